@@ -1,0 +1,32 @@
+#pragma once
+// The bulk-write seam for large loads (synthetic utilities, migrations from a legacy CIS, meter
+// data files). Call inside Database::write: the rows join that transaction, so a failed load
+// leaves nothing behind.
+//
+// SQLite: one prepared INSERT, re-bound per row (no SQL parsing per row).
+// PostgreSQL: COPY ... FROM STDIN in text format through libpq (one round trip per ~64 KiB).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "store/session.h"
+
+namespace rp::store {
+
+struct BulkTable {
+  std::string name;
+  std::vector<std::string> columns;
+};
+
+// Inserts every row of `rows` (each with exactly table.columns.size() values) into `table`.
+// Errors: invalid_input naming the row index for a wrong column count (nothing is sent); the
+// engine's error otherwise (the caller's transaction must then be rolled back, which write() does).
+Result<void> bulk_insert(Session& session, const BulkTable& table, const std::vector<Params>& rows);
+
+// After inserting explicit ids on PostgreSQL, moves the table's identity sequence past the
+// largest id so later ordinary inserts do not collide. A no-op on SQLite.
+Result<void> advance_id_sequence(Session& session, std::string_view table);
+
+}  // namespace rp::store

@@ -1,0 +1,58 @@
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+
+#include "store/testing/test_database.h"
+
+namespace rp::store {
+namespace {
+
+using testing::TestDatabase;
+
+TEST(Database, AnUnknownUrlSchemeIsAClearError) {
+  auto opened = Database::open("mysql://localhost/ratepayer");
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().field, "database_url");
+  EXPECT_NE(opened.error().message.find("sqlite:PATH or postgresql://"), std::string::npos);
+}
+
+TEST(Database, ADatabaseThatCannotBeOpenedSaysWhichAndWhy) {
+  auto opened = Database::open("sqlite:/proc/ratepayer-cannot-exist/x.db");
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().kind, ErrorKind::unavailable);
+  EXPECT_NE(opened.error().message.find("sqlite:/proc/ratepayer-cannot-exist/x.db"),
+            std::string::npos)
+      << opened.error().message;
+
+  auto refused = Database::open("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=2");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message.find("secret"), std::string::npos) << "password leaked";
+}
+
+TEST(Database, TheLedgerIsAppendOnlyInTheDatabaseItself) {
+  TestDatabase test;
+  auto setup = test->write<int>([](Session& session) -> Result<int> {
+    RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO accounts (id, number, person_id, status, bill_cycle, mail_line1, mail_city, "
+        "mail_state, mail_zip, language, opened_on, created_at) VALUES (1, '100000017', 1, "
+        "'active', 1, '1 Elm St', 'Eugene', 'OR', '97401', 'en', '2026-01-01', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO ledger_entries (id, account_id, kind, amount_cents, effective_on, posted_at) "
+        "VALUES (1, 1, 'bill', 5000, '2026-01-01', 'x')"));
+    return 0;
+  });
+  ASSERT_TRUE(setup.ok()) << setup.error().message;
+  auto edited = test->write<std::int64_t>([](Session& session) {
+    return session.execute("UPDATE ledger_entries SET amount_cents = 1 WHERE id = 1");
+  });
+  ASSERT_FALSE(edited.ok());
+  EXPECT_NE(edited.error().message.find("append-only"), std::string::npos) << edited.error().message;
+  auto deleted = test->write<std::int64_t>([](Session& session) {
+    return session.execute("DELETE FROM ledger_entries WHERE id = 1");
+  });
+  ASSERT_FALSE(deleted.ok());
+}
+
+}  // namespace
+}  // namespace rp::store

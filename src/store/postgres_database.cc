@@ -1,0 +1,97 @@
+#include "store/postgres_database.h"
+
+#include <atomic>
+#include <regex>
+
+#include "store/session_pool.h"
+#include "store/soci_session.h"
+
+namespace rp::store {
+namespace {
+
+class PostgresDatabase final : public Database {
+ public:
+  PostgresDatabase(std::string url, std::vector<std::unique_ptr<Session>> sessions)
+      : url_(std::move(url)), pool_(std::move(sessions)) {}
+
+  Engine engine() const override { return Engine::postgresql; }
+  std::string display_url() const override { return redact_password(url_); }
+
+  Result<void> write_work(WriteWork work) override {
+    auto session = pool_.acquire();
+    Result<void> outcome = run_transaction(*session, "BEGIN", work);
+    writes_.fetch_add(1);
+    if (outcome.ok()) {
+      commits_.fetch_add(1);
+    } else {
+      failed_writes_.fetch_add(1);
+    }
+    return outcome;
+  }
+
+  Result<void> read_work(ReadWork work) override {
+    auto session = pool_.acquire();
+    reads_.fetch_add(1, std::memory_order_relaxed);
+    return run_transaction(*session, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work);
+  }
+
+  PoolStats stats() const override {
+    PoolStats stats;
+    stats.connections = pool_.size();
+    stats.in_use = pool_.in_use();
+    stats.reads = reads_.load();
+    stats.writes = writes_.load();
+    stats.commits = commits_.load();
+    stats.failed_writes = failed_writes_.load();
+    return stats;
+  }
+
+ private:
+  static Result<void> run_transaction(Session& session, const char* begin,
+                                      const std::function<Result<void>(Session&)>& work) {
+    if (auto begun = session.execute(begin); !begun.ok()) return begun.error();
+    Result<void> outcome = [&]() -> Result<void> {
+      try {
+        return work(session);
+      } catch (const std::exception& failure) {
+        return internal_error(std::string("unexpected failure: ") + failure.what());
+      }
+    }();
+    if (!outcome.ok()) {
+      (void)session.execute("ROLLBACK");
+      return outcome;
+    }
+    if (auto committed = session.execute("COMMIT"); !committed.ok()) {
+      (void)session.execute("ROLLBACK");
+      return committed.error();
+    }
+    return success();
+  }
+
+  std::string url_;
+  mutable SessionPool pool_;
+  std::atomic<std::uint64_t> reads_{0}, writes_{0}, commits_{0}, failed_writes_{0};
+};
+
+}  // namespace
+
+std::string redact_password(const std::string& url) {
+  static const std::regex password(R"((://[^:/@]+:)[^@]*@)");
+  return std::regex_replace(url, password, "$1***@");
+}
+
+Result<std::unique_ptr<Database>> open_postgres_database(const std::string& url,
+                                                         const DatabaseOptions& options) {
+  std::vector<std::unique_ptr<Session>> sessions;
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, options.read_connections); ++i) {
+    auto session = open_soci_session(Engine::postgresql, url);
+    if (!session.ok()) {
+      return unavailable("cannot open database " + redact_password(url) + ": " +
+                         session.error().message);
+    }
+    sessions.push_back(std::move(*session));
+  }
+  return std::unique_ptr<Database>(std::make_unique<PostgresDatabase>(url, std::move(sessions)));
+}
+
+}  // namespace rp::store

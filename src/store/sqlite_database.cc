@@ -1,0 +1,204 @@
+#include "store/sqlite_database.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "store/session_pool.h"
+#include "store/soci_session.h"
+
+namespace rp::store {
+namespace {
+
+std::string connect_string(const std::string& path, int busy_timeout_ms) {
+  // SOCI's sqlite3 backend takes the timeout in seconds.
+  int seconds = std::max(1, busy_timeout_ms / 1000);
+  return "db=\"" + path + "\" timeout=" + std::to_string(seconds);
+}
+
+Result<std::unique_ptr<Session>> open_configured(const std::string& path,
+                                                 const DatabaseOptions& options, bool writer) {
+  auto session = open_soci_session(Engine::sqlite, connect_string(path, options.busy_timeout_ms));
+  if (!session.ok()) {
+    return unavailable("cannot open database sqlite:" + path + ": " + session.error().message);
+  }
+  // WAL lets readers proceed during a write; synchronous=FULL makes each commit durable before
+  // the callers are answered; foreign keys are enforced on every connection.
+  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=" +
+                        std::to_string(options.busy_timeout_ms) + ";";
+  if (writer) {
+    pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+  } else {
+    pragmas += "PRAGMA query_only=ON;";
+  }
+  if (auto done = (*session)->execute_script(pragmas); !done.ok()) {
+    return unavailable("cannot open database sqlite:" + path + ": " + done.error().message);
+  }
+  return session;
+}
+
+// One queued write callback and where its answer goes.
+struct WriteJob {
+  WriteWork work;
+  std::promise<Result<void>> answer;
+};
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::string path, DatabaseOptions options, std::unique_ptr<Session> writer,
+                 std::vector<std::unique_ptr<Session>> readers)
+      : path_(std::move(path)),
+        options_(options),
+        writer_session_(std::move(writer)),
+        readers_(std::move(readers)),
+        writer_thread_([this] { run_writer(); }) {}
+
+  ~SqliteDatabase() override {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    queued_.notify_all();
+    writer_thread_.join();
+  }
+
+  Engine engine() const override { return Engine::sqlite; }
+  std::string display_url() const override { return "sqlite:" + path_; }
+
+  Result<void> write_work(WriteWork work) override {
+    WriteJob job{std::move(work), {}};
+    auto answer = job.answer.get_future();
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return unavailable("the database is shutting down");
+      queue_.push_back(&job);
+    }
+    queued_.notify_one();
+    return answer.get();
+  }
+
+  Result<void> read_work(ReadWork work) override {
+    auto session = readers_.acquire();
+    reads_.fetch_add(1, std::memory_order_relaxed);
+    if (auto begun = session->execute("BEGIN"); !begun.ok()) return begun.error();
+    Result<void> outcome = run_guarded(work, *session);
+    (void)session->execute(outcome.ok() ? "COMMIT" : "ROLLBACK");
+    return outcome;
+  }
+
+  PoolStats stats() const override {
+    PoolStats stats;
+    stats.connections = readers_.size();
+    stats.in_use = readers_.in_use();
+    stats.reads = reads_.load();
+    stats.writes = writes_.load();
+    stats.commits = commits_.load();
+    stats.failed_writes = failed_writes_.load();
+    return stats;
+  }
+
+ private:
+  static Result<void> run_guarded(const std::function<Result<void>(Session&)>& work,
+                                  Session& session) {
+    try {
+      return work(session);
+    } catch (const std::exception& failure) {
+      return internal_error(std::string("unexpected failure: ") + failure.what());
+    }
+  }
+
+  void run_writer() {
+    for (;;) {
+      std::vector<WriteJob*> group;
+      {
+        std::unique_lock lock(mutex_);
+        queued_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, nothing left
+        while (!queue_.empty() && group.size() < options_.max_group_size) {
+          group.push_back(queue_.front());
+          queue_.pop_front();
+        }
+      }
+      commit_group(group);
+    }
+  }
+
+  // Runs each job under its own savepoint inside one transaction, then commits once.
+  void commit_group(const std::vector<WriteJob*>& group) {
+    Session& session = *writer_session_;
+    std::vector<Result<void>> outcomes;
+    outcomes.reserve(group.size());
+    if (auto begun = session.execute("BEGIN IMMEDIATE"); !begun.ok()) {
+      answer_all(group, Result<void>(begun.error()));
+      return;
+    }
+    for (WriteJob* job : group) outcomes.push_back(run_in_savepoint(*job, session));
+    auto committed = session.execute("COMMIT");
+    if (!committed.ok()) {
+      (void)session.execute("ROLLBACK");
+      answer_all(group, unavailable("the commit failed: " + committed.error().message));
+      return;
+    }
+    commits_.fetch_add(1);
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      writes_.fetch_add(1);
+      if (!outcomes[i].ok()) failed_writes_.fetch_add(1);
+      group[i]->answer.set_value(std::move(outcomes[i]));
+    }
+  }
+
+  static Result<void> run_in_savepoint(WriteJob& job, Session& session) {
+    if (auto saved = session.execute("SAVEPOINT rp_write"); !saved.ok()) return saved.error();
+    Result<void> outcome = run_guarded(job.work, session);
+    if (!outcome.ok()) {
+      (void)session.execute("ROLLBACK TO SAVEPOINT rp_write");
+    }
+    if (auto released = session.execute("RELEASE SAVEPOINT rp_write"); !released.ok()) {
+      return released.error();
+    }
+    return outcome;
+  }
+
+  void answer_all(const std::vector<WriteJob*>& group, const Result<void>& outcome) {
+    for (WriteJob* job : group) {
+      failed_writes_.fetch_add(1);
+      job->answer.set_value(outcome);
+    }
+  }
+
+  std::string path_;
+  DatabaseOptions options_;
+  std::unique_ptr<Session> writer_session_;
+  mutable SessionPool readers_;
+  std::mutex mutex_;
+  std::condition_variable queued_;
+  std::deque<WriteJob*> queue_;
+  bool stopping_ = false;
+  std::atomic<std::uint64_t> reads_{0}, writes_{0}, commits_{0}, failed_writes_{0};
+  std::thread writer_thread_;  // last: starts after every other member is ready
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> open_sqlite_database(const std::string& path,
+                                                       const DatabaseOptions& options) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code ignored;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+  auto writer = open_configured(path, options, true);
+  if (!writer.ok()) return writer.error();
+  std::vector<std::unique_ptr<Session>> readers;
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, options.read_connections); ++i) {
+    auto reader = open_configured(path, options, false);
+    if (!reader.ok()) return reader.error();
+    readers.push_back(std::move(*reader));
+  }
+  return std::unique_ptr<Database>(std::make_unique<SqliteDatabase>(
+      path, options, std::move(*writer), std::move(readers)));
+}
+
+}  // namespace rp::store

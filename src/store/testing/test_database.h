@@ -1,0 +1,42 @@
+#pragma once
+// Test support: a fresh database on the engine under test. Tests that touch the database are
+// registered twice by rp_database_test (cmake/RatepayerTargets.cmake): RATEPAYER_TEST_ENGINE is
+// "sqlite" (a new file in a new temporary folder) or "postgresql" (a new schema in the server named
+// by RATEPAYER_TEST_POSTGRES_URL, which `make test` starts; dropped again afterwards).
+
+#include <memory>
+#include <string>
+
+#include "store/database.h"
+
+namespace rp::store::testing {
+
+class TestDatabase {
+ public:
+  // Creates the database and, when `migrated`, applies the built-in migrations. A missing
+  // PostgreSQL server fails the test with instructions (it is never skipped silently).
+  explicit TestDatabase(bool migrated = true);
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  Database& database() { return *database_; }
+  Database* operator->() { return database_.get(); }
+  const std::string& url() const { return url_; }
+  Engine engine() const { return engine_; }
+  // Opens another Database on the same data (a second process, a restart).
+  std::unique_ptr<Database> reopen() const;
+  // Closes the database (as at shutdown).
+  void close() { database_.reset(); }
+
+ private:
+  Engine engine_;
+  std::string url_;
+  std::string cleanup_;  // folder (SQLite) or schema (PostgreSQL) to remove afterwards
+  std::unique_ptr<Database> database_;
+};
+
+// The engine this test process runs against.
+Engine engine_under_test();
+
+}  // namespace rp::store::testing

@@ -1,0 +1,48 @@
+#pragma once
+// Values crossing the store boundary. Only what Ratepayer stores: SQL NULL, 64-bit integers
+// (cents, ids, fixed-point raw values) and text (names, ISO dates and instants, JSON).
+// There is deliberately no floating-point alternative.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace rp::store {
+
+struct Null {
+  bool operator==(const Null&) const = default;
+};
+using Value = std::variant<Null, std::int64_t, std::string>;
+
+// One result row. Accessors convert where the engine reports a different representation
+// (SQLite reports expression results untyped; both engines may report an integer as text).
+class Row {
+ public:
+  explicit Row(std::vector<Value> columns) : columns_(std::move(columns)) {}
+
+  std::size_t size() const { return columns_.size(); }
+  bool is_null(std::size_t column) const;
+  // The integer in `column`; 0 for NULL. A non-numeric text value is a defect and asserts.
+  std::int64_t integer(std::size_t column) const;
+  // The text in `column`; "" for NULL; integers are rendered in decimal.
+  std::string text(std::size_t column) const;
+  const Value& value(std::size_t column) const { return columns_.at(column); }
+
+ private:
+  std::vector<Value> columns_;
+};
+using Rows = std::vector<Row>;
+
+// Parameters are bound in order to the statement's placeholders (:name, bound by position).
+using Params = std::vector<Value>;
+
+inline Value text_or_null(std::string_view text) {
+  if (text.empty()) return Null{};
+  return std::string(text);
+}
+
+}  // namespace rp::store
