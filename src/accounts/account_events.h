@@ -1,0 +1,24 @@
+#pragma once
+// The account event log: one row per change, written by the service that makes the change in the
+// same transaction, so a change and its record commit together or not at all.
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+#include "store/session.h"
+
+namespace rp::accounts {
+
+struct NewAccountEvent {
+  std::int64_t account_id = 0;  // 0 for utility-wide events
+  std::string kind;             // dotted, e.g. "account.opened"
+  std::string actor;            // "staff:<name>", "customer:<id>", "system", ...
+  std::string summary;          // one human sentence
+  std::string details_json = "{}";
+};
+
+// Appends `event` stamped with the current instant. Requires an open write transaction.
+Result<std::int64_t> record_event(store::Session& session, const NewAccountEvent& event);
+
+}  // namespace rp::accounts

@@ -1,0 +1,129 @@
+// Reading an account as the customer (summary) and the CSR (detail) see it. Each read runs in
+// one snapshot, so the balance and the agreements always agree with each other.
+
+#include <map>
+
+#include "accounts/account_service.h"
+
+namespace rp::accounts {
+namespace {
+
+Address address_at(const store::Row& row, std::size_t first) {
+  return Address{row.text(first), row.text(first + 1), row.text(first + 2), row.text(first + 3),
+                 row.text(first + 4)};
+}
+
+std::optional<std::string> optional_text(const store::Row& row, std::size_t column) {
+  if (row.is_null(column)) return std::nullopt;
+  return row.text(column);
+}
+
+// Meters by service point id, each with its channels.
+Result<std::map<std::int64_t, std::vector<Meter>>> read_meters(store::Session& session,
+                                                               std::int64_t account_id) {
+  auto rows = session.query_named("accounts/meters_of_account", {account_id});
+  if (!rows.ok()) return rows.error();
+  std::map<std::int64_t, std::vector<Meter>> meters;
+  std::int64_t last_meter_id = 0;
+  for (const store::Row& row : *rows) {
+    auto& at_point = meters[row.integer(0)];
+    if (row.integer(1) != last_meter_id) {
+      last_meter_id = row.integer(1);
+      at_point.push_back(Meter{row.text(2), row.text(3), {}, row.text(4)});
+    }
+    if (!row.is_null(5)) at_point.back().channels.push_back(row.text(5));
+  }
+  return meters;
+}
+
+Result<std::vector<ServiceAgreement>> read_agreements(store::Session& session,
+                                                      std::int64_t account_id) {
+  auto meters = read_meters(session, account_id);
+  if (!meters.ok()) return meters.error();
+  auto rows = session.query_named("accounts/agreements_of_account", {account_id});
+  if (!rows.ok()) return rows.error();
+  std::vector<ServiceAgreement> agreements;
+  for (const store::Row& row : *rows) {
+    ServiceAgreement agreement{.id = row.integer(0),
+                               .commodity = row.text(2),
+                               .service_address = address_at(row, 3),
+                               .rate_plan = {row.text(8), row.text(9)},
+                               .start_date = row.text(10),
+                               .end_date = optional_text(row, 11),
+                               .meters = {}};
+    if (auto found = meters->find(row.integer(1)); found != meters->end()) {
+      agreement.meters = found->second;
+    }
+    agreements.push_back(std::move(agreement));
+  }
+  return agreements;
+}
+
+Result<std::vector<AccountEvent>> read_events(store::Session& session, std::int64_t account_id,
+                                              std::size_t limit) {
+  auto rows = session.query_named("accounts/events_of_account",
+                                  {account_id, static_cast<std::int64_t>(limit)});
+  if (!rows.ok()) return rows.error();
+  std::vector<AccountEvent> events;
+  for (const store::Row& row : *rows) {
+    events.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
+  }
+  return events;
+}
+
+// Reads the account row and its agreements; fills `detail` (the summary part always).
+Result<std::int64_t> read_account(store::Session& session, const AccountNumber& number,
+                                  AccountDetail& detail) {
+  auto rows = session.query_named("accounts/find_account_by_number", {number.digits()});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return not_found("no account has number " + number.digits());
+  const store::Row& row = rows->front();
+  AccountSummary& summary = detail.summary;
+  summary.account_number = row.text(1);
+  summary.status = row.text(2);
+  summary.customer_name = row.text(3);
+  summary.balance = Money::from_cents(row.integer(15));
+  detail.customer = Person{row.text(3), row.text(4), row.text(5)};
+  detail.mailing_address = address_at(row, 6);
+  detail.language = row.text(11);
+  detail.bill_cycle = static_cast<int>(row.integer(12));
+  detail.opened_on = row.text(13);
+  detail.closed_on = optional_text(row, 14);
+  std::int64_t account_id = row.integer(0);
+  auto agreements = read_agreements(session, account_id);
+  if (!agreements.ok()) return agreements.error();
+  summary.agreements = std::move(*agreements);
+  for (const ServiceAgreement& agreement : summary.agreements) {
+    if (!agreement.end_date) {
+      summary.service_address = agreement.service_address;
+      break;
+    }
+  }
+  return account_id;
+}
+
+}  // namespace
+
+Result<AccountSummary> find_account_summary(store::Database& database,
+                                            const AccountNumber& number) {
+  return database.read<AccountSummary>([&](store::Session& session) -> Result<AccountSummary> {
+    AccountDetail detail;
+    RP_TRY(read_account(session, number, detail));
+    return std::move(detail.summary);
+  });
+}
+
+Result<AccountDetail> find_account_detail(store::Database& database, const AccountNumber& number,
+                                          std::size_t event_limit) {
+  return database.read<AccountDetail>([&](store::Session& session) -> Result<AccountDetail> {
+    AccountDetail detail;
+    auto account_id = read_account(session, number, detail);
+    if (!account_id.ok()) return account_id.error();
+    auto events = read_events(session, *account_id, event_limit);
+    if (!events.ok()) return events.error();
+    detail.events = std::move(*events);
+    return detail;
+  });
+}
+
+}  // namespace rp::accounts

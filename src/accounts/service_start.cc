@@ -1,0 +1,144 @@
+#include "accounts/service_start.h"
+
+#include <set>
+
+#include "accounts/account_events.h"
+#include "core/time.h"
+
+namespace rp::accounts {
+namespace {
+
+const std::set<std::string> kCommodities = {"electric", "water", "gas", "sewer"};
+
+Result<void> validate_meter(const NewMeter& meter) {
+  if (meter.serial.empty()) return invalid_input("meter.serial", "meter.serial is required");
+  if (meter.kind != "ami" && meter.kind != "amr" && meter.kind != "manual") {
+    return invalid_input("meter.kind", "meter.kind must be ami, amr or manual");
+  }
+  static const std::set<std::string> units = {"kWh", "kW", "gal", "CCF", "therm"};
+  static const std::set<int> intervals = {5, 15, 30, 60};
+  for (const NewMeterChannel& channel : meter.channels) {
+    if (channel.name.empty()) return invalid_input("meter.channels", "a channel needs a name");
+    if (!units.contains(channel.unit)) {
+      return invalid_input("meter.channels", "unit '" + channel.unit +
+                                                 "' is not one of kWh, kW, gal, CCF, therm");
+    }
+    if (channel.interval_minutes && !intervals.contains(*channel.interval_minutes)) {
+      return invalid_input("meter.channels", "interval must be 5, 15, 30 or 60 minutes");
+    }
+  }
+  return success();
+}
+
+Result<void> validate_service(const NewService& service) {
+  if (service.service_address.line1.empty() || service.service_address.zip.size() < 5) {
+    return invalid_input("service_address", "a service address needs line1 and a ZIP code");
+  }
+  if (!kCommodities.contains(service.commodity)) {
+    return invalid_input("commodity", "commodity must be electric, water, gas or sewer");
+  }
+  if (auto date = parse_local_date(service.start_date, "start_date"); !date.ok()) {
+    return date.error();
+  }
+  if (service.meter) RP_TRY(validate_meter(*service.meter));
+  return success();
+}
+
+Result<std::int64_t> single_id(Result<store::Rows> rows, const std::string& missing) {
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return not_found(missing);
+  return rows->front().integer(0);
+}
+
+Result<std::int64_t> find_or_create_premise(store::Session& session, const Address& address) {
+  auto found = session.query_named("accounts/find_premise",
+                                   {address.line1, address.line2, address.zip});
+  if (!found.ok()) return found.error();
+  if (!found->empty()) return found->front().integer(0);
+  return single_id(session.query_named("accounts/insert_premise",
+                                       {address.line1, address.line2, address.city, address.state,
+                                        address.zip, format_instant(now())}),
+                   "premise");
+}
+
+Result<void> install_meter(store::Session& session, const NewMeter& meter,
+                           std::int64_t service_point_id, const std::string& installed_on) {
+  auto meter_id = single_id(
+      session.query_named("accounts/insert_meter", {meter.serial, service_point_id, meter.kind,
+                                                    installed_on, format_instant(now())}),
+      "meter");
+  if (!meter_id.ok()) {
+    if (meter_id.error().kind == ErrorKind::conflict) {
+      return Error{ErrorKind::conflict, "meter " + meter.serial + " is already installed", "meter.serial"};
+    }
+    return meter_id.error();
+  }
+  for (const NewMeterChannel& channel : meter.channels) {
+    store::Value interval = channel.interval_minutes
+                                ? store::Value{std::int64_t{*channel.interval_minutes}}
+                                : store::Value{store::Null{}};
+    RP_TRY(session.execute_named("accounts/insert_meter_channel",
+                                 {*meter_id, channel.name, channel.unit, interval}));
+  }
+  return success();
+}
+
+Result<std::int64_t> write_service(store::Session& session, const AccountNumber& number,
+                                   const NewService& service, const std::string& actor) {
+  auto account = session.query_named("accounts/account_id_and_status", {number.digits()});
+  if (!account.ok()) return account.error();
+  if (account->empty()) return not_found("no account has number " + number.digits());
+  if (account->front().text(1) == "closed") {
+    return conflict("account " + number.digits() + " is closed; open a new account to start service");
+  }
+  std::int64_t account_id = account->front().integer(0);
+  auto plan = session.query_named("accounts/find_rate_plan", {service.rate_plan_code});
+  if (!plan.ok()) return plan.error();
+  if (plan->empty() || plan->front().text(1) != service.commodity) {
+    return invalid_input("rate_plan_code", "no " + service.commodity + " rate plan has code '" +
+                                               service.rate_plan_code + "'");
+  }
+  auto premise_id = find_or_create_premise(session, service.service_address);
+  if (!premise_id.ok()) return premise_id.error();
+  auto point_id = single_id(session.query_named("accounts/insert_service_point",
+                                                {*premise_id, service.commodity, format_instant(now())}),
+                            "service point");
+  if (!point_id.ok()) return point_id.error();
+  if (service.meter) RP_TRY(install_meter(session, *service.meter, *point_id, service.start_date));
+  auto agreement_id = single_id(
+      session.query_named("accounts/insert_agreement",
+                          {account_id, *point_id, plan->front().integer(0), service.start_date,
+                           format_instant(now())}),
+      "agreement");
+  if (!agreement_id.ok()) return agreement_id.error();
+  auto event = record_event(session, {.account_id = account_id,
+                                      .kind = "service.started",
+                                      .actor = actor,
+                                      .summary = service.commodity + " service started at " +
+                                                 service.service_address.line1});
+  if (!event.ok()) return event.error();
+  return *agreement_id;
+}
+
+}  // namespace
+
+Result<void> define_rate_plan(store::Database& database, const RatePlanRef& plan,
+                              const std::string& commodity) {
+  if (plan.code.empty()) return invalid_input("code", "a rate plan needs a code");
+  if (!kCommodities.contains(commodity)) {
+    return invalid_input("commodity", "commodity must be electric, water, gas or sewer");
+  }
+  return database.write<void>([&](store::Session& session) -> Result<void> {
+    RP_TRY(session.execute_named("accounts/upsert_rate_plan", {plan.code, plan.name, commodity}));
+    return success();
+  });
+}
+
+Result<std::int64_t> start_service(store::Database& database, const AccountNumber& account,
+                                   const NewService& service, const std::string& actor) {
+  RP_TRY(validate_service(service));
+  return database.write<std::int64_t>(
+      [&](store::Session& session) { return write_service(session, account, service, actor); });
+}
+
+}  // namespace rp::accounts

@@ -1,0 +1,46 @@
+#pragma once
+// Starting service for an account at a premise: the premise (found by address or created), the
+// service point for the commodity, the meter installation, the rate plan assignment and the service
+// agreement, with a "service.started" event, all in one transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/account.h"
+#include "core/account_number.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace rp::accounts {
+
+struct NewMeterChannel {
+  std::string name;                     // "kWh"
+  std::string unit;                     // kWh | kW | gal | CCF | therm
+  std::optional<int> interval_minutes;  // 5/15/30/60, or none for a register
+};
+
+struct NewMeter {
+  std::string serial;
+  std::string kind;  // ami | amr | manual
+  std::vector<NewMeterChannel> channels;
+};
+
+struct NewService {
+  Address service_address;
+  std::string commodity;  // electric | water | gas | sewer
+  std::string rate_plan_code;
+  std::string start_date;  // local date
+  std::optional<NewMeter> meter;
+};
+
+// Defines (or renames) a rate plan. Errors: invalid_input for an empty code or unknown commodity.
+Result<void> define_rate_plan(store::Database& database, const RatePlanRef& plan,
+                              const std::string& commodity);
+
+// Errors: invalid_input naming the field; not_found for an unknown account or rate plan;
+// conflict for a meter serial already in use or a closed account.
+Result<std::int64_t> start_service(store::Database& database, const AccountNumber& account,
+                                   const NewService& service, const std::string& actor);
+
+}  // namespace rp::accounts

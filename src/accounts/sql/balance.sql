@@ -1,0 +1,3 @@
+SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT)
+FROM ledger_entries
+WHERE account_id = :account_id

@@ -1,0 +1,3 @@
+INSERT INTO persons (name, email, phone, created_at)
+VALUES (:name, :email, :phone, :created_at)
+RETURNING id
