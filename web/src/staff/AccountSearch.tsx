@@ -1,0 +1,79 @@
+import type { AccountSummary } from "./api";
+import { formatMoney } from "../shared/money";
+
+interface Props {
+  query: string;
+  onQuery: (q: string) => void;
+  onSearch: () => void;
+  busy: boolean;
+  /** null until the first search has finished. */
+  results: AccountSummary[] | null;
+  hasMore: boolean;
+}
+
+export function AccountSearch({ query, onQuery, onSearch, busy, results, hasMore }: Props) {
+  return (
+    <section aria-labelledby="search-heading">
+      <h1 id="search-heading">Find an account</h1>
+      <form
+        role="search"
+        aria-labelledby="search-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSearch();
+        }}
+      >
+        <label for="account-q">Search accounts</label>
+        <div class="row">
+          <input
+            id="account-q"
+            name="q"
+            type="search"
+            autocomplete="off"
+            enterkeyhint="search"
+            aria-describedby="account-q-hint"
+            value={query}
+            onInput={(e) => onQuery(e.currentTarget.value)}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? "Searching…" : "Search"}
+          </button>
+        </div>
+        <p id="account-q-hint" class="hint">Account number, customer name, service address or ZIP code.</p>
+      </form>
+
+      <p role="status" class="status-line">
+        {busy
+          ? "Searching…"
+          : results === null
+            ? ""
+            : results.length === 0
+              ? "No accounts match."
+              : `${results.length}${hasMore ? "+" : ""} account${results.length === 1 ? "" : "s"} found.`}
+      </p>
+
+      {results && results.length > 0 && (
+        <ul class="results" aria-label="Matching accounts">
+          {results.map((a) => (
+            <li key={a.account_number}>
+              <a href={`#/accounts/${encodeURIComponent(a.account_number)}`}>
+                <span class="name">{a.customer_name}</span>
+                <span class="number">
+                  <span class="visually-hidden">Account </span>
+                  {a.account_number}
+                </span>
+                <span class="address">{a.service_address}</span>
+                <span class="balance">
+                  <span class="visually-hidden">Balance </span>
+                  {formatMoney(a.balance)}{" "}
+                  <span class={`badge ${a.status}`}>{a.status}</span>
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {hasMore && <p class="hint">Showing the first 20 matches. Narrow the search to see others.</p>}
+    </section>
+  );
+}
