@@ -1,0 +1,128 @@
+#include "api/account_handlers.h"
+
+#include <charconv>
+
+#include "accounts/account_service.h"
+#include "api/account_json.h"
+#include "api/guards.h"
+#include "core/json.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+
+namespace rp::api {
+namespace {
+
+Result<std::int64_t> integer_param(const http::Request& request, const char* name,
+                                   std::int64_t fallback) {
+  auto text = request.query_param(name);
+  if (!text) return fallback;
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size() || value < 0) {
+    return invalid_input(name, std::string(name) + " must be a whole number, got '" + *text + "'");
+  }
+  return value;
+}
+
+Result<accounts::AccountSearch> parse_search(const http::Request& request) {
+  auto limit = integer_param(request, "limit", 20);
+  if (!limit.ok()) return limit.error();
+  auto cursor = integer_param(request, "cursor", 0);
+  if (!cursor.ok()) return cursor.error();
+  return accounts::AccountSearch{request.query_param("q").value_or(""),
+                                 static_cast<std::size_t>(*limit), *cursor};
+}
+
+Result<accounts::Address> parse_address(const json& body, const char* field) {
+  if (!body.contains(field) || !body[field].is_object()) {
+    return invalid_input(field, std::string(field) + " is required and must be an object");
+  }
+  const json& address = body[field];
+  accounts::Address out;
+  for (auto [name, target] : {std::pair{"line1", &out.line1}, {"line2", &out.line2},
+                              {"city", &out.city}, {"state", &out.state}, {"zip", &out.zip}}) {
+    auto value = optional_string(address, name);
+    if (!value.ok()) return invalid_input(std::string(field) + "." + name, value.error().message);
+    *target = value->value_or("");
+  }
+  return out;
+}
+
+Result<accounts::NewAccount> parse_new_account(const json& body) {
+  accounts::NewAccount account;
+  if (!body.contains("customer") || !body["customer"].is_object()) {
+    return invalid_input("customer", "customer is required and must be an object");
+  }
+  const json& customer = body["customer"];
+  auto name = required_string(customer, "name");
+  if (!name.ok()) return invalid_input("customer.name", name.error().message);
+  account.customer.name = *name;
+  auto email = optional_string(customer, "email");
+  auto phone = optional_string(customer, "phone");
+  if (!email.ok()) return invalid_input("customer.email", email.error().message);
+  if (!phone.ok()) return invalid_input("customer.phone", phone.error().message);
+  account.customer.email = email->value_or("");
+  account.customer.phone = phone->value_or("");
+  auto mailing = parse_address(body, "mailing_address");
+  if (!mailing.ok()) return mailing.error();
+  account.mailing_address = *mailing;
+  auto language = optional_string(body, "language");
+  auto opened_on = required_string(body, "opened_on");
+  if (!language.ok()) return language.error();
+  if (!opened_on.ok()) return opened_on.error();
+  account.language = language->value_or("en");
+  account.opened_on = *opened_on;
+  if (body.contains("bill_cycle")) {
+    if (!body["bill_cycle"].is_number_integer()) {
+      return invalid_input("bill_cycle", "bill_cycle must be a whole number from 1 to 20");
+    }
+    account.bill_cycle = body["bill_cycle"].get<int>();
+  }
+  return account;
+}
+
+}  // namespace
+
+http::Response search_accounts_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto search = parse_search(request);
+  if (!search.ok()) return http::problem_from_error(search.error());
+  auto page = accounts::search_accounts(context.database, *search);
+  if (!page.ok()) return http::problem_from_error(page.error());
+  return http::json_response(200, search_page_json(*page));
+}
+
+http::Response account_detail_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto detail = accounts::find_account_detail(context.database, *number);
+  if (!detail.ok()) return http::problem_from_error(detail.error());
+  return http::json_response(200, detail_json(*detail));
+}
+
+http::Response open_account_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto account = parse_new_account(*body);
+  if (!account.ok()) return http::problem_from_error(account.error());
+  auto number = accounts::open_account(context.database, *account, "staff");
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto detail = accounts::find_account_detail(context.database, *number);
+  if (!detail.ok()) return http::problem_from_error(detail.error());
+  http::Response created = http::json_response(201, detail_json(*detail));
+  created.set_header("Location", "/api/v1/staff/accounts/" + number->digits());
+  return created;
+}
+
+http::Response account_summary_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto summary = accounts::find_account_summary(context.database, *number);
+  if (!summary.ok()) return http::problem_from_error(summary.error());
+  return http::json_response(200, summary_json(*summary));
+}
+
+}  // namespace rp::api

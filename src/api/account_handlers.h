@@ -1,0 +1,15 @@
+#pragma once
+// Handlers for accounts: staff search, detail and opening; the customer-facing summary.
+
+#include "api/api.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace rp::api {
+
+http::Response search_accounts_handler(ApiContext& context, http::Request& request);
+http::Response account_detail_handler(ApiContext& context, http::Request& request);
+http::Response open_account_handler(ApiContext& context, http::Request& request);
+http::Response account_summary_handler(ApiContext& context, http::Request& request);
+
+}  // namespace rp::api

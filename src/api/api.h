@@ -1,0 +1,28 @@
+#pragma once
+// The HTTP API: thin handlers that parse a request, call one service function and render JSON.
+// Business rules never live here (see src/accounts and friends).
+
+#include <string>
+
+#include "http/metrics.h"
+#include "http/router.h"
+#include "store/database.h"
+
+namespace rp::api {
+
+struct ApiContext {
+  store::Database& database;
+  http::Metrics& metrics;
+  // Until the identity capability lands, staff routes (and the account summary) require
+  // `Authorization: Bearer <staff_token>`. Empty: those routes answer 503 "not configured".
+  std::string staff_token;
+};
+
+// Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail
+// and creation, and the customer-facing account summary. `context` must outlive the router.
+void add_routes(http::Router& router, ApiContext& context);
+
+// The OpenAPI document (docs/openapi.yaml, embedded at build time) as JSON text.
+const std::string& openapi_json();
+
+}  // namespace rp::api

@@ -1,0 +1,161 @@
+// The API over real HTTP against a real database (each engine), as a client would use it.
+
+#include <gtest/gtest.h>
+
+#include "accounts/testing/account_fixtures.h"
+#include "api/api.h"
+#include "http/test_client.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using http::testing::ClientResponse;
+using http::testing::RunningServer;
+using http::testing::TestClient;
+
+constexpr const char* kToken = "staff-secret-token";
+
+class ApiTest : public ::testing::Test {
+ protected:
+  ApiTest() : context_{test_.database(), metrics_, kToken} {
+    add_routes(router_, context_);
+    http::ServerOptions options;
+    options.port = 0;
+    options.body_limit = 4096;
+    server_ = std::make_unique<RunningServer>(router_, metrics_, options);
+    client_ = std::make_unique<TestClient>(server_->port());
+  }
+
+  ClientResponse get(const std::string& target, bool authorized = true) {
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (authorized) headers.emplace_back("Authorization", std::string("Bearer ") + kToken);
+    return client_->request("GET", target, headers);
+  }
+
+  ClientResponse post_json(const std::string& target, const std::string& body,
+                           const std::string& content_type = "application/json") {
+    return client_->request("POST", target,
+                            {{"Authorization", std::string("Bearer ") + kToken},
+                             {"Content-Type", content_type}},
+                            body);
+  }
+
+  store::testing::TestDatabase test_;
+  http::Metrics metrics_;
+  ApiContext context_;
+  http::Router router_;
+  std::unique_ptr<RunningServer> server_;
+  std::unique_ptr<TestClient> client_;
+};
+
+const char* kNewAccount = R"({
+  "customer": {"name": "Luis Hernández", "email": "luis@example.com", "phone": "+15415550142"},
+  "mailing_address": {"line1": "410 Main St", "city": "Eugene", "state": "OR", "zip": "97401"},
+  "language": "es", "bill_cycle": 7, "opened_on": "2026-11-20"})";
+
+void expect_problem(const ClientResponse& response, int status, const std::string& field = "") {
+  EXPECT_EQ(response.status, status) << response.body;
+  EXPECT_EQ(response.header("content-type").value_or(""), "application/problem+json");
+  auto body = nlohmann::json::parse(response.body);
+  EXPECT_EQ(body["status"], status);
+  EXPECT_FALSE(body["detail"].get<std::string>().empty());
+  EXPECT_TRUE(body.contains("request_id"));
+  if (!field.empty()) {
+    EXPECT_EQ(body.value("field", ""), field) << response.body;
+  }
+}
+
+TEST_F(ApiTest, SummaryShowsBalanceAddressAgreementsAndMeters) {
+  AccountNumber number = accounts::testing::open_sample_account(test_.database());
+  ClientResponse response = get("/api/v1/accounts/" + number.digits() + "/summary");
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto body = response.json();
+  EXPECT_EQ(body["account_number"], number.digits());
+  EXPECT_EQ(body["balance"]["amount"], "0.00");
+  EXPECT_EQ(body["balance"]["currency"], "USD");
+  EXPECT_EQ(body["service_address"]["zip"], "97477");
+  ASSERT_EQ(body["agreements"].size(), 2u);
+  EXPECT_EQ(body["agreements"][0]["meters"][0]["serial"], "E1000017");
+  EXPECT_EQ(body["agreements"][0]["meters"][0]["channels"][0], "kWh");
+}
+
+TEST_F(ApiTest, SummaryNeedsTheStaffTokenUntilCustomerSignInExists) {
+  AccountNumber number = accounts::testing::open_sample_account(test_.database());
+  ClientResponse response = get("/api/v1/accounts/" + number.digits() + "/summary", false);
+  expect_problem(response, 401);
+  EXPECT_EQ(response.header("www-authenticate").value_or(""), "Bearer");
+}
+
+TEST_F(ApiTest, UnknownAndMistypedAccountsAreNotFoundWithAReason) {
+  expect_problem(get("/api/v1/accounts/" + AccountNumber::from_sequence(99999).digits() + "/summary"),
+                 404);
+  ClientResponse mistyped = get("/api/v1/accounts/100000010/summary");
+  expect_problem(mistyped, 404);
+  EXPECT_NE(mistyped.body.find("mistyped"), std::string::npos) << mistyped.body;
+}
+
+TEST_F(ApiTest, StaffSearchFindsByNameAndPagesWithACursor) {
+  accounts::testing::open_sample_account(test_.database());
+  accounts::testing::open_sample_account(
+      test_.database(), {"Mario Lopez", "3 Lopez Ln", "97402", "E5000001", false});
+  ClientResponse first = get("/api/v1/staff/accounts?q=lopez&limit=1");
+  ASSERT_EQ(first.status, 200) << first.body;
+  auto page = first.json();
+  ASSERT_EQ(page["items"].size(), 1u);
+  EXPECT_EQ(page["items"][0]["service_address"], "1204 Elm St, Springfield, OR 97477");
+  ASSERT_TRUE(page["next_cursor"].is_string());
+  auto second = get("/api/v1/staff/accounts?q=lopez&limit=1&cursor=" +
+                    page["next_cursor"].get<std::string>())
+                    .json();
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_EQ(second["items"][0]["customer_name"], "Mario Lopez");
+  expect_problem(get("/api/v1/staff/accounts?q=x"), 422, "q");
+  expect_problem(get("/api/v1/staff/accounts?q=lopez&limit=abc"), 422, "limit");
+}
+
+TEST_F(ApiTest, OpeningAnAccountReturnsItWithItsEvent) {
+  ClientResponse created = post_json("/api/v1/staff/accounts", kNewAccount);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto body = created.json();
+  std::string number = body["account_number"];
+  EXPECT_EQ(created.header("location").value_or(""), "/api/v1/staff/accounts/" + number);
+  EXPECT_EQ(body["customer"]["name"], "Luis Hernández");
+  EXPECT_EQ(body["events"][0]["kind"], "account.opened");
+  auto detail = get("/api/v1/staff/accounts/" + number).json();
+  EXPECT_EQ(detail["bill_cycle"], 7);
+}
+
+TEST_F(ApiTest, BadBodiesGetProblemsNamingTheFieldAndChangeNothing) {
+  expect_problem(post_json("/api/v1/staff/accounts", "{\"customer\": "), 422, "body");
+  expect_problem(post_json("/api/v1/staff/accounts", kNewAccount, "text/plain"), 415);
+  std::string missing_name = R"({"customer": {}, "mailing_address": {}, "opened_on": "2026-11-20"})";
+  expect_problem(post_json("/api/v1/staff/accounts", missing_name), 422, "customer.name");
+  std::string bad_zip = kNewAccount;
+  bad_zip.replace(bad_zip.find("97401"), 5, "974");
+  expect_problem(post_json("/api/v1/staff/accounts", bad_zip), 422, "mailing_address.zip");
+  expect_problem(post_json("/api/v1/staff/accounts", std::string(5000, ' ')), 413);
+  TestClient fresh(server_->port());
+  auto search = fresh.request("GET", "/api/v1/staff/accounts?q=hern",
+                              {{"Authorization", std::string("Bearer ") + kToken}});
+  EXPECT_EQ(search.json()["items"].size(), 0u) << "a rejected request must write nothing";
+}
+
+TEST_F(ApiTest, UnknownRoutesAreProblems) {
+  expect_problem(get("/api/v1/nothing-here"), 404);
+  expect_problem(client_->request("DELETE", "/api/v1/staff/accounts"), 405);
+}
+
+TEST_F(ApiTest, HealthChecksTheDatabaseAndMetricsCountRequests) {
+  ClientResponse health = get("/healthz", false);
+  ASSERT_EQ(health.status, 200);
+  EXPECT_EQ(health.json()["database"], store::engine_name(test_.engine()));
+  get("/api/v1/staff/accounts?q=lopez");
+  ClientResponse metrics = get("/metrics", false);
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("route=\"/api/v1/staff/accounts\""), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("rp_db_commits_total"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rp::api

@@ -1,0 +1,21 @@
+#include "api/account_handlers.h"
+#include "api/api.h"
+#include "api/system_handlers.h"
+
+namespace rp::api {
+
+void add_routes(http::Router& router, ApiContext& context) {
+  auto bind = [&context](http::Response (*handler)(ApiContext&, http::Request&)) {
+    return [&context, handler](http::Request& request) { return handler(context, request); };
+  };
+  router.add("GET", "/healthz", bind(health_handler));
+  router.add("GET", "/metrics", bind(metrics_handler));
+  router.add("GET", "/api/v1/openapi.json", bind(openapi_handler));
+  router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler));
+  router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler));
+  router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));
+  router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler));
+  report_database_pool(context.metrics, context.database);
+}
+
+}  // namespace rp::api

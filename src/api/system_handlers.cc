@@ -1,0 +1,54 @@
+#include "api/system_handlers.h"
+
+#include "http/problem.h"
+
+namespace rp::api {
+
+http::Response health_handler(ApiContext& context, http::Request&) {
+  auto checked = context.database.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
+    auto rows = session.query("SELECT 1");
+    if (!rows.ok()) return rows.error();
+    return rows->at(0).integer(0);
+  });
+  if (!checked.ok()) {
+    return http::problem(503, "unhealthy", "The database is not answering", checked.error().message);
+  }
+  http::Response ok = http::json_response(
+      200, {{"status", "ok"}, {"database", store::engine_name(context.database.engine())}});
+  ok.set_header("Cache-Control", "no-store");
+  return ok;
+}
+
+http::Response metrics_handler(ApiContext& context, http::Request&) {
+  return http::text_response(200, context.metrics.prometheus_text(),
+                             std::string(http::Metrics::kContentType));
+}
+
+http::Response openapi_handler(ApiContext&, http::Request&) {
+  http::Response document = http::text_response(200, openapi_json(), "application/json");
+  document.set_header("Cache-Control", "public, max-age=300");
+  return document;
+}
+
+void report_database_pool(http::Metrics& metrics, store::Database& database) {
+  metrics.add_gauge_source([&database] {
+    store::PoolStats stats = database.stats();
+    const std::string engine = store::engine_name(database.engine());
+    auto gauge = [&](const char* name, const char* help, double value) {
+      return http::Gauge{name, help, {{"engine", engine}}, value};
+    };
+    return std::vector<http::Gauge>{
+        gauge("rp_db_pool_connections", "Read connections (SQLite) or pooled connections (PostgreSQL)",
+              static_cast<double>(stats.connections)),
+        gauge("rp_db_pool_in_use", "Connections lent out right now", static_cast<double>(stats.in_use)),
+        gauge("rp_db_reads_total", "Read transactions run", static_cast<double>(stats.reads)),
+        gauge("rp_db_writes_total", "Write callbacks run", static_cast<double>(stats.writes)),
+        gauge("rp_db_commits_total", "Durable commits (writes share commits under group commit)",
+              static_cast<double>(stats.commits)),
+        gauge("rp_db_failed_writes_total", "Write callbacks that were rolled back",
+              static_cast<double>(stats.failed_writes)),
+    };
+  });
+}
+
+}  // namespace rp::api

@@ -1,0 +1,78 @@
+#include "http/dispatch.h"
+
+#include <exception>
+#include <random>
+
+#include "http/problem.h"
+
+namespace rp::http {
+namespace {
+
+bool is_sane_request_id(std::string_view value) {
+  if (value.empty() || value.size() > 128) return false;
+  for (char c : value) {
+    bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '_' || c == '.' || c == ':';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+Response unexpected_failure(std::string log_detail) {
+  return problem_from_error(internal_error(std::move(log_detail)));
+}
+
+// Problem bodies built by handlers do not know the request id; add it so that the client can
+// quote it. Bodies that are not JSON objects are left alone.
+void add_request_id_to_problem(Response& response, const std::string& request_id) {
+  if (response.content_type != kProblemContentType || response.body.empty()) return;
+  auto body = nlohmann::json::parse(response.body, nullptr, false);
+  if (!body.is_object() || body.contains("request_id")) return;
+  body["request_id"] = request_id;
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string choose_request_id(std::optional<std::string_view> client_value) {
+  if (client_value && is_sane_request_id(*client_value)) return std::string(*client_value);
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::uint64_t bits = generator();
+  std::string id(16, '0');
+  for (char& c : id) {
+    c = kDigits[bits & 0xf];
+    bits >>= 4;
+  }
+  return id;
+}
+
+Response dispatch(const Router& router, const StaticFiles* static_files, Request& request) {
+  Response response;
+  try {
+    std::string_view target = request.target;
+    Router::Match match = router.find(request.method, target.substr(0, target.find('?')));
+    if (match.outcome == Router::Match::Outcome::not_found && static_files != nullptr &&
+        static_files->handles(request)) {
+      request.route = kStaticRoute;
+      response = static_files->serve(request);
+    } else {
+      response = router.handle(request, std::move(match));
+    }
+  } catch (const std::exception& error) {
+    response = unexpected_failure(std::string("handler threw: ") + error.what());
+  } catch (...) {
+    response = unexpected_failure("handler threw a non-standard exception");
+  }
+  if (request.route.empty()) request.route = kUnmatchedRoute;
+  add_standard_headers(response, request);
+  return response;
+}
+
+void add_standard_headers(Response& response, const Request& request) {
+  add_request_id_to_problem(response, request.request_id);
+  response.set_header("X-Request-Id", request.request_id);
+  response.set_header("X-Content-Type-Options", "nosniff");
+}
+
+}  // namespace rp::http
