@@ -5,6 +5,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <deque>
+#include <unordered_map>
 
 namespace rp::store {
 namespace {
@@ -23,29 +24,70 @@ Error translate(const soci::soci_error& failure, Engine engine) {
   return internal_error(std::string(engine_name(engine)) + ": " + message);
 }
 
-// Holds bound parameter values at stable addresses for the statement's lifetime.
-class Bindings {
+// A statement prepared once and executed many times: its parameters are bound (by reference) to
+// storage owned here, so a later execution only assigns new values. One per (SQL, parameter
+// types, returns rows) on each connection.
+class PreparedStatement {
  public:
-  void bind(soci::statement& statement, const Params& params) {
+  PreparedStatement(soci::session& connection, const std::string& sql, const Params& params,
+                    bool returns_rows)
+      : statement_(connection) {
+    statement_.alloc();
     for (const Value& value : params) {
-      if (const auto* number = std::get_if<std::int64_t>(&value)) {
-        integers_.push_back(static_cast<long long>(*number));
-        statement.exchange(soci::use(integers_.back()));
-      } else if (const auto* text = std::get_if<std::string>(&value)) {
-        texts_.push_back(*text);
-        statement.exchange(soci::use(texts_.back()));
+      indicators_.push_back(soci::i_ok);
+      if (std::holds_alternative<std::int64_t>(value)) {
+        slots_.push_back({true, integers_.size()});
+        integers_.push_back(0);
+        statement_.exchange(soci::use(integers_.back(), indicators_.back()));
       } else {
+        slots_.push_back({false, texts_.size()});
         texts_.emplace_back();
-        null_indicators_.push_back(soci::i_null);
-        statement.exchange(soci::use(texts_.back(), null_indicators_.back()));
+        statement_.exchange(soci::use(texts_.back(), indicators_.back()));
       }
     }
+    if (returns_rows) statement_.exchange(soci::into(row_));
+    statement_.prepare(sql);
+    statement_.define_and_bind();
+  }
+
+  // Assigns `params` (of the types this statement was prepared with) and executes.
+  bool execute(const Params& params) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Value& value = params[i];
+      indicators_[i] = std::holds_alternative<Null>(value) ? soci::i_null : soci::i_ok;
+      if (const auto* number = std::get_if<std::int64_t>(&value)) {
+        integers_[slots_[i].index] = static_cast<long long>(*number);
+      } else if (const auto* text = std::get_if<std::string>(&value)) {
+        texts_[slots_[i].index] = *text;
+      }
+    }
+    return statement_.execute(true);
+  }
+
+  bool fetch() { return statement_.fetch(); }
+  const soci::row& row() const { return row_; }
+  long long affected_rows() { return statement_.get_affected_rows(); }
+
+  // The cache key: parameter types, whether rows come back, and the SQL.
+  static std::string key(std::string_view sql, const Params& params, bool returns_rows) {
+    std::string key(returns_rows ? "R" : "E");
+    for (const Value& value : params) key += std::holds_alternative<std::int64_t>(value) ? 'i' : 's';
+    key += '|';
+    key += sql;
+    return key;
   }
 
  private:
+  struct Slot {
+    bool integer;
+    std::size_t index;
+  };
+  soci::statement statement_;
+  soci::row row_;
+  std::vector<Slot> slots_;
   std::deque<long long> integers_;
   std::deque<std::string> texts_;
-  std::deque<soci::indicator> null_indicators_;
+  std::deque<soci::indicator> indicators_;
 };
 
 Value column_value(const soci::row& row, std::size_t column) {
@@ -74,18 +116,13 @@ class SociSession final : public Session {
   Engine engine() const override { return engine_; }
 
   Result<Rows> query(std::string_view sql, const Params& params) override {
+    std::string key = PreparedStatement::key(sql, params, true);
     try {
-      soci::statement statement(*connection_);
-      Bindings bindings;
-      soci::row row;
-      statement.alloc();
-      bindings.bind(statement, params);
-      statement.exchange(soci::into(row));
-      statement.prepare(std::string(sql));
-      statement.define_and_bind();
+      PreparedStatement& statement = prepared(key, sql, params, true);
       Rows rows;
-      bool more = statement.execute(true);
+      bool more = statement.execute(params);
       while (more) {
+        const soci::row& row = statement.row();
         std::vector<Value> columns;
         columns.reserve(row.size());
         for (std::size_t i = 0; i < row.size(); ++i) columns.push_back(column_value(row, i));
@@ -94,21 +131,19 @@ class SociSession final : public Session {
       }
       return rows;
     } catch (const soci::soci_error& failure) {
+      statements_.erase(key);
       return translate(failure, engine_);
     }
   }
 
   Result<std::int64_t> execute(std::string_view sql, const Params& params) override {
+    std::string key = PreparedStatement::key(sql, params, false);
     try {
-      soci::statement statement(*connection_);
-      Bindings bindings;
-      statement.alloc();
-      bindings.bind(statement, params);
-      statement.prepare(std::string(sql));
-      statement.define_and_bind();
-      statement.execute(true);
-      return static_cast<std::int64_t>(statement.get_affected_rows());
+      PreparedStatement& statement = prepared(key, sql, params, false);
+      statement.execute(params);
+      return static_cast<std::int64_t>(statement.affected_rows());
     } catch (const soci::soci_error& failure) {
+      statements_.erase(key);
       return translate(failure, engine_);
     }
   }
@@ -151,8 +186,21 @@ class SociSession final : public Session {
   }
 
  private:
+  static constexpr std::size_t kMaxPreparedStatements = 256;
+
+  // The cached statement for `key`, preparing it on first use. Throws soci_error.
+  PreparedStatement& prepared(const std::string& key, std::string_view sql, const Params& params,
+                              bool returns_rows) {
+    if (auto found = statements_.find(key); found != statements_.end()) return *found->second;
+    if (statements_.size() >= kMaxPreparedStatements) statements_.clear();
+    auto statement =
+        std::make_unique<PreparedStatement>(*connection_, std::string(sql), params, returns_rows);
+    return *statements_.emplace(key, std::move(statement)).first->second;
+  }
+
   Engine engine_;
   std::unique_ptr<soci::session> connection_;
+  std::unordered_map<std::string, std::unique_ptr<PreparedStatement>> statements_;
 };
 
 // SOCI appends its own options to the connect string, which corrupts a URI; libpq parses the URI

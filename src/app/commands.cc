@@ -1,0 +1,79 @@
+// migrate and generate.
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/commands.h"
+#include "app/generate.h"
+#include "app/open_database.h"
+
+namespace rp::app {
+namespace {
+
+int fail(const Error& error) {
+  std::cerr << "ratepayer: " << error.message << "\n";
+  return 1;
+}
+
+std::uintmax_t sqlite_size(const std::string& url) {
+  if (!url.starts_with("sqlite:")) return 0;
+  std::string path = url.substr(7);
+  std::uintmax_t total = 0;
+  for (const char* suffix : {"", "-wal"}) {
+    std::error_code ignored;
+    auto size = std::filesystem::file_size(path + suffix, ignored);
+    if (!ignored) total += size;
+  }
+  return total;
+}
+
+nlohmann::json report_json(const GenerateReport& report) {
+  return {{"accounts", report.accounts},
+          {"closed_accounts", report.closed_accounts},
+          {"persons", report.persons},
+          {"premises", report.premises},
+          {"service_points", report.service_points},
+          {"meters", report.meters},
+          {"meter_channels", report.meter_channels},
+          {"agreements", report.agreements},
+          {"ledger_entries", report.ledger_entries},
+          {"events", report.events},
+          {"sample_account_numbers", report.sample_account_numbers}};
+}
+
+}  // namespace
+
+int migrate_command(const Config& config) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  std::cout << "database " << (*database)->display_url() << " is at the current schema\n";
+  return 0;
+}
+
+int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  GenerateOptions options;
+  options.accounts = accounts;
+  options.seed = seed;
+  options.utility_name = config.utility.name;
+  options.time_zone = config.utility.time_zone;
+  auto started = std::chrono::steady_clock::now();
+  auto report = generate_utility(**database, options);
+  if (!report.ok()) return fail(report.error());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  database->reset();  // closes the database so the size below is final
+  nlohmann::json out = report_json(*report);
+  out["seconds"] = seconds;
+  out["database"] = config.database.url;
+  if (auto bytes = sqlite_size(config.database.url)) out["database_bytes"] = bytes;
+  std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace rp::app

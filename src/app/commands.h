@@ -1,0 +1,26 @@
+#pragma once
+// The `ratepayer` commands. Each returns the process exit code: 0 success, 1 a clear one-line
+// error on stderr (bad config, unreachable database, failed migration), 2 bad usage.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "app/config.h"
+
+namespace rp::app {
+
+// Applies pending migrations and reports which ran.
+int migrate_command(const Config& config);
+
+// Migrates, then serves the API and the web front end until SIGINT/SIGTERM.
+int serve_command(const Config& config);
+
+// Migrates, then generates a deterministic synthetic utility and prints a JSON report (accounts,
+// rows per table, seconds taken, database size).
+int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed);
+
+// A demo utility in one step: migrates, generates `accounts` accounts when the database has none,
+// prints what to open and how to sign in, then serves.
+int demo_command(Config config, std::size_t accounts);
+
+}  // namespace rp::app

@@ -1,0 +1,479 @@
+#include "app/config.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <toml++/toml.h>
+
+#include "core/time.h"
+
+extern char** environ;
+
+namespace rp::app {
+namespace {
+
+// What is wrong with a value, as the end of a one-line message; empty when the value was accepted
+// (and stored).
+using Problem = std::string;
+
+struct IntegerRule {
+  std::int64_t min;
+  std::int64_t max;
+  std::string_view noun;  // "port number": "not a port number: 'abc'"
+  std::string_view hint;  // appended to the accepted range: "0 = any free port"
+};
+
+// One configuration setting. Exactly one of set_text (text settings) or rule + set_integer
+// (integer settings) is used.
+struct Setting {
+  std::string_view section;
+  std::string_view key;
+  std::optional<IntegerRule> rule;
+  Problem (*set_text)(Config&, std::string_view);
+  void (*set_integer)(Config&, std::int64_t);
+
+  std::string name() const { return std::string(section) + "." + std::string(key); }
+};
+
+Problem set_database_url(Config& config, std::string_view url) {
+  bool sqlite = url.starts_with("sqlite:") && url.size() > 7;
+  bool postgres = url.starts_with("postgresql://") || url.starts_with("postgres://");
+  // The URL may hold a password, so the problem does not repeat it.
+  if (!sqlite && !postgres) {
+    return "not a database URL: use sqlite:PATH (sqlite:var/ratepayer.db) or "
+           "postgresql://USER@HOST:PORT/DBNAME";
+  }
+  config.database.url = std::string(url);
+  return {};
+}
+
+Problem set_http_address(Config& config, std::string_view address) {
+  if (address.empty() || address.find_first_of(" \t/") != std::string_view::npos) {
+    return "not an address to listen on: '" + std::string(address) +
+           "' (use an IP address such as 127.0.0.1 or 0.0.0.0)";
+  }
+  config.http.address = std::string(address);
+  return {};
+}
+
+Problem set_static_root(Config& config, std::string_view folder) {
+  if (folder.empty()) return "the web front end's folder must not be empty (default web/dist)";
+  config.http.static_root = std::string(folder);
+  return {};
+}
+
+Problem set_staff_token(Config& config, std::string_view token) {
+  if (token.find_first_of(" \t\r\n") != std::string_view::npos) {
+    return "the staff token must not contain spaces";
+  }
+  if (!token.empty() && token.size() < 16) {
+    return "the staff token is too short (" + std::to_string(token.size()) +
+           " characters): use at least 16, e.g. from `openssl rand -hex 24`";
+  }
+  config.auth.staff_token = std::string(token);
+  return {};
+}
+
+Problem set_utility_name(Config& config, std::string_view name) {
+  if (name.empty() || name.size() > 200) return "the utility's name must be 1 to 200 characters";
+  config.utility.name = std::string(name);
+  return {};
+}
+
+Problem set_time_zone(Config& config, std::string_view zone) {
+  if (!UtilityZone::find(zone).ok()) {
+    return "unknown time zone '" + std::string(zone) +
+           "': use an IANA name such as America/Los_Angeles or America/New_York";
+  }
+  config.utility.time_zone = std::string(zone);
+  return {};
+}
+
+Problem set_log_level(Config& config, std::string_view name) {
+  auto level = parse_log_level(name);
+  if (!level) {
+    return "unknown log level '" + std::string(name) + "': use trace, debug, info, warn or error";
+  }
+  config.log.level = *level;
+  return {};
+}
+
+const std::array<Setting, 11>& settings() {
+  static const std::array<Setting, 11> kSettings{{
+      {"database", "url", {}, set_database_url, nullptr},
+      {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
+       [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
+      {"http", "address", {}, set_http_address, nullptr},
+      {"http", "port", IntegerRule{0, 65535, "port number", "0 = any free port"}, nullptr,
+       [](Config& c, std::int64_t v) { c.http.port = v; }},
+      {"http", "threads",
+       IntegerRule{0, 1024, "number of threads", "0 = twice the hardware threads"}, nullptr,
+       [](Config& c, std::int64_t v) { c.http.threads = v; }},
+      {"http", "body_limit_bytes", IntegerRule{1, 1073741824, "number of bytes", ""}, nullptr,
+       [](Config& c, std::int64_t v) { c.http.body_limit_bytes = v; }},
+      {"http", "static_root", {}, set_static_root, nullptr},
+      {"auth", "staff_token", {}, set_staff_token, nullptr},
+      {"utility", "name", {}, set_utility_name, nullptr},
+      {"utility", "time_zone", {}, set_time_zone, nullptr},
+      {"log", "level", {}, set_log_level, nullptr},
+  }};
+  return kSettings;
+}
+
+constexpr std::array<std::string_view, 5> kSections{"database", "http", "auth", "utility", "log"};
+
+bool is_section(std::string_view name) {
+  return std::find(kSections.begin(), kSections.end(), name) != kSections.end();
+}
+
+const Setting* find_setting(std::string_view section, std::string_view key) {
+  for (const Setting& setting : settings()) {
+    if (setting.section == section && setting.key == key) return &setting;
+  }
+  return nullptr;
+}
+
+Problem apply_integer(const Setting& setting, Config& config, std::int64_t value) {
+  const IntegerRule& rule = *setting.rule;
+  if (value < rule.min || value > rule.max) {
+    std::string problem = std::string(rule.noun) + " out of range: " + std::to_string(value) +
+                          " (use " + std::to_string(rule.min) + " to " + std::to_string(rule.max);
+    if (!rule.hint.empty()) problem += "; " + std::string(rule.hint);
+    return problem + ")";
+  }
+  setting.set_integer(config, value);
+  return {};
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// Applies a value given as text (an environment variable or a flag).
+Problem apply_text(const Setting& setting, Config& config, std::string_view text) {
+  if (!setting.rule) return setting.set_text(config, text);
+  std::string_view digits = trim(text);
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) {
+    return "not a " + std::string(setting.rule->noun) + ": '" + std::string(text) + "'";
+  }
+  return apply_integer(setting, config, value);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// "; did you mean http.port?" for a near miss, else the section's settings.
+std::string suggestion(std::string_view section, std::string_view key) {
+  std::string known;
+  for (const Setting& setting : settings()) {
+    if (setting.section != section) continue;
+    if (edit_distance(setting.key, key) <= 2) return "; did you mean " + setting.name() + "?";
+    known += (known.empty() ? "" : ", ") + std::string(setting.key);
+  }
+  return "; the " + std::string(section) + " settings are " + known;
+}
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+// ---- The file --------------------------------------------------------------------------------
+
+namespace {
+
+std::string toml_type_name(toml::node_type type) {
+  switch (type) {
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a floating-point number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      break;
+  }
+  return "nothing";
+}
+
+Error file_error(const std::string& path, const toml::node& node, const std::string& field,
+                 const std::string& problem) {
+  return invalid_input(field, "config file " + path + ": line " +
+                                  std::to_string(node.source().begin.line) + ": " + problem);
+}
+
+Result<void> apply_file_value(Config& config, const std::string& path, const Setting& setting,
+                              const toml::node& node) {
+  Problem problem;
+  if (setting.rule && node.is_integer()) {
+    problem = apply_integer(setting, config, node.as_integer()->get());
+  } else if (!setting.rule && node.is_string()) {
+    problem = setting.set_text(config, node.as_string()->get());
+  } else {
+    problem = "must be " + std::string(setting.rule ? "an integer" : "a string") + ", not " +
+              toml_type_name(node.type());
+    if (!setting.rule && node.is_number()) problem += " (put the value in \"quotes\")";
+  }
+  if (problem.empty()) return success();
+  return file_error(path, node, setting.name(), setting.name() + ": " + problem);
+}
+
+Result<void> apply_file_section(Config& config, const std::string& path, std::string_view section,
+                                const toml::table& table) {
+  for (auto&& [key, node] : table) {
+    const Setting* setting = find_setting(section, key.str());
+    std::string name = std::string(section) + "." + std::string(key.str());
+    if (setting == nullptr) {
+      return file_error(path, node, name,
+                        "unknown setting " + name + suggestion(section, key.str()));
+    }
+    RP_TRY(apply_file_value(config, path, *setting, node));
+  }
+  return success();
+}
+
+Result<void> apply_file_table(Config& config, const std::string& path, const toml::table& root) {
+  for (auto&& [key, node] : root) {
+    std::string name(key.str());
+    if (!is_section(name)) {
+      std::string what =
+          node.is_table() ? "unknown section [" + name + "]" : "unknown setting " + name;
+      return file_error(path, node, name,
+                        what + "; the sections are [database], [http], [auth], [utility], [log]");
+    }
+    if (!node.is_table()) {
+      return file_error(
+          path, node, name,
+          name + " must be a section ([" + name + "]), not " + toml_type_name(node.type()));
+    }
+    RP_TRY(apply_file_section(config, path, name, *node.as_table()));
+  }
+  return success();
+}
+
+Result<std::string> read_config_file(const std::string& path) {
+  std::error_code error;
+  auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) {
+    return invalid_input("config", "config file " + path +
+                                       " does not exist (start without --config to use the "
+                                       "defaults, or see `ratepayer config --example`)");
+  }
+  if (std::filesystem::is_directory(status)) {
+    return invalid_input("config", "config file " + path + " is a folder, not a file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (!in) return invalid_input("config", "config file " + path + " cannot be read");
+  return content.str();
+}
+
+Result<void> apply_file(Config& config, const std::string& path) {
+  auto content = read_config_file(path);
+  RP_TRY(content);
+  try {
+    toml::table root = toml::parse(*content, path);
+    return apply_file_table(config, path, root);
+  } catch (const toml::parse_error& error) {
+    return invalid_input("config", "config file " + path + ": line " +
+                                       std::to_string(error.source().begin.line) + ": " +
+                                       std::string(error.description()));
+  }
+}
+
+// ---- The environment -------------------------------------------------------------------------
+
+Result<void> apply_environment_variable(Config& config, const std::string& variable,
+                                        const std::string& text) {
+  for (const Setting& setting : settings()) {
+    if (environment_variable_for(setting.name()) != variable) continue;
+    Problem problem = apply_text(setting, config, text);
+    if (problem.empty()) return success();
+    return invalid_input(setting.name(), variable + ": " + problem);
+  }
+  // RATEPAYER_HTTP_PROT is a typo for a setting; RATEPAYER_TEST_ENGINE belongs to someone else.
+  for (std::string_view section : kSections) {
+    std::string prefix = "RATEPAYER_" + upper(section) + "_";
+    if (!variable.starts_with(prefix)) continue;
+    std::string key = variable.substr(prefix.size());
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string hint = suggestion(section, key);
+    return invalid_input(std::string(section) + "." + key,
+                         variable + ": unknown setting " + std::string(section) + "." + key + hint);
+  }
+  return success();
+}
+
+}  // namespace
+
+Result<Config> load_config(const std::optional<std::string>& file_path,
+                           const std::map<std::string, std::string>& environment) {
+  Config config;
+  if (file_path) RP_TRY(apply_file(config, *file_path));
+  for (const auto& [variable, text] : environment) {
+    RP_TRY(apply_environment_variable(config, variable, text));
+  }
+  return config;
+}
+
+std::map<std::string, std::string> process_environment() {
+  std::map<std::string, std::string> variables;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    std::string_view text(*entry);
+    auto equals = text.find('=');
+    if (!text.starts_with("RATEPAYER_") || equals == std::string_view::npos) continue;
+    variables.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
+  }
+  return variables;
+}
+
+Result<void> set_setting(Config& config, std::string_view setting, std::string_view text,
+                         std::string_view source) {
+  auto dot = setting.find('.');
+  const Setting* found = dot == std::string_view::npos
+                             ? nullptr
+                             : find_setting(setting.substr(0, dot), setting.substr(dot + 1));
+  if (found == nullptr) {
+    return invalid_input(std::string(setting),
+                         std::string(source) + ": unknown setting " + std::string(setting));
+  }
+  Problem problem = apply_text(*found, config, text);
+  if (problem.empty()) return success();
+  return invalid_input(found->name(), std::string(source) + ": " + problem);
+}
+
+std::vector<std::string> setting_names() {
+  std::vector<std::string> names;
+  for (const Setting& setting : settings()) names.push_back(setting.name());
+  return names;
+}
+
+std::string environment_variable_for(std::string_view setting) {
+  std::string variable = "RATEPAYER_" + upper(setting);
+  std::replace(variable.begin(), variable.end(), '.', '_');
+  return variable;
+}
+
+const char* log_level_name(LogLevel level) {
+  switch (level) {
+    case LogLevel::trace:
+      return "trace";
+    case LogLevel::debug:
+      return "debug";
+    case LogLevel::info:
+      return "info";
+    case LogLevel::warn:
+      return "warn";
+    case LogLevel::error:
+      return "error";
+  }
+  return "info";
+}
+
+std::optional<LogLevel> parse_log_level(std::string_view name) {
+  for (LogLevel level :
+       {LogLevel::trace, LogLevel::debug, LogLevel::info, LogLevel::warn, LogLevel::error}) {
+    if (name == log_level_name(level)) return level;
+  }
+  return std::nullopt;
+}
+
+std::size_t http_thread_count(const HttpConfig& http) {
+  if (http.threads > 0) return static_cast<std::size_t>(http.threads);
+  unsigned hardware = std::thread::hardware_concurrency();
+  return hardware == 0 ? 2 : 2 * static_cast<std::size_t>(hardware);
+}
+
+std::string example_config_toml() {
+  return R"(# ratepayer.toml: Ratepayer's configuration (docs/configuration.md).
+#
+# Every setting below is shown at its default, so this file changes nothing until you edit it;
+# delete the lines you do not change. Ratepayer starts without any file at all.
+# Each setting can be overridden by an environment variable, RATEPAYER_<SECTION>_<KEY>
+# (RATEPAYER_HTTP_PORT=9000), and then by a command-line flag.
+
+[database]
+# Where the data lives: sqlite:PATH (one file, nothing to run; the folder is created) or
+# postgresql://USER@HOST:PORT/DBNAME. Env: RATEPAYER_DATABASE_URL
+url = "sqlite:var/ratepayer.db"
+# Read connections: SQLite readers, or the PostgreSQL pool size (1..256).
+# Env: RATEPAYER_DATABASE_READ_CONNECTIONS
+read_connections = 4
+
+[http]
+# The address to listen on; 0.0.0.0 listens on every interface. Env: RATEPAYER_HTTP_ADDRESS
+address = "127.0.0.1"
+# The TCP port, 0..65535; 0 picks any free port (tests). Env: RATEPAYER_HTTP_PORT
+port = 8080
+# Worker threads, 0..1024; 0 means twice the hardware threads. Env: RATEPAYER_HTTP_THREADS
+threads = 0
+# The largest request body accepted, in bytes (1..1073741824); larger ones get 413.
+# Env: RATEPAYER_HTTP_BODY_LIMIT_BYTES
+body_limit_bytes = 1048576
+# The folder holding the built web front end (portal and staff console).
+# Env: RATEPAYER_HTTP_STATIC_ROOT
+static_root = "web/dist"
+
+[auth]
+# Until user accounts land, staff API routes require "Authorization: Bearer <staff_token>".
+# Empty means the staff routes answer 503 (not configured). At least 16 characters, e.g. the
+# output of `openssl rand -hex 24`. Prefer the environment for secrets:
+# Env: RATEPAYER_AUTH_STAFF_TOKEN
+staff_token = ""
+
+[utility]
+# The utility's name, as shown to customers and printed on bills. Env: RATEPAYER_UTILITY_NAME
+name = "Ratepayer Demo Utility"
+# The utility's IANA time zone: bill periods, due dates and "today" are computed in it.
+# Env: RATEPAYER_UTILITY_TIME_ZONE
+time_zone = "America/Los_Angeles"
+
+[log]
+# The least severe messages written: trace, debug, info, warn or error. Env: RATEPAYER_LOG_LEVEL
+level = "info"
+)";
+}
+
+}  // namespace rp::app

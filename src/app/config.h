@@ -1,0 +1,108 @@
+#pragma once
+// Ratepayer's configuration: one documented TOML file (docs/configuration.md), every key of which
+// can be overridden by an environment variable and then by a command-line flag. The service starts
+// with no file at all: every setting has a default.
+//
+// Precedence, lowest to highest: the defaults below, the file, RATEPAYER_<SECTION>_<KEY>
+// environment variables, command-line flags (main applies them with set_setting()).
+//
+// Every value is validated as it is read. Errors are invalid_input whose field is the setting
+// ("http.port") and whose message is one line naming where the bad value came from: the file and
+// line ("config file ratepayer.toml: line 3: ..."), the environment variable
+// ("RATEPAYER_HTTP_PORT: not a port number: 'abc'") or the flag.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace rp::app {
+
+struct DatabaseConfig {
+  std::string url = "sqlite:var/ratepayer.db";  // sqlite:PATH or postgresql://...
+  std::int64_t read_connections = 4;            // SQLite readers, or the PostgreSQL pool size
+  friend bool operator==(const DatabaseConfig&, const DatabaseConfig&) = default;
+};
+
+struct HttpConfig {
+  std::string address = "127.0.0.1";
+  std::int64_t port = 8080;  // 0 = any free port (tests read the bound port from the server)
+  std::int64_t threads = 0;  // 0 = twice the hardware threads; see http_thread_count()
+  std::int64_t body_limit_bytes = 1048576;
+  std::string static_root = "web/dist";  // the built web front end; relative to the working folder
+  friend bool operator==(const HttpConfig&, const HttpConfig&) = default;
+};
+
+struct AuthConfig {
+  // Until the auth capability lands, staff API routes require `Authorization: Bearer <token>`.
+  // Empty means staff routes answer 503 "not configured". A non-empty token has >= 16 characters.
+  std::string staff_token;
+  friend bool operator==(const AuthConfig&, const AuthConfig&) = default;
+};
+
+struct UtilityConfig {
+  std::string name = "Ratepayer Demo Utility";
+  std::string time_zone = "America/Los_Angeles";  // IANA name, checked against the tz database
+  friend bool operator==(const UtilityConfig&, const UtilityConfig&) = default;
+};
+
+enum class LogLevel { trace, debug, info, warn, error };
+
+struct LogConfig {
+  LogLevel level = LogLevel::info;
+  friend bool operator==(const LogConfig&, const LogConfig&) = default;
+};
+
+struct Config {
+  DatabaseConfig database;
+  HttpConfig http;
+  AuthConfig auth;
+  UtilityConfig utility;
+  LogConfig log;
+  friend bool operator==(const Config&, const Config&) = default;
+};
+
+// Loads the configuration: defaults, then the TOML file at `file_path` when given (a given path
+// that does not exist or cannot be read is an error, never silently skipped), then `environment`
+// (names as in process_environment(); RATEPAYER_<SECTION>_<KEY> for each setting). A variable that
+// starts with a section's prefix but names no setting (RATEPAYER_HTTP_PROT) is an error; other
+// RATEPAYER_* variables (RATEPAYER_TEST_ENGINE) are ignored.
+// Errors: malformed TOML, an unknown section or setting, a value of the wrong TOML type, a value
+// out of range or not recognised (port 0..65535, log level, time zone, database URL scheme).
+Result<Config> load_config(const std::optional<std::string>& file_path,
+                           const std::map<std::string, std::string>& environment);
+
+// The RATEPAYER_* variables of this process's environment.
+std::map<std::string, std::string> process_environment();
+
+// Overrides one setting ("http.port") from text, validated exactly as its environment variable
+// is. `source` names where the text came from ("--port") and starts the error message.
+// Errors: invalid_input for an unknown setting or a bad value.
+Result<void> set_setting(Config& config, std::string_view setting, std::string_view text,
+                         std::string_view source);
+
+// Every setting's dotted name ("database.url", ...), in file order.
+std::vector<std::string> setting_names();
+// The environment variable that overrides `setting`: "http.port" -> "RATEPAYER_HTTP_PORT".
+std::string environment_variable_for(std::string_view setting);
+
+// A complete, commented ratepayer.toml with every setting at its default. Loading it yields
+// Config{} (a test holds it to that); docs/configuration.md and `ratepayer config --example` show
+// it.
+std::string example_config_toml();
+
+// "trace", "debug", "info", "warn", "error".
+const char* log_level_name(LogLevel level);
+// The level named (exactly as log_level_name spells it); nullopt otherwise.
+std::optional<LogLevel> parse_log_level(std::string_view name);
+
+// The number of HTTP worker threads: http.threads, or twice the hardware threads when it is 0
+// (at least 2 when the hardware count is unknown).
+std::size_t http_thread_count(const HttpConfig& http);
+
+}  // namespace rp::app

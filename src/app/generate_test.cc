@@ -1,0 +1,260 @@
+#include "app/generate.h"
+
+#include <algorithm>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/account_number.h"
+#include "store/testing/test_database.h"
+
+namespace rp::app {
+namespace {
+
+using store::Rows;
+using store::Session;
+using store::testing::TestDatabase;
+
+GenerateOptions small_utility(std::uint64_t seed = 7) {
+  GenerateOptions options;
+  options.accounts = 300;
+  options.seed = seed;
+  options.utility_name = "Willamette Valley Utilities";
+  return options;
+}
+
+GenerateReport generate(store::Database& database, const GenerateOptions& options) {
+  auto report = generate_utility(database, options);
+  EXPECT_TRUE(report.ok()) << report.error().message;
+  return report.ok() ? *report : GenerateReport{};
+}
+
+Rows query(store::Database& database, const std::string& sql) {
+  auto rows = database.read<Rows>([&](Session& session) { return session.query(sql); });
+  EXPECT_TRUE(rows.ok()) << sql << ": " << rows.error().message;
+  return rows.ok() ? *rows : Rows{};
+}
+
+std::int64_t count(store::Database& database, const std::string& sql) {
+  Rows rows = query(database, sql);
+  return rows.empty() ? -1 : rows.at(0).integer(0);
+}
+
+// Each account as "number|name|balance", in number order: what a customer would notice.
+// (PostgreSQL sums BIGINT to NUMERIC, which the store does not read: hence the CASTs.)
+std::vector<std::string> accounts_with_balances(store::Database& database) {
+  std::vector<std::string> accounts;
+  for (const store::Row& row : query(database,
+                                     "SELECT a.number, p.name, CAST(COALESCE((SELECT "
+                                     "SUM(l.amount_cents) FROM ledger_entries l "
+                                     "WHERE l.account_id = a.id), 0) AS BIGINT) FROM accounts a "
+                                     "JOIN persons p ON p.id = a.person_id "
+                                     "ORDER BY a.number")) {
+    accounts.push_back(row.text(0) + "|" + row.text(1) + "|" + row.text(2));
+  }
+  return accounts;
+}
+
+TEST(GenerateUtility, TheReportCountsWhatIsInTheTables) {
+  TestDatabase test;
+  GenerateReport report = generate(test.database(), small_utility());
+  EXPECT_EQ(report.accounts, 300u);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM accounts"), 300);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM persons"),
+            static_cast<std::int64_t>(report.persons));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM premises"),
+            static_cast<std::int64_t>(report.premises));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM service_points"),
+            static_cast<std::int64_t>(report.service_points));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM meters"),
+            static_cast<std::int64_t>(report.meters));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM meter_channels"),
+            static_cast<std::int64_t>(report.meter_channels));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM service_agreements"),
+            static_cast<std::int64_t>(report.agreements));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM ledger_entries"),
+            static_cast<std::int64_t>(report.ledger_entries));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM account_events"),
+            static_cast<std::int64_t>(report.events));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM accounts WHERE status = 'closed'"),
+            static_cast<std::int64_t>(report.closed_accounts));
+  EXPECT_EQ(report.events, report.accounts + report.closed_accounts);
+  ASSERT_EQ(report.sample_account_numbers.size(), 5u);
+  EXPECT_EQ(report.sample_account_numbers[0], AccountNumber::from_sequence(10000001).digits());
+}
+
+TEST(GenerateUtility, TheMixLooksLikeARealTerritory) {
+  TestDatabase test;
+  GenerateOptions options = small_utility();
+  options.accounts = 1000;
+  GenerateReport report = generate(test.database(), options);
+  auto share = [&](const std::string& where) {
+    return count(test.database(),
+                 "SELECT COUNT(*) FROM accounts a JOIN persons p ON p.id = a.person_id "
+                 "WHERE " +
+                     where);
+  };
+  EXPECT_NEAR(share("a.language = 'es'"), 150, 45);
+  EXPECT_NEAR(share("a.status = 'closed'"), 30, 20);
+  EXPECT_NEAR(count(test.database(),
+                    "SELECT COUNT(*) FROM service_agreements a JOIN rate_plans r ON "
+                    "r.id = a.rate_plan_id WHERE r.code = 'E-COM'"),
+              100, 35);
+  EXPECT_NEAR(
+      count(test.database(), "SELECT COUNT(*) FROM service_points WHERE commodity = 'water'"), 600,
+      60);
+  EXPECT_NEAR(count(test.database(), "SELECT COUNT(*) FROM meters WHERE kind = 'ami'"), 850, 50);
+  EXPECT_NEAR(static_cast<double>(report.ledger_entries), 700, 60);
+  EXPECT_EQ(share("p.email NOT LIKE '%@example.com' OR p.phone NOT LIKE '+1541555%'"), 0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM premises WHERE state <> 'OR' OR zip NOT LIKE '97%'"),
+            0);
+  EXPECT_EQ(share("a.bill_cycle < 1 OR a.bill_cycle > 20"), 0);
+}
+
+TEST(GenerateUtility, EveryAccountNumberHasAValidCheckDigit) {
+  TestDatabase test;
+  generate(test.database(), small_utility());
+  Rows numbers = query(test.database(), "SELECT number FROM accounts ORDER BY number");
+  ASSERT_EQ(numbers.size(), 300u);
+  for (const store::Row& row : numbers) {
+    auto parsed = AccountNumber::parse(row.text(0));
+    EXPECT_TRUE(parsed.ok()) << row.text(0);
+  }
+  EXPECT_EQ(
+      count(test.database(), "SELECT next_value FROM sequences WHERE name = 'account_number'"),
+      10000001 + 300);
+}
+
+TEST(GenerateUtility, TheSameSeedGivesTheSameUtilityAndAnotherSeedDoesNot) {
+  TestDatabase first;
+  TestDatabase second;
+  TestDatabase other;
+  generate(first.database(), small_utility(7));
+  generate(second.database(), small_utility(7));
+  generate(other.database(), small_utility(8));
+  std::vector<std::string> accounts = accounts_with_balances(first.database());
+  ASSERT_EQ(accounts.size(), 300u);
+  EXPECT_GT(std::count_if(accounts.begin(), accounts.end(),
+                          [](const std::string& a) { return !a.ends_with("|0"); }),
+            100)
+      << "balances are compared, not only numbers and names";
+  EXPECT_EQ(accounts, accounts_with_balances(second.database()));
+  EXPECT_NE(accounts, accounts_with_balances(other.database()));
+}
+
+TEST(GenerateUtility, GeneratingAgainAppendsWithoutCollisions) {
+  TestDatabase test;
+  GenerateReport first = generate(test.database(), small_utility(7));
+  GenerateReport second = generate(test.database(), small_utility(7));
+  ASSERT_EQ(second.accounts, 300u);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(DISTINCT number) FROM accounts"), 600);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM persons"),
+            static_cast<std::int64_t>(first.persons + second.persons));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(DISTINCT serial) FROM meters"),
+            static_cast<std::int64_t>(first.meters + second.meters));
+  EXPECT_NE(first.sample_account_numbers, second.sample_account_numbers);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM rate_plans"), 6)
+      << "rate plans are not duplicated";
+  // An ordinary insert after the explicit-id loads still gets a fresh id.
+  auto inserted = test->write<Rows>([](Session& session) {
+    return session.query(
+        "INSERT INTO persons (name, created_at) VALUES ('Walk-in', '2026-11-01T17:00:00Z') "
+        "RETURNING id");
+  });
+  ASSERT_TRUE(inserted.ok()) << inserted.error().message;
+  EXPECT_EQ(inserted->at(0).integer(0),
+            static_cast<std::int64_t>(first.persons + second.persons) + 1);
+}
+
+TEST(GenerateUtility, TheLedgerHoldsExactlyTheReportedOpeningBalances) {
+  TestDatabase test;
+  GenerateReport report = generate(test.database(), small_utility());
+  EXPECT_EQ(count(test.database(),
+                  "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM ledger_entries"),
+            report.opening_balance_cents);
+  EXPECT_GT(report.opening_balance_cents, 0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM ledger_entries WHERE kind <> 'opening_balance' "
+                  "OR effective_on <> '2026-11-01' OR amount_cents > 40000"),
+            0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM (SELECT account_id FROM ledger_entries GROUP BY "
+                  "account_id HAVING COUNT(*) > 1) AS repeated"),
+            0);
+}
+
+TEST(GenerateUtility, EveryActiveAccountHasAnOpenAgreementAndClosedOnesHaveNone) {
+  TestDatabase test;
+  generate(test.database(), small_utility());
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM accounts a WHERE a.status = 'active' AND NOT EXISTS "
+                  "(SELECT 1 FROM service_agreements s WHERE s.account_id = a.id AND "
+                  "s.end_date IS NULL)"),
+            0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM accounts a JOIN service_agreements s ON "
+                  "s.account_id = a.id WHERE a.status = 'closed' AND (s.end_date IS NULL "
+                  "OR s.end_date <> a.closed_on)"),
+            0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM accounts WHERE opened_on > '2026-11-01' OR "
+                  "opened_on < '2016-11-01' OR closed_on < opened_on"),
+            0);
+}
+
+TEST(GenerateUtility, EveryServicePointIsServedAndMeteredAsItsCommodityNeeds) {
+  TestDatabase test;
+  generate(test.database(), small_utility());
+  EXPECT_EQ(
+      count(test.database(), "SELECT COUNT(*) FROM service_points WHERE commodity = 'water'"),
+      count(test.database(), "SELECT COUNT(*) FROM service_points WHERE commodity = 'sewer'"));
+  // Electric and water points have one meter each, sewer points none.
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM service_points p WHERE (SELECT COUNT(*) FROM meters "
+                  "m WHERE m.service_point_id = p.id) <> CASE p.commodity WHEN 'sewer' "
+                  "THEN 0 ELSE 1 END"),
+            0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM meters m WHERE NOT EXISTS (SELECT 1 FROM "
+                  "meter_channels c WHERE c.meter_id = m.id)"),
+            0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM meter_channels c JOIN meters m ON m.id = c.meter_id "
+                  "WHERE (m.kind = 'ami') <> (c.interval_minutes IS NOT NULL)"),
+            0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM service_points p WHERE NOT EXISTS (SELECT 1 FROM "
+                  "service_agreements s JOIN rate_plans r ON r.id = s.rate_plan_id WHERE "
+                  "s.service_point_id = p.id AND r.commodity = p.commodity)"),
+            0);
+}
+
+TEST(GenerateUtility, StoresTheUtilitysNameAndTimeZone) {
+  TestDatabase test;
+  GenerateOptions options = small_utility();
+  options.time_zone = "America/Boise";
+  generate(test.database(), options);
+  Rows settings = query(test.database(), "SELECT key, value FROM utility_settings ORDER BY key");
+  ASSERT_EQ(settings.size(), 2u);
+  EXPECT_EQ(settings[0].text(1), "Willamette Valley Utilities");
+  EXPECT_EQ(settings[1].text(1), "America/Boise");
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE actor <> 'generator' OR "
+                  "details NOT LIKE '%rate_plans%' AND kind = 'account.opened'"),
+            0);
+}
+
+TEST(GenerateUtility, AnUnknownTimeZoneIsRefusedBeforeAnythingIsWritten) {
+  TestDatabase test;
+  GenerateOptions options = small_utility();
+  options.time_zone = "Oregon/Eugene";
+  auto report = generate_utility(test.database(), options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().field, "time_zone");
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM utility_settings"), 0);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM accounts"), 0);
+}
+
+}  // namespace
+}  // namespace rp::app

@@ -1,0 +1,77 @@
+// ratepayer: the one executable. `ratepayer --help` lists the commands.
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/config.h"
+
+namespace {
+
+struct CommonFlags {
+  std::optional<std::string> config_file;
+  std::optional<std::string> database_url;
+  std::optional<std::string> port;
+  std::optional<std::string> staff_token;
+};
+
+void add_common_flags(CLI::App& command, CommonFlags& flags, bool serves) {
+  command.add_option("--config", flags.config_file, "TOML configuration file");
+  command.add_option("--db", flags.database_url, "database URL: sqlite:PATH or postgresql://...");
+  if (serves) {
+    command.add_option("--port", flags.port, "HTTP port (0 = any free port)");
+    command.add_option("--staff-token", flags.staff_token, "bearer token for staff routes");
+  }
+}
+
+// Configuration = defaults < file < RATEPAYER_* environment < flags.
+rp::Result<rp::app::Config> resolve_config(const CommonFlags& flags) {
+  auto config = rp::app::load_config(flags.config_file, rp::app::process_environment());
+  if (!config.ok()) return config.error();
+  std::pair<const char*, const std::optional<std::string>*> overrides[] = {
+      {"database.url", &flags.database_url},
+      {"http.port", &flags.port},
+      {"auth.staff_token", &flags.staff_token}};
+  for (const auto& [setting, value] : overrides) {
+    if (*value) RP_TRY(rp::app::set_setting(*config, setting, **value, "command line"));
+  }
+  return config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Ratepayer: customer information system and self-service portal for utilities"};
+  app.require_subcommand(1);
+  CommonFlags flags;
+  std::size_t accounts = 1000;
+  std::uint64_t seed = 1;
+
+  auto* serve = app.add_subcommand("serve", "migrate, then serve the API and the portal");
+  add_common_flags(*serve, flags, true);
+  auto* migrate = app.add_subcommand("migrate", "apply pending database migrations");
+  add_common_flags(*migrate, flags, false);
+  auto* generate = app.add_subcommand("generate", "generate a synthetic utility (deterministic)");
+  add_common_flags(*generate, flags, false);
+  generate->add_option("--accounts", accounts, "how many accounts")->check(CLI::Range(1, 5000000));
+  generate->add_option("--seed", seed, "random seed; the same seed gives the same utility");
+  auto* demo = app.add_subcommand("demo", "create a demo utility (once) and serve it");
+  add_common_flags(*demo, flags, true);
+  demo->add_option("--accounts", accounts, "accounts in the demo utility")->check(CLI::Range(1, 5000000));
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (demo->parsed() && !flags.database_url && !std::getenv("RATEPAYER_DATABASE_URL")) {
+    flags.database_url = "sqlite:var/demo.db";
+  }
+  auto config = resolve_config(flags);
+  if (!config.ok()) {
+    std::cerr << "ratepayer: " << config.error().message << "\n";
+    return 1;
+  }
+  if (serve->parsed()) return rp::app::serve_command(*config);
+  if (migrate->parsed()) return rp::app::migrate_command(*config);
+  if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed);
+  return rp::app::demo_command(*config, accounts);
+}

@@ -1,0 +1,30 @@
+#include "app/open_database.h"
+
+#include <spdlog/spdlog.h>
+
+#include "store/migrations.h"
+
+namespace rp::app {
+
+Result<std::unique_ptr<store::Database>> open_migrated_database(const Config& config) {
+  store::DatabaseOptions options;
+  options.read_connections = static_cast<std::size_t>(config.database.read_connections);
+  auto database = store::Database::open(config.database.url, options);
+  if (!database.ok()) return database.error();
+  auto applied = store::migrate(**database);
+  if (!applied.ok()) {
+    return Error{applied.error().kind,
+                 "cannot migrate " + (*database)->display_url() + ": " + applied.error().message,
+                 {}};
+  }
+  for (const std::string& id : *applied) {
+    spdlog::info("applied migration {} to {}", id, (*database)->display_url());
+  }
+  return database;
+}
+
+void configure_logging(const Config& config) {
+  spdlog::set_level(spdlog::level::from_str(log_level_name(config.log.level)));
+}
+
+}  // namespace rp::app

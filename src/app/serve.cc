@@ -1,0 +1,110 @@
+// serve and demo.
+
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "api/api.h"
+#include "app/commands.h"
+#include "app/generate.h"
+#include "app/open_database.h"
+#include "http/server.h"
+
+namespace rp::app {
+namespace {
+
+constexpr const char* kDemoStaffToken = "demo-staff-token";
+
+int fail(const Error& error) {
+  std::cerr << "ratepayer: " << error.message << "\n";
+  return 1;
+}
+
+int serve_database(const Config& config, store::Database& database,
+                   const std::function<void(std::uint16_t)>& on_listening) {
+  http::Metrics metrics;
+  http::Router router;
+  api::ApiContext context{database, metrics, config.auth.staff_token};
+  api::add_routes(router, context);
+  http::ServerOptions options;
+  options.address = config.http.address;
+  options.port = static_cast<std::uint16_t>(config.http.port);
+  options.threads = static_cast<int>(http_thread_count(config.http));
+  options.body_limit = static_cast<std::size_t>(config.http.body_limit_bytes);
+  options.static_root = config.http.static_root;
+  http::Server server(options, router, metrics);
+  if (auto started = server.start(); !started.ok()) return fail(started.error());
+  server.stop_on_signals();
+  spdlog::info("serving {} on http://{}:{} ({} threads)", database.display_url(),
+               config.http.address, server.port(), options.threads);
+  on_listening(server.port());
+  server.run();
+  spdlog::info("stopped");
+  return 0;
+}
+
+Result<std::int64_t> count_accounts(store::Database& database) {
+  return database.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
+    auto rows = session.query("SELECT COUNT(*) FROM accounts");
+    if (!rows.ok()) return rows.error();
+    return rows->at(0).integer(0);
+  });
+}
+
+Result<std::vector<std::string>> sample_accounts(store::Database& database) {
+  return database.read<std::vector<std::string>>(
+      [](store::Session& session) -> Result<std::vector<std::string>> {
+        auto rows = session.query(
+            "SELECT a.number, p.name FROM accounts a JOIN persons p ON p.id = a.person_id "
+            "WHERE a.status = 'active' ORDER BY a.id LIMIT 3");
+        if (!rows.ok()) return rows.error();
+        std::vector<std::string> lines;
+        for (const auto& row : *rows) lines.push_back(row.text(0) + "  " + row.text(1));
+        return lines;
+      });
+}
+
+}  // namespace
+
+int serve_command(const Config& config) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  return serve_database(config, **database, [](std::uint16_t) {});
+}
+
+int demo_command(Config config, std::size_t accounts) {
+  configure_logging(config);
+  if (config.auth.staff_token.empty()) config.auth.staff_token = kDemoStaffToken;
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  auto existing = count_accounts(**database);
+  if (!existing.ok()) return fail(existing.error());
+  if (*existing == 0) {
+    std::cout << "creating a demo utility with " << accounts << " accounts in "
+              << (*database)->display_url() << " ...\n";
+    GenerateOptions options;
+    options.accounts = accounts;
+    options.utility_name = config.utility.name;
+    options.time_zone = config.utility.time_zone;
+    auto report = generate_utility(**database, options);
+    if (!report.ok()) return fail(report.error());
+  }
+  auto samples = sample_accounts(**database);
+  if (!samples.ok()) return fail(samples.error());
+  return serve_database(config, **database, [&](std::uint16_t port) {
+    std::string base = "http://localhost:" + std::to_string(port);
+    std::cout << "\nRatepayer demo is running.\n"
+              << "  Staff console:   " << base << "/staff.html\n"
+              << "  Customer portal: " << base << "/\n"
+              << "  API document:    " << base << "/api/v1/openapi.json\n"
+              << "  Health:          " << base << "/healthz\n\n"
+              << "Staff sign-in: until customer and staff accounts arrive, staff use a token.\n"
+              << "  token: " << config.auth.staff_token << "\n"
+              << "Sample accounts to search for:\n";
+    for (const auto& line : *samples) std::cout << "  " << line << "\n";
+    std::cout << "\nPress Ctrl+C to stop.\n" << std::flush;
+  });
+}
+
+}  // namespace rp::app
