@@ -1,5 +1,6 @@
 #include "app/open_database.h"
 
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "store/migrations.h"
@@ -24,6 +25,12 @@ Result<std::unique_ptr<store::Database>> open_migrated_database(const Config& co
 }
 
 void configure_logging(const Config& config) {
+  // Logs go to stderr so that command output on stdout (generate's JSON report) stays clean.
+  static bool installed = false;
+  if (!installed) {
+    spdlog::set_default_logger(spdlog::stderr_logger_mt("ratepayer"));
+    installed = true;
+  }
   spdlog::set_level(spdlog::level::from_str(log_level_name(config.log.level)));
 }
 

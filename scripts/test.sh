@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Everything: unit and integration tests on SQLite and on a PostgreSQL server started here (own
+# data folder, own port, loopback only), the web unit tests, and the browser tests against a real
+# server. Stops what it started. Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+scripts/build.sh --test || exit 1
+(cd tests/e2e && { [[ -f node_modules/.package-lock.json && node_modules/.package-lock.json -nt package-lock.json ]] || npm ci --no-audit --no-fund --loglevel=error; }) || exit 1
+
+work="$(mktemp -d /tmp/ratepayer-test.XXXXXX)"
+server_pid=""
+pg_port="${RATEPAYER_TEST_PG_PORT:-55432}"
+cleanup() {
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  scripts/test-postgres.sh stop "$pg_port"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+export RATEPAYER_TEST_POSTGRES_URL
+RATEPAYER_TEST_POSTGRES_URL="$(scripts/test-postgres.sh start "$pg_port")" || exit 1
+echo "PostgreSQL for tests: $RATEPAYER_TEST_POSTGRES_URL"
+
+passed=0
+failed=0
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+echo "== C++ unit and integration tests (SQLite and PostgreSQL)"
+(cd build && ctest -j2 --output-on-failure --timeout 300) | tee "$work/ctest.log"
+ctest_total=$(grep -oE 'out of [0-9]+' "$work/ctest.log" | grep -oE '[0-9]+' | tail -1)
+ctest_failed=$(grep -oE '[0-9]+ tests failed' "$work/ctest.log" | grep -oE '^[0-9]+' | tail -1)
+if [[ -z "$ctest_total" ]]; then ctest_total=0; ctest_failed=1; fi
+count $((ctest_total - ctest_failed)) "$ctest_failed"
+
+node_counts() {  # reads node --test output; prints "passed failed"
+  local pass fail
+  pass=$(grep -E '^# pass [0-9]+' "$1" | grep -oE '[0-9]+' | tail -1)
+  fail=$(grep -E '^# fail [0-9]+' "$1" | grep -oE '[0-9]+' | tail -1)
+  echo "${pass:-0} ${fail:-1}"
+}
+
+echo "== web unit tests"
+(cd web && npm test --silent) 2>&1 | tee "$work/web.log"
+count $(node_counts "$work/web.log")
+
+echo "== browser tests against a real server"
+generated="$(build/ratepayer generate --db "sqlite:$work/e2e.db" --accounts 200)" || count 0 1
+account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[0])' "$generated")"
+port=$((pg_port + 1))
+RATEPAYER_HTTP_STATIC_ROOT="$root/web/dist" RATEPAYER_LOG_LEVEL=warn \
+  build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" --staff-token e2e-staff-token-0123456789 &
+server_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+(cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_TOKEN=e2e-staff-token-0123456789 \
+   RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
+count $(node_counts "$work/e2e.log")
+
+echo
+echo "tests: $passed passed, $failed failed"
+[[ "$failed" -eq 0 ]]
