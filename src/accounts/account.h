@@ -29,7 +29,7 @@ struct Person {
 
 struct Meter {
   std::string serial;
-  std::string kind;  // ami | amr | manual
+  std::string kind;                   // ami | amr | manual
   std::vector<std::string> channels;  // "kWh", "kW", "gal", ...
   std::string installed_on;           // local date, may be empty
 };

@@ -22,8 +22,8 @@ Result<void> validate_person(const Person& person) {
   RP_TRY(require_text(person.name, "customer.name", 200));
   static const std::regex email(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
   if (!person.email.empty() && !std::regex_match(person.email, email)) {
-    return invalid_input("customer.email", "customer.email '" + person.email +
-                                               "' is not an email address");
+    return invalid_input("customer.email",
+                         "customer.email '" + person.email + "' is not an email address");
   }
   static const std::regex e164(R"(\+[1-9][0-9]{7,14})");
   if (!person.phone.empty() && !std::regex_match(person.phone, e164)) {
@@ -75,11 +75,10 @@ Result<AccountNumber> write_account(store::Session& session, const NewAccount& a
   auto number = next_account_number(session);
   if (!number.ok()) return number.error();
   const Address& mail = account.mailing_address;
-  auto rows = session.query_named(
-      "accounts/insert_account",
-      {number->digits(), *person_id, std::int64_t{account.bill_cycle}, mail.line1, mail.line2,
-       mail.city, mail.state, mail.zip, account.language, account.opened_on,
-       format_instant(now())});
+  auto rows = session.query_named("accounts/insert_account",
+                                  {number->digits(), *person_id, std::int64_t{account.bill_cycle},
+                                   mail.line1, mail.line2, mail.city, mail.state, mail.zip,
+                                   account.language, account.opened_on, format_instant(now())});
   if (!rows.ok()) return rows.error();
   auto event = record_event(session, {.account_id = rows->at(0).integer(0),
                                       .kind = "account.opened",

@@ -85,7 +85,10 @@ TEST(AccountOpening, AccountNumbersAreGaplessAndDistinct) {
 TEST(ServiceStart, AMeterSerialCanBeInstalledOnlyOnce) {
   TestDatabase test;
   auto number = testing::open_sample_account(test.database());
-  NewService again{{"9 Oak St", "", "Eugene", "OR", "97401"}, "electric", "E-RES", "2025-01-01",
+  NewService again{{"9 Oak St", "", "Eugene", "OR", "97401"},
+                   "electric",
+                   "E-RES",
+                   "2025-01-01",
                    NewMeter{"E1000017", "ami", {{"kWh", "kWh", 15}}}};
   auto started = start_service(test.database(), number, again, "staff:test");
   ASSERT_FALSE(started.ok());

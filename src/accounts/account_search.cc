@@ -75,8 +75,9 @@ AccountSearchHit hit_from(const store::Row& row) {
 Result<AccountSearchPage> search_accounts(store::Database& database, const AccountSearch& search) {
   std::string text = lower_trimmed(search.text);
   if (text.size() < 2) {
-    return invalid_input("q", "type at least 2 characters: an account number, ZIP code, name or "
-                              "service address");
+    return invalid_input("q",
+                         "type at least 2 characters: an account number, ZIP code, name or "
+                         "service address");
   }
   if (search.limit < 1 || search.limit > 100) {
     return invalid_input("limit", "limit must be between 1 and 100");

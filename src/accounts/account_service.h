@@ -38,9 +38,9 @@ Result<AccountDetail> find_account_detail(store::Database& database, const Accou
                                           std::size_t event_limit = 50);
 
 struct AccountSearch {
-  std::string text;             // account number, ZIP code, or part of a name or service address
-  std::size_t limit = 20;       // 1..100
-  std::int64_t after_id = 0;    // keyset cursor: the id of the last hit of the previous page
+  std::string text;           // account number, ZIP code, or part of a name or service address
+  std::size_t limit = 20;     // 1..100
+  std::int64_t after_id = 0;  // keyset cursor: the id of the last hit of the previous page
 };
 
 struct AccountSearchPage {

@@ -18,7 +18,9 @@ std::string failing_field(const NewAccount& account) {
   return checked.ok() ? "" : checked.error().field;
 }
 
-TEST(AccountValidation, AValidAccountPasses) { EXPECT_EQ(failing_field(valid()), ""); }
+TEST(AccountValidation, AValidAccountPasses) {
+  EXPECT_EQ(failing_field(valid()), "");
+}
 
 TEST(AccountValidation, EachBadFieldIsNamed) {
   NewAccount a = valid();

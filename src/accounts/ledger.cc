@@ -6,15 +6,24 @@ namespace rp::accounts {
 
 const char* ledger_entry_kind_name(LedgerEntryKind kind) {
   switch (kind) {
-    case LedgerEntryKind::opening_balance: return "opening_balance";
-    case LedgerEntryKind::bill: return "bill";
-    case LedgerEntryKind::payment: return "payment";
-    case LedgerEntryKind::adjustment: return "adjustment";
-    case LedgerEntryKind::late_fee: return "late_fee";
-    case LedgerEntryKind::reversal: return "reversal";
-    case LedgerEntryKind::refund: return "refund";
-    case LedgerEntryKind::deposit: return "deposit";
-    case LedgerEntryKind::transfer: return "transfer";
+    case LedgerEntryKind::opening_balance:
+      return "opening_balance";
+    case LedgerEntryKind::bill:
+      return "bill";
+    case LedgerEntryKind::payment:
+      return "payment";
+    case LedgerEntryKind::adjustment:
+      return "adjustment";
+    case LedgerEntryKind::late_fee:
+      return "late_fee";
+    case LedgerEntryKind::reversal:
+      return "reversal";
+    case LedgerEntryKind::refund:
+      return "refund";
+    case LedgerEntryKind::deposit:
+      return "deposit";
+    case LedgerEntryKind::transfer:
+      return "transfer";
   }
   return "adjustment";
 }
@@ -24,8 +33,8 @@ Result<std::int64_t> post_ledger_entry(store::Session& session, const NewLedgerE
   if (auto date = parse_local_date(entry.effective_on, "effective_on"); !date.ok()) {
     return date.error();
   }
-  store::Value reverses = entry.reverses_entry_id ? store::Value{entry.reverses_entry_id}
-                                                  : store::Value{store::Null{}};
+  store::Value reverses =
+      entry.reverses_entry_id ? store::Value{entry.reverses_entry_id} : store::Value{store::Null{}};
   auto rows = session.query_named(
       "accounts/insert_ledger_entry",
       {entry.account_id, std::string(ledger_entry_kind_name(entry.kind)), entry.amount.cents(),

@@ -13,7 +13,15 @@
 namespace rp::accounts {
 
 enum class LedgerEntryKind {
-  opening_balance, bill, payment, adjustment, late_fee, reversal, refund, deposit, transfer
+  opening_balance,
+  bill,
+  payment,
+  adjustment,
+  late_fee,
+  reversal,
+  refund,
+  deposit,
+  transfer
 };
 const char* ledger_entry_kind_name(LedgerEntryKind kind);
 

@@ -24,9 +24,9 @@ TEST(Ledger, BalanceIsTheSumOfEntriesIncludingReversals) {
                                        "2026-10-02", "P-1", "", 0}));
     auto payment_id = session.query("SELECT MAX(id) FROM ledger_entries");
     if (!payment_id.ok()) return payment_id.error();
-    RP_TRY(post_ledger_entry(session, {account, LedgerEntryKind::reversal, Money::from_cents(10001),
-                                       "2026-10-05", "R01", "returned: insufficient funds",
-                                       payment_id->at(0).integer(0)}));
+    RP_TRY(post_ledger_entry(
+        session, {account, LedgerEntryKind::reversal, Money::from_cents(10001), "2026-10-05", "R01",
+                  "returned: insufficient funds", payment_id->at(0).integer(0)}));
     return account_balance(session, account);
   });
   ASSERT_TRUE(balance.ok()) << balance.error().message;

@@ -20,8 +20,8 @@ Result<void> validate_meter(const NewMeter& meter) {
   for (const NewMeterChannel& channel : meter.channels) {
     if (channel.name.empty()) return invalid_input("meter.channels", "a channel needs a name");
     if (!units.contains(channel.unit)) {
-      return invalid_input("meter.channels", "unit '" + channel.unit +
-                                                 "' is not one of kWh, kW, gal, CCF, therm");
+      return invalid_input("meter.channels",
+                           "unit '" + channel.unit + "' is not one of kWh, kW, gal, CCF, therm");
     }
     if (channel.interval_minutes && !intervals.contains(*channel.interval_minutes)) {
       return invalid_input("meter.channels", "interval must be 5, 15, 30 or 60 minutes");
@@ -51,8 +51,8 @@ Result<std::int64_t> single_id(Result<store::Rows> rows, const std::string& miss
 }
 
 Result<std::int64_t> find_or_create_premise(store::Session& session, const Address& address) {
-  auto found = session.query_named("accounts/find_premise",
-                                   {address.line1, address.line2, address.zip});
+  auto found =
+      session.query_named("accounts/find_premise", {address.line1, address.line2, address.zip});
   if (!found.ok()) return found.error();
   if (!found->empty()) return found->front().integer(0);
   return single_id(session.query_named("accounts/insert_premise",
@@ -69,7 +69,8 @@ Result<void> install_meter(store::Session& session, const NewMeter& meter,
       "meter");
   if (!meter_id.ok()) {
     if (meter_id.error().kind == ErrorKind::conflict) {
-      return Error{ErrorKind::conflict, "meter " + meter.serial + " is already installed", "meter.serial"};
+      return Error{ErrorKind::conflict, "meter " + meter.serial + " is already installed",
+                   "meter.serial"};
     }
     return meter_id.error();
   }
@@ -89,7 +90,8 @@ Result<std::int64_t> write_service(store::Session& session, const AccountNumber&
   if (!account.ok()) return account.error();
   if (account->empty()) return not_found("no account has number " + number.digits());
   if (account->front().text(1) == "closed") {
-    return conflict("account " + number.digits() + " is closed; open a new account to start service");
+    return conflict("account " + number.digits() +
+                    " is closed; open a new account to start service");
   }
   std::int64_t account_id = account->front().integer(0);
   auto plan = session.query_named("accounts/find_rate_plan", {service.rate_plan_code});
@@ -100,16 +102,17 @@ Result<std::int64_t> write_service(store::Session& session, const AccountNumber&
   }
   auto premise_id = find_or_create_premise(session, service.service_address);
   if (!premise_id.ok()) return premise_id.error();
-  auto point_id = single_id(session.query_named("accounts/insert_service_point",
-                                                {*premise_id, service.commodity, format_instant(now())}),
-                            "service point");
+  auto point_id =
+      single_id(session.query_named("accounts/insert_service_point",
+                                    {*premise_id, service.commodity, format_instant(now())}),
+                "service point");
   if (!point_id.ok()) return point_id.error();
   if (service.meter) RP_TRY(install_meter(session, *service.meter, *point_id, service.start_date));
-  auto agreement_id = single_id(
-      session.query_named("accounts/insert_agreement",
-                          {account_id, *point_id, plan->front().integer(0), service.start_date,
-                           format_instant(now())}),
-      "agreement");
+  auto agreement_id =
+      single_id(session.query_named("accounts/insert_agreement",
+                                    {account_id, *point_id, plan->front().integer(0),
+                                     service.start_date, format_instant(now())}),
+                "agreement");
   if (!agreement_id.ok()) return agreement_id.error();
   auto event = record_event(session, {.account_id = account_id,
                                       .kind = "service.started",

@@ -39,8 +39,11 @@ Result<accounts::Address> parse_address(const json& body, const char* field) {
   }
   const json& address = body[field];
   accounts::Address out;
-  for (auto [name, target] : {std::pair{"line1", &out.line1}, {"line2", &out.line2},
-                              {"city", &out.city}, {"state", &out.state}, {"zip", &out.zip}}) {
+  for (auto [name, target] : {std::pair{"line1", &out.line1},
+                              {"line2", &out.line2},
+                              {"city", &out.city},
+                              {"state", &out.state},
+                              {"zip", &out.zip}}) {
     auto value = optional_string(address, name);
     if (!value.ok()) return invalid_input(std::string(field) + "." + name, value.error().message);
     *target = value->value_or("");

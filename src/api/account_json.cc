@@ -14,11 +14,11 @@ json optional_json(const std::optional<std::string>& value) {
 json agreement_json(const accounts::ServiceAgreement& agreement) {
   json meters = json::array();
   for (const accounts::Meter& meter : agreement.meters) {
-    meters.push_back({{"serial", meter.serial},
-                      {"kind", meter.kind},
-                      {"channels", meter.channels},
-                      {"installed_on", meter.installed_on.empty() ? json(nullptr)
-                                                                  : json(meter.installed_on)}});
+    meters.push_back(
+        {{"serial", meter.serial},
+         {"kind", meter.kind},
+         {"channels", meter.channels},
+         {"installed_on", meter.installed_on.empty() ? json(nullptr) : json(meter.installed_on)}});
   }
   return {{"id", agreement.id},
           {"commodity", agreement.commodity},
@@ -32,8 +32,11 @@ json agreement_json(const accounts::ServiceAgreement& agreement) {
 }  // namespace
 
 json address_json(const accounts::Address& address) {
-  return {{"line1", address.line1}, {"line2", address.line2}, {"city", address.city},
-          {"state", address.state}, {"zip", address.zip}};
+  return {{"line1", address.line1},
+          {"line2", address.line2},
+          {"city", address.city},
+          {"state", address.state},
+          {"zip", address.zip}};
 }
 
 json summary_json(const accounts::AccountSummary& summary) {
@@ -43,8 +46,8 @@ json summary_json(const accounts::AccountSummary& summary) {
           {"status", summary.status},
           {"customer_name", summary.customer_name},
           {"balance", money_json(summary.balance)},
-          {"service_address", summary.service_address ? address_json(*summary.service_address)
-                                                      : json(nullptr)},
+          {"service_address",
+           summary.service_address ? address_json(*summary.service_address) : json(nullptr)},
           {"agreements", agreements}};
 }
 
@@ -75,8 +78,8 @@ json search_page_json(const accounts::AccountSearchPage& page) {
     std::string one_line;
     if (hit.service_address) {
       const auto& a = *hit.service_address;
-      one_line = a.line1 + (a.line2.empty() ? "" : " " + a.line2) + ", " + a.city + ", " +
-                 a.state + " " + a.zip;
+      one_line = a.line1 + (a.line2.empty() ? "" : " " + a.line2) + ", " + a.city + ", " + a.state +
+                 " " + a.zip;
     }
     items.push_back({{"account_number", hit.account_number},
                      {"customer_name", hit.customer_name},
@@ -86,8 +89,8 @@ json search_page_json(const accounts::AccountSearchPage& page) {
                      {"balance", money_json(hit.balance)}});
   }
   return {{"items", items},
-          {"next_cursor", page.next_after_id ? json(std::to_string(*page.next_after_id))
-                                             : json(nullptr)}};
+          {"next_cursor",
+           page.next_after_id ? json(std::to_string(*page.next_after_id)) : json(nullptr)}};
 }
 
 }  // namespace rp::api

@@ -35,10 +35,9 @@ class ApiTest : public ::testing::Test {
 
   ClientResponse post_json(const std::string& target, const std::string& body,
                            const std::string& content_type = "application/json") {
-    return client_->request("POST", target,
-                            {{"Authorization", std::string("Bearer ") + kToken},
-                             {"Content-Type", content_type}},
-                            body);
+    return client_->request(
+        "POST", target,
+        {{"Authorization", std::string("Bearer ") + kToken}, {"Content-Type", content_type}}, body);
   }
 
   store::testing::TestDatabase test_;
@@ -88,8 +87,8 @@ TEST_F(ApiTest, SummaryNeedsTheStaffTokenUntilCustomerSignInExists) {
 }
 
 TEST_F(ApiTest, UnknownAndMistypedAccountsAreNotFoundWithAReason) {
-  expect_problem(get("/api/v1/accounts/" + AccountNumber::from_sequence(99999).digits() + "/summary"),
-                 404);
+  expect_problem(
+      get("/api/v1/accounts/" + AccountNumber::from_sequence(99999).digits() + "/summary"), 404);
   ClientResponse mistyped = get("/api/v1/accounts/100000010/summary");
   expect_problem(mistyped, 404);
   EXPECT_NE(mistyped.body.find("mistyped"), std::string::npos) << mistyped.body;
@@ -97,17 +96,17 @@ TEST_F(ApiTest, UnknownAndMistypedAccountsAreNotFoundWithAReason) {
 
 TEST_F(ApiTest, StaffSearchFindsByNameAndPagesWithACursor) {
   accounts::testing::open_sample_account(test_.database());
-  accounts::testing::open_sample_account(
-      test_.database(), {"Mario Lopez", "3 Lopez Ln", "97402", "E5000001", false});
+  accounts::testing::open_sample_account(test_.database(),
+                                         {"Mario Lopez", "3 Lopez Ln", "97402", "E5000001", false});
   ClientResponse first = get("/api/v1/staff/accounts?q=lopez&limit=1");
   ASSERT_EQ(first.status, 200) << first.body;
   auto page = first.json();
   ASSERT_EQ(page["items"].size(), 1u);
   EXPECT_EQ(page["items"][0]["service_address"], "1204 Elm St, Springfield, OR 97477");
   ASSERT_TRUE(page["next_cursor"].is_string());
-  auto second = get("/api/v1/staff/accounts?q=lopez&limit=1&cursor=" +
-                    page["next_cursor"].get<std::string>())
-                    .json();
+  auto second =
+      get("/api/v1/staff/accounts?q=lopez&limit=1&cursor=" + page["next_cursor"].get<std::string>())
+          .json();
   ASSERT_EQ(second["items"].size(), 1u);
   EXPECT_EQ(second["items"][0]["customer_name"], "Mario Lopez");
   expect_problem(get("/api/v1/staff/accounts?q=x"), 422, "q");
@@ -129,7 +128,8 @@ TEST_F(ApiTest, OpeningAnAccountReturnsItWithItsEvent) {
 TEST_F(ApiTest, BadBodiesGetProblemsNamingTheFieldAndChangeNothing) {
   expect_problem(post_json("/api/v1/staff/accounts", "{\"customer\": "), 422, "body");
   expect_problem(post_json("/api/v1/staff/accounts", kNewAccount, "text/plain"), 415);
-  std::string missing_name = R"({"customer": {}, "mailing_address": {}, "opened_on": "2026-11-20"})";
+  std::string missing_name =
+      R"({"customer": {}, "mailing_address": {}, "opened_on": "2026-11-20"})";
   expect_problem(post_json("/api/v1/staff/accounts", missing_name), 422, "customer.name");
   std::string bad_zip = kNewAccount;
   bad_zip.replace(bad_zip.find("97401"), 5, "974");
@@ -153,7 +153,8 @@ TEST_F(ApiTest, HealthChecksTheDatabaseAndMetricsCountRequests) {
   get("/api/v1/staff/accounts?q=lopez");
   ClientResponse metrics = get("/metrics", false);
   ASSERT_EQ(metrics.status, 200);
-  EXPECT_NE(metrics.body.find("route=\"/api/v1/staff/accounts\""), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("route=\"/api/v1/staff/accounts\""), std::string::npos)
+      << metrics.body;
   EXPECT_NE(metrics.body.find("rp_db_commits_total"), std::string::npos);
 }
 

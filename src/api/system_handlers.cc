@@ -5,13 +5,15 @@
 namespace rp::api {
 
 http::Response health_handler(ApiContext& context, http::Request&) {
-  auto checked = context.database.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
-    auto rows = session.query("SELECT 1");
-    if (!rows.ok()) return rows.error();
-    return rows->at(0).integer(0);
-  });
+  auto checked =
+      context.database.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
+        auto rows = session.query("SELECT 1");
+        if (!rows.ok()) return rows.error();
+        return rows->at(0).integer(0);
+      });
   if (!checked.ok()) {
-    return http::problem(503, "unhealthy", "The database is not answering", checked.error().message);
+    return http::problem(503, "unhealthy", "The database is not answering",
+                         checked.error().message);
   }
   http::Response ok = http::json_response(
       200, {{"status", "ok"}, {"database", store::engine_name(context.database.engine())}});
@@ -38,9 +40,11 @@ void report_database_pool(http::Metrics& metrics, store::Database& database) {
       return http::Gauge{name, help, {{"engine", engine}}, value};
     };
     return std::vector<http::Gauge>{
-        gauge("rp_db_pool_connections", "Read connections (SQLite) or pooled connections (PostgreSQL)",
+        gauge("rp_db_pool_connections",
+              "Read connections (SQLite) or pooled connections (PostgreSQL)",
               static_cast<double>(stats.connections)),
-        gauge("rp_db_pool_in_use", "Connections lent out right now", static_cast<double>(stats.in_use)),
+        gauge("rp_db_pool_in_use", "Connections lent out right now",
+              static_cast<double>(stats.in_use)),
         gauge("rp_db_reads_total", "Read transactions run", static_cast<double>(stats.reads)),
         gauge("rp_db_writes_total", "Write callbacks run", static_cast<double>(stats.writes)),
         gauge("rp_db_commits_total", "Durable commits (writes share commits under group commit)",

@@ -66,7 +66,8 @@ int generate_command(const Config& config, std::size_t accounts, std::uint64_t s
   auto started = std::chrono::steady_clock::now();
   auto report = generate_utility(**database, options);
   if (!report.ok()) return fail(report.error());
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   database->reset();  // closes the database so the size below is final
   nlohmann::json out = report_json(*report);
   out["seconds"] = seconds;

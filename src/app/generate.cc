@@ -20,7 +20,6 @@ using store::Params;
 using store::Session;
 using store::Value;
 
-constexpr std::int64_t kFirstAccountSequence = 10000001;
 constexpr const char* kDefaultUtilityName = "Ratepayer Demo Utility";
 
 // ---- Randomness --------------------------------------------------------------------------------
@@ -345,13 +344,7 @@ void add_balance_and_events(ChunkRows& rows, NextIds& ids, const ChunkContext& c
 // ---- Writing ------------------------------------------------------------------------------------
 
 Result<NextIds> read_next_ids(Session& session) {
-  auto rows = session.query(
-      "SELECT (SELECT COALESCE(MAX(id), 0) FROM persons), (SELECT COALESCE(MAX(id), 0) FROM "
-      "premises), (SELECT COALESCE(MAX(id), 0) FROM service_points), (SELECT COALESCE(MAX(id), 0) "
-      "FROM meters), (SELECT COALESCE(MAX(id), 0) FROM meter_channels), (SELECT COALESCE(MAX(id), "
-      "0) FROM accounts), (SELECT COALESCE(MAX(id), 0) FROM service_agreements), (SELECT "
-      "COALESCE(MAX(id), 0) FROM ledger_entries), (SELECT COALESCE(MAX(id), 0) FROM "
-      "account_events)");
+  auto rows = session.query_named("app/next_ids");
   RP_TRY(rows);
   const store::Row& row = rows->at(0);
   return NextIds{row.integer(0) + 1, row.integer(1) + 1, row.integer(2) + 1,
@@ -361,10 +354,7 @@ Result<NextIds> read_next_ids(Session& session) {
 
 // Takes `count` account numbers from the 'account_number' sequence; returns the first.
 Result<std::int64_t> take_account_sequences(Session& session, std::size_t count) {
-  auto next = session.query(
-      "UPDATE sequences SET next_value = next_value + :count WHERE name = 'account_number' "
-      "RETURNING next_value",
-      {static_cast<std::int64_t>(count)});
+  auto next = session.query_named("app/take_account_numbers", {static_cast<std::int64_t>(count)});
   RP_TRY(next);
   if (next->empty()) return internal_error("the account_number sequence is missing");
   const std::int64_t end = next->at(0).integer(0);
@@ -425,35 +415,27 @@ constexpr RatePlanSpec kRatePlans[] = {
 };
 
 Result<void> store_settings(Session& session, const GenerateOptions& options) {
-  const char* upsert =
-      "INSERT INTO utility_settings (key, value) VALUES (:key, :value) "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-  const char* insert_missing =
-      "INSERT INTO utility_settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO "
-      "NOTHING";
+  const char* upsert = "app/upsert_setting";
+  const char* insert_missing = "app/insert_missing_setting";
   if (options.utility_name.empty()) {
-    RP_TRY(
-        session.execute(insert_missing, {std::string("name"), std::string(kDefaultUtilityName)}));
+    RP_TRY(session.execute_named(insert_missing,
+                                 {std::string("name"), std::string(kDefaultUtilityName)}));
   } else {
-    RP_TRY(session.execute(upsert, {std::string("name"), options.utility_name}));
+    RP_TRY(session.execute_named(upsert, {std::string("name"), options.utility_name}));
   }
-  RP_TRY(session.execute(upsert, {std::string("time_zone"), options.time_zone}));
-  RP_TRY(
-      session.execute("INSERT INTO sequences (name, next_value) VALUES ('account_number', :first) "
-                      "ON CONFLICT (name) DO NOTHING",
-                      {kFirstAccountSequence}));
+  RP_TRY(session.execute_named(upsert, {std::string("time_zone"), options.time_zone}));
+  RP_TRY(session.execute_named("accounts/ensure_account_sequence"));
   return success();
 }
 
 Result<RatePlanIds> prepare_utility(Session& session, const GenerateOptions& options) {
   RP_TRY(store_settings(session, options));
   for (const RatePlanSpec& plan : kRatePlans) {
-    RP_TRY(session.execute(
-        "INSERT INTO rate_plans (code, name, commodity) VALUES (:code, :name, :commodity) "
-        "ON CONFLICT (code) DO NOTHING",
+    RP_TRY(session.execute_named(
+        "app/insert_missing_rate_plan",
         {std::string(plan.code), std::string(plan.name), std::string(plan.commodity)}));
   }
-  auto rows = session.query("SELECT code, id, commodity FROM rate_plans");
+  auto rows = session.query_named("app/rate_plans");
   RP_TRY(rows);
   RatePlanIds ids;
   for (const store::Row& row : *rows) ids[row.text(0)] = row.integer(1);

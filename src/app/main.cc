@@ -58,9 +58,22 @@ int main(int argc, char** argv) {
   generate->add_option("--seed", seed, "random seed; the same seed gives the same utility");
   auto* demo = app.add_subcommand("demo", "create a demo utility (once) and serve it");
   add_common_flags(*demo, flags, true);
-  demo->add_option("--accounts", accounts, "accounts in the demo utility")->check(CLI::Range(1, 5000000));
+  demo->add_option("--accounts", accounts, "accounts in the demo utility")
+      ->check(CLI::Range(1, 5000000));
 
-  CLI11_PARSE(app, argc, argv);
+  auto* config_command = app.add_subcommand("config", "show configuration");
+  bool example = false;
+  config_command->add_flag("--example", example, "print a complete, commented ratepayer.toml");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : 2;  // --help is success; any other usage error exits 2
+  }
+  if (config_command->parsed()) {
+    std::cout << rp::app::example_config_toml();
+    return 0;
+  }
 
   if (demo->parsed() && !flags.database_url && !std::getenv("RATEPAYER_DATABASE_URL")) {
     flags.database_url = "sqlite:var/demo.db";

@@ -13,6 +13,7 @@ namespace rp::store {
 Result<void> sqlite_bulk_insert(void* connection, const BulkTable& table,
                                 const std::vector<Params>& rows);
 // `connection` is a PGconn*.
-Result<void> postgres_copy(void* connection, const BulkTable& table, const std::vector<Params>& rows);
+Result<void> postgres_copy(void* connection, const BulkTable& table,
+                           const std::vector<Params>& rows);
 
 }  // namespace rp::store

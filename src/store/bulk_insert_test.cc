@@ -14,8 +14,8 @@ const BulkTable kPersons{"persons", {"id", "name", "email", "phone", "created_at
 std::vector<Params> people(int first, int count) {
   std::vector<Params> rows;
   for (int i = first; i < first + count; ++i) {
-    rows.push_back({std::int64_t{i}, "Person \t" + std::to_string(i) + "\\ \"quoted\"",
-                    Null{}, std::string("+1541555") + std::to_string(1000 + i % 9000),
+    rows.push_back({std::int64_t{i}, "Person \t" + std::to_string(i) + "\\ \"quoted\"", Null{},
+                    std::string("+1541555") + std::to_string(1000 + i % 9000),
                     std::string("2026-11-23T00:00:00Z")});
   }
   return rows;
@@ -31,7 +31,8 @@ TEST(BulkInsert, LoadsManyRowsWithAwkwardTextAndNulls) {
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
 
   auto check = test->read<Rows>([](Session& session) {
-    return session.query("SELECT COUNT(*), MAX(name), COUNT(email) FROM persons WHERE id = 4321 OR id > 0");
+    return session.query(
+        "SELECT COUNT(*), MAX(name), COUNT(email) FROM persons WHERE id = 4321 OR id > 0");
   });
   ASSERT_TRUE(check.ok());
   EXPECT_EQ(check->at(0).integer(0), 5000);
@@ -46,7 +47,8 @@ TEST(BulkInsert, LoadsManyRowsWithAwkwardTextAndNulls) {
   // Ordinary inserts after an explicit-id load do not collide.
   auto next = test->write<Rows>([](Session& session) {
     return session.query(
-        "INSERT INTO persons (name, created_at) VALUES ('Next', '2026-11-23T00:00:00Z') RETURNING id");
+        "INSERT INTO persons (name, created_at) VALUES ('Next', '2026-11-23T00:00:00Z') RETURNING "
+        "id");
   });
   ASSERT_TRUE(next.ok()) << next.error().message;
   EXPECT_EQ(next->at(0).integer(0), 5001);
@@ -61,7 +63,8 @@ TEST(BulkInsert, AFailingLoadLeavesNothingBehind) {
   });
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().kind, ErrorKind::conflict) << loaded.error().message;
-  auto count = test->read<Rows>([](Session& session) { return session.query("SELECT COUNT(*) FROM persons"); });
+  auto count = test->read<Rows>(
+      [](Session& session) { return session.query("SELECT COUNT(*) FROM persons"); });
   EXPECT_EQ(count->at(0).integer(0), 0);
 }
 

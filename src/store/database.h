@@ -29,9 +29,9 @@
 namespace rp::store {
 
 struct DatabaseOptions {
-  std::size_t read_connections = 4;   // SQLite readers, or PostgreSQL pool size
-  std::size_t max_group_size = 256;   // SQLite: the most write callbacks sharing one commit
-  int busy_timeout_ms = 5000;         // SQLite: waiting for another process's lock
+  std::size_t read_connections = 4;  // SQLite readers, or PostgreSQL pool size
+  std::size_t max_group_size = 256;  // SQLite: the most write callbacks sharing one commit
+  int busy_timeout_ms = 5000;        // SQLite: waiting for another process's lock
 };
 
 struct PoolStats {

@@ -47,10 +47,10 @@ TEST(Database, TheLedgerIsAppendOnlyInTheDatabaseItself) {
     return session.execute("UPDATE ledger_entries SET amount_cents = 1 WHERE id = 1");
   });
   ASSERT_FALSE(edited.ok());
-  EXPECT_NE(edited.error().message.find("append-only"), std::string::npos) << edited.error().message;
-  auto deleted = test->write<std::int64_t>([](Session& session) {
-    return session.execute("DELETE FROM ledger_entries WHERE id = 1");
-  });
+  EXPECT_NE(edited.error().message.find("append-only"), std::string::npos)
+      << edited.error().message;
+  auto deleted = test->write<std::int64_t>(
+      [](Session& session) { return session.execute("DELETE FROM ledger_entries WHERE id = 1"); });
   ASSERT_FALSE(deleted.ok());
 }
 

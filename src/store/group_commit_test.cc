@@ -24,8 +24,8 @@ Result<std::int64_t> count_settings(Database& database, std::string_view prefix)
 }
 
 Result<void> insert_setting(Session& session, const std::string& key, const std::string& value) {
-  auto inserted = session.execute("INSERT INTO utility_settings (key, value) VALUES (:k, :v)",
-                                  {key, value});
+  auto inserted =
+      session.execute("INSERT INTO utility_settings (key, value) VALUES (:k, :v)", {key, value});
   if (!inserted.ok()) return inserted.error();
   return success();
 }
@@ -117,7 +117,8 @@ TEST(GroupCommit, ReadersSeeCommittedWritesImmediately) {
   ASSERT_TRUE(test->write<int>([](Session& session) -> Result<int> {
                     RP_TRY(insert_setting(session, "seen", "now"));
                     return 1;
-                  }).ok());
+                  })
+                  .ok());
   EXPECT_EQ(*count_settings(test.database(), "seen"), 1);
 }
 

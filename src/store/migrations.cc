@@ -25,7 +25,8 @@ Result<std::vector<std::string>> apply_pending(Session& session,
                                                const std::vector<Migration>& migrations) {
   if (session.engine() == Engine::postgresql) {
     // Serialises concurrent `migrate` runs from several processes until this transaction ends.
-    if (auto locked = session.execute_script("SELECT pg_advisory_xact_lock(7261731)"); !locked.ok()) {
+    if (auto locked = session.execute_script("SELECT pg_advisory_xact_lock(7261731)");
+        !locked.ok()) {
       return locked.error();
     }
   }
@@ -38,11 +39,12 @@ Result<std::vector<std::string>> apply_pending(Session& session,
   for (const Migration& migration : migrations) {
     if (done->contains(migration.id)) continue;
     if (auto ran = session.execute_script(migration.sql); !ran.ok()) {
-      return Error{ran.error().kind,
-                   "migration " + migration.id + " failed: " + ran.error().message, {}};
+      return Error{
+          ran.error().kind, "migration " + migration.id + " failed: " + ran.error().message, {}};
     }
-    auto recorded = session.execute("INSERT INTO schema_migrations (id, applied_at) VALUES (:id, :at)",
-                                    {migration.id, format_instant(now())});
+    auto recorded =
+        session.execute("INSERT INTO schema_migrations (id, applied_at) VALUES (:id, :at)",
+                        {migration.id, format_instant(now())});
     if (!recorded.ok()) return recorded.error();
     applied.push_back(migration.id);
   }

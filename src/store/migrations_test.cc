@@ -33,8 +33,8 @@ TEST(Migrations, ApplyFromEmptyAndRecordEachOnce) {
 
   auto tables = table_names(test.database());
   ASSERT_TRUE(tables.ok());
-  for (const char* expected : {"accounts", "account_events", "ledger_entries", "meters",
-                               "premises", "persons", "service_agreements", "schema_migrations"}) {
+  for (const char* expected : {"accounts", "account_events", "ledger_entries", "meters", "premises",
+                               "persons", "service_agreements", "schema_migrations"}) {
     EXPECT_NE(std::find(tables->begin(), tables->end(), expected), tables->end()) << expected;
   }
 
@@ -47,8 +47,9 @@ TEST(Migrations, AFailingMigrationLeavesTheSchemaAsItWas) {
   TestDatabase test(/*migrated=*/false);
   std::vector<Migration> migrations = {
       {"0001_first", "CREATE TABLE first_table (id INTEGER PRIMARY KEY)"},
-      {"0002_broken", "CREATE TABLE second_table (id INTEGER PRIMARY KEY); "
-                      "CREATE TABLE first_table (id INTEGER PRIMARY KEY)"},
+      {"0002_broken",
+       "CREATE TABLE second_table (id INTEGER PRIMARY KEY); "
+       "CREATE TABLE first_table (id INTEGER PRIMARY KEY)"},
   };
   auto applied = migrate(test.database(), migrations);
   ASSERT_FALSE(applied.ok());

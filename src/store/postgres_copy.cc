@@ -20,11 +20,20 @@ void append_field(std::string& buffer, const Value& value) {
   }
   for (char c : *text) {
     switch (c) {
-      case '\\': buffer += "\\\\"; break;
-      case '\t': buffer += "\\t"; break;
-      case '\n': buffer += "\\n"; break;
-      case '\r': buffer += "\\r"; break;
-      default: buffer += c;
+      case '\\':
+        buffer += "\\\\";
+        break;
+      case '\t':
+        buffer += "\\t";
+        break;
+      case '\n':
+        buffer += "\\n";
+        break;
+      case '\r':
+        buffer += "\\r";
+        break;
+      default:
+        buffer += c;
     }
   }
 }

@@ -71,7 +71,8 @@ class PreparedStatement {
   // The cache key: parameter types, whether rows come back, and the SQL.
   static std::string key(std::string_view sql, const Params& params, bool returns_rows) {
     std::string key(returns_rows ? "R" : "E");
-    for (const Value& value : params) key += std::holds_alternative<std::int64_t>(value) ? 'i' : 's';
+    for (const Value& value : params)
+      key += std::holds_alternative<std::int64_t>(value) ? 'i' : 's';
     key += '|';
     key += sql;
     return key;
@@ -154,7 +155,7 @@ class SociSession final : public Session {
       auto* backend = static_cast<soci::sqlite3_session_backend*>(connection_->get_backend());
       char* message = nullptr;
       int code = ::sqlite_api::sqlite3_exec(backend->conn_, std::string(sql).c_str(), nullptr,
-                                                nullptr, &message);
+                                            nullptr, &message);
       if (code != 0) {
         std::string text = message ? message : "unknown error";
         ::sqlite_api::sqlite3_free(message);
@@ -229,7 +230,8 @@ Result<std::string> postgres_conninfo(const std::string& url) {
 
 }  // namespace
 
-Result<std::unique_ptr<Session>> open_soci_session(Engine engine, const std::string& connect_string) {
+Result<std::unique_ptr<Session>> open_soci_session(Engine engine,
+                                                   const std::string& connect_string) {
   try {
     const soci::backend_factory& factory =
         engine == Engine::sqlite ? *soci::factory_sqlite3() : *soci::factory_postgresql();

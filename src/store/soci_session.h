@@ -11,6 +11,7 @@ namespace rp::store {
 
 // Opens one connection. `connect_string` is SOCI's: "db=<path> timeout=5" for sqlite3, a libpq
 // conninfo or URI for postgresql. Errors: unavailable, with the engine's message.
-Result<std::unique_ptr<Session>> open_soci_session(Engine engine, const std::string& connect_string);
+Result<std::unique_ptr<Session>> open_soci_session(Engine engine,
+                                                   const std::string& connect_string);
 
 }  // namespace rp::store

@@ -5,7 +5,8 @@ namespace rp::store {
 Result<std::string_view> catalog_sql(std::string_view name, Engine engine) {
   const auto& files = embedded_sql();
   std::string specific = std::string(name) + "." + engine_name(engine);
-  if (auto found = files.find(specific); found != files.end()) return std::string_view(found->second);
+  if (auto found = files.find(specific); found != files.end())
+    return std::string_view(found->second);
   if (auto found = files.find(name); found != files.end()) return std::string_view(found->second);
   return internal_error("no SQL named '" + std::string(name) + "' is embedded in this build");
 }

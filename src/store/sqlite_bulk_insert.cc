@@ -36,13 +36,14 @@ Result<void> sqlite_bulk_insert(void* connection, const BulkTable& table,
     return internal_error("bulk insert into " + table.name + ": " + sqlite3_errmsg(db));
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (std::size_t c = 0; c < rows[r].size(); ++c) bind(statement, static_cast<int>(c + 1), rows[r][c]);
+    for (std::size_t c = 0; c < rows[r].size(); ++c)
+      bind(statement, static_cast<int>(c + 1), rows[r][c]);
     int stepped = sqlite3_step(statement);
     if (stepped != SQLITE_DONE) {
       std::string message = sqlite3_errmsg(db);
       sqlite3_finalize(statement);
-      Error failure = internal_error("bulk insert into " + table.name + " row " + std::to_string(r) +
-                                     ": " + message);
+      Error failure = internal_error("bulk insert into " + table.name + " row " +
+                                     std::to_string(r) + ": " + message);
       if ((stepped & 0xff) == SQLITE_CONSTRAINT) failure.kind = ErrorKind::conflict;
       return failure;
     }

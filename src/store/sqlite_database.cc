@@ -29,9 +29,9 @@ Result<std::unique_ptr<Session>> open_configured(const std::string& path,
   // WAL lets readers proceed during a write; synchronous=FULL makes each commit durable before
   // the callers are answered; foreign keys are enforced on every connection.
   // Memory-mapped reads spare a system call per page read; the cache holds the hot pages.
-  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=" +
-                        std::to_string(options.busy_timeout_ms) +
-                        "; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;";
+  std::string pragmas =
+      "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms) +
+      "; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;";
   if (writer) {
     pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
   } else {
@@ -199,8 +199,8 @@ Result<std::unique_ptr<Database>> open_sqlite_database(const std::string& path,
     if (!reader.ok()) return reader.error();
     readers.push_back(std::move(*reader));
   }
-  return std::unique_ptr<Database>(std::make_unique<SqliteDatabase>(
-      path, options, std::move(*writer), std::move(readers)));
+  return std::unique_ptr<Database>(
+      std::make_unique<SqliteDatabase>(path, options, std::move(*writer), std::move(readers)));
 }
 
 }  // namespace rp::store

@@ -78,7 +78,8 @@ TestDatabase::~TestDatabase() {
     return;
   }
   if (auto admin = open_soci_session(Engine::postgresql, postgres_server_url()); admin.ok()) {
-    (void)(*admin)->execute_script("SET client_min_messages = warning; DROP SCHEMA " + cleanup_ + " CASCADE");
+    (void)(*admin)->execute_script("SET client_min_messages = warning; DROP SCHEMA " + cleanup_ +
+                                   " CASCADE");
   }
 }
 

@@ -1,0 +1,1 @@
+SELECT code, id, commodity FROM rate_plans
