@@ -3,6 +3,7 @@
 #include <atomic>
 #include <regex>
 
+#include "store/engine_support.h"
 #include "store/session_pool.h"
 #include "store/soci_session.h"
 
@@ -20,43 +21,28 @@ class PostgresDatabase final : public Database {
   Result<void> write_work(WriteWork work) override {
     auto session = pool_.acquire();
     Result<void> outcome = run_transaction(*session, "BEGIN", work);
-    writes_.fetch_add(1);
+    counters_.writes.fetch_add(1);
     if (outcome.ok()) {
-      commits_.fetch_add(1);
+      counters_.commits.fetch_add(1);
     } else {
-      failed_writes_.fetch_add(1);
+      counters_.failed_writes.fetch_add(1);
     }
     return outcome;
   }
 
   Result<void> read_work(ReadWork work) override {
     auto session = pool_.acquire();
-    reads_.fetch_add(1, std::memory_order_relaxed);
+    counters_.reads.fetch_add(1, std::memory_order_relaxed);
     return run_transaction(*session, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work);
   }
 
-  PoolStats stats() const override {
-    PoolStats stats;
-    stats.connections = pool_.size();
-    stats.in_use = pool_.in_use();
-    stats.reads = reads_.load();
-    stats.writes = writes_.load();
-    stats.commits = commits_.load();
-    stats.failed_writes = failed_writes_.load();
-    return stats;
-  }
+  PoolStats stats() const override { return counters_.snapshot(pool_); }
 
  private:
   static Result<void> run_transaction(Session& session, const char* begin,
                                       const std::function<Result<void>(Session&)>& work) {
     if (auto begun = session.execute(begin); !begun.ok()) return begun.error();
-    Result<void> outcome = [&]() -> Result<void> {
-      try {
-        return work(session);
-      } catch (const std::exception& failure) {
-        return internal_error(std::string("unexpected failure: ") + failure.what());
-      }
-    }();
+    Result<void> outcome = run_guarded(work, session);
     if (!outcome.ok()) {
       (void)session.execute("ROLLBACK");
       return outcome;
@@ -70,7 +56,7 @@ class PostgresDatabase final : public Database {
 
   std::string url_;
   mutable SessionPool pool_;
-  std::atomic<std::uint64_t> reads_{0}, writes_{0}, commits_{0}, failed_writes_{0};
+  WorkCounters counters_;
 };
 
 }  // namespace

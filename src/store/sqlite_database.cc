@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "store/engine_support.h"
 #include "store/session_pool.h"
 #include "store/soci_session.h"
 
@@ -85,34 +86,16 @@ class SqliteDatabase final : public Database {
 
   Result<void> read_work(ReadWork work) override {
     auto session = readers_.acquire();
-    reads_.fetch_add(1, std::memory_order_relaxed);
+    counters_.reads.fetch_add(1, std::memory_order_relaxed);
     if (auto begun = session->execute("BEGIN"); !begun.ok()) return begun.error();
     Result<void> outcome = run_guarded(work, *session);
     (void)session->execute(outcome.ok() ? "COMMIT" : "ROLLBACK");
     return outcome;
   }
 
-  PoolStats stats() const override {
-    PoolStats stats;
-    stats.connections = readers_.size();
-    stats.in_use = readers_.in_use();
-    stats.reads = reads_.load();
-    stats.writes = writes_.load();
-    stats.commits = commits_.load();
-    stats.failed_writes = failed_writes_.load();
-    return stats;
-  }
+  PoolStats stats() const override { return counters_.snapshot(readers_); }
 
  private:
-  static Result<void> run_guarded(const std::function<Result<void>(Session&)>& work,
-                                  Session& session) {
-    try {
-      return work(session);
-    } catch (const std::exception& failure) {
-      return internal_error(std::string("unexpected failure: ") + failure.what());
-    }
-  }
-
   void run_writer() {
     for (;;) {
       std::vector<WriteJob*> group;
@@ -145,10 +128,10 @@ class SqliteDatabase final : public Database {
       answer_all(group, unavailable("the commit failed: " + committed.error().message));
       return;
     }
-    commits_.fetch_add(1);
+    counters_.commits.fetch_add(1);
     for (std::size_t i = 0; i < group.size(); ++i) {
-      writes_.fetch_add(1);
-      if (!outcomes[i].ok()) failed_writes_.fetch_add(1);
+      counters_.writes.fetch_add(1);
+      if (!outcomes[i].ok()) counters_.failed_writes.fetch_add(1);
       group[i]->answer.set_value(std::move(outcomes[i]));
     }
   }
@@ -167,7 +150,7 @@ class SqliteDatabase final : public Database {
 
   void answer_all(const std::vector<WriteJob*>& group, const Result<void>& outcome) {
     for (WriteJob* job : group) {
-      failed_writes_.fetch_add(1);
+      counters_.failed_writes.fetch_add(1);
       job->answer.set_value(outcome);
     }
   }
@@ -180,7 +163,7 @@ class SqliteDatabase final : public Database {
   std::condition_variable queued_;
   std::deque<WriteJob*> queue_;
   bool stopping_ = false;
-  std::atomic<std::uint64_t> reads_{0}, writes_{0}, commits_{0}, failed_writes_{0};
+  WorkCounters counters_;
   std::thread writer_thread_;  // last: starts after every other member is ready
 };
 

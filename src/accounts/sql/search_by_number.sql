@@ -1,13 +1,5 @@
-SELECT a.id, a.number, p.name, a.status,
-       pr.line1, pr.line2, pr.city, pr.state, pr.zip,
-       (SELECT CAST(COALESCE(SUM(le.amount_cents), 0) AS BIGINT)
-          FROM ledger_entries le WHERE le.account_id = a.id)
-FROM accounts a
-JOIN persons p ON p.id = a.person_id
-LEFT JOIN premises pr ON pr.id = (
-  SELECT sp.premise_id FROM service_agreements sa
-  JOIN service_points sp ON sp.id = sa.service_point_id
-  WHERE sa.account_id = a.id ORDER BY sa.id LIMIT 1)
-WHERE a.number = :number AND a.id > :after
-ORDER BY a.id
+SELECT id, number, customer_name, status, line1, line2, city, state, zip, balance_cents
+FROM account_overview
+WHERE number = :number AND id > :after
+ORDER BY id
 LIMIT :limit

@@ -1,19 +1,11 @@
--- Mailing or service ZIP code.
-SELECT a.id, a.number, p.name, a.status,
-       pr.line1, pr.line2, pr.city, pr.state, pr.zip,
-       (SELECT CAST(COALESCE(SUM(le.amount_cents), 0) AS BIGINT)
-          FROM ledger_entries le WHERE le.account_id = a.id)
-FROM accounts a
-JOIN persons p ON p.id = a.person_id
-LEFT JOIN premises pr ON pr.id = (
-  SELECT sp.premise_id FROM service_agreements sa
-  JOIN service_points sp ON sp.id = sa.service_point_id
-  WHERE sa.account_id = a.id ORDER BY sa.id LIMIT 1)
-WHERE a.id > :after
-  AND (a.mail_zip = :mail_zip OR EXISTS (
-    SELECT 1 FROM service_agreements sa2
-    JOIN service_points sp2 ON sp2.id = sa2.service_point_id
-    JOIN premises pr2 ON pr2.id = sp2.premise_id
-    WHERE sa2.account_id = a.id AND pr2.zip = :premise_zip))
-ORDER BY a.id
+-- Mailing ZIP or the ZIP of any of the account's service addresses.
+SELECT id, number, customer_name, status, line1, line2, city, state, zip, balance_cents
+FROM account_overview o
+WHERE id > :after
+  AND (mail_zip = :mail_zip OR EXISTS (
+    SELECT 1 FROM service_agreements sa
+    JOIN service_points sp ON sp.id = sa.service_point_id
+    JOIN premises pr ON pr.id = sp.premise_id
+    WHERE sa.account_id = o.id AND pr.zip = :premise_zip))
+ORDER BY id
 LIMIT :limit
