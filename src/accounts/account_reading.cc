@@ -1,8 +1,6 @@
 // Reading an account as the customer (summary) and the CSR (detail) see it. Each read runs in
 // one snapshot, so the balance and the agreements always agree with each other.
 
-#include <map>
-
 #include "accounts/account_service.h"
 
 namespace rp::accounts {
@@ -18,43 +16,31 @@ std::optional<std::string> optional_text(const store::Row& row, std::size_t colu
   return row.text(column);
 }
 
-// Meters by service point id, each with its channels.
-Result<std::map<std::int64_t, std::vector<Meter>>> read_meters(store::Session& session,
-                                                               std::int64_t account_id) {
-  auto rows = session.query_named("accounts/meters_of_account", {account_id});
-  if (!rows.ok()) return rows.error();
-  std::map<std::int64_t, std::vector<Meter>> meters;
-  std::int64_t last_meter_id = 0;
-  for (const store::Row& row : *rows) {
-    auto& at_point = meters[row.integer(0)];
-    if (row.integer(1) != last_meter_id) {
-      last_meter_id = row.integer(1);
-      at_point.push_back(Meter{row.text(2), row.text(3), {}, row.text(4)});
-    }
-    if (!row.is_null(5)) at_point.back().channels.push_back(row.text(5));
-  }
-  return meters;
-}
-
+// Agreements with their meters and channels, folded from one row per channel (see the SQL).
 Result<std::vector<ServiceAgreement>> read_agreements(store::Session& session,
                                                       std::int64_t account_id) {
-  auto meters = read_meters(session, account_id);
-  if (!meters.ok()) return meters.error();
   auto rows = session.query_named("accounts/agreements_of_account", {account_id});
   if (!rows.ok()) return rows.error();
   std::vector<ServiceAgreement> agreements;
+  std::int64_t last_meter_id = 0;
   for (const store::Row& row : *rows) {
-    ServiceAgreement agreement{.id = row.integer(0),
-                               .commodity = row.text(2),
-                               .service_address = address_at(row, 3),
-                               .rate_plan = {row.text(8), row.text(9)},
-                               .start_date = row.text(10),
-                               .end_date = optional_text(row, 11),
-                               .meters = {}};
-    if (auto found = meters->find(row.integer(1)); found != meters->end()) {
-      agreement.meters = found->second;
+    if (agreements.empty() || agreements.back().id != row.integer(0)) {
+      agreements.push_back({.id = row.integer(0),
+                            .commodity = row.text(1),
+                            .service_address = address_at(row, 2),
+                            .rate_plan = {row.text(7), row.text(8)},
+                            .start_date = row.text(9),
+                            .end_date = optional_text(row, 10),
+                            .meters = {}});
+      last_meter_id = 0;
     }
-    agreements.push_back(std::move(agreement));
+    if (row.is_null(11)) continue;  // no meter at this service point (sewer, unmetered)
+    std::vector<Meter>& meters = agreements.back().meters;
+    if (row.integer(11) != last_meter_id) {
+      last_meter_id = row.integer(11);
+      meters.push_back(Meter{row.text(12), row.text(13), {}, row.text(14)});
+    }
+    if (!row.is_null(15)) meters.back().channels.push_back(row.text(15));
   }
   return agreements;
 }
