@@ -3,6 +3,7 @@
 #  1. `ratepayer generate --accounts N` (default 100,000) into a fresh SQLite file: seconds, bytes.
 #  2. The account summary endpoint under load: wrk, 64 connections, 2 threads, on loopback, over
 #     all N accounts: requests/s and latency percentiles. wrk shares the 2 cores with the server.
+#  3. The same two on PostgreSQL (a server started here on loopback, stopped afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -13,36 +14,64 @@ token="bench-staff-token-0123456789"
 scripts/build.sh --test >&2
 work="$(mktemp -d /tmp/ratepayer-bench.XXXXXX)"
 server_pid=""
-cleanup() { [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+pg_port="${BENCH_PG_PORT:-55442}"
+cleanup() {
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null
+  wait 2>/dev/null
+  scripts/test-postgres.sh stop "$pg_port" >&2
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
-echo "generating $accounts accounts ..." >&2
-generated="$(build/ratepayer generate --db "sqlite:$work/bench.db" --accounts "$accounts")"
+# load_summary DATABASE_URL NAME: serves the database and loads the summary endpoint; leaves the
+# wrk figures in $work/NAME.bench ("BENCH requests=... p99_us=...").
+load_summary() {
+  build/ratepayer serve --db "$1" --port "$port" --staff-token "$token" 2>"$work/$2.server.log" &
+  server_pid=$!
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  BENCH_ACCOUNTS="$accounts" BENCH_STAFF_TOKEN="$token" \
+    wrk -t2 -c64 -d"${duration}s" --latency -s bench/summary_load.lua "http://127.0.0.1:$port" \
+    >"$work/$2.wrk" 2>"$work/$2.err"
+  cat "$work/$2.wrk" >&2
+  grep '^BENCH ' "$work/$2.err" >"$work/$2.bench"
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null
+  server_pid=""
+}
 
-echo "serving and loading the summary endpoint for ${duration}s ..." >&2
-build/ratepayer serve --db "sqlite:$work/bench.db" --port "$port" --staff-token "$token" \
-  2>"$work/server.log" &
-server_pid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-url="http://127.0.0.1:$port"
-BENCH_ACCOUNTS="$accounts" BENCH_STAFF_TOKEN="$token" \
-  wrk -t2 -c64 -d"${duration}s" --latency -s bench/summary_load.lua "$url" >"$work/wrk.out" 2>"$work/wrk.err"
-cat "$work/wrk.out" >&2
-line="$(grep '^BENCH ' "$work/wrk.err")"
-field() { echo "$line" | grep -oE "$1=[0-9]+" | cut -d= -f2; }
+echo "generating $accounts accounts in SQLite ..." >&2
+generated="$(build/ratepayer generate --db "sqlite:$work/bench.db" --accounts "$accounts")"
+echo "loading the summary endpoint on SQLite for ${duration}s ..." >&2
+load_summary "sqlite:$work/bench.db" sqlite
+
+pg_url="$(scripts/test-postgres.sh start "$pg_port")"
+echo "generating $accounts accounts in PostgreSQL ..." >&2
+pg_generated="$(build/ratepayer generate --db "$pg_url" --accounts "$accounts")"
+pg_bytes="$(psql "$pg_url" -tAc "SELECT pg_database_size(current_database())")"
+echo "loading the summary endpoint on PostgreSQL for ${duration}s ..." >&2
+load_summary "$pg_url" postgresql
 
 node -e '
-const [generated, requests, durationUs, p50, p99, errors, accounts] = process.argv.slice(1);
+const fs = require("fs");
+const [work, generated, pgGenerated, pgBytes, accounts] = process.argv.slice(1);
+const figures = (name) => Object.fromEntries(fs.readFileSync(`${work}/${name}.bench`, "utf8")
+  .trim().split(" ").slice(1).map((pair) => pair.split("=")).map(([k, v]) => [k, Number(v)]));
+const load = (name) => {
+  const f = figures(name);
+  const seconds = f.duration_us / 1e6;
+  return { route: "GET /api/v1/accounts/{number}/summary", accounts_spread: Number(accounts),
+           connections: 64, wrk_threads: 2, seconds, requests: f.requests,
+           requests_per_second: Math.round(f.requests / seconds),
+           p50_ms: f.p50_us / 1000, p99_ms: f.p99_us / 1000, errors: f.errors };
+};
+const generate = (report, bytes) => ({ accounts: report.accounts,
+  seconds: Number(report.seconds.toFixed(2)), database_bytes: Number(bytes) });
 const g = JSON.parse(generated);
-const seconds = Number(durationUs) / 1e6;
 console.log(JSON.stringify({
   machine: { cores: require("os").cpus().length },
-  generate: { accounts: g.accounts, seconds: Number(g.seconds.toFixed(2)),
-              database_bytes: g.database_bytes, engine: "sqlite" },
-  summary_endpoint: { route: "GET /api/v1/accounts/{number}/summary", accounts_spread: Number(accounts),
-                      connections: 64, wrk_threads: 2, seconds,
-                      requests: Number(requests), requests_per_second: Math.round(Number(requests) / seconds),
-                      p50_ms: Number(p50) / 1000, p99_ms: Number(p99) / 1000, errors: Number(errors),
-                      targets: { requests_per_second: 20000, p99_ms: 10 } },
+  targets: { summary_requests_per_second: 20000, summary_p99_ms: 10 },
+  sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite") },
+  postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),
+                summary_endpoint: load("postgresql") },
 }, null, 2));
-' "$generated" "$(field requests)" "$(field duration_us)" "$(field p50_us)" "$(field p99_us)" "$(field errors)" "$accounts"
+' "$work" "$generated" "$pg_generated" "$pg_bytes" "$accounts"
