@@ -490,6 +490,8 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
     RP_TRY(rows);
     add_to_report(report, *rows);
   }
+  RP_TRY(database.write<void>(
+      [](Session& session) -> Result<void> { return store::refresh_statistics(session); }));
   return report;
 }
 

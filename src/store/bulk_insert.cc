@@ -30,4 +30,8 @@ Result<void> advance_id_sequence(Session& session, std::string_view table) {
   return success();
 }
 
+Result<void> refresh_statistics(Session& session) {
+  return session.execute_script("ANALYZE");
+}
+
 }  // namespace rp::store

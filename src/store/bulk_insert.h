@@ -29,4 +29,8 @@ Result<void> bulk_insert(Session& session, const BulkTable& table, const std::ve
 // largest id so later ordinary inserts do not collide. A no-op on SQLite.
 Result<void> advance_id_sequence(Session& session, std::string_view table);
 
+// After a large load, refreshes the planner's statistics (ANALYZE) so that queries on the new
+// rows get index plans at once instead of after the next autovacuum. Run it in its own write.
+Result<void> refresh_statistics(Session& session);
+
 }  // namespace rp::store
