@@ -1,6 +1,8 @@
 // Reading an account as the customer (summary) and the CSR (detail) see it. Each read runs in
 // one snapshot, so the balance and the agreements always agree with each other.
 
+#include <algorithm>
+
 #include "accounts/account_service.h"
 
 namespace rp::accounts {
@@ -42,6 +44,8 @@ Result<std::vector<ServiceAgreement>> read_agreements(store::Session& session,
     }
     if (!row.is_null(15)) meters.back().channels.push_back(row.text(15));
   }
+  std::stable_partition(agreements.begin(), agreements.end(),
+                        [](const ServiceAgreement& agreement) { return !agreement.end_date; });
   return agreements;
 }
 

@@ -1,5 +1,6 @@
--- The account's agreements (open ones first, then ended ones, each in the order they were made),
--- with the meters currently installed at each service point: one row per meter channel.
+-- The account's agreements in the order they were made, with the meters currently installed at
+-- each service point: one row per meter channel. This order is the order the indexes deliver, so
+-- the engine does not sort (the caller puts open agreements first).
 SELECT sa.id, sp.commodity, pr.line1, pr.line2, pr.city, pr.state, pr.zip,
        rp.code, rp.name, sa.start_date, sa.end_date,
        m.id, m.serial, m.kind, m.installed_on, mc.name
@@ -10,4 +11,4 @@ JOIN rate_plans rp ON rp.id = sa.rate_plan_id
 LEFT JOIN meters m ON m.service_point_id = sp.id AND m.removed_on IS NULL
 LEFT JOIN meter_channels mc ON mc.meter_id = m.id
 WHERE sa.account_id = :account_id
-ORDER BY CASE WHEN sa.end_date IS NULL THEN 0 ELSE 1 END, sa.id, m.id, mc.id
+ORDER BY sa.id, m.id, mc.name
