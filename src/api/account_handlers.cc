@@ -92,7 +92,7 @@ http::Response search_accounts_handler(ApiContext& context, http::Request& reque
   if (!search.ok()) return http::problem_from_error(search.error());
   auto page = accounts::search_accounts(context.database, *search);
   if (!page.ok()) return http::problem_from_error(page.error());
-  return http::json_response(200, search_page_json(*page));
+  return http::text_response(200, search_page_json(*page), "application/json");
 }
 
 http::Response account_detail_handler(ApiContext& context, http::Request& request) {
@@ -101,7 +101,7 @@ http::Response account_detail_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto detail = accounts::find_account_detail(context.database, *number);
   if (!detail.ok()) return http::problem_from_error(detail.error());
-  return http::json_response(200, detail_json(*detail));
+  return http::text_response(200, detail_json(*detail), "application/json");
 }
 
 http::Response open_account_handler(ApiContext& context, http::Request& request) {
@@ -114,7 +114,7 @@ http::Response open_account_handler(ApiContext& context, http::Request& request)
   if (!number.ok()) return http::problem_from_error(number.error());
   auto detail = accounts::find_account_detail(context.database, *number);
   if (!detail.ok()) return http::problem_from_error(detail.error());
-  http::Response created = http::json_response(201, detail_json(*detail));
+  http::Response created = http::text_response(201, detail_json(*detail), "application/json");
   created.set_header("Location", "/api/v1/staff/accounts/" + number->digits());
   return created;
 }
@@ -125,7 +125,7 @@ http::Response account_summary_handler(ApiContext& context, http::Request& reque
   if (!number.ok()) return http::problem_from_error(number.error());
   auto summary = accounts::find_account_summary(context.database, *number);
   if (!summary.ok()) return http::problem_from_error(summary.error());
-  return http::json_response(200, summary_json(*summary));
+  return http::text_response(200, summary_json(*summary), "application/json");
 }
 
 }  // namespace rp::api

@@ -1,96 +1,135 @@
 #include "api/account_json.h"
 
-#include "core/json.h"
+#include "core/json_writer.h"
 
 namespace rp::api {
 namespace {
 
-using nlohmann::json;
-
-json optional_json(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
+void write_money(JsonWriter& out, Money amount) {
+  out.begin_object().key("amount").string(amount.to_string()).key("currency").string("USD");
+  out.end_object();
 }
 
-json agreement_json(const accounts::ServiceAgreement& agreement) {
-  json meters = json::array();
-  for (const accounts::Meter& meter : agreement.meters) {
-    meters.push_back(
-        {{"serial", meter.serial},
-         {"kind", meter.kind},
-         {"channels", meter.channels},
-         {"installed_on", meter.installed_on.empty() ? json(nullptr) : json(meter.installed_on)}});
+void write_address(JsonWriter& out, const accounts::Address& address) {
+  out.begin_object()
+      .key("line1")
+      .string(address.line1)
+      .key("line2")
+      .string(address.line2)
+      .key("city")
+      .string(address.city)
+      .key("state")
+      .string(address.state)
+      .key("zip")
+      .string(address.zip)
+      .end_object();
+}
+
+void write_meter(JsonWriter& out, const accounts::Meter& meter) {
+  out.begin_object().key("serial").string(meter.serial).key("kind").string(meter.kind);
+  out.key("channels").begin_array();
+  for (const std::string& channel : meter.channels) out.string(channel);
+  out.end_array();
+  out.key("installed_on");
+  if (meter.installed_on.empty()) {
+    out.null();
+  } else {
+    out.string(meter.installed_on);
   }
-  return {{"id", agreement.id},
-          {"commodity", agreement.commodity},
-          {"service_address", address_json(agreement.service_address)},
-          {"rate_plan", {{"code", agreement.rate_plan.code}, {"name", agreement.rate_plan.name}}},
-          {"start_date", agreement.start_date},
-          {"end_date", optional_json(agreement.end_date)},
-          {"meters", meters}};
+  out.end_object();
+}
+
+void write_agreement(JsonWriter& out, const accounts::ServiceAgreement& agreement) {
+  out.begin_object().key("id").number(agreement.id).key("commodity").string(agreement.commodity);
+  out.key("service_address");
+  write_address(out, agreement.service_address);
+  out.key("rate_plan").begin_object().key("code").string(agreement.rate_plan.code);
+  out.key("name").string(agreement.rate_plan.name).end_object();
+  out.key("start_date").string(agreement.start_date);
+  out.key("end_date").optional_string(agreement.end_date);
+  out.key("meters").begin_array();
+  for (const accounts::Meter& meter : agreement.meters) write_meter(out, meter);
+  out.end_array().end_object();
+}
+
+// The summary's fields, inside an object the caller opened (the detail adds its own after them).
+void write_summary_fields(JsonWriter& out, const accounts::AccountSummary& summary) {
+  out.key("account_number").string(summary.account_number);
+  out.key("status").string(summary.status);
+  out.key("customer_name").string(summary.customer_name);
+  out.key("balance");
+  write_money(out, summary.balance);
+  out.key("service_address");
+  if (summary.service_address) {
+    write_address(out, *summary.service_address);
+  } else {
+    out.null();
+  }
+  out.key("agreements").begin_array();
+  for (const auto& agreement : summary.agreements) write_agreement(out, agreement);
+  out.end_array();
+}
+
+std::string one_line(const accounts::Address& a) {
+  return a.line1 + (a.line2.empty() ? "" : " " + a.line2) + ", " + a.city + ", " + a.state + " " +
+         a.zip;
 }
 
 }  // namespace
 
-json address_json(const accounts::Address& address) {
-  return {{"line1", address.line1},
-          {"line2", address.line2},
-          {"city", address.city},
-          {"state", address.state},
-          {"zip", address.zip}};
+std::string summary_json(const accounts::AccountSummary& summary) {
+  JsonWriter out;
+  out.begin_object();
+  write_summary_fields(out, summary);
+  out.end_object();
+  return out.take();
 }
 
-json summary_json(const accounts::AccountSummary& summary) {
-  json agreements = json::array();
-  for (const auto& agreement : summary.agreements) agreements.push_back(agreement_json(agreement));
-  return {{"account_number", summary.account_number},
-          {"status", summary.status},
-          {"customer_name", summary.customer_name},
-          {"balance", money_json(summary.balance)},
-          {"service_address",
-           summary.service_address ? address_json(*summary.service_address) : json(nullptr)},
-          {"agreements", agreements}};
-}
-
-json detail_json(const accounts::AccountDetail& detail) {
-  json out = summary_json(detail.summary);
-  out["customer"] = {{"name", detail.customer.name},
-                     {"email", detail.customer.email},
-                     {"phone", detail.customer.phone}};
-  out["mailing_address"] = address_json(detail.mailing_address);
-  out["language"] = detail.language;
-  out["bill_cycle"] = detail.bill_cycle;
-  out["opened_on"] = detail.opened_on;
-  out["closed_on"] = optional_json(detail.closed_on);
-  json events = json::array();
+std::string detail_json(const accounts::AccountDetail& detail) {
+  JsonWriter out;
+  out.begin_object();
+  write_summary_fields(out, detail.summary);
+  out.key("customer").begin_object().key("name").string(detail.customer.name);
+  out.key("email").string(detail.customer.email).key("phone").string(detail.customer.phone);
+  out.end_object();
+  out.key("mailing_address");
+  write_address(out, detail.mailing_address);
+  out.key("language").string(detail.language).key("bill_cycle").number(detail.bill_cycle);
+  out.key("opened_on").string(detail.opened_on).key("closed_on").optional_string(detail.closed_on);
+  out.key("events").begin_array();
   for (const auto& event : detail.events) {
-    events.push_back({{"kind", event.kind},
-                      {"occurred_at", event.occurred_at},
-                      {"actor", event.actor},
-                      {"summary", event.summary}});
+    out.begin_object().key("kind").string(event.kind).key("occurred_at").string(event.occurred_at);
+    out.key("actor").string(event.actor).key("summary").string(event.summary).end_object();
   }
-  out["events"] = events;
-  return out;
+  out.end_array().end_object();
+  return out.take();
 }
 
-json search_page_json(const accounts::AccountSearchPage& page) {
-  json items = json::array();
+std::string search_page_json(const accounts::AccountSearchPage& page) {
+  JsonWriter out;
+  out.begin_object().key("items").begin_array();
   for (const auto& hit : page.hits) {
-    std::string one_line;
+    out.begin_object().key("account_number").string(hit.account_number);
+    out.key("customer_name").string(hit.customer_name).key("status").string(hit.status);
+    out.key("service_address").string(hit.service_address ? one_line(*hit.service_address) : "");
+    out.key("zip");
     if (hit.service_address) {
-      const auto& a = *hit.service_address;
-      one_line = a.line1 + (a.line2.empty() ? "" : " " + a.line2) + ", " + a.city + ", " + a.state +
-                 " " + a.zip;
+      out.string(hit.service_address->zip);
+    } else {
+      out.null();
     }
-    items.push_back({{"account_number", hit.account_number},
-                     {"customer_name", hit.customer_name},
-                     {"status", hit.status},
-                     {"service_address", one_line},
-                     {"zip", hit.service_address ? json(hit.service_address->zip) : json(nullptr)},
-                     {"balance", money_json(hit.balance)}});
+    out.key("balance");
+    write_money(out, hit.balance);
+    out.end_object();
   }
-  return {{"items", items},
-          {"next_cursor",
-           page.next_after_id ? json(std::to_string(*page.next_after_id)) : json(nullptr)}};
+  out.end_array().key("next_cursor");
+  if (page.next_after_id) {
+    out.string(std::to_string(*page.next_after_id));
+  } else {
+    out.null();
+  }
+  out.end_object();
+  return out.take();
 }
 
 }  // namespace rp::api

@@ -1,17 +1,17 @@
 #pragma once
-// JSON renderings of account values, as documented in docs/openapi.yaml. Money is a string of
-// decimal dollars with its currency: {"amount":"123.45","currency":"USD"}.
+// JSON renderings of account values, as documented in docs/openapi.yaml, written straight to text
+// (these are the hottest responses). Money is a string of decimal dollars with its currency:
+// {"amount":"123.45","currency":"USD"}.
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "accounts/account.h"
 #include "accounts/account_service.h"
 
 namespace rp::api {
 
-nlohmann::json address_json(const accounts::Address& address);
-nlohmann::json summary_json(const accounts::AccountSummary& summary);
-nlohmann::json detail_json(const accounts::AccountDetail& detail);
-nlohmann::json search_page_json(const accounts::AccountSearchPage& page);
+std::string summary_json(const accounts::AccountSummary& summary);
+std::string detail_json(const accounts::AccountDetail& detail);
+std::string search_page_json(const accounts::AccountSearchPage& page);
 
 }  // namespace rp::api
