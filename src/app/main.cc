@@ -6,6 +6,7 @@
 
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/rate_command.h"
 
 namespace {
 
@@ -61,6 +62,15 @@ int main(int argc, char** argv) {
   demo->add_option("--accounts", accounts, "accounts in the demo utility")
       ->check(CLI::Range(1, 5000000));
 
+  rp::app::RateCommandOptions rate_options;
+  auto* rate = app.add_subcommand("rate", "rate a usage file with a tariff file (no database)");
+  rate->add_option("--tariff", rate_options.tariff_path, "tariff JSON (ours or OpenEI URDB)")->required();
+  rate->add_option("--usage", rate_options.usage_path, "usage CSV: interval_start,kwh")->required();
+  rate->add_option("--tz", rate_options.time_zone, "the utility's IANA time zone (default UTC)");
+  rate->add_option("--from", rate_options.from, "first day billed, YYYY-MM-DD (with --to)");
+  rate->add_option("--to", rate_options.to, "first day NOT billed, YYYY-MM-DD (with --from)");
+  rate->add_flag("--json", rate_options.json, "print JSON instead of a table");
+
   auto* config_command = app.add_subcommand("config", "show configuration");
   bool example = false;
   config_command->add_flag("--example", example, "print a complete, commented ratepayer.toml");
@@ -70,6 +80,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : 2;  // --help is success; any other usage error exits 2
   }
+  if (rate->parsed()) return rp::app::rate_command(rate_options);
   if (config_command->parsed()) {
     std::cout << rp::app::example_config_toml();
     return 0;
