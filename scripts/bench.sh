@@ -4,6 +4,8 @@
 #  2. The account summary endpoint under load: wrk, 64 connections, 2 threads, on loopback, over
 #     all N accounts: requests/s and latency percentiles. wrk shares the 2 cores with the server.
 #  3. The same two on PostgreSQL (a server started here on loopback, stopped afterwards).
+#  4. The rate engine: one account-month of 15-minute data on a TOU + tiers + TOU demand tariff,
+#     rated repeatedly on one core (bench/rating_bench.cc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -39,6 +41,8 @@ load_summary() {
   server_pid=""
 }
 
+echo "rating account-months ..." >&2
+rating="$(build/bench/rating_bench)"
 echo "generating $accounts accounts in SQLite ..." >&2
 generated="$(build/ratepayer generate --db "sqlite:$work/bench.db" --accounts "$accounts")"
 echo "loading the summary endpoint on SQLite for ${duration}s ..." >&2
@@ -53,7 +57,7 @@ load_summary "$pg_url" postgresql
 
 node -e '
 const fs = require("fs");
-const [work, generated, pgGenerated, pgBytes, accounts] = process.argv.slice(1);
+const [work, generated, pgGenerated, pgBytes, accounts, rating] = process.argv.slice(1);
 const figures = (name) => Object.fromEntries(fs.readFileSync(`${work}/${name}.bench`, "utf8")
   .trim().split(" ").slice(1).map((pair) => pair.split("=")).map(([k, v]) => [k, Number(v)]));
 const load = (name) => {
@@ -69,9 +73,11 @@ const generate = (report, bytes) => ({ accounts: report.accounts,
 const g = JSON.parse(generated);
 console.log(JSON.stringify({
   machine: { cores: require("os").cpus().length },
-  targets: { summary_requests_per_second: 20000, summary_p99_ms: 10 },
+  targets: { summary_requests_per_second: 20000, summary_p99_ms: 10,
+             rating_account_months_per_second_per_core: 100000 },
+  rating: JSON.parse(rating),
   sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite") },
   postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),
                 summary_endpoint: load("postgresql") },
 }, null, 2));
-' "$work" "$generated" "$pg_generated" "$pg_bytes" "$accounts"
+' "$work" "$generated" "$pg_generated" "$pg_bytes" "$accounts" "$rating"
