@@ -16,8 +16,10 @@ int64_t step_for(int digits) {
   return pow10(Decimal::kFractionDigits - std::clamp(digits, 0, Decimal::kFractionDigits));
 }
 
-Result<int64_t> narrow(__int128 value, const std::string& what) {
-  if (!fits_int64(value)) return overflow(what + " does not fit in a decimal");
+// `describe` is called only on overflow, so the success path builds no text.
+template <typename Describe>
+Result<int64_t> narrow(__int128 value, Describe describe) {
+  if (!fits_int64(value)) return overflow(describe() + " does not fit in a decimal");
   return static_cast<int64_t>(value);
 }
 
@@ -70,8 +72,9 @@ Result<Decimal> Decimal::checked_sub(Decimal other) const {
 
 Result<Decimal> Decimal::checked_multiply(Decimal other) const {
   const __int128 exact = static_cast<__int128>(raw_) * other.raw_;
-  Result<int64_t> raw = narrow(divide_round_half_away(exact, kScale),
-                               "the product of " + to_string() + " and " + other.to_string());
+  Result<int64_t> raw = narrow(divide_round_half_away(exact, kScale), [&] {
+    return "the product of " + to_string() + " and " + other.to_string();
+  });
   if (!raw.ok()) return raw.error();
   return Decimal(*raw);
 }
@@ -81,8 +84,9 @@ Result<Decimal> Decimal::checked_divide(Decimal divisor) const {
     return invalid_input("divisor", "cannot divide " + to_string() + " by zero");
   }
   const __int128 numerator = static_cast<__int128>(raw_) * kScale;
-  Result<int64_t> raw = narrow(divide_round_half_away(numerator, divisor.raw_),
-                               "the quotient of " + to_string() + " by " + divisor.to_string());
+  Result<int64_t> raw = narrow(divide_round_half_away(numerator, divisor.raw_), [&] {
+    return "the quotient of " + to_string() + " by " + divisor.to_string();
+  });
   if (!raw.ok()) return raw.error();
   return Decimal(*raw);
 }
@@ -96,8 +100,8 @@ Result<Money> Decimal::round_to_cents() const {
 Result<Decimal> Decimal::round(int digits) const {
   const int64_t step = step_for(digits);
   const __int128 rounded = divide_round_half_away(raw_, step) * step;
-  Result<int64_t> raw =
-      narrow(rounded, to_string() + " rounded to " + std::to_string(digits) + " digits");
+  Result<int64_t> raw = narrow(
+      rounded, [&] { return to_string() + " rounded to " + std::to_string(digits) + " digits"; });
   if (!raw.ok()) return raw.error();
   return Decimal(*raw);
 }
