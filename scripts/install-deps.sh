@@ -12,7 +12,7 @@ build_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm brotli gzip curl
 )
-test_packages=(postgresql-15 postgresql-client-15 chromium wrk)
+test_packages=(postgresql-15 postgresql-client-15 chromium wrk clang-14 libclang-rt-14-dev)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -41,6 +41,13 @@ node_counts() {  # reads node --test output; prints "passed failed"
   echo "${pass:-0} ${fail:-1}"
 }
 
+echo "== fuzzing the tariff parsers (short run; longer: FUZZ_SECONDS=600 scripts/fuzz.sh)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-10}" scripts/fuzz.sh 2>&1 | tee "$work/fuzz.log"
+fuzz_ok=$(grep -c '^fuzz .*: ok,' "$work/fuzz.log")
+fuzz_failed=$(grep -c '^fuzz .*: FAILED' "$work/fuzz.log")
+if (( fuzz_ok + fuzz_failed == 0 )); then fuzz_failed=1; fi  # the fuzz build itself failed
+count "$fuzz_ok" "$fuzz_failed"
+
 echo "== web unit tests"
 (cd web && npm test --silent) 2>&1 | tee "$work/web.log"
 count $(node_counts "$work/web.log")

@@ -11,7 +11,9 @@
 //    instant; without it the version is effective from 1970-01-01, with a warning;
 //  * `lookbackpercent` with `lookbackrange` N gives a ratchet over the previous N months; with
 //    `lookbackmonths` only (12 flags), a ratchet over the previous 11 months, and a warning when
-//    the flags do not select every month (the model looks back over every month);
+//    the flags do not select every month (the model looks back over every month). The ratchet
+//    applies to flat demand, so on a rate without `flatdemandstructure` it is left out, with a
+//    warning;
 //  * a last tier carrying a `max` keeps its rate and loses the bound (usage above it stays in that
 //    tier, as NREL SAM rates it), with a warning;
 //  * fields that change a bill but are not modelled (coincident demand, fuel adjustments by
