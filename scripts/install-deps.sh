@@ -7,7 +7,7 @@ set -euo pipefail
 build_packages=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   libboost1.74-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
-  nlohmann-json3-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev libgoogle-perftools-dev
+  nlohmann-json3-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev libgoogle-perftools-dev libpugixml-dev
   libsodium-dev libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm brotli gzip curl
