@@ -16,6 +16,8 @@ struct ApiContext {
   // Until the identity capability lands, staff routes (and the account summary) require
   // `Authorization: Bearer <staff_token>`. Empty: those routes answer 503 "not configured".
   std::string staff_token;
+  // The utility's IANA time zone: local days, months and "today" for usage.
+  std::string time_zone = "America/Los_Angeles";
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

@@ -141,6 +141,22 @@ TEST_F(ApiTest, BadBodiesGetProblemsNamingTheFieldAndChangeNothing) {
   EXPECT_EQ(search.json()["items"].size(), 0u) << "a rejected request must write nothing";
 }
 
+TEST_F(ApiTest, UsageIsServedPerChannelWithQualityAndCheckedParameters) {
+  AccountNumber number = accounts::testing::open_sample_account(test_.database());
+  std::string base = "/api/v1/accounts/" + number.digits() + "/usage";
+  ClientResponse response = get(base + "?from=2026-06-01&to=2026-06-03&resolution=day");
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto body = response.json();
+  EXPECT_EQ(body["time_zone"], "America/Los_Angeles");
+  ASSERT_EQ(body["series"].size(), 1u);
+  EXPECT_EQ(body["series"][0]["meter"], "E1000017");
+  ASSERT_EQ(body["series"][0]["points"].size(), 2u);
+  EXPECT_EQ(body["series"][0]["points"][0]["start"], "2026-06-01T00:00:00-07:00");
+  EXPECT_EQ(body["series"][0]["points"][0]["quality"], "missing");
+  expect_problem(get(base + "?resolution=weekly"), 422, "resolution");
+  expect_problem(get(base + "?from=2026-13-01"), 422, "from");
+}
+
 TEST_F(ApiTest, UnknownRoutesAreProblems) {
   expect_problem(get("/api/v1/nothing-here"), 404);
   expect_problem(client_->request("DELETE", "/api/v1/staff/accounts"), 405);

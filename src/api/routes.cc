@@ -1,6 +1,7 @@
 #include "api/account_handlers.h"
 #include "api/api.h"
 #include "api/system_handlers.h"
+#include "api/usage_handlers.h"
 
 namespace rp::api {
 
@@ -15,6 +16,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler));
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));
   router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler));
+  router.add("GET", "/api/v1/accounts/{number}/usage", bind(usage_handler));
   report_database_pool(context.metrics, context.database);
 }
 

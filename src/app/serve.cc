@@ -24,7 +24,7 @@ int serve_database(const Config& config, store::Database& database,
                    const std::function<void(std::uint16_t)>& on_listening) {
   http::Metrics metrics;
   http::Router router;
-  api::ApiContext context{database, metrics, config.auth.staff_token};
+  api::ApiContext context{database, metrics, config.auth.staff_token, config.utility.time_zone};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -52,6 +53,11 @@ struct LineReject {
 
 struct ReadingBatch {
   std::vector<ChannelKey> channels;
+  // One per channel: the interval length in seconds that the source states for it (Green Button's
+  // ReadingType intervalLength), or 0 when the format does not say (CSV, JSON): then the meter
+  // channel's configured length applies. Ingest must reject the values of a channel whose stated
+  // length differs from its configured one.
+  std::vector<std::int32_t> interval_seconds;
   std::vector<IntervalValue> values;
   std::vector<LineReject> rejects;
 };

@@ -1,0 +1,86 @@
+#include "api/usage_handlers.h"
+
+#include <charconv>
+
+#include "api/guards.h"
+#include "core/json_writer.h"
+#include "http/problem.h"
+#include "mdm/usage_service.h"
+
+namespace rp::api {
+namespace {
+
+Result<mdm::UsageQuery> parse_usage_query(const http::Request& request, const UtilityZone& zone,
+                                          const AccountNumber& account) {
+  mdm::UsageQuery query{account, {}, {}, mdm::Resolution::day, std::nullopt};
+  LocalDate today = zone.local_date(now());
+  query.to = date::sys_days(today) + date::days(1);
+  query.from = date::sys_days(query.to) - date::days(30);
+  if (auto text = request.query_param("from")) {
+    auto from = parse_local_date(*text, "from");
+    if (!from.ok()) return from.error();
+    query.from = *from;
+  }
+  if (auto text = request.query_param("to")) {
+    auto to = parse_local_date(*text, "to");
+    if (!to.ok()) return to.error();
+    query.to = *to;
+  }
+  if (auto text = request.query_param("resolution")) {
+    if (!mdm::parse_resolution(*text, query.resolution)) {
+      return invalid_input("resolution", "resolution must be interval, hour, day or month");
+    }
+  }
+  if (auto text = request.query_param("service_point")) {
+    std::int64_t id = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), id);
+    if (error != std::errc() || end != text->data() + text->size()) {
+      return invalid_input("service_point", "service_point must be a service point id");
+    }
+    query.service_point_id = id;
+  }
+  return query;
+}
+
+std::string usage_json(const mdm::UsageQuery& query, const UtilityZone& zone,
+                       const std::vector<mdm::ChannelUsage>& channels) {
+  static const char* kResolutions[] = {"interval", "hour", "day", "month"};
+  JsonWriter out;
+  out.begin_object().key("account_number").string(query.account.digits());
+  out.key("time_zone").string(zone.name());
+  out.key("resolution").string(kResolutions[static_cast<int>(query.resolution)]);
+  out.key("from").string(format_local_date(query.from)).key("to").string(format_local_date(query.to));
+  out.key("series").begin_array();
+  for (const mdm::ChannelUsage& channel : channels) {
+    out.begin_object().key("service_point_id").number(channel.service_point_id);
+    out.key("commodity").string(channel.commodity).key("meter").string(channel.meter_serial);
+    out.key("channel").string(channel.channel).key("unit").string(channel.unit);
+    out.key("interval_minutes").number(channel.interval_minutes);
+    out.key("points").begin_array();
+    for (const mdm::UsagePoint& point : channel.points) {
+      out.begin_object().key("start").string(zone.format_local(point.start));
+      out.key("value").string(mdm::format_milli_units(point.milli_units));
+      out.key("quality").string(mdm::quality_name(point.quality)).end_object();
+    }
+    out.end_array().end_object();
+  }
+  out.end_array().end_object();
+  return out.take();
+}
+
+}  // namespace
+
+http::Response usage_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto zone = UtilityZone::find(context.time_zone);
+  if (!zone.ok()) return http::problem_from_error(zone.error());
+  auto query = parse_usage_query(request, *zone, *number);
+  if (!query.ok()) return http::problem_from_error(query.error());
+  auto usage = mdm::find_usage(context.database, *zone, *query);
+  if (!usage.ok()) return http::problem_from_error(usage.error());
+  return http::text_response(200, usage_json(*query, *zone, *usage), "application/json");
+}
+
+}  // namespace rp::api

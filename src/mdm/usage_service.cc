@@ -1,0 +1,108 @@
+#include "mdm/usage_service.h"
+
+namespace rp::mdm {
+namespace {
+
+struct UsageChannel {
+  ChannelUsage usage;
+  std::int64_t channel_id = 0;
+};
+
+Result<std::vector<UsageChannel>> channels_of(store::Session& session, const UsageQuery& query) {
+  auto exists = session.query_named("accounts/account_id_and_status", {query.account.digits()});
+  if (!exists.ok()) return exists.error();
+  if (exists->empty()) return not_found("no account has number " + query.account.digits());
+  auto rows = session.query_named("mdm/usage_channels_of_account", {query.account.digits()});
+  if (!rows.ok()) return rows.error();
+  std::vector<UsageChannel> channels;
+  for (const store::Row& row : *rows) {
+    if (query.service_point_id && row.integer(0) != *query.service_point_id) continue;
+    channels.push_back({ChannelUsage{row.integer(0), row.text(1), row.text(2), row.text(4),
+                                     row.text(5), static_cast<std::int32_t>(row.integer(6)), {}},
+                        row.integer(3)});
+  }
+  if (query.service_point_id && channels.empty()) {
+    return not_found("account " + query.account.digits() + " has no metered service point " +
+                     std::to_string(*query.service_point_id));
+  }
+  return channels;
+}
+
+Result<std::vector<IntervalDay>> load_days(store::Session& session, std::int64_t channel_id,
+                                           std::pair<std::int32_t, std::int32_t> range) {
+  auto rows = session.query_named("mdm/interval_days_of_channel",
+                                  {channel_id, std::int64_t{range.first}, std::int64_t{range.second}});
+  if (!rows.ok()) return rows.error();
+  std::vector<IntervalDay> days;
+  days.reserve(rows->size());
+  for (const store::Row& row : *rows) {
+    IntervalDay day;
+    day.channel_id = channel_id;
+    day.utc_day = static_cast<std::int32_t>(row.integer(0));
+    day.interval_minutes = static_cast<std::int32_t>(row.integer(1));
+    std::size_t slots = static_cast<std::size_t>(1440 / day.interval_minutes);
+    auto values = unpack_values(row.text(2), slots);
+    if (!values.ok()) return values.error();
+    auto quality = unpack_quality(row.text(3), slots);
+    if (!quality.ok()) return quality.error();
+    day.values = std::move(*values);
+    day.quality = std::move(*quality);
+    day.version = static_cast<std::int32_t>(row.integer(4));
+    days.push_back(std::move(day));
+  }
+  return days;
+}
+
+}  // namespace
+
+Result<void> check_usage_range(const UsageQuery& query) {
+  auto from = date::sys_days(query.from);
+  auto to = date::sys_days(query.to);
+  if (to <= from) return invalid_input("to", "to must be after from (it is the first day not shown)");
+  auto days = (to - from).count();
+  switch (query.resolution) {
+    case Resolution::interval:
+      if (days > 93) return invalid_input("to", "interval data is served 93 days at a time");
+      break;
+    case Resolution::hour:
+      if (days > 366) return invalid_input("to", "hourly usage is served a year at a time");
+      break;
+    case Resolution::day:
+    case Resolution::month:
+      if (days > 37 * 31) return invalid_input("to", "usage is served 37 months at a time");
+      break;
+  }
+  return success();
+}
+
+Result<std::vector<ChannelUsage>> find_usage(store::Database& database, const UtilityZone& zone,
+                                             const UsageQuery& query) {
+  RP_TRY(check_usage_range(query));
+  return database.read<std::vector<ChannelUsage>>(
+      [&](store::Session& session) -> Result<std::vector<ChannelUsage>> {
+        auto channels = channels_of(session, query);
+        if (!channels.ok()) return channels.error();
+        auto range = utc_days_covering(zone, query.from, query.to);
+        std::vector<ChannelUsage> usage;
+        for (UsageChannel& channel : *channels) {
+          auto days = load_days(session, channel.channel_id, range);
+          if (!days.ok()) return days.error();
+          channel.usage.points = sum_usage(*days, zone, query.from, query.to, query.resolution,
+                                           channel.usage.interval_minutes);
+          usage.push_back(std::move(channel.usage));
+        }
+        return usage;
+      });
+}
+
+std::string format_milli_units(std::int64_t milli_units) {
+  bool negative = milli_units < 0;
+  // Work in unsigned to format INT64_MIN too.
+  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(milli_units)
+                                     : static_cast<std::uint64_t>(milli_units);
+  std::string fraction = std::to_string(magnitude % 1000);
+  fraction.insert(0, 3 - fraction.size(), '0');
+  return (negative ? "-" : "") + std::to_string(magnitude / 1000) + "." + fraction;
+}
+
+}  // namespace rp::mdm
