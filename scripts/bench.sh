@@ -6,6 +6,8 @@
 #  3. The same two on PostgreSQL (a server started here on loopback, stopped afterwards).
 #  4. The rate engine: one account-month of 15-minute data on a TOU + tiers + TOU demand tariff,
 #     rated repeatedly on one core (bench/rating_bench.cc).
+#  5. The reads CSV parser alone on one core (bench/reads_csv_bench.cc); the full ingest benchmark
+#     arrives with the ingest pipeline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -43,6 +45,8 @@ load_summary() {
 
 echo "rating account-months ..." >&2
 rating="$(build/bench/rating_bench)"
+echo "parsing a reads CSV ..." >&2
+reads_csv="$(build/bench/reads_csv_bench)"
 echo "generating $accounts accounts in SQLite ..." >&2
 generated="$(build/ratepayer generate --db "sqlite:$work/bench.db" --accounts "$accounts")"
 echo "loading the summary endpoint on SQLite for ${duration}s ..." >&2
@@ -57,7 +61,7 @@ load_summary "$pg_url" postgresql
 
 node -e '
 const fs = require("fs");
-const [work, generated, pgGenerated, pgBytes, accounts, rating] = process.argv.slice(1);
+const [work, generated, pgGenerated, pgBytes, accounts, rating, readsCsv] = process.argv.slice(1);
 const figures = (name) => Object.fromEntries(fs.readFileSync(`${work}/${name}.bench`, "utf8")
   .trim().split(" ").slice(1).map((pair) => pair.split("=")).map(([k, v]) => [k, Number(v)]));
 const load = (name) => {
@@ -76,8 +80,9 @@ console.log(JSON.stringify({
   targets: { summary_requests_per_second: 20000, summary_p99_ms: 10,
              rating_account_months_per_second_per_core: 100000 },
   rating: JSON.parse(rating),
+  reads_csv_parse: JSON.parse(readsCsv),
   sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite") },
   postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),
                 summary_endpoint: load("postgresql") },
 }, null, 2));
-' "$work" "$generated" "$pg_generated" "$pg_bytes" "$accounts" "$rating"
+' "$work" "$generated" "$pg_generated" "$pg_bytes" "$accounts" "$rating" "$reads_csv"
