@@ -1,5 +1,7 @@
 #include "mdm/usage_service.h"
 
+#include "mdm/interval_day_store.h"
+
 namespace rp::mdm {
 namespace {
 
@@ -26,31 +28,6 @@ Result<std::vector<UsageChannel>> channels_of(store::Session& session, const Usa
                      std::to_string(*query.service_point_id));
   }
   return channels;
-}
-
-Result<std::vector<IntervalDay>> load_days(store::Session& session, std::int64_t channel_id,
-                                           std::pair<std::int32_t, std::int32_t> range) {
-  auto rows = session.query_named("mdm/interval_days_of_channel",
-                                  {channel_id, std::int64_t{range.first}, std::int64_t{range.second}});
-  if (!rows.ok()) return rows.error();
-  std::vector<IntervalDay> days;
-  days.reserve(rows->size());
-  for (const store::Row& row : *rows) {
-    IntervalDay day;
-    day.channel_id = channel_id;
-    day.utc_day = static_cast<std::int32_t>(row.integer(0));
-    day.interval_minutes = static_cast<std::int32_t>(row.integer(1));
-    std::size_t slots = static_cast<std::size_t>(1440 / day.interval_minutes);
-    auto values = unpack_values(row.text(2), slots);
-    if (!values.ok()) return values.error();
-    auto quality = unpack_quality(row.text(3), slots);
-    if (!quality.ok()) return quality.error();
-    day.values = std::move(*values);
-    day.quality = std::move(*quality);
-    day.version = static_cast<std::int32_t>(row.integer(4));
-    days.push_back(std::move(day));
-  }
-  return days;
 }
 
 }  // namespace
@@ -85,7 +62,7 @@ Result<std::vector<ChannelUsage>> find_usage(store::Database& database, const Ut
         auto range = utc_days_covering(zone, query.from, query.to);
         std::vector<ChannelUsage> usage;
         for (UsageChannel& channel : *channels) {
-          auto days = load_days(session, channel.channel_id, range);
+          auto days = load_interval_days(session, channel.channel_id, range.first, range.second);
           if (!days.ok()) return days.error();
           channel.usage.points = sum_usage(*days, zone, query.from, query.to, query.resolution,
                                            channel.usage.interval_minutes);

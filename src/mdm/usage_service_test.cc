@@ -4,6 +4,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "core/time.h"
+#include "mdm/interval_day_store.h"
 #include "store/testing/test_database.h"
 
 namespace rp::mdm {
@@ -23,6 +24,7 @@ void store_day(store::Database& database, std::int32_t utc_day, std::int64_t val
   IntervalDay day = IntervalDay::empty(0, utc_day, 15);
   std::fill(day.values.begin(), day.values.end(), value);
   std::fill(day.quality.begin(), day.quality.end(), quality);
+  ASSERT_TRUE(prepare_interval_days(database, utc_day, utc_day).ok());
   auto stored = database.write<std::int64_t>([&](store::Session& session) {
     return session.execute(
         "INSERT INTO interval_days (channel_id, utc_day, interval_minutes, vals, quality, version, "
