@@ -11,8 +11,9 @@ const store::BulkTable kIntervalDays{
 
 }  // namespace
 
-Result<std::vector<IntervalDay>> load_interval_days(store::Session& session, std::int64_t channel_id,
-                                                    std::int32_t first_day, std::int32_t last_day) {
+Result<std::vector<IntervalDay>> load_interval_days(store::Session& session,
+                                                    std::int64_t channel_id, std::int32_t first_day,
+                                                    std::int32_t last_day) {
   auto rows = session.query_named("mdm/interval_days_of_channel",
                                   {channel_id, std::int64_t{first_day}, std::int64_t{last_day}});
   if (!rows.ok()) return rows.error();
@@ -24,8 +25,8 @@ Result<std::vector<IntervalDay>> load_interval_days(store::Session& session, std
     day.utc_day = static_cast<std::int32_t>(row.integer(0));
     day.interval_minutes = static_cast<std::int32_t>(row.integer(1));
     day.version = static_cast<std::int32_t>(row.integer(4));
-    std::string where = "interval day " + std::to_string(day.utc_day) + " of channel " +
-                        std::to_string(channel_id);
+    std::string where =
+        "interval day " + std::to_string(day.utc_day) + " of channel " + std::to_string(channel_id);
     if (day.interval_minutes <= 0 || 1440 % day.interval_minutes != 0) {
       return internal_error(where + " has interval " + std::to_string(day.interval_minutes));
     }
@@ -58,9 +59,9 @@ Result<void> insert_interval_days(store::Session& session,
   std::vector<store::Params> rows;
   rows.reserve(days.size());
   for (const IntervalDay* day : days) {
-    rows.push_back({day->channel_id, std::int64_t{day->utc_day}, std::int64_t{day->interval_minutes},
-                    pack_values(day->values), pack_quality(day->quality), std::int64_t{1},
-                    std::string(updated_at)});
+    rows.push_back({day->channel_id, std::int64_t{day->utc_day},
+                    std::int64_t{day->interval_minutes}, pack_values(day->values),
+                    pack_quality(day->quality), std::int64_t{1}, std::string(updated_at)});
   }
   return store::bulk_insert(session, kIntervalDays, rows);
 }
@@ -69,10 +70,9 @@ Result<void> replace_interval_day(store::Session& session, const IntervalDay& pr
                                   const IntervalDay& updated, const Replacement& replacement) {
   store::Params key_and_version{previous.channel_id, std::int64_t{previous.utc_day},
                                 std::int64_t{previous.version}};
-  auto kept = session.execute_named(
-      "mdm/keep_interval_day_version",
-      {replacement.at, replacement.by, replacement.reason, key_and_version[0], key_and_version[1],
-       key_and_version[2]});
+  auto kept = session.execute_named("mdm/keep_interval_day_version",
+                                    {replacement.at, replacement.by, replacement.reason,
+                                     key_and_version[0], key_and_version[1], key_and_version[2]});
   if (!kept.ok()) return kept.error();
   auto replaced = session.execute_named(
       "mdm/replace_interval_day",

@@ -19,8 +19,9 @@ namespace rp::mdm {
 
 // The stored days of `channel_id` with utc_day in [first_day, last_day], ascending.
 // Errors: internal when a stored row does not unpack (names the channel and day).
-Result<std::vector<IntervalDay>> load_interval_days(store::Session& session, std::int64_t channel_id,
-                                                    std::int32_t first_day, std::int32_t last_day);
+Result<std::vector<IntervalDay>> load_interval_days(store::Session& session,
+                                                    std::int64_t channel_id, std::int32_t first_day,
+                                                    std::int32_t last_day);
 
 // Makes the database ready to store days in [first_day, last_day]: on PostgreSQL, creates the
 // missing monthly partitions in a short transaction of its own; nothing on SQLite. Call before
@@ -29,7 +30,8 @@ Result<void> prepare_interval_days(store::Database& database, std::int32_t first
                                    std::int32_t last_day);
 
 // Inserts new days (version 0 in memory) as version 1. Errors: conflict when one already exists.
-Result<void> insert_interval_days(store::Session& session, const std::vector<const IntervalDay*>& days,
+Result<void> insert_interval_days(store::Session& session,
+                                  const std::vector<const IntervalDay*>& days,
                                   std::string_view updated_at);
 
 struct Replacement {

@@ -1,6 +1,7 @@
 #include "mdm/reading.h"
 
 #include <cstddef>
+#include <string>
 
 namespace rp::mdm {
 namespace {
@@ -50,6 +51,16 @@ bool parse_quality(std::string_view text, Quality& quality) {
     }
   }
   return false;
+}
+
+std::string format_milli_units(std::int64_t milli_units) {
+  bool negative = milli_units < 0;
+  // Work in unsigned to format INT64_MIN too.
+  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(milli_units)
+                                     : static_cast<std::uint64_t>(milli_units);
+  std::string fraction = std::to_string(magnitude % 1000);
+  fraction.insert(0, 3 - fraction.size(), '0');
+  return (negative ? "-" : "") + std::to_string(magnitude / 1000) + "." + fraction;
 }
 
 }  // namespace rp::mdm

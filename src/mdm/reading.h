@@ -30,6 +30,9 @@ const char* quality_name(Quality quality);
 // "actual"/"A", "estimated"/"E", "edited"/"ED", "missing"/"M" (any case); false otherwise.
 bool parse_quality(std::string_view text, Quality& quality);
 
+// Milli-units as units with three decimals: 12345 -> "12.345", -5 -> "-0.005".
+std::string format_milli_units(std::int64_t milli_units);
+
 struct ChannelKey {
   std::string meter_serial;
   std::string channel;  // "kWh", "kW", "gal", ... as named on the meter channel
@@ -37,11 +40,11 @@ struct ChannelKey {
 };
 
 struct IntervalValue {
-  std::uint32_t channel;          // index into ReadingBatch::channels
-  std::int64_t start;             // interval start, seconds since 1970-01-01T00:00:00Z
-  std::int64_t milli_units;       // the value, in 1/1000 of the channel's unit
+  std::uint32_t channel;     // index into ReadingBatch::channels
+  std::int64_t start;        // interval start, seconds since 1970-01-01T00:00:00Z
+  std::int64_t milli_units;  // the value, in 1/1000 of the channel's unit
   Quality quality = Quality::actual;
-  std::uint32_t line = 0;         // 1-based line (or record) number in the source, for rejects
+  std::uint32_t line = 0;  // 1-based line (or record) number in the source, for rejects
 };
 
 // A line (or record) that could not be read, with the reason, as stored in the rejects table.

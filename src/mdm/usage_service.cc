@@ -19,8 +19,13 @@ Result<std::vector<UsageChannel>> channels_of(store::Session& session, const Usa
   std::vector<UsageChannel> channels;
   for (const store::Row& row : *rows) {
     if (query.service_point_id && row.integer(0) != *query.service_point_id) continue;
-    channels.push_back({ChannelUsage{row.integer(0), row.text(1), row.text(2), row.text(4),
-                                     row.text(5), static_cast<std::int32_t>(row.integer(6)), {}},
+    channels.push_back({ChannelUsage{row.integer(0),
+                                     row.text(1),
+                                     row.text(2),
+                                     row.text(4),
+                                     row.text(5),
+                                     static_cast<std::int32_t>(row.integer(6)),
+                                     {}},
                         row.integer(3)});
   }
   if (query.service_point_id && channels.empty()) {
@@ -35,7 +40,8 @@ Result<std::vector<UsageChannel>> channels_of(store::Session& session, const Usa
 Result<void> check_usage_range(const UsageQuery& query) {
   auto from = date::sys_days(query.from);
   auto to = date::sys_days(query.to);
-  if (to <= from) return invalid_input("to", "to must be after from (it is the first day not shown)");
+  if (to <= from)
+    return invalid_input("to", "to must be after from (it is the first day not shown)");
   auto days = (to - from).count();
   switch (query.resolution) {
     case Resolution::interval:
@@ -70,16 +76,6 @@ Result<std::vector<ChannelUsage>> find_usage(store::Database& database, const Ut
         }
         return usage;
       });
-}
-
-std::string format_milli_units(std::int64_t milli_units) {
-  bool negative = milli_units < 0;
-  // Work in unsigned to format INT64_MIN too.
-  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(milli_units)
-                                     : static_cast<std::uint64_t>(milli_units);
-  std::string fraction = std::to_string(magnitude % 1000);
-  fraction.insert(0, 3 - fraction.size(), '0');
-  return (negative ? "-" : "") + std::to_string(magnitude / 1000) + "." + fraction;
 }
 
 }  // namespace rp::mdm

@@ -40,7 +40,4 @@ Result<void> check_usage_range(const UsageQuery& query);
 Result<std::vector<ChannelUsage>> find_usage(store::Database& database, const UtilityZone& zone,
                                              const UsageQuery& query);
 
-// 12345 milli-units -> "12.345"; -5 -> "-0.005".
-std::string format_milli_units(std::int64_t milli_units);
-
 }  // namespace rp::mdm

@@ -7,7 +7,6 @@
 namespace rp::mdm {
 namespace {
 
-using vee_detail::format_milli;
 using vee_detail::format_position;
 
 // Appends one finding (needing review) per run of adjacent flagged slots; `describe(first, last)`
@@ -42,7 +41,7 @@ std::int64_t extreme(const IntervalDay& day, std::int32_t first, std::int32_t la
 
 // per_hour x interval_minutes / 60, rounded half away from zero (for evidence only).
 std::string per_interval(std::int64_t per_hour, std::int32_t interval_minutes) {
-  return format_milli(static_cast<std::int64_t>(
+  return format_milli_units(static_cast<std::int64_t>(
       vee_detail::divide_round_half_away(static_cast<__int128>(per_hour) * interval_minutes, 60)));
 }
 
@@ -71,7 +70,7 @@ void check_negative(const IntervalDay& day, const ChannelContext& context,
     negative[slot] = day.quality[slot] == Quality::actual && day.values[slot] < 0;
   auto describe = [&day](std::int32_t first, std::int32_t last) {
     return describe_run(day, first, last) + " below zero on a delivered channel; lowest " +
-           format_milli(extreme(day, first, last, false));
+           format_milli_units(extreme(day, first, last, false));
   };
   add_runs(negative, VeeRule::negative_consumption, describe, findings);
 }
@@ -103,8 +102,8 @@ void check_spikes(const VeeRules& rules, const IntervalDay& day, const ChannelCo
   }
   auto describe_physical = [&](std::int32_t first, std::int32_t last) {
     return describe_run(day, first, last) + " above the physical maximum of " +
-           per_interval(max_per_hour, minutes) + " per interval (" + format_milli(max_per_hour) +
-           " per hour); largest " + format_milli(extreme(day, first, last, true));
+           per_interval(max_per_hour, minutes) + " per interval (" + format_milli_units(max_per_hour) +
+           " per hour); largest " + format_milli_units(extreme(day, first, last, true));
   };
   add_runs(physical, VeeRule::spike_physical_max, describe_physical, findings);
   auto describe_spike = [&](std::int32_t first, std::int32_t last) {
@@ -112,9 +111,9 @@ void check_spikes(const VeeRules& rules, const IntervalDay& day, const ChannelCo
         static_cast<__int128>(rules.spike_factor_percent) * percentile.value_or(0), 100));
     return describe_run(day, first, last) + " above " + std::to_string(rules.spike_factor_percent) +
            "% of the recent " + std::to_string(rules.spike_percentile) + "th percentile " +
-           format_milli(percentile.value_or(0)) + " (threshold " + format_milli(threshold) +
+           format_milli_units(percentile.value_or(0)) + " (threshold " + format_milli_units(threshold) +
            ") and above the floor of " + per_interval(rules.spike_floor_milli_per_hour, minutes) +
-           " per interval; largest " + format_milli(extreme(day, first, last, true));
+           " per interval; largest " + format_milli_units(extreme(day, first, last, true));
   };
   add_runs(spike, VeeRule::spike_history, describe_spike, findings);
 }
@@ -173,12 +172,12 @@ void check_inactive_service(const VeeRules& rules, const IntervalDay& day,
     }
   }
   if (total <= rules.inactive_allowance_milli_per_day) return;
-  std::string used = vee_detail::fits_int64(total) ? format_milli(static_cast<std::int64_t>(total))
+  std::string used = vee_detail::fits_int64(total) ? format_milli_units(static_cast<std::int64_t>(total))
                                                    : "more than the allowance";
   findings.push_back(VeeFinding{
       VeeRule::consumption_on_inactive_service, first, last,
       used + " used on " + date_of(day.utc_day) + " with no active service agreement (allowance " +
-          format_milli(rules.inactive_allowance_milli_per_day) + " per day)",
+          format_milli_units(rules.inactive_allowance_milli_per_day) + " per day)",
       true});
 }
 

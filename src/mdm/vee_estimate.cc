@@ -7,7 +7,6 @@
 namespace rp::mdm {
 namespace {
 
-using vee_detail::format_milli;
 using vee_detail::format_minutes;
 using vee_detail::format_position;
 
@@ -99,7 +98,7 @@ std::int32_t interpolate_gap(const ChannelTimeline& timeline, const Gap& gap, co
   }
   findings.push_back(finding(VeeRule::gap_interpolated, part,
                              describe(gap, timeline) + " interpolated linearly between " +
-                                 format_milli(before) + " and " + format_milli(after),
+                                 format_milli_units(before) + " and " + format_milli_units(after),
                              false));
   return part.last_slot - part.first_slot + 1;
 }
@@ -110,7 +109,7 @@ std::string scale_text(const HistoryScale& scale) {
       static_cast<__int128>(scale.read_sum) * 1000, scale.profile_sum));
   return "scaled to " + std::to_string(per_mille / 10) + "." + std::to_string(per_mille % 10) +
          "% by " + std::to_string(scale.reads) + " surrounding reads (" +
-         format_milli(scale.read_sum) + " read vs " + format_milli(scale.profile_sum) +
+         format_milli_units(scale.read_sum) + " read vs " + format_milli_units(scale.profile_sum) +
          " in history)";
 }
 

@@ -17,9 +17,9 @@ VeeFinding disagreement(const IntervalDay& day, std::int32_t slot, std::int64_t 
   return VeeFinding{
       VeeRule::duplicate_disagrees, slot, slot,
       "interval " + vee_detail::format_position(position, day.interval_minutes) +
-          " read twice with different values: " + vee_detail::format_milli(day.values[index]) +
+          " read twice with different values: " + format_milli_units(day.values[index]) +
           " (" + quality_name(day.quality[index]) + ", kept) then " +
-          vee_detail::format_milli(incoming) + " (" + quality_name(quality) + ", not stored)",
+          format_milli_units(incoming) + " (" + quality_name(quality) + ", not stored)",
       true};
 }
 

@@ -8,7 +8,6 @@
 namespace rp::mdm {
 namespace {
 
-using vee_detail::format_milli;
 
 std::int64_t dial_modulus(std::int32_t dial_digits) {
   std::int64_t modulus = kMilliUnitsPerUnit;
@@ -34,9 +33,9 @@ Result<void> check_reads(const RegisterRead& previous, const RegisterRead& curre
   std::int64_t modulus = dial_modulus(dial_digits);
   for (const RegisterRead* read : {&previous, &current}) {
     if (read->milli_units < 0 || read->milli_units >= modulus)
-      return invalid_input("milli_units", "read " + format_milli(read->milli_units) +
+      return invalid_input("milli_units", "read " + format_milli_units(read->milli_units) +
                                               " is not on a " + std::to_string(dial_digits) +
-                                              "-digit dial (0 to " + format_milli(modulus - 1) +
+                                              "-digit dial (0 to " + format_milli_units(modulus - 1) +
                                               ")");
   }
   return success();
@@ -48,8 +47,8 @@ VeeFinding register_finding(VeeRule rule, std::string evidence, bool review) {
 
 // "from 99980.000 (2026-10-01T00:00:00Z) to 15.000 (2026-10-31T00:00:00Z)"
 std::string span(const RegisterRead& previous, const RegisterRead& current) {
-  return "from " + format_milli(previous.milli_units) + " (" + at(previous.taken_at) + ") to " +
-         format_milli(current.milli_units) + " (" + at(current.taken_at) + ")";
+  return "from " + format_milli_units(previous.milli_units) + " (" + at(previous.taken_at) + ") to " +
+         format_milli_units(current.milli_units) + " (" + at(current.taken_at) + ")";
 }
 
 void check_mismatch(const VeeRules& rules, std::int64_t consumption, std::int64_t interval_sum,
@@ -62,10 +61,10 @@ void check_mismatch(const VeeRules& rules, std::int64_t consumption, std::int64_
   if (!beyond_percent || !beyond_units) return;
   findings.push_back(register_finding(
       VeeRule::interval_register_mismatch,
-      "intervals sum to " + format_milli(interval_sum) + " but the register advanced " +
-          format_milli(consumption) + "; tolerance is the larger of " +
+      "intervals sum to " + format_milli_units(interval_sum) + " but the register advanced " +
+          format_milli_units(consumption) + "; tolerance is the larger of " +
           std::to_string(rules.register_mismatch_tolerance_bp) + " basis points and " +
-          format_milli(rules.register_mismatch_tolerance_milli),
+          format_milli_units(rules.register_mismatch_tolerance_milli),
       true));
 }
 
@@ -91,7 +90,7 @@ Result<RegisterCheck> check_register(const VeeRules& rules, const RegisterRead& 
       check.findings.push_back(register_finding(
           VeeRule::register_reversal,
           "register went backwards " + span(previous, current) + "; as a rollover of the " +
-              std::to_string(dial_digits) + "-digit dial it would mean " + format_milli(wrapped) +
+              std::to_string(dial_digits) + "-digit dial it would mean " + format_milli_units(wrapped) +
               " used in " + hours + ", which is implausible",
           true));
       return check;
@@ -100,15 +99,15 @@ Result<RegisterCheck> check_register(const VeeRules& rules, const RegisterRead& 
     check.findings.push_back(
         register_finding(VeeRule::register_rollover,
                          "the " + std::to_string(dial_digits) + "-digit dial rolled over " +
-                             span(previous, current) + ": " + format_milli(consumption) + " used",
+                             span(previous, current) + ": " + format_milli_units(consumption) + " used",
                          false));
   }
   check.consumption_milli = consumption;
   if (static_cast<__int128>(consumption) * 3600 > limit_x3600) {
     check.findings.push_back(register_finding(
         VeeRule::spike_physical_max,
-        format_milli(consumption) + " used in " + hours + " " + span(previous, current) +
-            " is above the physical maximum of " + format_milli(max_per_hour) + " per hour",
+        format_milli_units(consumption) + " used in " + hours + " " + span(previous, current) +
+            " is above the physical maximum of " + format_milli_units(max_per_hour) + " per hour",
         true));
   }
   if (options.interval_sum_milli)

@@ -21,18 +21,6 @@ bool fits_int64(__int128 value) {
          value <= std::numeric_limits<std::int64_t>::max();
 }
 
-std::string format_milli(std::int64_t milli_units) {
-  bool negative = milli_units < 0;
-  // Widen before negating so INT64_MIN formats too.
-  unsigned __int128 magnitude =
-      negative ? static_cast<unsigned __int128>(-static_cast<__int128>(milli_units))
-               : static_cast<unsigned __int128>(milli_units);
-  std::string fraction = std::to_string(static_cast<unsigned>(magnitude % 1000));
-  fraction.insert(0, 3 - fraction.size(), '0');
-  std::string whole = std::to_string(static_cast<std::uint64_t>(magnitude / 1000));
-  return (negative ? "-" : "") + whole + "." + fraction;
-}
-
 std::string format_position(std::int64_t position, std::int32_t interval_minutes) {
   return format_instant(Instant{std::chrono::seconds{position * interval_minutes * 60}});
 }

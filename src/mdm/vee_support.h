@@ -27,8 +27,6 @@ inline std::int32_t slots_per_day(std::int32_t interval_minutes) {
   return 1440 / interval_minutes;
 }
 
-// Milli-units as units with three decimals: 1250 -> "1.250", -5 -> "-0.005".
-std::string format_milli(std::int64_t milli_units);
 // The UTC start of slot `position` (utc_day x slots per day + slot): "2026-11-23T14:00:00Z".
 std::string format_position(std::int64_t position, std::int32_t interval_minutes);
 // A duration for people: "45 min", "2 h", "3 days 1 h 15 min".

@@ -54,5 +54,47 @@ TEST(Database, TheLedgerIsAppendOnlyInTheDatabaseItself) {
   ASSERT_FALSE(deleted.ok());
 }
 
+// SOCI reads a SQLite column declared INTEGER through a 32-bit int; columns that may hold more
+// (money in cents, milli-units of a register) are declared BIGINT so they come back whole.
+TEST(Database, LargeAmountsAndReadingsComeBackWhole) {
+  TestDatabase test;
+  const std::int64_t cents = 3'000'000'000'05;  // $3,000,000,000.05
+  const std::int64_t milli = 9'999'900'000;     // 9,999,900 gallons
+  auto setup = test->write<int>([&](Session& session) -> Result<int> {
+    RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO accounts (id, number, person_id, status, bill_cycle, mail_line1, mail_city, "
+        "mail_state, mail_zip, language, opened_on, created_at) VALUES (1, '100000017', 1, "
+        "'active', 1, '1 Elm St', 'Eugene', 'OR', '97401', 'en', '2026-01-01', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO ledger_entries (id, account_id, kind, amount_cents, effective_on, posted_at) "
+        "VALUES (1, 1, 'bill', :cents, '2026-01-01', 'x')",
+        {cents}));
+    RP_TRY(
+        session.execute("INSERT INTO meters (id, serial, kind, created_at) "
+                        "VALUES (1, 'W1', 'amr', 'x')"));
+    RP_TRY(
+        session.execute("INSERT INTO meter_channels (id, meter_id, name, unit) "
+                        "VALUES (1, 1, 'gal', 'gal')"));
+    RP_TRY(session.execute(
+        "INSERT INTO register_reads (channel_id, taken_at, milli_units, source, status, "
+        "created_at) VALUES (1, 'x', :milli, 'amr', 'accepted', 'x')",
+        {milli}));
+    return 0;
+  });
+  ASSERT_TRUE(setup.ok()) << setup.error().message;
+  auto read = test->read<std::pair<std::int64_t, std::int64_t>>(
+      [](Session& session) -> Result<std::pair<std::int64_t, std::int64_t>> {
+        auto ledger = session.query("SELECT amount_cents FROM ledger_entries");
+        if (!ledger.ok()) return ledger.error();
+        auto reads = session.query("SELECT milli_units FROM register_reads");
+        if (!reads.ok()) return reads.error();
+        return std::make_pair(ledger->front().integer(0), reads->front().integer(0));
+      });
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->first, cents);
+  EXPECT_EQ(read->second, milli);
+}
+
 }  // namespace
 }  // namespace rp::store

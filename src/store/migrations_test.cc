@@ -69,5 +69,61 @@ TEST(Migrations, AFailingMigrationLeavesTheSchemaAsItWas) {
   EXPECT_EQ(*fixed, std::vector<std::string>{"0001_first"});
 }
 
+// The later migrations rebuild tables on SQLite (wider integer columns, partitions on
+// PostgreSQL): rows written under the earlier schema, reversals and interval days included,
+// survive.
+TEST(Migrations, RowsWrittenBeforeTheRebuildsSurviveThem) {
+  TestDatabase test(/*migrated=*/false);
+  std::vector<Migration> all = builtin_migrations(test.engine());
+  std::vector<Migration> early(all.begin(), all.begin() + 3);  // through 0003_meter_data
+  ASSERT_EQ(early.back().id, "0003_meter_data");
+  ASSERT_TRUE(migrate(test.database(), early).ok());
+  auto written = test->write<int>([](Session& session) -> Result<int> {
+    RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO accounts (id, number, person_id, status, bill_cycle, mail_line1, mail_city, "
+        "mail_state, mail_zip, language, opened_on, created_at) VALUES (1, '100000017', 1, "
+        "'active', 1, '1 Elm St', 'Eugene', 'OR', '97401', 'en', '2026-01-01', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO ledger_entries (id, account_id, kind, amount_cents, effective_on, posted_at) "
+        "VALUES (1, 1, 'bill', 5000, '2026-01-01', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO ledger_entries (id, account_id, kind, amount_cents, effective_on, posted_at, "
+        "reverses_entry_id) VALUES (2, 1, 'reversal', -5000, '2026-01-02', 'x', 1)"));
+    RP_TRY(
+        session.execute("INSERT INTO meters (id, serial, kind, created_at) "
+                        "VALUES (1, 'W1', 'amr', 'x')"));
+    RP_TRY(
+        session.execute("INSERT INTO meter_channels (id, meter_id, name, unit) "
+                        "VALUES (1, 1, 'gal', 'gal')"));
+    RP_TRY(session.execute(
+        "INSERT INTO register_reads (id, channel_id, taken_at, milli_units, source, status, "
+        "created_at) VALUES (7, 1, 'x', 1234, 'amr', 'accepted', 'x')"));
+    RP_TRY(session.execute(
+        "INSERT INTO interval_days (channel_id, utc_day, interval_minutes, vals, quality, "
+        "version, updated_at) VALUES (1, 20759, 60, 'v', 'q', 1, 'x')"));
+    return 0;
+  });
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  auto rest = migrate(test.database());
+  ASSERT_TRUE(rest.ok()) << rest.error().message;
+  EXPECT_EQ(rest->size(), all.size() - 3);
+  auto counts = test->read<std::string>([](Session& session) -> Result<std::string> {
+    auto rows = session.query(
+        "SELECT (SELECT COUNT(*) FROM ledger_entries WHERE reverses_entry_id = 1), "
+        "(SELECT balance_cents FROM account_overview WHERE id = 1), "
+        "(SELECT milli_units FROM register_reads WHERE id = 7), "
+        "(SELECT COUNT(*) FROM interval_days WHERE utc_day = 20759)");
+    if (!rows.ok()) return rows.error();
+    const Row& row = rows->front();
+    return row.text(0) + "," + row.text(1) + "," + row.text(2) + "," + row.text(3);
+  });
+  ASSERT_TRUE(counts.ok()) << counts.error().message;
+  EXPECT_EQ(*counts, "1,0,1234,1");
+  auto edited = test->write<std::int64_t>(
+      [](Session& session) { return session.execute("DELETE FROM ledger_entries WHERE id = 2"); });
+  EXPECT_FALSE(edited.ok()) << "the ledger is still append-only";
+}
+
 }  // namespace
 }  // namespace rp::store

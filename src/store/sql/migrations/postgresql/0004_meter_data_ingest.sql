@@ -1,9 +1,10 @@
--- Meter data ingest: what makes a resumed ingest write each reject and each exception once, the
+-- Meter data ingest: the content key, what makes a resumed ingest queue each exception once, the
 -- number of dial digits of register channels (rollover), the link from an exception to the
 -- register read it is about, and interval days partitioned by month.
 
-CREATE UNIQUE INDEX read_rejects_once ON read_rejects (ingest_id, line);
-DROP INDEX read_rejects_by_ingest;
+-- The content key of an ingest is a BLAKE2b-256 hash (hex): as strong for this purpose as SHA-256
+-- and several times faster over a gigabyte of reads.
+ALTER TABLE ingests RENAME COLUMN content_sha256 TO content_hash;
 
 -- One exception per channel, day, first slot and rule, whatever its status: a finding staff
 -- already accepted is not raised again when the same reads are sent again.

@@ -1,0 +1,1 @@
+SELECT id FROM meters WHERE serial = :serial
