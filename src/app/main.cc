@@ -6,6 +6,7 @@
 
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/ingest_command.h"
 #include "app/rate_command.h"
 
 namespace {
@@ -62,6 +63,17 @@ int main(int argc, char** argv) {
   demo->add_option("--accounts", accounts, "accounts in the demo utility")
       ->check(CLI::Range(1, 5000000));
 
+  rp::app::IngestCommandOptions ingest_options;
+  auto* ingest = app.add_subcommand("ingest", "ingest meter read files (reads CSV, Green Button "
+                                              "XML, JSON batch, register CSV)");
+  add_common_flags(*ingest, flags, false);
+  ingest->add_option("files", ingest_options.files, "files to ingest")->required();
+  ingest->add_option("--format", ingest_options.format,
+                     "csv | greenbutton | json | register_csv (default: from the file)");
+  ingest->add_option("--meter", ingest_options.meter,
+                     "Green Button: the meter serial of every reading (default: UsagePoint title)");
+  ingest->add_flag("--json", ingest_options.json, "print one JSON report per file");
+
   rp::app::RateCommandOptions rate_options;
   auto* rate = app.add_subcommand("rate", "rate a usage file with a tariff file (no database)");
   rate->add_option("--tariff", rate_options.tariff_path, "tariff JSON (ours or OpenEI URDB)")->required();
@@ -96,6 +108,7 @@ int main(int argc, char** argv) {
   }
   if (serve->parsed()) return rp::app::serve_command(*config);
   if (migrate->parsed()) return rp::app::migrate_command(*config);
+  if (ingest->parsed()) return rp::app::ingest_command(*config, ingest_options);
   if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed);
   return rp::app::demo_command(*config, accounts);
 }

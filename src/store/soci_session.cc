@@ -242,7 +242,14 @@ Result<std::unique_ptr<Session>> open_soci_session(Engine engine,
       target = *conninfo;
     }
     auto connection = std::make_unique<soci::session>(factory, target);
-    return std::unique_ptr<Session>(std::make_unique<SociSession>(engine, std::move(connection)));
+    auto session = std::make_unique<SociSession>(engine, std::move(connection));
+    if (engine == Engine::postgresql) {
+      // The server's NOTICEs ("relation ... already exists, skipping") are not for the person at
+      // the terminal: libpq would print them to stderr. Warnings and errors still arrive as errors.
+      PQsetNoticeProcessor(
+          static_cast<PGconn*>(session->native_handle()), [](void*, const char*) {}, nullptr);
+    }
+    return std::unique_ptr<Session>(std::move(session));
   } catch (const soci::soci_error& failure) {
     return unavailable(failure.get_error_message());
   }
