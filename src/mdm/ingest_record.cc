@@ -16,20 +16,16 @@ const store::BulkTable kRejects{"read_rejects", {"ingest_id", "line", "reason", 
 }  // namespace
 
 // The rules for each commodity: the defaults, with the utility's overrides from utility_settings.
-Result<VeeRules> utility_vee_rules(store::Database& database, const std::string& commodity,
-                                   std::map<std::string, VeeRules>& cache) {
+Result<VeeRules> utility_vee_rules_in(store::Session& session, const std::string& commodity,
+                                      std::map<std::string, VeeRules>& cache) {
   if (auto found = cache.find(commodity); found != cache.end()) return found->second;
   auto defaults = default_vee_rules(commodity);
   if (!defaults.ok()) return defaults.error();
-  auto setting = database.read<std::string>([&](store::Session& session) -> Result<std::string> {
-    auto rows = session.query_named("mdm/utility_setting", {"vee_rules." + commodity});
-    if (!rows.ok()) return rows.error();
-    return rows->empty() ? std::string() : rows->front().text(0);
-  });
-  if (!setting.ok()) return setting.error();
+  auto rows = session.query_named("mdm/utility_setting", {"vee_rules." + commodity});
+  if (!rows.ok()) return rows.error();
   VeeRules rules = *defaults;
-  if (!setting->empty()) {
-    auto overridden = apply_vee_rule_overrides(rules, *setting);
+  if (!rows->empty()) {
+    auto overridden = apply_vee_rule_overrides(rules, rows->front().text(0));
     if (!overridden.ok()) {
       return invalid_input(overridden.error().field,
                            "the utility setting vee_rules." + commodity +
@@ -39,6 +35,13 @@ Result<VeeRules> utility_vee_rules(store::Database& database, const std::string&
   }
   cache.emplace(commodity, rules);
   return rules;
+}
+
+Result<VeeRules> utility_vee_rules(store::Database& database, const std::string& commodity,
+                                   std::map<std::string, VeeRules>& cache) {
+  if (auto found = cache.find(commodity); found != cache.end()) return found->second;
+  return database.read<VeeRules>(
+      [&](store::Session& session) { return utility_vee_rules_in(session, commodity, cache); });
 }
 
 std::string content_hash(std::string_view content) {
@@ -121,7 +124,9 @@ Result<void> finish_ingest(store::Database& database, const IngestReport& report
 }
 
 Result<void> queue_exceptions(store::Session& session, const std::vector<QueuedException>& queued,
-                              std::int64_t ingest_id, std::string_view at) {
+                              std::optional<std::int64_t> ingest_id, std::string_view at) {
+  store::Value ingest = store::Null{};
+  if (ingest_id) ingest = *ingest_id;
   for (const QueuedException& item : queued) {
     store::Value register_read = store::Null{};
     if (item.register_read_id) register_read = *item.register_read_id;
@@ -129,7 +134,7 @@ Result<void> queue_exceptions(store::Session& session, const std::vector<QueuedE
         "mdm/insert_vee_exception",
         {item.channel_id, std::int64_t{item.utc_day}, std::int64_t{item.finding.first_slot},
          std::int64_t{item.finding.last_slot}, std::string(vee_rule_name(item.finding.rule)),
-         item.finding.evidence, std::string(at), ingest_id, register_read});
+         item.finding.evidence, std::string(at), ingest, register_read});
     if (!inserted.ok()) return inserted.error();
   }
   return success();

@@ -21,6 +21,9 @@ namespace rp::mdm {
 // wrong (naming the setting).
 Result<VeeRules> utility_vee_rules(store::Database& database, const std::string& commodity,
                                    std::map<std::string, VeeRules>& cache);
+// The same inside a transaction already open.
+Result<VeeRules> utility_vee_rules_in(store::Session& session, const std::string& commodity,
+                                      std::map<std::string, VeeRules>& cache);
 
 // The BLAKE2b-256 hash of `content`, 64 lowercase hex digits.
 std::string content_hash(std::string_view content);
@@ -54,8 +57,9 @@ struct QueuedException {
 };
 
 // Queues each exception unless the same (channel, day, first slot, rule) is already queued.
+// `ingest_id` is the ingest that found them (none for a customer's reading).
 Result<void> queue_exceptions(store::Session& session, const std::vector<QueuedException>& queued,
-                              std::int64_t ingest_id, std::string_view at);
+                              std::optional<std::int64_t> ingest_id, std::string_view at);
 
 // The rejects, sorted by line, and the first kReportedRejects of them for a report.
 void sort_rejects(std::vector<LineReject>& rejects);

@@ -25,7 +25,8 @@ struct IntervalDay {
   std::int32_t version = 0;            // 0 = never stored
 
   // A day of `interval_minutes` with every slot missing.
-  static IntervalDay empty(std::int64_t channel_id, std::int32_t utc_day, std::int32_t interval_minutes);
+  static IntervalDay empty(std::int64_t channel_id, std::int32_t utc_day,
+                           std::int32_t interval_minutes);
   std::size_t slots() const { return values.size(); }
 };
 
@@ -34,7 +35,8 @@ struct IntervalDay {
 // residential data packs to ~130-200 characters.
 std::string pack_values(const std::vector<std::int64_t>& values);
 // Errors: invalid_input ("values") for text that is not a packing of `expected_count` values.
-Result<std::vector<std::int64_t>> unpack_values(std::string_view packed, std::size_t expected_count);
+Result<std::vector<std::int64_t>> unpack_values(std::string_view packed,
+                                                std::size_t expected_count);
 
 // One character per slot: '0' actual, '1' estimated, '2' edited, '3' missing.
 std::string pack_quality(const std::vector<Quality>& quality);

@@ -13,10 +13,14 @@ constexpr std::int64_t kSecondsPerDay = 86400;
 Quality worse(Quality a, Quality b) {
   auto rank = [](Quality q) {
     switch (q) {
-      case Quality::actual: return 0;
-      case Quality::edited: return 1;
-      case Quality::estimated: return 2;
-      case Quality::missing: return 3;
+      case Quality::actual:
+        return 0;
+      case Quality::edited:
+        return 1;
+      case Quality::estimated:
+        return 2;
+      case Quality::missing:
+        return 3;
     }
     return 3;
   };
@@ -49,11 +53,16 @@ void add_to(std::vector<UsagePoint>& points, Instant bucket, std::int64_t value,
 }  // namespace
 
 bool parse_resolution(std::string_view text, Resolution& resolution) {
-  if (text == "interval") resolution = Resolution::interval;
-  else if (text == "hour") resolution = Resolution::hour;
-  else if (text == "day") resolution = Resolution::day;
-  else if (text == "month") resolution = Resolution::month;
-  else return false;
+  if (text == "interval")
+    resolution = Resolution::interval;
+  else if (text == "hour")
+    resolution = Resolution::hour;
+  else if (text == "day")
+    resolution = Resolution::day;
+  else if (text == "month")
+    resolution = Resolution::month;
+  else
+    return false;
   return true;
 }
 

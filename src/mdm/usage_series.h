@@ -25,7 +25,7 @@ struct UsagePoint {
   Instant start;
   std::int64_t milli_units = 0;  // sum of the non-missing intervals
   Quality quality = Quality::actual;
-  std::int32_t intervals = 0;    // how many intervals the point covers (missing ones included)
+  std::int32_t intervals = 0;  // how many intervals the point covers (missing ones included)
 };
 
 // Sums the slots of `days` (one channel; any order; days may be absent: their intervals count as

@@ -102,8 +102,9 @@ void check_spikes(const VeeRules& rules, const IntervalDay& day, const ChannelCo
   }
   auto describe_physical = [&](std::int32_t first, std::int32_t last) {
     return describe_run(day, first, last) + " above the physical maximum of " +
-           per_interval(max_per_hour, minutes) + " per interval (" + format_milli_units(max_per_hour) +
-           " per hour); largest " + format_milli_units(extreme(day, first, last, true));
+           per_interval(max_per_hour, minutes) + " per interval (" +
+           format_milli_units(max_per_hour) + " per hour); largest " +
+           format_milli_units(extreme(day, first, last, true));
   };
   add_runs(physical, VeeRule::spike_physical_max, describe_physical, findings);
   auto describe_spike = [&](std::int32_t first, std::int32_t last) {
@@ -111,9 +112,10 @@ void check_spikes(const VeeRules& rules, const IntervalDay& day, const ChannelCo
         static_cast<__int128>(rules.spike_factor_percent) * percentile.value_or(0), 100));
     return describe_run(day, first, last) + " above " + std::to_string(rules.spike_factor_percent) +
            "% of the recent " + std::to_string(rules.spike_percentile) + "th percentile " +
-           format_milli_units(percentile.value_or(0)) + " (threshold " + format_milli_units(threshold) +
-           ") and above the floor of " + per_interval(rules.spike_floor_milli_per_hour, minutes) +
-           " per interval; largest " + format_milli_units(extreme(day, first, last, true));
+           format_milli_units(percentile.value_or(0)) + " (threshold " +
+           format_milli_units(threshold) + ") and above the floor of " +
+           per_interval(rules.spike_floor_milli_per_hour, minutes) + " per interval; largest " +
+           format_milli_units(extreme(day, first, last, true));
   };
   add_runs(spike, VeeRule::spike_history, describe_spike, findings);
 }
@@ -172,8 +174,9 @@ void check_inactive_service(const VeeRules& rules, const IntervalDay& day,
     }
   }
   if (total <= rules.inactive_allowance_milli_per_day) return;
-  std::string used = vee_detail::fits_int64(total) ? format_milli_units(static_cast<std::int64_t>(total))
-                                                   : "more than the allowance";
+  std::string used = vee_detail::fits_int64(total)
+                         ? format_milli_units(static_cast<std::int64_t>(total))
+                         : "more than the allowance";
   findings.push_back(VeeFinding{
       VeeRule::consumption_on_inactive_service, first, last,
       used + " used on " + date_of(day.utc_day) + " with no active service agreement (allowance " +

@@ -17,9 +17,9 @@ VeeFinding disagreement(const IntervalDay& day, std::int32_t slot, std::int64_t 
   return VeeFinding{
       VeeRule::duplicate_disagrees, slot, slot,
       "interval " + vee_detail::format_position(position, day.interval_minutes) +
-          " read twice with different values: " + format_milli_units(day.values[index]) +
-          " (" + quality_name(day.quality[index]) + ", kept) then " +
-          format_milli_units(incoming) + " (" + quality_name(quality) + ", not stored)",
+          " read twice with different values: " + format_milli_units(day.values[index]) + " (" +
+          quality_name(day.quality[index]) + ", kept) then " + format_milli_units(incoming) + " (" +
+          quality_name(quality) + ", not stored)",
       true};
 }
 

@@ -8,7 +8,6 @@
 namespace rp::mdm {
 namespace {
 
-
 std::int64_t dial_modulus(std::int32_t dial_digits) {
   std::int64_t modulus = kMilliUnitsPerUnit;
   for (std::int32_t digit = 0; digit < dial_digits; ++digit) modulus *= 10;
@@ -35,8 +34,8 @@ Result<void> check_reads(const RegisterRead& previous, const RegisterRead& curre
     if (read->milli_units < 0 || read->milli_units >= modulus)
       return invalid_input("milli_units", "read " + format_milli_units(read->milli_units) +
                                               " is not on a " + std::to_string(dial_digits) +
-                                              "-digit dial (0 to " + format_milli_units(modulus - 1) +
-                                              ")");
+                                              "-digit dial (0 to " +
+                                              format_milli_units(modulus - 1) + ")");
   }
   return success();
 }
@@ -47,8 +46,8 @@ VeeFinding register_finding(VeeRule rule, std::string evidence, bool review) {
 
 // "from 99980.000 (2026-10-01T00:00:00Z) to 15.000 (2026-10-31T00:00:00Z)"
 std::string span(const RegisterRead& previous, const RegisterRead& current) {
-  return "from " + format_milli_units(previous.milli_units) + " (" + at(previous.taken_at) + ") to " +
-         format_milli_units(current.milli_units) + " (" + at(current.taken_at) + ")";
+  return "from " + format_milli_units(previous.milli_units) + " (" + at(previous.taken_at) +
+         ") to " + format_milli_units(current.milli_units) + " (" + at(current.taken_at) + ")";
 }
 
 void check_mismatch(const VeeRules& rules, std::int64_t consumption, std::int64_t interval_sum,
@@ -90,17 +89,17 @@ Result<RegisterCheck> check_register(const VeeRules& rules, const RegisterRead& 
       check.findings.push_back(register_finding(
           VeeRule::register_reversal,
           "register went backwards " + span(previous, current) + "; as a rollover of the " +
-              std::to_string(dial_digits) + "-digit dial it would mean " + format_milli_units(wrapped) +
-              " used in " + hours + ", which is implausible",
+              std::to_string(dial_digits) + "-digit dial it would mean " +
+              format_milli_units(wrapped) + " used in " + hours + ", which is implausible",
           true));
       return check;
     }
     consumption = wrapped;
-    check.findings.push_back(
-        register_finding(VeeRule::register_rollover,
-                         "the " + std::to_string(dial_digits) + "-digit dial rolled over " +
-                             span(previous, current) + ": " + format_milli_units(consumption) + " used",
-                         false));
+    check.findings.push_back(register_finding(
+        VeeRule::register_rollover,
+        "the " + std::to_string(dial_digits) + "-digit dial rolled over " +
+            span(previous, current) + ": " + format_milli_units(consumption) + " used",
+        false));
   }
   check.consumption_milli = consumption;
   if (static_cast<__int128>(consumption) * 3600 > limit_x3600) {

@@ -1,0 +1,1 @@
+SELECT milli_units, status FROM register_reads WHERE id = :id
