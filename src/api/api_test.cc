@@ -157,6 +157,74 @@ TEST_F(ApiTest, UsageIsServedPerChannelWithQualityAndCheckedParameters) {
   expect_problem(get(base + "?from=2026-13-01"), 422, "from");
 }
 
+TEST_F(ApiTest, ReadsBatchesAreIngestedOnceAndExceptionsResolvedThroughTheQueue) {
+  AccountNumber number = accounts::testing::open_sample_account(test_.database());
+  std::string body = R"({"reads": [
+    {"meter": "E1000017", "channel": "kWh", "interval_start": "2026-11-02T00:00:00Z", "value": "0.4"},
+    {"meter": "E1000017", "channel": "kWh", "interval_start": "2026-11-02T00:15:00Z", "value": "-1"},
+    {"meter": "E1000017", "channel": "kWh", "interval_start": "2026-11-02T00:30:00Z", "value": "0.4"},
+    {"meter": "E9", "channel": "kWh", "interval_start": "2026-11-02T00:00:00Z", "value": "1"}]})";
+  ClientResponse first = post_json("/api/v1/reads", body);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto report = first.json();
+  EXPECT_EQ(report["accepted"], 3);
+  EXPECT_EQ(report["rejected"], 1);
+  EXPECT_EQ(report["first_rejects"][0]["line"], 4);
+  EXPECT_EQ(report["exceptions"], 1);
+  ClientResponse again = post_json("/api/v1/reads", body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(again.json()["repeated"].get<bool>());
+  expect_problem(post_json("/api/v1/reads", "{\"reads\": 5}"), 422, "reads");
+  expect_problem(post_json("/api/v1/reads", body, "text/csv"), 415);
+
+  auto queue = get("/api/v1/staff/vee-exceptions").json();
+  ASSERT_EQ(queue["items"].size(), 1u) << queue.dump();
+  auto item = queue["items"][0];
+  EXPECT_EQ(item["rule"], "negative_consumption");
+  EXPECT_EQ(item["affected_accounts"][0], number.digits());
+  std::string base = "/api/v1/staff/vee-exceptions/" + std::to_string(item["id"].get<int>());
+  expect_problem(
+      post_json(base + "/edit", R"({"note": "x", "values": [{"slot": 1, "value": "a"}]})"), 422,
+      "values[0].value");
+  expect_problem(post_json(base + "/accept", R"({})"), 422, "note");
+  ClientResponse edited =
+      post_json(base + "/edit",
+                R"({"note": "register shows 0.4", "values": [{"slot": 1, "value": "0.400"}]})");
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json()["status"], "edited");
+  expect_problem(post_json(base + "/accept", R"({"note": "again"})"), 409);
+  expect_problem(post_json("/api/v1/staff/vee-exceptions/424242/accept", R"({"note": "x"})"), 404);
+  auto usage = get("/api/v1/accounts/" + number.digits() +
+                   "/usage?from=2026-11-01&to=2026-11-02&resolution=interval")
+                   .json();
+  bool saw_edit = false;
+  for (const auto& point : usage["series"][0]["points"]) {
+    if (point["quality"] == "edited") saw_edit = point["value"] == "0.400";
+  }
+  EXPECT_TRUE(saw_edit) << usage.dump();
+}
+
+TEST_F(ApiTest, CustomersSubmitMeterReadingsAndHearWhatHappens) {
+  AccountNumber number = accounts::testing::open_sample_account(test_.database());
+  std::string target = "/api/v1/accounts/" + number.digits() + "/meter-reads";
+  ClientResponse created =
+      post_json(target, R"({"reading": "1200.5", "read_at": "2026-11-01T09:00:00-07:00"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto body = created.json();
+  EXPECT_EQ(body["status"], "accepted");
+  EXPECT_EQ(body["meter"], "WE1000017");
+  EXPECT_EQ(body["reading"], "1200.500");
+  ClientResponse lower =
+      post_json(target, R"({"reading": "1100", "read_at": "2026-11-05T09:00:00-08:00"})");
+  ASSERT_EQ(lower.status, 201) << lower.body;
+  EXPECT_EQ(lower.json()["status"], "held");
+  EXPECT_NE(lower.json()["message"].get<std::string>().find("You do not need to do anything"),
+            std::string::npos);
+  expect_problem(post_json(target, R"({"reading": "12.3456"})"), 422, "reading");
+  expect_problem(post_json(target, R"({"meter": "E1000017", "reading": "5"})"), 422, "meter");
+  expect_problem(post_json(target, R"({"read_at": "2026-11-01T09:00:00Z"})"), 422, "reading");
+}
+
 TEST_F(ApiTest, UnknownRoutesAreProblems) {
   expect_problem(get("/api/v1/nothing-here"), 404);
   expect_problem(client_->request("DELETE", "/api/v1/staff/accounts"), 405);

@@ -1,5 +1,6 @@
 #include "api/account_handlers.h"
 #include "api/api.h"
+#include "api/meter_data_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
 
@@ -17,6 +18,14 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));
   router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler));
   router.add("GET", "/api/v1/accounts/{number}/usage", bind(usage_handler));
+  router.add("POST", "/api/v1/accounts/{number}/meter-reads", bind(customer_meter_read_handler));
+  router.add("POST", "/api/v1/reads", bind(ingest_reads_handler));
+  router.add("GET", "/api/v1/staff/vee-exceptions", bind(list_vee_exceptions_handler));
+  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/accept",
+             bind(accept_vee_exception_handler));
+  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/edit", bind(edit_vee_exception_handler));
+  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/estimate",
+             bind(estimate_vee_exception_handler));
   report_database_pool(context.metrics, context.database);
 }
 

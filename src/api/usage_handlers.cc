@@ -49,7 +49,10 @@ std::string usage_json(const mdm::UsageQuery& query, const UtilityZone& zone,
   out.begin_object().key("account_number").string(query.account.digits());
   out.key("time_zone").string(zone.name());
   out.key("resolution").string(kResolutions[static_cast<int>(query.resolution)]);
-  out.key("from").string(format_local_date(query.from)).key("to").string(format_local_date(query.to));
+  out.key("from")
+      .string(format_local_date(query.from))
+      .key("to")
+      .string(format_local_date(query.to));
   out.key("series").begin_array();
   for (const mdm::ChannelUsage& channel : channels) {
     out.begin_object().key("service_point_id").number(channel.service_point_id);
