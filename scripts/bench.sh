@@ -6,8 +6,11 @@
 #  3. The same two on PostgreSQL (a server started here on loopback, stopped afterwards).
 #  4. The rate engine: one account-month of 15-minute data on a TOU + tiers + TOU demand tariff,
 #     rated repeatedly on one core (bench/rating_bench.cc).
-#  5. The reads CSV parser alone on one core (bench/reads_csv_bench.cc); the full ingest benchmark
-#     arrives with the ingest pipeline.
+#  5. The reads CSV parser alone on one core (bench/reads_csv_bench.cc).
+#  6. Meter data ingest + VEE: a reads CSV of 15-minute data for BENCH_INGEST_METERS meters
+#     (10,000) x BENCH_INGEST_DAYS days (30) = 28.8M values (bench/make_reads_csv.cc), ingested by
+#     `ratepayer ingest` into a utility of 12,500 generated accounts, on SQLite and on PostgreSQL:
+#     values/s, seconds, peak resident memory (the mapped file's pages included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -47,12 +50,30 @@ echo "rating account-months ..." >&2
 rating="$(build/bench/rating_bench)"
 echo "parsing a reads CSV ..." >&2
 reads_csv="$(build/bench/reads_csv_bench)"
+ingest_meters="${BENCH_INGEST_METERS:-10000}"
+ingest_days="${BENCH_INGEST_DAYS:-30}"
+# ingest_bench DATABASE_URL NAME: a fresh utility, then the reads file ingested; JSON in $work/NAME.ingest
+ingest_bench() {
+  build/ratepayer generate --db "$1" --accounts 12500 >/dev/null
+  if [[ ! -f "$work/reads.csv" ]]; then
+    build/bench/make_reads_csv "$1" "$ingest_meters" "$ingest_days" 2026-10-01 "$work/reads.csv" >&2
+  fi
+  build/ratepayer ingest --json --db "$1" "$work/reads.csv" >"$work/$2.ingest"
+}
+echo "ingesting ${ingest_meters} meters x ${ingest_days} days of 15-minute reads into SQLite ..." >&2
+ingest_bench "sqlite:$work/ingest.db" sqlite
+rm -f "$work/ingest.db"*
 echo "generating $accounts accounts in SQLite ..." >&2
 generated="$(build/ratepayer generate --db "sqlite:$work/bench.db" --accounts "$accounts")"
 echo "loading the summary endpoint on SQLite for ${duration}s ..." >&2
 load_summary "sqlite:$work/bench.db" sqlite
 
 pg_url="$(scripts/test-postgres.sh start "$pg_port")"
+echo "ingesting the same reads into PostgreSQL ..." >&2
+psql "$pg_url" -qc "CREATE SCHEMA ingest_bench" >/dev/null
+ingest_bench "$pg_url?options=-csearch_path%3Dingest_bench" postgresql
+psql "$pg_url" -qc "DROP SCHEMA ingest_bench CASCADE" >/dev/null
+rm -f "$work/reads.csv"
 echo "generating $accounts accounts in PostgreSQL ..." >&2
 pg_generated="$(build/ratepayer generate --db "$pg_url" --accounts "$accounts")"
 pg_bytes="$(psql "$pg_url" -tAc "SELECT pg_database_size(current_database())")"
@@ -72,17 +93,27 @@ const load = (name) => {
            requests_per_second: Math.round(f.requests / seconds),
            p50_ms: f.p50_us / 1000, p99_ms: f.p99_us / 1000, errors: f.errors };
 };
+const ingest = (name) => {
+  const r = JSON.parse(fs.readFileSync(`${work}/${name}.ingest`, "utf8"));
+  const values = r.accepted + r.rejected;
+  return { values, accepted: r.accepted, rejected: r.rejected, estimated: r.estimated,
+           exceptions: r.exceptions, seconds: Number(r.seconds.toFixed(2)),
+           values_per_second: Math.round(values / r.seconds),
+           peak_resident_mb: Math.round(r.peak_resident_bytes / 1048576) };
+};
 const generate = (report, bytes) => ({ accounts: report.accounts,
   seconds: Number(report.seconds.toFixed(2)), database_bytes: Number(bytes) });
 const g = JSON.parse(generated);
 console.log(JSON.stringify({
   machine: { cores: require("os").cpus().length },
   targets: { summary_requests_per_second: 20000, summary_p99_ms: 10,
-             rating_account_months_per_second_per_core: 100000 },
+             rating_account_months_per_second_per_core: 100000,
+             ingest_values_per_second: { sqlite: 2000000, postgresql: 1000000 } },
   rating: JSON.parse(rating),
   reads_csv_parse: JSON.parse(readsCsv),
-  sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite") },
+  sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite"),
+            ingest: ingest("sqlite") },
   postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),
-                summary_endpoint: load("postgresql") },
+                summary_endpoint: load("postgresql"), ingest: ingest("postgresql") },
 }, null, 2));
 ' "$work" "$generated" "$pg_generated" "$pg_bytes" "$accounts" "$rating" "$reads_csv"

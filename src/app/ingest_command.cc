@@ -2,9 +2,11 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -82,6 +84,13 @@ Result<mdm::ReadFormat> format_of(const IngestCommandOptions& options, const std
   return format;
 }
 
+// The most memory the process has held so far (resident set, file pages mapped included).
+std::int64_t peak_resident_bytes() {
+  struct rusage usage {};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
+}
+
 nlohmann::json report_json(const std::string& path, const mdm::IngestReport& report) {
   nlohmann::json rejects = nlohmann::json::array();
   for (const mdm::LineReject& reject : report.first_rejects) {
@@ -155,6 +164,7 @@ int ingest_command(const Config& config, const IngestCommandOptions& options) {
     auto file = MappedFile::open(path);
     Result<mdm::IngestReport> report = file.ok() ? Result<mdm::IngestReport>(internal_error(""))
                                                  : Result<mdm::IngestReport>(file.error());
+    auto started = std::chrono::steady_clock::now();
     if (file.ok()) {
       auto format = format_of(options, path, file->text());
       if (!format.ok()) {
@@ -171,7 +181,11 @@ int ingest_command(const Config& config, const IngestCommandOptions& options) {
       continue;
     }
     if (options.json) {
-      std::cout << report_json(path, *report).dump() << "\n";
+      nlohmann::json out = report_json(path, *report);
+      out["seconds"] =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      out["peak_resident_bytes"] = peak_resident_bytes();
+      std::cout << out.dump() << "\n";
     } else {
       print_text(path, *report);
     }
