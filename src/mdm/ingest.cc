@@ -1,7 +1,6 @@
 #include "mdm/ingest.h"
 
 #include <algorithm>
-#include <future>
 #include <map>
 
 #include "mdm/green_button.h"
@@ -395,17 +394,10 @@ Result<IngestReport> ingest_reads(store::Database& database, const UtilityZone& 
   if (source.format == ReadFormat::register_csv) {
     return ingest_register_reads(database, zone, source, options);
   }
-  // Hashing a large file takes about as long as parsing it: do both at once.
-  auto hashing = std::async(std::launch::async, [&] { return content_hash(source.content); });
-  auto parsed = parse_source(source);
-  std::string hash = hashing.get();
+  auto [hash, parsed] = hash_while_parsing(source.content, [&] { return parse_source(source); });
   auto existing = find_ingest(database, hash);
   if (!existing.ok()) return existing.error();
-  if (*existing && (*existing)->done) {
-    IngestReport report = (*existing)->report;
-    report.repeated = true;
-    return report;
-  }
+  if (auto repeated = repeated_report(*existing)) return *repeated;
   if (!parsed.ok()) return parsed.error();
   IntervalIngest ingest(database, zone, source, options, *parsed);
   return ingest.run(hash, *existing);

@@ -86,6 +86,13 @@ Result<std::optional<IngestRecord>> find_ingest(store::Database& database, std::
       });
 }
 
+std::optional<IngestReport> repeated_report(const std::optional<IngestRecord>& existing) {
+  if (!existing || !existing->done) return std::nullopt;
+  IngestReport report = existing->report;
+  report.repeated = true;
+  return report;
+}
+
 Result<std::int64_t> start_ingest(store::Database& database, std::string_view hash,
                                   const IngestSource& source,
                                   const std::vector<LineReject>& rejects,

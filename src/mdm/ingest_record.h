@@ -3,6 +3,7 @@
 // queue rows ingest writes. Shared by the interval and register ingests.
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,18 @@ struct IngestRecord {
   bool done = false;
   IngestReport report;  // the stored counts and first rejects (when done)
 };
+
+// The content's hash, computed on another thread while `parse()` runs on this one (hashing a
+// large file takes about as long as parsing it), and what `parse()` returned.
+template <typename Parse>
+auto hash_while_parsing(std::string_view content, Parse parse) {
+  auto hashing = std::async(std::launch::async, [content] { return content_hash(content); });
+  auto parsed = parse();
+  return std::make_pair(hashing.get(), std::move(parsed));
+}
+
+// The first report, marked repeated, when `existing` finished: the same content again is a no-op.
+std::optional<IngestReport> repeated_report(const std::optional<IngestRecord>& existing);
 
 // The ingest of this content, if there was one.
 Result<std::optional<IngestRecord>> find_ingest(store::Database& database, std::string_view hash);

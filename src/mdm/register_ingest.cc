@@ -1,7 +1,6 @@
 #include "mdm/register_ingest.h"
 
 #include <algorithm>
-#include <future>
 #include <map>
 
 #include "mdm/ingest_record.h"
@@ -120,16 +119,11 @@ Result<std::optional<PreviousRead>> previous_register_read(store::Session& sessi
 Result<IngestReport> ingest_register_reads(store::Database& database, const UtilityZone& zone,
                                            const IngestSource& source,
                                            const IngestOptions& options) {
-  auto hashing = std::async(std::launch::async, [&] { return content_hash(source.content); });
-  auto parsed = parse_register_csv(source.content);
-  std::string hash = hashing.get();
+  auto [hash, parsed] =
+      hash_while_parsing(source.content, [&] { return parse_register_csv(source.content); });
   auto existing = find_ingest(database, hash);
   if (!existing.ok()) return existing.error();
-  if (*existing && (*existing)->done) {
-    IngestReport report = (*existing)->report;
-    report.repeated = true;
-    return report;
-  }
+  if (auto repeated = repeated_report(*existing)) return *repeated;
   if (!parsed.ok()) return parsed.error();
   std::int64_t now = options.now.time_since_epoch().count();
   std::string at = format_instant(options.now);

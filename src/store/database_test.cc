@@ -32,11 +32,7 @@ TEST(Database, ADatabaseThatCannotBeOpenedSaysWhichAndWhy) {
 TEST(Database, TheLedgerIsAppendOnlyInTheDatabaseItself) {
   TestDatabase test;
   auto setup = test->write<int>([](Session& session) -> Result<int> {
-    RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
-    RP_TRY(session.execute(
-        "INSERT INTO accounts (id, number, person_id, status, bill_cycle, mail_line1, mail_city, "
-        "mail_state, mail_zip, language, opened_on, created_at) VALUES (1, '100000017', 1, "
-        "'active', 1, '1 Elm St', 'Eugene', 'OR', '97401', 'en', '2026-01-01', 'x')"));
+    RP_TRY(testing::insert_bare_account(session));
     RP_TRY(session.execute(
         "INSERT INTO ledger_entries (id, account_id, kind, amount_cents, effective_on, posted_at) "
         "VALUES (1, 1, 'bill', 5000, '2026-01-01', 'x')"));
@@ -61,11 +57,7 @@ TEST(Database, LargeAmountsAndReadingsComeBackWhole) {
   const std::int64_t cents = 3'000'000'000'05;  // $3,000,000,000.05
   const std::int64_t milli = 9'999'900'000;     // 9,999,900 gallons
   auto setup = test->write<int>([&](Session& session) -> Result<int> {
-    RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
-    RP_TRY(session.execute(
-        "INSERT INTO accounts (id, number, person_id, status, bill_cycle, mail_line1, mail_city, "
-        "mail_state, mail_zip, language, opened_on, created_at) VALUES (1, '100000017', 1, "
-        "'active', 1, '1 Elm St', 'Eugene', 'OR', '97401', 'en', '2026-01-01', 'x')"));
+    RP_TRY(testing::insert_bare_account(session));
     RP_TRY(session.execute(
         "INSERT INTO ledger_entries (id, account_id, kind, amount_cents, effective_on, posted_at) "
         "VALUES (1, 1, 'bill', :cents, '2026-01-01', 'x')",

@@ -79,11 +79,7 @@ TEST(Migrations, RowsWrittenBeforeTheRebuildsSurviveThem) {
   ASSERT_EQ(early.back().id, "0003_meter_data");
   ASSERT_TRUE(migrate(test.database(), early).ok());
   auto written = test->write<int>([](Session& session) -> Result<int> {
-    RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
-    RP_TRY(session.execute(
-        "INSERT INTO accounts (id, number, person_id, status, bill_cycle, mail_line1, mail_city, "
-        "mail_state, mail_zip, language, opened_on, created_at) VALUES (1, '100000017', 1, "
-        "'active', 1, '1 Elm St', 'Eugene', 'OR', '97401', 'en', '2026-01-01', 'x')"));
+    RP_TRY(testing::insert_bare_account(session));
     RP_TRY(session.execute(
         "INSERT INTO ledger_entries (id, account_id, kind, amount_cents, effective_on, posted_at) "
         "VALUES (1, 1, 'bill', 5000, '2026-01-01', 'x')"));

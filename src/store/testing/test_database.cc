@@ -89,4 +89,13 @@ std::unique_ptr<Database> TestDatabase::reopen() const {
   return std::move(*opened);
 }
 
+Result<void> insert_bare_account(Session& session) {
+  RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
+  RP_TRY(session.execute(
+      "INSERT INTO accounts (id, number, person_id, status, bill_cycle, mail_line1, mail_city, "
+      "mail_state, mail_zip, language, opened_on, created_at) VALUES (1, '100000017', 1, "
+      "'active', 1, '1 Elm St', 'Eugene', 'OR', '97401', 'en', '2026-01-01', 'x')"));
+  return success();
+}
+
 }  // namespace rp::store::testing

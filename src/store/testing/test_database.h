@@ -39,4 +39,8 @@ class TestDatabase {
 // The engine this test process runs against.
 Engine engine_under_test();
 
+// Inserts the least an account needs, by hand: person 1 and account 1 (number 100000017). For
+// schema tests that write rows directly; service tests open accounts through the services.
+Result<void> insert_bare_account(Session& session);
+
 }  // namespace rp::store::testing
