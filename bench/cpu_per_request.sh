@@ -2,7 +2,7 @@
 # Serves DATABASE_URL, runs wrk with the given arguments against it, and prints the server's CPU
 # time per request next to wrk's requests/s and p99. CPU per request is steadier than requests/s
 # on a machine whose speed drifts. Example (after `ratepayer generate --db sqlite:/tmp/b.db`):
-#   bench/cpu_per_request.sh sqlite:/tmp/b.db -s bench/summary_load.lua
+#   bench/cpu_per_request.sh sqlite:/tmp/b.db -s bench/account_load.lua
 #   bench/cpu_per_request.sh sqlite:/tmp/b.db /healthz
 set -euo pipefail
 cd "$(dirname "$0")/.."

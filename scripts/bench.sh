@@ -37,7 +37,7 @@ load_summary() {
   server_pid=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
   BENCH_ACCOUNTS="$accounts" BENCH_STAFF_TOKEN="$token" \
-    wrk -t2 -c64 -d"${duration}s" --latency -s bench/summary_load.lua "http://127.0.0.1:$port" \
+    wrk -t2 -c64 -d"${duration}s" --latency -s bench/account_load.lua "http://127.0.0.1:$port" \
     >"$work/$2.wrk" 2>"$work/$2.err"
   cat "$work/$2.wrk" >&2
   grep '^BENCH ' "$work/$2.err" >"$work/$2.bench"

@@ -1,6 +1,8 @@
--- wrk script: GET /api/v1/accounts/{number}/summary over many different accounts, so the load
--- is not one hot row. Account numbers are the generator's: sequence 10000001.. plus a Luhn digit.
+-- wrk script: GET /api/v1/accounts/{number}/<BENCH_ROUTE> over many different accounts, so the
+-- load is not one hot row. Account numbers are the generator's: sequence 10000001.. plus a Luhn
+-- digit. BENCH_ROUTE defaults to "summary"; e.g. "usage?from=2024-11-01&to=2026-11-01".
 local accounts = tonumber(os.getenv("BENCH_ACCOUNTS") or "100000")
+local route = os.getenv("BENCH_ROUTE") or "summary"
 local token = os.getenv("BENCH_STAFF_TOKEN")
 
 local function luhn_check_digit(digits)
@@ -22,7 +24,7 @@ local counter = 0
 request = function()
   counter = counter + 1
   local sequence = tostring(10000001 + (counter * 7919) % accounts)
-  local path = "/api/v1/accounts/" .. sequence .. luhn_check_digit(sequence) .. "/summary"
+  local path = "/api/v1/accounts/" .. sequence .. luhn_check_digit(sequence) .. "/" .. route
   return wrk.format("GET", path, {["Authorization"] = "Bearer " .. token})
 end
 
