@@ -30,6 +30,28 @@ std::uintmax_t sqlite_size(const std::string& url) {
   return total;
 }
 
+nlohmann::json usage_json(const UsageReport& usage) {
+  return {{"interval_channels", usage.interval_channels},
+          {"interval_days", usage.interval_days},
+          {"interval_values", usage.interval_values},
+          {"actual_slots", usage.actual_slots},
+          {"estimated_slots", usage.estimated_slots},
+          {"missing_slots", usage.missing_slots},
+          {"interval_kwh", usage.interval_milli / 1000},
+          {"injected",
+           {{"gaps", usage.gaps},
+            {"gap_slots", usage.gap_slots},
+            {"long_gaps", usage.long_gaps},
+            {"long_gap_slots", usage.long_gap_slots},
+            {"long_gap_days", usage.long_gap_days},
+            {"spikes", usage.spikes},
+            {"stuck_meters", usage.stuck_meters},
+            {"stuck_days", usage.stuck_days}}},
+          {"exceptions_by_rule", usage.exceptions_by_rule},
+          {"register_channels", usage.register_channels},
+          {"register_reads", usage.register_reads}};
+}
+
 nlohmann::json report_json(const GenerateReport& report) {
   return {{"accounts", report.accounts},
           {"closed_accounts", report.closed_accounts},
@@ -54,13 +76,15 @@ int migrate_command(const Config& config) {
   return 0;
 }
 
-int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed) {
+int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed,
+                     std::size_t usage_months) {
   configure_logging(config);
   auto database = open_migrated_database(config);
   if (!database.ok()) return fail(database.error());
   GenerateOptions options;
   options.accounts = accounts;
   options.seed = seed;
+  options.usage_months = usage_months;
   options.utility_name = config.utility.name;
   options.time_zone = config.utility.time_zone;
   auto started = std::chrono::steady_clock::now();
@@ -70,6 +94,7 @@ int generate_command(const Config& config, std::size_t accounts, std::uint64_t s
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   database->reset();  // closes the database so the size below is final
   nlohmann::json out = report_json(*report);
+  if (usage_months > 0) out["usage"] = usage_json(report->usage);
   out["seconds"] = seconds;
   out["database"] = config.database.url;
   if (auto bytes = sqlite_size(config.database.url)) out["database_bytes"] = bytes;

@@ -15,12 +15,15 @@ int migrate_command(const Config& config);
 // Migrates, then serves the API and the web front end until SIGINT/SIGTERM.
 int serve_command(const Config& config);
 
-// Migrates, then generates a deterministic synthetic utility and prints a JSON report (accounts,
-// rows per table, seconds taken, database size).
-int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed);
+// Migrates, then generates a deterministic synthetic utility with `usage_months` months of meter
+// data (0 = none) and prints a JSON report (accounts, rows per table, usage and VEE counts,
+// seconds taken, database size).
+int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed,
+                     std::size_t usage_months);
 
-// A demo utility in one step: migrates, generates `accounts` accounts when the database has none,
-// prints what to open and how to sign in, then serves.
-int demo_command(Config config, std::size_t accounts);
+// A demo utility in one step: migrates, generates `accounts` accounts with `usage_months` months
+// of meter data when the database has no accounts, prints what to open and how to sign in, then
+// serves.
+int demo_command(Config config, std::size_t accounts, std::size_t usage_months);
 
 }  // namespace rp::app

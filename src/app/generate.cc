@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/names.h"
+#include "app/random.h"
 #include "core/account_number.h"
 #include "store/bulk_insert.h"
 
@@ -21,60 +22,6 @@ using store::Session;
 using store::Value;
 
 constexpr const char* kDefaultUtilityName = "Ratepayer Demo Utility";
-
-// ---- Randomness --------------------------------------------------------------------------------
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-// xoshiro256** seeded through splitmix64: the same numbers on every platform and standard
-// library, unlike std::uniform_int_distribution. One stream per account (seed, account sequence),
-// so an account's data does not depend on how the run is chunked.
-class Random {
- public:
-  Random(std::uint64_t seed, std::uint64_t stream) {
-    std::uint64_t mix = seed;
-    std::uint64_t start = splitmix64(mix) ^ stream;
-    for (std::uint64_t& word : state_) word = splitmix64(start);
-  }
-
-  std::uint64_t next() {
-    const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
-    const std::uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = rotl(state_[3], 45);
-    return result;
-  }
-
-  // Uniform in [0, bound), bound > 0, without modulo bias (rejection sampling).
-  std::uint64_t below(std::uint64_t bound) {
-    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
-    std::uint64_t value = next();
-    while (value >= limit) value = next();
-    return value % bound;
-  }
-  // Uniform in [low, high].
-  std::int64_t between(std::int64_t low, std::int64_t high) {
-    return low + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(high - low) + 1));
-  }
-  bool percent(unsigned chance) { return below(100) < chance; }
-  template <typename T>
-  const T& pick(std::span<const T> items) {
-    return items[below(items.size())];
-  }
-
- private:
-  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t state_[4];
-};
 
 // ---- One account, drawn ------------------------------------------------------------------------
 
@@ -477,6 +424,10 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
   if (options.accounts >= AccountNumber::kSequenceLimit) {
     return invalid_input("accounts", "at most 99,999,999 accounts fit the account numbers");
   }
+  if (options.usage_months > kUsageMaxMonths) {
+    return invalid_input("usage_months", "usage_months must be between 0 and " +
+                                             std::to_string(kUsageMaxMonths) + " months");
+  }
   auto plans = database.write<RatePlanIds>(
       [&](Session& session) { return prepare_utility(session, options); });
   RP_TRY(plans);
@@ -489,6 +440,12 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
         [&](Session& session) { return write_chunk(session, context, count); });
     RP_TRY(rows);
     add_to_report(report, *rows);
+  }
+  if (options.usage_months > 0) {
+    auto usage = generate_usage(database, options);  // refreshes the statistics when done
+    RP_TRY(usage);
+    report.usage = std::move(*usage);
+    return report;
   }
   RP_TRY(database.write<void>(
       [](Session& session) -> Result<void> { return store::refresh_statistics(session); }));

@@ -15,12 +15,15 @@
 //    failure keeps the chunks already committed and reports the error.
 //  * Money is integer cents throughout; each account's ledger holds at most one opening_balance
 //    entry, so its balance is that entry.
+//  * With usage_months > 0, the meters get their usage too (generate_usage.h): interval days
+//    validated by VEE, exceptions, register reads.
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "app/generate_usage.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "store/database.h"
@@ -40,6 +43,10 @@ struct GenerateOptions {
   // The "today" of the data: accounts open within the ten years before it and opening balances
   // are effective on it.
   LocalDate as_of = LocalDate{date::year{2026}, date::month{11}, date::day{1}};
+  // Months of usage ending when as_of begins (generate_usage.h); 0 = none, at most
+  // kUsageMaxMonths.
+  std::size_t usage_months = 0;
+  UsageAnomalyShares usage_anomalies;
 };
 
 struct GenerateReport {
@@ -55,6 +62,7 @@ struct GenerateReport {
   std::size_t events = 0;
   std::int64_t opening_balance_cents = 0;  // the sum of every opening_balance entry written
   std::vector<std::string> sample_account_numbers;  // the first 5 numbers generated
+  UsageReport usage;                                // empty unless usage_months > 0
 };
 
 // Generates `options.accounts` accounts into `database` (migrated). Per account: one person (a
@@ -63,8 +71,10 @@ struct GenerateReport {
 // (no meter), one open agreement per service point on the class's rate plan (E-RES/E-COM,
 // W-RES/W-COM, S-RES/S-COM, inserted when missing), an opening balance for ~70%, and an
 // 'account.opened' event. ~3% of accounts are closed: agreements ended, 'account.closed' event.
-// Errors: invalid_input (field "time_zone" or "accounts") for a bad option, before anything is
-// written; the database's error otherwise.
+// Then, when options.usage_months > 0, generate_usage over the whole database (the meters of
+// earlier runs already have theirs and are left alone).
+// Errors: invalid_input (field "time_zone", "accounts" or "usage_months") for a bad option, before
+// anything is written; the database's error otherwise.
 Result<GenerateReport> generate_utility(store::Database& database, const GenerateOptions& options);
 
 }  // namespace rp::app

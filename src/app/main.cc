@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   CommonFlags flags;
   std::size_t accounts = 1000;
   std::uint64_t seed = 1;
+  std::size_t usage_months = 0;
 
   auto* serve = app.add_subcommand("serve", "migrate, then serve the API and the portal");
   add_common_flags(*serve, flags, true);
@@ -58,10 +59,14 @@ int main(int argc, char** argv) {
   add_common_flags(*generate, flags, false);
   generate->add_option("--accounts", accounts, "how many accounts")->check(CLI::Range(1, 5000000));
   generate->add_option("--seed", seed, "random seed; the same seed gives the same utility");
+  generate->add_option("--usage-months", usage_months, "months of meter data (0 = none)")
+      ->check(CLI::Range(0, 36));
   auto* demo = app.add_subcommand("demo", "create a demo utility (once) and serve it");
   add_common_flags(*demo, flags, true);
   demo->add_option("--accounts", accounts, "accounts in the demo utility")
       ->check(CLI::Range(1, 5000000));
+  demo->add_option("--usage-months", usage_months, "months of meter data in the demo (0 = none)")
+      ->check(CLI::Range(0, 36));
 
   rp::app::IngestCommandOptions ingest_options;
   auto* ingest = app.add_subcommand("ingest", "ingest meter read files (reads CSV, Green Button "
@@ -109,6 +114,6 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return rp::app::serve_command(*config);
   if (migrate->parsed()) return rp::app::migrate_command(*config);
   if (ingest->parsed()) return rp::app::ingest_command(*config, ingest_options);
-  if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed);
-  return rp::app::demo_command(*config, accounts);
+  if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed, usage_months);
+  return rp::app::demo_command(*config, accounts, usage_months);
 }

@@ -73,7 +73,7 @@ int serve_command(const Config& config) {
   return serve_database(config, **database, [](std::uint16_t) {});
 }
 
-int demo_command(Config config, std::size_t accounts) {
+int demo_command(Config config, std::size_t accounts, std::size_t usage_months) {
   configure_logging(config);
   if (config.auth.staff_token.empty()) config.auth.staff_token = kDemoStaffToken;
   auto database = open_migrated_database(config);
@@ -81,10 +81,12 @@ int demo_command(Config config, std::size_t accounts) {
   auto existing = count_accounts(**database);
   if (!existing.ok()) return fail(existing.error());
   if (*existing == 0) {
-    std::cout << "creating a demo utility with " << accounts << " accounts in "
-              << (*database)->display_url() << " ...\n";
+    std::cout << "creating a demo utility with " << accounts << " accounts and " << usage_months
+              << " months of meter data in " << (*database)->display_url() << " ...\n"
+              << std::flush;
     GenerateOptions options;
     options.accounts = accounts;
+    options.usage_months = usage_months;
     options.utility_name = config.utility.name;
     options.time_zone = config.utility.time_zone;
     auto report = generate_utility(**database, options);

@@ -1,0 +1,172 @@
+#pragma once
+// Usage for the synthetic utility (generate.h): 15-minute interval data for AMI meters and monthly
+// register reads for the others, shaped like real customers' in the utility's local time, with a
+// small, known share of the faults VEE exists to find. docs/generate.md describes the shapes and
+// the shares.
+//
+// Guarantees:
+//  * Deterministic: the same seed, options and starting database give the same rows. Profiles are
+//    drawn per channel (xoshiro256**, app/random.h) and every slot's noise and every fault from a
+//    splitmix64 hash of (seed, channel, day, slot): nothing depends on chunking, order or the
+//    clock.
+//  * Integer arithmetic: loads in watts, temperatures in tenths of a degree Celsius, factors per
+//    mille; no floating point. Values are milli-units (mdm/reading.h): 1 = 0.001 kWh (or gal).
+//  * Stored as an ingest would store it: each AMI day is made as a head-end delivers it (actual
+//    reads, gaps missing), then validated by VEE (mdm/vee.h) with the meter's neighbouring days
+//    as context; the validated day is stored (version 1, estimates filled) and every finding that
+//    needs review is queued in vee_exceptions.
+//  * Appends: only channels without interval days and without register reads are filled, so
+//    generating again after adding accounts fills the new meters only.
+//  * Chunked: kUsageChunkChannels channels per Database::write (25 months of 16 AMI meters hold
+//    the SQLite writer ~30 ms), the next chunk computed while the previous one is written.
+//    PostgreSQL month partitions are made once beforehand (mdm::prepare_interval_days). A failure
+//    keeps the chunks already written and reports the error.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/time.h"
+#include "store/database.h"
+
+namespace rp::app {
+
+struct GenerateOptions;  // generate.h
+
+inline constexpr std::size_t kUsageChunkChannels = 16;
+inline constexpr std::size_t kUsageMaxMonths = 36;
+
+// How often each fault is injected, in parts per million. Faults are placed only where VEE can
+// judge them: on days with 4 weeks of history before and a week of data after, on an active
+// service, away from each other.
+struct UsageAnomalyShares {
+  std::uint32_t gap_days_ppm = 10'000;      // meter-days with a gap of 1 to 12 slots (1%)
+  std::uint32_t spike_days_ppm = 500;       // meter-days with one slot 20-50x normal (0.05%)
+  std::uint32_t stuck_meters_ppm = 3'000;   // meters reading exactly 0 for 4-6 days (0.3%)
+  std::uint32_t long_gap_meters_ppm = 500;  // meters silent for 3 to 6 days (0.05%)
+};
+
+struct UsageReport {
+  std::size_t interval_channels = 0;
+  std::size_t interval_days = 0;
+  std::size_t interval_values = 0;  // slots holding a value: actual or estimated
+  std::size_t actual_slots = 0;
+  std::size_t estimated_slots = 0;  // gaps VEE filled
+  std::size_t missing_slots = 0;    // before installation, after as_of began, gaps VEE left
+  std::int64_t interval_milli = 0;  // the sum of every stored value (milli-kWh)
+  // The faults injected into the raw days (before VEE).
+  std::size_t gaps = 0;
+  std::size_t gap_slots = 0;
+  std::size_t long_gaps = 0;
+  std::size_t long_gap_slots = 0;
+  std::size_t long_gap_days = 0;  // UTC days a long gap touches
+  std::size_t spikes = 0;
+  std::size_t stuck_meters = 0;
+  std::size_t stuck_days = 0;
+  // What VEE queued for review, by rule name (vee_rule_name), as stored in vee_exceptions.
+  std::map<std::string, std::size_t> exceptions_by_rule;
+  std::size_t register_channels = 0;
+  std::size_t register_reads = 0;
+};
+
+// Fills usage for `options.usage_months` months ending at the start of options.as_of (local) in
+// options.time_zone, for every channel without usage yet:
+//  * AMI 15-minute "kWh" channels (meters.kind 'ami'): one interval day per UTC day from the
+//    meter's installation (slots before it are missing) to the UTC day in which as_of begins
+//    (slots from then on are missing: not yet delivered), validated by VEE with
+//    default_vee_rules("electric");
+//  * register channels (interval_minutes NULL: manual electric kWh, AMR water gal): one read a
+//    month on the account's bill-cycle day, source 'manual' or 'amr', status 'accepted': the
+//    whole units the dial shows, moving forward by what the premise used, rolling over at the
+//    dial's end as real dials do (5 digits for kWh, 7 for gallons: ingest's defaults).
+// The shape follows the latest agreement on the meter's service point: its rate plan (codes
+// ending "-COM" are commercial) and its dates (outside them the premise is vacant: a standby
+// load, no faults). Requires a migrated database; time_zone and as_of valid.
+// Errors: invalid_input ("usage_months") for more than kUsageMaxMonths, before anything is
+// written; the database's error otherwise (chunks already written stay).
+Result<UsageReport> generate_usage(store::Database& database, const GenerateOptions& options);
+
+// ---- The shape (pure) ---------------------------------------------------------------------------
+
+enum class DayKind : std::uint8_t { workday, saturday, sunday_or_holiday };
+
+// What every meter shares in one UTC slot: the utility's local wall-clock time, the kind of local
+// day (New Year's Day, Memorial Day, July 4, Labor Day, Thanksgiving and Christmas count as
+// Sundays) and the outdoor temperature (a Willamette Valley climate: monthly normals, a daily
+// swing, and weather that departs from the normal for days at a time).
+struct SlotConditions {
+  std::int32_t local_day = 0;     // the local date, days since 1970-01-01
+  std::int16_t local_minute = 0;  // wall-clock minutes since local midnight at the slot's start
+  DayKind day_kind = DayKind::workday;
+  std::int16_t temperature = 0;      // tenths of a degree Celsius, at the slot
+  std::int16_t day_temperature = 0;  // tenths of a degree Celsius, the local day's mean
+};
+
+// Slot conditions for every 15-minute slot of the UTC days [first_day, last_day] in `zone`,
+// computed once and shared by every meter. The weather is drawn from `seed`.
+class UsageCalendar {
+ public:
+  UsageCalendar(const UtilityZone& zone, std::uint64_t seed, std::int32_t first_day,
+                std::int32_t last_day);
+
+  std::int32_t first_day() const { return first_day_; }
+  std::int32_t last_day() const { return last_day_; }
+  // Requires first_day <= utc_day <= last_day and 0 <= slot < 96.
+  const SlotConditions& at(std::int32_t utc_day, std::int32_t slot) const;
+  // The slot of `utc_day` nearest local noon: the day's conditions for daily (water) usage.
+  const SlotConditions& midday(std::int32_t utc_day) const;
+
+ private:
+  std::int32_t first_day_;
+  std::int32_t last_day_;
+  std::vector<SlotConditions> slots_;       // 96 per day, from first_day
+  std::vector<std::uint8_t> midday_slots_;  // one per day
+};
+
+// One meter's customer. Residential: a household of 1-5 people with morning and evening peaks
+// (later, broader mornings at weekends), optional electric space heat, air conditioning, electric
+// water heating and an electric vehicle charged late at night. Commercial: a business open on
+// workdays (some on Saturdays, a few on Sundays) with heating and cooling during open hours.
+struct UsageProfile {
+  bool commercial = false;
+  std::int32_t persons = 0;         // residential
+  std::int32_t base_watts = 0;      // always on
+  std::int32_t activity_watts = 0;  // residential: people and appliances at the evening peak
+  std::int32_t shift_minutes = 0;   // residential: the household's day runs early or late
+  std::int32_t ev_watts = 0;        // residential: charger power, 0 = no EV
+  std::int32_t occupied_watts = 0;  // commercial: lights, equipment, people while open
+  std::int16_t open_minute = 0;     // commercial, local wall clock on workdays
+  std::int16_t close_minute = 0;
+  bool opens_saturday = false;
+  bool opens_sunday = false;
+  std::int32_t heating_watts_per_degree = 0;  // below 16 C (residential) or 17 C (commercial)
+  std::int32_t cooling_watts_per_degree = 0;  // above 23.5 C (residential) or 21 C (commercial)
+  std::int32_t vacant_watts = 0;              // standby while no one takes service
+  // Water (register meters): gallons per day.
+  std::int32_t water_gallons = 0;       // indoor use (residential) or a workday's (commercial)
+  std::int32_t irrigation_gallons = 0;  // on a July day, 0 = no irrigation
+};
+
+// Draws the profile of `channel_id` (the same one for the same seed and channel).
+UsageProfile draw_usage_profile(std::uint64_t seed, std::int64_t channel_id, bool commercial);
+
+// The profile's expected load, in watts averaged over the slot, under `conditions`, without noise.
+std::int64_t typical_watts(const UsageProfile& profile, const SlotConditions& conditions);
+
+// The energy one 15-minute slot records, in milli-kWh (Wh): the typical load with the slot's own
+// noise, appliance bursts and EV charging, all drawn from (seed, channel_id, utc_day, slot).
+// `occupied` false gives the standby load of a vacant premise (under 1 kWh a day).
+std::int64_t slot_usage_milli(const UsageProfile& profile, const UsageCalendar& calendar,
+                              std::uint64_t seed, std::int64_t channel_id, std::int32_t utc_day,
+                              std::int32_t slot, bool occupied);
+
+// The water one UTC day uses, in milli-gallons: indoor use by the day's kind, irrigation by season
+// and temperature, daily noise; 0 when not occupied.
+std::int64_t water_day_milli(const UsageProfile& profile, const UsageCalendar& calendar,
+                             std::uint64_t seed, std::int64_t channel_id, std::int32_t utc_day,
+                             bool occupied);
+
+}  // namespace rp::app
