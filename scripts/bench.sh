@@ -11,6 +11,9 @@
 #     (10,000) x BENCH_INGEST_DAYS days (30) = 28.8M values (bench/make_reads_csv.cc), ingested by
 #     `ratepayer ingest` into a utility of 12,500 generated accounts, on SQLite and on PostgreSQL:
 #     values/s, seconds, peak resident memory (the mapped file's pages included).
+#  7. The usage API for a 24-month daily chart: 2,000 accounts with 25 months of generated usage
+#     (SQLite), GET /usage?from=2024-11-01&to=2026-11-01&resolution=day over all of them, one
+#     request at a time and 8 at once: latency percentiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -68,6 +71,25 @@ generated="$(build/ratepayer generate --db "sqlite:$work/bench.db" --accounts "$
 echo "loading the summary endpoint on SQLite for ${duration}s ..." >&2
 load_summary "sqlite:$work/bench.db" sqlite
 
+echo "generating 2,000 accounts with 25 months of usage for the usage API ..." >&2
+build/ratepayer generate --db "sqlite:$work/usage.db" --accounts 2000 --usage-months 25 >/dev/null
+build/ratepayer serve --db "sqlite:$work/usage.db" --port "$port" --staff-token "$token" \
+  2>"$work/usage.server.log" &
+server_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+for connections in 1 8; do
+  echo "loading the 24-month daily usage query, $connections connection(s) ..." >&2
+  BENCH_ACCOUNTS=2000 BENCH_STAFF_TOKEN="$token" \
+    BENCH_ROUTE="usage?from=2024-11-01&to=2026-11-01&resolution=day" \
+    wrk -t1 -c"$connections" -d"${duration}s" --latency -s bench/account_load.lua \
+    "http://127.0.0.1:$port" >"$work/usage$connections.wrk" 2>"$work/usage$connections.err"
+  grep '^BENCH ' "$work/usage$connections.err" >"$work/usage$connections.bench"
+done
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
+server_pid=""
+rm -f "$work/usage.db"*
+
 pg_url="$(scripts/test-postgres.sh start "$pg_port")"
 echo "ingesting the same reads into PostgreSQL ..." >&2
 psql "$pg_url" -qc "CREATE SCHEMA ingest_bench" >/dev/null
@@ -101,6 +123,11 @@ const ingest = (name) => {
            values_per_second: Math.round(values / r.seconds),
            peak_resident_mb: Math.round(r.peak_resident_bytes / 1048576) };
 };
+const usage = (connections) => {
+  const f = figures(`usage${connections}`);
+  return { connections, requests_per_second: Math.round(f.requests / (f.duration_us / 1e6)),
+           p50_ms: f.p50_us / 1000, p99_ms: f.p99_us / 1000, errors: f.errors };
+};
 const generate = (report, bytes) => ({ accounts: report.accounts,
   seconds: Number(report.seconds.toFixed(2)), database_bytes: Number(bytes) });
 const g = JSON.parse(generated);
@@ -112,7 +139,9 @@ console.log(JSON.stringify({
   rating: JSON.parse(rating),
   reads_csv_parse: JSON.parse(readsCsv),
   sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite"),
-            ingest: ingest("sqlite") },
+            ingest: ingest("sqlite"),
+            usage_24_months_daily: { route: "GET /api/v1/accounts/{number}/usage?resolution=day",
+                                     accounts: 2000, one_at_a_time: usage(1), eight_at_once: usage(8) } },
   postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),
                 summary_endpoint: load("postgresql"), ingest: ingest("postgresql") },
 }, null, 2));
