@@ -372,5 +372,33 @@ TEST_F(RegisterIngest, ARollingDialIsAcceptedAndARepeatIsANoOp) {
       1);
 }
 
+TEST_F(RegisterIngest, TheRegisterMustAgreeWithTheIntervalsOfTheSameMeter) {
+  // E1000017 also shows its register: a channel of the same unit without intervals.
+  ASSERT_TRUE(database()
+                  .write<std::int64_t>([](store::Session& session) {
+                    return session.execute(
+                        "INSERT INTO meter_channels (meter_id, name, unit) SELECT m.id, "
+                        "'kWh-register', 'kWh' FROM meters m WHERE m.serial = 'E1000017'");
+                  })
+                  .ok());
+  ASSERT_TRUE(
+      ingest_csv(database(), kHeader + day_rows(kNov2, "0.400") + day_rows(kNov2 + 1, "0.400"))
+          .ok());
+  auto report = ingest(
+      "E1000017,kWh-register,2026-11-02T00:00:00Z,1000,amr\n"
+      "E1000017,kWh-register,2026-11-03T00:00:00Z,1038.4,amr\n"  // 96 x 0.400: agrees
+      "E1000017,kWh-register,2026-11-04T00:00:00Z,1100,amr\n");  // 61.6 against 38.4
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->held, 1);
+  EXPECT_EQ(count(database(),
+                  "SELECT COUNT(*) FROM register_reads WHERE status = 'held' AND "
+                  "taken_at = '2026-11-04T00:00:00Z'"),
+            1);
+  EXPECT_EQ(count(database(),
+                  "SELECT COUNT(*) FROM vee_exceptions WHERE rule = "
+                  "'interval_register_mismatch'"),
+            1);
+}
+
 }  // namespace
 }  // namespace rp::mdm

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "mdm/ingest_record.h"
+#include "mdm/interval_day_store.h"
 #include "mdm/read_fields.h"
 #include "mdm/reads_csv.h"
 #include "mdm/usage_service.h"
@@ -55,7 +56,9 @@ Result<ReadOutcome> store_register_read(store::Session& session, const IngestCha
   std::vector<VeeFinding> findings;
   if (*previous) {
     RegisterRead before{read.key, (*previous)->taken_at, (*previous)->milli_units, "", 0};
-    auto checked = check_register(rules, before, read, dial_digits_of(channel));
+    auto interval_sum = interval_sum_between(session, channel, before.taken_at, read.taken_at);
+    if (!interval_sum.ok()) return interval_sum.error();
+    auto checked = check_register(rules, before, read, dial_digits_of(channel), {0, *interval_sum});
     if (!checked.ok()) {
       // A read outside the dial's range: the dial cannot show it.
       findings.push_back({VeeRule::register_reversal, -1, -1,
@@ -101,6 +104,35 @@ std::string register_read_problem(const IngestChannel& channel, const RegisterRe
            " was removed";
   }
   return {};
+}
+
+Result<std::optional<std::int64_t>> interval_sum_between(store::Session& session,
+                                                         const IngestChannel& channel,
+                                                         std::int64_t from, std::int64_t until) {
+  auto found =
+      session.query_named("mdm/interval_channel_of_meter", {channel.meter_id, channel.unit});
+  if (!found.ok()) return found.error();
+  if (found->empty() || until <= from) return std::optional<std::int64_t>{};
+  std::int64_t interval_channel = found->front().integer(0);
+  std::int32_t first_day = utc_day_of(from);
+  std::int32_t last_day = utc_day_of(until - 1);
+  auto days = load_interval_days(session, interval_channel, first_day, last_day);
+  if (!days.ok()) return days.error();
+  if (static_cast<std::int64_t>(days->size()) != std::int64_t{last_day} - first_day + 1) {
+    return std::optional<std::int64_t>{};  // a whole day is missing
+  }
+  std::int64_t sum = 0;
+  for (const IntervalDay& day : *days) {
+    std::int64_t length = std::int64_t{day.interval_minutes} * 60;
+    for (std::size_t slot = 0; slot < day.slots(); ++slot) {
+      std::int64_t start =
+          std::int64_t{day.utc_day} * 86400 + static_cast<std::int64_t>(slot) * length;
+      if (start < from || start + length > until) continue;
+      if (day.quality[slot] == Quality::missing) return std::optional<std::int64_t>{};
+      sum += day.values[slot];
+    }
+  }
+  return std::optional<std::int64_t>{sum};
 }
 
 Result<std::optional<PreviousRead>> previous_register_read(store::Session& session,

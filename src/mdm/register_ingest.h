@@ -32,6 +32,15 @@ Result<IngestReport> ingest_register_reads(store::Database& database, const Util
 std::string register_read_problem(const IngestChannel& channel, const RegisterRead& read,
                                   std::int64_t now);
 
+// The sum of the interval values that the meter of `channel` recorded between two register reads,
+// for the interval sum vs register difference check: the slots of its interval channel of the same
+// unit that lie wholly inside [from, until). nullopt when the meter has no such channel or any of
+// those slots is missing (the check needs them all). Slots cut by a read's instant are left out,
+// at most two intervals of use: well inside the check's tolerance for a month between reads.
+Result<std::optional<std::int64_t>> interval_sum_between(store::Session& session,
+                                                         const IngestChannel& channel,
+                                                         std::int64_t from, std::int64_t until);
+
 struct PreviousRead {
   std::int64_t taken_at = 0;
   std::int64_t milli_units = 0;
