@@ -2,6 +2,10 @@
 // A Session is one database connection lent to one caller for the duration of a read or a write
 // (see Database). It is not thread-safe and must not be kept after the callback returns.
 //
+// Schema rule for SQLite: SOCI reads a column declared INTEGER through a 32-bit int, so declare
+// every integer column that may exceed 2^31 (cents, milli-units, counters) BIGINT (same affinity,
+// read as 64-bit); INTEGER PRIMARY KEY stays as it is (store/database_test.cc proves both).
+//
 // SQL comes from the catalog (sql/queries/*.sql, see sql_catalog.h) by name; placeholders are
 // written `:name` and bound by position from Params on both engines.
 
