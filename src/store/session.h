@@ -4,7 +4,8 @@
 //
 // Schema rule for SQLite: SOCI reads a column declared INTEGER through a 32-bit int, so declare
 // every integer column that may exceed 2^31 (cents, milli-units, counters) BIGINT (same affinity,
-// read as 64-bit); INTEGER PRIMARY KEY stays as it is (store/database_test.cc proves both).
+// read as 64-bit; store/database_test.cc checks it). Ids stay INTEGER PRIMARY KEY (the rowid):
+// they too are read through 32 bits, which no utility we serve comes near.
 //
 // SQL comes from the catalog (sql/queries/*.sql, see sql_catalog.h) by name; placeholders are
 // written `:name` and bound by position from Params on both engines.
