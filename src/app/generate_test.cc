@@ -29,16 +29,8 @@ GenerateReport generate(store::Database& database, const GenerateOptions& option
   return report.ok() ? *report : GenerateReport{};
 }
 
-Rows query(store::Database& database, const std::string& sql) {
-  auto rows = database.read<Rows>([&](Session& session) { return session.query(sql); });
-  EXPECT_TRUE(rows.ok()) << sql << ": " << rows.error().message;
-  return rows.ok() ? *rows : Rows{};
-}
-
-std::int64_t count(store::Database& database, const std::string& sql) {
-  Rows rows = query(database, sql);
-  return rows.empty() ? -1 : rows.at(0).integer(0);
-}
+using store::testing::count;
+using store::testing::query;
 
 // Each account as "number|name|balance", in number order: what a customer would notice.
 // (PostgreSQL sums BIGINT to NUMERIC, which the store does not read: hence the CASTs.)

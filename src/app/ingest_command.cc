@@ -128,6 +128,19 @@ void print_text(const std::string& path, const mdm::IngestReport& report) {
   }
 }
 
+// One file: mapped, its format found, ingested. The mapping lives until the ingest is done.
+Result<mdm::IngestReport> ingest_file(store::Database& database, const UtilityZone& zone,
+                                      const IngestCommandOptions& options,
+                                      mdm::IngestOptions ingest_options, const std::string& path) {
+  auto file = MappedFile::open(path);
+  if (!file.ok()) return file.error();
+  auto format = format_of(options, path, file->text());
+  if (!format.ok()) return format.error();
+  ingest_options.now = rp::now();
+  mdm::IngestSource source{base_name(path), *format, file->text(), options.meter};
+  return mdm::ingest_reads(database, zone, source, ingest_options);
+}
+
 // The crash test's hook: RATEPAYER_INGEST_KILL_AFTER_CHUNKS=N kills the process (SIGKILL, as
 // `kill -9` would) right after the N-th chunk of a file commits.
 std::size_t kill_after_chunks() {
@@ -161,20 +174,8 @@ int ingest_command(const Config& config, const IngestCommandOptions& options) {
   }
   int exit_code = 0;
   for (const std::string& path : options.files) {
-    auto file = MappedFile::open(path);
-    Result<mdm::IngestReport> report = file.ok() ? Result<mdm::IngestReport>(internal_error(""))
-                                                 : Result<mdm::IngestReport>(file.error());
     auto started = std::chrono::steady_clock::now();
-    if (file.ok()) {
-      auto format = format_of(options, path, file->text());
-      if (!format.ok()) {
-        report = format.error();
-      } else {
-        ingest_options.now = rp::now();
-        mdm::IngestSource source{base_name(path), *format, file->text(), options.meter};
-        report = mdm::ingest_reads(**database, *zone, source, ingest_options);
-      }
-    }
+    auto report = ingest_file(**database, *zone, options, ingest_options, path);
     if (!report.ok()) {
       std::cerr << "ratepayer: " << path << ": " << report.error().message << "\n";
       exit_code = 1;

@@ -172,5 +172,63 @@ TEST_F(ExceptionQueue, CustomerReadingsThatCannotBeTakenSayWhy) {
   EXPECT_EQ(count(database(), "SELECT COUNT(*) FROM register_reads"), 0);
 }
 
+TEST_F(ExceptionQueue, WithoutHistoryEstimatingIsRefusedWithTheReason) {
+  // Three hours of negative reads: too long to interpolate, and no weeks of history to fill from.
+  std::string rows = day_rows(kNov2, "0.400", 0, 19) + day_rows(kNov2, "-0.100", 20, 31) +
+                     day_rows(kNov2, "0.400", 32, 95);
+  ASSERT_TRUE(ingest_csv(database(), kReadsHeader + rows).ok());
+  auto page = list_exceptions(database(), {});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].rule, "negative_consumption");
+  auto estimated = estimate_exception(database(), los_angeles(), page->items[0].id, by_staff("x"));
+  ASSERT_FALSE(estimated.ok());
+  EXPECT_EQ(estimated.error().kind, ErrorKind::conflict);
+  EXPECT_NE(estimated.error().message.find("too little history"), std::string::npos)
+      << estimated.error().message;
+  EXPECT_EQ(stored_day(database(), kNov2)->version, 1);
+  EXPECT_EQ(list_exceptions(database(), {})->items.at(0).status, "open");
+}
+
+TEST_F(ExceptionQueue, AHeldRegisterReadIsEditedNotEstimated) {
+  Instant now = late_options().now;
+  ASSERT_TRUE(submit_customer_read(database(), los_angeles(), account,
+                                   {"", "4000", "2026-10-01T09:00:00-07:00"}, now)
+                  .ok());
+  auto lower = submit_customer_read(database(), los_angeles(), account,
+                                    {"", "3900", "2026-10-12T09:00:00-07:00"}, now);
+  ASSERT_TRUE(lower.ok());
+  ASSERT_EQ(lower->status, "held");
+  std::int64_t id = list_exceptions(database(), {})->items.at(0).id;
+  EXPECT_EQ(estimate_exception(database(), los_angeles(), id, by_staff("x")).error().field, "id");
+  EXPECT_EQ(edit_exception(database(), id, by_staff("x")).error().field, "reading");
+  Resolution edit = by_staff("customer read the wrong dial; photo shows 4390");
+  edit.reading_milli_units = 4'390'000;
+  auto edited = edit_exception(database(), id, edit);
+  ASSERT_TRUE(edited.ok()) << edited.error().message;
+  EXPECT_EQ(edited->resolution_note,
+            "customer read the wrong dial; photo shows 4390 (reading 3900.000 -> 4390.000)");
+  EXPECT_EQ(count(database(),
+                  "SELECT COUNT(*) FROM register_reads WHERE status = 'accepted' AND "
+                  "milli_units = 4390000"),
+            1);
+}
+
+TEST_F(ExceptionQueue, TheSameCustomerReadingTwiceIsAnsweredOnceAndAnotherIsAConflict) {
+  Instant now = late_options().now;
+  CustomerRead read{"", "1000", "2026-10-01T09:00:00-07:00"};
+  auto first = submit_customer_read(database(), los_angeles(), account, read, now);
+  ASSERT_TRUE(first.ok());
+  auto again = submit_customer_read(database(), los_angeles(), account, read, now);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->id, first->id);
+  EXPECT_EQ(again->message, "We already have this reading. Thank you.");
+  read.reading = "1001";
+  auto other = submit_customer_read(database(), los_angeles(), account, read, now);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(count(database(), "SELECT COUNT(*) FROM register_reads"), 1);
+}
+
 }  // namespace
 }  // namespace rp::mdm

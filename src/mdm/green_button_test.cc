@@ -1,33 +1,19 @@
 #include "mdm/green_button.h"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "mdm/testing/test_files.h"
+
 namespace rp::mdm {
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string testdata(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path() / "testdata" / name;
-  EXPECT_TRUE(std::filesystem::exists(path)) << "missing test file " << path;
-  return read_file(path);
-}
-
-// The Green Button Alliance's published sample (Apache-2.0), kept beside the repository rather
-// than in it: RATEPAYER_SHARED_DATA is set by src/mdm/CMakeLists.txt.
-const std::filesystem::path kSample =
-    std::filesystem::path(RATEPAYER_SHARED_DATA) / "greenbutton" / "espi_15min_electric_sample.xml";
+using testing::read_test_file;
+using testing::testdata;
+const std::filesystem::path& kSample = testing::kGreenButtonSample;
 
 ReadingBatch parsed(std::string_view xml, std::string_view meter = "") {
   Result<ReadingBatch> batch = parse_green_button(xml, meter);
@@ -48,7 +34,7 @@ TEST(GreenButtonSample, ReadsEveryIntervalOfThePublishedSample) {
   ASSERT_TRUE(std::filesystem::exists(kSample))
       << "the Green Button sample is missing: expected " << kSample
       << " (the shared data folder beside the repository; see /work/shared/data/greenbutton)";
-  const ReadingBatch batch = parsed(read_file(kSample), "E1000017");
+  const ReadingBatch batch = parsed(read_test_file(kSample), "E1000017");
   ASSERT_EQ(batch.channels.size(), 1u);
   EXPECT_EQ(batch.channels[0], (ChannelKey{"E1000017", "kWh"}));
   EXPECT_EQ(batch.interval_seconds, std::vector<std::int32_t>{900});
@@ -77,7 +63,7 @@ TEST(GreenButtonSample, ReadsEveryIntervalOfThePublishedSample) {
 
 TEST(GreenButtonSample, WithoutASerialTheUsagePointTitleNamesTheMeter) {
   ASSERT_TRUE(std::filesystem::exists(kSample)) << "missing " << kSample;
-  const ReadingBatch batch = parsed(read_file(kSample));
+  const ReadingBatch batch = parsed(read_test_file(kSample));
   ASSERT_EQ(batch.channels.size(), 1u);
   EXPECT_EQ(batch.channels[0].meter_serial, "Front Electric Meter");
 }

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -11,6 +9,7 @@
 #include "mdm/green_button.h"
 #include "mdm/interval_day_store.h"
 #include "mdm/testing/meter_data_fixtures.h"
+#include "mdm/testing/test_files.h"
 #include "mdm/usage_service.h"
 #include "store/testing/test_database.h"
 
@@ -37,11 +36,7 @@ std::string dump(store::Database& database) {
   };
   std::ostringstream out;
   for (const char* sql : queries) {
-    auto rows =
-        database.read<store::Rows>([&](store::Session& session) { return session.query(sql); });
-    EXPECT_TRUE(rows.ok()) << sql;
-    if (!rows.ok()) continue;
-    for (const store::Row& row : *rows) {
+    for (const store::Row& row : store::testing::query(database, sql)) {
       for (std::size_t column = 0; column < row.size(); ++column) out << row.text(column) << '|';
       out << '\n';
     }
@@ -408,13 +403,8 @@ TEST_F(RegisterIngest, TheRegisterMustAgreeWithTheIntervalsOfTheSameMeter) {
 // US Eastern time, the spring-forward day among them, into a meter installed in 2012, then summed
 // by the usage service over local days.
 TEST(GreenButtonIngest, ThePublishedSampleIsStoredAndSumsOverLocalDays) {
-  const auto path = std::filesystem::path(RATEPAYER_SHARED_DATA) / "greenbutton" /
-                    "espi_15min_electric_sample.xml";
-  std::ifstream file(path, std::ios::binary);
-  ASSERT_TRUE(file) << "the Green Button sample is missing: " << path;
-  std::ostringstream text;
-  text << file.rdbuf();
-  const std::string feed = text.str();
+  const std::string feed = read_test_file(kGreenButtonSample);
+  ASSERT_FALSE(feed.empty()) << "the Green Button sample is missing: " << kGreenButtonSample;
 
   TestDatabase db;
   store::Database& database = db.database();

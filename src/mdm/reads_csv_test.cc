@@ -1,23 +1,15 @@
 #include "mdm/reads_csv.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "mdm/testing/test_files.h"
+
 namespace rp::mdm {
 namespace {
 
-std::string testdata(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path() / "testdata" / name;
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing test file " << path;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::testdata;
 
 ReadingBatch parsed(std::string_view text) {
   Result<ReadingBatch> batch = parse_reads_csv(text);

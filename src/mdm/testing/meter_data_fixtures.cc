@@ -73,14 +73,4 @@ std::optional<IntervalDay> stored_day(store::Database& database, std::int32_t ut
   return days->front();
 }
 
-std::int64_t count(store::Database& database, const std::string& sql) {
-  auto rows = database.read<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {
-    auto result = session.query(sql);
-    if (!result.ok()) return result.error();
-    return result->front().integer(0);
-  });
-  EXPECT_TRUE(rows.ok()) << sql;
-  return rows.ok() ? *rows : -1;
-}
-
 }  // namespace rp::mdm::testing

@@ -11,6 +11,7 @@
 #include "mdm/ingest.h"
 #include "mdm/interval_day.h"
 #include "store/database.h"
+#include "store/testing/test_database.h"
 
 namespace rp::mdm::testing {
 
@@ -37,7 +38,6 @@ std::int64_t channel_id(store::Database& database, const std::string& serial,
                         const std::string& channel);
 // E1000017 kWh's stored day, if any.
 std::optional<IntervalDay> stored_day(store::Database& database, std::int32_t utc_day);
-// The integer in the first column of the first row of `sql`.
-std::int64_t count(store::Database& database, const std::string& sql);
+using store::testing::count;
 
 }  // namespace rp::mdm::testing

@@ -89,6 +89,18 @@ std::unique_ptr<Database> TestDatabase::reopen() const {
   return std::move(*opened);
 }
 
+Rows query(Database& database, const std::string& sql) {
+  auto rows = database.read<Rows>([&](Session& session) { return session.query(sql); });
+  EXPECT_TRUE(rows.ok()) << sql << ": " << (rows.ok() ? "" : rows.error().message);
+  return rows.ok() ? *rows : Rows{};
+}
+
+std::int64_t count(Database& database, const std::string& sql) {
+  Rows rows = query(database, sql);
+  EXPECT_FALSE(rows.empty()) << sql << " returned no row";
+  return rows.empty() ? -1 : rows.front().integer(0);
+}
+
 Result<void> insert_bare_account(Session& session) {
   RP_TRY(session.execute("INSERT INTO persons (id, name, created_at) VALUES (1, 'A', 'x')"));
   RP_TRY(session.execute(

@@ -39,6 +39,12 @@ class TestDatabase {
 // The engine this test process runs against.
 Engine engine_under_test();
 
+// The rows of `sql`; a test failure (and no rows) when it fails.
+Rows query(Database& database, const std::string& sql);
+// The integer in the first column of the first row of `sql` (a COUNT(*), a SUM); a test failure
+// and -1 when the query fails or returns no row.
+std::int64_t count(Database& database, const std::string& sql);
+
 // Inserts the least an account needs, by hand: person 1 and account 1 (number 100000017). For
 // schema tests that write rows directly; service tests open accounts through the services.
 Result<void> insert_bare_account(Session& session);
