@@ -45,6 +45,14 @@ const char* hold_reason_name(HoldReason reason) {
   return "high_bill";
 }
 
+Neighbours summarise_neighbours(std::vector<std::int64_t> usage_per_day_milli) {
+  if (usage_per_day_milli.empty()) return {};
+  Neighbours neighbours;
+  neighbours.count = static_cast<std::int32_t>(usage_per_day_milli.size());
+  neighbours.median_per_day_milli = median(std::move(usage_per_day_milli));
+  return neighbours;
+}
+
 std::vector<BillHold> check_bill(const BillCheckRules& rules, const DraftFacts& draft) {
   std::vector<BillHold> holds;
   std::size_t history = std::min(draft.recent_totals.size(), draft.recent_days.size());
@@ -73,16 +81,14 @@ std::vector<BillHold> check_bill(const BillCheckRules& rules, const DraftFacts& 
                        compared + " (" + std::to_string(rules.low_percent) + "% or less)"});
     }
   }
-  if (draft.metered && draft.days > 0 &&
-      static_cast<std::int32_t>(draft.neighbour_usage_per_day_milli.size()) >=
-          rules.min_neighbours) {
-    std::int64_t typical = median(draft.neighbour_usage_per_day_milli);
+  if (draft.metered && draft.days > 0 && draft.neighbours.count >= rules.min_neighbours) {
+    std::int64_t typical = draft.neighbours.median_per_day_milli;
     if (typical > 0 &&
         above_percent(draft.usage_milli, draft.days, rules.neighbour_high_percent, typical, 1)) {
       holds.push_back({HoldReason::high_vs_neighbours,
                        "usage of " + std::to_string(draft.usage_milli / draft.days / 1000) +
                            " a day against a median of " + std::to_string(typical / 1000) +
-                           " for " + std::to_string(draft.neighbour_usage_per_day_milli.size()) +
+                           " for " + std::to_string(draft.neighbours.count) +
                            " similar customers (more than " +
                            std::to_string(rules.neighbour_high_percent) + "%)"});
     }

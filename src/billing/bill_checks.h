@@ -51,14 +51,23 @@ struct BillHold {
   std::string evidence;  // a sentence for staff with the figures compared
 };
 
+// The neighbours' usage (same rate plan, same cycle), summarised once per run: the median usage
+// per day and how many neighbours it is the median of.
+struct Neighbours {
+  std::int64_t median_per_day_milli = 0;
+  std::int32_t count = 0;
+};
+// The summary of `usage_per_day_milli` (one per neighbour; the lower middle for an even count).
+Neighbours summarise_neighbours(std::vector<std::int64_t> usage_per_day_milli);
+
 struct DraftFacts {
   Money total;                       // the draft's total, every section
   std::int32_t days = 0;             // days in the period
   bool metered = true;               // has metered usage (a flat-rate service is not zero-checked)
   std::int64_t usage_milli = 0;      // the period's metered usage, milli-units
   std::vector<Money> recent_totals;  // the agreement's last bills (released), newest first
-  std::vector<std::int32_t> recent_days;                    // their days, same order and size
-  std::vector<std::int64_t> neighbour_usage_per_day_milli;  // one per neighbour
+  std::vector<std::int32_t> recent_days;  // their days, same order and size
+  Neighbours neighbours;
 };
 
 // The holds that apply to `draft`, in the order of HoldReason. Requires recent_totals and

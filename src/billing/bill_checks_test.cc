@@ -63,12 +63,12 @@ TEST(BillChecks, SmallBillsAndShortHistoriesAreNotCompared) {
 
 TEST(BillChecks, UsageFarAboveSimilarCustomers) {
   DraftFacts draft = draft_of(dollars(120));
-  draft.neighbour_usage_per_day_milli = std::vector<std::int64_t>(10, 7'000);  // 7 kWh a day
-  draft.usage_milli = 30 * 28'000;                                             // exactly 400%
+  draft.neighbours = summarise_neighbours(std::vector<std::int64_t>(10, 7'000));  // 7 kWh a day
+  draft.usage_milli = 30 * 28'000;                                                // exactly 400%
   EXPECT_TRUE(check_bill({}, draft).empty());
   draft.usage_milli = 30 * 28'000 + 1;
   EXPECT_EQ(reasons(check_bill({}, draft)), std::vector<std::string>{"high_vs_neighbours"});
-  draft.neighbour_usage_per_day_milli.resize(9);  // too few to compare
+  draft.neighbours.count = 9;  // too few to compare
   EXPECT_TRUE(check_bill({}, draft).empty());
 }
 

@@ -1,5 +1,7 @@
 #include "store/bulk_insert.h"
 
+#include <algorithm>
+
 #include "store/bulk_engines.h"
 
 namespace rp::store {
@@ -18,6 +20,28 @@ Result<void> bulk_insert(Session& session, const BulkTable& table,
     return sqlite_bulk_insert(session.native_handle(), table, rows);
   }
   return postgres_copy(session.native_handle(), table, rows);
+}
+
+Result<std::vector<std::int64_t>> reserve_ids(Session& session, std::string_view table,
+                                              std::size_t count) {
+  std::vector<std::int64_t> ids;
+  if (count == 0) return ids;
+  ids.reserve(count);
+  const std::string name(table);
+  if (session.engine() == Engine::sqlite) {
+    auto rows = session.query("SELECT COALESCE(MAX(id), 0) FROM " + name);
+    if (!rows.ok()) return rows.error();
+    const std::int64_t largest = rows->at(0).integer(0);
+    for (std::size_t i = 1; i <= count; ++i) ids.push_back(largest + static_cast<std::int64_t>(i));
+    return ids;
+  }
+  auto rows = session.query("SELECT nextval(pg_get_serial_sequence('" + name +
+                                "', 'id')) FROM generate_series(1, :count)",
+                            {static_cast<std::int64_t>(count)});
+  if (!rows.ok()) return rows.error();
+  for (const Row& row : *rows) ids.push_back(row.integer(0));
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 Result<void> advance_id_sequence(Session& session, std::string_view table) {

@@ -6,6 +6,8 @@
 // SQLite: one prepared INSERT, re-bound per row (no SQL parsing per row).
 // PostgreSQL: COPY ... FROM STDIN in text format through libpq (one round trip per ~64 KiB).
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,14 @@ struct BulkTable {
 // Errors: invalid_input naming the row index for a wrong column count (nothing is sent); the
 // engine's error otherwise (the caller's transaction must then be rolled back, which write() does).
 Result<void> bulk_insert(Session& session, const BulkTable& table, const std::vector<Params>& rows);
+
+// Reserves `count` new ids of `table` (whose key is `id`) for rows the caller inserts with explicit
+// ids in this transaction, so related rows (a bill, its sections, their lines) can refer to each
+// other in one bulk load. SQLite: the ids after the largest in the table (the single writer makes
+// them the caller's). PostgreSQL: taken from the table's identity sequence, so concurrent
+// ordinary inserts never collide with them. Ascending; not necessarily consecutive on PostgreSQL.
+Result<std::vector<std::int64_t>> reserve_ids(Session& session, std::string_view table,
+                                              std::size_t count);
 
 // After inserting explicit ids on PostgreSQL, moves the table's identity sequence past the
 // largest id so later ordinary inserts do not collide. A no-op on SQLite.

@@ -1,0 +1,273 @@
+#include "billing/bill_run.h"
+
+#include <charconv>
+
+#include "billing/bill_run_facts.h"
+#include "billing/bill_run_write.h"
+#include "rating/tariff_format.h"
+
+namespace rp::billing {
+namespace {
+
+using store::Session;
+
+constexpr int kSinceDays = 90;  // how far back an ended agreement's final bill is still looked for
+
+Result<std::optional<std::string>> setting(Session& session, const char* key) {
+  auto rows = session.query_named("billing/setting", {std::string(key)});
+  RP_TRY(rows);
+  if (rows->empty()) return std::optional<std::string>{};
+  return std::optional<std::string>{rows->at(0).text(0)};
+}
+
+Result<std::vector<LocalDate>> parse_holidays(const std::string& text) {
+  std::vector<LocalDate> holidays;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t comma = text.find(',', begin);
+    if (comma == std::string::npos) comma = text.size();
+    std::string item = text.substr(begin, comma - begin);
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (!item.empty()) {
+      auto date = parse_local_date(item, "bill_holidays");
+      if (!date.ok()) {
+        return invalid_input("bill_holidays", "setting bill_holidays: '" + item +
+                                                  "' is not a date (YYYY-MM-DD, comma-separated)");
+      }
+      holidays.push_back(*date);
+    }
+    begin = comma + 1;
+  }
+  return holidays;
+}
+
+Result<BillingSettings> read_settings(Session& session) {
+  auto zone_name = setting(session, "time_zone");
+  RP_TRY(zone_name);
+  auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
+  RP_TRY(zone);
+  BillingSettings settings{*zone, {}, 21, {}};
+  auto due = setting(session, "bill_due_days");
+  RP_TRY(due);
+  if (*due) {
+    int days = 0;
+    const std::string& text = **due;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
+    if (error != std::errc() || end != text.data() + text.size() || days < 1 || days > 90) {
+      return invalid_input("bill_due_days", "setting bill_due_days: '" + text +
+                                                "' is not a whole number of days 1-90");
+    }
+    settings.due_days = days;
+  }
+  auto holidays = setting(session, "bill_holidays");
+  RP_TRY(holidays);
+  if (*holidays) {
+    auto parsed = parse_holidays(**holidays);
+    RP_TRY(parsed);
+    settings.calendar.holidays = std::move(*parsed);
+  }
+  return settings;
+}
+
+Result<std::map<std::int64_t, RatePlan>> read_plans(Session& session) {
+  auto rows = session.query_named("billing/rate_plan_tariffs");
+  RP_TRY(rows);
+  std::map<std::int64_t, RatePlan> plans;
+  for (const store::Row& row : *rows) {
+    RatePlan plan{row.integer(0), row.text(1), row.text(2), std::nullopt};
+    if (!row.is_null(3)) {
+      auto tariff = rating::parse_tariff(row.text(3));
+      if (!tariff.ok()) {
+        return internal_error("the stored tariff of rate plan " + plan.code +
+                              " does not read: " + tariff.error().message);
+      }
+      plan.tariff = std::move(*tariff);
+    }
+    plans.emplace(plan.id, std::move(plan));
+  }
+  return plans;
+}
+
+Result<std::map<std::string, Neighbours>> read_neighbours(Session& session, const RunContext& run) {
+  auto rows = session.query_named("billing/previous_run_usage",
+                                  {std::int64_t{run.cycle}, format_local_date(run.read_date)});
+  RP_TRY(rows);
+  std::map<std::string, std::vector<std::int64_t>> usage;
+  for (const store::Row& row : *rows) {
+    auto start = parse_local_date(row.text(2), "period_start");
+    auto end = parse_local_date(row.text(3), "period_end");
+    RP_TRY(start);
+    RP_TRY(end);
+    const std::int32_t days = days_in({*start, *end});
+    if (days > 0) usage[row.text(0)].push_back(row.integer(1) / days);
+  }
+  std::map<std::string, Neighbours> neighbours;
+  for (auto& [code, values] : usage) neighbours[code] = summarise_neighbours(std::move(values));
+  return neighbours;
+}
+
+LocalDate due_date_of(const BillingSettings& settings, LocalDate bill_date) {
+  LocalDate due(date::sys_days(bill_date) + date::days(settings.due_days));
+  return is_business_day(settings.calendar, due) ? due : next_business_day(settings.calendar, due);
+}
+
+// Validates the request and builds the run's context (without the run id and plans).
+Result<RunContext> plan_run(const BillingSettings& settings, const BillRunRequest& request) {
+  if (request.cycle < 1 || request.cycle > settings.calendar.cycle_count) {
+    return invalid_input("cycle", "cycle " + std::to_string(request.cycle) + " is not one of the " +
+                                      std::to_string(settings.calendar.cycle_count) +
+                                      " bill cycles (1-" +
+                                      std::to_string(settings.calendar.cycle_count) + ")");
+  }
+  if (!request.read_date.ok()) return invalid_input("read_date", "the read date is not a date");
+  const date::year_month month = request.read_date.year() / request.read_date.month();
+  const CycleDates scheduled = cycle_dates(settings.calendar, request.cycle, month);
+  if (scheduled.read_date != request.read_date) {
+    return invalid_input("read_date", "cycle " + std::to_string(request.cycle) + " reads on " +
+                                          format_local_date(scheduled.read_date) +
+                                          " that month, not " +
+                                          format_local_date(request.read_date));
+  }
+  const LocalDate today = settings.zone.local_date(now());
+  if (date::sys_days(request.read_date) > date::sys_days(today)) {
+    return invalid_input("read_date", "the read date " + format_local_date(request.read_date) +
+                                          " is after today (" + format_local_date(today) + " in " +
+                                          settings.zone.name() + ")");
+  }
+  if (request.chunk_accounts == 0) return invalid_input("chunk_accounts", "a chunk needs accounts");
+  RunContext run{.settings = settings};
+  run.cycle = request.cycle;
+  run.read_date = request.read_date;
+  run.bill_date = scheduled.bill_date;
+  run.due_date = due_date_of(settings, scheduled.bill_date);
+  run.cycle_period = cycle_period(settings.calendar, request.cycle, month);
+  run.since = LocalDate(date::sys_days(run.cycle_period.start) - date::days(kSinceDays));
+  run.started_by = request.started_by;
+  return run;
+}
+
+// Finds the run of (cycle, read date) or starts it, counting the accounts it will bill.
+Result<void> find_or_start_run(store::Database& database, RunContext& run,
+                               BillRunProgress& progress) {
+  return database.write_work([&](Session& session) -> Result<void> {
+    const std::string read_date = format_local_date(run.read_date);
+    auto found = session.query_named("billing/run_by_cycle", {std::int64_t{run.cycle}, read_date});
+    RP_TRY(found);
+    if (!found->empty()) {
+      run.run_id = found->at(0).integer(0);
+      progress.accounts = found->at(0).integer(3);
+      return success();
+    }
+    auto inserted = session.query_named(
+        "billing/insert_run", {std::int64_t{run.cycle}, read_date, format_local_date(run.bill_date),
+                               format_instant(now()), run.started_by});
+    RP_TRY(inserted);
+    run.run_id = inserted->at(0).integer(0);
+    auto counted =
+        session.query_named("billing/count_run_accounts",
+                            {std::int64_t{run.cycle}, read_date, format_local_date(run.since)});
+    RP_TRY(counted);
+    progress.accounts = counted->at(0).integer(0);
+    RP_TRY(session.execute_named("billing/set_run_accounts", {progress.accounts, run.run_id}));
+    return success();
+  });
+}
+
+Result<void> add_totals(Session& session, std::int64_t run_id, BillRunProgress& progress) {
+  auto rows = session.query_named("billing/run_totals", {run_id});
+  RP_TRY(rows);
+  progress.released = progress.held = progress.charges_cents = 0;
+  for (const store::Row& row : *rows) {
+    const std::string status = row.text(0);
+    if (status == "released") progress.released = row.integer(1);
+    if (status == "held") progress.held = row.integer(1);
+    if (status != "cancelled") progress.charges_cents += row.integer(2);
+  }
+  auto problems = session.query_named("billing/run_problem_count", {run_id});
+  RP_TRY(problems);
+  progress.problems = problems->at(0).integer(0);
+  return success();
+}
+
+}  // namespace
+
+Result<BillingSettings> load_billing_settings(store::Database& database) {
+  return database.read<BillingSettings>(
+      [](Session& session) -> Result<BillingSettings> { return read_settings(session); });
+}
+
+Result<BillRunProgress> run_bills(store::Database& database, const BillRunRequest& request,
+                                  const AfterBillChunk& after_chunk) {
+  auto settings = load_billing_settings(database);
+  RP_TRY(settings);
+  auto planned = plan_run(*settings, request);
+  RP_TRY(planned);
+  RunContext run = std::move(*planned);
+  BillRunProgress progress;
+  progress.cycle = run.cycle;
+  progress.read_date = run.read_date;
+  progress.bill_date = run.bill_date;
+  progress.status = "running";
+  RP_TRY(find_or_start_run(database, run, progress));
+  progress.run_id = run.run_id;
+  RP_TRY(database.read_work([&](Session& session) -> Result<void> {
+    auto plans = read_plans(session);
+    RP_TRY(plans);
+    run.plans = std::move(*plans);
+    auto neighbours = read_neighbours(session, run);
+    RP_TRY(neighbours);
+    run.neighbours = std::move(*neighbours);
+    return add_totals(session, run.run_id, progress);
+  }));
+  // Accounts with problems from an earlier pass are retried: the count is this pass's.
+  progress.problems = 0;
+  std::int64_t after = 0;
+  while (true) {
+    auto facts = database.read<ChunkFacts>(
+        [&](Session& session) { return read_chunk(session, run, after, request.chunk_accounts); });
+    RP_TRY(facts);
+    if (facts->agreements.empty()) break;
+    after = facts->agreements.back().account_id;
+    std::vector<AccountOutcome> outcomes = draft_chunk(run, *facts);
+    const std::string at = format_instant(now());
+    auto written = database.write<ChunkWritten>(
+        [&](Session& session) { return write_chunk(session, run, outcomes, at); });
+    RP_TRY(written);
+    progress.released += written->released;
+    progress.held += written->held;
+    progress.charges_cents += written->charges_cents;
+    progress.problems += written->problems;
+    if (after_chunk && !after_chunk(progress)) return progress;
+  }
+  RP_TRY(database.write_work([&](Session& session) -> Result<void> {
+    RP_TRY(session.execute_named("billing/finish_run", {format_instant(now()), run.run_id}));
+    return success();
+  }));
+  progress.status = "done";
+  return progress;
+}
+
+Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id) {
+  return database.read<BillRunProgress>([&](Session& session) -> Result<BillRunProgress> {
+    auto rows = session.query_named("billing/run_by_id", {run_id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("bill run " + std::to_string(run_id) + " does not exist");
+    const store::Row& row = rows->at(0);
+    BillRunProgress progress;
+    progress.run_id = row.integer(0);
+    progress.cycle = static_cast<int>(row.integer(1));
+    auto read_date = parse_local_date(row.text(2), "read_date");
+    auto bill_date = parse_local_date(row.text(3), "bill_date");
+    RP_TRY(read_date);
+    RP_TRY(bill_date);
+    progress.read_date = *read_date;
+    progress.bill_date = *bill_date;
+    progress.status = row.text(4);
+    progress.accounts = row.integer(5);
+    RP_TRY(add_totals(session, run_id, progress));
+    return progress;
+  });
+}
+
+}  // namespace rp::billing

@@ -1,0 +1,89 @@
+#pragma once
+// Bill runs: every account of a bill cycle billed for the period ending on the cycle's read date.
+// For each account with service in the period, each service agreement's usage is pulled from
+// meter data (interval days or register reads; sewer on the premise's water), rated with the
+// plan's tariff, checked, and written as one bill with a section per agreement:
+//  * a bill that passes every check is released at once: it takes the next gapless bill number,
+//    posts a 'bill' ledger entry and records a "bill.ready" account event;
+//  * a bill that fails a check is held: its holds go to the bill hold queue (bill_holds.h) and it
+//    has no number and no ledger entry until staff approve it.
+// All of an account's rows are written in the same transaction as its bill.
+//
+// Exactly once: an agreement's period starts where its last active section ended (or where its
+// service started), and the database refuses a second active section for the same (agreement,
+// period start); an account with a bill in the run is not drafted again. A run stopped anywhere
+// (a crash, a kill) and started again bills each remaining account once and numbers stay gapless
+// (numbers are taken inside the transaction that writes the bill).
+//
+// Chunked: accounts are drafted and written kBillRunChunkAccounts at a time, one write transaction
+// per chunk (a few milliseconds of the SQLite writer), the next chunk read and rated while the
+// previous one is written, so portal reads and payments never wait long behind a run.
+//
+// An account that cannot be billed (a plan with no tariff, a register meter with no read to start
+// from and no history to estimate with) is skipped and recorded in bill_run_problems with the
+// reason; it does not stop the run, and running the run again retries it.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "billing/bill_checks.h"
+#include "billing/bill_cycle.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "store/database.h"
+
+namespace rp::billing {
+
+inline constexpr std::size_t kBillRunChunkAccounts = 500;
+
+// The utility's billing settings (utility_settings keys in docs/billing.md).
+struct BillingSettings {
+  UtilityZone zone;
+  CycleCalendar calendar;
+  std::int32_t due_days = 21;  // 'bill_due_days': due this many days after the bill date
+  BillCheckRules checks;
+};
+
+// Reads the settings; errors: invalid_input naming the setting when a stored value is bad.
+Result<BillingSettings> load_billing_settings(store::Database& database);
+
+struct BillRunRequest {
+  int cycle = 1;
+  LocalDate read_date;  // must be the cycle's scheduled read date in its month
+  std::string started_by = "system";
+  std::size_t chunk_accounts = kBillRunChunkAccounts;
+};
+
+struct BillRunProgress {
+  std::int64_t run_id = 0;
+  int cycle = 0;
+  LocalDate read_date;
+  LocalDate bill_date;
+  std::string status;              // running | done
+  std::int64_t accounts = 0;       // accounts of the cycle with service in the period
+  std::int64_t released = 0;       // bills released by this run
+  std::int64_t held = 0;           // bills held for review
+  std::int64_t problems = 0;       // accounts that could not be billed
+  std::int64_t charges_cents = 0;  // the sum of the run's released and held bills
+};
+
+// Called after each chunk is committed; returning false stops the run there (as a crash would),
+// leaving it 'running' to be resumed.
+using AfterBillChunk = std::function<bool(const BillRunProgress&)>;
+
+// Runs (or resumes) the run for request.cycle and request.read_date and returns its progress.
+// Errors: invalid_input ("cycle", "read_date") before anything is written: a cycle outside the
+// calendar, a date that is not the cycle's read date (the message names the scheduled one), a read
+// date in the future of the utility's today; the database's error otherwise (chunks already
+// committed stay, and running again resumes).
+Result<BillRunProgress> run_bills(store::Database& database, const BillRunRequest& request,
+                                  const AfterBillChunk& after_chunk = {});
+
+// The progress of run `run_id`. Errors: not_found.
+Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id);
+
+}  // namespace rp::billing

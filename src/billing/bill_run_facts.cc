@@ -1,0 +1,459 @@
+#include "billing/bill_run_facts.h"
+
+#include <algorithm>
+
+#include "billing/bill_cycle.h"
+
+namespace rp::billing {
+namespace {
+
+using store::Row;
+using store::Session;
+
+constexpr std::int64_t kDaySeconds = 86'400;
+constexpr int kPastPeaks = 11;         // enough for a demand ratchet's look-back
+constexpr std::size_t kCompared = 6;   // recent bills the high/low checks compare against
+constexpr int kEndReadWindowDays = 4;  // an end read up to this many days before the period end
+constexpr int kStartReadLookBackDays = 40;  // a first bill's start read, before the period start
+
+LocalDate plus_days(LocalDate date, int days) {
+  return LocalDate(date::sys_days(date) + date::days(days));
+}
+bool before(LocalDate a, LocalDate b) {
+  return date::sys_days(a) < date::sys_days(b);
+}
+
+std::int32_t utc_day_of(Instant instant) {
+  return static_cast<std::int32_t>(instant.time_since_epoch().count() / kDaySeconds);
+}
+
+Result<LocalDate> date_in(const Row& row, std::size_t column, const char* what) {
+  return parse_local_date(row.text(column), what);
+}
+
+Result<std::optional<LocalDate>> optional_date_in(const Row& row, std::size_t column,
+                                                  const char* what) {
+  if (row.is_null(column)) return std::optional<LocalDate>{};
+  auto date = parse_local_date(row.text(column), what);
+  if (!date.ok()) return date.error();
+  return std::optional<LocalDate>{*date};
+}
+
+store::Params range_params(const RunContext& run, std::int64_t first, std::int64_t last) {
+  return {std::int64_t{run.cycle}, first, last};
+}
+
+Result<void> read_agreements(Session& session, const RunContext& run, std::int64_t after,
+                             std::size_t limit, ChunkFacts& facts) {
+  const std::string read_date = format_local_date(run.read_date);
+  const std::string since = format_local_date(run.since);
+  auto rows = session.query_named("billing/chunk_agreements",
+                                  {std::int64_t{run.cycle}, after, read_date, since, run.run_id,
+                                   static_cast<std::int64_t>(limit), read_date, since});
+  RP_TRY(rows);
+  for (const Row& row : *rows) {
+    AgreementFacts agreement;
+    agreement.account_id = row.integer(0);
+    agreement.account_number = row.text(1);
+    agreement.agreement_id = row.integer(2);
+    agreement.commodity = row.text(3);
+    agreement.premise_id = row.integer(4);
+    agreement.plan_id = row.integer(5);
+    agreement.plan_code = row.text(6);
+    auto start = date_in(row, 7, "start_date");
+    RP_TRY(start);
+    agreement.start_date = *start;
+    auto end = optional_date_in(row, 8, "end_date");
+    RP_TRY(end);
+    agreement.end_date = *end;
+    agreement.service_point_id = row.integer(9);
+    facts.agreements.push_back(std::move(agreement));
+  }
+  return success();
+}
+
+Result<void> read_history(Session& session, const RunContext& run, std::int64_t first,
+                          std::int64_t last, ChunkFacts& facts) {
+  store::Params params = range_params(run, first, last);
+  params.push_back(format_local_date(plus_days(run.read_date, -400)));
+  auto rows = session.query_named("billing/chunk_history", params);
+  RP_TRY(rows);
+  for (const Row& row : *rows) {
+    SectionHistory section;
+    auto start = date_in(row, 1, "period_start");
+    auto end = date_in(row, 2, "period_end");
+    RP_TRY(start);
+    RP_TRY(end);
+    section.period = {*start, *end};
+    section.usage_milli = row.integer(3);
+    section.charges_cents = row.integer(4);
+    section.estimated = row.integer(5) != 0;
+    if (!row.is_null(6)) section.end_read_milli = row.integer(6);
+    section.peak_demand_milli = row.integer(7);
+    section.released = row.text(8) == "released";
+    facts.history[row.integer(0)].push_back(section);
+  }
+  return success();
+}
+
+Result<void> read_channels(Session& session, const RunContext& run, std::int64_t first,
+                           std::int64_t last, ChunkFacts& facts) {
+  auto rows = session.query_named("billing/chunk_channels", range_params(run, first, last));
+  RP_TRY(rows);
+  for (const Row& row : *rows) {
+    MeterChannel channel;
+    channel.meter_id = row.integer(1);
+    channel.serial = row.text(2);
+    auto removed = optional_date_in(row, 3, "removed_on");
+    RP_TRY(removed);
+    channel.removed_on = *removed;
+    channel.channel_id = row.integer(4);
+    channel.unit = row.text(5);
+    if (!row.is_null(6)) channel.interval_minutes = static_cast<std::int32_t>(row.integer(6));
+    channel.dial_digits = static_cast<int>(row.integer(7));
+    auto& at_point = facts.channels[row.integer(0)];
+    // A service point held by two agreements of the chunk lists its channels twice.
+    if (std::none_of(at_point.begin(), at_point.end(), [&](const MeterChannel& known) {
+          return known.channel_id == channel.channel_id;
+        })) {
+      at_point.push_back(std::move(channel));
+    }
+  }
+  return success();
+}
+
+// Where each agreement's period starts: after its last active section, else at the later of its
+// start and the cycle period's start.
+LocalDate period_start_of(const RunContext& run, const AgreementFacts& agreement,
+                          const std::vector<SectionHistory>* history) {
+  if (history != nullptr && !history->empty()) return history->front().period.end;
+  return before(agreement.start_date, run.cycle_period.start) ? run.cycle_period.start
+                                                              : agreement.start_date;
+}
+
+Result<void> read_usage(Session& session, const RunContext& run, std::int64_t first,
+                        std::int64_t last, LocalDate earliest, ChunkFacts& facts) {
+  const UtilityZone& zone = run.settings.zone;
+  const Instant from = zone.start_of_day(plus_days(earliest, -kStartReadLookBackDays));
+  const Instant to = zone.end_of_day(run.read_date);
+
+  store::Params days_params = range_params(run, first, last);
+  days_params.push_back(std::int64_t{utc_day_of(zone.start_of_day(earliest))});
+  days_params.push_back(std::int64_t{utc_day_of(to - std::chrono::seconds(1))});
+  auto days = session.query_named("billing/chunk_interval_days", days_params);
+  RP_TRY(days);
+  for (const Row& row : *days) {
+    mdm::IntervalDay day;
+    day.channel_id = row.integer(0);
+    day.utc_day = static_cast<std::int32_t>(row.integer(1));
+    day.interval_minutes = static_cast<std::int32_t>(row.integer(2));
+    const auto slots = static_cast<std::size_t>(24 * 60 / day.interval_minutes);
+    auto values = mdm::unpack_values(row.text(3), slots);
+    auto quality = mdm::unpack_quality(row.text(4), slots);
+    if (!values.ok() || !quality.ok()) {
+      return internal_error("interval day " + std::to_string(day.utc_day) + " of channel " +
+                            std::to_string(day.channel_id) + " does not unpack");
+    }
+    day.values = std::move(*values);
+    day.quality = std::move(*quality);
+    facts.days[day.channel_id].push_back(std::move(day));
+  }
+
+  store::Params reads_params = range_params(run, first, last);
+  reads_params.push_back(format_instant(from));
+  reads_params.push_back(format_instant(to));
+  auto reads = session.query_named("billing/chunk_register_reads", reads_params);
+  RP_TRY(reads);
+  for (const Row& row : *reads) {
+    auto taken = parse_instant(row.text(1), "taken_at");
+    RP_TRY(taken);
+    facts.reads[row.integer(0)].push_back({*taken, row.integer(2)});
+  }
+  return success();
+}
+
+}  // namespace
+
+Result<ChunkFacts> read_chunk(Session& session, const RunContext& run, std::int64_t after,
+                              std::size_t limit) {
+  ChunkFacts facts;
+  RP_TRY(read_agreements(session, run, after, limit, facts));
+  if (facts.agreements.empty()) return facts;
+  const std::int64_t first = facts.agreements.front().account_id;
+  const std::int64_t last = facts.agreements.back().account_id;
+  RP_TRY(read_history(session, run, first, last, facts));
+  RP_TRY(read_channels(session, run, first, last, facts));
+  LocalDate earliest = run.read_date;
+  for (const AgreementFacts& agreement : facts.agreements) {
+    auto history = facts.history.find(agreement.agreement_id);
+    LocalDate start = period_start_of(run, agreement,
+                                      history == facts.history.end() ? nullptr : &history->second);
+    if (before(start, earliest)) earliest = start;
+  }
+  RP_TRY(read_usage(session, run, first, last, earliest, facts));
+  return facts;
+}
+
+// ---- Drafting --------------------------------------------------------------------------------
+
+namespace {
+
+struct Problem {
+  std::string text;
+};
+
+// The meter channel an agreement is billed on: on the meter in place during the period (the
+// latest installed that was not removed before the period starts), the interval channel in the
+// tariff's unit, else the register channel in it.
+const MeterChannel* billing_channel(const std::vector<MeterChannel>& channels, LocalDate start) {
+  std::int64_t meter = 0;
+  for (const MeterChannel& channel : channels) {
+    if (channel.removed_on && before(*channel.removed_on, start)) continue;
+    meter = std::max(meter, channel.meter_id);
+  }
+  const MeterChannel* chosen = nullptr;
+  for (const MeterChannel& channel : channels) {
+    if (channel.meter_id != meter || channel.unit == "kW") continue;
+    if (chosen == nullptr || (channel.interval_minutes && !chosen->interval_minutes)) {
+      chosen = &channel;
+    }
+  }
+  return chosen;
+}
+
+int default_dial_digits(const std::string& unit) {
+  return unit == "kWh" ? 5 : 7;
+}
+
+std::vector<PastUsage> past_usage(const std::vector<SectionHistory>& history) {
+  std::vector<PastUsage> past;
+  for (const SectionHistory& section : history) {
+    past.push_back({section.usage_milli, days_in(section.period), section.estimated});
+  }
+  return past;
+}
+
+// The register usage of `period`: from the last billed read (or the read at the period's start)
+// to the read at its end, estimated from recent usage when there is no end read.
+std::optional<Problem> register_usage(const RunContext& run, const MeterChannel& channel,
+                                      const std::vector<RegisterRead>& reads,
+                                      const std::vector<SectionHistory>& history,
+                                      SectionInput& input) {
+  const UtilityZone& zone = run.settings.zone;
+  SectionUsage& usage = input.usage;
+  usage.source = SectionUsage::Source::register_reads;
+  const int digits =
+      channel.dial_digits > 0 ? channel.dial_digits : default_dial_digits(channel.unit);
+  if (!history.empty() && history.front().end_read_milli) {
+    usage.start_read_milli = history.front().end_read_milli;
+  } else {
+    const Instant latest = zone.end_of_day(input.period.start);
+    const Instant earliest =
+        zone.start_of_day(plus_days(input.period.start, -kStartReadLookBackDays));
+    for (const RegisterRead& read : reads) {
+      if (read.taken_at >= earliest && read.taken_at < latest)
+        usage.start_read_milli = read.milli_units;
+    }
+    if (!usage.start_read_milli) {
+      return Problem{"meter " + channel.serial + " has no read on or up to " +
+                     std::to_string(kStartReadLookBackDays) + " days before " +
+                     format_local_date(input.period.start) + " to start its first bill from"};
+    }
+  }
+  const Instant window_start = zone.start_of_day(plus_days(input.period.end, -kEndReadWindowDays));
+  const Instant window_end = zone.end_of_day(input.period.end);
+  for (const RegisterRead& read : reads) {
+    if (read.taken_at >= window_start && read.taken_at < window_end) {
+      usage.end_read_milli = read.milli_units;
+    }
+  }
+  if (usage.end_read_milli) {
+    usage.usage_milli = dial_usage(*usage.start_read_milli, *usage.end_read_milli, digits);
+    return std::nullopt;
+  }
+  auto per_day = usage_per_day(past_usage(history));
+  if (!per_day) {
+    return Problem{"meter " + channel.serial + " has no read within " +
+                   std::to_string(kEndReadWindowDays) + " days before " +
+                   format_local_date(input.period.end) + " and no earlier bills to estimate from"};
+  }
+  std::int64_t dial_milli = 1000;
+  for (int digit = 0; digit < digits; ++digit) dial_milli *= 10;
+  usage.usage_milli = *per_day * days_in(input.period);
+  usage.end_read_milli = (*usage.start_read_milli + usage.usage_milli) % dial_milli;
+  usage.estimated = true;
+  return std::nullopt;
+}
+
+// The average monthly water use over the winter quarter (periods starting December to February)
+// of the last year's actual bills, for a sewer cap; none without such bills.
+std::optional<Decimal> winter_average(const std::vector<SectionHistory>& water_history) {
+  std::int64_t usage = 0;
+  std::int64_t days = 0;
+  for (const SectionHistory& section : water_history) {
+    const unsigned month = static_cast<unsigned>(section.period.start.month());
+    if (section.estimated || (month != 12 && month != 1 && month != 2)) continue;
+    usage += section.usage_milli;
+    days += days_in(section.period);
+  }
+  if (days == 0) return std::nullopt;
+  // Per month of 365/12 days, in milli-units, rounded half up (usage is never negative).
+  const std::int64_t monthly_milli = (usage * 365 * 2 + days * 12) / (days * 12 * 2);
+  return Decimal::from_raw(monthly_milli * (Decimal::kScale / 1000));
+}
+
+std::optional<Problem> gather_usage(const RunContext& run, const ChunkFacts& facts,
+                                    const AgreementFacts& agreement,
+                                    const std::vector<SectionHistory>& history,
+                                    const std::vector<SectionInput>& earlier, SectionInput& input) {
+  const rating::Tariff& tariff = *input.tariff;
+  auto at_point = facts.channels.find(agreement.service_point_id);
+  const MeterChannel* channel = at_point == facts.channels.end()
+                                    ? nullptr
+                                    : billing_channel(at_point->second, input.period.start);
+  if (channel == nullptr) {
+    if (agreement.commodity != "sewer") {
+      input.usage.source = SectionUsage::Source::unmetered;
+      return std::nullopt;
+    }
+    // Sewer is billed on the account's water use (its first water service billed this period).
+    const SectionInput* water = nullptr;
+    for (const SectionInput& other : earlier) {
+      if (other.commodity == "water") {
+        water = &other;
+        break;
+      }
+    }
+    if (water == nullptr) {
+      return Problem{
+          "sewer is billed on water use, and the account has no water service "
+          "billed in this period"};
+    }
+    input.usage.source = SectionUsage::Source::water_of_premise;
+    input.usage.usage_milli = water->usage.usage_milli;
+    input.usage.estimated = water->usage.estimated;
+    if (tariff.sewer && tariff.sewer->cap_at_winter_average) {
+      auto water_history = facts.history.find(water->agreement_id);
+      if (water_history != facts.history.end()) {
+        input.facts.winter_average = winter_average(water_history->second);
+      }
+    }
+    return std::nullopt;
+  }
+  const std::string tariff_unit = rating::usage_unit_name(tariff.unit);
+  if (channel->unit != tariff_unit && !(channel->unit == "CCF" && tariff.therm_factor)) {
+    return Problem{"meter " + channel->serial + " measures " + channel->unit + " but rate plan " +
+                   agreement.plan_code + " bills " + tariff_unit};
+  }
+  input.usage.meter_serial = channel->serial;
+  if (channel->interval_minutes) {
+    static const std::vector<mdm::IntervalDay> kNoDays;
+    auto days = facts.days.find(channel->channel_id);
+    auto cut = period_intervals(days == facts.days.end() ? kNoDays : days->second,
+                                *channel->interval_minutes, input.period, run.settings.zone,
+                                usage_per_day(past_usage(history)));
+    if (!cut.ok()) return Problem{"meter " + channel->serial + ": " + cut.error().message};
+    input.usage.source = SectionUsage::Source::interval;
+    input.usage.usage_milli = cut->usage_milli;
+    input.usage.estimated = cut->estimated_slots > 0;
+    input.usage.intervals = std::move(cut->series);
+    return std::nullopt;
+  }
+  static const std::vector<RegisterRead> kNoReads;
+  auto reads = facts.reads.find(channel->channel_id);
+  return register_usage(run, *channel, reads == facts.reads.end() ? kNoReads : reads->second,
+                        history, input);
+}
+
+void add_history_facts(const RunContext& run, const std::vector<SectionHistory>& history,
+                       SectionInput& input) {
+  for (const SectionHistory& section : history) {
+    if (!section.released || input.recent_totals.size() == kCompared) continue;
+    input.recent_totals.push_back(Money::from_cents(section.charges_cents));
+    input.recent_days.push_back(days_in(section.period));
+  }
+  std::vector<Decimal> peaks;
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    peaks.push_back(Decimal::from_raw(it->peak_demand_milli * (Decimal::kScale / 1000)));
+  }
+  if (peaks.size() > kPastPeaks) peaks.erase(peaks.begin(), peaks.end() - kPastPeaks);
+  input.facts.prior_monthly_peaks = std::move(peaks);
+  auto neighbours = run.neighbours.find(input.plan_code);
+  if (neighbours != run.neighbours.end()) input.neighbours = neighbours->second;
+}
+
+// Drafts one account from its agreements [begin, end) of the chunk.
+AccountOutcome draft_account(const RunContext& run, const ChunkFacts& facts,
+                             std::vector<AgreementFacts>::const_iterator begin,
+                             std::vector<AgreementFacts>::const_iterator end) {
+  AccountOutcome outcome;
+  outcome.account_id = begin->account_id;
+  outcome.account_number = begin->account_number;
+  static const std::vector<SectionHistory> kNoHistory;
+  // Water before sewer, so a sewer section can bill on the water section's usage.
+  std::vector<const AgreementFacts*> ordered;
+  for (auto it = begin; it != end; ++it) ordered.push_back(&*it);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const AgreementFacts* a, const AgreementFacts* b) {
+                     return a->commodity != "sewer" && b->commodity == "sewer";
+                   });
+  outcome.inputs.reserve(ordered.size());
+  for (const AgreementFacts* agreement : ordered) {
+    auto found = facts.history.find(agreement->agreement_id);
+    const std::vector<SectionHistory>& history =
+        found == facts.history.end() ? kNoHistory : found->second;
+    SectionInput input;
+    input.agreement_id = agreement->agreement_id;
+    input.commodity = agreement->commodity;
+    input.plan_code = agreement->plan_code;
+    input.period.start = period_start_of(run, *agreement, &history);
+    input.period.end = run.read_date;
+    if (agreement->end_date) {
+      LocalDate after_last = plus_days(*agreement->end_date, 1);
+      if (!before(run.read_date, after_last)) {
+        input.period.end = after_last;
+        input.final = true;
+      }
+    }
+    if (!before(input.period.start, input.period.end)) continue;  // nothing due
+    const RatePlan& plan = run.plans.at(agreement->plan_id);
+    if (!plan.tariff) {
+      outcome.problem = "rate plan " + plan.code + " has no tariff to bill with";
+      outcome.problem_agreement = agreement->agreement_id;
+      return outcome;
+    }
+    input.tariff = &*plan.tariff;
+    if (auto problem = gather_usage(run, facts, *agreement, history, outcome.inputs, input)) {
+      outcome.problem = problem->text;
+      outcome.problem_agreement = agreement->agreement_id;
+      return outcome;
+    }
+    add_history_facts(run, history, input);
+    outcome.inputs.push_back(std::move(input));
+  }
+  if (outcome.inputs.empty()) return outcome;
+  auto draft = draft_bill(outcome.inputs, run.settings.zone, run.settings.checks);
+  if (!draft.ok()) {
+    outcome.problem = draft.error().message;
+    return outcome;
+  }
+  outcome.draft = std::move(*draft);
+  return outcome;
+}
+
+}  // namespace
+
+std::vector<AccountOutcome> draft_chunk(const RunContext& run, const ChunkFacts& facts) {
+  std::vector<AccountOutcome> outcomes;
+  auto begin = facts.agreements.begin();
+  while (begin != facts.agreements.end()) {
+    auto end = std::find_if(begin, facts.agreements.end(), [&](const AgreementFacts& agreement) {
+      return agreement.account_id != begin->account_id;
+    });
+    outcomes.push_back(draft_account(run, facts, begin, end));
+    begin = end;
+  }
+  return outcomes;
+}
+
+}  // namespace rp::billing

@@ -1,0 +1,1 @@
+SELECT id, commodity FROM rate_plans WHERE code = :code

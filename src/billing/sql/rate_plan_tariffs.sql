@@ -1,0 +1,1 @@
+SELECT id, code, commodity, tariff FROM rate_plans

@@ -1,0 +1,1 @@
+UPDATE rate_plans SET tariff = :tariff WHERE code = :code

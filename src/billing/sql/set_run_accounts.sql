@@ -1,0 +1,1 @@
+UPDATE bill_runs SET accounts = :accounts WHERE id = :run

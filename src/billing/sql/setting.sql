@@ -1,0 +1,1 @@
+SELECT value FROM utility_settings WHERE key = :key
