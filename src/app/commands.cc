@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/generate.h"
 #include "app/open_database.h"
+#include "core/money.h"
 
 namespace rp::app {
 namespace {
@@ -77,7 +78,7 @@ int migrate_command(const Config& config) {
 }
 
 int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed,
-                     std::size_t usage_months) {
+                     std::size_t usage_months, bool bills) {
   configure_logging(config);
   auto database = open_migrated_database(config);
   if (!database.ok()) return fail(database.error());
@@ -85,6 +86,7 @@ int generate_command(const Config& config, std::size_t accounts, std::uint64_t s
   options.accounts = accounts;
   options.seed = seed;
   options.usage_months = usage_months;
+  options.bills = bills;
   options.utility_name = config.utility.name;
   options.time_zone = config.utility.time_zone;
   auto started = std::chrono::steady_clock::now();
@@ -94,7 +96,17 @@ int generate_command(const Config& config, std::size_t accounts, std::uint64_t s
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   database->reset();  // closes the database so the size below is final
   nlohmann::json out = report_json(*report);
-  if (usage_months > 0) out["usage"] = usage_json(report->usage);
+  if (usage_months > 0) {
+    out["usage"] = usage_json(report->usage);
+    const BillingReport& billing = report->billing;
+    out["billing"] = {{"runs", billing.runs},
+                      {"bills_released", billing.released},
+                      {"bills_held", billing.held},
+                      {"accounts_not_billed", billing.problems},
+                      {"charges", Money::from_cents(billing.charges_cents).to_string()},
+                      {"payments", billing.payments},
+                      {"paid", Money::from_cents(billing.payments_cents).to_string()}};
+  }
   out["seconds"] = seconds;
   out["database"] = config.database.url;
   if (auto bytes = sqlite_size(config.database.url)) out["database_bytes"] = bytes;

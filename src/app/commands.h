@@ -19,7 +19,7 @@ int serve_command(const Config& config);
 // data (0 = none) and prints a JSON report (accounts, rows per table, usage and VEE counts,
 // seconds taken, database size).
 int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed,
-                     std::size_t usage_months);
+                     std::size_t usage_months, bool bills = true);
 
 // A demo utility in one step: migrates, generates `accounts` accounts with `usage_months` months
 // of meter data when the database has no accounts, prints what to open and how to sign in, then

@@ -7,9 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/demo_tariffs.h"
 #include "app/names.h"
 #include "app/random.h"
 #include "core/account_number.h"
+#include "rating/tariff_format.h"
 #include "store/bulk_insert.h"
 
 namespace rp::app {
@@ -148,7 +150,7 @@ AccountDraft draw_account(std::uint64_t seed, std::int64_t sequence, const Utili
   draft.phone = "+15415550" + std::to_string(random.between(100, 199));
   draft.service = service_address(random, draft.commercial);
   draft.mailing = mailing_address(random, draft.service);
-  draft.ami = random.percent(85);
+  draft.ami = random.percent(85) || draft.commercial;  // demand and time of use need intervals
   draft.water = random.percent(60);
   draft.bill_cycle = random.between(1, 20);
   draw_dates(random, zone, as_of, draft);
@@ -259,6 +261,8 @@ std::vector<std::string> add_services(ChunkRows& rows, NextIds& ids, const Chunk
     if (commodity != "sewer") add_meter(rows, ids, draft, point, commodity);
     std::string code = std::string(1, static_cast<char>(commodity[0] - 'a' + 'A')) +
                        (draft.commercial ? "-COM" : "-RES");
+    // A quarter of the residential customers with interval meters chose time of use.
+    if (code == "E-RES" && draft.ami && account % 4 == 0) code = "E-TOU";
     rows.agreements.push_back({ids.agreement++, account, point, context.plans.at(code),
                                format_local_date(draft.opened_on), optional_date(draft.closed_on),
                                draft.created_at});
@@ -356,7 +360,9 @@ struct RatePlanSpec {
   const char* commodity;
 };
 constexpr RatePlanSpec kRatePlans[] = {
-    {"E-RES", "Residential electric", "electric"}, {"E-COM", "Commercial electric", "electric"},
+    {"E-RES", "Residential electric", "electric"},
+    {"E-TOU", "Residential time of use", "electric"},
+    {"E-COM", "Commercial electric", "electric"},
     {"W-RES", "Residential water", "water"},       {"W-COM", "Commercial water", "water"},
     {"S-RES", "Residential sewer", "sewer"},       {"S-COM", "Commercial sewer", "sewer"},
 };
@@ -381,6 +387,15 @@ Result<RatePlanIds> prepare_utility(Session& session, const GenerateOptions& opt
     RP_TRY(session.execute_named(
         "app/insert_missing_rate_plan",
         {std::string(plan.code), std::string(plan.name), std::string(plan.commodity)}));
+  }
+  for (const auto& [code, json] : demo_tariffs()) {
+    auto tariff = rating::parse_tariff(json);
+    if (!tariff.ok()) {
+      return internal_error("the demo tariff of " + std::string(code) +
+                            " does not read: " + tariff.error().message);
+    }
+    RP_TRY(session.execute_named("app/set_missing_tariff",
+                                 {rating::format_tariff(*tariff), std::string(code)}));
   }
   auto rows = session.query_named("app/rate_plans");
   RP_TRY(rows);
@@ -445,6 +460,11 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
     auto usage = generate_usage(database, options);  // refreshes the statistics when done
     RP_TRY(usage);
     report.usage = std::move(*usage);
+    if (options.bills) {
+      auto bills = generate_bills(database, options);
+      RP_TRY(bills);
+      report.billing = *bills;
+    }
     return report;
   }
   RP_TRY(database.write<void>(

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "app/generate_bills.h"
 #include "app/generate_usage.h"
 #include "core/result.h"
 #include "core/time.h"
@@ -47,6 +48,9 @@ struct GenerateOptions {
   // kUsageMaxMonths.
   std::size_t usage_months = 0;
   UsageAnomalyShares usage_anomalies;
+  // With usage: bill every cycle month by month and pay the bills (generate_bills.h). Off for
+  // benchmarks that time the bill run themselves.
+  bool bills = true;
 };
 
 struct GenerateReport {
@@ -63,6 +67,7 @@ struct GenerateReport {
   std::int64_t opening_balance_cents = 0;  // the sum of every opening_balance entry written
   std::vector<std::string> sample_account_numbers;  // the first 5 numbers generated
   UsageReport usage;                                // empty unless usage_months > 0
+  BillingReport billing;                            // empty unless usage_months > 0
 };
 
 // Generates `options.accounts` accounts into `database` (migrated). Per account: one person (a
@@ -72,7 +77,9 @@ struct GenerateReport {
 // W-RES/W-COM, S-RES/S-COM, inserted when missing), an opening balance for ~70%, and an
 // 'account.opened' event. ~3% of accounts are closed: agreements ended, 'account.closed' event.
 // Then, when options.usage_months > 0, generate_usage over the whole database (the meters of
-// earlier runs already have theirs and are left alone).
+// earlier runs already have theirs and are left alone) and generate_bills. Rate plans without a
+// tariff get the demo tariffs (demo_tariffs.h); E-TOU is the plan of a quarter of the residential
+// accounts with interval meters, and commercial accounts always have interval meters.
 // Errors: invalid_input (field "time_zone", "accounts" or "usage_months") for a bad option, before
 // anything is written; the database's error otherwise.
 Result<GenerateReport> generate_utility(store::Database& database, const GenerateOptions& options);

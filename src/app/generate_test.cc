@@ -146,7 +146,7 @@ TEST(GenerateUtility, GeneratingAgainAppendsWithoutCollisions) {
   EXPECT_EQ(count(test.database(), "SELECT COUNT(DISTINCT serial) FROM meters"),
             static_cast<std::int64_t>(first.meters + second.meters));
   EXPECT_NE(first.sample_account_numbers, second.sample_account_numbers);
-  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM rate_plans"), 6)
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM rate_plans"), 7)
       << "rate plans are not duplicated";
   // An ordinary insert after the explicit-id loads still gets a fresh id.
   auto inserted = test->write<Rows>([](Session& session) {

@@ -10,6 +10,7 @@
 
 #include "app/generate.h"
 #include "app/random.h"
+#include "billing/bill_cycle.h"
 #include "mdm/interval_day_store.h"
 #include "mdm/vee.h"
 #include "mdm/vee_checks.h"
@@ -446,7 +447,7 @@ struct UsageChannel {
   // The latest agreement on the service point, [from, until); none: the premise is vacant.
   std::optional<std::int64_t> service_from;
   std::optional<std::int64_t> service_until;
-  std::int32_t read_day = 1;  // register reads: the day of the month (the bill cycle)
+  int cycle = 1;  // register reads: on the account's bill cycle's read dates (billing/bill_cycle.h)
 
   bool occupied(std::int64_t at) const {
     return service_from && at >= *service_from && (!service_until || at < *service_until);
@@ -506,8 +507,8 @@ Result<UsageChannel> channel_from(const store::Row& row, const UsageRun& run) {
   }
   channel.commercial = row.text(8).ends_with("-COM");
   const std::int64_t cycle = row.integer(9);
-  channel.read_day = cycle >= 1 && cycle <= 28 ? static_cast<std::int32_t>(cycle)
-                                               : static_cast<std::int32_t>(1 + channel.id % 20);
+  channel.cycle = cycle >= 1 && cycle <= billing::kMaxCycles ? static_cast<int>(cycle)
+                                                             : static_cast<int>(1 + channel.id % 20);
   return channel;
 }
 
@@ -785,19 +786,25 @@ void fill_interval_channel(const UsageRun& run, const UsageChannel& channel, Chu
 
 // ---- One register channel -----------------------------------------------------------------------
 
-// When the channel's register is read: its read day of every month from the window's first month
+// When the channel's register is read: when it is set, then its cycle's read date of every month from the window's first month
 // to as_of's, at a business-hours time set by the meter's place on the reader's route.
 std::vector<std::int64_t> read_instants(const UsageRun& run, const UsageChannel& channel,
                                         std::int64_t data_start) {
   std::vector<std::int64_t> instants;
   const std::int64_t minute_of_day = 9 * 60 + (channel.id * 37) % (8 * 60);
   const date::year_month last = run.as_of.year() / run.as_of.month();
+  // A meter installed inside the window is read when it is set (the move-in read), so its first
+  // bill has a read to start from.
+  if (data_start >= run.window_start && data_start < channel.data_end) {
+    instants.push_back(data_start + minute_of_day * 60);
+  }
   for (date::year_month month = run.window_first.year() / run.window_first.month(); month <= last;
        month += date::months{1}) {
-    const auto day = static_cast<unsigned>(std::min(channel.read_day, days_in_month(month)));
-    const LocalDate read_on = month / date::day{day};
+    const LocalDate read_on = billing::cycle_dates(billing::CycleCalendar{}, channel.cycle, month).read_date;
     const std::int64_t at = seconds_of(run.zone.start_of_day(read_on)) + minute_of_day * 60;
-    if (at > data_start && at < channel.data_end) instants.push_back(at);
+    if (at > data_start && at < channel.data_end && (instants.empty() || at > instants.back())) {
+      instants.push_back(at);
+    }
   }
   return instants;
 }

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "app/billing_commands.h"
 #include "app/commands.h"
 #include "app/config.h"
 #include "app/ingest_command.h"
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
   generate->add_option("--seed", seed, "random seed; the same seed gives the same utility");
   generate->add_option("--usage-months", usage_months, "months of meter data (0 = none)")
       ->check(CLI::Range(0, 36));
+  bool no_bills = false;
+  generate->add_flag("--no-bills", no_bills, "with usage: do not run the bill cycles");
   auto* demo = app.add_subcommand("demo", "create a demo utility (once) and serve it");
   add_common_flags(*demo, flags, true);
   demo->add_option("--accounts", accounts, "accounts in the demo utility")
@@ -88,6 +91,26 @@ int main(int argc, char** argv) {
   rate->add_option("--to", rate_options.to, "first day NOT billed, YYYY-MM-DD (with --from)");
   rate->add_flag("--json", rate_options.json, "print JSON instead of a table");
 
+  std::string tariff_plan;
+  std::string tariff_file;
+  auto* tariff = app.add_subcommand("tariff", "store a tariff file on a rate plan");
+  add_common_flags(*tariff, flags, false);
+  tariff->add_option("--plan", tariff_plan, "rate plan code, e.g. E-RES")->required();
+  tariff->add_option("file", tariff_file, "tariff JSON (ours or OpenEI URDB)")->required();
+
+  std::optional<std::string> schedule_month;
+  auto* schedule = app.add_subcommand("bill-schedule", "print the bill cycles' read and bill dates");
+  add_common_flags(*schedule, flags, false);
+  schedule->add_option("--month", schedule_month, "YYYY-MM (default: this month)");
+
+  rp::app::BillRunCommandOptions bill_run_options;
+  auto* bill_run = app.add_subcommand("bill-run", "bill a cycle (runs again resume)");
+  add_common_flags(*bill_run, flags, false);
+  bill_run->add_option("--cycle", bill_run_options.cycle, "bill cycle, 1-20")->required();
+  bill_run->add_option("--date", bill_run_options.read_date, "the cycle's read date, YYYY-MM-DD")
+      ->required();
+  bill_run->add_flag("--json", bill_run_options.json, "print a JSON report");
+
   auto* config_command = app.add_subcommand("config", "show configuration");
   bool example = false;
   config_command->add_flag("--example", example, "print a complete, commented ratepayer.toml");
@@ -114,6 +137,9 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return rp::app::serve_command(*config);
   if (migrate->parsed()) return rp::app::migrate_command(*config);
   if (ingest->parsed()) return rp::app::ingest_command(*config, ingest_options);
-  if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed, usage_months);
+  if (tariff->parsed()) return rp::app::tariff_command(*config, tariff_plan, tariff_file);
+  if (schedule->parsed()) return rp::app::bill_schedule_command(*config, schedule_month);
+  if (bill_run->parsed()) return rp::app::bill_run_command(*config, bill_run_options);
+  if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills);
   return rp::app::demo_command(*config, accounts, usage_months);
 }

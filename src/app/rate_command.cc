@@ -27,8 +27,10 @@ Result<std::string> read_file(const std::string& path, const char* what) {
   return text.str();
 }
 
+}  // namespace
+
 // Our format has "versions"; anything else is taken as an OpenEI URDB rate (or API response).
-Result<rating::Tariff> load_tariff(const std::string& path) {
+Result<rating::Tariff> load_tariff_file(const std::string& path) {
   auto text = read_file(path, "tariff");
   if (!text.ok()) return text.error();
   auto probe = nlohmann::json::parse(*text, nullptr, false);
@@ -38,6 +40,8 @@ Result<rating::Tariff> load_tariff(const std::string& path) {
   for (const std::string& warning : imported->warnings) std::cerr << "warning: " << warning << "\n";
   return imported->tariff;
 }
+
+namespace {
 
 // The local days the series covers completely: [first, end).
 Result<BillingPeriod> covered_days(const rating::IntervalSeries& series, const UtilityZone& zone) {
@@ -125,7 +129,7 @@ void print_table(const std::vector<RatedBill>& bills, Money total) {
 }
 
 Result<std::vector<RatedBill>> rate_all(const RateCommandOptions& options, Money& total) {
-  auto tariff = load_tariff(options.tariff_path);
+  auto tariff = load_tariff_file(options.tariff_path);
   if (!tariff.ok()) return tariff.error();
   auto text = read_file(options.usage_path, "usage");
   if (!text.ok()) return text.error();

@@ -5,6 +5,9 @@
 #include <optional>
 #include <string>
 
+#include "core/result.h"
+#include "rating/tariff.h"
+
 namespace rp::app {
 
 struct RateCommandOptions {
@@ -20,5 +23,9 @@ struct RateCommandOptions {
 // [from, to)) and returns 0; on a bad tariff, usage file or option prints one clear line naming the
 // field or line and returns 2.
 int rate_command(const RateCommandOptions& options);
+
+// Reads a tariff file: ours (it has "versions") or an OpenEI URDB rate (import warnings go to
+// stderr). Errors: invalid_input naming the file or the offending field.
+Result<rating::Tariff> load_tariff_file(const std::string& path);
 
 }  // namespace rp::app

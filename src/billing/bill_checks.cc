@@ -71,6 +71,14 @@ std::vector<BillHold> check_bill(const BillCheckRules& rules, const DraftFacts& 
     std::string compared = per_day(draft.total, draft.days) + " against a typical " +
                            per_day(typical, typical_days) + " over the last " +
                            std::to_string(history) + " bills";
+    // A seasonal customer (summer irrigation, winter heat) is compared with the same season too:
+    // a bill in line with last year's bill for the same period is not held.
+    const bool in_season = draft.last_year_total && draft.last_year_days > 0 &&
+                           !above_percent(draft.total.cents(), draft.days, rules.high_percent,
+                                          draft.last_year_total->cents(), draft.last_year_days) &&
+                           above_percent(draft.total.cents(), draft.days, rules.low_percent,
+                                         draft.last_year_total->cents(), draft.last_year_days);
+    if (in_season) big_enough = false;
     if (big_enough && above_percent(draft.total.cents(), draft.days, rules.high_percent,
                                     typical.cents(), typical_days)) {
       holds.push_back({HoldReason::high_bill,
@@ -101,7 +109,7 @@ std::vector<BillHold> check_bill(const BillCheckRules& rules, const DraftFacts& 
     holds.push_back(
         {HoldReason::negative_total, "the bill would credit $" + (-draft.total).to_string()});
   }
-  if (draft.days < rules.min_days) {
+  if (draft.days < rules.min_days && !draft.partial_service) {
     holds.push_back({HoldReason::short_period, std::to_string(draft.days) +
                                                    "-day period (fewer than " +
                                                    std::to_string(rules.min_days) + ")"});

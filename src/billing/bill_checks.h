@@ -67,6 +67,13 @@ struct DraftFacts {
   std::int64_t usage_milli = 0;      // the period's metered usage, milli-units
   std::vector<Money> recent_totals;  // the agreement's last bills (released), newest first
   std::vector<std::int32_t> recent_days;  // their days, same order and size
+  // The agreement's bill for the same period a year earlier, when there is one: a draft in line
+  // with it (between low_percent and high_percent of it per day) is not high_bill or low_bill.
+  std::optional<Money> last_year_total;
+  std::int32_t last_year_days = 0;
+  // The period was cut short by the service starting or ending (move-in, move-out): a short
+  // period is then expected, not held.
+  bool partial_service = false;
   Neighbours neighbours;
 };
 

@@ -93,5 +93,26 @@ TEST(BillChecks, ZeroUsageNegativeTotalsAndOddPeriods) {
   EXPECT_EQ(reasons(check_bill({}, short_period)), std::vector<std::string>{"long_period"});
 }
 
+TEST(BillChecks, ABillInLineWithTheSamePeriodLastYearIsNotHeldForTheSeason) {
+  // A summer irrigation bill: three times the recent (spring) bills, but like last summer's.
+  DraftFacts draft = draft_of(dollars(90));
+  draft.recent_totals = {dollars(30), dollars(30), dollars(30)};
+  draft.recent_days = {30, 30, 30};
+  EXPECT_EQ(reasons(check_bill({}, draft)), std::vector<std::string>{"high_bill"});
+  draft.last_year_total = dollars(80);
+  draft.last_year_days = 30;
+  EXPECT_TRUE(check_bill({}, draft).empty());
+  draft.last_year_total = dollars(20);  // far above last summer's too
+  EXPECT_EQ(reasons(check_bill({}, draft)), std::vector<std::string>{"high_bill"});
+}
+
+TEST(BillChecks, AShortPeriodFromAMoveInOrMoveOutIsExpected) {
+  DraftFacts draft = draft_of(dollars(40));
+  draft.days = 12;
+  EXPECT_EQ(reasons(check_bill({}, draft)), std::vector<std::string>{"short_period"});
+  draft.partial_service = true;
+  EXPECT_TRUE(check_bill({}, draft).empty());
+}
+
 }  // namespace
 }  // namespace rp::billing

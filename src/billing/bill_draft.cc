@@ -56,6 +56,9 @@ Result<BillDraft> draft_bill(const std::vector<SectionInput>& sections, const Ut
     facts.recent_totals = input.recent_totals;
     facts.recent_days = input.recent_days;
     facts.neighbours = input.neighbours;
+    facts.last_year_total = input.last_year_total;
+    facts.last_year_days = input.last_year_days;
+    facts.partial_service = input.partial_service;
     section.holds = check_bill(rules, facts);
     section.rated = std::move(*rated);
 

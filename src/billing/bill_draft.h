@@ -43,6 +43,9 @@ struct SectionInput {
   // For the checks: the agreement's recent released sections, newest first, and the neighbours'.
   std::vector<Money> recent_totals;
   std::vector<std::int32_t> recent_days;
+  std::optional<Money> last_year_total;  // the agreement's bill for the same period last year
+  std::int32_t last_year_days = 0;
+  bool partial_service = false;  // the period was cut by the service starting or ending
   Neighbours neighbours;
 };
 

@@ -372,6 +372,16 @@ void add_history_facts(const RunContext& run, const std::vector<SectionHistory>&
     input.recent_totals.push_back(Money::from_cents(section.charges_cents));
     input.recent_days.push_back(days_in(section.period));
   }
+  // Last year's bill for the same period: one that started within two weeks of a year before.
+  const date::sys_days year_ago = date::sys_days(input.period.start) - date::days(365);
+  for (const SectionHistory& section : history) {
+    const auto apart = (date::sys_days(section.period.start) - year_ago).count();
+    if (section.released && apart >= -14 && apart <= 14) {
+      input.last_year_total = Money::from_cents(section.charges_cents);
+      input.last_year_days = days_in(section.period);
+      break;
+    }
+  }
   std::vector<Decimal> peaks;
   for (auto it = history.rbegin(); it != history.rend(); ++it) {
     peaks.push_back(Decimal::from_raw(it->peak_demand_milli * (Decimal::kScale / 1000)));
@@ -416,6 +426,8 @@ AccountOutcome draft_account(const RunContext& run, const ChunkFacts& facts,
       }
     }
     if (!before(input.period.start, input.period.end)) continue;  // nothing due
+    input.partial_service = input.final || (input.period.start == agreement->start_date &&
+                                            before(run.cycle_period.start, input.period.start));
     const RatePlan& plan = run.plans.at(agreement->plan_id);
     if (!plan.tariff) {
       outcome.problem = "rate plan " + plan.code + " has no tariff to bill with";

@@ -1,0 +1,42 @@
+#pragma once
+// Bills and payments for the synthetic utility (generate.h): once its meters have usage, every
+// bill cycle is billed month by month through the real bill runs (billing/bill_run.h), and the
+// customers pay as customers do, so the demo's ledgers, balances and bill histories look like a
+// working utility's.
+//
+// Guarantees:
+//  * The bills are what `ratepayer bill-run` would write: the same code, the same checks and holds.
+//    Runs go in read-date order: each month of the usage window after its first, each cycle whose
+//    read date is before as_of.
+//  * Payments are ledger 'payment' entries, decided per bill from a splitmix64 hash of (seed, bill
+//    id): 85% pay the amount due 3-20 days after the bill date, 8% pay it 22-27 days after (after
+//    the due date), 4% pay half 10 days after, 3% do not pay. A payment dated on or after as_of is
+//    not made. (The payments capability will record these through its own tables; until then they
+//    are ledger entries referenced "PMT-<bill number>".)
+//  * Appends: a run already done is resumed (nothing written twice), and a bill with a payment
+//    entry is not paid again.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "core/result.h"
+#include "store/database.h"
+
+namespace rp::app {
+
+struct GenerateOptions;  // generate.h
+
+struct BillingReport {
+  std::size_t runs = 0;
+  std::int64_t released = 0;
+  std::int64_t held = 0;
+  std::int64_t problems = 0;  // accounts a run could not bill, summed over the runs
+  std::int64_t charges_cents = 0;
+  std::size_t payments = 0;
+  std::int64_t payments_cents = 0;  // positive: what customers paid
+};
+
+// Requires a migrated database whose meters have usage_months of usage (generate_usage).
+Result<BillingReport> generate_bills(store::Database& database, const GenerateOptions& options);
+
+}  // namespace rp::app
