@@ -14,6 +14,9 @@
 #  7. The usage API for a 24-month daily chart: 2,000 accounts with 25 months of generated usage
 #     (SQLite), GET /usage?from=2024-11-01&to=2026-11-01&resolution=day over all of them, one
 #     request at a time and 8 at once: latency percentiles.
+#  8. Bill runs: BENCH_BILL_ACCOUNTS (100,000) accounts with 2 months of 15-minute data on the
+#     demo plans (tiered, time of use, demand), the 20 cycles of October 2026 billed, on SQLite and
+#     on PostgreSQL (bench/bill_run_bench.sh): bills/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -90,7 +93,15 @@ wait "$server_pid" 2>/dev/null
 server_pid=""
 rm -f "$work/usage.db"*
 
+echo "bill runs on SQLite ..." >&2
+bench/bill_run_bench.sh "sqlite:$work/bills.db" >"$work/sqlite.bill_run"
+rm -f "$work/bills.db"*
+
 pg_url="$(scripts/test-postgres.sh start "$pg_port")"
+echo "bill runs on PostgreSQL ..." >&2
+psql "$pg_url" -qc "CREATE SCHEMA bill_run_bench" >/dev/null
+bench/bill_run_bench.sh "$pg_url?options=-csearch_path%3Dbill_run_bench" >"$work/postgresql.bill_run"
+psql "$pg_url" -qc "DROP SCHEMA bill_run_bench CASCADE" >/dev/null
 echo "ingesting the same reads into PostgreSQL ..." >&2
 psql "$pg_url" -qc "CREATE SCHEMA ingest_bench" >/dev/null
 ingest_bench "$pg_url?options=-csearch_path%3Dingest_bench" postgresql
@@ -130,19 +141,22 @@ const usage = (connections) => {
 };
 const generate = (report, bytes) => ({ accounts: report.accounts,
   seconds: Number(report.seconds.toFixed(2)), database_bytes: Number(bytes) });
+const billRun = (name) => JSON.parse(fs.readFileSync(`${work}/${name}.bill_run`, "utf8"));
 const g = JSON.parse(generated);
 console.log(JSON.stringify({
   machine: { cores: require("os").cpus().length },
   targets: { summary_requests_per_second: 20000, summary_p99_ms: 10,
              rating_account_months_per_second_per_core: 100000,
-             ingest_values_per_second: { sqlite: 2000000, postgresql: 1000000 } },
+             ingest_values_per_second: { sqlite: 2000000, postgresql: 1000000 },
+             bill_run_bills_per_second: 5000 },
   rating: JSON.parse(rating),
   reads_csv_parse: JSON.parse(readsCsv),
   sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite"),
-            ingest: ingest("sqlite"),
+            ingest: ingest("sqlite"), bill_run: billRun("sqlite"),
             usage_24_months_daily: { route: "GET /api/v1/accounts/{number}/usage?resolution=day",
                                      accounts: 2000, one_at_a_time: usage(1), eight_at_once: usage(8) } },
   postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),
-                summary_endpoint: load("postgresql"), ingest: ingest("postgresql") },
+                summary_endpoint: load("postgresql"), ingest: ingest("postgresql"),
+                bill_run: billRun("postgresql") },
 }, null, 2));
 ' "$work" "$generated" "$pg_generated" "$pg_bytes" "$accounts" "$rating" "$reads_csv"

@@ -14,7 +14,7 @@ using store::Session;
 constexpr int kSinceDays = 90;  // how far back an ended agreement's final bill is still looked for
 
 Result<std::optional<std::string>> setting(Session& session, const char* key) {
-  auto rows = session.query_named("billing/setting", {std::string(key)});
+  auto rows = session.query_named("store/utility_setting", {std::string(key)});
   RP_TRY(rows);
   if (rows->empty()) return std::optional<std::string>{};
   return std::optional<std::string>{rows->at(0).text(0)};

@@ -277,10 +277,8 @@ std::optional<Problem> register_usage(const RunContext& run, const MeterChannel&
                    std::to_string(kEndReadWindowDays) + " days before " +
                    format_local_date(input.period.end) + " and no earlier bills to estimate from"};
   }
-  std::int64_t dial_milli = 1000;
-  for (int digit = 0; digit < digits; ++digit) dial_milli *= 10;
   usage.usage_milli = *per_day * days_in(input.period);
-  usage.end_read_milli = (*usage.start_read_milli + usage.usage_milli) % dial_milli;
+  usage.end_read_milli = (*usage.start_read_milli + usage.usage_milli) % dial_span_milli(digits);
   usage.estimated = true;
   return std::nullopt;
 }

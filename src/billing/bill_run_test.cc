@@ -315,5 +315,50 @@ TEST_F(BillRunTest, AReadDateOffTheScheduleOrInTheFutureIsRefusedBeforeAnythingI
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bill_runs"), 0);
 }
 
+TEST_F(BillRunTest, BadBillingSettingsAreNamedAndNothingIsWritten) {
+  set_tariffs();
+  for (auto [key, value, message] :
+       {std::tuple{"bill_due_days", "0",
+                   "setting bill_due_days: '0' is not a whole number of days 1-90"},
+        std::tuple{
+            "bill_holidays", "2026-12-25, 2026-13-01",
+            "setting bill_holidays: '2026-13-01' is not a date (YYYY-MM-DD, comma-separated)"}}) {
+    ASSERT_TRUE(test_
+                    ->write<std::int64_t>([&](store::Session& session) {
+                      return session.execute(
+                          "INSERT INTO utility_settings (key, value) VALUES (:key, :value)",
+                          {std::string(key), std::string(value)});
+                    })
+                    .ok());
+    auto refused = run(3, "2026-11-04");
+    ASSERT_FALSE(refused.ok()) << key;
+    EXPECT_EQ(refused.error().field, key);
+    EXPECT_EQ(refused.error().message, message);
+    EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bill_runs"), 0);
+    ASSERT_TRUE(test_
+                    ->write<std::int64_t>([&](store::Session& session) {
+                      return session.execute("DELETE FROM utility_settings WHERE key = :key",
+                                             {std::string(key)});
+                    })
+                    .ok());
+  }
+}
+
+TEST_F(BillRunTest, ATariffIsRefusedForAnUnknownPlanOrAUnitThePlanCannotBill) {
+  set_tariffs();
+  auto unknown = store_tariff(test_.database(), "E-XYZ", *rating::parse_tariff(kElectric), "test");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+  auto gallons = store_tariff(test_.database(), "E-RES", *rating::parse_tariff(kWater), "test");
+  ASSERT_FALSE(gallons.ok());
+  EXPECT_EQ(gallons.error().field, "tariff");
+  EXPECT_EQ(gallons.error().message, "a tariff in gal cannot bill electric plan E-RES");
+  // The plan keeps the tariff it had.
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM rate_plans WHERE code = 'E-RES' AND "
+                  "tariff LIKE '%Test electric%'"),
+            1);
+}
+
 }  // namespace
 }  // namespace rp::billing

@@ -27,8 +27,7 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
                                  const std::vector<AccountOutcome>& outcomes,
                                  const std::string& at);
 
-// The text of a local date range [start, end) as people read it: "Oct 6 - Nov 4, 2026" style is
-// left to documents; here "2026-10-06 to 2026-11-04" (the last day billed, inclusive).
+// A period as bills and events state it: "2026-10-05 to 2026-11-03" (the last day billed).
 std::string period_text(const rating::BillingPeriod& period);
 
 }  // namespace rp::billing

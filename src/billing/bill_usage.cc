@@ -98,11 +98,15 @@ Result<PeriodIntervals> period_intervals(const std::vector<mdm::IntervalDay>& da
   return result;
 }
 
+std::int64_t dial_span_milli(int dial_digits) {
+  std::int64_t span = 1000;
+  for (int digit = 0; digit < dial_digits; ++digit) span *= 10;
+  return span;
+}
+
 std::int64_t dial_usage(std::int64_t start_milli, std::int64_t end_milli, int dial_digits) {
   if (end_milli >= start_milli) return end_milli - start_milli;
-  std::int64_t dial_milli = 1000;
-  for (int digit = 0; digit < dial_digits; ++digit) dial_milli *= 10;
-  return end_milli + dial_milli - start_milli;
+  return end_milli + dial_span_milli(dial_digits) - start_milli;
 }
 
 std::optional<std::int64_t> usage_per_day(const std::vector<PastUsage>& past,

@@ -42,8 +42,12 @@ Result<PeriodIntervals> period_intervals(const std::vector<mdm::IntervalDay>& da
                                          const UtilityZone& zone,
                                          std::optional<std::int64_t> fallback_per_day_milli);
 
+// Where a dial of `dial_digits` whole-unit digits rolls over: 10^dial_digits units, in
+// milli-units. Requires 1 <= dial_digits <= 12.
+std::int64_t dial_span_milli(int dial_digits);
+
 // Usage between two dial reads (milli-units). An end read below the start read is a dial that
-// rolled over at 10^dial_digits whole units. Requires 1 <= dial_digits <= 12.
+// rolled over (dial_span_milli). Requires 1 <= dial_digits <= 12.
 std::int64_t dial_usage(std::int64_t start_milli, std::int64_t end_milli, int dial_digits);
 
 // One earlier section of the same agreement, for estimates and comparisons.

@@ -93,6 +93,7 @@ TEST(DialUsage, RollsOverAtTheDialsEnd) {
   EXPECT_EQ(dial_usage(10'000'000, 16'400'000, 5), 6'400'000);
   // A 5-digit kWh dial at 99,900 reading 150 a month later used 250 kWh.
   EXPECT_EQ(dial_usage(99'900'000, 150'000, 5), 250'000);
+  EXPECT_EQ(dial_span_milli(7), 10'000'000'000);
 }
 
 TEST(UsagePerDay, AveragesTheRecentActualSectionsOnly) {

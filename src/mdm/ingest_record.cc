@@ -21,7 +21,7 @@ Result<VeeRules> utility_vee_rules_in(store::Session& session, const std::string
   if (auto found = cache.find(commodity); found != cache.end()) return found->second;
   auto defaults = default_vee_rules(commodity);
   if (!defaults.ok()) return defaults.error();
-  auto rows = session.query_named("mdm/utility_setting", {"vee_rules." + commodity});
+  auto rows = session.query_named("store/utility_setting", {"vee_rules." + commodity});
   if (!rows.ok()) return rows.error();
   VeeRules rules = *defaults;
   if (!rows->empty()) {

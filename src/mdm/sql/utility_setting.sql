@@ -1,1 +1,0 @@
-SELECT value FROM utility_settings WHERE key = :key
