@@ -10,9 +10,10 @@ build_packages=(
   nlohmann-json3-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev libgoogle-perftools-dev libpugixml-dev
   libsodium-dev libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
   nodejs npm brotli gzip curl
 )
-test_packages=(postgresql-15 postgresql-client-15 chromium wrk clang-14 libclang-rt-14-dev)
+test_packages=(postgresql-15 postgresql-client-15 chromium wrk clang-14 libclang-rt-14-dev poppler-utils)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
