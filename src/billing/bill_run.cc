@@ -107,11 +107,6 @@ Result<std::map<std::string, Neighbours>> read_neighbours(Session& session, cons
   return neighbours;
 }
 
-LocalDate due_date_of(const BillingSettings& settings, LocalDate bill_date) {
-  LocalDate due(date::sys_days(bill_date) + date::days(settings.due_days));
-  return is_business_day(settings.calendar, due) ? due : next_business_day(settings.calendar, due);
-}
-
 // Validates the request and builds the run's context (without the run id and plans).
 Result<RunContext> plan_run(const BillingSettings& settings, const BillRunRequest& request) {
   if (request.cycle < 1 || request.cycle > settings.calendar.cycle_count) {
@@ -190,7 +185,23 @@ Result<void> add_totals(Session& session, std::int64_t run_id, BillRunProgress& 
   return success();
 }
 
+// Reads the plans and the neighbour summaries the run's checks compare with.
+Result<void> read_run_references(Session& session, RunContext& run) {
+  auto plans = read_plans(session);
+  RP_TRY(plans);
+  run.plans = std::move(*plans);
+  auto neighbours = read_neighbours(session, run);
+  RP_TRY(neighbours);
+  run.neighbours = std::move(*neighbours);
+  return success();
+}
+
 }  // namespace
+
+LocalDate due_date_of(const BillingSettings& settings, LocalDate bill_date) {
+  LocalDate due(date::sys_days(bill_date) + date::days(settings.due_days));
+  return is_business_day(settings.calendar, due) ? due : next_business_day(settings.calendar, due);
+}
 
 Result<BillingSettings> load_billing_settings(store::Database& database) {
   return database.read<BillingSettings>(
@@ -212,12 +223,7 @@ Result<BillRunProgress> run_bills(store::Database& database, const BillRunReques
   RP_TRY(find_or_start_run(database, run, progress));
   progress.run_id = run.run_id;
   RP_TRY(database.read_work([&](Session& session) -> Result<void> {
-    auto plans = read_plans(session);
-    RP_TRY(plans);
-    run.plans = std::move(*plans);
-    auto neighbours = read_neighbours(session, run);
-    RP_TRY(neighbours);
-    run.neighbours = std::move(*neighbours);
+    RP_TRY(read_run_references(session, run));
     return add_totals(session, run.run_id, progress);
   }));
   // Accounts with problems from an earlier pass are retried: the count is this pass's.
@@ -246,6 +252,39 @@ Result<BillRunProgress> run_bills(store::Database& database, const BillRunReques
   }));
   progress.status = "done";
   return progress;
+}
+
+Result<RunContext> load_run_context(store::Database& database, std::int64_t run_id,
+                                    const std::string& actor) {
+  auto progress = bill_run_progress(database, run_id);
+  RP_TRY(progress);
+  auto settings = load_billing_settings(database);
+  RP_TRY(settings);
+  BillRunRequest request{progress->cycle, progress->read_date, actor, kBillRunChunkAccounts};
+  auto planned = plan_run(*settings, request);
+  RP_TRY(planned);
+  RunContext run = std::move(*planned);
+  run.run_id = run_id;
+  RP_TRY(database.read_work([&](Session& session) { return read_run_references(session, run); }));
+  return run;
+}
+
+Result<std::optional<std::int64_t>> redraft_account(Session& session, const RunContext& run,
+                                                    std::int64_t account_id,
+                                                    std::int64_t replaces_bill_id,
+                                                    const std::string& at) {
+  auto facts = read_chunk(session, run, account_id - 1, 1);
+  RP_TRY(facts);
+  if (facts->agreements.empty() || facts->agreements.front().account_id != account_id) {
+    return std::optional<std::int64_t>{};
+  }
+  std::vector<AccountOutcome> outcomes = draft_chunk(run, *facts);
+  for (AccountOutcome& outcome : outcomes) outcome.replaces_bill_id = replaces_bill_id;
+  RP_TRY(write_chunk(session, run, outcomes, at));
+  auto bill = session.query_named("billing/run_bill_of_account", {run.run_id, account_id});
+  RP_TRY(bill);
+  if (bill->empty()) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{bill->at(0).integer(0)};
 }
 
 Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id) {

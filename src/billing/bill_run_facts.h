@@ -102,9 +102,27 @@ struct AccountOutcome {
   std::optional<BillDraft> draft;    // none when nothing is due or there is a problem
   std::string problem;               // why the account could not be billed
   std::int64_t problem_agreement = 0;
+  std::int64_t replaces_bill_id = 0;  // a rebill: the cancelled bill this one replaces
 };
 
 // Drafts every account of the chunk (pure over the facts).
 std::vector<AccountOutcome> draft_chunk(const RunContext& run, const ChunkFacts& facts);
+
+// The due date of a bill dated `bill_date`: due_days later, moved to the next business day.
+LocalDate due_date_of(const BillingSettings& settings, LocalDate bill_date);
+
+// The context of run `run_id` (its dates, plans and neighbours) for drafting single accounts again,
+// with `actor` recorded on what is written. Errors: not_found for an unknown run.
+Result<RunContext> load_run_context(store::Database& database, std::int64_t run_id,
+                                    const std::string& actor);
+
+// Drafts account `account_id` of `run` again and writes its bill (released or held) inside the
+// caller's write transaction; the caller has cancelled the account's bill in the run first.
+// `replaces_bill_id` (0: none) links the new bill to the cancelled one. Returns the new bill's id,
+// or none when there is nothing to bill (no service in the period) or a problem was recorded.
+Result<std::optional<std::int64_t>> redraft_account(store::Session& session, const RunContext& run,
+                                                    std::int64_t account_id,
+                                                    std::int64_t replaces_bill_id,
+                                                    const std::string& at);
 
 }  // namespace rp::billing

@@ -2,138 +2,18 @@
 
 #include <gtest/gtest.h>
 
-#include <tuple>
-
-#include "accounts/testing/account_fixtures.h"
-#include "billing/rate_plan_tariffs.h"
-#include "mdm/interval_day.h"
-#include "mdm/interval_day_store.h"
-#include "rating/tariff_format.h"
-#include "store/testing/test_database.h"
+#include "billing/testing/billing_fixture.h"
 
 namespace rp::billing {
 namespace {
 
 using store::testing::count;
 using store::testing::query;
-using store::testing::TestDatabase;
+using testing::kElectric;
+using testing::kWater;
+using testing::on;
 
-LocalDate on(const char* text) {
-  return *parse_local_date(text, "date");
-}
-
-std::int32_t utc_day(const char* text) {
-  return static_cast<std::int32_t>(date::sys_days(on(text)).time_since_epoch().count());
-}
-
-// Flat test tariffs whose bills are easy to work out by hand: electric 0.50 a day + 0.10 a kWh,
-// water 0.25 a day + 0.005 a gallon.
-const char* kElectric = R"({"format": "ratepayer-tariff/1", "name": "Test electric", "unit": "kWh",
-  "versions": [{"effective": "2020-01-01",
-    "fixed_charges": [{"description": "Basic charge", "amount": "0.50", "per": "day"}],
-    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.10"}]}]}}]})";
-const char* kWater = R"({"format": "ratepayer-tariff/1", "name": "Test water", "unit": "gal",
-  "versions": [{"effective": "2020-01-01",
-    "fixed_charges": [{"description": "Service charge", "amount": "0.25", "per": "day"}],
-    "energy": {"periods": [{"name": "Water", "tiers": [{"rate": "0.005"}]}]}}]})";
-
-class BillRunTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(test_
-                    ->write<std::int64_t>([](store::Session& session) {
-                      return session.execute(
-                          "INSERT INTO utility_settings (key, value) "
-                          "VALUES ('time_zone', 'America/Los_Angeles')");
-                    })
-                    .ok());
-  }
-
-  void set_tariffs() {
-    for (auto [code, name, commodity, tariff] :
-         {std::tuple{"E-RES", "Residential electric", "electric", kElectric},
-          std::tuple{"W-RES", "Residential water", "water", kWater}}) {
-      ASSERT_TRUE(accounts::define_rate_plan(test_.database(), {code, name}, commodity).ok());
-      auto stored = store_tariff(test_.database(), code, *rating::parse_tariff(tariff), "test");
-      ASSERT_TRUE(stored.ok()) << stored.error().message;
-    }
-  }
-
-  // Opens a cycle-3 account with an AMI electric meter `serial` (and a register water meter
-  // W<serial> when `water`).
-  AccountNumber open(const std::string& serial, bool water, const std::string& line1) {
-    accounts::testing::SampleAccount sample;
-    sample.meter_serial = serial;
-    sample.with_water = water;
-    sample.line1 = line1;
-    return accounts::testing::open_sample_account(test_.database(), sample);
-  }
-
-  // Every 15-minute slot of UTC days [first, last] of meter `serial`'s kWh channel holds `milli`.
-  void store_intervals(const std::string& serial, const char* first, const char* last,
-                       std::int64_t milli) {
-    const std::int64_t channel = channel_of(serial);
-    std::vector<mdm::IntervalDay> days;
-    for (std::int32_t d = utc_day(first); d <= utc_day(last); ++d) {
-      mdm::IntervalDay day = mdm::IntervalDay::empty(channel, d, 15);
-      std::fill(day.values.begin(), day.values.end(), milli);
-      std::fill(day.quality.begin(), day.quality.end(), mdm::Quality::actual);
-      days.push_back(std::move(day));
-    }
-    std::vector<const mdm::IntervalDay*> pointers;
-    for (const auto& day : days) pointers.push_back(&day);
-    ASSERT_TRUE(mdm::prepare_interval_days(test_.database(), utc_day(first), utc_day(last)).ok());
-    auto stored = test_->write<bool>([&](store::Session& session) -> Result<bool> {
-      RP_TRY(mdm::insert_interval_days(session, pointers, "2026-11-20T00:00:00Z"));
-      return true;
-    });
-    ASSERT_TRUE(stored.ok()) << stored.error().message;
-  }
-
-  void store_read(const std::string& serial, const char* taken_at, std::int64_t gallons) {
-    const std::int64_t channel = channel_of(serial);
-    auto stored = test_->write<std::int64_t>([&](store::Session& session) {
-      return session.execute(
-          "INSERT INTO register_reads (channel_id, taken_at, milli_units, source, status, "
-          "created_at) VALUES (:channel, :taken_at, :milli, 'amr', 'accepted', :created_at)",
-          {channel, std::string(taken_at), gallons * 1000, std::string("2026-11-20T00:00:00Z")});
-    });
-    ASSERT_TRUE(stored.ok()) << stored.error().message;
-  }
-
-  std::int64_t channel_of(const std::string& serial) {
-    return count(test_.database(),
-                 "SELECT c.id FROM meter_channels c JOIN meters m ON m.id = "
-                 "c.meter_id WHERE m.serial = '" +
-                     serial + "'");
-  }
-
-  Result<BillRunProgress> run(int cycle, const char* read_date, const AfterBillChunk& after = {},
-                              std::size_t chunk = kBillRunChunkAccounts) {
-    BillRunRequest request;
-    request.cycle = cycle;
-    request.read_date = on(read_date);
-    request.started_by = "staff:test";
-    request.chunk_accounts = chunk;
-    return run_bills(test_.database(), request, after);
-  }
-
-  // "number status charges period_start period_end estimated" of every bill, in id order.
-  std::vector<std::string> bills() {
-    std::vector<std::string> lines;
-    for (const auto& row : query(test_.database(),
-                                 "SELECT a.number, b.number, b.status, b.charges_cents, "
-                                 "b.period_start, b.period_end, b.estimated FROM bills b JOIN "
-                                 "accounts a ON a.id = b.account_id ORDER BY b.id")) {
-      lines.push_back(row.text(0) + " #" + row.text(1) + " " + row.text(2) + " " +
-                      Money::from_cents(row.integer(3)).to_string() + " " + row.text(4) + " " +
-                      row.text(5) + (row.integer(6) ? " estimated" : ""));
-    }
-    return lines;
-  }
-
-  TestDatabase test_;
-};
+class BillRunTest : public testing::BillingFixture {};
 
 TEST_F(BillRunTest, AFullCycleBillsEachAccountWithKnownTotalsAndPostsTheLedger) {
   set_tariffs();

@@ -13,10 +13,11 @@ using store::Null;
 using store::Params;
 using store::Value;
 
-const BulkTable kBills{"bills",
-                       {"id", "account_id", "bill_run_id", "number", "status", "period_start",
-                        "period_end", "bill_date", "due_date", "previous_balance_cents",
-                        "charges_cents", "estimated", "final", "created_at", "released_at"}};
+const BulkTable kBills{
+    "bills",
+    {"id", "account_id", "bill_run_id", "number", "status", "period_start", "period_end",
+     "bill_date", "due_date", "previous_balance_cents", "charges_cents", "estimated", "final",
+     "created_at", "released_at", "replaces_bill_id"}};
 const BulkTable kSections{
     "bill_sections",
     {"id", "bill_id", "service_agreement_id", "commodity", "rate_plan_code", "period_start",
@@ -79,10 +80,13 @@ void add_sections(Rows& rows, const AccountOutcome& outcome, std::int64_t bill_i
 }
 
 std::string event_details(std::int64_t bill_id, std::optional<std::int64_t> number,
-                          const BillDraft& draft, Money previous_balance, const RunContext& run) {
+                          const AccountOutcome& outcome, Money previous_balance,
+                          const RunContext& run) {
+  const BillDraft& draft = *outcome.draft;
   JsonWriter json;
   json.begin_object().key("bill_id").number(bill_id);
   if (number) json.key("number").number(*number);
+  if (outcome.replaces_bill_id) json.key("replaces_bill_id").number(outcome.replaces_bill_id);
   json.key("run_id").number(run.run_id);
   json.key("period_start").string(format_local_date(draft.period.start));
   json.key("period_end").string(format_local_date(draft.period.end));
@@ -153,14 +157,15 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
     const Money previous = Money::from_cents(held ? 0 : balances[outcome.account_id]);
     std::optional<std::int64_t> number;
     if (!held) number = next_number++;
-    rows.bills.push_back({bill_id, outcome.account_id, run.run_id, optional_integer(number),
-                          std::string(held ? "held" : "released"),
-                          format_local_date(draft.period.start),
-                          format_local_date(draft.period.end), bill_date, due_date,
-                          previous.cents(), draft.charges.cents(), flag(draft.estimated),
-                          flag(draft.final), at, held ? Value{Null{}} : Value{at}});
+    rows.bills.push_back(
+        {bill_id, outcome.account_id, run.run_id, optional_integer(number),
+         std::string(held ? "held" : "released"), format_local_date(draft.period.start),
+         format_local_date(draft.period.end), bill_date, due_date, previous.cents(),
+         draft.charges.cents(), flag(draft.estimated), flag(draft.final), at,
+         held ? Value{Null{}} : Value{at},
+         outcome.replaces_bill_id ? Value{outcome.replaces_bill_id} : Value{Null{}}});
     add_sections(rows, outcome, bill_id, *section_ids, next_section, at);
-    const std::string details = event_details(bill_id, number, draft, previous, run);
+    const std::string details = event_details(bill_id, number, outcome, previous, run);
     if (held) {
       ++written.held;
       rows.events.push_back(

@@ -12,7 +12,8 @@ WHERE a.id IN (
     WHERE c.bill_cycle = :cycle AND c.id > :after
       AND EXISTS (SELECT 1 FROM service_agreements s WHERE s.account_id = c.id
                   AND s.start_date < :read_date AND (s.end_date IS NULL OR s.end_date >= :since))
-      AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.bill_run_id = :run AND b.account_id = c.id)
+      AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.bill_run_id = :run AND b.account_id = c.id
+                      AND b.status <> 'cancelled')
     ORDER BY c.id LIMIT :limit)
   AND sa.start_date < :read_date_again AND (sa.end_date IS NULL OR sa.end_date >= :since_again)
 ORDER BY a.id, sa.id

@@ -1,0 +1,249 @@
+#include "billing/bill_corrections.h"
+
+#include "accounts/account_events.h"
+#include "accounts/ledger.h"
+#include "billing/bill_run_facts.h"
+#include "core/json_writer.h"
+
+namespace rp::billing {
+namespace {
+
+using store::Session;
+
+struct BillFacts {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::int64_t run_id = 0;
+  std::string status;
+  std::optional<std::int64_t> number;
+  std::string period_start;
+  std::string period_end;
+  std::string bill_date;
+  std::string due_date;
+  Money charges;
+};
+
+Result<BillFacts> read_bill(Session& session, std::int64_t bill_id) {
+  auto rows = session.query_named("billing/bill_for_action", {bill_id});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("bill " + std::to_string(bill_id) + " does not exist");
+  const store::Row& row = rows->at(0);
+  BillFacts bill;
+  bill.id = row.integer(0);
+  bill.account_id = row.integer(1);
+  bill.run_id = row.is_null(2) ? 0 : row.integer(2);
+  bill.status = row.text(3);
+  if (!row.is_null(4)) bill.number = row.integer(4);
+  bill.period_start = row.text(5);
+  bill.period_end = row.text(6);
+  bill.bill_date = row.text(7);
+  bill.due_date = row.text(8);
+  bill.charges = Money::from_cents(row.integer(9));
+  return bill;
+}
+
+std::string bill_name(const BillFacts& bill) {
+  return bill.number ? "bill " + std::to_string(*bill.number)
+                     : "held bill " + std::to_string(bill.id);
+}
+
+// The period as events state it: the last day billed is the day before period_end.
+std::string period_of(const BillFacts& bill) {
+  auto end = parse_local_date(bill.period_end, "period_end");
+  if (!end.ok()) return bill.period_start + " to " + bill.period_end;
+  return bill.period_start + " to " +
+         format_local_date(LocalDate(date::sys_days(*end) - date::days(1)));
+}
+
+Result<void> require_status(const BillFacts& bill, const char* action,
+                            std::initializer_list<const char*> allowed) {
+  for (const char* status : allowed) {
+    if (bill.status == status) return success();
+  }
+  return conflict("bill " + std::to_string(bill.id) + " is " + bill.status + "; only a " +
+                  std::string(*allowed.begin()) +
+                  (allowed.size() > 1 ? " or " + std::string(*(allowed.begin() + 1)) : "") +
+                  " bill can be " + action);
+}
+
+Result<void> require_latest(Session& session, const BillFacts& bill) {
+  auto later = session.query_named("billing/later_sections", {bill.id});
+  RP_TRY(later);
+  if (later->at(0).integer(0) > 0) {
+    return conflict(bill_name(bill) +
+                    " is not the latest bill of its services: correct the later "
+                    "bill first (newest first)");
+  }
+  return success();
+}
+
+Result<void> require_note(const BillAction& action, const char* what) {
+  if (action.note.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return invalid_input("note", std::string("say why the bill is ") + what +
+                                     " (note): it is recorded on the bill and its account");
+  }
+  return success();
+}
+
+std::string details_json(const BillFacts& bill, const BillAction& action) {
+  JsonWriter json;
+  json.begin_object().key("bill_id").number(bill.id);
+  if (bill.number) json.key("number").number(*bill.number);
+  json.key("period_start").string(bill.period_start).key("period_end").string(bill.period_end);
+  json.key("charges").string(bill.charges.to_string());
+  if (!action.note.empty()) json.key("note").string(action.note);
+  json.end_object();
+  return json.take();
+}
+
+Result<void> resolve_holds(Session& session, const BillFacts& bill, const BillAction& action,
+                           const char* status, const std::string& at) {
+  RP_TRY(session.execute_named("billing/resolve_holds",
+                               {std::string(status), at, action.actor, action.note, bill.id}));
+  return success();
+}
+
+// Cancels `bill`, reversing its ledger entry when it was released, and closes its open holds
+// with `hold_status`.
+Result<void> withdraw(Session& session, const BillFacts& bill, const BillAction& action,
+                      const char* hold_status, const std::string& at, const LocalDate& today) {
+  if (bill.status == "released") {
+    const std::string reference = std::to_string(*bill.number);
+    auto entry = session.query_named("billing/bill_ledger_entry", {bill.account_id, reference});
+    RP_TRY(entry);
+    if (entry->empty()) return internal_error(bill_name(bill) + " has no ledger entry to reverse");
+    accounts::NewLedgerEntry reversal{bill.account_id,
+                                      accounts::LedgerEntryKind::reversal,
+                                      -Money::from_cents(entry->at(0).integer(1)),
+                                      format_local_date(today),
+                                      reference,
+                                      "Reverses bill " + reference + ": " + action.note,
+                                      entry->at(0).integer(0)};
+    RP_TRY(accounts::post_ledger_entry(session, reversal));
+  }
+  auto cancelled = session.execute_named("billing/cancel_bill", {at, action.note, bill.id});
+  RP_TRY(cancelled);
+  if (*cancelled != 1) return conflict(bill_name(bill) + " changed meanwhile; try again");
+  RP_TRY(session.execute_named("billing/deactivate_sections", {bill.id}));
+  RP_TRY(resolve_holds(session, bill, action, hold_status, at));
+  accounts::NewAccountEvent event{
+      bill.account_id, "bill.cancelled", action.actor,
+      "The " + bill_name(bill) + " for " + period_of(bill) + " was cancelled: " + action.note,
+      details_json(bill, action)};
+  RP_TRY(accounts::record_event(session, event));
+  return success();
+}
+
+Result<BillActionOutcome> outcome_of(Session& session, std::int64_t bill_id,
+                                     std::optional<std::int64_t> new_bill_id) {
+  auto bill = read_bill(session, bill_id);
+  RP_TRY(bill);
+  BillActionOutcome outcome;
+  outcome.bill_id = bill->id;
+  outcome.status = bill->status;
+  outcome.number = bill->number;
+  if (new_bill_id) {
+    auto replacement = read_bill(session, *new_bill_id);
+    RP_TRY(replacement);
+    outcome.new_bill_id = replacement->id;
+    outcome.new_status = replacement->status;
+    outcome.new_number = replacement->number;
+  }
+  return outcome;
+}
+
+// The billing settings and the utility's today, read before an action's transaction.
+struct Today {
+  BillingSettings settings;
+  LocalDate date;
+};
+
+Result<Today> utility_today(store::Database& database) {
+  auto settings = load_billing_settings(database);
+  RP_TRY(settings);
+  const LocalDate date = settings->zone.local_date(now());
+  return Today{std::move(*settings), date};
+}
+
+}  // namespace
+
+Result<BillActionOutcome> approve_held_bill(store::Database& database, const BillAction& action) {
+  auto today = utility_today(database);
+  RP_TRY(today);
+  return database.write<BillActionOutcome>([&](Session& session) -> Result<BillActionOutcome> {
+    auto bill = read_bill(session, action.bill_id);
+    RP_TRY(bill);
+    RP_TRY(require_status(*bill, "approved", {"held"}));
+    auto drafted_on = parse_local_date(bill->bill_date, "bill_date");
+    RP_TRY(drafted_on);
+    const bool late = date::sys_days(today->date) > date::sys_days(*drafted_on);
+    const std::string bill_date = late ? format_local_date(today->date) : bill->bill_date;
+    const std::string due_date =
+        late ? format_local_date(due_date_of(today->settings, today->date)) : bill->due_date;
+    auto taken = session.query_named("billing/take_bill_numbers", {std::int64_t{1}});
+    RP_TRY(taken);
+    if (taken->empty()) return internal_error("the bill_number sequence is missing");
+    const std::int64_t number = taken->at(0).integer(0) - 1;
+    auto balance = accounts::account_balance(session, bill->account_id);
+    RP_TRY(balance);
+    const std::string at = format_instant(now());
+    RP_TRY(session.execute_named("billing/release_bill",
+                                 {number, bill_date, due_date, balance->cents(), at, bill->id}));
+    const std::string reference = std::to_string(number);
+    accounts::NewLedgerEntry entry{bill->account_id, accounts::LedgerEntryKind::bill,
+                                   bill->charges,    bill_date,
+                                   reference,        "Bill " + reference + ", " + period_of(*bill)};
+    RP_TRY(accounts::post_ledger_entry(session, entry));
+    RP_TRY(resolve_holds(session, *bill, action, "approved", at));
+    bill->number = number;
+    accounts::NewAccountEvent event{
+        bill->account_id, "bill.ready", action.actor,
+        "Bill " + reference + " for $" + bill->charges.to_string() + " is ready, due " + due_date,
+        details_json(*bill, action)};
+    RP_TRY(accounts::record_event(session, event));
+    return outcome_of(session, bill->id, std::nullopt);
+  });
+}
+
+Result<BillActionOutcome> recalculate_bill(store::Database& database, const BillAction& action) {
+  RP_TRY(require_note(action, "recalculated"));
+  auto today = utility_today(database);
+  RP_TRY(today);
+  auto run_id = database.read<std::int64_t>([&](Session& session) -> Result<std::int64_t> {
+    auto bill = read_bill(session, action.bill_id);
+    RP_TRY(bill);
+    RP_TRY(require_status(*bill, "recalculated", {"held", "released"}));
+    if (bill->run_id == 0) return conflict(bill_name(*bill) + " was not made by a bill run");
+    return bill->run_id;
+  });
+  RP_TRY(run_id);
+  auto run = load_run_context(database, *run_id, action.actor);
+  RP_TRY(run);
+  return database.write<BillActionOutcome>([&](Session& session) -> Result<BillActionOutcome> {
+    auto bill = read_bill(session, action.bill_id);
+    RP_TRY(bill);
+    RP_TRY(require_status(*bill, "recalculated", {"held", "released"}));
+    RP_TRY(require_latest(session, *bill));
+    const std::string at = format_instant(now());
+    RP_TRY(withdraw(session, *bill, action, "recalculated", at, today->date));
+    auto replacement = redraft_account(session, *run, bill->account_id, bill->id, at);
+    RP_TRY(replacement);
+    return outcome_of(session, bill->id, *replacement);
+  });
+}
+
+Result<BillActionOutcome> cancel_bill(store::Database& database, const BillAction& action) {
+  RP_TRY(require_note(action, "cancelled"));
+  auto today = utility_today(database);
+  RP_TRY(today);
+  return database.write<BillActionOutcome>([&](Session& session) -> Result<BillActionOutcome> {
+    auto bill = read_bill(session, action.bill_id);
+    RP_TRY(bill);
+    RP_TRY(require_status(*bill, "cancelled", {"held", "released"}));
+    RP_TRY(require_latest(session, *bill));
+    RP_TRY(withdraw(session, *bill, action, "cancelled", format_instant(now()), today->date));
+    return outcome_of(session, bill->id, std::nullopt);
+  });
+}
+
+}  // namespace rp::billing

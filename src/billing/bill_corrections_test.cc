@@ -1,0 +1,228 @@
+#include "billing/bill_corrections.h"
+
+#include <gtest/gtest.h>
+
+#include "billing/bill_views.h"
+#include "billing/testing/billing_fixture.h"
+
+namespace rp::billing {
+namespace {
+
+using store::testing::count;
+using store::testing::query;
+
+// Two electric accounts billed July to October; in November one uses ten times as much, so its
+// bill is held for high usage. Electric is 0.50 a day + 0.10 a kWh; November's period runs
+// 2026-10-05 to 2026-11-03 (30 days, one of 25 hours).
+class BillCorrectionsTest : public testing::BillingFixture {
+ protected:
+  void SetUp() override {
+    BillingFixture::SetUp();
+    set_tariffs();
+    steady_ = open("E1000017", false, "1204 Elm St");
+    spiking_ = open("E2000017", false, "17 Oak Ave");
+    store_intervals("E1000017", "2026-06-01", "2026-11-10", 500);
+    store_intervals("E2000017", "2026-06-01", "2026-10-04", 500);
+    store_intervals("E2000017", "2026-10-05", "2026-11-10", 5'000);
+    for (const char* read_date : {"2026-07-03", "2026-08-05", "2026-09-03", "2026-10-05"}) {
+      ASSERT_TRUE(run(3, read_date).ok());
+    }
+    auto november = run(3, "2026-11-04");
+    ASSERT_TRUE(november.ok());
+    ASSERT_EQ(november->held, 1);
+    held_ = count(test_.database(), "SELECT id FROM bills WHERE status = 'held'");
+  }
+
+  BillAction action(std::int64_t bill_id, std::string note) {
+    return BillAction{bill_id, "staff:test", std::move(note)};
+  }
+
+  std::int64_t balance(const AccountNumber& account) {
+    return count(test_.database(),
+                 "SELECT CAST(COALESCE(SUM(le.amount_cents), 0) AS BIGINT) FROM ledger_entries le "
+                 "JOIN accounts a ON a.id = le.account_id WHERE a.number = '" +
+                     account.digits() + "'");
+  }
+
+  std::int64_t bill_id_of_number(std::int64_t number) {
+    return count(test_.database(), "SELECT id FROM bills WHERE number = " + std::to_string(number));
+  }
+
+  AccountNumber steady_ = AccountNumber::from_sequence(0);
+  AccountNumber spiking_ = AccountNumber::from_sequence(0);
+  std::int64_t held_ = 0;
+};
+
+TEST_F(BillCorrectionsTest, ApprovingAHeldBillReleasesItWithTheNextNumberAndPostsIt) {
+  const std::int64_t before = balance(spiking_);
+  auto approved = approve_held_bill(test_.database(), action(held_, "customer filled a pool"));
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->status, "released");
+  EXPECT_EQ(approved->number, 10);  // 9 bills were released before it
+  // 14,420 kWh x 0.10 + 30 days x 0.50.
+  EXPECT_EQ(balance(spiking_), before + 145'700);
+  auto bill = query(test_.database(),
+                    "SELECT bill_date, due_date, previous_balance_cents FROM bills WHERE id = " +
+                        std::to_string(held_));
+  // Approved after its bill date: dated today, due 21 days (or the next business day) later.
+  const LocalDate today = UtilityZone::find("America/Los_Angeles")->local_date(now());
+  EXPECT_EQ(bill[0].text(0), format_local_date(today));
+  EXPECT_GE(bill[0].text(1), format_local_date(LocalDate(date::sys_days(today) + date::days(21))));
+  EXPECT_EQ(bill[0].integer(2), before);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM bill_holds WHERE status = 'approved' AND resolved_by = "
+                  "'staff:test' AND resolution_note = 'customer filled a pool'"),
+            1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'bill.ready' AND details LIKE "
+                  "'%customer filled a pool%'"),
+            1);
+
+  auto again = approve_held_bill(test_.database(), action(held_, ""));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(again.error().message,
+            "bill " + std::to_string(held_) + " is released; only a held bill can be approved");
+  EXPECT_EQ(balance(spiking_), before + 145'700);
+  auto missing = approve_held_bill(test_.database(), action(999'999, ""));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+TEST_F(BillCorrectionsTest, RecalculatingAfterAReadCorrectionReplacesTheHeldBill) {
+  auto refused = recalculate_bill(test_.database(), action(held_, " "));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "note");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bills WHERE status = 'cancelled'"), 0);
+
+  const std::int64_t before = balance(spiking_);
+  correct_intervals("E2000017", "2026-10-05", "2026-11-10", 500);
+  auto recalculated = recalculate_bill(test_.database(), action(held_, "meter fault corrected"));
+  ASSERT_TRUE(recalculated.ok()) << recalculated.error().message;
+  EXPECT_EQ(recalculated->status, "cancelled");
+  ASSERT_TRUE(recalculated->new_bill_id);
+  EXPECT_EQ(recalculated->new_status, "released");
+  EXPECT_EQ(recalculated->new_number, 10);
+  // 1,442 kWh x 0.10 + 15.00, like the steady neighbour.
+  EXPECT_EQ(balance(spiking_), before + 15'920);
+  EXPECT_EQ(count(test_.database(), "SELECT replaces_bill_id FROM bills WHERE id = " +
+                                        std::to_string(*recalculated->new_bill_id)),
+            held_);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM bill_holds WHERE status = 'recalculated'"), 1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM bill_sections WHERE active = 1 AND "
+                  "bill_id = " +
+                      std::to_string(held_)),
+            0);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'reversal'"),
+            0);  // a held bill had posted nothing
+}
+
+TEST_F(BillCorrectionsTest, ACancelledHeldBillPostsNothingAndItsPeriodIsBilledAgain) {
+  const std::int64_t before = balance(spiking_);
+  auto cancelled = cancel_bill(test_.database(), action(held_, "read to be checked in the field"));
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  EXPECT_EQ(cancelled->status, "cancelled");
+  EXPECT_EQ(balance(spiking_), before);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bill_holds WHERE status = 'cancelled'"),
+            1);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'bill.cancelled'"),
+      1);
+  // Running the cycle's run again drafts the account for the same period, which is held again.
+  auto again = run(3, "2026-11-04");
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  auto bills = query(test_.database(),
+                     "SELECT b.status, b.period_start FROM bills b JOIN accounts a ON a.id = "
+                     "b.account_id WHERE a.number = '" +
+                         spiking_.digits() + "' AND b.period_start = '2026-10-05' ORDER BY b.id");
+  ASSERT_EQ(bills.size(), 2u);
+  EXPECT_EQ(bills[0].text(0), "cancelled");
+  EXPECT_EQ(bills[1].text(0), "held");
+}
+
+TEST_F(BillCorrectionsTest, AReleasedBillIsCorrectedByALinkedReversalAndARebill) {
+  const std::int64_t november = bill_id_of_number(9);
+  ASSERT_EQ(count(test_.database(),
+                  "SELECT a.number FROM bills b JOIN accounts a ON a.id = "
+                  "b.account_id WHERE b.number = 9"),
+            std::stoll(steady_.digits()));
+  // Only the latest bill of a service can be corrected.
+  auto october = recalculate_bill(test_.database(), action(bill_id_of_number(7), "rate error"));
+  ASSERT_FALSE(october.ok());
+  EXPECT_EQ(october.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(october.error().message,
+            "bill 7 is not the latest bill of its services: correct the later bill first (newest "
+            "first)");
+
+  const std::int64_t before = balance(steady_);
+  correct_intervals("E1000017", "2026-10-05", "2026-11-10", 250);
+  auto rebilled = recalculate_bill(test_.database(), action(november, "meter multiplier"));
+  ASSERT_TRUE(rebilled.ok()) << rebilled.error().message;
+  EXPECT_EQ(rebilled->status, "cancelled");
+  EXPECT_EQ(rebilled->number, 9);  // a cancelled bill keeps its number: no gap
+  EXPECT_EQ(rebilled->new_number, 10);
+  // 159.20 reversed, 721 kWh x 0.10 + 15.00 = 87.10 billed.
+  EXPECT_EQ(balance(steady_), before - 15'920 + 8'710);
+  auto reversal = query(test_.database(),
+                        "SELECT r.amount_cents, r.reference, b.kind, b.amount_cents FROM "
+                        "ledger_entries r JOIN ledger_entries b ON b.id = r.reverses_entry_id "
+                        "WHERE r.kind = 'reversal'");
+  ASSERT_EQ(reversal.size(), 1u);
+  EXPECT_EQ(reversal[0].integer(0), -15'920);
+  EXPECT_EQ(reversal[0].text(1), "9");
+  EXPECT_EQ(reversal[0].text(2), "bill");
+  EXPECT_EQ(reversal[0].integer(3), 15'920);
+
+  // The customer's bill history shows the replacement, the cancelled bill and the earlier ones.
+  auto history = account_bills(test_.database(), steady_, BillPage{0, 3});
+  ASSERT_TRUE(history.ok()) << history.error().message;
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ((*history)[0].number, 10);
+  EXPECT_EQ((*history)[0].replaces_bill_id, november);
+  EXPECT_EQ((*history)[0].period_end, "2026-11-03");
+  EXPECT_EQ((*history)[0].period_days, 30);
+  EXPECT_EQ((*history)[1].status, "cancelled");
+  EXPECT_EQ((*history)[1].cancel_reason, "meter multiplier");
+  EXPECT_EQ((*history)[2].number, 7);
+  auto older = account_bills(test_.database(), steady_, BillPage{(*history)[2].id, 20});
+  ASSERT_TRUE(older.ok());
+  EXPECT_EQ(older->size(), 3u);  // bills 5, 3 and 1
+
+  auto bill = account_bill(test_.database(), steady_, 10);
+  ASSERT_TRUE(bill.ok()) << bill.error().message;
+  EXPECT_EQ(bill->summary.charges.cents(), 8'710);
+  EXPECT_EQ(bill->summary.amount_due.cents(), before - 15'920 + 8'710);
+  ASSERT_EQ(bill->sections.size(), 1u);
+  ASSERT_EQ(bill->sections[0].lines.size(), 2u);
+  EXPECT_EQ(bill->sections[0].usage, "721");
+  EXPECT_EQ(bill->sections[0].lines[0].explanation, "30 days × $0.5 per day = $15.00");
+  EXPECT_EQ(bill->sections[0].lines[1].explanation, "721 kWh × $0.1 per kWh = $72.10");
+  auto elsewhere = account_bill(test_.database(), spiking_, 10);
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.error().kind, ErrorKind::not_found);
+}
+
+TEST_F(BillCorrectionsTest, TheHoldQueueListsHeldBillsWithTheirReasons) {
+  auto queue = held_bills(test_.database(), BillPage{0, 20});
+  ASSERT_TRUE(queue.ok()) << queue.error().message;
+  ASSERT_EQ(queue->size(), 1u);
+  const BillView& held = (*queue)[0];
+  EXPECT_EQ(held.summary.id, held_);
+  EXPECT_EQ(held.summary.account_number, spiking_.digits());
+  EXPECT_FALSE(held.summary.number);
+  ASSERT_EQ(held.holds.size(), 1u);
+  EXPECT_EQ(held.holds[0].reason, "high_bill");
+  EXPECT_EQ(held.holds[0].status, "open");
+  EXPECT_EQ(held.sections[0].usage, "14420");
+  auto past = held_bills(test_.database(), BillPage{held_, 20});
+  ASSERT_TRUE(past.ok());
+  EXPECT_TRUE(past->empty());
+  auto bad = held_bills(test_.database(), BillPage{0, 0});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "limit");
+}
+
+}  // namespace
+}  // namespace rp::billing

@@ -1,0 +1,186 @@
+#include "billing/bill_views.h"
+
+#include <map>
+
+#include "billing/line_explanation.h"
+#include "core/decimal.h"
+#include "core/time.h"
+
+namespace rp::billing {
+namespace {
+
+using store::Row;
+using store::Session;
+
+constexpr std::size_t kMostPerPage = 100;
+
+Result<void> check_page(const BillPage& page) {
+  if (page.limit < 1 || page.limit > kMostPerPage) {
+    return invalid_input("limit", "limit must be from 1 to " + std::to_string(kMostPerPage) +
+                                      ", got " + std::to_string(page.limit));
+  }
+  return success();
+}
+
+// Stored period ends are the first day not billed; people read the last day billed.
+std::string last_day(const std::string& exclusive_end) {
+  auto end = parse_local_date(exclusive_end, "period_end");
+  if (!end.ok()) return exclusive_end;
+  return format_local_date(LocalDate(date::sys_days(*end) - date::days(1)));
+}
+
+std::int32_t days_between(const std::string& start, const std::string& exclusive_end) {
+  auto first = parse_local_date(start, "period_start");
+  auto end = parse_local_date(exclusive_end, "period_end");
+  if (!first.ok() || !end.ok()) return 0;
+  return static_cast<std::int32_t>((date::sys_days(*end) - date::sys_days(*first)).count());
+}
+
+std::optional<std::int64_t> optional_integer(const Row& row, std::size_t column) {
+  if (row.is_null(column)) return std::nullopt;
+  return row.integer(column);
+}
+
+// The columns of every summary query (billing/sql/account_bills.sql and friends).
+BillSummary summary_of(const Row& row) {
+  BillSummary bill;
+  bill.id = row.integer(0);
+  bill.number = optional_integer(row, 1);
+  bill.status = row.text(2);
+  bill.period_start = row.text(3);
+  bill.period_end = last_day(row.text(4));
+  bill.period_days = days_between(row.text(3), row.text(4));
+  bill.bill_date = row.text(5);
+  bill.due_date = row.text(6);
+  bill.previous_balance = Money::from_cents(row.integer(7));
+  bill.charges = Money::from_cents(row.integer(8));
+  bill.amount_due = bill.previous_balance + bill.charges;
+  bill.estimated = row.integer(9) != 0;
+  bill.final_bill = row.integer(10) != 0;
+  bill.replaces_bill_id = optional_integer(row, 11);
+  bill.run_id = optional_integer(row, 12);
+  bill.account_number = row.text(13);
+  bill.cancel_reason = row.is_null(14) ? "" : row.text(14);
+  return bill;
+}
+
+BillSectionView section_of(const Row& row) {
+  BillSectionView section;
+  section.agreement_id = row.integer(1);
+  section.commodity = row.text(2);
+  section.rate_plan_code = row.text(3);
+  section.period_start = row.text(4);
+  section.period_end = last_day(row.text(5));
+  section.meter_serial = row.is_null(6) ? "" : row.text(6);
+  section.unit = row.text(7);
+  section.usage = milli_text(row.integer(8));
+  section.peak_demand_kw = milli_text(row.integer(9));
+  if (!row.is_null(10)) section.start_read = milli_text(row.integer(10));
+  if (!row.is_null(11)) section.end_read = milli_text(row.integer(11));
+  section.estimated = row.integer(12) != 0;
+  section.final_service = row.integer(13) != 0;
+  section.charges = Money::from_cents(row.integer(14));
+  return section;
+}
+
+BillHoldView hold_of(const Row& row) {
+  BillHoldView hold;
+  hold.id = row.integer(0);
+  hold.agreement_id = optional_integer(row, 1);
+  hold.reason = row.text(2);
+  hold.evidence = row.text(3);
+  hold.status = row.text(4);
+  hold.created_at = row.text(5);
+  hold.resolved_at = row.is_null(6) ? "" : row.text(6);
+  hold.resolved_by = row.is_null(7) ? "" : row.text(7);
+  hold.resolution_note = row.is_null(8) ? "" : row.text(8);
+  return hold;
+}
+
+// Adds the bill's sections with their lines, and its holds.
+Result<BillView> complete(Session& session, BillSummary summary) {
+  BillView view{std::move(summary), {}, {}};
+  auto sections = session.query_named("billing/sections_of_bill", {view.summary.id});
+  RP_TRY(sections);
+  std::map<std::int64_t, std::size_t> index;
+  for (const Row& row : *sections) {
+    index[row.integer(0)] = view.sections.size();
+    view.sections.push_back(section_of(row));
+  }
+  auto lines = session.query_named("billing/lines_of_bill", {view.summary.id});
+  RP_TRY(lines);
+  for (const Row& row : *lines) {
+    BillLineView line{row.text(1), row.text(2), row.text(3),
+                      row.text(4), row.text(5), Money::from_cents(row.integer(6)),
+                      ""};
+    line.explanation = explain_line(line.quantity, line.unit, line.rate, line.amount);
+    view.sections[index.at(row.integer(0))].lines.push_back(std::move(line));
+  }
+  auto holds = session.query_named("billing/holds_of_bill", {view.summary.id});
+  RP_TRY(holds);
+  for (const Row& row : *holds) view.holds.push_back(hold_of(row));
+  return view;
+}
+
+Result<BillView> one_bill(store::Database& database, std::string_view query,
+                          const store::Params& params, const std::string& missing) {
+  return database.read<BillView>([&](Session& session) -> Result<BillView> {
+    auto rows = session.query_named(query, params);
+    RP_TRY(rows);
+    if (rows->empty()) return not_found(missing);
+    return complete(session, summary_of(rows->at(0)));
+  });
+}
+
+}  // namespace
+
+std::string milli_text(std::int64_t milli) {
+  return Decimal::from_raw(milli * (Decimal::kScale / 1000)).to_string();
+}
+
+Result<std::vector<BillSummary>> account_bills(store::Database& database,
+                                               const AccountNumber& account, const BillPage& page) {
+  RP_TRY(check_page(page));
+  const std::int64_t before = page.cursor > 0 ? page.cursor : INT64_MAX;
+  return database.read<std::vector<BillSummary>>(
+      [&](Session& session) -> Result<std::vector<BillSummary>> {
+        auto rows =
+            session.query_named("billing/account_bills",
+                                {account.digits(), before, static_cast<std::int64_t>(page.limit)});
+        RP_TRY(rows);
+        std::vector<BillSummary> bills;
+        for (const Row& row : *rows) bills.push_back(summary_of(row));
+        return bills;
+      });
+}
+
+Result<BillView> account_bill(store::Database& database, const AccountNumber& account,
+                              std::int64_t number) {
+  return one_bill(
+      database, "billing/account_bill_by_number", {account.digits(), number},
+      "account " + account.formatted() + " has no bill number " + std::to_string(number));
+}
+
+Result<BillView> bill_by_id(store::Database& database, std::int64_t bill_id) {
+  return one_bill(database, "billing/bill_by_id", {bill_id},
+                  "bill " + std::to_string(bill_id) + " does not exist");
+}
+
+Result<std::vector<BillView>> held_bills(store::Database& database, const BillPage& page) {
+  RP_TRY(check_page(page));
+  return database.read<std::vector<BillView>>(
+      [&](Session& session) -> Result<std::vector<BillView>> {
+        auto rows = session.query_named("billing/held_bills",
+                                        {page.cursor, static_cast<std::int64_t>(page.limit)});
+        RP_TRY(rows);
+        std::vector<BillView> bills;
+        for (const Row& row : *rows) {
+          auto view = complete(session, summary_of(row));
+          RP_TRY(view);
+          bills.push_back(std::move(*view));
+        }
+        return bills;
+      });
+}
+
+}  // namespace rp::billing

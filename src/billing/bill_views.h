@@ -1,0 +1,110 @@
+#pragma once
+// Bills as people read them: an account's bill history, one bill with its sections and every line
+// explained, and the bill hold queue. Read-only; each read is one snapshot.
+//
+// Customers see the bills that were sent to them: released ones, and cancelled ones that had been
+// released (with the reason, and the bill that replaced them). A held bill was never sent and has
+// no number; only staff see it (by id, and in the hold queue).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/account_number.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace rp::billing {
+
+struct BillSummary {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> number;  // none while held
+  std::string status;                  // held | released | cancelled
+  std::string account_number;
+  std::string period_start;  // the first day billed
+  std::string period_end;    // the last day billed (inclusive)
+  std::int32_t period_days = 0;
+  std::string bill_date;
+  std::string due_date;
+  Money previous_balance;  // the account's balance when the bill was released
+  Money charges;           // this bill's charges: the sum of its sections
+  Money amount_due;        // previous_balance + charges
+  bool estimated = false;
+  bool final_bill = false;
+  std::optional<std::int64_t> replaces_bill_id;
+  std::optional<std::int64_t> run_id;
+  std::string cancel_reason;  // cancelled bills
+};
+
+struct BillLineView {
+  std::string kind;  // energy | demand | fixed | minimum | rider | tax
+  std::string description;
+  std::string quantity;  // exact decimal text, as rated
+  std::string unit;
+  std::string rate;
+  Money amount;
+  std::string explanation;  // line_explanation.h
+};
+
+struct BillSectionView {
+  std::int64_t agreement_id = 0;
+  std::string commodity;
+  std::string rate_plan_code;
+  std::string period_start;  // first day billed
+  std::string period_end;    // last day billed (inclusive)
+  std::string meter_serial;  // empty for sewer
+  std::string unit;
+  std::string usage;                      // decimal text in `unit`
+  std::string peak_demand_kw;             // "0" without interval data
+  std::optional<std::string> start_read;  // register meters
+  std::optional<std::string> end_read;
+  bool estimated = false;
+  bool final_service = false;
+  Money charges;
+  std::vector<BillLineView> lines;
+};
+
+struct BillHoldView {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> agreement_id;
+  std::string reason;  // bill_checks.h hold reasons: high_bill, low_bill, zero_usage, ...
+  std::string evidence;
+  std::string status;  // open | approved | recalculated | cancelled
+  std::string created_at;
+  std::string resolved_at;
+  std::string resolved_by;
+  std::string resolution_note;
+};
+
+struct BillView {
+  BillSummary summary;
+  std::vector<BillSectionView> sections;
+  std::vector<BillHoldView> holds;
+};
+
+struct BillPage {
+  std::int64_t cursor = 0;  // account bills: before this bill id (0: newest); queue: after it
+  std::size_t limit = 20;   // 1..100
+};
+
+// The account's sent bills, newest first. Errors: invalid_input ("limit") outside 1..100.
+// An unknown account has no bills (the caller decides whether it may see the account at all).
+Result<std::vector<BillSummary>> account_bills(store::Database& database,
+                                               const AccountNumber& account, const BillPage& page);
+
+// One sent bill of the account by its number. Errors: not_found (also for another account's bill).
+Result<BillView> account_bill(store::Database& database, const AccountNumber& account,
+                              std::int64_t number);
+
+// Any bill by id, whatever its status (staff). Errors: not_found.
+Result<BillView> bill_by_id(store::Database& database, std::int64_t bill_id);
+
+// The bill hold queue: held bills oldest first, each with its holds. Errors: as account_bills.
+Result<std::vector<BillView>> held_bills(store::Database& database, const BillPage& page);
+
+// Milli-units as exact decimal text: 827371 -> "827.371", 3022000 -> "3022".
+std::string milli_text(std::int64_t milli);
+
+}  // namespace rp::billing
