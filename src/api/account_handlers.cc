@@ -12,22 +12,10 @@
 namespace rp::api {
 namespace {
 
-Result<std::int64_t> integer_param(const http::Request& request, const char* name,
-                                   std::int64_t fallback) {
-  auto text = request.query_param(name);
-  if (!text) return fallback;
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < 0) {
-    return invalid_input(name, std::string(name) + " must be a whole number, got '" + *text + "'");
-  }
-  return value;
-}
-
 Result<accounts::AccountSearch> parse_search(const http::Request& request) {
-  auto limit = integer_param(request, "limit", 20);
+  auto limit = integer_query(request, "limit", 20);
   if (!limit.ok()) return limit.error();
-  auto cursor = integer_param(request, "cursor", 0);
+  auto cursor = integer_query(request, "cursor", 0);
   if (!cursor.ok()) return cursor.error();
   return accounts::AccountSearch{request.query_param("q").value_or(""),
                                  static_cast<std::size_t>(*limit), *cursor};

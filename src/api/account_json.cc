@@ -3,12 +3,13 @@
 #include "core/json_writer.h"
 
 namespace rp::api {
-namespace {
 
 void write_money(JsonWriter& out, Money amount) {
   out.begin_object().key("amount").string(amount.to_string()).key("currency").string("USD");
   out.end_object();
 }
+
+namespace {
 
 void write_address(JsonWriter& out, const accounts::Address& address) {
   out.begin_object()

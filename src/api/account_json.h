@@ -7,8 +7,13 @@
 
 #include "accounts/account.h"
 #include "accounts/account_service.h"
+#include "core/json_writer.h"
+#include "core/money.h"
 
 namespace rp::api {
+
+// {"amount":"123.45","currency":"USD"}
+void write_money(JsonWriter& out, Money amount);
 
 std::string summary_json(const accounts::AccountSummary& summary);
 std::string detail_json(const accounts::AccountDetail& detail);

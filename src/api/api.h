@@ -10,6 +10,8 @@
 
 namespace rp::api {
 
+class BillRunJobs;
+
 struct ApiContext {
   store::Database& database;
   http::Metrics& metrics;
@@ -18,6 +20,8 @@ struct ApiContext {
   std::string staff_token;
   // The utility's IANA time zone: local days, months and "today" for usage.
   std::string time_zone = "America/Los_Angeles";
+  // Runs bill runs started over the API in the background; null: starting one answers 503.
+  BillRunJobs* bill_runs = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

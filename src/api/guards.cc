@@ -1,5 +1,7 @@
 #include "api/guards.h"
 
+#include <charconv>
+
 #include "http/problem.h"
 
 namespace rp::api {
@@ -41,6 +43,36 @@ Result<AccountNumber> account_number_param(const http::Request& request) {
                      number.error().message);
   }
   return number;
+}
+
+namespace {
+
+std::optional<std::int64_t> whole_number(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<std::int64_t> id_param(const http::Request& request, std::string_view name,
+                              std::string_view what) {
+  std::string_view text = request.path_param(name);
+  auto value = whole_number(text);
+  if (!value) return not_found("no " + std::string(what) + " has id " + std::string(text));
+  return *value;
+}
+
+Result<std::int64_t> integer_query(const http::Request& request, const char* name,
+                                   std::int64_t fallback) {
+  auto text = request.query_param(name);
+  if (!text) return fallback;
+  auto value = whole_number(*text);
+  if (!value) {
+    return invalid_input(name, std::string(name) + " must be a whole number, got '" + *text + "'");
+  }
+  return *value;
 }
 
 }  // namespace rp::api

@@ -10,6 +10,9 @@
 
 namespace rp::api {
 
+// Until the identity capability lands every staff action is recorded as the staff token's.
+inline constexpr const char* kStaffActor = "staff:token";
+
 // Returns a 401/503 problem unless the request carries `Authorization: Bearer <staff_token>`.
 // The comparison takes the same time wherever the tokens differ.
 std::optional<http::Response> require_staff(const http::Request& request,
@@ -18,5 +21,13 @@ std::optional<http::Response> require_staff(const http::Request& request,
 // Parses the {number} path parameter; a malformed number is a 404 (indistinguishable from an
 // account the caller may not see) whose detail says the number looks mistyped.
 Result<AccountNumber> account_number_param(const http::Request& request);
+
+// A whole-number path parameter (an id); anything else is a 404 naming `what`.
+Result<std::int64_t> id_param(const http::Request& request, std::string_view name,
+                              std::string_view what);
+
+// A whole-number query parameter, `fallback` when absent. Errors: invalid_input naming it.
+Result<std::int64_t> integer_query(const http::Request& request, const char* name,
+                                   std::int64_t fallback);
 
 }  // namespace rp::api

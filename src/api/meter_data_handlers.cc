@@ -19,9 +19,6 @@ http::Response json_text(int status, std::string body) {
   return http::text_response(status, std::move(body), "application/json");
 }
 
-// Until the identity capability lands every staff action is recorded as the staff token's.
-constexpr const char* kStaffActor = "staff:token";
-
 Result<std::int64_t> whole_number(std::string_view text, const char* name) {
   std::int64_t value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -1,5 +1,6 @@
 #include "api/account_handlers.h"
 #include "api/api.h"
+#include "api/billing_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
@@ -26,6 +27,15 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/vee-exceptions/{id}/edit", bind(edit_vee_exception_handler));
   router.add("POST", "/api/v1/staff/vee-exceptions/{id}/estimate",
              bind(estimate_vee_exception_handler));
+  router.add("GET", "/api/v1/accounts/{number}/bills", bind(account_bills_handler));
+  router.add("GET", "/api/v1/accounts/{number}/bills/{bill}", bind(account_bill_handler));
+  router.add("POST", "/api/v1/staff/bill-runs", bind(start_bill_run_handler));
+  router.add("GET", "/api/v1/staff/bill-runs/{id}", bind(bill_run_handler));
+  router.add("GET", "/api/v1/staff/bill-holds", bind(bill_holds_handler));
+  router.add("GET", "/api/v1/staff/bills/{id}", bind(staff_bill_handler));
+  router.add("POST", "/api/v1/staff/bills/{id}/approve", bind(approve_bill_handler));
+  router.add("POST", "/api/v1/staff/bills/{id}/recalculate", bind(recalculate_bill_handler));
+  router.add("POST", "/api/v1/staff/bills/{id}/cancel", bind(cancel_bill_handler));
   report_database_pool(context.metrics, context.database);
 }
 

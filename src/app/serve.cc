@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "api/api.h"
+#include "api/bill_run_jobs.h"
 #include "app/commands.h"
 #include "app/generate.h"
 #include "app/open_database.h"
@@ -24,7 +25,9 @@ int serve_database(const Config& config, store::Database& database,
                    const std::function<void(std::uint16_t)>& on_listening) {
   http::Metrics metrics;
   http::Router router;
-  api::ApiContext context{database, metrics, config.auth.staff_token, config.utility.time_zone};
+  api::BillRunJobs bill_runs(database);  // outlives the server: stops its runs after it
+  api::ApiContext context{database, metrics, config.auth.staff_token, config.utility.time_zone,
+                          &bill_runs};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

@@ -254,6 +254,16 @@ Result<BillRunProgress> run_bills(store::Database& database, const BillRunReques
   return progress;
 }
 
+Result<BillRunProgress> open_bill_run(store::Database& database, const BillRunRequest& request) {
+  auto settings = load_billing_settings(database);
+  RP_TRY(settings);
+  auto planned = plan_run(*settings, request);
+  RP_TRY(planned);
+  BillRunProgress progress;
+  RP_TRY(find_or_start_run(database, *planned, progress));
+  return bill_run_progress(database, planned->run_id);
+}
+
 Result<RunContext> load_run_context(store::Database& database, std::int64_t run_id,
                                     const std::string& actor) {
   auto progress = bill_run_progress(database, run_id);

@@ -83,6 +83,10 @@ using AfterBillChunk = std::function<bool(const BillRunProgress&)>;
 Result<BillRunProgress> run_bills(store::Database& database, const BillRunRequest& request,
                                   const AfterBillChunk& after_chunk = {});
 
+// Validates the request as run_bills does and finds or starts its run without billing anything,
+// so a caller can hand out the run's id before the (long) billing starts in the background.
+Result<BillRunProgress> open_bill_run(store::Database& database, const BillRunRequest& request);
+
 // The progress of run `run_id`. Errors: not_found.
 Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id);
 

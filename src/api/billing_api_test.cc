@@ -1,0 +1,185 @@
+// Bills over real HTTP against a real database (each engine): a bill run started and watched over
+// the staff API, the hold queue and its answers, and a customer's bills with their lines explained.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "api/api.h"
+#include "api/bill_run_jobs.h"
+#include "billing/testing/billing_fixture.h"
+#include "http/test_client.h"
+
+namespace rp::api {
+namespace {
+
+using http::testing::ClientResponse;
+using http::testing::RunningServer;
+using http::testing::TestClient;
+
+constexpr const char* kToken = "staff-secret-token";
+
+// Two electric accounts on cycle 3 billed July to October; in November one uses ten times as
+// much, so its bill is held (see billing/bill_corrections_test.cc for the sums).
+class BillingApiTest : public billing::testing::BillingFixture {
+ protected:
+  void SetUp() override {
+    BillingFixture::SetUp();
+    set_tariffs();
+    steady_ = open("E1000017", false, "1204 Elm St");
+    spiking_ = open("E2000017", false, "17 Oak Ave");
+    store_intervals("E1000017", "2026-06-01", "2026-11-10", 500);
+    store_intervals("E2000017", "2026-06-01", "2026-10-04", 500);
+    store_intervals("E2000017", "2026-10-05", "2026-11-10", 5'000);
+    for (const char* read_date : {"2026-07-03", "2026-08-05", "2026-09-03", "2026-10-05"}) {
+      ASSERT_TRUE(run(3, read_date).ok());
+    }
+    jobs_ = std::make_unique<BillRunJobs>(test_.database());
+    context_ = std::make_unique<ApiContext>(
+        ApiContext{test_.database(), metrics_, kToken, "America/Los_Angeles", jobs_.get()});
+    add_routes(router_, *context_);
+    http::ServerOptions options;
+    options.port = 0;
+    server_ = std::make_unique<RunningServer>(router_, metrics_, options);
+    client_ = std::make_unique<TestClient>(server_->port());
+  }
+
+  void TearDown() override {
+    client_.reset();
+    server_.reset();
+    jobs_.reset();
+  }
+
+  ClientResponse get(const std::string& target, bool authorized = true) {
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (authorized) headers.emplace_back("Authorization", std::string("Bearer ") + kToken);
+    return client_->request("GET", target, headers);
+  }
+
+  ClientResponse post(const std::string& target, const std::string& body) {
+    return client_->request(
+        "POST", target,
+        {{"Authorization", std::string("Bearer ") + kToken}, {"Content-Type", "application/json"}},
+        body);
+  }
+
+  // Starts November's run over the API and polls it until it is done; returns its last state.
+  nlohmann::json run_november() {
+    ClientResponse started =
+        post("/api/v1/staff/bill-runs", R"json({"cycle": 3, "read_date": "2026-11-04"})json");
+    EXPECT_EQ(started.status, 202) << started.body;
+    const std::string location = started.header("location").value_or("");
+    EXPECT_EQ(location,
+              "/api/v1/staff/bill-runs/" + std::to_string(started.json()["id"].get<int>()));
+    nlohmann::json progress;
+    for (int attempt = 0; attempt < 500; ++attempt) {
+      progress = get(location).json();
+      if (progress["status"] == "done" && !progress["billing_now"].get<bool>()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return progress;
+  }
+
+  static void expect_problem(const ClientResponse& response, int status,
+                             const std::string& field = "") {
+    EXPECT_EQ(response.status, status) << response.body;
+    EXPECT_EQ(response.header("content-type").value_or(""), "application/problem+json");
+    if (!field.empty()) {
+      EXPECT_EQ(response.json().value("field", ""), field) << response.body;
+    }
+  }
+
+  AccountNumber steady_ = AccountNumber::from_sequence(0);
+  AccountNumber spiking_ = AccountNumber::from_sequence(0);
+  http::Metrics metrics_;
+  http::Router router_;
+  std::unique_ptr<BillRunJobs> jobs_;
+  std::unique_ptr<ApiContext> context_;
+  std::unique_ptr<RunningServer> server_;
+  std::unique_ptr<TestClient> client_;
+};
+
+TEST_F(BillingApiTest, ABillRunStartedOverTheApiBillsTheCycleAndReportsItsProgress) {
+  nlohmann::json progress = run_november();
+  EXPECT_EQ(progress["status"], "done");
+  EXPECT_EQ(progress["cycle"], 3);
+  EXPECT_EQ(progress["accounts"], 2);
+  EXPECT_EQ(progress["released"], 1);
+  EXPECT_EQ(progress["held"], 1);
+  EXPECT_EQ(progress["problems"], 0);
+  // 159.20 released + 1,457.00 held.
+  EXPECT_EQ(progress["charges"]["amount"], "1616.20");
+
+  expect_problem(
+      post("/api/v1/staff/bill-runs", R"json({"cycle": 3, "read_date": "2026-11-05"})json"), 422,
+      "read_date");
+  expect_problem(
+      post("/api/v1/staff/bill-runs", R"json({"cycle": 25, "read_date": "2026-11-04"})json"), 422,
+      "cycle");
+  expect_problem(post("/api/v1/staff/bill-runs", R"json({"read_date": "2026-11-04"})json"), 422,
+                 "cycle");
+  expect_problem(get("/api/v1/staff/bill-runs/999999"), 404);
+  expect_problem(get("/api/v1/staff/bill-runs/1", false), 401);
+}
+
+TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) {
+  run_november();
+  ClientResponse queue = get("/api/v1/staff/bill-holds");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  auto held = queue.json()["bills"];
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0]["account_number"], spiking_.digits());
+  EXPECT_TRUE(held[0]["number"].is_null());
+  EXPECT_EQ(held[0]["holds"][0]["reason"], "high_bill");
+  EXPECT_EQ(held[0]["charges"]["amount"], "1457.00");
+  const std::string bill = "/api/v1/staff/bills/" + std::to_string(held[0]["id"].get<int>());
+
+  expect_problem(post(bill + "/cancel", "{}"), 422, "note");
+  ClientResponse approved = post(bill + "/approve", R"json({"note": "pool filled"})json");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["status"], "released");
+  EXPECT_EQ(approved.json()["number"], 10);
+  expect_problem(post(bill + "/approve", "{}"), 409);
+  EXPECT_EQ(get("/api/v1/staff/bill-holds").json()["bills"].size(), 0u);
+  ClientResponse staff_view = get(bill);
+  ASSERT_EQ(staff_view.status, 200);
+  EXPECT_EQ(staff_view.json()["holds"][0]["status"], "approved");
+  EXPECT_EQ(staff_view.json()["holds"][0]["resolution_note"], "pool filled");
+
+  const std::string bills = "/api/v1/accounts/" + steady_.digits() + "/bills";
+  ClientResponse list = get(bills + "?limit=2");
+  ASSERT_EQ(list.status, 200) << list.body;
+  ASSERT_EQ(list.json()["bills"].size(), 2u);
+  EXPECT_EQ(list.json()["bills"][0]["number"], 9);
+  EXPECT_EQ(list.json()["bills"][0]["period"]["start"], "2026-10-05");
+  EXPECT_EQ(list.json()["bills"][0]["period"]["end"], "2026-11-03");
+  EXPECT_EQ(list.json()["bills"][1]["number"], 7);
+  const std::string cursor = list.json()["next_cursor"];
+  ClientResponse rest = get(bills + "?cursor=" + cursor);
+  EXPECT_EQ(rest.json()["bills"].size(), 3u);
+  EXPECT_TRUE(rest.json()["next_cursor"].is_null());
+
+  ClientResponse one = get(bills + "/9");
+  ASSERT_EQ(one.status, 200) << one.body;
+  auto lines = one.json()["sections"][0]["lines"];
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1]["explanation"], "1442 kWh × $0.1 per kWh = $144.20");
+  // The balance bill 9 follows is the charges of the account's four earlier bills (nothing paid).
+  auto cents = [](const nlohmann::json& money) {
+    return Money::parse(money["amount"].get<std::string>())->cents();
+  };
+  std::int64_t earlier = cents(list.json()["bills"][1]["charges"]);
+  const nlohmann::json older_bills = rest.json()["bills"];
+  for (const auto& older : older_bills) earlier += cents(older["charges"]);
+  EXPECT_EQ(cents(one.json()["previous_balance"]), earlier);
+  EXPECT_EQ(cents(one.json()["charges"]), 15'920);
+  EXPECT_EQ(cents(one.json()["amount_due"]), earlier + 15'920);
+  expect_problem(get(bills + "/10"), 404);  // bill 10 is the other account's
+  expect_problem(get(bills + "/ten"), 404);
+  expect_problem(get(bills + "?limit=500"), 422, "limit");
+  expect_problem(get(bills, false), 401);
+}
+
+}  // namespace
+}  // namespace rp::api

@@ -1,0 +1,151 @@
+#include "api/billing_handlers.h"
+
+#include "api/bill_run_jobs.h"
+#include "api/billing_json.h"
+#include "api/guards.h"
+#include "billing/bill_corrections.h"
+#include "billing/bill_views.h"
+#include "core/json.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+
+namespace rp::api {
+namespace {
+
+http::Response json_text(int status, std::string body) {
+  return http::text_response(status, std::move(body), "application/json");
+}
+
+Result<billing::BillPage> page_of(const http::Request& request) {
+  auto limit = integer_query(request, "limit", 20);
+  RP_TRY(limit);
+  auto cursor = integer_query(request, "cursor", 0);
+  RP_TRY(cursor);
+  return billing::BillPage{*cursor, static_cast<std::size_t>(*limit)};
+}
+
+Result<billing::BillRunRequest> parse_run_request(const http::Request& request) {
+  auto body = http::parse_json_body(request);
+  RP_TRY(body);
+  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
+  if (!body->contains("cycle") || !(*body)["cycle"].is_number_integer()) {
+    return invalid_input("cycle", "cycle is required: the bill cycle's number, like 3");
+  }
+  auto read_date = required_string(*body, "read_date");
+  RP_TRY(read_date);
+  auto date = parse_local_date(*read_date, "read_date");
+  RP_TRY(date);
+  billing::BillRunRequest run;
+  run.cycle = (*body)["cycle"].get<int>();
+  run.read_date = *date;
+  run.started_by = kStaffActor;
+  return run;
+}
+
+Result<billing::BillAction> parse_action(const http::Request& request) {
+  auto id = id_param(request, "id", "bill");
+  RP_TRY(id);
+  billing::BillAction action{*id, kStaffActor, ""};
+  if (request.body.empty()) return action;
+  auto body = http::parse_json_body(request);
+  RP_TRY(body);
+  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
+  auto note = optional_string(*body, "note");
+  RP_TRY(note);
+  action.note = note->value_or("");
+  return action;
+}
+
+using BillActionFunction = Result<billing::BillActionOutcome> (*)(store::Database&,
+                                                                  const billing::BillAction&);
+
+http::Response act_on_bill(ApiContext& context, http::Request& request, BillActionFunction act) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto action = parse_action(request);
+  if (!action.ok()) return http::problem_from_error(action.error());
+  auto outcome = act(context.database, *action);
+  if (!outcome.ok()) return http::problem_from_error(outcome.error());
+  return json_text(200, bill_action_json(*outcome));
+}
+
+}  // namespace
+
+http::Response start_bill_run_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (context.bill_runs == nullptr) {
+    return http::problem(503, "bill-runs-unavailable", "Bill runs are not available",
+                         "this server was started without a bill run worker");
+  }
+  auto run = parse_run_request(request);
+  if (!run.ok()) return http::problem_from_error(run.error());
+  auto progress = context.bill_runs->start(*run);
+  if (!progress.ok()) return http::problem_from_error(progress.error());
+  http::Response response =
+      json_text(202, bill_run_json(*progress, context.bill_runs->is_billing(progress->run_id)));
+  response.set_header("Location", "/api/v1/staff/bill-runs/" + std::to_string(progress->run_id));
+  return response;
+}
+
+http::Response bill_run_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto id = id_param(request, "id", "bill run");
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto progress = billing::bill_run_progress(context.database, *id);
+  if (!progress.ok()) return http::problem_from_error(progress.error());
+  const bool billing_now = context.bill_runs != nullptr && context.bill_runs->is_billing(*id);
+  return json_text(200, bill_run_json(*progress, billing_now));
+}
+
+http::Response bill_holds_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto page = page_of(request);
+  if (!page.ok()) return http::problem_from_error(page.error());
+  auto bills = billing::held_bills(context.database, *page);
+  if (!bills.ok()) return http::problem_from_error(bills.error());
+  return json_text(200, hold_queue_json(*bills, page->limit));
+}
+
+http::Response staff_bill_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto id = id_param(request, "id", "bill");
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto bill = billing::bill_by_id(context.database, *id);
+  if (!bill.ok()) return http::problem_from_error(bill.error());
+  return json_text(200, bill_json(*bill));
+}
+
+http::Response approve_bill_handler(ApiContext& context, http::Request& request) {
+  return act_on_bill(context, request, billing::approve_held_bill);
+}
+
+http::Response recalculate_bill_handler(ApiContext& context, http::Request& request) {
+  return act_on_bill(context, request, billing::recalculate_bill);
+}
+
+http::Response cancel_bill_handler(ApiContext& context, http::Request& request) {
+  return act_on_bill(context, request, billing::cancel_bill);
+}
+
+http::Response account_bills_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto page = page_of(request);
+  if (!page.ok()) return http::problem_from_error(page.error());
+  auto bills = billing::account_bills(context.database, *number, *page);
+  if (!bills.ok()) return http::problem_from_error(bills.error());
+  return json_text(200, bill_page_json(*bills, page->limit));
+}
+
+http::Response account_bill_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto bill_number = id_param(request, "bill", "bill");
+  if (!bill_number.ok()) return http::problem_from_error(bill_number.error());
+  auto bill = billing::account_bill(context.database, *number, *bill_number);
+  if (!bill.ok()) return http::problem_from_error(bill.error());
+  return json_text(200, bill_json(*bill));
+}
+
+}  // namespace rp::api

@@ -1,0 +1,26 @@
+#pragma once
+// Bills over HTTP: a customer's bills (list, one bill with its lines explained, its PDF), and the
+// staff side: starting a bill run and watching it, the bill hold queue, and bill corrections.
+
+#include "api/api.h"
+
+namespace rp::api {
+
+// POST /api/v1/staff/bill-runs {"cycle": 3, "read_date": "2026-11-04"}: 202 with the run.
+http::Response start_bill_run_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/staff/bill-runs/{id}: the run's progress.
+http::Response bill_run_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/staff/bill-holds?cursor=&limit=: held bills, oldest first, with their holds.
+http::Response bill_holds_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/staff/bills/{id}: any bill, whatever its status.
+http::Response staff_bill_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/bills/{id}/approve | recalculate | cancel {"note": "..."}.
+http::Response approve_bill_handler(ApiContext& context, http::Request& request);
+http::Response recalculate_bill_handler(ApiContext& context, http::Request& request);
+http::Response cancel_bill_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/accounts/{number}/bills?cursor=&limit=: sent bills, newest first.
+http::Response account_bills_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/accounts/{number}/bills/{bill} (JSON) and /bills/{bill}.pdf (the bill document).
+http::Response account_bill_handler(ApiContext& context, http::Request& request);
+
+}  // namespace rp::api
