@@ -3,9 +3,11 @@
 #include <charconv>
 
 #include "accounts/account_service.h"
+#include "accounts/service_stop.h"
 #include "api/account_json.h"
 #include "api/guards.h"
 #include "core/json.h"
+#include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
 
@@ -114,6 +116,25 @@ http::Response account_summary_handler(ApiContext& context, http::Request& reque
   auto summary = accounts::find_account_summary(context.database, *number);
   if (!summary.ok()) return http::problem_from_error(summary.error());
   return http::text_response(200, summary_json(*summary), "application/json");
+}
+
+http::Response move_out_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto last_day = required_string(*body, "last_day");
+  if (!last_day.ok()) return http::problem_from_error(last_day.error());
+  auto stopped = accounts::stop_service(context.database, *number, {*last_day, kStaffActor});
+  if (!stopped.ok()) return http::problem_from_error(stopped.error());
+  JsonWriter out;
+  out.begin_object().key("account_number").string(number->digits());
+  out.key("last_day").string(*last_day).key("services_stopped").number(*stopped).end_object();
+  return http::text_response(200, out.take(), "application/json");
 }
 
 }  // namespace rp::api

@@ -12,4 +12,8 @@ http::Response account_detail_handler(ApiContext& context, http::Request& reques
 http::Response open_account_handler(ApiContext& context, http::Request& request);
 http::Response account_summary_handler(ApiContext& context, http::Request& request);
 
+// POST /api/v1/staff/accounts/{number}/move-out {"last_day": "2026-10-20"}: stops every open
+// service of the account after that day; the cycle's next bill run makes the final bill.
+http::Response move_out_handler(ApiContext& context, http::Request& request);
+
 }  // namespace rp::api

@@ -181,5 +181,22 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   expect_problem(get(bills, false), 401);
 }
 
+TEST_F(BillingApiTest, AMoveOutStopsTheAccountsServiceForItsFinalBill) {
+  const std::string move_out = "/api/v1/staff/accounts/" + steady_.digits() + "/move-out";
+  expect_problem(post(move_out, R"json({"last_day": "20 Oct"})json"), 422, "last_day");
+  expect_problem(post(move_out, R"json({"last_day": "2026-10-01"})json"), 409);
+  ClientResponse stopped = post(move_out, R"json({"last_day": "2026-10-20"})json");
+  ASSERT_EQ(stopped.status, 200) << stopped.body;
+  EXPECT_EQ(stopped.json()["services_stopped"], 1);
+  expect_problem(post(move_out, R"json({"last_day": "2026-10-20"})json"), 409);
+  nlohmann::json progress = run_november();
+  EXPECT_EQ(progress["released"], 1);  // the final bill; the other account's is held
+  ClientResponse bills = get("/api/v1/accounts/" + steady_.digits() + "/bills?limit=1");
+  ASSERT_EQ(bills.status, 200) << bills.body;
+  EXPECT_EQ(bills.json()["bills"][0]["final"], true);
+  EXPECT_EQ(bills.json()["bills"][0]["period"]["end"], "2026-10-20");
+  EXPECT_EQ(bills.json()["bills"][0]["period"]["days"], 16);
+}
+
 }  // namespace
 }  // namespace rp::api

@@ -17,6 +17,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler));
   router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler));
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));
+  router.add("POST", "/api/v1/staff/accounts/{number}/move-out", bind(move_out_handler));
   router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler));
   router.add("GET", "/api/v1/accounts/{number}/usage", bind(usage_handler));
   router.add("POST", "/api/v1/accounts/{number}/meter-reads", bind(customer_meter_read_handler));

@@ -242,3 +242,74 @@ TEST_F(BillRunTest, ATariffIsRefusedForAnUnknownPlanOrAUnitThePlanCannotBill) {
 
 }  // namespace
 }  // namespace rp::billing
+
+namespace rp::billing {
+namespace {
+
+using store::testing::count;
+using store::testing::query;
+
+class MoveOutTest : public testing::BillingFixture {};
+
+TEST_F(MoveOutTest, AMoveOutIsBilledByTheNextRunAsAProratedFinalBill) {
+  set_tariffs();
+  AccountNumber maria = open("E1000017", true, "1204 Elm St");
+  store_intervals("E1000017", "2026-07-01", "2026-11-10", 500);
+  store_read("WE1000017", "2026-07-03T17:00:00Z", 10'000);
+  store_read("WE1000017", "2026-08-05T17:00:00Z", 16'600);
+  store_read("WE1000017", "2026-09-03T17:00:00Z", 23'000);
+  store_read("WE1000017", "2026-10-05T17:00:00Z", 30'000);
+  for (const char* read_date : {"2026-08-05", "2026-09-03", "2026-10-05"}) {
+    ASSERT_TRUE(run(3, read_date).ok());
+  }
+  // Billed through October 4: a last day before that would leave a bill past the move-out.
+  auto early = accounts::stop_service(test_.database(), maria, {"2026-10-01", "staff:test"});
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(early.error().message,
+            "electric service is billed through 2026-10-04, after the last day 2026-10-01: "
+            "cancel that bill first");
+  auto malformed = accounts::stop_service(test_.database(), maria, {"2026-10-32", "staff:test"});
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_EQ(malformed.error().field, "last_day");
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM service_agreements WHERE end_date IS NOT NULL"),
+      0);
+
+  // Maria moves out after October 20; the field reads her water meter that morning.
+  auto stopped = accounts::stop_service(test_.database(), maria, {"2026-10-20", "staff:test"});
+  ASSERT_TRUE(stopped.ok()) << stopped.error().message;
+  EXPECT_EQ(*stopped, 2);
+  store_read("WE1000017", "2026-10-20T17:00:00Z", 33'000);
+  auto again = accounts::stop_service(test_.database(), maria, {"2026-10-20", "staff:test"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+
+  auto november = run(3, "2026-11-04");
+  ASSERT_TRUE(november.ok()) << november.error().message;
+  EXPECT_EQ(november->released, 1);
+  // October 5-20 is 16 days. Electric: 16 x 0.50 + 768 kWh x 0.10 = 84.80.
+  // Water: 16 x 0.25 + (33,000 - 30,000) gal x 0.005 = 19.00.
+  auto final_bill = query(test_.database(),
+                          "SELECT charges_cents, final, period_start, period_end FROM bills "
+                          "WHERE period_start = '2026-10-05'");
+  ASSERT_EQ(final_bill.size(), 1u);
+  EXPECT_EQ(final_bill[0].integer(0), 10'380);
+  EXPECT_EQ(final_bill[0].integer(1), 1);
+  EXPECT_EQ(final_bill[0].text(3), "2026-10-21");
+  auto sections = query(test_.database(),
+                        "SELECT commodity, final, charges_cents, end_read_milli FROM "
+                        "bill_sections WHERE period_start = '2026-10-05' ORDER BY commodity");
+  ASSERT_EQ(sections.size(), 2u);
+  EXPECT_EQ(sections[0].text(0), "electric");
+  EXPECT_EQ(sections[0].integer(1), 1);
+  EXPECT_EQ(sections[0].integer(2), 8'480);
+  EXPECT_EQ(sections[1].integer(2), 1'900);
+  EXPECT_EQ(sections[1].integer(3), 33'000'000);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'service.stopped'"),
+      1);
+}
+
+}  // namespace
+}  // namespace rp::billing

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "accounts/service_start.h"
+#include "accounts/service_stop.h"
 #include "accounts/testing/account_fixtures.h"
 #include "billing/bill_run.h"
 #include "billing/rate_plan_tariffs.h"
