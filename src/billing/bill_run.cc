@@ -1,10 +1,9 @@
 #include "billing/bill_run.h"
 
-#include <charconv>
-
 #include "billing/bill_run_facts.h"
 #include "billing/bill_run_write.h"
 #include "rating/tariff_format.h"
+#include "store/utility_settings.h"
 
 namespace rp::billing {
 namespace {
@@ -12,13 +11,6 @@ namespace {
 using store::Session;
 
 constexpr int kSinceDays = 90;  // how far back an ended agreement's final bill is still looked for
-
-Result<std::optional<std::string>> setting(Session& session, const char* key) {
-  auto rows = session.query_named("store/utility_setting", {std::string(key)});
-  RP_TRY(rows);
-  if (rows->empty()) return std::optional<std::string>{};
-  return std::optional<std::string>{rows->at(0).text(0)};
-}
 
 Result<std::vector<LocalDate>> parse_holidays(const std::string& text) {
   std::vector<LocalDate> holidays;
@@ -43,24 +35,15 @@ Result<std::vector<LocalDate>> parse_holidays(const std::string& text) {
 }
 
 Result<BillingSettings> read_settings(Session& session) {
-  auto zone_name = setting(session, "time_zone");
+  auto zone_name = store::utility_setting(session, "time_zone");
   RP_TRY(zone_name);
   auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
   RP_TRY(zone);
   BillingSettings settings{*zone, {}, 21, {}};
-  auto due = setting(session, "bill_due_days");
+  auto due = store::whole_number_setting(session, "bill_due_days", 1, 90);
   RP_TRY(due);
-  if (*due) {
-    int days = 0;
-    const std::string& text = **due;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
-    if (error != std::errc() || end != text.data() + text.size() || days < 1 || days > 90) {
-      return invalid_input("bill_due_days", "setting bill_due_days: '" + text +
-                                                "' is not a whole number of days 1-90");
-    }
-    settings.due_days = days;
-  }
-  auto holidays = setting(session, "bill_holidays");
+  if (*due) settings.due_days = static_cast<std::int32_t>(**due);
+  auto holidays = store::utility_setting(session, "bill_holidays");
   RP_TRY(holidays);
   if (*holidays) {
     auto parsed = parse_holidays(**holidays);

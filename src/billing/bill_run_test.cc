@@ -199,7 +199,7 @@ TEST_F(BillRunTest, BadBillingSettingsAreNamedAndNothingIsWritten) {
   set_tariffs();
   for (auto [key, value, message] :
        {std::tuple{"bill_due_days", "0",
-                   "setting bill_due_days: '0' is not a whole number of days 1-90"},
+                   "setting bill_due_days: '0' is not a whole number from 1 to 90"},
         std::tuple{
             "bill_holidays", "2026-12-25, 2026-13-01",
             "setting bill_holidays: '2026-13-01' is not a date (YYYY-MM-DD, comma-separated)"}}) {

@@ -1,0 +1,11 @@
+-- Released bills due before :cutoff (their grace period has ended) that the late-fee job has not
+-- answered yet, after bill :after, with the ledger entry each bill posted and the account's
+-- exemption.
+SELECT b.id, b.account_id, b.number, b.due_date, b.charges_cents, le.id, a.late_fee_exemption
+FROM bills b
+JOIN accounts a ON a.id = b.account_id
+JOIN ledger_entries le ON le.account_id = b.account_id AND le.kind = 'bill'
+  AND le.reference = CAST(b.number AS TEXT)
+WHERE b.status = 'released' AND b.due_date < :cutoff AND b.id > :after
+  AND NOT EXISTS (SELECT 1 FROM late_fees f WHERE f.bill_id = b.id)
+ORDER BY b.id LIMIT :limit
