@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "api/api.h"
@@ -175,6 +176,33 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   EXPECT_EQ(cents(one.json()["previous_balance"]), earlier);
   EXPECT_EQ(cents(one.json()["charges"]), 15'920);
   EXPECT_EQ(cents(one.json()["amount_due"]), earlier + 15'920);
+  // The bill document: a PDF whose text carries the amount due and the account number.
+  ClientResponse pdf = get(bills + "/9.pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.header("content-type").value_or(""), "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  const std::string path = ::testing::TempDir() + "bill-9.pdf";
+  {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    std::fwrite(pdf.body.data(), 1, pdf.body.size(), file);
+    std::fclose(file);
+  }
+  std::string text;
+  {
+    std::FILE* pipe = ::popen(("pdftotext -layout " + path + " - 2>&1").c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+    ASSERT_EQ(::pclose(pipe), 0) << "pdftotext (poppler-utils) must be installed: " << text;
+  }
+  const Money due = Money::from_cents(earlier + 15'920);
+  std::string due_text = "$" + due.to_string();
+  if (due.cents() >= 100'000) due_text.insert(due_text.size() - 6, ",");
+  EXPECT_NE(text.find(due_text), std::string::npos) << text;
+  EXPECT_NE(text.find(steady_.formatted()), std::string::npos) << text;
+  EXPECT_EQ(get(bills + "/9.pdf").body, pdf.body);  // rendered on demand, the same bytes
+  expect_problem(get(bills + "/10.pdf"), 404);
   expect_problem(get(bills + "/10"), 404);  // bill 10 is the other account's
   expect_problem(get(bills + "/ten"), 404);
   expect_problem(get(bills + "?limit=500"), 422, "limit");

@@ -4,6 +4,7 @@
 #include "api/billing_json.h"
 #include "api/guards.h"
 #include "billing/bill_corrections.h"
+#include "billing/bill_documents.h"
 #include "billing/bill_views.h"
 #include "core/json.h"
 #include "http/json_body.h"
@@ -141,8 +142,19 @@ http::Response account_bill_handler(ApiContext& context, http::Request& request)
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
+  std::string bill_text(request.path_param("bill"));
+  const bool pdf = bill_text.ends_with(".pdf");
+  if (pdf) request.path_params["bill"] = bill_text.substr(0, bill_text.size() - 4);
   auto bill_number = id_param(request, "bill", "bill");
   if (!bill_number.ok()) return http::problem_from_error(bill_number.error());
+  if (pdf) {
+    auto document = billing::bill_pdf(context.database, *number, *bill_number);
+    if (!document.ok()) return http::problem_from_error(document.error());
+    http::Response response = http::text_response(200, std::move(*document), "application/pdf");
+    response.set_header("Content-Disposition",
+                        "inline; filename=\"bill-" + std::to_string(*bill_number) + ".pdf\"");
+    return response;
+  }
   auto bill = billing::account_bill(context.database, *number, *bill_number);
   if (!bill.ok()) return http::problem_from_error(bill.error());
   return json_text(200, bill_json(*bill));

@@ -56,6 +56,17 @@ std::optional<std::int64_t> whole_number(std::string_view text) {
 
 }  // namespace
 
+std::string staff_actor(const http::Request& request) {
+  auto name = request.header("x-staff-name");
+  if (!name || name->empty() || name->size() > 64) return kStaffActor;
+  for (char c : *name) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (!allowed) return kStaffActor;
+  }
+  return "staff:" + std::string(*name);
+}
+
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name,
                               std::string_view what) {
   std::string_view text = request.path_param(name);

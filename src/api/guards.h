@@ -10,8 +10,13 @@
 
 namespace rp::api {
 
-// Until the identity capability lands every staff action is recorded as the staff token's.
+// Until the identity capability lands every staff action is recorded as the staff token's...
 inline constexpr const char* kStaffActor = "staff:token";
+
+// ... unless the staff console names the person acting in `X-Staff-Name` (letters, digits, '.',
+// '_', '-'; at most 64): then "staff:<name>". The staff token is the console's credential, so this
+// is as trustworthy as the console; it lets a second person approve what the first asked for.
+std::string staff_actor(const http::Request& request);
 
 // Returns a 401/503 problem unless the request carries `Authorization: Bearer <staff_token>`.
 // The comparison takes the same time wherever the tokens differ.

@@ -1,6 +1,7 @@
 #include "api/account_handlers.h"
 #include "api/api.h"
 #include "api/billing_handlers.h"
+#include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
@@ -37,6 +38,11 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/bills/{id}/approve", bind(approve_bill_handler));
   router.add("POST", "/api/v1/staff/bills/{id}/recalculate", bind(recalculate_bill_handler));
   router.add("POST", "/api/v1/staff/bills/{id}/cancel", bind(cancel_bill_handler));
+  router.add("POST", "/api/v1/staff/accounts/{number}/adjustments",
+             bind(request_adjustment_handler));
+  router.add("GET", "/api/v1/staff/adjustments", bind(pending_adjustments_handler));
+  router.add("POST", "/api/v1/staff/adjustments/{id}/approve", bind(approve_adjustment_handler));
+  router.add("POST", "/api/v1/staff/adjustments/{id}/reject", bind(reject_adjustment_handler));
   report_database_pool(context.metrics, context.database);
 }
 

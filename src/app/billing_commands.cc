@@ -10,6 +10,7 @@
 #include "billing/bill_run.h"
 #include "billing/rate_plan_tariffs.h"
 #include "core/json_writer.h"
+#include "ledger/late_fee_job.h"
 
 namespace rp::app {
 namespace {
@@ -135,6 +136,33 @@ int bill_run_command(const Config& config, const BillRunCommandOptions& options)
               << progress->released << " released, " << progress->held << " held, "
               << progress->problems << " could not be billed; charges $"
               << Money::from_cents(progress->charges_cents).to_string() << "\n";
+  }
+  return 0;
+}
+
+int late_fees_command(const Config& config, const std::optional<std::string>& date, bool json) {
+  configure_logging(config);
+  ledger::LateFeeRunRequest request;
+  request.actor = "cli";
+  if (date) {
+    auto today = parse_local_date(*date, "date");
+    if (!today.ok()) return fail(today.error());
+    request.today = *today;
+  }
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  auto report = ledger::assess_late_fees(**database, request);
+  if (!report.ok()) return fail(report.error());
+  if (json) {
+    JsonWriter out;
+    out.begin_object().key("date").string(format_local_date(report->today));
+    out.key("bills").number(report->bills).key("charged").number(report->charged);
+    out.key("fees").string(Money::from_cents(report->fee_cents).to_string()).end_object();
+    std::cout << out.take() << "\n";
+  } else {
+    std::cout << "late fees for " << format_local_date(report->today) << ": " << report->bills
+              << " bills past their grace period answered, " << report->charged << " charged $"
+              << Money::from_cents(report->fee_cents).to_string() << "\n";
   }
   return 0;
 }

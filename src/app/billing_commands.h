@@ -1,5 +1,5 @@
 #pragma once
-// The billing commands: `ratepayer tariff`, `ratepayer bill-schedule` and `ratepayer bill-run`.
+// The billing commands: `ratepayer tariff`, `bill-schedule`, `bill-run` and `late-fees`.
 // Each returns the exit code: 0 success, 1 a clear one-line error on stderr (bad input names the
 // option or field; the database's errors), as the other commands (commands.h).
 
@@ -28,5 +28,9 @@ struct BillRunCommandOptions {
 // RATEPAYER_BILL_RUN_KILL_AFTER_CHUNKS=N kills the process (SIGKILL) after the N-th chunk commits,
 // for the crash test.
 int bill_run_command(const Config& config, const BillRunCommandOptions& options);
+
+// Runs the late-fee job (ledger/late_fee_job.h) for `date` (YYYY-MM-DD; default: the utility's
+// today) and prints what it charged.
+int late_fees_command(const Config& config, const std::optional<std::string>& date, bool json);
 
 }  // namespace rp::app

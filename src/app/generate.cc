@@ -360,11 +360,10 @@ struct RatePlanSpec {
   const char* commodity;
 };
 constexpr RatePlanSpec kRatePlans[] = {
-    {"E-RES", "Residential electric", "electric"},
-    {"E-TOU", "Residential time of use", "electric"},
-    {"E-COM", "Commercial electric", "electric"},
-    {"W-RES", "Residential water", "water"},       {"W-COM", "Commercial water", "water"},
-    {"S-RES", "Residential sewer", "sewer"},       {"S-COM", "Commercial sewer", "sewer"},
+    {"E-RES", "Residential electric", "electric"}, {"E-TOU", "Residential time of use", "electric"},
+    {"E-COM", "Commercial electric", "electric"},  {"W-RES", "Residential water", "water"},
+    {"W-COM", "Commercial water", "water"},        {"S-RES", "Residential sewer", "sewer"},
+    {"S-COM", "Commercial sewer", "sewer"},
 };
 
 Result<void> store_settings(Session& session, const GenerateOptions& options) {
@@ -377,6 +376,12 @@ Result<void> store_settings(Session& session, const GenerateOptions& options) {
     RP_TRY(session.execute_named(upsert, {std::string("name"), options.utility_name}));
   }
   RP_TRY(session.execute_named(upsert, {std::string("time_zone"), options.time_zone}));
+  // What bills print in their header and on the remittance stub (bill_documents.h).
+  for (auto [key, value] : {std::pair{"utility_address", "PO Box 1100\nSpringfield, OR 97477"},
+                            std::pair{"utility_phone", "(541) 555-0100"},
+                            std::pair{"utility_website", "utility.example"}}) {
+    RP_TRY(session.execute_named(insert_missing, {std::string(key), std::string(value)}));
+  }
   RP_TRY(session.execute_named("accounts/ensure_account_sequence"));
   return success();
 }

@@ -227,10 +227,16 @@ TEST(GenerateUtility, StoresTheUtilitysNameAndTimeZone) {
   GenerateOptions options = small_utility();
   options.time_zone = "America/Boise";
   generate(test.database(), options);
-  Rows settings = query(test.database(), "SELECT key, value FROM utility_settings ORDER BY key");
+  Rows settings = query(test.database(),
+                        "SELECT key, value FROM utility_settings WHERE key IN ('name', "
+                        "'time_zone') ORDER BY key");
   ASSERT_EQ(settings.size(), 2u);
   EXPECT_EQ(settings[0].text(1), "Willamette Valley Utilities");
   EXPECT_EQ(settings[1].text(1), "America/Boise");
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM utility_settings WHERE key LIKE "
+                  "'utility_%'"),
+            3);  // the address, phone and website bills print
   EXPECT_EQ(count(test.database(),
                   "SELECT COUNT(*) FROM account_events WHERE actor <> 'generator' OR "
                   "details NOT LIKE '%rate_plans%' AND kind = 'account.opened'"),

@@ -111,6 +111,13 @@ int main(int argc, char** argv) {
       ->required();
   bill_run->add_flag("--json", bill_run_options.json, "print a JSON report");
 
+  std::optional<std::string> late_fee_date;
+  bool late_fee_json = false;
+  auto* late_fees = app.add_subcommand("late-fees", "charge late fees on bills past their grace");
+  add_common_flags(*late_fees, flags, false);
+  late_fees->add_option("--date", late_fee_date, "the day to assess on (default: today)");
+  late_fees->add_flag("--json", late_fee_json, "print a JSON report");
+
   auto* config_command = app.add_subcommand("config", "show configuration");
   bool example = false;
   config_command->add_flag("--example", example, "print a complete, commented ratepayer.toml");
@@ -140,6 +147,7 @@ int main(int argc, char** argv) {
   if (tariff->parsed()) return rp::app::tariff_command(*config, tariff_plan, tariff_file);
   if (schedule->parsed()) return rp::app::bill_schedule_command(*config, schedule_month);
   if (bill_run->parsed()) return rp::app::bill_run_command(*config, bill_run_options);
+  if (late_fees->parsed()) return rp::app::late_fees_command(*config, late_fee_date, late_fee_json);
   if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills);
   return rp::app::demo_command(*config, accounts, usage_months);
 }

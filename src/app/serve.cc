@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
 #include "app/commands.h"
+#include "app/daily_jobs.h"
 #include "app/generate.h"
 #include "app/open_database.h"
 #include "http/server.h"
@@ -26,6 +27,7 @@ int serve_database(const Config& config, store::Database& database,
   http::Metrics metrics;
   http::Router router;
   api::BillRunJobs bill_runs(database);  // outlives the server: stops its runs after it
+  DailyJobs daily_jobs(database);
   api::ApiContext context{database, metrics, config.auth.staff_token, config.utility.time_zone,
                           &bill_runs};
   api::add_routes(router, context);

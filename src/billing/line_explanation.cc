@@ -12,16 +12,15 @@ std::string counted(std::string_view quantity, std::string_view unit) {
   return std::string(quantity) + " " + std::string(unit) + (countable && !one ? "s" : "");
 }
 
-// "0.05" -> "5", "0.0725" -> "7.25": a fraction as a percentage, exactly.
+}  // namespace
+
 std::string percent_text(std::string_view fraction) {
   auto value = Decimal::parse(fraction);
   if (!value.ok()) return std::string(fraction);
   auto hundred = Decimal::from_units(100);
   auto percent = value->checked_multiply(*hundred);
-  return percent.ok() ? percent->to_string() : std::string(fraction);
+  return (percent.ok() ? percent->to_string() : std::string(fraction)) + "%";
 }
-
-}  // namespace
 
 std::string dollars_text(Money amount) {
   std::string digits = (amount.is_negative() ? -amount : amount).to_string();
@@ -39,7 +38,7 @@ std::string explain_line(std::string_view quantity, std::string_view unit, std::
   if (unit == "$") {
     auto base = Money::parse(quantity);
     const std::string base_text = base.ok() ? dollars_text(*base) : "$" + std::string(quantity);
-    return percent_text(rate) + "% of " + base_text + " = " + result;
+    return percent_text(rate) + " of " + base_text + " = " + result;
   }
   return counted(quantity, unit) + " × $" + std::string(rate) + " per " + std::string(unit) +
          " = " + result;

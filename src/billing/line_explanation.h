@@ -18,6 +18,9 @@ namespace rp::billing {
 std::string explain_line(std::string_view quantity, std::string_view unit, std::string_view rate,
                          Money amount);
 
+// A tax's rate as a percentage: "0.0725" -> "7.25%".
+std::string percent_text(std::string_view fraction);
+
 // "$1,234.56", "-$12.00": dollars with thousands separators, as customers read them.
 std::string dollars_text(Money amount);
 

@@ -1,0 +1,106 @@
+// Adjustments over real HTTP against a real database (each engine).
+
+#include <gtest/gtest.h>
+
+#include "accounts/testing/account_fixtures.h"
+#include "api/api.h"
+#include "http/test_client.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using http::testing::ClientResponse;
+using http::testing::RunningServer;
+using http::testing::TestClient;
+
+constexpr const char* kToken = "staff-secret-token";
+
+class AdjustmentsApiTest : public ::testing::Test {
+ protected:
+  AdjustmentsApiTest()
+      : account_(accounts::testing::open_sample_account(test_.database())),
+        context_{test_.database(), metrics_, kToken} {
+    add_routes(router_, context_);
+    http::ServerOptions options;
+    options.port = 0;
+    server_ = std::make_unique<RunningServer>(router_, metrics_, options);
+    client_ = std::make_unique<TestClient>(server_->port());
+  }
+
+  ClientResponse post(const std::string& target, const std::string& body, const std::string& who,
+                      const std::string& key = "") {
+    std::vector<std::pair<std::string, std::string>> headers{
+        {"Authorization", std::string("Bearer ") + kToken},
+        {"Content-Type", "application/json"},
+        {"X-Staff-Name", who}};
+    if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+    return client_->request("POST", target, headers, body);
+  }
+
+  std::string balance() {
+    return client_
+        ->request("GET", "/api/v1/accounts/" + account_.digits() + "/summary",
+                  {{"Authorization", std::string("Bearer ") + kToken}})
+        .json()["balance"]["amount"];
+  }
+
+  store::testing::TestDatabase test_;
+  AccountNumber account_;
+  http::Metrics metrics_;
+  ApiContext context_;
+  http::Router router_;
+  std::unique_ptr<RunningServer> server_;
+  std::unique_ptr<TestClient> client_;
+};
+
+TEST_F(AdjustmentsApiTest, AnAdjustmentAboveTheLimitPostsOnlyWhenASecondPersonApproves) {
+  const std::string target = "/api/v1/staff/accounts/" + account_.digits() + "/adjustments";
+  const std::string body =
+      R"json({"amount": "-150.00", "reason_code": "leak_credit", "memo": "leak fixed"})json";
+  ClientResponse missing_key = post(target, body, "ana");
+  EXPECT_EQ(missing_key.status, 422);
+  EXPECT_EQ(missing_key.json()["field"], "Idempotency-Key");
+
+  ClientResponse asked = post(target, body, "ana", "adj-1");
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  EXPECT_EQ(asked.json()["status"], "pending");
+  EXPECT_EQ(asked.json()["requested_by"], "staff:ana");
+  EXPECT_EQ(post(target, body, "ana", "adj-1").status, 200);  // a retry: the first answer
+  ClientResponse reused =
+      post(target, R"json({"amount": "-15.00", "reason_code": "leak_credit", "memo": "x"})json",
+           "ana", "adj-1");
+  EXPECT_EQ(reused.status, 422);
+  EXPECT_EQ(reused.json()["field"], "Idempotency-Key");
+  EXPECT_EQ(balance(), "0.00");
+
+  ClientResponse queue = client_->request("GET", "/api/v1/staff/adjustments",
+                                          {{"Authorization", std::string("Bearer ") + kToken}});
+  ASSERT_EQ(queue.status, 200);
+  ASSERT_EQ(queue.json()["adjustments"].size(), 1u);
+  const std::string approve =
+      "/api/v1/staff/adjustments/" + std::to_string(asked.json()["id"].get<int>()) + "/approve";
+  EXPECT_EQ(post(approve, R"json({"note": "mine"})json", "ana").status, 409);
+  EXPECT_EQ(balance(), "0.00");
+  ClientResponse approved = post(approve, R"json({"note": "photos checked"})json", "ben");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["status"], "posted");
+  EXPECT_EQ(approved.json()["decided_by"], "staff:ben");
+  EXPECT_EQ(balance(), "-150.00");
+
+  ClientResponse bad_reason =
+      post(target, R"json({"amount": "-5.00", "reason_code": "because", "memo": "x"})json", "ana",
+           "adj-2");
+  EXPECT_EQ(bad_reason.status, 422);
+  EXPECT_EQ(bad_reason.json()["field"], "reason_code");
+  ClientResponse small =
+      post(target,
+           R"json({"amount": "12.50", "reason_code": "billing_error", "memo": "under-billed"})json",
+           "ana", "adj-3");
+  ASSERT_EQ(small.status, 201) << small.body;
+  EXPECT_EQ(small.json()["status"], "posted");
+  EXPECT_EQ(balance(), "-137.50");
+}
+
+}  // namespace
+}  // namespace rp::api

@@ -1,0 +1,18 @@
+#pragma once
+// Adjustments over HTTP: staff ask for one on an account (idempotent), and a second person works
+// the queue of those above the approval limit.
+
+#include "api/api.h"
+
+namespace rp::api {
+
+// POST /api/v1/staff/accounts/{number}/adjustments with an Idempotency-Key header and
+// {"amount": "-25.00", "reason_code": "leak_credit", "memo": "..."}: 201 (200 for a retry).
+http::Response request_adjustment_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/staff/adjustments?cursor=&limit=: pending adjustments, oldest first.
+http::Response pending_adjustments_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/adjustments/{id}/approve | reject {"note": "..."}.
+http::Response approve_adjustment_handler(ApiContext& context, http::Request& request);
+http::Response reject_adjustment_handler(ApiContext& context, http::Request& request);
+
+}  // namespace rp::api

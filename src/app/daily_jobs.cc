@@ -1,0 +1,82 @@
+#include "app/daily_jobs.h"
+
+#include <spdlog/spdlog.h>
+
+#include "core/time.h"
+#include "ledger/late_fee_job.h"
+#include "store/utility_settings.h"
+
+namespace rp::app {
+namespace {
+
+constexpr std::int64_t kDefaultHour = 2;
+
+struct Clock {
+  std::string today;
+  int hour = 0;
+  std::int64_t jobs_hour = kDefaultHour;
+};
+
+Result<Clock> read_clock(store::Database& database) {
+  return database.read<Clock>([](store::Session& session) -> Result<Clock> {
+    auto zone_name = store::utility_setting(session, "time_zone");
+    RP_TRY(zone_name);
+    auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
+    RP_TRY(zone);
+    auto hour = store::whole_number_setting(session, "daily_jobs_hour", 0, 23);
+    RP_TRY(hour);
+    const Instant instant = now();
+    Clock clock;
+    const LocalDate today = zone->local_date(instant);
+    clock.today = format_local_date(today);
+    // Hours since local midnight (on a daylight-saving day, one off after the change: harmless).
+    clock.hour = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::hours>(instant - zone->start_of_day(today))
+            .count());
+    clock.jobs_hour = hour->value_or(kDefaultHour);
+    return clock;
+  });
+}
+
+}  // namespace
+
+DailyJobs::DailyJobs(store::Database& database, int tick_seconds)
+    : database_(database), tick_seconds_(tick_seconds), thread_([this] { loop(); }) {}
+
+DailyJobs::~DailyJobs() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void DailyJobs::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    run_due_jobs();
+    lock.lock();
+    wake_.wait_for(lock, std::chrono::seconds(tick_seconds_), [this] { return stopping_; });
+  }
+}
+
+void DailyJobs::run_due_jobs() {
+  auto clock = read_clock(database_);
+  if (!clock.ok()) {
+    spdlog::error("daily jobs: cannot read the utility's clock: {}", clock.error().message);
+    return;
+  }
+  if (clock->today == last_day_run_ || clock->hour < clock->jobs_hour) return;
+  last_day_run_ = clock->today;
+  auto fees = ledger::assess_late_fees(database_, {});
+  if (!fees.ok()) {
+    spdlog::error("daily jobs {}: late fees stopped: {}", clock->today, fees.error().message);
+    return;
+  }
+  spdlog::info("daily jobs {}: late fees: {} bills answered, {} charged ${}", clock->today,
+               fees->bills, fees->charged, Money::from_cents(fees->fee_cents).to_string());
+}
+
+}  // namespace rp::app

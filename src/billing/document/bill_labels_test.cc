@@ -1,0 +1,61 @@
+#include "billing/document/bill_labels.h"
+
+#include <gtest/gtest.h>
+
+namespace rp::billing::document {
+namespace {
+
+using date::August;
+using date::September;
+
+const BillLabels& english = bill_labels("en");
+const BillLabels& spanish = bill_labels("es");
+
+TEST(BillLabels, MoneyHasADollarSignThousandsSeparatorsAndALeadingMinus) {
+  EXPECT_EQ(format_money(Money::from_cents(123'45)), "$123.45");
+  EXPECT_EQ(format_money(Money::from_cents(1'234'56)), "$1,234.56");
+  EXPECT_EQ(format_money(Money::from_cents(1'234'567'89)), "$1,234,567.89");
+  EXPECT_EQ(format_money(Money::from_cents(-12'00)), "-$12.00");
+  EXPECT_EQ(format_money(Money::from_cents(-5)), "-$0.05");
+  EXPECT_EQ(format_money(Money{}), "$0.00");
+}
+
+TEST(BillLabels, CountsAreGroupedInThousands) {
+  EXPECT_EQ(format_count(0), "0");
+  EXPECT_EQ(format_count(999), "999");
+  EXPECT_EQ(format_count(12'345), "12,345");
+  EXPECT_EQ(format_count(-1'000'000), "-1,000,000");
+}
+
+TEST(BillLabels, DatesFollowTheLanguage) {
+  const LocalDate date = date::year{2026} / September / 15;
+  EXPECT_EQ(format_date(date, english), "Sep 15, 2026");
+  EXPECT_EQ(format_date(date, spanish), "15 sep 2026");
+}
+
+TEST(BillLabels, APeriodPrintsItsLastDayNotTheExclusiveEnd) {
+  const LocalDate start = date::year{2026} / August / 15;
+  const LocalDate end = date::year{2026} / September / 15;
+  EXPECT_EQ(format_period(start, end, english), "Aug 15, 2026 \u2013 Sep 14, 2026");
+  EXPECT_EQ(format_period(start, end, spanish), "15 ago 2026 \u2013 14 sep 2026");
+  EXPECT_EQ(format_day_count(start, end, english), "31 days");
+  EXPECT_EQ(format_day_count(start, end, spanish), "31 días");
+}
+
+TEST(BillLabels, UnknownLanguagesAreEnglish) {
+  EXPECT_EQ(bill_labels("fr").amount_due, "Amount due");
+  EXPECT_EQ(bill_labels("").amount_due, "Amount due");
+  EXPECT_EQ(spanish.amount_due, "Importe a pagar");
+}
+
+TEST(BillLabels, CommoditiesAndUnitWordsAreTranslated) {
+  EXPECT_EQ(commodity_name("electric", english), "Electric");
+  EXPECT_EQ(commodity_name("electric", spanish), "Electricidad");
+  EXPECT_EQ(commodity_name("sewer", spanish), "Alcantarillado");
+  EXPECT_EQ(commodity_name("steam", spanish), "Steam");  // not ours to translate: shown as given
+  EXPECT_EQ(unit_name("day", spanish), "días");
+  EXPECT_EQ(unit_name("kWh", spanish), "kWh");
+}
+
+}  // namespace
+}  // namespace rp::billing::document

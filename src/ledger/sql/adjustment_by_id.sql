@@ -1,0 +1,6 @@
+-- One adjustment with its account's number.
+SELECT j.id, a.number, j.amount_cents, j.reason_code, j.memo, j.status, j.requested_by,
+       j.requested_at, j.decided_by, j.decided_at, j.decision_note, j.ledger_entry_id,
+       j.account_id
+FROM adjustments j JOIN accounts a ON a.id = j.account_id
+WHERE j.id = :id

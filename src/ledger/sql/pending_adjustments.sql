@@ -1,0 +1,7 @@
+-- Adjustments waiting for a second person, oldest first.
+SELECT j.id, a.number, j.amount_cents, j.reason_code, j.memo, j.status, j.requested_by,
+       j.requested_at, j.decided_by, j.decided_at, j.decision_note, j.ledger_entry_id,
+       j.account_id
+FROM adjustments j JOIN accounts a ON a.id = j.account_id
+WHERE j.status = 'pending' AND j.id > :after
+ORDER BY j.id LIMIT :limit
