@@ -209,6 +209,30 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   expect_problem(get(bills, false), 401);
 }
 
+TEST_F(BillingApiTest, BudgetBillingShowsTheInstallmentBesideTheActualCharges) {
+  const std::string enrol = "/api/v1/staff/accounts/" + steady_.digits() + "/budget-billing";
+  expect_problem(post(enrol, R"json({"true_up_month": "May"})json"), 422, "true_up_month");
+  ClientResponse enrolled = post(enrol, R"json({"true_up_month": 12})json");
+  ASSERT_EQ(enrolled.status, 201) << enrolled.body;
+  const std::string installment = enrolled.json()["installment"]["amount"];
+  expect_problem(post(enrol, "{}"), 409);
+  run_november();
+  ClientResponse bills = get("/api/v1/accounts/" + steady_.digits() + "/bills?limit=2");
+  ASSERT_EQ(bills.status, 200);
+  auto november = bills.json()["bills"][0];
+  EXPECT_EQ(november["budget"]["installment"]["amount"], installment);
+  EXPECT_EQ(november["budget"]["actual_charges"]["amount"], "159.20");
+  EXPECT_TRUE(bills.json()["bills"][1]["budget"].is_null());  // October: before enrolment
+  auto cents = [](const nlohmann::json& money) {
+    return Money::parse(money["amount"].get<std::string>())->cents();
+  };
+  EXPECT_EQ(cents(november["amount_due"]),
+            cents(november["previous_balance"]) + cents(november["budget"]["installment"]));
+  ClientResponse pdf = get("/api/v1/accounts/" + steady_.digits() + "/bills/" +
+                           std::to_string(november["number"].get<int>()) + ".pdf");
+  EXPECT_EQ(pdf.status, 200);
+}
+
 TEST_F(BillingApiTest, AMoveOutStopsTheAccountsServiceForItsFinalBill) {
   const std::string move_out = "/api/v1/staff/accounts/" + steady_.digits() + "/move-out";
   expect_problem(post(move_out, R"json({"last_day": "20 Oct"})json"), 422, "last_day");

@@ -1,12 +1,15 @@
 #include "api/billing_handlers.h"
 
+#include "api/account_json.h"
 #include "api/bill_run_jobs.h"
 #include "api/billing_json.h"
 #include "api/guards.h"
 #include "billing/bill_corrections.h"
 #include "billing/bill_documents.h"
 #include "billing/bill_views.h"
+#include "billing/budget_enrolment.h"
 #include "core/json.h"
+#include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
 
@@ -125,6 +128,32 @@ http::Response recalculate_bill_handler(ApiContext& context, http::Request& requ
 
 http::Response cancel_bill_handler(ApiContext& context, http::Request& request) {
   return act_on_bill(context, request, billing::cancel_bill);
+}
+
+http::Response enroll_budget_billing_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  billing::BudgetEnrolment enrolment{*number, std::nullopt, staff_actor(request)};
+  if (!request.body.empty()) {
+    auto body = http::parse_json_body(request);
+    if (!body.ok()) return http::problem_from_error(body.error());
+    if (body->is_object() && body->contains("true_up_month")) {
+      if (!(*body)["true_up_month"].is_number_integer()) {
+        return http::problem_from_error(
+            invalid_input("true_up_month", "true_up_month must be a month number from 1 to 12"));
+      }
+      enrolment.true_up_month = (*body)["true_up_month"].get<int>();
+    }
+  }
+  auto plan = billing::enroll_budget_billing(context.database, enrolment);
+  if (!plan.ok()) return http::problem_from_error(plan.error());
+  JsonWriter out;
+  out.begin_object().key("account_number").string(number->digits()).key("installment");
+  write_money(out, plan->installment);
+  out.key("true_up_month").number(plan->true_up_month);
+  out.key("enrolled_on").string(plan->enrolled_on).end_object();
+  return json_text(201, out.take());
 }
 
 http::Response account_bills_handler(ApiContext& context, http::Request& request) {

@@ -30,6 +30,18 @@ void write_summary_fields(JsonWriter& out, const billing::BillSummary& bill) {
   out.key("estimated").boolean(bill.estimated).key("final").boolean(bill.final_bill);
   out.key("replaces_bill_id");
   write_optional_number(out, bill.replaces_bill_id);
+  out.key("budget");
+  if (bill.budget_asked) {
+    out.begin_object().key("installment");
+    write_money(out, *bill.budget_asked);
+    out.key("actual_charges");
+    write_money(out, bill.charges);
+    out.key("deferred_balance");
+    write_money(out, bill.budget_deferred);
+    out.end_object();
+  } else {
+    out.null();
+  }
   if (bill.status == "cancelled") out.key("cancel_reason").string(bill.cancel_reason);
 }
 

@@ -31,6 +31,8 @@ void add_routes(http::Router& router, ApiContext& context) {
              bind(estimate_vee_exception_handler));
   router.add("GET", "/api/v1/accounts/{number}/bills", bind(account_bills_handler));
   router.add("GET", "/api/v1/accounts/{number}/bills/{bill}", bind(account_bill_handler));
+  router.add("POST", "/api/v1/staff/accounts/{number}/budget-billing",
+             bind(enroll_budget_billing_handler));
   router.add("POST", "/api/v1/staff/bill-runs", bind(start_bill_run_handler));
   router.add("GET", "/api/v1/staff/bill-runs/{id}", bind(bill_run_handler));
   router.add("GET", "/api/v1/staff/bill-holds", bind(bill_holds_handler));

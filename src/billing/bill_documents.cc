@@ -128,10 +128,16 @@ Result<void> add_summary(Session& session, std::int64_t account_id, const BillVi
   const std::int64_t payments = -paid->at(0).integer(0);
   document.previous_balance = Money::from_cents(previous_due);
   document.payments = Money::from_cents(payments);
-  document.adjustments =
-      Money::from_cents(bill.summary.previous_balance.cents() - previous_due + payments);
-  document.current_charges = bill.summary.charges;
+  // What this bill asks for: the installment on budget billing, else the charges. Adjustments are
+  // whatever else moved the balance since the previous bill, so the summary adds up.
+  document.current_charges = bill.summary.budget_asked.value_or(bill.summary.charges);
   document.amount_due = bill.summary.amount_due;
+  document.adjustments = Money::from_cents(
+      document.amount_due.cents() - document.current_charges.cents() - previous_due + payments);
+  if (bill.summary.budget_asked) {
+    document.budget = document::BudgetSummary{*bill.summary.budget_asked, bill.summary.charges,
+                                              bill.summary.budget_deferred};
+  }
   return success();
 }
 

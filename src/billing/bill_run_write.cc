@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "billing/bill_budget.h"
 #include "core/json_writer.h"
 #include "store/bulk_insert.h"
 
@@ -13,11 +14,11 @@ using store::Null;
 using store::Params;
 using store::Value;
 
-const BulkTable kBills{
-    "bills",
-    {"id", "account_id", "bill_run_id", "number", "status", "period_start", "period_end",
-     "bill_date", "due_date", "previous_balance_cents", "charges_cents", "estimated", "final",
-     "created_at", "released_at", "replaces_bill_id"}};
+const BulkTable kBills{"bills",
+                       {"id", "account_id", "bill_run_id", "number", "status", "period_start",
+                        "period_end", "bill_date", "due_date", "previous_balance_cents",
+                        "charges_cents", "estimated", "final", "created_at", "released_at",
+                        "replaces_bill_id", "budget_asked_cents", "budget_deferred_cents"}};
 const BulkTable kSections{
     "bill_sections",
     {"id", "bill_id", "service_agreement_id", "commodity", "rate_plan_code", "period_start",
@@ -81,7 +82,7 @@ void add_sections(Rows& rows, const AccountOutcome& outcome, std::int64_t bill_i
 
 std::string event_details(std::int64_t bill_id, std::optional<std::int64_t> number,
                           const AccountOutcome& outcome, Money previous_balance,
-                          const RunContext& run) {
+                          const std::optional<BudgetOutcome>& budget, const RunContext& run) {
   const BillDraft& draft = *outcome.draft;
   JsonWriter json;
   json.begin_object().key("bill_id").number(bill_id);
@@ -92,7 +93,9 @@ std::string event_details(std::int64_t bill_id, std::optional<std::int64_t> numb
   json.key("period_end").string(format_local_date(draft.period.end));
   json.key("charges").string(draft.charges.to_string());
   if (number) {
-    json.key("amount_due").string((previous_balance + draft.charges).to_string());
+    const Money deferred = budget ? budget->deferred_after : Money();
+    json.key("amount_due").string((previous_balance + draft.charges - deferred).to_string());
+    if (budget) json.key("budget_installment").string(budget->asked.to_string());
     json.key("due_date").string(format_local_date(run.due_date));
   }
   json.key("estimated").boolean(draft.estimated);
@@ -131,6 +134,8 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
     sections += outcome.draft->sections.size();
     if (!outcome.draft->held()) ++to_release;
   }
+  auto budgets = apply_budget_billing(session, run, outcomes);
+  RP_TRY(budgets);
   std::int64_t next_number = 0;
   if (to_release > 0) {
     auto taken = session.query_named("billing/take_bill_numbers", {to_release});
@@ -157,15 +162,21 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
     const Money previous = Money::from_cents(held ? 0 : balances[outcome.account_id]);
     std::optional<std::int64_t> number;
     if (!held) number = next_number++;
+    std::optional<BudgetOutcome> budget;
+    if (auto found = budgets->find(outcome.account_id); found != budgets->end()) {
+      budget = found->second;
+    }
     rows.bills.push_back(
         {bill_id, outcome.account_id, run.run_id, optional_integer(number),
          std::string(held ? "held" : "released"), format_local_date(draft.period.start),
          format_local_date(draft.period.end), bill_date, due_date, previous.cents(),
          draft.charges.cents(), flag(draft.estimated), flag(draft.final), at,
          held ? Value{Null{}} : Value{at},
-         outcome.replaces_bill_id ? Value{outcome.replaces_bill_id} : Value{Null{}}});
+         outcome.replaces_bill_id ? Value{outcome.replaces_bill_id} : Value{Null{}},
+         budget ? Value{budget->asked.cents()} : Value{Null{}},
+         budget ? budget->deferred_after.cents() : std::int64_t{0}});
     add_sections(rows, outcome, bill_id, *section_ids, next_section, at);
-    const std::string details = event_details(bill_id, number, outcome, previous, run);
+    const std::string details = event_details(bill_id, number, outcome, previous, budget, run);
     if (held) {
       ++written.held;
       rows.events.push_back(

@@ -54,7 +54,9 @@ BillSummary summary_of(const Row& row) {
   bill.due_date = row.text(6);
   bill.previous_balance = Money::from_cents(row.integer(7));
   bill.charges = Money::from_cents(row.integer(8));
-  bill.amount_due = bill.previous_balance + bill.charges;
+  if (!row.is_null(15)) bill.budget_asked = Money::from_cents(row.integer(15));
+  bill.budget_deferred = Money::from_cents(row.integer(16));
+  bill.amount_due = bill.previous_balance + bill.charges - bill.budget_deferred;
   bill.estimated = row.integer(9) != 0;
   bill.final_bill = row.integer(10) != 0;
   bill.replaces_bill_id = optional_integer(row, 11);

@@ -30,7 +30,11 @@ struct BillSummary {
   std::string due_date;
   Money previous_balance;  // the account's balance when the bill was released
   Money charges;           // this bill's charges: the sum of its sections
-  Money amount_due;        // previous_balance + charges
+  // What the bill asks the customer to pay: previous_balance + charges, less the deferred balance
+  // of budget billing (ledger/budget_billing.h).
+  Money amount_due;
+  std::optional<Money> budget_asked;  // on budget billing: asked in place of the charges
+  Money budget_deferred;              // the deferred balance after this bill (0 without budget)
   bool estimated = false;
   bool final_bill = false;
   std::optional<std::int64_t> replaces_bill_id;

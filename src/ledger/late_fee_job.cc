@@ -20,6 +20,8 @@ struct Candidate {
   Money charges;
   std::int64_t entry_id = 0;
   std::optional<std::string> exemption;
+  Money asked;     // what the bill asked for: its charges, or a budget bill's installment
+  Money deferred;  // a budget bill's deferred balance after it (not owed yet)
 };
 
 Result<LateFeeRule> read_rule(Session& session) {
@@ -58,15 +60,18 @@ Result<std::vector<Candidate>> candidates(Session& session, LocalDate cutoff, st
     auto due = parse_local_date(row.text(3), "due_date");
     RP_TRY(due);
     Candidate candidate{
-        row.integer(0), row.integer(1), row.integer(2), *due, Money::from_cents(row.integer(4)),
-        row.integer(5), std::nullopt};
+        row.integer(0), row.integer(1), row.integer(2), *due,   Money::from_cents(row.integer(4)),
+        row.integer(5), std::nullopt,   Money(),        Money()};
     if (!row.is_null(6)) candidate.exemption = row.text(6);
+    candidate.asked = row.is_null(7) ? candidate.charges : Money::from_cents(row.integer(7));
+    candidate.deferred = Money::from_cents(row.integer(8));
     found.push_back(std::move(candidate));
   }
   return found;
 }
 
-// What is still owed on the bill at the end of its grace period (oldest charges paid first).
+// What is still owed on the bill at the end of its grace period (oldest charges paid first); on
+// budget billing, of what the bill asked for, not counting the deferred balance.
 Result<Money> unpaid_on(Session& session, const Candidate& bill, LocalDate grace_end) {
   const std::string day = format_local_date(grace_end);
   auto balance = session.query_named("ledger/balance_on", {bill.account_id, day});
@@ -74,8 +79,10 @@ Result<Money> unpaid_on(Session& session, const Candidate& bill, LocalDate grace
   auto newer =
       session.query_named("ledger/charges_after_entry", {bill.account_id, bill.entry_id, day});
   RP_TRY(newer);
-  const std::int64_t owed = balance->at(0).integer(0) - newer->at(0).integer(0);
-  return Money::from_cents(std::clamp<std::int64_t>(owed, 0, bill.charges.cents()));
+  const std::int64_t owed =
+      balance->at(0).integer(0) - bill.deferred.cents() - newer->at(0).integer(0);
+  return Money::from_cents(
+      std::clamp<std::int64_t>(owed, 0, std::max<std::int64_t>(bill.asked.cents(), 0)));
 }
 
 std::string details(const Candidate& bill, Money unpaid, Money fee, const std::string& reason) {

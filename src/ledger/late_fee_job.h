@@ -7,7 +7,8 @@
 //
 // What is unpaid on a bill follows late_fee.h: the account's balance on the last day of grace,
 // less the charges posted after the bill (credits pay the oldest charges first), within 0 and
-// the bill's charges. The scheduler runs the job daily; `ratepayer late-fees` runs it by hand.
+// the bill's charges (a budget bill: less its deferred balance, within what it asked for). The
+// scheduler runs the job daily; `ratepayer late-fees` runs it by hand.
 
 #include <cstdint>
 #include <optional>

@@ -1,0 +1,35 @@
+#pragma once
+// Enrolling an account in budget (levelized) billing. The installment is levelled from the
+// account's last 12 sent bills (ledger/budget_billing.h); from the next bill run on, its bills
+// ask for the installment, show the actual charges beside it, and are trued up in the true-up
+// month. Enrolment is recorded with a "budget.enrolled" account event.
+
+#include <optional>
+#include <string>
+
+#include "core/account_number.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace rp::billing {
+
+struct BudgetEnrolment {
+  AccountNumber account;
+  std::optional<int> true_up_month;  // 1-12; none: the enrolment month, a year on
+  std::string actor;
+};
+
+struct BudgetPlanView {
+  std::int64_t id = 0;
+  Money installment;
+  int true_up_month = 0;
+  std::string enrolled_on;
+};
+
+// Errors (nothing written): not_found for an unknown account; conflict when it is already on a
+// budget plan; invalid_input "true_up_month" outside 1-12, or "history" with fewer than 3 bills.
+Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
+                                             const BudgetEnrolment& enrolment);
+
+}  // namespace rp::billing

@@ -1,0 +1,104 @@
+#include "billing/budget_enrolment.h"
+
+#include <gtest/gtest.h>
+
+#include "billing/bill_views.h"
+#include "billing/testing/billing_fixture.h"
+#include "ledger/late_fee_job.h"
+
+namespace rp::billing {
+namespace {
+
+using store::testing::count;
+using testing::on;
+
+// Two electric accounts billed July to October (0.50 a day + 0.10 a kWh, 48 kWh a day), enrolled
+// in budget billing before November's run.
+class BudgetBillingTest : public testing::BillingFixture {
+ protected:
+  void SetUp() override {
+    BillingFixture::SetUp();
+    set_tariffs();
+    level_ = open("E1000017", false, "1204 Elm St");
+    trued_ = open("E2000017", false, "17 Oak Ave");
+    store_intervals("E1000017", "2026-06-01", "2026-11-10", 500);
+    store_intervals("E2000017", "2026-06-01", "2026-11-10", 500);
+    for (const char* read_date : {"2026-07-03", "2026-08-05", "2026-09-03", "2026-10-05"}) {
+      ASSERT_TRUE(run(3, read_date).ok());
+    }
+  }
+
+  std::int64_t charges_before_november(const AccountNumber& account) {
+    return count(test_.database(),
+                 "SELECT CAST(SUM(b.charges_cents) AS BIGINT) FROM bills b JOIN accounts a ON "
+                 "a.id = b.account_id WHERE a.number = '" +
+                     account.digits() + "'");
+  }
+
+  AccountNumber level_ = AccountNumber::from_sequence(0);
+  AccountNumber trued_ = AccountNumber::from_sequence(0);
+};
+
+TEST_F(BudgetBillingTest, BillsAskForTheInstallmentAndTheLedgerKeepsTheActualCharges) {
+  const std::int64_t bills = count(test_.database(), "SELECT COUNT(*) FROM bills") / 2;
+  const std::int64_t history = charges_before_november(level_);
+  auto plan = enroll_budget_billing(test_.database(), {level_, 12, "staff:test"});
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  // The average of the account's bills so far, rounded half away from zero.
+  EXPECT_EQ(plan->installment.cents(), (history + bills / 2) / bills);
+  auto again = enroll_budget_billing(test_.database(), {level_, 12, "staff:test"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  auto november = account_bills(test_.database(), level_, BillPage{0, 1});
+  ASSERT_TRUE(november.ok());
+  const BillSummary& bill = november->at(0);
+  ASSERT_TRUE(bill.budget_asked);
+  EXPECT_EQ(*bill.budget_asked, plan->installment);
+  EXPECT_EQ(bill.charges.cents(), 15'920);  // the actual charges: 1,442 kWh and 30 days
+  EXPECT_EQ(bill.budget_deferred.cents(), 15'920 - plan->installment.cents());
+  EXPECT_EQ(bill.amount_due, bill.previous_balance + plan->installment);
+  // The ledger posted the actual charges: the balance is still the sum of the entries.
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT CAST(SUM(le.amount_cents) AS BIGINT) FROM "
+                  "ledger_entries le JOIN accounts a ON a.id = le.account_id "
+                  "WHERE a.number = '" +
+                      level_.digits() + "'"),
+            history + 15'920);
+
+  // Nothing paid: the late fee is on what the bill asked for, not on the deferred usage.
+  ledger::LateFeeRunRequest fees;
+  fees.today = on("2026-12-20");
+  ASSERT_TRUE(ledger::assess_late_fees(test_.database(), fees).ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT unpaid_cents FROM late_fees WHERE bill_id = " + std::to_string(bill.id)),
+            plan->installment.cents());
+}
+
+TEST_F(BudgetBillingTest, TheTrueUpMonthAsksForTheActualChargesAndTheDeferredBalance) {
+  auto plan = enroll_budget_billing(test_.database(), {trued_, 11, "staff:test"});
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  ASSERT_TRUE(run(3, "2026-11-04").ok());  // billed in November: the true-up
+  auto november = account_bills(test_.database(), trued_, BillPage{0, 1});
+  ASSERT_TRUE(november.ok());
+  const BillSummary& bill = november->at(0);
+  ASSERT_TRUE(bill.budget_asked);
+  EXPECT_EQ(bill.budget_asked->cents(), 15'920);  // nothing deferred yet: the actual charges
+  EXPECT_EQ(bill.budget_deferred.cents(), 0);
+  EXPECT_EQ(bill.amount_due, bill.previous_balance + bill.charges);
+}
+
+TEST_F(BudgetBillingTest, EnrolmentNeedsHistoryAndAMonth) {
+  auto bad_month = enroll_budget_billing(test_.database(), {level_, 13, "staff:test"});
+  ASSERT_FALSE(bad_month.ok());
+  EXPECT_EQ(bad_month.error().field, "true_up_month");
+  AccountNumber newcomer = open("E3000017", false, "5 Ash Ct");
+  auto no_history = enroll_budget_billing(test_.database(), {newcomer, {}, "staff:test"});
+  ASSERT_FALSE(no_history.ok());
+  EXPECT_EQ(no_history.error().field, "history");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM budget_plans"), 0);
+}
+
+}  // namespace
+}  // namespace rp::billing
