@@ -2,7 +2,8 @@
 # `ratepayer bill-run` end to end, on SQLite and (when RATEPAYER_TEST_POSTGRES_URL is set) on
 # PostgreSQL: a generated utility's cycle billed once without interruption; the same cycle in a
 # copy killed with SIGKILL after two chunks and run again ends with the same bills, numbers and
-# ledger (none twice, no gap); a read date off the schedule changes nothing.
+# ledger (none twice, no gap); a read date off the schedule changes nothing; `ratepayer late-fees`
+# charges the unpaid bills once.
 # Usage: bill_run_test.sh path/to/ratepayer
 set -uo pipefail
 ratepayer="$1"
@@ -88,6 +89,21 @@ run_engine() {
     fail "$engine: unclear error: $(cat "$work/off.err")"
   after="$(dump "$reference" | md5sum)"
   [[ "$before" == "$after" ]] || fail "$engine: the refused run changed something"
+
+  # The late-fee job on the billed cycle (nothing paid): some bills charged, none twice.
+  "$ratepayer" late-fees --db "$reference" --date 2026-11-23 --json >"$work/fees.json" 2>/dev/null ||
+    fail "$engine: late-fees"
+  local charged fees
+  charged="$(sed -E 's/.*"charged":([0-9]+).*/\1/' "$work/fees.json")"
+  [[ "$charged" -gt 0 ]] || fail "$engine: no late fee charged: $(cat "$work/fees.json")"
+  "$ratepayer" late-fees --db "$reference" --date 2026-11-24 --json >"$work/again.json" 2>/dev/null
+  grep -q '"bills":0' "$work/again.json" || fail "$engine: bills answered twice: $(cat "$work/again.json")"
+  fees="$(sql "$reference" "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'late_fee'")"
+  [[ "$fees" == "$charged" ]] || fail "$engine: $fees late fee entries for $charged charged"
+  if "$ratepayer" late-fees --db "$reference" --date 2026-11-31 2>"$work/fees.err"; then
+    fail "$engine: an impossible date was accepted"
+  fi
+  grep -q "date" "$work/fees.err" || fail "$engine: unclear error: $(cat "$work/fees.err")"
 }
 
 engine=sqlite
