@@ -4,54 +4,35 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/api.h"
-#include "http/test_client.h"
+#include "api/testing/api_server.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
 namespace {
 
 using http::testing::ClientResponse;
-using http::testing::RunningServer;
-using http::testing::TestClient;
-
-constexpr const char* kToken = "staff-secret-token";
 
 class AdjustmentsApiTest : public ::testing::Test {
  protected:
   AdjustmentsApiTest()
       : account_(accounts::testing::open_sample_account(test_.database())),
-        context_{test_.database(), metrics_, kToken} {
-    add_routes(router_, context_);
-    http::ServerOptions options;
-    options.port = 0;
-    server_ = std::make_unique<RunningServer>(router_, metrics_, options);
-    client_ = std::make_unique<TestClient>(server_->port());
-  }
+        api_(test_.database()) {}
 
   ClientResponse post(const std::string& target, const std::string& body, const std::string& who,
                       const std::string& key = "") {
-    std::vector<std::pair<std::string, std::string>> headers{
-        {"Authorization", std::string("Bearer ") + kToken},
-        {"Content-Type", "application/json"},
-        {"X-Staff-Name", who}};
+    testing::ApiServer::Headers headers{{"X-Staff-Name", who}};
     if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
-    return client_->request("POST", target, headers, body);
+    return api_.post(target, body, headers);
   }
 
   std::string balance() {
-    return client_
-        ->request("GET", "/api/v1/accounts/" + account_.digits() + "/summary",
-                  {{"Authorization", std::string("Bearer ") + kToken}})
+    return api_.get("/api/v1/accounts/" + account_.digits() + "/summary")
         .json()["balance"]["amount"];
   }
 
   store::testing::TestDatabase test_;
   AccountNumber account_;
-  http::Metrics metrics_;
-  ApiContext context_;
-  http::Router router_;
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<TestClient> client_;
+  testing::ApiServer api_;
 };
 
 TEST_F(AdjustmentsApiTest, AnAdjustmentAboveTheLimitPostsOnlyWhenASecondPersonApproves) {
@@ -74,8 +55,7 @@ TEST_F(AdjustmentsApiTest, AnAdjustmentAboveTheLimitPostsOnlyWhenASecondPersonAp
   EXPECT_EQ(reused.json()["field"], "Idempotency-Key");
   EXPECT_EQ(balance(), "0.00");
 
-  ClientResponse queue = client_->request("GET", "/api/v1/staff/adjustments",
-                                          {{"Authorization", std::string("Bearer ") + kToken}});
+  ClientResponse queue = api_.get("/api/v1/staff/adjustments");
   ASSERT_EQ(queue.status, 200);
   ASSERT_EQ(queue.json()["adjustments"].size(), 1u);
   const std::string approve =

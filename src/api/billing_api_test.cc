@@ -9,17 +9,13 @@
 
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
+#include "api/testing/api_server.h"
 #include "billing/testing/billing_fixture.h"
-#include "http/test_client.h"
 
 namespace rp::api {
 namespace {
 
 using http::testing::ClientResponse;
-using http::testing::RunningServer;
-using http::testing::TestClient;
-
-constexpr const char* kToken = "staff-secret-token";
 
 // Two electric accounts on cycle 3 billed July to October; in November one uses ten times as
 // much, so its bill is held (see billing/bill_corrections_test.cc for the sums).
@@ -27,42 +23,23 @@ class BillingApiTest : public billing::testing::BillingFixture {
  protected:
   void SetUp() override {
     BillingFixture::SetUp();
-    set_tariffs();
-    steady_ = open("E1000017", false, "1204 Elm St");
-    spiking_ = open("E2000017", false, "17 Oak Ave");
-    store_intervals("E1000017", "2026-06-01", "2026-11-10", 500);
-    store_intervals("E2000017", "2026-06-01", "2026-10-04", 500);
-    store_intervals("E2000017", "2026-10-05", "2026-11-10", 5'000);
-    for (const char* read_date : {"2026-07-03", "2026-08-05", "2026-09-03", "2026-10-05"}) {
-      ASSERT_TRUE(run(3, read_date).ok());
-    }
+    std::tie(steady_, spiking_) = two_accounts_billed_to_october(5'000);
+    ASSERT_FALSE(HasFailure());
     jobs_ = std::make_unique<BillRunJobs>(test_.database());
-    context_ = std::make_unique<ApiContext>(
-        ApiContext{test_.database(), metrics_, kToken, "America/Los_Angeles", jobs_.get()});
-    add_routes(router_, *context_);
-    http::ServerOptions options;
-    options.port = 0;
-    server_ = std::make_unique<RunningServer>(router_, metrics_, options);
-    client_ = std::make_unique<TestClient>(server_->port());
+    api_ = std::make_unique<testing::ApiServer>(test_.database(), jobs_.get());
   }
 
   void TearDown() override {
-    client_.reset();
-    server_.reset();
+    api_.reset();  // the server before the bill run worker it uses
     jobs_.reset();
   }
 
   ClientResponse get(const std::string& target, bool authorized = true) {
-    std::vector<std::pair<std::string, std::string>> headers;
-    if (authorized) headers.emplace_back("Authorization", std::string("Bearer ") + kToken);
-    return client_->request("GET", target, headers);
+    return api_->get(target, authorized);
   }
 
   ClientResponse post(const std::string& target, const std::string& body) {
-    return client_->request(
-        "POST", target,
-        {{"Authorization", std::string("Bearer ") + kToken}, {"Content-Type", "application/json"}},
-        body);
+    return api_->post(target, body);
   }
 
   // Starts November's run over the API and polls it until it is done; returns its last state.
@@ -93,12 +70,8 @@ class BillingApiTest : public billing::testing::BillingFixture {
 
   AccountNumber steady_ = AccountNumber::from_sequence(0);
   AccountNumber spiking_ = AccountNumber::from_sequence(0);
-  http::Metrics metrics_;
-  http::Router router_;
   std::unique_ptr<BillRunJobs> jobs_;
-  std::unique_ptr<ApiContext> context_;
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<TestClient> client_;
+  std::unique_ptr<testing::ApiServer> api_;
 };
 
 TEST_F(BillingApiTest, ABillRunStartedOverTheApiBillsTheCycleAndReportsItsProgress) {

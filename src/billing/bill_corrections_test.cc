@@ -18,15 +18,8 @@ class BillCorrectionsTest : public testing::BillingFixture {
  protected:
   void SetUp() override {
     BillingFixture::SetUp();
-    set_tariffs();
-    steady_ = open("E1000017", false, "1204 Elm St");
-    spiking_ = open("E2000017", false, "17 Oak Ave");
-    store_intervals("E1000017", "2026-06-01", "2026-11-10", 500);
-    store_intervals("E2000017", "2026-06-01", "2026-10-04", 500);
-    store_intervals("E2000017", "2026-10-05", "2026-11-10", 5'000);
-    for (const char* read_date : {"2026-07-03", "2026-08-05", "2026-09-03", "2026-10-05"}) {
-      ASSERT_TRUE(run(3, read_date).ok());
-    }
+    std::tie(steady_, spiking_) = two_accounts_billed_to_october(5'000);
+    ASSERT_FALSE(HasFailure());
     auto november = run(3, "2026-11-04");
     ASSERT_TRUE(november.ok());
     ASSERT_EQ(november->held, 1);

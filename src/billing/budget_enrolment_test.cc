@@ -18,14 +18,8 @@ class BudgetBillingTest : public testing::BillingFixture {
  protected:
   void SetUp() override {
     BillingFixture::SetUp();
-    set_tariffs();
-    level_ = open("E1000017", false, "1204 Elm St");
-    trued_ = open("E2000017", false, "17 Oak Ave");
-    store_intervals("E1000017", "2026-06-01", "2026-11-10", 500);
-    store_intervals("E2000017", "2026-06-01", "2026-11-10", 500);
-    for (const char* read_date : {"2026-07-03", "2026-08-05", "2026-09-03", "2026-10-05"}) {
-      ASSERT_TRUE(run(3, read_date).ok());
-    }
+    std::tie(level_, trued_) = two_accounts_billed_to_october();
+    ASSERT_FALSE(HasFailure());
   }
 
   std::int64_t charges_before_november(const AccountNumber& account) {

@@ -132,6 +132,26 @@ class BillingFixture : public ::testing::Test {
                      serial + "'");
   }
 
+  // Two electric accounts on cycle 3 (E1000017 at 1204 Elm St, E2000017 at 17 Oak Ave) using
+  // 0.5 kWh every 15 minutes (48 kWh a day) from June, billed July to October. From October 5 the
+  // second uses `second_from_october` a slot instead (5,000: ten times as much, so November's
+  // bill is held for high usage). November's period is 2026-10-05 to 2026-11-03: 30 days, one of
+  // 25 hours, 1,442 kWh at 0.5 a slot: 159.20 with the test tariff.
+  std::pair<AccountNumber, AccountNumber> two_accounts_billed_to_october(
+      std::int64_t second_from_october = 500) {
+    set_tariffs();
+    AccountNumber first = open("E1000017", false, "1204 Elm St");
+    AccountNumber second = open("E2000017", false, "17 Oak Ave");
+    store_intervals("E1000017", "2026-06-01", "2026-11-10", 500);
+    store_intervals("E2000017", "2026-06-01", "2026-10-04", 500);
+    store_intervals("E2000017", "2026-10-05", "2026-11-10", second_from_october);
+    for (const char* read_date : {"2026-07-03", "2026-08-05", "2026-09-03", "2026-10-05"}) {
+      auto billed = run(3, read_date);
+      EXPECT_TRUE(billed.ok()) << read_date << ": " << billed.error().message;
+    }
+    return {first, second};
+  }
+
   Result<BillRunProgress> run(int cycle, const char* read_date, const AfterBillChunk& after = {},
                               std::size_t chunk = kBillRunChunkAccounts) {
     BillRunRequest request;

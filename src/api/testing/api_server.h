@@ -1,0 +1,54 @@
+#pragma once
+// The whole API served over real HTTP on a loopback port against a test database, with a client
+// that signs in as staff: what the API's tests talk to.
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/api.h"
+#include "http/test_client.h"
+
+namespace rp::api::testing {
+
+inline constexpr const char* kStaffToken = "staff-secret-token";
+
+class ApiServer {
+ public:
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+
+  // `bill_runs` (may be null) runs the bill runs started over the API; it must outlive this.
+  explicit ApiServer(store::Database& database, BillRunJobs* bill_runs = nullptr)
+      : context_{database, metrics_, kStaffToken, "America/Los_Angeles", bill_runs} {
+    add_routes(router_, context_);
+    http::ServerOptions options;
+    options.port = 0;
+    server_ = std::make_unique<http::testing::RunningServer>(router_, metrics_, options);
+    client_ = std::make_unique<http::testing::TestClient>(server_->port());
+  }
+
+  // GET as staff (or with no credentials when `authorized` is false).
+  http::testing::ClientResponse get(const std::string& target, bool authorized = true) {
+    Headers headers;
+    if (authorized) headers.emplace_back("Authorization", std::string("Bearer ") + kStaffToken);
+    return client_->request("GET", target, headers);
+  }
+
+  // POST a JSON body as staff, with any further headers.
+  http::testing::ClientResponse post(const std::string& target, const std::string& body,
+                                     Headers headers = {}) {
+    headers.emplace_back("Authorization", std::string("Bearer ") + kStaffToken);
+    headers.emplace_back("Content-Type", "application/json");
+    return client_->request("POST", target, headers, body);
+  }
+
+ private:
+  http::Metrics metrics_;
+  ApiContext context_;
+  http::Router router_;
+  std::unique_ptr<http::testing::RunningServer> server_;
+  std::unique_ptr<http::testing::TestClient> client_;
+};
+
+}  // namespace rp::api::testing
