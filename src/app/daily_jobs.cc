@@ -19,9 +19,7 @@ struct Clock {
 
 Result<Clock> read_clock(store::Database& database) {
   return database.read<Clock>([](store::Session& session) -> Result<Clock> {
-    auto zone_name = store::utility_setting(session, "time_zone");
-    RP_TRY(zone_name);
-    auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
+    auto zone = store::utility_zone(session);
     RP_TRY(zone);
     auto hour = store::whole_number_setting(session, "daily_jobs_hour", 0, 23);
     RP_TRY(hour);

@@ -37,9 +37,7 @@ Result<std::vector<LocalDate>> parse_holidays(const std::string& text) {
 }
 
 Result<BillingSettings> read_settings(Session& session) {
-  auto zone_name = store::utility_setting(session, "time_zone");
-  RP_TRY(zone_name);
-  auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
+  auto zone = store::utility_zone(session);
   RP_TRY(zone);
   BillingSettings settings{*zone, {}, 21, {}};
   auto due = store::whole_number_setting(session, "bill_due_days", 1, 90);

@@ -33,9 +33,7 @@ Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
     }
     auto installment = ledger::levelized_installment(charges);
     RP_TRY(installment);
-    auto zone_name = store::utility_setting(session, "time_zone");
-    RP_TRY(zone_name);
-    auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
+    auto zone = store::utility_zone(session);
     RP_TRY(zone);
     const LocalDate today = zone->local_date(now());
     BudgetPlanView plan;

@@ -60,9 +60,7 @@ bool same_request(const Adjustment& stored, const AdjustmentRequest& request) {
 }
 
 Result<std::string> utility_today(Session& session) {
-  auto zone_name = store::utility_setting(session, "time_zone");
-  RP_TRY(zone_name);
-  auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
+  auto zone = store::utility_zone(session);
   RP_TRY(zone);
   return format_local_date(zone->local_date(now()));
 }

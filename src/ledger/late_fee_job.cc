@@ -140,10 +140,8 @@ Result<LateFeeReport> assess_late_fees(store::Database& database,
   if (request.today) {
     report.today = *request.today;
   } else {
-    auto zone_name = database.read<std::optional<std::string>>(
-        [](Session& session) { return store::utility_setting(session, "time_zone"); });
-    RP_TRY(zone_name);
-    auto zone = UtilityZone::find(zone_name->value_or("America/Los_Angeles"));
+    auto zone =
+        database.read<UtilityZone>([](Session& session) { return store::utility_zone(session); });
     RP_TRY(zone);
     report.today = zone->local_date(now());
   }

@@ -11,6 +11,12 @@ Result<std::optional<std::string>> utility_setting(Session& session, const std::
   return std::optional<std::string>{rows->at(0).text(0)};
 }
 
+Result<UtilityZone> utility_zone(Session& session) {
+  auto name = utility_setting(session, "time_zone");
+  RP_TRY(name);
+  return UtilityZone::find(name->value_or("America/Los_Angeles"));
+}
+
 Result<std::optional<std::int64_t>> whole_number_setting(Session& session, const std::string& key,
                                                          std::int64_t minimum,
                                                          std::int64_t maximum) {
