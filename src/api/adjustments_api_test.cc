@@ -80,6 +80,15 @@ TEST_F(AdjustmentsApiTest, AnAdjustmentAboveTheLimitPostsOnlyWhenASecondPersonAp
   ASSERT_EQ(small.status, 201) << small.body;
   EXPECT_EQ(small.json()["status"], "posted");
   EXPECT_EQ(balance(), "-137.50");
+
+  // Aging: nothing is owed, so the balance is all credit.
+  ClientResponse aging =
+      api_.get("/api/v1/staff/accounts/" + account_.digits() + "/aging?as_of=2026-11-23");
+  ASSERT_EQ(aging.status, 200) << aging.body;
+  EXPECT_EQ(aging.json()["credit"]["amount"], "-137.50");
+  EXPECT_EQ(aging.json()["balance"]["amount"], "-137.50");
+  EXPECT_EQ(api_.get("/api/v1/staff/accounts/" + account_.digits() + "/aging?as_of=soon").status,
+            422);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
+#include "ledger/account_aging.h"
 #include "ledger/adjustments.h"
 
 namespace rp::api {
@@ -134,6 +135,34 @@ http::Response approve_adjustment_handler(ApiContext& context, http::Request& re
 
 http::Response reject_adjustment_handler(ApiContext& context, http::Request& request) {
   return decide(context, request, ledger::reject_adjustment);
+}
+
+http::Response account_aging_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  std::optional<LocalDate> as_of;
+  if (auto text = request.query_param("as_of")) {
+    auto day = parse_local_date(*text, "as_of");
+    if (!day.ok()) return http::problem_from_error(day.error());
+    as_of = *day;
+  }
+  auto aging = ledger::account_aging(context.database, *number, as_of);
+  if (!aging.ok()) return http::problem_from_error(aging.error());
+  JsonWriter out;
+  out.begin_object().key("account_number").string(number->digits());
+  out.key("as_of").string(format_local_date(aging->as_of));
+  for (auto [name, amount] : {std::pair{"current", aging->buckets.current},
+                              {"days_30", aging->buckets.days_30},
+                              {"days_60", aging->buckets.days_60},
+                              {"days_90_plus", aging->buckets.days_90_plus},
+                              {"credit", aging->buckets.credit},
+                              {"balance", aging->buckets.total()}}) {
+    out.key(name);
+    write_money(out, amount);
+  }
+  out.end_object();
+  return json_text(200, out.take());
 }
 
 }  // namespace rp::api

@@ -1,6 +1,6 @@
 #pragma once
-// Adjustments over HTTP: staff ask for one on an account (idempotent), and a second person works
-// the queue of those above the approval limit.
+// The ledger over HTTP: adjustments (staff ask for one on an account, idempotently, and a second
+// person works the queue of those above the approval limit) and an account's aging.
 
 #include "api/api.h"
 
@@ -14,5 +14,8 @@ http::Response pending_adjustments_handler(ApiContext& context, http::Request& r
 // POST /api/v1/staff/adjustments/{id}/approve | reject {"note": "..."}.
 http::Response approve_adjustment_handler(ApiContext& context, http::Request& request);
 http::Response reject_adjustment_handler(ApiContext& context, http::Request& request);
+
+// GET /api/v1/staff/accounts/{number}/aging?as_of=YYYY-MM-DD: the balance in aging buckets.
+http::Response account_aging_handler(ApiContext& context, http::Request& request);
 
 }  // namespace rp::api

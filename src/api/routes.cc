@@ -43,6 +43,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/accounts/{number}/adjustments",
              bind(request_adjustment_handler));
   router.add("GET", "/api/v1/staff/adjustments", bind(pending_adjustments_handler));
+  router.add("GET", "/api/v1/staff/accounts/{number}/aging", bind(account_aging_handler));
   router.add("POST", "/api/v1/staff/adjustments/{id}/approve", bind(approve_adjustment_handler));
   router.add("POST", "/api/v1/staff/adjustments/{id}/reject", bind(reject_adjustment_handler));
   report_database_pool(context.metrics, context.database);
