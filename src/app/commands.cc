@@ -105,7 +105,9 @@ int generate_command(const Config& config, std::size_t accounts, std::uint64_t s
                       {"accounts_not_billed", billing.problems},
                       {"charges", Money::from_cents(billing.charges_cents).to_string()},
                       {"payments", billing.payments},
-                      {"paid", Money::from_cents(billing.payments_cents).to_string()}};
+                      {"paid", Money::from_cents(billing.payments_cents).to_string()},
+                      {"late_fees", billing.late_fees},
+                      {"late_fee_charges", Money::from_cents(billing.late_fee_cents).to_string()}};
   }
   out["seconds"] = seconds;
   out["database"] = config.database.url;

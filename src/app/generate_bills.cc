@@ -5,6 +5,7 @@
 #include "app/generate.h"
 #include "app/random.h"
 #include "billing/bill_run.h"
+#include "ledger/late_fee_job.h"
 #include "store/bulk_insert.h"
 
 namespace rp::app {
@@ -82,6 +83,19 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
       [&](Session& session) { return store::bulk_insert(session, kPayments, rows); });
 }
 
+// The daily late-fee job as the utility's scheduler would have run it, once a month here: fees
+// are dated on `today`, on bills whose grace period ended before it.
+Result<void> charge_late_fees(store::Database& database, LocalDate today, BillingReport& report) {
+  ledger::LateFeeRunRequest request;
+  request.today = today;
+  request.actor = "generate";
+  auto fees = ledger::assess_late_fees(database, request);
+  RP_TRY(fees);
+  report.late_fees += fees->charged;
+  report.late_fee_cents += fees->fee_cents;
+  return success();
+}
+
 }  // namespace
 
 Result<BillingReport> generate_bills(store::Database& database, const GenerateOptions& options) {
@@ -93,6 +107,7 @@ Result<BillingReport> generate_bills(store::Database& database, const GenerateOp
   const date::year_month first =
       last - date::months{static_cast<std::int64_t>(options.usage_months)} + date::months{1};
   for (date::year_month month = first; month <= last; month += date::months{1}) {
+    RP_TRY(charge_late_fees(database, LocalDate{month / 1}, report));
     for (int cycle = 1; cycle <= settings->calendar.cycle_count; ++cycle) {
       const auto dates = billing::cycle_dates(settings->calendar, cycle, month);
       if (date::sys_days(dates.read_date) >= date::sys_days(options.as_of)) continue;
@@ -110,6 +125,7 @@ Result<BillingReport> generate_bills(store::Database& database, const GenerateOp
       RP_TRY(pay_bills(database, options, settings->zone, progress->run_id, report));
     }
   }
+  RP_TRY(charge_late_fees(database, options.as_of, report));
   return report;
 }
 

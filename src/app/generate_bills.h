@@ -13,6 +13,9 @@
 //    the due date), 4% pay half 10 days after, 3% do not pay. A payment dated on or after as_of is
 //    not made. (The payments capability will record these through its own tables; until then they
 //    are ledger entries referenced "PMT-<bill number>".)
+//  * Late fees: the late-fee job (ledger/late_fee_job.h) runs at the start of each month of the
+//    window and on as_of, as the server's daily scheduler would have, so fees are dated when
+//    they would have been charged (on bills still unpaid 5 days after their due date).
 //  * Appends: a run already done is resumed (nothing written twice), and a bill with a payment
 //    entry is not paid again.
 
@@ -34,6 +37,8 @@ struct BillingReport {
   std::int64_t charges_cents = 0;
   std::size_t payments = 0;
   std::int64_t payments_cents = 0;  // positive: what customers paid
+  std::int64_t late_fees = 0;       // late fees charged
+  std::int64_t late_fee_cents = 0;
 };
 
 // Requires a migrated database whose meters have usage_months of usage (generate_usage).
