@@ -1,0 +1,37 @@
+#pragma once
+// The built-in test processor: what a utility runs before it signs with a gateway, and what the
+// tests and the demo pay with. It tokenizes like a real gateway (the number is checked and
+// dropped; the token says only the brand, the last four and the test scenario) and is stateless:
+// the outcome of a charge follows from its token, so it answers the same after a restart.
+//
+// Test cards (any future expiry, any 3-digit code; Amex 4 digits):
+//   4242 4242 4242 4242   approved          (so is any other valid card number)
+//   4000 0000 0000 0002   declined          "the card was declined"
+//   4000 0000 0000 9995   insufficient funds
+//   4000 0000 0000 0119   processor error   (nothing charged; try again)
+//   4000 0000 0000 0408   timeout           (charge() times out, but the charge went through:
+//                                            lookup() says approved)
+// Test bank accounts (any routing number that passes its ABA check digit, e.g. 021000021):
+//   an account number ending 0002 is declined, 9995 insufficient funds, 0119 a processor error,
+//   0408 a timeout as above; any other is approved.
+
+#include <string>
+
+#include "core/time.h"
+#include "payments/payment_methods.h"
+#include "payments/processor.h"
+
+namespace rp::payments {
+
+class TestProcessor : public PaymentProcessor {
+ public:
+  // Checks the card (payment_methods.h) and returns its token. The number is not kept.
+  Result<std::string> tokenize_card(const CardDetails& card, LocalDate today);
+  Result<std::string> tokenize_bank_account(const BankDetails& bank);
+
+  ChargeResult charge(const ChargeRequest& request) override;
+  std::optional<ChargeResult> lookup(const ChargeRequest& request) override;
+  Result<TokenInfo> describe(const std::string& token) override;
+};
+
+}  // namespace rp::payments
