@@ -1,0 +1,3 @@
+-- pending -> failed, once.
+UPDATE payments SET status = 'failed', failure_reason = :reason, updated_at = :at
+WHERE id = :id AND status = 'pending'
