@@ -11,6 +11,12 @@
 namespace rp::api {
 
 class BillRunJobs;
+}  // namespace rp::api
+namespace rp::payments {
+class PaymentProcessor;
+class TestProcessor;
+}  // namespace rp::payments
+namespace rp::api {
 
 struct ApiContext {
   store::Database& database;
@@ -22,6 +28,11 @@ struct ApiContext {
   std::string time_zone = "America/Los_Angeles";
   // Runs bill runs started over the API in the background; null: starting one answers 503.
   BillRunJobs* bill_runs = nullptr;
+  // Charges payments; null: taking one answers 503.
+  payments::PaymentProcessor* processor = nullptr;
+  // The test processor's tokenization (POST /api/v1/payment-methods/test-tokens); null when the
+  // utility uses a real gateway, whose own page tokenizes the card in the browser.
+  payments::TestProcessor* test_processor = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

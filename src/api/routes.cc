@@ -3,6 +3,7 @@
 #include "api/billing_handlers.h"
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
+#include "api/payment_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
 
@@ -46,6 +47,9 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/accounts/{number}/aging", bind(account_aging_handler));
   router.add("POST", "/api/v1/staff/adjustments/{id}/approve", bind(approve_adjustment_handler));
   router.add("POST", "/api/v1/staff/adjustments/{id}/reject", bind(reject_adjustment_handler));
+  router.add("POST", "/api/v1/accounts/{number}/payments", bind(submit_payment_handler));
+  router.add("GET", "/api/v1/accounts/{number}/payments", bind(account_payments_handler));
+  router.add("POST", "/api/v1/payment-methods/test-tokens", bind(test_token_handler));
   report_database_pool(context.metrics, context.database);
 }
 

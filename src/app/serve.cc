@@ -7,10 +7,11 @@
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
 #include "app/commands.h"
-#include "app/daily_jobs.h"
 #include "app/generate.h"
 #include "app/open_database.h"
+#include "app/scheduled_jobs.h"
 #include "http/server.h"
+#include "payments/test_processor.h"
 
 namespace rp::app {
 namespace {
@@ -27,9 +28,12 @@ int serve_database(const Config& config, store::Database& database,
   http::Metrics metrics;
   http::Router router;
   api::BillRunJobs bill_runs(database);  // outlives the server: stops its runs after it
-  DailyJobs daily_jobs(database);
-  api::ApiContext context{database, metrics, config.auth.staff_token, config.utility.time_zone,
-                          &bill_runs};
+  // The built-in test processor until a gateway is configured (payments/test_processor.h).
+  payments::TestProcessor processor;
+  ScheduledJobs scheduled_jobs(database, &processor);
+  api::ApiContext context{
+      database,   metrics,   config.auth.staff_token, config.utility.time_zone, &bill_runs,
+      &processor, &processor};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

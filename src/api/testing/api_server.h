@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "http/test_client.h"
+#include "payments/test_processor.h"
 
 namespace rp::api::testing {
 
@@ -18,9 +19,11 @@ class ApiServer {
  public:
   using Headers = std::vector<std::pair<std::string, std::string>>;
 
-  // `bill_runs` (may be null) runs the bill runs started over the API; it must outlive this.
+  // `bill_runs` (may be null) runs the bill runs started over the API; it must outlive this. The
+  // server takes payments with a test processor of its own.
   explicit ApiServer(store::Database& database, BillRunJobs* bill_runs = nullptr)
-      : context_{database, metrics_, kStaffToken, "America/Los_Angeles", bill_runs} {
+      : context_{database,  metrics_,    kStaffToken, "America/Los_Angeles",
+                 bill_runs, &processor_, &processor_} {
     add_routes(router_, context_);
     http::ServerOptions options;
     options.port = 0;
@@ -45,6 +48,7 @@ class ApiServer {
 
  private:
   http::Metrics metrics_;
+  payments::TestProcessor processor_;
   ApiContext context_;
   http::Router router_;
   std::unique_ptr<http::testing::RunningServer> server_;

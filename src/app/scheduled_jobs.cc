@@ -1,9 +1,10 @@
-#include "app/daily_jobs.h"
+#include "app/scheduled_jobs.h"
 
 #include <spdlog/spdlog.h>
 
 #include "core/time.h"
 #include "ledger/late_fee_job.h"
+#include "payments/payment_intake.h"
 #include "store/utility_settings.h"
 
 namespace rp::app {
@@ -38,10 +39,14 @@ Result<Clock> read_clock(store::Database& database) {
 
 }  // namespace
 
-DailyJobs::DailyJobs(store::Database& database, int tick_seconds)
-    : database_(database), tick_seconds_(tick_seconds), thread_([this] { loop(); }) {}
+ScheduledJobs::ScheduledJobs(store::Database& database, payments::PaymentProcessor* processor,
+                             int tick_seconds)
+    : database_(database),
+      processor_(processor),
+      tick_seconds_(tick_seconds),
+      thread_([this] { loop(); }) {}
 
-DailyJobs::~DailyJobs() {
+ScheduledJobs::~ScheduledJobs() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -50,17 +55,30 @@ DailyJobs::~DailyJobs() {
   thread_.join();
 }
 
-void DailyJobs::loop() {
+void ScheduledJobs::loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
+    settle_payments();
     run_due_jobs();
     lock.lock();
     wake_.wait_for(lock, std::chrono::seconds(tick_seconds_), [this] { return stopping_; });
   }
 }
 
-void DailyJobs::run_due_jobs() {
+void ScheduledJobs::settle_payments() {
+  if (processor_ == nullptr) return;
+  const std::string before = format_instant(now() - std::chrono::minutes(2));
+  auto settled = payments::settle_pending_payments(database_, *processor_, before);
+  if (!settled.ok()) {
+    spdlog::error("payment reconciliation stopped: {}", settled.error().message);
+  } else if (settled->posted + settled->failed > 0) {
+    spdlog::info("payment reconciliation: {} pending payments posted, {} failed", settled->posted,
+                 settled->failed);
+  }
+}
+
+void ScheduledJobs::run_due_jobs() {
   auto clock = read_clock(database_);
   if (!clock.ok()) {
     spdlog::error("daily jobs: cannot read the utility's clock: {}", clock.error().message);

@@ -1,4 +1,4 @@
-#include "app/daily_jobs.h"
+#include "app/scheduled_jobs.h"
 
 #include <gtest/gtest.h>
 
@@ -7,6 +7,8 @@
 
 #include "accounts/ledger.h"
 #include "accounts/testing/account_fixtures.h"
+#include "payments/payment_intake.h"
+#include "payments/test_processor.h"
 #include "store/testing/test_database.h"
 
 namespace rp::app {
@@ -16,7 +18,7 @@ using store::testing::count;
 
 // The scheduler runs the late-fee job once the utility's jobs hour has come: a bill long past
 // due gets its fee without anyone asking, and only once however often the scheduler wakes.
-TEST(DailyJobs, RunTheLateFeeJobOnceADay) {
+TEST(ScheduledJobs, RunTheLateFeeJobOnceADay) {
   store::testing::TestDatabase test;
   AccountNumber number = accounts::testing::open_sample_account(test.database());
   auto written = test->write<bool>([&](store::Session& session) -> Result<bool> {
@@ -38,7 +40,7 @@ TEST(DailyJobs, RunTheLateFeeJobOnceADay) {
   });
   ASSERT_TRUE(written.ok()) << written.error().message;
   {
-    DailyJobs jobs(test.database(), 1);
+    ScheduledJobs jobs(test.database(), nullptr, 1);
     for (int i = 0; i < 200 && count(test.database(), "SELECT COUNT(*) FROM late_fees") == 0; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -49,6 +51,46 @@ TEST(DailyJobs, RunTheLateFeeJobOnceADay) {
                   "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM ledger_entries WHERE kind = "
                   "'late_fee'"),
             500);
+}
+
+}  // namespace
+}  // namespace rp::app
+
+namespace rp::app {
+namespace {
+
+// A payment left pending by a processor timeout is settled by the scheduler within a tick.
+TEST(ScheduledJobs, SettleAPaymentLeftPendingByATimeout) {
+  store::testing::TestDatabase test;
+  AccountNumber number = accounts::testing::open_sample_account(test.database());
+  payments::TestProcessor processor;
+  auto token = processor.tokenize_card({"4000000000000408", 12, 2030, "123"},
+                                       LocalDate{date::year{2026} / 11 / 23});
+  ASSERT_TRUE(token.ok());
+  auto pending = payments::submit_payment(
+      test.database(), processor,
+      {number, Money::from_cents(42'00), *token, "web", "key-1", "customer"});
+  ASSERT_TRUE(pending.ok()) << pending.error().message;
+  ASSERT_EQ(pending->status, "pending");
+  ASSERT_TRUE(test->write<std::int64_t>([](store::Session& session) {
+                    return session.execute(
+                        "UPDATE payments SET created_at = '2026-01-01T00:00:00Z'");
+                  })
+                  .ok());
+  {
+    ScheduledJobs jobs(test.database(), &processor, 1);
+    for (int i = 0; i < 200 && count(test.database(),
+                                     "SELECT COUNT(*) FROM payments WHERE "
+                                     "status = 'posted'") == 0;
+         ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM payments WHERE status = 'posted'"), 1);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM ledger_entries WHERE kind = "
+                  "'payment'"),
+            -42'00);
 }
 
 }  // namespace

@@ -1,0 +1,182 @@
+#include "api/payment_handlers.h"
+
+#include "api/account_json.h"
+#include "api/guards.h"
+#include "core/json.h"
+#include "core/json_writer.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+#include "payments/payment_intake.h"
+#include "payments/test_processor.h"
+#include "store/utility_settings.h"
+
+namespace rp::api {
+namespace {
+
+void write_payment(JsonWriter& out, const payments::PaymentView& payment) {
+  out.begin_object().key("id").number(payment.id);
+  out.key("confirmation").string(payment.confirmation);
+  out.key("account_number").string(payment.account_number).key("amount");
+  write_money(out, payment.amount);
+  out.key("status").string(payment.status).key("channel").string(payment.channel);
+  out.key("method").string(payment.method).key("method_label").string(payment.method_label);
+  if (!payment.failure_reason.empty()) out.key("failure_reason").string(payment.failure_reason);
+  out.key("effective_on").string(payment.effective_on);
+  out.key("created_at").string(payment.created_at).key("balance_after");
+  if (payment.balance_after) {
+    write_money(out, *payment.balance_after);
+  } else {
+    out.null();
+  }
+  out.end_object();
+}
+
+// The answer for a payment as it stands: the same for the first request and every replay.
+http::Response payment_response(const payments::PaymentView& payment) {
+  if (payment.status == "failed") {
+    JsonWriter out;
+    out.begin_object().key("type").string(std::string(http::kProblemTypeBase) + "payment-failed");
+    out.key("title").string("Payment failed").key("status").number(402);
+    out.key("detail").string(payment.failure_reason);
+    out.key("confirmation").string(payment.confirmation).end_object();
+    return http::text_response(402, out.take(), "application/problem+json");
+  }
+  JsonWriter out;
+  write_payment(out, payment);
+  return http::text_response(payment.status == "pending" ? 202 : 201, out.take(),
+                             "application/json");
+}
+
+Result<payments::PaymentRequest> parse_payment(const http::Request& request) {
+  auto number = account_number_param(request);
+  RP_TRY(number);
+  auto key = request.header("idempotency-key");
+  if (!key || key->empty()) {
+    return invalid_input("Idempotency-Key",
+                         "send an Idempotency-Key header: a retry with the same key gets the "
+                         "first answer and is never charged twice");
+  }
+  auto body = http::parse_json_body(request);
+  RP_TRY(body);
+  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
+  auto amount_text = required_string(*body, "amount");
+  RP_TRY(amount_text);
+  auto amount = Money::parse(*amount_text, "amount");
+  RP_TRY(amount);
+  if (!body->contains("payment_method") || !(*body)["payment_method"].is_object()) {
+    return invalid_input("payment_method", "payment_method is required: {\"token\": \"...\"}");
+  }
+  auto token = required_string((*body)["payment_method"], "token");
+  if (!token.ok()) return invalid_input("payment_method.token", token.error().message);
+  return payments::PaymentRequest{*number, *amount,           *token,
+                                  "web",   std::string(*key), staff_actor(request)};
+}
+
+Result<int> integer_field(const json& object, const char* field) {
+  if (!object.contains(field) || !object[field].is_number_integer()) {
+    return invalid_input(field, std::string(field) + " must be a whole number");
+  }
+  return object[field].get<int>();
+}
+
+Result<std::string> tokenize(ApiContext& context, const json& body) {
+  if (body.contains("card") && body["card"].is_object()) {
+    const json& card = body["card"];
+    auto number = required_string(card, "number");
+    RP_TRY(number);
+    auto month = integer_field(card, "exp_month");
+    RP_TRY(month);
+    auto year = integer_field(card, "exp_year");
+    RP_TRY(year);
+    auto cvc = required_string(card, "cvc");
+    RP_TRY(cvc);
+    auto today = context.database.read<LocalDate>([](store::Session& session) -> Result<LocalDate> {
+      auto zone = store::utility_zone(session);
+      RP_TRY(zone);
+      return zone->local_date(now());
+    });
+    RP_TRY(today);
+    return context.test_processor->tokenize_card({*number, *month, *year, *cvc}, *today);
+  }
+  if (body.contains("bank_account") && body["bank_account"].is_object()) {
+    const json& bank = body["bank_account"];
+    auto routing = required_string(bank, "routing_number");
+    RP_TRY(routing);
+    auto account = required_string(bank, "account_number");
+    RP_TRY(account);
+    auto type = optional_string(bank, "account_type");
+    RP_TRY(type);
+    return context.test_processor->tokenize_bank_account(
+        {*routing, *account, type->value_or("checking")});
+  }
+  return invalid_input("card",
+                       "send a card {number, exp_month, exp_year, cvc} or a "
+                       "bank_account {routing_number, account_number, account_type}");
+}
+
+}  // namespace
+
+http::Response submit_payment_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (context.processor == nullptr) {
+    return http::problem(503, "payments-unavailable", "Payments are not available",
+                         "this server has no payment processor");
+  }
+  auto parsed = parse_payment(request);
+  if (!parsed.ok()) return http::problem_from_error(parsed.error());
+  auto payment = payments::submit_payment(context.database, *context.processor, *parsed);
+  if (!payment.ok()) {
+    if (payment.error().field == "idempotency_key") {
+      return http::problem(422, "idempotency-key-reused", "Idempotency key reused",
+                           payment.error().message, "Idempotency-Key");
+    }
+    return http::problem_from_error(payment.error());
+  }
+  return payment_response(*payment);
+}
+
+http::Response account_payments_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto limit = integer_query(request, "limit", 20);
+  if (!limit.ok()) return http::problem_from_error(limit.error());
+  auto cursor = integer_query(request, "cursor", 0);
+  if (!cursor.ok()) return http::problem_from_error(cursor.error());
+  auto payments = payments::account_payments(context.database, *number, *cursor,
+                                             static_cast<std::size_t>(*limit));
+  if (!payments.ok()) return http::problem_from_error(payments.error());
+  JsonWriter out;
+  out.begin_object().key("payments").begin_array();
+  for (const auto& payment : *payments) write_payment(out, payment);
+  out.end_array().key("next_cursor");
+  if (!payments->empty() && payments->size() == static_cast<std::size_t>(*limit)) {
+    out.string(std::to_string(payments->back().id));
+  } else {
+    out.null();
+  }
+  out.end_object();
+  return http::text_response(200, out.take(), "application/json");
+}
+
+http::Response test_token_handler(ApiContext& context, http::Request& request) {
+  if (context.test_processor == nullptr) {
+    return http::problem(404, "not-found", "Not found",
+                         "this server's payment processor tokenizes cards on its own page");
+  }
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto token = tokenize(context, *body);
+  if (!token.ok()) return http::problem_from_error(token.error());
+  auto info = context.test_processor->describe(*token);
+  if (!info.ok()) return http::problem_from_error(info.error());
+  JsonWriter out;
+  out.begin_object().key("token").string(*token).key("method").string(info->method);
+  out.key("label").string(info->label).key("last_four").string(info->last_four).end_object();
+  return http::text_response(201, out.take(), "application/json");
+}
+
+}  // namespace rp::api

@@ -1,0 +1,19 @@
+#pragma once
+// Payments over HTTP: paying (idempotent), the payment history, and the test processor's
+// tokenization.
+
+#include "api/api.h"
+
+namespace rp::api {
+
+// POST /api/v1/accounts/{number}/payments with an Idempotency-Key header and
+// {"amount": "84.50", "payment_method": {"token": "tok_..."}}: 201 posted, 202 pending (the
+// processor did not answer; it is settled later), 402 failed (problem+json with the reason and
+// the confirmation). A retry with the key replays the same answer.
+http::Response submit_payment_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/accounts/{number}/payments?cursor=&limit=: newest first.
+http::Response account_payments_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/payment-methods/test-tokens {"card": {...}} or {"bank_account": {...}}.
+http::Response test_token_handler(ApiContext& context, http::Request& request);
+
+}  // namespace rp::api

@@ -1,0 +1,105 @@
+// Payments over real HTTP against a real database (each engine): the balance changes the moment
+// the payment is answered, retries replay, refusals say why.
+
+#include <gtest/gtest.h>
+
+#include "accounts/testing/account_fixtures.h"
+#include "api/testing/api_server.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using http::testing::ClientResponse;
+
+class PaymentsApiTest : public ::testing::Test {
+ protected:
+  PaymentsApiTest()
+      : account_(accounts::testing::open_sample_account(test_.database())),
+        api_(test_.database()) {}
+
+  std::string token(const std::string& card_number) {
+    ClientResponse made =
+        api_.post("/api/v1/payment-methods/test-tokens",
+                  R"json({"card": {"number": ")json" + card_number +
+                      R"json(", "exp_month": 12, "exp_year": 2030, "cvc": "123"}})json");
+    EXPECT_EQ(made.status, 201) << made.body;
+    return made.json().value("token", "");
+  }
+
+  ClientResponse pay(const std::string& amount, const std::string& token, const std::string& key) {
+    return api_.post("/api/v1/accounts/" + account_.digits() + "/payments",
+                     R"json({"amount": ")json" + amount +
+                         R"json(", "payment_method": {"token": ")json" + token + R"json("}})json",
+                     {{"Idempotency-Key", key}});
+  }
+
+  std::string balance() {
+    return api_.get("/api/v1/accounts/" + account_.digits() + "/summary")
+        .json()["balance"]["amount"];
+  }
+
+  store::testing::TestDatabase test_;
+  AccountNumber account_;
+  testing::ApiServer api_;
+};
+
+TEST_F(PaymentsApiTest, APaymentPostsAtOnceAndARetryReplaysTheFirstAnswer) {
+  const std::string visa = token("4242 4242 4242 4242");
+  ClientResponse paid = pay("84.50", visa, "pay-1");
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  EXPECT_EQ(paid.json()["status"], "posted");
+  EXPECT_EQ(paid.json()["method_label"], "Visa •••• 4242");
+  EXPECT_EQ(paid.json()["balance_after"]["amount"], "-84.50");
+  EXPECT_EQ(balance(), "-84.50");  // the portal sees it at once
+
+  ClientResponse retry = pay("84.50", visa, "pay-1");
+  EXPECT_EQ(retry.status, 201);
+  EXPECT_EQ(retry.body, paid.body);
+  EXPECT_EQ(balance(), "-84.50");
+  ClientResponse reused = pay("90.00", visa, "pay-1");
+  EXPECT_EQ(reused.status, 422);
+  EXPECT_EQ(reused.json()["field"], "Idempotency-Key");
+
+  ClientResponse history = api_.get("/api/v1/accounts/" + account_.digits() + "/payments");
+  ASSERT_EQ(history.status, 200);
+  ASSERT_EQ(history.json()["payments"].size(), 1u);
+  EXPECT_EQ(history.json()["payments"][0]["confirmation"], paid.json()["confirmation"]);
+}
+
+TEST_F(PaymentsApiTest, RefusalsAndTimeoutsAreAnsweredForWhatTheyAre) {
+  ClientResponse declined = pay("20.00", token("4000000000000002"), "pay-2");
+  EXPECT_EQ(declined.status, 402) << declined.body;
+  EXPECT_EQ(declined.header("content-type").value_or(""), "application/problem+json");
+  EXPECT_EQ(declined.json()["detail"], "the card was declined");
+  EXPECT_FALSE(declined.json()["confirmation"].get<std::string>().empty());
+  EXPECT_EQ(pay("20.00", token("4000000000009995"), "pay-3").json()["detail"],
+            "insufficient funds");
+  ClientResponse pending = pay("20.00", token("4000000000000408"), "pay-4");
+  EXPECT_EQ(pending.status, 202) << pending.body;
+  EXPECT_EQ(pending.json()["status"], "pending");
+  EXPECT_EQ(balance(), "0.00");
+}
+
+TEST_F(PaymentsApiTest, BadRequestsAreNamed) {
+  const std::string visa = token("4242424242424242");
+  ClientResponse no_key =
+      api_.post("/api/v1/accounts/" + account_.digits() + "/payments",
+                R"json({"amount": "5.00", "payment_method": {"token": "x"}})json");
+  EXPECT_EQ(no_key.status, 422);
+  EXPECT_EQ(no_key.json()["field"], "Idempotency-Key");
+  EXPECT_EQ(pay("5.001", visa, "pay-5").json()["field"], "amount");
+  EXPECT_EQ(pay("0.00", visa, "pay-6").json()["field"], "amount");
+  EXPECT_EQ(pay("5.00", "tok_forged", "pay-7").json()["field"], "token");
+  ClientResponse mistyped =
+      api_.post("/api/v1/payment-methods/test-tokens",
+                R"json({"card": {"number": "4242424242424241", "exp_month": 12,
+                        "exp_year": 2030, "cvc": "123"}})json");
+  EXPECT_EQ(mistyped.status, 422);
+  EXPECT_EQ(mistyped.json()["field"], "card_number");
+  EXPECT_EQ(mistyped.body.find("4242424242424241"), std::string::npos);
+  EXPECT_EQ(balance(), "0.00");
+}
+
+}  // namespace
+}  // namespace rp::api

@@ -1,0 +1,45 @@
+#pragma once
+// The server's scheduler. Every tick it settles payments left pending by a processor timeout for
+// more than two minutes (payments/payment_intake.h: the processor says whether the charge
+// happened). Once a local day, at or after the utility's 'daily_jobs_hour' (utility setting,
+// 0-23, 2 when not set; in the utility's zone), it runs the late-fee job (ledger/late_fee_job.h).
+// Both jobs are exactly-once by construction, so a restart that runs them again, or a second
+// server doing the same, changes nothing twice. Every run that did something is logged.
+
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "payments/processor.h"
+#include "store/database.h"
+
+namespace rp::app {
+
+class ScheduledJobs {
+ public:
+  // Starts the scheduler thread; it checks the clock every `tick_seconds`. `processor` (may be
+  // null: no reconciliation) must outlive this.
+  ScheduledJobs(store::Database& database, payments::PaymentProcessor* processor,
+                int tick_seconds = 60);
+  // Stops the thread (a job in progress finishes its current chunk first).
+  ~ScheduledJobs();
+  ScheduledJobs(const ScheduledJobs&) = delete;
+  ScheduledJobs& operator=(const ScheduledJobs&) = delete;
+
+ private:
+  void loop();
+  void run_due_jobs();
+  void settle_payments();
+
+  store::Database& database_;
+  payments::PaymentProcessor* processor_;
+  const int tick_seconds_;
+  std::string last_day_run_;  // the local day the jobs last ran, "2026-11-23"
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace rp::app
