@@ -1,0 +1,40 @@
+#pragma once
+// The payments table as the payment services use it: one payment read with everything needed to
+// answer for it, confirmation numbers, and a processor's answer written once, with its ledger
+// entry and account event. Internal to the payments service (payment_intake.h states the rules).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "payments/payment_intake.h"
+#include "payments/processor.h"
+#include "store/session.h"
+
+namespace rp::payments {
+
+struct StoredPayment {
+  PaymentView view;
+  std::string fingerprint;
+  std::string token;
+  std::int64_t account_id = 0;
+  std::string key;
+};
+
+// One payment by a query with the columns of payments/sql/payment_by_key.sql; none when absent.
+Result<std::optional<StoredPayment>> find_payment(store::Session& session, std::string_view query,
+                                                  const store::Params& params);
+StoredPayment stored_of(const store::Row& row);
+
+// Takes the next confirmation number, "P" and nine digits: an 8-digit sequence and its Luhn
+// check digit, inside the caller's transaction.
+Result<std::string> take_confirmation(store::Session& session);
+
+// Writes the processor's answer to a pending payment, once: approved posts it (ledger entry,
+// balance after, "payment.received"); refused fails it ("payment.failed"); timeout records
+// "payment.pending". A payment no longer pending is left as it is. Returns it as it now stands.
+Result<PaymentView> apply_outcome(store::Session& session, StoredPayment payment,
+                                  const ChargeResult& result, const std::string& actor);
+
+}  // namespace rp::payments

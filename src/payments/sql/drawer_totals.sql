@@ -1,0 +1,5 @@
+-- A cashier's drawer for one local day: posted counter payments by method.
+SELECT method, COUNT(*), CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT)
+FROM payments
+WHERE taken_by = :cashier AND effective_on = :day AND channel = 'cashier' AND status = 'posted'
+GROUP BY method ORDER BY method
