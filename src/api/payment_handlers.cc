@@ -6,12 +6,21 @@
 #include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
+#include "payments/counter_payments.h"
 #include "payments/payment_intake.h"
 #include "payments/test_processor.h"
 #include "store/utility_settings.h"
 
 namespace rp::api {
 namespace {
+
+Result<LocalDate> utility_today(ApiContext& context) {
+  return context.database.read<LocalDate>([](store::Session& session) -> Result<LocalDate> {
+    auto zone = store::utility_zone(session);
+    RP_TRY(zone);
+    return zone->local_date(now());
+  });
+}
 
 void write_payment(JsonWriter& out, const payments::PaymentView& payment) {
   out.begin_object().key("id").number(payment.id);
@@ -90,11 +99,7 @@ Result<std::string> tokenize(ApiContext& context, const json& body) {
     RP_TRY(year);
     auto cvc = required_string(card, "cvc");
     RP_TRY(cvc);
-    auto today = context.database.read<LocalDate>([](store::Session& session) -> Result<LocalDate> {
-      auto zone = store::utility_zone(session);
-      RP_TRY(zone);
-      return zone->local_date(now());
-    });
+    auto today = utility_today(context);
     RP_TRY(today);
     return context.test_processor->tokenize_card({*number, *month, *year, *cvc}, *today);
   }
@@ -114,17 +119,12 @@ Result<std::string> tokenize(ApiContext& context, const json& body) {
                        "bank_account {routing_number, account_number, account_type}");
 }
 
-}  // namespace
-
-http::Response submit_payment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+http::Response submitted(ApiContext& context, const payments::PaymentRequest& request) {
   if (context.processor == nullptr) {
     return http::problem(503, "payments-unavailable", "Payments are not available",
                          "this server has no payment processor");
   }
-  auto parsed = parse_payment(request);
-  if (!parsed.ok()) return http::problem_from_error(parsed.error());
-  auto payment = payments::submit_payment(context.database, *context.processor, *parsed);
+  auto payment = payments::submit_payment(context.database, *context.processor, request);
   if (!payment.ok()) {
     if (payment.error().field == "idempotency_key") {
       return http::problem(422, "idempotency-key-reused", "Idempotency key reused",
@@ -133,6 +133,15 @@ http::Response submit_payment_handler(ApiContext& context, http::Request& reques
     return http::problem_from_error(payment.error());
   }
   return payment_response(*payment);
+}
+
+}  // namespace
+
+http::Response submit_payment_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto parsed = parse_payment(request);
+  if (!parsed.ok()) return http::problem_from_error(parsed.error());
+  return submitted(context, *parsed);
 }
 
 http::Response account_payments_handler(ApiContext& context, http::Request& request) {
@@ -177,6 +186,74 @@ http::Response test_token_handler(ApiContext& context, http::Request& request) {
   out.begin_object().key("token").string(*token).key("method").string(info->method);
   out.key("label").string(info->label).key("last_four").string(info->last_four).end_object();
   return http::text_response(201, out.take(), "application/json");
+}
+
+http::Response staff_payment_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  const std::string method =
+      body->is_object() && body->contains("method") && (*body)["method"].is_string()
+          ? (*body)["method"].get<std::string>()
+          : "";
+  if (method == "card") {  // by phone, through the processor
+    auto parsed = parse_payment(request);
+    if (!parsed.ok()) return http::problem_from_error(parsed.error());
+    parsed->channel = "phone";
+    return submitted(context, *parsed);
+  }
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto key = request.header("idempotency-key");
+  if (!key || key->empty()) {
+    return http::problem_from_error(
+        invalid_input("Idempotency-Key", "send an Idempotency-Key header"));
+  }
+  auto amount_text = required_string(*body, "amount");
+  if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
+  auto amount = Money::parse(*amount_text, "amount");
+  if (!amount.ok()) return http::problem_from_error(amount.error());
+  auto check_number = optional_string(*body, "check_number");
+  if (!check_number.ok()) return http::problem_from_error(check_number.error());
+  payments::CounterPayment counter{
+      *number,          *amount, method, check_number->value_or(""), staff_actor(request),
+      std::string(*key)};
+  auto payment = payments::take_counter_payment(context.database, counter);
+  if (!payment.ok()) {
+    if (payment.error().field == "idempotency_key") {
+      return http::problem(422, "idempotency-key-reused", "Idempotency key reused",
+                           payment.error().message, "Idempotency-Key");
+    }
+    return http::problem_from_error(payment.error());
+  }
+  return payment_response(*payment);
+}
+
+http::Response cashier_drawer_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto day = utility_today(context);
+  if (!day.ok()) return http::problem_from_error(day.error());
+  if (auto text = request.query_param("day")) {
+    auto given = parse_local_date(*text, "day");
+    if (!given.ok()) return http::problem_from_error(given.error());
+    day = *given;
+  }
+  const std::string cashier = request.query_param("cashier").value_or(staff_actor(request));
+  auto drawer = payments::cashier_drawer(context.database, cashier, *day);
+  if (!drawer.ok()) return http::problem_from_error(drawer.error());
+  JsonWriter out;
+  out.begin_object().key("cashier").string(drawer->cashier);
+  out.key("day").string(format_local_date(drawer->day)).key("methods").begin_array();
+  for (const auto& line : drawer->lines) {
+    out.begin_object().key("method").string(line.method).key("count").number(line.count);
+    out.key("total");
+    write_money(out, line.total);
+    out.end_object();
+  }
+  out.end_array().key("count").number(drawer->count).key("total");
+  write_money(out, drawer->total);
+  out.end_object();
+  return http::text_response(200, out.take(), "application/json");
 }
 
 }  // namespace rp::api

@@ -13,6 +13,11 @@ namespace rp::api {
 http::Response submit_payment_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/accounts/{number}/payments?cursor=&limit=: newest first.
 http::Response account_payments_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/accounts/{number}/payments (Idempotency-Key) {"amount": "60.00", "method":
+// "cash" | "check" (with "check_number") | "card" (with "payment_method": {"token"}, by phone)}.
+http::Response staff_payment_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/staff/cashier-drawer?day=YYYY-MM-DD&cashier=staff:ana (default: today, the caller).
+http::Response cashier_drawer_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/payment-methods/test-tokens {"card": {...}} or {"bank_account": {...}}.
 http::Response test_token_handler(ApiContext& context, http::Request& request);
 

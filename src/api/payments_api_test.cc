@@ -101,5 +101,35 @@ TEST_F(PaymentsApiTest, BadRequestsAreNamed) {
   EXPECT_EQ(balance(), "0.00");
 }
 
+TEST_F(PaymentsApiTest, StaffTakeCashChecksAndCardsByPhoneAndCountTheDrawer) {
+  const std::string target = "/api/v1/staff/accounts/" + account_.digits() + "/payments";
+  auto take = [&](const std::string& body, const std::string& key) {
+    return api_.post(target, body, {{"Idempotency-Key", key}, {"X-Staff-Name", "ana"}});
+  };
+  ClientResponse cash = take(R"json({"amount": "60.00", "method": "cash"})json", "s1");
+  ASSERT_EQ(cash.status, 201) << cash.body;
+  EXPECT_EQ(cash.json()["channel"], "cashier");
+  ClientResponse check =
+      take(R"json({"amount": "25.50", "method": "check", "check_number": "1042"})json", "s2");
+  ASSERT_EQ(check.status, 201) << check.body;
+  EXPECT_EQ(check.json()["method_label"], "Check 1042");
+  ClientResponse phone = take(R"json({"amount": "14.50", "method": "card",
+      "payment_method": {"token": ")json" +
+                                  token("4242424242424242") + R"json("}})json",
+                              "s3");
+  ASSERT_EQ(phone.status, 201) << phone.body;
+  EXPECT_EQ(phone.json()["channel"], "phone");
+  EXPECT_EQ(take(R"json({"amount": "5.00", "method": "check"})json", "s4").json()["field"],
+            "check_number");
+  EXPECT_EQ(balance(), "-100.00");
+
+  ClientResponse drawer = api_.post("/api/v1/staff/cashier-drawer", "");  // wrong method
+  EXPECT_EQ(drawer.status, 405);
+  ClientResponse counted = api_.get("/api/v1/staff/cashier-drawer?cashier=staff:ana");
+  ASSERT_EQ(counted.status, 200) << counted.body;
+  EXPECT_EQ(counted.json()["count"], 2);  // the card went through the processor, not the drawer
+  EXPECT_EQ(counted.json()["total"]["amount"], "85.50");
+}
+
 }  // namespace
 }  // namespace rp::api
