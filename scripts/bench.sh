@@ -17,6 +17,8 @@
 #  8. Bill runs: BENCH_BILL_ACCOUNTS (100,000) accounts with 2 months of 15-minute data on the
 #     demo plans (tiered, time of use, demand), the 20 cycles of October 2026 billed, on SQLite and
 #     on PostgreSQL (bench/bill_run_bench.sh): bills/s.
+#  9. Payments: 200 concurrent clients paying and then reading the balance on loopback while the
+#     server bills a cycle after another, SQLite (bench/payment_bench.sh): payments/s, p50/p99.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -95,6 +97,8 @@ rm -f "$work/usage.db"*
 
 echo "bill runs on SQLite ..." >&2
 bench/bill_run_bench.sh "sqlite:$work/bills.db" >"$work/sqlite.bill_run"
+echo "payments: 200 clients with a bill run in progress ..." >&2
+bench/payment_bench.sh >"$work/sqlite.payments"
 rm -f "$work/bills.db"*
 
 pg_url="$(scripts/test-postgres.sh start "$pg_port")"
@@ -148,11 +152,13 @@ console.log(JSON.stringify({
   targets: { summary_requests_per_second: 20000, summary_p99_ms: 10,
              rating_account_months_per_second_per_core: 100000,
              ingest_values_per_second: { sqlite: 2000000, postgresql: 1000000 },
-             bill_run_bills_per_second: 5000 },
+             bill_run_bills_per_second: 5000,
+             payments_per_second: 2000, payment_p99_ms: 20 },
   rating: JSON.parse(rating),
   reads_csv_parse: JSON.parse(readsCsv),
   sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite"),
             ingest: ingest("sqlite"), bill_run: billRun("sqlite"),
+            payments: JSON.parse(fs.readFileSync(`${work}/sqlite.payments`, "utf8")),
             usage_24_months_daily: { route: "GET /api/v1/accounts/{number}/usage?resolution=day",
                                      accounts: 2000, one_at_a_time: usage(1), eight_at_once: usage(8) } },
   postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),

@@ -1,0 +1,188 @@
+// Payment benchmark client: CLIENTS concurrent customers on keep-alive connections, each paying
+// (POST /api/v1/accounts/{number}/payments, a new Idempotency-Key each time) and then reading the
+// balance (GET /api/v1/accounts/{number}/summary), for SECONDS. Prints one JSON object: payments
+// acknowledged per second, and the p50/p99 of the payment POST and of the POST + GET pair in
+// milliseconds. Run by bench/payment_bench.sh, which starts the server and a bill run beside it.
+//
+// usage: payment_bench PORT STAFF_TOKEN CARD_TOKEN ACCOUNTS_FILE CLIENTS SECONDS
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Connection {
+ public:
+  explicit Connection(int port) : port_(port) {}
+  ~Connection() { close(); }
+
+  // Sends one request and reads its response; the status, or 0 when the connection failed.
+  int exchange(const std::string& message) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (fd_ < 0 && !open()) return 0;
+      if (::send(fd_, message.data(), message.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(message.size())) {
+        const int status = read_response();
+        if (status > 0) return status;
+      }
+      close();  // the server closed a kept-alive connection: open a new one once
+    }
+    return 0;
+  }
+
+ private:
+  bool open() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd_ < 0) return false;
+    int one = 1;
+    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    timeval timeout{10, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port_));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+      close();
+      return false;
+    }
+    return true;
+  }
+
+  void close() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    buffer_.clear();
+  }
+
+  int read_response() {
+    std::size_t end_of_head;
+    while ((end_of_head = buffer_.find("\r\n\r\n")) == std::string::npos) {
+      if (!fill()) return 0;
+    }
+    const std::string head = buffer_.substr(0, end_of_head);
+    std::size_t length = 0;
+    const std::size_t at = head.find("ontent-Length: ");
+    if (at != std::string::npos) length = std::stoul(head.substr(at + 15));
+    while (buffer_.size() < end_of_head + 4 + length) {
+      if (!fill()) return 0;
+    }
+    buffer_.erase(0, end_of_head + 4 + length);
+    return std::stoi(head.substr(9, 3));
+  }
+
+  bool fill() {
+    char chunk[8192];
+    const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+    if (n <= 0) return false;
+    buffer_.append(chunk, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  int port_;
+  int fd_ = -1;
+  std::string buffer_;
+};
+
+double percentile(std::vector<double>& values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t index =
+      std::min(values.size() - 1, static_cast<std::size_t>(p * values.size()));
+  return values[index];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 7) {
+    std::cerr << "usage: payment_bench PORT STAFF_TOKEN CARD_TOKEN ACCOUNTS_FILE CLIENTS SECONDS\n";
+    return 2;
+  }
+  const int port = std::stoi(argv[1]);
+  const std::string staff = argv[2];
+  const std::string card = argv[3];
+  std::vector<std::string> accounts;
+  std::ifstream file(argv[4]);
+  for (std::string line; std::getline(file, line);) {
+    if (!line.empty()) accounts.push_back(line);
+  }
+  const int clients = std::stoi(argv[5]);
+  const double seconds = std::stod(argv[6]);
+  if (accounts.empty()) return 2;
+
+  std::mutex merge;
+  std::vector<double> post_ms;
+  std::vector<double> pair_ms;
+  std::atomic<long> acknowledged{0};
+  std::atomic<long> errors{0};
+  const Clock::time_point start = Clock::now();
+  const Clock::time_point stop =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  std::vector<std::thread> threads;
+  for (int client = 0; client < clients; ++client) {
+    threads.emplace_back([&, client] {
+      Connection connection(port);
+      std::vector<double> posts;
+      std::vector<double> pairs;
+      for (long i = 0; Clock::now() < stop; ++i) {
+        const std::string& account = accounts[(client * 7919 + i) % accounts.size()];
+        const std::string body =
+            "{\"amount\": \"1.00\", \"payment_method\": {\"token\": \"" + card + "\"}}";
+        const std::string post =
+            "POST /api/v1/accounts/" + account +
+            "/payments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+            "Bearer " +
+            staff + "\r\nIdempotency-Key: bench-" + std::to_string(client) + "-" +
+            std::to_string(i) +
+            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+            "\r\n\r\n" + body;
+        const std::string get = "GET /api/v1/accounts/" + account +
+                                "/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                                staff + "\r\n\r\n";
+        const Clock::time_point began = Clock::now();
+        const int paid = connection.exchange(post);
+        const Clock::time_point posted = Clock::now();
+        const int read = connection.exchange(get);
+        const Clock::time_point ended = Clock::now();
+        if (paid != 201 || read != 200) {
+          ++errors;
+          continue;
+        }
+        ++acknowledged;
+        posts.push_back(std::chrono::duration<double, std::milli>(posted - began).count());
+        pairs.push_back(std::chrono::duration<double, std::milli>(ended - began).count());
+      }
+      std::lock_guard lock(merge);
+      post_ms.insert(post_ms.end(), posts.begin(), posts.end());
+      pair_ms.insert(pair_ms.end(), pairs.begin(), pairs.end());
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf(
+      "{\"clients\": %d, \"seconds\": %.2f, \"payments\": %ld, \"errors\": %ld, "
+      "\"payments_per_second\": %.0f, \"post_p50_ms\": %.2f, \"post_p99_ms\": %.2f, "
+      "\"pay_then_balance_p50_ms\": %.2f, \"pay_then_balance_p99_ms\": %.2f}\n",
+      clients, elapsed, acknowledged.load(), errors.load(), acknowledged.load() / elapsed,
+      percentile(post_ms, 0.50), percentile(post_ms, 0.99), percentile(pair_ms, 0.50),
+      percentile(pair_ms, 0.99));
+  return errors.load() == 0 ? 0 : 1;
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Payment benchmark: BENCH_PAYMENT_CLIENTS (200) concurrent customers on loopback, each paying by
+# card (POST /payments, a new Idempotency-Key each time, durable before the answer) and then
+# reading the balance (GET /summary), for BENCH_PAYMENT_SECONDS (20), against a SQLite utility of
+# BENCH_PAYMENT_ACCOUNTS (20,000) accounts with 2 months of 15-minute data, while the server bills
+# October's cycles over the staff API (a bill run in progress throughout). Prints the client's JSON
+# (payments/s, p50/p99 of the POST and of POST + GET) with the bill runs' progress.
+# usage: bench/payment_bench.sh   (from the repository root, after a build)
+set -euo pipefail
+ratepayer=build/ratepayer
+client=build/bench/payment_bench
+accounts="${BENCH_PAYMENT_ACCOUNTS:-20000}"
+clients="${BENCH_PAYMENT_CLIENTS:-200}"
+seconds="${BENCH_PAYMENT_SECONDS:-20}"
+port="${BENCH_PAYMENT_PORT:-18282}"
+staff="bench-staff-token-0123456789"
+work="$(mktemp -d /tmp/ratepayer-payment-bench.XXXXXX)"
+server=""
+cleanup() {
+  [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "generating $accounts accounts with 2 months of usage ..." >&2
+"$ratepayer" generate --db "sqlite:$work/pay.db" --accounts "$accounts" --usage-months 2 \
+  --no-bills >/dev/null
+sqlite3 "$work/pay.db" "SELECT number FROM accounts" >"$work/accounts.txt"
+RATEPAYER_LOG_LEVEL=warn RATEPAYER_BILL_RUN_CHUNK_ACCOUNTS=500 \
+  "$ratepayer" serve --db "sqlite:$work/pay.db" --port "$port" --staff-token "$staff" \
+  >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+card="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/payment-methods/test-tokens" \
+  -H 'Content-Type: application/json' \
+  -d '{"card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"}}' |
+  sed -E 's/.*"token":"([^"]+)".*/\1/')"
+
+# A bill run in progress throughout: October's cycles, one after another, over the staff API.
+(
+  while read -r cycle read_date _; do
+    [[ "$cycle" =~ ^[0-9]+$ ]] || continue
+    curl -s -X POST "http://127.0.0.1:$port/api/v1/staff/bill-runs" -H "Authorization: Bearer $staff" \
+      -H 'Content-Type: application/json' -d "{\"cycle\": $cycle, \"read_date\": \"$read_date\"}" \
+      >"$work/run-$cycle.json"
+    id="$(sed -E 's/.*"id":([0-9]+).*/\1/' "$work/run-$cycle.json")"
+    until curl -s -H "Authorization: Bearer $staff" "http://127.0.0.1:$port/api/v1/staff/bill-runs/$id" |
+      grep -q '"billing_now":false'; do sleep 0.2; done
+  done < <("$ratepayer" bill-schedule --db "sqlite:$work/pay.db" --month 2026-10)
+) &
+billing=$!
+sleep 1
+"$client" "$port" "$staff" "$card" "$work/accounts.txt" "$clients" "$seconds" >"$work/result.json"
+bills="$(sqlite3 "$work/pay.db" "SELECT COUNT(*) FROM bills")"
+kill "$billing" 2>/dev/null || true
+wait "$billing" 2>/dev/null || true
+sed -E "s/\\}\$/, \"bills_written_meanwhile\": $bills}/" "$work/result.json"
