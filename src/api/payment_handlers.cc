@@ -8,6 +8,7 @@
 #include "http/problem.h"
 #include "payments/counter_payments.h"
 #include "payments/payment_intake.h"
+#include "payments/saved_methods.h"
 #include "payments/test_processor.h"
 #include "store/utility_settings.h"
 
@@ -56,7 +57,7 @@ http::Response payment_response(const payments::PaymentView& payment) {
                              "application/json");
 }
 
-Result<payments::PaymentRequest> parse_payment(const http::Request& request) {
+Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::Request& request) {
   auto number = account_number_param(request);
   RP_TRY(number);
   auto key = request.header("idempotency-key");
@@ -73,10 +74,22 @@ Result<payments::PaymentRequest> parse_payment(const http::Request& request) {
   auto amount = Money::parse(*amount_text, "amount");
   RP_TRY(amount);
   if (!body->contains("payment_method") || !(*body)["payment_method"].is_object()) {
-    return invalid_input("payment_method", "payment_method is required: {\"token\": \"...\"}");
+    return invalid_input("payment_method",
+                         "payment_method is required: {\"token\": \"...\"} or {\"saved_id\": 3}");
   }
-  auto token = required_string((*body)["payment_method"], "token");
-  if (!token.ok()) return invalid_input("payment_method.token", token.error().message);
+  const json& method = (*body)["payment_method"];
+  Result<std::string> token = invalid_input("payment_method.token", "");
+  if (method.contains("saved_id")) {
+    if (!method["saved_id"].is_number_integer()) {
+      return invalid_input("payment_method.saved_id", "saved_id must be a whole number");
+    }
+    token = payments::saved_method_token(context.database, *number,
+                                         method["saved_id"].get<std::int64_t>());
+    RP_TRY(token);
+  } else {
+    token = required_string(method, "token");
+    if (!token.ok()) return invalid_input("payment_method.token", token.error().message);
+  }
   return payments::PaymentRequest{*number, *amount,           *token,
                                   "web",   std::string(*key), staff_actor(request)};
 }
@@ -139,7 +152,7 @@ http::Response submitted(ApiContext& context, const payments::PaymentRequest& re
 
 http::Response submit_payment_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
-  auto parsed = parse_payment(request);
+  auto parsed = parse_payment(context, request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   return submitted(context, *parsed);
 }
@@ -197,7 +210,7 @@ http::Response staff_payment_handler(ApiContext& context, http::Request& request
           ? (*body)["method"].get<std::string>()
           : "";
   if (method == "card") {  // by phone, through the processor
-    auto parsed = parse_payment(request);
+    auto parsed = parse_payment(context, request);
     if (!parsed.ok()) return http::problem_from_error(parsed.error());
     parsed->channel = "phone";
     return submitted(context, *parsed);
@@ -254,6 +267,65 @@ http::Response cashier_drawer_handler(ApiContext& context, http::Request& reques
   write_money(out, drawer->total);
   out.end_object();
   return http::text_response(200, out.take(), "application/json");
+}
+
+namespace {
+
+void write_saved_method(JsonWriter& out, const payments::SavedMethod& method) {
+  out.begin_object().key("id").number(method.id).key("method").string(method.method);
+  out.key("label").string(method.label).key("default").boolean(method.is_default);
+  out.key("created_at").string(method.created_at).end_object();
+}
+
+}  // namespace
+
+http::Response save_payment_method_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  if (context.processor == nullptr) {
+    return http::problem(503, "payments-unavailable", "Payments are not available",
+                         "this server has no payment processor");
+  }
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto token = required_string(*body, "token");
+  if (!token.ok()) return http::problem_from_error(token.error());
+  const bool make_default = body->contains("default") && (*body)["default"].is_boolean() &&
+                            (*body)["default"].get<bool>();
+  auto saved = payments::save_payment_method(context.database, *context.processor, *number, *token,
+                                             make_default);
+  if (!saved.ok()) return http::problem_from_error(saved.error());
+  JsonWriter out;
+  write_saved_method(out, *saved);
+  return http::text_response(201, out.take(), "application/json");
+}
+
+http::Response payment_methods_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto methods = payments::saved_payment_methods(context.database, *number);
+  if (!methods.ok()) return http::problem_from_error(methods.error());
+  JsonWriter out;
+  out.begin_object().key("payment_methods").begin_array();
+  for (const auto& method : *methods) write_saved_method(out, method);
+  out.end_array().end_object();
+  return http::text_response(200, out.take(), "application/json");
+}
+
+http::Response remove_payment_method_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto id = id_param(request, "id", "saved payment method");
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto removed = payments::remove_payment_method(context.database, *number, *id);
+  if (!removed.ok()) return http::problem_from_error(removed.error());
+  return http::text_response(204, "", "application/json");
 }
 
 }  // namespace rp::api

@@ -7,9 +7,10 @@
 namespace rp::api {
 
 // POST /api/v1/accounts/{number}/payments with an Idempotency-Key header and
-// {"amount": "84.50", "payment_method": {"token": "tok_..."}}: 201 posted, 202 pending (the
-// processor did not answer; it is settled later), 402 failed (problem+json with the reason and
-// the confirmation). A retry with the key replays the same answer.
+// {"amount": "84.50", "payment_method": {"token": "tok_..."}} (or {"saved_id": 3}, a saved method):
+// 201 posted, 202 pending (the processor did not answer; it is settled later), 402 failed
+// (problem+json with the reason and the confirmation). A retry with the key replays the same
+// answer.
 http::Response submit_payment_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/accounts/{number}/payments?cursor=&limit=: newest first.
 http::Response account_payments_handler(ApiContext& context, http::Request& request);
@@ -18,6 +19,12 @@ http::Response account_payments_handler(ApiContext& context, http::Request& requ
 http::Response staff_payment_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/cashier-drawer?day=YYYY-MM-DD&cashier=staff:ana (default: today, the caller).
 http::Response cashier_drawer_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/accounts/{number}/payment-methods {"token": "...", "default": true}: saves it.
+http::Response save_payment_method_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/accounts/{number}/payment-methods: saved methods, default first.
+http::Response payment_methods_handler(ApiContext& context, http::Request& request);
+// DELETE /api/v1/accounts/{number}/payment-methods/{id}: 204.
+http::Response remove_payment_method_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/payment-methods/test-tokens {"card": {...}} or {"bank_account": {...}}.
 http::Response test_token_handler(ApiContext& context, http::Request& request);
 

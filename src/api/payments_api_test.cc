@@ -101,6 +101,33 @@ TEST_F(PaymentsApiTest, BadRequestsAreNamed) {
   EXPECT_EQ(balance(), "0.00");
 }
 
+TEST_F(PaymentsApiTest, ASavedCardPaysAgainWithoutItsToken) {
+  const std::string methods = "/api/v1/accounts/" + account_.digits() + "/payment-methods";
+  ClientResponse saved =
+      api_.post(methods, R"json({"token": ")json" + token("4242424242424242") + R"json("})json");
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  EXPECT_EQ(saved.json()["label"], "Visa •••• 4242");
+  EXPECT_EQ(saved.json()["default"], true);
+  EXPECT_EQ(saved.body.find("tok_"), std::string::npos);  // the token is not handed out again
+  const int id = saved.json()["id"];
+  ClientResponse paid = api_.post(
+      "/api/v1/accounts/" + account_.digits() + "/payments",
+      R"json({"amount": "12.00", "payment_method": {"saved_id": )json" + std::to_string(id) + "}}",
+      {{"Idempotency-Key", "saved-1"}});
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  EXPECT_EQ(paid.json()["method_label"], "Visa •••• 4242");
+  EXPECT_EQ(api_.get(methods).json()["payment_methods"].size(), 1u);
+  EXPECT_EQ(api_.remove(methods + "/" + std::to_string(id)).status, 204);
+  EXPECT_EQ(api_.get(methods).json()["payment_methods"].size(), 0u);
+  EXPECT_EQ(api_.remove(methods + "/" + std::to_string(id)).status, 404);
+  ClientResponse gone = api_.post(
+      "/api/v1/accounts/" + account_.digits() + "/payments",
+      R"json({"amount": "12.00", "payment_method": {"saved_id": )json" + std::to_string(id) + "}}",
+      {{"Idempotency-Key", "saved-2"}});
+  EXPECT_EQ(gone.status, 404);
+  EXPECT_EQ(balance(), "-12.00");
+}
+
 TEST_F(PaymentsApiTest, StaffTakeCashChecksAndCardsByPhoneAndCountTheDrawer) {
   const std::string target = "/api/v1/staff/accounts/" + account_.digits() + "/payments";
   auto take = [&](const std::string& body, const std::string& key) {

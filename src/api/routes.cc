@@ -50,6 +50,11 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/accounts/{number}/payments", bind(submit_payment_handler));
   router.add("GET", "/api/v1/accounts/{number}/payments", bind(account_payments_handler));
   router.add("POST", "/api/v1/payment-methods/test-tokens", bind(test_token_handler));
+  router.add("POST", "/api/v1/accounts/{number}/payment-methods",
+             bind(save_payment_method_handler));
+  router.add("GET", "/api/v1/accounts/{number}/payment-methods", bind(payment_methods_handler));
+  router.add("DELETE", "/api/v1/accounts/{number}/payment-methods/{id}",
+             bind(remove_payment_method_handler));
   router.add("POST", "/api/v1/staff/accounts/{number}/payments", bind(staff_payment_handler));
   router.add("GET", "/api/v1/staff/cashier-drawer", bind(cashier_drawer_handler));
   report_database_pool(context.metrics, context.database);

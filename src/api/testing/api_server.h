@@ -38,6 +38,12 @@ class ApiServer {
     return client_->request("GET", target, headers);
   }
 
+  // DELETE as staff.
+  http::testing::ClientResponse remove(const std::string& target) {
+    return client_->request("DELETE", target,
+                            {{"Authorization", std::string("Bearer ") + kStaffToken}});
+  }
+
   // POST a JSON body as staff, with any further headers.
   http::testing::ClientResponse post(const std::string& target, const std::string& body,
                                      Headers headers = {}) {

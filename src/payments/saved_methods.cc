@@ -1,0 +1,93 @@
+#include "payments/saved_methods.h"
+
+#include "core/time.h"
+
+namespace rp::payments {
+namespace {
+
+using store::Session;
+
+Result<std::vector<std::pair<SavedMethod, std::string>>> read_methods(
+    Session& session, const AccountNumber& account) {
+  auto rows = session.query_named("payments/saved_methods_of_account", {account.digits()});
+  RP_TRY(rows);
+  std::vector<std::pair<SavedMethod, std::string>> methods;
+  for (const store::Row& row : *rows) {
+    methods.push_back(
+        {SavedMethod{row.integer(0), row.text(1), row.text(2), row.integer(3) != 0, row.text(4)},
+         row.text(5)});
+  }
+  return methods;
+}
+
+}  // namespace
+
+Result<SavedMethod> save_payment_method(store::Database& database, PaymentProcessor& processor,
+                                        const AccountNumber& account, const std::string& token,
+                                        bool make_default) {
+  auto info = processor.describe(token);
+  RP_TRY(info);
+  return database.write<SavedMethod>([&](Session& session) -> Result<SavedMethod> {
+    auto found = session.query_named("accounts/account_id_and_status", {account.digits()});
+    RP_TRY(found);
+    if (found->empty()) return not_found("no account has number " + account.formatted());
+    const std::int64_t account_id = found->at(0).integer(0);
+    auto saved = session.query_named("payments/count_saved_methods", {account_id});
+    RP_TRY(saved);
+    const std::int64_t count = saved->at(0).integer(0);
+    if (count >= static_cast<std::int64_t>(kMostSavedMethods)) {
+      return invalid_input("payment_method", "an account keeps at most " +
+                                                 std::to_string(kMostSavedMethods) +
+                                                 " payment methods: remove one first");
+    }
+    const bool as_default = make_default || count == 0;
+    if (as_default) RP_TRY(session.execute_named("payments/clear_default_method", {account_id}));
+    const std::string at = format_instant(now());
+    auto inserted = session.query_named(
+        "payments/insert_saved_method",
+        {account_id, token, info->method, info->label, std::int64_t{as_default ? 1 : 0}, at});
+    RP_TRY(inserted);
+    return SavedMethod{inserted->at(0).integer(0), info->method, info->label, as_default, at};
+  });
+}
+
+Result<std::vector<SavedMethod>> saved_payment_methods(store::Database& database,
+                                                       const AccountNumber& account) {
+  return database.read<std::vector<SavedMethod>>(
+      [&](Session& session) -> Result<std::vector<SavedMethod>> {
+        auto methods = read_methods(session, account);
+        RP_TRY(methods);
+        std::vector<SavedMethod> out;
+        for (auto& [method, token] : *methods) out.push_back(method);
+        return out;
+      });
+}
+
+Result<std::string> saved_method_token(store::Database& database, const AccountNumber& account,
+                                       std::int64_t id) {
+  return database.read<std::string>([&](Session& session) -> Result<std::string> {
+    auto methods = read_methods(session, account);
+    RP_TRY(methods);
+    for (auto& [method, token] : *methods) {
+      if (method.id == id) return token;
+    }
+    return not_found("account " + account.formatted() + " has no saved payment method " +
+                     std::to_string(id));
+  });
+}
+
+Result<void> remove_payment_method(store::Database& database, const AccountNumber& account,
+                                   std::int64_t id) {
+  return database.write_work([&](Session& session) -> Result<void> {
+    auto removed = session.execute_named("payments/remove_saved_method",
+                                         {format_instant(now()), id, account.digits()});
+    RP_TRY(removed);
+    if (*removed != 1) {
+      return not_found("account " + account.formatted() + " has no saved payment method " +
+                       std::to_string(id));
+    }
+    return success();
+  });
+}
+
+}  // namespace rp::payments

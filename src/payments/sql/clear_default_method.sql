@@ -1,0 +1,1 @@
+UPDATE payment_methods SET is_default = 0 WHERE account_id = :account AND is_default = 1

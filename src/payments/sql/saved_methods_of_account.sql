@@ -1,0 +1,5 @@
+-- An account's saved payment methods, not removed, default first.
+SELECT m.id, m.method, m.label, m.is_default, m.created_at, m.token
+FROM payment_methods m JOIN accounts a ON a.id = m.account_id
+WHERE a.number = :account AND m.removed_at IS NULL
+ORDER BY m.is_default DESC, m.id
