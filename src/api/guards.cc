@@ -67,6 +67,24 @@ std::string staff_actor(const http::Request& request) {
   return "staff:" + std::string(*name);
 }
 
+Result<std::string> idempotency_key(const http::Request& request) {
+  auto key = request.header("idempotency-key");
+  if (!key || key->empty() || key->size() > 200) {
+    return invalid_input("Idempotency-Key",
+                         "send an Idempotency-Key header of 1 to 200 characters: a retry with the "
+                         "same key gets the first answer and moves no money twice");
+  }
+  return std::string(*key);
+}
+
+http::Response money_problem(const Error& error) {
+  if (error.kind == ErrorKind::invalid_input && error.field == "idempotency_key") {
+    return http::problem(422, "idempotency-key-reused", "Idempotency key reused", error.message,
+                         "Idempotency-Key");
+  }
+  return http::problem_from_error(error);
+}
+
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name,
                               std::string_view what) {
   std::string_view text = request.path_param(name);

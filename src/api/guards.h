@@ -27,6 +27,14 @@ std::optional<http::Response> require_staff(const http::Request& request,
 // account the caller may not see) whose detail says the number looks mistyped.
 Result<AccountNumber> account_number_param(const http::Request& request);
 
+// The Idempotency-Key header every money-moving POST carries (1-200 characters). Errors:
+// invalid_input naming the header.
+Result<std::string> idempotency_key(const http::Request& request);
+
+// The answer for a money-moving service's error: the key used before for a different request is
+// 422 idempotency-key-reused naming the header; anything else as http::problem_from_error.
+http::Response money_problem(const Error& error);
+
 // A whole-number path parameter (an id); anything else is a 404 naming `what`.
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name,
                               std::string_view what);

@@ -41,12 +41,8 @@ std::string adjustment_json(const ledger::Adjustment& adjustment) {
 Result<ledger::AdjustmentRequest> parse_adjustment(const http::Request& request) {
   auto number = account_number_param(request);
   RP_TRY(number);
-  auto key = request.header("idempotency-key");
-  if (!key || key->empty()) {
-    return invalid_input("Idempotency-Key",
-                         "send an Idempotency-Key header: a retried request with the same key "
-                         "returns the first answer");
-  }
+  auto key = idempotency_key(request);
+  RP_TRY(key);
   auto body = http::parse_json_body(request);
   RP_TRY(body);
   if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
@@ -58,8 +54,7 @@ Result<ledger::AdjustmentRequest> parse_adjustment(const http::Request& request)
   RP_TRY(reason);
   auto memo = required_string(*body, "memo");
   RP_TRY(memo);
-  return ledger::AdjustmentRequest{*number,          *amount, *reason, *memo, staff_actor(request),
-                                   std::string(*key)};
+  return ledger::AdjustmentRequest{*number, *amount, *reason, *memo, staff_actor(request), *key};
 }
 
 Result<std::pair<std::int64_t, std::string>> parse_decision(const http::Request& request) {
@@ -96,14 +91,7 @@ http::Response request_adjustment_handler(ApiContext& context, http::Request& re
   auto parsed = parse_adjustment(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   auto adjustment = ledger::request_adjustment(context.database, *parsed);
-  if (!adjustment.ok()) {
-    if (adjustment.error().kind == ErrorKind::invalid_input &&
-        adjustment.error().field == "idempotency_key") {
-      return http::problem(422, "idempotency-key-reused", "Idempotency key reused",
-                           adjustment.error().message, "Idempotency-Key");
-    }
-    return http::problem_from_error(adjustment.error());
-  }
+  if (!adjustment.ok()) return money_problem(adjustment.error());
   return json_text(adjustment->replayed ? 200 : 201, adjustment_json(*adjustment));
 }
 

@@ -60,12 +60,8 @@ http::Response payment_response(const payments::PaymentView& payment) {
 Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::Request& request) {
   auto number = account_number_param(request);
   RP_TRY(number);
-  auto key = request.header("idempotency-key");
-  if (!key || key->empty()) {
-    return invalid_input("Idempotency-Key",
-                         "send an Idempotency-Key header: a retry with the same key gets the "
-                         "first answer and is never charged twice");
-  }
+  auto key = idempotency_key(request);
+  RP_TRY(key);
   auto body = http::parse_json_body(request);
   RP_TRY(body);
   if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
@@ -90,8 +86,7 @@ Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::
     token = required_string(method, "token");
     if (!token.ok()) return invalid_input("payment_method.token", token.error().message);
   }
-  return payments::PaymentRequest{*number, *amount,           *token,
-                                  "web",   std::string(*key), staff_actor(request)};
+  return payments::PaymentRequest{*number, *amount, *token, "web", *key, staff_actor(request)};
 }
 
 Result<int> integer_field(const json& object, const char* field) {
@@ -138,13 +133,7 @@ http::Response submitted(ApiContext& context, const payments::PaymentRequest& re
                          "this server has no payment processor");
   }
   auto payment = payments::submit_payment(context.database, *context.processor, request);
-  if (!payment.ok()) {
-    if (payment.error().field == "idempotency_key") {
-      return http::problem(422, "idempotency-key-reused", "Idempotency key reused",
-                           payment.error().message, "Idempotency-Key");
-    }
-    return http::problem_from_error(payment.error());
-  }
+  if (!payment.ok()) return money_problem(payment.error());
   return payment_response(*payment);
 }
 
@@ -217,11 +206,8 @@ http::Response staff_payment_handler(ApiContext& context, http::Request& request
   }
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto key = request.header("idempotency-key");
-  if (!key || key->empty()) {
-    return http::problem_from_error(
-        invalid_input("Idempotency-Key", "send an Idempotency-Key header"));
-  }
+  auto key = idempotency_key(request);
+  if (!key.ok()) return http::problem_from_error(key.error());
   auto amount_text = required_string(*body, "amount");
   if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
   auto amount = Money::parse(*amount_text, "amount");
@@ -229,16 +215,9 @@ http::Response staff_payment_handler(ApiContext& context, http::Request& request
   auto check_number = optional_string(*body, "check_number");
   if (!check_number.ok()) return http::problem_from_error(check_number.error());
   payments::CounterPayment counter{
-      *number,          *amount, method, check_number->value_or(""), staff_actor(request),
-      std::string(*key)};
+      *number, *amount, method, check_number->value_or(""), staff_actor(request), *key};
   auto payment = payments::take_counter_payment(context.database, counter);
-  if (!payment.ok()) {
-    if (payment.error().field == "idempotency_key") {
-      return http::problem(422, "idempotency-key-reused", "Idempotency key reused",
-                           payment.error().message, "Idempotency-Key");
-    }
-    return http::problem_from_error(payment.error());
-  }
+  if (!payment.ok()) return money_problem(payment.error());
   return payment_response(*payment);
 }
 

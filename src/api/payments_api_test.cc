@@ -88,6 +88,7 @@ TEST_F(PaymentsApiTest, BadRequestsAreNamed) {
                 R"json({"amount": "5.00", "payment_method": {"token": "x"}})json");
   EXPECT_EQ(no_key.status, 422);
   EXPECT_EQ(no_key.json()["field"], "Idempotency-Key");
+  EXPECT_EQ(pay("5.00", visa, std::string(201, 'k')).json()["field"], "Idempotency-Key");
   EXPECT_EQ(pay("5.001", visa, "pay-5").json()["field"], "amount");
   EXPECT_EQ(pay("0.00", visa, "pay-6").json()["field"], "amount");
   EXPECT_EQ(pay("5.00", "tok_forged", "pay-7").json()["field"], "token");

@@ -175,9 +175,9 @@ Result<void> add_usage_history(Session& session, std::int64_t account_id, const 
 
 Result<document::BillDocument> bill_document(store::Database& database,
                                              const AccountNumber& account, std::int64_t number) {
-  auto bill = account_bill(database, account, number);
-  RP_TRY(bill);
   return database.read<BillDocument>([&](Session& session) -> Result<BillDocument> {
+    auto bill = read_account_bill(session, account, number);
+    RP_TRY(bill);
     BillDocument document(account);
     RP_TRY(add_utility(session, document));
     auto account_id = add_account(session, account, document);

@@ -124,14 +124,12 @@ Result<BillView> complete(Session& session, BillSummary summary) {
   return view;
 }
 
-Result<BillView> one_bill(store::Database& database, std::string_view query,
-                          const store::Params& params, const std::string& missing) {
-  return database.read<BillView>([&](Session& session) -> Result<BillView> {
-    auto rows = session.query_named(query, params);
-    RP_TRY(rows);
-    if (rows->empty()) return not_found(missing);
-    return complete(session, summary_of(rows->at(0)));
-  });
+Result<BillView> one_bill(Session& session, std::string_view query, const store::Params& params,
+                          const std::string& missing) {
+  auto rows = session.query_named(query, params);
+  RP_TRY(rows);
+  if (rows->empty()) return not_found(missing);
+  return complete(session, summary_of(rows->at(0)));
 }
 
 }  // namespace
@@ -156,16 +154,24 @@ Result<std::vector<BillSummary>> account_bills(store::Database& database,
       });
 }
 
-Result<BillView> account_bill(store::Database& database, const AccountNumber& account,
-                              std::int64_t number) {
+Result<BillView> read_account_bill(Session& session, const AccountNumber& account,
+                                   std::int64_t number) {
   return one_bill(
-      database, "billing/account_bill_by_number", {account.digits(), number},
+      session, "billing/account_bill_by_number", {account.digits(), number},
       "account " + account.formatted() + " has no bill number " + std::to_string(number));
 }
 
+Result<BillView> account_bill(store::Database& database, const AccountNumber& account,
+                              std::int64_t number) {
+  return database.read<BillView>(
+      [&](Session& session) { return read_account_bill(session, account, number); });
+}
+
 Result<BillView> bill_by_id(store::Database& database, std::int64_t bill_id) {
-  return one_bill(database, "billing/bill_by_id", {bill_id},
-                  "bill " + std::to_string(bill_id) + " does not exist");
+  return database.read<BillView>([&](Session& session) {
+    return one_bill(session, "billing/bill_by_id", {bill_id},
+                    "bill " + std::to_string(bill_id) + " does not exist");
+  });
 }
 
 Result<std::vector<BillView>> held_bills(store::Database& database, const BillPage& page) {

@@ -102,6 +102,10 @@ Result<std::vector<BillSummary>> account_bills(store::Database& database,
 Result<BillView> account_bill(store::Database& database, const AccountNumber& account,
                               std::int64_t number);
 
+// The same inside the caller's read, for callers that read more in the same snapshot.
+Result<BillView> read_account_bill(store::Session& session, const AccountNumber& account,
+                                   std::int64_t number);
+
 // Any bill by id, whatever its status (staff). Errors: not_found.
 Result<BillView> bill_by_id(store::Database& database, std::int64_t bill_id);
 

@@ -21,7 +21,7 @@ class Pages {
   // Page 1 may be left without details (they all start on page 2); a later page that is still
   // empty must take what comes, or a row taller than a page would never be placed.
   bool may_break() const { return !page_empty() || pages_.size() == 1; }
-  void skip(double height) { y_ += height; }
+  void advance(double height) { y_ += height; }
   void place(const FlowRow& row) {
     pages_.back().push_back(PlacedRow{&row, y_});
     y_ += row.height;
@@ -44,7 +44,7 @@ class Pages {
 };
 
 void place_section(const SectionFlow& section, double gap, Pages& pages) {
-  if (!pages.page_empty()) pages.skip(gap);
+  if (!pages.page_empty()) pages.advance(gap);
   // The heading opens with the first line (and the total, when that line is also the last).
   double opening = height_of(section.heading);
   if (!section.lines.empty()) opening += section.lines.front().height;
