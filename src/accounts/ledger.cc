@@ -24,6 +24,8 @@ const char* ledger_entry_kind_name(LedgerEntryKind kind) {
       return "deposit";
     case LedgerEntryKind::transfer:
       return "transfer";
+    case LedgerEntryKind::fee:
+      return "fee";
   }
   return "adjustment";
 }

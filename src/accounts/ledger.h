@@ -21,7 +21,8 @@ enum class LedgerEntryKind {
   reversal,
   refund,
   deposit,
-  transfer
+  transfer,
+  fee  // a charge that is neither a bill nor a late fee: the returned-payment fee
 };
 const char* ledger_entry_kind_name(LedgerEntryKind kind);
 

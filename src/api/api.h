@@ -15,6 +15,7 @@ class BillRunJobs;
 namespace rp::payments {
 class PaymentProcessor;
 class TestProcessor;
+class AchOriginator;
 }  // namespace rp::payments
 namespace rp::api {
 
@@ -33,6 +34,9 @@ struct ApiContext {
   // The test processor's tokenization (POST /api/v1/payment-methods/test-tokens); null when the
   // utility uses a real gateway, whose own page tokenizes the card in the browser.
   payments::TestProcessor* test_processor = nullptr;
+  // The utility's own ACH origination: bank accounts customers enter are sealed in its vault
+  // (POST /api/v1/bank-accounts). Null: that route answers 503.
+  payments::AchOriginator* ach = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

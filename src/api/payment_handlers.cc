@@ -6,8 +6,10 @@
 #include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
+#include "payments/ach_originator.h"
 #include "payments/counter_payments.h"
 #include "payments/payment_intake.h"
+#include "payments/payment_returns.h"
 #include "payments/saved_methods.h"
 #include "payments/test_processor.h"
 #include "store/utility_settings.h"
@@ -111,20 +113,9 @@ Result<std::string> tokenize(ApiContext& context, const json& body) {
     RP_TRY(today);
     return context.test_processor->tokenize_card({*number, *month, *year, *cvc}, *today);
   }
-  if (body.contains("bank_account") && body["bank_account"].is_object()) {
-    const json& bank = body["bank_account"];
-    auto routing = required_string(bank, "routing_number");
-    RP_TRY(routing);
-    auto account = required_string(bank, "account_number");
-    RP_TRY(account);
-    auto type = optional_string(bank, "account_type");
-    RP_TRY(type);
-    return context.test_processor->tokenize_bank_account(
-        {*routing, *account, type->value_or("checking")});
-  }
   return invalid_input("card",
-                       "send a card {number, exp_month, exp_year, cvc} or a "
-                       "bank_account {routing_number, account_number, account_type}");
+                       "send a card {number, exp_month, exp_year, cvc}; bank accounts go to "
+                       "POST /api/v1/bank-accounts");
 }
 
 http::Response submitted(ApiContext& context, const payments::PaymentRequest& request) {
@@ -183,6 +174,61 @@ http::Response test_token_handler(ApiContext& context, http::Request& request) {
   auto token = tokenize(context, *body);
   if (!token.ok()) return http::problem_from_error(token.error());
   auto info = context.test_processor->describe(*token);
+  if (!info.ok()) return http::problem_from_error(info.error());
+  JsonWriter out;
+  out.begin_object().key("token").string(*token).key("method").string(info->method);
+  out.key("label").string(info->label).key("last_four").string(info->last_four).end_object();
+  return http::text_response(201, out.take(), "application/json");
+}
+
+http::Response return_payment_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto code = required_string(*body, "return_code");
+  if (!code.ok()) return http::problem_from_error(code.error());
+  payments::PaymentReturnRequest asked;
+  asked.confirmation = std::string(request.path_param("confirmation"));
+  asked.return_code = *code;
+  asked.actor = staff_actor(request);
+  auto returned = payments::return_payment(context.database, asked);
+  if (!returned.ok()) return http::problem_from_error(returned.error());
+  JsonWriter out;
+  out.begin_object().key("payment");
+  write_payment(out, returned->payment);
+  out.key("return_code").string(returned->return_code).key("reason").string(returned->reason);
+  out.key("fee");
+  write_money(out, returned->fee);
+  out.key("already_returned").boolean(returned->already_returned).end_object();
+  return http::text_response(200, out.take(), "application/json");
+}
+
+http::Response bank_account_handler(ApiContext& context, http::Request& request) {
+  if (context.ach == nullptr) {
+    return http::problem(503, "bank-payments-unavailable", "Bank payments are not available",
+                         "this server does not originate bank (ACH) payments");
+  }
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto routing = required_string(*body, "routing_number");
+  if (!routing.ok()) return http::problem_from_error(routing.error());
+  auto number = required_string(*body, "account_number");
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto type = optional_string(*body, "account_type");
+  if (!type.ok()) return http::problem_from_error(type.error());
+  auto holder = optional_string(*body, "holder_name");
+  if (!holder.ok()) return http::problem_from_error(holder.error());
+  auto token = payments::store_bank_account(context.database, context.ach->key(),
+                                            {*routing, *number, type->value_or("checking")},
+                                            holder->value_or(""));
+  if (!token.ok()) return http::problem_from_error(token.error());
+  auto info = context.ach->describe(*token);
   if (!info.ok()) return http::problem_from_error(info.error());
   JsonWriter out;
   out.begin_object().key("token").string(*token).key("method").string(info->method);

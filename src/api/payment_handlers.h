@@ -25,7 +25,13 @@ http::Response save_payment_method_handler(ApiContext& context, http::Request& r
 http::Response payment_methods_handler(ApiContext& context, http::Request& request);
 // DELETE /api/v1/accounts/{number}/payment-methods/{id}: 204.
 http::Response remove_payment_method_handler(ApiContext& context, http::Request& request);
-// POST /api/v1/payment-methods/test-tokens {"card": {...}} or {"bank_account": {...}}.
+// POST /api/v1/payment-methods/test-tokens {"card": {...}}: the test processor's tokenization.
 http::Response test_token_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/payments/{confirmation}/return {"return_code": "R01"}: the bank sent the
+// payment back (payment_returns.h); 200 with the payment, the reason and the fee charged.
+http::Response return_payment_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/bank-accounts {"routing_number", "account_number", "account_type", "holder_name"}:
+// the account sealed in the vault; 201 {"token": "ach_...", "label": "Checking •••• 6789"}.
+http::Response bank_account_handler(ApiContext& context, http::Request& request);
 
 }  // namespace rp::api

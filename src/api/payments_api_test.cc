@@ -159,5 +159,51 @@ TEST_F(PaymentsApiTest, StaffTakeCashChecksAndCardsByPhoneAndCountTheDrawer) {
   EXPECT_EQ(counted.json()["total"]["amount"], "85.50");
 }
 
+TEST_F(PaymentsApiTest, ABankPaymentPostsAtOnceAndAReturnUndoesIt) {
+  ClientResponse bank = api_.post("/api/v1/bank-accounts",
+                                  R"json({"routing_number": "021000021",
+                                          "account_number": "000123456789",
+                                          "account_type": "checking"})json");
+  ASSERT_EQ(bank.status, 201) << bank.body;
+  EXPECT_EQ(bank.json()["label"], "Checking •••• 6789");
+  EXPECT_EQ(bank.body.find("123456789"), std::string::npos);
+  ClientResponse paid = pay("60.00", bank.json()["token"], "bank-1");
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  EXPECT_EQ(paid.json()["method"], "bank");
+  EXPECT_EQ(balance(), "-60.00");
+
+  const std::string confirmation = paid.json()["confirmation"];
+  ClientResponse returned =
+      api_.post("/api/v1/staff/payments/" + confirmation + "/return",
+                R"json({"return_code": "R01"})json", {{"X-Staff-Name", "ana"}});
+  ASSERT_EQ(returned.status, 200) << returned.body;
+  EXPECT_EQ(returned.json()["payment"]["status"], "returned");
+  EXPECT_EQ(returned.json()["reason"], "insufficient funds");
+  EXPECT_EQ(balance(), "0.00");
+  ClientResponse again = api_.post("/api/v1/staff/payments/" + confirmation + "/return",
+                                   R"json({"return_code": "R01"})json");
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.json()["already_returned"], true);
+  EXPECT_EQ(balance(), "0.00");
+
+  ClientResponse bad_code = api_.post("/api/v1/staff/payments/" + confirmation + "/return",
+                                      R"json({"return_code": "X1"})json");
+  EXPECT_EQ(bad_code.status, 422);
+  EXPECT_EQ(bad_code.json()["field"], "return_code");
+  ClientResponse bad_routing = api_.post("/api/v1/bank-accounts",
+                                         R"json({"routing_number": "021000022",
+                                                 "account_number": "000123456789"})json");
+  EXPECT_EQ(bad_routing.status, 422);
+  EXPECT_EQ(bad_routing.json()["field"], "routing_number");
+  ClientResponse unvalidated = pay("5.00",
+                                   api_.post("/api/v1/bank-accounts",
+                                             R"json({"routing_number": "021000021",
+                                                             "account_number": "000000000003"})json")
+                                       .json()["token"],
+                                   "bank-2");
+  EXPECT_EQ(unvalidated.status, 402);
+  EXPECT_EQ(balance(), "0.00");
+}
+
 }  // namespace
 }  // namespace rp::api

@@ -50,6 +50,8 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/accounts/{number}/payments", bind(submit_payment_handler));
   router.add("GET", "/api/v1/accounts/{number}/payments", bind(account_payments_handler));
   router.add("POST", "/api/v1/payment-methods/test-tokens", bind(test_token_handler));
+  router.add("POST", "/api/v1/bank-accounts", bind(bank_account_handler));
+  router.add("POST", "/api/v1/staff/payments/{confirmation}/return", bind(return_payment_handler));
   router.add("POST", "/api/v1/accounts/{number}/payment-methods",
              bind(save_payment_method_handler));
   router.add("GET", "/api/v1/accounts/{number}/payment-methods", bind(payment_methods_handler));

@@ -95,6 +95,12 @@ Problem set_time_zone(Config& config, std::string_view zone) {
   return {};
 }
 
+Problem set_vault_key_file(Config& config, std::string_view path) {
+  if (path.empty()) return "the vault key file must be named (default var/vault.key)";
+  config.payments.vault_key_file = std::string(path);
+  return {};
+}
+
 Problem set_log_level(Config& config, std::string_view name) {
   auto level = parse_log_level(name);
   if (!level) {
@@ -104,8 +110,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 11>& settings() {
-  static const std::array<Setting, 11> kSettings{{
+const std::array<Setting, 12>& settings() {
+  static const std::array<Setting, 12> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -121,12 +127,14 @@ const std::array<Setting, 11>& settings() {
       {"auth", "staff_token", {}, set_staff_token, nullptr},
       {"utility", "name", {}, set_utility_name, nullptr},
       {"utility", "time_zone", {}, set_time_zone, nullptr},
+      {"payments", "vault_key_file", {}, set_vault_key_file, nullptr},
       {"log", "level", {}, set_log_level, nullptr},
   }};
   return kSettings;
 }
 
-constexpr std::array<std::string_view, 5> kSections{"database", "http", "auth", "utility", "log"};
+constexpr std::array<std::string_view, 6> kSections{"database", "http",     "auth",
+                                                    "utility",  "payments", "log"};
 
 bool is_section(std::string_view name) {
   return std::find(kSections.begin(), kSections.end(), name) != kSections.end();
@@ -279,8 +287,9 @@ Result<void> apply_file_table(Config& config, const std::string& path, const tom
     if (!is_section(name)) {
       std::string what =
           node.is_table() ? "unknown section [" + name + "]" : "unknown setting " + name;
-      return file_error(path, node, name,
-                        what + "; the sections are [database], [http], [auth], [utility], [log]");
+      return file_error(
+          path, node, name,
+          what + "; the sections are [database], [http], [auth], [utility], [payments], [log]");
     }
     if (!node.is_table()) {
       return file_error(
@@ -469,6 +478,12 @@ name = "Ratepayer Demo Utility"
 # The utility's IANA time zone: bill periods, due dates and "today" are computed in it.
 # Env: RATEPAYER_UTILITY_TIME_ZONE
 time_zone = "America/Los_Angeles"
+
+[payments]
+# The key that seals bank account numbers: 64 hex digits in a file outside the database, made
+# (readable by its owner only) on first start when missing. Back it up with the database: without
+# it, stored bank accounts cannot be debited. Env: RATEPAYER_PAYMENTS_VAULT_KEY_FILE
+vault_key_file = "var/vault.key"
 
 [log]
 # The least severe messages written: trace, debug, info, warn or error. Env: RATEPAYER_LOG_LEVEL

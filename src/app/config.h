@@ -51,6 +51,13 @@ struct UtilityConfig {
   friend bool operator==(const UtilityConfig&, const UtilityConfig&) = default;
 };
 
+struct PaymentsConfig {
+  // The key that seals bank account numbers (payments/bank_vault.h): 64 hex digits in a file
+  // outside the database, made on first start when missing. Relative to the working folder.
+  std::string vault_key_file = "var/vault.key";
+  friend bool operator==(const PaymentsConfig&, const PaymentsConfig&) = default;
+};
+
 enum class LogLevel { trace, debug, info, warn, error };
 
 struct LogConfig {
@@ -63,6 +70,7 @@ struct Config {
   HttpConfig http;
   AuthConfig auth;
   UtilityConfig utility;
+  PaymentsConfig payments;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;
 };

@@ -11,6 +11,7 @@
 #include "app/open_database.h"
 #include "app/scheduled_jobs.h"
 #include "http/server.h"
+#include "payments/ach_originator.h"
 #include "payments/test_processor.h"
 
 namespace rp::app {
@@ -28,12 +29,19 @@ int serve_database(const Config& config, store::Database& database,
   http::Metrics metrics;
   http::Router router;
   api::BillRunJobs bill_runs(database);  // outlives the server: stops its runs after it
-  // The built-in test processor until a gateway is configured (payments/test_processor.h).
-  payments::TestProcessor processor;
-  ScheduledJobs scheduled_jobs(database, &processor);
+  // Cards: the built-in test processor until a gateway is configured (payments/test_processor.h).
+  // Bank accounts: the utility's own ACH origination, validated on first use by the test
+  // validator until an account-validation service is configured (payments/ach_originator.h).
+  auto vault_key = payments::load_or_create_vault_key(config.payments.vault_key_file);
+  if (!vault_key.ok()) return fail(vault_key.error());
+  payments::TestProcessor cards;
+  payments::TestBankAccountValidator validator;
+  payments::AchOriginator ach(database, *vault_key, validator);
+  payments::ProcessorByToken processors(cards, ach);
+  ScheduledJobs scheduled_jobs(database, &processors);
   api::ApiContext context{
-      database,   metrics,   config.auth.staff_token, config.utility.time_zone, &bill_runs,
-      &processor, &processor};
+      database, metrics, config.auth.staff_token, config.utility.time_zone, &bill_runs, &processors,
+      &cards,   &ach};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

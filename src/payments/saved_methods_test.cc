@@ -5,6 +5,7 @@
 #include "accounts/testing/account_fixtures.h"
 #include "payments/payment_intake.h"
 #include "payments/test_processor.h"
+#include "payments/testing/payment_processors.h"
 #include "store/testing/test_database.h"
 
 namespace rp::payments {
@@ -30,8 +31,10 @@ TEST_F(SavedMethodsTest, ACustomerSavesCardsPaysWithOneAndRemovesIt) {
       save_payment_method(test_.database(), processor_, account_, card("4242424242424242"), false);
   ASSERT_TRUE(visa.ok()) << visa.error().message;
   EXPECT_TRUE(visa->is_default);  // the first saved
-  auto bank = processor_.tokenize_bank_account({"021000021", "000123456789", "checking"});
-  auto checking = save_payment_method(test_.database(), processor_, account_, *bank, true);
+  testing::TestPaymentProcessors processors(test_.database());
+  const std::string bank = processors.bank(test_.database(), "000123456789");
+  auto checking =
+      save_payment_method(test_.database(), processors.processors(), account_, bank, true);
   ASSERT_TRUE(checking.ok()) << checking.error().message;
   auto saved = saved_payment_methods(test_.database(), account_);
   ASSERT_TRUE(saved.ok());

@@ -61,8 +61,6 @@ std::string brand_label(const std::string& brand) {
   if (brand == "mastercard") return "Mastercard";
   if (brand == "amex") return "American Express";
   if (brand == "discover") return "Discover";
-  if (brand == "checking") return "Checking";
-  if (brand == "savings") return "Savings";
   return "Card";
 }
 
@@ -106,17 +104,10 @@ Result<std::string> TestProcessor::tokenize_card(const CardDetails& card, LocalD
          checked->last_four + "_" + random_hex(8);
 }
 
-Result<std::string> TestProcessor::tokenize_bank_account(const BankDetails& bank) {
-  RP_TRY(check_bank_account(bank));
-  const std::string last_four = bank.account_number.substr(bank.account_number.size() - 4);
-  return std::string(kPrefix) + scenario_of(last_four) + "_bank_" + bank.account_type + "_" +
-         last_four + "_" + random_hex(8);
-}
-
 Result<TokenInfo> TestProcessor::describe(const std::string& token) {
   const std::vector<std::string> parts =
       token.starts_with(kPrefix) ? parts_of(token) : std::vector<std::string>{};
-  if (parts.size() != 5 || (parts[1] != "card" && parts[1] != "bank") || parts[3].size() != 4) {
+  if (parts.size() != 5 || parts[1] != "card" || parts[3].size() != 4) {
     return invalid_input("token", "the payment method token is not one the processor issued");
   }
   return TokenInfo{parts[1], brand_label(parts[2]) + " •••• " + parts[3], parts[3]};

@@ -11,9 +11,7 @@
 //   4000 0000 0000 0119   processor error   (nothing charged; try again)
 //   4000 0000 0000 0408   timeout           (charge() times out, but the charge went through:
 //                                            lookup() says approved)
-// Test bank accounts (any routing number that passes its ABA check digit, e.g. 021000021):
-//   an account number ending 0002 is declined, 9995 insufficient funds, 0119 a processor error,
-//   0408 a timeout as above; any other is approved.
+// Bank accounts are not the card gateway's: the utility debits them itself (ach_originator.h).
 
 #include <string>
 
@@ -27,7 +25,6 @@ class TestProcessor : public PaymentProcessor {
  public:
   // Checks the card (payment_methods.h) and returns its token. The number is not kept.
   Result<std::string> tokenize_card(const CardDetails& card, LocalDate today);
-  Result<std::string> tokenize_bank_account(const BankDetails& bank);
 
   ChargeResult charge(const ChargeRequest& request) override;
   std::optional<ChargeResult> lookup(const ChargeRequest& request) override;

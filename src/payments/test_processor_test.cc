@@ -58,19 +58,5 @@ TEST(TestProcessor, ATimedOutChargeIsFoundByLookupAndARefusedOneIsNot) {
   EXPECT_FALSE(processor.lookup(declined));
 }
 
-TEST(TestProcessor, BankAccountsFollowTheirLastFour) {
-  TestProcessor processor;
-  auto good = processor.tokenize_bank_account({"021000021", "000123456789", "checking"});
-  ASSERT_TRUE(good.ok());
-  EXPECT_EQ(processor.describe(*good)->label, "Checking •••• 6789");
-  EXPECT_EQ(processor.charge({"k", *good, Money::from_cents(100)}).outcome,
-            ChargeOutcome::approved);
-  auto poor = processor.tokenize_bank_account({"021000021", "000000009995", "savings"});
-  ASSERT_TRUE(poor.ok());
-  EXPECT_EQ(processor.charge({"k", *poor, Money::from_cents(100)}).outcome,
-            ChargeOutcome::insufficient_funds);
-  EXPECT_FALSE(processor.tokenize_bank_account({"021000022", "000123456789", "checking"}).ok());
-}
-
 }  // namespace
 }  // namespace rp::payments

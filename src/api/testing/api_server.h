@@ -9,7 +9,7 @@
 
 #include "api/api.h"
 #include "http/test_client.h"
-#include "payments/test_processor.h"
+#include "payments/testing/payment_processors.h"
 
 namespace rp::api::testing {
 
@@ -20,10 +20,17 @@ class ApiServer {
   using Headers = std::vector<std::pair<std::string, std::string>>;
 
   // `bill_runs` (may be null) runs the bill runs started over the API; it must outlive this. The
-  // server takes payments with a test processor of its own.
+  // server takes payments with test processors of its own (cards, and bank accounts by ACH).
   explicit ApiServer(store::Database& database, BillRunJobs* bill_runs = nullptr)
-      : context_{database,  metrics_,    kStaffToken, "America/Los_Angeles",
-                 bill_runs, &processor_, &processor_} {
+      : processors_(database),
+        context_{database,
+                 metrics_,
+                 kStaffToken,
+                 "America/Los_Angeles",
+                 bill_runs,
+                 &processors_.processors(),
+                 &processors_.cards(),
+                 &processors_.ach()} {
     add_routes(router_, context_);
     http::ServerOptions options;
     options.port = 0;
@@ -54,7 +61,7 @@ class ApiServer {
 
  private:
   http::Metrics metrics_;
-  payments::TestProcessor processor_;
+  payments::testing::TestPaymentProcessors processors_;
   ApiContext context_;
   http::Router router_;
   std::unique_ptr<http::testing::RunningServer> server_;
