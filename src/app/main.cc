@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/config.h"
 #include "app/ingest_command.h"
+#include "app/payment_commands.h"
 #include "app/rate_command.h"
 
 namespace {
@@ -72,8 +73,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 36));
 
   rp::app::IngestCommandOptions ingest_options;
-  auto* ingest = app.add_subcommand("ingest", "ingest meter read files (reads CSV, Green Button "
-                                              "XML, JSON batch, register CSV)");
+  auto* ingest = app.add_subcommand("ingest",
+                                    "ingest meter read files (reads CSV, Green Button "
+                                    "XML, JSON batch, register CSV)");
   add_common_flags(*ingest, flags, false);
   ingest->add_option("files", ingest_options.files, "files to ingest")->required();
   ingest->add_option("--format", ingest_options.format,
@@ -84,7 +86,8 @@ int main(int argc, char** argv) {
 
   rp::app::RateCommandOptions rate_options;
   auto* rate = app.add_subcommand("rate", "rate a usage file with a tariff file (no database)");
-  rate->add_option("--tariff", rate_options.tariff_path, "tariff JSON (ours or OpenEI URDB)")->required();
+  rate->add_option("--tariff", rate_options.tariff_path, "tariff JSON (ours or OpenEI URDB)")
+      ->required();
   rate->add_option("--usage", rate_options.usage_path, "usage CSV: interval_start,kwh")->required();
   rate->add_option("--tz", rate_options.time_zone, "the utility's IANA time zone (default UTC)");
   rate->add_option("--from", rate_options.from, "first day billed, YYYY-MM-DD (with --to)");
@@ -99,7 +102,8 @@ int main(int argc, char** argv) {
   tariff->add_option("file", tariff_file, "tariff JSON (ours or OpenEI URDB)")->required();
 
   std::optional<std::string> schedule_month;
-  auto* schedule = app.add_subcommand("bill-schedule", "print the bill cycles' read and bill dates");
+  auto* schedule =
+      app.add_subcommand("bill-schedule", "print the bill cycles' read and bill dates");
   add_common_flags(*schedule, flags, false);
   schedule->add_option("--month", schedule_month, "YYYY-MM (default: this month)");
 
@@ -117,6 +121,21 @@ int main(int argc, char** argv) {
   add_common_flags(*late_fees, flags, false);
   late_fees->add_option("--date", late_fee_date, "the day to assess on (default: today)");
   late_fees->add_flag("--json", late_fee_json, "print a JSON report");
+
+  auto* ach = app.add_subcommand("ach", "bank (ACH) files: the debit file, the bank's returns");
+  ach->require_subcommand(1);
+  rp::app::AchExportOptions ach_export_options;
+  auto* ach_export = ach->add_subcommand("export", "write the ACH file of bank payments not sent");
+  add_common_flags(*ach_export, flags, false);
+  ach_export->add_option("--effective-date", ach_export_options.effective_date,
+                         "the day the debits settle, YYYY-MM-DD (default: the next weekday)");
+  ach_export->add_option("--out", ach_export_options.out, "the file to write (default: stdout)");
+  std::string ach_returns_file;
+  bool ach_returns_json = false;
+  auto* ach_returns = ach->add_subcommand("returns", "apply the bank's NACHA return file");
+  add_common_flags(*ach_returns, flags, false);
+  ach_returns->add_option("file", ach_returns_file, "the return file")->required();
+  ach_returns->add_flag("--json", ach_returns_json, "print a JSON report");
 
   auto* config_command = app.add_subcommand("config", "show configuration");
   bool example = false;
@@ -148,6 +167,11 @@ int main(int argc, char** argv) {
   if (schedule->parsed()) return rp::app::bill_schedule_command(*config, schedule_month);
   if (bill_run->parsed()) return rp::app::bill_run_command(*config, bill_run_options);
   if (late_fees->parsed()) return rp::app::late_fees_command(*config, late_fee_date, late_fee_json);
-  if (generate->parsed()) return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills);
+  if (ach_export->parsed()) return rp::app::ach_export_command(*config, ach_export_options);
+  if (ach_returns->parsed()) {
+    return rp::app::ach_returns_command(*config, ach_returns_file, ach_returns_json);
+  }
+  if (generate->parsed())
+    return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills);
   return rp::app::demo_command(*config, accounts, usage_months);
 }

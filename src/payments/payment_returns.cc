@@ -5,6 +5,7 @@
 #include "core/json_writer.h"
 #include "core/time.h"
 #include "payments/ach_return_codes.h"
+#include "payments/bank_files/nacha.h"
 #include "payments/bank_vault.h"
 #include "payments/payment_records.h"
 #include "payments/payment_state.h"
@@ -123,6 +124,46 @@ Result<ReturnedPayment> return_in(Session& session, const PaymentReturnRequest& 
 }
 
 }  // namespace
+
+Result<ReturnFileReport> apply_ach_returns(store::Database& database, std::string_view file,
+                                           const std::string& actor) {
+  auto entries = nacha::read_ach_returns(file);
+  RP_TRY(entries);
+  std::vector<AchReturnReason> reasons;
+  for (const nacha::ReturnEntry& entry : *entries) {
+    auto reason = ach_return_reason(entry.return_code);
+    RP_TRY(reason);
+    reasons.push_back(*reason);
+  }
+  return database.write<ReturnFileReport>([&](Session& session) -> Result<ReturnFileReport> {
+    ReturnFileReport report;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+      const nacha::ReturnEntry& entry = (*entries)[i];
+      PaymentReturnRequest request;
+      request.trace_number = entry.original_trace_number;
+      request.return_code = entry.return_code;
+      request.actor = actor;
+      auto found = find_payment_to_return(session, request);
+      RP_TRY(found);
+      if (found->stored.view.amount != entry.amount) {
+        return invalid_input("file", "the return of trace number " + entry.original_trace_number +
+                                         " is for $" + entry.amount.to_string() + " but payment " +
+                                         found->stored.view.confirmation + " was $" +
+                                         found->stored.view.amount.to_string());
+      }
+      auto returned = return_in(session, request, reasons[i]);
+      RP_TRY(returned);
+      if (returned->already_returned) {
+        ++report.already_returned;
+      } else {
+        ++report.returned;
+        report.fees += returned->fee;
+      }
+      report.payments.push_back(std::move(*returned));
+    }
+    return report;
+  });
+}
 
 Result<ReturnedPayment> return_payment(store::Database& database,
                                        const PaymentReturnRequest& request) {

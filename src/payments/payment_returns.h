@@ -47,4 +47,20 @@ struct ReturnedPayment {
 Result<ReturnedPayment> return_payment(store::Database& database,
                                        const PaymentReturnRequest& request);
 
+struct ReturnFileReport {
+  std::int64_t returned = 0;
+  std::int64_t already_returned = 0;  // in an earlier import of the same returns
+  Money fees;
+  std::vector<ReturnedPayment> payments;  // in the file's order
+};
+
+// The returns in a NACHA return file from the utility's bank (bank_files/nacha.h), in one
+// transaction: all or none. Each entry's original trace number must name a payment sent in an ACH
+// file, for the same amount. Importing the same file again returns nothing twice.
+// Errors (nothing returned): invalid_input ("file") for a malformed file, naming the line, or an
+// entry whose amount differs from its payment's; not_found naming an unknown trace number; and
+// return_payment's errors.
+Result<ReturnFileReport> apply_ach_returns(store::Database& database, std::string_view file,
+                                           const std::string& actor);
+
 }  // namespace rp::payments

@@ -1,0 +1,103 @@
+#include "app/payment_commands.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/commands.h"
+#include "app/open_database.h"
+#include "core/json_writer.h"
+#include "payments/ach_export.h"
+#include "payments/payment_returns.h"
+
+namespace rp::app {
+namespace {
+
+int fail(const Error& error) {
+  std::cerr << "ratepayer: " << (error.field.empty() ? "" : error.field + ": ") << error.message
+            << "\n";
+  return 1;
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return invalid_input("file", "cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+int ach_export_command(const Config& config, const AchExportOptions& options) {
+  configure_logging(config);
+  payments::AchExportRequest request;
+  request.actor = "cli";
+  if (options.effective_date) {
+    auto day = parse_local_date(*options.effective_date, "effective_date");
+    if (!day.ok()) return fail(day.error());
+    request.effective_on = *day;
+  }
+  auto key = payments::load_or_create_vault_key(config.payments.vault_key_file);
+  if (!key.ok()) return fail(key.error());
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  auto exported = payments::export_ach_file(**database, *key, request);
+  if (!exported.ok()) return fail(exported.error());
+  if (exported->entries == 0) {
+    std::cerr << "no bank payments to send; no file written\n";
+    return 0;
+  }
+  if (options.out) {
+    std::ofstream out(*options.out, std::ios::binary | std::ios::trunc);
+    out << exported->content;
+    if (!out.flush()) {
+      // The payments are marked sent: the file is kept in ach_files and can be written again.
+      return fail(invalid_input("out", "cannot write " + *options.out +
+                                           "; the file is kept as "
+                                           "ACH file " +
+                                           std::to_string(exported->file_id)));
+    }
+  } else {
+    std::cout << exported->content;
+  }
+  std::cerr << "ACH file " << exported->file_id << " (" << exported->file_id_modifier
+            << "): " << exported->entries << " debits, $" << exported->total.to_string()
+            << ", settling " << format_local_date(exported->effective_on) << "\n";
+  return 0;
+}
+
+int ach_returns_command(const Config& config, const std::string& file, bool json) {
+  configure_logging(config);
+  auto text = read_file(file);
+  if (!text.ok()) return fail(text.error());
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  auto report = payments::apply_ach_returns(**database, *text, "ach-returns");
+  if (!report.ok()) return fail(report.error());
+  if (json) {
+    JsonWriter out;
+    out.begin_object().key("returned").number(report->returned);
+    out.key("already_returned").number(report->already_returned);
+    out.key("fees").string(report->fees.to_string()).key("payments").begin_array();
+    for (const auto& payment : report->payments) {
+      out.begin_object().key("confirmation").string(payment.payment.confirmation);
+      out.key("return_code").string(payment.return_code).key("reason").string(payment.reason);
+      out.key("already_returned").boolean(payment.already_returned).end_object();
+    }
+    out.end_array().end_object();
+    std::cout << out.take() << "\n";
+  } else {
+    for (const auto& payment : report->payments) {
+      std::cout << payment.payment.confirmation << "  " << payment.payment.account_number << "  $"
+                << payment.payment.amount.to_string() << "  " << payment.return_code << " "
+                << payment.reason << (payment.already_returned ? "  (already returned)" : "")
+                << "\n";
+    }
+    std::cout << report->returned << " payments returned, " << report->already_returned
+              << " already returned, fees $" << report->fees.to_string() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace rp::app

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM ach_files WHERE created_on = :day
