@@ -8,6 +8,7 @@
 #include "http/problem.h"
 #include "payments/ach_originator.h"
 #include "payments/counter_payments.h"
+#include "payments/lockbox.h"
 #include "payments/payment_intake.h"
 #include "payments/payment_returns.h"
 #include "payments/saved_methods.h"
@@ -203,6 +204,64 @@ http::Response return_payment_handler(ApiContext& context, http::Request& reques
   out.key("fee");
   write_money(out, returned->fee);
   out.key("already_returned").boolean(returned->already_returned).end_object();
+  return http::text_response(200, out.take(), "application/json");
+}
+
+void write_lockbox_item(JsonWriter& out, const payments::LockboxItem& item) {
+  out.begin_object().key("id").number(item.id).key("line").number(item.line);
+  out.key("deposited_on").string(item.deposited_on).key("amount");
+  write_money(out, item.amount);
+  out.key("bank_reference").string(item.bank_reference);
+  out.key("customer_reference").string(item.customer_reference).key("text").string(item.text);
+  out.key("status").string(item.status).key("reason").string(item.reason);
+  out.key("account_number").string(item.account_number);
+  out.key("confirmation").string(item.confirmation).end_object();
+}
+
+http::Response lockbox_suspense_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto after = integer_query(request, "cursor", 0);
+  if (!after.ok()) return http::problem_from_error(after.error());
+  auto limit = integer_query(request, "limit", 50);
+  if (!limit.ok()) return http::problem_from_error(limit.error());
+  if (*limit < 1 || *limit > 100) {
+    return http::problem_from_error(invalid_input("limit", "limit must be 1 to 100"));
+  }
+  auto items =
+      payments::lockbox_suspense(context.database, *after, static_cast<std::size_t>(*limit));
+  if (!items.ok()) return http::problem_from_error(items.error());
+  JsonWriter out;
+  out.begin_object().key("items").begin_array();
+  for (const auto& item : *items) write_lockbox_item(out, item);
+  out.end_array().key("next_cursor");
+  if (!items->empty() && items->size() == static_cast<std::size_t>(*limit)) {
+    out.string(std::to_string(items->back().id));
+  } else {
+    out.null();
+  }
+  out.end_object();
+  return http::text_response(200, out.take(), "application/json");
+}
+
+http::Response apply_lockbox_item_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto id = id_param(request, "id", "lockbox item");
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto number_text = required_string(*body, "account_number");
+  if (!number_text.ok()) return http::problem_from_error(number_text.error());
+  auto number = AccountNumber::parse(*number_text);
+  if (!number.ok()) {
+    return http::problem_from_error(invalid_input("account_number", number.error().message));
+  }
+  auto item = payments::apply_lockbox_item(context.database, *id, *number, staff_actor(request));
+  if (!item.ok()) return http::problem_from_error(item.error());
+  JsonWriter out;
+  write_lockbox_item(out, *item);
   return http::text_response(200, out.take(), "application/json");
 }
 

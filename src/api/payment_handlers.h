@@ -30,6 +30,11 @@ http::Response test_token_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/staff/payments/{confirmation}/return {"return_code": "R01"}: the bank sent the
 // payment back (payment_returns.h); 200 with the payment, the reason and the fee charged.
 http::Response return_payment_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/staff/lockbox/suspense?cursor=&limit=: lockbox items no account was found for.
+http::Response lockbox_suspense_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/lockbox/items/{id}/apply {"account_number": "..."}: posts the item's check
+// on that account; 409 when it was already placed.
+http::Response apply_lockbox_item_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/bank-accounts {"routing_number", "account_number", "account_type", "holder_name"}:
 // the account sealed in the vault; 201 {"token": "ach_...", "label": "Checking •••• 6789"}.
 http::Response bank_account_handler(ApiContext& context, http::Request& request);

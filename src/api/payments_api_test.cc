@@ -5,6 +5,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
+#include "payments/lockbox.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
@@ -203,6 +204,43 @@ TEST_F(PaymentsApiTest, ABankPaymentPostsAtOnceAndAReturnUndoesIt) {
                                    "bank-2");
   EXPECT_EQ(unvalidated.status, 402);
   EXPECT_EQ(balance(), "0.00");
+}
+
+TEST_F(PaymentsApiTest, StaffPlaceALockboxCheckFromTheSuspenseQueue) {
+  const std::string file =
+      "01,021000021,RATEPAYER,261124,0615,1,80,10,2/\n"
+      "02,RATEPAYER,021000021,1,261123,2400,,2/\n"
+      "03,4410012345,USD/\n"
+      "16,115,4200,0,LBX001,,NO STUB/\n"
+      "49,4200,3/\n"
+      "98,4200,1,5/\n"
+      "99,4200,1,7/\n";
+  auto imported = payments::import_lockbox_file(test_.database(), file, "test");
+  ASSERT_TRUE(imported.ok()) << imported.error().message;
+  ASSERT_EQ(imported->suspense, 1);
+  ClientResponse queue = api_.get("/api/v1/staff/lockbox/suspense");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  ASSERT_EQ(queue.json()["items"].size(), 1u);
+  const std::string id = std::to_string(queue.json()["items"][0]["id"].get<std::int64_t>());
+  EXPECT_EQ(queue.json()["items"][0]["amount"]["amount"], "42.00");
+
+  ClientResponse bad = api_.post("/api/v1/staff/lockbox/items/" + id + "/apply",
+                                 R"json({"account_number": "12"})json");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["field"], "account_number");
+  ClientResponse applied =
+      api_.post("/api/v1/staff/lockbox/items/" + id + "/apply",
+                R"json({"account_number": ")json" + account_.digits() + R"json("})json",
+                {{"X-Staff-Name", "ana"}});
+  ASSERT_EQ(applied.status, 200) << applied.body;
+  EXPECT_EQ(applied.json()["status"], "applied");
+  EXPECT_EQ(balance(), "-42.00");
+  ClientResponse again =
+      api_.post("/api/v1/staff/lockbox/items/" + id + "/apply",
+                R"json({"account_number": ")json" + account_.digits() + R"json("})json");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(balance(), "-42.00");
+  EXPECT_EQ(api_.get("/api/v1/staff/lockbox/suspense").json()["items"].size(), 0u);
 }
 
 }  // namespace

@@ -137,6 +137,15 @@ int main(int argc, char** argv) {
   ach_returns->add_option("file", ach_returns_file, "the return file")->required();
   ach_returns->add_flag("--json", ach_returns_json, "print a JSON report");
 
+  auto* lockbox = app.add_subcommand("lockbox", "the lockbox bank's deposit files");
+  lockbox->require_subcommand(1);
+  std::string lockbox_file;
+  bool lockbox_json = false;
+  auto* lockbox_import = lockbox->add_subcommand("import", "post a BAI2 lockbox file");
+  add_common_flags(*lockbox_import, flags, false);
+  lockbox_import->add_option("file", lockbox_file, "the BAI2 file")->required();
+  lockbox_import->add_flag("--json", lockbox_json, "print a JSON report");
+
   auto* config_command = app.add_subcommand("config", "show configuration");
   bool example = false;
   config_command->add_flag("--example", example, "print a complete, commented ratepayer.toml");
@@ -171,7 +180,13 @@ int main(int argc, char** argv) {
   if (ach_returns->parsed()) {
     return rp::app::ach_returns_command(*config, ach_returns_file, ach_returns_json);
   }
-  if (generate->parsed())
+  if (lockbox_import->parsed()) {
+    return rp::app::lockbox_import_command(*config, lockbox_file, lockbox_json);
+  }
+  if (generate->parsed()) {
     return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills);
-  return rp::app::demo_command(*config, accounts, usage_months);
+  }
+  if (demo->parsed()) return rp::app::demo_command(*config, accounts, usage_months);
+  std::cerr << "ratepayer: a command was parsed that nothing runs; this is a bug\n";
+  return 2;
 }

@@ -8,6 +8,7 @@
 #include "app/open_database.h"
 #include "core/json_writer.h"
 #include "payments/ach_export.h"
+#include "payments/lockbox.h"
 #include "payments/payment_returns.h"
 
 namespace rp::app {
@@ -97,6 +98,53 @@ int ach_returns_command(const Config& config, const std::string& file, bool json
     std::cout << report->returned << " payments returned, " << report->already_returned
               << " already returned, fees $" << report->fees.to_string() << "\n";
   }
+  return 0;
+}
+
+int lockbox_import_command(const Config& config, const std::string& file, bool json) {
+  configure_logging(config);
+  auto text = read_file(file);
+  if (!text.ok()) return fail(text.error());
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return fail(database.error());
+  auto report = payments::import_lockbox_file(**database, *text, "lockbox-import");
+  if (!report.ok()) return fail(report.error());
+  if (json) {
+    JsonWriter out;
+    out.begin_object().key("import_id").number(report->import_id);
+    out.key("already_imported").boolean(report->already_imported);
+    out.key("posted").number(report->posted).key("suspense").number(report->suspense);
+    out.key("duplicates").number(report->duplicates);
+    out.key("total").string(report->total.to_string()).key("items").begin_array();
+    for (const auto& item : report->items) {
+      out.begin_object().key("id").number(item.id).key("line").number(item.line);
+      out.key("amount").string(item.amount.to_string()).key("status").string(item.status);
+      out.key("account_number").string(item.account_number);
+      out.key("confirmation").string(item.confirmation).key("reason").string(item.reason);
+      out.end_object();
+    }
+    out.end_array().key("skipped").begin_array();
+    for (const auto& skipped : report->skipped) out.string(skipped);
+    out.end_array().end_object();
+    std::cout << out.take() << "\n";
+    return 0;
+  }
+  if (report->already_imported) {
+    std::cout << "this file was imported before (import " << report->import_id
+              << "); nothing was posted again\n";
+    return 0;
+  }
+  for (const auto& item : report->items) {
+    std::cout << "line " << item.line << "  $" << item.amount.to_string() << "  "
+              << (item.status == "posted"
+                      ? "posted to " + item.account_number + " as " + item.confirmation
+                      : "suspense: " + item.reason)
+              << "\n";
+  }
+  for (const auto& skipped : report->skipped) std::cout << "skipped " << skipped << "\n";
+  std::cout << "lockbox import " << report->import_id << ": " << report->posted << " posted, "
+            << report->suspense << " in suspense, " << report->duplicates << " already imported, $"
+            << report->total.to_string() << "\n";
   return 0;
 }
 

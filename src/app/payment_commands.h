@@ -22,4 +22,8 @@ int ach_export_command(const Config& config, const AchExportOptions& options);
 // Applies a NACHA return file, all or nothing. Exit 0 on success, 1 with the error named.
 int ach_returns_command(const Config& config, const std::string& file, bool json);
 
+// Imports a lockbox BAI2 file: posts what it can match, lists what went to suspense. Exit 0 on
+// success (also when the file was imported before: nothing is posted again), 1 with the error.
+int lockbox_import_command(const Config& config, const std::string& file, bool json);
+
 }  // namespace rp::app

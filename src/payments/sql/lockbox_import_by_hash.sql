@@ -1,0 +1,1 @@
+SELECT id FROM lockbox_imports WHERE file_hash = :hash

@@ -1,0 +1,1 @@
+SELECT id FROM lockbox_items WHERE item_key = :item_key
