@@ -11,6 +11,7 @@
 #include "payments/lockbox.h"
 #include "payments/payment_intake.h"
 #include "payments/payment_returns.h"
+#include "payments/payment_schedule.h"
 #include "payments/saved_methods.h"
 #include "payments/test_processor.h"
 #include "store/utility_settings.h"
@@ -263,6 +264,131 @@ http::Response apply_lockbox_item_handler(ApiContext& context, http::Request& re
   JsonWriter out;
   write_lockbox_item(out, *item);
   return http::text_response(200, out.take(), "application/json");
+}
+
+void write_scheduled(JsonWriter& out, const payments::ScheduledPayment& scheduled) {
+  out.begin_object().key("id").number(scheduled.id).key("amount");
+  write_money(out, scheduled.amount);
+  out.key("pay_on").string(scheduled.pay_on);
+  out.key("payment_method_id").number(scheduled.payment_method_id);
+  out.key("status").string(scheduled.status).key("confirmation");
+  if (scheduled.confirmation.empty()) {
+    out.null();
+  } else {
+    out.string(scheduled.confirmation);
+  }
+  out.end_object();
+}
+
+Result<std::int64_t> method_id_field(const json& body) {
+  if (!body.contains("payment_method_id") || !body["payment_method_id"].is_number_integer()) {
+    return invalid_input("payment_method_id",
+                         "payment_method_id (a saved method's id) is required");
+  }
+  return body["payment_method_id"].get<std::int64_t>();
+}
+
+http::Response schedule_payment_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto amount_text = required_string(*body, "amount");
+  if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
+  auto amount = Money::parse(*amount_text, "amount");
+  if (!amount.ok()) return http::problem_from_error(amount.error());
+  auto pay_on_text = required_string(*body, "pay_on");
+  if (!pay_on_text.ok()) return http::problem_from_error(pay_on_text.error());
+  auto pay_on = parse_local_date(*pay_on_text, "pay_on");
+  if (!pay_on.ok()) return http::problem_from_error(pay_on.error());
+  auto method = method_id_field(*body);
+  if (!method.ok()) return http::problem_from_error(method.error());
+  auto scheduled = payments::schedule_payment(context.database, *number, *amount, *pay_on, *method,
+                                              staff_actor(request));
+  if (!scheduled.ok()) return http::problem_from_error(scheduled.error());
+  JsonWriter out;
+  write_scheduled(out, *scheduled);
+  return http::text_response(201, out.take(), "application/json");
+}
+
+http::Response scheduled_payments_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto list = payments::scheduled_payments(context.database, *number);
+  if (!list.ok()) return http::problem_from_error(list.error());
+  JsonWriter out;
+  out.begin_object().key("scheduled_payments").begin_array();
+  for (const auto& scheduled : *list) write_scheduled(out, scheduled);
+  out.end_array().end_object();
+  return http::text_response(200, out.take(), "application/json");
+}
+
+http::Response cancel_scheduled_payment_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto id = id_param(request, "id", "scheduled payment");
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto cancelled = payments::cancel_scheduled_payment(context.database, *number, *id);
+  if (!cancelled.ok()) return http::problem_from_error(cancelled.error());
+  return http::text_response(204, "", "application/json");
+}
+
+http::Response autopay_response(const std::optional<payments::AutopayEnrolment>& enrolment) {
+  JsonWriter out;
+  out.begin_object().key("enrolled").boolean(enrolment.has_value());
+  if (enrolment) {
+    out.key("payment_method_id").number(enrolment->payment_method_id);
+    out.key("days_before_due").number(enrolment->days_before_due);
+    out.key("enrolled_at").string(enrolment->enrolled_at);
+  }
+  out.end_object();
+  return http::text_response(200, out.take(), "application/json");
+}
+
+http::Response autopay_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto enrolment = payments::autopay_enrolment(context.database, *number);
+  if (!enrolment.ok()) return http::problem_from_error(enrolment.error());
+  return autopay_response(*enrolment);
+}
+
+http::Response enrol_autopay_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto method = method_id_field(*body);
+  if (!method.ok()) return http::problem_from_error(method.error());
+  if (!body->contains("days_before_due") || !(*body)["days_before_due"].is_number_integer()) {
+    return http::problem_from_error(
+        invalid_input("days_before_due", "days_before_due (0 to 20) is required"));
+  }
+  auto enrolled =
+      payments::enrol_autopay(context.database, *number, *method,
+                              (*body)["days_before_due"].get<std::int64_t>(), staff_actor(request));
+  if (!enrolled.ok()) return http::problem_from_error(enrolled.error());
+  return autopay_response(*enrolled);
+}
+
+http::Response cancel_autopay_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto cancelled = payments::cancel_autopay(context.database, *number, staff_actor(request));
+  if (!cancelled.ok()) return http::problem_from_error(cancelled.error());
+  return http::text_response(204, "", "application/json");
 }
 
 http::Response bank_account_handler(ApiContext& context, http::Request& request) {

@@ -35,6 +35,16 @@ http::Response lockbox_suspense_handler(ApiContext& context, http::Request& requ
 // POST /api/v1/staff/lockbox/items/{id}/apply {"account_number": "..."}: posts the item's check
 // on that account; 409 when it was already placed.
 http::Response apply_lockbox_item_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/accounts/{number}/scheduled-payments {"amount", "pay_on", "payment_method_id"}:
+// 201; GET lists them; DELETE .../scheduled-payments/{id} cancels one (204; 409 once paid).
+http::Response schedule_payment_handler(ApiContext& context, http::Request& request);
+http::Response scheduled_payments_handler(ApiContext& context, http::Request& request);
+http::Response cancel_scheduled_payment_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/accounts/{number}/autopay: {"enrolled", ...}; PUT {"payment_method_id",
+// "days_before_due"} enrols or changes it; DELETE cancels it (204; 404 when not enrolled).
+http::Response autopay_handler(ApiContext& context, http::Request& request);
+http::Response enrol_autopay_handler(ApiContext& context, http::Request& request);
+http::Response cancel_autopay_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/bank-accounts {"routing_number", "account_number", "account_type", "holder_name"}:
 // the account sealed in the vault; 201 {"token": "ach_...", "label": "Checking •••• 6789"}.
 http::Response bank_account_handler(ApiContext& context, http::Request& request);

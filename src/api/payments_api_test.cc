@@ -243,5 +243,48 @@ TEST_F(PaymentsApiTest, StaffPlaceALockboxCheckFromTheSuspenseQueue) {
   EXPECT_EQ(api_.get("/api/v1/staff/lockbox/suspense").json()["items"].size(), 0u);
 }
 
+TEST_F(PaymentsApiTest, ACustomerSchedulesAPaymentAndEnrolsInAutopay) {
+  const std::string base = "/api/v1/accounts/" + account_.digits();
+  ClientResponse saved =
+      api_.post(base + "/payment-methods",
+                R"json({"token": ")json" + token("4242424242424242") + R"json("})json");
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  const std::string method = std::to_string(saved.json()["id"].get<std::int64_t>());
+
+  ClientResponse scheduled = api_.post(base + "/scheduled-payments",
+                                       R"json({"amount": "25.00", "pay_on": "2099-01-01",
+                                               "payment_method_id": )json" +
+                                           method + "}");
+  EXPECT_EQ(scheduled.status, 422);  // more than 365 days ahead
+  EXPECT_EQ(scheduled.json()["field"], "pay_on");
+  const std::string soon = format_local_date(LocalDate(
+      date::sys_days(UtilityZone::find("America/Los_Angeles")->local_date(now())) + date::days(7)));
+  scheduled = api_.post(base + "/scheduled-payments",
+                        R"json({"amount": "25.00", "pay_on": ")json" + soon +
+                            R"json(", "payment_method_id": )json" + method + "}");
+  ASSERT_EQ(scheduled.status, 201) << scheduled.body;
+  EXPECT_EQ(scheduled.json()["status"], "scheduled");
+  ClientResponse listed = api_.get(base + "/scheduled-payments");
+  ASSERT_EQ(listed.json()["scheduled_payments"].size(), 1u);
+  const std::string id = std::to_string(scheduled.json()["id"].get<std::int64_t>());
+  EXPECT_EQ(api_.remove(base + "/scheduled-payments/" + id).status, 204);
+  EXPECT_EQ(api_.remove(base + "/scheduled-payments/" + id).status, 409);
+
+  EXPECT_EQ(api_.get(base + "/autopay").json()["enrolled"], false);
+  ClientResponse enrolled = api_.request(
+      "PUT", base + "/autopay",
+      R"json({"payment_method_id": )json" + method + R"json(, "days_before_due": 3})json");
+  ASSERT_EQ(enrolled.status, 200) << enrolled.body;
+  EXPECT_EQ(enrolled.json()["days_before_due"], 3);
+  EXPECT_EQ(api_.get(base + "/autopay").json()["enrolled"], true);
+  ClientResponse too_late = api_.request(
+      "PUT", base + "/autopay",
+      R"json({"payment_method_id": )json" + method + R"json(, "days_before_due": 30})json");
+  EXPECT_EQ(too_late.json()["field"], "days_before_due");
+  EXPECT_EQ(api_.remove(base + "/autopay").status, 204);
+  EXPECT_EQ(api_.remove(base + "/autopay").status, 404);
+  EXPECT_EQ(api_.get(base + "/autopay").json()["enrolled"], false);
+}
+
 }  // namespace
 }  // namespace rp::api

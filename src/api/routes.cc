@@ -51,6 +51,15 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/accounts/{number}/payments", bind(account_payments_handler));
   router.add("POST", "/api/v1/payment-methods/test-tokens", bind(test_token_handler));
   router.add("POST", "/api/v1/bank-accounts", bind(bank_account_handler));
+  router.add("POST", "/api/v1/accounts/{number}/scheduled-payments",
+             bind(schedule_payment_handler));
+  router.add("GET", "/api/v1/accounts/{number}/scheduled-payments",
+             bind(scheduled_payments_handler));
+  router.add("DELETE", "/api/v1/accounts/{number}/scheduled-payments/{id}",
+             bind(cancel_scheduled_payment_handler));
+  router.add("GET", "/api/v1/accounts/{number}/autopay", bind(autopay_handler));
+  router.add("PUT", "/api/v1/accounts/{number}/autopay", bind(enrol_autopay_handler));
+  router.add("DELETE", "/api/v1/accounts/{number}/autopay", bind(cancel_autopay_handler));
   router.add("GET", "/api/v1/staff/lockbox/suspense", bind(lockbox_suspense_handler));
   router.add("POST", "/api/v1/staff/lockbox/items/{id}/apply", bind(apply_lockbox_item_handler));
   router.add("POST", "/api/v1/staff/payments/{confirmation}/return", bind(return_payment_handler));

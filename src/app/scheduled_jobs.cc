@@ -5,6 +5,7 @@
 #include "core/time.h"
 #include "ledger/late_fee_job.h"
 #include "payments/payment_intake.h"
+#include "payments/payment_schedule.h"
 #include "store/utility_settings.h"
 
 namespace rp::app {
@@ -86,6 +87,21 @@ void ScheduledJobs::run_due_jobs() {
   }
   if (clock->today == last_day_run_ || clock->hour < clock->jobs_hour) return;
   last_day_run_ = clock->today;
+  if (processor_ != nullptr) {
+    auto today = parse_local_date(clock->today, "today");
+    auto paid = today.ok() ? payments::run_payment_schedule(database_, *processor_, *today)
+                           : Result<payments::ScheduleReport>(today.error());
+    if (!paid.ok()) {
+      spdlog::error("daily jobs {}: scheduled payments and autopay stopped: {}", clock->today,
+                    paid.error().message);
+    } else {
+      spdlog::info(
+          "daily jobs {}: scheduled payments {} paid, {} failed; autopay {} noticed, {} paid, {} "
+          "skipped, {} failed",
+          clock->today, paid->scheduled_paid, paid->scheduled_failed, paid->autopay_noticed,
+          paid->autopay_paid, paid->autopay_skipped, paid->autopay_failed);
+    }
+  }
   auto fees = ledger::assess_late_fees(database_, {});
   if (!fees.ok()) {
     spdlog::error("daily jobs {}: late fees stopped: {}", clock->today, fees.error().message);

@@ -45,6 +45,15 @@ class ApiServer {
     return client_->request("GET", target, headers);
   }
 
+  // Any method with a JSON body, as staff.
+  http::testing::ClientResponse request(const std::string& method, const std::string& target,
+                                        const std::string& body) {
+    return client_->request(method, target,
+                            {{"Authorization", std::string("Bearer ") + kStaffToken},
+                             {"Content-Type", "application/json"}},
+                            body);
+  }
+
   // DELETE as staff.
   http::testing::ClientResponse remove(const std::string& target) {
     return client_->request("DELETE", target,

@@ -1,0 +1,1 @@
+SELECT amount_cents FROM payments WHERE idempotency_key = :key

@@ -1,0 +1,7 @@
+SELECT s.id, s.amount_cents, s.pay_on, s.payment_method_id, s.status,
+       COALESCE(p.confirmation, '')
+FROM scheduled_payments s
+JOIN accounts a ON a.id = s.account_id
+LEFT JOIN payments p ON p.id = s.payment_id
+WHERE a.number = :account
+ORDER BY s.pay_on, s.id
