@@ -379,7 +379,14 @@ Result<void> store_settings(Session& session, const GenerateOptions& options) {
   // What bills print in their header and on the remittance stub (bill_documents.h).
   for (auto [key, value] : {std::pair{"utility_address", "PO Box 1100\nSpringfield, OR 97477"},
                             std::pair{"utility_phone", "(541) 555-0100"},
-                            std::pair{"utility_website", "utility.example"}}) {
+                            std::pair{"utility_website", "utility.example"},
+                            // The demo's ACH originator (payments/ach_export.h): a test bank
+                            // routing number and company id, and a returned-payment fee.
+                            std::pair{"ach_odfi_routing", "091000019"},
+                            std::pair{"ach_odfi_name", "Demo Community Bank"},
+                            std::pair{"ach_company_name", "Demo Utility"},
+                            std::pair{"ach_company_id", "1000000001"},
+                            std::pair{"returned_payment_fee_cents", "2000"}}) {
     RP_TRY(session.execute_named(insert_missing, {std::string(key), std::string(value)}));
   }
   RP_TRY(session.execute_named("accounts/ensure_account_sequence"));
