@@ -42,6 +42,16 @@ void write_summary_fields(JsonWriter& out, const billing::BillSummary& bill) {
   } else {
     out.null();
   }
+  out.key("arrangement");
+  if (bill.arrangement_installment) {
+    out.begin_object().key("installment");
+    write_money(out, *bill.arrangement_installment);
+    out.key("deferred_balance");
+    write_money(out, bill.arrangement_deferred);
+    out.end_object();
+  } else {
+    out.null();
+  }
   if (bill.status == "cancelled") out.key("cancel_reason").string(bill.cancel_reason);
 }
 

@@ -8,6 +8,7 @@
 #include "http/problem.h"
 #include "ledger/account_aging.h"
 #include "ledger/adjustments.h"
+#include "ledger/arrangements.h"
 
 namespace rp::api {
 namespace {
@@ -150,6 +151,92 @@ http::Response account_aging_handler(ApiContext& context, http::Request& request
     write_money(out, amount);
   }
   out.end_object();
+  return json_text(200, out.take());
+}
+
+namespace {
+
+void write_plan(JsonWriter& out, const ledger::ArrangementPlan& plan) {
+  out.begin_object().key("installments").number(plan.installments).key("down_payment");
+  write_money(out, plan.down_payment);
+  out.key("installment");
+  write_money(out, plan.installment);
+  out.key("last_installment");
+  write_money(out, plan.last_installment);
+  out.key("total");
+  write_money(out, plan.total);
+  out.end_object();
+}
+
+void write_arrangement(JsonWriter& out, const ledger::Arrangement& arrangement) {
+  out.begin_object().key("id").number(arrangement.id).key("status").string(arrangement.status);
+  out.key("past_due");
+  write_money(out, arrangement.past_due);
+  out.key("down_payment");
+  write_money(out, arrangement.down_payment);
+  out.key("down_payment_due_on").string(arrangement.down_payment_due_on);
+  out.key("down_payment_kept").boolean(arrangement.down_payment_kept);
+  out.key("installments").number(arrangement.installments).key("installment");
+  write_money(out, arrangement.installment);
+  out.key("last_installment");
+  write_money(out, arrangement.last_installment);
+  out.key("installments_billed").number(arrangement.installments_billed);
+  out.key("created_on").string(arrangement.created_on);
+  if (!arrangement.ended_on.empty()) {
+    out.key("ended_on").string(arrangement.ended_on);
+    out.key("end_reason").string(arrangement.end_reason);
+  }
+  out.end_object();
+}
+
+}  // namespace
+
+http::Response arrangement_offer_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto offer = ledger::arrangement_offer(context.database, *number);
+  if (!offer.ok()) return http::problem_from_error(offer.error());
+  JsonWriter out;
+  out.begin_object().key("past_due");
+  write_money(out, offer->past_due);
+  out.key("eligible").boolean(offer->eligibility.eligible);
+  if (!offer->eligibility.eligible) out.key("reason").string(offer->eligibility.reason);
+  out.key("plans").begin_array();
+  for (const auto& plan : offer->plans) write_plan(out, plan);
+  out.end_array().end_object();
+  return json_text(200, out.take());
+}
+
+http::Response make_arrangement_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object() || !body->contains("installments") ||
+      !(*body)["installments"].is_number_integer()) {
+    return http::problem_from_error(invalid_input(
+        "installments", "installments (the plan's number of installments) is required"));
+  }
+  auto made = ledger::make_arrangement(
+      context.database, *number, (*body)["installments"].get<std::int64_t>(), staff_actor(request));
+  if (!made.ok()) return http::problem_from_error(made.error());
+  JsonWriter out;
+  write_arrangement(out, *made);
+  return json_text(201, out.take());
+}
+
+http::Response arrangements_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto list = ledger::account_arrangements(context.database, *number);
+  if (!list.ok()) return http::problem_from_error(list.error());
+  JsonWriter out;
+  out.begin_object().key("arrangements").begin_array();
+  for (const auto& arrangement : *list) write_arrangement(out, arrangement);
+  out.end_array().end_object();
   return json_text(200, out.take());
 }
 

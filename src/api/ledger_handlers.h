@@ -18,4 +18,13 @@ http::Response reject_adjustment_handler(ApiContext& context, http::Request& req
 // GET /api/v1/staff/accounts/{number}/aging?as_of=YYYY-MM-DD: the balance in aging buckets.
 http::Response account_aging_handler(ApiContext& context, http::Request& request);
 
+// GET /api/v1/accounts/{number}/arrangement-offers: the past-due balance, whether an
+// arrangement is offered (and why not), and the plans (ledger/arrangements.h).
+http::Response arrangement_offer_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/accounts/{number}/arrangements {"installments": 4}: takes that plan; 201, or 409
+// with the reason when none is offered.
+http::Response make_arrangement_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/accounts/{number}/arrangements: newest first.
+http::Response arrangements_handler(ApiContext& context, http::Request& request);
+
 }  // namespace rp::api

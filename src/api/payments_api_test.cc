@@ -286,5 +286,20 @@ TEST_F(PaymentsApiTest, ACustomerSchedulesAPaymentAndEnrolsInAutopay) {
   EXPECT_EQ(api_.get(base + "/autopay").json()["enrolled"], false);
 }
 
+TEST_F(PaymentsApiTest, AnAccountWithNothingPastDueIsOfferedNoArrangement) {
+  const std::string base = "/api/v1/accounts/" + account_.digits();
+  ClientResponse offer = api_.get(base + "/arrangement-offers");
+  ASSERT_EQ(offer.status, 200) << offer.body;
+  EXPECT_EQ(offer.json()["eligible"], false);
+  EXPECT_EQ(offer.json()["reason"], "nothing is past due");
+  EXPECT_EQ(offer.json()["plans"].size(), 0u);
+  ClientResponse refused = api_.post(base + "/arrangements", R"json({"installments": 3})json");
+  EXPECT_EQ(refused.status, 409);
+  ClientResponse missing = api_.post(base + "/arrangements", R"json({})json");
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_EQ(missing.json()["field"], "installments");
+  EXPECT_EQ(api_.get(base + "/arrangements").json()["arrangements"].size(), 0u);
+}
+
 }  // namespace
 }  // namespace rp::api

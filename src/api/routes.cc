@@ -58,6 +58,10 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("DELETE", "/api/v1/accounts/{number}/scheduled-payments/{id}",
              bind(cancel_scheduled_payment_handler));
   router.add("GET", "/api/v1/accounts/{number}/autopay", bind(autopay_handler));
+  router.add("GET", "/api/v1/accounts/{number}/arrangement-offers",
+             bind(arrangement_offer_handler));
+  router.add("POST", "/api/v1/accounts/{number}/arrangements", bind(make_arrangement_handler));
+  router.add("GET", "/api/v1/accounts/{number}/arrangements", bind(arrangements_handler));
   router.add("PUT", "/api/v1/accounts/{number}/autopay", bind(enrol_autopay_handler));
   router.add("DELETE", "/api/v1/accounts/{number}/autopay", bind(cancel_autopay_handler));
   router.add("GET", "/api/v1/staff/lockbox/suspense", bind(lockbox_suspense_handler));

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/time.h"
+#include "ledger/arrangements.h"
 #include "ledger/late_fee_job.h"
 #include "payments/payment_intake.h"
 #include "payments/payment_schedule.h"
@@ -100,6 +101,16 @@ void ScheduledJobs::run_due_jobs() {
           "skipped, {} failed",
           clock->today, paid->scheduled_paid, paid->scheduled_failed, paid->autopay_noticed,
           paid->autopay_paid, paid->autopay_skipped, paid->autopay_failed);
+    }
+  }
+  if (auto today = parse_local_date(clock->today, "today"); today.ok()) {
+    auto reviewed = ledger::review_arrangements(database_, *today);
+    if (!reviewed.ok()) {
+      spdlog::error("daily jobs {}: payment arrangements stopped: {}", clock->today,
+                    reviewed.error().message);
+    } else if (reviewed->kept + reviewed->broken + reviewed->completed > 0) {
+      spdlog::info("daily jobs {}: payment arrangements: {} payments kept, {} broken, {} completed",
+                   clock->today, reviewed->kept, reviewed->broken, reviewed->completed);
     }
   }
   auto fees = ledger::assess_late_fees(database_, {});

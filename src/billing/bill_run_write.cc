@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "billing/bill_arrangement.h"
 #include "billing/bill_budget.h"
 #include "core/json_writer.h"
 #include "store/bulk_insert.h"
@@ -15,10 +16,27 @@ using store::Params;
 using store::Value;
 
 const BulkTable kBills{"bills",
-                       {"id", "account_id", "bill_run_id", "number", "status", "period_start",
-                        "period_end", "bill_date", "due_date", "previous_balance_cents",
-                        "charges_cents", "estimated", "final", "created_at", "released_at",
-                        "replaces_bill_id", "budget_asked_cents", "budget_deferred_cents"}};
+                       {"id",
+                        "account_id",
+                        "bill_run_id",
+                        "number",
+                        "status",
+                        "period_start",
+                        "period_end",
+                        "bill_date",
+                        "due_date",
+                        "previous_balance_cents",
+                        "charges_cents",
+                        "estimated",
+                        "final",
+                        "created_at",
+                        "released_at",
+                        "replaces_bill_id",
+                        "budget_asked_cents",
+                        "budget_deferred_cents",
+                        "arrangement_id",
+                        "arrangement_installment_cents",
+                        "arrangement_deferred_cents"}};
 const BulkTable kSections{
     "bill_sections",
     {"id", "bill_id", "service_agreement_id", "commodity", "rate_plan_code", "period_start",
@@ -82,7 +100,9 @@ void add_sections(Rows& rows, const AccountOutcome& outcome, std::int64_t bill_i
 
 std::string event_details(std::int64_t bill_id, std::optional<std::int64_t> number,
                           const AccountOutcome& outcome, Money previous_balance,
-                          const std::optional<BudgetOutcome>& budget, const RunContext& run) {
+                          const std::optional<BudgetOutcome>& budget,
+                          const std::optional<ArrangementOutcome>& arrangement,
+                          const RunContext& run) {
   const BillDraft& draft = *outcome.draft;
   JsonWriter json;
   json.begin_object().key("bill_id").number(bill_id);
@@ -93,9 +113,13 @@ std::string event_details(std::int64_t bill_id, std::optional<std::int64_t> numb
   json.key("period_end").string(format_local_date(draft.period.end));
   json.key("charges").string(draft.charges.to_string());
   if (number) {
-    const Money deferred = budget ? budget->deferred_after : Money();
+    const Money deferred = (budget ? budget->deferred_after : Money()) +
+                           (arrangement ? arrangement->deferred_after : Money());
     json.key("amount_due").string((previous_balance + draft.charges - deferred).to_string());
     if (budget) json.key("budget_installment").string(budget->asked.to_string());
+    if (arrangement) {
+      json.key("arrangement_installment").string(arrangement->installment.to_string());
+    }
     json.key("due_date").string(format_local_date(run.due_date));
   }
   json.key("estimated").boolean(draft.estimated);
@@ -136,6 +160,8 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
   }
   auto budgets = apply_budget_billing(session, run, outcomes);
   RP_TRY(budgets);
+  auto arrangements = apply_arrangements(session, outcomes);
+  RP_TRY(arrangements);
   std::int64_t next_number = 0;
   if (to_release > 0) {
     auto taken = session.query_named("billing/take_bill_numbers", {to_release});
@@ -166,17 +192,35 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
     if (auto found = budgets->find(outcome.account_id); found != budgets->end()) {
       budget = found->second;
     }
+    std::optional<ArrangementOutcome> arrangement;
+    if (auto found = arrangements->find(outcome.account_id); found != arrangements->end()) {
+      arrangement = found->second;
+    }
     rows.bills.push_back(
-        {bill_id, outcome.account_id, run.run_id, optional_integer(number),
-         std::string(held ? "held" : "released"), format_local_date(draft.period.start),
-         format_local_date(draft.period.end), bill_date, due_date, previous.cents(),
-         draft.charges.cents(), flag(draft.estimated), flag(draft.final), at,
+        {bill_id,
+         outcome.account_id,
+         run.run_id,
+         optional_integer(number),
+         std::string(held ? "held" : "released"),
+         format_local_date(draft.period.start),
+         format_local_date(draft.period.end),
+         bill_date,
+         due_date,
+         previous.cents(),
+         draft.charges.cents(),
+         flag(draft.estimated),
+         flag(draft.final),
+         at,
          held ? Value{Null{}} : Value{at},
          outcome.replaces_bill_id ? Value{outcome.replaces_bill_id} : Value{Null{}},
          budget ? Value{budget->asked.cents()} : Value{Null{}},
-         budget ? budget->deferred_after.cents() : std::int64_t{0}});
+         budget ? budget->deferred_after.cents() : std::int64_t{0},
+         arrangement ? Value{arrangement->arrangement_id} : Value{Null{}},
+         arrangement ? Value{arrangement->installment.cents()} : Value{Null{}},
+         arrangement ? arrangement->deferred_after.cents() : std::int64_t{0}});
     add_sections(rows, outcome, bill_id, *section_ids, next_section, at);
-    const std::string details = event_details(bill_id, number, outcome, previous, budget, run);
+    const std::string details =
+        event_details(bill_id, number, outcome, previous, budget, arrangement, run);
     if (held) {
       ++written.held;
       rows.events.push_back(

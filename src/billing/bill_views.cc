@@ -56,7 +56,10 @@ BillSummary summary_of(const Row& row) {
   bill.charges = Money::from_cents(row.integer(8));
   if (!row.is_null(15)) bill.budget_asked = Money::from_cents(row.integer(15));
   bill.budget_deferred = Money::from_cents(row.integer(16));
-  bill.amount_due = bill.previous_balance + bill.charges - bill.budget_deferred;
+  if (!row.is_null(17)) bill.arrangement_installment = Money::from_cents(row.integer(17));
+  bill.arrangement_deferred = Money::from_cents(row.integer(18));
+  bill.amount_due =
+      bill.previous_balance + bill.charges - bill.budget_deferred - bill.arrangement_deferred;
   bill.estimated = row.integer(9) != 0;
   bill.final_bill = row.integer(10) != 0;
   bill.replaces_bill_id = optional_integer(row, 11);

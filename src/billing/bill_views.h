@@ -31,10 +31,13 @@ struct BillSummary {
   Money previous_balance;  // the account's balance when the bill was released
   Money charges;           // this bill's charges: the sum of its sections
   // What the bill asks the customer to pay: previous_balance + charges, less the deferred balance
-  // of budget billing (ledger/budget_billing.h).
+  // of budget billing (ledger/budget_billing.h) and of a payment arrangement
+  // (ledger/arrangements.h).
   Money amount_due;
   std::optional<Money> budget_asked;  // on budget billing: asked in place of the charges
   Money budget_deferred;              // the deferred balance after this bill (0 without budget)
+  std::optional<Money> arrangement_installment;  // a payment arrangement's installment it asks for
+  Money arrangement_deferred;  // the arranged balance not yet billed (0 without one)
   bool estimated = false;
   bool final_bill = false;
   std::optional<std::int64_t> replaces_bill_id;

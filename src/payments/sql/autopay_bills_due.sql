@@ -1,6 +1,7 @@
 -- Autopay charges due by a day whose enrolment is still active, with what paying them needs.
 SELECT ab.bill_id, b.account_id, a.number, b.number,
-       b.previous_balance_cents + b.charges_cents - COALESCE(b.budget_deferred_cents, 0),
+       b.previous_balance_cents + b.charges_cents - b.budget_deferred_cents
+         - b.arrangement_deferred_cents,
        m.token, COALESCE(m.removed_at, '')
 FROM autopay_bills ab
 JOIN autopay_enrolments e ON e.id = ab.enrolment_id

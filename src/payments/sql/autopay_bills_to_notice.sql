@@ -1,6 +1,7 @@
 -- Released bills of enrolled accounts, released after the account enrolled, autopay has not seen.
 SELECT b.id, b.account_id, b.number, b.due_date, e.id, e.days_before_due,
-       b.previous_balance_cents + b.charges_cents - COALESCE(b.budget_deferred_cents, 0)
+       b.previous_balance_cents + b.charges_cents - b.budget_deferred_cents
+         - b.arrangement_deferred_cents
 FROM autopay_enrolments e
 JOIN bills b ON b.account_id = e.account_id
 WHERE e.cancelled_at IS NULL AND b.status = 'released' AND b.released_at >= e.enrolled_at

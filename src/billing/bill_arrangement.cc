@@ -1,0 +1,38 @@
+#include "billing/bill_arrangement.h"
+
+namespace rp::billing {
+
+Result<std::map<std::int64_t, ArrangementOutcome>> apply_arrangements(
+    store::Session& session, const std::vector<AccountOutcome>& outcomes) {
+  std::map<std::int64_t, ArrangementOutcome> carried;
+  if (outcomes.empty()) return carried;
+  auto rows = session.query_named("billing/chunk_arrangements",
+                                  {outcomes.front().account_id, outcomes.back().account_id});
+  RP_TRY(rows);
+  if (rows->empty()) return carried;
+  std::map<std::int64_t, const store::Row*> by_account;
+  for (const store::Row& row : *rows) by_account[row.integer(1)] = &row;
+  for (const AccountOutcome& outcome : outcomes) {
+    auto found = by_account.find(outcome.account_id);
+    if (!outcome.draft || outcome.draft->held() || found == by_account.end()) continue;
+    const store::Row& row = *found->second;
+    const std::int64_t count = row.integer(4);
+    const std::int64_t billed = row.integer(7);
+    if (billed >= count) continue;
+    const std::int64_t number = billed + 1;
+    const Money regular = Money::from_cents(row.integer(5));
+    const Money last = Money::from_cents(row.integer(6));
+    const Money arranged = Money::from_cents(row.integer(2) - row.integer(3));
+    const Money billed_so_far = Money::from_cents(regular.cents() * billed);
+    ArrangementOutcome outcome_of_bill;
+    outcome_of_bill.arrangement_id = row.integer(0);
+    outcome_of_bill.installment = number == count ? last : regular;
+    outcome_of_bill.deferred_after = arranged - billed_so_far - outcome_of_bill.installment;
+    carried[outcome.account_id] = outcome_of_bill;
+    RP_TRY(session.execute_named("billing/bill_arrangement_installment",
+                                 {number, outcome_of_bill.arrangement_id}));
+  }
+  return carried;
+}
+
+}  // namespace rp::billing

@@ -1,0 +1,140 @@
+// Payment arrangements carried by the bill run: an installment on each next bill, the rest
+// deferred, and the arrangement broken by rule when a bill carrying one is not paid.
+
+#include "billing/bill_arrangement.h"
+
+#include <gtest/gtest.h>
+
+#include "accounts/ledger.h"
+#include "billing/bill_views.h"
+#include "billing/testing/billing_fixture.h"
+#include "ledger/arrangements.h"
+
+namespace rp::billing {
+namespace {
+
+using store::testing::count;
+
+class ArrangementBillingTest : public testing::BillingFixture {
+ protected:
+  void SetUp() override {
+    BillingFixture::SetUp();
+    std::tie(behind_, other_) = two_accounts_billed_to_october();
+    ASSERT_FALSE(HasFailure());
+  }
+
+  std::int64_t account_id(const AccountNumber& account) {
+    return count(test_.database(),
+                 "SELECT id FROM accounts WHERE number = '" + account.digits() + "'");
+  }
+
+  void pay(const AccountNumber& account, std::int64_t cents, const std::string& day) {
+    auto paid = test_->write<std::int64_t>([&](store::Session& session) {
+      return accounts::post_ledger_entry(session,
+                                         {account_id(account), accounts::LedgerEntryKind::payment,
+                                          Money::from_cents(-cents), day, "P-TEST", "Payment"});
+    });
+    ASSERT_TRUE(paid.ok()) << paid.error().message;
+  }
+
+  std::int64_t events(const char* kind) {
+    return count(test_.database(),
+                 std::string("SELECT COUNT(*) FROM account_events WHERE kind = '") + kind + "'");
+  }
+
+  AccountNumber behind_ = AccountNumber::from_sequence(0);
+  AccountNumber other_ = AccountNumber::from_sequence(0);
+};
+
+TEST_F(ArrangementBillingTest, TheNextBillAsksForItsChargesAndOneInstallmentOnly) {
+  auto offer = ledger::arrangement_offer(test_.database(), behind_);
+  ASSERT_TRUE(offer.ok()) << offer.error().message;
+  ASSERT_TRUE(offer->eligibility.eligible) << offer->eligibility.reason;
+  const Money past_due = offer->past_due;
+  EXPECT_GT(past_due.cents(), 0);
+  ASSERT_EQ(offer->plans.size(), 5u);  // 2 to 6 installments by default
+
+  auto made = ledger::make_arrangement(test_.database(), behind_, 4, "customer");
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  EXPECT_EQ(made->status, "active");
+  EXPECT_EQ(made->past_due, past_due);
+  EXPECT_EQ(events("arrangement.made"), 1);
+  auto twice = ledger::make_arrangement(test_.database(), behind_, 4, "customer");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+  EXPECT_NE(twice.error().message.find("already in force"), std::string::npos);
+
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  auto november = account_bills(test_.database(), behind_, BillPage{0, 1});
+  ASSERT_TRUE(november.ok());
+  const BillSummary& bill = november->at(0);
+  ASSERT_TRUE(bill.arrangement_installment);
+  EXPECT_EQ(*bill.arrangement_installment, made->installment);
+  EXPECT_EQ(bill.arrangement_deferred, past_due - made->down_payment - made->installment);
+  // The balance less what stays deferred: the down payment (not paid), the charges and one
+  // installment.
+  EXPECT_EQ(bill.amount_due, made->down_payment + bill.charges + made->installment);
+  // The other account has no arrangement: its bill is as always.
+  auto others = account_bills(test_.database(), other_, BillPage{0, 1});
+  EXPECT_FALSE(others->at(0).arrangement_installment);
+  EXPECT_EQ(others->at(0).amount_due, others->at(0).previous_balance + others->at(0).charges);
+
+  // Nothing is paid: the day after the bill's due date the arrangement is broken.
+  const LocalDate after_due =
+      LocalDate(date::sys_days(testing::on(bill.due_date.c_str())) + date::days(1));
+  auto reviewed = ledger::review_arrangements(test_.database(), after_due);
+  ASSERT_TRUE(reviewed.ok()) << reviewed.error().message;
+  EXPECT_EQ(reviewed->broken, 1);
+  EXPECT_EQ(events("arrangement.broken"), 1);
+  auto listed = ledger::account_arrangements(test_.database(), behind_);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->at(0).status, "broken");
+  EXPECT_FALSE(listed->at(0).end_reason.empty());
+  // No arrangement is offered again for 12 months.
+  auto again = ledger::arrangement_offer(test_.database(), behind_);
+  EXPECT_FALSE(again->eligibility.eligible);
+  EXPECT_NE(again->eligibility.reason.find("broken"), std::string::npos);
+  EXPECT_TRUE(again->plans.empty());
+}
+
+TEST_F(ArrangementBillingTest, AKeptDownPaymentKeepsTheArrangementInForce) {
+  auto made = ledger::make_arrangement(test_.database(), behind_, 2, "customer");
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  pay(behind_, made->down_payment.cents(), made->created_on);
+  const LocalDate after_down_due =
+      LocalDate(date::sys_days(testing::on(made->down_payment_due_on.c_str())) + date::days(1));
+  auto reviewed = ledger::review_arrangements(test_.database(), after_down_due);
+  ASSERT_TRUE(reviewed.ok()) << reviewed.error().message;
+  EXPECT_EQ(reviewed->kept, 1);
+  EXPECT_EQ(reviewed->broken, 0);
+  auto listed = ledger::account_arrangements(test_.database(), behind_);
+  EXPECT_EQ(listed->at(0).status, "active");
+  EXPECT_TRUE(listed->at(0).down_payment_kept);
+  // Judged once: a second review changes nothing.
+  EXPECT_EQ(ledger::review_arrangements(test_.database(), after_down_due)->kept, 0);
+}
+
+TEST_F(ArrangementBillingTest, AnUnpaidDownPaymentBreaksItAndBadRequestsAreRefused) {
+  auto odd = ledger::make_arrangement(test_.database(), behind_, 7, "customer");
+  ASSERT_FALSE(odd.ok());
+  EXPECT_EQ(odd.error().field, "installments");
+  pay(other_, 100'000'00, "2026-10-30");  // everything paid: nothing past due
+  auto paid_up = ledger::make_arrangement(test_.database(), other_, 2, "customer");
+  ASSERT_FALSE(paid_up.ok());
+  EXPECT_NE(paid_up.error().message.find("nothing is past due"), std::string::npos);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM payment_arrangements"), 0);
+
+  auto made = ledger::make_arrangement(test_.database(), behind_, 2, "customer");
+  ASSERT_TRUE(made.ok());
+  const LocalDate after_down_due =
+      LocalDate(date::sys_days(testing::on(made->down_payment_due_on.c_str())) + date::days(1));
+  auto reviewed = ledger::review_arrangements(test_.database(), after_down_due);
+  EXPECT_EQ(reviewed->broken, 1);
+  EXPECT_NE(ledger::account_arrangements(test_.database(), behind_)
+                ->at(0)
+                .end_reason.find("down payment"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace rp::billing

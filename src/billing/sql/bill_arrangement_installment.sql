@@ -1,0 +1,1 @@
+UPDATE payment_arrangements SET installments_billed = :billed WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT status, COALESCE(ended_on, '') FROM payment_arrangements WHERE account_id = :account

@@ -1,0 +1,1 @@
+UPDATE bills SET arrangement_checked = 1 WHERE id = :id

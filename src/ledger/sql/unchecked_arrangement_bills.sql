@@ -1,0 +1,2 @@
+SELECT COUNT(*) FROM bills
+WHERE arrangement_id = :arrangement AND status = 'released' AND arrangement_checked = 0
