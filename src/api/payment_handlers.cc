@@ -12,6 +12,8 @@
 #include "payments/payment_intake.h"
 #include "payments/payment_returns.h"
 #include "payments/payment_schedule.h"
+#include "payments/payment_voids.h"
+#include "payments/refunds.h"
 #include "payments/saved_methods.h"
 #include "payments/test_processor.h"
 #include "store/utility_settings.h"
@@ -389,6 +391,62 @@ http::Response cancel_autopay_handler(ApiContext& context, http::Request& reques
   auto cancelled = payments::cancel_autopay(context.database, *number, staff_actor(request));
   if (!cancelled.ok()) return http::problem_from_error(cancelled.error());
   return http::text_response(204, "", "application/json");
+}
+
+http::Response void_payment_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (context.processor == nullptr) {
+    return http::problem(503, "payments-unavailable", "Payments are not available",
+                         "this server has no payment processor");
+  }
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  auto reason = required_string(*body, "reason");
+  if (!reason.ok()) return http::problem_from_error(reason.error());
+  auto voided = payments::void_payment(context.database, *context.processor,
+                                       std::string(request.path_param("confirmation")), *reason,
+                                       staff_actor(request));
+  if (!voided.ok()) return http::problem_from_error(voided.error());
+  JsonWriter out;
+  write_payment(out, *voided);
+  return http::text_response(200, out.take(), "application/json");
+}
+
+http::Response refund_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto key = idempotency_key(request);
+  if (!key.ok()) return http::problem_from_error(key.error());
+  auto body = http::parse_json_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->is_object()) {
+    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
+  }
+  payments::RefundRequest asked{*number, std::nullopt, "", *key, staff_actor(request)};
+  auto amount_text = optional_string(*body, "amount");
+  if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
+  if (*amount_text) {
+    auto amount = Money::parse(**amount_text, "amount");
+    if (!amount.ok()) return http::problem_from_error(amount.error());
+    asked.amount = *amount;
+  }
+  auto reason = required_string(*body, "reason");
+  if (!reason.ok()) return http::problem_from_error(reason.error());
+  asked.reason = *reason;
+  auto refunded = payments::refund_credit_balance(context.database, asked);
+  if (!refunded.ok()) return money_problem(refunded.error());
+  JsonWriter out;
+  out.begin_object().key("id").number(refunded->id);
+  out.key("account_number").string(refunded->account_number).key("amount");
+  write_money(out, refunded->amount);
+  out.key("method").string(refunded->method).key("reason").string(refunded->reason);
+  out.key("mail_to").string(refunded->mail_to).key("created_at").string(refunded->created_at);
+  out.end_object();
+  return http::text_response(refunded->replayed ? 200 : 201, out.take(), "application/json");
 }
 
 http::Response bank_account_handler(ApiContext& context, http::Request& request) {

@@ -45,6 +45,11 @@ http::Response cancel_scheduled_payment_handler(ApiContext& context, http::Reque
 http::Response autopay_handler(ApiContext& context, http::Request& request);
 http::Response enrol_autopay_handler(ApiContext& context, http::Request& request);
 http::Response cancel_autopay_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/payments/{confirmation}/void {"reason"}: the same day only (payment_voids.h).
+http::Response void_payment_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/accounts/{number}/refunds (Idempotency-Key) {"amount"?, "reason"}: a check
+// for the credit balance (all of it without an amount); 201, 200 for a retry.
+http::Response refund_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/bank-accounts {"routing_number", "account_number", "account_type", "holder_name"}:
 // the account sealed in the vault; 201 {"token": "ach_...", "label": "Checking •••• 6789"}.
 http::Response bank_account_handler(ApiContext& context, http::Request& request);

@@ -301,5 +301,38 @@ TEST_F(PaymentsApiTest, AnAccountWithNothingPastDueIsOfferedNoArrangement) {
   EXPECT_EQ(api_.get(base + "/arrangements").json()["arrangements"].size(), 0u);
 }
 
+TEST_F(PaymentsApiTest, StaffVoidAPaymentAndRefundACredit) {
+  ClientResponse paid = pay("80.00", token("4242424242424242"), "pay-v1");
+  ASSERT_EQ(paid.status, 201);
+  ClientResponse second = pay("30.00", token("4242424242424242"), "pay-v2");
+  ASSERT_EQ(balance(), "-110.00");
+  const std::string confirmation = paid.json()["confirmation"];
+  ClientResponse no_reason =
+      api_.post("/api/v1/staff/payments/" + confirmation + "/void", R"json({})json");
+  EXPECT_EQ(no_reason.status, 422);
+  ClientResponse voided = api_.post("/api/v1/staff/payments/" + confirmation + "/void",
+                                    R"json({"reason": "entered twice"})json");
+  ASSERT_EQ(voided.status, 200) << voided.body;
+  EXPECT_EQ(voided.json()["status"], "voided");
+  EXPECT_EQ(balance(), "-30.00");
+
+  const std::string refunds = "/api/v1/staff/accounts/" + account_.digits() + "/refunds";
+  ClientResponse no_key = api_.post(refunds, R"json({"reason": "overpayment"})json");
+  EXPECT_EQ(no_key.status, 422);
+  ClientResponse refunded =
+      api_.post(refunds, R"json({"reason": "overpayment"})json", {{"Idempotency-Key", "refund-1"}});
+  ASSERT_EQ(refunded.status, 201) << refunded.body;
+  EXPECT_EQ(refunded.json()["amount"]["amount"], "30.00");
+  EXPECT_EQ(balance(), "0.00");
+  ClientResponse retry =
+      api_.post(refunds, R"json({"reason": "overpayment"})json", {{"Idempotency-Key", "refund-1"}});
+  EXPECT_EQ(retry.status, 200);
+  EXPECT_EQ(balance(), "0.00");
+  ClientResponse nothing =
+      api_.post(refunds, R"json({"reason": "overpayment"})json", {{"Idempotency-Key", "refund-2"}});
+  EXPECT_EQ(nothing.status, 409);
+  (void)second;
+}
+
 }  // namespace
 }  // namespace rp::api

@@ -51,6 +51,8 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/accounts/{number}/payments", bind(account_payments_handler));
   router.add("POST", "/api/v1/payment-methods/test-tokens", bind(test_token_handler));
   router.add("POST", "/api/v1/bank-accounts", bind(bank_account_handler));
+  router.add("POST", "/api/v1/staff/payments/{confirmation}/void", bind(void_payment_handler));
+  router.add("POST", "/api/v1/staff/accounts/{number}/refunds", bind(refund_handler));
   router.add("POST", "/api/v1/accounts/{number}/scheduled-payments",
              bind(schedule_payment_handler));
   router.add("GET", "/api/v1/accounts/{number}/scheduled-payments",

@@ -66,6 +66,10 @@ Result<TokenInfo> AchOriginator::describe(const std::string& token) {
   return TokenInfo{"bank", account->label(), account->last_four};
 }
 
+Result<void> AchOriginator::void_charge(const ChargeRequest&) {
+  return success();
+}
+
 PaymentProcessor& ProcessorByToken::of(const std::string& token) {
   return is_bank_token(token) ? banks_ : cards_;
 }
@@ -80,6 +84,10 @@ std::optional<ChargeResult> ProcessorByToken::lookup(const ChargeRequest& reques
 
 Result<TokenInfo> ProcessorByToken::describe(const std::string& token) {
   return of(token).describe(token);
+}
+
+Result<void> ProcessorByToken::void_charge(const ChargeRequest& request) {
+  return of(request.token).void_charge(request);
 }
 
 }  // namespace rp::payments

@@ -52,6 +52,9 @@ class AchOriginator : public PaymentProcessor {
   // What charge() would answer, asking no one: validation recorded or not.
   std::optional<ChargeResult> lookup(const ChargeRequest& request) override;
   Result<TokenInfo> describe(const std::string& token) override;
+  // Nothing moved yet: a voided payment is simply not written into an ACH file (ach_export.h
+  // sends posted payments only; payment_voids.h refuses one already sent).
+  Result<void> void_charge(const ChargeRequest& request) override;
 
   const VaultKey& key() const { return key_; }
 
@@ -70,6 +73,7 @@ class ProcessorByToken : public PaymentProcessor {
   ChargeResult charge(const ChargeRequest& request) override;
   std::optional<ChargeResult> lookup(const ChargeRequest& request) override;
   Result<TokenInfo> describe(const std::string& token) override;
+  Result<void> void_charge(const ChargeRequest& request) override;
 
  private:
   PaymentProcessor& of(const std::string& token);

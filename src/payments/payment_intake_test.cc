@@ -120,6 +120,9 @@ class FlakyProcessor : public PaymentProcessor {
     return inner_.lookup(request);
   }
   Result<TokenInfo> describe(const std::string& token) override { return inner_.describe(token); }
+  Result<void> void_charge(const ChargeRequest& request) override {
+    return inner_.void_charge(request);
+  }
   std::size_t charges() const { return charged_.size(); }
 
  private:

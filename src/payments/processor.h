@@ -8,7 +8,9 @@
 //    returns the first answer and charges nothing more;
 //  * a timeout means "unknown": the charge may or may not have happened; lookup() with the same
 //    request tells, later, without charging (none: it never happened);
-//  * describe() says what a token is, or refuses one it did not issue.
+//  * describe() says what a token is, or refuses one it did not issue;
+//  * void_charge() cancels an approved charge before it settles (the same day), so no money
+//    moves; voiding it again succeeds and changes nothing.
 
 #include <optional>
 #include <string>
@@ -46,6 +48,8 @@ class PaymentProcessor {
   virtual std::optional<ChargeResult> lookup(const ChargeRequest& request) = 0;
   // Errors: invalid_input ("token") for a token this processor did not issue.
   virtual Result<TokenInfo> describe(const std::string& token) = 0;
+  // Errors: conflict when the charge can no longer be voided (it settled: refund it instead).
+  virtual Result<void> void_charge(const ChargeRequest& request) = 0;
 };
 
 }  // namespace rp::payments

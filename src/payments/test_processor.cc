@@ -127,4 +127,9 @@ std::optional<ChargeResult> TestProcessor::lookup(const ChargeRequest& request) 
   return result;
 }
 
+Result<void> TestProcessor::void_charge(const ChargeRequest& request) {
+  if (!lookup(request)) return conflict("the processor has no approved charge to void");
+  return success();
+}
+
 }  // namespace rp::payments

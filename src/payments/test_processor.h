@@ -29,6 +29,8 @@ class TestProcessor : public PaymentProcessor {
   ChargeResult charge(const ChargeRequest& request) override;
   std::optional<ChargeResult> lookup(const ChargeRequest& request) override;
   Result<TokenInfo> describe(const std::string& token) override;
+  // Any approved charge voids (the test gateway settles nothing before the utility's day ends).
+  Result<void> void_charge(const ChargeRequest& request) override;
 };
 
 }  // namespace rp::payments

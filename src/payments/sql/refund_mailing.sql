@@ -1,0 +1,3 @@
+SELECT a.id, p.name, a.mail_line1, a.mail_line2, a.mail_city, a.mail_state, a.mail_zip
+FROM accounts a JOIN persons p ON p.id = a.person_id
+WHERE a.number = :account
