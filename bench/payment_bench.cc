@@ -112,10 +112,16 @@ double percentile(std::vector<double>& values, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 7) {
-    std::cerr << "usage: payment_bench PORT STAFF_TOKEN CARD_TOKEN ACCOUNTS_FILE CLIENTS SECONDS\n";
+  if (argc != 7 && argc != 8) {
+    std::cerr << "usage: payment_bench PORT STAFF_TOKEN CARD_TOKEN ACCOUNTS_FILE CLIENTS SECONDS "
+                 "[RATE]\n";
     return 2;
   }
+  // RATE > 0: the clients together offer RATE payments a second, each on its own schedule
+  // (open loop), and a latency counts from when the payment was due to be sent, so a server that
+  // falls behind is charged for the wait (no coordinated omission). Without it, every client pays
+  // again as soon as it has its answer (closed loop: the most the server can take).
+  const double rate = argc == 8 ? std::stod(argv[7]) : 0;
   const int port = std::stoi(argv[1]);
   const std::string staff = argv[2];
   const std::string card = argv[3];
@@ -142,7 +148,16 @@ int main(int argc, char** argv) {
       Connection connection(port);
       std::vector<double> posts;
       std::vector<double> pairs;
+      const Clock::duration interval = rate > 0 ? std::chrono::duration_cast<Clock::duration>(
+                                                      std::chrono::duration<double>(clients / rate))
+                                                : Clock::duration::zero();
+      const Clock::time_point first = start + interval * client / clients;
       for (long i = 0; Clock::now() < stop; ++i) {
+        const Clock::time_point due = first + interval * i;
+        if (rate > 0) {
+          if (due >= stop) break;
+          std::this_thread::sleep_until(due);
+        }
         const std::string& account = accounts[(client * 7919 + i) % accounts.size()];
         const std::string body =
             "{\"amount\": \"1.00\", \"payment_method\": {\"token\": \"" + card + "\"}}";
@@ -157,7 +172,7 @@ int main(int argc, char** argv) {
         const std::string get = "GET /api/v1/accounts/" + account +
                                 "/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
                                 staff + "\r\n\r\n";
-        const Clock::time_point began = Clock::now();
+        const Clock::time_point began = rate > 0 ? due : Clock::now();
         const int paid = connection.exchange(post);
         const Clock::time_point posted = Clock::now();
         const int read = connection.exchange(get);
@@ -178,10 +193,11 @@ int main(int argc, char** argv) {
   for (std::thread& thread : threads) thread.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf(
-      "{\"clients\": %d, \"seconds\": %.2f, \"payments\": %ld, \"errors\": %ld, "
+      "{\"clients\": %d, \"offered_per_second\": %.0f, \"seconds\": %.2f, \"payments\": %ld, "
+      "\"errors\": %ld, "
       "\"payments_per_second\": %.0f, \"post_p50_ms\": %.2f, \"post_p99_ms\": %.2f, "
       "\"pay_then_balance_p50_ms\": %.2f, \"pay_then_balance_p99_ms\": %.2f}\n",
-      clients, elapsed, acknowledged.load(), errors.load(), acknowledged.load() / elapsed,
+      clients, rate, elapsed, acknowledged.load(), errors.load(), acknowledged.load() / elapsed,
       percentile(post_ms, 0.50), percentile(post_ms, 0.99), percentile(pair_ms, 0.50),
       percentile(pair_ms, 0.99));
   return errors.load() == 0 ? 0 : 1;
