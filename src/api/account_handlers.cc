@@ -122,11 +122,8 @@ http::Response move_out_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto last_day = required_string(*body, "last_day");
   if (!last_day.ok()) return http::problem_from_error(last_day.error());
   auto stopped = accounts::stop_service(context.database, *number, {*last_day, kStaffActor});

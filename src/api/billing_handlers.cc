@@ -29,9 +29,8 @@ Result<billing::BillPage> page_of(const http::Request& request) {
 }
 
 Result<billing::BillRunRequest> parse_run_request(const http::Request& request) {
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   RP_TRY(body);
-  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
   if (!body->contains("cycle") || !(*body)["cycle"].is_number_integer()) {
     return invalid_input("cycle", "cycle is required: the bill cycle's number, like 3");
   }
@@ -51,9 +50,8 @@ Result<billing::BillAction> parse_action(const http::Request& request) {
   RP_TRY(id);
   billing::BillAction action{*id, kStaffActor, ""};
   if (request.body.empty()) return action;
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   RP_TRY(body);
-  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
   auto note = optional_string(*body, "note");
   RP_TRY(note);
   action.note = note->value_or("");

@@ -44,9 +44,8 @@ Result<ledger::AdjustmentRequest> parse_adjustment(const http::Request& request)
   RP_TRY(number);
   auto key = idempotency_key(request);
   RP_TRY(key);
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   RP_TRY(body);
-  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
   auto amount_text = required_string(*body, "amount");
   RP_TRY(amount_text);
   auto amount = Money::parse(*amount_text, "amount");
@@ -63,9 +62,8 @@ Result<std::pair<std::int64_t, std::string>> parse_decision(const http::Request&
   RP_TRY(id);
   std::string note;
   if (!request.body.empty()) {
-    auto body = http::parse_json_body(request);
+    auto body = http::parse_json_object_body(request);
     RP_TRY(body);
-    if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
     auto given = optional_string(*body, "note");
     RP_TRY(given);
     note = given->value_or("");

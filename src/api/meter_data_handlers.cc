@@ -84,9 +84,8 @@ Result<std::pair<std::int64_t, mdm::Resolution>> parse_resolution(const http::Re
   auto id = whole_number(request.path_param("id"), "id");
   if (!id.ok())
     return not_found("no VEE exception has id " + std::string(request.path_param("id")));
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return body.error();
-  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
   mdm::Resolution resolution;
   resolution.actor = kStaffActor;
   resolution.at = now();
@@ -153,10 +152,8 @@ http::Response customer_meter_read_handler(ApiContext& context, http::Request& r
   if (!number.ok()) return http::problem_from_error(number.error());
   auto zone = UtilityZone::find(context.time_zone);
   if (!zone.ok()) return http::problem_from_error(zone.error());
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object())
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
   mdm::CustomerRead read;
   auto meter = optional_string(*body, "meter");
   if (!meter.ok()) return http::problem_from_error(meter.error());

@@ -68,9 +68,8 @@ Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::
   RP_TRY(number);
   auto key = idempotency_key(request);
   RP_TRY(key);
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   RP_TRY(body);
-  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
   auto amount_text = required_string(*body, "amount");
   RP_TRY(amount_text);
   auto amount = Money::parse(*amount_text, "amount");
@@ -170,11 +169,8 @@ http::Response test_token_handler(ApiContext& context, http::Request& request) {
     return http::problem(404, "not-found", "Not found",
                          "this server's payment processor tokenizes cards on its own page");
   }
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto token = tokenize(context, *body);
   if (!token.ok()) return http::problem_from_error(token.error());
   auto info = context.test_processor->describe(*token);
@@ -187,11 +183,8 @@ http::Response test_token_handler(ApiContext& context, http::Request& request) {
 
 http::Response return_payment_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto code = required_string(*body, "return_code");
   if (!code.ok()) return http::problem_from_error(code.error());
   payments::PaymentReturnRequest asked;
@@ -250,11 +243,8 @@ http::Response apply_lockbox_item_handler(ApiContext& context, http::Request& re
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   auto id = id_param(request, "id", "lockbox item");
   if (!id.ok()) return http::problem_from_error(id.error());
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto number_text = required_string(*body, "account_number");
   if (!number_text.ok()) return http::problem_from_error(number_text.error());
   auto number = AccountNumber::parse(*number_text);
@@ -294,11 +284,8 @@ http::Response schedule_payment_handler(ApiContext& context, http::Request& requ
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto amount_text = required_string(*body, "amount");
   if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
   auto amount = Money::parse(*amount_text, "amount");
@@ -366,11 +353,8 @@ http::Response enrol_autopay_handler(ApiContext& context, http::Request& request
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto method = method_id_field(*body);
   if (!method.ok()) return http::problem_from_error(method.error());
   if (!body->contains("days_before_due") || !(*body)["days_before_due"].is_number_integer()) {
@@ -399,11 +383,8 @@ http::Response void_payment_handler(ApiContext& context, http::Request& request)
     return http::problem(503, "payments-unavailable", "Payments are not available",
                          "this server has no payment processor");
   }
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto reason = required_string(*body, "reason");
   if (!reason.ok()) return http::problem_from_error(reason.error());
   auto voided = payments::void_payment(context.database, *context.processor,
@@ -421,11 +402,8 @@ http::Response refund_handler(ApiContext& context, http::Request& request) {
   if (!number.ok()) return http::problem_from_error(number.error());
   auto key = idempotency_key(request);
   if (!key.ok()) return http::problem_from_error(key.error());
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   payments::RefundRequest asked{*number, std::nullopt, "", *key, staff_actor(request)};
   auto amount_text = optional_string(*body, "amount");
   if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
@@ -454,11 +432,8 @@ http::Response bank_account_handler(ApiContext& context, http::Request& request)
     return http::problem(503, "bank-payments-unavailable", "Bank payments are not available",
                          "this server does not originate bank (ACH) payments");
   }
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto routing = required_string(*body, "routing_number");
   if (!routing.ok()) return http::problem_from_error(routing.error());
   auto number = required_string(*body, "account_number");
@@ -555,11 +530,8 @@ http::Response save_payment_method_handler(ApiContext& context, http::Request& r
     return http::problem(503, "payments-unavailable", "Payments are not available",
                          "this server has no payment processor");
   }
-  auto body = http::parse_json_body(request);
+  auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  if (!body->is_object()) {
-    return http::problem_from_error(invalid_input("body", "the body must be a JSON object"));
-  }
   auto token = required_string(*body, "token");
   if (!token.ok()) return http::problem_from_error(token.error());
   const bool make_default = body->contains("default") && (*body)["default"].is_boolean() &&

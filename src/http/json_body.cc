@@ -59,4 +59,11 @@ Result<nlohmann::json> parse_json_body(const Request& request) {
   }
 }
 
+Result<nlohmann::json> parse_json_object_body(const Request& request) {
+  auto body = parse_json_body(request);
+  RP_TRY(body);
+  if (!body->is_object()) return invalid_input("body", "the body must be a JSON object");
+  return body;
+}
+
 }  // namespace rp::http

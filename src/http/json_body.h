@@ -21,4 +21,8 @@ inline constexpr std::string_view kContentTypeField = "Content-Type";
 // Pass the error to problem_from_error to answer the client.
 Result<nlohmann::json> parse_json_body(const Request& request);
 
+// parse_json_body, and the body must be a JSON object: otherwise invalid_input("body", "the body
+// must be a JSON object").
+Result<nlohmann::json> parse_json_object_body(const Request& request);
+
 }  // namespace rp::http
