@@ -241,7 +241,7 @@ Result<BillRunProgress> run_bills(store::Database& database, const BillRunReques
     next = std::async(std::launch::async, read_and_draft, std::ref(database), std::cref(run),
                       chunk->last_account, request.chunk_accounts);
     const std::string at = format_instant(now());
-    auto written = database.write<ChunkWritten>(
+    auto written = database.write_bulk<ChunkWritten>(
         [&](Session& session) { return write_chunk(session, run, chunk->outcomes, at); });
     RP_TRY(written);  // (the next chunk's read finishes before `next` is destroyed)
     progress.released += written->released;

@@ -317,7 +317,7 @@ class IntervalIngest {
   }
 
   Result<void> write_chunk(std::size_t first, std::size_t end, bool with_exceptions) {
-    RP_TRY(database_.write_work([&](store::Session& session) -> Result<void> {
+    RP_TRY(database_.write_bulk_work([&](store::Session& session) -> Result<void> {
       std::vector<const IntervalDay*> inserts;
       for (std::size_t i = first; i < end; ++i) {
         const DayWrite& write = pending_[i];

@@ -11,6 +11,12 @@
 //  * PostgreSQL (`postgresql://user@host:port/dbname?...`): a pool of connections; each write is
 //    an ordinary transaction, each read a REPEATABLE READ, READ ONLY transaction.
 //
+// write_bulk() is write() for a long batch (a bill-run chunk, a generator's chunk): on SQLite it
+// never shares a group with short writes. The writer alternates: one group of the short writes
+// waiting, then one bulk write alone. So a payment waits behind at most one bulk write, never
+// inside one, and bulk work still moves while short writes keep arriving. On PostgreSQL it is
+// write().
+//
 // Guarantees of write(): the callback's changes are committed durably if and only if the result is
 // ok. If the callback returns an error, nothing it did is kept. The callback may run on another
 // thread; it must not block on other writes (that would deadlock the writer).
@@ -63,12 +69,15 @@ class Database {
   virtual std::string display_url() const = 0;
 
   virtual Result<void> write_work(WriteWork work) = 0;
+  virtual Result<void> write_bulk_work(WriteWork work) { return write_work(std::move(work)); }
   virtual Result<void> read_work(ReadWork work) = 0;
   virtual PoolStats stats() const = 0;
 
   // Typed conveniences over write_work/read_work.
   template <typename T>
   Result<T> write(std::function<Result<T>(Session&)> work);
+  template <typename T>
+  Result<T> write_bulk(std::function<Result<T>(Session&)> work);
   template <typename T>
   Result<T> read(std::function<Result<T>(Session&)> work);
 
@@ -93,6 +102,11 @@ Result<T> run_typed(Run run, std::function<Result<T>(Session&)>& work) {
 template <typename T>
 Result<T> Database::write(std::function<Result<T>(Session&)> work) {
   return detail::run_typed<T>([this](WriteWork w) { return write_work(std::move(w)); }, work);
+}
+
+template <typename T>
+Result<T> Database::write_bulk(std::function<Result<T>(Session&)> work) {
+  return detail::run_typed<T>([this](WriteWork w) { return write_bulk_work(std::move(w)); }, work);
 }
 
 template <typename T>

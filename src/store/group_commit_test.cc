@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <future>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -120,6 +124,68 @@ TEST(GroupCommit, ReadersSeeCommittedWritesImmediately) {
                   })
                   .ok());
   EXPECT_EQ(*count_settings(test.database(), "seen"), 1);
+}
+
+// A short write (a payment) waits behind at most one bulk write (a bill-run chunk), never behind
+// every bulk write queued before it, and a bulk write that fails takes no short write with it. On
+// SQLite the writer alternates lanes; on PostgreSQL every write has its own connection, so the
+// short write does not wait at all.
+TEST(GroupCommit, AShortWriteWaitsBehindAtMostOneBulkWrite) {
+  TestDatabase test;
+  std::atomic<bool> released_yet{false};
+  std::atomic<bool> short_ran_before_release{false};
+  std::mutex order_mutex;
+  std::vector<std::string> order;
+  const auto ran = [&](const std::string& name) {
+    std::lock_guard lock(order_mutex);
+    order.push_back(name);
+  };
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::promise<void> first_started;
+  std::thread first([&] {
+    auto done = test->write_bulk<bool>([&](Session& session) -> Result<bool> {
+      ran("bulk-1");
+      first_started.set_value();
+      released.wait();
+      RP_TRY(insert_setting(session, "bulk-1", "v"));
+      return true;
+    });
+    EXPECT_TRUE(done.ok());
+  });
+  first_started.get_future().wait();
+  std::vector<std::thread> others;
+  for (const char* name : {"bulk-2", "bulk-3"}) {
+    others.emplace_back([&, name] {
+      auto done = test->write_bulk<bool>([&](Session&) -> Result<bool> {
+        ran(name);
+        return conflict("a bulk write that fails");
+      });
+      EXPECT_FALSE(done.ok());
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // queued in this order
+  }
+  others.emplace_back([&] {
+    auto done = test->write<bool>([&](Session& session) -> Result<bool> {
+      ran("short");
+      short_ran_before_release = !released_yet;
+      RP_TRY(insert_setting(session, "short", "v"));
+      return true;
+    });
+    EXPECT_TRUE(done.ok());
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // every write queued
+  released_yet = true;
+  release.set_value();
+  first.join();
+  for (std::thread& thread : others) thread.join();
+  if (test->engine() == Engine::sqlite) {
+    EXPECT_EQ(order, (std::vector<std::string>{"bulk-1", "short", "bulk-2", "bulk-3"}));
+  } else {
+    EXPECT_TRUE(short_ran_before_release.load());
+  }
+  EXPECT_EQ(*count_settings(test.database(), "short"), 1);
+  EXPECT_EQ(*count_settings(test.database(), "bulk-1"), 1);
 }
 
 }  // namespace

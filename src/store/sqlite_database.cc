@@ -72,16 +72,9 @@ class SqliteDatabase final : public Database {
   Engine engine() const override { return Engine::sqlite; }
   std::string display_url() const override { return "sqlite:" + path_; }
 
-  Result<void> write_work(WriteWork work) override {
-    WriteJob job{std::move(work), {}};
-    auto answer = job.answer.get_future();
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) return unavailable("the database is shutting down");
-      queue_.push_back(&job);
-    }
-    queued_.notify_one();
-    return answer.get();
+  Result<void> write_work(WriteWork work) override { return enqueue(std::move(work), queue_); }
+  Result<void> write_bulk_work(WriteWork work) override {
+    return enqueue(std::move(work), bulk_queue_);
   }
 
   Result<void> read_work(ReadWork work) override {
@@ -96,16 +89,38 @@ class SqliteDatabase final : public Database {
   PoolStats stats() const override { return counters_.snapshot(readers_); }
 
  private:
+  Result<void> enqueue(WriteWork work, std::deque<WriteJob*>& lane) {
+    WriteJob job{std::move(work), {}};
+    auto answer = job.answer.get_future();
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return unavailable("the database is shutting down");
+      lane.push_back(&job);
+    }
+    queued_.notify_one();
+    return answer.get();
+  }
+
+  // Alternates between the lanes: a group of the short writes waiting, then one bulk write on its
+  // own, so neither waits behind more than one turn of the other.
   void run_writer() {
+    bool bulk_turn = false;
     for (;;) {
       std::vector<WriteJob*> group;
       {
         std::unique_lock lock(mutex_);
-        queued_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty()) return;  // stopping, nothing left
-        while (!queue_.empty() && group.size() < options_.max_group_size) {
-          group.push_back(queue_.front());
-          queue_.pop_front();
+        queued_.wait(lock, [this] { return stopping_ || !queue_.empty() || !bulk_queue_.empty(); });
+        if (queue_.empty() && bulk_queue_.empty()) return;  // stopping, nothing left
+        if (!bulk_queue_.empty() && (bulk_turn || queue_.empty())) {
+          group.push_back(bulk_queue_.front());
+          bulk_queue_.pop_front();
+          bulk_turn = false;
+        } else {
+          while (!queue_.empty() && group.size() < options_.max_group_size) {
+            group.push_back(queue_.front());
+            queue_.pop_front();
+          }
+          bulk_turn = true;
         }
       }
       commit_group(group);
@@ -161,7 +176,8 @@ class SqliteDatabase final : public Database {
   mutable SessionPool readers_;
   std::mutex mutex_;
   std::condition_variable queued_;
-  std::deque<WriteJob*> queue_;
+  std::deque<WriteJob*> queue_;       // short writes, committed in groups
+  std::deque<WriteJob*> bulk_queue_;  // long batches, each committed alone
   bool stopping_ = false;
   WorkCounters counters_;
   std::thread writer_thread_;  // last: starts after every other member is ready
