@@ -94,6 +94,13 @@ Result<std::int64_t> read_account(store::Session& session, const AccountNumber& 
 
 }  // namespace
 
+Result<AccountKey> find_account_key(store::Session& session, const AccountNumber& number) {
+  auto rows = session.query_named("accounts/account_id_and_status", {number.digits()});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("no account has number " + number.formatted());
+  return AccountKey{rows->at(0).integer(0), rows->at(0).text(1)};
+}
+
 Result<AccountSummary> find_account_summary(store::Database& database,
                                             const AccountNumber& number) {
   return database.read<AccountSummary>([&](store::Session& session) -> Result<AccountSummary> {

@@ -32,6 +32,15 @@ Result<void> validate_new_account(const NewAccount& account);
 Result<AccountNumber> open_account(store::Database& database, const NewAccount& account,
                                    const std::string& actor);
 
+// An account's row id and status ('pending', 'active', 'closed'), inside the caller's
+// transaction: what every service looks up before it writes for an account.
+struct AccountKey {
+  std::int64_t id = 0;
+  std::string status;
+};
+// Errors: not_found "no account has number 100-000-01-7".
+Result<AccountKey> find_account_key(store::Session& session, const AccountNumber& number);
+
 // Errors: not_found when no account has that number.
 Result<AccountSummary> find_account_summary(store::Database& database, const AccountNumber& number);
 Result<AccountDetail> find_account_detail(store::Database& database, const AccountNumber& number,

@@ -1,6 +1,7 @@
 #include "accounts/service_stop.h"
 
 #include "accounts/account_events.h"
+#include "accounts/account_service.h"
 #include "core/json_writer.h"
 #include "core/time.h"
 
@@ -63,10 +64,9 @@ Result<std::int64_t> stop_service(store::Database& database, const AccountNumber
   RP_TRY(day);
   const std::string last_day = format_local_date(*day);
   return database.write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {
-    auto found = session.query_named("accounts/account_id_and_status", {account.digits()});
+    auto found = find_account_key(session, account);
     RP_TRY(found);
-    if (found->empty()) return not_found("no account has number " + account.formatted());
-    const std::int64_t account_id = found->at(0).integer(0);
+    const std::int64_t account_id = found->id;
     auto agreements = open_agreements(session, account_id);
     RP_TRY(agreements);
     if (agreements->empty()) {

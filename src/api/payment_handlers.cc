@@ -70,9 +70,7 @@ Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::
   RP_TRY(key);
   auto body = http::parse_json_object_body(request);
   RP_TRY(body);
-  auto amount_text = required_string(*body, "amount");
-  RP_TRY(amount_text);
-  auto amount = Money::parse(*amount_text, "amount");
+  auto amount = required_money(*body, "amount");
   RP_TRY(amount);
   if (!body->contains("payment_method") || !(*body)["payment_method"].is_object()) {
     return invalid_input("payment_method",
@@ -286,9 +284,7 @@ http::Response schedule_payment_handler(ApiContext& context, http::Request& requ
   if (!number.ok()) return http::problem_from_error(number.error());
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  auto amount_text = required_string(*body, "amount");
-  if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
-  auto amount = Money::parse(*amount_text, "amount");
+  auto amount = required_money(*body, "amount");
   if (!amount.ok()) return http::problem_from_error(amount.error());
   auto pay_on_text = required_string(*body, "pay_on");
   if (!pay_on_text.ok()) return http::problem_from_error(pay_on_text.error());
@@ -405,13 +401,9 @@ http::Response refund_handler(ApiContext& context, http::Request& request) {
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   payments::RefundRequest asked{*number, std::nullopt, "", *key, staff_actor(request)};
-  auto amount_text = optional_string(*body, "amount");
-  if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
-  if (*amount_text) {
-    auto amount = Money::parse(**amount_text, "amount");
-    if (!amount.ok()) return http::problem_from_error(amount.error());
-    asked.amount = *amount;
-  }
+  auto amount = optional_money(*body, "amount");
+  if (!amount.ok()) return http::problem_from_error(amount.error());
+  asked.amount = *amount;
   auto reason = required_string(*body, "reason");
   if (!reason.ok()) return http::problem_from_error(reason.error());
   asked.reason = *reason;
@@ -472,9 +464,7 @@ http::Response staff_payment_handler(ApiContext& context, http::Request& request
   if (!number.ok()) return http::problem_from_error(number.error());
   auto key = idempotency_key(request);
   if (!key.ok()) return http::problem_from_error(key.error());
-  auto amount_text = required_string(*body, "amount");
-  if (!amount_text.ok()) return http::problem_from_error(amount_text.error());
-  auto amount = Money::parse(*amount_text, "amount");
+  auto amount = required_money(*body, "amount");
   if (!amount.ok()) return http::problem_from_error(amount.error());
   auto check_number = optional_string(*body, "check_number");
   if (!check_number.ok()) return http::problem_from_error(check_number.error());

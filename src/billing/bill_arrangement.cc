@@ -19,14 +19,17 @@ Result<std::map<std::int64_t, ArrangementOutcome>> apply_arrangements(
     const std::int64_t count = row.integer(4);
     const std::int64_t billed = row.integer(7);
     if (billed >= count) continue;
-    const std::int64_t number = billed + 1;
+    // A final bill (the account closes) is the last one: it asks for all of the rest.
+    const bool final_bill = outcome.draft->final;
+    const std::int64_t number = final_bill ? count : billed + 1;
     const Money regular = Money::from_cents(row.integer(5));
     const Money last = Money::from_cents(row.integer(6));
     const Money arranged = Money::from_cents(row.integer(2) - row.integer(3));
     const Money billed_so_far = Money::from_cents(regular.cents() * billed);
     ArrangementOutcome outcome_of_bill;
     outcome_of_bill.arrangement_id = row.integer(0);
-    outcome_of_bill.installment = number == count ? last : regular;
+    outcome_of_bill.installment =
+        final_bill ? arranged - billed_so_far : (number == count ? last : regular);
     outcome_of_bill.deferred_after = arranged - billed_so_far - outcome_of_bill.installment;
     carried[outcome.account_id] = outcome_of_bill;
     RP_TRY(session.execute_named("billing/bill_arrangement_installment",

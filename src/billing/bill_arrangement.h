@@ -1,7 +1,8 @@
 #pragma once
 // Payment arrangements inside a bill run (ledger/arrangements.h has the rules): each released bill
 // of an account with an arrangement in force carries its next installment, and the arranged
-// balance still deferred after it, which the bill does not ask for. Internal to the billing
+// balance still deferred after it, which the bill does not ask for. A final bill (the account
+// closes) carries all of the rest, so nothing stays deferred. Internal to the billing
 // service; runs inside the chunk's write transaction, so a rolled-back chunk bills no installment.
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 #include "billing/budget_enrolment.h"
 
 #include "accounts/account_events.h"
+#include "accounts/account_service.h"
 #include "core/json_writer.h"
 #include "core/time.h"
 #include "ledger/budget_billing.h"
@@ -14,12 +15,9 @@ Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
     return invalid_input("true_up_month", "true_up_month must be a month number from 1 to 12");
   }
   return database.write<BudgetPlanView>([&](store::Session& session) -> Result<BudgetPlanView> {
-    auto account =
-        session.query_named("accounts/account_id_and_status", {enrolment.account.digits()});
+    auto account = accounts::find_account_key(session, enrolment.account);
     RP_TRY(account);
-    if (account->empty())
-      return not_found("no account has number " + enrolment.account.formatted());
-    const std::int64_t account_id = account->at(0).integer(0);
+    const std::int64_t account_id = account->id;
     auto active = session.query_named("billing/active_budget_plan", {account_id});
     RP_TRY(active);
     if (!active->empty()) {

@@ -1,5 +1,6 @@
 #include "ledger/account_aging.h"
 
+#include "accounts/account_service.h"
 #include "store/utility_settings.h"
 
 namespace rp::ledger {
@@ -7,9 +8,8 @@ namespace rp::ledger {
 Result<AccountAging> account_aging(store::Database& database, const AccountNumber& account,
                                    std::optional<LocalDate> as_of) {
   return database.read<AccountAging>([&](store::Session& session) -> Result<AccountAging> {
-    auto found = session.query_named("accounts/account_id_and_status", {account.digits()});
+    auto found = accounts::find_account_key(session, account);
     RP_TRY(found);
-    if (found->empty()) return not_found("no account has number " + account.formatted());
     AccountAging aging;
     if (as_of) {
       aging.as_of = *as_of;
@@ -18,7 +18,7 @@ Result<AccountAging> account_aging(store::Database& database, const AccountNumbe
       RP_TRY(zone);
       aging.as_of = zone->local_date(now());
     }
-    auto rows = session.query_named("ledger/aging_entries", {found->at(0).integer(0)});
+    auto rows = session.query_named("ledger/aging_entries", {found->id});
     RP_TRY(rows);
     std::vector<AgingEntry> entries;
     for (const store::Row& row : *rows) {

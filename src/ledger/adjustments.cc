@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/account_events.h"
+#include "accounts/account_service.h"
 #include "accounts/ledger.h"
 #include "core/json_writer.h"
 #include "core/time.h"
@@ -109,10 +110,9 @@ Result<void> post(Session& session, std::int64_t account_id, Adjustment& adjustm
 }
 
 Result<Adjustment> create(Session& session, const AdjustmentRequest& request) {
-  auto account = session.query_named("accounts/account_id_and_status", {request.account.digits()});
+  auto account = accounts::find_account_key(session, request.account);
   RP_TRY(account);
-  if (account->empty()) return not_found("no account has number " + request.account.formatted());
-  const std::int64_t account_id = account->at(0).integer(0);
+  const std::int64_t account_id = account->id;
   auto limit = store::whole_number_setting(session, "adjustment_approval_cents", 0, 10'000'000'00);
   RP_TRY(limit);
   const std::int64_t approval_cents = limit->value_or(kDefaultApprovalCents);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/account_events.h"
+#include "accounts/account_service.h"
 #include "accounts/ledger.h"
 #include "core/json_writer.h"
 #include "store/utility_settings.h"
@@ -44,12 +45,11 @@ struct AccountFacts {
 };
 
 Result<AccountFacts> facts_of(Session& session, const AccountNumber& account) {
-  auto rows = session.query_named("accounts/account_id_and_status", {account.digits()});
-  RP_TRY(rows);
-  if (rows->empty()) return not_found("no account has number " + account.formatted());
+  auto key = accounts::find_account_key(session, account);
+  RP_TRY(key);
   AccountFacts facts;
-  facts.id = rows->at(0).integer(0);
-  facts.history.account_open = rows->at(0).text(1) != "closed";
+  facts.id = key->id;
+  facts.history.account_open = key->status != "closed";
   auto zone = store::utility_zone(session);
   RP_TRY(zone);
   facts.today = zone->local_date(now());
@@ -228,11 +228,9 @@ Result<std::vector<Arrangement>> account_arrangements(store::Database& database,
                                                       const AccountNumber& account) {
   return database.read<std::vector<Arrangement>>(
       [&](Session& session) -> Result<std::vector<Arrangement>> {
-        auto found = session.query_named("accounts/account_id_and_status", {account.digits()});
+        auto found = accounts::find_account_key(session, account);
         RP_TRY(found);
-        if (found->empty()) return not_found("no account has number " + account.formatted());
-        auto rows =
-            session.query_named("ledger/arrangements_of_account", {found->at(0).integer(0)});
+        auto rows = session.query_named("ledger/arrangements_of_account", {found->id});
         RP_TRY(rows);
         std::vector<Arrangement> list;
         for (const Row& row : *rows) list.push_back(arrangement_of(row));

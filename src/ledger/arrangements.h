@@ -13,10 +13,12 @@
 // Breaking, by rule (review_arrangements, daily): the down payment is due within
 // kDownPaymentDays of the arrangement; it is broken when the payments and credits since then do
 // not reach it by that day. Each installment is due with its bill; it is broken when, the day
-// after that due date, more is owed on the bill than the arranged balance still deferred (the
-// same test the late-fee job makes). A broken arrangement ends: the next bill asks for everything
-// owed, the customer is told ("arrangement.broken"), and no new arrangement is offered for 12
-// months. After the last installment is kept, it is completed ("arrangement.completed").
+// after that due date, more is owed on the bill than what it deferred (the arranged balance
+// still deferred, and any budget billing deferral: the late-fee job's measure, taken at the due
+// date rather than at the end of the grace period). A broken arrangement ends: the next bill asks
+// for everything owed, the customer is told ("arrangement.broken"), and no new arrangement is
+// offered for 12 months. After the last installment is kept, it is completed
+// ("arrangement.completed").
 
 #include <cstdint>
 #include <optional>

@@ -187,6 +187,15 @@ TEST_F(AchExportTest, TheBanksReturnFileReturnsEachPaymentOnceAllOrNothing) {
   EXPECT_EQ(count(test_.database(), "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM ledger_entries"),
             balance);
 
+  // A return whose amount is not its payment's refuses the whole file, naming it.
+  std::string wrong_amount = sent[2];
+  wrong_amount.replace(29, 10, "0000006001");
+  auto mismatched =
+      apply_ach_returns(test_.database(), return_file(sent, wrong_amount, "R02"), "ach-returns");
+  ASSERT_FALSE(mismatched.ok());
+  EXPECT_EQ(mismatched.error().field, "file");
+  EXPECT_NE(mismatched.error().message.find("$60.01"), std::string::npos);
+
   // An unknown trace number refuses the whole file.
   const PaymentView second = pay(10'00, checking, "k2");
   auto next = export_file();

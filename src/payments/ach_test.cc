@@ -105,6 +105,10 @@ TEST_F(AchTest, ABadBankAccountIsRefusedAndNothingIsStored) {
                                      {"021000021", "000123456789", "brokerage"}, "");
   EXPECT_EQ(bad_type.error().field, "account_type");
   EXPECT_EQ(bad_type.error().message.find("123456789"), std::string::npos);
+  auto long_name =
+      store_bank_account(test_.database(), processors_.ach().key(),
+                         {"021000021", "000123456789", "checking"}, std::string(101, 'x'));
+  EXPECT_EQ(long_name.error().field, "holder_name");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bank_accounts"), 0);
 }
 

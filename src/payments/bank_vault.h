@@ -1,10 +1,11 @@
 #pragma once
 // The bank accounts customers pay from, kept so the utility can debit them itself (ACH files,
-// ach_export.h). The account number is sealed with the vault key (libsodium secretbox:
-// XSalsa20-Poly1305, a fresh nonce per account); only the routing number, the last four digits
-// and the account type are stored in the clear. The key lives outside the database
-// (payments.vault_key_file, docs/configuration.md), so a copy of the database alone reveals no
-// account number. A bank account is known everywhere else by its token: "ach_" and 32 hex digits.
+// ach_export.h). The account number is sealed with the vault key (libsodium AEAD
+// XChaCha20-Poly1305, a fresh nonce per account, the token as associated data); only the routing
+// number, the last four digits and the account type are stored in the clear. The key lives outside
+// the database (payments.vault_key_file, docs/configuration.md), so a copy of the database alone
+// reveals no account number. A bank account is known everywhere else by its token: "ach_" and 32
+// hex digits.
 
 #include <array>
 #include <cstdint>

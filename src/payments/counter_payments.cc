@@ -1,5 +1,6 @@
 #include "payments/counter_payments.h"
 
+#include "accounts/account_service.h"
 #include "payments/payment_records.h"
 #include "store/utility_settings.h"
 
@@ -51,9 +52,8 @@ Result<PaymentView> take(Session& session, const CounterPayment& payment) {
     (*earlier)->view.replayed = true;
     return (*earlier)->view;
   }
-  auto account = session.query_named("accounts/account_id_and_status", {payment.account.digits()});
+  auto account = accounts::find_account_key(session, payment.account);
   RP_TRY(account);
-  if (account->empty()) return not_found("no account has number " + payment.account.formatted());
   auto confirmation = take_confirmation(session);
   RP_TRY(confirmation);
   auto zone = store::utility_zone(session);
@@ -62,8 +62,8 @@ Result<PaymentView> take(Session& session, const CounterPayment& payment) {
   const std::string label = payment.method == "cash" ? "Cash" : "Check " + payment.check_number;
   auto inserted =
       session.query_named("payments/insert_counter_payment",
-                          {account->at(0).integer(0), *confirmation, payment.amount.cents(),
-                           payment.method, label, payment.idempotency_key, fingerprint_of(payment),
+                          {account->id, *confirmation, payment.amount.cents(), payment.method,
+                           label, payment.idempotency_key, fingerprint_of(payment),
                            format_local_date(zone->local_date(now())), at, at, payment.cashier,
                            payment.method == "check" ? store::Value{payment.check_number}
                                                      : store::Value{store::Null{}}});

@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include "accounts/ledger.h"
+#include "accounts/account_service.h"
 #include "billing/document/scan_line.h"
 #include "core/time.h"
 #include "payments/bank_files/bai2.h"
@@ -60,10 +60,12 @@ struct Match {
   std::string reason;  // no match: why
 };
 
+// The account's id, or 0 when there is none (the item then waits in suspense).
 Result<std::int64_t> account_id_of(Session& session, const AccountNumber& account) {
-  auto rows = session.query_named("accounts/account_id_and_status", {account.digits()});
-  RP_TRY(rows);
-  return rows->empty() ? 0 : rows->at(0).integer(0);
+  auto found = accounts::find_account_key(session, account);
+  if (!found.ok() && found.error().kind == ErrorKind::not_found) return std::int64_t{0};
+  RP_TRY(found);
+  return found->id;
 }
 
 Result<Match> match_item(Session& session, const bai2::Item& item) {
@@ -242,10 +244,9 @@ Result<LockboxItem> apply_lockbox_item(store::Database& database, std::int64_t i
                       " (payment " + item.confirmation + " on account " + item.account_number +
                       ")");
     }
-    auto account_id = account_id_of(session, account);
-    RP_TRY(account_id);
-    if (*account_id == 0) return not_found("no account has number " + account.formatted());
-    auto payment = post_check(session, *account_id, item.amount, item.deposited_on,
+    auto account_key = accounts::find_account_key(session, account);
+    RP_TRY(account_key);
+    auto payment = post_check(session, account_key->id, item.amount, item.deposited_on,
                               rows->at(0).text(11), actor);
     RP_TRY(payment);
     RP_TRY(session.execute_named("payments/apply_lockbox_item",

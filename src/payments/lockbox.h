@@ -12,8 +12,9 @@
 //
 // Exactly once: the whole file is one transaction, and a file already imported (the same bytes)
 // posts nothing again. An item the bank sends again in another file (the same bank account,
-// deposit date, bank reference and amount) is recognised and posted once. Debit details (type
-// codes 400-699, fees the bank took) are not payments: they are listed as skipped, never posted.
+// deposit date, bank reference and amount) is recognised and posted once. Details that are not
+// credits (type codes outside 100-399: the bank's fees, say) are not payments: they are listed
+// as skipped, never posted.
 // Every account in the file must be in US dollars.
 
 #include <cstdint>
@@ -50,7 +51,7 @@ struct LockboxImport {
   std::int64_t duplicates = 0;  // items already posted from an earlier file
   Money total;                  // of the credit items in the file
   std::vector<LockboxItem> items;
-  std::vector<std::string> skipped;  // "line 14: type 475 (a debit), $12.00"
+  std::vector<std::string> skipped;  // "line 14: type 475 (not a credit), $12.00"
 };
 
 // Errors (nothing posted): invalid_input ("file") naming the line for a malformed BAI2 file or an

@@ -1,11 +1,8 @@
 #include "payments/payment_intake.h"
 
-#include "accounts/account_events.h"
-#include "accounts/ledger.h"
-#include "core/json_writer.h"
+#include "accounts/account_service.h"
 #include "core/time.h"
 #include "payments/payment_records.h"
-#include "payments/payment_state.h"
 #include "store/utility_settings.h"
 
 namespace rp::payments {
@@ -50,9 +47,8 @@ Result<StoredPayment> open_payment(Session& session, const PaymentRequest& reque
     (*earlier)->view.replayed = true;
     return std::move(**earlier);
   }
-  auto account = session.query_named("accounts/account_id_and_status", {request.account.digits()});
+  auto account = accounts::find_account_key(session, request.account);
   RP_TRY(account);
-  if (account->empty()) return not_found("no account has number " + request.account.formatted());
   auto confirmation = take_confirmation(session);
   RP_TRY(confirmation);
   auto zone = store::utility_zone(session);
@@ -60,8 +56,8 @@ Result<StoredPayment> open_payment(Session& session, const PaymentRequest& reque
   const std::string at = format_instant(now());
   auto inserted = session.query_named(
       "payments/insert_payment",
-      {account->at(0).integer(0), *confirmation, request.amount.cents(), request.channel,
-       method.method, method.label, request.token, request.idempotency_key, fingerprint_of(request),
+      {account->id, *confirmation, request.amount.cents(), request.channel, method.method,
+       method.label, request.token, request.idempotency_key, fingerprint_of(request),
        format_local_date(zone->local_date(now())), at, at});
   RP_TRY(inserted);
   auto created = find_payment(session, "payments/payment_by_id", {inserted->at(0).integer(0)});

@@ -52,10 +52,19 @@ std::string event_details(const PaymentView& view, const AchReturnReason& reason
   return json.take();
 }
 
+// Returns the payment `request` names. `expected`, when given, is the amount the bank's return
+// entry carries: a payment of another amount refuses the return (a return file names the line).
 Result<ReturnedPayment> return_in(Session& session, const PaymentReturnRequest& request,
-                                  const AchReturnReason& reason) {
+                                  const AchReturnReason& reason,
+                                  std::optional<Money> expected = std::nullopt) {
   auto found = find_payment_to_return(session, request);
   RP_TRY(found);
+  if (expected && found->stored.view.amount != *expected) {
+    return invalid_input("file", "the return of trace number " + request.trace_number +
+                                     " is for $" + expected->to_string() + " but payment " +
+                                     found->stored.view.confirmation + " was $" +
+                                     found->stored.view.amount.to_string());
+  }
   const PaymentView& payment = found->stored.view;
   ReturnedPayment answer;
   answer.return_code = std::string(reason.code);
@@ -143,15 +152,7 @@ Result<ReturnFileReport> apply_ach_returns(store::Database& database, std::strin
       request.trace_number = entry.original_trace_number;
       request.return_code = entry.return_code;
       request.actor = actor;
-      auto found = find_payment_to_return(session, request);
-      RP_TRY(found);
-      if (found->stored.view.amount != entry.amount) {
-        return invalid_input("file", "the return of trace number " + entry.original_trace_number +
-                                         " is for $" + entry.amount.to_string() + " but payment " +
-                                         found->stored.view.confirmation + " was $" +
-                                         found->stored.view.amount.to_string());
-      }
-      auto returned = return_in(session, request, reasons[i]);
+      auto returned = return_in(session, request, reasons[i], entry.amount);
       RP_TRY(returned);
       if (returned->already_returned) {
         ++report.already_returned;

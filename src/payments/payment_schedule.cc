@@ -1,6 +1,7 @@
 #include "payments/payment_schedule.h"
 
 #include "accounts/account_events.h"
+#include "accounts/account_service.h"
 #include "accounts/ledger.h"
 #include "core/json_writer.h"
 #include "payments/payment_intake.h"
@@ -13,13 +14,6 @@ using store::Row;
 using store::Session;
 
 constexpr int kLongestScheduleDays = 365;
-
-Result<std::int64_t> account_id_of(Session& session, const AccountNumber& account) {
-  auto rows = session.query_named("accounts/account_id_and_status", {account.digits()});
-  RP_TRY(rows);
-  if (rows->empty()) return not_found("no account has number " + account.formatted());
-  return rows->at(0).integer(0);
-}
 
 Result<void> require_saved_method(Session& session, const AccountNumber& account,
                                   std::int64_t method_id) {
@@ -199,7 +193,7 @@ Result<ScheduledPayment> schedule_payment(store::Database& database, const Accou
     return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00");
   }
   return database.write<ScheduledPayment>([&](Session& session) -> Result<ScheduledPayment> {
-    auto account_id = account_id_of(session, account);
+    auto account_id = accounts::find_account_key(session, account);
     RP_TRY(account_id);
     auto zone = store::utility_zone(session);
     RP_TRY(zone);
@@ -212,7 +206,7 @@ Result<ScheduledPayment> schedule_payment(store::Database& database, const Accou
     }
     RP_TRY(require_saved_method(session, account, payment_method_id));
     auto inserted = session.query_named("payments/insert_scheduled_payment",
-                                        {*account_id, amount.cents(), format_local_date(pay_on),
+                                        {account_id->id, amount.cents(), format_local_date(pay_on),
                                          payment_method_id, format_instant(now()), actor});
     RP_TRY(inserted);
     ScheduledPayment scheduled;
@@ -264,17 +258,17 @@ Result<AutopayEnrolment> enrol_autopay(store::Database& database, const AccountN
     return invalid_input("days_before_due", "autopay pays 0 to 20 days before the due date");
   }
   return database.write<AutopayEnrolment>([&](Session& session) -> Result<AutopayEnrolment> {
-    auto account_id = account_id_of(session, account);
+    auto account_id = accounts::find_account_key(session, account);
     RP_TRY(account_id);
     RP_TRY(require_saved_method(session, account, payment_method_id));
     const std::string at = format_instant(now());
     RP_TRY(session.execute_named("payments/cancel_autopay", {at, account.digits()}));
     auto inserted = session.query_named(
-        "payments/insert_autopay", {*account_id, payment_method_id, days_before_due, at, actor});
+        "payments/insert_autopay", {account_id->id, payment_method_id, days_before_due, at, actor});
     RP_TRY(inserted);
     RP_TRY(accounts::record_event(
         session,
-        {*account_id, "autopay.enrolled", actor,
+        {account_id->id, "autopay.enrolled", actor,
          "Autopay pays each bill " + std::to_string(days_before_due) + " days before it is due",
          "{}"}));
     return AutopayEnrolment{inserted->at(0).integer(0), payment_method_id, days_before_due, at};
@@ -285,7 +279,7 @@ Result<std::optional<AutopayEnrolment>> autopay_enrolment(store::Database& datab
                                                           const AccountNumber& account) {
   return database.read<std::optional<AutopayEnrolment>>(
       [&](Session& session) -> Result<std::optional<AutopayEnrolment>> {
-        RP_TRY(account_id_of(session, account));
+        RP_TRY(accounts::find_account_key(session, account));
         auto rows = session.query_named("payments/active_autopay", {account.digits()});
         RP_TRY(rows);
         if (rows->empty()) return std::optional<AutopayEnrolment>{};
@@ -298,14 +292,14 @@ Result<std::optional<AutopayEnrolment>> autopay_enrolment(store::Database& datab
 Result<void> cancel_autopay(store::Database& database, const AccountNumber& account,
                             const std::string& actor) {
   return database.write_work([&](Session& session) -> Result<void> {
-    auto account_id = account_id_of(session, account);
+    auto account_id = accounts::find_account_key(session, account);
     RP_TRY(account_id);
     auto changed =
         session.execute_named("payments/cancel_autopay", {format_instant(now()), account.digits()});
     RP_TRY(changed);
     if (*changed == 0) return not_found("account " + account.formatted() + " has no autopay");
     RP_TRY(accounts::record_event(
-        session, {*account_id, "autopay.cancelled", actor, "Autopay was cancelled", "{}"}));
+        session, {account_id->id, "autopay.cancelled", actor, "Autopay was cancelled", "{}"}));
     return success();
   });
 }

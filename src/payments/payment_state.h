@@ -4,7 +4,7 @@
 // payment may later be returned (the bank sends it back: ACH R-codes), refunded (we send it back)
 // or voided (cancelled the same day, before settlement). posted is the only state with a ledger
 // entry that counts; leaving it posts a reversing entry. Every transition is an account event
-// (payment_events.h names them).
+// (payment_event_kind below names them).
 //
 //   pending -> posted -> returned | refunded | voided
 //   pending -> failed

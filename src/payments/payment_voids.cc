@@ -74,7 +74,6 @@ Result<PaymentView> void_payment(store::Database& database, PaymentProcessor& pr
     RP_TRY(now_facts);
     if (std::string refused = refusal(*now_facts); !refused.empty()) return conflict(refused);
     if (now_facts->stored.view.status == "voided") return now_facts->stored.view;
-    RP_TRY(transition(PaymentStatus::posted, PaymentStatus::voided));
     const std::string at = format_instant(now());
     auto changed = session.execute_named("payments/void_payment", {at, reason, at, payment.id});
     RP_TRY(changed);

@@ -68,6 +68,11 @@ TEST_F(RefundsTest, ACreditBalanceIsRefundedByCheckOnce) {
   ASSERT_TRUE(rest.ok());
   EXPECT_EQ(rest->amount, Money::from_cents(60'00));
   EXPECT_EQ(balance(), 0);
+  EXPECT_EQ(refund(Money::from_cents(0), "r5").error().field, "amount");
+  EXPECT_EQ(refund_credit_balance(test_.database(), {account_, std::nullopt, "", "r6", "staff:ana"})
+                .error()
+                .field,
+            "reason");
   auto nothing = refund(std::nullopt, "r4");
   ASSERT_FALSE(nothing.ok());
   EXPECT_EQ(nothing.error().kind, ErrorKind::conflict);
@@ -112,6 +117,21 @@ TEST_F(RefundsTest, APaymentIsVoidedTheSameDayOnlyAndOnce) {
                   "SELECT COUNT(*) FROM account_events WHERE kind = "
                   "'payment.voided'"),
             1);
+
+  EXPECT_EQ(
+      void_payment(test_.database(), processors_.processors(), "P999999999", "typo", "staff:ana")
+          .error()
+          .kind,
+      ErrorKind::not_found);
+  auto declined = submit_payment(
+      test_.database(), processors_.processors(),
+      {account_, Money::from_cents(5'00), processors_.card("4000000000000002"), "web", "d1", "c"});
+  ASSERT_EQ(declined->status, "failed");
+  EXPECT_EQ(void_payment(test_.database(), processors_.processors(), declined->confirmation, "typo",
+                         "staff:ana")
+                .error()
+                .kind,
+            ErrorKind::conflict);
 
   const PaymentView old = pay(10'00, "p2");
   ASSERT_TRUE(test_

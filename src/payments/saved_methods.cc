@@ -1,5 +1,6 @@
 #include "payments/saved_methods.h"
 
+#include "accounts/account_service.h"
 #include "core/time.h"
 
 namespace rp::payments {
@@ -28,10 +29,9 @@ Result<SavedMethod> save_payment_method(store::Database& database, PaymentProces
   auto info = processor.describe(token);
   RP_TRY(info);
   return database.write<SavedMethod>([&](Session& session) -> Result<SavedMethod> {
-    auto found = session.query_named("accounts/account_id_and_status", {account.digits()});
+    auto found = accounts::find_account_key(session, account);
     RP_TRY(found);
-    if (found->empty()) return not_found("no account has number " + account.formatted());
-    const std::int64_t account_id = found->at(0).integer(0);
+    const std::int64_t account_id = found->id;
     auto saved = session.query_named("payments/count_saved_methods", {account_id});
     RP_TRY(saved);
     const std::int64_t count = saved->at(0).integer(0);

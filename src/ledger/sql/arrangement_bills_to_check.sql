@@ -1,6 +1,7 @@
 -- Released bills carrying an installment of the arrangement, due before :day, not yet judged,
--- with their ledger entry.
-SELECT b.id, b.due_date, b.arrangement_deferred_cents, le.id
+-- with what they deferred (of budget billing and of the arrangement: not owed yet) and their
+-- ledger entry.
+SELECT b.id, b.due_date, b.budget_deferred_cents + b.arrangement_deferred_cents, le.id
 FROM bills b
 JOIN ledger_entries le ON le.account_id = b.account_id AND le.kind = 'bill'
   AND le.reference = CAST(b.number AS TEXT)
