@@ -27,9 +27,8 @@ echo "generating $accounts accounts with 2 months of usage ..." >&2
 "$ratepayer" generate --db "sqlite:$work/pay.db" --accounts "$accounts" --usage-months 2 \
   --no-bills >/dev/null
 sqlite3 "$work/pay.db" "SELECT number FROM accounts" >"$work/accounts.txt"
-RATEPAYER_LOG_LEVEL=warn RATEPAYER_BILL_RUN_CHUNK_ACCOUNTS="${BENCH_BILL_CHUNK_ACCOUNTS:-500}" \
-  "$ratepayer" serve --db "sqlite:$work/pay.db" --port "$port" --staff-token "$staff" \
-  >"$work/server.log" 2>&1 &
+RATEPAYER_LOG_LEVEL=warn "$ratepayer" serve --db "sqlite:$work/pay.db" --port "$port" \
+  --staff-token "$staff" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 card="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/payment-methods/test-tokens" \
@@ -38,7 +37,9 @@ card="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/payment-methods/test-toke
   sed -E 's/.*"token":"([^"]+)".*/\1/')"
 
 # A bill run in progress throughout: October's cycles, one after another, over the staff API.
+# (BENCH_BILL_RUN=0 leaves it out, to see the payment path alone.)
 (
+  [[ "${BENCH_BILL_RUN:-1}" == 0 ]] && exit 0
   while read -r cycle read_date _; do
     [[ "$cycle" =~ ^[0-9]+$ ]] || continue
     curl -s -X POST "http://127.0.0.1:$port/api/v1/staff/bill-runs" -H "Authorization: Bearer $staff" \

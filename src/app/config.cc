@@ -119,8 +119,9 @@ const std::array<Setting, 12>& settings() {
       {"http", "port", IntegerRule{0, 65535, "port number", "0 = any free port"}, nullptr,
        [](Config& c, std::int64_t v) { c.http.port = v; }},
       {"http", "threads",
-       IntegerRule{0, 1024, "number of threads", "0 = twice the hardware threads"}, nullptr,
-       [](Config& c, std::int64_t v) { c.http.threads = v; }},
+       IntegerRule{0, 1024, "number of threads",
+                   "0 = the larger of 32 and 4 x the hardware threads"},
+       nullptr, [](Config& c, std::int64_t v) { c.http.threads = v; }},
       {"http", "body_limit_bytes", IntegerRule{1, 1073741824, "number of bytes", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.http.body_limit_bytes = v; }},
       {"http", "static_root", {}, set_static_root, nullptr},
@@ -431,8 +432,8 @@ std::optional<LogLevel> parse_log_level(std::string_view name) {
 
 std::size_t http_thread_count(const HttpConfig& http) {
   if (http.threads > 0) return static_cast<std::size_t>(http.threads);
-  unsigned hardware = std::thread::hardware_concurrency();
-  return hardware == 0 ? 2 : 2 * static_cast<std::size_t>(hardware);
+  const std::size_t hardware = std::thread::hardware_concurrency();
+  return std::max(kLeastHttpThreads, 4 * hardware);
 }
 
 std::string example_config_toml() {
@@ -456,7 +457,8 @@ read_connections = 4
 address = "127.0.0.1"
 # The TCP port, 0..65535; 0 picks any free port (tests). Env: RATEPAYER_HTTP_PORT
 port = 8080
-# Worker threads, 0..1024; 0 means twice the hardware threads. Env: RATEPAYER_HTTP_THREADS
+# Worker threads, 0..1024; 0 means 32 or 4 x the hardware threads, whichever is more.
+# Env: RATEPAYER_HTTP_THREADS
 threads = 0
 # The largest request body accepted, in bytes (1..1073741824); larger ones get 413.
 # Env: RATEPAYER_HTTP_BODY_LIMIT_BYTES

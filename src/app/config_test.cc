@@ -1,8 +1,10 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -258,10 +260,12 @@ TEST(Config, ProcessEnvironmentKeepsOnlyRatepayerVariables) {
   for (const auto& [name, value] : environment) EXPECT_TRUE(name.starts_with("RATEPAYER_"));
 }
 
-TEST(Config, ZeroThreadsMeansTwiceTheHardwareThreads) {
+TEST(Config, ZeroThreadsMeansEnoughThreadsForHandlersWaitingOnCommits) {
   HttpConfig http;
-  EXPECT_GE(http_thread_count(http), 2u);
-  EXPECT_EQ(http_thread_count(http) % 2, 0u);
+  const std::size_t hardware = std::thread::hardware_concurrency();
+  EXPECT_EQ(http_thread_count(http), std::max<std::size_t>(32, 4 * hardware));
+  http.threads = 3;
+  EXPECT_EQ(http_thread_count(http), 3u);
 }
 
 TEST(Config, EnvironmentVariableNamesFollowSectionAndKey) {

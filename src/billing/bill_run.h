@@ -15,14 +15,19 @@
 // (a crash, a kill) and started again bills each remaining account once and numbers stay gapless
 // (numbers are taken inside the transaction that writes the bill).
 //
-// Chunked: accounts are drafted and written kBillRunChunkAccounts at a time, one write transaction
-// per chunk (a few milliseconds of the SQLite writer), the next chunk read and rated while the
-// previous one is written, so portal reads and payments never wait long behind a run.
+// Chunked: accounts are drafted and written a chunk at a time, one write transaction per chunk,
+// the next chunk read and rated while the previous one is written. A chunk's write holds the
+// single SQLite writer, and a payment that arrives meanwhile waits for it (store/database.h,
+// write_bulk), so chunks are sized by time: each is sized from the last one's write so that its
+// write takes about kBillRunWriteBudget (next_chunk_accounts), starting at kBillRunFirstChunk, up
+// to request.chunk_accounts. The
+// reading and rating run as batch work (core/batch_priority.h): on what requests leave of the CPU.
 //
 // An account that cannot be billed (a plan with no tariff, a register meter with no read to start
 // from and no history to estimate with) is skipped and recorded in bill_run_problems with the
 // reason; it does not stop the run, and running the run again retries it.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -38,7 +43,16 @@
 
 namespace rp::billing {
 
-inline constexpr std::size_t kBillRunChunkAccounts = 500;
+inline constexpr std::size_t kBillRunChunkAccounts = 500;  // the largest chunk
+inline constexpr std::size_t kBillRunFirstChunk = 50;      // before any write has been timed
+inline constexpr std::size_t kBillRunSmallestChunk = 10;
+inline constexpr std::chrono::microseconds kBillRunWriteBudget{2000};
+
+// The size of the next chunk, given that the last one wrote `written` accounts in `took`: the
+// number that would take `budget` at the same pace, within [kBillRunSmallestChunk, largest] (and
+// never more than `largest`). With no time measured it stays at `largest`.
+std::size_t next_chunk_accounts(std::size_t written, std::chrono::microseconds took,
+                                std::chrono::microseconds budget, std::size_t largest);
 
 // The utility's billing settings (utility_settings keys in docs/billing.md).
 struct BillingSettings {
@@ -55,7 +69,10 @@ struct BillRunRequest {
   int cycle = 1;
   LocalDate read_date;  // must be the cycle's scheduled read date in its month
   std::string started_by = "system";
-  std::size_t chunk_accounts = kBillRunChunkAccounts;
+  std::size_t chunk_accounts = kBillRunChunkAccounts;  // the largest chunk
+  // The time a chunk's write should take on SQLite; zero (and PostgreSQL, where a chunk's write
+  // holds up no other write) keeps every chunk at chunk_accounts.
+  std::chrono::microseconds write_budget = kBillRunWriteBudget;
 };
 
 struct BillRunProgress {

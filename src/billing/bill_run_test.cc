@@ -15,6 +15,22 @@ using testing::on;
 
 class BillRunTest : public testing::BillingFixture {};
 
+TEST(NextChunkAccounts, SizesTheNextChunkSoItsWriteTakesTheBudget) {
+  using std::chrono::microseconds;
+  // 500 accounts written in 20 ms; a 4 ms budget takes 100.
+  EXPECT_EQ(next_chunk_accounts(500, microseconds(20'000), microseconds(4'000), 500), 100u);
+  // A fast write grows the chunk, but never past the largest.
+  EXPECT_EQ(next_chunk_accounts(100, microseconds(2'000), microseconds(4'000), 500), 200u);
+  EXPECT_EQ(next_chunk_accounts(400, microseconds(1'000), microseconds(4'000), 500), 500u);
+  // A very slow write shrinks it to the smallest chunk, not to nothing.
+  EXPECT_EQ(next_chunk_accounts(50, microseconds(900'000), microseconds(4'000), 500),
+            kBillRunSmallestChunk);
+  // A largest chunk below the smallest wins; no budget or no measure keeps the largest.
+  EXPECT_EQ(next_chunk_accounts(5, microseconds(900'000), microseconds(4'000), 5), 5u);
+  EXPECT_EQ(next_chunk_accounts(500, microseconds(20'000), microseconds(0), 500), 500u);
+  EXPECT_EQ(next_chunk_accounts(0, microseconds(0), microseconds(4'000), 300), 300u);
+}
+
 TEST_F(BillRunTest, AFullCycleBillsEachAccountWithKnownTotalsAndPostsTheLedger) {
   set_tariffs();
   AccountNumber maria = open("E1000017", true, "1204 Elm St");
