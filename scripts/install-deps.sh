@@ -8,12 +8,12 @@ build_packages=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   libboost1.74-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev libgoogle-perftools-dev libpugixml-dev
-  libsodium-dev libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
+  libsodium-dev libcurl4-openssl-dev libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   nodejs npm brotli gzip curl
 )
-test_packages=(postgresql-15 postgresql-client-15 chromium wrk clang-14 libclang-rt-14-dev poppler-utils)
+test_packages=(postgresql-15 postgresql-client-15 python3-aiosmtpd chromium wrk clang-14 libclang-rt-14-dev poppler-utils)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -1,0 +1,35 @@
+#include "auth/address_match.h"
+
+#include <gtest/gtest.h>
+
+namespace rp::auth {
+namespace {
+
+TEST(AddressMatch, SpellingCaseAndSuffixesDoNotMatter) {
+  EXPECT_EQ(normalize_street("1204 Elm Street, Apt. 3"), "1204 elm st apt 3");
+  EXPECT_TRUE(same_street("1204 elm street", "1204 Elm St"));
+  EXPECT_TRUE(same_street("  1204  ELM  ST. ", "1204 Elm St"));
+  EXPECT_TRUE(same_street("17 North Oak Avenue", "17 N Oak Ave"));
+  EXPECT_FALSE(same_street("9 Main St #4", "9 Main Street Unit 4"));  // "#" is not "unit"
+}
+
+TEST(AddressMatch, ADifferentNumberOrStreetNeverMatches) {
+  EXPECT_FALSE(same_street("1205 Elm St", "1204 Elm St"));
+  EXPECT_FALSE(same_street("1204 Elm Ave", "1204 Elm St"));
+  EXPECT_FALSE(same_street("1204 Elm St Apt 2", "1204 Elm St"));
+  // A street name alone (no house number) never matches.
+  EXPECT_FALSE(same_street("Elm St", "Elm St"));
+  EXPECT_FALSE(same_street("", "1204 Elm St"));
+}
+
+TEST(AddressMatch, ZipTakesFiveDigitsOrZipPlusFour) {
+  EXPECT_EQ(zip5("97477"), "97477");
+  EXPECT_EQ(zip5(" 97477-1234 "), "97477");
+  EXPECT_FALSE(zip5("9747"));
+  EXPECT_FALSE(zip5("97477-12"));
+  EXPECT_FALSE(zip5("9747a"));
+  EXPECT_FALSE(zip5("974771234"));
+}
+
+}  // namespace
+}  // namespace rp::auth

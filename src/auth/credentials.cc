@@ -1,0 +1,65 @@
+#include "auth/credentials.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <mutex>
+
+namespace rp::auth {
+namespace {
+
+bool sodium_ready() {
+  static const bool ready = sodium_init() >= 0;
+  return ready;
+}
+
+}  // namespace
+
+Result<std::string> hash_password(std::string_view password) {
+  if (!sodium_ready()) return internal_error("libsodium did not start");
+  std::array<char, crypto_pwhash_STRBYTES> text{};
+  if (crypto_pwhash_str(text.data(), password.data(), password.size(),
+                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return internal_error("hashing the password ran out of memory");
+  }
+  return std::string(text.data());
+}
+
+bool password_matches(std::string_view hash, std::string_view password) {
+  if (!sodium_ready()) return false;
+  const std::string terminated(hash);
+  return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
+}
+
+void spend_password_check_time(std::string_view password) {
+  static std::once_flag once;
+  static std::string decoy;
+  std::call_once(once, [] {
+    auto made = hash_password("a password nobody has, to spend the same time");
+    if (made.ok()) decoy = *made;
+  });
+  (void)password_matches(decoy, password);
+}
+
+std::string new_secret_token() {
+  (void)sodium_ready();
+  std::array<unsigned char, 32> random{};
+  randombytes_buf(random.data(), random.size());
+  std::array<char, 64> text{};
+  sodium_bin2base64(text.data(), text.size(), random.data(), random.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return std::string(text.data());
+}
+
+std::string token_digest(std::string_view token) {
+  (void)sodium_ready();
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size());
+  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  return std::string(hex.data());
+}
+
+}  // namespace rp::auth

@@ -1,0 +1,30 @@
+#pragma once
+// The secrets a login is made of, on libsodium: password hashes (argon2id at libsodium's
+// "interactive" cost: 2 passes over 64 MiB, about 0.1 s here, with the salt and cost in the hash
+// text so they can be raised later), random tokens for sessions and emailed links, and the
+// SHA-256 digests under which those tokens are stored (a copy of the database opens no session).
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace rp::auth {
+
+// Errors: internal when libsodium cannot start or runs out of memory.
+Result<std::string> hash_password(std::string_view password);
+
+// True when `password` is the one `hash` was made from. Takes the full hashing time either way.
+bool password_matches(std::string_view hash, std::string_view password);
+
+// 32 random bytes as 43 characters of base64url (no padding): session cookies, link tokens.
+std::string new_secret_token();
+
+// The lower-case hex SHA-256 of `token`: what is stored and looked up.
+std::string token_digest(std::string_view token);
+
+// `password_matches` against a fixed hash, for an email that has no login, so an attacker cannot
+// tell unknown emails from wrong passwords by the time the answer takes.
+void spend_password_check_time(std::string_view password);
+
+}  // namespace rp::auth

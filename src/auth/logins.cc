@@ -1,0 +1,479 @@
+#include "auth/logins.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "auth/address_match.h"
+#include "auth/credentials.h"
+#include "auth/login_emails.h"
+#include "auth/password_rules.h"
+#include "core/time.h"
+#include "notify/email.h"
+
+namespace rp::auth {
+namespace {
+
+using store::Session;
+
+struct UserRow {
+  std::int64_t id = 0;
+  std::string email;
+  std::string password_hash;  // empty until set
+  std::string language;
+  bool verified = false;
+  bool mfa = false;
+};
+
+UserRow user_of(const store::Row& row) {
+  return {row.integer(0), row.text(1),     row.is_null(2) ? "" : row.text(2),
+          row.text(3),    !row.is_null(4), !row.is_null(5)};
+}
+
+Result<std::optional<UserRow>> find_user(Session& session, const std::string& email) {
+  auto rows = session.query_named("auth/user_by_email", {email});
+  RP_TRY(rows);
+  if (rows->empty()) return std::optional<UserRow>{};
+  return std::optional<UserRow>{user_of(rows->at(0))};
+}
+
+Result<std::string> checked_language(const std::string& language) {
+  if (language == "en" || language == "es") return language;
+  return invalid_input("language", "language must be 'en' or 'es'");
+}
+
+// The accounts the address (and number) name; empty when none.
+Result<std::vector<std::int64_t>> matching_accounts(Session& session, const std::string& street,
+                                                    const std::string& zip,
+                                                    const std::string& account_number) {
+  std::optional<AccountNumber> number;
+  if (!account_number.empty()) {
+    auto parsed = AccountNumber::parse(account_number);
+    RP_TRY(parsed);
+    number = *parsed;
+  }
+  auto zip_five = zip5(zip);
+  if (!zip_five) return invalid_input("zip", "the ZIP code must be 5 digits (or ZIP+4)");
+  if (normalize_street(street).empty()) {
+    return invalid_input("street", "enter the street address where you have service");
+  }
+  auto rows = session.query_named("auth/accounts_at_zip", {*zip_five});
+  RP_TRY(rows);
+  std::vector<std::int64_t> found;
+  for (const store::Row& row : *rows) {
+    if (!same_street(street, row.text(2))) continue;
+    const bool named = number && row.text(1) == number->digits();
+    const bool current = row.integer(3) == 1 && row.text(4) != "closed";
+    if (number ? named : current) found.push_back(row.integer(0));
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  if (found.empty()) {
+    return invalid_input(
+        "address", number ? "that account number has no service at that street address and ZIP; "
+                            "check all three as they appear on your bill"
+                          : "we found no account with service at that street address and ZIP; "
+                            "check the house number, street and ZIP as they appear on your bill, "
+                            "or add your account number");
+  }
+  return found;
+}
+
+Result<void> link_accounts(Session& session, std::int64_t user_id,
+                           const std::vector<std::int64_t>& accounts, const std::string& at) {
+  for (std::int64_t account : accounts) {
+    RP_TRY(session.execute_named("auth/link_account", {user_id, account, at, user_id, account}));
+  }
+  return success();
+}
+
+Result<std::string> issue_token(Session& session, std::int64_t user_id, const char* purpose,
+                                std::chrono::seconds life) {
+  const std::string token = new_secret_token();
+  const Instant at = now();
+  RP_TRY(session.execute_named("auth/insert_token",
+                               {user_id, std::string(purpose), token_digest(token),
+                                format_instant(at + life), format_instant(at)}));
+  return token;
+}
+
+std::string link(const LoginSettings& settings, const char* path, const std::string& token) {
+  std::string base = settings.public_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + path + (token.empty() ? "" : "?token=" + token);
+}
+
+// Uses a one-time link token of `purpose`; the user's id. Errors: conflict ("token").
+Result<std::int64_t> use_token(Session& session, const std::string& token, const char* purpose) {
+  auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
+  RP_TRY(rows);
+  const Error gone{ErrorKind::conflict,
+                   "this link has expired or was already used; ask for a new one", "token"};
+  if (rows->empty() || rows->at(0).text(2) != purpose || !rows->at(0).is_null(4)) return gone;
+  auto expires = parse_instant(rows->at(0).text(3), "expires_at");
+  RP_TRY(expires);
+  if (*expires <= now()) return gone;
+  auto used =
+      session.execute_named("auth/use_token", {format_instant(now()), rows->at(0).integer(0)});
+  RP_TRY(used);
+  if (*used != 1) return gone;
+  return rows->at(0).integer(1);
+}
+
+Result<SignedIn> open_session(Session& session, std::int64_t user_id,
+                              const std::string& client_address) {
+  SignedIn signed_in;
+  signed_in.session_token = new_secret_token();
+  signed_in.csrf_token = new_secret_token();
+  const std::string at = format_instant(now());
+  RP_TRY(
+      session.query_named("auth/insert_session", {user_id, token_digest(signed_in.session_token),
+                                                  signed_in.csrf_token, at, at, client_address}));
+  return signed_in;
+}
+
+Result<Me> me_in(Session& session, std::int64_t user_id) {
+  auto rows = session.query_named("auth/user_by_id", {user_id});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("login " + std::to_string(user_id) + " does not exist");
+  const UserRow user = user_of(rows->at(0));
+  Me me{user.id, user.email, user.language, user.mfa, {}};
+  auto accounts = session.query_named("auth/accounts_of_user", {user_id});
+  RP_TRY(accounts);
+  for (const store::Row& row : *accounts) {
+    std::string address = row.is_null(3) ? "" : row.text(3);
+    if (!row.is_null(4)) address += ", " + row.text(4) + " " + row.text(5);
+    me.accounts.push_back({row.text(1), row.text(2), address});
+  }
+  return me;
+}
+
+// Seconds until sign-in opens again for a list of failure times (newest first), or 0.
+std::chrono::seconds locked_for(const store::Rows& failures, int limit,
+                                std::chrono::seconds lockout) {
+  if (static_cast<int>(failures.size()) < limit) return std::chrono::seconds(0);
+  auto oldest_counted =
+      parse_instant(failures.at(static_cast<std::size_t>(limit) - 1).text(0), "at");
+  if (!oldest_counted.ok()) return std::chrono::seconds(0);
+  const auto open_at = *oldest_counted + lockout;
+  const Instant at = now();
+  return open_at > at ? std::chrono::duration_cast<std::chrono::seconds>(open_at - at)
+                      : std::chrono::seconds(0);
+}
+
+std::string minutes_text(std::chrono::seconds wait) {
+  const auto minutes = std::max<long long>(1, (wait.count() + 59) / 60);
+  return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
+}  // namespace
+
+Result<std::string> normalize_email(const std::string& email) {
+  std::string out;
+  for (char c : email)
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  const auto at = out.find('@');
+  const bool one_at = at != std::string::npos && out.find('@', at + 1) == std::string::npos;
+  const bool has_dot = one_at && out.find('.', at) != std::string::npos;
+  const bool clean = out.find_first_of(" ,;<>()[]\\\"\r\n\t") == std::string::npos;
+  if (out.size() < 3 || out.size() > 254 || !one_at || at == 0 || !has_dot || !clean ||
+      out.back() == '.') {
+    return invalid_input("email", "'" + email + "' is not an email address");
+  }
+  return out;
+}
+
+Result<void> register_login(store::Database& database, const LoginSettings& settings,
+                            const Registration& registration) {
+  auto email = normalize_email(registration.email);
+  RP_TRY(email);
+  auto language = checked_language(registration.language);
+  RP_TRY(language);
+  return database.write_work([&](Session& session) -> Result<void> {
+    auto accounts = matching_accounts(session, registration.street, registration.zip,
+                                      registration.account_number);
+    RP_TRY(accounts);
+    auto existing = find_user(session, *email);
+    RP_TRY(existing);
+    const std::string at = format_instant(now());
+    if (*existing && !(*existing)->password_hash.empty()) {
+      auto sent = notify::queue_email(
+          session, already_registered_email((*existing)->language, *email,
+                                            link(settings, "/sign-in", ""), settings.utility_name));
+      RP_TRY(sent);
+      return success();
+    }
+    std::int64_t user_id = 0;
+    if (*existing) {
+      user_id = (*existing)->id;
+    } else {
+      auto inserted = session.query_named("auth/insert_user", {*email, *language, at});
+      RP_TRY(inserted);
+      user_id = inserted->at(0).integer(0);
+    }
+    RP_TRY(link_accounts(session, user_id, *accounts, at));
+    auto token = issue_token(session, user_id, "verify", settings.verify_link_life);
+    RP_TRY(token);
+    auto sent = notify::queue_email(
+        session, verification_email(*language, *email, link(settings, "/verify", *token),
+                                    settings.utility_name));
+    RP_TRY(sent);
+    return success();
+  });
+}
+
+Result<SignedIn> set_first_password(store::Database& database, const LoginSettings& settings,
+                                    const std::string& token, const std::string& password,
+                                    const std::string& client_address) {
+  (void)settings;
+  // The email is needed for the password rules: read it first, then hash outside the write.
+  auto owner = database.read<std::string>([&](Session& session) -> Result<std::string> {
+    auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
+    RP_TRY(rows);
+    if (rows->empty()) {
+      return Error{ErrorKind::conflict,
+                   "this link has expired or was already used; ask for a new one", "token"};
+    }
+    auto user = session.query_named("auth/user_by_id", {rows->at(0).integer(1)});
+    RP_TRY(user);
+    return user->at(0).text(1);
+  });
+  RP_TRY(owner);
+  RP_TRY(check_new_password(password, *owner));
+  auto hash = hash_password(password);
+  RP_TRY(hash);
+  return database.write<SignedIn>([&](Session& session) -> Result<SignedIn> {
+    auto user_id = use_token(session, token, "verify");
+    RP_TRY(user_id);
+    const std::string at = format_instant(now());
+    RP_TRY(session.execute_named("auth/set_password", {*hash, at, *user_id}));
+    auto signed_in = open_session(session, *user_id, client_address);
+    RP_TRY(signed_in);
+    auto me = me_in(session, *user_id);
+    RP_TRY(me);
+    signed_in->me = std::move(*me);
+    return signed_in;
+  });
+}
+
+Result<SignInOutcome> sign_in(store::Database& database, const LoginSettings& settings,
+                              const SignInAttempt& attempt) {
+  auto email = normalize_email(attempt.email);
+  RP_TRY(email);
+  const std::string since = format_instant(now() - settings.lockout);
+  struct Known {
+    std::optional<UserRow> user;
+    std::chrono::seconds locked{0};
+  };
+  auto known = database.read<Known>([&](Session& session) -> Result<Known> {
+    Known out;
+    auto user = find_user(session, *email);
+    RP_TRY(user);
+    out.user = *user;
+    auto by_email = session.query_named("auth/recent_failures_by_email", {*email, since, *email});
+    RP_TRY(by_email);
+    auto by_address =
+        session.query_named("auth/recent_failures_by_address", {attempt.client_address, since});
+    RP_TRY(by_address);
+    out.locked = std::max(locked_for(*by_email, settings.failures_per_email, settings.lockout),
+                          locked_for(*by_address, settings.failures_per_address, settings.lockout));
+    return out;
+  });
+  RP_TRY(known);
+  SignInOutcome outcome;
+  if (known->locked.count() > 0) {
+    outcome.kind = SignInOutcome::Kind::locked;
+    outcome.retry_after = known->locked;
+    outcome.message = "too many failed sign-ins; try again in " + minutes_text(known->locked) +
+                      ", or reset your password";
+    return outcome;
+  }
+  bool good = false;
+  if (known->user && !known->user->password_hash.empty()) {
+    good = password_matches(known->user->password_hash, attempt.password);
+  } else {
+    spend_password_check_time(attempt.password);
+  }
+  if (good && known->user->mfa) {
+    // TOTP is checked by the MFA capability; until a code check exists here, refuse openly.
+    outcome.kind = SignInOutcome::Kind::code_needed;
+    outcome.message = "enter the 6-digit code from your authenticator app";
+    return outcome;
+  }
+  const std::string at = format_instant(now());
+  return database.write<SignInOutcome>([&](Session& session) -> Result<SignInOutcome> {
+    RP_TRY(session.execute_named("auth/insert_login_attempt",
+                                 {*email, attempt.client_address, std::int64_t{good ? 1 : 0}, at}));
+    if (!good) {
+      outcome.kind = SignInOutcome::Kind::wrong_credentials;
+      outcome.message = "that email and password do not match a login";
+      return outcome;
+    }
+    auto signed_in = open_session(session, known->user->id, attempt.client_address);
+    RP_TRY(signed_in);
+    auto me = me_in(session, known->user->id);
+    RP_TRY(me);
+    signed_in->me = std::move(*me);
+    outcome.kind = SignInOutcome::Kind::signed_in;
+    outcome.session = std::move(*signed_in);
+    return outcome;
+  });
+}
+
+Result<std::optional<CurrentSession>> find_session(store::Database& database,
+                                                   const LoginSettings& settings,
+                                                   const std::string& token) {
+  using Found = std::optional<CurrentSession>;
+  if (token.empty()) return Found{};
+  struct Seen {
+    Found session;
+    bool touch = false;
+  };
+  auto seen = database.read<Seen>([&](Session& session) -> Result<Seen> {
+    auto rows = session.query_named("auth/session_by_hash", {token_digest(token)});
+    RP_TRY(rows);
+    if (rows->empty() || !rows->at(0).is_null(5)) return Seen{};
+    const store::Row& row = rows->at(0);
+    auto created = parse_instant(row.text(3), "created_at");
+    auto last_seen = parse_instant(row.text(4), "last_seen_at");
+    RP_TRY(created);
+    RP_TRY(last_seen);
+    const Instant at = now();
+    if (at - *created > settings.absolute_timeout || at - *last_seen > settings.idle_timeout) {
+      return Seen{};
+    }
+    return Seen{CurrentSession{row.integer(0), row.integer(1), row.text(2)},
+                at - *last_seen >= std::chrono::seconds(60)};
+  });
+  RP_TRY(seen);
+  if (seen->touch) {
+    RP_TRY(database.write_work([&](Session& session) -> Result<void> {
+      RP_TRY(session.execute_named("auth/touch_session",
+                                   {format_instant(now()), seen->session->session_id}));
+      return success();
+    }));
+  }
+  return seen->session;
+}
+
+Result<void> end_session(store::Database& database, std::int64_t session_id) {
+  return database.write_work([&](Session& session) -> Result<void> {
+    RP_TRY(session.execute_named("auth/end_session", {format_instant(now()), session_id}));
+    return success();
+  });
+}
+
+Result<void> end_every_session(store::Database& database, std::int64_t user_id) {
+  return database.write_work([&](Session& session) -> Result<void> {
+    RP_TRY(session.execute_named("auth/end_sessions_of_user", {format_instant(now()), user_id}));
+    return success();
+  });
+}
+
+Result<Me> load_me(store::Database& database, std::int64_t user_id) {
+  return database.read<Me>([&](Session& session) { return me_in(session, user_id); });
+}
+
+Result<bool> user_holds_account(store::Database& database, std::int64_t user_id,
+                                const AccountNumber& number) {
+  return database.read<bool>([&](Session& session) -> Result<bool> {
+    auto rows = session.query_named("auth/user_holds_account", {user_id, number.digits()});
+    RP_TRY(rows);
+    return !rows->empty();
+  });
+}
+
+Result<void> request_password_reset(store::Database& database, const LoginSettings& settings,
+                                    const std::string& email) {
+  auto address = normalize_email(email);
+  RP_TRY(address);
+  return database.write_work([&](Session& session) -> Result<void> {
+    auto user = find_user(session, *address);
+    RP_TRY(user);
+    if (!*user || !(*user)->verified) return success();
+    auto token = issue_token(session, (*user)->id, "reset", settings.reset_link_life);
+    RP_TRY(token);
+    auto sent =
+        notify::queue_email(session, password_reset_email((*user)->language, *address,
+                                                          link(settings, "/reset-password", *token),
+                                                          settings.utility_name));
+    RP_TRY(sent);
+    return success();
+  });
+}
+
+Result<void> reset_password(store::Database& database, const std::string& token,
+                            const std::string& password) {
+  auto owner = database.read<std::string>([&](Session& session) -> Result<std::string> {
+    auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
+    RP_TRY(rows);
+    if (rows->empty()) {
+      return Error{ErrorKind::conflict,
+                   "this link has expired or was already used; ask for a new one", "token"};
+    }
+    auto user = session.query_named("auth/user_by_id", {rows->at(0).integer(1)});
+    RP_TRY(user);
+    return user->at(0).text(1);
+  });
+  RP_TRY(owner);
+  RP_TRY(check_new_password(password, *owner));
+  auto hash = hash_password(password);
+  RP_TRY(hash);
+  return database.write_work([&](Session& session) -> Result<void> {
+    auto user_id = use_token(session, token, "reset");
+    RP_TRY(user_id);
+    const std::string at = format_instant(now());
+    RP_TRY(session.execute_named("auth/set_password", {*hash, at, *user_id}));
+    RP_TRY(session.execute_named("auth/end_sessions_of_user", {at, *user_id}));
+    return success();
+  });
+}
+
+Result<Me> add_accounts(store::Database& database, std::int64_t user_id, const std::string& street,
+                        const std::string& zip, const std::string& account_number) {
+  return database.write<Me>([&](Session& session) -> Result<Me> {
+    auto accounts = matching_accounts(session, street, zip, account_number);
+    RP_TRY(accounts);
+    RP_TRY(link_accounts(session, user_id, *accounts, format_instant(now())));
+    return me_in(session, user_id);
+  });
+}
+
+Result<Me> set_language(store::Database& database, std::int64_t user_id,
+                        const std::string& language) {
+  auto checked = checked_language(language);
+  RP_TRY(checked);
+  return database.write<Me>([&](Session& session) -> Result<Me> {
+    RP_TRY(session.execute_named("auth/set_language", {*checked, user_id}));
+    return me_in(session, user_id);
+  });
+}
+
+Result<void> change_password(store::Database& database, std::int64_t user_id,
+                             std::int64_t keep_session_id, const std::string& current_password,
+                             const std::string& new_password) {
+  auto user = database.read<UserRow>([&](Session& session) -> Result<UserRow> {
+    auto rows = session.query_named("auth/user_by_id", {user_id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("login does not exist");
+    return user_of(rows->at(0));
+  });
+  RP_TRY(user);
+  if (user->password_hash.empty() || !password_matches(user->password_hash, current_password)) {
+    return invalid_input("current_password", "the current password is not right");
+  }
+  if (auto rules = check_new_password(new_password, user->email); !rules.ok()) {
+    return invalid_input("new_password", rules.error().message);
+  }
+  auto hash = hash_password(new_password);
+  RP_TRY(hash);
+  return database.write_work([&](Session& session) -> Result<void> {
+    const std::string at = format_instant(now());
+    RP_TRY(session.execute_named("auth/set_password", {*hash, at, user_id}));
+    RP_TRY(session.execute_named("auth/end_other_sessions", {at, user_id, keep_session_id}));
+    return success();
+  });
+}
+
+}  // namespace rp::auth

@@ -1,0 +1,2 @@
+UPDATE user_sessions SET ended_at = :ended_at
+WHERE user_id = :user_id AND id <> :keep_id AND ended_at IS NULL

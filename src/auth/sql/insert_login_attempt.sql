@@ -1,0 +1,2 @@
+INSERT INTO login_attempts (email, client_address, succeeded, at)
+VALUES (:email, :client_address, :succeeded, :at)

@@ -1,0 +1,3 @@
+INSERT INTO user_sessions (user_id, token_hash, csrf_token, created_at, last_seen_at, client_address)
+VALUES (:user_id, :token_hash, :csrf_token, :created_at, :last_seen_at, :client_address)
+RETURNING id

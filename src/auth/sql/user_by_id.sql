@@ -1,0 +1,1 @@
+SELECT id, email, password_hash, language, verified_at, mfa_secret FROM users WHERE id = :id

@@ -1,0 +1,22 @@
+#include "notify/email.h"
+
+#include "core/time.h"
+
+namespace rp::notify {
+
+Result<std::int64_t> queue_email(store::Session& session, const EmailMessage& message) {
+  if (message.to.find('@') == std::string::npos ||
+      message.to.find_first_of("\r\n ,;<>") != std::string::npos) {
+    return invalid_input("to", "'" + message.to + "' is not one email address");
+  }
+  if (message.subject.find_first_of("\r\n") != std::string::npos) {
+    return invalid_input("subject", "an email subject is one line");
+  }
+  const std::string at = format_instant(now());
+  auto rows = session.query_named("notify/queue_email",
+                                  {message.to, message.subject, message.body, at, at});
+  RP_TRY(rows);
+  return rows->at(0).integer(0);
+}
+
+}  // namespace rp::notify

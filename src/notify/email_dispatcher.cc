@@ -1,0 +1,108 @@
+#include "notify/email_dispatcher.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "core/time.h"
+
+namespace rp::notify {
+namespace {
+
+struct Outgoing {
+  std::int64_t id = 0;
+  EmailMessage message;
+  std::int64_t attempts = 0;
+};
+
+std::chrono::seconds retry_after(std::int64_t attempts) {
+  const std::int64_t doubling = std::min<std::int64_t>(attempts, 7);
+  return std::min(std::chrono::seconds(30LL << doubling), std::chrono::seconds(3600));
+}
+
+}  // namespace
+
+EmailDispatcher::EmailDispatcher(store::Database& database, Mailer& mailer)
+    : database_(database), mailer_(mailer) {}
+
+EmailDispatcher::~EmailDispatcher() {
+  stop();
+}
+
+void EmailDispatcher::start() {
+  std::lock_guard lock(mutex_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { run(); });
+}
+
+void EmailDispatcher::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    pending_ = true;
+  }
+  woken_.notify_one();
+}
+
+void EmailDispatcher::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  woken_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+void EmailDispatcher::run() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      woken_.wait_for(lock, std::chrono::seconds(2), [this] { return stopping_ || pending_; });
+      if (stopping_) return;
+      pending_ = false;
+    }
+    auto pass = send_due();
+    if (!pass.ok()) spdlog::warn("email outbox: {}", pass.error().message);
+  }
+}
+
+Result<EmailDispatcher::Pass> EmailDispatcher::send_due() {
+  auto due = database_.read<std::vector<Outgoing>>([&](store::Session& session)
+                                                       -> Result<std::vector<Outgoing>> {
+    auto rows = session.query_named("notify/due_emails", {format_instant(now()), std::int64_t{50}});
+    RP_TRY(rows);
+    std::vector<Outgoing> out;
+    for (const store::Row& row : *rows) {
+      out.push_back({row.integer(0), {row.text(1), row.text(2), row.text(3)}, row.integer(4)});
+    }
+    return out;
+  });
+  RP_TRY(due);
+  Pass pass;
+  for (const Outgoing& email : *due) {
+    Result<void> sent = mailer_.send(email.message);
+    const Instant at = now();
+    auto marked = database_.write_work([&](store::Session& session) -> Result<void> {
+      if (sent.ok()) {
+        RP_TRY(session.execute_named("notify/mark_email_sent", {format_instant(at), email.id}));
+      } else {
+        RP_TRY(session.execute_named(
+            "notify/mark_email_failed",
+            {sent.error().message, format_instant(at + retry_after(email.attempts)), email.id}));
+      }
+      return success();
+    });
+    RP_TRY(marked);
+    if (sent.ok()) {
+      ++pass.sent;
+    } else {
+      ++pass.failed;
+      spdlog::warn("email {} to {} not sent (attempt {}): {}", email.id, email.message.to,
+                   email.attempts + 1, sent.error().message);
+    }
+  }
+  return pass;
+}
+
+}  // namespace rp::notify

@@ -1,0 +1,48 @@
+#pragma once
+// Sends what the outbox holds (email.h): a background thread of the server takes the messages
+// that are due, hands each to the Mailer, and marks it sent (clearing its body) or failed (tried
+// again after 30 s, 1 min, 2 min, ... at most an hour apart, the error kept). wake() after a commit
+// that queued mail sends it at once; otherwise the outbox is looked at every two seconds.
+// A crash between the mail server taking a message and it being marked sent sends it again on
+// the next start: at least once, never lost.
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "notify/email.h"
+#include "store/database.h"
+
+namespace rp::notify {
+
+class EmailDispatcher {
+ public:
+  EmailDispatcher(store::Database& database, Mailer& mailer);
+  ~EmailDispatcher();  // stops the thread if it runs
+  EmailDispatcher(const EmailDispatcher&) = delete;
+  EmailDispatcher& operator=(const EmailDispatcher&) = delete;
+
+  void start();
+  void wake();
+  void stop();
+
+  struct Pass {
+    int sent = 0;
+    int failed = 0;
+  };
+  // One pass over the due messages (at most 50), on the caller's thread.
+  Result<Pass> send_due();
+
+ private:
+  void run();
+
+  store::Database& database_;
+  Mailer& mailer_;
+  std::mutex mutex_;
+  std::condition_variable woken_;
+  bool stopping_ = false;
+  bool pending_ = false;
+  std::thread thread_;
+};
+
+}  // namespace rp::notify

@@ -1,0 +1,5 @@
+SELECT id, to_address, subject, body, attempts
+FROM email_outbox
+WHERE sent_at IS NULL AND next_attempt_at <= :now
+ORDER BY id
+LIMIT :limit
