@@ -110,7 +110,7 @@ http::Response open_account_handler(ApiContext& context, http::Request& request)
 }
 
 http::Response account_summary_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto summary = accounts::find_account_summary(context.database, *number);

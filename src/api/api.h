@@ -12,6 +12,12 @@ namespace rp::api {
 
 class BillRunJobs;
 }  // namespace rp::api
+namespace rp::auth {
+struct LoginSettings;
+}  // namespace rp::auth
+namespace rp::notify {
+class EmailDispatcher;
+}  // namespace rp::notify
 namespace rp::payments {
 class PaymentProcessor;
 class TestProcessor;
@@ -37,6 +43,14 @@ struct ApiContext {
   // The utility's own ACH origination: bank accounts customers enter are sealed in its vault
   // (POST /api/v1/bank-accounts). Null: that route answers 503.
   payments::AchOriginator* ach = nullptr;
+  // Customer logins (auth/logins.h). Null: the customer routes answer 503 and account routes take
+  // the staff token only.
+  const auth::LoginSettings* logins = nullptr;
+  // Sends queued email at once after a commit that queued some; null: the next poll sends it.
+  notify::EmailDispatcher* mail = nullptr;
+  // The session cookie carries Secure (browsers treat http://localhost as secure; turn off only
+  // for a plain-HTTP test host that is not localhost).
+  bool secure_cookies = true;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

@@ -155,7 +155,7 @@ http::Response enroll_budget_billing_handler(ApiContext& context, http::Request&
 }
 
 http::Response account_bills_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto page = page_of(request);
@@ -166,7 +166,7 @@ http::Response account_bills_handler(ApiContext& context, http::Request& request
 }
 
 http::Response account_bill_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   std::string bill_text(request.path_param("bill"));

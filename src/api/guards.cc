@@ -105,3 +105,71 @@ Result<std::int64_t> integer_query(const http::Request& request, const char* nam
 }
 
 }  // namespace rp::api
+
+namespace rp::api {
+namespace {
+
+std::string cookie_value(const http::Request& request, std::string_view name) {
+  for (const auto& [header, value] : request.headers) {
+    if (header != "cookie") continue;
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const auto end = rest.find(';');
+      std::string_view pair = rest.substr(0, end);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      const auto equals = pair.find('=');
+      if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+        return std::string(pair.substr(equals + 1));
+      }
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+  }
+  return "";
+}
+
+http::Response sign_in_required() {
+  return http::problem(401, "sign-in-required", "Sign-in required",
+                       "your session has ended or you are not signed in; sign in again");
+}
+
+}  // namespace
+
+Result<std::optional<auth::CurrentSession>> current_session(ApiContext& context,
+                                                            const http::Request& request) {
+  if (context.logins == nullptr) return std::optional<auth::CurrentSession>{};
+  const std::string token = cookie_value(request, kSessionCookie);
+  if (token.empty()) return std::optional<auth::CurrentSession>{};
+  return auth::find_session(context.database, *context.logins, token);
+}
+
+std::optional<http::Response> require_csrf(const http::Request& request,
+                                           const auth::CurrentSession& session) {
+  if (request.method == "GET" || request.method == "HEAD") return std::nullopt;
+  auto given = request.header("x-csrf-token");
+  if (given && same_secret(*given, session.csrf_token)) return std::nullopt;
+  return http::problem(403, "csrf-token-missing", "Request not confirmed",
+                       "send the session's CSRF token (from GET /api/v1/me) in X-CSRF-Token");
+}
+
+std::optional<http::Response> require_account_access(ApiContext& context,
+                                                     const http::Request& request) {
+  if (request.header("authorization") || context.logins == nullptr) {
+    return require_staff(request, context.staff_token);
+  }
+  auto session = current_session(context, request);
+  if (!session.ok()) return http::problem_from_error(session.error());
+  if (!*session) return sign_in_required();
+  if (auto refused = require_csrf(request, **session)) return refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto holds = auth::user_holds_account(context.database, (*session)->user_id, *number);
+  if (!holds.ok()) return http::problem_from_error(holds.error());
+  if (!*holds) {
+    return http::problem(404, "not-found", "Not found",
+                         "no account has number " + std::string(request.path_param("number")));
+  }
+  return std::nullopt;
+}
+
+}  // namespace rp::api

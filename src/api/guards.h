@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "api/api.h"
+#include "auth/logins.h"
 #include "core/account_number.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -22,6 +24,27 @@ std::string staff_actor(const http::Request& request);
 // The comparison takes the same time wherever the tokens differ.
 std::optional<http::Response> require_staff(const http::Request& request,
                                             std::string_view staff_token);
+
+// The portal's session cookie.
+inline constexpr std::string_view kSessionCookie = "rp_session";
+
+// The signed-in customer's live session from the cookie, or nullopt (no cookie, unknown, ended,
+// timed out). Errors: the database's.
+Result<std::optional<auth::CurrentSession>> current_session(ApiContext& context,
+                                                            const http::Request& request);
+
+// Refuses a state-changing request (anything but GET/HEAD) whose X-CSRF-Token header is not the
+// session's CSRF token: 403 csrf-token-missing.
+std::optional<http::Response> require_csrf(const http::Request& request,
+                                           const auth::CurrentSession& session);
+
+// Gate for /api/v1/accounts/{number}/...: a request with `Authorization: Bearer` must carry the
+// staff token (require_staff); otherwise the session cookie must name a signed-in customer whose
+// login holds the account (401 sign-in-required without one; 404 for an account that is not
+// theirs, the same answer as for one that does not exist), plus the CSRF header when it changes
+// anything.
+std::optional<http::Response> require_account_access(ApiContext& context,
+                                                     const http::Request& request);
 
 // Parses the {number} path parameter; a malformed number is a 404 (indistinguishable from an
 // account the caller may not see) whose detail says the number looks mistyped.

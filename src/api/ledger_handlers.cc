@@ -190,7 +190,7 @@ void write_arrangement(JsonWriter& out, const ledger::Arrangement& arrangement) 
 }  // namespace
 
 http::Response arrangement_offer_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto offer = ledger::arrangement_offer(context.database, *number);
@@ -207,7 +207,7 @@ http::Response arrangement_offer_handler(ApiContext& context, http::Request& req
 }
 
 http::Response make_arrangement_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto body = http::parse_json_body(request);
@@ -226,7 +226,7 @@ http::Response make_arrangement_handler(ApiContext& context, http::Request& requ
 }
 
 http::Response arrangements_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto list = ledger::account_arrangements(context.database, *number);

@@ -132,14 +132,14 @@ http::Response submitted(ApiContext& context, const payments::PaymentRequest& re
 }  // namespace
 
 http::Response submit_payment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto parsed = parse_payment(context, request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   return submitted(context, *parsed);
 }
 
 http::Response account_payments_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto limit = integer_query(request, "limit", 20);
@@ -279,7 +279,7 @@ Result<std::int64_t> method_id_field(const json& body) {
 }
 
 http::Response schedule_payment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto body = http::parse_json_object_body(request);
@@ -301,7 +301,7 @@ http::Response schedule_payment_handler(ApiContext& context, http::Request& requ
 }
 
 http::Response scheduled_payments_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto list = payments::scheduled_payments(context.database, *number);
@@ -314,7 +314,7 @@ http::Response scheduled_payments_handler(ApiContext& context, http::Request& re
 }
 
 http::Response cancel_scheduled_payment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto id = id_param(request, "id", "scheduled payment");
@@ -337,7 +337,7 @@ http::Response autopay_response(const std::optional<payments::AutopayEnrolment>&
 }
 
 http::Response autopay_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto enrolment = payments::autopay_enrolment(context.database, *number);
@@ -346,7 +346,7 @@ http::Response autopay_handler(ApiContext& context, http::Request& request) {
 }
 
 http::Response enrol_autopay_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto body = http::parse_json_object_body(request);
@@ -365,7 +365,7 @@ http::Response enrol_autopay_handler(ApiContext& context, http::Request& request
 }
 
 http::Response cancel_autopay_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto cancelled = payments::cancel_autopay(context.database, *number, staff_actor(request));
@@ -513,7 +513,7 @@ void write_saved_method(JsonWriter& out, const payments::SavedMethod& method) {
 }  // namespace
 
 http::Response save_payment_method_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   if (context.processor == nullptr) {
@@ -535,7 +535,7 @@ http::Response save_payment_method_handler(ApiContext& context, http::Request& r
 }
 
 http::Response payment_methods_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto methods = payments::saved_payment_methods(context.database, *number);
@@ -548,7 +548,7 @@ http::Response payment_methods_handler(ApiContext& context, http::Request& reque
 }
 
 http::Response remove_payment_method_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto id = id_param(request, "id", "saved payment method");

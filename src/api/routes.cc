@@ -1,5 +1,6 @@
 #include "api/account_handlers.h"
 #include "api/api.h"
+#include "api/auth_handlers.h"
 #include "api/billing_handlers.h"
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
@@ -16,6 +17,17 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/healthz", bind(health_handler));
   router.add("GET", "/metrics", bind(metrics_handler));
   router.add("GET", "/api/v1/openapi.json", bind(openapi_handler));
+  router.add("POST", "/api/v1/auth/register", bind(register_handler));
+  router.add("POST", "/api/v1/auth/verify", bind(verify_handler));
+  router.add("POST", "/api/v1/auth/login", bind(login_handler));
+  router.add("POST", "/api/v1/auth/logout", bind(logout_handler));
+  router.add("POST", "/api/v1/auth/logout-everywhere", bind(logout_everywhere_handler));
+  router.add("POST", "/api/v1/auth/password-reset", bind(password_reset_handler));
+  router.add("POST", "/api/v1/auth/password-reset/confirm", bind(password_reset_confirm_handler));
+  router.add("GET", "/api/v1/me", bind(me_handler));
+  router.add("POST", "/api/v1/me/accounts", bind(add_accounts_handler));
+  router.add("PUT", "/api/v1/me/language", bind(language_handler));
+  router.add("POST", "/api/v1/me/password", bind(change_password_handler));
   router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler));
   router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler));
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));

@@ -74,7 +74,7 @@ std::string usage_json(const mdm::UsageQuery& query, const UtilityZone& zone,
 }  // namespace
 
 http::Response usage_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto zone = UtilityZone::find(context.time_zone);

@@ -101,6 +101,48 @@ Problem set_vault_key_file(Config& config, std::string_view path) {
   return {};
 }
 
+Problem set_smtp_url(Config& config, std::string_view url) {
+  if (!url.empty() && !url.starts_with("smtp://") && !url.starts_with("smtps://")) {
+    return "the mail server must be smtp://HOST:PORT or smtps://HOST:PORT (or empty to write "
+           "email to email.folder)";
+  }
+  config.email.smtp_url = std::string(url);
+  return {};
+}
+
+Problem set_email_from(Config& config, std::string_view from) {
+  if (from.find('@') == std::string_view::npos ||
+      from.find_first_of(" <>\r\n") != std::string_view::npos) {
+    return "the sender must be one email address, e.g. billing@utility.example";
+  }
+  config.email.from = std::string(from);
+  return {};
+}
+
+Problem set_smtp_user(Config& config, std::string_view user) {
+  config.email.smtp_user = std::string(user);
+  return {};
+}
+
+Problem set_smtp_password(Config& config, std::string_view password) {
+  config.email.smtp_password = std::string(password);
+  return {};
+}
+
+Problem set_mail_folder(Config& config, std::string_view folder) {
+  if (folder.empty()) return "the email folder must be named (default var/mail)";
+  config.email.folder = std::string(folder);
+  return {};
+}
+
+Problem set_public_url(Config& config, std::string_view url) {
+  if (!url.starts_with("http://") && !url.starts_with("https://")) {
+    return "the portal's public address must start with https:// (or http:// for a test host)";
+  }
+  config.portal.public_url = std::string(url);
+  return {};
+}
+
 Problem set_log_level(Config& config, std::string_view name) {
   auto level = parse_log_level(name);
   if (!level) {
@@ -110,8 +152,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 12>& settings() {
-  static const std::array<Setting, 12> kSettings{{
+const std::array<Setting, 18>& settings() {
+  static const std::array<Setting, 18> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -129,13 +171,19 @@ const std::array<Setting, 12>& settings() {
       {"utility", "name", {}, set_utility_name, nullptr},
       {"utility", "time_zone", {}, set_time_zone, nullptr},
       {"payments", "vault_key_file", {}, set_vault_key_file, nullptr},
+      {"email", "smtp_url", {}, set_smtp_url, nullptr},
+      {"email", "from", {}, set_email_from, nullptr},
+      {"email", "smtp_user", {}, set_smtp_user, nullptr},
+      {"email", "smtp_password", {}, set_smtp_password, nullptr},
+      {"email", "folder", {}, set_mail_folder, nullptr},
+      {"portal", "public_url", {}, set_public_url, nullptr},
       {"log", "level", {}, set_log_level, nullptr},
   }};
   return kSettings;
 }
 
-constexpr std::array<std::string_view, 6> kSections{"database", "http",     "auth",
-                                                    "utility",  "payments", "log"};
+constexpr std::array<std::string_view, 8> kSections{"database", "http",  "auth",   "utility",
+                                                    "payments", "email", "portal", "log"};
 
 bool is_section(std::string_view name) {
   return std::find(kSections.begin(), kSections.end(), name) != kSections.end();
@@ -486,6 +534,26 @@ time_zone = "America/Los_Angeles"
 # (readable by its owner only) on first start when missing. Back it up with the database: without
 # it, stored bank accounts cannot be debited. Env: RATEPAYER_PAYMENTS_VAULT_KEY_FILE
 vault_key_file = "var/vault.key"
+
+[email]
+# The mail server or relay that sends customers' email (sign-up links, password resets):
+# smtp://HOST:PORT (STARTTLS when the server offers it) or smtps://HOST:PORT. Empty: each email is
+# written as an .eml file to `folder` instead (the demo has no mail server).
+# Env: RATEPAYER_EMAIL_SMTP_URL
+smtp_url = ""
+# The sender address customers see. Env: RATEPAYER_EMAIL_FROM
+from = "no-reply@ratepayer.localhost"
+# SMTP sign-in, when the server asks for one; prefer the environment for the password.
+# Env: RATEPAYER_EMAIL_SMTP_USER, RATEPAYER_EMAIL_SMTP_PASSWORD
+smtp_user = ""
+smtp_password = ""
+# Where email goes when smtp_url is empty. Env: RATEPAYER_EMAIL_FOLDER
+folder = "var/mail"
+
+[portal]
+# The address customers reach the portal at; links in emails point here.
+# Env: RATEPAYER_PORTAL_PUBLIC_URL
+public_url = "http://localhost:8080"
 
 [log]
 # The least severe messages written: trace, debug, info, warn or error. Env: RATEPAYER_LOG_LEVEL

@@ -58,6 +58,23 @@ struct PaymentsConfig {
   friend bool operator==(const PaymentsConfig&, const PaymentsConfig&) = default;
 };
 
+struct EmailConfig {
+  // The utility's mail server or relay: smtp://host:port (STARTTLS when offered) or
+  // smtps://host:port. Empty: email is written as .eml files to `folder` instead (the demo).
+  std::string smtp_url;
+  std::string from = "no-reply@ratepayer.localhost";  // the sender address customers see
+  std::string smtp_user;                              // empty: no SMTP authentication
+  std::string smtp_password;
+  std::string folder = "var/mail";  // where email goes when smtp_url is empty
+  friend bool operator==(const EmailConfig&, const EmailConfig&) = default;
+};
+
+struct PortalConfig {
+  // The address customers reach the portal at: links in emails point here.
+  std::string public_url = "http://localhost:8080";
+  friend bool operator==(const PortalConfig&, const PortalConfig&) = default;
+};
+
 enum class LogLevel { trace, debug, info, warn, error };
 
 struct LogConfig {
@@ -71,6 +88,8 @@ struct Config {
   AuthConfig auth;
   UtilityConfig utility;
   PaymentsConfig payments;
+  EmailConfig email;
+  PortalConfig portal;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;
 };

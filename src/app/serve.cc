@@ -10,7 +10,10 @@
 #include "app/generate.h"
 #include "app/open_database.h"
 #include "app/scheduled_jobs.h"
+#include "auth/logins.h"
 #include "http/server.h"
+#include "notify/email_dispatcher.h"
+#include "notify/smtp_mailer.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
 
@@ -39,9 +42,34 @@ int serve_database(const Config& config, store::Database& database,
   payments::AchOriginator ach(database, *vault_key, validator);
   payments::ProcessorByToken processors(cards, ach);
   ScheduledJobs scheduled_jobs(database, &processors);
-  api::ApiContext context{
-      database, metrics, config.auth.staff_token, config.utility.time_zone, &bill_runs, &processors,
-      &cards,   &ach};
+  // Customer email: the utility's SMTP server, or .eml files in a folder when none is configured.
+  std::unique_ptr<notify::Mailer> mailer;
+  if (config.email.smtp_url.empty()) {
+    mailer = std::make_unique<notify::DirectoryMailer>(config.email.folder, config.email.from);
+    spdlog::info(
+        "email: no mail server configured (email.smtp_url); customer email is written "
+        "to {}/",
+        config.email.folder);
+  } else {
+    mailer = std::make_unique<notify::SmtpMailer>(
+        notify::SmtpSettings{config.email.smtp_url, config.email.from, config.email.smtp_user,
+                             config.email.smtp_password, 20});
+  }
+  notify::EmailDispatcher mail(database, *mailer);
+  mail.start();
+  auth::LoginSettings logins;
+  logins.public_url = config.portal.public_url;
+  logins.utility_name = config.utility.name;
+  api::ApiContext context{database,
+                          metrics,
+                          config.auth.staff_token,
+                          config.utility.time_zone,
+                          &bill_runs,
+                          &processors,
+                          &cards,
+                          &ach,
+                          &logins,
+                          &mail};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

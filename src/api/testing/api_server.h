@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/api.h"
+#include "auth/logins.h"
 #include "http/test_client.h"
 #include "payments/testing/payment_processors.h"
 
@@ -30,7 +31,8 @@ class ApiServer {
                  bill_runs,
                  &processors_.processors(),
                  &processors_.cards(),
-                 &processors_.ach()} {
+                 &processors_.ach(),
+                 &logins_} {
     add_routes(router_, context_);
     http::ServerOptions options;
     options.port = 0;
@@ -54,6 +56,12 @@ class ApiServer {
                             body);
   }
 
+  // Any request with exactly these headers (a customer's cookie and CSRF token, or none).
+  http::testing::ClientResponse send(const std::string& method, const std::string& target,
+                                     const Headers& headers, const std::string& body = "") {
+    return client_->request(method, target, headers, body);
+  }
+
   // DELETE as staff.
   http::testing::ClientResponse remove(const std::string& target) {
     return client_->request("DELETE", target,
@@ -70,6 +78,7 @@ class ApiServer {
 
  private:
   http::Metrics metrics_;
+  auth::LoginSettings logins_;
   payments::testing::TestPaymentProcessors processors_;
   ApiContext context_;
   http::Router router_;

@@ -1,0 +1,172 @@
+// Customer sign-up and sign-in over HTTP, and what a signed-in customer may reach.
+
+#include <gtest/gtest.h>
+
+#include "accounts/testing/account_fixtures.h"
+#include "api/testing/api_server.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using Headers = testing::ApiServer::Headers;
+
+constexpr const char* kPassword = "river lamp oboe forty";
+
+class AuthApiTest : public ::testing::Test {
+ protected:
+  AuthApiTest()
+      : maria_(accounts::testing::open_sample_account(test_.database())),
+        ben_(accounts::testing::open_sample_account(
+            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})),
+        server_(test_.database()) {}
+
+  static Headers json() { return {{"Content-Type", "application/json"}}; }
+
+  // The link token in the newest email to `to`, from the outbox.
+  std::string emailed_token(const std::string& to) {
+    auto rows = store::testing::query(
+        test_.database(),
+        "SELECT body FROM email_outbox WHERE to_address = '" + to + "' ORDER BY id DESC LIMIT 1");
+    if (rows.empty()) return "";
+    const std::string body = rows[0].text(0);
+    const auto at = body.find("?token=");
+    return at == std::string::npos ? "" : body.substr(at + 7, body.find('\n', at) - at - 7);
+  }
+
+  struct Customer {
+    std::string cookie;  // "rp_session=..."
+    std::string csrf;
+  };
+
+  Customer sign_up(const std::string& email, const std::string& street) {
+    auto registered = server_.send(
+        "POST", "/api/v1/auth/register", json(),
+        R"({"email": ")" + email + R"(", "street": ")" + street + R"(", "zip": "97477"})");
+    EXPECT_EQ(registered.status, 202) << registered.body;
+    auto verified = server_.send(
+        "POST", "/api/v1/auth/verify", json(),
+        R"({"token": ")" + emailed_token(email) + R"(", "password": ")" + kPassword + R"("})");
+    EXPECT_EQ(verified.status, 200) << verified.body;
+    return customer_of(verified);
+  }
+
+  static Customer customer_of(const http::testing::ClientResponse& response) {
+    const std::string set_cookie = response.header("set-cookie").value_or("");
+    Customer customer{set_cookie.substr(0, set_cookie.find(';')), ""};
+    if (response.status == 200) customer.csrf = response.json().value("csrf_token", "");
+    return customer;
+  }
+
+  static Headers as(const Customer& customer, bool with_csrf = true) {
+    Headers headers{{"Cookie", "theme=dark; " + customer.cookie},
+                    {"Content-Type", "application/json"}};
+    if (with_csrf) headers.emplace_back("X-CSRF-Token", customer.csrf);
+    return headers;
+  }
+
+  store::testing::TestDatabase test_;
+  AccountNumber maria_;
+  AccountNumber ben_;
+  testing::ApiServer server_;
+};
+
+TEST_F(AuthApiTest, SigningUpSetsASecureHttpOnlyCookieAndMeListsTheAccount) {
+  auto registered = server_.send("POST", "/api/v1/auth/register", json(),
+                                 R"({"email": "maria@example.com", "street": "1204 Elm Street",
+                                     "zip": "97477", "language": "es"})");
+  ASSERT_EQ(registered.status, 202) << registered.body;
+  EXPECT_EQ(registered.json()["email"], "maria@example.com");
+  auto verified = server_.send("POST", "/api/v1/auth/verify", json(),
+                               R"({"token": ")" + emailed_token("maria@example.com") +
+                                   R"(", "password": ")" + kPassword + R"("})");
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  const std::string cookie = verified.header("set-cookie").value_or("");
+  EXPECT_TRUE(cookie.starts_with("rp_session="));
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("Secure"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  Customer maria = customer_of(verified);
+  auto me = server_.send("GET", "/api/v1/me", as(maria, false));
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.json()["language"], "es");
+  ASSERT_EQ(me.json()["accounts"].size(), 1u);
+  EXPECT_EQ(me.json()["accounts"][0]["number"], maria_.digits());
+  EXPECT_EQ(me.json()["csrf_token"], maria.csrf);
+  EXPECT_EQ(server_.send("GET", "/api/v1/me", json()).status, 401);
+}
+
+TEST_F(AuthApiTest, ACustomerReachesOnlyTheirOwnAccountsAndChangesNeedTheCsrfToken) {
+  Customer maria = sign_up("maria@example.com", "1204 Elm St");
+  const std::string mine = "/api/v1/accounts/" + maria_.digits();
+  const std::string bens = "/api/v1/accounts/" + ben_.digits();
+  EXPECT_EQ(server_.send("GET", mine + "/summary", as(maria)).status, 200);
+  EXPECT_EQ(server_.send("GET", mine + "/bills", as(maria)).status, 200);
+  // Another customer's account answers exactly as one that does not exist.
+  auto other = server_.send("GET", bens + "/summary", as(maria));
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(server_.send("GET", bens + "/payments", as(maria)).status, 404);
+  // No session: 401.
+  EXPECT_EQ(server_.send("GET", mine + "/summary", json()).status, 401);
+  // A change without the CSRF token is refused and changes nothing.
+  const std::string body = R"({"days_before_due": 3, "payment_method": {"token": "tok_x"}})";
+  auto forged = server_.send("PUT", mine + "/autopay", as(maria, false), body);
+  EXPECT_EQ(forged.status, 403) << forged.body;
+  EXPECT_EQ(store::testing::count(test_.database(), "SELECT COUNT(*) FROM autopay_enrolments"), 0);
+  // The staff token still reaches every account.
+  EXPECT_EQ(server_.get(bens + "/summary").status, 200);
+}
+
+TEST_F(AuthApiTest, SignInFailuresAreNamedThenLockedWithRetryAfter) {
+  sign_up("maria@example.com", "1204 Elm St");
+  const std::string wrong = R"({"email": "maria@example.com", "password": "not the password"})";
+  for (int i = 0; i < 5; ++i) {
+    auto failed = server_.send("POST", "/api/v1/auth/login", json(), wrong);
+    EXPECT_EQ(failed.status, 401);
+    EXPECT_EQ(failed.json()["type"], "https://ratepayer.dev/problems/sign-in-failed");
+  }
+  auto locked = server_.send(
+      "POST", "/api/v1/auth/login", json(),
+      R"({"email": "maria@example.com", "password": ")" + std::string(kPassword) + R"("})");
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_TRUE(locked.header("retry-after").has_value());
+  EXPECT_NE(locked.json()["detail"].get<std::string>().find("minutes"), std::string::npos);
+}
+
+TEST_F(AuthApiTest, SigningOutEndsTheSessionAndAnExpiredLinkIsGone) {
+  Customer maria = sign_up("maria@example.com", "1204 Elm St");
+  auto used_again = server_.send(
+      "POST", "/api/v1/auth/verify", json(),
+      R"({"token": "no-such-token", "password": ")" + std::string(kPassword) + R"("})");
+  EXPECT_EQ(used_again.status, 410);
+  EXPECT_EQ(server_.send("POST", "/api/v1/auth/logout", as(maria, false)).status, 403);
+  auto out = server_.send("POST", "/api/v1/auth/logout", as(maria));
+  EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.header("set-cookie").value_or("").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(server_.send("GET", "/api/v1/me", as(maria)).status, 401);
+  EXPECT_EQ(
+      server_.send("GET", "/api/v1/accounts/" + maria_.digits() + "/summary", as(maria)).status,
+      401);
+}
+
+TEST_F(AuthApiTest, AnotherAccountIsAddedByAddressAndTheLanguageIsKept) {
+  Customer maria = sign_up("maria@example.com", "1204 Elm St");
+  auto wrong = server_.send("POST", "/api/v1/me/accounts", as(maria),
+                            R"({"street": "18 Oak Ave", "zip": "97477"})");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.json()["field"], "address");
+  auto added = server_.send("POST", "/api/v1/me/accounts", as(maria),
+                            R"({"street": "17 Oak Avenue", "zip": "97477"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.json()["accounts"].size(), 2u);
+  EXPECT_EQ(server_.send("GET", "/api/v1/accounts/" + ben_.digits() + "/summary", as(maria)).status,
+            200);
+  auto spanish = server_.send("PUT", "/api/v1/me/language", as(maria), R"({"language": "es"})");
+  ASSERT_EQ(spanish.status, 200);
+  EXPECT_EQ(spanish.json()["language"], "es");
+  auto bad = server_.send("PUT", "/api/v1/me/language", as(maria), R"({"language": "fr"})");
+  EXPECT_EQ(bad.status, 422);
+}
+
+}  // namespace
+}  // namespace rp::api

@@ -1,0 +1,252 @@
+#include "api/auth_handlers.h"
+
+#include "api/guards.h"
+#include "auth/logins.h"
+#include "core/json.h"
+#include "core/json_writer.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+#include "notify/email_dispatcher.h"
+
+namespace rp::api {
+namespace {
+
+http::Response not_configured() {
+  return http::problem(503, "sign-in-not-configured", "Customer sign-in is not configured",
+                       "this server has no customer logins");
+}
+
+std::string me_json(const auth::Me& me, const std::string& csrf_token) {
+  JsonWriter out;
+  out.begin_object().key("email").string(me.email).key("language").string(me.language);
+  out.key("csrf_token").string(csrf_token).key("mfa_enabled").boolean(me.mfa_enabled);
+  out.key("accounts").begin_array();
+  for (const auth::LinkedAccount& account : me.accounts) {
+    out.begin_object().key("number").string(account.number).key("name").string(account.name);
+    out.key("service_address").string(account.service_address).end_object();
+  }
+  out.end_array().end_object();
+  return out.take();
+}
+
+std::string session_cookie(const ApiContext& context, const std::string& token, long long max_age) {
+  std::string cookie = std::string(kSessionCookie) + "=" + token +
+                       "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+  if (context.secure_cookies) cookie += "; Secure";
+  return cookie;
+}
+
+http::Response signed_in_response(const ApiContext& context, const auth::SignedIn& signed_in) {
+  http::Response response =
+      http::text_response(200, me_json(signed_in.me, signed_in.csrf_token), "application/json");
+  response.set_header("Set-Cookie", session_cookie(context, signed_in.session_token,
+                                                   context.logins->absolute_timeout.count()));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response link_problem(const Error& error) {
+  if (error.field == "token") {
+    return http::problem(410, "link-expired", "Link expired", error.message, "token");
+  }
+  return http::problem_from_error(error);
+}
+
+void wake_mail(ApiContext& context) {
+  if (context.mail != nullptr) context.mail->wake();
+}
+
+// The signed-in customer for a /me route, or the answer refusing the request.
+struct Signed {
+  std::optional<auth::CurrentSession> session;
+  std::optional<http::Response> refused;
+};
+Signed signed_in_customer(ApiContext& context, const http::Request& request) {
+  if (context.logins == nullptr) return {std::nullopt, not_configured()};
+  auto session = current_session(context, request);
+  if (!session.ok()) return {std::nullopt, http::problem_from_error(session.error())};
+  if (!*session) {
+    return {std::nullopt, http::problem(401, "sign-in-required", "Sign-in required",
+                                        "you are not signed in, or your session has ended")};
+  }
+  if (auto refused = require_csrf(request, **session)) return {std::nullopt, refused};
+  return {*session, std::nullopt};
+}
+
+Result<std::string> text_field(const nlohmann::json& body, const char* name) {
+  auto value = optional_string(body, name);
+  RP_TRY(value);
+  return value->value_or("");
+}
+
+}  // namespace
+
+http::Response register_handler(ApiContext& context, http::Request& request) {
+  if (context.logins == nullptr) return not_configured();
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auth::Registration registration;
+  for (auto [field, target] :
+       {std::pair{"email", &registration.email}, std::pair{"street", &registration.street},
+        std::pair{"zip", &registration.zip},
+        std::pair{"account_number", &registration.account_number}}) {
+    auto value = text_field(*body, field);
+    if (!value.ok()) return http::problem_from_error(value.error());
+    *target = *value;
+  }
+  auto language = text_field(*body, "language");
+  if (!language.ok()) return http::problem_from_error(language.error());
+  registration.language = language->empty() ? "en" : *language;
+  auto done = auth::register_login(context.database, *context.logins, registration);
+  if (!done.ok()) return http::problem_from_error(done.error());
+  wake_mail(context);
+  JsonWriter out;
+  out.begin_object().key("email").string(*auth::normalize_email(registration.email)).end_object();
+  return http::text_response(202, out.take(), "application/json");
+}
+
+http::Response verify_handler(ApiContext& context, http::Request& request) {
+  if (context.logins == nullptr) return not_configured();
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto token = required_string(*body, "token");
+  if (!token.ok()) return http::problem_from_error(token.error());
+  auto password = required_string(*body, "password");
+  if (!password.ok()) return http::problem_from_error(password.error());
+  auto signed_in = auth::set_first_password(context.database, *context.logins, *token, *password,
+                                            request.remote_address);
+  if (!signed_in.ok()) return link_problem(signed_in.error());
+  return signed_in_response(context, *signed_in);
+}
+
+http::Response login_handler(ApiContext& context, http::Request& request) {
+  if (context.logins == nullptr) return not_configured();
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto email = required_string(*body, "email");
+  if (!email.ok()) return http::problem_from_error(email.error());
+  auto password = required_string(*body, "password");
+  if (!password.ok()) return http::problem_from_error(password.error());
+  auto code = text_field(*body, "code");
+  if (!code.ok()) return http::problem_from_error(code.error());
+  auto outcome = auth::sign_in(context.database, *context.logins,
+                               {*email, *password, *code, request.remote_address});
+  if (!outcome.ok()) return http::problem_from_error(outcome.error());
+  using Kind = auth::SignInOutcome::Kind;
+  switch (outcome->kind) {
+    case Kind::signed_in:
+      return signed_in_response(context, *outcome->session);
+    case Kind::code_needed:
+      return http::problem(401, "mfa-required", "Code needed", outcome->message, "code");
+    case Kind::locked: {
+      http::Response locked =
+          http::problem(429, "sign-in-locked", "Too many failed sign-ins", outcome->message);
+      locked.set_header("Retry-After", std::to_string(outcome->retry_after.count()));
+      return locked;
+    }
+    case Kind::wrong_credentials:
+      break;
+  }
+  return http::problem(401, "sign-in-failed", "Sign-in failed", outcome->message);
+}
+
+http::Response logout_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto ended = auth::end_session(context.database, customer.session->session_id);
+  if (!ended.ok()) return http::problem_from_error(ended.error());
+  http::Response response = http::text_response(204, "", "");
+  response.set_header("Set-Cookie", session_cookie(context, "", 0));
+  return response;
+}
+
+http::Response logout_everywhere_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto ended = auth::end_every_session(context.database, customer.session->user_id);
+  if (!ended.ok()) return http::problem_from_error(ended.error());
+  http::Response response = http::text_response(204, "", "");
+  response.set_header("Set-Cookie", session_cookie(context, "", 0));
+  return response;
+}
+
+http::Response me_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto me = auth::load_me(context.database, customer.session->user_id);
+  if (!me.ok()) return http::problem_from_error(me.error());
+  http::Response response =
+      http::text_response(200, me_json(*me, customer.session->csrf_token), "application/json");
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response password_reset_handler(ApiContext& context, http::Request& request) {
+  if (context.logins == nullptr) return not_configured();
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto email = required_string(*body, "email");
+  if (!email.ok()) return http::problem_from_error(email.error());
+  auto done = auth::request_password_reset(context.database, *context.logins, *email);
+  if (!done.ok()) return http::problem_from_error(done.error());
+  wake_mail(context);
+  return http::text_response(202, "{}", "application/json");
+}
+
+http::Response password_reset_confirm_handler(ApiContext& context, http::Request& request) {
+  if (context.logins == nullptr) return not_configured();
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto token = required_string(*body, "token");
+  if (!token.ok()) return http::problem_from_error(token.error());
+  auto password = required_string(*body, "password");
+  if (!password.ok()) return http::problem_from_error(password.error());
+  auto done = auth::reset_password(context.database, *token, *password);
+  if (!done.ok()) return link_problem(done.error());
+  return http::text_response(204, "", "");
+}
+
+http::Response add_accounts_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto street = required_string(*body, "street");
+  if (!street.ok()) return http::problem_from_error(street.error());
+  auto zip = required_string(*body, "zip");
+  if (!zip.ok()) return http::problem_from_error(zip.error());
+  auto number = text_field(*body, "account_number");
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto me = auth::add_accounts(context.database, customer.session->user_id, *street, *zip, *number);
+  if (!me.ok()) return http::problem_from_error(me.error());
+  return http::text_response(201, me_json(*me, customer.session->csrf_token), "application/json");
+}
+
+http::Response language_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto language = required_string(*body, "language");
+  if (!language.ok()) return http::problem_from_error(language.error());
+  auto me = auth::set_language(context.database, customer.session->user_id, *language);
+  if (!me.ok()) return http::problem_from_error(me.error());
+  return http::text_response(200, me_json(*me, customer.session->csrf_token), "application/json");
+}
+
+http::Response change_password_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto current = required_string(*body, "current_password");
+  if (!current.ok()) return http::problem_from_error(current.error());
+  auto next = required_string(*body, "new_password");
+  if (!next.ok()) return http::problem_from_error(next.error());
+  auto changed = auth::change_password(context.database, customer.session->user_id,
+                                       customer.session->session_id, *current, *next);
+  if (!changed.ok()) return http::problem_from_error(changed.error());
+  return http::text_response(204, "", "");
+}
+
+}  // namespace rp::api
