@@ -11,9 +11,11 @@ scripts/build.sh --test || exit 1
 
 work="$(mktemp -d /tmp/ratepayer-test.XXXXXX)"
 server_pid=""
+smtp_pid=""
 pg_port="${RATEPAYER_TEST_PG_PORT:-55432}"
 cleanup() {
   [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [[ -n "$smtp_pid" ]] && kill "$smtp_pid" 2>/dev/null && wait "$smtp_pid" 2>/dev/null
   scripts/test-postgres.sh stop "$pg_port"
   rm -rf "$work"
 }
@@ -56,12 +58,21 @@ echo "== browser tests against a real server"
 generated="$(build/ratepayer generate --db "sqlite:$work/e2e.db" --accounts 200)" || count 0 1
 account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[0])' "$generated")"
 port=$((pg_port + 1))
+# A real SMTP server on loopback: the portal's sign-up email is read from what it captures.
+mkfifo "$work/smtp-in"
+/usr/bin/python3 tests/smtp/capture_smtp.py "$work/mail" <"$work/smtp-in" >"$work/smtp.out" &
+smtp_pid=$!
+exec 9>"$work/smtp-in"  # held open until this script exits; the server stops when it closes
+for _ in $(seq 50); do grep -q listening "$work/smtp.out" 2>/dev/null && break; sleep 0.1; done
+smtp_port="$(sed -E 's/listening //' "$work/smtp.out")"
 RATEPAYER_HTTP_STATIC_ROOT="$root/web/dist" RATEPAYER_LOG_LEVEL=warn \
+  RATEPAYER_EMAIL_SMTP_URL="smtp://127.0.0.1:$smtp_port" RATEPAYER_EMAIL_FROM=billing@e2e.example \
+  RATEPAYER_PORTAL_PUBLIC_URL="http://127.0.0.1:$port" \
   build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" --staff-token e2e-staff-token-0123456789 &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 (cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_TOKEN=e2e-staff-token-0123456789 \
-   RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
+   RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_MAIL_DIR="$work/mail" RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
 count $(node_counts "$work/e2e.log")
 
 echo
