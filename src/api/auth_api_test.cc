@@ -4,6 +4,8 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
+#include "auth/totp.h"
+#include "core/time.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
@@ -166,6 +168,31 @@ TEST_F(AuthApiTest, AnotherAccountIsAddedByAddressAndTheLanguageIsKept) {
   EXPECT_EQ(spanish.json()["language"], "es");
   auto bad = server_.send("PUT", "/api/v1/me/language", as(maria), R"({"language": "fr"})");
   EXPECT_EQ(bad.status, 422);
+}
+
+TEST_F(AuthApiTest, TwoStepSignInAsksForTheCodeAfterThePassword) {
+  Customer maria = sign_up("maria@example.com", "1204 Elm St");
+  auto started = server_.send("POST", "/api/v1/me/mfa", as(maria));
+  ASSERT_EQ(started.status, 201) << started.body;
+  EXPECT_NE(started.json()["qr_svg"].get<std::string>().find("<svg"), std::string::npos);
+  const std::string secret =
+      store::testing::query(test_.database(), "SELECT mfa_pending_secret FROM users")[0].text(0);
+  const std::int64_t unix_now =
+      std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+  auto confirmed = server_.send("POST", "/api/v1/me/mfa/confirm", as(maria),
+                                R"({"code": ")" + auth::totp_code(secret, unix_now) + R"("})");
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(confirmed.json()["recovery_codes"].size(), 10u);
+  const std::string login =
+      R"({"email": "maria@example.com", "password": ")" + std::string(kPassword) + R"(")";
+  auto asked = server_.send("POST", "/api/v1/auth/login", json(), login + "}");
+  EXPECT_EQ(asked.status, 401);
+  EXPECT_EQ(asked.json()["type"], "https://ratepayer.dev/problems/mfa-required");
+  auto in =
+      server_.send("POST", "/api/v1/auth/login", json(),
+                   login + R"(, "code": ")" + auth::totp_code(secret, unix_now + 30) + R"("})");
+  EXPECT_EQ(in.status, 200) << in.body;
+  EXPECT_TRUE(in.json()["mfa_enabled"].get<bool>());
 }
 
 }  // namespace

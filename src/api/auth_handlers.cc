@@ -249,4 +249,48 @@ http::Response change_password_handler(ApiContext& context, http::Request& reque
   return http::text_response(204, "", "");
 }
 
+http::Response start_mfa_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto enrolment = auth::start_mfa(context.database, *context.logins, customer.session->user_id);
+  if (!enrolment.ok()) return http::problem_from_error(enrolment.error());
+  JsonWriter out;
+  out.begin_object().key("secret").string(enrolment->secret);
+  out.key("otpauth_uri").string(enrolment->otpauth_uri).key("qr_svg").string(enrolment->qr_svg);
+  out.end_object();
+  http::Response response = http::text_response(201, out.take(), "application/json");
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response confirm_mfa_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto code = required_string(*body, "code");
+  if (!code.ok()) return http::problem_from_error(code.error());
+  auto codes = auth::confirm_mfa(context.database, customer.session->user_id, *code);
+  if (!codes.ok()) return http::problem_from_error(codes.error());
+  JsonWriter out;
+  out.begin_object().key("recovery_codes").begin_array();
+  for (const std::string& recovery : *codes) out.string(recovery);
+  out.end_array().end_object();
+  http::Response response = http::text_response(200, out.take(), "application/json");
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response disable_mfa_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto password = required_string(*body, "password");
+  if (!password.ok()) return http::problem_from_error(password.error());
+  auto off = auth::turn_off_mfa(context.database, customer.session->user_id, *password);
+  if (!off.ok()) return http::problem_from_error(off.error());
+  return http::text_response(204, "", "");
+}
+
 }  // namespace rp::api

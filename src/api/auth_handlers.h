@@ -25,5 +25,9 @@ http::Response password_reset_confirm_handler(ApiContext& context, http::Request
 http::Response add_accounts_handler(ApiContext& context, http::Request& request);
 http::Response language_handler(ApiContext& context, http::Request& request);
 http::Response change_password_handler(ApiContext& context, http::Request& request);
+// Two-step sign-in: POST /api/v1/me/mfa (start), /api/v1/me/mfa/confirm, /api/v1/me/mfa/disable.
+http::Response start_mfa_handler(ApiContext& context, http::Request& request);
+http::Response confirm_mfa_handler(ApiContext& context, http::Request& request);
+http::Response disable_mfa_handler(ApiContext& context, http::Request& request);
 
 }  // namespace rp::api

@@ -28,6 +28,9 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/me/accounts", bind(add_accounts_handler));
   router.add("PUT", "/api/v1/me/language", bind(language_handler));
   router.add("POST", "/api/v1/me/password", bind(change_password_handler));
+  router.add("POST", "/api/v1/me/mfa", bind(start_mfa_handler));
+  router.add("POST", "/api/v1/me/mfa/confirm", bind(confirm_mfa_handler));
+  router.add("POST", "/api/v1/me/mfa/disable", bind(disable_mfa_handler));
   router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler));
   router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler));
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));

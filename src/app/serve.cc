@@ -100,11 +100,14 @@ Result<std::vector<std::string>> sample_accounts(store::Database& database) {
   return database.read<std::vector<std::string>>(
       [](store::Session& session) -> Result<std::vector<std::string>> {
         auto rows = session.query(
-            "SELECT a.number, p.name FROM accounts a JOIN persons p ON p.id = a.person_id "
-            "WHERE a.status = 'active' ORDER BY a.id LIMIT 3");
+            "SELECT number, customer_name, line1, zip FROM account_overview "
+            "WHERE status = 'active' AND line1 IS NOT NULL ORDER BY id LIMIT 3");
         if (!rows.ok()) return rows.error();
         std::vector<std::string> lines;
-        for (const auto& row : *rows) lines.push_back(row.text(0) + "  " + row.text(1));
+        for (const auto& row : *rows) {
+          lines.push_back(row.text(0) + "  " + row.text(1) + "  (" + row.text(2) + ", ZIP " +
+                          row.text(3) + ")");
+        }
         return lines;
       });
 }
@@ -146,10 +149,16 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
               << "  Customer portal: " << base << "/\n"
               << "  API document:    " << base << "/api/v1/openapi.json\n"
               << "  Health:          " << base << "/healthz\n\n"
-              << "Staff sign-in: until customer and staff accounts arrive, staff use a token.\n"
+              << "Staff sign-in: until staff accounts arrive, staff use a token.\n"
               << "  token: " << config.auth.staff_token << "\n"
-              << "Sample accounts to search for:\n";
+              << "Sample accounts (number, customer, service address):\n";
     for (const auto& line : *samples) std::cout << "  " << line << "\n";
+    std::cout << "Customers sign up in the portal with a service address and ZIP. "
+              << (config.email.smtp_url.empty()
+                      ? "With no mail server configured, the email with the sign-up link is "
+                        "written to " +
+                            config.email.folder + "/ (open the newest .eml file).\n"
+                      : "The sign-up email is sent through " + config.email.smtp_url + ".\n");
     std::cout << "\nPress Ctrl+C to stop.\n" << std::flush;
   });
 }

@@ -1,5 +1,7 @@
 #include "auth/logins.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -7,6 +9,7 @@
 #include "auth/credentials.h"
 #include "auth/login_emails.h"
 #include "auth/password_rules.h"
+#include "auth/totp.h"
 #include "core/time.h"
 #include "notify/email.h"
 
@@ -22,11 +25,41 @@ struct UserRow {
   std::string language;
   bool verified = false;
   bool mfa = false;
+  std::string mfa_secret;  // hex, when mfa
+  std::int64_t mfa_last_step = 0;
 };
 
 UserRow user_of(const store::Row& row) {
-  return {row.integer(0), row.text(1),     row.is_null(2) ? "" : row.text(2),
-          row.text(3),    !row.is_null(4), !row.is_null(5)};
+  UserRow user;
+  user.id = row.integer(0);
+  user.email = row.text(1);
+  user.password_hash = row.is_null(2) ? "" : row.text(2);
+  user.language = row.text(3);
+  user.verified = !row.is_null(4);
+  user.mfa = !row.is_null(5);
+  user.mfa_secret = row.is_null(5) ? "" : row.text(5);
+  user.mfa_last_step = row.integer(6);
+  return user;
+}
+
+// "a1b2-c3d4": 8 characters from an alphabet without look-alikes.
+std::string new_recovery_code() {
+  static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  std::string code;
+  for (int i = 0; i < 8; ++i) {
+    if (i == 4) code.push_back('-');
+    code.push_back(kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))]);
+  }
+  return code;
+}
+
+std::string recovery_digest(std::string_view typed) {
+  std::string code;
+  for (char c : typed) {
+    if (c == '-' || c == ' ') continue;
+    code.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return token_digest("recovery:" + code);
 }
 
 Result<std::optional<UserRow>> find_user(Session& session, const std::string& email) {
@@ -295,19 +328,43 @@ Result<SignInOutcome> sign_in(store::Database& database, const LoginSettings& se
   } else {
     spend_password_check_time(attempt.password);
   }
-  if (good && known->user->mfa) {
-    // TOTP is checked by the MFA capability; until a code check exists here, refuse openly.
+  const bool needs_code = good && known->user->mfa;
+  if (needs_code && attempt.code.empty()) {
     outcome.kind = SignInOutcome::Kind::code_needed;
-    outcome.message = "enter the 6-digit code from your authenticator app";
+    outcome.message = "enter the 6-digit code from your authenticator app, or a recovery code";
     return outcome;
   }
+  const std::int64_t unix_now =
+      std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+  const std::optional<std::int64_t> step =
+      needs_code ? totp_step_of(known->user->mfa_secret, attempt.code, unix_now) : std::nullopt;
   const std::string at = format_instant(now());
   return database.write<SignInOutcome>([&](Session& session) -> Result<SignInOutcome> {
-    RP_TRY(session.execute_named("auth/insert_login_attempt",
-                                 {*email, attempt.client_address, std::int64_t{good ? 1 : 0}, at}));
+    bool code_ok = !needs_code;
+    if (needs_code && step) {
+      auto used = session.execute_named("auth/use_mfa_step", {*step, known->user->id, *step});
+      RP_TRY(used);
+      code_ok = *used == 1;
+    } else if (needs_code) {
+      auto used = session.execute_named("auth/use_recovery_code",
+                                        {at, known->user->id, recovery_digest(attempt.code)});
+      RP_TRY(used);
+      code_ok = *used == 1;
+    }
+    const bool signed_in_now = good && code_ok;
+    RP_TRY(session.execute_named(
+        "auth/insert_login_attempt",
+        {*email, attempt.client_address, std::int64_t{signed_in_now ? 1 : 0}, at}));
     if (!good) {
       outcome.kind = SignInOutcome::Kind::wrong_credentials;
       outcome.message = "that email and password do not match a login";
+      return outcome;
+    }
+    if (!code_ok) {
+      outcome.kind = SignInOutcome::Kind::code_needed;
+      outcome.message =
+          "that code is not right or was already used; enter the code your authenticator app "
+          "shows now, or a recovery code";
       return outcome;
     }
     auto signed_in = open_session(session, known->user->id, attempt.client_address);
@@ -472,6 +529,72 @@ Result<void> change_password(store::Database& database, std::int64_t user_id,
     const std::string at = format_instant(now());
     RP_TRY(session.execute_named("auth/set_password", {*hash, at, user_id}));
     RP_TRY(session.execute_named("auth/end_other_sessions", {at, user_id, keep_session_id}));
+    return success();
+  });
+}
+
+Result<MfaEnrolment> start_mfa(store::Database& database, const LoginSettings& settings,
+                               std::int64_t user_id) {
+  const std::string secret = new_totp_secret();
+  auto email = database.write<std::string>([&](Session& session) -> Result<std::string> {
+    auto rows = session.query_named("auth/user_by_id", {user_id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("login does not exist");
+    if (!rows->at(0).is_null(5)) {
+      return conflict("two-step sign-in is already on; turn it off first to use another app");
+    }
+    RP_TRY(session.execute_named("auth/set_mfa_pending", {secret, user_id}));
+    return rows->at(0).text(1);
+  });
+  RP_TRY(email);
+  const std::string uri = otpauth_uri(settings.utility_name, *email, secret);
+  return MfaEnrolment{totp_base32(secret), uri, qr_svg(uri, "QR code for your authenticator app")};
+}
+
+Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int64_t user_id,
+                                             const std::string& code) {
+  std::vector<std::string> codes;
+  for (int i = 0; i < 10; ++i) codes.push_back(new_recovery_code());
+  const std::int64_t unix_now =
+      std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+  RP_TRY(database.write_work([&](Session& session) -> Result<void> {
+    auto pending = session.query_named("auth/mfa_pending", {user_id});
+    RP_TRY(pending);
+    if (pending->empty() || pending->at(0).is_null(0)) {
+      return conflict("start setting up two-step sign-in first");
+    }
+    auto step = totp_step_of(pending->at(0).text(0), code, unix_now);
+    if (!step) {
+      return invalid_input("code",
+                           "that code is not the one your authenticator app shows now; check the "
+                           "app and the time on your phone");
+    }
+    RP_TRY(session.execute_named("auth/confirm_mfa", {*step, user_id}));
+    RP_TRY(session.execute_named("auth/delete_recovery_codes", {user_id}));
+    for (const std::string& recovery : codes) {
+      RP_TRY(
+          session.execute_named("auth/insert_recovery_code", {user_id, recovery_digest(recovery)}));
+    }
+    return success();
+  }));
+  return codes;
+}
+
+Result<void> turn_off_mfa(store::Database& database, std::int64_t user_id,
+                          const std::string& password) {
+  auto user = database.read<UserRow>([&](Session& session) -> Result<UserRow> {
+    auto rows = session.query_named("auth/user_by_id", {user_id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("login does not exist");
+    return user_of(rows->at(0));
+  });
+  RP_TRY(user);
+  if (user->password_hash.empty() || !password_matches(user->password_hash, password)) {
+    return invalid_input("password", "the password is not right");
+  }
+  return database.write_work([&](Session& session) -> Result<void> {
+    RP_TRY(session.execute_named("auth/turn_off_mfa", {user_id}));
+    RP_TRY(session.execute_named("auth/delete_recovery_codes", {user_id}));
     return success();
   });
 }

@@ -138,6 +138,25 @@ Result<void> change_password(store::Database& database, std::int64_t user_id,
                              std::int64_t keep_session_id, const std::string& current_password,
                              const std::string& new_password);
 
+// Two-step sign-in (TOTP, auth/totp.h). start_mfa makes a new key and keeps it pending; the
+// customer adds it to an authenticator app (QR code or typed) and confirm_mfa with a current
+// code turns it on and returns 10 one-use recovery codes (shown once; stored as digests). From
+// then on sign_in needs the password and a code (or a recovery code); each code works once.
+struct MfaEnrolment {
+  std::string secret;  // base32, to type into the app
+  std::string otpauth_uri;
+  std::string qr_svg;
+};
+Result<MfaEnrolment> start_mfa(store::Database& database, const LoginSettings& settings,
+                               std::int64_t user_id);
+// Errors: invalid_input ("code") when the code is not the app's current one, or conflict when no
+// enrolment was started.
+Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int64_t user_id,
+                                             const std::string& code);
+// Errors: invalid_input ("password") when the password is wrong.
+Result<void> turn_off_mfa(store::Database& database, std::int64_t user_id,
+                          const std::string& password);
+
 // Lower-cased, trimmed; Errors: invalid_input ("email") unless it looks like one address.
 Result<std::string> normalize_email(const std::string& email);
 

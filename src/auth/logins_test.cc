@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
+#include "auth/totp.h"
+#include "core/time.h"
 #include "store/testing/test_database.h"
 
 namespace rp::auth {
@@ -243,6 +245,53 @@ TEST_F(LoginsTest, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
   ASSERT_TRUE(spanish.ok());
   EXPECT_EQ(spanish->language, "es");
   EXPECT_FALSE(set_language(db(), here.me.user_id, "fr").ok());
+}
+
+TEST_F(LoginsTest, TwoStepSignInNeedsACurrentCodeOnceOrARecoveryCodeOnce) {
+  SignedIn maria = registered("maria@example.com");
+  auto enrolment = start_mfa(db(), settings_, maria.me.user_id);
+  ASSERT_TRUE(enrolment.ok()) << enrolment.error().message;
+  EXPECT_NE(enrolment->otpauth_uri.find(enrolment->secret), std::string::npos);
+  EXPECT_EQ(enrolment->qr_svg.rfind("<svg", 0), 0u);
+  const std::string secret = query(db(), "SELECT mfa_pending_secret FROM users")[0].text(0);
+  const std::int64_t unix_now =
+      std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+  auto wrong = confirm_mfa(db(), maria.me.user_id,
+                           "000000" == totp_code(secret, unix_now) ? "111111" : "000000");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().field, "code");
+  auto codes = confirm_mfa(db(), maria.me.user_id, totp_code(secret, unix_now));
+  ASSERT_TRUE(codes.ok()) << codes.error().message;
+  ASSERT_EQ(codes->size(), 10u);
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM recovery_codes"), 10);
+
+  auto no_code = sign_in(db(), settings_, {"maria@example.com", kPassword, "", "10.0.0.1"});
+  ASSERT_TRUE(no_code.ok());
+  EXPECT_EQ(no_code->kind, SignInOutcome::Kind::code_needed);
+  // The code used to confirm was used: the next step's code signs in, once.
+  const std::string next = totp_code(secret, unix_now + 30);
+  auto with_code = sign_in(db(), settings_, {"maria@example.com", kPassword, next, "10.0.0.1"});
+  ASSERT_TRUE(with_code.ok());
+  EXPECT_EQ(with_code->kind, SignInOutcome::Kind::signed_in);
+  auto replayed = sign_in(db(), settings_, {"maria@example.com", kPassword, next, "10.0.0.1"});
+  EXPECT_EQ(replayed->kind, SignInOutcome::Kind::code_needed);
+  // A recovery code works once, typed in any case.
+  std::string recovery = codes->front();
+  for (char& c : recovery) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(sign_in(db(), settings_, {"maria@example.com", kPassword, recovery, "10.0.0.2"})->kind,
+            SignInOutcome::Kind::signed_in);
+  EXPECT_EQ(sign_in(db(), settings_, {"maria@example.com", kPassword, recovery, "10.0.0.2"})->kind,
+            SignInOutcome::Kind::code_needed);
+  // A wrong password with a good code is still a wrong password.
+  EXPECT_EQ(
+      sign_in(db(), settings_, {"maria@example.com", "wrong password!", codes->at(1), "10.0.0.3"})
+          ->kind,
+      SignInOutcome::Kind::wrong_credentials);
+  // Turning it off needs the password.
+  EXPECT_FALSE(turn_off_mfa(db(), maria.me.user_id, "wrong password!").ok());
+  ASSERT_TRUE(turn_off_mfa(db(), maria.me.user_id, kPassword).ok());
+  EXPECT_EQ(attempt("maria@example.com", kPassword).kind, SignInOutcome::Kind::signed_in);
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM recovery_codes"), 0);
 }
 
 }  // namespace

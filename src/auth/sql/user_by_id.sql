@@ -1,1 +1,2 @@
-SELECT id, email, password_hash, language, verified_at, mfa_secret FROM users WHERE id = :id
+SELECT id, email, password_hash, language, verified_at, mfa_secret, mfa_last_step
+FROM users WHERE id = :id

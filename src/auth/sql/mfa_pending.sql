@@ -1,0 +1,1 @@
+SELECT mfa_pending_secret FROM users WHERE id = :id

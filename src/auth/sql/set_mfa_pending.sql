@@ -1,0 +1,1 @@
+UPDATE users SET mfa_pending_secret = :secret WHERE id = :id
