@@ -5,7 +5,7 @@ import preact from "@preact/preset-vite";
 declare const process: { env: Record<string, string | undefined> };
 
 // CSS that belongs to one page; any other CSS chunk is shared by both pages.
-const PAGE_CSS = new Set(["portal.css", "staff.css"]);
+const PAGE_CSS = new Set(["portal.css", "staff.css", "UsageChart.css"]);
 
 // Two entries: the customer portal (index.html) and the staff console (staff.html).
 // Output: dist/*.html plus content-hashed files under dist/assets/.
@@ -24,8 +24,14 @@ export default defineConfig({
       },
       output: {
         // Code shared by both pages (Preact, base styles) is named "shared", not after
-        // whichever module the bundler happened to pick.
-        chunkFileNames: "assets/shared-[hash].js",
+        // whichever module the bundler happened to pick. Portal pages loaded on first visit
+        // (dynamic imports) keep their own name (assets/Usage-[hash].js), and code only the
+        // portal's pages share is "portal-common".
+        chunkFileNames: (chunk) => {
+          if (chunk.isDynamicEntry) return "assets/[name]-[hash].js";
+          const portalOnly = chunk.moduleIds.every((id) => id.includes("/src/portal/"));
+          return portalOnly ? "assets/portal-common-[hash].js" : "assets/shared-[hash].js";
+        },
         assetFileNames: (info) => {
           const name = info.names[0] ?? "";
           return name.endsWith(".css") && !PAGE_CSS.has(name)

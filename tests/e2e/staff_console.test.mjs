@@ -199,14 +199,3 @@ test("a wrong token is refused and the console asks for the token again", async 
   await page.getByRole("list", { name: "Matching accounts" }).getByRole("link").filter({ hasText: ACCOUNT }).first().waitFor();
   assert.deepEqual(errors, []);
 });
-
-test("the portal landing page links to the staff console", async (t) => {
-  const { page, errors } = await newPage(t);
-  await page.goto(`${BASE}/`);
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  assertNoSeriousViolations(await runAxe(page), "portal landing");
-  await page.getByRole("link", { name: "Open the staff console" }).click();
-  await page.getByRole("textbox", { name: "Staff token", exact: true }).waitFor();
-  assert.equal(new URL(page.url()).pathname, "/staff.html");
-  assert.deepEqual(errors, []);
-});

@@ -1,0 +1,272 @@
+// Browser tests of the customer portal (web/index.html) against a running Ratepayer server, as a
+// new customer would use it: sign up with a service address, open the emailed link, choose a
+// password, read a bill and its PDF, pay, see the balance and the payment history change, look at
+// usage, switch to Spanish and sign out; and a second customer cannot reach the first one's
+// account. axe-core (WCAG 2.1 A and AA rules) runs on every page in both languages; every page is
+// photographed at phone size.
+//
+//   RATEPAYER_BASE_URL=http://127.0.0.1:8080   the server (serving web/dist and /api/v1)
+//   RATEPAYER_STAFF_TOKEN=...                  to look up the sample accounts' service addresses
+//   RATEPAYER_E2E_ACCOUNT=100000017            an account with bills
+//   RATEPAYER_E2E_SECOND_ACCOUNT=100000025     another customer's account
+//   RATEPAYER_E2E_MAIL_DIR=/tmp/mail           where the loopback SMTP server writes what it gets
+//   RATEPAYER_E2E_ARTIFACTS=/tmp               where screenshots go (optional)
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, readdir, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (see the top of portal.test.mjs)`);
+  return value;
+}
+
+const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
+const STAFF_TOKEN = required("RATEPAYER_STAFF_TOKEN");
+const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
+const SECOND_ACCOUNT = required("RATEPAYER_E2E_SECOND_ACCOUNT");
+const MAIL_DIR = required("RATEPAYER_E2E_MAIL_DIR");
+const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
+const PASSWORD = "river lamp oboe forty";
+
+const PHONE = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: "en-US",
+  bypassCSP: true,
+};
+
+let browser;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function newPage(t) {
+  const context = await browser.newContext(PHONE);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  return { page, errors };
+}
+
+/** The service address of an account, as staff see it. */
+async function serviceAddress(number) {
+  const response = await fetch(`${BASE}/api/v1/staff/accounts/${number}`, {
+    headers: { Authorization: `Bearer ${STAFF_TOKEN}` },
+  });
+  assert.equal(response.status, 200, `staff lookup of ${number}`);
+  const account = await response.json();
+  return account.service_address;
+}
+
+/** The first link in the newest email to `to` that the loopback SMTP server received. */
+async function emailedLink(to) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml"));
+    names.sort((a, b) => parseInt(b) - parseInt(a));
+    for (const name of names) {
+      const text = await readFile(join(MAIL_DIR, name), "utf8");
+      if (!text.includes(`X-Envelope-To: ${to}`)) continue;
+      const link = text.match(/https?:\/\/\S+/);
+      if (link) return link[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no email to ${to} arrived in ${MAIL_DIR}`);
+}
+
+async function runAxe(page) {
+  const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** axe finds nothing, the page has one h1, and a phone-sized screenshot is saved. */
+async function checkPage(page, name) {
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1, `one h1 on ${name}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the phone`);
+  assert.deepEqual(await runAxe(page), [], `WCAG 2.1 AA violations on ${name}`);
+  await page.screenshot({ path: join(ARTIFACTS, `portal-${name}.png`), fullPage: true });
+}
+
+async function signUp(page, email, number) {
+  const address = await serviceAddress(number);
+  await page.goto(`${BASE}/register`);
+  await checkPage(page, "register");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Service address (number and street)").fill(address.line1);
+  await page.getByLabel("ZIP code").fill(address.zip);
+  await page.getByRole("button", { name: "Send me the link" }).click();
+  await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
+  await checkPage(page, "check-email");
+  const link = await emailedLink(email);
+  assert.match(link, /\/verify\?token=/);
+  await page.goto(link);
+  await page.getByRole("heading", { level: 1, name: "Choose your password" }).waitFor();
+  await checkPage(page, "verify");
+  await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("New password again").fill(PASSWORD);
+  await page.getByRole("button", { name: "Save password and sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+}
+
+function cents(text) {
+  const match = text.replace(/,/g, "").match(/(-?)\$(\d+)\.(\d{2})/);
+  assert.ok(match, `no amount in '${text}'`);
+  const value = Number(match[2]) * 100 + Number(match[3]);
+  return match[1] === "-" || /credit/i.test(text) ? -value : value;
+}
+
+test("a new customer signs up, reads a bill, pays, sees it everywhere, switches language and signs out", async (t) => {
+  const { page, errors } = await newPage(t);
+  await signUp(page, "first.customer@example.com", ACCOUNT);
+  await page.getByText(ACCOUNT).first().waitFor();
+  await checkPage(page, "dashboard");
+  const balanceBefore = cents(await page.getByTestId("balance").textContent());
+
+  // A bill, every line explained, and its PDF.
+  await page.getByRole("link", { name: "Bills", exact: true }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Bills" }).waitFor();
+  await checkPage(page, "bills");
+  await page.getByRole("link", { name: /^Bill of / }).first().click();
+  await page.getByRole("heading", { level: 1, name: /^Bill \d+/ }).waitFor();
+  await checkPage(page, "bill");
+  const pdfHref = await page.getByRole("link", { name: "Download the bill (PDF)" }).getAttribute("href");
+  const pdf = await page.request.get(new URL(pdfHref, BASE).toString());
+  assert.equal(pdf.status(), 200);
+  assert.match(pdf.headers()["content-type"], /^application\/pdf/);
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
+
+  // Pay $5.00 by card.
+  await page.goto(`${BASE}/pay`);
+  await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
+  await checkPage(page, "pay");
+  await page.getByLabel("Amount").fill("5.00");
+  await page.getByLabel("A debit or credit card").check();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiration date").fill("12/30");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay \$5\.00$/ }).click();
+  const confirmation = (await page.getByTestId("confirmation").textContent()).trim();
+  assert.ok(confirmation.length > 0, "a confirmation number is shown");
+  await checkPage(page, "paid");
+
+  // The dashboard shows the new balance at once.
+  await page.getByRole("link", { name: "Ratepayer" }).first().click().catch(() => page.goto(`${BASE}/`));
+  await page.goto(`${BASE}/`);
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  await page.getByTestId("balance").waitFor();
+  assert.equal(cents(await page.getByTestId("balance").textContent()), balanceBefore - 500);
+
+  // ... and the payment history lists it.
+  await page.goto(`${BASE}/payments`);
+  await page.getByRole("heading", { level: 1, name: "Payment history" }).waitFor();
+  await page.getByText(confirmation).first().waitFor();
+  await checkPage(page, "payments");
+
+  // Usage: the chart and a table of the same numbers.
+  await page.goto(`${BASE}/usage`);
+  await page.getByRole("heading", { level: 1, name: "Your usage" }).waitFor();
+  await page.getByRole("table").first().waitFor();
+  await checkPage(page, "usage");
+
+  await page.goto(`${BASE}/settings`);
+  await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+  await checkPage(page, "settings");
+
+  // Spanish, on every page, by the header's toggle.
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.getByRole("heading", { level: 1, name: "Ajustes" }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+  await checkPage(page, "settings-es");
+  for (const [path, name] of [["/", "dashboard"], ["/bills", "bills"], ["/pay", "pay"], ["/payments", "payments"], ["/usage", "usage"]]) {
+    await page.goto(`${BASE}${path}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "es", `${path} in Spanish`);
+    await checkPage(page, `${name}-es`);
+  }
+
+  // Sign out: the account is out of reach until signing in again.
+  await page.goto(`${BASE}/settings`);
+  await page.getByRole("button", { name: "Cerrar sesión", exact: true }).click();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  const after = await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/summary`);
+  assert.equal(after.status(), 401);
+  await checkPage(page, "signed-out-es");
+  assert.deepEqual(errors, []);
+});
+
+test("a second customer cannot open the first one's account by URL or API", async (t) => {
+  const { page, errors } = await newPage(t);
+  await signUp(page, "second.customer@example.com", SECOND_ACCOUNT);
+  await page.getByText(SECOND_ACCOUNT).first().waitFor();
+  for (const path of ["summary", "bills", "payments", "usage?from=2026-01-01&to=2026-02-01"]) {
+    const response = await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/${path}`);
+    assert.equal(response.status(), 404, `${path} of another customer's account`);
+  }
+  const paid = await page.request.post(`${BASE}/api/v1/accounts/${ACCOUNT}/payments`, {
+    headers: { "Content-Type": "application/json", "Idempotency-Key": "e2e-not-mine" },
+    data: { amount: "1.00", payment_method: { token: "tok_visa" } },
+  });
+  assert.ok([403, 404].includes(paid.status()), `paying another's account answered ${paid.status()}`);
+  // The portal never shows another customer's number.
+  await page.goto(`${BASE}/bills?account=${ACCOUNT}`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.equal(await page.getByText(ACCOUNT).count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test("signing in works by keyboard alone", async (t) => {
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await checkPage(page, "sign-in");
+  await page.getByLabel("Email").focus();
+  await page.keyboard.type("first.customer@example.com");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: /Your account|Su cuenta/ }).waitFor();
+  await page.getByTestId("balance").waitFor();
+  // Tab reaches the "Pay now" action and Enter follows it.
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => /Pay now|Pagar ahora/.test(document.activeElement?.textContent ?? ""));
+  }
+  assert.ok(reached, "Pay now is reachable by Tab");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: /Pay your bill|Pagar su factura/ }).waitFor();
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,281 @@
+// The customer portal: who is signed in, which account they look at, which page they are on.
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { I18nContext, makeI18n } from "./i18n/context";
+import { asLanguage, languageFromBrowser } from "./i18n/translate";
+import { loadMessages, messagesFor } from "./i18n/messages";
+import { en } from "./i18n/en";
+import type { Language, MessageKey } from "./i18n/translate";
+import { isPublic, isSignedOutOnly, matchRoute, signInPath } from "./router";
+import type { Route } from "./router";
+import { navigate, useLocation } from "./navigation";
+import { onSessionEnded, setCsrfToken, setRequestLanguage } from "./api";
+import { fetchMe, saveLanguage, signOut, signOutEverywhere } from "./authApi";
+import { fetchSummary } from "./accountApi";
+import { ApiError } from "./problem";
+import { SessionContext } from "./session";
+import type { Session } from "./session";
+import type { AccountSummary, Me } from "./types";
+import { Header } from "./components/Header";
+import { lazyPage } from "./lazy";
+import { SignIn } from "./pages/SignIn";
+import { Dashboard } from "./pages/Dashboard";
+import { NotFound } from "./pages/NotFound";
+
+const Bills = lazyPage(() => import("./pages/Bills").then((m) => m.Bills));
+const BillDetail = lazyPage(() => import("./pages/BillDetail").then((m) => m.BillDetail));
+const Pay = lazyPage(() => import("./pages/Pay").then((m) => m.Pay));
+const AutopayPage = lazyPage(() => import("./pages/Autopay").then((m) => m.AutopayPage));
+const Payments = lazyPage(() => import("./pages/Payments").then((m) => m.Payments));
+const Arrangements = lazyPage(() => import("./pages/Arrangements").then((m) => m.Arrangements));
+const UsagePage = lazyPage(() => import("./pages/Usage").then((m) => m.UsagePage));
+const Settings = lazyPage(() => import("./pages/Settings").then((m) => m.Settings));
+const Register = lazyPage(() => import("./pages/Register").then((m) => m.Register));
+const CheckEmail = lazyPage(() => import("./pages/CheckEmail").then((m) => m.CheckEmail));
+const Verify = lazyPage(() => import("./pages/Verify").then((m) => m.Verify));
+const ForgotPassword = lazyPage(() => import("./pages/ForgotPassword").then((m) => m.ForgotPassword));
+const ResetPassword = lazyPage(() => import("./pages/ResetPassword").then((m) => m.ResetPassword));
+
+const LANGUAGE_KEY = "ratepayer.language";
+const ACCOUNT_KEY = "ratepayer.account";
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* storage disabled: the choice lasts for this page */
+  }
+}
+
+/** The language before anyone signs in: the last one chosen here, else the browser's. */
+export function initialLanguage(): Language {
+  return asLanguage(stored(LANGUAGE_KEY)) ?? languageFromBrowser(navigator.languages ?? [navigator.language]);
+}
+
+function chooseAccount(me: Me, wanted: string | null): string {
+  if (wanted && me.accounts.some((a) => a.number === wanted)) return wanted;
+  return me.accounts[0]?.number ?? "";
+}
+
+export function App({ startLanguage }: { startLanguage: Language }) {
+  const where = useLocation();
+  const route = matchRoute(where.pathname, where.search);
+  const [language, setShownLanguage] = useState<Language>(startLanguage);
+  const i18n = useMemo(() => makeI18n(language, messagesFor(language) ?? en), [language]);
+  // Shows a language once its dictionary is here (Spanish downloads on first use).
+  const setLanguage = useCallback((next: Language) => {
+    loadMessages(next).then(() => setShownLanguage(next), () => {});
+  }, []);
+  const [me, setMe] = useState<Me | null | undefined>(undefined); // undefined: still asking
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [account, setAccount] = useState("");
+  const [summary, setSummary] = useState<AccountSummary | null>(null);
+  const [summaryError, setSummaryError] = useState<ApiError | null>(null);
+  const [registeredEmail, setRegisteredEmail] = useState("");
+  const signedIn = useRef(false);
+
+  const acceptMe = useCallback((next: Me) => {
+    signedIn.current = true;
+    setCsrfToken(next.csrf_token);
+    setMe(next);
+    setAccount((current) => chooseAccount(next, current || stored(ACCOUNT_KEY)));
+    const lang = asLanguage(next.language);
+    if (lang) setLanguage(lang);
+  }, [setLanguage]);
+
+  const forget = useCallback((why: MessageKey | null) => {
+    signedIn.current = false;
+    setCsrfToken("");
+    setMe(null);
+    setSummary(null);
+    setNotice(why);
+  }, []);
+
+  // Who is signed in, once, when the portal opens.
+  useEffect(() => {
+    const ctl = new AbortController();
+    fetchMe(ctl.signal).then(acceptMe, (e: unknown) => {
+      if (e instanceof ApiError) forget(e.status === 401 ? null : "errorSessionCheck");
+    });
+    return () => ctl.abort();
+  }, [acceptMe, forget]);
+
+  // A 401 from an account API: the session ended (expired, or signed out elsewhere).
+  useEffect(() => {
+    onSessionEnded(() => {
+      if (!signedIn.current) return;
+      forget("sessionEnded");
+      navigate(signInPath(location.pathname + location.search), { replace: true });
+    });
+  }, [forget]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    setRequestLanguage(i18n.locale);
+  }, [language, i18n]);
+
+  // Pages for signed-in customers send others to sign in, and back.
+  useEffect(() => {
+    if (me === null && !isPublic(route)) {
+      navigate(signInPath(where.pathname + where.search), { replace: true });
+    } else if (me && isSignedOutOnly(route)) {
+      navigate(route.page === "sign-in" ? route.next : "/", { replace: true });
+    }
+  }, [me, route.page, where.pathname, where.search]);
+
+  const refreshSummary = useCallback(async () => {
+    if (!account) return null;
+    try {
+      const s = await fetchSummary(account);
+      setSummary(s);
+      setSummaryError(null);
+      return s;
+    } catch (e) {
+      if (e instanceof ApiError) setSummaryError(e);
+      return null;
+    }
+  }, [account]);
+
+  useEffect(() => {
+    setSummary(null);
+    setSummaryError(null);
+    if (account) {
+      store(ACCOUNT_KEY, account);
+      void refreshSummary();
+    }
+  }, [account, refreshSummary]);
+
+  const changeLanguage = useCallback(
+    (next: Language) => {
+      setLanguage(next);
+      store(LANGUAGE_KEY, next);
+      if (me) saveLanguage(next).then(acceptMe, () => {}); // the page already speaks it
+    },
+    [me, acceptMe, setLanguage],
+  );
+
+  const session: Session | null = useMemo(
+    () =>
+      me
+        ? {
+            me,
+            account,
+            summary,
+            summaryError,
+            refreshSummary,
+            updateMe: acceptMe,
+            signOut: async (everywhere: boolean) => {
+              try {
+                await (everywhere ? signOutEverywhere() : signOut());
+              } finally {
+                forget(everywhere ? "signedOutEverywhere" : "signedOut");
+                navigate("/sign-in");
+              }
+            },
+          }
+        : null,
+    [me, account, summary, summaryError, refreshSummary, acceptMe, forget],
+  );
+
+  const onSignedIn = useCallback(
+    (next: Me, to: string) => {
+      acceptMe(next);
+      setNotice(null);
+      navigate(to, { replace: true });
+    },
+    [acceptMe],
+  );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <SessionContext.Provider value={session}>
+        <a class="skip-link" href="#main">
+          {i18n.t("skipToContent")}
+        </a>
+        <Header route={route} onLanguage={changeLanguage} onAccount={setAccount} />
+        <main id="main" tabIndex={-1}>
+          {me === undefined || (me === null && !isPublic(route)) || (me && isSignedOutOnly(route)) ? (
+            <p role="status" class="loading">
+              {i18n.t("loading")}
+            </p>
+          ) : (
+            <PageFor
+              key={where.pathname}
+              route={route}
+              notice={notice}
+              registeredEmail={registeredEmail}
+              onRegistered={(email) => {
+                setRegisteredEmail(email);
+                navigate("/check-email");
+              }}
+              onSignedIn={onSignedIn}
+              onPasswordReset={() => {
+                setNotice("passwordResetDone");
+                navigate("/sign-in");
+              }}
+              onLanguage={changeLanguage}
+            />
+          )}
+        </main>
+        <footer class="site-footer">
+          <p>{i18n.t("footerHelp")}</p>
+        </footer>
+      </SessionContext.Provider>
+    </I18nContext.Provider>
+  );
+}
+
+interface PageForProps {
+  route: Route;
+  notice: MessageKey | null;
+  registeredEmail: string;
+  onRegistered: (email: string) => void;
+  onSignedIn: (me: Me, to: string) => void;
+  onPasswordReset: () => void;
+  onLanguage: (language: Language) => void;
+}
+
+function PageFor(p: PageForProps) {
+  const r = p.route;
+  switch (r.page) {
+    case "sign-in":
+      return <SignIn next={r.next} notice={p.notice} onSignedIn={p.onSignedIn} />;
+    case "register":
+      return <Register onRegistered={p.onRegistered} />;
+    case "check-email":
+      return <CheckEmail email={p.registeredEmail} />;
+    case "verify":
+      return <Verify token={r.token} onSignedIn={p.onSignedIn} />;
+    case "forgot-password":
+      return <ForgotPassword />;
+    case "reset-password":
+      return <ResetPassword token={r.token} onReset={p.onPasswordReset} />;
+    case "dashboard":
+      return <Dashboard />;
+    case "bills":
+      return <Bills />;
+    case "bill":
+      return <BillDetail bill={r.bill} />;
+    case "pay":
+      return <Pay />;
+    case "autopay":
+      return <AutopayPage />;
+    case "payments":
+      return <Payments />;
+    case "arrangements":
+      return <Arrangements />;
+    case "usage":
+      return <UsagePage />;
+    case "settings":
+      return <Settings onLanguage={p.onLanguage} />;
+    case "not-found":
+      return <NotFound />;
+  }
+}

@@ -1,0 +1,35 @@
+import type { ComponentChildren } from "preact";
+import { useI18n } from "../i18n/context";
+import type { ApiError } from "../problem";
+
+/** What to tell the customer about a failed request: the server's detail, or "no connection". */
+export function useProblemText(): (e: ApiError) => string {
+  const { t } = useI18n();
+  return (e) => (e.status === 0 ? t("errorNetwork") : e.detail);
+}
+
+/**
+ * The alert region of a form or page. It is always in the document, so screen readers announce
+ * what appears in it; it is empty when there is nothing to say.
+ */
+export function Alert({ children, id }: { children?: ComponentChildren; id?: string }) {
+  return (
+    <div role="alert" id={id} class={children ? "alert" : "alert empty"}>
+      {children}
+    </div>
+  );
+}
+
+/** A polite announcement (saved, sent): role=status, also always present. */
+export function Status({ children }: { children?: ComponentChildren }) {
+  return (
+    <div role="status" class={children ? "notice" : "notice empty"}>
+      {children}
+    </div>
+  );
+}
+
+export function ProblemAlert({ error }: { error: ApiError | null }) {
+  const text = useProblemText();
+  return <Alert>{error ? text(error) : null}</Alert>;
+}

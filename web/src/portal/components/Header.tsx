@@ -1,0 +1,76 @@
+import { useContext } from "preact/hooks";
+import { useI18n } from "../i18n/context";
+import type { Language, MessageKey } from "../i18n/translate";
+import { Link } from "../navigation";
+import { navSection } from "../router";
+import type { PageName, Route } from "../router";
+import { SessionContext } from "../session";
+
+const NAV: { page: PageName; href: string; label: MessageKey }[] = [
+  { page: "dashboard", href: "/", label: "navHome" },
+  { page: "bills", href: "/bills", label: "navBills" },
+  { page: "pay", href: "/pay", label: "navPay" },
+  { page: "usage", href: "/usage", label: "navUsage" },
+  { page: "payments", href: "/payments", label: "navPayments" },
+  { page: "settings", href: "/settings", label: "navSettings" },
+];
+
+interface HeaderProps {
+  route: Route;
+  onLanguage: (language: Language) => void;
+  onAccount: (account: string) => void;
+}
+
+/** Brand, the language toggle (every page), and for a signed-in customer the menu and accounts. */
+export function Header({ route, onLanguage, onAccount }: HeaderProps) {
+  const { t, language } = useI18n();
+  const session = useContext(SessionContext);
+  const other: Language = language === "en" ? "es" : "en";
+  const current = navSection(route);
+  return (
+    <header class="site-header">
+      <div class="bar">
+        <Link class="brand" href="/">
+          {t("portalName")}
+        </Link>
+        <button
+          type="button"
+          class="language-toggle"
+          lang={other}
+          onClick={() => onLanguage(other)}
+        >
+          {t("otherLanguage")}
+        </button>
+      </div>
+      {session && (
+        <nav aria-label={t("navLabel")}>
+          <ul class="nav">
+            {NAV.map((item) => (
+              <li key={item.page}>
+                <Link href={item.href} aria-current={current === item.page ? "page" : undefined}>
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {session && session.me.accounts.length > 1 && (
+        <div class="account-switcher">
+          <label for="account-select">{t("accountSwitchLabel")}</label>
+          <select
+            id="account-select"
+            value={session.account}
+            onChange={(e) => onAccount(e.currentTarget.value)}
+          >
+            {session.me.accounts.map((a) => (
+              <option key={a.number} value={a.number}>
+                {t("accountOption", { address: a.service_address, number: a.number })}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+// The customer's language for every component: words (t), money and dates in their locale.
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import { formatMoney } from "../../shared/money";
+import { formatDate, formatDecimal, formatInstant, formatMonth } from "../../shared/format";
+import { localeFor, translator } from "./translate";
+import type { Language, Messages, Translate } from "./translate";
+import { en } from "./en";
+import type { Money } from "../types";
+
+export interface I18n {
+  language: Language;
+  locale: string;
+  t: Translate;
+  money: (m: Money) => string;
+  date: (isoDate: string) => string;
+  month: (isoMonth: string) => string;
+  instant: (iso: string) => string;
+  decimal: (value: string) => string;
+}
+
+export function makeI18n(language: Language, messages: Messages): I18n {
+  const locale = localeFor(language);
+  return {
+    language,
+    locale,
+    t: translator(messages),
+    money: (m) => formatMoney(m, locale),
+    date: (d) => formatDate(d, locale),
+    month: (m) => formatMonth(m, locale),
+    instant: (i) => formatInstant(i, locale),
+    decimal: (v) => formatDecimal(v, locale),
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n("en", en));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

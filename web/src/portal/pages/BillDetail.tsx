@@ -1,0 +1,106 @@
+// One bill: the totals, then each service with every line explained in plain words and its
+// arithmetic, and the PDF.
+import { Page } from "../components/Page";
+import { LoadState } from "../components/Loading";
+import { useLoad } from "../components/useLoad";
+import { useI18n } from "../i18n/context";
+import { Link } from "../navigation";
+import { useSession } from "../session";
+import { billPdfUrl, fetchBill } from "../accountApi";
+import { kindExplanation, lineCalculation } from "../billLines";
+import { commodityName } from "../words";
+import type { Bill, BillSection } from "../types";
+
+export function BillDetail({ bill }: { bill: string }) {
+  const { t } = useI18n();
+  const { account } = useSession();
+  const loaded = useLoad((signal) => fetchBill(account, bill, signal), [account, bill]);
+  return (
+    <Page title={t("billTitle", { number: bill })}>
+      <p><Link href="/bills">{t("backToBills")}</Link></p>
+      <LoadState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />
+      {loaded.data && <BillBody bill={loaded.data} account={account} />}
+    </Page>
+  );
+}
+
+function BillBody({ bill: b, account }: { bill: Bill; account: string }) {
+  const { t, money, date } = useI18n();
+  return (
+    <>
+      {b.status === "cancelled" && (
+        <p class="callout warn">{t("billCancelledNote", { reason: b.cancel_reason ?? "" })}</p>
+      )}
+      {b.estimated && <p class="callout">{t("billEstimatedNote")}</p>}
+      {b.final && <p class="callout">{t("billFinalNote")}</p>}
+      <section class="card" aria-labelledby="totals-heading">
+        <h2 id="totals-heading">{t("billTotals")}</h2>
+        <dl class="facts">
+          <div><dt>{t("billDate")}</dt><dd>{date(b.bill_date)}</dd></div>
+          <div><dt>{t("billPeriod")}</dt><dd>{t("periodRange", { start: date(b.period.start), end: date(b.period.end), days: b.period.days ?? "" })}</dd></div>
+          <div><dt>{t("previousBalance")}</dt><dd>{money(b.previous_balance)}<span class="explain">{t("previousBalanceExplain")}</span></dd></div>
+          <div><dt>{t("newCharges")}</dt><dd>{money(b.charges)}<span class="explain">{t("newChargesExplain")}</span></dd></div>
+          {b.budget && (
+            <div><dt>{t("budgetInstallment")}</dt><dd>{money(b.budget.installment)}<span class="explain">{t("budgetExplain", { actual: money(b.budget.actual_charges), deferred: money(b.budget.deferred_balance) })}</span></dd></div>
+          )}
+          {b.arrangement && (
+            <div><dt>{t("arrangementInstallment")}</dt><dd>{money(b.arrangement.installment)}<span class="explain">{t("arrangementOnBillExplain", { deferred: money(b.arrangement.deferred_balance) })}</span></dd></div>
+          )}
+          <div class="total"><dt>{t("amountDue")}</dt><dd>{money(b.amount_due)}<span class="explain">{t("dueOn", { date: date(b.due_date) })}</span></dd></div>
+        </dl>
+        {b.number !== null && (
+          <p>
+            <a class="button" href={billPdfUrl(account, b.number)} download={`bill-${b.number}.pdf`}>
+              {t("downloadPdf")}
+            </a>
+          </p>
+        )}
+        {b.status === "released" && (
+          <p><Link href="/pay" class="button primary">{t("payThisBill")}</Link></p>
+        )}
+      </section>
+      {b.sections.map((s, i) => (
+        <SectionCard key={i} section={s} index={i} />
+      ))}
+    </>
+  );
+}
+
+function SectionCard({ section: s, index }: { section: BillSection; index: number }) {
+  const { t, money, date, decimal, locale } = useI18n();
+  const id = `section-${index}`;
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{t("sectionTitle", { service: commodityName(s.commodity, t), amount: money(s.charges) })}</h2>
+      <dl class="facts">
+        <div><dt>{t("ratePlan")}</dt><dd>{s.rate_plan}</dd></div>
+        <div><dt>{t("billPeriod")}</dt><dd>{t("periodShort", { start: date(s.period.start), end: date(s.period.end) })}</dd></div>
+        {s.meter_serial && <div><dt>{t("meter")}</dt><dd>{s.meter_serial}</dd></div>}
+        {s.start_read !== null && s.end_read !== null && (
+          <div><dt>{t("meterReads")}</dt><dd>{t("readsFromTo", { start: decimal(s.start_read), end: decimal(s.end_read) })}</dd></div>
+        )}
+        {s.usage && <div><dt>{t("usageBilled")}</dt><dd>{decimal(s.usage)} {s.unit}{s.estimated ? ` (${t("estimatedShort")})` : ""}</dd></div>}
+        {s.peak_demand_kw && Number(s.peak_demand_kw) > 0 && (
+          <div><dt>{t("peakDemand")}</dt><dd>{decimal(s.peak_demand_kw)} kW</dd></div>
+        )}
+      </dl>
+      <h3 class="lines-heading">{t("chargesLineByLine")}</h3>
+      <ul class="bill-lines">
+        {s.lines.map((line, i) => {
+          const kind = kindExplanation(line.kind);
+          const calc = lineCalculation(line, t, locale);
+          return (
+            <li key={i}>
+              <div class="row">
+                <span class="strong">{line.description}</span>
+                <span class="amount">{money(line.amount)}</span>
+              </div>
+              {calc && <p class="calc">{calc}</p>}
+              {kind && <p class="hint">{t(kind)}</p>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

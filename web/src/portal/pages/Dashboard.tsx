@@ -1,0 +1,157 @@
+// The first page after signing in: balance, amount and date due, last payment, autopay,
+// usage this month against last, and a prominent Pay now.
+import { useI18n } from "../i18n/context";
+import { Page } from "../components/Page";
+import { LoadState } from "../components/Loading";
+import { useLoad } from "../components/useLoad";
+import { Link } from "../navigation";
+import { useSession } from "../session";
+import { billPath } from "../router";
+import { fetchAutopay, fetchBills, fetchPaymentMethods, fetchPayments, fetchUsage } from "../accountApi";
+import { creditAmount, isCredit, latestBill } from "../amountDue";
+import { compareMonths, comparisonRange } from "../usage";
+import { isoLocalDate } from "../validation";
+import { commodityName, paymentStatusName } from "../words";
+import type { AccountSummary } from "../types";
+
+export function Dashboard() {
+  const { t } = useI18n();
+  const { me, account, summary, summaryError, refreshSummary } = useSession();
+  if (!account) {
+    return (
+      <Page title={t("dashboardTitle")}>
+        <p>{t("noAccounts")}</p>
+        <p><Link href="/settings#add-account" class="button">{t("addAccountLink")}</Link></p>
+      </Page>
+    );
+  }
+  const linked = me.accounts.find((a) => a.number === account);
+  return (
+    <Page title={t("dashboardTitle")}>
+      <p class="account-line">
+        {t("accountLine", { number: account, address: linked?.service_address ?? "" })}
+      </p>
+      <div class="cards">
+        <BalanceCard summary={summary} />
+        {!summary && <LoadState loading={!summaryError} error={summaryError} onRetry={() => void refreshSummary()} />}
+        <DueCard account={account} />
+        <LastPaymentCard account={account} />
+        <AutopayCard account={account} />
+        <UsageCard account={account} />
+      </div>
+    </Page>
+  );
+}
+
+function BalanceCard({ summary }: { summary: AccountSummary | null }) {
+  const { t, money } = useI18n();
+  if (!summary) return null;
+  const credit = isCredit(summary.balance);
+  const shown = money(credit ? creditAmount(summary.balance) : summary.balance);
+  return (
+    <section class="card balance" aria-labelledby="balance-heading">
+      <h2 id="balance-heading">{t("currentBalance")}</h2>
+      <p class="figure" data-testid="balance">{credit ? t("creditOf", { amount: shown }) : shown}</p>
+      <Link href="/pay" class="button primary pay-now">{t("payNow")}</Link>
+    </section>
+  );
+}
+
+function DueCard({ account }: { account: string }) {
+  const { t, money, date } = useI18n();
+  const bills = useLoad((signal) => fetchBills(account, 5, null, signal), [account]);
+  const bill = bills.data ? latestBill(bills.data.bills) : null;
+  return (
+    <section class="card" aria-labelledby="due-heading">
+      <h2 id="due-heading">{t("amountDue")}</h2>
+      <LoadState loading={bills.loading} error={bills.error} onRetry={bills.reload} />
+      {bills.data && !bill && <p>{t("noBillsYet")}</p>}
+      {bill && (
+        <>
+          <p class="figure">{money(bill.amount_due)}</p>
+          <p>{t("dueOn", { date: date(bill.due_date) })}</p>
+          {bill.number !== null && (
+            <p><Link href={billPath(bill.number)}>{t("viewBill", { number: bill.number })}</Link></p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function LastPaymentCard({ account }: { account: string }) {
+  const { t, money, date } = useI18n();
+  const payments = useLoad((signal) => fetchPayments(account, 1, null, signal), [account]);
+  const last = payments.data?.payments[0];
+  return (
+    <section class="card" aria-labelledby="last-payment-heading">
+      <h2 id="last-payment-heading">{t("lastPayment")}</h2>
+      <LoadState loading={payments.loading} error={payments.error} onRetry={payments.reload} />
+      {payments.data && !last && <p>{t("noPaymentsYet")}</p>}
+      {last && (
+        <>
+          <p class="figure">{money(last.amount)}</p>
+          <p>{t("paidOnWith", { date: date(last.effective_on), method: last.method_label })}</p>
+          {last.status !== "posted" && <p>{paymentStatusName(last.status, t)}</p>}
+          <p><Link href="/payments">{t("seePaymentHistory")}</Link></p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AutopayCard({ account }: { account: string }) {
+  const { t } = useI18n();
+  const autopay = useLoad(
+    (signal) => Promise.all([fetchAutopay(account, signal), fetchPaymentMethods(account, signal)]),
+    [account],
+  );
+  const [enrolment, methods] = autopay.data ?? [null, null];
+  const method = methods?.payment_methods.find((m) => m.id === enrolment?.payment_method_id);
+  return (
+    <section class="card" aria-labelledby="autopay-heading">
+      <h2 id="autopay-heading">{t("autopay")}</h2>
+      <LoadState loading={autopay.loading} error={autopay.error} onRetry={autopay.reload} />
+      {enrolment && (
+        <>
+          <p>
+            {enrolment.enrolled
+              ? t("autopayOnSummary", { method: method?.label ?? t("savedMethod"), days: enrolment.days_before_due ?? 0 })
+              : t("autopayOff")}
+          </p>
+          <p><Link href="/autopay">{enrolment.enrolled ? t("manageAutopay") : t("setUpAutopay")}</Link></p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function UsageCard({ account }: { account: string }) {
+  const { t, decimal } = useI18n();
+  const today = isoLocalDate(new Date());
+  const range = comparisonRange(today);
+  const usage = useLoad((signal) => fetchUsage(account, "month", range.from, range.to, signal), [account]);
+  const rows = usage.data ? compareMonths(usage.data.series, today) : [];
+  return (
+    <section class="card" aria-labelledby="usage-heading">
+      <h2 id="usage-heading">{t("usageThisMonth")}</h2>
+      <LoadState loading={usage.loading} error={usage.error} onRetry={usage.reload} />
+      {usage.data && rows.length === 0 && <p>{t("noUsage")}</p>}
+      {rows.length > 0 && (
+        <dl class="facts">
+          {rows.map((r, i) => (
+            <div key={i}>
+              <dt>{commodityName(r.commodity, t)}</dt>
+              <dd>
+                {t("usageSoFar", { value: r.thisMonth !== null ? `${decimal(r.thisMonth)} ${r.unit}` : t("noData") })}
+                <br />
+                {t("usageLastMonth", { value: r.lastMonth !== null ? `${decimal(r.lastMonth)} ${r.unit}` : t("noData") })}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <p><Link href="/usage">{t("seeUsage")}</Link></p>
+    </section>
+  );
+}

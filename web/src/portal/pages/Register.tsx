@@ -1,0 +1,89 @@
+// Registration with what the customer knows: email, service address and ZIP code, and the
+// account number only if they have it. A verification link is emailed.
+import { useState } from "preact/hooks";
+import { Page } from "../components/Page";
+import { Field } from "../components/Field";
+import { Alert, useProblemText } from "../components/Alert";
+import { focusFirstError, serverFieldErrors } from "../components/forms";
+import { useI18n } from "../i18n/context";
+import { Link } from "../navigation";
+import { register } from "../authApi";
+import { ApiError } from "../problem";
+import { checkEmail, checkOptionalAccountNumber, checkRequired, checkZip, collectErrors, hasErrors } from "../validation";
+import type { FieldErrors } from "../validation";
+
+const ORDER = ["email", "street", "zip", "account_number"];
+
+export function Register({ onRegistered }: { onRegistered: (email: string) => void }) {
+  const { t, language } = useI18n();
+  const problemText = useProblemText();
+  const [email, setEmail] = useState("");
+  const [street, setStreet] = useState("");
+  const [zip, setZip] = useState("");
+  const [accountNumber, setAccountNumber] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const found = collectErrors({
+      email: checkEmail(email),
+      street: checkRequired(street),
+      zip: checkZip(zip),
+      account_number: checkOptionalAccountNumber(accountNumber),
+    });
+    setErrors(found);
+    setServerErrors({});
+    setFailure("");
+    if (hasErrors(found)) return focusFirstError(found, ORDER);
+    setBusy(true);
+    try {
+      const number = accountNumber.replace(/[\s-]/g, "");
+      const answer = await register({
+        email: email.trim(),
+        street: street.trim(),
+        zip: zip.trim(),
+        ...(number ? { account_number: number } : {}),
+        language,
+      });
+      onRegistered(answer.email);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFailure(problemText(err));
+        setServerErrors(serverFieldErrors(err.fieldErrors, { email: "email", street: "street", zip: "zip", account_number: "account_number" }));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const error = (id: string) => {
+    const key = errors[id];
+    return serverErrors[id] ?? (key ? t(key) : undefined);
+  };
+  return (
+    <Page title={t("registerTitle")}>
+      <p>{t("registerIntro")}</p>
+      <form onSubmit={submit} noValidate class="form">
+        <Alert>{failure || null}</Alert>
+        <Field id="email" label={t("email")} type="email" autoComplete="email" value={email}
+          onValue={setEmail} error={error("email")} required />
+        <Field id="street" label={t("street")} hint={t("streetHint")} autoComplete="address-line1"
+          value={street} onValue={setStreet} error={error("street")} required />
+        <Field id="zip" label={t("zip")} autoComplete="postal-code" inputMode="numeric" value={zip}
+          onValue={setZip} error={error("zip")} required maxLength={10} />
+        <Field id="account_number" label={t("accountNumberOptional")} hint={t("accountNumberHint")}
+          inputMode="numeric" value={accountNumber} onValue={setAccountNumber} error={error("account_number")} />
+        <button type="submit" class="button primary" aria-disabled={busy}>
+          {busy ? t("sending") : t("registerButton")}
+        </button>
+      </form>
+      <p>
+        {t("haveLogin")} <Link href="/sign-in">{t("signInLink")}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,73 @@
+// The usage bar chart (uPlot). Decorative for screen readers: the table holds the same numbers.
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import { useI18n } from "../i18n/context";
+import { chartData } from "../usage";
+import type { UsageView } from "../usage";
+import type { UsageSeries } from "../types";
+
+export interface UsageChartProps {
+  series: UsageSeries;
+  view: UsageView;
+}
+
+const BAR = "#0a4fa3";
+const AXIS = "#4a5360";
+
+export function UsageChart({ series, view }: UsageChartProps) {
+  const { locale, t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const data = chartData(series, view);
+    const dayFmt = new Intl.DateTimeFormat(locale, view === "day"
+      ? { month: "short", day: "numeric", timeZone: "UTC" }
+      : { month: "short", year: "2-digit", timeZone: "UTC" });
+    const numberFmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const size = () => ({ width: Math.max(el.clientWidth, 200), height: el.clientWidth < 500 ? 220 : 300 });
+    const plot = new uPlot(
+      {
+        ...size(),
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } },
+        series: [
+          {},
+          {
+            label: t("usageColumn", { unit: series.unit }),
+            fill: BAR,
+            stroke: BAR,
+            paths: uPlot.paths.bars!({ size: [0.7, 40] }),
+            points: { show: false },
+          },
+        ],
+        axes: [
+          {
+            stroke: AXIS,
+            // x is the point's index: whole-number ticks only, each labelled with its day or month.
+            incrs: [1, 2, 3, 4, 6, 7, 12, 14],
+            values: (_u, splits) =>
+              splits.map((i) => (Number.isInteger(i) && data.x[i] !== undefined ? dayFmt.format(new Date(data.x[i] * 1000)) : "")),
+          },
+          {
+            stroke: AXIS,
+            label: series.unit,
+            size: 56,
+            values: (_u, splits) => splits.map((s) => numberFmt.format(s)),
+          },
+        ],
+      },
+      [data.x.map((_, i) => i), data.y],
+      el,
+    );
+    const resize = new ResizeObserver(() => plot.setSize(size()));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [series, view, locale, t]);
+  return <div class="chart" ref={box} aria-hidden="true" />;
+}

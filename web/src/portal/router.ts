@@ -1,0 +1,127 @@
+// The portal's pages and their paths. Pure: turns a location into a Route and back, so the
+// History API code (navigation.ts) and the tests share one definition.
+
+export type Route =
+  | { page: "dashboard" }
+  | { page: "bills" }
+  | { page: "bill"; bill: string }
+  | { page: "pay" }
+  | { page: "autopay" }
+  | { page: "payments" }
+  | { page: "arrangements" }
+  | { page: "usage" }
+  | { page: "settings" }
+  | { page: "sign-in"; next: string }
+  | { page: "register" }
+  | { page: "check-email" }
+  | { page: "verify"; token: string }
+  | { page: "forgot-password" }
+  | { page: "reset-password"; token: string }
+  | { page: "not-found"; path: string };
+
+export type PageName = Route["page"];
+
+// Paths with no parameter, one page each.
+const FIXED: Record<string, PageName> = {
+  "/": "dashboard",
+  "/bills": "bills",
+  "/pay": "pay",
+  "/autopay": "autopay",
+  "/payments": "payments",
+  "/arrangements": "arrangements",
+  "/usage": "usage",
+  "/settings": "settings",
+  "/register": "register",
+  "/check-email": "check-email",
+  "/forgot-password": "forgot-password",
+};
+
+/** Pages anyone may open; every other page needs a signed-in customer. */
+const PUBLIC: ReadonlySet<PageName> = new Set<PageName>([
+  "sign-in",
+  "register",
+  "check-email",
+  "verify",
+  "forgot-password",
+  "reset-password",
+  "not-found",
+]);
+
+/** Pages only for someone not signed in: a signed-in customer goes to the dashboard. */
+const SIGNED_OUT_ONLY: ReadonlySet<PageName> = new Set<PageName>([
+  "sign-in",
+  "register",
+  "check-email",
+]);
+
+export function isPublic(route: Route): boolean {
+  return PUBLIC.has(route.page);
+}
+
+export function isSignedOutOnly(route: Route): boolean {
+  return SIGNED_OUT_ONLY.has(route.page);
+}
+
+/**
+ * Where to go after signing in: only a path of this site ("/bills/12"), never another
+ * origin ("//evil.example", "https://...") and never back to the sign-in page.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (next === "/sign-in" || next.startsWith("/sign-in?")) return "/";
+  return next;
+}
+
+/** One value of a query string ("?token=abc&x=1", "token") -> "abc"; null when absent. */
+export function queryParam(search: string, name: string): string | null {
+  for (const pair of search.replace(/^\?/, "").split("&")) {
+    const eq = pair.indexOf("=");
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    if (key !== name) continue;
+    const raw = eq < 0 ? "" : pair.slice(eq + 1).replace(/\+/g, " ");
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return null;
+}
+
+/** Matches a pathname and query string ("?token=...") to a page. */
+export function matchRoute(pathname: string, search = ""): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const fixed = FIXED[path];
+  if (fixed) return { page: fixed } as Route;
+  if (path === "/sign-in") return { page: "sign-in", next: safeNext(queryParam(search, "next")) };
+  if (path === "/verify") return { page: "verify", token: queryParam(search, "token") ?? "" };
+  if (path === "/reset-password") return { page: "reset-password", token: queryParam(search, "token") ?? "" };
+  const bill = /^\/bills\/([0-9]+)$/.exec(path);
+  if (bill) return { page: "bill", bill: bill[1] };
+  return { page: "not-found", path: pathname };
+}
+
+/** The sign-in path that returns to `path` afterwards. */
+export function signInPath(path: string): string {
+  const next = safeNext(path);
+  return next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;
+}
+
+/** The path of a bill's page. */
+export function billPath(bill: string | number): string {
+  return `/bills/${encodeURIComponent(String(bill))}`;
+}
+
+/** Which navigation item a page belongs to (so "Bills" stays marked on a bill's page). */
+export function navSection(route: Route): PageName {
+  switch (route.page) {
+    case "bill":
+      return "bills";
+    case "autopay":
+      return "pay";
+    case "arrangements":
+      return "payments";
+    default:
+      return route.page;
+  }
+}

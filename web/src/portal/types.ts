@@ -1,0 +1,222 @@
+// Shapes of the API's answers the portal reads (docs/openapi.yaml; auth per the identity
+// contract). Money is a string of decimal dollars plus its currency, dates are ISO 8601.
+import type { Money } from "../shared/money.ts";
+
+export type { Money };
+
+export interface LinkedAccount {
+  number: string;
+  name: string;
+  service_address: string;
+}
+
+/** The signed-in customer (GET /api/v1/me). */
+export interface Me {
+  email: string;
+  language: string;
+  csrf_token: string;
+  mfa_enabled: boolean;
+  accounts: LinkedAccount[];
+}
+
+export interface Address {
+  line1: string;
+  line2?: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+export interface AccountSummary {
+  account_number: string;
+  status: "pending" | "active" | "closed";
+  customer_name: string;
+  balance: Money;
+  service_address: Address | null;
+}
+
+export interface BillPeriod {
+  start: string;
+  end: string;
+  days?: number;
+}
+
+export interface BillSummary {
+  id: number;
+  number: number | null;
+  status: "held" | "released" | "cancelled";
+  account_number: string;
+  period: BillPeriod;
+  bill_date: string;
+  due_date: string;
+  previous_balance: Money;
+  charges: Money;
+  amount_due: Money;
+  estimated: boolean;
+  final: boolean;
+  replaces_bill_id: number | null;
+  cancel_reason?: string;
+  budget: { installment: Money; actual_charges: Money; deferred_balance: Money } | null;
+  /** Not in docs/openapi.yaml, but sent: the payment arrangement installment on this bill. */
+  arrangement?: { installment: Money; deferred_balance: Money } | null;
+}
+
+export interface BillLine {
+  kind: string; // energy | demand | fixed | minimum | rider | tax
+  description: string;
+  quantity: string;
+  unit: string;
+  rate: string;
+  amount: Money;
+  explanation: string;
+}
+
+export interface BillSection {
+  commodity: string;
+  rate_plan: string;
+  period: BillPeriod;
+  meter_serial: string;
+  unit: string;
+  usage: string;
+  peak_demand_kw: string;
+  start_read: string | null;
+  end_read: string | null;
+  estimated: boolean;
+  final: boolean;
+  charges: Money;
+  lines: BillLine[];
+}
+
+export interface Bill extends BillSummary {
+  sections: BillSection[];
+}
+
+export interface BillsPage {
+  bills: BillSummary[];
+  next_cursor: string | null;
+}
+
+export interface Payment {
+  id: number;
+  confirmation: string;
+  account_number: string;
+  amount: Money;
+  status: "pending" | "posted" | "failed" | "returned" | "refunded" | "voided";
+  channel: string;
+  method: string;
+  method_label: string;
+  failure_reason?: string;
+  effective_on: string;
+  created_at: string;
+  balance_after: Money | null;
+}
+
+export interface PaymentsPage {
+  payments: Payment[];
+  next_cursor: string | null;
+}
+
+export interface PaymentMethodToken {
+  token: string;
+  method: "card" | "bank";
+  label: string;
+  last_four: string;
+}
+
+export interface SavedPaymentMethod {
+  id: number;
+  method: "card" | "bank";
+  label: string;
+  default: boolean;
+  created_at: string;
+}
+
+export interface ScheduledPayment {
+  id: number;
+  amount: Money;
+  pay_on: string;
+  payment_method_id: number;
+  status: "scheduled" | "paid" | "failed" | "cancelled";
+  confirmation: string | null;
+}
+
+export interface Autopay {
+  enrolled: boolean;
+  payment_method_id?: number;
+  days_before_due?: number;
+  enrolled_at?: string;
+}
+
+export interface ArrangementPlan {
+  installments: number;
+  down_payment: Money;
+  installment: Money;
+  last_installment: Money;
+  total: Money;
+}
+
+export interface ArrangementOffer {
+  past_due: Money;
+  eligible: boolean;
+  reason?: string;
+  plans: ArrangementPlan[];
+}
+
+export interface Arrangement {
+  id: number;
+  status: "active" | "completed" | "broken";
+  past_due: Money;
+  down_payment: Money;
+  down_payment_due_on: string;
+  down_payment_kept: boolean;
+  installments: number;
+  installment: Money;
+  last_installment: Money;
+  installments_billed: number;
+  created_on: string;
+  ended_on?: string;
+  end_reason?: string;
+}
+
+export type UsageResolution = "interval" | "hour" | "day" | "month";
+
+export interface UsagePoint {
+  start: string;
+  value: string;
+  quality: "actual" | "estimated" | "edited" | "missing";
+}
+
+export interface UsageSeries {
+  service_point_id: number;
+  commodity: string;
+  meter: string;
+  channel: string;
+  unit: string;
+  interval_minutes: number;
+  points: UsagePoint[];
+}
+
+export interface Usage {
+  account_number: string;
+  time_zone: string;
+  resolution: UsageResolution;
+  from: string;
+  to: string;
+  series: UsageSeries[];
+}
+
+/** A card as typed, for the tokenizing endpoint only (never stored). */
+export interface CardEntry {
+  number: string;
+  exp_month: number;
+  exp_year: number;
+  cvc: string;
+}
+
+/** A bank account as typed, for /api/v1/bank-accounts only. */
+export interface BankEntry {
+  routing_number: string;
+  account_number: string;
+  account_type: "checking" | "savings";
+  holder_name?: string;
+}

@@ -1,0 +1,88 @@
+// Usage figures for the dashboard, the chart and its table. Pure: dates are ISO strings and
+// "today" is passed in, so the tests pin it.
+import { addDays } from "./validation.ts";
+import type { UsageResolution, UsageSeries } from "./types.ts";
+
+/** The resolutions the portal offers: days (last 30) and months (last 24). */
+export type UsageView = Extract<UsageResolution, "day" | "month">;
+
+export interface DateRange {
+  from: string; // first local day included
+  to: string; // first local day not included
+}
+
+/** First day of the month `offset` months from the month of `isoDate`. */
+export function firstOfMonth(isoDate: string, offset = 0): string {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7)) - 1 + offset;
+  const y = year + Math.floor(month / 12);
+  const m = ((month % 12) + 12) % 12;
+  return `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
+/** The days asked for each view: the last 30 days through today, or 24 months through this one. */
+export function usageRange(view: UsageView, today: string): DateRange {
+  if (view === "day") return { from: addDays(today, -29), to: addDays(today, 1) };
+  return { from: firstOfMonth(today, -23), to: firstOfMonth(today, 1) };
+}
+
+/** Last month and this month, for the dashboard's comparison. */
+export function comparisonRange(today: string): DateRange {
+  return { from: firstOfMonth(today, -1), to: firstOfMonth(today, 1) };
+}
+
+export interface MonthComparison {
+  commodity: string;
+  unit: string;
+  thisMonth: string | null; // usage so far this month, as the API sent it
+  lastMonth: string | null;
+}
+
+/** Per metered series: this month so far and last month, from a monthly usage answer. */
+export function compareMonths(series: UsageSeries[], today: string): MonthComparison[] {
+  const thisMonth = today.slice(0, 7);
+  const lastMonth = firstOfMonth(today, -1).slice(0, 7);
+  return series.map((s) => {
+    const valueFor = (month: string) => {
+      const point = s.points.find((p) => p.start.slice(0, 7) === month && p.quality !== "missing");
+      return point ? point.value : null;
+    };
+    return {
+      commodity: s.commodity,
+      unit: s.unit,
+      thisMonth: valueFor(thisMonth),
+      lastMonth: valueFor(lastMonth),
+    };
+  });
+}
+
+/**
+ * The local calendar day ("2024-05-01") or month ("2024-05") a point starts in. The API writes
+ * starts in the utility's local time with its offset ("2024-05-01T00:00:00-07:00"), so the
+ * date is the text before the "T"; it is not converted through the browser's zone.
+ */
+export function pointLabelDate(start: string, view: UsageView): string {
+  return view === "month" ? start.slice(0, 7) : start.slice(0, 10);
+}
+
+export interface ChartData {
+  x: number[]; // seconds since the epoch of each point's local day, as UTC (for even spacing)
+  y: (number | null)[]; // null for a missing point: a gap, not a zero
+}
+
+/** The numbers the chart draws: one bar per point; a missing point is a gap. */
+export function chartData(series: UsageSeries, view: UsageView): ChartData {
+  const x: number[] = [];
+  const y: (number | null)[] = [];
+  for (const p of series.points) {
+    const day = view === "month" ? `${p.start.slice(0, 7)}-01` : p.start.slice(0, 10);
+    x.push(Date.parse(`${day}T00:00:00Z`) / 1000);
+    y.push(p.quality === "missing" ? null : Number(p.value));
+  }
+  return { x, y };
+}
+
+/** Whether a series has any usage to show. */
+export function hasUsage(series: UsageSeries): boolean {
+  return series.points.some((p) => p.quality !== "missing");
+}

@@ -1,0 +1,176 @@
+// Checks on what the customer types, before anything is sent. Each check returns the message
+// key that says what is wrong (shown next to the field), or null when the value is fine.
+// The server checks everything again; these only save a round trip and say it sooner.
+import type { MessageKey } from "./i18n/en.ts";
+
+export type Check = MessageKey | null;
+
+/** Field id -> what is wrong with it. Only fields with a problem are present. */
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+/** Collects the failed checks of a form: { email: "errorEmail" } or {} when all pass. */
+export function collectErrors(checks: Record<string, Check>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [field, problem] of Object.entries(checks)) if (problem) errors[field] = problem;
+  return errors;
+}
+
+export function hasErrors(errors: FieldErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+export function checkRequired(value: string): Check {
+  return value.trim() ? null : "errorRequired";
+}
+
+export function checkEmail(value: string): Check {
+  const v = value.trim();
+  if (!v) return "errorRequired";
+  return /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(v) ? null : "errorEmail";
+}
+
+/** US ZIP code: 5 digits, optionally ZIP+4. */
+export function checkZip(value: string): Check {
+  const v = value.trim();
+  if (!v) return "errorRequired";
+  return /^\d{5}(-?\d{4})?$/.test(v) ? null : "errorZip";
+}
+
+/** An account number is optional where asked; when given it is digits only. */
+export function checkOptionalAccountNumber(value: string): Check {
+  const v = value.replace(/[\s-]/g, "");
+  return v === "" || /^\d{4,20}$/.test(v) ? null : "errorAccountNumber";
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** The portal's password rule: at least 12 characters (the server also refuses common ones). */
+export function checkNewPassword(value: string): Check {
+  if (!value) return "errorRequired";
+  return [...value].length >= MIN_PASSWORD_LENGTH ? null : "errorPasswordShort";
+}
+
+export function checkPasswordsMatch(password: string, again: string): Check {
+  if (!again) return "errorRequired";
+  return password === again ? null : "errorPasswordMismatch";
+}
+
+/** A one-time sign-in code from an authenticator app: 6 digits. */
+export function checkTotpCode(value: string): Check {
+  const v = value.replace(/\s/g, "");
+  if (!v) return "errorRequired";
+  return /^\d{6}$/.test(v) ? null : "errorCode";
+}
+
+/**
+ * Reads a payment amount as typed ("84.5", "$1,204.50") into integer cents, or null when it
+ * is not an amount of dollars and cents.
+ */
+export function parseAmountInput(value: string): bigint | null {
+  let v = value.trim().replace(/^\$\s*/, "");
+  if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(v)) v = v.replace(/,/g, "");
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v);
+  if (!m) return null;
+  return BigInt(m[1]) * 100n + BigInt((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** A payment amount: dollars and cents, more than zero. */
+export function checkPaymentAmount(value: string): Check {
+  if (!value.trim()) return "errorRequired";
+  const cents = parseAmountInput(value);
+  if (cents === null) return "errorAmount";
+  return cents > 0n ? null : "errorAmountZero";
+}
+
+export function digitsOnly(value: string): string {
+  return value.replace(/[\s-]/g, "");
+}
+
+/** The Luhn check digit test every card number passes. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+export function checkCardNumber(value: string): Check {
+  const digits = digitsOnly(value);
+  if (!digits) return "errorRequired";
+  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) return "errorCardNumber";
+  return null;
+}
+
+export interface CardExpiry {
+  month: number;
+  year: number;
+}
+
+/** "MM/YY" or "MM/YYYY" (also "MM YY", "MMYY") -> month and four-digit year, or null. */
+export function parseCardExpiry(value: string): CardExpiry | null {
+  const m = /^(\d{1,2})\s*[/\s-]?\s*(\d{2}|\d{4})$/.exec(value.trim());
+  if (!m) return null;
+  const month = Number(m[1]);
+  const year = m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+  return month >= 1 && month <= 12 ? { month, year } : null;
+}
+
+/** A card expires at the end of its month: it still works during that month. */
+export function checkCardExpiry(value: string, today: Date): Check {
+  if (!value.trim()) return "errorRequired";
+  const expiry = parseCardExpiry(value);
+  if (!expiry) return "errorCardExpiry";
+  const nowMonths = today.getFullYear() * 12 + today.getMonth();
+  const expMonths = expiry.year * 12 + (expiry.month - 1);
+  if (expMonths < nowMonths) return "errorCardExpired";
+  return expMonths - nowMonths > 12 * 20 ? "errorCardExpiry" : null;
+}
+
+export function checkCvc(value: string): Check {
+  const v = value.trim();
+  if (!v) return "errorRequired";
+  return /^\d{3,4}$/.test(v) ? null : "errorCvc";
+}
+
+/** A US bank routing (ABA) number: 9 digits whose weighted sum (3,7,1,...) ends in 0. */
+export function checkRoutingNumber(value: string): Check {
+  const v = digitsOnly(value);
+  if (!v) return "errorRequired";
+  if (!/^\d{9}$/.test(v)) return "errorRoutingNumber";
+  const d = [...v].map(Number);
+  const sum = 3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5] + d[8]);
+  return sum % 10 === 0 ? null : "errorRoutingNumber";
+}
+
+export function checkBankAccountNumber(value: string): Check {
+  const v = digitsOnly(value);
+  if (!v) return "errorRequired";
+  return /^\d{4,17}$/.test(v) ? null : "errorBankAccountNumber";
+}
+
+/** "2024-05-01" for a local date (the browser's calendar). */
+export function isoLocalDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Adds days to an ISO calendar date ("2024-02-28" + 1 -> "2024-02-29"). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A scheduled payment's day: after today and at most 365 days ahead (the server's rule). */
+export function checkScheduleDate(value: string, todayIso: string): Check {
+  if (!value) return "errorRequired";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return "errorDate";
+  if (value <= todayIso) return "errorDateNotFuture";
+  return value > addDays(todayIso, 365) ? "errorDateTooFar" : null;
+}

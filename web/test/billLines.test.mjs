@@ -1,0 +1,53 @@
+// Bill lines in plain words (src/portal/billLines.ts).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { en } from "../.test-build/portal/i18n/en.js";
+import { es } from "../.test-build/portal/i18n/es.js";
+import { translator } from "../.test-build/portal/i18n/translate.js";
+import { formatPercent, formatRate, kindExplanation, lineCalculation } from "../.test-build/portal/billLines.js";
+
+const t = translator(en);
+const tEs = translator(es);
+const usd = (amount) => ({ amount, currency: "USD" });
+
+test("every kind of line the API sends has a plain-words explanation", () => {
+  for (const kind of ["energy", "demand", "fixed", "minimum", "rider", "tax"]) {
+    const key = kindExplanation(kind);
+    assert.ok(key && en[key] && es[key], kind);
+  }
+  assert.match(t(kindExplanation("demand")), /peak/);
+  assert.equal(kindExplanation("mystery"), null);
+});
+
+test("an energy line shows quantity × rate = amount, the rate to its own digits", () => {
+  const line = { kind: "energy", description: "Energy", quantity: "827.371", unit: "kWh", rate: "0.108500", amount: usd("89.77"), explanation: "" };
+  assert.equal(lineCalculation(line, t, "en-US"), "827.371 kWh × $0.1085 per kWh = $89.77");
+  assert.equal(lineCalculation(line, tEs, "es-US"), "827.371 kWh × $0.1085 por kWh = $89.77");
+});
+
+test("days and months are words, singular or plural", () => {
+  const daily = { kind: "fixed", description: "Customer charge", quantity: "30", unit: "day", rate: "0.5", amount: usd("15.00"), explanation: "" };
+  assert.equal(lineCalculation(daily, t, "en-US"), "30 days × $0.50 per day = $15.00");
+  assert.match(lineCalculation(daily, tEs, "es-US"), /^30 días × .*0\.50 por día = /);
+  const monthly = { ...daily, quantity: "1", unit: "month", rate: "12.00", amount: usd("12.00") };
+  assert.equal(lineCalculation(monthly, t, "en-US"), "1 month × $12.00 per month = $12.00");
+});
+
+test("a percentage line (unit $) shows the rate as a percent of its base", () => {
+  const tax = { kind: "tax", description: "City tax", quantity: "120.00", unit: "$", rate: "0.0525", amount: usd("6.30"), explanation: "" };
+  assert.equal(lineCalculation(tax, t, "en-US"), "5.25% of $120.00 = $6.30");
+});
+
+test("a line without a quantity and rate shows no arithmetic", () => {
+  const minimum = { kind: "minimum", description: "Minimum bill", quantity: "", unit: "", rate: "", amount: usd("5.00"), explanation: "" };
+  assert.equal(lineCalculation(minimum, t, "en-US"), null);
+  const zero = { ...minimum, quantity: "0", rate: "0", unit: "kWh" };
+  assert.equal(lineCalculation(zero, t, "en-US"), null);
+});
+
+test("rates and percentages are formatted exactly", () => {
+  assert.equal(formatRate("0.123456", "USD", "en-US"), "$0.123456");
+  assert.equal(formatRate("7", "USD", "en-US"), "$7.00");
+  assert.equal(formatPercent("0.0825", "en-US"), "8.25%");
+  assert.equal(formatPercent("0.1", "en-US"), "10%");
+});

@@ -1,0 +1,79 @@
+// Portal paths (src/portal/router.ts).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  billPath,
+  isPublic,
+  isSignedOutOnly,
+  matchRoute,
+  navSection,
+  queryParam,
+  safeNext,
+  signInPath,
+} from "../.test-build/portal/router.js";
+
+test("each path opens its page", () => {
+  const pages = {
+    "/": "dashboard", "/bills": "bills", "/pay": "pay", "/autopay": "autopay", "/payments": "payments",
+    "/arrangements": "arrangements", "/usage": "usage", "/settings": "settings", "/register": "register",
+    "/check-email": "check-email", "/forgot-password": "forgot-password",
+  };
+  for (const [path, page] of Object.entries(pages)) assert.equal(matchRoute(path).page, page, path);
+});
+
+test("a trailing slash is the same page", () => {
+  assert.equal(matchRoute("/bills/").page, "bills");
+  assert.deepEqual(matchRoute("/bills/1042/"), { page: "bill", bill: "1042" });
+});
+
+test("a bill's page takes its number; anything else under /bills is not found", () => {
+  assert.deepEqual(matchRoute("/bills/1042"), { page: "bill", bill: "1042" });
+  assert.equal(matchRoute("/bills/abc").page, "not-found");
+  assert.equal(matchRoute("/bills/1042/extra").page, "not-found");
+  assert.deepEqual(matchRoute("/nowhere"), { page: "not-found", path: "/nowhere" });
+  assert.equal(billPath(1042), "/bills/1042");
+});
+
+test("the email links carry their token", () => {
+  assert.deepEqual(matchRoute("/verify", "?token=abc123"), { page: "verify", token: "abc123" });
+  assert.deepEqual(matchRoute("/reset-password", "?token=a%2Bb&x=1"), { page: "reset-password", token: "a+b" });
+  assert.deepEqual(matchRoute("/verify", ""), { page: "verify", token: "" });
+});
+
+test("queryParam reads one value, decoded", () => {
+  assert.equal(queryParam("?a=1&b=two%20words", "b"), "two words");
+  assert.equal(queryParam("a=1", "a"), "1");
+  assert.equal(queryParam("?a", "a"), "");
+  assert.equal(queryParam("?a=1", "b"), null);
+  assert.equal(queryParam("?a=%E0%A4%A", "a"), "%E0%A4%A");
+});
+
+test("sign-in returns only to a path of this site", () => {
+  assert.deepEqual(matchRoute("/sign-in", "?next=%2Fbills%2F12"), { page: "sign-in", next: "/bills/12" });
+  for (const bad of ["//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "", null, "/sign-in", "/sign-in?next=/"]) {
+    assert.equal(safeNext(bad), "/", String(bad));
+  }
+  assert.equal(safeNext("/usage?x=1"), "/usage?x=1");
+  assert.equal(signInPath("/pay"), "/sign-in?next=%2Fpay");
+  assert.equal(signInPath("/"), "/sign-in");
+  assert.equal(signInPath("//evil.example"), "/sign-in");
+});
+
+test("signed-in pages are not public; sign-in and register are for signed-out visitors", () => {
+  for (const path of ["/", "/bills", "/bills/3", "/pay", "/autopay", "/payments", "/arrangements", "/usage", "/settings"]) {
+    assert.equal(isPublic(matchRoute(path)), false, path);
+  }
+  for (const path of ["/sign-in", "/register", "/check-email", "/verify", "/forgot-password", "/reset-password", "/x"]) {
+    assert.equal(isPublic(matchRoute(path)), true, path);
+  }
+  assert.equal(isSignedOutOnly(matchRoute("/sign-in")), true);
+  assert.equal(isSignedOutOnly(matchRoute("/verify")), false);
+  assert.equal(isSignedOutOnly(matchRoute("/reset-password")), false);
+});
+
+test("the menu marks the section a page belongs to", () => {
+  assert.equal(navSection(matchRoute("/bills/7")), "bills");
+  assert.equal(navSection(matchRoute("/autopay")), "pay");
+  assert.equal(navSection(matchRoute("/arrangements")), "payments");
+  assert.equal(navSection(matchRoute("/usage")), "usage");
+});

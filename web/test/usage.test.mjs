@@ -1,0 +1,58 @@
+// Usage figures (src/portal/usage.ts).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  chartData,
+  compareMonths,
+  comparisonRange,
+  firstOfMonth,
+  hasUsage,
+  pointLabelDate,
+  usageRange,
+} from "../.test-build/portal/usage.js";
+
+const point = (start, value, quality = "actual") => ({ start, value, quality });
+const series = (points, extra = {}) => ({ service_point_id: 1, commodity: "electric", meter: "M1", channel: "kwh", unit: "kWh", interval_minutes: 15, points, ...extra });
+
+test("firstOfMonth steps across years", () => {
+  assert.equal(firstOfMonth("2026-01-15"), "2026-01-01");
+  assert.equal(firstOfMonth("2026-01-15", -1), "2025-12-01");
+  assert.equal(firstOfMonth("2026-12-31", 1), "2027-01-01");
+  assert.equal(firstOfMonth("2026-05-20", -23), "2024-06-01");
+});
+
+test("the daily view asks for 30 days through today, the monthly view for 24 months", () => {
+  assert.deepEqual(usageRange("day", "2026-03-01"), { from: "2026-01-31", to: "2026-03-02" });
+  assert.deepEqual(usageRange("month", "2026-05-20"), { from: "2024-06-01", to: "2026-06-01" });
+  assert.deepEqual(comparisonRange("2026-01-10"), { from: "2025-12-01", to: "2026-02-01" });
+});
+
+test("compareMonths finds this month so far and last month for each service", () => {
+  const rows = compareMonths(
+    [
+      series([point("2025-12-01T00:00:00-08:00", "612.400"), point("2026-01-01T00:00:00-08:00", "201.000")]),
+      series([point("2025-12-01T00:00:00-08:00", "3400", "missing")], { commodity: "water", unit: "gal" }),
+    ],
+    "2026-01-10",
+  );
+  assert.deepEqual(rows, [
+    { commodity: "electric", unit: "kWh", thisMonth: "201.000", lastMonth: "612.400" },
+    { commodity: "water", unit: "gal", thisMonth: null, lastMonth: null },
+  ]);
+});
+
+test("a point's day is its local date as written, not moved by the browser's zone", () => {
+  assert.equal(pointLabelDate("2026-03-08T00:00:00-08:00", "day"), "2026-03-08");
+  assert.equal(pointLabelDate("2026-03-01T00:00:00-08:00", "month"), "2026-03");
+});
+
+test("the chart draws missing points as gaps, not zeros", () => {
+  const data = chartData(
+    series([point("2026-03-07T00:00:00-08:00", "20.5"), point("2026-03-08T00:00:00-08:00", "0", "missing"), point("2026-03-09T00:00:00-07:00", "0")]),
+    "day",
+  );
+  assert.deepEqual(data.y, [20.5, null, 0]);
+  assert.deepEqual(data.x, [Date.UTC(2026, 2, 7) / 1000, Date.UTC(2026, 2, 8) / 1000, Date.UTC(2026, 2, 9) / 1000]);
+  assert.equal(hasUsage(series([point("2026-03-08T00:00:00-08:00", "0", "missing")])), false);
+  assert.equal(hasUsage(series([point("2026-03-08T00:00:00-08:00", "0")])), true);
+});

@@ -1,0 +1,114 @@
+// Checks on what customers type (src/portal/validation.ts).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as v from "../.test-build/portal/validation.js";
+
+test("email addresses", () => {
+  assert.equal(v.checkEmail("maria@example.com"), null);
+  assert.equal(v.checkEmail("  maria.lopez+bills@mail.example.org "), null);
+  assert.equal(v.checkEmail(""), "errorRequired");
+  for (const bad of ["maria", "maria@", "@example.com", "maria@example", "ma ria@example.com", "maria@example."]) {
+    assert.equal(v.checkEmail(bad), "errorEmail", bad);
+  }
+});
+
+test("ZIP codes: 5 digits or ZIP+4", () => {
+  assert.equal(v.checkZip("97477"), null);
+  assert.equal(v.checkZip("97477-1234"), null);
+  assert.equal(v.checkZip(""), "errorRequired");
+  for (const bad of ["9747", "974770", "ABCDE", "97477-12"]) assert.equal(v.checkZip(bad), "errorZip", bad);
+});
+
+test("the account number is optional, digits when given", () => {
+  assert.equal(v.checkOptionalAccountNumber(""), null);
+  assert.equal(v.checkOptionalAccountNumber("100000017"), null);
+  assert.equal(v.checkOptionalAccountNumber("1000-0001 7"), null);
+  assert.equal(v.checkOptionalAccountNumber("10A"), "errorAccountNumber");
+});
+
+test("new passwords: at least 12 characters, typed the same twice", () => {
+  assert.equal(v.checkNewPassword("correct horse"), null);
+  assert.equal(v.checkNewPassword("eleven char"), "errorPasswordShort");
+  assert.equal(v.checkNewPassword(""), "errorRequired");
+  // Characters, not UTF-16 units: 11 emoji are 11 characters.
+  assert.equal(v.checkNewPassword("🔒".repeat(11)), "errorPasswordShort");
+  assert.equal(v.checkPasswordsMatch("abc", "abc"), null);
+  assert.equal(v.checkPasswordsMatch("abc", "abd"), "errorPasswordMismatch");
+  assert.equal(v.checkPasswordsMatch("abc", ""), "errorRequired");
+});
+
+test("sign-in codes are 6 digits", () => {
+  assert.equal(v.checkTotpCode("123 456"), null);
+  assert.equal(v.checkTotpCode("12345"), "errorCode");
+  assert.equal(v.checkTotpCode("abcdef"), "errorCode");
+});
+
+test("payment amounts are read exactly into cents", () => {
+  assert.equal(v.parseAmountInput("84.50"), 8450n);
+  assert.equal(v.parseAmountInput("84.5"), 8450n);
+  assert.equal(v.parseAmountInput("$84"), 8400n);
+  assert.equal(v.parseAmountInput("1,204.07"), 120407n);
+  assert.equal(v.parseAmountInput("0.30"), 30n);
+  for (const bad of ["", "84.505", "-5", "1,20.00", "abc", "8 4", "84,50"]) {
+    assert.equal(v.parseAmountInput(bad), null, bad);
+  }
+  assert.equal(v.checkPaymentAmount("0.00"), "errorAmountZero");
+  assert.equal(v.checkPaymentAmount("12.345"), "errorAmount");
+  assert.equal(v.checkPaymentAmount(" "), "errorRequired");
+  assert.equal(v.checkPaymentAmount("0.01"), null);
+});
+
+test("card numbers pass the Luhn check", () => {
+  assert.equal(v.checkCardNumber("4242 4242 4242 4242"), null);
+  assert.equal(v.checkCardNumber("4000-0000-0000-0002"), null);
+  assert.equal(v.checkCardNumber("4242 4242 4242 4241"), "errorCardNumber");
+  assert.equal(v.checkCardNumber("4242"), "errorCardNumber");
+  assert.equal(v.checkCardNumber(""), "errorRequired");
+  assert.equal(v.luhnValid("79927398713"), true);
+  assert.equal(v.luhnValid("79927398710"), false);
+});
+
+test("card expiry: MM/YY, good through the end of its month", () => {
+  const may2026 = new Date(2026, 4, 20);
+  assert.deepEqual(v.parseCardExpiry("08/27"), { month: 8, year: 2027 });
+  assert.deepEqual(v.parseCardExpiry("8/2027"), { month: 8, year: 2027 });
+  assert.deepEqual(v.parseCardExpiry("0827"), { month: 8, year: 2027 });
+  assert.equal(v.parseCardExpiry("13/27"), null);
+  assert.equal(v.checkCardExpiry("05/26", may2026), null);
+  assert.equal(v.checkCardExpiry("04/26", may2026), "errorCardExpired");
+  assert.equal(v.checkCardExpiry("12/99", may2026), "errorCardExpiry");
+  assert.equal(v.checkCardExpiry("tomorrow", may2026), "errorCardExpiry");
+});
+
+test("security codes are 3 or 4 digits", () => {
+  assert.equal(v.checkCvc("123"), null);
+  assert.equal(v.checkCvc("1234"), null);
+  assert.equal(v.checkCvc("12"), "errorCvc");
+});
+
+test("routing numbers pass the ABA check digit; bank accounts are 4 to 17 digits", () => {
+  assert.equal(v.checkRoutingNumber("011000015"), null); // Federal Reserve Bank of Boston
+  assert.equal(v.checkRoutingNumber("121000358"), null);
+  assert.equal(v.checkRoutingNumber("011000016"), "errorRoutingNumber");
+  assert.equal(v.checkRoutingNumber("12345678"), "errorRoutingNumber");
+  assert.equal(v.checkBankAccountNumber("6789"), null);
+  assert.equal(v.checkBankAccountNumber("123"), "errorBankAccountNumber");
+  assert.equal(v.checkBankAccountNumber("1".repeat(18)), "errorBankAccountNumber");
+});
+
+test("a scheduled payment's day is after today and within 365 days", () => {
+  assert.equal(v.checkScheduleDate("2026-05-21", "2026-05-20"), null);
+  assert.equal(v.checkScheduleDate("2026-05-20", "2026-05-20"), "errorDateNotFuture");
+  assert.equal(v.checkScheduleDate("2027-05-20", "2026-05-20"), null);
+  assert.equal(v.checkScheduleDate("2027-05-21", "2026-05-20"), "errorDateTooFar");
+  assert.equal(v.checkScheduleDate("", "2026-05-20"), "errorRequired");
+  assert.equal(v.checkScheduleDate("21/05/2026", "2026-05-20"), "errorDate");
+  assert.equal(v.addDays("2024-02-28", 1), "2024-02-29");
+  assert.equal(v.addDays("2024-12-31", 1), "2025-01-01");
+});
+
+test("collectErrors keeps only the failed checks", () => {
+  assert.deepEqual(v.collectErrors({ email: "errorEmail", zip: null }), { email: "errorEmail" });
+  assert.equal(v.hasErrors({}), false);
+  assert.equal(v.hasErrors({ zip: "errorZip" }), true);
+});
