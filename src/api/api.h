@@ -11,6 +11,7 @@
 namespace rp::api {
 
 class BillRunJobs;
+class AccountFeed;
 }  // namespace rp::api
 namespace rp::auth {
 struct LoginSettings;
@@ -51,6 +52,9 @@ struct ApiContext {
   // The session cookie carries Secure (browsers treat http://localhost as secure; turn off only
   // for a plain-HTTP test host that is not localhost).
   bool secure_cookies = true;
+  // Pushes account events to signed-in customers' open pages (GET /api/v1/me/events); null:
+  // that route answers 503.
+  AccountFeed* feed = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

@@ -1,5 +1,6 @@
 #include "api/auth_handlers.h"
 
+#include "api/account_feed.h"
 #include "api/guards.h"
 #include "auth/logins.h"
 #include "core/json.h"
@@ -291,6 +292,27 @@ http::Response disable_mfa_handler(ApiContext& context, http::Request& request) 
   auto off = auth::turn_off_mfa(context.database, customer.session->user_id, *password);
   if (!off.ok()) return http::problem_from_error(off.error());
   return http::text_response(204, "", "");
+}
+
+http::Response events_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  if (context.feed == nullptr) {
+    return http::problem(503, "live-updates-not-configured", "Live updates are off",
+                         "this server does not push live updates");
+  }
+  auto me = auth::load_me(context.database, customer.session->user_id);
+  if (!me.ok()) return http::problem_from_error(me.error());
+  std::vector<std::string> numbers;
+  for (const auth::LinkedAccount& account : me->accounts) numbers.push_back(account.number);
+  http::Response response;
+  response.events = std::make_shared<http::EventStream>();
+  AccountFeed* feed = context.feed;
+  response.events->on_open = [feed, numbers](std::shared_ptr<http::EventSink> sink) {
+    // The client reconnects after 3 s if the stream drops.
+    if (sink->send("retry: 3000\n: connected\n\n")) feed->subscribe(numbers, std::move(sink));
+  };
+  return response;
 }
 
 }  // namespace rp::api

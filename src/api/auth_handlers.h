@@ -25,6 +25,8 @@ http::Response password_reset_confirm_handler(ApiContext& context, http::Request
 http::Response add_accounts_handler(ApiContext& context, http::Request& request);
 http::Response language_handler(ApiContext& context, http::Request& request);
 http::Response change_password_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/me/events: the signed-in customer's live updates (account_feed.h).
+http::Response events_handler(ApiContext& context, http::Request& request);
 // Two-step sign-in: POST /api/v1/me/mfa (start), /api/v1/me/mfa/confirm, /api/v1/me/mfa/disable.
 http::Response start_mfa_handler(ApiContext& context, http::Request& request);
 http::Response confirm_mfa_handler(ApiContext& context, http::Request& request);

@@ -25,6 +25,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/auth/password-reset", bind(password_reset_handler));
   router.add("POST", "/api/v1/auth/password-reset/confirm", bind(password_reset_confirm_handler));
   router.add("GET", "/api/v1/me", bind(me_handler));
+  router.add("GET", "/api/v1/me/events", bind(events_handler));
   router.add("POST", "/api/v1/me/accounts", bind(add_accounts_handler));
   router.add("PUT", "/api/v1/me/language", bind(language_handler));
   router.add("POST", "/api/v1/me/password", bind(change_password_handler));

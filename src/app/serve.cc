@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "api/account_feed.h"
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
 #include "app/commands.h"
@@ -60,6 +61,8 @@ int serve_database(const Config& config, store::Database& database,
   auth::LoginSettings logins;
   logins.public_url = config.portal.public_url;
   logins.utility_name = config.utility.name;
+  api::AccountFeed feed(database);
+  if (auto started = feed.start(); !started.ok()) return fail(started.error());
   api::ApiContext context{database,
                           metrics,
                           config.auth.staff_token,
@@ -69,7 +72,9 @@ int serve_database(const Config& config, store::Database& database,
                           &cards,
                           &ach,
                           &logins,
-                          &mail};
+                          &mail,
+                          true,
+                          &feed};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

@@ -2,12 +2,15 @@
 // What a handler returns. The server adds Date, Content-Length, X-Request-Id and
 // X-Content-Type-Options; handlers set only what is specific to their answer.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "http/event_stream.h"
 
 namespace rp::http {
 
@@ -18,6 +21,8 @@ struct Response {
   std::string body;
   // When set, the body is streamed from this file instead of `body` (static files, documents).
   std::string file_path;
+  // When set, the answer is a server-sent event stream (event_stream.h); `body` is not sent.
+  std::shared_ptr<EventStream> events;
   // Logged by the server with the request id at error level and never sent to the client: the
   // real cause behind a generic 500 answer.
   std::string log_detail;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <csignal>
 #include <ctime>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -153,11 +154,23 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                   beast::bind_front_handler(&Session::read_header, shared_from_this()));
   }
 
-  // For stop(): closes the connection unless a request is being answered.
+  // For stop(): closes the connection unless a request is being answered (an event stream is
+  // never finished, so it is closed too).
   void close_if_idle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (!self->busy_) self->close();
+      if (!self->busy_ || self->streaming_) self->close();
     });
+  }
+
+  // For the event sink, from any thread: queues `text` on the connection's strand.
+  bool queue_event(std::string text) {
+    if (closed_.load(std::memory_order_acquire)) return false;
+    net::post(stream_.get_executor(),
+              [self = shared_from_this(), text = std::move(text)]() mutable {
+                self->pending_.push_back(std::make_shared<std::string>(std::move(text)));
+                if (!self->writing_event_) self->write_next_event();
+              });
+    return true;
   }
 
  private:
@@ -290,6 +303,16 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     std::optional<bhttp::file_body::value_type> file;
     if (!bodiless && !response.file_path.empty()) file = open_file(request, response);
 
+    if (response.events && response.status == 200 && request.method == "GET") {
+      exchange_ = Exchange{std::move(request.method),
+                           std::move(request.target),
+                           std::move(request.request_id),
+                           request.route,
+                           response.status,
+                           started_};
+      server_.record(exchange_);
+      return open_event_stream(response, version);
+    }
     bool head = request.method == "HEAD";
     exchange_ = Exchange{std::move(request.method),
                          std::move(request.target),
@@ -370,6 +393,53 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     read_header();
   }
 
+  class Sink;
+
+  // Writes the headers of a text/event-stream answer, then hands the handler its sink. The
+  // connection then carries only the stream; a read watches for the client leaving.
+  void open_event_stream(const Response& response, unsigned version) {
+    streaming_ = true;
+    auto message = std::make_shared<bhttp::response<bhttp::empty_body>>();
+    prepare(*message, response, version, false);
+    message->set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
+    message->set(bhttp::field::cache_control, "no-store");
+    message->chunked(true);
+    auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*message);
+    stream_.expires_never();
+    auto events = response.events;
+    bhttp::async_write_header(stream_, *serializer,
+                              [self = shared_from_this(), message, serializer, events](
+                                  beast::error_code error, std::size_t) {
+                                if (error) return self->close();
+                                self->watch_for_close();
+                                self->hand_over(events);
+                              });
+  }
+
+  void hand_over(const std::shared_ptr<EventStream>& events);  // after Sink, below
+
+  void write_next_event() {
+    if (pending_.empty() || closed_.load(std::memory_order_acquire)) {
+      writing_event_ = false;
+      return;
+    }
+    writing_event_ = true;
+    auto text = pending_.front();
+    pending_.pop_front();
+    net::async_write(stream_, bhttp::make_chunk(net::buffer(*text)),
+                     [self = shared_from_this(), text](beast::error_code error, std::size_t) {
+                       if (error) return self->close();
+                       self->write_next_event();
+                     });
+  }
+
+  // A client of an event stream sends nothing more: any read completing means it left.
+  void watch_for_close() {
+    stream_.async_read_some(
+        net::buffer(discard_),
+        [self = shared_from_this()](beast::error_code, std::size_t) { self->close(); });
+  }
+
   // After answering a request whose body was not read, the client may still be sending it.
   // Closing at once would reset the connection and could destroy the answer in the client's
   // receive buffer, so stop sending, drain what arrives for a moment, then close.
@@ -394,7 +464,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     close();
   }
 
-  void close() { stream_.close(); }
+  void close() {
+    closed_.store(true, std::memory_order_release);
+    stream_.close();
+  }
 
   beast::tcp_stream stream_;
   Server::Impl& server_;
@@ -406,7 +479,27 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   Clock::time_point started_;
   Exchange exchange_;
   std::array<char, 4096> discard_;
+  bool streaming_ = false;  // the answer is an event stream (open_event_stream)
+  bool writing_event_ = false;
+  std::deque<std::shared_ptr<std::string>> pending_;
+  std::atomic<bool> closed_{false};
 };
+
+class Server::Impl::Session::Sink final : public EventSink {
+ public:
+  explicit Sink(std::weak_ptr<Session> session) : session_(std::move(session)) {}
+  bool send(std::string text) override {
+    auto session = session_.lock();
+    return session && session->queue_event(std::move(text));
+  }
+
+ private:
+  std::weak_ptr<Session> session_;
+};
+
+void Server::Impl::Session::hand_over(const std::shared_ptr<EventStream>& events) {
+  if (events->on_open) events->on_open(std::make_shared<Sink>(weak_from_this()));
+}
 
 Server::Impl::Impl(ServerOptions options, Router& router, Metrics& metrics)
     : options_(std::move(options)),

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -386,6 +387,40 @@ TEST_F(StaticServerTest, EncodedTraversalIsRefused) {
     EXPECT_EQ(response.status, 404) << target;
     EXPECT_EQ(response.header("content-type"), "application/problem+json") << target;
   }
+}
+
+TEST_F(ServerTest, AnEventStreamSendsEachEventAsItIsSentUntilTheServerStops) {
+  std::shared_ptr<EventSink> kept;
+  std::mutex mutex;
+  router_.add("GET", "/api/v1/events", [&](Request&) {
+    Response response;
+    response.events = std::make_shared<EventStream>();
+    response.events->on_open = [&](std::shared_ptr<EventSink> sink) {
+      EXPECT_TRUE(sink->send("retry: 3000\n\n"));
+      std::lock_guard lock(mutex);
+      kept = std::move(sink);
+    };
+    return response;
+  });
+  auto server = std::make_unique<RunningServer>(router_, metrics_);
+  TestClient client(server->port());
+  client.send_raw("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  std::string received = client.read_until("retry: 3000");
+  EXPECT_NE(received.find("200 OK"), std::string::npos);
+  EXPECT_NE(received.find("text/event-stream"), std::string::npos);
+  EXPECT_NE(received.find("Transfer-Encoding: chunked"), std::string::npos);
+  // Sent from another thread, later: it arrives.
+  std::thread([&] {
+    std::lock_guard lock(mutex);
+    ASSERT_TRUE(kept);
+    EXPECT_TRUE(kept->send("event: account\ndata: {\"kind\":\"payment.received\"}\n\n"));
+  }).join();
+  EXPECT_NE(client.read_until("payment.received").find("event: account"), std::string::npos);
+  // Stopping the server ends the stream at once, and the sink says so.
+  EXPECT_TRUE(server->stop_and_wait(std::chrono::seconds(3)));
+  EXPECT_TRUE(client.closed_by_server());
+  std::lock_guard lock(mutex);
+  EXPECT_FALSE(kept->send("data: late\n\n"));
 }
 
 }  // namespace

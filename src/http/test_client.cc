@@ -124,6 +124,13 @@ ClientResponse TestClient::request(std::string_view method, std::string_view tar
   return read_response(method == "HEAD");
 }
 
+std::string TestClient::read_until(std::string_view marker) {
+  while (buffer_.find(marker) == std::string::npos) {
+    if (!fill()) return "";
+  }
+  return buffer_;
+}
+
 bool TestClient::closed_by_server() {
   char byte;
   while (true) {

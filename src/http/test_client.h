@@ -45,6 +45,9 @@ class TestClient {
   ClientResponse request(std::string_view method, std::string_view target,
                          std::vector<std::pair<std::string, std::string>> headers = {},
                          std::string_view body = {});
+  // Reads raw bytes until what has arrived contains `marker` (an event stream's text); returns
+  // everything received so far, or "" when the connection ended or 5 s passed first.
+  std::string read_until(std::string_view marker);
   // True when the server closed the connection (read returns end of stream) within 5 s.
   bool closed_by_server();
 

@@ -270,3 +270,39 @@ test("signing in works by keyboard alone", async (t) => {
   await page.getByRole("heading", { level: 1, name: /Pay your bill|Pagar su factura/ }).waitFor();
   assert.deepEqual(errors, []);
 });
+
+test("a payment taken by staff shows on an open dashboard without a reload", async (t) => {
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel("Email").fill("first.customer@example.com");
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(PASSWORD);
+  await page.getByRole("button", { name: /^(Sign in|Iniciar sesión)$/ }).click();
+  await page.getByTestId("balance").waitFor();
+  const before = cents(await page.getByTestId("balance").textContent());
+  // The page has its live stream open before staff act.
+  await page.waitForTimeout(500);
+  const taken = await fetch(`${BASE}/api/v1/staff/accounts/${ACCOUNT}/payments`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${STAFF_TOKEN}`,
+      "Content-Type": "application/json",
+      "Idempotency-Key": `e2e-live-${Date.now()}`,
+      "X-Staff-Name": "cashier.e2e",
+    },
+    body: JSON.stringify({ amount: "7.00", method: "cash" }),
+  });
+  assert.equal(taken.status, 201, await taken.text());
+  const navigations = [];
+  page.on("framenavigated", (frame) => navigations.push(frame.url()));
+  await page.waitForFunction(
+    (expected) => {
+      const text = document.querySelector('[data-testid="balance"]')?.textContent ?? "";
+      const match = text.replace(/,/g, "").match(/\$(\d+)\.(\d{2})/);
+      return match !== null && Number(match[1]) * 100 + Number(match[2]) === expected;
+    },
+    before - 700,
+    { timeout: 5_000 },
+  );
+  assert.deepEqual(navigations, [], "the page was not reloaded");
+  assert.deepEqual(errors, []);
+});

@@ -143,6 +143,33 @@ export function App({ startLanguage }: { startLanguage: Language }) {
     }
   }, [account]);
 
+  // Live updates: the server announces every committed change to the customer's accounts (a
+  // payment, a bill, a staff adjustment); the balance and the account's pages load again.
+  const [changes, setChanges] = useState(0);
+  const live = me !== null;
+  useEffect(() => {
+    if (!live || typeof EventSource === "undefined") return;
+    const source = new EventSource("/api/v1/me/events");
+    const onAccount = (event: MessageEvent<string>) => {
+      let changed = "";
+      try {
+        changed = (JSON.parse(event.data) as { account_number?: string }).account_number ?? "";
+      } catch {
+        return;
+      }
+      if (changed === accountRef.current) {
+        void refreshSummaryRef.current();
+        setChanges((c) => c + 1);
+      }
+    };
+    source.addEventListener("account", onAccount as EventListener);
+    return () => source.close();
+  }, [live]);
+  const accountRef = useRef(account);
+  accountRef.current = account;
+  const refreshSummaryRef = useRef(refreshSummary);
+  refreshSummaryRef.current = refreshSummary;
+
   useEffect(() => {
     setSummary(null);
     setSummaryError(null);
@@ -170,6 +197,7 @@ export function App({ startLanguage }: { startLanguage: Language }) {
             summary,
             summaryError,
             refreshSummary,
+            changes,
             updateMe: acceptMe,
             signOut: async (everywhere: boolean) => {
               try {
@@ -181,7 +209,7 @@ export function App({ startLanguage }: { startLanguage: Language }) {
             },
           }
         : null,
-    [me, account, summary, summaryError, refreshSummary, acceptMe, forget],
+    [me, account, summary, summaryError, refreshSummary, changes, acceptMe, forget],
   );
 
   const onSignedIn = useCallback(

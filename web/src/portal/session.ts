@@ -12,6 +12,9 @@ export interface Session {
   summary: AccountSummary | null;
   summaryError: ApiError | null;
   refreshSummary: () => Promise<AccountSummary | null>;
+  /** Counts the changes the server announced for the account (live updates); pages that show
+   * account data load again when it moves. */
+  changes: number;
   /** A new Me from the server (after adding an account, changing language). */
   updateMe: (me: Me) => void;
   signOut: (everywhere: boolean) => Promise<void>;

@@ -15,8 +15,8 @@ const PAGE_SIZE = 12;
 
 export function Bills() {
   const { t, money, date } = useI18n();
-  const { account } = useSession();
-  const first = useLoad((signal) => fetchBills(account, PAGE_SIZE, null, signal), [account]);
+  const { account, changes } = useSession();
+  const first = useLoad((signal) => fetchBills(account, PAGE_SIZE, null, signal), [account, changes]);
   const [older, setOlder] = useState<BillSummary[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [moreError, setMoreError] = useState<ApiError | null>(null);

@@ -59,7 +59,8 @@ function BalanceCard({ summary }: { summary: AccountSummary | null }) {
 
 function DueCard({ account }: { account: string }) {
   const { t, money, date } = useI18n();
-  const bills = useLoad((signal) => fetchBills(account, 5, null, signal), [account]);
+  const { changes } = useSession();
+  const bills = useLoad((signal) => fetchBills(account, 5, null, signal), [account, changes]);
   const bill = bills.data ? latestBill(bills.data.bills) : null;
   return (
     <section class="card" aria-labelledby="due-heading">
@@ -81,7 +82,8 @@ function DueCard({ account }: { account: string }) {
 
 function LastPaymentCard({ account }: { account: string }) {
   const { t, money, date } = useI18n();
-  const payments = useLoad((signal) => fetchPayments(account, 1, null, signal), [account]);
+  const { changes } = useSession();
+  const payments = useLoad((signal) => fetchPayments(account, 1, null, signal), [account, changes]);
   const last = payments.data?.payments[0];
   return (
     <section class="card" aria-labelledby="last-payment-heading">

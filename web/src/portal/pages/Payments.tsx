@@ -16,8 +16,8 @@ const PAGE_SIZE = 50;
 
 export function Payments() {
   const { t, money, date } = useI18n();
-  const { account } = useSession();
-  const first = useLoad((signal) => fetchPayments(account, PAGE_SIZE, null, signal), [account]);
+  const { account, changes } = useSession();
+  const first = useLoad((signal) => fetchPayments(account, PAGE_SIZE, null, signal), [account, changes]);
   const [older, setOlder] = useState<Payment[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [moreError, setMoreError] = useState<ApiError | null>(null);

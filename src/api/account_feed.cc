@@ -1,0 +1,111 @@
+#include "api/account_feed.h"
+
+#include <spdlog/spdlog.h>
+
+#include <set>
+
+#include "core/json_writer.h"
+
+namespace rp::api {
+
+AccountFeed::AccountFeed(store::Database& database, std::chrono::milliseconds poll)
+    : database_(database), poll_(poll) {}
+
+AccountFeed::~AccountFeed() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_signal_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+Result<void> AccountFeed::start() {
+  auto last = database_.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
+    auto rows = session.query_named("api/last_account_event");
+    RP_TRY(rows);
+    return rows->at(0).integer(0);
+  });
+  RP_TRY(last);
+  {
+    std::lock_guard lock(mutex_);
+    last_event_ = *last;
+  }
+  thread_ = std::thread([this] { run(); });
+  return success();
+}
+
+void AccountFeed::subscribe(const std::vector<std::string>& account_numbers,
+                            std::shared_ptr<http::EventSink> sink) {
+  std::lock_guard lock(mutex_);
+  for (const std::string& number : account_numbers) by_account_.emplace(number, sink);
+}
+
+std::size_t AccountFeed::streams() const {
+  std::lock_guard lock(mutex_);
+  std::set<const http::EventSink*> distinct;
+  for (const auto& [number, sink] : by_account_) distinct.insert(sink.get());
+  return distinct.size();
+}
+
+Result<std::size_t> AccountFeed::deliver_new_events() {
+  std::int64_t after = 0;
+  {
+    std::lock_guard lock(mutex_);
+    after = last_event_;
+  }
+  struct Event {
+    std::int64_t id;
+    std::string number;
+    std::string kind;
+  };
+  auto events = database_.read<std::vector<Event>>(
+      [&](store::Session& session) -> Result<std::vector<Event>> {
+        auto rows = session.query_named("api/account_events_after", {after, std::int64_t{500}});
+        RP_TRY(rows);
+        std::vector<Event> out;
+        for (const store::Row& row : *rows)
+          out.push_back({row.integer(0), row.text(1), row.text(2)});
+        return out;
+      });
+  RP_TRY(events);
+  std::lock_guard lock(mutex_);
+  for (const Event& event : *events) {
+    last_event_ = std::max(last_event_, event.id);
+    auto [begin, end] = by_account_.equal_range(event.number);
+    if (begin == end) continue;
+    JsonWriter data;
+    data.begin_object().key("account_number").string(event.number);
+    data.key("kind").string(event.kind).end_object();
+    const std::string text = "event: account\ndata: " + data.take() + "\n\n";
+    for (auto it = begin; it != end;) {
+      it = it->second->send(text) ? std::next(it) : by_account_.erase(it);
+    }
+  }
+  return events->size();
+}
+
+void AccountFeed::keep_alive() {
+  std::lock_guard lock(mutex_);
+  for (auto it = by_account_.begin(); it != by_account_.end();) {
+    it = it->second->send(": keep-alive\n\n") ? std::next(it) : by_account_.erase(it);
+  }
+}
+
+void AccountFeed::run() {
+  auto next_keep_alive = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      if (stop_signal_.wait_for(lock, poll_, [this] { return stopping_; })) return;
+    }
+    auto delivered = deliver_new_events();
+    if (!delivered.ok()) spdlog::warn("account feed: {}", delivered.error().message);
+    if (std::chrono::steady_clock::now() >= next_keep_alive) {
+      keep_alive();
+      next_keep_alive = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    }
+  }
+}
+
+}  // namespace rp::api
