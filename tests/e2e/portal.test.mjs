@@ -17,6 +17,7 @@ import assert from "node:assert/strict";
 import { readFile, readdir, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { createHmac } from "node:crypto";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -142,6 +143,20 @@ async function signUp(page, email, number) {
   await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
 }
 
+/** The RFC 6238 code an authenticator app shows for a base32 key at `seconds`. */
+function totp(base32, seconds) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of base32.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 15;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(value).padStart(6, "0");
+}
+
 function cents(text) {
   const match = text.replace(/,/g, "").match(/(-?)\$(\d+)\.(\d{2})/);
   assert.ok(match, `no amount in '${text}'`);
@@ -245,6 +260,25 @@ test("a second customer cannot open the first one's account by URL or API", asyn
   await page.goto(`${BASE}/bills?account=${ACCOUNT}`);
   await page.getByRole("heading", { level: 1 }).waitFor();
   assert.equal(await page.getByText(ACCOUNT).count(), 0);
+
+  // Two-step sign-in: set up with the app's code, then asked for at sign-in.
+  await page.goto(`${BASE}/settings`);
+  await page.getByRole("button", { name: "Set up two-step sign-in" }).click();
+  const secret = (await page.getByTestId("two-step-secret").textContent()).trim();
+  await checkPage(page, "two-step-setup");
+  const now = Date.now() / 1000;
+  await page.getByLabel("Code from the app").fill(totp(secret, now));
+  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await page.getByRole("heading", { name: "Your recovery codes" }).waitFor();
+  assert.equal(await page.locator(".recovery-codes li").count(), 10);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel("Email").fill("second.customer@example.com");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Sign-in code").fill(totp(secret, now + 30));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
   assert.deepEqual(errors, []);
 });
 

@@ -42,6 +42,17 @@ export const addAccount = (a: { street: string; zip: string; account_number?: st
 
 export const saveLanguage = (language: string) => put<Me>("/api/v1/me/language", { language });
 
+export interface MfaEnrolment {
+  secret: string;
+  otpauth_uri: string;
+  qr_svg: string;
+}
+
+export const startTwoStep = () => post<MfaEnrolment>("/api/v1/me/mfa", {});
+export const confirmTwoStep = (code: string) =>
+  post<{ recovery_codes: string[] }>("/api/v1/me/mfa/confirm", { code });
+export const turnOffTwoStep = (password: string) => post<void>("/api/v1/me/mfa/disable", { password });
+
 export const changePassword = (current_password: string, new_password: string) =>
   post<void>("/api/v1/me/password", { current_password, new_password });
 

@@ -335,6 +335,21 @@ export const es: Messages = {
   changePasswordTitle: "Cambiar la contraseña",
   currentPassword: "Contraseña actual",
   changePasswordButton: "Cambiar la contraseña",
+  twoStepTitle: "Inicio de sesión en dos pasos",
+  twoStepOffExplain:
+    "Pida también un código de una aplicación de autenticación, para que una contraseña robada no baste para abrir su cuenta.",
+  twoStepOnExplain:
+    "El inicio de sesión en dos pasos está activado. Al iniciar sesión se le pide el código que muestra su aplicación de autenticación.",
+  twoStepStart: "Configurar el inicio en dos pasos",
+  twoStepScan: "Escanee este código con su aplicación de autenticación, o escriba esta clave en ella:",
+  twoStepQrAlt: "Código QR para añadir su cuenta a una aplicación de autenticación",
+  twoStepCode: "Código de la aplicación",
+  twoStepConfirm: "Activar el inicio en dos pasos",
+  twoStepRecoveryTitle: "Sus códigos de recuperación",
+  twoStepRecoveryExplain:
+    "Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez. Guárdelos en un lugar seguro: no se vuelven a mostrar.",
+  twoStepTurnOff: "Desactivar el inicio en dos pasos",
+  twoStepTurnedOff: "El inicio en dos pasos está desactivado.",
   passwordChanged: "Su contraseña cambió.",
   yourAccounts: "Sus cuentas",
   accountNumberIs: "Cuenta {number} · {name}",

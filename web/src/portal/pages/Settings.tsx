@@ -9,7 +9,8 @@ import { focusFirstError, serverFieldErrors } from "../components/forms";
 import { useI18n } from "../i18n/context";
 import type { Language } from "../i18n/translate";
 import { useSession } from "../session";
-import { addAccount, changePassword } from "../authApi";
+import { addAccount, changePassword, confirmTwoStep, fetchMe, startTwoStep, turnOffTwoStep } from "../authApi";
+import type { MfaEnrolment } from "../authApi";
 import { ApiError } from "../problem";
 import {
   checkNewPassword,
@@ -30,6 +31,7 @@ export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) 
       <p>{t("signedInAs", { email: me.email })}</p>
       <LanguageSection onLanguage={onLanguage} />
       <PasswordSection />
+      <TwoStepSection />
       <AccountsSection />
       <SignOutSection />
     </Page>
@@ -197,6 +199,98 @@ function SignOutSection() {
         <button type="button" class="button" onClick={() => void signOut(false)}>{t("signOut")}</button>
         <button type="button" class="button danger" onClick={() => void signOut(true)}>{t("signOutEverywhere")}</button>
       </div>
+    </section>
+  );
+}
+
+/** Two-step sign-in: set up with a QR code and the app's code, then recovery codes; or off. */
+function TwoStepSection() {
+  const { t } = useI18n();
+  const problemText = useProblemText();
+  const { me, updateMe } = useSession();
+  const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
+  const [code, setCode] = useState("");
+  const [password, setPassword] = useState("");
+  const [recovery, setRecovery] = useState<string[]>([]);
+  const [failure, setFailure] = useState("");
+  const [done, setDone] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const act = async (work: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    setFailure("");
+    setDone("");
+    try {
+      await work();
+    } catch (err) {
+      if (err instanceof ApiError) setFailure(problemText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const start = () => act(async () => setEnrolment(await startTwoStep()));
+  const confirm = (e: Event) => {
+    e.preventDefault();
+    void act(async () => {
+      const answer = await confirmTwoStep(code.trim());
+      setRecovery(answer.recovery_codes);
+      setEnrolment(null);
+      setCode("");
+      updateMe(await fetchMe());
+    });
+  };
+  const turnOff = (e: Event) => {
+    e.preventDefault();
+    void act(async () => {
+      await turnOffTwoStep(password);
+      setPassword("");
+      setRecovery([]);
+      setDone(t("twoStepTurnedOff"));
+      updateMe(await fetchMe());
+    });
+  };
+  return (
+    <section class="card" aria-labelledby="two-step-heading">
+      <h2 id="two-step-heading">{t("twoStepTitle")}</h2>
+      <Status>{done || null}</Status>
+      <Alert>{failure || null}</Alert>
+      {recovery.length > 0 && (
+        <div>
+          <h3>{t("twoStepRecoveryTitle")}</h3>
+          <p>{t("twoStepRecoveryExplain")}</p>
+          <ul class="recovery-codes">
+            {recovery.map((c) => (
+              <li key={c}><code>{c}</code></li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {me.mfa_enabled ? (
+        <form onSubmit={turnOff} noValidate class="form">
+          <p>{t("twoStepOnExplain")}</p>
+          <Field id="two-step-password" label={t("password")} type="password" autoComplete="current-password"
+            value={password} onValue={setPassword} required />
+          <button type="submit" class="button" aria-disabled={busy}>{t("twoStepTurnOff")}</button>
+        </form>
+      ) : enrolment ? (
+        <form onSubmit={confirm} noValidate class="form">
+          <p>{t("twoStepScan")}</p>
+          <img class="qr" width={200} height={200} alt={t("twoStepQrAlt")}
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} />
+          <p><code data-testid="two-step-secret">{enrolment.secret}</code></p>
+          <Field id="two-step-code" label={t("twoStepCode")} autoComplete="one-time-code" inputMode="numeric"
+            value={code} onValue={setCode} required />
+          <button type="submit" class="button primary" aria-disabled={busy}>{t("twoStepConfirm")}</button>
+        </form>
+      ) : (
+        <>
+          <p>{t("twoStepOffExplain")}</p>
+          <button type="button" class="button" onClick={() => void start()} aria-disabled={busy}>
+            {t("twoStepStart")}
+          </button>
+        </>
+      )}
     </section>
   );
 }
