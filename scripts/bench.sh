@@ -19,6 +19,8 @@
 #     on PostgreSQL (bench/bill_run_bench.sh): bills/s.
 #  9. Payments: 200 concurrent clients paying and then reading the balance on loopback while the
 #     server bills a cycle after another, SQLite (bench/payment_bench.sh): payments/s, p50/p99.
+# 10. Lighthouse on the portal, mobile preset with simulated slow 4G, signed out and signed in
+#     (bench/lighthouse_bench.sh): performance score and LCP per page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
@@ -100,6 +102,8 @@ bench/bill_run_bench.sh "sqlite:$work/bills.db" >"$work/sqlite.bill_run"
 echo "payments: 200 clients with a bill run in progress ..." >&2
 bench/payment_bench.sh >"$work/sqlite.payments"
 rm -f "$work/bills.db"*
+echo "Lighthouse on the portal (mobile, simulated slow 4G) ..." >&2
+bench/lighthouse_bench.sh >"$work/lighthouse"
 
 pg_url="$(scripts/test-postgres.sh start "$pg_port")"
 echo "bill runs on PostgreSQL ..." >&2
@@ -145,6 +149,7 @@ const usage = (connections) => {
 };
 const generate = (report, bytes) => ({ accounts: report.accounts,
   seconds: Number(report.seconds.toFixed(2)), database_bytes: Number(bytes) });
+const lines = (path) => fs.readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const billRun = (name) => JSON.parse(fs.readFileSync(`${work}/${name}.bill_run`, "utf8"));
 const g = JSON.parse(generated);
 console.log(JSON.stringify({
@@ -153,12 +158,14 @@ console.log(JSON.stringify({
              rating_account_months_per_second_per_core: 100000,
              ingest_values_per_second: { sqlite: 2000000, postgresql: 1000000 },
              bill_run_bills_per_second: 5000,
-             payments_per_second: 2000, payment_p99_ms: 20 },
+             payments_per_second: 2000, payment_p99_ms: 20,
+             portal_lighthouse_score: 95, portal_lcp_ms: 1500 },
+  portal_lighthouse: lines(`${work}/lighthouse`),
   rating: JSON.parse(rating),
   reads_csv_parse: JSON.parse(readsCsv),
   sqlite: { generate: generate(g, g.database_bytes), summary_endpoint: load("sqlite"),
             ingest: ingest("sqlite"), bill_run: billRun("sqlite"),
-            payments: JSON.parse(fs.readFileSync(`${work}/sqlite.payments`, "utf8")),
+            payments: lines(`${work}/sqlite.payments`),
             usage_24_months_daily: { route: "GET /api/v1/accounts/{number}/usage?resolution=day",
                                      accounts: 2000, one_at_a_time: usage(1), eight_at_once: usage(8) } },
   postgresql: { generate: generate(JSON.parse(pgGenerated), pgBytes),

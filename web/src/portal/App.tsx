@@ -227,7 +227,12 @@ export function App({ startLanguage }: { startLanguage: Language }) {
         <a class="skip-link" href="#main">
           {i18n.t("skipToContent")}
         </a>
-        <Header route={route} onLanguage={changeLanguage} onAccount={setAccount} />
+        <Header
+          route={route}
+          onLanguage={changeLanguage}
+          onAccount={setAccount}
+          expectMenu={me === undefined && !isPublic(route)}
+        />
         <main id="main" tabIndex={-1}>
           {me === undefined || (me === null && !isPublic(route)) || (me && isSignedOutOnly(route)) ? (
             <p role="status" class="loading">

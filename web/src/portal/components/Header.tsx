@@ -19,10 +19,13 @@ interface HeaderProps {
   route: Route;
   onLanguage: (language: Language) => void;
   onAccount: (account: string) => void;
+  /** While the session is being checked on a signed-in page: draw the menu already, so the page
+   * does not move down when it arrives (layout shift). */
+  expectMenu: boolean;
 }
 
 /** Brand, the language toggle (every page), and for a signed-in customer the menu and accounts. */
-export function Header({ route, onLanguage, onAccount }: HeaderProps) {
+export function Header({ route, onLanguage, onAccount, expectMenu }: HeaderProps) {
   const { t, language } = useI18n();
   const session = useContext(SessionContext);
   const other: Language = language === "en" ? "es" : "en";
@@ -42,7 +45,7 @@ export function Header({ route, onLanguage, onAccount }: HeaderProps) {
           {t("otherLanguage")}
         </button>
       </div>
-      {session && (
+      {(session || expectMenu) && (
         <nav aria-label={t("navLabel")}>
           <ul class="nav">
             {NAV.map((item) => (

@@ -12,11 +12,27 @@ import { creditAmount, isCredit, latestBill } from "../amountDue";
 import { compareMonths, comparisonRange } from "../usage";
 import { isoLocalDate } from "../validation";
 import { commodityName, paymentStatusName } from "../words";
-import type { AccountSummary } from "../types";
+import type { AccountSummary, Autopay, BillsPage, PaymentsPage, SavedPaymentMethod, Usage } from "../types";
 
 export function Dashboard() {
   const { t } = useI18n();
-  const { me, account, summary, summaryError, refreshSummary } = useSession();
+  const { me, account, summary, summaryError, refreshSummary, changes } = useSession();
+  // Everything the cards show is loaded together and drawn at once, so nothing on the page moves
+  // while it loads (layout shift), and a live update redraws it in place.
+  const cards = useLoad(
+    (signal) => {
+      const today = isoLocalDate(new Date());
+      const range = comparisonRange(today);
+      return Promise.all([
+        fetchBills(account, 5, null, signal),
+        fetchPayments(account, 1, null, signal),
+        fetchAutopay(account, signal),
+        fetchPaymentMethods(account, signal),
+        fetchUsage(account, "month", range.from, range.to, signal),
+      ]);
+    },
+    [account, changes],
+  );
   if (!account) {
     return (
       <Page title={t("dashboardTitle")}>
@@ -26,19 +42,31 @@ export function Dashboard() {
     );
   }
   const linked = me.accounts.find((a) => a.number === account);
+  const ready = summary !== null && cards.data !== null;
   return (
     <Page title={t("dashboardTitle")}>
       <p class="account-line">
         {t("accountLine", { number: account, address: linked?.service_address ?? "" })}
       </p>
-      <div class="cards">
-        <BalanceCard summary={summary} />
-        {!summary && <LoadState loading={!summaryError} error={summaryError} onRetry={() => void refreshSummary()} />}
-        <DueCard account={account} />
-        <LastPaymentCard account={account} />
-        <AutopayCard account={account} />
-        <UsageCard account={account} />
-      </div>
+      {!ready && (
+        <LoadState
+          loading={!summaryError && !cards.error}
+          error={summaryError ?? cards.error}
+          onRetry={() => {
+            void refreshSummary();
+            cards.reload();
+          }}
+        />
+      )}
+      {ready && cards.data && (
+        <div class="cards">
+          <BalanceCard summary={summary} />
+          <DueCard bills={cards.data[0]} />
+          <LastPaymentCard payments={cards.data[1]} />
+          <AutopayCard enrolment={cards.data[2]} methods={cards.data[3]} />
+          <UsageCard usage={cards.data[4]} />
+        </div>
+      )}
     </Page>
   );
 }
@@ -57,16 +85,13 @@ function BalanceCard({ summary }: { summary: AccountSummary | null }) {
   );
 }
 
-function DueCard({ account }: { account: string }) {
+function DueCard({ bills }: { bills: BillsPage }) {
   const { t, money, date } = useI18n();
-  const { changes } = useSession();
-  const bills = useLoad((signal) => fetchBills(account, 5, null, signal), [account, changes]);
-  const bill = bills.data ? latestBill(bills.data.bills) : null;
+  const bill = latestBill(bills.bills);
   return (
     <section class="card" aria-labelledby="due-heading">
       <h2 id="due-heading">{t("amountDue")}</h2>
-      <LoadState loading={bills.loading} error={bills.error} onRetry={bills.reload} />
-      {bills.data && !bill && <p>{t("noBillsYet")}</p>}
+      {!bill && <p>{t("noBillsYet")}</p>}
       {bill && (
         <>
           <p class="figure">{money(bill.amount_due)}</p>
@@ -80,16 +105,13 @@ function DueCard({ account }: { account: string }) {
   );
 }
 
-function LastPaymentCard({ account }: { account: string }) {
+function LastPaymentCard({ payments }: { payments: PaymentsPage }) {
   const { t, money, date } = useI18n();
-  const { changes } = useSession();
-  const payments = useLoad((signal) => fetchPayments(account, 1, null, signal), [account, changes]);
-  const last = payments.data?.payments[0];
+  const last = payments.payments[0];
   return (
     <section class="card" aria-labelledby="last-payment-heading">
       <h2 id="last-payment-heading">{t("lastPayment")}</h2>
-      <LoadState loading={payments.loading} error={payments.error} onRetry={payments.reload} />
-      {payments.data && !last && <p>{t("noPaymentsYet")}</p>}
+      {!last && <p>{t("noPaymentsYet")}</p>}
       {last && (
         <>
           <p class="figure">{money(last.amount)}</p>
@@ -102,43 +124,29 @@ function LastPaymentCard({ account }: { account: string }) {
   );
 }
 
-function AutopayCard({ account }: { account: string }) {
+function AutopayCard({ enrolment, methods }: { enrolment: Autopay; methods: { payment_methods: SavedPaymentMethod[] } }) {
   const { t } = useI18n();
-  const autopay = useLoad(
-    (signal) => Promise.all([fetchAutopay(account, signal), fetchPaymentMethods(account, signal)]),
-    [account],
-  );
-  const [enrolment, methods] = autopay.data ?? [null, null];
-  const method = methods?.payment_methods.find((m) => m.id === enrolment?.payment_method_id);
+  const method = methods.payment_methods.find((m) => m.id === enrolment.payment_method_id);
   return (
     <section class="card" aria-labelledby="autopay-heading">
       <h2 id="autopay-heading">{t("autopay")}</h2>
-      <LoadState loading={autopay.loading} error={autopay.error} onRetry={autopay.reload} />
-      {enrolment && (
-        <>
-          <p>
-            {enrolment.enrolled
-              ? t("autopayOnSummary", { method: method?.label ?? t("savedMethod"), days: enrolment.days_before_due ?? 0 })
-              : t("autopayOff")}
-          </p>
-          <p><Link href="/autopay">{enrolment.enrolled ? t("manageAutopay") : t("setUpAutopay")}</Link></p>
-        </>
-      )}
+      <p>
+        {enrolment.enrolled
+          ? t("autopayOnSummary", { method: method?.label ?? t("savedMethod"), days: enrolment.days_before_due ?? 0 })
+          : t("autopayOff")}
+      </p>
+      <p><Link href="/autopay">{enrolment.enrolled ? t("manageAutopay") : t("setUpAutopay")}</Link></p>
     </section>
   );
 }
 
-function UsageCard({ account }: { account: string }) {
+function UsageCard({ usage }: { usage: Usage }) {
   const { t, decimal } = useI18n();
-  const today = isoLocalDate(new Date());
-  const range = comparisonRange(today);
-  const usage = useLoad((signal) => fetchUsage(account, "month", range.from, range.to, signal), [account]);
-  const rows = usage.data ? compareMonths(usage.data.series, today) : [];
+  const rows = compareMonths(usage.series, isoLocalDate(new Date()));
   return (
     <section class="card" aria-labelledby="usage-heading">
       <h2 id="usage-heading">{t("usageThisMonth")}</h2>
-      <LoadState loading={usage.loading} error={usage.error} onRetry={usage.reload} />
-      {usage.data && rows.length === 0 && <p>{t("noUsage")}</p>}
+      {rows.length === 0 && <p>{t("noUsage")}</p>}
       {rows.length > 0 && (
         <dl class="facts">
           {rows.map((r, i) => (
