@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "accounts/account_preferences.h"
 #include "accounts/account_service.h"
 #include "accounts/service_stop.h"
 #include "api/account_json.h"
@@ -132,6 +133,62 @@ http::Response move_out_handler(ApiContext& context, http::Request& request) {
   out.begin_object().key("account_number").string(number->digits());
   out.key("last_day").string(*last_day).key("services_stopped").number(*stopped).end_object();
   return http::text_response(200, out.take(), "application/json");
+}
+
+namespace {
+
+std::string preferences_json(const accounts::AccountPreferences& preferences) {
+  JsonWriter out;
+  out.begin_object().key("paperless").boolean(preferences.paperless);
+  out.key("email").string(preferences.email).key("phone").string(preferences.phone);
+  out.key("budget");
+  if (preferences.budget) {
+    out.begin_object().key("installment");
+    write_money(out, preferences.budget->installment);
+    out.key("true_up_month").number(preferences.budget->true_up_month);
+    out.key("enrolled_on").string(preferences.budget->enrolled_on).end_object();
+  } else {
+    out.null();
+  }
+  out.end_object();
+  return out.take();
+}
+
+}  // namespace
+
+http::Response preferences_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto preferences = accounts::find_preferences(context.database, *number);
+  if (!preferences.ok()) return http::problem_from_error(preferences.error());
+  return http::text_response(200, preferences_json(*preferences), "application/json");
+}
+
+http::Response change_preferences_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  accounts::PreferenceChange change;
+  change.actor = request.header("authorization") ? staff_actor(request) : "customer";
+  if (body->contains("paperless")) {
+    if (!(*body)["paperless"].is_boolean()) {
+      return http::problem_from_error(
+          invalid_input("paperless", "paperless must be true or false"));
+    }
+    change.paperless = (*body)["paperless"].get<bool>();
+  }
+  auto email = optional_string(*body, "email");
+  if (!email.ok()) return http::problem_from_error(email.error());
+  change.email = *email;
+  auto phone = optional_string(*body, "phone");
+  if (!phone.ok()) return http::problem_from_error(phone.error());
+  change.phone = *phone;
+  auto preferences = accounts::change_preferences(context.database, *number, change);
+  if (!preferences.ok()) return http::problem_from_error(preferences.error());
+  return http::text_response(200, preferences_json(*preferences), "application/json");
 }
 
 }  // namespace rp::api

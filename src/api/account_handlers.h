@@ -16,4 +16,9 @@ http::Response account_summary_handler(ApiContext& context, http::Request& reque
 // service of the account after that day; the cycle's next bill run makes the final bill.
 http::Response move_out_handler(ApiContext& context, http::Request& request);
 
+// GET/PUT /api/v1/accounts/{number}/preferences: paperless bills, contact email and phone, and
+// the budget plan in force (accounts/account_preferences.h).
+http::Response preferences_handler(ApiContext& context, http::Request& request);
+http::Response change_preferences_handler(ApiContext& context, http::Request& request);
+
 }  // namespace rp::api

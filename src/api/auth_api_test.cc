@@ -195,5 +195,32 @@ TEST_F(AuthApiTest, TwoStepSignInAsksForTheCodeAfterThePassword) {
   EXPECT_TRUE(in.json()["mfa_enabled"].get<bool>());
 }
 
+TEST_F(AuthApiTest, ACustomerSetsPaperlessBillsAndContactDetailsOnTheirOwnAccountOnly) {
+  Customer maria = sign_up("maria@example.com", "1204 Elm St");
+  const std::string mine = "/api/v1/accounts/" + maria_.digits();
+  auto changed = server_.send("PUT", mine + "/preferences", as(maria),
+                              R"({"paperless": true, "email": "maria@example.com",
+                                  "phone": "(541) 555-0134"})");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_TRUE(changed.json()["paperless"].get<bool>());
+  EXPECT_EQ(changed.json()["phone"], "5415550134");
+  EXPECT_TRUE(changed.json()["budget"].is_null());
+  auto bad = server_.send("PUT", mine + "/preferences", as(maria), R"({"phone": "555"})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["field"], "phone");
+  EXPECT_EQ(server_.send("PUT", mine + "/preferences", as(maria, false), R"({"paperless": false})")
+                .status,
+            403);
+  EXPECT_EQ(
+      server_.send("GET", "/api/v1/accounts/" + ben_.digits() + "/preferences", as(maria)).status,
+      404);
+  // Budget billing needs a bill history: a new account is told so.
+  auto budget = server_.send("POST", mine + "/budget-billing", as(maria), "{}");
+  EXPECT_EQ(budget.status, 422) << budget.body;
+  EXPECT_EQ(budget.json()["field"], "history");
+  auto now = server_.send("GET", mine + "/preferences", as(maria));
+  EXPECT_TRUE(now.json()["paperless"].get<bool>());
+}
+
 }  // namespace
 }  // namespace rp::api

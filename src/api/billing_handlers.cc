@@ -128,11 +128,12 @@ http::Response cancel_bill_handler(ApiContext& context, http::Request& request) 
   return act_on_bill(context, request, billing::cancel_bill);
 }
 
-http::Response enroll_budget_billing_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+namespace {
+
+http::Response enroll_budget(ApiContext& context, http::Request& request, std::string actor) {
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  billing::BudgetEnrolment enrolment{*number, std::nullopt, staff_actor(request)};
+  billing::BudgetEnrolment enrolment{*number, std::nullopt, std::move(actor)};
   if (!request.body.empty()) {
     auto body = http::parse_json_body(request);
     if (!body.ok()) return http::problem_from_error(body.error());
@@ -152,6 +153,19 @@ http::Response enroll_budget_billing_handler(ApiContext& context, http::Request&
   out.key("true_up_month").number(plan->true_up_month);
   out.key("enrolled_on").string(plan->enrolled_on).end_object();
   return json_text(201, out.take());
+}
+
+}  // namespace
+
+http::Response enroll_budget_billing_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  return enroll_budget(context, request, staff_actor(request));
+}
+
+http::Response customer_budget_billing_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  return enroll_budget(context, request,
+                       request.header("authorization") ? staff_actor(request) : "customer");
 }
 
 http::Response account_bills_handler(ApiContext& context, http::Request& request) {

@@ -20,6 +20,8 @@ http::Response recalculate_bill_handler(ApiContext& context, http::Request& requ
 http::Response cancel_bill_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/staff/accounts/{number}/budget-billing {"true_up_month": 11}: enrols the account.
 http::Response enroll_budget_billing_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/accounts/{number}/budget-billing: the customer enrols themselves (same rules).
+http::Response customer_budget_billing_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/accounts/{number}/bills?cursor=&limit=: sent bills, newest first.
 http::Response account_bills_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/accounts/{number}/bills/{bill} (JSON) and /bills/{bill}.pdf (the bill document).

@@ -37,6 +37,10 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));
   router.add("POST", "/api/v1/staff/accounts/{number}/move-out", bind(move_out_handler));
   router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler));
+  router.add("GET", "/api/v1/accounts/{number}/preferences", bind(preferences_handler));
+  router.add("PUT", "/api/v1/accounts/{number}/preferences", bind(change_preferences_handler));
+  router.add("POST", "/api/v1/accounts/{number}/budget-billing",
+             bind(customer_budget_billing_handler));
   router.add("GET", "/api/v1/accounts/{number}/usage", bind(usage_handler));
   router.add("POST", "/api/v1/accounts/{number}/meter-reads", bind(customer_meter_read_handler));
   router.add("POST", "/api/v1/reads", bind(ingest_reads_handler));

@@ -1,0 +1,135 @@
+#include "accounts/account_preferences.h"
+
+#include <cctype>
+
+#include "accounts/account_events.h"
+
+namespace rp::accounts {
+namespace {
+
+struct Loaded {
+  std::int64_t account_id = 0;
+  std::int64_t person_id = 0;
+  AccountPreferences preferences;
+};
+
+Result<Loaded> load(store::Session& session, const AccountNumber& number) {
+  auto rows = session.query_named("accounts/preferences_of_account", {number.digits()});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("no account has number " + number.digits());
+  const store::Row& row = rows->at(0);
+  Loaded loaded;
+  loaded.account_id = row.integer(0);
+  loaded.preferences.paperless = row.integer(1) == 1;
+  loaded.person_id = row.integer(2);
+  loaded.preferences.email = row.text(3);
+  loaded.preferences.phone = row.text(4);
+  if (!row.is_null(5)) {
+    loaded.preferences.budget = BudgetPlanSummary{Money::from_cents(row.integer(5)),
+                                                  static_cast<int>(row.integer(6)), row.text(7)};
+  }
+  return loaded;
+}
+
+bool looks_like_email(const std::string& email) {
+  const auto at = email.find('@');
+  return email.size() >= 3 && email.size() <= 254 && at != std::string::npos && at > 0 &&
+         email.find('@', at + 1) == std::string::npos && email.find('.', at) != std::string::npos &&
+         email.back() != '.' && email.find_first_of(" ,;<>()[]\\\"\r\n\t") == std::string::npos;
+}
+
+std::string trimmed_lower(const std::string& text) {
+  std::string out;
+  for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> us_phone_digits(const std::string& phone) {
+  std::string digits;
+  for (char c : phone) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits.push_back(c);
+    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+') {
+      return std::nullopt;
+    }
+  }
+  if (digits.size() == 11 && digits.front() == '1') digits.erase(digits.begin());
+  if (digits.size() != 10 || digits[0] == '0' || digits[0] == '1') return std::nullopt;
+  return digits;
+}
+
+Result<AccountPreferences> find_preferences(store::Database& database,
+                                            const AccountNumber& number) {
+  return database.read<AccountPreferences>(
+      [&](store::Session& session) -> Result<AccountPreferences> {
+        auto loaded = load(session, number);
+        RP_TRY(loaded);
+        return loaded->preferences;
+      });
+}
+
+Result<AccountPreferences> change_preferences(store::Database& database,
+                                              const AccountNumber& number,
+                                              const PreferenceChange& change) {
+  std::optional<std::string> email;
+  if (change.email) {
+    email = trimmed_lower(*change.email);
+    if (!email->empty() && !looks_like_email(*email)) {
+      return invalid_input("email", "'" + *change.email + "' is not an email address");
+    }
+  }
+  std::optional<std::string> phone;
+  if (change.phone) {
+    if (change.phone->find_first_not_of(' ') == std::string::npos) {
+      phone = "";
+    } else {
+      phone = us_phone_digits(*change.phone);
+      if (!phone) {
+        return invalid_input("phone", "'" + *change.phone +
+                                          "' is not a US phone number (10 digits, e.g. "
+                                          "541-555-0134)");
+      }
+    }
+  }
+  return database.write<AccountPreferences>(
+      [&](store::Session& session) -> Result<AccountPreferences> {
+        auto loaded = load(session, number);
+        RP_TRY(loaded);
+        AccountPreferences next = loaded->preferences;
+        if (change.paperless) next.paperless = *change.paperless;
+        if (email) next.email = *email;
+        if (phone) next.phone = *phone;
+        if (next.paperless && next.email.empty()) {
+          return invalid_input(
+              "paperless", "paperless bills need an email address to send them to; add one first");
+        }
+        std::string changed;
+        auto note = [&](const std::string& what) {
+          changed += (changed.empty() ? "" : ", ") + what;
+        };
+        if (next.paperless != loaded->preferences.paperless) {
+          note(next.paperless ? "paperless bills on" : "paper bills again");
+          RP_TRY(session.execute_named("accounts/set_paperless",
+                                       {std::int64_t{next.paperless ? 1 : 0}, loaded->account_id}));
+        }
+        if (next.email != loaded->preferences.email || next.phone != loaded->preferences.phone) {
+          if (next.email != loaded->preferences.email) note("contact email");
+          if (next.phone != loaded->preferences.phone) note("contact phone");
+          RP_TRY(session.execute_named("accounts/set_contact",
+                                       {store::text_or_null(next.email),
+                                        store::text_or_null(next.phone), loaded->person_id}));
+        }
+        if (!changed.empty()) {
+          auto recorded = record_event(session, {loaded->account_id, "preferences.changed",
+                                                 change.actor, "Changed " + changed + ".", "{}"});
+          RP_TRY(recorded);
+        }
+        return next;
+      });
+}
+
+}  // namespace rp::accounts

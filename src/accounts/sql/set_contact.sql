@@ -1,0 +1,1 @@
+UPDATE persons SET email = :email, phone = :phone WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE accounts SET paperless = :paperless WHERE id = :id
