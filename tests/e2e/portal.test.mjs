@@ -221,6 +221,12 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
   await checkPage(page, "settings");
 
+  // Paperless bills, sent to the email given here.
+  await page.getByLabel(/^Paperless/).check();
+  await page.getByLabel("Email for bills and notices").fill("first.customer@example.com");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByText("Saved.", { exact: true }).waitFor();
+
   // Spanish, on every page, by the header's toggle.
   await page.getByRole("button", { name: "Español" }).click();
   await page.getByRole("heading", { level: 1, name: "Ajustes" }).waitFor();
@@ -232,6 +238,9 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
     assert.equal(await page.evaluate(() => document.documentElement.lang), "es", `${path} in Spanish`);
     await checkPage(page, `${name}-es`);
   }
+
+  await page.goto(`${BASE}/`);
+  await page.getByText("Facturas: sin papel, por correo electrónico.").waitFor();
 
   // Sign out: the account is out of reach until signing in again.
   await page.goto(`${BASE}/settings`);

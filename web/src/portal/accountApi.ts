@@ -1,6 +1,8 @@
 // The account APIs the portal reads and writes (docs/openapi.yaml).
 import { accountPath, del, get, post, put } from "./api.ts";
 import type {
+  AccountPreferences,
+  Money,
   AccountSummary,
   Arrangement,
   ArrangementOffer,
@@ -77,6 +79,17 @@ export const schedulePayment = (account: string, amount: string, pay_on: string,
 
 export const cancelScheduledPayment = (account: string, id: number) =>
   del(accountPath(account, `scheduled-payments/${id}`));
+
+export const fetchPreferences = (account: string, signal?: AbortSignal) =>
+  get<AccountPreferences>(accountPath(account, "preferences"), signal);
+
+export const savePreferences = (
+  account: string,
+  change: { paperless?: boolean; email?: string; phone?: string },
+) => put<AccountPreferences>(accountPath(account, "preferences"), change);
+
+export const enrollBudgetBilling = (account: string) =>
+  post<{ installment: Money; true_up_month: number }>(accountPath(account, "budget-billing"), {});
 
 export const fetchAutopay = (account: string, signal?: AbortSignal) =>
   get<Autopay>(accountPath(account, "autopay"), signal);

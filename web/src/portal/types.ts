@@ -140,6 +140,14 @@ export interface ScheduledPayment {
   confirmation: string | null;
 }
 
+/** GET/PUT /api/v1/accounts/{number}/preferences. */
+export interface AccountPreferences {
+  paperless: boolean;
+  email: string;
+  phone: string;
+  budget: { installment: Money; true_up_month: number; enrolled_on: string } | null;
+}
+
 export interface Autopay {
   enrolled: boolean;
   payment_method_id?: number;

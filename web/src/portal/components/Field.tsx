@@ -6,7 +6,7 @@ export interface FieldProps {
   /** The message shown under the field and tied to it (aria-describedby), if it is wrong. */
   error?: string;
   hint?: string;
-  type?: "text" | "email" | "password" | "date";
+  type?: "text" | "email" | "password" | "tel" | "date";
   autoComplete?: string;
   inputMode?: "numeric" | "decimal" | "email" | "text";
   required?: boolean;

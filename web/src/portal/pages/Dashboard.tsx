@@ -7,7 +7,7 @@ import { useLoad } from "../components/useLoad";
 import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPath } from "../router";
-import { fetchAutopay, fetchBills, fetchPaymentMethods, fetchPayments, fetchUsage } from "../accountApi";
+import { fetchAutopay, fetchBills, fetchPaymentMethods, fetchPayments, fetchPreferences, fetchUsage } from "../accountApi";
 import { creditAmount, isCredit, latestBill } from "../amountDue";
 import { compareMonths, comparisonRange } from "../usage";
 import { isoLocalDate } from "../validation";
@@ -29,6 +29,7 @@ export function Dashboard() {
         fetchAutopay(account, signal),
         fetchPaymentMethods(account, signal),
         fetchUsage(account, "month", range.from, range.to, signal),
+        fetchPreferences(account, signal),
       ]);
     },
     [account, changes],
@@ -63,7 +64,7 @@ export function Dashboard() {
           <BalanceCard summary={summary} />
           <DueCard bills={cards.data[0]} />
           <LastPaymentCard payments={cards.data[1]} />
-          <AutopayCard enrolment={cards.data[2]} methods={cards.data[3]} />
+          <AutopayCard enrolment={cards.data[2]} methods={cards.data[3]} paperless={cards.data[5].paperless} />
           <UsageCard usage={cards.data[4]} />
         </div>
       )}
@@ -124,7 +125,15 @@ function LastPaymentCard({ payments }: { payments: PaymentsPage }) {
   );
 }
 
-function AutopayCard({ enrolment, methods }: { enrolment: Autopay; methods: { payment_methods: SavedPaymentMethod[] } }) {
+function AutopayCard({
+  enrolment,
+  methods,
+  paperless,
+}: {
+  enrolment: Autopay;
+  methods: { payment_methods: SavedPaymentMethod[] };
+  paperless: boolean;
+}) {
   const { t } = useI18n();
   const method = methods.payment_methods.find((m) => m.id === enrolment.payment_method_id);
   return (
@@ -136,6 +145,7 @@ function AutopayCard({ enrolment, methods }: { enrolment: Autopay; methods: { pa
           : t("autopayOff")}
       </p>
       <p><Link href="/autopay">{enrolment.enrolled ? t("manageAutopay") : t("setUpAutopay")}</Link></p>
+      <p>{paperless ? t("billsPaperless") : t("billsByMail")}</p>
     </section>
   );
 }

@@ -11,6 +11,10 @@ import type { Language } from "../i18n/translate";
 import { useSession } from "../session";
 import { addAccount, changePassword, confirmTwoStep, fetchMe, startTwoStep, turnOffTwoStep } from "../authApi";
 import type { MfaEnrolment } from "../authApi";
+import { enrollBudgetBilling, fetchPreferences, savePreferences } from "../accountApi";
+import { useLoad } from "../components/useLoad";
+import { LoadState } from "../components/Loading";
+import { useEffect } from "preact/hooks";
 import { ApiError } from "../problem";
 import {
   checkNewPassword,
@@ -32,6 +36,8 @@ export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) 
       <LanguageSection onLanguage={onLanguage} />
       <PasswordSection />
       <TwoStepSection />
+      <BillDeliverySection />
+      <BudgetSection />
       <AccountsSection />
       <SignOutSection />
     </Page>
@@ -290,6 +296,105 @@ function TwoStepSection() {
             {t("twoStepStart")}
           </button>
         </>
+      )}
+    </section>
+  );
+}
+
+/** Paperless bills and the contact email and phone of the account shown. */
+function BillDeliverySection() {
+  const { t } = useI18n();
+  const problemText = useProblemText();
+  const { account } = useSession();
+  const loaded = useLoad((signal) => fetchPreferences(account, signal), [account]);
+  const [paperless, setPaperless] = useState(false);
+  const [email, setEmail] = useState("");
+  const [phone, setPhone] = useState("");
+  const [failure, setFailure] = useState("");
+  const [done, setDone] = useState("");
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!loaded.data) return;
+    setPaperless(loaded.data.paperless);
+    setEmail(loaded.data.email);
+    setPhone(loaded.data.phone);
+  }, [loaded.data]);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure("");
+    setDone("");
+    try {
+      loaded.set(await savePreferences(account, { paperless, email, phone }));
+      setDone(t("contactSaved"));
+    } catch (err) {
+      if (err instanceof ApiError) setFailure(problemText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="delivery-heading">
+      <h2 id="delivery-heading">{t("billDeliveryTitle")}</h2>
+      <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
+      {loaded.data && (
+        <form onSubmit={submit} noValidate class="form">
+          <Status>{done || null}</Status>
+          <Alert>{failure || null}</Alert>
+          <label class="choice">
+            <input type="checkbox" checked={paperless} onChange={(e) => setPaperless(e.currentTarget.checked)} />
+            {t("paperlessChoice")}
+          </label>
+          <Field id="contact-email" label={t("contactEmail")} type="email" autoComplete="email"
+            value={email} onValue={setEmail} />
+          <Field id="contact-phone" label={t("contactPhone")} hint={t("contactPhoneHint")} type="tel"
+            autoComplete="tel" value={phone} onValue={setPhone} />
+          <button type="submit" class="button primary" aria-disabled={busy}>{t("saveContact")}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Budget billing: the plan in force, or enrolment. */
+function BudgetSection() {
+  const { t, money, language } = useI18n();
+  const problemText = useProblemText();
+  const { account } = useSession();
+  const loaded = useLoad((signal) => fetchPreferences(account, signal), [account]);
+  const [failure, setFailure] = useState("");
+  const [done, setDone] = useState("");
+  const [busy, setBusy] = useState(false);
+  const month = (n: number) =>
+    new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { month: "long" }).format(new Date(2026, n - 1, 1));
+  const enrol = async () => {
+    if (busy) return;
+    setBusy(true);
+    setFailure("");
+    try {
+      const plan = await enrollBudgetBilling(account);
+      setDone(t("budgetEnrolled", { amount: money(plan.installment) }));
+      loaded.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setFailure(problemText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const budget = loaded.data?.budget ?? null;
+  return (
+    <section class="card" aria-labelledby="budget-heading">
+      <h2 id="budget-heading">{t("budgetTitle")}</h2>
+      <p>{t("budgetSettingExplain")}</p>
+      <Status>{done || null}</Status>
+      <Alert>{failure || null}</Alert>
+      <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
+      {budget && <p>{t("budgetOn", { amount: money(budget.installment), month: month(budget.true_up_month) })}</p>}
+      {loaded.data && !budget && (
+        <button type="button" class="button" onClick={() => void enrol()} aria-disabled={busy}>
+          {t("budgetEnrol")}
+        </button>
       )}
     </section>
   );
