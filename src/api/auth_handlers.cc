@@ -151,24 +151,28 @@ http::Response login_handler(ApiContext& context, http::Request& request) {
   return http::problem(401, "sign-in-failed", "Sign-in failed", outcome->message);
 }
 
-http::Response logout_handler(ApiContext& context, http::Request& request) {
+namespace {
+
+// Signs out this session, or every session of the login, and clears the cookie.
+http::Response sign_out(ApiContext& context, http::Request& request, bool everywhere) {
   Signed customer = signed_in_customer(context, request);
   if (customer.refused) return *customer.refused;
-  auto ended = auth::end_session(context.database, customer.session->session_id);
+  auto ended = everywhere ? auth::end_every_session(context.database, customer.session->user_id)
+                          : auth::end_session(context.database, customer.session->session_id);
   if (!ended.ok()) return http::problem_from_error(ended.error());
   http::Response response = http::text_response(204, "", "");
   response.set_header("Set-Cookie", session_cookie(context, "", 0));
   return response;
 }
 
+}  // namespace
+
+http::Response logout_handler(ApiContext& context, http::Request& request) {
+  return sign_out(context, request, false);
+}
+
 http::Response logout_everywhere_handler(ApiContext& context, http::Request& request) {
-  Signed customer = signed_in_customer(context, request);
-  if (customer.refused) return *customer.refused;
-  auto ended = auth::end_every_session(context.database, customer.session->user_id);
-  if (!ended.ok()) return http::problem_from_error(ended.error());
-  http::Response response = http::text_response(204, "", "");
-  response.set_header("Set-Cookie", session_cookie(context, "", 0));
-  return response;
+  return sign_out(context, request, true);
 }
 
 http::Response me_handler(ApiContext& context, http::Request& request) {

@@ -198,6 +198,26 @@ std::string minutes_text(std::chrono::seconds wait) {
   return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
 }
 
+// For a one-time link: checks the new password against the rules (which need the login's email,
+// so it is read first) and hashes it outside the write. Errors: as set_first_password.
+Result<std::string> checked_new_password_hash(store::Database& database, const std::string& token,
+                                              const std::string& password) {
+  auto owner = database.read<std::string>([&](Session& session) -> Result<std::string> {
+    auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
+    RP_TRY(rows);
+    if (rows->empty()) {
+      return Error{ErrorKind::conflict,
+                   "this link has expired or was already used; ask for a new one", "token"};
+    }
+    auto user = session.query_named("auth/user_by_id", {rows->at(0).integer(1)});
+    RP_TRY(user);
+    return user->at(0).text(1);
+  });
+  RP_TRY(owner);
+  RP_TRY(check_new_password(password, *owner));
+  return hash_password(password);
+}
+
 }  // namespace
 
 Result<std::string> normalize_email(const std::string& email) {
@@ -260,21 +280,7 @@ Result<SignedIn> set_first_password(store::Database& database, const LoginSettin
                                     const std::string& token, const std::string& password,
                                     const std::string& client_address) {
   (void)settings;
-  // The email is needed for the password rules: read it first, then hash outside the write.
-  auto owner = database.read<std::string>([&](Session& session) -> Result<std::string> {
-    auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
-    RP_TRY(rows);
-    if (rows->empty()) {
-      return Error{ErrorKind::conflict,
-                   "this link has expired or was already used; ask for a new one", "token"};
-    }
-    auto user = session.query_named("auth/user_by_id", {rows->at(0).integer(1)});
-    RP_TRY(user);
-    return user->at(0).text(1);
-  });
-  RP_TRY(owner);
-  RP_TRY(check_new_password(password, *owner));
-  auto hash = hash_password(password);
+  auto hash = checked_new_password_hash(database, token, password);
   RP_TRY(hash);
   return database.write<SignedIn>([&](Session& session) -> Result<SignedIn> {
     auto user_id = use_token(session, token, "verify");
@@ -462,20 +468,7 @@ Result<void> request_password_reset(store::Database& database, const LoginSettin
 
 Result<void> reset_password(store::Database& database, const std::string& token,
                             const std::string& password) {
-  auto owner = database.read<std::string>([&](Session& session) -> Result<std::string> {
-    auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
-    RP_TRY(rows);
-    if (rows->empty()) {
-      return Error{ErrorKind::conflict,
-                   "this link has expired or was already used; ask for a new one", "token"};
-    }
-    auto user = session.query_named("auth/user_by_id", {rows->at(0).integer(1)});
-    RP_TRY(user);
-    return user->at(0).text(1);
-  });
-  RP_TRY(owner);
-  RP_TRY(check_new_password(password, *owner));
-  auto hash = hash_password(password);
+  auto hash = checked_new_password_hash(database, token, password);
   RP_TRY(hash);
   return database.write_work([&](Session& session) -> Result<void> {
     auto user_id = use_token(session, token, "reset");
