@@ -215,6 +215,9 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.goto(`${BASE}/usage`);
   await page.getByRole("heading", { level: 1, name: "Your usage" }).waitFor();
   await page.getByRole("table").first().waitFor();
+  // Compared with the 30 days before and the same days last year (the demo has 3 months).
+  await page.getByRole("heading", { name: "Compared" }).waitFor();
+  await page.getByRole("definition").filter({ hasText: /^[\d,.]+ (kWh|gal|therm)/ }).first().waitFor();
   await checkPage(page, "usage");
 
   await page.goto(`${BASE}/settings`);

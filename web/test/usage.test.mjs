@@ -7,7 +7,11 @@ import {
   comparisonRange,
   firstOfMonth,
   hasUsage,
+  lastYearRange,
   pointLabelDate,
+  previousRange,
+  sameChannel,
+  seriesTotal,
   usageRange,
 } from "../.test-build/portal/usage.js";
 
@@ -55,4 +59,21 @@ test("the chart draws missing points as gaps, not zeros", () => {
   assert.deepEqual(data.x, [Date.UTC(2026, 2, 7) / 1000, Date.UTC(2026, 2, 8) / 1000, Date.UTC(2026, 2, 9) / 1000]);
   assert.equal(hasUsage(series([point("2026-03-08T00:00:00-08:00", "0", "missing")])), false);
   assert.equal(hasUsage(series([point("2026-03-08T00:00:00-08:00", "0")])), true);
+});
+
+test("the previous period has as many days just before; last year shifts by a year", () => {
+  const range = { from: "2026-01-31", to: "2026-03-02" }; // 30 days
+  assert.deepEqual(previousRange(range), { from: "2026-01-01", to: "2026-01-31" });
+  assert.deepEqual(lastYearRange(range), { from: "2025-01-31", to: "2025-03-02" });
+  assert.deepEqual(lastYearRange({ from: "2024-02-29", to: "2024-03-30" }), { from: "2023-02-28", to: "2023-03-30" });
+});
+
+test("a period's total counts measured points and says when some are missing", () => {
+  assert.deepEqual(seriesTotal(series([point("2026-01-01", "1.5"), point("2026-01-02", "2.25")])), { total: 3.75, complete: true });
+  assert.deepEqual(seriesTotal(series([point("2026-01-01", "1.5"), point("2026-01-02", "9", "missing")])), { total: 1.5, complete: false });
+  assert.equal(seriesTotal(series([point("2026-01-01", "9", "missing")])), null);
+  assert.equal(seriesTotal(undefined), null);
+  const water = series([], { service_point_id: 2, channel: "gal", meter: "W1" });
+  assert.equal(sameChannel([series([]), water], water), water);
+  assert.equal(sameChannel([series([])], water), undefined);
 });

@@ -86,3 +86,38 @@ export function chartData(series: UsageSeries, view: UsageView): ChartData {
 export function hasUsage(series: UsageSeries): boolean {
   return series.points.some((p) => p.quality !== "missing");
 }
+
+/** The days just before `range`, as many as it has (the previous period). */
+export function previousRange(range: DateRange): DateRange {
+  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000);
+  return { from: addDays(range.from, -days), to: range.from };
+}
+
+/** The same days one year earlier (29 February becomes 28 February). */
+export function lastYearRange(range: DateRange): DateRange {
+  const back = (iso: string) => {
+    const year = Number(iso.slice(0, 4)) - 1;
+    const monthDay = iso.slice(5) === "02-29" ? "02-28" : iso.slice(5);
+    return `${year}-${monthDay}`;
+  };
+  return { from: back(range.from), to: back(range.to) };
+}
+
+/**
+ * The total of a series' measured points as a number, and whether every point was measured;
+ * null when it has none (no meter then, or no data).
+ */
+export function seriesTotal(series: UsageSeries | undefined): { total: number; complete: boolean } | null {
+  if (!series) return null;
+  const measured = series.points.filter((p) => p.quality !== "missing");
+  if (measured.length === 0) return null;
+  const total = measured.reduce((sum, p) => sum + Number(p.value), 0);
+  return { total, complete: measured.length === series.points.length };
+}
+
+/** The series in `list` for the same meter channel as `shown` (another period's answer). */
+export function sameChannel(list: UsageSeries[], shown: UsageSeries): UsageSeries | undefined {
+  return list.find(
+    (s) => s.service_point_id === shown.service_point_id && s.channel === shown.channel && s.meter === shown.meter,
+  );
+}

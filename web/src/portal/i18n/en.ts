@@ -307,6 +307,11 @@ export const en = {
 
   // Usage
   usageTitle: "Your usage",
+  usageCompareTitle: "Compared",
+  usageLast30: "Last 30 days",
+  usagePrevious30: "The 30 days before",
+  usageLastYear30: "The same days last year",
+  usagePartial: "some days not measured",
   usageView: "Show",
   usageDaily: "By day (last 30 days)",
   usageMonthly: "By month (last 24 months)",

@@ -310,6 +310,11 @@ export const es: Messages = {
   arrangementProgress: "{past} vencido · {billed} de {count} cuotas de {installment} facturadas",
 
   // Usage
+  usageCompareTitle: "Comparación",
+  usageLast30: "Últimos 30 días",
+  usagePrevious30: "Los 30 días anteriores",
+  usageLastYear30: "Los mismos días del año pasado",
+  usagePartial: "algunos días sin medición",
   usageTitle: "Su consumo",
   usageView: "Mostrar",
   usageDaily: "Por día (últimos 30 días)",
