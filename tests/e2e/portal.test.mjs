@@ -178,6 +178,7 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("link", { name: /^Bill of / }).first().click();
   await page.getByRole("heading", { level: 1, name: /^Bill \d+/ }).waitFor();
   await checkPage(page, "bill");
+  const billUrl = new URL(page.url()).pathname;
   const pdfHref = await page.getByRole("link", { name: "Download the bill (PDF)" }).getAttribute("href");
   const pdf = await page.request.get(new URL(pdfHref, BASE).toString());
   assert.equal(pdf.status(), 200);
@@ -220,6 +221,13 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("definition").filter({ hasText: /^[\d,.]+ (kWh|gal|therm)/ }).first().waitFor();
   await checkPage(page, "usage");
 
+  for (const [path, title, name] of [["/autopay", "Autopay and scheduled payments", "autopay"],
+                                     ["/arrangements", "Payment arrangements", "arrangements"]]) {
+    await page.goto(`${BASE}${path}`);
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await checkPage(page, name);
+  }
+
   await page.goto(`${BASE}/settings`);
   await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
   await checkPage(page, "settings");
@@ -235,7 +243,8 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("heading", { level: 1, name: "Ajustes" }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
   await checkPage(page, "settings-es");
-  for (const [path, name] of [["/", "dashboard"], ["/bills", "bills"], ["/pay", "pay"], ["/payments", "payments"], ["/usage", "usage"]]) {
+  for (const [path, name] of [["/", "dashboard"], ["/bills", "bills"], [billUrl, "bill"], ["/pay", "pay"], ["/autopay", "autopay"],
+                              ["/payments", "payments"], ["/arrangements", "arrangements"], ["/usage", "usage"]]) {
     await page.goto(`${BASE}${path}`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), "es", `${path} in Spanish`);
@@ -296,7 +305,18 @@ test("a second customer cannot open the first one's account by URL or API", asyn
 
 test("signing in works by keyboard alone", async (t) => {
   const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/forgot-password`);
+  await page.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();
+  await checkPage(page, "forgot-password");
+  await page.goto(`${BASE}/register`);
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.getByRole("heading", { level: 1 }).filter({ hasText: /acceso/i }).waitFor();
+  await checkPage(page, "register-es");
   await page.goto(`${BASE}/sign-in`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await checkPage(page, "sign-in-es");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
   await checkPage(page, "sign-in");
   await page.getByLabel("Email").focus();
   await page.keyboard.type("first.customer@example.com");
