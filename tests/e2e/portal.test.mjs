@@ -170,6 +170,15 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByText(ACCOUNT).first().waitFor();
   await checkPage(page, "dashboard");
   const balanceBefore = cents(await page.getByTestId("balance").textContent());
+  // A past-due alert shows exactly when the latest bill's due date has passed with money owed.
+  const latest = (await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/bills?limit=5`)).json())
+    .bills.find((b) => b.status === "released");
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  });
+  const pastDue = latest && today > latest.due_date && balanceBefore > 0;
+  assert.equal(await page.getByTestId("alert-past-due").count(), pastDue ? 1 : 0, `past due: ${pastDue}`);
 
   // A bill, every line explained, and its PDF.
   await page.getByRole("link", { name: "Bills", exact: true }).first().click();

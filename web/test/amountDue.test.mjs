@@ -1,7 +1,7 @@
 // What the customer owes (src/portal/amountDue.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { creditAmount, isCredit, latestBill, suggestedPayment } from "../.test-build/portal/amountDue.js";
+import { creditAmount, isCredit, latestBill, suggestedPayment, pastDueCents } from "../.test-build/portal/amountDue.js";
 
 const usd = (amount) => ({ amount, currency: "USD" });
 const bill = (id, status, amountDue) => ({ id, number: id, status, amount_due: usd(amountDue) });
@@ -32,4 +32,15 @@ test("a negative balance is a credit, shown as a positive amount", () => {
   assert.equal(isCredit(usd("0.00")), false);
   assert.deepEqual(creditAmount(usd("-12.50")), usd("12.50"));
   assert.deepEqual(creditAmount(usd("-0.05")), usd("0.05"));
+});
+
+test("past due is what is still owed of the latest bill after its due date", () => {
+  const bill = { status: "released", due_date: "2026-11-18", amount_due: { amount: "159.03", currency: "USD" } };
+  const usd = (amount) => ({ amount, currency: "USD" });
+  assert.equal(pastDueCents(usd("159.03"), bill, "2026-11-18"), 0n); // on the due date: not yet
+  assert.equal(pastDueCents(usd("159.03"), bill, "2026-11-19"), 15903n);
+  assert.equal(pastDueCents(usd("100.00"), bill, "2026-11-19"), 10000n); // partly paid
+  assert.equal(pastDueCents(usd("0.00"), bill, "2026-11-19"), 0n);
+  assert.equal(pastDueCents(usd("-5.00"), bill, "2026-11-19"), 0n);
+  assert.equal(pastDueCents(usd("200.00"), null, "2026-11-19"), 0n);
 });

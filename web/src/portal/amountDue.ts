@@ -32,6 +32,18 @@ export function creditAmount(balance: Money): Money {
   return { amount: centsToDecimal(cents < 0n ? -cents : cents), currency: balance.currency };
 }
 
+/**
+ * What is past due, in cents: after the latest bill's due date (`today` is later), the part of its
+ * amount due still owed, which is never more than the balance. 0 when nothing is past due.
+ */
+export function pastDueCents(balance: Money, bill: BillSummary | null, today: string): bigint {
+  if (!bill || !(today > bill.due_date)) return 0n;
+  const owed = safeCents(balance.amount);
+  const due = safeCents(bill.amount_due.amount);
+  if (owed <= 0n || due <= 0n) return 0n;
+  return due < owed ? due : owed;
+}
+
 function safeCents(amount: string): bigint {
   try {
     return parseCents(amount);

@@ -8,7 +8,8 @@ import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPath } from "../router";
 import { fetchAutopay, fetchBills, fetchPaymentMethods, fetchPayments, fetchPreferences, fetchUsage } from "../accountApi";
-import { creditAmount, isCredit, latestBill } from "../amountDue";
+import { creditAmount, isCredit, latestBill, pastDueCents } from "../amountDue";
+import { centsToDecimal } from "../../shared/money";
 import { compareMonths, comparisonRange } from "../usage";
 import { isoLocalDate } from "../validation";
 import { commodityName, paymentStatusName } from "../words";
@@ -61,6 +62,7 @@ export function Dashboard() {
       )}
       {ready && cards.data && (
         <div class="cards">
+          <Alerts summary={summary} bills={cards.data[0]} payments={cards.data[1]} />
           <BalanceCard summary={summary} />
           <DueCard bills={cards.data[0]} />
           <LastPaymentCard payments={cards.data[1]} />
@@ -69,6 +71,39 @@ export function Dashboard() {
         </div>
       )}
     </Page>
+  );
+}
+
+/** What needs the customer's attention: a bill past due, a payment the bank returned. */
+function Alerts({ summary, bills, payments }: { summary: AccountSummary | null; bills: BillsPage; payments: PaymentsPage }) {
+  const { t, money, date } = useI18n();
+  if (!summary) return null;
+  const bill = latestBill(bills.bills);
+  const pastDue = pastDueCents(summary.balance, bill, isoLocalDate(new Date()));
+  const last = payments.payments[0];
+  const returned = last && last.status === "returned" ? last : null;
+  if (pastDue === 0n && !returned) return null;
+  return (
+    <section class="card alerts" aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">{t("alertsTitle")}</h2>
+      <ul>
+        {pastDue > 0n && bill && (
+          <li data-testid="alert-past-due">
+            {t("alertPastDue", {
+              amount: money({ amount: centsToDecimal(pastDue), currency: summary.balance.currency }),
+              date: date(bill.due_date),
+            })}{" "}
+            <Link href="/pay">{t("payNow")}</Link>
+          </li>
+        )}
+        {returned && (
+          <li data-testid="alert-returned">
+            {t("alertReturned", { amount: money(returned.amount), date: date(returned.effective_on) })}{" "}
+            <Link href="/pay">{t("payNow")}</Link>
+          </li>
+        )}
+      </ul>
+    </section>
   );
 }
 
@@ -158,7 +193,7 @@ function UsageCard({ usage }: { usage: Usage }) {
       <h2 id="usage-heading">{t("usageThisMonth")}</h2>
       {rows.length === 0 && <p>{t("noUsage")}</p>}
       {rows.length > 0 && (
-        <dl class="facts">
+        <dl class="facts stacked">
           {rows.map((r, i) => (
             <div key={i}>
               <dt>{commodityName(r.commodity, t)}</dt>
