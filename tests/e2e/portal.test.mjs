@@ -229,6 +229,10 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("heading", { name: "Compared" }).waitFor();
   await page.getByRole("definition").filter({ hasText: /^[\d,.]+ (kWh|gal|therm)/ }).first().waitFor();
   await checkPage(page, "usage");
+  // By hour: the last 7 days (the generated data may end before them: then it says so).
+  await page.getByLabel("By hour (last 7 days)").check();
+  await page.getByRole("columnheader", { name: "Hour starting" }).or(page.getByText("No usage recorded for this period.")).first().waitFor();
+  await checkPage(page, "usage-hourly");
 
   for (const [path, title, name] of [["/autopay", "Autopay and scheduled payments", "autopay"],
                                      ["/arrangements", "Payment arrangements", "arrangements"]]) {

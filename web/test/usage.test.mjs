@@ -77,3 +77,11 @@ test("a period's total counts measured points and says when some are missing", (
   assert.equal(sameChannel([series([]), water], water), water);
   assert.equal(sameChannel([series([])], water), undefined);
 });
+
+test("the hourly view asks for 7 days through today and labels each point by its local hour", () => {
+  assert.deepEqual(usageRange("hour", "2026-03-09"), { from: "2026-03-03", to: "2026-03-10" });
+  assert.equal(pointLabelDate("2026-03-08T03:00:00-07:00", "hour"), "2026-03-08T03:00");
+  const data = chartData(series([point("2026-03-08T01:00:00-08:00", "1.5"), point("2026-03-08T03:00:00-07:00", "2", "missing")]), "hour");
+  assert.deepEqual(data.x, [Date.parse("2026-03-08T01:00:00Z") / 1000, Date.parse("2026-03-08T03:00:00Z") / 1000]);
+  assert.deepEqual(data.y, [1.5, null]);
+});

@@ -3,8 +3,8 @@
 import { addDays } from "./validation.ts";
 import type { UsageResolution, UsageSeries } from "./types.ts";
 
-/** The resolutions the portal offers: days (last 30) and months (last 24). */
-export type UsageView = Extract<UsageResolution, "day" | "month">;
+/** The resolutions the portal offers: hours (last 7 days), days (last 30) and months (last 24). */
+export type UsageView = Extract<UsageResolution, "hour" | "day" | "month">;
 
 export interface DateRange {
   from: string; // first local day included
@@ -22,6 +22,7 @@ export function firstOfMonth(isoDate: string, offset = 0): string {
 
 /** The days asked for each view: the last 30 days through today, or 24 months through this one. */
 export function usageRange(view: UsageView, today: string): DateRange {
+  if (view === "hour") return { from: addDays(today, -6), to: addDays(today, 1) };
   if (view === "day") return { from: addDays(today, -29), to: addDays(today, 1) };
   return { from: firstOfMonth(today, -23), to: firstOfMonth(today, 1) };
 }
@@ -62,11 +63,12 @@ export function compareMonths(series: UsageSeries[], today: string): MonthCompar
  * date is the text before the "T"; it is not converted through the browser's zone.
  */
 export function pointLabelDate(start: string, view: UsageView): string {
+  if (view === "hour") return start.slice(0, 16);
   return view === "month" ? start.slice(0, 7) : start.slice(0, 10);
 }
 
 export interface ChartData {
-  x: number[]; // seconds since the epoch of each point's local day, as UTC (for even spacing)
+  x: number[]; // seconds since the epoch of each point's local day or hour, as UTC (for labels)
   y: (number | null)[]; // null for a missing point: a gap, not a zero
 }
 
@@ -75,8 +77,9 @@ export function chartData(series: UsageSeries, view: UsageView): ChartData {
   const x: number[] = [];
   const y: (number | null)[] = [];
   for (const p of series.points) {
-    const day = view === "month" ? `${p.start.slice(0, 7)}-01` : p.start.slice(0, 10);
-    x.push(Date.parse(`${day}T00:00:00Z`) / 1000);
+    const local =
+      view === "hour" ? `${p.start.slice(0, 13)}:00:00Z` : `${view === "month" ? `${p.start.slice(0, 7)}-01` : p.start.slice(0, 10)}T00:00:00Z`;
+    x.push(Date.parse(local) / 1000);
     y.push(p.quality === "missing" ? null : Number(p.value));
   }
   return { x, y };

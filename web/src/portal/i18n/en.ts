@@ -316,6 +316,8 @@ export const en = {
   usageLastYear30: "The same days last year",
   usagePartial: "some days not measured",
   usageView: "Show",
+  usageHourly: "By hour (last 7 days)",
+  hourColumn: "Hour starting",
   usageDaily: "By day (last 30 days)",
   usageMonthly: "By month (last 24 months)",
   usageService: "Service",

@@ -320,6 +320,8 @@ export const es: Messages = {
   usagePartial: "algunos días sin medición",
   usageTitle: "Su consumo",
   usageView: "Mostrar",
+  usageHourly: "Por hora (últimos 7 días)",
+  hourColumn: "Hora de inicio",
   usageDaily: "Por día (últimos 30 días)",
   usageMonthly: "Por mes (últimos 24 meses)",
   usageService: "Servicio",

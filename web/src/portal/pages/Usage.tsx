@@ -28,10 +28,10 @@ export function UsagePage() {
     <Page title={t("usageTitle")}>
       <fieldset class="choices inline">
         <legend>{t("usageView")}</legend>
-        {(["day", "month"] as const).map((v) => (
+        {(["hour", "day", "month"] as const).map((v) => (
           <label key={v} class="choice">
             <input type="radio" name="usage-view" checked={view === v} onChange={() => setView(v)} />
-            {v === "day" ? t("usageDaily") : t("usageMonthly")}
+            {v === "hour" ? t("usageHourly") : v === "day" ? t("usageDaily") : t("usageMonthly")}
           </label>
         ))}
       </fieldset>
@@ -80,7 +80,8 @@ function Chart(props: UsageChartProps) {
 }
 
 function UsageTable({ series, view }: { series: UsageSeries; view: UsageView }) {
-  const { t, date, month, decimal } = useI18n();
+  const { t, date, month, decimal, locale } = useI18n();
+  const hourFmt = new Intl.DateTimeFormat(locale, { weekday: "short", month: "short", day: "numeric", hour: "numeric", timeZone: "UTC" });
   const quality = {
     actual: t("qualityActual"),
     estimated: t("qualityEstimated"),
@@ -95,7 +96,7 @@ function UsageTable({ series, view }: { series: UsageSeries; view: UsageView }) 
         </caption>
         <thead>
           <tr>
-            <th scope="col">{view === "day" ? t("day") : t("month")}</th>
+            <th scope="col">{view === "hour" ? t("hourColumn") : view === "day" ? t("day") : t("month")}</th>
             <th scope="col" class="num">{t("usageColumn", { unit: series.unit })}</th>
             <th scope="col">{t("readQuality")}</th>
           </tr>
@@ -105,7 +106,9 @@ function UsageTable({ series, view }: { series: UsageSeries; view: UsageView }) 
             const when = pointLabelDate(p.start, view);
             return (
               <tr key={p.start}>
-                <th scope="row">{view === "day" ? date(when) : month(when)}</th>
+                <th scope="row">
+                  {view === "hour" ? hourFmt.format(new Date(`${when}:00Z`)) : view === "day" ? date(when) : month(when)}
+                </th>
                 <td class="num">{p.quality === "missing" ? "—" : decimal(p.value)}</td>
                 <td>{quality[p.quality] ?? p.quality}</td>
               </tr>

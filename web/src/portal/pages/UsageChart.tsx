@@ -22,9 +22,11 @@ export function UsageChart({ series, view }: UsageChartProps) {
     const el = box.current;
     if (!el) return;
     const data = chartData(series, view);
-    const dayFmt = new Intl.DateTimeFormat(locale, view === "day"
-      ? { month: "short", day: "numeric", timeZone: "UTC" }
-      : { month: "short", year: "2-digit", timeZone: "UTC" });
+    const dayFmt = new Intl.DateTimeFormat(locale, view === "hour"
+      ? { weekday: "short", hour: "numeric", timeZone: "UTC" }
+      : view === "day"
+        ? { month: "short", day: "numeric", timeZone: "UTC" }
+        : { month: "short", year: "2-digit", timeZone: "UTC" });
     const numberFmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     const size = () => ({ width: Math.max(el.clientWidth, 200), height: el.clientWidth < 500 ? 220 : 300 });
     const plot = new uPlot(
