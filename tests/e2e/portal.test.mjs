@@ -82,8 +82,8 @@ async function serviceAddress(number) {
   return account.service_address;
 }
 
-/** The first link in the newest email to `to` that the loopback SMTP server received. */
-async function emailedLink(to) {
+/** The first link (matching `pattern`) in the newest such email to `to` the SMTP server got. */
+async function emailedLink(to, pattern = /https?:\/\/\S+/) {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml"));
@@ -91,7 +91,7 @@ async function emailedLink(to) {
     for (const name of names) {
       const text = await readFile(join(MAIL_DIR, name), "utf8");
       if (!text.includes(`X-Envelope-To: ${to}`)) continue;
-      const link = text.match(/https?:\/\/\S+/);
+      const link = text.match(pattern);
       if (link) return link[0];
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -316,11 +316,22 @@ test("a second customer cannot open the first one's account by URL or API", asyn
   assert.deepEqual(errors, []);
 });
 
-test("signing in works by keyboard alone", async (t) => {
+test("a forgotten password is reset by the emailed link, and signing in works by keyboard alone", async (t) => {
   const { page, errors } = await newPage(t);
   await page.goto(`${BASE}/forgot-password`);
   await page.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();
   await checkPage(page, "forgot-password");
+  // The reset link by email sets the password (here to the same one) and sends to sign-in.
+  await page.getByLabel("Email").fill("first.customer@example.com");
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await page.getByText(/a link is on its way/).waitFor();
+  await page.goto(await emailedLink("first.customer@example.com", /https?:\/\/\S+reset-password\?token=\S+/));
+  await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
+  await checkPage(page, "reset-password");
+  await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("New password again").fill(PASSWORD);
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await page.getByText("Your password is changed. Sign in with the new password.").waitFor();
   await page.goto(`${BASE}/register`);
   await page.getByRole("button", { name: "Español" }).click();
   await page.getByRole("heading", { level: 1 }).filter({ hasText: /acceso/i }).waitFor();
