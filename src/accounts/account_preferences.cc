@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "accounts/account_events.h"
+#include "core/email_address.h"
 
 namespace rp::accounts {
 namespace {
@@ -29,21 +30,6 @@ Result<Loaded> load(store::Session& session, const AccountNumber& number) {
                                                   static_cast<int>(row.integer(6)), row.text(7)};
   }
   return loaded;
-}
-
-bool looks_like_email(const std::string& email) {
-  const auto at = email.find('@');
-  return email.size() >= 3 && email.size() <= 254 && at != std::string::npos && at > 0 &&
-         email.find('@', at + 1) == std::string::npos && email.find('.', at) != std::string::npos &&
-         email.back() != '.' && email.find_first_of(" ,;<>()[]\\\"\r\n\t") == std::string::npos;
-}
-
-std::string trimmed_lower(const std::string& text) {
-  std::string out;
-  for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 }  // namespace
@@ -77,9 +63,12 @@ Result<AccountPreferences> change_preferences(store::Database& database,
                                               const PreferenceChange& change) {
   std::optional<std::string> email;
   if (change.email) {
-    email = trimmed_lower(*change.email);
-    if (!email->empty() && !looks_like_email(*email)) {
-      return invalid_input("email", "'" + *change.email + "' is not an email address");
+    if (change.email->find_first_not_of(' ') == std::string::npos) {
+      email = "";
+    } else {
+      auto normalized = normalize_email(*change.email);
+      RP_TRY(normalized);
+      email = *normalized;
     }
   }
   std::optional<std::string> phone;

@@ -29,8 +29,8 @@ namespace rp::api {
 struct ApiContext {
   store::Database& database;
   http::Metrics& metrics;
-  // Until the identity capability lands, staff routes (and the account summary) require
-  // `Authorization: Bearer <staff_token>`. Empty: those routes answer 503 "not configured".
+  // Staff routes require `Authorization: Bearer <staff_token>` (customer routes take it too, or a
+  // customer's session: api/guards.h). Empty: staff routes answer 503 "not configured".
   std::string staff_token;
   // The utility's IANA time zone: local days, months and "today" for usage.
   std::string time_zone = "America/Los_Angeles";
@@ -49,9 +49,6 @@ struct ApiContext {
   const auth::LoginSettings* logins = nullptr;
   // Sends queued email at once after a commit that queued some; null: the next poll sends it.
   notify::EmailDispatcher* mail = nullptr;
-  // The session cookie carries Secure (browsers treat http://localhost as secure; turn off only
-  // for a plain-HTTP test host that is not localhost).
-  bool secure_cookies = true;
   // Pushes account events to signed-in customers' open pages (GET /api/v1/me/events); null:
   // that route answers 503.
   AccountFeed* feed = nullptr;

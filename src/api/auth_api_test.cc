@@ -208,6 +208,9 @@ TEST_F(AuthApiTest, ACustomerSetsPaperlessBillsAndContactDetailsOnTheirOwnAccoun
   auto bad = server_.send("PUT", mine + "/preferences", as(maria), R"({"phone": "555"})");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.json()["field"], "phone");
+  auto not_bool = server_.send("PUT", mine + "/preferences", as(maria), R"({"paperless": "yes"})");
+  EXPECT_EQ(not_bool.status, 422);
+  EXPECT_EQ(not_bool.json()["field"], "paperless");
   EXPECT_EQ(server_.send("PUT", mine + "/preferences", as(maria, false), R"({"paperless": false})")
                 .status,
             403);
@@ -220,6 +223,15 @@ TEST_F(AuthApiTest, ACustomerSetsPaperlessBillsAndContactDetailsOnTheirOwnAccoun
   EXPECT_EQ(budget.json()["field"], "history");
   auto now = server_.send("GET", mine + "/preferences", as(maria));
   EXPECT_TRUE(now.json()["paperless"].get<bool>());
+}
+
+TEST_F(AuthApiTest, LiveUpdatesNeedASignedInCustomerAndAServerThatPushesThem) {
+  EXPECT_EQ(server_.send("GET", "/api/v1/me/events", json()).status, 401);
+  Customer maria = sign_up("maria@example.com", "1204 Elm St");
+  // This test server runs no account feed: the route says so rather than hanging.
+  auto off = server_.send("GET", "/api/v1/me/events", as(maria, false));
+  EXPECT_EQ(off.status, 503);
+  EXPECT_EQ(off.json()["type"], "https://ratepayer.dev/problems/live-updates-not-configured");
 }
 
 }  // namespace

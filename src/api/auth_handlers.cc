@@ -1,8 +1,11 @@
 #include "api/auth_handlers.h"
 
+#include <array>
+
 #include "api/account_feed.h"
 #include "api/guards.h"
 #include "auth/logins.h"
+#include "core/email_address.h"
 #include "core/json.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -30,19 +33,22 @@ std::string me_json(const auth::Me& me, const std::string& csrf_token) {
   return out.take();
 }
 
-std::string session_cookie(const ApiContext& context, const std::string& token, long long max_age) {
-  std::string cookie = std::string(kSessionCookie) + "=" + token +
-                       "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
-  if (context.secure_cookies) cookie += "; Secure";
-  return cookie;
+// A JSON answer that must not be cached (it holds a token or codes shown once).
+http::Response private_json(int status, std::string body) {
+  http::Response response = http::text_response(status, std::move(body), "application/json");
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+std::string session_cookie(const std::string& token, long long max_age) {
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=" + std::to_string(max_age);
 }
 
 http::Response signed_in_response(const ApiContext& context, const auth::SignedIn& signed_in) {
-  http::Response response =
-      http::text_response(200, me_json(signed_in.me, signed_in.csrf_token), "application/json");
-  response.set_header("Set-Cookie", session_cookie(context, signed_in.session_token,
+  http::Response response = private_json(200, me_json(signed_in.me, signed_in.csrf_token));
+  response.set_header("Set-Cookie", session_cookie(signed_in.session_token,
                                                    context.logins->absolute_timeout.count()));
-  response.set_header("Cache-Control", "no-store");
   return response;
 }
 
@@ -74,6 +80,22 @@ Signed signed_in_customer(ApiContext& context, const http::Request& request) {
   return {*session, std::nullopt};
 }
 
+// The JSON body's string fields `names`, all required. Errors: the body's, or invalid_input naming
+// the first field that is missing or not a string.
+template <std::size_t N>
+Result<std::array<std::string, N>> required_strings(const http::Request& request,
+                                                    const char* const (&names)[N]) {
+  auto body = http::parse_json_object_body(request);
+  RP_TRY(body);
+  std::array<std::string, N> values;
+  for (std::size_t i = 0; i < N; ++i) {
+    auto value = required_string(*body, names[i]);
+    RP_TRY(value);
+    values[i] = std::move(*value);
+  }
+  return values;
+}
+
 Result<std::string> text_field(const nlohmann::json& body, const char* name) {
   auto value = optional_string(body, name);
   RP_TRY(value);
@@ -102,20 +124,17 @@ http::Response register_handler(ApiContext& context, http::Request& request) {
   if (!done.ok()) return http::problem_from_error(done.error());
   wake_mail(context);
   JsonWriter out;
-  out.begin_object().key("email").string(*auth::normalize_email(registration.email)).end_object();
+  out.begin_object().key("email").string(*normalize_email(registration.email)).end_object();
   return http::text_response(202, out.take(), "application/json");
 }
 
 http::Response verify_handler(ApiContext& context, http::Request& request) {
   if (context.logins == nullptr) return not_configured();
-  auto body = http::parse_json_object_body(request);
-  if (!body.ok()) return http::problem_from_error(body.error());
-  auto token = required_string(*body, "token");
-  if (!token.ok()) return http::problem_from_error(token.error());
-  auto password = required_string(*body, "password");
-  if (!password.ok()) return http::problem_from_error(password.error());
-  auto signed_in = auth::set_first_password(context.database, *context.logins, *token, *password,
-                                            request.remote_address);
+  auto fields = required_strings(request, {"token", "password"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  const auto& [token, password] = *fields;
+  auto signed_in =
+      auth::set_first_password(context.database, token, password, request.remote_address);
   if (!signed_in.ok()) return link_problem(signed_in.error());
   return signed_in_response(context, *signed_in);
 }
@@ -161,7 +180,7 @@ http::Response sign_out(ApiContext& context, http::Request& request, bool everyw
                           : auth::end_session(context.database, customer.session->session_id);
   if (!ended.ok()) return http::problem_from_error(ended.error());
   http::Response response = http::text_response(204, "", "");
-  response.set_header("Set-Cookie", session_cookie(context, "", 0));
+  response.set_header("Set-Cookie", session_cookie("", 0));
   return response;
 }
 
@@ -180,19 +199,14 @@ http::Response me_handler(ApiContext& context, http::Request& request) {
   if (customer.refused) return *customer.refused;
   auto me = auth::load_me(context.database, customer.session->user_id);
   if (!me.ok()) return http::problem_from_error(me.error());
-  http::Response response =
-      http::text_response(200, me_json(*me, customer.session->csrf_token), "application/json");
-  response.set_header("Cache-Control", "no-store");
-  return response;
+  return private_json(200, me_json(*me, customer.session->csrf_token));
 }
 
 http::Response password_reset_handler(ApiContext& context, http::Request& request) {
   if (context.logins == nullptr) return not_configured();
-  auto body = http::parse_json_object_body(request);
-  if (!body.ok()) return http::problem_from_error(body.error());
-  auto email = required_string(*body, "email");
-  if (!email.ok()) return http::problem_from_error(email.error());
-  auto done = auth::request_password_reset(context.database, *context.logins, *email);
+  auto fields = required_strings(request, {"email"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  auto done = auth::request_password_reset(context.database, *context.logins, (*fields)[0]);
   if (!done.ok()) return http::problem_from_error(done.error());
   wake_mail(context);
   return http::text_response(202, "{}", "application/json");
@@ -200,13 +214,10 @@ http::Response password_reset_handler(ApiContext& context, http::Request& reques
 
 http::Response password_reset_confirm_handler(ApiContext& context, http::Request& request) {
   if (context.logins == nullptr) return not_configured();
-  auto body = http::parse_json_object_body(request);
-  if (!body.ok()) return http::problem_from_error(body.error());
-  auto token = required_string(*body, "token");
-  if (!token.ok()) return http::problem_from_error(token.error());
-  auto password = required_string(*body, "password");
-  if (!password.ok()) return http::problem_from_error(password.error());
-  auto done = auth::reset_password(context.database, *token, *password);
+  auto fields = required_strings(request, {"token", "password"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  const auto& [token, password] = *fields;
+  auto done = auth::reset_password(context.database, token, password);
   if (!done.ok()) return link_problem(done.error());
   return http::text_response(204, "", "");
 }
@@ -224,32 +235,27 @@ http::Response add_accounts_handler(ApiContext& context, http::Request& request)
   if (!number.ok()) return http::problem_from_error(number.error());
   auto me = auth::add_accounts(context.database, customer.session->user_id, *street, *zip, *number);
   if (!me.ok()) return http::problem_from_error(me.error());
-  return http::text_response(201, me_json(*me, customer.session->csrf_token), "application/json");
+  return private_json(201, me_json(*me, customer.session->csrf_token));
 }
 
 http::Response language_handler(ApiContext& context, http::Request& request) {
   Signed customer = signed_in_customer(context, request);
   if (customer.refused) return *customer.refused;
-  auto body = http::parse_json_object_body(request);
-  if (!body.ok()) return http::problem_from_error(body.error());
-  auto language = required_string(*body, "language");
-  if (!language.ok()) return http::problem_from_error(language.error());
-  auto me = auth::set_language(context.database, customer.session->user_id, *language);
+  auto fields = required_strings(request, {"language"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  auto me = auth::set_language(context.database, customer.session->user_id, (*fields)[0]);
   if (!me.ok()) return http::problem_from_error(me.error());
-  return http::text_response(200, me_json(*me, customer.session->csrf_token), "application/json");
+  return private_json(200, me_json(*me, customer.session->csrf_token));
 }
 
 http::Response change_password_handler(ApiContext& context, http::Request& request) {
   Signed customer = signed_in_customer(context, request);
   if (customer.refused) return *customer.refused;
-  auto body = http::parse_json_object_body(request);
-  if (!body.ok()) return http::problem_from_error(body.error());
-  auto current = required_string(*body, "current_password");
-  if (!current.ok()) return http::problem_from_error(current.error());
-  auto next = required_string(*body, "new_password");
-  if (!next.ok()) return http::problem_from_error(next.error());
+  auto fields = required_strings(request, {"current_password", "new_password"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  const auto& [current, next] = *fields;
   auto changed = auth::change_password(context.database, customer.session->user_id,
-                                       customer.session->session_id, *current, *next);
+                                       customer.session->session_id, current, next);
   if (!changed.ok()) return http::problem_from_error(changed.error());
   return http::text_response(204, "", "");
 }
@@ -263,37 +269,29 @@ http::Response start_mfa_handler(ApiContext& context, http::Request& request) {
   out.begin_object().key("secret").string(enrolment->secret);
   out.key("otpauth_uri").string(enrolment->otpauth_uri).key("qr_svg").string(enrolment->qr_svg);
   out.end_object();
-  http::Response response = http::text_response(201, out.take(), "application/json");
-  response.set_header("Cache-Control", "no-store");
-  return response;
+  return private_json(201, out.take());
 }
 
 http::Response confirm_mfa_handler(ApiContext& context, http::Request& request) {
   Signed customer = signed_in_customer(context, request);
   if (customer.refused) return *customer.refused;
-  auto body = http::parse_json_object_body(request);
-  if (!body.ok()) return http::problem_from_error(body.error());
-  auto code = required_string(*body, "code");
-  if (!code.ok()) return http::problem_from_error(code.error());
-  auto codes = auth::confirm_mfa(context.database, customer.session->user_id, *code);
+  auto fields = required_strings(request, {"code"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  auto codes = auth::confirm_mfa(context.database, customer.session->user_id, (*fields)[0]);
   if (!codes.ok()) return http::problem_from_error(codes.error());
   JsonWriter out;
   out.begin_object().key("recovery_codes").begin_array();
   for (const std::string& recovery : *codes) out.string(recovery);
   out.end_array().end_object();
-  http::Response response = http::text_response(200, out.take(), "application/json");
-  response.set_header("Cache-Control", "no-store");
-  return response;
+  return private_json(200, out.take());
 }
 
 http::Response disable_mfa_handler(ApiContext& context, http::Request& request) {
   Signed customer = signed_in_customer(context, request);
   if (customer.refused) return *customer.refused;
-  auto body = http::parse_json_object_body(request);
-  if (!body.ok()) return http::problem_from_error(body.error());
-  auto password = required_string(*body, "password");
-  if (!password.ok()) return http::problem_from_error(password.error());
-  auto off = auth::turn_off_mfa(context.database, customer.session->user_id, *password);
+  auto fields = required_strings(request, {"password"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  auto off = auth::turn_off_mfa(context.database, customer.session->user_id, (*fields)[0]);
   if (!off.ok()) return http::problem_from_error(off.error());
   return http::text_response(204, "", "");
 }

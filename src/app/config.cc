@@ -516,7 +516,7 @@ body_limit_bytes = 1048576
 static_root = "web/dist"
 
 [auth]
-# Until user accounts land, staff API routes require "Authorization: Bearer <staff_token>".
+# Until staff accounts land, staff API routes require "Authorization: Bearer <staff_token>".
 # Empty means the staff routes answer 503 (not configured). At least 16 characters, e.g. the
 # output of `openssl rand -hex 24`. Prefer the environment for secrets:
 # Env: RATEPAYER_AUTH_STAFF_TOKEN

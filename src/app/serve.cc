@@ -73,7 +73,6 @@ int serve_database(const Config& config, store::Database& database,
                           &ach,
                           &logins,
                           &mail,
-                          true,
                           &feed};
   api::add_routes(router, context);
   http::ServerOptions options;

@@ -10,6 +10,7 @@
 #include "auth/login_emails.h"
 #include "auth/password_rules.h"
 #include "auth/totp.h"
+#include "core/email_address.h"
 #include "core/time.h"
 #include "notify/email.h"
 
@@ -220,23 +221,6 @@ Result<std::string> checked_new_password_hash(store::Database& database, const s
 
 }  // namespace
 
-Result<std::string> normalize_email(const std::string& email) {
-  std::string out;
-  for (char c : email)
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  const auto at = out.find('@');
-  const bool one_at = at != std::string::npos && out.find('@', at + 1) == std::string::npos;
-  const bool has_dot = one_at && out.find('.', at) != std::string::npos;
-  const bool clean = out.find_first_of(" ,;<>()[]\\\"\r\n\t") == std::string::npos;
-  if (out.size() < 3 || out.size() > 254 || !one_at || at == 0 || !has_dot || !clean ||
-      out.back() == '.') {
-    return invalid_input("email", "'" + email + "' is not an email address");
-  }
-  return out;
-}
-
 Result<void> register_login(store::Database& database, const LoginSettings& settings,
                             const Registration& registration) {
   auto email = normalize_email(registration.email);
@@ -276,10 +260,9 @@ Result<void> register_login(store::Database& database, const LoginSettings& sett
   });
 }
 
-Result<SignedIn> set_first_password(store::Database& database, const LoginSettings& settings,
-                                    const std::string& token, const std::string& password,
+Result<SignedIn> set_first_password(store::Database& database, const std::string& token,
+                                    const std::string& password,
                                     const std::string& client_address) {
-  (void)settings;
   auto hash = checked_new_password_hash(database, token, password);
   RP_TRY(hash);
   return database.write<SignedIn>([&](Session& session) -> Result<SignedIn> {

@@ -81,9 +81,8 @@ Result<void> register_login(store::Database& database, const LoginSettings& sett
 
 // Errors: invalid_input ("password"); conflict with field "token" for a link that is unknown,
 // used or expired (the message says to ask for a new one).
-Result<SignedIn> set_first_password(store::Database& database, const LoginSettings& settings,
-                                    const std::string& token, const std::string& password,
-                                    const std::string& client_address);
+Result<SignedIn> set_first_password(store::Database& database, const std::string& token,
+                                    const std::string& password, const std::string& client_address);
 
 struct SignInAttempt {
   std::string email;
@@ -156,8 +155,5 @@ Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int
 // Errors: invalid_input ("password") when the password is wrong.
 Result<void> turn_off_mfa(store::Database& database, std::int64_t user_id,
                           const std::string& password);
-
-// Lower-cased, trimmed; Errors: invalid_input ("email") unless it looks like one address.
-Result<std::string> normalize_email(const std::string& email);
 
 }  // namespace rp::auth

@@ -40,8 +40,7 @@ class LoginsTest : public ::testing::Test {
   SignedIn registered(const std::string& email) {
     auto done = register_login(db(), settings_, {email, "1204 Elm Street", "97477", "", "en"});
     EXPECT_TRUE(done.ok()) << (done.ok() ? "" : done.error().message);
-    auto signed_in =
-        set_first_password(db(), settings_, emailed_token(email), kPassword, "10.0.0.1");
+    auto signed_in = set_first_password(db(), emailed_token(email), kPassword, "10.0.0.1");
     EXPECT_TRUE(signed_in.ok()) << (signed_in.ok() ? "" : signed_in.error().message);
     return signed_in.ok() ? *signed_in : SignedIn{};
   }
@@ -72,10 +71,10 @@ TEST_F(LoginsTest, RegisteringByAddressEmailsALinkThatSetsThePasswordAndSignsIn)
   EXPECT_EQ(attempt("maria@example.com", kPassword).kind, SignInOutcome::Kind::wrong_credentials);
 
   const std::string token = emailed_token("maria@example.com");
-  auto weak = set_first_password(db(), settings_, token, "password2026", "10.0.0.1");
+  auto weak = set_first_password(db(), token, "password2026", "10.0.0.1");
   ASSERT_FALSE(weak.ok());
   EXPECT_EQ(weak.error().field, "password");
-  auto signed_in = set_first_password(db(), settings_, token, kPassword, "10.0.0.1");
+  auto signed_in = set_first_password(db(), token, kPassword, "10.0.0.1");
   ASSERT_TRUE(signed_in.ok()) << signed_in.error().message;
   EXPECT_EQ(signed_in->me.email, "maria@example.com");
   EXPECT_EQ(signed_in->me.language, "es");
@@ -86,7 +85,7 @@ TEST_F(LoginsTest, RegisteringByAddressEmailsALinkThatSetsThePasswordAndSignsIn)
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM user_sessions WHERE token_hash = '" +
                             signed_in->session_token + "'"),
             0);
-  auto again = set_first_password(db(), settings_, token, kPassword, "10.0.0.1");
+  auto again = set_first_password(db(), token, kPassword, "10.0.0.1");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().field, "token");
   EXPECT_EQ(attempt("MARIA@example.com", kPassword).kind, SignInOutcome::Kind::signed_in);

@@ -1,12 +1,12 @@
 #include "notify/email.h"
 
+#include "core/email_address.h"
 #include "core/time.h"
 
 namespace rp::notify {
 
 Result<std::int64_t> queue_email(store::Session& session, const EmailMessage& message) {
-  if (message.to.find('@') == std::string::npos ||
-      message.to.find_first_of("\r\n ,;<>") != std::string::npos) {
+  if (!normalize_email(message.to).ok()) {
     return invalid_input("to", "'" + message.to + "' is not one email address");
   }
   if (message.subject.find_first_of("\r\n") != std::string::npos) {

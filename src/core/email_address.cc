@@ -1,0 +1,25 @@
+#include "core/email_address.h"
+
+#include <cctype>
+
+namespace rp {
+
+Result<std::string> normalize_email(std::string_view email) {
+  std::string out;
+  for (char c : email) {
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  const auto at = out.find('@');
+  const bool one_at = at != std::string::npos && out.find('@', at + 1) == std::string::npos;
+  const bool has_dot = one_at && out.find('.', at) != std::string::npos;
+  const bool clean = out.find_first_of(" ,;<>()[]\\\"\r\n\t") == std::string::npos;
+  if (out.size() < 3 || out.size() > 254 || !one_at || at == 0 || !has_dot || !clean ||
+      out.back() == '.') {
+    return invalid_input("email", "'" + std::string(email) + "' is not an email address");
+  }
+  return out;
+}
+
+}  // namespace rp
