@@ -206,6 +206,57 @@ TEST_F(BillingApiTest, BudgetBillingShowsTheInstallmentBesideTheActualCharges) {
   EXPECT_EQ(pdf.status, 200);
 }
 
+TEST_F(BillingApiTest, LeavingBudgetBillingAnswersTheDeferredBalance) {
+  const std::string plan = "/api/v1/accounts/" + steady_.digits() + "/budget-billing";
+  expect_problem(api_->remove(plan), 409);
+  ASSERT_EQ(post("/api/v1/staff/accounts/" + steady_.digits() + "/budget-billing", "{}").status,
+            201);
+  ClientResponse left = api_->remove(plan);
+  ASSERT_EQ(left.status, 200) << left.body;
+  EXPECT_EQ(left.json()["deferred_balance"]["amount"], "0.00");
+  EXPECT_EQ(left.json()["ended_on"].get<std::string>().size(), 10u);
+  EXPECT_TRUE(
+      get("/api/v1/accounts/" + steady_.digits() + "/preferences").json()["budget"].is_null());
+  expect_problem(api_->remove(plan), 409);
+  EXPECT_EQ(api_->send("DELETE", plan, {}).status, 401);
+}
+
+TEST_F(BillingApiTest, TheOpenPeriodSoFarIsRatedAndTenTimesTheUsageIsHighUsage) {
+  // The October bills were the last: the open period runs from October 5 to today.
+  ClientResponse spiking = get("/api/v1/accounts/" + spiking_.digits() + "/usage/to-date");
+  ASSERT_EQ(spiking.status, 200) << spiking.body;
+  const nlohmann::json so_far = spiking.json();
+  EXPECT_EQ(so_far["period"]["start"], "2026-10-05");
+  EXPECT_EQ(so_far["period"]["end"], so_far["as_of"]);
+  EXPECT_GE(so_far["days_so_far"].get<int>(), 7);
+  EXPECT_GE(so_far["days_in_period"].get<int>(), so_far["days_so_far"].get<int>());
+  EXPECT_EQ(so_far["charges_so_far"]["currency"], "USD");
+  EXPECT_TRUE(Money::parse(so_far["projected_charges"]["amount"].get<std::string>()).ok());
+  ASSERT_EQ(so_far["services"].size(), 1u);
+  const nlohmann::json& electric = so_far["services"][0];
+  EXPECT_EQ(electric["commodity"], "electric");
+  EXPECT_EQ(electric["basis"], "interval");
+  EXPECT_EQ(electric["meter"], "E2000017");
+  // October's bill: 48 kWh a day, and the first hours of October 5 (UTC) at ten times that.
+  const double last_per_day = std::stod(electric["last_bill_per_day"].get<std::string>());
+  EXPECT_GE(last_per_day, 48.0);
+  EXPECT_LT(last_per_day, 60.0);
+  EXPECT_GT(electric["change_percent"].get<int>(), 50);
+  EXPECT_TRUE(electric["high_usage"].get<bool>());
+  EXPECT_TRUE(so_far["high_usage"].get<bool>());
+  EXPECT_TRUE(so_far["problem"].is_null());
+  EXPECT_EQ(so_far["last_bill"]["days"], 32);
+
+  ClientResponse steady = get("/api/v1/accounts/" + steady_.digits() + "/usage/to-date");
+  ASSERT_EQ(steady.status, 200);
+  EXPECT_FALSE(steady.json()["high_usage"].get<bool>());
+  EXPECT_EQ(steady.json()["services"][0]["change_percent"], 0);
+
+  expect_problem(
+      get("/api/v1/accounts/" + AccountNumber::from_sequence(99).digits() + "/usage/to-date"), 404);
+  EXPECT_EQ(get("/api/v1/accounts/" + steady_.digits() + "/usage/to-date", false).status, 401);
+}
+
 TEST_F(BillingApiTest, AMoveOutStopsTheAccountsServiceForItsFinalBill) {
   const std::string move_out = "/api/v1/staff/accounts/" + steady_.digits() + "/move-out";
   expect_problem(post(move_out, R"json({"last_day": "20 Oct"})json"), 422, "last_day");

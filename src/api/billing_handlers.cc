@@ -168,6 +168,22 @@ http::Response customer_budget_billing_handler(ApiContext& context, http::Reques
                        request.header("authorization") ? staff_actor(request) : "customer");
 }
 
+http::Response leave_budget_billing_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto left = billing::leave_budget_billing(
+      context.database, *number,
+      request.header("authorization") ? staff_actor(request) : "customer");
+  if (!left.ok()) return http::problem_from_error(left.error());
+  JsonWriter out;
+  out.begin_object().key("account_number").string(number->digits());
+  out.key("ended_on").string(left->ended_on).key("deferred_balance");
+  write_money(out, left->deferred_balance);
+  out.end_object();
+  return json_text(200, out.take());
+}
+
 http::Response account_bills_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);

@@ -22,6 +22,9 @@ http::Response cancel_bill_handler(ApiContext& context, http::Request& request);
 http::Response enroll_budget_billing_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/accounts/{number}/budget-billing: the customer enrols themselves (same rules).
 http::Response customer_budget_billing_handler(ApiContext& context, http::Request& request);
+// DELETE /api/v1/accounts/{number}/budget-billing: leaves budget billing (customer or staff);
+// answers the deferred balance that the next bill settles. 409 when not on budget billing.
+http::Response leave_budget_billing_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/accounts/{number}/bills?cursor=&limit=: sent bills, newest first.
 http::Response account_bills_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/accounts/{number}/bills/{bill} (JSON) and /bills/{bill}.pdf (the bill document).

@@ -41,7 +41,10 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("PUT", "/api/v1/accounts/{number}/preferences", bind(change_preferences_handler));
   router.add("POST", "/api/v1/accounts/{number}/budget-billing",
              bind(customer_budget_billing_handler));
+  router.add("DELETE", "/api/v1/accounts/{number}/budget-billing",
+             bind(leave_budget_billing_handler));
   router.add("GET", "/api/v1/accounts/{number}/usage", bind(usage_handler));
+  router.add("GET", "/api/v1/accounts/{number}/usage/to-date", bind(usage_to_date_handler));
   router.add("POST", "/api/v1/accounts/{number}/meter-reads", bind(customer_meter_read_handler));
   router.add("POST", "/api/v1/reads", bind(ingest_reads_handler));
   router.add("GET", "/api/v1/staff/vee-exceptions", bind(list_vee_exceptions_handler));

@@ -2,7 +2,9 @@
 
 #include <charconv>
 
+#include "api/account_json.h"
 #include "api/guards.h"
+#include "billing/period_to_date.h"
 #include "core/json_writer.h"
 #include "http/problem.h"
 #include "mdm/usage_service.h"
@@ -71,7 +73,97 @@ std::string usage_json(const mdm::UsageQuery& query, const UtilityZone& zone,
   return out.take();
 }
 
+const char* basis_name(billing::ServiceToDate::Basis basis) {
+  switch (basis) {
+    case billing::ServiceToDate::Basis::interval:
+      return "interval";
+    case billing::ServiceToDate::Basis::register_reads:
+      return "register";
+    case billing::ServiceToDate::Basis::water_of_premise:
+      return "water";
+    case billing::ServiceToDate::Basis::unmetered:
+      break;
+  }
+  return "unmetered";
+}
+
+void write_optional_milli(JsonWriter& out, const char* key, std::optional<std::int64_t> milli) {
+  out.key(key);
+  if (milli) {
+    out.string(mdm::format_milli_units(*milli));
+  } else {
+    out.null();
+  }
+}
+
+std::string to_date_json(const billing::PeriodToDate& so_far) {
+  JsonWriter out;
+  out.begin_object().key("as_of").string(format_local_date(so_far.as_of));
+  out.key("period").begin_object().key("start").string(format_local_date(so_far.period.start));
+  out.key("end").string(format_local_date(so_far.period.end)).end_object();
+  out.key("next_read_date").string(format_local_date(so_far.next_read_date));
+  out.key("days_so_far").number(so_far.days_so_far);
+  out.key("days_in_period").number(so_far.days_in_period);
+  out.key("charges_so_far");
+  write_money(out, so_far.charges_so_far);
+  out.key("projected_charges");
+  if (so_far.projected_charges) {
+    write_money(out, *so_far.projected_charges);
+  } else {
+    out.null();
+  }
+  out.key("last_bill");
+  if (so_far.last_bill) {
+    out.begin_object().key("number").string(std::to_string(so_far.last_bill->number));
+    out.key("charges");
+    write_money(out, so_far.last_bill->charges);
+    out.key("days").number(so_far.last_bill->days).end_object();
+  } else {
+    out.null();
+  }
+  out.key("services").begin_array();
+  for (const billing::ServiceToDate& service : so_far.services) {
+    out.begin_object().key("commodity").string(service.commodity);
+    out.key("unit").string(service.unit).key("meter");
+    if (service.meter.empty()) {
+      out.null();
+    } else {
+      out.string(service.meter);
+    }
+    out.key("basis").string(basis_name(service.basis));
+    out.key("usage").string(mdm::format_milli_units(service.usage_milli));
+    out.key("estimated").boolean(service.estimated).key("charges");
+    write_money(out, service.charges);
+    write_optional_milli(out, "per_day", service.per_day_milli);
+    write_optional_milli(out, "last_bill_per_day", service.last_bill_per_day_milli);
+    out.key("change_percent");
+    if (service.change_percent) {
+      out.number(*service.change_percent);
+    } else {
+      out.null();
+    }
+    out.key("high_usage").boolean(service.high_usage).end_object();
+  }
+  out.end_array().key("high_usage").boolean(so_far.high_usage).key("problem");
+  if (so_far.problem.empty()) {
+    out.null();
+  } else {
+    out.string(so_far.problem);
+  }
+  out.end_object();
+  return out.take();
+}
+
 }  // namespace
+
+http::Response usage_to_date_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto so_far = billing::period_to_date(context.database, *number, now());
+  if (!so_far.ok()) return http::problem_from_error(so_far.error());
+  return http::text_response(200, to_date_json(*so_far), "application/json");
+}
 
 http::Response usage_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_account_access(context, request)) return *refused;

@@ -39,42 +39,6 @@ Result<std::vector<LocalDate>> parse_holidays(const std::string& text) {
   return holidays;
 }
 
-Result<BillingSettings> read_settings(Session& session) {
-  auto zone = store::utility_zone(session);
-  RP_TRY(zone);
-  BillingSettings settings{*zone, {}, 21, {}};
-  auto due = store::whole_number_setting(session, "bill_due_days", 1, 90);
-  RP_TRY(due);
-  if (*due) settings.due_days = static_cast<std::int32_t>(**due);
-  auto holidays = store::utility_setting(session, "bill_holidays");
-  RP_TRY(holidays);
-  if (*holidays) {
-    auto parsed = parse_holidays(**holidays);
-    RP_TRY(parsed);
-    settings.calendar.holidays = std::move(*parsed);
-  }
-  return settings;
-}
-
-Result<std::map<std::int64_t, RatePlan>> read_plans(Session& session) {
-  auto rows = session.query_named("billing/rate_plan_tariffs");
-  RP_TRY(rows);
-  std::map<std::int64_t, RatePlan> plans;
-  for (const store::Row& row : *rows) {
-    RatePlan plan{row.integer(0), row.text(1), row.text(2), std::nullopt};
-    if (!row.is_null(3)) {
-      auto tariff = rating::parse_tariff(row.text(3));
-      if (!tariff.ok()) {
-        return internal_error("the stored tariff of rate plan " + plan.code +
-                              " does not read: " + tariff.error().message);
-      }
-      plan.tariff = std::move(*tariff);
-    }
-    plans.emplace(plan.id, std::move(plan));
-  }
-  return plans;
-}
-
 Result<std::map<std::string, Neighbours>> read_neighbours(Session& session, const RunContext& run) {
   auto rows = session.query_named("billing/previous_run_usage",
                                   {std::int64_t{run.cycle}, format_local_date(run.read_date)});
@@ -173,7 +137,7 @@ Result<void> add_totals(Session& session, std::int64_t run_id, BillRunProgress& 
 
 // Reads the plans and the neighbour summaries the run's checks compare with.
 Result<void> read_run_references(Session& session, RunContext& run) {
-  auto plans = read_plans(session);
+  auto plans = read_rate_plans(session);
   RP_TRY(plans);
   run.plans = std::move(*plans);
   auto neighbours = read_neighbours(session, run);
@@ -203,6 +167,42 @@ Result<DraftedChunk> read_and_draft(store::Database& database, const RunContext&
 
 }  // namespace
 
+Result<BillingSettings> read_billing_settings(Session& session) {
+  auto zone = store::utility_zone(session);
+  RP_TRY(zone);
+  BillingSettings settings{*zone, {}, 21, {}};
+  auto due = store::whole_number_setting(session, "bill_due_days", 1, 90);
+  RP_TRY(due);
+  if (*due) settings.due_days = static_cast<std::int32_t>(**due);
+  auto holidays = store::utility_setting(session, "bill_holidays");
+  RP_TRY(holidays);
+  if (*holidays) {
+    auto parsed = parse_holidays(**holidays);
+    RP_TRY(parsed);
+    settings.calendar.holidays = std::move(*parsed);
+  }
+  return settings;
+}
+
+Result<std::map<std::int64_t, RatePlan>> read_rate_plans(Session& session) {
+  auto rows = session.query_named("billing/rate_plan_tariffs");
+  RP_TRY(rows);
+  std::map<std::int64_t, RatePlan> plans;
+  for (const store::Row& row : *rows) {
+    RatePlan plan{row.integer(0), row.text(1), row.text(2), std::nullopt};
+    if (!row.is_null(3)) {
+      auto tariff = rating::parse_tariff(row.text(3));
+      if (!tariff.ok()) {
+        return internal_error("the stored tariff of rate plan " + plan.code +
+                              " does not read: " + tariff.error().message);
+      }
+      plan.tariff = std::move(*tariff);
+    }
+    plans.emplace(plan.id, std::move(plan));
+  }
+  return plans;
+}
+
 std::size_t next_chunk_accounts(std::size_t written, std::chrono::microseconds took,
                                 std::chrono::microseconds budget, std::size_t largest) {
   const std::size_t smallest = std::min(kBillRunSmallestChunk, largest);
@@ -220,7 +220,7 @@ LocalDate due_date_of(const BillingSettings& settings, LocalDate bill_date) {
 
 Result<BillingSettings> load_billing_settings(store::Database& database) {
   return database.read<BillingSettings>(
-      [](Session& session) -> Result<BillingSettings> { return read_settings(session); });
+      [](Session& session) -> Result<BillingSettings> { return read_billing_settings(session); });
 }
 
 Result<BillRunProgress> run_bills(store::Database& database, const BillRunRequest& request,

@@ -89,6 +89,14 @@ struct ChunkFacts {
   std::unordered_map<std::int64_t, std::vector<RegisterRead>> reads;     // by channel, oldest first
 };
 
+// The billing settings (zone, cycle calendar, due days); errors: invalid_input naming the setting
+// when a stored value is bad.
+Result<BillingSettings> read_billing_settings(store::Session& session);
+
+// Every rate plan with its tariff parsed, by id. Errors: internal_error when a stored tariff does
+// not read.
+Result<std::map<std::int64_t, RatePlan>> read_rate_plans(store::Session& session);
+
 // Reads the next chunk: up to `limit` unbilled accounts of the run after account `after`.
 // An empty `agreements` means the run has no account left to draft.
 Result<ChunkFacts> read_chunk(store::Session& session, const RunContext& run, std::int64_t after,

@@ -60,4 +60,38 @@ Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
   });
 }
 
+Result<BudgetLeaving> leave_budget_billing(store::Database& database, const AccountNumber& account,
+                                           const std::string& actor) {
+  return database.write<BudgetLeaving>([&](store::Session& session) -> Result<BudgetLeaving> {
+    auto key = accounts::find_account_key(session, account);
+    RP_TRY(key);
+    auto active = session.query_named("billing/active_budget_plan", {key->id});
+    RP_TRY(active);
+    if (active->empty()) {
+      return conflict("account " + account.formatted() + " is not on budget billing");
+    }
+    const std::int64_t plan_id = active->at(0).integer(0);
+    auto deferred = session.query_named("billing/latest_budget_deferred", {key->id});
+    RP_TRY(deferred);
+    auto zone = store::utility_zone(session);
+    RP_TRY(zone);
+    BudgetLeaving leaving;
+    leaving.ended_on = format_local_date(zone->local_date(now()));
+    if (!deferred->empty())
+      leaving.deferred_balance = Money::from_cents(deferred->at(0).integer(0));
+    RP_TRY(session.execute_named("billing/end_budget_plan", {leaving.ended_on, plan_id}));
+    JsonWriter details;
+    details.begin_object().key("plan_id").number(plan_id);
+    details.key("deferred_balance").string(leaving.deferred_balance.to_string()).end_object();
+    const std::string summary = leaving.deferred_balance.cents() == 0
+                                    ? std::string("Budget billing ended; nothing was deferred")
+                                    : "Budget billing ended; the deferred $" +
+                                          leaving.deferred_balance.to_string() +
+                                          " is settled on the next bill";
+    RP_TRY(accounts::record_event(session, accounts::NewAccountEvent{key->id, "budget.ended", actor,
+                                                                     summary, details.take()}));
+    return leaving;
+  });
+}
+
 }  // namespace rp::billing

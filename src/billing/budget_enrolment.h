@@ -1,7 +1,7 @@
 #pragma once
-// Enrolling an account in budget (levelized) billing. The installment is levelled from the
-// account's last 12 sent bills (ledger/budget_billing.h); from the next bill run on, its bills
-// ask for the installment, show the actual charges beside it, and are trued up in the true-up
+// Enrolling an account in budget (levelized) billing, and leaving it. The installment is levelled
+// from the account's last 12 sent bills (ledger/budget_billing.h); from the next bill run on, its
+// bills ask for the installment, show the actual charges beside it, and are trued up in the true-up
 // month. Enrolment is recorded with a "budget.enrolled" account event.
 
 #include <optional>
@@ -31,5 +31,19 @@ struct BudgetPlanView {
 // budget plan; invalid_input "true_up_month" outside 1-12, or "history" with fewer than 3 bills.
 Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
                                              const BudgetEnrolment& enrolment);
+
+struct BudgetLeaving {
+  std::string ended_on;
+  // Actual charges less installments asked since the last true-up: added to (or, below zero,
+  // credited on) the next bill, which asks for the whole balance again.
+  Money deferred_balance;
+};
+
+// Ends the account's budget plan today, with a "budget.ended" account event. The next bill is an
+// ordinary one: its amount due is the whole ledger balance, so the deferred balance falls due then.
+// Errors (nothing written): not_found for an unknown account; conflict when it is not on budget
+// billing.
+Result<BudgetLeaving> leave_budget_billing(store::Database& database, const AccountNumber& account,
+                                           const std::string& actor);
 
 }  // namespace rp::billing

@@ -94,5 +94,61 @@ TEST_F(BudgetBillingTest, EnrolmentNeedsHistoryAndAMonth) {
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM budget_plans"), 0);
 }
 
+TEST_F(BudgetBillingTest, LeavingEndsThePlanAndTheDeferredBalanceFallsDueOnTheNextBill) {
+  // One account leaves before November's bill: that bill is an ordinary one.
+  ASSERT_TRUE(enroll_budget_billing(test_.database(), {trued_, 12, "staff:test"}).ok());
+  auto early = leave_budget_billing(test_.database(), trued_, "customer");
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  EXPECT_EQ(early->deferred_balance.cents(), 0);  // no budget bill yet: nothing deferred
+
+  // The other leaves after November's budget bill deferred part of its charges.
+  auto plan = enroll_budget_billing(test_.database(), {level_, 12, "staff:test"});
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  auto november = account_bills(test_.database(), level_, BillPage{0, 1});
+  ASSERT_TRUE(november.ok());
+  ASSERT_TRUE(november->at(0).budget_asked);
+  auto left = leave_budget_billing(test_.database(), level_, "customer");
+  ASSERT_TRUE(left.ok()) << left.error().message;
+  EXPECT_EQ(left->deferred_balance, november->at(0).budget_deferred);
+  EXPECT_EQ(left->deferred_balance.cents(), 15'920 - plan->installment.cents());
+  EXPECT_EQ(left->ended_on.size(), 10u);
+
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM budget_plans WHERE status = 'active'"),
+            0);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM budget_plans WHERE status = 'ended' AND ended_on IS NOT "
+                  "NULL"),
+            2);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'budget.ended'"),
+      2);
+  auto again = leave_budget_billing(test_.database(), level_, "customer");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'budget.ended'"),
+      2);
+
+  auto ordinary = account_bills(test_.database(), trued_, BillPage{0, 1});
+  ASSERT_TRUE(ordinary.ok());
+  const BillSummary& bill = ordinary->at(0);
+  EXPECT_FALSE(bill.budget_asked);
+  EXPECT_EQ(bill.amount_due, bill.previous_balance + bill.charges);
+  // Enrolling again after leaving is allowed.
+  EXPECT_TRUE(enroll_budget_billing(test_.database(), {level_, 12, "staff:test"}).ok());
+}
+
+TEST_F(BudgetBillingTest, LeavingNeedsAnAccountOnBudgetBilling) {
+  auto unknown =
+      leave_budget_billing(test_.database(), AccountNumber::from_sequence(99), "customer");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+  auto never = leave_budget_billing(test_.database(), level_, "customer");
+  ASSERT_FALSE(never.ok());
+  EXPECT_EQ(never.error().kind, ErrorKind::conflict);
+  EXPECT_NE(never.error().message.find("not on budget billing"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rp::billing
