@@ -8,8 +8,9 @@
 
 namespace rp::api {
 
-AccountFeed::AccountFeed(store::Database& database, std::chrono::milliseconds poll)
-    : database_(database), poll_(poll) {}
+AccountFeed::AccountFeed(store::Database& database, auth::LoginSettings logins,
+                         std::chrono::milliseconds poll)
+    : database_(database), logins_(std::move(logins)), poll_(poll) {}
 
 AccountFeed::~AccountFeed() {
   {
@@ -35,17 +36,49 @@ Result<void> AccountFeed::start() {
   return success();
 }
 
-void AccountFeed::subscribe(const std::vector<std::string>& account_numbers,
+void AccountFeed::subscribe(std::int64_t session_id,
+                            const std::vector<std::string>& account_numbers,
                             std::shared_ptr<http::EventSink> sink) {
   std::lock_guard lock(mutex_);
-  for (const std::string& number : account_numbers) by_account_.emplace(number, sink);
+  for (const std::string& number : account_numbers) {
+    by_account_.emplace(number, Stream{session_id, sink});
+  }
 }
 
 std::size_t AccountFeed::streams() const {
   std::lock_guard lock(mutex_);
   std::set<const http::EventSink*> distinct;
-  for (const auto& [number, sink] : by_account_) distinct.insert(sink.get());
+  for (const auto& [number, stream] : by_account_) distinct.insert(stream.sink.get());
   return distinct.size();
+}
+
+Result<std::size_t> AccountFeed::end_streams_of_ended_sessions() {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (by_account_.empty()) return std::size_t{0};
+    first = last = by_account_.begin()->second.session_id;
+    for (const auto& [number, stream] : by_account_) {
+      first = std::min(first, stream.session_id);
+      last = std::max(last, stream.session_id);
+    }
+  }
+  // Open streams belong to sessions of the last 12 hours at most: a short range of ids.
+  auto ended = auth::ended_sessions_between(database_, logins_, first, last, now());
+  RP_TRY(ended);
+  const std::set<std::int64_t> gone(ended->begin(), ended->end());
+  std::set<http::EventSink*> closed;
+  std::lock_guard lock(mutex_);
+  for (auto it = by_account_.begin(); it != by_account_.end();) {
+    if (!gone.contains(it->second.session_id)) {
+      ++it;
+      continue;
+    }
+    if (closed.insert(it->second.sink.get()).second) it->second.sink->end();
+    it = by_account_.erase(it);
+  }
+  return closed.size();
 }
 
 Result<std::size_t> AccountFeed::deliver_new_events() {
@@ -79,7 +112,7 @@ Result<std::size_t> AccountFeed::deliver_new_events() {
     data.key("kind").string(event.kind).end_object();
     const std::string text = "event: account\ndata: " + data.take() + "\n\n";
     for (auto it = begin; it != end;) {
-      it = it->second->send(text) ? std::next(it) : by_account_.erase(it);
+      it = it->second.sink->send(text) ? std::next(it) : by_account_.erase(it);
     }
   }
   return events->size();
@@ -88,12 +121,14 @@ Result<std::size_t> AccountFeed::deliver_new_events() {
 void AccountFeed::keep_alive() {
   std::lock_guard lock(mutex_);
   for (auto it = by_account_.begin(); it != by_account_.end();) {
-    it = it->second->send(": keep-alive\n\n") ? std::next(it) : by_account_.erase(it);
+    it = it->second.sink->send(": keep-alive\n\n") ? std::next(it) : by_account_.erase(it);
   }
 }
 
 void AccountFeed::run() {
-  auto next_keep_alive = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  using std::chrono::steady_clock;
+  auto next_keep_alive = steady_clock::now() + std::chrono::seconds(15);
+  auto next_session_check = steady_clock::now() + std::chrono::seconds(5);
   for (;;) {
     {
       std::unique_lock lock(mutex_);
@@ -101,9 +136,14 @@ void AccountFeed::run() {
     }
     auto delivered = deliver_new_events();
     if (!delivered.ok()) spdlog::warn("account feed: {}", delivered.error().message);
-    if (std::chrono::steady_clock::now() >= next_keep_alive) {
+    if (steady_clock::now() >= next_session_check) {
+      auto ended = end_streams_of_ended_sessions();
+      if (!ended.ok()) spdlog::warn("account feed: {}", ended.error().message);
+      next_session_check = steady_clock::now() + std::chrono::seconds(5);
+    }
+    if (steady_clock::now() >= next_keep_alive) {
       keep_alive();
-      next_keep_alive = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+      next_keep_alive = steady_clock::now() + std::chrono::seconds(15);
     }
   }
 }

@@ -310,9 +310,12 @@ http::Response events_handler(ApiContext& context, http::Request& request) {
   http::Response response;
   response.events = std::make_shared<http::EventStream>();
   AccountFeed* feed = context.feed;
-  response.events->on_open = [feed, numbers](std::shared_ptr<http::EventSink> sink) {
+  const std::int64_t session_id = customer.session->session_id;
+  response.events->on_open = [feed, session_id, numbers](std::shared_ptr<http::EventSink> sink) {
     // The client reconnects after 3 s if the stream drops.
-    if (sink->send("retry: 3000\n: connected\n\n")) feed->subscribe(numbers, std::move(sink));
+    if (sink->send("retry: 3000\n: connected\n\n")) {
+      feed->subscribe(session_id, numbers, std::move(sink));
+    }
   };
   return response;
 }

@@ -61,7 +61,7 @@ int serve_database(const Config& config, store::Database& database,
   auth::LoginSettings logins;
   logins.public_url = config.portal.public_url;
   logins.utility_name = config.utility.name;
-  api::AccountFeed feed(database);
+  api::AccountFeed feed(database, logins);
   if (auto started = feed.start(); !started.ok()) return fail(started.error());
   api::ApiContext context{database,
                           metrics,

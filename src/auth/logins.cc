@@ -410,6 +410,22 @@ Result<void> end_session(store::Database& database, std::int64_t session_id) {
   });
 }
 
+Result<std::vector<std::int64_t>> ended_sessions_between(store::Database& database,
+                                                         const LoginSettings& settings,
+                                                         std::int64_t first, std::int64_t last,
+                                                         Instant at) {
+  using Ids = std::vector<std::int64_t>;
+  return database.read<Ids>([&](Session& session) -> Result<Ids> {
+    auto rows = session.query_named("auth/ended_sessions_between",
+                                    {first, last, format_instant(at - settings.idle_timeout),
+                                     format_instant(at - settings.absolute_timeout)});
+    RP_TRY(rows);
+    Ids ended;
+    for (const store::Row& row : *rows) ended.push_back(row.integer(0));
+    return ended;
+  });
+}
+
 Result<void> end_every_session(store::Database& database, std::int64_t user_id) {
   return database.write_work([&](Session& session) -> Result<void> {
     RP_TRY(session.execute_named("auth/end_sessions_of_user", {format_instant(now()), user_id}));

@@ -29,6 +29,7 @@
 
 #include "core/account_number.h"
 #include "core/result.h"
+#include "core/time.h"
 #include "store/database.h"
 
 namespace rp::auth {
@@ -112,6 +113,12 @@ Result<std::optional<CurrentSession>> find_session(store::Database& database,
                                                    const LoginSettings& settings,
                                                    const std::string& token);
 Result<void> end_session(store::Database& database, std::int64_t session_id);
+// Of the sessions with ids in [first, last], those no longer live at `at` (ended, idle or too old),
+// for closing the live-update streams opened under them.
+Result<std::vector<std::int64_t>> ended_sessions_between(store::Database& database,
+                                                         const LoginSettings& settings,
+                                                         std::int64_t first, std::int64_t last,
+                                                         Instant at);
 Result<void> end_every_session(store::Database& database, std::int64_t user_id);
 
 Result<Me> load_me(store::Database& database, std::int64_t user_id);

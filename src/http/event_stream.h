@@ -17,6 +17,9 @@ class EventSink {
   // Queues `text` (whole SSE records, e.g. "event: account\ndata: {...}\n\n") to be written.
   // Returns false once the connection has closed: the caller then drops the sink. Thread-safe.
   virtual bool send(std::string text) = 0;
+  // Ends the stream after what is already queued: the last chunk is written and the connection
+  // closes (the client sees the stream end). Later sends return false. Thread-safe.
+  virtual void end() = 0;
 };
 
 struct EventStream {

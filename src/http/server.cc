@@ -173,6 +173,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     return true;
   }
 
+  // Queues the end of an event stream: a null entry in pending_ (see write_next_event).
+  void end_event_stream() {
+    if (closed_.load(std::memory_order_acquire)) return;
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      self->pending_.push_back(nullptr);
+      if (!self->writing_event_) self->write_next_event();
+    });
+  }
+
  private:
   void read_header() {
     if (server_.stopping()) return close();
@@ -426,6 +435,14 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     writing_event_ = true;
     auto text = pending_.front();
     pending_.pop_front();
+    if (!text) {  // the end: the last chunk, then the connection closes
+      closed_.store(true, std::memory_order_release);
+      net::async_write(stream_, bhttp::make_chunk_last(),
+                       [self = shared_from_this()](beast::error_code, std::size_t) {
+                         self->shutdown_and_close();
+                       });
+      return;
+    }
     net::async_write(stream_, bhttp::make_chunk(net::buffer(*text)),
                      [self = shared_from_this(), text](beast::error_code error, std::size_t) {
                        if (error) return self->close();
@@ -491,6 +508,9 @@ class Server::Impl::Session::Sink final : public EventSink {
   bool send(std::string text) override {
     auto session = session_.lock();
     return session && session->queue_event(std::move(text));
+  }
+  void end() override {
+    if (auto session = session_.lock()) session->end_event_stream();
   }
 
  private:

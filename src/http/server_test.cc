@@ -423,5 +423,40 @@ TEST_F(ServerTest, AnEventStreamSendsEachEventAsItIsSentUntilTheServerStops) {
   EXPECT_FALSE(kept->send("data: late\n\n"));
 }
 
+TEST_F(ServerTest, EndingAnEventStreamWritesWhatWasSentThenClosesTheConnection) {
+  std::shared_ptr<EventSink> kept;
+  std::mutex mutex;
+  router_.add("GET", "/api/v1/events", [&](Request&) {
+    Response response;
+    response.events = std::make_shared<EventStream>();
+    response.events->on_open = [&](std::shared_ptr<EventSink> sink) {
+      std::lock_guard lock(mutex);
+      kept = std::move(sink);
+    };
+    return response;
+  });
+  auto server = std::make_unique<RunningServer>(router_, metrics_);
+  TestClient client(server->port());
+  client.send_raw("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  client.read_until("text/event-stream");
+  for (int waited = 0; waited < 200; ++waited) {
+    {
+      std::lock_guard lock(mutex);
+      if (kept) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::lock_guard lock(mutex);
+  ASSERT_TRUE(kept);
+  EXPECT_TRUE(kept->send("data: last words\n\n"));
+  kept->end();
+  // The event sent before the end arrives, then the last chunk, then the server closes.
+  std::string received = client.read_until("0\r\n\r\n");
+  EXPECT_NE(received.find("data: last words"), std::string::npos);
+  EXPECT_TRUE(client.closed_by_server());
+  EXPECT_FALSE(kept->send("data: too late\n\n"));
+  EXPECT_TRUE(server->stop_and_wait(std::chrono::seconds(3)));
+}
+
 }  // namespace
 }  // namespace rp::http
