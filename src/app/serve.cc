@@ -12,6 +12,7 @@
 #include "app/open_database.h"
 #include "app/scheduled_jobs.h"
 #include "auth/logins.h"
+#include "billing/bill_notices.h"
 #include "http/server.h"
 #include "notify/email_dispatcher.h"
 #include "notify/smtp_mailer.h"
@@ -57,6 +58,12 @@ int serve_database(const Config& config, store::Database& database,
                              config.email.smtp_password, 20});
   }
   notify::EmailDispatcher mail(database, *mailer);
+  if (auto started = billing::start_bill_notices(database); !started.ok()) {
+    return fail(started.error());
+  }
+  const billing::BillNoticeSettings notices{config.portal.public_url, config.utility.name};
+  mail.add_producer(
+      [&database, notices] { return billing::queue_bill_notices(database, notices); });
   mail.start();
   auth::LoginSettings logins;
   logins.public_url = config.portal.public_url;

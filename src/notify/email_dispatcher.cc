@@ -30,6 +30,11 @@ EmailDispatcher::~EmailDispatcher() {
   stop();
 }
 
+void EmailDispatcher::add_producer(Producer producer) {
+  std::lock_guard lock(mutex_);
+  producers_.push_back(std::move(producer));
+}
+
 void EmailDispatcher::start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
@@ -61,6 +66,10 @@ void EmailDispatcher::run() {
       woken_.wait_for(lock, std::chrono::seconds(2), [this] { return stopping_ || pending_; });
       if (stopping_) return;
       pending_ = false;
+    }
+    for (const Producer& producer : producers_) {
+      auto produced = producer();
+      if (!produced.ok()) spdlog::warn("email producer: {}", produced.error().message);
     }
     auto pass = send_due();
     if (!pass.ok()) spdlog::warn("email outbox: {}", pass.error().message);

@@ -4,11 +4,14 @@
 // again after 30 s, 1 min, 2 min, ... at most an hour apart, the error kept). wake() after a commit
 // that queued mail sends it at once; otherwise the outbox is looked at every two seconds.
 // A crash between the mail server taking a message and it being marked sent sends it again on
-// the next start: at least once, never lost.
+// the next start: at least once, never lost. Producers (add_producer) run before each pass, so
+// what they queue goes out in the same pass.
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "notify/email.h"
 #include "store/database.h"
@@ -21,6 +24,12 @@ class EmailDispatcher {
   ~EmailDispatcher();  // stops the thread if it runs
   EmailDispatcher(const EmailDispatcher&) = delete;
   EmailDispatcher& operator=(const EmailDispatcher&) = delete;
+
+  // Work that queues email from what was committed elsewhere (e.g. bill notices), run on the
+  // dispatcher's thread before each pass; its error is logged and it runs again next pass. Add
+  // before start().
+  using Producer = std::function<Result<int>()>;
+  void add_producer(Producer producer);
 
   void start();
   void wake();
@@ -38,6 +47,7 @@ class EmailDispatcher {
 
   store::Database& database_;
   Mailer& mailer_;
+  std::vector<Producer> producers_;
   std::mutex mutex_;
   std::condition_variable woken_;
   bool stopping_ = false;

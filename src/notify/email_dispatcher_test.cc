@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "notify/smtp_mailer.h"
 #include "notify/testing/smtp_capture.h"
 #include "store/testing/test_database.h"
@@ -62,6 +64,28 @@ TEST(EmailOutbox, AMessageTheServerDidNotTakeIsKeptAndRetriedLater) {
   auto soon = dispatcher.send_due();
   ASSERT_TRUE(soon.ok());
   EXPECT_EQ(soon->failed, 0);
+}
+
+TEST(EmailOutbox, WhatAProducerQueuesOnTheDispatchersThreadGoesOutInTheSamePass) {
+  store::testing::TestDatabase test;
+  testing::SmtpCapture server;
+  SmtpMailer mailer({server.url(), "billing@utility.example", "", "", 10});
+  EmailDispatcher dispatcher(test.database(), mailer);
+  std::atomic<int> runs{0};
+  dispatcher.add_producer([&]() -> Result<int> {
+    if (runs++ > 0) return 0;
+    RP_TRY(queue(test.database(), {"maria@example.com", "Your bill is ready", "bill 12"}));
+    return 1;
+  });
+  dispatcher.add_producer([]() -> Result<int> { return unavailable("a failing producer"); });
+  dispatcher.start();
+  dispatcher.wake();
+  auto received = server.wait_for(1);
+  dispatcher.stop();
+  ASSERT_EQ(received.size(), 1u);
+  EXPECT_GE(runs.load(), 1);  // the failing producer stopped nothing
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NOT NULL"),
+            1);
 }
 
 TEST(EmailOutbox, BadAddressesAndSubjectsAreRefusedAndNothingIsQueued) {

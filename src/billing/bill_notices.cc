@@ -1,0 +1,138 @@
+#include "billing/bill_notices.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+#include "core/money.h"
+#include "core/time.h"
+#include "notify/email.h"
+
+namespace rp::billing {
+namespace {
+
+using store::Session;
+
+constexpr const char* kCursor = "bill_notices";
+
+struct NoticeBill {
+  std::string number;
+  std::string account_number;
+  Money amount_due;
+  LocalDate due_date;
+  LocalDate period_start;
+  LocalDate period_end;  // first day not billed
+};
+
+// "November 24, 2026" / "24 de noviembre de 2026".
+std::string long_date(LocalDate date, bool spanish) {
+  static const std::array<const char*, 12> kEnglish{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  static const std::array<const char*, 12> kSpanish{
+      "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+      "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+  const unsigned month = static_cast<unsigned>(date.month()) - 1;
+  const std::string day = std::to_string(static_cast<unsigned>(date.day()));
+  const std::string year = std::to_string(static_cast<int>(date.year()));
+  if (spanish) return day + " de " + kSpanish[month] + " de " + year;
+  return std::string(kEnglish[month]) + " " + day + ", " + year;
+}
+
+std::string dollars(Money amount) {
+  return amount.cents() < 0 ? "-$" + Money::from_cents(-amount.cents()).to_string()
+                            : "$" + amount.to_string();
+}
+
+notify::EmailMessage notice_of(const NoticeBill& bill, const std::string& to, bool spanish,
+                               const BillNoticeSettings& settings) {
+  const std::string link = settings.public_url + "/bills/" + bill.number;
+  const LocalDate last_day(date::sys_days(bill.period_end) - date::days(1));
+  const std::string period = long_date(bill.period_start, spanish) + (spanish ? " al " : " to ") +
+                             long_date(last_day, spanish);
+  const std::string due = long_date(bill.due_date, spanish);
+  const std::string masked = "*" + bill.account_number.substr(bill.account_number.size() - 4);
+  if (spanish) {
+    return {to, "Su factura de " + settings.utility_name + " está lista",
+            "Su factura " + bill.number + " de la cuenta " + masked + " (" + period +
+                ") está lista.\n\nImporte a pagar: " + dollars(bill.amount_due) +
+                "\nFecha de vencimiento: " + due + "\n\nVéala y páguela en línea:\n" + link +
+                "\n\nRecibe este correo porque eligió facturas sin papel. Puede volver a recibir "
+                "facturas en papel en Configuración.\n\n" +
+                settings.utility_name + "\n"};
+  }
+  return {to, "Your " + settings.utility_name + " bill is ready",
+          "Your bill " + bill.number + " for account " + masked + " (" + period +
+              ") is ready.\n\nAmount due: " + dollars(bill.amount_due) + "\nDue date: " + due +
+              "\n\nView and pay it online:\n" + link +
+              "\n\nYou get this email because you chose paperless bills. You can go back to "
+              "paper bills in Settings.\n\n" +
+              settings.utility_name + "\n"};
+}
+
+Result<std::optional<NoticeBill>> bill_for_notice(Session& session, std::int64_t number,
+                                                  const std::string& account_number) {
+  auto rows = session.query_named("billing/bill_for_notice", {number});
+  RP_TRY(rows);
+  if (rows->empty()) return std::optional<NoticeBill>{};  // cancelled since
+  const store::Row& row = rows->at(0);
+  auto due = parse_local_date(row.text(1), "due_date");
+  auto start = parse_local_date(row.text(2), "period_start");
+  auto end = parse_local_date(row.text(3), "period_end");
+  RP_TRY(due);
+  RP_TRY(start);
+  RP_TRY(end);
+  return std::optional<NoticeBill>{NoticeBill{std::to_string(number), account_number,
+                                              Money::from_cents(row.integer(0)), *due, *start,
+                                              *end}};
+}
+
+}  // namespace
+
+Result<void> start_bill_notices(store::Database& database) {
+  return database.write_work([](Session& session) -> Result<void> {
+    RP_TRY(session.execute_named("billing/start_event_cursor", {std::string(kCursor)}));
+    return success();
+  });
+}
+
+Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettings& settings,
+                               std::size_t limit) {
+  return database.write<int>([&](Session& session) -> Result<int> {
+    auto cursor = session.query_named("billing/event_cursor", {std::string(kCursor)});
+    RP_TRY(cursor);
+    if (cursor->empty()) return internal_error("bill notices have not been started");
+    const std::int64_t after = cursor->at(0).integer(0);
+    auto events = session.query_named("billing/notice_events_after",
+                                      {after, static_cast<std::int64_t>(limit)});
+    RP_TRY(events);
+    if (events->empty()) return 0;
+    int queued = 0;
+    for (const store::Row& event : *events) {
+      if (event.text(1) != "bill.ready" || event.is_null(3) || event.integer(3) == 0 ||
+          event.is_null(4) || event.text(4).empty()) {
+        continue;
+      }
+      const auto details = nlohmann::json::parse(event.text(2), nullptr, false);
+      if (!details.is_object() || !details.contains("number") ||
+          !details["number"].is_number_integer()) {
+        continue;
+      }
+      auto bill = bill_for_notice(session, details["number"].get<std::int64_t>(), event.text(6));
+      RP_TRY(bill);
+      if (!*bill) continue;
+      auto queued_email = notify::queue_email(
+          session, notice_of(**bill, event.text(4), event.text(5) == "es", settings));
+      // A contact email that is not an address (from an import) gets no notice; the account
+      // keeps its bill in the portal.
+      if (!queued_email.ok() && queued_email.error().kind == ErrorKind::invalid_input) continue;
+      RP_TRY(queued_email);
+      ++queued;
+    }
+    RP_TRY(session.execute_named("billing/move_event_cursor",
+                                 {events->back().integer(0), std::string(kCursor)}));
+    return queued;
+  });
+}
+
+}  // namespace rp::billing

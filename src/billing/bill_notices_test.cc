@@ -1,0 +1,115 @@
+#include "billing/bill_notices.h"
+
+#include <gtest/gtest.h>
+
+#include "billing/testing/billing_fixture.h"
+
+namespace rp::billing {
+namespace {
+
+using store::testing::count;
+using store::testing::query;
+
+// Two accounts billed July to October; the first goes paperless with a contact email.
+class BillNoticesTest : public testing::BillingFixture {
+ protected:
+  void SetUp() override {
+    BillingFixture::SetUp();
+    std::tie(paperless_, paper_) = two_accounts_billed_to_october();
+    ASSERT_FALSE(HasFailure());
+    set_contact(paperless_, true, "maria@example.com", "en");
+    set_contact(paper_, false, "ben@example.com", "en");
+  }
+
+  void set_contact(const AccountNumber& account, bool paperless, const std::string& email,
+                   const std::string& language) {
+    auto written = test_->write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {
+      RP_TRY(session.execute(
+          "UPDATE accounts SET paperless = :paperless, language = :language WHERE number = "
+          ":number",
+          {std::int64_t{paperless ? 1 : 0}, language, account.digits()}));
+      return session.execute(
+          "UPDATE persons SET email = :email WHERE id = (SELECT person_id FROM accounts WHERE "
+          "number = :number)",
+          {email, account.digits()});
+    });
+    ASSERT_TRUE(written.ok()) << written.error().message;
+  }
+
+  std::int64_t outbox() { return count(test_.database(), "SELECT COUNT(*) FROM email_outbox"); }
+
+  BillNoticeSettings settings_{"https://portal.example.com", "Elm City Utilities"};
+  AccountNumber paperless_ = AccountNumber::from_sequence(0);
+  AccountNumber paper_ = AccountNumber::from_sequence(0);
+};
+
+TEST_F(BillNoticesTest, EachBillSentToAPaperlessAccountIsEmailedOnceWithItsAmountAndLink) {
+  ASSERT_TRUE(start_bill_notices(test_.database()).ok());
+  // Bills sent before the notices started are not emailed.
+  auto before = queue_bill_notices(test_.database(), settings_);
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  EXPECT_EQ(*before, 0);
+
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  auto queued = queue_bill_notices(test_.database(), settings_);
+  ASSERT_TRUE(queued.ok()) << queued.error().message;
+  EXPECT_EQ(*queued, 1);  // the paper account gets none
+  auto mail = query(test_.database(), "SELECT to_address, subject, body FROM email_outbox");
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(mail[0].text(0), "maria@example.com");
+  EXPECT_EQ(mail[0].text(1), "Your Elm City Utilities bill is ready");
+  const std::string number =
+      std::to_string(count(test_.database(),
+                           "SELECT b.number FROM bills b JOIN accounts a ON a.id = b.account_id "
+                           "WHERE a.number = '" +
+                               paperless_.digits() + "' ORDER BY b.id DESC LIMIT 1"));
+  const std::string due =
+      query(test_.database(), "SELECT due_date FROM bills WHERE number = " + number)[0].text(0);
+  const std::int64_t amount_due =
+      count(test_.database(),
+            "SELECT previous_balance_cents + charges_cents FROM bills WHERE number = " + number);
+  const std::string body = mail[0].text(2);
+  EXPECT_NE(body.find("https://portal.example.com/bills/" + number), std::string::npos) << body;
+  EXPECT_NE(body.find("Amount due: $" + Money::from_cents(amount_due).to_string()),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("October 5, 2026 to November 3, 2026"), std::string::npos) << body;
+  EXPECT_NE(body.find("*" + paperless_.digits().substr(5)), std::string::npos) << body;
+  EXPECT_EQ(due.size(), 10u);
+
+  // Exactly once: another pass queues nothing.
+  auto again = queue_bill_notices(test_.database(), settings_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+  EXPECT_EQ(outbox(), 1);
+  // Starting again (a restart) keeps the cursor where it was.
+  ASSERT_TRUE(start_bill_notices(test_.database()).ok());
+  EXPECT_EQ(*queue_bill_notices(test_.database(), settings_), 0);
+}
+
+TEST_F(BillNoticesTest, NoticesAreInTheAccountsLanguageAndSkipAddressesThatAreNot) {
+  set_contact(paperless_, true, "maria@example.com", "es");
+  set_contact(paper_, true, "not an address", "en");
+  ASSERT_TRUE(start_bill_notices(test_.database()).ok());
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  auto queued = queue_bill_notices(test_.database(), settings_);
+  ASSERT_TRUE(queued.ok()) << queued.error().message;
+  EXPECT_EQ(*queued, 1);
+  auto mail = query(test_.database(), "SELECT subject, body FROM email_outbox");
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(mail[0].text(0), "Su factura de Elm City Utilities está lista");
+  EXPECT_NE(mail[0].text(1).find("5 de octubre de 2026 al 3 de noviembre de 2026"),
+            std::string::npos)
+      << mail[0].text(1);
+  // The cursor moved past both: nothing is retried.
+  EXPECT_EQ(*queue_bill_notices(test_.database(), settings_), 0);
+}
+
+TEST_F(BillNoticesTest, APassBeforeTheStartIsAnError) {
+  auto unstarted = queue_bill_notices(test_.database(), settings_);
+  ASSERT_FALSE(unstarted.ok());
+  EXPECT_EQ(unstarted.error().kind, ErrorKind::internal);
+}
+
+}  // namespace
+}  // namespace rp::billing
