@@ -22,7 +22,7 @@ trap cleanup EXIT
 
 (cd bench/lighthouse && { [[ -f node_modules/.package-lock.json ]] || npm install --no-audit --no-fund --loglevel=error >&2; })
 echo "generating $accounts accounts with $months months of usage ..." >&2
-build/ratepayer generate --db "sqlite:$work/demo.db" --accounts "$accounts" --usage-months "$months" \
+build/ratepayer generate --db "sqlite:$work/demo.db" --accounts "$accounts" --usage-months "$months" --as-of today \
   >"$work/generated.json"
 account="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).sample_account_numbers[0])' "$work/generated.json")"
 base="http://127.0.0.1:$port"

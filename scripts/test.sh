@@ -55,7 +55,7 @@ echo "== web unit tests"
 count $(node_counts "$work/web.log")
 
 echo "== browser tests against a real server"
-generated="$(build/ratepayer generate --db "sqlite:$work/e2e.db" --accounts 200 --usage-months 3)" || count 0 1
+generated="$(build/ratepayer generate --db "sqlite:$work/e2e.db" --accounts 200 --usage-months 3 --as-of today)" || count 0 1
 account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[0])' "$generated")"
 second_account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[1])' "$generated")"
 port=$((pg_port + 1))

@@ -17,13 +17,14 @@ int serve_command(const Config& config);
 
 // Migrates, then generates a deterministic synthetic utility with `usage_months` months of meter
 // data (0 = none) and prints a JSON report (accounts, rows per table, usage and VEE counts,
-// seconds taken, database size).
+// seconds taken, database size). `as_of` is the data's today: "YYYY-MM-DD", "today" (in the
+// utility's zone) or empty for GenerateOptions' fixed default.
 int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed,
-                     std::size_t usage_months, bool bills = true);
+                     std::size_t usage_months, bool bills = true, const std::string& as_of = "");
 
 // A demo utility in one step: migrates, generates `accounts` accounts with `usage_months` months
-// of meter data when the database has no accounts, prints what to open and how to sign in, then
-// serves.
+// of meter data up to today (so the portal's charts reach yesterday) when the database has no
+// accounts, prints what to open and how to sign in, then serves.
 int demo_command(Config config, std::size_t accounts, std::size_t usage_months);
 
 }  // namespace rp::app

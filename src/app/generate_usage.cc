@@ -507,8 +507,9 @@ Result<UsageChannel> channel_from(const store::Row& row, const UsageRun& run) {
   }
   channel.commercial = row.text(8).ends_with("-COM");
   const std::int64_t cycle = row.integer(9);
-  channel.cycle = cycle >= 1 && cycle <= billing::kMaxCycles ? static_cast<int>(cycle)
-                                                             : static_cast<int>(1 + channel.id % 20);
+  channel.cycle = cycle >= 1 && cycle <= billing::kMaxCycles
+                      ? static_cast<int>(cycle)
+                      : static_cast<int>(1 + channel.id % 20);
   return channel;
 }
 
@@ -786,8 +787,9 @@ void fill_interval_channel(const UsageRun& run, const UsageChannel& channel, Chu
 
 // ---- One register channel -----------------------------------------------------------------------
 
-// When the channel's register is read: when it is set, then its cycle's read date of every month from the window's first month
-// to as_of's, at a business-hours time set by the meter's place on the reader's route.
+// When the channel's register is read: when it is set, then its cycle's read date of every month
+// from the window's first month to as_of's, at a business-hours time set by the meter's place on
+// the reader's route.
 std::vector<std::int64_t> read_instants(const UsageRun& run, const UsageChannel& channel,
                                         std::int64_t data_start) {
   std::vector<std::int64_t> instants;
@@ -800,7 +802,8 @@ std::vector<std::int64_t> read_instants(const UsageRun& run, const UsageChannel&
   }
   for (date::year_month month = run.window_first.year() / run.window_first.month(); month <= last;
        month += date::months{1}) {
-    const LocalDate read_on = billing::cycle_dates(billing::CycleCalendar{}, channel.cycle, month).read_date;
+    const LocalDate read_on =
+        billing::cycle_dates(billing::CycleCalendar{}, channel.cycle, month).read_date;
     const std::int64_t at = seconds_of(run.zone.start_of_day(read_on)) + minute_of_day * 60;
     if (at > data_start && at < channel.data_end && (instants.empty() || at > instants.back())) {
       instants.push_back(at);
@@ -938,11 +941,11 @@ Result<void> fill_channels(store::Database& database, const UsageRun& run,
   return success();
 }
 
-LocalDate months_before(LocalDate day, std::size_t months) {
+// The first day of the month `months` months before `day`'s month.
+LocalDate first_of_month_before(LocalDate day, std::size_t months) {
   const date::year_month month =
       day.year() / day.month() - date::months{static_cast<std::int64_t>(months)};
-  const auto last = static_cast<unsigned>(days_in_month(month));
-  return month / date::day{std::min(static_cast<unsigned>(day.day()), last)};
+  return month / date::day{1};
 }
 
 }  // namespace
@@ -959,7 +962,7 @@ Result<UsageReport> generate_usage(store::Database& database, const GenerateOpti
   if (options.usage_months == 0) return report;
   auto rules = mdm::default_vee_rules("electric");
   RP_TRY(rules);
-  const LocalDate window_first = months_before(options.as_of, options.usage_months);
+  const LocalDate window_first = first_of_month_before(options.as_of, options.usage_months);
   const std::int64_t window_start = seconds_of(zone->start_of_day(window_first));
   const std::int64_t as_of_start = seconds_of(zone->start_of_day(options.as_of));
   const auto first_day = static_cast<std::int32_t>(floor_div(window_start, kDaySeconds));

@@ -72,8 +72,10 @@ struct UsageReport {
   std::size_t register_reads = 0;
 };
 
-// Fills usage for `options.usage_months` months ending at the start of options.as_of (local) in
-// options.time_zone, for every channel without usage yet:
+// Fills usage from the first day of the month `options.usage_months` months before as_of's month
+// to the start of options.as_of (local) in options.time_zone (so a mid-month as_of gets whole
+// months and its part of this one, and every cycle's first bill finds a start read), for every
+// channel without usage yet:
 //  * AMI 15-minute "kWh" channels (meters.kind 'ami'): one interval day per UTC day from the
 //    meter's installation (slots before it are missing) to the UTC day in which as_of begins
 //    (slots from then on are missing: not yet delivered), validated by VEE with

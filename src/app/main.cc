@@ -65,6 +65,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 36));
   bool no_bills = false;
   generate->add_flag("--no-bills", no_bills, "with usage: do not run the bill cycles");
+  std::string as_of;
+  generate->add_option("--as-of", as_of,
+                       "the data's today: YYYY-MM-DD, or 'today' in the utility's zone "
+                       "(default 2026-11-01, so a run repeats byte for byte)");
   auto* demo = app.add_subcommand("demo", "create a demo utility (once) and serve it");
   add_common_flags(*demo, flags, true);
   demo->add_option("--accounts", accounts, "accounts in the demo utility")
@@ -184,7 +188,7 @@ int main(int argc, char** argv) {
     return rp::app::lockbox_import_command(*config, lockbox_file, lockbox_json);
   }
   if (generate->parsed()) {
-    return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills);
+    return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills, as_of);
   }
   if (demo->parsed()) return rp::app::demo_command(*config, accounts, usage_months);
   std::cerr << "ratepayer: a command was parsed that nothing runs; this is a bug\n";

@@ -161,7 +161,7 @@ function cents(text) {
   const match = text.replace(/,/g, "").match(/(-?)\$(\d+)\.(\d{2})/);
   assert.ok(match, `no amount in '${text}'`);
   const value = Number(match[2]) * 100 + Number(match[3]);
-  return match[1] === "-" || /credit/i.test(text) ? -value : value;
+  return match[1] === "-" || /credit|crédito/i.test(text) ? -value : value;
 }
 
 test("a new customer signs up, reads a bill, pays, sees it everywhere, switches language and signs out", async (t) => {
@@ -179,6 +179,14 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   });
   const pastDue = latest && today > latest.due_date && balanceBefore > 0;
   assert.equal(await page.getByTestId("alert-past-due").count(), pastDue ? 1 : 0, `past due: ${pastDue}`);
+  // The period so far, and a high-usage alert exactly for the services the server finds high.
+  const toDate = await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/usage/to-date`)).json();
+  assert.equal(toDate.problem, null, `the open period is rated: ${toDate.problem}`);
+  const highServices = toDate.high_usage ? toDate.services.filter((s) => s.high_usage).length : 0;
+  assert.equal(await page.getByTestId("alert-high-usage").count(), highServices, `high usage: ${highServices}`);
+  if (toDate.days_so_far > 0) {
+    assert.equal(cents(await page.getByTestId("period-so-far").textContent()), cents(`$${toDate.charges_so_far.amount}`));
+  }
 
   // A bill, every line explained, and its PDF.
   await page.getByRole("link", { name: "Bills", exact: true }).first().click();
@@ -227,8 +235,30 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("table").first().waitFor();
   // Compared with the 30 days before and the same days last year (the demo has 3 months).
   await page.getByRole("heading", { name: "Compared" }).waitFor();
-  await page.getByRole("definition").filter({ hasText: /^[\d,.]+ (kWh|gal|therm)/ }).first().waitFor();
+  await page.getByRole("region", { name: "Compared" }).getByRole("definition")
+    .filter({ hasText: /^[\d,.]+ (kWh|gal|therm)/ }).first().waitFor();
+  // The cost so far this period: the server's rating of the open period, as it answered.
+  const soFar = page.getByRole("region", { name: "This billing period so far" });
+  await soFar.waitFor();
+  assert.equal(cents(await soFar.getByTestId("charges-so-far").textContent()), cents(`$${toDate.charges_so_far.amount}`));
   await checkPage(page, "usage");
+  // Every 15 minutes on the last day with usage: one row per interval the server sums.
+  const days = await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/usage?resolution=day`)).json();
+  const electric = days.series.find((s) => s.commodity === "electric");
+  const lastDay = electric.points.filter((p) => p.quality !== "missing").at(-1).start.slice(0, 10);
+  const nextDay = new Date(Date.parse(`${lastDay}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const intervals = (await (await page.request.get(
+    `${BASE}/api/v1/accounts/${ACCOUNT}/usage?resolution=interval&from=${lastDay}&to=${nextDay}`)).json())
+    .series.find((s) => s.commodity === "electric");
+  await page.getByLabel("Every 15 minutes (one day)").check();
+  await page.getByLabel("Day shown").fill(lastDay);
+  await page.getByLabel("Day shown").press("Enter");
+  await page.getByRole("columnheader", { name: /minutes starting/ }).waitFor();
+  const intervalTable = page.getByRole("region").filter({ has: page.getByRole("columnheader", { name: /minutes starting/ }) });
+  await page.waitForFunction(
+    (count) => document.querySelectorAll(".usage-table tbody tr").length === count, intervals.points.length);
+  assert.equal(await intervalTable.getByRole("row").count(), intervals.points.length + 1);
+  await checkPage(page, "usage-15-minutes");
   // By hour: the last 7 days (the generated data may end before them: then it says so).
   await page.getByLabel("By hour (last 7 days)").check();
   await page.getByRole("columnheader", { name: "Hour starting" }).or(page.getByText("No usage recorded for this period.")).first().waitFor();
@@ -281,7 +311,7 @@ test("a second customer cannot open the first one's account by URL or API", asyn
   const { page, errors } = await newPage(t);
   await signUp(page, "second.customer@example.com", SECOND_ACCOUNT);
   await page.getByText(SECOND_ACCOUNT).first().waitFor();
-  for (const path of ["summary", "bills", "payments", "usage?from=2026-01-01&to=2026-02-01"]) {
+  for (const path of ["summary", "bills", "payments", "usage?from=2026-01-01&to=2026-02-01", "usage/to-date"]) {
     const response = await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/${path}`);
     assert.equal(response.status(), 404, `${path} of another customer's account`);
   }
@@ -386,9 +416,12 @@ test("a payment taken by staff shows on an open dashboard without a reload", asy
   page.on("framenavigated", (frame) => navigations.push(frame.url()));
   await page.waitForFunction(
     (expected) => {
+      // As cents() above: a credit shows as "-$12.00", "$12.00 credit" or "Crédito de $12.00".
       const text = document.querySelector('[data-testid="balance"]')?.textContent ?? "";
-      const match = text.replace(/,/g, "").match(/\$(\d+)\.(\d{2})/);
-      return match !== null && Number(match[1]) * 100 + Number(match[2]) === expected;
+      const match = text.replace(/,/g, "").match(/(-?)\$(\d+)\.(\d{2})/);
+      if (match === null) return false;
+      const value = Number(match[2]) * 100 + Number(match[3]);
+      return (match[1] === "-" || /credit|crédito/i.test(text) ? -value : value) === expected;
     },
     before - 700,
     { timeout: 5_000 },

@@ -1,7 +1,7 @@
 // What the customer owes (src/portal/amountDue.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { creditAmount, isCredit, latestBill, suggestedPayment, pastDueCents } from "../.test-build/portal/amountDue.js";
+import { creditAmount, isCredit, latestBill, owesNothing, suggestedPayment, pastDueCents } from "../.test-build/portal/amountDue.js";
 
 const usd = (amount) => ({ amount, currency: "USD" });
 const bill = (id, status, amountDue) => ({ id, number: id, status, amount_due: usd(amountDue) });
@@ -29,6 +29,9 @@ test("Pay suggests the amount due, never more than the balance", () => {
 
 test("a negative balance is a credit, shown as a positive amount", () => {
   assert.equal(isCredit(usd("-12.50")), true);
+  assert.equal(owesNothing(usd("-12.50")), true);
+  assert.equal(owesNothing(usd("0.00")), true);
+  assert.equal(owesNothing(usd("0.01")), false);
   assert.equal(isCredit(usd("0.00")), false);
   assert.deepEqual(creditAmount(usd("-12.50")), usd("12.50"));
   assert.deepEqual(creditAmount(usd("-0.05")), usd("0.05"));

@@ -35,3 +35,10 @@ test("formatDecimal shows exact quantities with grouping", async () => {
   assert.equal(formatDecimal("12.3456", "en-US", 3), "12.346");
   assert.equal(formatDecimal("n/a"), "n/a");
 });
+
+test("formatPercent shows a whole percent in the customer's locale", async () => {
+  const { formatPercent } = await import("../.test-build/shared/format.js");
+  assert.equal(formatPercent(60), "60%");
+  assert.equal(formatPercent(150), "150%");
+  assert.equal(formatPercent(60, "es-US"), new Intl.NumberFormat("es-US", { style: "percent" }).format(0.6));
+});

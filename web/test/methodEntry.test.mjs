@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { bankEntry, cardEntry, checkBank, checkCard, tokenFieldIds } from "../.test-build/portal/methodEntry.js";
-import { commodityName, paymentMethodName, paymentStatusName } from "../.test-build/portal/words.js";
+import { commodityName, commodityNoun, paymentMethodName, paymentStatusName } from "../.test-build/portal/words.js";
 import { translator } from "../.test-build/portal/i18n/translate.js";
 import { en } from "../.test-build/portal/i18n/en.js";
 import { es } from "../.test-build/portal/i18n/es.js";
@@ -51,4 +51,14 @@ test("codes the API sends are shown in words, unknown ones as sent", () => {
   assert.equal(paymentStatusName("returned", translator(en)), "Returned by the bank");
   assert.equal(paymentStatusName("posted", translator(es)), "Recibido");
   assert.equal(paymentMethodName("check", translator(es)), "Cheque");
+});
+
+test("a commodity inside a sentence is a lower-case noun in the customer's language", () => {
+  assert.equal(commodityNoun("electric", translator(en)), "electricity");
+  assert.equal(commodityNoun("water", translator(es)), "agua");
+  assert.equal(commodityNoun("steam", translator(en)), "steam");
+  assert.equal(
+    translator(en)("alertHighUsage", { percent: "60%", service: commodityNoun("electric", translator(en)) }),
+    "You are using 60% more electricity per day than during your last bill.",
+  );
 });

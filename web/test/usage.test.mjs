@@ -5,13 +5,17 @@ import {
   chartData,
   compareMonths,
   comparisonRange,
+  dayRange,
+  defaultIntervalDay,
   firstOfMonth,
+  intervalClock,
   hasUsage,
   lastYearRange,
   pointLabelDate,
   previousRange,
   sameChannel,
   seriesTotal,
+  tickSteps,
   usageRange,
 } from "../.test-build/portal/usage.js";
 
@@ -84,4 +88,51 @@ test("the hourly view asks for 7 days through today and labels each point by its
   const data = chartData(series([point("2026-03-08T01:00:00-08:00", "1.5"), point("2026-03-08T03:00:00-07:00", "2", "missing")]), "hour");
   assert.deepEqual(data.x, [Date.parse("2026-03-08T01:00:00Z") / 1000, Date.parse("2026-03-08T03:00:00Z") / 1000]);
   assert.deepEqual(data.y, [1.5, null]);
+});
+
+test("the interval view shows one local day, yesterday unless another is picked", () => {
+  assert.equal(defaultIntervalDay("2026-03-01"), "2026-02-28");
+  assert.deepEqual(dayRange("2026-12-31"), { from: "2026-12-31", to: "2027-01-01" });
+  assert.deepEqual(usageRange("interval", "2026-11-23"), { from: "2026-11-22", to: "2026-11-23" });
+});
+
+test("15-minute points are charted and labelled at their local wall-clock time", () => {
+  const day = series([
+    point("2026-11-22T00:00:00-08:00", "0.412"),
+    point("2026-11-22T00:15:00-08:00", "0.388", "estimated"),
+    point("2026-11-22T00:30:00-08:00", "0", "missing"),
+  ]);
+  assert.equal(pointLabelDate("2026-11-22T00:15:00-08:00", "interval"), "2026-11-22T00:15");
+  const data = chartData(day, "interval");
+  assert.deepEqual(data.x, [Date.UTC(2026, 10, 22, 0, 0), Date.UTC(2026, 10, 22, 0, 15), Date.UTC(2026, 10, 22, 0, 30)].map((ms) => ms / 1000));
+  assert.deepEqual(data.y, [0.412, 0.388, null]);
+  assert.deepEqual(intervalClock(day.points).map((c) => c.time), ["00:00", "00:15", "00:30"]);
+});
+
+test("on the day the clocks go back, the repeated hour's intervals are marked as the second time round", () => {
+  // 1 November 2026, America/Los_Angeles: 01:00-01:59 comes twice (-07:00, then -08:00).
+  const points = [
+    point("2026-11-01T00:45:00-07:00", "0.3"),
+    point("2026-11-01T01:00:00-07:00", "0.3"),
+    point("2026-11-01T01:45:00-07:00", "0.3"),
+    point("2026-11-01T01:00:00-08:00", "0.3"),
+    point("2026-11-01T01:45:00-08:00", "0.3"),
+    point("2026-11-01T02:00:00-08:00", "0.3"),
+  ];
+  assert.deepEqual(intervalClock(points), [
+    { time: "00:45", repeated: false },
+    { time: "01:00", repeated: false },
+    { time: "01:45", repeated: false },
+    { time: "01:00", repeated: true },
+    { time: "01:45", repeated: true },
+    { time: "02:00", repeated: false },
+  ]);
+});
+
+test("interval chart labels fall on whole hours of the meter's interval length", () => {
+  assert.deepEqual(tickSteps("interval", 15), [4, 8, 12, 16, 24, 48]);
+  assert.deepEqual(tickSteps("interval", 5), [12, 24, 36, 48, 72, 144]);
+  assert.deepEqual(tickSteps("interval", 60), [1, 2, 3, 4, 6, 12]);
+  assert.deepEqual(tickSteps("interval", 0), [1, 2, 3, 4, 6, 12]);
+  assert.deepEqual(tickSteps("day", 15), [1, 2, 3, 4, 6, 7, 12, 14]);
 });

@@ -112,3 +112,12 @@ test("collectErrors keeps only the failed checks", () => {
   assert.equal(v.hasErrors({}), false);
   assert.equal(v.hasErrors({ zip: "errorZip" }), true);
 });
+
+test("the interval view's day: a date, today or earlier", () => {
+  assert.equal(v.checkUsageDay("2026-11-22", "2026-11-23"), null);
+  assert.equal(v.checkUsageDay("2026-11-23", "2026-11-23"), null);
+  assert.equal(v.checkUsageDay("2026-11-24", "2026-11-23"), "errorUsageDayFuture");
+  assert.equal(v.checkUsageDay("", "2026-11-23"), "errorRequired");
+  assert.equal(v.checkUsageDay("22/11/2026", "2026-11-23"), "errorDate");
+  assert.equal(v.checkUsageDay("2026-13-40", "2026-11-23"), "errorDate");
+});

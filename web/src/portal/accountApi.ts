@@ -10,6 +10,7 @@ import type {
   BankEntry,
   Bill,
   BillsPage,
+  BudgetBillingEnded,
   CardEntry,
   Payment,
   PaymentMethodToken,
@@ -18,6 +19,7 @@ import type {
   ScheduledPayment,
   Usage,
   UsageResolution,
+  UsageToDate,
 } from "./types.ts";
 
 export const fetchSummary = (account: string, signal?: AbortSignal) =>
@@ -91,6 +93,10 @@ export const savePreferences = (
 export const enrollBudgetBilling = (account: string) =>
   post<{ installment: Money; true_up_month: number }>(accountPath(account, "budget-billing"), {});
 
+/** Ends budget billing today; 409 when the account is not on it. */
+export const leaveBudgetBilling = (account: string) =>
+  del<BudgetBillingEnded>(accountPath(account, "budget-billing"));
+
 export const fetchAutopay = (account: string, signal?: AbortSignal) =>
   get<Autopay>(accountPath(account, "autopay"), signal);
 
@@ -115,3 +121,7 @@ export const fetchUsage = (
   to: string,
   signal?: AbortSignal,
 ) => get<Usage>(`${accountPath(account, "usage")}?${new URLSearchParams({ resolution, from, to })}`, signal);
+
+/** The billing period so far: usage, charges and the projection to the next meter read. */
+export const fetchUsageToDate = (account: string, signal?: AbortSignal) =>
+  get<UsageToDate>(accountPath(account, "usage/to-date"), signal);

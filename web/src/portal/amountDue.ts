@@ -21,6 +21,11 @@ export function suggestedPayment(balance: Money, bill: BillSummary | null): bigi
   return due > 0n && due < owed ? due : owed;
 }
 
+/** Nothing owed now (a zero or credit balance): the latest bill is settled. */
+export function owesNothing(balance: Money): boolean {
+  return safeCents(balance.amount) <= 0n;
+}
+
 /** Balance below zero: the customer has a credit. */
 export function isCredit(balance: Money): boolean {
   return safeCents(balance.amount) < 0n;

@@ -79,7 +79,19 @@ export const get = <T>(path: string, signal?: AbortSignal) => request<T>("GET", 
 export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
   request<T>("POST", path, { body, headers });
 export const put = <T>(path: string, body: unknown) => request<T>("PUT", path, { body });
-export const del = (path: string) => request<void>("DELETE", path);
+/** DELETE; most answer 204 (void), some 200 with a body (T). */
+export const del = <T = void>(path: string) => request<T>("DELETE", path);
+
+/**
+ * A request the page can do without: its answer, or null when it failed. Cancelling (the page
+ * went away) still rejects, and a 401 has already ended the session as for any request.
+ */
+export function orAbsent<T>(answer: Promise<T>): Promise<T | null> {
+  return answer.catch((e: unknown) => {
+    if (isAbort(e)) throw e;
+    return null;
+  });
+}
 
 /** /api/v1/accounts/{number}/{rest} */
 export function accountPath(account: string, rest: string): string {

@@ -213,6 +213,60 @@ export interface Usage {
   series: UsageSeries[];
 }
 
+/**
+ * How a service's usage so far was found: `interval` measured by a smart meter; `register` a
+ * meter read once a cycle, so the usage so far is estimated from past use; `water` sewer billed
+ * on the water use; `unmetered` fixed charges only.
+ */
+export type UsageBasis = "interval" | "register" | "water" | "unmetered";
+
+/** One service's usage and charges so far this billing period. */
+export interface ServiceToDate {
+  commodity: string; // electric | water | gas | sewer
+  unit: string;
+  meter: string | null;
+  basis: UsageBasis;
+  usage: string; // decimal string in unit
+  estimated: boolean;
+  charges: Money;
+  per_day: string | null;
+  last_bill_per_day: string | null;
+  /** Per-day usage against the last bill's, in whole percent; null when not comparable. */
+  change_percent: number | null;
+  high_usage: boolean;
+}
+
+/**
+ * GET /api/v1/accounts/{number}/usage/to-date: the billing period so far, rated on the
+ * account's rate plans. `period` is [start, end): the days counted, through the day before
+ * `as_of`. When `problem` is set the period could not be rated: charges are zero and
+ * `services` is empty.
+ */
+export interface UsageToDate {
+  as_of: string;
+  period: { start: string; end: string };
+  /** The cycle's next scheduled meter read: the period ends then and is billed. */
+  next_read_date: string;
+  days_so_far: number;
+  days_in_period: number;
+  charges_so_far: Money;
+  /** At this pace to next_read_date; null when days_so_far is 0. */
+  projected_charges: Money | null;
+  last_bill: { number: string; charges: Money; days: number } | null;
+  services: ServiceToDate[];
+  /** Any service high: interval basis, 7 days or more so far, 50% or more per day than the last bill. */
+  high_usage: boolean;
+  problem: string | null;
+}
+
+/** DELETE /api/v1/accounts/{number}/budget-billing. */
+export interface BudgetBillingEnded {
+  ended_on: string;
+  /** Actual charges minus installments since the last true-up: due on the next bill when
+   * positive, credited to it when negative. */
+  deferred_balance: Money;
+}
+
 /** A card as typed, for the tokenizing endpoint only (never stored). */
 export interface CardEntry {
   number: string;

@@ -3,8 +3,11 @@
 import { addDays } from "./validation.ts";
 import type { UsageResolution, UsageSeries } from "./types.ts";
 
-/** The resolutions the portal offers: hours (last 7 days), days (last 30) and months (last 24). */
-export type UsageView = Extract<UsageResolution, "hour" | "day" | "month">;
+/**
+ * The resolutions the portal offers: the meter's own intervals (one day, 15 minutes typically),
+ * hours (last 7 days), days (last 30) and months (last 24).
+ */
+export type UsageView = Extract<UsageResolution, "interval" | "hour" | "day" | "month">;
 
 export interface DateRange {
   from: string; // first local day included
@@ -20,8 +23,22 @@ export function firstOfMonth(isoDate: string, offset = 0): string {
   return `${y}-${String(m + 1).padStart(2, "0")}-01`;
 }
 
-/** The days asked for each view: the last 30 days through today, or 24 months through this one. */
+/** One local day: [day, day + 1). */
+export function dayRange(day: string): DateRange {
+  return { from: day, to: addDays(day, 1) };
+}
+
+/** The day the interval view opens on: yesterday, the last whole day measured. */
+export function defaultIntervalDay(today: string): string {
+  return addDays(today, -1);
+}
+
+/**
+ * The days asked for each view: yesterday (intervals; the page passes the day picked through
+ * dayRange instead), the last 7 or 30 days through today, or 24 months through this one.
+ */
 export function usageRange(view: UsageView, today: string): DateRange {
+  if (view === "interval") return dayRange(defaultIntervalDay(today));
   if (view === "hour") return { from: addDays(today, -6), to: addDays(today, 1) };
   if (view === "day") return { from: addDays(today, -29), to: addDays(today, 1) };
   return { from: firstOfMonth(today, -23), to: firstOfMonth(today, 1) };
@@ -63,7 +80,7 @@ export function compareMonths(series: UsageSeries[], today: string): MonthCompar
  * date is the text before the "T"; it is not converted through the browser's zone.
  */
 export function pointLabelDate(start: string, view: UsageView): string {
-  if (view === "hour") return start.slice(0, 16);
+  if (view === "hour" || view === "interval") return start.slice(0, 16);
   return view === "month" ? start.slice(0, 7) : start.slice(0, 10);
 }
 
@@ -78,11 +95,43 @@ export function chartData(series: UsageSeries, view: UsageView): ChartData {
   const y: (number | null)[] = [];
   for (const p of series.points) {
     const local =
-      view === "hour" ? `${p.start.slice(0, 13)}:00:00Z` : `${view === "month" ? `${p.start.slice(0, 7)}-01` : p.start.slice(0, 10)}T00:00:00Z`;
+      view === "interval"
+        ? `${p.start.slice(0, 16)}:00Z`
+        : view === "hour"
+          ? `${p.start.slice(0, 13)}:00:00Z`
+          : `${view === "month" ? `${p.start.slice(0, 7)}-01` : p.start.slice(0, 10)}T00:00:00Z`;
     x.push(Date.parse(local) / 1000);
     y.push(p.quality === "missing" ? null : Number(p.value));
   }
   return { x, y };
+}
+
+/**
+ * How many bars apart the chart's x-axis labels may be. For intervals they fall on whole hours
+ * (every 1, 2, 3, 4, 6 or 12 hours of `intervalMinutes` bars); otherwise on 1, 2, 3, ... bars.
+ */
+export function tickSteps(view: UsageView, intervalMinutes: number): number[] {
+  if (view !== "interval") return [1, 2, 3, 4, 6, 7, 12, 14];
+  const perHour = intervalMinutes > 0 && intervalMinutes <= 60 ? Math.max(1, Math.round(60 / intervalMinutes)) : 1;
+  return [1, 2, 3, 4, 6, 12].map((hours) => hours * perHour);
+}
+
+export interface ClockTime {
+  time: string; // "13:45": the local wall-clock time the interval starts at
+  /** The second time this clock time comes round in the day: the hour repeated when the
+   * clocks go back in autumn (its start has the later offset). */
+  repeated: boolean;
+}
+
+/** The local start time of each interval of one day, as the API wrote it (not the browser's zone). */
+export function intervalClock(points: { start: string }[]): ClockTime[] {
+  const seen = new Set<string>();
+  return points.map((p) => {
+    const time = p.start.slice(11, 16);
+    const repeated = seen.has(time);
+    seen.add(time);
+    return { time, repeated };
+  });
 }
 
 /** Whether a series has any usage to show. */

@@ -174,3 +174,10 @@ export function checkScheduleDate(value: string, todayIso: string): Check {
   if (value <= todayIso) return "errorDateNotFuture";
   return value > addDays(todayIso, 365) ? "errorDateTooFar" : null;
 }
+
+/** The day the interval view shows: a date (yyyy-mm-dd) no later than today. */
+export function checkUsageDay(value: string, todayIso: string): Check {
+  if (!value) return "errorRequired";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return "errorDate";
+  return value > todayIso ? "errorUsageDayFuture" : null;
+}

@@ -1,17 +1,24 @@
 // Names of things the API sends as codes (commodity, payment status), in the customer's words.
 import type { MessageKey, Translate } from "./i18n/translate.ts";
 
-const COMMODITIES: Record<string, MessageKey> = {
-  electric: "commodityElectric",
-  water: "commodityWater",
-  gas: "commodityGas",
-  sewer: "commoditySewer",
+/** Each commodity's name (a heading, a list) and its noun inside a sentence ("more {noun}"). */
+const COMMODITIES: Record<string, { name: MessageKey; noun: MessageKey }> = {
+  electric: { name: "commodityElectric", noun: "nounElectric" },
+  water: { name: "commodityWater", noun: "nounWater" },
+  gas: { name: "commodityGas", noun: "nounGas" },
+  sewer: { name: "commoditySewer", noun: "nounSewer" },
 };
 
 /** "electric" -> "Electricity" / "Electricidad"; an unknown code is shown as sent. */
 export function commodityName(commodity: string, t: Translate): string {
-  const key = COMMODITIES[commodity];
-  return key ? t(key) : commodity;
+  const keys = COMMODITIES[commodity];
+  return keys ? t(keys.name) : commodity;
+}
+
+/** "electric" -> "electricity" / "electricidad", for inside a sentence; unknown: as sent. */
+export function commodityNoun(commodity: string, t: Translate): string {
+  const keys = COMMODITIES[commodity];
+  return keys ? t(keys.noun) : commodity;
 }
 
 const PAYMENT_STATUSES: Record<string, MessageKey> = {

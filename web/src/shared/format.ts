@@ -64,3 +64,15 @@ export function formatDecimal(value: string, locale = "en-US", maxFractionDigits
   }
   return f.format(value.trim() as `${number}`);
 }
+
+const percentFormatters = new Map<string, Intl.NumberFormat>();
+
+/** A whole percent for reading: 60 -> "60%" (en-US), "60 %" (es-US). */
+export function formatPercent(wholePercent: number, locale = "en-US"): string {
+  let f = percentFormatters.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+    percentFormatters.set(locale, f);
+  }
+  return f.format(wholePercent / 100);
+}

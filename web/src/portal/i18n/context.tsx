@@ -2,7 +2,7 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { formatMoney } from "../../shared/money";
-import { formatDate, formatDecimal, formatInstant, formatMonth } from "../../shared/format";
+import { formatDate, formatDecimal, formatInstant, formatMonth, formatPercent } from "../../shared/format";
 import { localeFor, translator } from "./translate";
 import type { Language, Messages, Translate } from "./translate";
 import { en } from "./en";
@@ -17,6 +17,8 @@ export interface I18n {
   month: (isoMonth: string) => string;
   instant: (iso: string) => string;
   decimal: (value: string) => string;
+  /** A whole percent: 60 -> "60%". */
+  percent: (wholePercent: number) => string;
 }
 
 export function makeI18n(language: Language, messages: Messages): I18n {
@@ -30,6 +32,7 @@ export function makeI18n(language: Language, messages: Messages): I18n {
     month: (m) => formatMonth(m, locale),
     instant: (i) => formatInstant(i, locale),
     decimal: (v) => formatDecimal(v, locale),
+    percent: (p) => formatPercent(p, locale),
   };
 }
 

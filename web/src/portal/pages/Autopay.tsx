@@ -1,6 +1,5 @@
 // Paying later without calling: saved payment methods, autopay (enrol, change, cancel) and
 // payments scheduled for a later day.
-import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
 import { useLoad } from "../components/useLoad";
@@ -19,19 +18,16 @@ export function AutopayPage() {
       Promise.all([fetchPaymentMethods(account, signal), fetchAutopay(account, signal), fetchScheduledPayments(account, signal)]),
     [account],
   );
-  const [version, setVersion] = useState(0);
-  const reload = () => {
-    setVersion((v) => v + 1);
-    loaded.reload();
-  };
   return (
     <Page title={t("autopayTitle")}>
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
+      {/* The sections stay mounted when a change reloads the page's data, so what the change did
+          stays in their status regions (they clear their own fields); a new account starts afresh. */}
       {loaded.data && (
-        <div key={`${account}-${version}`}>
-          <AutopayForm autopay={loaded.data[1]} methods={loaded.data[0].payment_methods} onChanged={reload} />
-          <ScheduledPayments scheduled={loaded.data[2].scheduled_payments} methods={loaded.data[0].payment_methods} onChanged={reload} />
-          <SavedMethods methods={loaded.data[0].payment_methods} onChanged={reload} />
+        <div key={account}>
+          <AutopayForm autopay={loaded.data[1]} methods={loaded.data[0].payment_methods} onChanged={loaded.reload} />
+          <ScheduledPayments scheduled={loaded.data[2].scheduled_payments} methods={loaded.data[0].payment_methods} onChanged={loaded.reload} />
+          <SavedMethods methods={loaded.data[0].payment_methods} onChanged={loaded.reload} />
         </div>
       )}
     </Page>

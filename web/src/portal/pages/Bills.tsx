@@ -1,14 +1,12 @@
 // Every bill sent, newest first, a page at a time.
-import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
-import { useLoad, asApiError } from "../components/useLoad";
+import { ShowOlder, usePagedList } from "../components/PagedList";
 import { useI18n } from "../i18n/context";
 import { Link } from "../navigation";
 import { billPath } from "../router";
 import { useSession } from "../session";
 import { fetchBills } from "../accountApi";
-import type { ApiError } from "../problem";
 import type { BillSummary } from "../types";
 
 const PAGE_SIZE = 12;
@@ -16,28 +14,11 @@ const PAGE_SIZE = 12;
 export function Bills() {
   const { t, money, date } = useI18n();
   const { account, changes } = useSession();
-  const first = useLoad((signal) => fetchBills(account, PAGE_SIZE, null, signal), [account, changes]);
-  const [older, setOlder] = useState<BillSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [moreError, setMoreError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const next = cursor === undefined ? first.data?.next_cursor ?? null : cursor;
-  const bills = [...(first.data?.bills ?? []), ...older];
-
-  const loadMore = async () => {
-    if (!next || busy) return;
-    setBusy(true);
-    setMoreError(null);
-    try {
-      const page = await fetchBills(account, PAGE_SIZE, next);
-      setOlder((o) => [...o, ...page.bills]);
-      setCursor(page.next_cursor);
-    } catch (e) {
-      setMoreError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const list = usePagedList<BillSummary>(
+    (cursor, signal) => fetchBills(account, PAGE_SIZE, cursor, signal).then((p) => ({ items: p.bills, next_cursor: p.next_cursor })),
+    [account, changes],
+  );
+  const { first, items: bills } = list;
 
   return (
     <Page title={t("billsTitle")}>
@@ -71,12 +52,7 @@ export function Bills() {
           ))}
         </ul>
       )}
-      <LoadState loading={false} error={moreError} />
-      {next && (
-        <button type="button" class="button" onClick={loadMore} aria-disabled={busy}>
-          {busy ? t("loading") : t("showOlderBills")}
-        </button>
-      )}
+      <ShowOlder list={list} label={t("showOlderBills")} />
     </Page>
   );
 }

@@ -1,5 +1,6 @@
 // The first page after signing in: balance, amount and date due, last payment, autopay,
-// usage this month against last, and a prominent Pay now.
+// usage this month against last and the billing period so far, alerts (past due, a returned
+// payment, high usage), and a prominent Pay now.
 import { useI18n } from "../i18n/context";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
@@ -7,19 +8,22 @@ import { useLoad } from "../components/useLoad";
 import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPath } from "../router";
-import { fetchAutopay, fetchBills, fetchPaymentMethods, fetchPayments, fetchPreferences, fetchUsage } from "../accountApi";
-import { creditAmount, isCredit, latestBill, pastDueCents } from "../amountDue";
+import { fetchAutopay, fetchBills, fetchPaymentMethods, fetchPayments, fetchPreferences, fetchUsage, fetchUsageToDate } from "../accountApi";
+import { orAbsent } from "../api";
+import { creditAmount, isCredit, latestBill, owesNothing, pastDueCents } from "../amountDue";
 import { centsToDecimal } from "../../shared/money";
 import { compareMonths, comparisonRange } from "../usage";
+import { hasChargesSoFar, highUsageAlerts, showsUsage } from "../usageToDate";
 import { isoLocalDate } from "../validation";
-import { commodityName, paymentStatusName } from "../words";
-import type { AccountSummary, Autopay, BillsPage, PaymentsPage, SavedPaymentMethod, Usage } from "../types";
+import { commodityName, commodityNoun, paymentStatusName } from "../words";
+import type { AccountSummary, Autopay, BillsPage, Money, PaymentsPage, SavedPaymentMethod, Usage, UsageToDate } from "../types";
 
 export function Dashboard() {
   const { t } = useI18n();
   const { me, account, summary, summaryError, refreshSummary, changes } = useSession();
   // Everything the cards show is loaded together and drawn at once, so nothing on the page moves
-  // while it loads (layout shift), and a live update redraws it in place.
+  // while it loads (layout shift), and a live update redraws it in place. The period so far is
+  // extra: if it fails the rest still shows, without it.
   const cards = useLoad(
     (signal) => {
       const today = isoLocalDate(new Date());
@@ -31,6 +35,7 @@ export function Dashboard() {
         fetchPaymentMethods(account, signal),
         fetchUsage(account, "month", range.from, range.to, signal),
         fetchPreferences(account, signal),
+        orAbsent(fetchUsageToDate(account, signal)),
       ]);
     },
     [account, changes],
@@ -62,27 +67,33 @@ export function Dashboard() {
       )}
       {ready && cards.data && (
         <div class="cards">
-          <Alerts summary={summary} bills={cards.data[0]} payments={cards.data[1]} />
+          <Alerts summary={summary} bills={cards.data[0]} payments={cards.data[1]} toDate={cards.data[6]} />
           <BalanceCard summary={summary} />
-          <DueCard bills={cards.data[0]} />
+          {summary && <DueCard bills={cards.data[0]} balance={summary.balance} />}
           <LastPaymentCard payments={cards.data[1]} />
           <AutopayCard enrolment={cards.data[2]} methods={cards.data[3]} paperless={cards.data[5].paperless} />
-          <UsageCard usage={cards.data[4]} />
+          <UsageCard usage={cards.data[4]} toDate={cards.data[6]} />
         </div>
       )}
     </Page>
   );
 }
 
-/** What needs the customer's attention: a bill past due, a payment the bank returned. */
-function Alerts({ summary, bills, payments }: { summary: AccountSummary | null; bills: BillsPage; payments: PaymentsPage }) {
-  const { t, money, date } = useI18n();
+/** What needs the customer's attention: a bill past due, a payment the bank returned, high usage. */
+function Alerts({ summary, bills, payments, toDate }: {
+  summary: AccountSummary | null;
+  bills: BillsPage;
+  payments: PaymentsPage;
+  toDate: UsageToDate | null;
+}) {
+  const { t, money, date, percent } = useI18n();
   if (!summary) return null;
   const bill = latestBill(bills.bills);
   const pastDue = pastDueCents(summary.balance, bill, isoLocalDate(new Date()));
   const last = payments.payments[0];
   const returned = last && last.status === "returned" ? last : null;
-  if (pastDue === 0n && !returned) return null;
+  const highUsage = highUsageAlerts(toDate);
+  if (pastDue === 0n && !returned && highUsage.length === 0) return null;
   return (
     <section class="card alerts" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">{t("alertsTitle")}</h2>
@@ -102,6 +113,14 @@ function Alerts({ summary, bills, payments }: { summary: AccountSummary | null; 
             <Link href="/pay">{t("payNow")}</Link>
           </li>
         )}
+        {highUsage.map((h, i) => (
+          <li key={i} data-testid="alert-high-usage">
+            {h.percent !== null
+              ? t("alertHighUsage", { percent: percent(h.percent), service: commodityNoun(h.commodity, t) })
+              : t("alertHighUsageNoPercent", { service: commodityNoun(h.commodity, t) })}{" "}
+            <Link href="/usage">{t("seeUsage")}</Link>
+          </li>
+        ))}
       </ul>
     </section>
   );
@@ -121,9 +140,10 @@ function BalanceCard({ summary }: { summary: AccountSummary | null }) {
   );
 }
 
-function DueCard({ bills }: { bills: BillsPage }) {
+function DueCard({ bills, balance }: { bills: BillsPage; balance: Money }) {
   const { t, money, date } = useI18n();
   const bill = latestBill(bills.bills);
+  const settled = owesNothing(balance);
   return (
     <section class="card" aria-labelledby="due-heading">
       <h2 id="due-heading">{t("amountDue")}</h2>
@@ -132,6 +152,7 @@ function DueCard({ bills }: { bills: BillsPage }) {
         <>
           <p class="figure">{money(bill.amount_due)}</p>
           <p>{t("dueOn", { date: date(bill.due_date) })}</p>
+          {settled && <p data-testid="bill-settled">{t("billSettled")}</p>}
           {bill.number !== null && (
             <p><Link href={billPath(bill.number)}>{t("viewBill", { number: bill.number })}</Link></p>
           )}
@@ -185,12 +206,54 @@ function AutopayCard({
   );
 }
 
-function UsageCard({ usage }: { usage: Usage }) {
-  const { t, decimal } = useI18n();
+/** The open billing period from .../usage/to-date when the server rated it; else the calendar months. */
+function UsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate | null }) {
+  if (hasChargesSoFar(toDate) && toDate.services.some(showsUsage)) return <PeriodUsageCard toDate={toDate} />;
+  return <MonthUsageCard usage={usage} toDate={toDate} />;
+}
+
+function PeriodUsageCard({ toDate }: { toDate: UsageToDate }) {
+  const { t, decimal, money } = useI18n();
+  return (
+    <section class="card" aria-labelledby="usage-heading">
+      <h2 id="usage-heading">{t("usageThisPeriod")}</h2>
+      <p data-testid="period-so-far">
+        {t("toDateDashboard", { amount: money(toDate.charges_so_far), days: toDate.days_so_far, total: toDate.days_in_period })}
+      </p>
+      <dl class="facts stacked">
+        {toDate.services.filter(showsUsage).map((s, i) => (
+          <div key={i}>
+            <dt>{commodityName(s.commodity, t)}</dt>
+            <dd>
+              {t("usagePeriodSoFar", { value: `${decimal(s.usage)} ${s.unit}` })}
+              {s.per_day && (
+                <>
+                  <br />
+                  {s.last_bill_per_day
+                    ? t("toDatePerDayCompared", { value: decimal(s.per_day), before: decimal(s.last_bill_per_day), unit: s.unit })
+                    : t("toDatePerDay", { value: decimal(s.per_day), unit: s.unit })}
+                </>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p><Link href="/usage">{t("seeUsage")}</Link></p>
+    </section>
+  );
+}
+
+function MonthUsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate | null }) {
+  const { t, decimal, money } = useI18n();
   const rows = compareMonths(usage.series, isoLocalDate(new Date()));
   return (
     <section class="card" aria-labelledby="usage-heading">
       <h2 id="usage-heading">{t("usageThisMonth")}</h2>
+      {hasChargesSoFar(toDate) && (
+        <p data-testid="period-so-far">
+          {t("toDateDashboard", { amount: money(toDate.charges_so_far), days: toDate.days_so_far, total: toDate.days_in_period })}
+        </p>
+      )}
       {rows.length === 0 && <p>{t("noUsage")}</p>}
       {rows.length > 0 && (
         <dl class="facts stacked">

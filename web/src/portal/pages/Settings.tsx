@@ -11,10 +11,12 @@ import type { Language } from "../i18n/translate";
 import { useSession } from "../session";
 import { addAccount, changePassword, confirmTwoStep, fetchMe, startTwoStep, turnOffTwoStep } from "../authApi";
 import type { MfaEnrolment } from "../authApi";
-import { enrollBudgetBilling, fetchPreferences, savePreferences } from "../accountApi";
+import { enrollBudgetBilling, fetchPreferences, leaveBudgetBilling, savePreferences } from "../accountApi";
+import { budgetLeftMessage } from "../budgetBilling";
+import { useAccountChange } from "../components/useAccountChange";
 import { useLoad } from "../components/useLoad";
 import { LoadState } from "../components/Loading";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { ApiError } from "../problem";
 import {
   checkNewPassword,
@@ -357,42 +359,67 @@ function BillDeliverySection() {
   );
 }
 
-/** Budget billing: the plan in force, or enrolment. */
+/** Budget billing: the plan in force (and leaving it, after a confirm step), or enrolment. */
 function BudgetSection() {
-  const { t, money, language } = useI18n();
-  const problemText = useProblemText();
+  const { t, money, date, language } = useI18n();
   const { account } = useSession();
   const loaded = useLoad((signal) => fetchPreferences(account, signal), [account]);
-  const [failure, setFailure] = useState("");
-  const [done, setDone] = useState("");
-  const [busy, setBusy] = useState(false);
+  const change = useAccountChange(loaded.reload);
+  const [confirming, setConfirming] = useState(false);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const leaveButton = useRef<HTMLButtonElement>(null);
   const month = (n: number) =>
     new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { month: "long" }).format(new Date(2026, n - 1, 1));
-  const enrol = async () => {
-    if (busy) return;
-    setBusy(true);
-    setFailure("");
-    try {
-      const plan = await enrollBudgetBilling(account);
-      setDone(t("budgetEnrolled", { amount: money(plan.installment) }));
-      loaded.reload();
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(problemText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const budget = loaded.data?.budget ?? null;
+  // The confirm step takes focus when it opens; "keep" gives it back to the button that opened it.
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
+  const keep = () => {
+    setConfirming(false);
+    setTimeout(() => leaveButton.current?.focus());
+  };
+  const enrol = () =>
+    change.run(() => enrollBudgetBilling(account), (plan) => t("budgetEnrolled", { amount: money(plan.installment) }));
+  const leave = () =>
+    change.run(
+      async () => {
+        const ended = await leaveBudgetBilling(account);
+        setConfirming(false);
+        return ended;
+      },
+      (ended) => {
+        const outcome = budgetLeftMessage(ended);
+        return t(outcome.key, { date: date(ended.ended_on), amount: money(outcome.amount) });
+      },
+    );
   return (
     <section class="card" aria-labelledby="budget-heading">
       <h2 id="budget-heading">{t("budgetTitle")}</h2>
       <p>{t("budgetSettingExplain")}</p>
-      <Status>{done || null}</Status>
-      <Alert>{failure || null}</Alert>
+      <Status>{change.done || null}</Status>
+      <Alert>{change.failure || null}</Alert>
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
       {budget && <p>{t("budgetOn", { amount: money(budget.installment), month: month(budget.true_up_month) })}</p>}
+      {budget && !confirming && !loaded.loading && (
+        <button type="button" class="button" ref={leaveButton} onClick={() => setConfirming(true)}>
+          {t("budgetLeave")}
+        </button>
+      )}
+      {budget && confirming && (
+        <div class="callout warn confirm" role="group" aria-labelledby="budget-leave-heading">
+          <h3 id="budget-leave-heading" tabIndex={-1} ref={confirmHeading}>{t("budgetLeaveTitle")}</h3>
+          <p>{t("budgetLeaveExplain")}</p>
+          <div class="button-row">
+            <button type="button" class="button danger" onClick={() => void leave()} aria-disabled={change.busy}>
+              {t("budgetLeaveConfirm")}
+            </button>
+            <button type="button" class="button" onClick={keep}>{t("budgetLeaveKeep")}</button>
+          </div>
+        </div>
+      )}
       {loaded.data && !budget && (
-        <button type="button" class="button" onClick={() => void enrol()} aria-disabled={busy}>
+        <button type="button" class="button" onClick={() => void enrol()} aria-disabled={change.busy}>
           {t("budgetEnrol")}
         </button>
       )}

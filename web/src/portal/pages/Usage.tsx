@@ -1,40 +1,82 @@
-// Usage by day (last 30 days) or by month (last 24 months): a chart, and a table of the same
-// numbers for screen readers and anyone who prefers figures. The chart library loads only here.
+// Usage: the billing period so far, then usage by the meter's own intervals (one day), by hour
+// (last 7 days), by day (last 30 days) or by month (last 24 months): a chart, and a table of the
+// same numbers for screen readers and anyone who prefers figures. The chart library loads only here.
 import type { ComponentType } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Page } from "../components/Page";
+import { Field } from "../components/Field";
 import { LoadState } from "../components/Loading";
 import { useLoad } from "../components/useLoad";
+import type { Loaded } from "../components/useLoad";
 import { useI18n } from "../i18n/context";
+import type { MessageKey } from "../i18n/translate";
 import { useSession } from "../session";
-import { fetchUsage } from "../accountApi";
-import { hasUsage, lastYearRange, pointLabelDate, previousRange, sameChannel, seriesTotal, usageRange } from "../usage";
+import { fetchUsage, fetchUsageToDate } from "../accountApi";
+import { dayRange, defaultIntervalDay, hasUsage, usageRange } from "../usage";
 import type { UsageView } from "../usage";
-import { isoLocalDate } from "../validation";
+import { checkUsageDay, isoLocalDate } from "../validation";
 import { commodityName } from "../words";
-import type { UsageSeries } from "../types";
 import type { UsageChartProps } from "./UsageChart";
+import { Comparison } from "./usage/Comparison";
+import { PeriodSoFarCard } from "./usage/PeriodSoFarCard";
+import { UsageTable } from "./usage/UsageTable";
+
+const VIEWS: { view: UsageView; label: MessageKey }[] = [
+  { view: "interval", label: "usageInterval" },
+  { view: "hour", label: "usageHourly" },
+  { view: "day", label: "usageDaily" },
+  { view: "month", label: "usageMonthly" },
+];
+
+/** Whether a load has answered once, with data or an error. */
+const answered = (l: Pick<Loaded<unknown>, "data" | "error">) => l.data !== null || l.error !== null;
 
 export function UsagePage() {
   const { t } = useI18n();
   const { account } = useSession();
+  const today = isoLocalDate(new Date());
   const [view, setView] = useState<UsageView>("day");
   const [picked, setPicked] = useState(0);
-  const range = usageRange(view, isoLocalDate(new Date()));
-  const usage = useLoad((signal) => fetchUsage(account, view, range.from, range.to, signal), [account, view]);
+  // The interval view's day: as typed, and the last good one typed (the one shown).
+  const [dayTyped, setDayTyped] = useState(() => defaultIntervalDay(today));
+  const [day, setDay] = useState(dayTyped);
+  const dayProblem = checkUsageDay(dayTyped, today);
+  const range = view === "interval" ? dayRange(day) : usageRange(view, today);
+  const toDate = useLoad((signal) => fetchUsageToDate(account, signal), [account]);
+  const usage = useLoad((signal) => fetchUsage(account, view, range.from, range.to, signal), [account, view, range.from]);
+  // The period-so-far card sits above everything else: the page is drawn once both first answers
+  // are in, so nothing below it moves down when it arrives (layout shift).
+  const drawn = useRef(false);
+  if (answered(toDate) && answered(usage)) drawn.current = true;
   const series = usage.data?.series.filter(hasUsage) ?? [];
   const shown = series[Math.min(picked, Math.max(series.length - 1, 0))];
+  const typeDay = (value: string) => {
+    setDayTyped(value);
+    if (!checkUsageDay(value, today)) setDay(value);
+  };
+  if (!drawn.current) {
+    return (
+      <Page title={t("usageTitle")}>
+        <LoadState loading={true} error={null} />
+      </Page>
+    );
+  }
   return (
     <Page title={t("usageTitle")}>
+      <PeriodSoFarCard loaded={toDate} />
       <fieldset class="choices inline">
         <legend>{t("usageView")}</legend>
-        {(["hour", "day", "month"] as const).map((v) => (
-          <label key={v} class="choice">
-            <input type="radio" name="usage-view" checked={view === v} onChange={() => setView(v)} />
-            {v === "hour" ? t("usageHourly") : v === "day" ? t("usageDaily") : t("usageMonthly")}
+        {VIEWS.map((v) => (
+          <label key={v.view} class="choice">
+            <input type="radio" name="usage-view" checked={view === v.view} onChange={() => setView(v.view)} />
+            {t(v.label)}
           </label>
         ))}
       </fieldset>
+      {view === "interval" && (
+        <Field id="usage-day" label={t("usageDayLabel")} hint={t("usageDayHint")} type="date" max={today}
+          value={dayTyped} onValue={typeDay} error={dayProblem ? t(dayProblem) : undefined} />
+      )}
       {series.length > 1 && (
         <div class="field">
           <label for="usage-series">{t("usageService")}</label>
@@ -48,12 +90,12 @@ export function UsagePage() {
         </div>
       )}
       <LoadState loading={usage.loading} error={usage.error} onRetry={usage.reload} />
-      {usage.data && !shown && <p>{t("noUsage")}</p>}
+      {usage.data && !shown && !usage.loading && <p>{t("noUsage")}</p>}
       {shown && !usage.loading && (
         <>
           <Chart series={shown} view={view} />
           {view === "day" && <Comparison account={account} shown={shown} from={range.from} to={range.to} />}
-          <UsageTable series={shown} view={view} />
+          <UsageTable series={shown} view={view} day={day} />
         </>
       )}
     </Page>
@@ -77,84 +119,4 @@ function Chart(props: UsageChartProps) {
     };
   }, []);
   return Component ? <Component {...props} /> : <div class="chart-placeholder" aria-hidden="true" />;
-}
-
-function UsageTable({ series, view }: { series: UsageSeries; view: UsageView }) {
-  const { t, date, month, decimal, locale } = useI18n();
-  const hourFmt = new Intl.DateTimeFormat(locale, { weekday: "short", month: "short", day: "numeric", hour: "numeric", timeZone: "UTC" });
-  const quality = {
-    actual: t("qualityActual"),
-    estimated: t("qualityEstimated"),
-    edited: t("qualityEdited"),
-    missing: t("qualityMissing"),
-  };
-  return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="usage-table-caption">
-      <table class="usage-table">
-        <caption id="usage-table-caption">
-          {t("usageTableCaption", { service: commodityName(series.commodity, t), unit: series.unit })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{view === "hour" ? t("hourColumn") : view === "day" ? t("day") : t("month")}</th>
-            <th scope="col" class="num">{t("usageColumn", { unit: series.unit })}</th>
-            <th scope="col">{t("readQuality")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.points.map((p) => {
-            const when = pointLabelDate(p.start, view);
-            return (
-              <tr key={p.start}>
-                <th scope="row">
-                  {view === "hour" ? hourFmt.format(new Date(`${when}:00Z`)) : view === "day" ? date(when) : month(when)}
-                </th>
-                <td class="num">{p.quality === "missing" ? "—" : decimal(p.value)}</td>
-                <td>{quality[p.quality] ?? p.quality}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** The last 30 days against the 30 before and the same days last year, for the shown meter. */
-function Comparison({ account, shown, from, to }: { account: string; shown: UsageSeries; from: string; to: string }) {
-  const { t, decimal } = useI18n();
-  const range = { from, to };
-  const before = previousRange(range);
-  const lastYear = lastYearRange(range);
-  const others = useLoad(
-    (signal) =>
-      Promise.all([
-        fetchUsage(account, "day", before.from, before.to, signal),
-        fetchUsage(account, "day", lastYear.from, lastYear.to, signal),
-      ]),
-    [account, from],
-  );
-  const rows: { label: string; figure: ReturnType<typeof seriesTotal> }[] = [
-    { label: t("usageLast30"), figure: seriesTotal(shown) },
-    { label: t("usagePrevious30"), figure: others.data ? seriesTotal(sameChannel(others.data[0].series, shown)) : null },
-    { label: t("usageLastYear30"), figure: others.data ? seriesTotal(sameChannel(others.data[1].series, shown)) : null },
-  ];
-  return (
-    <section class="card" aria-labelledby="compare-heading">
-      <h2 id="compare-heading">{t("usageCompareTitle")}</h2>
-      <LoadState loading={others.loading && !others.data} error={others.error} onRetry={others.reload} />
-      <dl class="facts">
-        {rows.map((r) => (
-          <div key={r.label}>
-            <dt>{r.label}</dt>
-            <dd>
-              {r.figure
-                ? `${decimal(r.figure.total.toFixed(1))} ${shown.unit}${r.figure.complete ? "" : ` (${t("usagePartial")})`}`
-                : others.loading && r.label !== t("usageLast30") ? "…" : t("noData")}
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
 }

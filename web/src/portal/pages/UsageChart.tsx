@@ -3,7 +3,7 @@ import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { useI18n } from "../i18n/context";
-import { chartData } from "../usage";
+import { chartData, tickSteps } from "../usage";
 import type { UsageView } from "../usage";
 import type { UsageSeries } from "../types";
 
@@ -22,7 +22,9 @@ export function UsageChart({ series, view }: UsageChartProps) {
     const el = box.current;
     if (!el) return;
     const data = chartData(series, view);
-    const dayFmt = new Intl.DateTimeFormat(locale, view === "hour"
+    const dayFmt = new Intl.DateTimeFormat(locale, view === "interval"
+      ? { hour: "numeric", minute: "2-digit", timeZone: "UTC" }
+      : view === "hour"
       ? { weekday: "short", hour: "numeric", timeZone: "UTC" }
       : view === "day"
         ? { month: "short", day: "numeric", timeZone: "UTC" }
@@ -48,8 +50,9 @@ export function UsageChart({ series, view }: UsageChartProps) {
         axes: [
           {
             stroke: AXIS,
-            // x is the point's index: whole-number ticks only, each labelled with its day or month.
-            incrs: [1, 2, 3, 4, 6, 7, 12, 14],
+            // x is the point's index: whole-number ticks only, each labelled with its time, day or
+            // month; intervals are labelled on whole hours.
+            incrs: tickSteps(view, series.interval_minutes),
             values: (_u, splits) =>
               splits.map((i) => (Number.isInteger(i) && data.x[i] !== undefined ? dayFmt.format(new Date(data.x[i] * 1000)) : "")),
           },
