@@ -42,6 +42,10 @@ export function UsagePage() {
   const [day, setDay] = useState(dayTyped);
   const dayProblem = checkUsageDay(dayTyped, today);
   const range = view === "interval" ? dayRange(day) : usageRange(view, today);
+  // The chart's code loads while the data does, not after it.
+  useEffect(() => {
+    loadChart().catch(() => {});
+  }, []);
   const toDate = useLoad((signal) => fetchUsageToDate(account, signal), [account]);
   const usage = useLoad((signal) => fetchUsage(account, view, range.from, range.to, signal), [account, view, range.from]);
   // The period-so-far card sits above everything else: the page is drawn once both first answers
@@ -103,6 +107,13 @@ export function UsagePage() {
 }
 
 let chartComponent: ComponentType<UsageChartProps> | null = null;
+let chartLoad: Promise<ComponentType<UsageChartProps>> | null = null;
+
+/** Starts loading the chart's code (uPlot) once; the page calls it on mount, beside its data. */
+function loadChart(): Promise<ComponentType<UsageChartProps>> {
+  chartLoad ??= import("./UsageChart").then((m) => (chartComponent = m.UsageChart));
+  return chartLoad;
+}
 
 /** The chart, once its code (uPlot) has loaded; the table below is there meanwhile. */
 function Chart(props: UsageChartProps) {
@@ -110,10 +121,11 @@ function Chart(props: UsageChartProps) {
   useEffect(() => {
     if (Component) return;
     let live = true;
-    import("./UsageChart").then((m) => {
-      chartComponent = m.UsageChart;
-      if (live) setComponent(() => m.UsageChart);
-    }, () => {});
+    loadChart().then((loaded) => {
+      if (live) setComponent(() => loaded);
+    }, () => {
+      chartLoad = null;  // try again on the next draw
+    });
     return () => {
       live = false;
     };
