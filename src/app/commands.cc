@@ -81,12 +81,8 @@ int generate_command(const Config& config, std::size_t accounts, std::uint64_t s
                      std::size_t usage_months, bool bills, const std::string& as_of) {
   configure_logging(config);
   GenerateOptions options;
-  if (as_of == "today") {
-    auto zone = UtilityZone::find(config.utility.time_zone);
-    if (!zone.ok()) return fail(zone.error());
-    options.as_of = zone->local_date(now());
-  } else if (!as_of.empty()) {
-    auto day = parse_local_date(as_of, "as_of");
+  if (!as_of.empty()) {
+    auto day = parse_as_of(as_of, config.utility.time_zone);
     if (!day.ok()) return fail(day.error());
     options.as_of = *day;
   }

@@ -377,16 +377,16 @@ Result<void> store_settings(Session& session, const GenerateOptions& options) {
   }
   RP_TRY(session.execute_named(upsert, {std::string("time_zone"), options.time_zone}));
   // What bills print in their header and on the remittance stub (bill_documents.h).
-  for (auto [key, value] : {std::pair{"utility_address", "PO Box 1100\nSpringfield, OR 97477"},
-                            std::pair{"utility_phone", "(541) 555-0100"},
-                            std::pair{"utility_website", "utility.example"},
-                            // The demo's ACH originator (payments/ach_export.h): a test bank
-                            // routing number and company id, and a returned-payment fee.
-                            std::pair{"ach_odfi_routing", "091000019"},
-                            std::pair{"ach_odfi_name", "Demo Community Bank"},
-                            std::pair{"ach_company_name", "Demo Utility"},
-                            std::pair{"ach_company_id", "1000000001"},
-                            std::pair{"returned_payment_fee_cents", "2000"}}) {
+  for (auto [key, value] :
+       {std::pair{"utility_address", "PO Box 1100\nSpringfield, OR 97477"},
+        std::pair{"utility_phone", "(541) 555-0100"},
+        std::pair{"utility_website", "utility.example"},
+        // The demo's ACH originator (payments/ach_export.h): a test bank
+        // routing number and company id, and a returned-payment fee.
+        std::pair{"ach_odfi_routing", "091000019"},
+        std::pair{"ach_odfi_name", "Demo Community Bank"},
+        std::pair{"ach_company_name", "Demo Utility"}, std::pair{"ach_company_id", "1000000001"},
+        std::pair{"returned_payment_fee_cents", "2000"}}) {
     RP_TRY(session.execute_named(insert_missing, {std::string(key), std::string(value)}));
   }
   RP_TRY(session.execute_named("accounts/ensure_account_sequence"));
@@ -443,6 +443,15 @@ void add_to_report(GenerateReport& report, const ChunkRows& rows) {
 }
 
 }  // namespace
+
+Result<LocalDate> parse_as_of(const std::string& text, const std::string& time_zone) {
+  if (text == "today") {
+    auto zone = UtilityZone::find(time_zone);
+    RP_TRY(zone);
+    return zone->local_date(now());
+  }
+  return parse_local_date(text, "as_of");
+}
 
 Result<GenerateReport> generate_utility(store::Database& database, const GenerateOptions& options) {
   auto zone = UtilityZone::find(options.time_zone);

@@ -70,6 +70,10 @@ struct GenerateReport {
   BillingReport billing;                            // empty unless usage_months > 0
 };
 
+// The data's "today" from the command line: "YYYY-MM-DD", or "today" in `time_zone`.
+// Errors: invalid_input ("as_of") for anything else; the zone's error for an unknown zone.
+Result<LocalDate> parse_as_of(const std::string& text, const std::string& time_zone);
+
 // Generates `options.accounts` accounts into `database` (migrated). Per account: one person (a
 // business for the ~10% commercial ones), one premise, an electric service point (AMI ~85%, else
 // a manually read meter), a water service point (~60%, AMR meter) with a sewer service point

@@ -75,6 +75,19 @@ TEST(GenerateUtility, TheReportCountsWhatIsInTheTables) {
   EXPECT_EQ(report.sample_account_numbers[0], AccountNumber::from_sequence(10000001).digits());
 }
 
+TEST(GenerateAsOf, ADateOrTodayInTheZoneAndNothingElse) {
+  EXPECT_EQ(format_local_date(*parse_as_of("2026-11-23", "America/Los_Angeles")), "2026-11-23");
+  auto today = parse_as_of("today", "America/Los_Angeles");
+  ASSERT_TRUE(today.ok());
+  EXPECT_EQ(*today, UtilityZone::find("America/Los_Angeles")->local_date(now()));
+  for (const char* bad : {"2026-13-01", "yesterday", "", "11/23/2026"}) {
+    auto parsed = parse_as_of(bad, "America/Los_Angeles");
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_EQ(parsed.error().field, "as_of") << bad;
+  }
+  EXPECT_FALSE(parse_as_of("today", "Mars/Olympus_Mons").ok());
+}
+
 TEST(GenerateUtility, TheMixLooksLikeARealTerritory) {
   TestDatabase test;
   GenerateOptions options = small_utility();

@@ -148,9 +148,9 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
     options.usage_months = usage_months;
     options.utility_name = config.utility.name;
     options.time_zone = config.utility.time_zone;
-    auto zone = UtilityZone::find(config.utility.time_zone);
-    if (!zone.ok()) return fail(zone.error());
-    options.as_of = zone->local_date(now());  // the portal's charts reach yesterday
+    auto today = parse_as_of("today", config.utility.time_zone);
+    if (!today.ok()) return fail(today.error());
+    options.as_of = *today;  // the portal's charts reach yesterday
     auto report = generate_utility(**database, options);
     if (!report.ok()) return fail(report.error());
   }

@@ -165,6 +165,23 @@ Result<SignedIn> open_session(Session& session, std::int64_t user_id,
   return signed_in;
 }
 
+// The login `user_id`, when `password` is its password; else invalid_input naming `field`.
+Result<UserRow> user_with_password(store::Database& database, std::int64_t user_id,
+                                   const std::string& password, const char* field,
+                                   const char* wrong) {
+  auto user = database.read<UserRow>([&](Session& session) -> Result<UserRow> {
+    auto rows = session.query_named("auth/user_by_id", {user_id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("login does not exist");
+    return user_of(rows->at(0));
+  });
+  RP_TRY(user);
+  if (user->password_hash.empty() || !password_matches(user->password_hash, password)) {
+    return invalid_input(field, wrong);
+  }
+  return user;
+}
+
 Result<Me> me_in(Session& session, std::int64_t user_id) {
   auto rows = session.query_named("auth/user_by_id", {user_id});
   RP_TRY(rows);
@@ -502,16 +519,9 @@ Result<Me> set_language(store::Database& database, std::int64_t user_id,
 Result<void> change_password(store::Database& database, std::int64_t user_id,
                              std::int64_t keep_session_id, const std::string& current_password,
                              const std::string& new_password) {
-  auto user = database.read<UserRow>([&](Session& session) -> Result<UserRow> {
-    auto rows = session.query_named("auth/user_by_id", {user_id});
-    RP_TRY(rows);
-    if (rows->empty()) return not_found("login does not exist");
-    return user_of(rows->at(0));
-  });
+  auto user = user_with_password(database, user_id, current_password, "current_password",
+                                 "the current password is not right");
   RP_TRY(user);
-  if (user->password_hash.empty() || !password_matches(user->password_hash, current_password)) {
-    return invalid_input("current_password", "the current password is not right");
-  }
   if (auto rules = check_new_password(new_password, user->email); !rules.ok()) {
     return invalid_input("new_password", rules.error().message);
   }
@@ -574,16 +584,9 @@ Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int
 
 Result<void> turn_off_mfa(store::Database& database, std::int64_t user_id,
                           const std::string& password) {
-  auto user = database.read<UserRow>([&](Session& session) -> Result<UserRow> {
-    auto rows = session.query_named("auth/user_by_id", {user_id});
-    RP_TRY(rows);
-    if (rows->empty()) return not_found("login does not exist");
-    return user_of(rows->at(0));
-  });
+  auto user =
+      user_with_password(database, user_id, password, "password", "the password is not right");
   RP_TRY(user);
-  if (user->password_hash.empty() || !password_matches(user->password_hash, password)) {
-    return invalid_input("password", "the password is not right");
-  }
   return database.write_work([&](Session& session) -> Result<void> {
     RP_TRY(session.execute_named("auth/turn_off_mfa", {user_id}));
     RP_TRY(session.execute_named("auth/delete_recovery_codes", {user_id}));

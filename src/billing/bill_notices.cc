@@ -98,6 +98,15 @@ Result<void> start_bill_notices(store::Database& database) {
 
 Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettings& settings,
                                std::size_t limit) {
+  // A read first, so that a pass with no new event (most of them) takes no write.
+  auto behind = database.read<bool>([](Session& session) -> Result<bool> {
+    auto rows = session.query_named("billing/event_cursor_behind", {std::string(kCursor)});
+    RP_TRY(rows);
+    if (rows->empty()) return internal_error("bill notices have not been started");
+    return rows->at(0).integer(0) < rows->at(0).integer(1);
+  });
+  RP_TRY(behind);
+  if (!*behind) return 0;
   return database.write<int>([&](Session& session) -> Result<int> {
     auto cursor = session.query_named("billing/event_cursor", {std::string(kCursor)});
     RP_TRY(cursor);

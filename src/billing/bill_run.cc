@@ -15,8 +15,6 @@ namespace {
 
 using store::Session;
 
-constexpr int kSinceDays = 90;  // how far back an ended agreement's final bill is still looked for
-
 Result<std::vector<LocalDate>> parse_holidays(const std::string& text) {
   std::vector<LocalDate> holidays;
   std::size_t begin = 0;
@@ -87,7 +85,8 @@ Result<RunContext> plan_run(const BillingSettings& settings, const BillRunReques
   run.bill_date = scheduled.bill_date;
   run.due_date = due_date_of(settings, scheduled.bill_date);
   run.cycle_period = cycle_period(settings.calendar, request.cycle, month);
-  run.since = LocalDate(date::sys_days(run.cycle_period.start) - date::days(kSinceDays));
+  run.since =
+      LocalDate(date::sys_days(run.cycle_period.start) - date::days(kEndedAgreementLookBackDays));
   run.started_by = request.started_by;
   return run;
 }

@@ -27,6 +27,9 @@ struct RatePlan {
   std::optional<rating::Tariff> tariff;  // none: the plan has no tariff yet
 };
 
+// How far before a run's cycle period an ended agreement is still looked at for its final bill.
+inline constexpr int kEndedAgreementLookBackDays = 90;
+
 // What every chunk of a run shares (read-only while chunks are drafted).
 struct RunContext {
   BillingSettings settings;

@@ -10,9 +10,6 @@ namespace {
 
 using store::Session;
 
-constexpr int kSinceDays =
-    90;  // as a bill run: agreements ended this long before are not looked at
-
 bool before(LocalDate a, LocalDate b) {
   return date::sys_days(a) < date::sys_days(b);
 }
@@ -160,7 +157,8 @@ Result<PeriodToDate> period_to_date(store::Database& database, const AccountNumb
     run.read_date = result.as_of;
     run.cycle_period = cycle_period_around(settings->calendar, cycle,
                                            LocalDate(date::sys_days(result.as_of) - date::days(1)));
-    run.since = LocalDate(date::sys_days(run.cycle_period.start) - date::days(kSinceDays));
+    run.since =
+        LocalDate(date::sys_days(run.cycle_period.start) - date::days(kEndedAgreementLookBackDays));
     auto plans = read_rate_plans(session);
     RP_TRY(plans);
     run.plans = std::move(*plans);

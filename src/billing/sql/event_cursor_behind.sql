@@ -1,0 +1,3 @@
+-- Cursor :name and the newest account event: whether there is anything after the cursor.
+SELECT c.last_event_id, (SELECT COALESCE(MAX(e.id), 0) FROM account_events e)
+FROM event_cursors c WHERE c.name = :name
