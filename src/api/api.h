@@ -2,9 +2,11 @@
 // The HTTP API: thin handlers that parse a request, call one service function and render JSON.
 // Business rules never live here (see src/accounts and friends).
 
+#include <optional>
 #include <string>
 
 #include "http/metrics.h"
+#include "http/request.h"
 #include "http/router.h"
 #include "store/database.h"
 
@@ -57,6 +59,11 @@ struct ApiContext {
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail
 // and creation, and the customer-facing account summary. `context` must outlive the router.
 void add_routes(http::Router& router, ApiContext& context);
+
+// The portal page's data (http/static_files.h PageData) for a signed-in visitor:
+// {"me": <what GET /api/v1/me answers>}, or nullopt when the request has no live session (or the
+// database cannot say). The portal starts from it instead of asking GET /api/v1/me.
+std::optional<std::string> portal_page_data(ApiContext& context, const http::Request& request);
 
 // The OpenAPI document (docs/openapi.yaml, embedded at build time) as JSON text.
 const std::string& openapi_json();

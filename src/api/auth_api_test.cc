@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
 #include "auth/totp.h"
@@ -96,6 +98,32 @@ TEST_F(AuthApiTest, SigningUpSetsASecureHttpOnlyCookieAndMeListsTheAccount) {
   EXPECT_EQ(me.json()["accounts"][0]["number"], maria_.digits());
   EXPECT_EQ(me.json()["csrf_token"], maria.csrf);
   EXPECT_EQ(server_.send("GET", "/api/v1/me", json()).status, 401);
+}
+
+TEST_F(AuthApiTest, ThePortalPageCarriesWhatMeAnswersWhileTheSessionLives) {
+  auto page_data_for = [this](const Headers& headers) {
+    http::Request request;
+    request.method = "GET";
+    request.path = "/usage";
+    for (const auto& [name, value] : headers) {  // as the server parses them: names lower-cased
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers.emplace_back(lower, value);
+    }
+    return portal_page_data(server_.context(), request);
+  };
+  EXPECT_FALSE(page_data_for({}).has_value()) << "no cookie: nobody is signed in";
+  EXPECT_FALSE(page_data_for({{"Cookie", "rp_session=not-a-session"}}).has_value());
+
+  Customer maria = sign_up("maria@example.com", "1204 Elm St");
+  auto me = server_.send("GET", "/api/v1/me", as(maria, false));
+  ASSERT_EQ(me.status, 200);
+  auto data = page_data_for(as(maria, false));
+  ASSERT_TRUE(data.has_value());
+  EXPECT_EQ(*data, R"({"me":)" + me.body + "}");
+
+  ASSERT_EQ(server_.send("POST", "/api/v1/auth/logout", as(maria)).status, 204);
+  EXPECT_FALSE(page_data_for(as(maria, false)).has_value()) << "signed out";
 }
 
 TEST_F(AuthApiTest, ACustomerReachesOnlyTheirOwnAccountsAndChangesNeedTheCsrfToken) {

@@ -202,6 +202,15 @@ http::Response me_handler(ApiContext& context, http::Request& request) {
   return private_json(200, me_json(*me, customer.session->csrf_token));
 }
 
+std::optional<std::string> portal_page_data(ApiContext& context, const http::Request& request) {
+  if (context.logins == nullptr) return std::nullopt;
+  auto session = current_session(context, request);
+  if (!session.ok() || !*session) return std::nullopt;
+  auto me = auth::load_me(context.database, (*session)->user_id);
+  if (!me.ok()) return std::nullopt;  // the portal asks GET /api/v1/me, which reports the error
+  return "{\"me\":" + me_json(*me, (*session)->csrf_token) + "}";
+}
+
 http::Response password_reset_handler(ApiContext& context, http::Request& request) {
   if (context.logins == nullptr) return not_configured();
   auto fields = required_strings(request, {"email"});

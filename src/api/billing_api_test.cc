@@ -11,6 +11,7 @@
 #include "api/bill_run_jobs.h"
 #include "api/testing/api_server.h"
 #include "billing/testing/billing_fixture.h"
+#include "core/time.h"
 
 namespace rp::api {
 namespace {
@@ -255,6 +256,35 @@ TEST_F(BillingApiTest, TheOpenPeriodSoFarIsRatedAndTenTimesTheUsageIsHighUsage) 
   expect_problem(
       get("/api/v1/accounts/" + AccountNumber::from_sequence(99).digits() + "/usage/to-date"), 404);
   EXPECT_EQ(get("/api/v1/accounts/" + steady_.digits() + "/usage/to-date", false).status, 401);
+}
+
+TEST_F(BillingApiTest, TheDashboardIsWhatEachOfItsRoutesAnswersInOne) {
+  const std::string account = "/api/v1/accounts/" + steady_.digits();
+  ClientResponse dashboard = get(account + "/dashboard");
+  ASSERT_EQ(dashboard.status, 200) << dashboard.body;
+  const nlohmann::json parts = dashboard.json();
+  ASSERT_EQ(parts.size(), 7u) << dashboard.body;
+  EXPECT_EQ(parts["bills"], get(account + "/bills?limit=5").json());
+  EXPECT_FALSE(parts["bills"]["bills"].empty());
+  EXPECT_EQ(parts["payments"], get(account + "/payments?limit=1").json());
+  EXPECT_EQ(parts["autopay"], get(account + "/autopay").json());
+  EXPECT_EQ(parts["payment_methods"], get(account + "/payment-methods").json());
+  EXPECT_EQ(parts["preferences"], get(account + "/preferences").json());
+  EXPECT_EQ(parts["period_to_date"], get(account + "/usage/to-date").json());
+  // Last month and this one, in the utility's zone.
+  const LocalDate today = UtilityZone::find("America/Los_Angeles")->local_date(now());
+  const date::year_month month = today.year() / today.month();
+  const std::string from = format_local_date(LocalDate((month - date::months(1)) / 1));
+  const std::string to = format_local_date(LocalDate((month + date::months(1)) / 1));
+  EXPECT_EQ(parts["months"]["from"], from);
+  EXPECT_EQ(parts["months"]["to"], to);
+  EXPECT_EQ(parts["months"]["resolution"], "month");
+  EXPECT_EQ(parts["months"],
+            get(account + "/usage?resolution=month&from=" + from + "&to=" + to).json());
+
+  expect_problem(
+      get("/api/v1/accounts/" + AccountNumber::from_sequence(99).digits() + "/dashboard"), 404);
+  EXPECT_EQ(get(account + "/dashboard", false).status, 401);
 }
 
 TEST_F(BillingApiTest, AMoveOutStopsTheAccountsServiceForItsFinalBill) {

@@ -2,6 +2,7 @@
 #include "api/api.h"
 #include "api/auth_handlers.h"
 #include "api/billing_handlers.h"
+#include "api/dashboard_handler.h"
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/payment_handlers.h"
@@ -37,6 +38,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));
   router.add("POST", "/api/v1/staff/accounts/{number}/move-out", bind(move_out_handler));
   router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler));
+  router.add("GET", "/api/v1/accounts/{number}/dashboard", bind(dashboard_handler));
   router.add("GET", "/api/v1/accounts/{number}/preferences", bind(preferences_handler));
   router.add("PUT", "/api/v1/accounts/{number}/preferences", bind(change_preferences_handler));
   router.add("POST", "/api/v1/accounts/{number}/budget-billing",

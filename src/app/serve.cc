@@ -88,6 +88,9 @@ int serve_database(const Config& config, store::Database& database,
   options.threads = static_cast<int>(http_thread_count(config.http));
   options.body_limit = static_cast<std::size_t>(config.http.body_limit_bytes);
   options.static_root = config.http.static_root;
+  options.page_data = [&context](const http::Request& request) {
+    return api::portal_page_data(context, request);
+  };
   http::Server server(options, router, metrics);
   if (auto started = server.start(); !started.ok()) return fail(started.error());
   server.stop_on_signals();

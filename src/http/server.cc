@@ -530,7 +530,7 @@ Server::Impl::Impl(ServerOptions options, Router& router, Metrics& metrics)
       acceptor_(ioc_),
       drain_timer_(ioc_),
       accept_retry_timer_(ioc_) {
-  if (!options_.static_root.empty()) static_files_.emplace(options_.static_root);
+  if (!options_.static_root.empty()) static_files_.emplace(options_.static_root, options_.page_data);
 }
 
 Server::Impl::~Impl() {

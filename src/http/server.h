@@ -23,6 +23,7 @@
 #include "core/result.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "http/static_files.h"
 
 namespace rp::http {
 
@@ -34,6 +35,7 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};    // per request, and the keep-alive idle limit
   std::chrono::seconds shutdown_grace{10};  // stop(): how long in-flight requests may take
   std::string static_root;                  // directory of the web build; empty = none
+  PageData page_data;                       // written into the portal's page (static_files.h)
   bool access_log = true;                   // one info line per request via spdlog
 };
 

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <system_error>
 
 #include "http/problem.h"
@@ -136,7 +138,20 @@ bool has_extension(const fs::path& path) {
 
 }  // namespace
 
-StaticFiles::StaticFiles(fs::path root) {
+std::string json_for_script_element(std::string_view json) {
+  std::string safe;
+  safe.reserve(json.size() + 16);
+  for (char c : json) {
+    if (c == '<') {
+      safe += "\\u003c";
+    } else {
+      safe += c;
+    }
+  }
+  return safe;
+}
+
+StaticFiles::StaticFiles(fs::path root, PageData page_data) : page_data_(std::move(page_data)) {
   std::error_code error;
   root_ = fs::canonical(root, error);
   if (error) root_ = fs::absolute(root).lexically_normal();
@@ -165,6 +180,12 @@ Response StaticFiles::serve(const Request& request) const {
     if (!info) return not_found();
   }
   if (!is_inside(root_, file)) return not_found();
+
+  if (page_data_ && file.lexically_normal() == root_ / "index.html") {
+    if (auto data = page_data_(request)) {
+      if (auto page = page_with_data(file, *data)) return std::move(*page);
+    }
+  }
 
   Response response;
   response.content_type = content_type_for(file.filename().native());
@@ -199,6 +220,20 @@ Response StaticFiles::serve(const Request& request) const {
   }
   if (!encoding.empty()) response.set_header("Content-Encoding", std::string(encoding));
   response.file_path = file.native();
+  return response;
+}
+
+std::optional<Response> StaticFiles::page_with_data(const fs::path& page,
+                                                    const std::string& data) const {
+  std::ifstream in(page, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t head_end = html.find("</head>");
+  if (head_end == std::string::npos) return std::nullopt;
+  html.insert(head_end, "<script type=\"application/json\" id=\"page-data\">" +
+                            json_for_script_element(data) + "</script>\n");
+  Response response = text_response(200, std::move(html), "text/html; charset=utf-8");
+  response.set_header("Cache-Control", "no-store");
   return response;
 }
 

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
 
 namespace rp::http {
 namespace {
@@ -34,13 +36,17 @@ class StaticFilesTest : public ::testing::Test {
   void write(const std::string& name, const std::string& content) {
     std::ofstream(root_ / name, std::ios::binary) << content;
   }
-  Response get(std::string path, std::vector<std::pair<std::string, std::string>> headers = {}) {
+  static Request request_for(std::string path,
+                             std::vector<std::pair<std::string, std::string>> headers = {}) {
     Request request;
     request.method = "GET";
     request.target = path;
     request.path = std::move(path);
     request.headers = std::move(headers);
-    return StaticFiles(root_).serve(request);
+    return request;
+  }
+  Response get(std::string path, std::vector<std::pair<std::string, std::string>> headers = {}) {
+    return StaticFiles(root_).serve(request_for(std::move(path), std::move(headers)));
   }
 
   fs::path base_;
@@ -142,6 +148,77 @@ TEST_F(StaticFilesTest, HandlesOnlyGetAndHeadOutsideTheApi) {
   EXPECT_FALSE(files.handles(request));
   request.path = "/apiary";
   EXPECT_TRUE(files.handles(request));
+}
+
+// Page data: the portal's page carries the visitor's JSON when the function answers.
+class PageDataTest : public StaticFilesTest {
+ protected:
+  PageDataTest() {
+    write("index.html",
+          "<!doctype html><html><head><title>Portal</title></head><body></body></html>");
+    write("index.html.gz", "gz");
+  }
+  Response get_with(PageData page_data, std::string path) {
+    return StaticFiles(root_, std::move(page_data))
+        .serve(request_for(std::move(path), {{"accept-encoding", "gzip"}}));
+  }
+};
+
+TEST_F(PageDataTest, IsWrittenIntoThePortalPageBeforeTheEndOfHead) {
+  for (std::string path : {"/", "/index.html", "/bills/41030"}) {
+    Response response =
+        get_with([](const Request&) { return std::string(R"({"me":{"name":"Ana"}})"); }, path);
+    ASSERT_EQ(response.status, 200) << path;
+    EXPECT_TRUE(response.file_path.empty()) << path;
+    EXPECT_EQ(response.body,
+              "<!doctype html><html><head><title>Portal</title>"
+              "<script type=\"application/json\" id=\"page-data\">{\"me\":{\"name\":\"Ana\"}}"
+              "</script>\n</head><body></body></html>")
+        << path;
+    EXPECT_EQ(response.content_type, "text/html; charset=utf-8");
+    EXPECT_EQ(response.header("Cache-Control"), "no-store") << "the page is this visitor's alone";
+    EXPECT_EQ(response.header("Content-Encoding"), "");
+    EXPECT_EQ(response.header("ETag"), "");
+  }
+}
+
+TEST_F(PageDataTest, CannotEndTheScriptElement) {
+  Response response = get_with(
+      [](const Request&) { return std::string(R"({"name":"</script><script>alert(1)<!--"})"); },
+      "/");
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(response.body.find("</script><script>"), std::string::npos);
+  EXPECT_NE(response.body.find(R"({"name":"\u003c/script>\u003cscript>alert(1)\u003c!--"})"),
+            std::string::npos);
+  EXPECT_EQ(json_for_script_element("a<b"), "a\\u003cb");
+}
+
+TEST_F(PageDataTest, WithoutAnAnswerThePageIsTheFileAsBuilt) {
+  Response response = get_with([](const Request&) { return std::optional<std::string>(); }, "/");
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(fs::path(response.file_path), fs::canonical(root_ / "index.html.gz"));
+  EXPECT_EQ(response.header("Cache-Control"), "no-cache");
+}
+
+TEST_F(PageDataTest, IsAskedOnlyForThePortalPage) {
+  int asked = 0;
+  auto counting = [&asked](const Request&) {
+    ++asked;
+    return std::optional<std::string>("{}");
+  };
+  EXPECT_FALSE(get_with(counting, "/favicon.svg").file_path.empty());
+  EXPECT_FALSE(get_with(counting, "/assets/portal-9d1e2f.js").file_path.empty());
+  EXPECT_EQ(asked, 0);
+  EXPECT_TRUE(get_with(counting, "/usage").file_path.empty());
+  EXPECT_EQ(asked, 1);
+}
+
+TEST_F(PageDataTest, APageWithoutHeadIsSentAsBuilt) {
+  write("index.html", "<p>no head</p>");
+  Response response =
+      get_with([](const Request&) { return std::optional<std::string>("{}"); }, "/");
+  ASSERT_EQ(response.status, 200);
+  EXPECT_FALSE(response.file_path.empty());
 }
 
 }  // namespace

@@ -230,6 +230,12 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await checkPage(page, "payments");
 
   // Usage: the chart and a table of the same numbers.
+  const asked = [];
+  const onRequest = (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith("/api/")) asked.push(url.pathname + url.search);
+  };
+  page.on("request", onRequest);
   await page.goto(`${BASE}/usage`);
   await page.getByRole("heading", { level: 1, name: "Your usage" }).waitFor();
   await page.getByRole("table").first().waitFor();
@@ -237,6 +243,14 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("heading", { name: "Compared" }).waitFor();
   await page.getByRole("region", { name: "Compared" }).getByRole("definition")
     .filter({ hasText: /^[\d,.]+ (kWh|gal|therm)/ }).first().waitFor();
+  await page.locator(".uplot").first().waitFor();
+  page.off("request", onRequest);
+  // The page came with who is signed in (no GET /api/v1/me), and its first answers, asked for
+  // while its code loaded, were each asked for once.
+  assert.ok(!asked.includes("/api/v1/me"), `asked: ${asked.join(", ")}`);
+  assert.equal(asked.filter((p) => p.endsWith("/usage/to-date")).length, 1, `asked: ${asked.join(", ")}`);
+  assert.equal(new Set(asked).size, asked.length, `an answer was asked for twice: ${asked.join(", ")}`);
+  assert.equal(asked.filter((p) => p.includes("resolution=day")).length, 3, `asked: ${asked.join(", ")}`);
   // The cost so far this period: the server's rating of the open period, as it answered.
   const soFar = page.getByRole("region", { name: "This billing period so far" });
   await soFar.waitFor();

@@ -4,7 +4,6 @@ import assert from "node:assert/strict";
 import {
   chartData,
   compareMonths,
-  comparisonRange,
   dayRange,
   defaultIntervalDay,
   firstOfMonth,
@@ -32,7 +31,6 @@ test("firstOfMonth steps across years", () => {
 test("the daily view asks for 30 days through today, the monthly view for 24 months", () => {
   assert.deepEqual(usageRange("day", "2026-03-01"), { from: "2026-01-31", to: "2026-03-02" });
   assert.deepEqual(usageRange("month", "2026-05-20"), { from: "2024-06-01", to: "2026-06-01" });
-  assert.deepEqual(comparisonRange("2026-01-10"), { from: "2025-12-01", to: "2026-02-01" });
 });
 
 test("compareMonths finds this month so far and last month for each service", () => {

@@ -62,6 +62,9 @@ class ApiServer {
     return client_->request(method, target, headers, body);
   }
 
+  // The context the routes run with (for calling an api function directly).
+  ApiContext& context() { return context_; }
+
   // DELETE as staff.
   http::testing::ClientResponse remove(const std::string& target) {
     return client_->request("DELETE", target,

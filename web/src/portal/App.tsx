@@ -6,11 +6,14 @@ import { loadMessages, messagesFor } from "./i18n/messages";
 import { en } from "./i18n/en";
 import type { Language, MessageKey } from "./i18n/translate";
 import { isPublic, isSignedOutOnly, matchRoute, signInPath } from "./router";
-import type { Route } from "./router";
+import type { PageName, Route } from "./router";
 import { navigate, useLocation } from "./navigation";
 import { onSessionEnded, setCsrfToken, setRequestLanguage } from "./api";
 import { fetchMe, saveLanguage, signOut, signOutEverywhere } from "./authApi";
-import { fetchSummary } from "./accountApi";
+import { fetchBill, fetchDashboard, fetchSummary, fetchUsage, fetchUsageToDate } from "./accountApi";
+import { startEarly } from "./api";
+import { FIRST_USAGE_VIEW, usageRange } from "./usage";
+import { isoLocalDate } from "./validation";
 import { ApiError } from "./problem";
 import { SessionContext } from "./session";
 import type { Session } from "./session";
@@ -34,6 +37,47 @@ const CheckEmail = lazyPage(() => import("./pages/CheckEmail").then((m) => m.Che
 const Verify = lazyPage(() => import("./pages/Verify").then((m) => m.Verify));
 const ForgotPassword = lazyPage(() => import("./pages/ForgotPassword").then((m) => m.ForgotPassword));
 const ResetPassword = lazyPage(() => import("./pages/ResetPassword").then((m) => m.ResetPassword));
+
+/** The pages whose code loads on first visit, by name. */
+const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
+  bills: Bills,
+  bill: BillDetail,
+  pay: Pay,
+  autopay: AutopayPage,
+  payments: Payments,
+  arrangements: Arrangements,
+  usage: UsagePage,
+  settings: Settings,
+  register: Register,
+  "check-email": CheckEmail,
+  verify: Verify,
+  "forgot-password": ForgotPassword,
+  "reset-password": ResetPassword,
+};
+
+/**
+ * Starts what the page the portal opens on needs, so that it all comes down at once rather than
+ * one thing after another: the page's code, and, when the customer is already known (the page
+ * data), the page's first API answers (api.ts startEarly; each page asks them the same way).
+ */
+export function startOpening(route: Route, me: Me | null): void {
+  LAZY_PAGES[route.page]?.preload();
+  if (!me) return;
+  const account = chooseAccount(me, stored(ACCOUNT_KEY));
+  if (!account) return;
+  startEarly(() => {
+    if (route.page === "dashboard") {
+      void fetchDashboard(account);
+    } else if (route.page === "usage") {
+      // The period so far and the 30 days drawn (the chart and the comparison come after).
+      const days = usageRange(FIRST_USAGE_VIEW, isoLocalDate(new Date()));
+      void fetchUsageToDate(account);
+      void fetchUsage(account, FIRST_USAGE_VIEW, days.from, days.to);
+    } else if (route.page === "bill") {
+      void fetchBill(account, route.bill);
+    }
+  });
+}
 
 const LANGUAGE_KEY = "ratepayer.language";
 const ACCOUNT_KEY = "ratepayer.account";
@@ -64,7 +108,9 @@ function chooseAccount(me: Me, wanted: string | null): string {
   return me.accounts[0]?.number ?? "";
 }
 
-export function App({ startLanguage }: { startLanguage: Language }) {
+/** The portal. `startMe`: the customer the page data names (signed in from the first draw; the
+ * caller has set their CSRF token), or null to ask the server. */
+export function App({ startLanguage, startMe }: { startLanguage: Language; startMe: Me | null }) {
   const where = useLocation();
   const route = matchRoute(where.pathname, where.search);
   const [language, setShownLanguage] = useState<Language>(startLanguage);
@@ -73,13 +119,13 @@ export function App({ startLanguage }: { startLanguage: Language }) {
   const setLanguage = useCallback((next: Language) => {
     loadMessages(next).then(() => setShownLanguage(next), () => {});
   }, []);
-  const [me, setMe] = useState<Me | null | undefined>(undefined); // undefined: still asking
+  const [me, setMe] = useState<Me | null | undefined>(startMe ?? undefined); // undefined: still asking
   const [notice, setNotice] = useState<MessageKey | null>(null);
-  const [account, setAccount] = useState("");
+  const [account, setAccount] = useState(() => (startMe ? chooseAccount(startMe, stored(ACCOUNT_KEY)) : ""));
   const [summary, setSummary] = useState<AccountSummary | null>(null);
   const [summaryError, setSummaryError] = useState<ApiError | null>(null);
   const [registeredEmail, setRegisteredEmail] = useState("");
-  const signedIn = useRef(false);
+  const signedIn = useRef(startMe !== null);
 
   const acceptMe = useCallback((next: Me) => {
     signedIn.current = true;
@@ -98,8 +144,9 @@ export function App({ startLanguage }: { startLanguage: Language }) {
     setNotice(why);
   }, []);
 
-  // Who is signed in, once, when the portal opens.
+  // Who is signed in, once, when the portal opens (unless the page said).
   useEffect(() => {
+    if (startMe) return;
     const ctl = new AbortController();
     fetchMe(ctl.signal).then(acceptMe, (e: unknown) => {
       if (e instanceof ApiError) forget(e.status === 401 ? null : "errorSessionCheck");

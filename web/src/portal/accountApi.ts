@@ -12,6 +12,7 @@ import type {
   BillsPage,
   BudgetBillingEnded,
   CardEntry,
+  DashboardParts,
   Payment,
   PaymentMethodToken,
   PaymentsPage,
@@ -24,6 +25,10 @@ import type {
 
 export const fetchSummary = (account: string, signal?: AbortSignal) =>
   get<AccountSummary>(accountPath(account, "summary"), signal);
+
+/** Everything the dashboard's cards show, in one answer. */
+export const fetchDashboard = (account: string, signal?: AbortSignal) =>
+  get<DashboardParts>(accountPath(account, "dashboard"), signal);
 
 function page(limit: number, cursor?: string | null): string {
   const q = new URLSearchParams({ limit: String(limit) });

@@ -75,23 +75,46 @@ export async function request<T>(method: string, path: string, options: RequestO
   throw error;
 }
 
-export const get = <T>(path: string, signal?: AbortSignal) => request<T>("GET", path, { signal });
+// GETs started before the page that needs them is drawn (startEarly), by path: the page's own
+// get() of that path takes the answer once, if it asks within EARLY_ANSWER_MS.
+const EARLY_ANSWER_MS = 10_000;
+const early = new Map<string, { answer: Promise<unknown>; started: number }>();
+let startingEarly = false;
+
+/**
+ * Runs `asks` (calls of the API functions a page makes first, e.g. fetchBill(account, bill))
+ * so that each GET starts now, while the page's code is still loading; when the page then asks
+ * for the same path it gets that answer instead of asking again. The page is drawn from the
+ * same functions either way, so the early start changes only when the answer arrives.
+ */
+export function startEarly(asks: () => void): void {
+  startingEarly = true;
+  try {
+    asks();
+  } finally {
+    startingEarly = false;
+  }
+}
+
+export function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  if (startingEarly) {
+    const answer = request<T>("GET", path);
+    answer.catch(() => {}); // the page that takes it sees the failure
+    early.set(path, { answer, started: Date.now() });
+    return answer;
+  }
+  const started = early.get(path);
+  if (started) {
+    early.delete(path);
+    if (Date.now() - started.started <= EARLY_ANSWER_MS) return started.answer as Promise<T>;
+  }
+  return request<T>("GET", path, { signal });
+}
 export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
   request<T>("POST", path, { body, headers });
 export const put = <T>(path: string, body: unknown) => request<T>("PUT", path, { body });
 /** DELETE; most answer 204 (void), some 200 with a body (T). */
 export const del = <T = void>(path: string) => request<T>("DELETE", path);
-
-/**
- * A request the page can do without: its answer, or null when it failed. Cancelling (the page
- * went away) still rejects, and a 401 has already ended the session as for any request.
- */
-export function orAbsent<T>(answer: Promise<T>): Promise<T | null> {
-  return answer.catch((e: unknown) => {
-    if (isAbort(e)) throw e;
-    return null;
-  });
-}
 
 /** /api/v1/accounts/{number}/{rest} */
 export function accountPath(account: string, rest: string): string {

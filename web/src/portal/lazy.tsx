@@ -4,18 +4,32 @@ import { useEffect, useState } from "preact/hooks";
 import { useI18n } from "./i18n/context";
 import { Alert } from "./components/Alert";
 
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+/** A page whose code loads on first use; preload() starts that load early (the portal calls it
+ * for the page it opens on, so the page's code comes down beside the first API answers). */
+export type LazyPage<P extends object> = ComponentType<P> & { preload: () => void };
+
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
   let loaded: ComponentType<P> | null = null;
-  return function LazyPage(props: P) {
+  let loading: Promise<ComponentType<P>> | null = null;
+  const loadOnce = () => {
+    loading ??= load().then(
+      (c) => (loaded = c),
+      (e: unknown) => {
+        loading = null; // a later visit tries again
+        throw e;
+      },
+    );
+    return loading;
+  };
+  const page = function LazyPage(props: P) {
     const { t } = useI18n();
     const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (Component) return;
       let live = true;
-      load().then(
+      loadOnce().then(
         (c) => {
-          loaded = c;
           if (live) setComponent(() => c);
         },
         () => live && setFailed(true),
@@ -42,4 +56,8 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
       </p>
     );
   };
+  page.preload = () => {
+    loadOnce().catch(() => {}); // the page shows the failure when it is drawn
+  };
+  return page;
 }

@@ -148,6 +148,19 @@ export interface AccountPreferences {
   budget: { installment: Money; true_up_month: number; enrolled_on: string } | null;
 }
 
+/** GET /api/v1/accounts/{number}/dashboard: each part is what its own route answers. */
+export interface DashboardParts {
+  bills: BillsPage;
+  payments: PaymentsPage;
+  autopay: Autopay;
+  payment_methods: { payment_methods: SavedPaymentMethod[] };
+  preferences: AccountPreferences;
+  /** Monthly usage, last month and this one. */
+  months: Usage;
+  /** null when the period so far could not be worked out. */
+  period_to_date: UsageToDate | null;
+}
+
 export interface Autopay {
   enrolled: boolean;
   payment_method_id?: number;

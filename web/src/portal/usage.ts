@@ -33,6 +33,9 @@ export function defaultIntervalDay(today: string): string {
   return addDays(today, -1);
 }
 
+/** The view the usage page opens on. */
+export const FIRST_USAGE_VIEW: UsageView = "day";
+
 /**
  * The days asked for each view: yesterday (intervals; the page passes the day picked through
  * dayRange instead), the last 7 or 30 days through today, or 24 months through this one.
@@ -42,11 +45,6 @@ export function usageRange(view: UsageView, today: string): DateRange {
   if (view === "hour") return { from: addDays(today, -6), to: addDays(today, 1) };
   if (view === "day") return { from: addDays(today, -29), to: addDays(today, 1) };
   return { from: firstOfMonth(today, -23), to: firstOfMonth(today, 1) };
-}
-
-/** Last month and this month, for the dashboard's comparison. */
-export function comparisonRange(today: string): DateRange {
-  return { from: firstOfMonth(today, -1), to: firstOfMonth(today, 1) };
 }
 
 export interface MonthComparison {

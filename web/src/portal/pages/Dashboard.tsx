@@ -8,11 +8,10 @@ import { useLoad } from "../components/useLoad";
 import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPath } from "../router";
-import { fetchAutopay, fetchBills, fetchPaymentMethods, fetchPayments, fetchPreferences, fetchUsage, fetchUsageToDate } from "../accountApi";
-import { orAbsent } from "../api";
+import { fetchDashboard } from "../accountApi";
 import { creditAmount, isCredit, latestBill, owesNothing, pastDueCents } from "../amountDue";
 import { centsToDecimal } from "../../shared/money";
-import { compareMonths, comparisonRange } from "../usage";
+import { compareMonths } from "../usage";
 import { hasChargesSoFar, highUsageAlerts, showsUsage } from "../usageToDate";
 import { isoLocalDate } from "../validation";
 import { commodityName, commodityNoun, paymentStatusName } from "../words";
@@ -21,25 +20,10 @@ import type { AccountSummary, Autopay, BillsPage, Money, PaymentsPage, SavedPaym
 export function Dashboard() {
   const { t } = useI18n();
   const { me, account, summary, summaryError, refreshSummary, changes } = useSession();
-  // Everything the cards show is loaded together and drawn at once, so nothing on the page moves
-  // while it loads (layout shift), and a live update redraws it in place. The period so far is
-  // extra: if it fails the rest still shows, without it.
-  const cards = useLoad(
-    (signal) => {
-      const today = isoLocalDate(new Date());
-      const range = comparisonRange(today);
-      return Promise.all([
-        fetchBills(account, 5, null, signal),
-        fetchPayments(account, 1, null, signal),
-        fetchAutopay(account, signal),
-        fetchPaymentMethods(account, signal),
-        fetchUsage(account, "month", range.from, range.to, signal),
-        fetchPreferences(account, signal),
-        orAbsent(fetchUsageToDate(account, signal)),
-      ]);
-    },
-    [account, changes],
-  );
+  // Everything the cards show comes in one answer and is drawn at once, so nothing on the page
+  // moves while it loads (layout shift), and a live update redraws it in place. The period so far
+  // is extra: when the server cannot work it out the rest still shows, without it.
+  const cards = useLoad((signal) => fetchDashboard(account, signal), [account, changes]);
   if (!account) {
     return (
       <Page title={t("dashboardTitle")}>
@@ -67,12 +51,14 @@ export function Dashboard() {
       )}
       {ready && cards.data && (
         <div class="cards">
-          <Alerts summary={summary} bills={cards.data[0]} payments={cards.data[1]} toDate={cards.data[6]} />
+          <Alerts summary={summary} bills={cards.data.bills} payments={cards.data.payments}
+            toDate={cards.data.period_to_date} />
           <BalanceCard summary={summary} />
-          {summary && <DueCard bills={cards.data[0]} balance={summary.balance} />}
-          <LastPaymentCard payments={cards.data[1]} />
-          <AutopayCard enrolment={cards.data[2]} methods={cards.data[3]} paperless={cards.data[5].paperless} />
-          <UsageCard usage={cards.data[4]} toDate={cards.data[6]} />
+          {summary && <DueCard bills={cards.data.bills} balance={summary.balance} />}
+          <LastPaymentCard payments={cards.data.payments} />
+          <AutopayCard enrolment={cards.data.autopay} methods={cards.data.payment_methods}
+            paperless={cards.data.preferences.paperless} />
+          <UsageCard usage={cards.data.months} toDate={cards.data.period_to_date} />
         </div>
       )}
     </Page>

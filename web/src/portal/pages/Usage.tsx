@@ -7,12 +7,13 @@ import { Page } from "../components/Page";
 import { Field } from "../components/Field";
 import { LoadState } from "../components/Loading";
 import { useLoad } from "../components/useLoad";
+import { useOnScreen } from "../components/useOnScreen";
 import type { Loaded } from "../components/useLoad";
 import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
 import { useSession } from "../session";
 import { fetchUsage, fetchUsageToDate } from "../accountApi";
-import { dayRange, defaultIntervalDay, hasUsage, usageRange } from "../usage";
+import { FIRST_USAGE_VIEW, dayRange, defaultIntervalDay, hasUsage, usageRange } from "../usage";
 import type { UsageView } from "../usage";
 import { checkUsageDay, isoLocalDate } from "../validation";
 import { commodityName } from "../words";
@@ -35,23 +36,21 @@ export function UsagePage() {
   const { t } = useI18n();
   const { account } = useSession();
   const today = isoLocalDate(new Date());
-  const [view, setView] = useState<UsageView>("day");
+  const [view, setView] = useState<UsageView>(FIRST_USAGE_VIEW);
   const [picked, setPicked] = useState(0);
   // The interval view's day: as typed, and the last good one typed (the one shown).
   const [dayTyped, setDayTyped] = useState(() => defaultIntervalDay(today));
   const [day, setDay] = useState(dayTyped);
   const dayProblem = checkUsageDay(dayTyped, today);
   const range = view === "interval" ? dayRange(day) : usageRange(view, today);
-  // The chart's code loads while the data does, not after it.
-  useEffect(() => {
-    loadChart().catch(() => {});
-  }, []);
   const toDate = useLoad((signal) => fetchUsageToDate(account, signal), [account]);
   const usage = useLoad((signal) => fetchUsage(account, view, range.from, range.to, signal), [account, view, range.from]);
   // The period-so-far card sits above everything else: the page is drawn once both first answers
   // are in, so nothing below it moves down when it arrives (layout shift).
   const drawn = useRef(false);
   if (answered(toDate) && answered(usage)) drawn.current = true;
+  // The chart's code and the comparison's figures are asked for once the figures are on screen.
+  const onScreen = useOnScreen(drawn.current);
   const series = usage.data?.series.filter(hasUsage) ?? [];
   const shown = series[Math.min(picked, Math.max(series.length - 1, 0))];
   const typeDay = (value: string) => {
@@ -97,8 +96,10 @@ export function UsagePage() {
       {usage.data && !shown && !usage.loading && <p>{t("noUsage")}</p>}
       {shown && !usage.loading && (
         <>
-          <Chart series={shown} view={view} />
-          {view === "day" && <Comparison account={account} shown={shown} from={range.from} to={range.to} />}
+          <Chart series={shown} view={view} load={onScreen} />
+          {view === "day" && (
+            <Comparison account={account} shown={shown} from={range.from} to={range.to} ask={onScreen} />
+          )}
           <UsageTable series={shown} view={view} day={day} />
         </>
       )}
@@ -109,17 +110,18 @@ export function UsagePage() {
 let chartComponent: ComponentType<UsageChartProps> | null = null;
 let chartLoad: Promise<ComponentType<UsageChartProps>> | null = null;
 
-/** Starts loading the chart's code (uPlot) once; the page calls it on mount, beside its data. */
+/** Starts loading the chart's code (uPlot) once. */
 function loadChart(): Promise<ComponentType<UsageChartProps>> {
   chartLoad ??= import("./UsageChart").then((m) => (chartComponent = m.UsageChart));
   return chartLoad;
 }
 
-/** The chart, once its code (uPlot) has loaded; the table below is there meanwhile. */
-function Chart(props: UsageChartProps) {
+/** The chart, once its code (uPlot) has loaded, which starts when `load` is true; the table below
+ * is there meanwhile. */
+function Chart({ load, ...props }: UsageChartProps & { load: boolean }) {
   const [Component, setComponent] = useState(() => chartComponent);
   useEffect(() => {
-    if (Component) return;
+    if (Component || !load) return;
     let live = true;
     loadChart().then((loaded) => {
       if (live) setComponent(() => loaded);
@@ -129,6 +131,6 @@ function Chart(props: UsageChartProps) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [load]);
   return Component ? <Component {...props} /> : <div class="chart-placeholder" aria-hidden="true" />;
 }

@@ -6,19 +6,30 @@ import { fetchUsage } from "../../accountApi";
 import { lastYearRange, previousRange, sameChannel, seriesTotal } from "../../usage";
 import type { UsageSeries } from "../../types";
 
+interface ComparisonProps {
+  account: string;
+  shown: UsageSeries;
+  from: string;
+  to: string;
+  /** Whether to ask for the two other periods yet (until then they show as being loaded). */
+  ask: boolean;
+}
+
 /** The last 30 days against the 30 before and the same days last year, for the shown meter. */
-export function Comparison({ account, shown, from, to }: { account: string; shown: UsageSeries; from: string; to: string }) {
+export function Comparison({ account, shown, from, to, ask }: ComparisonProps) {
   const { t, decimal } = useI18n();
   const range = { from, to };
   const before = previousRange(range);
   const lastYear = lastYearRange(range);
   const others = useLoad(
     (signal) =>
-      Promise.all([
-        fetchUsage(account, "day", before.from, before.to, signal),
-        fetchUsage(account, "day", lastYear.from, lastYear.to, signal),
-      ]),
-    [account, from],
+      ask
+        ? Promise.all([
+            fetchUsage(account, "day", before.from, before.to, signal),
+            fetchUsage(account, "day", lastYear.from, lastYear.to, signal),
+          ])
+        : new Promise<never>(() => {}), // asked when `ask` turns true (a new round of the load)
+    [account, from, ask],
   );
   const rows: { label: string; figure: ReturnType<typeof seriesTotal> }[] = [
     { label: t("usageLast30"), figure: seriesTotal(shown) },

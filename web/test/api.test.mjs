@@ -1,0 +1,51 @@
+// The portal's HTTP client (src/portal/api.ts): answers started early.
+import { test, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { get, startEarly } from "../.test-build/portal/api.js";
+
+// A fetch that records what was asked and answers each path with a numbered JSON body.
+let asked = [];
+beforeEach(() => {
+  asked = [];
+  globalThis.fetch = async (path, init) => {
+    asked.push({ path, headers: init.headers });
+    return new Response(JSON.stringify({ path, n: asked.length }), {
+      status: 200,
+      headers: { "Content-Type": "application/json" },
+    });
+  };
+});
+
+test("a GET started early is answered once, to the page's own ask of that path", async () => {
+  startEarly(() => {
+    void get("/api/v1/accounts/1/usage/to-date");
+  });
+  assert.equal(asked.length, 1);
+  const first = await get("/api/v1/accounts/1/usage/to-date");
+  assert.deepEqual(first, { path: "/api/v1/accounts/1/usage/to-date", n: 1 });
+  assert.equal(asked.length, 1, "the page's ask took the early answer");
+  const again = await get("/api/v1/accounts/1/usage/to-date");
+  assert.equal(again.n, 2, "a later ask goes to the server");
+  assert.equal(asked.length, 2);
+});
+
+test("an early answer is only for its own path", async () => {
+  startEarly(() => {
+    void get("/api/v1/accounts/1/bills/7");
+  });
+  const other = await get("/api/v1/accounts/1/bills/8");
+  assert.equal(other.path, "/api/v1/accounts/1/bills/8");
+  assert.equal(asked.length, 2);
+});
+
+test("an early failure reaches the page that takes it", async () => {
+  globalThis.fetch = async () =>
+    new Response(JSON.stringify({ title: "Not found", detail: "no bill 9" }), {
+      status: 404,
+      headers: { "Content-Type": "application/problem+json" },
+    });
+  startEarly(() => {
+    void get("/api/v1/accounts/1/bills/9");
+  });
+  await assert.rejects(get("/api/v1/accounts/1/bills/9"), (e) => e.status === 404);
+});
