@@ -80,45 +80,45 @@ Result<AccountPreferences> change_preferences(store::Database& database,
       if (!phone) {
         return invalid_input("phone", "'" + *change.phone +
                                           "' is not a US phone number (10 digits, e.g. "
-                                          "541-555-0134)");
+                                          "541-555-0134)")
+            .coded("phone-invalid");
       }
     }
   }
-  return database.write<AccountPreferences>(
-      [&](store::Session& session) -> Result<AccountPreferences> {
-        auto loaded = load(session, number);
-        RP_TRY(loaded);
-        AccountPreferences next = loaded->preferences;
-        if (change.paperless) next.paperless = *change.paperless;
-        if (email) next.email = *email;
-        if (phone) next.phone = *phone;
-        if (next.paperless && next.email.empty()) {
-          return invalid_input(
-              "paperless", "paperless bills need an email address to send them to; add one first");
-        }
-        std::string changed;
-        auto note = [&](const std::string& what) {
-          changed += (changed.empty() ? "" : ", ") + what;
-        };
-        if (next.paperless != loaded->preferences.paperless) {
-          note(next.paperless ? "paperless bills on" : "paper bills again");
-          RP_TRY(session.execute_named("accounts/set_paperless",
-                                       {std::int64_t{next.paperless ? 1 : 0}, loaded->account_id}));
-        }
-        if (next.email != loaded->preferences.email || next.phone != loaded->preferences.phone) {
-          if (next.email != loaded->preferences.email) note("contact email");
-          if (next.phone != loaded->preferences.phone) note("contact phone");
-          RP_TRY(session.execute_named("accounts/set_contact",
-                                       {store::text_or_null(next.email),
-                                        store::text_or_null(next.phone), loaded->person_id}));
-        }
-        if (!changed.empty()) {
-          auto recorded = record_event(session, {loaded->account_id, "preferences.changed",
-                                                 change.actor, "Changed " + changed + ".", "{}"});
-          RP_TRY(recorded);
-        }
-        return next;
-      });
+  return database.write<AccountPreferences>([&](store::Session& session)
+                                                -> Result<AccountPreferences> {
+    auto loaded = load(session, number);
+    RP_TRY(loaded);
+    AccountPreferences next = loaded->preferences;
+    if (change.paperless) next.paperless = *change.paperless;
+    if (email) next.email = *email;
+    if (phone) next.phone = *phone;
+    if (next.paperless && next.email.empty()) {
+      return invalid_input("paperless",
+                           "paperless bills need an email address to send them to; add one first")
+          .coded("paperless-needs-email");
+    }
+    std::string changed;
+    auto note = [&](const std::string& what) { changed += (changed.empty() ? "" : ", ") + what; };
+    if (next.paperless != loaded->preferences.paperless) {
+      note(next.paperless ? "paperless bills on" : "paper bills again");
+      RP_TRY(session.execute_named("accounts/set_paperless",
+                                   {std::int64_t{next.paperless ? 1 : 0}, loaded->account_id}));
+    }
+    if (next.email != loaded->preferences.email || next.phone != loaded->preferences.phone) {
+      if (next.email != loaded->preferences.email) note("contact email");
+      if (next.phone != loaded->preferences.phone) note("contact phone");
+      RP_TRY(session.execute_named(
+          "accounts/set_contact",
+          {store::text_or_null(next.email), store::text_or_null(next.phone), loaded->person_id}));
+    }
+    if (!changed.empty()) {
+      auto recorded = record_event(session, {loaded->account_id, "preferences.changed",
+                                             change.actor, "Changed " + changed + ".", "{}"});
+      RP_TRY(recorded);
+    }
+    return next;
+  });
 }
 
 }  // namespace rp::accounts

@@ -69,8 +69,10 @@ Result<void> install_meter(store::Session& session, const NewMeter& meter,
       "meter");
   if (!meter_id.ok()) {
     if (meter_id.error().kind == ErrorKind::conflict) {
-      return Error{ErrorKind::conflict, "meter " + meter.serial + " is already installed",
-                   "meter.serial"};
+      return Error{ErrorKind::conflict,
+                   "meter " + meter.serial + " is already installed",
+                   "meter.serial",
+                   {}};
     }
     return meter_id.error();
   }

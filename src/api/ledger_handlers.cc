@@ -199,7 +199,10 @@ http::Response arrangement_offer_handler(ApiContext& context, http::Request& req
   out.begin_object().key("past_due");
   write_money(out, offer->past_due);
   out.key("eligible").boolean(offer->eligibility.eligible);
-  if (!offer->eligibility.eligible) out.key("reason").string(offer->eligibility.reason);
+  if (!offer->eligibility.eligible) {
+    out.key("reason").string(offer->eligibility.reason);
+    out.key("reason_code").string(offer->eligibility.reason_code);
+  }
   out.key("plans").begin_array();
   for (const auto& plan : offer->plans) write_plan(out, plan);
   out.end_array().end_object();

@@ -16,6 +16,7 @@ Result<std::unique_ptr<store::Database>> open_migrated_database(const Config& co
   if (!applied.ok()) {
     return Error{applied.error().kind,
                  "cannot migrate " + (*database)->display_url() + ": " + applied.error().message,
+                 {},
                  {}};
   }
   for (const std::string& id : *applied) {

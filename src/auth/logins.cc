@@ -86,9 +86,12 @@ Result<std::vector<std::int64_t>> matching_accounts(Session& session, const std:
     number = *parsed;
   }
   auto zip_five = zip5(zip);
-  if (!zip_five) return invalid_input("zip", "the ZIP code must be 5 digits (or ZIP+4)");
+  if (!zip_five) {
+    return invalid_input("zip", "the ZIP code must be 5 digits (or ZIP+4)").coded("zip-invalid");
+  }
   if (normalize_street(street).empty()) {
-    return invalid_input("street", "enter the street address where you have service");
+    return invalid_input("street", "enter the street address where you have service")
+        .coded("street-required");
   }
   auto rows = session.query_named("auth/accounts_at_zip", {*zip_five});
   RP_TRY(rows);
@@ -103,11 +106,13 @@ Result<std::vector<std::int64_t>> matching_accounts(Session& session, const std:
   found.erase(std::unique(found.begin(), found.end()), found.end());
   if (found.empty()) {
     return invalid_input(
-        "address", number ? "that account number has no service at that street address and ZIP; "
-                            "check all three as they appear on your bill"
-                          : "we found no account with service at that street address and ZIP; "
-                            "check the house number, street and ZIP as they appear on your bill, "
-                            "or add your account number");
+               "address",
+               number ? "that account number has no service at that street address and ZIP; "
+                        "check all three as they appear on your bill"
+                      : "we found no account with service at that street address and ZIP; "
+                        "check the house number, street and ZIP as they appear on your bill, "
+                        "or add your account number")
+        .coded(number ? "address-not-at-account" : "address-not-found");
   }
   return found;
 }
@@ -137,11 +142,18 @@ std::string link(const LoginSettings& settings, const char* path, const std::str
 }
 
 // Uses a one-time link token of `purpose`; the user's id. Errors: conflict ("token").
+// The answer for a link that is unknown, already used or out of date.
+Error link_gone() {
+  Error gone = conflict("this link has expired or was already used; ask for a new one")
+                   .coded("link-expired");
+  gone.field = "token";
+  return gone;
+}
+
 Result<std::int64_t> use_token(Session& session, const std::string& token, const char* purpose) {
   auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
   RP_TRY(rows);
-  const Error gone{ErrorKind::conflict,
-                   "this link has expired or was already used; ask for a new one", "token"};
+  const Error gone = link_gone();
   if (rows->empty() || rows->at(0).text(2) != purpose || !rows->at(0).is_null(4)) return gone;
   auto expires = parse_instant(rows->at(0).text(3), "expires_at");
   RP_TRY(expires);
@@ -177,7 +189,7 @@ Result<UserRow> user_with_password(store::Database& database, std::int64_t user_
   });
   RP_TRY(user);
   if (user->password_hash.empty() || !password_matches(user->password_hash, password)) {
-    return invalid_input(field, wrong);
+    return invalid_input(field, wrong).coded("password-wrong");
   }
   return user;
 }
@@ -224,8 +236,7 @@ Result<std::string> checked_new_password_hash(store::Database& database, const s
     auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
     RP_TRY(rows);
     if (rows->empty()) {
-      return Error{ErrorKind::conflict,
-                   "this link has expired or was already used; ask for a new one", "token"};
+      return link_gone();
     }
     auto user = session.query_named("auth/user_by_id", {rows->at(0).integer(1)});
     RP_TRY(user);
@@ -523,7 +534,7 @@ Result<void> change_password(store::Database& database, std::int64_t user_id,
                                  "the current password is not right");
   RP_TRY(user);
   if (auto rules = check_new_password(new_password, user->email); !rules.ok()) {
-    return invalid_input("new_password", rules.error().message);
+    return invalid_input("new_password", rules.error().message).coded(rules.error().code);
   }
   auto hash = hash_password(new_password);
   RP_TRY(hash);
@@ -543,7 +554,8 @@ Result<MfaEnrolment> start_mfa(store::Database& database, const LoginSettings& s
     RP_TRY(rows);
     if (rows->empty()) return not_found("login does not exist");
     if (!rows->at(0).is_null(5)) {
-      return conflict("two-step sign-in is already on; turn it off first to use another app");
+      return conflict("two-step sign-in is already on; turn it off first to use another app")
+          .coded("mfa-already-on");
     }
     RP_TRY(session.execute_named("auth/set_mfa_pending", {secret, user_id}));
     return rows->at(0).text(1);
@@ -563,13 +575,14 @@ Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int
     auto pending = session.query_named("auth/mfa_pending", {user_id});
     RP_TRY(pending);
     if (pending->empty() || pending->at(0).is_null(0)) {
-      return conflict("start setting up two-step sign-in first");
+      return conflict("start setting up two-step sign-in first").coded("mfa-not-started");
     }
     auto step = totp_step_of(pending->at(0).text(0), code, unix_now);
     if (!step) {
       return invalid_input("code",
                            "that code is not the one your authenticator app shows now; check the "
-                           "app and the time on your phone");
+                           "app and the time on your phone")
+          .coded("mfa-code-wrong");
     }
     RP_TRY(session.execute_named("auth/confirm_mfa", {*step, user_id}));
     RP_TRY(session.execute_named("auth/delete_recovery_codes", {user_id}));

@@ -68,25 +68,30 @@ bool is_common_password(std::string_view password) {
 Result<void> check_new_password(std::string_view password, std::string_view email) {
   if (password.size() < kShortestPassword) {
     return invalid_input("password", "the password must be at least " +
-                                         std::to_string(kShortestPassword) + " characters");
+                                         std::to_string(kShortestPassword) + " characters")
+        .coded("password-too-short");
   }
   if (password.size() > kLongestPassword) {
     return invalid_input("password", "the password must be at most " +
-                                         std::to_string(kLongestPassword) + " characters");
+                                         std::to_string(kLongestPassword) + " characters")
+        .coded("password-too-long");
   }
   if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password[0]; })) {
-    return invalid_input("password", "the password must not be one character repeated");
+    return invalid_input("password", "the password must not be one character repeated")
+        .coded("password-one-character");
   }
   if (is_common_password(password)) {
     return invalid_input("password",
                          "that password is one of the most common ones and is easy to guess; "
-                         "choose another (a few unrelated words make a good one)");
+                         "choose another (a few unrelated words make a good one)")
+        .coded("password-too-common");
   }
   const std::string address = lower(email);
   const std::string name = address.substr(0, address.find('@'));
   const std::string typed = lower(password);
   if (typed == address || (name.size() >= 4 && typed.find(name) != std::string::npos)) {
-    return invalid_input("password", "the password must not contain your email address");
+    return invalid_input("password", "the password must not contain your email address")
+        .coded("password-has-email");
   }
   return success();
 }

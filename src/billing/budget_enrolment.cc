@@ -21,7 +21,8 @@ Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
     auto active = session.query_named("billing/active_budget_plan", {account_id});
     RP_TRY(active);
     if (!active->empty()) {
-      return conflict("account " + enrolment.account.formatted() + " is already on budget billing");
+      return conflict("account " + enrolment.account.formatted() + " is already on budget billing")
+          .coded("budget-already-on");
     }
     auto rows = session.query_named("billing/recent_bill_charges", {account_id});
     RP_TRY(rows);
@@ -68,7 +69,8 @@ Result<BudgetLeaving> leave_budget_billing(store::Database& database, const Acco
     auto active = session.query_named("billing/active_budget_plan", {key->id});
     RP_TRY(active);
     if (active->empty()) {
-      return conflict("account " + account.formatted() + " is not on budget billing");
+      return conflict("account " + account.formatted() + " is not on budget billing")
+          .coded("budget-not-on");
     }
     const std::int64_t plan_id = active->at(0).integer(0);
     auto deferred = session.query_named("billing/latest_budget_deferred", {key->id});

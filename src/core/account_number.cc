@@ -41,16 +41,19 @@ Result<AccountNumber> AccountNumber::parse(std::string_view text) {
     if (c == ' ' || c == '-') continue;
     if (c < '0' || c > '9') {
       return bad_number(text, "contains '" + std::string(1, c) +
-                                  "'; account numbers are 9 digits, like 1234-5678-2");
+                                  "'; account numbers are 9 digits, like 1234-5678-2")
+          .coded("account-number-invalid");
     }
     digits += c;
   }
   if (digits.size() != kDigits) {
     return bad_number(text, "has " + std::to_string(digits.size()) +
-                                " digits; account numbers have 9 digits, like 1234-5678-2");
+                                " digits; account numbers have 9 digits, like 1234-5678-2")
+        .coded("account-number-invalid");
   }
   if (luhn_check_digit(std::string_view(digits).substr(0, kDigits - 1)) != digits.back()) {
-    return bad_number(text, "check digit does not match: the number may be mistyped");
+    return bad_number(text, "check digit does not match: the number may be mistyped")
+        .coded("account-number-mistyped");
   }
   return AccountNumber(std::move(digits));
 }

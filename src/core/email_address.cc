@@ -17,7 +17,8 @@ Result<std::string> normalize_email(std::string_view email) {
   const bool clean = out.find_first_of(" ,;<>()[]\\\"\r\n\t") == std::string::npos;
   if (out.size() < 3 || out.size() > 254 || !one_at || at == 0 || !has_dot || !clean ||
       out.back() == '.') {
-    return invalid_input("email", "'" + std::string(email) + "' is not an email address");
+    return invalid_input("email", "'" + std::string(email) + "' is not an email address")
+        .coded("email-invalid");
   }
   return out;
 }

@@ -9,7 +9,7 @@ Result<Money> Money::parse(std::string_view text, std::string field) {
   if (!cents.ok()) {
     std::string message = field + " \"" + std::string(text) + "\" " + cents.error().message +
                           "; write dollars and cents like \"1234.56\"";
-    return invalid_input(std::move(field), std::move(message));
+    return invalid_input(std::move(field), std::move(message)).coded("amount-invalid");
   }
   return Money(*cents);
 }

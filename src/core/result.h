@@ -27,25 +27,35 @@ struct Error {
   ErrorKind kind = ErrorKind::internal;
   std::string message;  // human sentence: what was wrong and, where useful, what to do
   std::string field;    // the input field at fault, empty when none applies
+  // A stable name for this particular refusal ("password-too-short"), for clients that word it
+  // themselves (the portal, in the customer's language); empty when none was given. Codes a
+  // client relies on are listed in docs/openapi.yaml (Problem.code).
+  std::string code;
+
+  // This error, named `name`: invalid_input("zip", "...").coded("zip-not-served").
+  Error coded(std::string name) && {
+    code = std::move(name);
+    return std::move(*this);
+  }
 };
 
 inline Error invalid_input(std::string field, std::string message) {
-  return Error{ErrorKind::invalid_input, std::move(message), std::move(field)};
+  return Error{ErrorKind::invalid_input, std::move(message), std::move(field), {}};
 }
 inline Error not_found(std::string message) {
-  return Error{ErrorKind::not_found, std::move(message), {}};
+  return Error{ErrorKind::not_found, std::move(message), {}, {}};
 }
 inline Error conflict(std::string message) {
-  return Error{ErrorKind::conflict, std::move(message), {}};
+  return Error{ErrorKind::conflict, std::move(message), {}, {}};
 }
 inline Error overflow(std::string message) {
-  return Error{ErrorKind::overflow, std::move(message), {}};
+  return Error{ErrorKind::overflow, std::move(message), {}, {}};
 }
 inline Error unavailable(std::string message) {
-  return Error{ErrorKind::unavailable, std::move(message), {}};
+  return Error{ErrorKind::unavailable, std::move(message), {}, {}};
 }
 inline Error internal_error(std::string message) {
-  return Error{ErrorKind::internal, std::move(message), {}};
+  return Error{ErrorKind::internal, std::move(message), {}, {}};
 }
 
 // Result<T> holds a T or an Error. Accessing value() of an error (or error() of a value) is a

@@ -7,7 +7,7 @@
 namespace rp::http {
 
 Response problem(int status, std::string_view type_slug, std::string_view title,
-                 std::string_view detail, std::string_view field) {
+                 std::string_view detail, std::string_view field, std::string_view code) {
   nlohmann::json body = {
       {"type", std::string(kProblemTypeBase) + std::string(type_slug)},
       {"title", title},
@@ -15,6 +15,7 @@ Response problem(int status, std::string_view type_slug, std::string_view title,
       {"detail", detail},
   };
   if (!field.empty()) body["field"] = field;
+  if (!code.empty()) body["code"] = code;
   Response response = json_response(status, body);
   response.content_type = kProblemContentType;
   return response;
@@ -25,18 +26,18 @@ Response problem_from_error(const rp::Error& error) {
     case ErrorKind::invalid_input:
       if (error.field == kContentTypeField) {
         return problem(415, "unsupported-media-type", "Unsupported media type", error.message,
-                       error.field);
+                       error.field, error.code);
       }
-      return problem(422, "invalid-input", "Invalid input", error.message, error.field);
+      return problem(422, "invalid-input", "Invalid input", error.message, error.field, error.code);
     case ErrorKind::not_found:
-      return problem(404, "not-found", "Not found", error.message, error.field);
+      return problem(404, "not-found", "Not found", error.message, error.field, error.code);
     case ErrorKind::conflict:
-      return problem(409, "conflict", "Conflict", error.message, error.field);
+      return problem(409, "conflict", "Conflict", error.message, error.field, error.code);
     case ErrorKind::overflow:
-      return problem(422, "overflow", "Value out of range", error.message, error.field);
+      return problem(422, "overflow", "Value out of range", error.message, error.field, error.code);
     case ErrorKind::unavailable: {
-      Response response =
-          problem(503, "unavailable", "Service unavailable", error.message, error.field);
+      Response response = problem(503, "unavailable", "Service unavailable", error.message,
+                                  error.field, error.code);
       response.set_header("Retry-After", "1");
       return response;
     }

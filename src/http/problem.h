@@ -14,12 +14,12 @@ namespace rp::http {
 inline constexpr std::string_view kProblemContentType = "application/problem+json";
 inline constexpr std::string_view kProblemTypeBase = "https://ratepayer.dev/problems/";
 
-// {"type": kProblemTypeBase + type_slug, "title", "status", "detail", "field" (when not empty)}.
-// The server adds "request_id" to every problem body that lacks one.
+// {"type": kProblemTypeBase + type_slug, "title", "status", "detail", "field" and "code" (each
+// when not empty)}. The server adds "request_id" to every problem body that lacks one.
 Response problem(int status, std::string_view type_slug, std::string_view title,
-                 std::string_view detail, std::string_view field = {});
+                 std::string_view detail, std::string_view field = {}, std::string_view code = {});
 
-// Maps an Error to its answer:
+// Maps an Error to its answer (with its field and code):
 //   invalid_input -> 422 invalid-input (with field); the field "Content-Type" -> 415
 //                    unsupported-media-type (see json_body.h)
 //   not_found 404 not-found; conflict 409 conflict; overflow 422 overflow;

@@ -30,6 +30,18 @@ TEST(Problem, FieldIsOmittedWhenNoneApplies) {
   EXPECT_FALSE(body_of(problem(409, "conflict", "Conflict", "already paid")).contains("field"));
 }
 
+TEST(Problem, ACodedErrorNamesItsCodeForClientsThatWordItThemselves) {
+  Response response =
+      problem_from_error(invalid_input("password", "the password must be at least 12 characters")
+                             .coded("password-too-short"));
+  EXPECT_EQ(response.status, 422);
+  EXPECT_EQ(body_of(response)["code"], "password-too-short");
+  EXPECT_EQ(body_of(response)["field"], "password");
+  EXPECT_EQ(body_of(problem_from_error(conflict("already on").coded("mfa-already-on")))["code"],
+            "mfa-already-on");
+  EXPECT_FALSE(body_of(problem_from_error(conflict("already paid"))).contains("code"));
+}
+
 TEST(Problem, InvalidInputMapsTo422NamingTheField) {
   Response response = problem_from_error(invalid_input("due_date", "due_date must be ISO 8601"));
   EXPECT_EQ(response.status, 422);

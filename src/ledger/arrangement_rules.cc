@@ -20,22 +20,27 @@ Result<void> check_arrangement_policy(const ArrangementPolicy& policy) {
 
 Eligibility arrangement_eligibility(const ArrangementPolicy& policy, Money past_due,
                                     const ArrangementHistory& history, LocalDate today) {
-  if (!history.account_open) return {false, "the account is closed"};
-  if (history.arrangement_in_force) return {false, "an arrangement is already in force"};
+  if (!history.account_open) return {false, "the account is closed", "account-closed"};
+  if (history.arrangement_in_force)
+    return {false, "an arrangement is already in force", "arrangement-in-force"};
   const date::year_month lookback =
       date::year_month(today.year(), today.month()) - date::months(policy.broken_lookback_months);
   for (const LocalDate& broken : history.broken_on) {
     const date::year_month when(broken.year(), broken.month());
     if (when > lookback || (when == lookback && broken.day() > today.day())) {
-      return {false, "an arrangement was broken on " + format_local_date(broken) + ", less than " +
-                         std::to_string(policy.broken_lookback_months) + " months ago"};
+      return {false,
+              "an arrangement was broken on " + format_local_date(broken) + ", less than " +
+                  std::to_string(policy.broken_lookback_months) + " months ago",
+              "arrangement-broken"};
     }
   }
-  if (past_due.is_zero() || past_due.is_negative()) return {false, "nothing is past due"};
+  if (past_due.is_zero() || past_due.is_negative())
+    return {false, "nothing is past due", "nothing-past-due"};
   if (past_due < policy.smallest_past_due) {
-    return {false, "the past-due balance is less than $" + policy.smallest_past_due.to_string()};
+    return {false, "the past-due balance is less than $" + policy.smallest_past_due.to_string(),
+            "past-due-too-small"};
   }
-  return {true, ""};
+  return {true, "", ""};
 }
 
 std::vector<ArrangementPlan> arrangement_plans(const ArrangementPolicy& policy, Money past_due) {

@@ -42,6 +42,9 @@ struct ArrangementHistory {
 struct Eligibility {
   bool eligible = false;
   std::string reason;  // why not, in words the customer reads
+  // Why not, as a stable name for clients that word it themselves: account-closed,
+  // arrangement-in-force, arrangement-broken, nothing-past-due, past-due-too-small.
+  std::string reason_code;
 };
 
 Eligibility arrangement_eligibility(const ArrangementPolicy& policy, Money past_due,

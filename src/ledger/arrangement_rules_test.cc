@@ -53,6 +53,24 @@ TEST(ArrangementEligibility, FollowsThePolicyAndTheAccountsHistory) {
             "the account is closed");
 }
 
+TEST(ArrangementEligibility, EachReasonHasItsCode) {
+  ArrangementPolicy policy;
+  ArrangementHistory history;
+  const LocalDate today = on("2026-11-23");
+  auto code_for = [&](Money past_due) {
+    return arrangement_eligibility(policy, past_due, history, today).reason_code;
+  };
+  EXPECT_EQ(code_for(Money::from_cents(80'00)), "");
+  EXPECT_EQ(code_for(Money::from_cents(24'99)), "past-due-too-small");
+  EXPECT_EQ(code_for(Money()), "nothing-past-due");
+  history.broken_on = {on("2025-11-24")};
+  EXPECT_EQ(code_for(Money::from_cents(80'00)), "arrangement-broken");
+  history.arrangement_in_force = true;
+  EXPECT_EQ(code_for(Money::from_cents(80'00)), "arrangement-in-force");
+  history.account_open = false;
+  EXPECT_EQ(code_for(Money::from_cents(80'00)), "account-closed");
+}
+
 TEST(ArrangementPolicyCheck, NamesWhatIsOutOfRange) {
   ArrangementPolicy policy;
   EXPECT_TRUE(check_arrangement_policy(policy).ok());

@@ -191,7 +191,8 @@ Result<Arrangement> make_arrangement(store::Database& database, const AccountNum
     const Eligibility eligibility =
         arrangement_eligibility(*policy, facts->past_due, facts->history, facts->today);
     if (!eligibility.eligible) {
-      return conflict("a payment arrangement is not offered: " + eligibility.reason);
+      return conflict("a payment arrangement is not offered: " + eligibility.reason)
+          .coded(eligibility.reason_code);
     }
     const auto plans = arrangement_plans(*policy, facts->past_due);
     auto chosen = std::find_if(plans.begin(), plans.end(), [&](const ArrangementPlan& plan) {

@@ -25,7 +25,8 @@ Result<Money> levelized_installment(const std::vector<Money>& charges) {
     return invalid_input("history", "budget billing needs at least " +
                                         std::to_string(kMinimumBillsForBudget) +
                                         " bills of history to level; the account has " +
-                                        std::to_string(charges.size()));
+                                        std::to_string(charges.size()))
+        .coded("budget-needs-history");
   }
   return average_of_last_12(charges);
 }

@@ -147,7 +147,8 @@ Result<std::string> store_bank_account(store::Database& database, const VaultKey
   ensure_sodium();
   RP_TRY(check_bank_account(bank));
   if (holder_name.size() > 100) {
-    return invalid_input("holder_name", "the name on the account is at most 100 characters");
+    return invalid_input("holder_name", "the name on the account is at most 100 characters")
+        .coded("holder-name-too-long");
   }
   const std::string token = new_token();
   const std::string sealed = seal(key, token, bank.account_number);

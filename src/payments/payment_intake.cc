@@ -25,7 +25,8 @@ Result<void> validate(const PaymentRequest& request) {
                          "a payment needs an idempotency key of 1 to 200 characters");
   }
   if (request.amount.cents() <= 0 || request.amount.cents() > kLargestPaymentCents) {
-    return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00");
+    return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00")
+        .coded("amount-out-of-range");
   }
   if (request.channel != "web" && request.channel != "phone" && request.channel != "autopay") {
     return invalid_input("channel", "channel must be web, phone or autopay");

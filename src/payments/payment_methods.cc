@@ -47,10 +47,12 @@ bool aba_routing_number_valid(std::string_view nine) {
 Result<CheckedCard> check_card(const CardDetails& card, LocalDate today) {
   const std::string digits = digits_of(card.number);
   if (!all_digits(digits) || digits.size() < 13 || digits.size() > 19) {
-    return invalid_input("card_number", "a card number is 13 to 19 digits");
+    return invalid_input("card_number", "a card number is 13 to 19 digits")
+        .coded("card-number-length");
   }
   if (luhn_check_digit(std::string_view(digits).substr(0, digits.size() - 1)) != digits.back()) {
-    return invalid_input("card_number", "the card number is mistyped (its check digit is wrong)");
+    return invalid_input("card_number", "the card number is mistyped (its check digit is wrong)")
+        .coded("card-number-mistyped");
   }
   if (card.exp_month < 1 || card.exp_month > 12) {
     return invalid_input("exp_month", "exp_month must be a month from 1 to 12");
@@ -63,10 +65,12 @@ Result<CheckedCard> check_card(const CardDetails& card, LocalDate today) {
   if (card.exp_year < year || (card.exp_year == year && card.exp_month < month)) {
     return invalid_input("exp_year", "the card expired at the end of " +
                                          std::to_string(card.exp_month) + "/" +
-                                         std::to_string(card.exp_year));
+                                         std::to_string(card.exp_year))
+        .coded("card-expired");
   }
   if (!all_digits(card.cvc) || card.cvc.size() < 3 || card.cvc.size() > 4) {
-    return invalid_input("cvc", "the security code is the 3 or 4 digits on the card");
+    return invalid_input("cvc", "the security code is the 3 or 4 digits on the card")
+        .coded("card-cvc-invalid");
   }
   return CheckedCard{digits, brand_of(digits), digits.substr(digits.size() - 4)};
 }

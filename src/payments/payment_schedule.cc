@@ -23,7 +23,8 @@ Result<void> require_saved_method(Session& session, const AccountNumber& account
   if (rows->empty()) {
     return invalid_input("payment_method_id", "account " + account.formatted() +
                                                   " has no saved payment method " +
-                                                  std::to_string(method_id));
+                                                  std::to_string(method_id))
+        .coded("payment-method-not-found");
   }
   return success();
 }
@@ -190,7 +191,8 @@ Result<ScheduledPayment> schedule_payment(store::Database& database, const Accou
                                           std::int64_t payment_method_id,
                                           const std::string& actor) {
   if (amount.cents() <= 0 || amount.cents() > kLargestPaymentCents) {
-    return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00");
+    return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00")
+        .coded("amount-out-of-range");
   }
   return database.write<ScheduledPayment>([&](Session& session) -> Result<ScheduledPayment> {
     auto account_id = accounts::find_account_key(session, account);
@@ -202,7 +204,8 @@ Result<ScheduledPayment> schedule_payment(store::Database& database, const Accou
         date::sys_days(pay_on) > today + date::days(kLongestScheduleDays)) {
       return invalid_input("pay_on",
                            "a scheduled payment is for a day after today and at most "
-                           "365 days ahead");
+                           "365 days ahead")
+          .coded("schedule-date-out-of-range");
     }
     RP_TRY(require_saved_method(session, account, payment_method_id));
     auto inserted = session.query_named("payments/insert_scheduled_payment",
@@ -230,11 +233,13 @@ Result<void> cancel_scheduled_payment(store::Database& database, const AccountNu
     RP_TRY(rows);
     for (const Row& row : *rows) {
       if (row.integer(0) == id) {
-        return conflict("scheduled payment " + std::to_string(id) + " is " + row.text(4));
+        return conflict("scheduled payment " + std::to_string(id) + " is " + row.text(4))
+            .coded("scheduled-payment-done");
       }
     }
     return not_found("account " + account.formatted() + " has no scheduled payment " +
-                     std::to_string(id));
+                     std::to_string(id))
+        .coded("scheduled-payment-not-found");
   });
 }
 
@@ -297,7 +302,10 @@ Result<void> cancel_autopay(store::Database& database, const AccountNumber& acco
     auto changed =
         session.execute_named("payments/cancel_autopay", {format_instant(now()), account.digits()});
     RP_TRY(changed);
-    if (*changed == 0) return not_found("account " + account.formatted() + " has no autopay");
+    if (*changed == 0) {
+      return not_found("account " + account.formatted() + " has no autopay")
+          .coded("autopay-not-on");
+    }
     RP_TRY(accounts::record_event(
         session, {account_id->id, "autopay.cancelled", actor, "Autopay was cancelled", "{}"}));
     return success();

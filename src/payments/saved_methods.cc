@@ -38,7 +38,8 @@ Result<SavedMethod> save_payment_method(store::Database& database, PaymentProces
     if (count >= static_cast<std::int64_t>(kMostSavedMethods)) {
       return invalid_input("payment_method", "an account keeps at most " +
                                                  std::to_string(kMostSavedMethods) +
-                                                 " payment methods: remove one first");
+                                                 " payment methods: remove one first")
+          .coded("payment-methods-full");
     }
     const bool as_default = make_default || count == 0;
     if (as_default) RP_TRY(session.execute_named("payments/clear_default_method", {account_id}));
@@ -72,7 +73,8 @@ Result<std::string> saved_method_token(store::Database& database, const AccountN
       if (method.id == id) return token;
     }
     return not_found("account " + account.formatted() + " has no saved payment method " +
-                     std::to_string(id));
+                     std::to_string(id))
+        .coded("payment-method-not-found");
   });
 }
 
@@ -84,7 +86,8 @@ Result<void> remove_payment_method(store::Database& database, const AccountNumbe
     RP_TRY(removed);
     if (*removed != 1) {
       return not_found("account " + account.formatted() + " has no saved payment method " +
-                       std::to_string(id));
+                       std::to_string(id))
+          .coded("payment-method-not-found");
     }
     return success();
   });

@@ -39,8 +39,10 @@ Result<std::vector<std::string>> apply_pending(Session& session,
   for (const Migration& migration : migrations) {
     if (done->contains(migration.id)) continue;
     if (auto ran = session.execute_script(migration.sql); !ran.ok()) {
-      return Error{
-          ran.error().kind, "migration " + migration.id + " failed: " + ran.error().message, {}};
+      return Error{ran.error().kind,
+                   "migration " + migration.id + " failed: " + ran.error().message,
+                   {},
+                   {}};
     }
     auto recorded =
         session.execute("INSERT INTO schema_migrations (id, applied_at) VALUES (:id, :at)",

@@ -318,6 +318,14 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   const after = await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/summary`);
   assert.equal(after.status(), 401);
   await checkPage(page, "signed-out-es");
+  // What the server refuses is said in Spanish too (the problem's code or type, worded by the
+  // portal), not in the server's English.
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel("Correo electrónico").fill("first.customer@example.com");
+  await page.getByLabel("Contraseña", { exact: true }).fill("not the password at all");
+  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await page.getByRole("alert").filter({ hasText: "no coinciden" }).waitFor();
+  assert.ok(!(await page.getByRole("alert").filter({ hasText: "do not match" }).count()));
   assert.deepEqual(errors, []);
 });
 

@@ -12,6 +12,8 @@ export interface ProblemFields {
   confirmation?: string;
   /** Seconds to wait before trying again (429 Retry-After). */
   retryAfter?: number;
+  /** The particular refusal, when the server names it ("password-too-common"; problemWords.ts). */
+  code?: string;
 }
 
 export class ApiError extends Error implements ProblemFields {
@@ -22,6 +24,7 @@ export class ApiError extends Error implements ProblemFields {
   readonly fieldErrors: Record<string, string>;
   readonly confirmation?: string;
   readonly retryAfter?: number;
+  readonly code?: string;
 
   constructor(p: ProblemFields) {
     super(p.detail || p.title);
@@ -33,6 +36,7 @@ export class ApiError extends Error implements ProblemFields {
     this.fieldErrors = p.fieldErrors;
     this.confirmation = p.confirmation;
     this.retryAfter = p.retryAfter;
+    this.code = p.code;
   }
 
   /** The problem type's last path segment: ".../mfa-required" -> "mfa-required". */
@@ -93,6 +97,7 @@ export function problemFrom(
     detail,
     fieldErrors: fieldErrorsOf(json, detail),
     confirmation: asString(json.confirmation),
+    code: asString(json.code),
     retryAfter: Number.isFinite(retry) && retry >= 0 ? retry : undefined,
   });
 }

@@ -180,6 +180,8 @@ export interface ArrangementOffer {
   past_due: Money;
   eligible: boolean;
   reason?: string;
+  /** Why not, by name (problemWords.ts words it). */
+  reason_code?: string;
   plans: ArrangementPlan[];
 }
 

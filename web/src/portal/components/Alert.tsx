@@ -1,11 +1,12 @@
 import type { ComponentChildren } from "preact";
 import { useI18n } from "../i18n/context";
 import type { ApiError } from "../problem";
+import { problemWords } from "../problemWords";
 
-/** What to tell the customer about a failed request: the server's detail, or "no connection". */
+/** What to tell the customer about a failed request, in their language (problemWords.ts). */
 export function useProblemText(): (e: ApiError) => string {
-  const { t } = useI18n();
-  return (e) => (e.status === 0 ? t("errorNetwork") : e.detail);
+  const { t, language } = useI18n();
+  return (e) => problemWords(e, language, t);
 }
 
 /**

@@ -65,7 +65,7 @@ export function LinkPasswordForm(p: LinkPasswordFormProps) {
         setFailure(problemText(err));
         if (err.status === 410) setExpired(true);
         if (err.status === 422) {
-          setPasswordProblem(err.detail);
+          setPasswordProblem(problemText(err));
           document.getElementById("new-password")?.focus();
         }
       }

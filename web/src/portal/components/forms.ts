@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../validation";
+import type { ApiError } from "../problem";
 
 /** Moves focus to the first field with a problem, in the order the form shows them. */
 export function focusFirstError(errors: FieldErrors, order: string[]): void {
@@ -7,17 +8,19 @@ export function focusFirstError(errors: FieldErrors, order: string[]): void {
 }
 
 /**
- * Server field errors for this form's inputs: the API's field name -> our input's id.
- * Fields the form does not show are left to the alert.
+ * Server field errors for this form's inputs: the API's field name -> our input's id, each
+ * field with the problem in the customer's words (`words`, from useProblemText). Fields the form
+ * does not show are left to the alert.
  */
 export function serverFieldErrors(
-  fromServer: Record<string, string>,
+  problem: ApiError,
+  words: (problem: ApiError) => string,
   fieldIds: Record<string, string>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(fromServer)) {
+  for (const field of Object.keys(problem.fieldErrors)) {
     const id = fieldIds[field];
-    if (id) out[id] = message;
+    if (id) out[id] = words(problem);
   }
   return out;
 }

@@ -65,7 +65,7 @@ export function useAccountChange(onChanged: () => void, serverFields: Record<str
     } catch (e) {
       if (e instanceof ApiError) {
         setFailure(problemText(e));
-        setServerErrors(serverFieldErrors(e.fieldErrors, serverFields));
+        setServerErrors(serverFieldErrors(e, problemText, serverFields));
       }
     } finally {
       setBusy(false);

@@ -9,6 +9,7 @@ import { useI18n } from "../i18n/context";
 import { useSession } from "../session";
 import { fetchArrangementOffers, fetchArrangements, takeArrangement } from "../accountApi";
 import { ApiError } from "../problem";
+import { arrangementReasonWords } from "../problemWords";
 import type { Arrangement, ArrangementOffer } from "../types";
 
 export function Arrangements() {
@@ -37,7 +38,7 @@ export function Arrangements() {
 }
 
 function Offer({ offer, onTaken }: { offer: ArrangementOffer; onTaken: (a: Arrangement) => void }) {
-  const { t, money } = useI18n();
+  const { t, money, language } = useI18n();
   const problemText = useProblemText();
   const { account } = useSession();
   const [choice, setChoice] = useState(offer.plans[0]?.installments ?? 0);
@@ -48,7 +49,11 @@ function Offer({ offer, onTaken }: { offer: ArrangementOffer; onTaken: (a: Arran
       <section class="card" aria-labelledby="offer-heading">
         <h2 id="offer-heading">{t("arrangementOffer")}</h2>
         <p>{t("pastDue", { amount: money(offer.past_due) })}</p>
-        <p>{offer.reason ? t("notEligibleBecause", { reason: offer.reason }) : t("notEligible")}</p>
+        <p>
+          {offer.reason || offer.reason_code
+            ? t("notEligibleBecause", { reason: arrangementReasonWords(offer, language, t) })
+            : t("notEligible")}
+        </p>
       </section>
     );
   }
@@ -110,7 +115,7 @@ function Taken({ arrangement: a }: { arrangement: Arrangement }) {
 }
 
 function History({ arrangements }: { arrangements: Arrangement[] }) {
-  const { t, money, date } = useI18n();
+  const { t, money, date, language } = useI18n();
   if (arrangements.length === 0) return null;
   const status = { active: t("arrangementActive"), completed: t("arrangementCompleted"), broken: t("arrangementBroken") };
   return (
@@ -126,7 +131,8 @@ function History({ arrangements }: { arrangements: Arrangement[] }) {
             <p class="hint">
               {t("arrangementProgress", { past: money(a.past_due), billed: a.installments_billed, count: a.installments, installment: money(a.installment) })}
             </p>
-            {a.end_reason && <p class="hint">{a.end_reason}</p>}
+            {/* The server's own words, in English only; the status above says it in every language. */}
+            {a.end_reason && language === "en" && <p class="hint">{a.end_reason}</p>}
           </li>
         ))}
       </ul>

@@ -129,7 +129,7 @@ function PayForm({ suggested, saved, onPaid }: PayFormProps) {
       if (problem.confirmation) text = `${text} ${t("declinedConfirmation", { confirmation: problem.confirmation })}`;
       if (attempts.retrying) text = `${text} ${t("payRetrySafe")}`;
       setFailure(text);
-      setServerErrors(serverFieldErrors(problem.fieldErrors, { amount: `${P}-amount`, ...tokenFieldIds(P) }));
+      setServerErrors(serverFieldErrors(problem, problemText, { amount: `${P}-amount`, ...tokenFieldIds(P) }));
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,7 @@ import type { Payment } from "../types";
 const PAGE_SIZE = 50;
 
 export function Payments() {
-  const { t, money, date } = useI18n();
+  const { t, money, date, language } = useI18n();
   const { account, changes } = useSession();
   const list = usePagedList<Payment>(
     (cursor, signal) =>
@@ -39,7 +39,8 @@ export function Payments() {
                 {p.method_label || paymentMethodName(p.method, t)} · {paymentStatusName(p.status, t)} ·{" "}
                 {t("confirmationShort", { confirmation: p.confirmation })}
               </p>
-              {p.failure_reason && <p class="hint">{p.failure_reason}</p>}
+              {/* The processor's own words, in English only; the status says it in every language. */}
+              {p.failure_reason && language === "en" && <p class="hint">{p.failure_reason}</p>}
             </li>
           ))}
         </ul>

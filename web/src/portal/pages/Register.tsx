@@ -53,7 +53,7 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
     } catch (err) {
       if (err instanceof ApiError) {
         setFailure(problemText(err));
-        setServerErrors(serverFieldErrors(err.fieldErrors, { email: "email", street: "street", zip: "zip", account_number: "account_number" }));
+        setServerErrors(serverFieldErrors(err, problemText, { email: "email", street: "street", zip: "zip", account_number: "account_number" }));
       }
     } finally {
       setBusy(false);

@@ -158,7 +158,7 @@ function AccountsSection() {
     } catch (err) {
       if (err instanceof ApiError) {
         setFailure(problemText(err));
-        setServerErrors(serverFieldErrors(err.fieldErrors, { street: "add-street", zip: "add-zip", account_number: "add-account-number" }));
+        setServerErrors(serverFieldErrors(err, problemText, { street: "add-street", zip: "add-zip", account_number: "add-account-number" }));
       }
     } finally {
       setBusy(false);

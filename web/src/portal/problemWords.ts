@@ -1,0 +1,106 @@
+// How the portal words what the server refused, in the customer's language. A problem's
+// `detail` is the server's English sentence; the portal words a problem itself by its `code`
+// (the particular refusal: "password-too-common") or else its `type` ("sign-in-locked"). Only
+// when it knows neither does it show the server's detail, and only to an English reader: a
+// Spanish reader gets a sentence of the portal's own for that kind of answer.
+import type { MessageKey } from "./i18n/en.ts";
+import type { Language, Translate } from "./i18n/translate.ts";
+
+/** The server's problem codes (docs/openapi.yaml, Problem.code) the portal words itself. */
+export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
+  "email-invalid": "problemEmailInvalid",
+  "account-number-invalid": "problemAccountNumberInvalid",
+  "account-number-mistyped": "problemAccountNumberMistyped",
+  "zip-invalid": "problemZipInvalid",
+  "street-required": "problemStreetRequired",
+  "address-not-at-account": "problemAddressNotAtAccount",
+  "address-not-found": "problemAddressNotFound",
+  "link-expired": "problemLinkExpired",
+  "password-too-short": "problemPasswordTooShort",
+  "password-too-long": "problemPasswordTooLong",
+  "password-one-character": "problemPasswordOneCharacter",
+  "password-too-common": "problemPasswordTooCommon",
+  "password-has-email": "problemPasswordHasEmail",
+  "password-wrong": "problemPasswordWrong",
+  "mfa-already-on": "problemMfaAlreadyOn",
+  "mfa-not-started": "problemMfaNotStarted",
+  "mfa-code-wrong": "problemMfaCodeWrong",
+  "phone-invalid": "problemPhoneInvalid",
+  "paperless-needs-email": "problemPaperlessNeedsEmail",
+  "budget-already-on": "problemBudgetAlreadyOn",
+  "budget-not-on": "problemBudgetNotOn",
+  "budget-needs-history": "problemBudgetNeedsHistory",
+  "amount-invalid": "problemAmountInvalid",
+  "amount-out-of-range": "problemAmountOutOfRange",
+  "payment-method-not-found": "problemPaymentMethodNotFound",
+  "payment-methods-full": "problemPaymentMethodsFull",
+  "card-number-length": "problemCardNumberLength",
+  "card-number-mistyped": "problemCardNumberMistyped",
+  "card-expired": "problemCardExpired",
+  "card-cvc-invalid": "problemCvcInvalid",
+  "holder-name-too-long": "problemHolderNameTooLong",
+  "schedule-date-out-of-range": "problemScheduleDate",
+  "scheduled-payment-done": "problemScheduledPaymentDone",
+  "scheduled-payment-not-found": "problemScheduledPaymentNotFound",
+  "autopay-not-on": "problemAutopayNotOn",
+  // Why a payment plan is not offered (also an offer's reason_code).
+  "account-closed": "problemAccountClosed",
+  "arrangement-in-force": "problemArrangementInForce",
+  "arrangement-broken": "problemArrangementBroken",
+  "nothing-past-due": "problemNothingPastDue",
+  "past-due-too-small": "problemPastDueTooSmall",
+};
+
+/** Problem types (the last segment of `type`) the portal words itself when there is no code. */
+const PROBLEM_TYPES: Readonly<Record<string, MessageKey>> = {
+  "sign-in-failed": "problemSignInFailed",
+  // Asked again for the code after one was sent: the code was wrong (the sign-in page asks for
+  // the first code in its own words).
+  "mfa-required": "problemSignInCodeWrong",
+  "link-expired": "problemLinkExpired",
+  "csrf-token-missing": "problemRequestNotConfirmed",
+  "unavailable": "problemUnavailable",
+  "payments-unavailable": "problemUnavailable",
+  "bank-payments-unavailable": "problemUnavailable",
+};
+
+/** What the portal needs of a failed request (problem.ts ApiError has it all). */
+export interface ProblemLike {
+  status: number; // 0: no answer (network)
+  kind: string; // the type's last segment
+  code?: string;
+  detail: string;
+  retryAfter?: number; // seconds
+}
+
+/** The sentence the customer reads about a failed request, in `language`. */
+export function problemWords(problem: ProblemLike, language: Language, t: Translate): string {
+  if (problem.status === 0) return t("errorNetwork");
+  const byCode = problem.code ? PROBLEM_CODES[problem.code] : undefined;
+  if (byCode) return t(byCode);
+  if (problem.kind === "sign-in-locked") {
+    const minutes = Math.max(1, Math.ceil((problem.retryAfter ?? 60) / 60));
+    return t("problemSignInLocked", { minutes });
+  }
+  const byType = PROBLEM_TYPES[problem.kind];
+  if (byType) return t(byType);
+  if (problem.status >= 500) return t("problemServer");
+  if (language === "en" && problem.detail) return problem.detail;
+  if (problem.status === 402) return t("problemPaymentFailed");
+  if (problem.status === 404) return t("problemNotFound");
+  if (problem.status === 409) return t("problemConflict");
+  return t("problemInvalid");
+}
+
+/** Why a payment plan is not offered, in `language`: the reason's code worded by the portal,
+ * else the server's reason for an English reader, else a general sentence. */
+export function arrangementReasonWords(
+  reason: { reason?: string; reason_code?: string },
+  language: Language,
+  t: Translate,
+): string {
+  const key = reason.reason_code ? PROBLEM_CODES[reason.reason_code] : undefined;
+  if (key) return t(key);
+  if (language === "en" && reason.reason) return reason.reason;
+  return t("problemConflict");
+}

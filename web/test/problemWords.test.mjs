@@ -1,0 +1,82 @@
+// How the portal words what the server refused (src/portal/problemWords.ts).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { PROBLEM_CODES, arrangementReasonWords, problemWords } from "../.test-build/portal/problemWords.js";
+import { en } from "../.test-build/portal/i18n/en.js";
+import { es } from "../.test-build/portal/i18n/es.js";
+import { translator } from "../.test-build/portal/i18n/translate.js";
+
+const tEn = translator(en);
+const tEs = translator(es);
+const problem = (fields) => ({ status: 422, kind: "invalid-input", detail: "the server's English", ...fields });
+
+test("a coded problem is worded by the portal in the reader's language", () => {
+  const tooCommon = problem({ code: "password-too-common" });
+  assert.equal(problemWords(tooCommon, "en", tEn), en.problemPasswordTooCommon);
+  assert.equal(problemWords(tooCommon, "es", tEs), es.problemPasswordTooCommon);
+  assert.notEqual(es.problemPasswordTooCommon, en.problemPasswordTooCommon);
+});
+
+test("without a code known to the portal, its type decides", () => {
+  assert.equal(problemWords({ status: 401, kind: "sign-in-failed", detail: "x" }, "es", tEs), es.problemSignInFailed);
+  assert.equal(
+    problemWords({ status: 429, kind: "sign-in-locked", detail: "x", retryAfter: 900 }, "es", tEs),
+    tEs("problemSignInLocked", { minutes: 15 }),
+  );
+  assert.equal(
+    problemWords({ status: 429, kind: "sign-in-locked", detail: "x", retryAfter: 61 }, "en", tEn),
+    tEn("problemSignInLocked", { minutes: 2 }),
+  );
+  assert.equal(problemWords({ status: 410, kind: "link-expired", detail: "x" }, "en", tEn), en.problemLinkExpired);
+  assert.equal(problemWords({ status: 0, kind: "", detail: "" }, "es", tEs), es.errorNetwork);
+  assert.equal(problemWords({ status: 500, kind: "internal", detail: "x" }, "en", tEn), en.problemServer);
+});
+
+test("an unknown problem shows the server's detail in English, and a Spanish sentence of the portal's own", () => {
+  const unknown = problem({ code: "some-new-refusal" });
+  assert.equal(problemWords(unknown, "en", tEn), "the server's English");
+  assert.equal(problemWords(unknown, "es", tEs), es.problemInvalid);
+  const declined = { status: 402, kind: "payment-failed", detail: "the card was declined" };
+  assert.equal(problemWords(declined, "en", tEn), "the card was declined");
+  assert.equal(problemWords(declined, "es", tEs), es.problemPaymentFailed);
+  assert.equal(problemWords({ status: 404, kind: "not-found", detail: "no bill 9" }, "es", tEs), es.problemNotFound);
+  assert.equal(problemWords({ status: 409, kind: "conflict", detail: "already" }, "es", tEs), es.problemConflict);
+});
+
+test("an arrangement's reason is worded by its code", () => {
+  const closed = { reason: "the account is closed", reason_code: "account-closed" };
+  assert.equal(arrangementReasonWords(closed, "es", tEs), es.problemAccountClosed);
+  assert.equal(arrangementReasonWords({ reason: "a new reason" }, "en", tEn), "a new reason");
+  assert.equal(arrangementReasonWords({ reason: "a new reason" }, "es", tEs), es.problemConflict);
+});
+
+// Every code the server gives (`.coded("...")`, and the arrangement reasons' codes) has words
+// in the portal, so no customer reads the server's English in a Spanish page for a known refusal.
+function sources(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith(".cc") && !name.endsWith("_test.cc") ? [path] : [];
+  });
+}
+
+test("every code the server names is worded in the portal", () => {
+  const server = new Set();
+  for (const file of sources(new URL("../../src", import.meta.url).pathname)) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/\.coded\("([a-z-]+)"\)/g)) server.add(m[1]);
+    for (const m of text.matchAll(/\.coded\(number \? "([a-z-]+)" : "([a-z-]+)"\)/g)) {
+      server.add(m[1]);
+      server.add(m[2]);
+    }
+    if (file.endsWith("arrangement_rules.cc")) {
+      for (const m of text.matchAll(/"([a-z]+(?:-[a-z]+)+)"\}/g)) server.add(m[1]);
+    }
+  }
+  assert.ok(server.size >= 35, `found only ${server.size} codes in the server's sources`);
+  for (const code of server) assert.ok(code in PROBLEM_CODES, `the server's code "${code}" has no words in the portal`);
+  // And the portal words no code the server no longer gives.
+  for (const code of Object.keys(PROBLEM_CODES)) assert.ok(server.has(code), `"${code}" is not given by the server`);
+});
