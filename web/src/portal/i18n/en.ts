@@ -424,6 +424,7 @@ export const en = {
   basisWater: "Sewer is billed on your water use.",
   basisUnmetered: "No meter: fixed charges only.",
   toDateProblem: "The charges so far cannot be shown right now: {problem}",
+  toDateNotRated: "The charges so far cannot be shown right now. Your usage below is up to date.",
 
   // Settings
   settingsTitle: "Settings",

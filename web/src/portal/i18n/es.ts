@@ -428,6 +428,7 @@ export const es: Messages = {
   basisWater: "El alcantarillado se factura según su consumo de agua.",
   basisUnmetered: "Sin medidor: solo cargos fijos.",
   toDateProblem: "Los cargos hasta ahora no se pueden mostrar en este momento: {problem}",
+  toDateNotRated: "Los cargos hasta ahora no se pueden mostrar en este momento. Su consumo, abajo, está al día.",
 
   // Settings
   settingsTitle: "Ajustes",

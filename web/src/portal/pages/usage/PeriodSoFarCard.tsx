@@ -19,12 +19,17 @@ export function PeriodSoFarCard({ loaded }: { loaded: Loaded<UsageToDate> }) {
 }
 
 function PeriodFigures({ toDate }: { toDate: UsageToDate }) {
-  const { t, money, date } = useI18n();
+  const { t, money, date, language } = useI18n();
   const through = countedThrough(toDate);
   const rated = !toDate.problem;
   return (
     <>
-      {toDate.problem && <p class="callout warn">{t("toDateProblem", { problem: toDate.problem })}</p>}
+      {/* The server's reason is English: an English reader gets it, others the portal's sentence. */}
+      {toDate.problem && (
+        <p class="callout warn">
+          {language === "en" ? t("toDateProblem", { problem: toDate.problem }) : t("toDateNotRated")}
+        </p>
+      )}
       <dl class="facts">
         {rated && (
           <div>
