@@ -66,7 +66,8 @@ std::optional<std::string> zip5(std::string_view zip) {
   while (!digits.empty() && digits.back() == ' ') digits.pop_back();
   const bool plain = digits.size() == 5;
   const bool plus_four = digits.size() == 10 && digits[5] == '-';
-  if (!plain && !plus_four) return std::nullopt;
+  const bool plus_four_undashed = digits.size() == 9;
+  if (!plain && !plus_four && !plus_four_undashed) return std::nullopt;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i == 5 && plus_four) continue;
     if (!std::isdigit(static_cast<unsigned char>(digits[i]))) return std::nullopt;

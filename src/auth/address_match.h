@@ -17,7 +17,8 @@ std::string normalize_street(std::string_view street);
 // the entered one starts with a house number (a street name alone never matches).
 bool same_street(std::string_view entered, std::string_view premise_line);
 
-// The first five digits of a US ZIP ("97477" or "97477-1234"); nullopt for anything else.
+// The first five digits of a US ZIP ("97477", "97477-1234" or, typed without its dash,
+// "974771234"); nullopt for anything else.
 std::optional<std::string> zip5(std::string_view zip);
 
 }  // namespace rp::auth

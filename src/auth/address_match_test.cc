@@ -28,7 +28,9 @@ TEST(AddressMatch, ZipTakesFiveDigitsOrZipPlusFour) {
   EXPECT_FALSE(zip5("9747"));
   EXPECT_FALSE(zip5("97477-12"));
   EXPECT_FALSE(zip5("9747a"));
-  EXPECT_FALSE(zip5("974771234"));
+  EXPECT_EQ(zip5("974771234"), "97477") << "ZIP+4 typed without its dash";
+  EXPECT_FALSE(zip5("9747712345"));
+  EXPECT_FALSE(zip5("97477 1234"));
 }
 
 }  // namespace

@@ -109,7 +109,20 @@ TEST_F(AchTest, ABadBankAccountIsRefusedAndNothingIsStored) {
       store_bank_account(test_.database(), processors_.ach().key(),
                          {"021000021", "000123456789", "checking"}, std::string(101, 'x'));
   EXPECT_EQ(long_name.error().field, "holder_name");
+  EXPECT_EQ(long_name.error().code, "holder-name-too-long");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bank_accounts"), 0);
+}
+
+TEST_F(AchTest, TheNameOnTheAccountIsCountedInCharactersNotBytes) {
+  std::string accented;
+  for (int i = 0; i < 100; ++i) accented += "\u00f1";  // 100 characters, 200 bytes
+  auto stored = store_bank_account(test_.database(), processors_.ach().key(),
+                                   {"021000021", "000123456789", "checking"}, accented);
+  EXPECT_TRUE(stored.ok()) << stored.error().message;
+  auto one_more = store_bank_account(test_.database(), processors_.ach().key(),
+                                     {"021000021", "000123456789", "checking"}, accented + "a");
+  ASSERT_FALSE(one_more.ok());
+  EXPECT_EQ(one_more.error().field, "holder_name");
 }
 
 TEST_F(AchTest, TheVaultKeyFileIsMadeOnceReadableByItsOwnerOnly) {

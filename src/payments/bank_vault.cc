@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -146,7 +147,11 @@ Result<std::string> store_bank_account(store::Database& database, const VaultKey
                                        const BankDetails& bank, const std::string& holder_name) {
   ensure_sodium();
   RP_TRY(check_bank_account(bank));
-  if (holder_name.size() > 100) {
+  // Characters, not bytes: "Begoña Núñez" is 12.
+  const auto characters = std::count_if(holder_name.begin(), holder_name.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  if (characters > 100) {
     return invalid_input("holder_name", "the name on the account is at most 100 characters")
         .coded("holder-name-too-long");
   }

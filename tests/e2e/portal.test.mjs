@@ -357,12 +357,23 @@ test("a second customer cannot open the first one's account by URL or API", asyn
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await page.getByRole("heading", { name: "Your recovery codes" }).waitFor();
   assert.equal(await page.locator(".recovery-codes li").count(), 10);
+  const recoveryCode = (await page.locator(".recovery-codes li").first().textContent()).trim();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.goto(`${BASE}/sign-in`);
   await page.getByLabel("Email").fill("second.customer@example.com");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByLabel("Sign-in code").fill(totp(secret, now + 30));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  // A recovery code works once in place of the app's code.
+  await page.goto(`${BASE}/settings`);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel("Email").fill("second.customer@example.com");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Sign-in code").fill(recoveryCode);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
   assert.deepEqual(errors, []);

@@ -41,6 +41,15 @@ test("sign-in codes are 6 digits", () => {
   assert.equal(v.checkTotpCode("123 456"), null);
   assert.equal(v.checkTotpCode("12345"), "errorCode");
   assert.equal(v.checkTotpCode("abcdef"), "errorCode");
+  // At sign-in a recovery code works in place of the app's code.
+  assert.equal(v.checkSignInCode("123 456"), null);
+  assert.equal(v.checkSignInCode("abcd-2345"), null);
+  assert.equal(v.checkSignInCode("ABCD 2345"), null);
+  assert.equal(v.checkSignInCode("abcd2345"), null);
+  assert.equal(v.checkSignInCode(""), "errorRequired");
+  assert.equal(v.checkSignInCode("12345"), "errorSignInCode");
+  assert.equal(v.checkSignInCode("abcd-2340"), "errorSignInCode", "0 is not in a recovery code");
+  assert.equal(v.checkSignInCode("abcd-23456"), "errorSignInCode");
 });
 
 test("payment amounts are read exactly into cents", () => {
@@ -63,6 +72,8 @@ test("card numbers pass the Luhn check", () => {
   assert.equal(v.checkCardNumber("4000-0000-0000-0002"), null);
   assert.equal(v.checkCardNumber("4242 4242 4242 4241"), "errorCardNumber");
   assert.equal(v.checkCardNumber("4242"), "errorCardNumber");
+  assert.equal(v.checkCardNumber("0000 0000 0000"), "errorCardNumber", "12 digits: cards have 13 to 19, as the server checks");
+  assert.equal(v.checkCardNumber("0000 0000 0000 0"), null);
   assert.equal(v.checkCardNumber(""), "errorRequired");
   assert.equal(v.luhnValid("79927398713"), true);
   assert.equal(v.luhnValid("79927398710"), false);

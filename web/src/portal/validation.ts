@@ -56,6 +56,17 @@ export function checkPasswordsMatch(password: string, again: string): Check {
 }
 
 /** A one-time sign-in code from an authenticator app: 6 digits. */
+/**
+ * The code asked for at sign-in: the authenticator app's 6 digits, or one of the recovery codes
+ * shown when two-step sign-in was turned on ("abcd-2345": 8 letters and digits without 0, 1, i,
+ * l or o; the dash and spaces are optional).
+ */
+export function checkSignInCode(value: string): Check {
+  const v = value.replace(/[\s-]/g, "");
+  if (!v) return "errorRequired";
+  return /^\d{6}$/.test(v) || /^[a-hjkmnp-z2-9]{8}$/i.test(v) ? null : "errorSignInCode";
+}
+
 export function checkTotpCode(value: string): Check {
   const v = value.replace(/\s/g, "");
   if (!v) return "errorRequired";
@@ -103,7 +114,7 @@ export function luhnValid(digits: string): boolean {
 export function checkCardNumber(value: string): Check {
   const digits = digitsOnly(value);
   if (!digits) return "errorRequired";
-  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) return "errorCardNumber";
+  if (!/^\d{13,19}$/.test(digits) || !luhnValid(digits)) return "errorCardNumber";
   return null;
 }
 

@@ -7,7 +7,7 @@ import { Alert, Status, useProblemText } from "../components/Alert";
 import { NewPasswordFields } from "../components/NewPassword";
 import { focusFirstError, serverFieldErrors } from "../components/forms";
 import { useI18n } from "../i18n/context";
-import type { Language } from "../i18n/translate";
+import type { Language, MessageKey } from "../i18n/translate";
 import { useSession } from "../session";
 import { addAccount, changePassword, confirmTwoStep, fetchMe, startTwoStep, turnOffTwoStep } from "../authApi";
 import type { MfaEnrolment } from "../authApi";
@@ -23,6 +23,7 @@ import {
   checkOptionalAccountNumber,
   checkPasswordsMatch,
   checkRequired,
+  checkTotpCode,
   checkZip,
   collectErrors,
   hasErrors,
@@ -218,6 +219,7 @@ function TwoStepSection() {
   const { me, updateMe } = useSession();
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [code, setCode] = useState("");
+  const [codeProblem, setCodeProblem] = useState<MessageKey | null>(null);
   const [password, setPassword] = useState("");
   const [recovery, setRecovery] = useState<string[]>([]);
   const [failure, setFailure] = useState("");
@@ -240,8 +242,14 @@ function TwoStepSection() {
   const start = () => act(async () => setEnrolment(await startTwoStep()));
   const confirm = (e: Event) => {
     e.preventDefault();
+    const problem = checkTotpCode(code);
+    setCodeProblem(problem);
+    if (problem) {
+      document.getElementById("two-step-code")?.focus();
+      return;
+    }
     void act(async () => {
-      const answer = await confirmTwoStep(code.trim());
+      const answer = await confirmTwoStep(code.replace(/\s/g, ""));
       setRecovery(answer.recovery_codes);
       setEnrolment(null);
       setCode("");
@@ -288,7 +296,7 @@ function TwoStepSection() {
             src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} />
           <p><code data-testid="two-step-secret">{enrolment.secret}</code></p>
           <Field id="two-step-code" label={t("twoStepCode")} autoComplete="one-time-code" inputMode="numeric"
-            value={code} onValue={setCode} required />
+            value={code} onValue={setCode} required error={codeProblem ? t(codeProblem) : undefined} />
           <button type="submit" class="button primary" aria-disabled={busy}>{t("twoStepConfirm")}</button>
         </form>
       ) : (

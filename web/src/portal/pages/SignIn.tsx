@@ -10,7 +10,7 @@ import type { MessageKey } from "../i18n/translate";
 import { Link } from "../navigation";
 import { signIn } from "../authApi";
 import { ApiError } from "../problem";
-import { checkEmail, checkRequired, checkTotpCode, collectErrors, hasErrors } from "../validation";
+import { checkEmail, checkRequired, checkSignInCode, collectErrors, hasErrors } from "../validation";
 import type { FieldErrors } from "../validation";
 import type { Me } from "../types";
 
@@ -37,7 +37,7 @@ export function SignIn({ next, notice, onSignedIn }: SignInProps) {
     const found = collectErrors({
       email: checkEmail(email),
       password: checkRequired(password),
-      code: needsCode ? checkTotpCode(code) : null,
+      code: needsCode ? checkSignInCode(code) : null,
     });
     setErrors(found);
     setFailure("");
@@ -71,9 +71,9 @@ export function SignIn({ next, notice, onSignedIn }: SignInProps) {
         <Field id="password" label={t("password")} type="password" autoComplete="current-password"
           value={password} onValue={setPassword} error={errors.password && t(errors.password)} required />
         {needsCode && (
-          <Field id="code" label={t("signInCode")} hint={t("signInCodeHint")} inputMode="numeric"
+          <Field id="code" label={t("signInCode")} hint={t("signInCodeHint")}
             autoComplete="one-time-code" value={code} onValue={setCode}
-            error={errors.code && t(errors.code)} required maxLength={8} />
+            error={errors.code && t(errors.code)} required maxLength={12} />
         )}
         <button type="submit" class="button primary" aria-disabled={busy}>
           {busy ? t("signingIn") : t("signInButton")}
