@@ -295,6 +295,15 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.getByText("Saved.", { exact: true }).waitFor();
 
+  // A refusal the server names is said in the portal's words, in the alert and at its field.
+  await page.getByLabel("Current password").fill("not my password at all");
+  await page.getByLabel("New password", { exact: true }).fill("river lamp oboe forty two");
+  await page.getByLabel("New password again").fill("river lamp oboe forty two");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await page.locator("#current-password-error").filter({ hasText: "That password is not right." }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "That password is not right." }).waitFor();
+  assert.equal(await page.getByLabel("Current password").getAttribute("aria-invalid"), "true");
+
   // Spanish, on every page, by the header's toggle.
   await page.getByRole("button", { name: "Español" }).click();
   await page.getByRole("heading", { level: 1, name: "Ajustes" }).waitFor();

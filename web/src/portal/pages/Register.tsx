@@ -3,72 +3,51 @@
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { Field } from "../components/Field";
-import { Alert, useProblemText } from "../components/Alert";
-import { focusFirstError, serverFieldErrors } from "../components/forms";
+import { Alert } from "../components/Alert";
+import { useFormSubmit } from "../components/useFormSubmit";
 import { useI18n } from "../i18n/context";
 import { Link } from "../navigation";
 import { register } from "../authApi";
-import { ApiError } from "../problem";
-import { checkEmail, checkOptionalAccountNumber, checkRequired, checkZip, collectErrors, hasErrors } from "../validation";
-import type { FieldErrors } from "../validation";
+import { checkEmail, checkOptionalAccountNumber, checkRequired, checkZip, collectErrors } from "../validation";
 
 const ORDER = ["email", "street", "zip", "account_number"];
 
 export function Register({ onRegistered }: { onRegistered: (email: string) => void }) {
   const { t, language } = useI18n();
-  const problemText = useProblemText();
   const [email, setEmail] = useState("");
   const [street, setStreet] = useState("");
   const [zip, setZip] = useState("");
   const [accountNumber, setAccountNumber] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState("");
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ email: "email", street: "street", zip: "zip", account_number: "account_number" });
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
     const found = collectErrors({
       email: checkEmail(email),
       street: checkRequired(street),
       zip: checkZip(zip),
       account_number: checkOptionalAccountNumber(accountNumber),
     });
-    setErrors(found);
-    setServerErrors({});
-    setFailure("");
-    if (hasErrors(found)) return focusFirstError(found, ORDER);
-    setBusy(true);
-    try {
-      const number = accountNumber.replace(/[\s-]/g, "");
-      const answer = await register({
+    if (!form.check(found, ORDER)) return;
+    const number = accountNumber.replace(/[\s-]/g, "");
+    const answer = await form.run(() =>
+      register({
         email: email.trim(),
         street: street.trim(),
         zip: zip.trim(),
         ...(number ? { account_number: number } : {}),
         language,
-      });
-      onRegistered(answer.email);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFailure(problemText(err));
-        setServerErrors(serverFieldErrors(err, problemText, { email: "email", street: "street", zip: "zip", account_number: "account_number" }));
-      }
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (answer) onRegistered(answer.email);
   };
 
-  const error = (id: string) => {
-    const key = errors[id];
-    return serverErrors[id] ?? (key ? t(key) : undefined);
-  };
+  const error = form.fieldError;
   return (
     <Page title={t("registerTitle")}>
       <p>{t("registerIntro")}</p>
       <form onSubmit={submit} noValidate class="form">
-        <Alert>{failure || null}</Alert>
+        <Alert>{form.failure || null}</Alert>
         <Field id="email" label={t("email")} type="email" autoComplete="email" value={email}
           onValue={setEmail} error={error("email")} required />
         <Field id="street" label={t("street")} hint={t("streetHint")} autoComplete="address-line1"
@@ -77,8 +56,8 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
           onValue={setZip} error={error("zip")} required maxLength={10} />
         <Field id="account_number" label={t("accountNumberOptional")} hint={t("accountNumberHint")}
           inputMode="numeric" value={accountNumber} onValue={setAccountNumber} error={error("account_number")} />
-        <button type="submit" class="button primary" aria-disabled={busy}>
-          {busy ? t("sending") : t("registerButton")}
+        <button type="submit" class="button primary" aria-disabled={form.busy}>
+          {form.busy ? t("sending") : t("registerButton")}
         </button>
       </form>
       <p>

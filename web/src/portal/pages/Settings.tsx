@@ -3,21 +3,19 @@
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { Field } from "../components/Field";
-import { Alert, Status, useProblemText } from "../components/Alert";
+import { Alert, Status } from "../components/Alert";
 import { NewPasswordFields } from "../components/NewPassword";
-import { focusFirstError, serverFieldErrors } from "../components/forms";
 import { useI18n } from "../i18n/context";
-import type { Language, MessageKey } from "../i18n/translate";
+import type { Language } from "../i18n/translate";
 import { useSession } from "../session";
 import { addAccount, changePassword, confirmTwoStep, fetchMe, startTwoStep, turnOffTwoStep } from "../authApi";
 import type { MfaEnrolment } from "../authApi";
 import { enrollBudgetBilling, fetchPreferences, leaveBudgetBilling, savePreferences } from "../accountApi";
 import { budgetLeftMessage } from "../budgetBilling";
-import { useAccountChange } from "../components/useAccountChange";
+import { useFormSubmit } from "../components/useFormSubmit";
 import { useLoad } from "../components/useLoad";
 import { LoadState } from "../components/Loading";
 import { useEffect, useRef } from "preact/hooks";
-import { ApiError } from "../problem";
 import {
   checkNewPassword,
   checkOptionalAccountNumber,
@@ -26,9 +24,7 @@ import {
   checkTotpCode,
   checkZip,
   collectErrors,
-  hasErrors,
 } from "../validation";
-import type { FieldErrors } from "../validation";
 
 export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) {
   const { t } = useI18n();
@@ -68,55 +64,40 @@ function LanguageSection({ onLanguage }: { onLanguage: (l: Language) => void }) 
 
 function PasswordSection() {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
   const [again, setAgain] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState("");
-  const [done, setDone] = useState("");
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ current_password: "current-password", new_password: "new-password" });
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
     const found = collectErrors({
       "current-password": checkRequired(current),
       "new-password": checkNewPassword(password),
       "new-password-again": checkPasswordsMatch(password, again),
     });
-    setErrors(found);
-    setFailure("");
-    setDone("");
-    if (hasErrors(found)) return focusFirstError(found, ["current-password", "new-password", "new-password-again"]);
-    setBusy(true);
-    try {
+    if (!form.check(found, ["current-password", "new-password", "new-password-again"])) return;
+    const changed = await form.run(async () => {
       await changePassword(current, password);
+      return true;
+    }, t("passwordChanged"));
+    if (changed) {
       setCurrent("");
       setPassword("");
       setAgain("");
-      setDone(t("passwordChanged"));
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(problemText(err));
-    } finally {
-      setBusy(false);
     }
-  };
-  const error = (id: string) => {
-    const key = errors[id];
-    return key ? t(key) : undefined;
   };
   return (
     <section class="card" aria-labelledby="password-heading">
       <h2 id="password-heading">{t("changePasswordTitle")}</h2>
-      <Status>{done || null}</Status>
+      <Status>{form.done || null}</Status>
       <form onSubmit={submit} noValidate class="form">
-        <Alert>{failure || null}</Alert>
+        <Alert>{form.failure || null}</Alert>
         <Field id="current-password" label={t("currentPassword")} type="password" autoComplete="current-password"
-          value={current} onValue={setCurrent} error={error("current-password")} required />
+          value={current} onValue={setCurrent} error={form.fieldError("current-password")} required />
         <NewPasswordFields password={password} again={again} onPassword={setPassword} onAgain={setAgain}
-          passwordError={error("new-password")} againError={error("new-password-again")} />
-        <button type="submit" class="button primary" aria-disabled={busy}>{t("changePasswordButton")}</button>
+          passwordError={form.fieldError("new-password")} againError={form.fieldError("new-password-again")} />
+        <button type="submit" class="button primary" aria-disabled={form.busy}>{t("changePasswordButton")}</button>
       </form>
     </section>
   );
@@ -124,50 +105,31 @@ function PasswordSection() {
 
 function AccountsSection() {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const { me, updateMe } = useSession();
   const [street, setStreet] = useState("");
   const [zip, setZip] = useState("");
   const [number, setNumber] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState("");
-  const [done, setDone] = useState("");
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ street: "add-street", zip: "add-zip", account_number: "add-account-number" });
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
     const found = collectErrors({
       "add-street": checkRequired(street),
       "add-zip": checkZip(zip),
       "add-account-number": checkOptionalAccountNumber(number),
     });
-    setErrors(found);
-    setServerErrors({});
-    setFailure("");
-    setDone("");
-    if (hasErrors(found)) return focusFirstError(found, ["add-street", "add-zip", "add-account-number"]);
-    setBusy(true);
-    try {
-      const digits = number.replace(/[\s-]/g, "");
-      updateMe(await addAccount({ street: street.trim(), zip: zip.trim(), ...(digits ? { account_number: digits } : {}) }));
+    if (!form.check(found, ["add-street", "add-zip", "add-account-number"])) return;
+    const digits = number.replace(/[\s-]/g, "");
+    const me = await form.run(
+      () => addAccount({ street: street.trim(), zip: zip.trim(), ...(digits ? { account_number: digits } : {}) }),
+      t("accountAdded"),
+    );
+    if (me) {
+      updateMe(me);
       setStreet("");
       setZip("");
       setNumber("");
-      setDone(t("accountAdded"));
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFailure(problemText(err));
-        setServerErrors(serverFieldErrors(err, problemText, { street: "add-street", zip: "add-zip", account_number: "add-account-number" }));
-      }
-    } finally {
-      setBusy(false);
     }
-  };
-  const error = (id: string) => {
-    const key = errors[id];
-    return serverErrors[id] ?? (key ? t(key) : undefined);
   };
   return (
     <section class="card" aria-labelledby="accounts-heading" id="add-account">
@@ -181,17 +143,17 @@ function AccountsSection() {
           </li>
         ))}
       </ul>
-      <Status>{done || null}</Status>
+      <Status>{form.done || null}</Status>
       <form onSubmit={submit} noValidate class="form">
         <h3>{t("addAccountTitle")}</h3>
-        <Alert>{failure || null}</Alert>
+        <Alert>{form.failure || null}</Alert>
         <Field id="add-street" label={t("street")} hint={t("streetHint")} autoComplete="address-line1"
-          value={street} onValue={setStreet} error={error("add-street")} required />
+          value={street} onValue={setStreet} error={form.fieldError("add-street")} required />
         <Field id="add-zip" label={t("zip")} autoComplete="postal-code" inputMode="numeric" value={zip}
-          onValue={setZip} error={error("add-zip")} required maxLength={10} />
+          onValue={setZip} error={form.fieldError("add-zip")} required maxLength={10} />
         <Field id="add-account-number" label={t("accountNumberOptional")} hint={t("accountNumberHint")}
-          inputMode="numeric" value={number} onValue={setNumber} error={error("add-account-number")} />
-        <button type="submit" class="button primary" aria-disabled={busy}>{t("addAccountButton")}</button>
+          inputMode="numeric" value={number} onValue={setNumber} error={form.fieldError("add-account-number")} />
+        <button type="submit" class="button primary" aria-disabled={form.busy}>{t("addAccountButton")}</button>
       </form>
     </section>
   );
@@ -215,40 +177,18 @@ function SignOutSection() {
 /** Two-step sign-in: set up with a QR code and the app's code, then recovery codes; or off. */
 function TwoStepSection() {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const { me, updateMe } = useSession();
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [code, setCode] = useState("");
-  const [codeProblem, setCodeProblem] = useState<MessageKey | null>(null);
   const [password, setPassword] = useState("");
   const [recovery, setRecovery] = useState<string[]>([]);
-  const [failure, setFailure] = useState("");
-  const [done, setDone] = useState("");
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ code: "two-step-code", password: "two-step-password" });
 
-  const act = async (work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setFailure("");
-    setDone("");
-    try {
-      await work();
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(problemText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const start = () => act(async () => setEnrolment(await startTwoStep()));
+  const start = () => form.run(async () => setEnrolment(await startTwoStep()));
   const confirm = (e: Event) => {
     e.preventDefault();
-    const problem = checkTotpCode(code);
-    setCodeProblem(problem);
-    if (problem) {
-      document.getElementById("two-step-code")?.focus();
-      return;
-    }
-    void act(async () => {
+    if (!form.check(collectErrors({ "two-step-code": checkTotpCode(code) }), ["two-step-code"])) return;
+    void form.run(async () => {
       const answer = await confirmTwoStep(code.replace(/\s/g, ""));
       setRecovery(answer.recovery_codes);
       setEnrolment(null);
@@ -258,19 +198,19 @@ function TwoStepSection() {
   };
   const turnOff = (e: Event) => {
     e.preventDefault();
-    void act(async () => {
+    if (!form.check(collectErrors({ "two-step-password": checkRequired(password) }), ["two-step-password"])) return;
+    void form.run(async () => {
       await turnOffTwoStep(password);
       setPassword("");
       setRecovery([]);
-      setDone(t("twoStepTurnedOff"));
       updateMe(await fetchMe());
-    });
+    }, t("twoStepTurnedOff"));
   };
   return (
     <section class="card" aria-labelledby="two-step-heading">
       <h2 id="two-step-heading">{t("twoStepTitle")}</h2>
-      <Status>{done || null}</Status>
-      <Alert>{failure || null}</Alert>
+      <Status>{form.done || null}</Status>
+      <Alert>{form.failure || null}</Alert>
       {recovery.length > 0 && (
         <div>
           <h3>{t("twoStepRecoveryTitle")}</h3>
@@ -286,8 +226,8 @@ function TwoStepSection() {
         <form onSubmit={turnOff} noValidate class="form">
           <p>{t("twoStepOnExplain")}</p>
           <Field id="two-step-password" label={t("password")} type="password" autoComplete="current-password"
-            value={password} onValue={setPassword} required />
-          <button type="submit" class="button" aria-disabled={busy}>{t("twoStepTurnOff")}</button>
+            value={password} onValue={setPassword} required error={form.fieldError("two-step-password")} />
+          <button type="submit" class="button" aria-disabled={form.busy}>{t("twoStepTurnOff")}</button>
         </form>
       ) : enrolment ? (
         <form onSubmit={confirm} noValidate class="form">
@@ -296,13 +236,13 @@ function TwoStepSection() {
             src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} />
           <p><code data-testid="two-step-secret">{enrolment.secret}</code></p>
           <Field id="two-step-code" label={t("twoStepCode")} autoComplete="one-time-code" inputMode="numeric"
-            value={code} onValue={setCode} required error={codeProblem ? t(codeProblem) : undefined} />
-          <button type="submit" class="button primary" aria-disabled={busy}>{t("twoStepConfirm")}</button>
+            value={code} onValue={setCode} required error={form.fieldError("two-step-code")} />
+          <button type="submit" class="button primary" aria-disabled={form.busy}>{t("twoStepConfirm")}</button>
         </form>
       ) : (
         <>
           <p>{t("twoStepOffExplain")}</p>
-          <button type="button" class="button" onClick={() => void start()} aria-disabled={busy}>
+          <button type="button" class="button" onClick={() => void start()} aria-disabled={form.busy}>
             {t("twoStepStart")}
           </button>
         </>
@@ -314,15 +254,12 @@ function TwoStepSection() {
 /** Paperless bills and the contact email and phone of the account shown. */
 function BillDeliverySection() {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const { account } = useSession();
   const loaded = useLoad((signal) => fetchPreferences(account, signal), [account]);
   const [paperless, setPaperless] = useState(false);
   const [email, setEmail] = useState("");
   const [phone, setPhone] = useState("");
-  const [failure, setFailure] = useState("");
-  const [done, setDone] = useState("");
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ email: "contact-email", phone: "contact-phone" });
   useEffect(() => {
     if (!loaded.data) return;
     setPaperless(loaded.data.paperless);
@@ -331,18 +268,9 @@ function BillDeliverySection() {
   }, [loaded.data]);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setFailure("");
-    setDone("");
-    try {
-      loaded.set(await savePreferences(account, { paperless, email, phone }));
-      setDone(t("contactSaved"));
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(problemText(err));
-    } finally {
-      setBusy(false);
-    }
+    form.check({}, []);
+    const saved = await form.run(() => savePreferences(account, { paperless, email, phone }), t("contactSaved"));
+    if (saved) loaded.set(saved);
   };
   return (
     <section class="card" aria-labelledby="delivery-heading">
@@ -350,17 +278,17 @@ function BillDeliverySection() {
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && (
         <form onSubmit={submit} noValidate class="form">
-          <Status>{done || null}</Status>
-          <Alert>{failure || null}</Alert>
+          <Status>{form.done || null}</Status>
+          <Alert>{form.failure || null}</Alert>
           <label class="choice">
             <input type="checkbox" checked={paperless} onChange={(e) => setPaperless(e.currentTarget.checked)} />
             {t("paperlessChoice")}
           </label>
           <Field id="contact-email" label={t("contactEmail")} type="email" autoComplete="email"
-            value={email} onValue={setEmail} />
+            value={email} onValue={setEmail} error={form.fieldError("contact-email")} />
           <Field id="contact-phone" label={t("contactPhone")} hint={t("contactPhoneHint")} type="tel"
-            autoComplete="tel" value={phone} onValue={setPhone} />
-          <button type="submit" class="button primary" aria-disabled={busy}>{t("saveContact")}</button>
+            autoComplete="tel" value={phone} onValue={setPhone} error={form.fieldError("contact-phone")} />
+          <button type="submit" class="button primary" aria-disabled={form.busy}>{t("saveContact")}</button>
         </form>
       )}
     </section>
@@ -372,7 +300,7 @@ function BudgetSection() {
   const { t, money, date, language } = useI18n();
   const { account } = useSession();
   const loaded = useLoad((signal) => fetchPreferences(account, signal), [account]);
-  const change = useAccountChange(loaded.reload);
+  const change = useFormSubmit({}, loaded.reload);
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const leaveButton = useRef<HTMLButtonElement>(null);

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { Alert, Status } from "../../components/Alert";
 import { Field } from "../../components/Field";
-import { useAccountChange } from "../../components/useAccountChange";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/context";
 import { useSession } from "../../session";
 import { collectErrors } from "../../validation";
@@ -18,7 +18,7 @@ export function AutopayForm({ autopay, methods, onChanged }: {
 }) {
   const { t } = useI18n();
   const { account } = useSession();
-  const change = useAccountChange(onChanged, { days_before_due: "autopay-days" });
+  const change = useFormSubmit({ days_before_due: "autopay-days" }, onChanged);
   const [picked, setPicked] = useState("");
   const methodId = pickedMethod(methods, picked, autopay.payment_method_id);
   const [days, setDays] = useState(String(autopay.days_before_due ?? 3));

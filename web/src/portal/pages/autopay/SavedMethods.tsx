@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { Alert, Status } from "../../components/Alert";
 import { BankFields, CardFields } from "../../components/MethodFields";
-import { useAccountChange } from "../../components/useAccountChange";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/context";
 import { useSession } from "../../session";
 import { removePaymentMethod, savePaymentMethod, tokenizeBankAccount, tokenizeCard } from "../../accountApi";
@@ -15,7 +15,7 @@ const P = "save";
 export function SavedMethods({ methods, onChanged }: { methods: SavedPaymentMethod[]; onChanged: () => void }) {
   const { t } = useI18n();
   const { account } = useSession();
-  const change = useAccountChange(onChanged, tokenFieldIds(P));
+  const change = useFormSubmit(tokenFieldIds(P), onChanged);
   const [kind, setKind] = useState<"card" | "bank">("card");
   const [card, setCard] = useState<CardValues>(emptyCard);
   const [bank, setBank] = useState<BankValues>(emptyBank);

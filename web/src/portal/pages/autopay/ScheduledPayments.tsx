@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { Alert, Status } from "../../components/Alert";
 import { Field } from "../../components/Field";
-import { useAccountChange } from "../../components/useAccountChange";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useI18n } from "../../i18n/context";
 import { useSession } from "../../session";
 import { cancelScheduledPayment, schedulePayment } from "../../accountApi";
@@ -20,7 +20,7 @@ export function ScheduledPayments({ scheduled, methods, onChanged }: {
 }) {
   const { t, money, date } = useI18n();
   const { account } = useSession();
-  const change = useAccountChange(onChanged, { amount: "schedule-amount", pay_on: "schedule-date" });
+  const change = useFormSubmit({ amount: "schedule-amount", pay_on: "schedule-date" }, onChanged);
   const today = isoLocalDate(new Date());
   const [amount, setAmount] = useState("");
   const [payOn, setPayOn] = useState("");

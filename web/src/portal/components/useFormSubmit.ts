@@ -1,6 +1,6 @@
-// A form or button that changes the account (autopay, a scheduled payment, a saved method,
-// budget billing): one change at a time; what went wrong in the alert region, at the fields the
-// server named, or at the fields checked before sending; what was done in the status region.
+// A form (or a button) that sends something to the server: one submission at a time; what went
+// wrong in the alert region, at the fields the server named, or at the fields checked before
+// sending; what was done in the status region. Every form of the portal that sends uses it.
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/context";
 import { ApiError } from "../problem";
@@ -9,29 +9,30 @@ import type { FieldErrors } from "../validation";
 import { useProblemText } from "./Alert";
 import { focusFirstError, serverFieldErrors } from "./forms";
 
-export interface AccountChange {
+export interface FormSubmit {
   busy: boolean;
-  /** For the form's Alert: the server's answer to the last change, "" when none. */
+  /** For the form's Alert: the server's answer to the last submission, "" when none. */
   failure: string;
-  /** For the section's Status: what the last change did, "" when none. */
+  /** For the section's Status: what the last submission did, "" when none. */
   done: string;
   /**
    * Shows the problems found before sending (field id -> message key) at their fields, clears
-   * what the server said of the last try, and moves focus to the first problem in `order`.
-   * Returns whether the form may be sent (nothing found).
+   * what was said of the last try, and moves focus to the first problem in `order`. Returns
+   * whether the form may be sent (nothing found).
    */
   check: (found: FieldErrors, order: string[]) => boolean;
   /** The message under a field: the server's, else the one found before sending. */
   fieldError: (id: string) => string | undefined;
   /**
-   * Makes the change unless one is under way. On success `done` is `message` (or made from the
-   * answer) and onChanged runs; on an ApiError `failure` is its text and the fields the server
-   * named (API name -> input id in `serverFields`) show its words.
+   * Sends unless a submission is under way, and answers what the server answered (undefined when
+   * it failed or did not run). On success `done` is `message` (or made from the answer; none
+   * leaves it empty) and `onDone` runs; on an ApiError `failure` is its text and the fields the
+   * server named (API name -> input id in `serverFields`) show its words.
    */
-  run: <T>(change: () => Promise<T>, message: string | ((answer: T) => string)) => Promise<void>;
+  run: <T>(send: () => Promise<T>, message?: string | ((answer: T) => string)) => Promise<T | undefined>;
 }
 
-export function useAccountChange(onChanged: () => void, serverFields: Record<string, string> = {}): AccountChange {
+export function useFormSubmit(serverFields: Record<string, string> = {}, onDone: () => void = () => {}): FormSubmit {
   const { t } = useI18n();
   const problemText = useProblemText();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -43,6 +44,8 @@ export function useAccountChange(onChanged: () => void, serverFields: Record<str
   const check = (found: FieldErrors, order: string[]) => {
     setErrors(found);
     setServerErrors({});
+    setFailure("");
+    setDone("");
     if (!hasErrors(found)) return true;
     focusFirstError(found, order);
     return false;
@@ -53,20 +56,22 @@ export function useAccountChange(onChanged: () => void, serverFields: Record<str
     return serverErrors[id] ?? (key ? t(key) : undefined);
   };
 
-  const run = async <T>(change: () => Promise<T>, message: string | ((answer: T) => string)) => {
-    if (busy) return;
+  const run = async <T,>(send: () => Promise<T>, message?: string | ((answer: T) => string)) => {
+    if (busy) return undefined;
     setBusy(true);
     setFailure("");
     setDone("");
     try {
-      const answer = await change();
-      setDone(typeof message === "function" ? message(answer) : message);
-      onChanged();
+      const answer = await send();
+      setDone(typeof message === "function" ? message(answer) : (message ?? ""));
+      onDone();
+      return answer;
     } catch (e) {
       if (e instanceof ApiError) {
         setFailure(problemText(e));
         setServerErrors(serverFieldErrors(e, problemText, serverFields));
       }
+      return undefined;
     } finally {
       setBusy(false);
     }
