@@ -5,8 +5,10 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "http/json_body.h"
@@ -39,6 +41,25 @@ void add_account_routes(Router& router) {
 class ServerTest : public ::testing::Test {
  protected:
   ServerTest() { add_account_routes(router_); }
+
+  // GET /api/v1/events: an event stream whose sink is kept in `kept` (under `mutex`) once it is
+  // open, after `first` (when not empty) has been sent on it.
+  void add_event_route(std::shared_ptr<EventSink>& kept, std::mutex& mutex,
+                       std::string first = "") {
+    router_.add("GET", "/api/v1/events", [&kept, &mutex, first](Request&) {
+      Response response;
+      response.events = std::make_shared<EventStream>();
+      response.events->on_open = [&kept, &mutex, first](std::shared_ptr<EventSink> sink) {
+        if (!first.empty()) {
+          EXPECT_TRUE(sink->send(first));
+        }
+        std::lock_guard lock(mutex);
+        kept = std::move(sink);
+      };
+      return response;
+    });
+  }
+
   Router router_;
   Metrics metrics_;
 };
@@ -392,16 +413,7 @@ TEST_F(StaticServerTest, EncodedTraversalIsRefused) {
 TEST_F(ServerTest, AnEventStreamSendsEachEventAsItIsSentUntilTheServerStops) {
   std::shared_ptr<EventSink> kept;
   std::mutex mutex;
-  router_.add("GET", "/api/v1/events", [&](Request&) {
-    Response response;
-    response.events = std::make_shared<EventStream>();
-    response.events->on_open = [&](std::shared_ptr<EventSink> sink) {
-      EXPECT_TRUE(sink->send("retry: 3000\n\n"));
-      std::lock_guard lock(mutex);
-      kept = std::move(sink);
-    };
-    return response;
-  });
+  add_event_route(kept, mutex, "retry: 3000\n\n");
   auto server = std::make_unique<RunningServer>(router_, metrics_);
   TestClient client(server->port());
   client.send_raw("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -426,15 +438,7 @@ TEST_F(ServerTest, AnEventStreamSendsEachEventAsItIsSentUntilTheServerStops) {
 TEST_F(ServerTest, EndingAnEventStreamWritesWhatWasSentThenClosesTheConnection) {
   std::shared_ptr<EventSink> kept;
   std::mutex mutex;
-  router_.add("GET", "/api/v1/events", [&](Request&) {
-    Response response;
-    response.events = std::make_shared<EventStream>();
-    response.events->on_open = [&](std::shared_ptr<EventSink> sink) {
-      std::lock_guard lock(mutex);
-      kept = std::move(sink);
-    };
-    return response;
-  });
+  add_event_route(kept, mutex);
   auto server = std::make_unique<RunningServer>(router_, metrics_);
   TestClient client(server->port());
   client.send_raw("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");

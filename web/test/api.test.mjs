@@ -29,6 +29,23 @@ test("a GET started early is answered once, to the page's own ask of that path",
   assert.equal(asked.length, 2);
 });
 
+test("an early answer not taken within 10 seconds is left, and the page asks again", async () => {
+  const realNow = Date.now;
+  let clock = 1_000_000;
+  Date.now = () => clock;
+  try {
+    startEarly(() => {
+      void get("/api/v1/accounts/1/dashboard");
+    });
+    clock += 10_001;
+    const late = await get("/api/v1/accounts/1/dashboard");
+    assert.equal(late.n, 2, "asked again: the early answer may be out of date");
+    assert.equal(asked.length, 2);
+  } finally {
+    Date.now = realNow;
+  }
+});
+
 test("an early answer is only for its own path", async () => {
   startEarly(() => {
     void get("/api/v1/accounts/1/bills/7");
