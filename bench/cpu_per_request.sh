@@ -13,7 +13,8 @@ token="bench-staff-token-0123456789"
 target=()
 if [[ "${1:-}" == "-s" ]]; then target=(-s "$2" "http://127.0.0.1:$port"); else target=("http://127.0.0.1:$port$1"); fi
 
-build/ratepayer serve --db "$database" --port "$port" --staff-token "$token" 2>/dev/null &
+RATEPAYER_AUTH_STAFF_TOKEN="$token" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  build/ratepayer serve --db "$database" --port "$port" 2>/dev/null &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done

@@ -31,7 +31,8 @@ account="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.ar
 base="http://127.0.0.1:$port"
 RATEPAYER_LOG_LEVEL=warn RATEPAYER_HTTP_STATIC_ROOT=web/dist RATEPAYER_EMAIL_FOLDER="$work/mail" \
   RATEPAYER_PORTAL_PUBLIC_URL="$base" \
-  build/ratepayer serve --db "sqlite:$work/demo.db" --port "$port" --staff-token "$staff" \
+  RATEPAYER_AUTH_STAFF_TOKEN="$staff" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  build/ratepayer serve --db "sqlite:$work/demo.db" --port "$port" \
   >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done

@@ -27,12 +27,13 @@ echo "generating $accounts accounts with 2 months of usage ..." >&2
 "$ratepayer" generate --db "sqlite:$work/pay.db" --accounts "$accounts" --usage-months 2 \
   --no-bills >/dev/null
 sqlite3 "$work/pay.db" "SELECT number FROM accounts" >"$work/accounts.txt"
-RATEPAYER_LOG_LEVEL=warn "$ratepayer" serve --db "sqlite:$work/pay.db" --port "$port" \
-  --staff-token "$staff" >"$work/server.log" 2>&1 &
+RATEPAYER_AUTH_STAFF_TOKEN="$staff" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  RATEPAYER_LOG_LEVEL=warn "$ratepayer" serve --db "sqlite:$work/pay.db" --port "$port" \
+  >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 card="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/payment-methods/test-tokens" \
-  -H 'Content-Type: application/json' \
+  -H 'Content-Type: application/json' -H "Authorization: Bearer $staff" \
   -d '{"card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"}}' |
   sed -E 's/.*"token":"([^"]+)".*/\1/')"
 

@@ -43,7 +43,8 @@ trap cleanup EXIT
 # load_summary DATABASE_URL NAME: serves the database and loads the summary endpoint; leaves the
 # wrk figures in $work/NAME.bench ("BENCH requests=... p99_us=...").
 load_summary() {
-  build/ratepayer serve --db "$1" --port "$port" --staff-token "$token" 2>"$work/$2.server.log" &
+  RATEPAYER_AUTH_STAFF_TOKEN="$token" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+    build/ratepayer serve --db "$1" --port "$port" 2>"$work/$2.server.log" &
   server_pid=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
   BENCH_ACCOUNTS="$accounts" BENCH_STAFF_TOKEN="$token" \
@@ -80,7 +81,8 @@ load_summary "sqlite:$work/bench.db" sqlite
 
 echo "generating 2,000 accounts with 25 months of usage for the usage API ..." >&2
 build/ratepayer generate --db "sqlite:$work/usage.db" --accounts 2000 --usage-months 25 >/dev/null
-build/ratepayer serve --db "sqlite:$work/usage.db" --port "$port" --staff-token "$token" \
+RATEPAYER_AUTH_STAFF_TOKEN="$token" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  build/ratepayer serve --db "sqlite:$work/usage.db" --port "$port" \
   2>"$work/usage.server.log" &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done

@@ -69,11 +69,13 @@ smtp_port="$(sed -E 's/listening //' "$work/smtp.out")"
 RATEPAYER_HTTP_STATIC_ROOT="$root/web/dist" RATEPAYER_LOG_LEVEL=warn \
   RATEPAYER_EMAIL_SMTP_URL="smtp://127.0.0.1:$smtp_port" RATEPAYER_EMAIL_FROM=billing@e2e.example \
   RATEPAYER_PORTAL_PUBLIC_URL="http://127.0.0.1:$port" \
-  build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" --staff-token e2e-staff-token-0123456789 &
+  RATEPAYER_AUTH_STAFF_TOKEN=e2e-staff-token-0123456789 RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 (cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_TOKEN=e2e-staff-token-0123456789 \
-   RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_SECOND_ACCOUNT="$second_account" RATEPAYER_E2E_MAIL_DIR="$work/mail" RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
+   RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_SECOND_ACCOUNT="$second_account" RATEPAYER_E2E_MAIL_DIR="$work/mail" \
+   RATEPAYER_E2E_DB="$work/e2e.db" RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
 count $(node_counts "$work/e2e.log")
 
 echo

@@ -69,10 +69,9 @@ Result<void> install_meter(store::Session& session, const NewMeter& meter,
       "meter");
   if (!meter_id.ok()) {
     if (meter_id.error().kind == ErrorKind::conflict) {
-      return Error{ErrorKind::conflict,
-                   "meter " + meter.serial + " is already installed",
-                   "meter.serial",
-                   {}};
+      Error taken = conflict("meter " + meter.serial + " is already installed");
+      taken.field = "meter.serial";
+      return taken;
     }
     return meter_id.error();
   }

@@ -39,9 +39,25 @@ Result<void> AccountFeed::start() {
 void AccountFeed::subscribe(std::int64_t session_id,
                             const std::vector<std::string>& account_numbers,
                             std::shared_ptr<http::EventSink> sink) {
+  if (account_numbers.empty()) {
+    sink->end();
+    return;
+  }
   std::lock_guard lock(mutex_);
+  std::map<std::uint64_t, http::EventSink*> of_session;  // opened -> sink, oldest first
+  for (const auto& [number, stream] : by_account_) {
+    if (stream.session_id == session_id) of_session.emplace(stream.opened, stream.sink.get());
+  }
+  while (of_session.size() >= kStreamsPerSession) {
+    http::EventSink* oldest = of_session.begin()->second;
+    of_session.erase(of_session.begin());
+    oldest->end();  // still held by its entries, erased next
+    std::erase_if(by_account_,
+                  [oldest](const auto& entry) { return entry.second.sink.get() == oldest; });
+  }
+  const std::uint64_t opened = ++subscriptions_;
   for (const std::string& number : account_numbers) {
-    by_account_.emplace(number, Stream{session_id, sink});
+    by_account_.emplace(number, Stream{session_id, sink, opened});
   }
 }
 

@@ -39,8 +39,13 @@ class AccountFeed {
   // Starts following from the newest event now in the log.
   Result<void> start();
 
+  // A session's open streams at most (a few browser tabs); the oldest is ended for a new one.
+  static constexpr std::size_t kStreamsPerSession = 4;
+
   // Sends `sink` every later event of the accounts numbered `account_numbers` until it closes or
-  // customer session `session_id` ends.
+  // customer session `session_id` ends. When the session already has kStreamsPerSession streams
+  // its oldest is ended first, so one session never holds more. A stream with no accounts to
+  // follow is ended at once.
   void subscribe(std::int64_t session_id, const std::vector<std::string>& account_numbers,
                  std::shared_ptr<http::EventSink> sink);
 
@@ -59,6 +64,7 @@ class AccountFeed {
   struct Stream {
     std::int64_t session_id = 0;
     std::shared_ptr<http::EventSink> sink;
+    std::uint64_t opened = 0;  // order of subscription, to find a session's oldest
   };
 
   void run();
@@ -71,6 +77,7 @@ class AccountFeed {
   std::condition_variable stop_signal_;
   bool stopping_ = false;
   std::int64_t last_event_ = 0;
+  std::uint64_t subscriptions_ = 0;
   std::multimap<std::string, Stream> by_account_;
   std::thread thread_;
 };

@@ -140,5 +140,31 @@ TEST(AccountFeed, AStreamEndsOnceItsSessionEndsIdlesOrGrowsTooOld) {
   EXPECT_TRUE(out_page->received.empty());
 }
 
+TEST(AccountFeed, OneSessionHoldsAFewStreamsAtMostAndTheOldestGivesWay) {
+  store::testing::TestDatabase test;
+  AccountNumber maria = accounts::testing::open_sample_account(test.database());
+  AccountFeed feed(test.database(), auth::LoginSettings{}, std::chrono::hours(1));
+  ASSERT_TRUE(feed.start().ok());
+  std::vector<std::shared_ptr<RecordingSink>> tabs;
+  for (int i = 0; i < 500; ++i) {
+    tabs.push_back(std::make_shared<RecordingSink>());
+    feed.subscribe(7, {maria.digits()}, tabs.back());
+  }
+  EXPECT_EQ(feed.streams(), AccountFeed::kStreamsPerSession);
+  // The newest ones stay open; every older one was ended.
+  for (std::size_t i = 0; i < tabs.size(); ++i) {
+    EXPECT_EQ(tabs[i]->ended, i < tabs.size() - AccountFeed::kStreamsPerSession) << i;
+  }
+  // Another session's streams are its own.
+  auto other = std::make_shared<RecordingSink>();
+  feed.subscribe(8, {maria.digits()}, other);
+  EXPECT_EQ(feed.streams(), AccountFeed::kStreamsPerSession + 1);
+  EXPECT_FALSE(tabs.back()->ended);
+  // A stream with nothing to follow is not kept open.
+  auto empty = std::make_shared<RecordingSink>();
+  feed.subscribe(9, {}, empty);
+  EXPECT_TRUE(empty->ended);
+}
+
 }  // namespace
 }  // namespace rp::api

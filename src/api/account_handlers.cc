@@ -172,7 +172,7 @@ http::Response change_preferences_handler(ApiContext& context, http::Request& re
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   accounts::PreferenceChange change;
-  change.actor = request.header("authorization") ? staff_actor(request) : "customer";
+  change.actor = request.actor;
   if (body->contains("paperless")) {
     if (!(*body)["paperless"].is_boolean()) {
       return http::problem_from_error(

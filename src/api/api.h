@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/metrics.h"
 #include "http/request.h"
@@ -34,8 +35,6 @@ struct ApiContext {
   // Staff routes require `Authorization: Bearer <staff_token>` (customer routes take it too, or a
   // customer's session: api/guards.h). Empty: staff routes answer 503 "not configured".
   std::string staff_token;
-  // The utility's IANA time zone: local days, months and "today" for usage.
-  std::string time_zone = "America/Los_Angeles";
   // Runs bill runs started over the API in the background; null: starting one answers 503.
   BillRunJobs* bill_runs = nullptr;
   // Charges payments; null: taking one answers 503.
@@ -54,6 +53,9 @@ struct ApiContext {
   // Pushes account events to signed-in customers' open pages (GET /api/v1/me/events); null:
   // that route answers 503.
   AccountFeed* feed = nullptr;
+  // The test doubles this server runs in place of an outside party, as /healthz names them
+  // ("card processor: test cards only"); empty when it runs none.
+  std::vector<std::string> test_doubles = {};
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

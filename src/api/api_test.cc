@@ -230,12 +230,14 @@ TEST_F(ApiTest, UnknownRoutesAreProblems) {
   expect_problem(client_->request("DELETE", "/api/v1/staff/accounts"), 405);
 }
 
-TEST_F(ApiTest, HealthChecksTheDatabaseAndMetricsCountRequests) {
+TEST_F(ApiTest, HealthChecksTheDatabaseAndMetricsCountRequestsForStaffOnly) {
   ClientResponse health = get("/healthz", false);
   ASSERT_EQ(health.status, 200);
   EXPECT_EQ(health.json()["database"], store::engine_name(test_.engine()));
   get("/api/v1/staff/accounts?q=lopez");
-  ClientResponse metrics = get("/metrics", false);
+  // Routes, counts and pool figures are the operator's: anonymous callers get 401.
+  EXPECT_EQ(get("/metrics", false).status, 401);
+  ClientResponse metrics = get("/metrics");
   ASSERT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("route=\"/api/v1/staff/accounts\""), std::string::npos)
       << metrics.body;

@@ -6,6 +6,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
+#include "api/testing/customers.h"
 #include "auth/totp.h"
 #include "core/time.h"
 #include "store/testing/test_database.h"
@@ -15,7 +16,7 @@ namespace {
 
 using Headers = testing::ApiServer::Headers;
 
-constexpr const char* kPassword = "river lamp oboe forty";
+constexpr const char* kPassword = testing::kCustomerPassword;
 
 class AuthApiTest : public ::testing::Test {
  protected:
@@ -25,48 +26,19 @@ class AuthApiTest : public ::testing::Test {
             test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})),
         server_(test_.database()) {}
 
-  static Headers json() { return {{"Content-Type", "application/json"}}; }
-
-  // The link token in the newest email to `to`, from the outbox.
+  static Headers json() { return testing::json_headers(); }
   std::string emailed_token(const std::string& to) {
-    auto rows = store::testing::query(
-        test_.database(),
-        "SELECT body FROM email_outbox WHERE to_address = '" + to + "' ORDER BY id DESC LIMIT 1");
-    if (rows.empty()) return "";
-    const std::string body = rows[0].text(0);
-    const auto at = body.find("?token=");
-    return at == std::string::npos ? "" : body.substr(at + 7, body.find('\n', at) - at - 7);
+    return testing::emailed_token(test_.database(), to);
   }
-
-  struct Customer {
-    std::string cookie;  // "rp_session=..."
-    std::string csrf;
-  };
-
+  using Customer = testing::Customer;
   Customer sign_up(const std::string& email, const std::string& street) {
-    auto registered = server_.send(
-        "POST", "/api/v1/auth/register", json(),
-        R"({"email": ")" + email + R"(", "street": ")" + street + R"(", "zip": "97477"})");
-    EXPECT_EQ(registered.status, 202) << registered.body;
-    auto verified = server_.send(
-        "POST", "/api/v1/auth/verify", json(),
-        R"({"token": ")" + emailed_token(email) + R"(", "password": ")" + kPassword + R"("})");
-    EXPECT_EQ(verified.status, 200) << verified.body;
-    return customer_of(verified);
+    return testing::sign_up(server_, test_.database(), email, street);
   }
-
   static Customer customer_of(const http::testing::ClientResponse& response) {
-    const std::string set_cookie = response.header("set-cookie").value_or("");
-    Customer customer{set_cookie.substr(0, set_cookie.find(';')), ""};
-    if (response.status == 200) customer.csrf = response.json().value("csrf_token", "");
-    return customer;
+    return testing::customer_of(response);
   }
-
   static Headers as(const Customer& customer, bool with_csrf = true) {
-    Headers headers{{"Cookie", "theme=dark; " + customer.cookie},
-                    {"Content-Type", "application/json"}};
-    if (with_csrf) headers.emplace_back("X-CSRF-Token", customer.csrf);
-    return headers;
+    return testing::as(customer, with_csrf);
   }
 
   store::testing::TestDatabase test_;
@@ -179,16 +151,30 @@ TEST_F(AuthApiTest, SigningOutEndsTheSessionAndAnExpiredLinkIsGone) {
       401);
 }
 
-TEST_F(AuthApiTest, AnotherAccountIsAddedByAddressAndTheLanguageIsKept) {
+TEST_F(AuthApiTest, AnotherAccountIsClaimedByAddressLinkedByItsCodeAndTheLanguageIsKept) {
   Customer maria = sign_up("maria@example.com", "1204 Elm St");
   auto wrong = server_.send("POST", "/api/v1/me/accounts", as(maria),
                             R"({"street": "18 Oak Ave", "zip": "97477"})");
   EXPECT_EQ(wrong.status, 422);
   EXPECT_EQ(wrong.json()["field"], "address");
-  auto added = server_.send("POST", "/api/v1/me/accounts", as(maria),
-                            R"({"street": "17 Oak Avenue", "zip": "97477"})");
-  ASSERT_EQ(added.status, 201) << added.body;
+  // Ben's account (Ben's email on file): claimed, a code is mailed to his address.
+  auto claimed = server_.send("POST", "/api/v1/me/accounts", as(maria),
+                              R"({"street": "17 Oak Avenue", "zip": "97477"})");
+  ASSERT_EQ(claimed.status, 201) << claimed.body;
+  EXPECT_EQ(claimed.json()["accounts"].size(), 1u);
+  ASSERT_EQ(claimed.json()["pending_accounts"].size(), 1u);
+  EXPECT_EQ(claimed.json()["pending_accounts"][0]["street"], "17 Oak Ave");
+  EXPECT_EQ(server_.send("GET", "/api/v1/accounts/" + ben_.digits() + "/summary", as(maria)).status,
+            404);
+  auto bad_code =
+      server_.send("POST", "/api/v1/me/accounts/claim", as(maria), R"({"code": "AAAA-AAAA"})");
+  EXPECT_EQ(bad_code.status, 422);
+  EXPECT_EQ(bad_code.json()["code"], "claim-code-wrong");
+  auto added = server_.send("POST", "/api/v1/me/accounts/claim", as(maria),
+                            R"({"code": ")" + testing::mailed_code(test_.database()) + R"("})");
+  ASSERT_EQ(added.status, 200) << added.body;
   EXPECT_EQ(added.json()["accounts"].size(), 2u);
+  EXPECT_TRUE(added.json()["pending_accounts"].empty());
   EXPECT_EQ(server_.send("GET", "/api/v1/accounts/" + ben_.digits() + "/summary", as(maria)).status,
             200);
   auto spanish = server_.send("PUT", "/api/v1/me/language", as(maria), R"({"language": "es"})");

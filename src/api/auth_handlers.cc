@@ -4,6 +4,7 @@
 
 #include "api/account_feed.h"
 #include "api/guards.h"
+#include "auth/account_claims.h"
 #include "auth/logins.h"
 #include "core/email_address.h"
 #include "core/json.h"
@@ -28,6 +29,16 @@ std::string me_json(const auth::Me& me, const std::string& csrf_token) {
   for (const auth::LinkedAccount& account : me.accounts) {
     out.begin_object().key("number").string(account.number).key("name").string(account.name);
     out.key("service_address").string(account.service_address).end_object();
+  }
+  out.end_array().key("pending_accounts").begin_array();
+  for (const auth::PendingAccount& pending : me.pending_accounts) {
+    out.begin_object().key("street").string(pending.street).key("code_expires_at");
+    if (pending.code_expires_at.empty()) {
+      out.null();
+    } else {
+      out.string(pending.code_expires_at);
+    }
+    out.end_object();
   }
   out.end_array().end_object();
   return out.take();
@@ -112,7 +123,8 @@ http::Response register_handler(ApiContext& context, http::Request& request) {
   for (auto [field, target] :
        {std::pair{"email", &registration.email}, std::pair{"street", &registration.street},
         std::pair{"zip", &registration.zip},
-        std::pair{"account_number", &registration.account_number}}) {
+        std::pair{"account_number", &registration.account_number},
+        std::pair{"bill_amount", &registration.bill_amount}}) {
     auto value = text_field(*body, field);
     if (!value.ok()) return http::problem_from_error(value.error());
     *target = *value;
@@ -120,6 +132,7 @@ http::Response register_handler(ApiContext& context, http::Request& request) {
   auto language = text_field(*body, "language");
   if (!language.ok()) return http::problem_from_error(language.error());
   registration.language = language->empty() ? "en" : *language;
+  registration.client_address = request.remote_address;
   auto done = auth::register_login(context.database, *context.logins, registration);
   if (!done.ok()) return http::problem_from_error(done.error());
   wake_mail(context);
@@ -133,9 +146,10 @@ http::Response verify_handler(ApiContext& context, http::Request& request) {
   auto fields = required_strings(request, {"token", "password"});
   if (!fields.ok()) return http::problem_from_error(fields.error());
   const auto& [token, password] = *fields;
-  auto signed_in =
-      auth::set_first_password(context.database, token, password, request.remote_address);
+  auto signed_in = auth::set_first_password(context.database, *context.logins, token, password,
+                                            request.remote_address);
   if (!signed_in.ok()) return link_problem(signed_in.error());
+  wake_mail(context);  // the notices of accounts linked now
   return signed_in_response(context, *signed_in);
 }
 
@@ -215,7 +229,8 @@ http::Response password_reset_handler(ApiContext& context, http::Request& reques
   if (context.logins == nullptr) return not_configured();
   auto fields = required_strings(request, {"email"});
   if (!fields.ok()) return http::problem_from_error(fields.error());
-  auto done = auth::request_password_reset(context.database, *context.logins, (*fields)[0]);
+  auto done = auth::request_password_reset(context.database, *context.logins, (*fields)[0],
+                                           request.remote_address);
   if (!done.ok()) return http::problem_from_error(done.error());
   wake_mail(context);
   return http::text_response(202, "{}", "application/json");
@@ -242,9 +257,34 @@ http::Response add_accounts_handler(ApiContext& context, http::Request& request)
   if (!zip.ok()) return http::problem_from_error(zip.error());
   auto number = text_field(*body, "account_number");
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto me = auth::add_accounts(context.database, customer.session->user_id, *street, *zip, *number);
+  auto bill_amount = text_field(*body, "bill_amount");
+  if (!bill_amount.ok()) return http::problem_from_error(bill_amount.error());
+  auto me = auth::add_accounts(context.database, *context.logins, customer.session->user_id,
+                               {*street, *zip, *number, *bill_amount}, request.remote_address);
   if (!me.ok()) return http::problem_from_error(me.error());
+  wake_mail(context);
   return private_json(201, me_json(*me, customer.session->csrf_token));
+}
+
+http::Response claim_account_handler(ApiContext& context, http::Request& request) {
+  Signed customer = signed_in_customer(context, request);
+  if (customer.refused) return *customer.refused;
+  auto fields = required_strings(request, {"code"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  auto me = auth::claim_with_code(context.database, *context.logins, customer.session->user_id,
+                                  (*fields)[0]);
+  if (!me.ok()) return http::problem_from_error(me.error());
+  wake_mail(context);
+  return private_json(200, me_json(*me, customer.session->csrf_token));
+}
+
+http::Response not_me_handler(ApiContext& context, http::Request& request) {
+  if (context.logins == nullptr) return not_configured();
+  auto fields = required_strings(request, {"token"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  auto done = auth::disown_link(context.database, (*fields)[0]);
+  if (!done.ok()) return link_problem(done.error());
+  return http::text_response(204, "", "");
 }
 
 http::Response language_handler(ApiContext& context, http::Request& request) {
@@ -257,22 +297,38 @@ http::Response language_handler(ApiContext& context, http::Request& request) {
   return private_json(200, me_json(*me, customer.session->csrf_token));
 }
 
+namespace {
+
+// A password check's refusal: too many wrong passwords is 429 sign-in-locked, as at sign-in.
+http::Response password_check_problem(const Error& error) {
+  if (error.kind == ErrorKind::throttled) {
+    http::Response locked = http::problem(429, "sign-in-locked", "Too many wrong passwords",
+                                          error.message, "", error.code);
+    locked.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+    return locked;
+  }
+  return http::problem_from_error(error);
+}
+
+}  // namespace
+
 http::Response change_password_handler(ApiContext& context, http::Request& request) {
   Signed customer = signed_in_customer(context, request);
   if (customer.refused) return *customer.refused;
   auto fields = required_strings(request, {"current_password", "new_password"});
   if (!fields.ok()) return http::problem_from_error(fields.error());
   const auto& [current, next] = *fields;
-  auto changed = auth::change_password(context.database, customer.session->user_id,
-                                       customer.session->session_id, current, next);
-  if (!changed.ok()) return http::problem_from_error(changed.error());
+  auto changed =
+      auth::change_password(context.database, *context.logins, customer.session->user_id,
+                            customer.session->session_id, current, next, request.remote_address);
+  if (!changed.ok()) return password_check_problem(changed.error());
   return http::text_response(204, "", "");
 }
 
 http::Response start_mfa_handler(ApiContext& context, http::Request& request) {
   Signed customer = signed_in_customer(context, request);
   if (customer.refused) return *customer.refused;
-  auto enrolment = auth::start_mfa(context.database, *context.logins, customer.session->user_id);
+  auto enrolment = auth::start_mfa(context.database, customer.session->user_id);
   if (!enrolment.ok()) return http::problem_from_error(enrolment.error());
   JsonWriter out;
   out.begin_object().key("secret").string(enrolment->secret);
@@ -300,8 +356,9 @@ http::Response disable_mfa_handler(ApiContext& context, http::Request& request) 
   if (customer.refused) return *customer.refused;
   auto fields = required_strings(request, {"password"});
   if (!fields.ok()) return http::problem_from_error(fields.error());
-  auto off = auth::turn_off_mfa(context.database, customer.session->user_id, (*fields)[0]);
-  if (!off.ok()) return http::problem_from_error(off.error());
+  auto off = auth::turn_off_mfa(context.database, *context.logins, customer.session->user_id,
+                                (*fields)[0], request.remote_address);
+  if (!off.ok()) return password_check_problem(off.error());
   return http::text_response(204, "", "");
 }
 

@@ -23,6 +23,10 @@ http::Response me_handler(ApiContext& context, http::Request& request);
 http::Response password_reset_handler(ApiContext& context, http::Request& request);
 http::Response password_reset_confirm_handler(ApiContext& context, http::Request& request);
 http::Response add_accounts_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/me/accounts/claim {code}: the code from the letter mailed to a claimed account.
+http::Response claim_account_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/auth/not-me {token}: "this wasn't me" from a link notice; no session needed.
+http::Response not_me_handler(ApiContext& context, http::Request& request);
 http::Response language_handler(ApiContext& context, http::Request& request);
 http::Response change_password_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/me/events: the signed-in customer's live updates (account_feed.h).

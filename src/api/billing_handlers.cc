@@ -159,22 +159,19 @@ http::Response enroll_budget(ApiContext& context, http::Request& request, std::s
 
 http::Response enroll_budget_billing_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
-  return enroll_budget(context, request, staff_actor(request));
+  return enroll_budget(context, request, request.actor);
 }
 
 http::Response customer_budget_billing_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_account_access(context, request)) return *refused;
-  return enroll_budget(context, request,
-                       request.header("authorization") ? staff_actor(request) : "customer");
+  return enroll_budget(context, request, request.actor);
 }
 
 http::Response leave_budget_billing_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto left = billing::leave_budget_billing(
-      context.database, *number,
-      request.header("authorization") ? staff_actor(request) : "customer");
+  auto left = billing::leave_budget_billing(context.database, *number, request.actor);
   if (!left.ok()) return http::problem_from_error(left.error());
   JsonWriter out;
   out.begin_object().key("account_number").string(number->digits());

@@ -47,7 +47,7 @@ http::Response join_dashboard(std::vector<DashboardPart> parts) {
 
 http::Response dashboard_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_account_access(context, request)) return *refused;
-  auto zone = UtilityZone::find(context.time_zone);
+  auto zone = utility_zone(context);
   if (!zone.ok()) return http::problem_from_error(zone.error());
   const LocalDate today = zone->local_date(now());
   const date::year_month month = today.year() / today.month();

@@ -1,8 +1,12 @@
 #include "api/guards.h"
 
 #include <charconv>
+#include <variant>
 
+#include "core/assert.h"
+#include "core/idempotency_key.h"
 #include "http/problem.h"
+#include "store/utility_settings.h"
 
 namespace rp::api {
 namespace {
@@ -17,8 +21,9 @@ bool same_secret(std::string_view given, std::string_view expected) {
 
 }  // namespace
 
-std::optional<http::Response> require_staff(const http::Request& request,
-                                            std::string_view staff_token) {
+std::string staff_actor(const http::Request& request);
+
+std::optional<http::Response> require_staff(http::Request& request, std::string_view staff_token) {
   if (staff_token.empty()) {
     return http::problem(503, "staff-access-not-configured", "Staff access is not configured",
                          "set auth.staff_token (or RATEPAYER_AUTH_STAFF_TOKEN) to enable staff "
@@ -28,6 +33,7 @@ std::optional<http::Response> require_staff(const http::Request& request,
   constexpr std::string_view kBearer = "Bearer ";
   if (header && header->starts_with(kBearer) &&
       same_secret(header->substr(kBearer.size()), staff_token)) {
+    request.actor = staff_actor(request);
     return std::nullopt;
   }
   http::Response refused = http::problem(401, "unauthorized", "Sign-in required",
@@ -68,13 +74,22 @@ std::string staff_actor(const http::Request& request) {
 }
 
 Result<std::string> idempotency_key(const http::Request& request) {
-  auto key = request.header("idempotency-key");
-  if (!key || key->empty() || key->size() > 200) {
-    return invalid_input("Idempotency-Key",
-                         "send an Idempotency-Key header of 1 to 200 characters: a retry with the "
-                         "same key gets the first answer and moves no money twice");
+  RP_ASSERT(!request.actor.empty(), "an access check comes before the idempotency key");
+  const std::string_view key = request.header("idempotency-key").value_or("");
+  RP_TRY(check_client_key(key, "Idempotency-Key"));
+  std::string scope;
+  if (const std::string_view number = request.path_param("number"); !number.empty()) {
+    auto parsed = AccountNumber::parse(number);
+    RP_TRY(parsed);
+    scope = "account:" + parsed->digits() + "/";
   }
-  return std::string(*key);
+  return client_idempotency_key(scope + request.actor, key);
+}
+
+std::optional<std::int64_t> customer_login(const http::Request& request) {
+  constexpr std::string_view kCustomer = "customer:";
+  if (!request.actor.starts_with(kCustomer)) return std::nullopt;
+  return whole_number(std::string_view(request.actor).substr(kCustomer.size()));
 }
 
 http::Response money_problem(const Error& error) {
@@ -83,6 +98,11 @@ http::Response money_problem(const Error& error) {
                          "Idempotency-Key");
   }
   return http::problem_from_error(error);
+}
+
+Result<UtilityZone> utility_zone(ApiContext& context) {
+  return context.database.read<UtilityZone>(
+      [](store::Session& session) { return store::utility_zone(session); });
 }
 
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name,
@@ -152,18 +172,40 @@ std::optional<http::Response> require_csrf(const http::Request& request,
                        "send the session's CSRF token (from GET /api/v1/me) in X-CSRF-Token");
 }
 
-std::optional<http::Response> require_account_access(ApiContext& context,
-                                                     const http::Request& request) {
+namespace {
+
+// The staff token, or a signed-in customer's session with the CSRF header; sets request.actor.
+// The customer's login id when it was a session (0 for staff).
+std::variant<http::Response, std::int64_t> staff_or_customer(ApiContext& context,
+                                                             http::Request& request) {
   if (request.header("authorization") || context.logins == nullptr) {
-    return require_staff(request, context.staff_token);
+    if (auto refused = require_staff(request, context.staff_token)) return *refused;
+    return std::int64_t{0};
   }
   auto session = current_session(context, request);
   if (!session.ok()) return http::problem_from_error(session.error());
   if (!*session) return sign_in_required();
-  if (auto refused = require_csrf(request, **session)) return refused;
+  if (auto refused = require_csrf(request, **session)) return *refused;
+  request.actor = "customer:" + std::to_string((*session)->user_id);
+  return (*session)->user_id;
+}
+
+}  // namespace
+
+std::optional<http::Response> require_signed_in(ApiContext& context, http::Request& request) {
+  auto caller = staff_or_customer(context, request);
+  if (auto* refused = std::get_if<http::Response>(&caller)) return std::move(*refused);
+  return std::nullopt;
+}
+
+std::optional<http::Response> require_account_access(ApiContext& context, http::Request& request) {
+  auto caller = staff_or_customer(context, request);
+  if (auto* refused = std::get_if<http::Response>(&caller)) return std::move(*refused);
+  const std::int64_t login = std::get<std::int64_t>(caller);
+  if (login == 0) return std::nullopt;  // staff
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto holds = auth::user_holds_account(context.database, (*session)->user_id, *number);
+  auto holds = auth::user_holds_account(context.database, login, *number);
   if (!holds.ok()) return http::problem_from_error(holds.error());
   if (!*holds) {
     return http::problem(404, "not-found", "Not found",

@@ -7,23 +7,22 @@
 #include "api/api.h"
 #include "auth/logins.h"
 #include "core/account_number.h"
+#include "core/time.h"
 #include "http/request.h"
 #include "http/response.h"
 
 namespace rp::api {
 
-// Until the identity capability lands every staff action is recorded as the staff token's...
+// Until the staff identity capability lands every staff action is recorded as the staff token's,
+// "staff:token", unless the staff console names the person acting in `X-Staff-Name` (letters,
+// digits, '.', '_', '-'; at most 64): then "staff:<name>". The header counts only on a request
+// that carries the staff token.
 inline constexpr const char* kStaffActor = "staff:token";
 
-// ... unless the staff console names the person acting in `X-Staff-Name` (letters, digits, '.',
-// '_', '-'; at most 64): then "staff:<name>". The staff token is the console's credential, so this
-// is as trustworthy as the console; it lets a second person approve what the first asked for.
-std::string staff_actor(const http::Request& request);
-
-// Returns a 401/503 problem unless the request carries `Authorization: Bearer <staff_token>`.
-// The comparison takes the same time wherever the tokens differ.
-std::optional<http::Response> require_staff(const http::Request& request,
-                                            std::string_view staff_token);
+// Returns a 401/503 problem unless the request carries `Authorization: Bearer <staff_token>`;
+// on success sets request.actor to the staff actor above. The comparison takes the same time
+// wherever the tokens differ.
+std::optional<http::Response> require_staff(http::Request& request, std::string_view staff_token);
 
 // The portal's session cookie.
 inline constexpr std::string_view kSessionCookie = "rp_session";
@@ -42,21 +41,35 @@ std::optional<http::Response> require_csrf(const http::Request& request,
 // staff token (require_staff); otherwise the session cookie must name a signed-in customer whose
 // login holds the account (401 sign-in-required without one; 404 for an account that is not
 // theirs, the same answer as for one that does not exist), plus the CSRF header when it changes
-// anything.
-std::optional<http::Response> require_account_access(ApiContext& context,
-                                                     const http::Request& request);
+// anything. On success sets request.actor: "customer:<login id>" for a session, the staff actor
+// for the staff token.
+std::optional<http::Response> require_account_access(ApiContext& context, http::Request& request);
+
+// Gate for routes that belong to no one account but only to someone signed in (making a payment
+// method token): the staff token, or a signed-in customer's session with the CSRF header. Sets
+// request.actor as require_account_access does.
+std::optional<http::Response> require_signed_in(ApiContext& context, http::Request& request);
+
+// The portal login calling, when request.actor names one ("customer:42" -> 42).
+std::optional<std::int64_t> customer_login(const http::Request& request);
 
 // Parses the {number} path parameter; a malformed number is a 404 (indistinguishable from an
 // account the caller may not see) whose detail says the number looks mistyped.
 Result<AccountNumber> account_number_param(const http::Request& request);
 
-// The Idempotency-Key header every money-moving POST carries (1-200 characters). Errors:
-// invalid_input naming the header.
+// The Idempotency-Key header every money-moving POST carries (1-200 printable characters), as
+// stored: scoped to the account in the path and the caller (core/idempotency_key.h), so one
+// caller's key never answers, blocks or replays another's. Requires: an access check passed
+// (request.actor is set). Errors: invalid_input naming the header.
 Result<std::string> idempotency_key(const http::Request& request);
 
 // The answer for a money-moving service's error: the key used before for a different request is
 // 422 idempotency-key-reused naming the header; anything else as http::problem_from_error.
 http::Response money_problem(const Error& error);
+
+// The utility's time zone, from its setting (store/utility_settings.h): the one home it has, so
+// usage pages and bills always agree on local days.
+Result<UtilityZone> utility_zone(ApiContext& context);
 
 // A whole-number path parameter (an id); anything else is a 404 naming `what`.
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name,

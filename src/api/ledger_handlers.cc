@@ -54,7 +54,7 @@ Result<ledger::AdjustmentRequest> parse_adjustment(const http::Request& request)
   RP_TRY(reason);
   auto memo = required_string(*body, "memo");
   RP_TRY(memo);
-  return ledger::AdjustmentRequest{*number, *amount, *reason, *memo, staff_actor(request), *key};
+  return ledger::AdjustmentRequest{*number, *amount, *reason, *memo, request.actor, *key};
 }
 
 Result<std::pair<std::int64_t, std::string>> parse_decision(const http::Request& request) {
@@ -78,7 +78,7 @@ http::Response decide(ApiContext& context, http::Request& request, Decision deci
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   auto parsed = parse_decision(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
-  auto decided = decision(context.database, parsed->first, staff_actor(request), parsed->second);
+  auto decided = decision(context.database, parsed->first, request.actor, parsed->second);
   if (!decided.ok()) return http::problem_from_error(decided.error());
   return json_text(200, adjustment_json(*decided));
 }
@@ -220,8 +220,8 @@ http::Response make_arrangement_handler(ApiContext& context, http::Request& requ
     return http::problem_from_error(invalid_input(
         "installments", "installments (the plan's number of installments) is required"));
   }
-  auto made = ledger::make_arrangement(
-      context.database, *number, (*body)["installments"].get<std::int64_t>(), staff_actor(request));
+  auto made = ledger::make_arrangement(context.database, *number,
+                                       (*body)["installments"].get<std::int64_t>(), request.actor);
   if (!made.ok()) return http::problem_from_error(made.error());
   JsonWriter out;
   write_arrangement(out, *made);

@@ -130,7 +130,7 @@ Result<std::pair<std::int64_t, mdm::Resolution>> parse_resolution(const http::Re
 
 http::Response ingest_reads_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
-  auto zone = UtilityZone::find(context.time_zone);
+  auto zone = utility_zone(context);
   if (!zone.ok()) return http::problem_from_error(zone.error());
   auto type = request.header("content-type");
   if (!type || type->find("json") == std::string_view::npos) {
@@ -150,7 +150,7 @@ http::Response customer_meter_read_handler(ApiContext& context, http::Request& r
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto zone = UtilityZone::find(context.time_zone);
+  auto zone = utility_zone(context);
   if (!zone.ok()) return http::problem_from_error(zone.error());
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
@@ -212,7 +212,7 @@ http::Response edit_vee_exception_handler(ApiContext& context, http::Request& re
 
 http::Response estimate_vee_exception_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
-  auto zone = UtilityZone::find(context.time_zone);
+  auto zone = utility_zone(context);
   if (!zone.ok()) return http::problem_from_error(zone.error());
   auto parsed = parse_resolution(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());

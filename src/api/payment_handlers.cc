@@ -83,13 +83,13 @@ Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::
       return invalid_input("payment_method.saved_id", "saved_id must be a whole number");
     }
     token = payments::saved_method_token(context.database, *number,
-                                         method["saved_id"].get<std::int64_t>());
+                                         method["saved_id"].get<std::int64_t>(), request.actor);
     RP_TRY(token);
   } else {
     token = required_string(method, "token");
     if (!token.ok()) return invalid_input("payment_method.token", token.error().message);
   }
-  return payments::PaymentRequest{*number, *amount, *token, "web", *key, staff_actor(request)};
+  return payments::PaymentRequest{*number, *amount, *token, "web", *key, request.actor};
 }
 
 Result<int> integer_field(const json& object, const char* field) {
@@ -165,8 +165,9 @@ http::Response account_payments_handler(ApiContext& context, http::Request& requ
 http::Response test_token_handler(ApiContext& context, http::Request& request) {
   if (context.test_processor == nullptr) {
     return http::problem(404, "not-found", "Not found",
-                         "this server's payment processor tokenizes cards on its own page");
+                         "this server has no test card processor (payments.card_processor)");
   }
+  if (auto refused = require_signed_in(context, request)) return *refused;
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   auto token = tokenize(context, *body);
@@ -188,7 +189,7 @@ http::Response return_payment_handler(ApiContext& context, http::Request& reques
   payments::PaymentReturnRequest asked;
   asked.confirmation = std::string(request.path_param("confirmation"));
   asked.return_code = *code;
-  asked.actor = staff_actor(request);
+  asked.actor = request.actor;
   auto returned = payments::return_payment(context.database, asked);
   if (!returned.ok()) return http::problem_from_error(returned.error());
   JsonWriter out;
@@ -249,7 +250,7 @@ http::Response apply_lockbox_item_handler(ApiContext& context, http::Request& re
   if (!number.ok()) {
     return http::problem_from_error(invalid_input("account_number", number.error().message));
   }
-  auto item = payments::apply_lockbox_item(context.database, *id, *number, staff_actor(request));
+  auto item = payments::apply_lockbox_item(context.database, *id, *number, request.actor);
   if (!item.ok()) return http::problem_from_error(item.error());
   JsonWriter out;
   write_lockbox_item(out, *item);
@@ -261,7 +262,11 @@ void write_scheduled(JsonWriter& out, const payments::ScheduledPayment& schedule
   write_money(out, scheduled.amount);
   out.key("pay_on").string(scheduled.pay_on);
   out.key("payment_method_id").number(scheduled.payment_method_id);
-  out.key("status").string(scheduled.status).key("confirmation");
+  out.key("status").string(scheduled.status);
+  if (!scheduled.failure_reason.empty()) {
+    out.key("failure_reason").string(scheduled.failure_reason);
+  }
+  out.key("confirmation");
   if (scheduled.confirmation.empty()) {
     out.null();
   } else {
@@ -293,7 +298,7 @@ http::Response schedule_payment_handler(ApiContext& context, http::Request& requ
   auto method = method_id_field(*body);
   if (!method.ok()) return http::problem_from_error(method.error());
   auto scheduled = payments::schedule_payment(context.database, *number, *amount, *pay_on, *method,
-                                              staff_actor(request));
+                                              request.actor);
   if (!scheduled.ok()) return http::problem_from_error(scheduled.error());
   JsonWriter out;
   write_scheduled(out, *scheduled);
@@ -359,7 +364,7 @@ http::Response enrol_autopay_handler(ApiContext& context, http::Request& request
   }
   auto enrolled =
       payments::enrol_autopay(context.database, *number, *method,
-                              (*body)["days_before_due"].get<std::int64_t>(), staff_actor(request));
+                              (*body)["days_before_due"].get<std::int64_t>(), request.actor);
   if (!enrolled.ok()) return http::problem_from_error(enrolled.error());
   return autopay_response(*enrolled);
 }
@@ -368,7 +373,7 @@ http::Response cancel_autopay_handler(ApiContext& context, http::Request& reques
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto cancelled = payments::cancel_autopay(context.database, *number, staff_actor(request));
+  auto cancelled = payments::cancel_autopay(context.database, *number, request.actor);
   if (!cancelled.ok()) return http::problem_from_error(cancelled.error());
   return http::text_response(204, "", "application/json");
 }
@@ -385,7 +390,7 @@ http::Response void_payment_handler(ApiContext& context, http::Request& request)
   if (!reason.ok()) return http::problem_from_error(reason.error());
   auto voided = payments::void_payment(context.database, *context.processor,
                                        std::string(request.path_param("confirmation")), *reason,
-                                       staff_actor(request));
+                                       request.actor);
   if (!voided.ok()) return http::problem_from_error(voided.error());
   JsonWriter out;
   write_payment(out, *voided);
@@ -400,7 +405,7 @@ http::Response refund_handler(ApiContext& context, http::Request& request) {
   if (!key.ok()) return http::problem_from_error(key.error());
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  payments::RefundRequest asked{*number, std::nullopt, "", *key, staff_actor(request)};
+  payments::RefundRequest asked{*number, std::nullopt, "", *key, request.actor};
   auto amount = optional_money(*body, "amount");
   if (!amount.ok()) return http::problem_from_error(amount.error());
   asked.amount = *amount;
@@ -424,6 +429,7 @@ http::Response bank_account_handler(ApiContext& context, http::Request& request)
     return http::problem(503, "bank-payments-unavailable", "Bank payments are not available",
                          "this server does not originate bank (ACH) payments");
   }
+  if (auto refused = require_signed_in(context, request)) return *refused;
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   auto routing = required_string(*body, "routing_number");
@@ -468,8 +474,8 @@ http::Response staff_payment_handler(ApiContext& context, http::Request& request
   if (!amount.ok()) return http::problem_from_error(amount.error());
   auto check_number = optional_string(*body, "check_number");
   if (!check_number.ok()) return http::problem_from_error(check_number.error());
-  payments::CounterPayment counter{
-      *number, *amount, method, check_number->value_or(""), staff_actor(request), *key};
+  payments::CounterPayment counter{*number,       *amount, method, check_number->value_or(""),
+                                   request.actor, *key};
   auto payment = payments::take_counter_payment(context.database, counter);
   if (!payment.ok()) return money_problem(payment.error());
   return payment_response(*payment);
@@ -484,7 +490,7 @@ http::Response cashier_drawer_handler(ApiContext& context, http::Request& reques
     if (!given.ok()) return http::problem_from_error(given.error());
     day = *given;
   }
-  const std::string cashier = request.query_param("cashier").value_or(staff_actor(request));
+  const std::string cashier = request.query_param("cashier").value_or(request.actor);
   auto drawer = payments::cashier_drawer(context.database, cashier, *day);
   if (!drawer.ok()) return http::problem_from_error(drawer.error());
   JsonWriter out;
@@ -527,7 +533,7 @@ http::Response save_payment_method_handler(ApiContext& context, http::Request& r
   const bool make_default = body->contains("default") && (*body)["default"].is_boolean() &&
                             (*body)["default"].get<bool>();
   auto saved = payments::save_payment_method(context.database, *context.processor, *number, *token,
-                                             make_default);
+                                             make_default, request.actor);
   if (!saved.ok()) return http::problem_from_error(saved.error());
   JsonWriter out;
   write_saved_method(out, *saved);
@@ -538,7 +544,7 @@ http::Response payment_methods_handler(ApiContext& context, http::Request& reque
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto methods = payments::saved_payment_methods(context.database, *number);
+  auto methods = payments::saved_payment_methods(context.database, *number, request.actor);
   if (!methods.ok()) return http::problem_from_error(methods.error());
   JsonWriter out;
   out.begin_object().key("payment_methods").begin_array();
@@ -553,7 +559,7 @@ http::Response remove_payment_method_handler(ApiContext& context, http::Request&
   if (!number.ok()) return http::problem_from_error(number.error());
   auto id = id_param(request, "id", "saved payment method");
   if (!id.ok()) return http::problem_from_error(id.error());
-  auto removed = payments::remove_payment_method(context.database, *number, *id);
+  auto removed = payments::remove_payment_method(context.database, *number, *id, request.actor);
   if (!removed.ok()) return http::problem_from_error(removed.error());
   return http::text_response(204, "", "application/json");
 }

@@ -1,5 +1,6 @@
 #include "api/system_handlers.h"
 
+#include "api/guards.h"
 #include "http/problem.h"
 
 namespace rp::api {
@@ -16,12 +17,16 @@ http::Response health_handler(ApiContext& context, http::Request&) {
                          checked.error().message);
   }
   http::Response ok = http::json_response(
-      200, {{"status", "ok"}, {"database", store::engine_name(context.database.engine())}});
+      200, {{"status", "ok"},
+            {"database", store::engine_name(context.database.engine())},
+            {"card_processor", context.test_processor != nullptr ? "test" : "none"},
+            {"test_doubles", context.test_doubles}});
   ok.set_header("Cache-Control", "no-store");
   return ok;
 }
 
-http::Response metrics_handler(ApiContext& context, http::Request&) {
+http::Response metrics_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(request, context.staff_token)) return *refused;
   return http::text_response(200, context.metrics.prometheus_text(),
                              std::string(http::Metrics::kContentType));
 }

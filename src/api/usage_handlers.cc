@@ -169,7 +169,7 @@ http::Response usage_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto zone = UtilityZone::find(context.time_zone);
+  auto zone = utility_zone(context);
   if (!zone.ok()) return http::problem_from_error(zone.error());
   auto query = parse_usage_query(request, *zone, *number);
   if (!query.ok()) return http::problem_from_error(query.error());

@@ -15,12 +15,6 @@
 namespace rp::app {
 namespace {
 
-int fail(const Error& error) {
-  std::cerr << "ratepayer: " << (error.field.empty() ? "" : error.field + ": ") << error.message
-            << "\n";
-  return 1;
-}
-
 std::size_t environment_count(const char* name) {
   const char* value = std::getenv(name);
   return value ? static_cast<std::size_t>(std::strtoull(value, nullptr, 10)) : 0;
@@ -60,11 +54,11 @@ std::string progress_json(const billing::BillRunProgress& progress, double secon
 int tariff_command(const Config& config, const std::string& plan_code, const std::string& path) {
   configure_logging(config);
   auto tariff = load_tariff_file(path);
-  if (!tariff.ok()) return fail(tariff.error());
+  if (!tariff.ok()) return command_failed(tariff.error());
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   auto stored = billing::store_tariff(**database, plan_code, *tariff, "cli");
-  if (!stored.ok()) return fail(stored.error());
+  if (!stored.ok()) return command_failed(stored.error());
   std::cout << "rate plan " << plan_code << " now bills with \"" << tariff->name << "\" ("
             << tariff->versions.size() << " version" << (tariff->versions.size() == 1 ? "" : "s")
             << ")\n";
@@ -74,14 +68,14 @@ int tariff_command(const Config& config, const std::string& plan_code, const std
 int bill_schedule_command(const Config& config, const std::optional<std::string>& month) {
   configure_logging(config);
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   auto settings = billing::load_billing_settings(**database);
-  if (!settings.ok()) return fail(settings.error());
+  if (!settings.ok()) return command_failed(settings.error());
   LocalDate first = settings->zone.local_date(now());
   if (month) {
     auto parsed = parse_local_date(*month + "-01", "month");
     if (!parsed.ok() || month->size() != 7) {
-      return fail(invalid_input("month", "'" + *month + "' is not a month (YYYY-MM)"));
+      return command_failed(invalid_input("month", "'" + *month + "' is not a month (YYYY-MM)"));
     }
     first = *parsed;
   }
@@ -102,9 +96,9 @@ int bill_schedule_command(const Config& config, const std::optional<std::string>
 int bill_run_command(const Config& config, const BillRunCommandOptions& options) {
   configure_logging(config);
   auto read_date = parse_local_date(options.read_date, "date");
-  if (!read_date.ok()) return fail(read_date.error());
+  if (!read_date.ok()) return command_failed(read_date.error());
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   billing::BillRunRequest request;
   request.cycle = options.cycle;
   request.read_date = *read_date;
@@ -125,7 +119,7 @@ int bill_run_command(const Config& config, const BillRunCommandOptions& options)
         if (kill_after > 0 && chunks >= kill_after) std::raise(SIGKILL);
         return true;
       });
-  if (!progress.ok()) return fail(progress.error());
+  if (!progress.ok()) return command_failed(progress.error());
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (options.json) {
@@ -146,13 +140,13 @@ int late_fees_command(const Config& config, const std::optional<std::string>& da
   request.actor = "cli";
   if (date) {
     auto today = parse_local_date(*date, "date");
-    if (!today.ok()) return fail(today.error());
+    if (!today.ok()) return command_failed(today.error());
     request.today = *today;
   }
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   auto report = ledger::assess_late_fees(**database, request);
-  if (!report.ok()) return fail(report.error());
+  if (!report.ok()) return command_failed(report.error());
   if (json) {
     JsonWriter out;
     out.begin_object().key("date").string(format_local_date(report->today));

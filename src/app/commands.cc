@@ -14,11 +14,6 @@
 namespace rp::app {
 namespace {
 
-int fail(const Error& error) {
-  std::cerr << "ratepayer: " << error.message << "\n";
-  return 1;
-}
-
 std::uintmax_t sqlite_size(const std::string& url) {
   if (!url.starts_with("sqlite:")) return 0;
   std::string path = url.substr(7);
@@ -72,31 +67,35 @@ nlohmann::json report_json(const GenerateReport& report) {
 int migrate_command(const Config& config) {
   configure_logging(config);
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   std::cout << "database " << (*database)->display_url() << " is at the current schema\n";
   return 0;
 }
 
 int generate_command(const Config& config, std::size_t accounts, std::uint64_t seed,
-                     std::size_t usage_months, bool bills, const std::string& as_of) {
+                     std::size_t usage_months, bool bills, const std::string& as_of,
+                     const std::string& time_zone, const std::string& utility_name) {
   configure_logging(config);
   GenerateOptions options;
+  if (auto zone = UtilityZone::find(time_zone); !zone.ok()) {
+    return command_failed(invalid_input("time_zone", "--time-zone: " + zone.error().message));
+  }
   if (!as_of.empty()) {
-    auto day = parse_as_of(as_of, config.utility.time_zone);
-    if (!day.ok()) return fail(day.error());
+    auto day = parse_as_of(as_of, time_zone);
+    if (!day.ok()) return command_failed(day.error());
     options.as_of = *day;
   }
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   options.accounts = accounts;
   options.seed = seed;
   options.usage_months = usage_months;
   options.bills = bills;
-  options.utility_name = config.utility.name;
-  options.time_zone = config.utility.time_zone;
+  options.utility_name = utility_name;
+  options.time_zone = time_zone;
   auto started = std::chrono::steady_clock::now();
   auto report = generate_utility(**database, options);
-  if (!report.ok()) return fail(report.error());
+  if (!report.ok()) return command_failed(report.error());
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   database->reset();  // closes the database so the size below is final

@@ -68,6 +68,21 @@ Problem set_static_root(Config& config, std::string_view folder) {
   return {};
 }
 
+Problem set_trusted_proxies(Config& config, std::string_view list) {
+  HttpConfig checked;
+  checked.trusted_proxies = std::string(list);
+  for (const std::string& address : trusted_proxy_list(checked)) {
+    const bool ip = !address.empty() &&
+                    address.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos;
+    if (!ip) {
+      return "not an IP address in the trusted proxies: '" + address +
+             "' (list the proxies' addresses, comma-separated, e.g. 10.0.0.5,10.0.0.6)";
+    }
+  }
+  config.http.trusted_proxies = std::string(list);
+  return {};
+}
+
 Problem set_staff_token(Config& config, std::string_view token) {
   if (token.find_first_of(" \t\r\n") != std::string_view::npos) {
     return "the staff token must not contain spaces";
@@ -80,24 +95,33 @@ Problem set_staff_token(Config& config, std::string_view token) {
   return {};
 }
 
-Problem set_utility_name(Config& config, std::string_view name) {
-  if (name.empty() || name.size() > 200) return "the utility's name must be 1 to 200 characters";
-  config.utility.name = std::string(name);
-  return {};
+// The utility's name and time zone moved to the database, where bills and usage read them.
+Problem moved_to_the_database(std::string_view key) {
+  return "a utility setting, kept in the database with the bills it governs, not in the "
+         "configuration: set it with `ratepayer settings set " +
+         std::string(key) + " VALUE` (docs/configuration.md)";
 }
 
-Problem set_time_zone(Config& config, std::string_view zone) {
-  if (!UtilityZone::find(zone).ok()) {
-    return "unknown time zone '" + std::string(zone) +
-           "': use an IANA name such as America/Los_Angeles or America/New_York";
-  }
-  config.utility.time_zone = std::string(zone);
-  return {};
+Problem set_utility_name(Config&, std::string_view) {
+  return moved_to_the_database("name");
+}
+
+Problem set_time_zone(Config&, std::string_view) {
+  return moved_to_the_database("time_zone");
 }
 
 Problem set_vault_key_file(Config& config, std::string_view path) {
   if (path.empty()) return "the vault key file must be named (default var/vault.key)";
   config.payments.vault_key_file = std::string(path);
+  return {};
+}
+
+Problem set_card_processor(Config& config, std::string_view name) {
+  if (name != "none" && name != "test") {
+    return "unknown card processor '" + std::string(name) +
+           "': use none (refuse card payments) or test (the built-in test processor)";
+  }
+  config.payments.card_processor = std::string(name);
   return {};
 }
 
@@ -152,8 +176,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 18>& settings() {
-  static const std::array<Setting, 18> kSettings{{
+const std::array<Setting, 20>& settings() {
+  static const std::array<Setting, 20> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -167,10 +191,12 @@ const std::array<Setting, 18>& settings() {
       {"http", "body_limit_bytes", IntegerRule{1, 1073741824, "number of bytes", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.http.body_limit_bytes = v; }},
       {"http", "static_root", {}, set_static_root, nullptr},
+      {"http", "trusted_proxies", {}, set_trusted_proxies, nullptr},
       {"auth", "staff_token", {}, set_staff_token, nullptr},
       {"utility", "name", {}, set_utility_name, nullptr},
       {"utility", "time_zone", {}, set_time_zone, nullptr},
       {"payments", "vault_key_file", {}, set_vault_key_file, nullptr},
+      {"payments", "card_processor", {}, set_card_processor, nullptr},
       {"email", "smtp_url", {}, set_smtp_url, nullptr},
       {"email", "from", {}, set_email_from, nullptr},
       {"email", "smtp_user", {}, set_smtp_user, nullptr},
@@ -336,9 +362,10 @@ Result<void> apply_file_table(Config& config, const std::string& path, const tom
     if (!is_section(name)) {
       std::string what =
           node.is_table() ? "unknown section [" + name + "]" : "unknown setting " + name;
-      return file_error(
-          path, node, name,
-          what + "; the sections are [database], [http], [auth], [utility], [payments], [log]");
+      return file_error(path, node, name,
+                        what +
+                            "; the sections are [database], [http], [auth], [payments], [email], "
+                            "[portal], [log]");
     }
     if (!node.is_table()) {
       return file_error(
@@ -444,7 +471,9 @@ Result<void> set_setting(Config& config, std::string_view setting, std::string_v
 
 std::vector<std::string> setting_names() {
   std::vector<std::string> names;
-  for (const Setting& setting : settings()) names.push_back(setting.name());
+  for (const Setting& setting : settings()) {
+    if (setting.section != "utility") names.push_back(setting.name());
+  }
   return names;
 }
 
@@ -514,6 +543,11 @@ body_limit_bytes = 1048576
 # The folder holding the built web front end (portal and staff console).
 # Env: RATEPAYER_HTTP_STATIC_ROOT
 static_root = "web/dist"
+# The reverse proxies in front of the server, by IP address, comma-separated (10.0.0.5,10.0.0.6).
+# Behind them the client's address, which sign-in throttling counts by, is the right-most
+# X-Forwarded-For entry that is not a proxy. Empty: X-Forwarded-For is ignored.
+# Env: RATEPAYER_HTTP_TRUSTED_PROXIES
+trusted_proxies = ""
 
 [auth]
 # Until staff accounts land, staff API routes require "Authorization: Bearer <staff_token>".
@@ -522,18 +556,15 @@ static_root = "web/dist"
 # Env: RATEPAYER_AUTH_STAFF_TOKEN
 staff_token = ""
 
-[utility]
-# The utility's name, as shown to customers and printed on bills. Env: RATEPAYER_UTILITY_NAME
-name = "Ratepayer Demo Utility"
-# The utility's IANA time zone: bill periods, due dates and "today" are computed in it.
-# Env: RATEPAYER_UTILITY_TIME_ZONE
-time_zone = "America/Los_Angeles"
-
 [payments]
 # The key that seals bank account numbers: 64 hex digits in a file outside the database, made
 # (readable by its owner only) on first start when missing. Back it up with the database: without
 # it, stored bank accounts cannot be debited. Env: RATEPAYER_PAYMENTS_VAULT_KEY_FILE
 vault_key_file = "var/vault.key"
+# Who takes card payments: "none" refuses them (503, card-payments-unavailable) until a gateway
+# is configured; "test" runs the built-in test processor (test cards only; the demo and the tests
+# use it, and the log and /healthz say so). Env: RATEPAYER_PAYMENTS_CARD_PROCESSOR
+card_processor = "none"
 
 [email]
 # The mail server or relay that sends customers' email (sign-up links, password resets):
@@ -559,6 +590,25 @@ public_url = "http://localhost:8080"
 # The least severe messages written: trace, debug, info, warn or error. Env: RATEPAYER_LOG_LEVEL
 level = "info"
 )";
+}
+
+}  // namespace rp::app
+
+namespace rp::app {
+
+std::vector<std::string> trusted_proxy_list(const HttpConfig& http) {
+  std::vector<std::string> addresses;
+  std::string_view rest = http.trusted_proxies;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view entry = rest.substr(0, comma);
+    while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+    while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+    addresses.emplace_back(entry);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return addresses;
 }
 
 }  // namespace rp::app

@@ -1,7 +1,10 @@
 #pragma once
 // Ratepayer's configuration: one documented TOML file (docs/configuration.md), every key of which
 // can be overridden by an environment variable and then by a command-line flag. The service starts
-// with no file at all: every setting has a default.
+// with no file at all: every setting has a default. It holds only what belongs to a process; the
+// utility's own settings (its name, time zone, billing and collection policy) live in the
+// database (store/setting_rules.h, `ratepayer settings`), and a [utility] section or
+// RATEPAYER_UTILITY_* variable is refused with a pointer there.
 //
 // Precedence, lowest to highest: the defaults below, the file, RATEPAYER_<SECTION>_<KEY>
 // environment variables, command-line flags (main applies them with set_setting()).
@@ -35,6 +38,10 @@ struct HttpConfig {
   std::int64_t threads = 0;  // 0 = chosen from the hardware; see http_thread_count()
   std::int64_t body_limit_bytes = 1048576;
   std::string static_root = "web/dist";  // the built web front end; relative to the working folder
+  // The reverse proxies in front of the server, by IP address, comma-separated: behind them the
+  // client's address (for sign-in throttling and the logs) is read from X-Forwarded-For.
+  // Empty: the connection's peer is the client and X-Forwarded-For is ignored.
+  std::string trusted_proxies;
   friend bool operator==(const HttpConfig&, const HttpConfig&) = default;
 };
 
@@ -45,16 +52,14 @@ struct AuthConfig {
   friend bool operator==(const AuthConfig&, const AuthConfig&) = default;
 };
 
-struct UtilityConfig {
-  std::string name = "Ratepayer Demo Utility";
-  std::string time_zone = "America/Los_Angeles";  // IANA name, checked against the tz database
-  friend bool operator==(const UtilityConfig&, const UtilityConfig&) = default;
-};
-
 struct PaymentsConfig {
   // The key that seals bank account numbers (payments/bank_vault.h): 64 hex digits in a file
   // outside the database, made on first start when missing. Relative to the working folder.
   std::string vault_key_file = "var/vault.key";
+  // Who takes card payments: "none" (card payments are refused with a clear problem until a
+  // gateway is configured) or "test" (the built-in test processor, payments/test_processor.h:
+  // the demo and the tests; named in the log and /healthz). Never chosen silently.
+  std::string card_processor = "none";
   friend bool operator==(const PaymentsConfig&, const PaymentsConfig&) = default;
 };
 
@@ -86,7 +91,6 @@ struct Config {
   DatabaseConfig database;
   HttpConfig http;
   AuthConfig auth;
-  UtilityConfig utility;
   PaymentsConfig payments;
   EmailConfig email;
   PortalConfig portal;
@@ -113,7 +117,7 @@ std::map<std::string, std::string> process_environment();
 Result<void> set_setting(Config& config, std::string_view setting, std::string_view text,
                          std::string_view source);
 
-// Every setting's dotted name ("database.url", ...), in file order.
+// Every setting's dotted name ("database.url", ...), in file order (not the moved ones).
 std::vector<std::string> setting_names();
 // The environment variable that overrides `setting`: "http.port" -> "RATEPAYER_HTTP_PORT".
 std::string environment_variable_for(std::string_view setting);
@@ -135,5 +139,8 @@ std::optional<LogLevel> parse_log_level(std::string_view name);
 // payments to p99 250-700 ms with a bill run going; 32 brought it to 15 ms (docs/payments.md).
 inline constexpr std::size_t kLeastHttpThreads = 32;
 std::size_t http_thread_count(const HttpConfig& http);
+
+// http.trusted_proxies as a list (the setting was checked when it was set).
+std::vector<std::string> trusted_proxy_list(const HttpConfig& http);
 
 }  // namespace rp::app

@@ -61,8 +61,6 @@ TEST(Config, StartsWithNoFileAtAllUsingTheDocumentedDefaults) {
   EXPECT_EQ(config->http.body_limit_bytes, 1048576);
   EXPECT_EQ(config->http.static_root, "web/dist");
   EXPECT_EQ(config->auth.staff_token, "");
-  EXPECT_EQ(config->utility.name, "Ratepayer Demo Utility");
-  EXPECT_EQ(config->utility.time_zone, "America/Los_Angeles");
   EXPECT_EQ(config->log.level, LogLevel::info);
 }
 
@@ -92,9 +90,6 @@ port = 9090
 threads = 6
 [auth]
 staff_token = "0123456789abcdef0123"
-[utility]
-name = "Lane County Water & Power"
-time_zone = "America/Boise"
 [log]
 level = "debug"
 )");
@@ -106,8 +101,6 @@ level = "debug"
   EXPECT_EQ(http_thread_count(config->http), 6u);
   EXPECT_EQ(config->http.address, "127.0.0.1");
   EXPECT_EQ(config->auth.staff_token, "0123456789abcdef0123");
-  EXPECT_EQ(config->utility.name, "Lane County Water & Power");
-  EXPECT_EQ(config->utility.time_zone, "America/Boise");
   EXPECT_EQ(config->log.level, LogLevel::debug);
 }
 
@@ -116,14 +109,12 @@ TEST(Config, EnvironmentVariablesOverrideTheFile) {
   auto config = load_config(file.path(), {{"RATEPAYER_HTTP_PORT", "9191"},
                                           {"RATEPAYER_DATABASE_URL", "sqlite:/srv/rp/data.db"},
                                           {"RATEPAYER_HTTP_BODY_LIMIT_BYTES", "2048"},
-                                          {"RATEPAYER_UTILITY_TIME_ZONE", "America/Denver"},
                                           {"RATEPAYER_LOG_LEVEL", "warn"}});
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->http.port, 9191);
   EXPECT_EQ(config->http.address, "0.0.0.0") << "the file's value stays where no variable is set";
   EXPECT_EQ(config->database.url, "sqlite:/srv/rp/data.db");
   EXPECT_EQ(config->http.body_limit_bytes, 2048);
-  EXPECT_EQ(config->utility.time_zone, "America/Denver");
   EXPECT_EQ(config->log.level, LogLevel::warn);
 }
 
@@ -171,8 +162,8 @@ TEST(Config, AnUnknownSectionIsRefused) {
 TEST(Config, AValueOfTheWrongTypeIsRefused) {
   EXPECT_THAT(load_error("[http]\nport = \"9000\"\n"),
               HasSubstr("line 2: http.port: must be an integer, not a string"));
-  EXPECT_THAT(load_error("[utility]\nname = 42\n"),
-              HasSubstr("line 2: utility.name: must be a string, not an integer"));
+  EXPECT_THAT(load_error("[email]\nfrom = 42\n"),
+              HasSubstr("line 2: email.from: must be a string, not an integer"));
   EXPECT_THAT(load_error("http = 8080\n"), HasSubstr("http must be a section ([http])"));
 }
 
@@ -194,11 +185,15 @@ TEST(Config, AnUnknownLogLevelIsRefused) {
               HasSubstr("RATEPAYER_LOG_LEVEL: unknown log level 'INFO'"));
 }
 
-TEST(Config, TheTimeZoneMustBeAnIanaZone) {
-  EXPECT_THAT(load_error("[utility]\ntime_zone = \"America/Portland\"\n"),
-              HasSubstr("line 2: utility.time_zone: unknown time zone 'America/Portland'"));
-  EXPECT_THAT(environment_error({{"RATEPAYER_UTILITY_TIME_ZONE", "PST"}}),
-              HasSubstr("RATEPAYER_UTILITY_TIME_ZONE: unknown time zone 'PST'"));
+TEST(Config, TheUtilitysNameAndTimeZoneAreRefusedWithAPointerToTheDatabase) {
+  // One home for each utility setting: the database (`ratepayer settings`), never also here.
+  EXPECT_THAT(load_error("[utility]\ntime_zone = \"America/Denver\"\n"),
+              HasSubstr("line 2: utility.time_zone: a utility setting, kept in the database"));
+  EXPECT_THAT(load_error("[utility]\nname = \"Lane County Water\"\n"),
+              HasSubstr("`ratepayer settings set name VALUE`"));
+  EXPECT_THAT(environment_error({{"RATEPAYER_UTILITY_TIME_ZONE", "America/Denver"}}),
+              HasSubstr("RATEPAYER_UTILITY_TIME_ZONE: a utility setting"));
+  EXPECT_THAT(example_config_toml(), Not(HasSubstr("[utility]")));
 }
 
 TEST(Config, AConfigFileThatDoesNotExistIsAnErrorNotTheDefaults) {

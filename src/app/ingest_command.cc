@@ -15,6 +15,7 @@
 
 #include "app/open_database.h"
 #include "mdm/ingest.h"
+#include "store/utility_settings.h"
 
 namespace rp::app {
 namespace {
@@ -152,16 +153,11 @@ std::size_t kill_after_chunks() {
 
 int ingest_command(const Config& config, const IngestCommandOptions& options) {
   configure_logging(config);
-  auto zone = UtilityZone::find(config.utility.time_zone);
-  if (!zone.ok()) {
-    std::cerr << "ratepayer: " << zone.error().message << "\n";
-    return 1;
-  }
   auto database = open_migrated_database(config);
-  if (!database.ok()) {
-    std::cerr << "ratepayer: " << database.error().message << "\n";
-    return 1;
-  }
+  if (!database.ok()) return command_failed(database.error());
+  auto zone = (*database)->read<UtilityZone>(
+      [](store::Session& session) { return store::utility_zone(session); });
+  if (!zone.ok()) return command_failed(zone.error());
   mdm::IngestOptions ingest_options;
   if (std::size_t kill_after = kill_after_chunks(); kill_after > 0) {
     ingest_options.after_chunk = [kill_after](std::size_t chunks) {

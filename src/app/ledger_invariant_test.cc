@@ -13,6 +13,7 @@
 #include "accounts/account_service.h"
 #include "app/generate.h"
 #include "billing/bill_corrections.h"
+#include "core/testing/client_keys.h"
 #include "ledger/adjustments.h"
 #include "ledger/late_fee_job.h"
 #include "store/testing/test_database.h"
@@ -49,11 +50,13 @@ void work_the_utility(store::Database& database) {
 
   const std::string first = query(database, "SELECT MIN(number) FROM accounts")[0].text(0);
   const AccountNumber account = *AccountNumber::parse(first);
-  auto credit = ledger::request_adjustment(
-      database, {account, Money::from_cents(-40'00), "goodwill", "outage", "staff:ana", "k1"});
+  auto credit =
+      ledger::request_adjustment(database, {account, Money::from_cents(-40'00), "goodwill",
+                                            "outage", "staff:ana", rp::testing::client_key("k1")});
   ASSERT_TRUE(credit.ok()) << credit.error().message;
-  auto charge = ledger::request_adjustment(
-      database, {account, Money::from_cents(300'00), "billing_error", "missed", "staff:ana", "k2"});
+  auto charge =
+      ledger::request_adjustment(database, {account, Money::from_cents(300'00), "billing_error",
+                                            "missed", "staff:ana", rp::testing::client_key("k2")});
   ASSERT_TRUE(charge.ok()) << charge.error().message;
   ASSERT_TRUE(ledger::approve_adjustment(database, charge->id, "staff:ben", "ok").ok());
 

@@ -8,8 +8,10 @@
 #include "app/commands.h"
 #include "app/config.h"
 #include "app/ingest_command.h"
+#include "app/letter_commands.h"
 #include "app/payment_commands.h"
 #include "app/rate_command.h"
+#include "app/settings_command.h"
 
 namespace {
 
@@ -17,7 +19,6 @@ struct CommonFlags {
   std::optional<std::string> config_file;
   std::optional<std::string> database_url;
   std::optional<std::string> port;
-  std::optional<std::string> staff_token;
 };
 
 void add_common_flags(CLI::App& command, CommonFlags& flags, bool serves) {
@@ -25,7 +26,8 @@ void add_common_flags(CLI::App& command, CommonFlags& flags, bool serves) {
   command.add_option("--db", flags.database_url, "database URL: sqlite:PATH or postgresql://...");
   if (serves) {
     command.add_option("--port", flags.port, "HTTP port (0 = any free port)");
-    command.add_option("--staff-token", flags.staff_token, "bearer token for staff routes");
+    // Secrets (the staff token) come from the file or the environment only: a flag would show
+    // them to anyone who can list the machine's processes.
   }
 }
 
@@ -34,9 +36,7 @@ rp::Result<rp::app::Config> resolve_config(const CommonFlags& flags) {
   auto config = rp::app::load_config(flags.config_file, rp::app::process_environment());
   if (!config.ok()) return config.error();
   std::pair<const char*, const std::optional<std::string>*> overrides[] = {
-      {"database.url", &flags.database_url},
-      {"http.port", &flags.port},
-      {"auth.staff_token", &flags.staff_token}};
+      {"database.url", &flags.database_url}, {"http.port", &flags.port}};
   for (const auto& [setting, value] : overrides) {
     if (*value) RP_TRY(rp::app::set_setting(*config, setting, **value, "command line"));
   }
@@ -65,6 +65,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 36));
   bool no_bills = false;
   generate->add_flag("--no-bills", no_bills, "with usage: do not run the bill cycles");
+  std::string time_zone = "America/Los_Angeles";
+  generate->add_option("--time-zone", time_zone,
+                       "the synthetic utility's IANA time zone (stored as its setting)");
+  std::string utility_name;
+  generate->add_option("--utility-name", utility_name,
+                       "the synthetic utility's name (stored as its setting)");
   std::string as_of;
   generate->add_option("--as-of", as_of,
                        "the data's today: YYYY-MM-DD, or 'today' in the utility's zone "
@@ -126,6 +132,21 @@ int main(int argc, char** argv) {
   late_fees->add_option("--date", late_fee_date, "the day to assess on (default: today)");
   late_fees->add_flag("--json", late_fee_json, "print a JSON report");
 
+  auto* settings = app.add_subcommand("settings", "list the utility's settings, or set one");
+  add_common_flags(*settings, flags, false);
+  std::string setting_key;
+  std::string setting_value;
+  auto* settings_set = settings->add_subcommand("set", "check and set one utility setting");
+  add_common_flags(*settings_set, flags, false);
+  settings_set->add_option("key", setting_key, "the setting, e.g. time_zone")->required();
+  settings_set->add_option("value", setting_value, "its new value")->required();
+  auto* letters = app.add_subcommand("letters", "letters for the print-and-mail vendor");
+  letters->require_subcommand(1);
+  std::optional<std::string> letters_out;
+  auto* letters_export =
+      letters->add_subcommand("export", "write every letter not yet printed (CSV)");
+  add_common_flags(*letters_export, flags, false);
+  letters_export->add_option("--out", letters_out, "the file to write (default: stdout)");
   auto* ach = app.add_subcommand("ach", "bank (ACH) files: the debit file, the bank's returns");
   ach->require_subcommand(1);
   rp::app::AchExportOptions ach_export_options;
@@ -161,6 +182,11 @@ int main(int argc, char** argv) {
   }
   if (rate->parsed()) return rp::app::rate_command(rate_options);
   if (config_command->parsed()) {
+    if (!example) {
+      std::cerr << "ratepayer config: say what to show: --example prints a complete, commented "
+                   "ratepayer.toml\n";
+      return 2;
+    }
     std::cout << rp::app::example_config_toml();
     return 0;
   }
@@ -180,6 +206,11 @@ int main(int argc, char** argv) {
   if (schedule->parsed()) return rp::app::bill_schedule_command(*config, schedule_month);
   if (bill_run->parsed()) return rp::app::bill_run_command(*config, bill_run_options);
   if (late_fees->parsed()) return rp::app::late_fees_command(*config, late_fee_date, late_fee_json);
+  if (settings_set->parsed()) {
+    return rp::app::settings_set_command(*config, setting_key, setting_value);
+  }
+  if (settings->parsed()) return rp::app::settings_list_command(*config);
+  if (letters_export->parsed()) return rp::app::letters_export_command(*config, letters_out);
   if (ach_export->parsed()) return rp::app::ach_export_command(*config, ach_export_options);
   if (ach_returns->parsed()) {
     return rp::app::ach_returns_command(*config, ach_returns_file, ach_returns_json);
@@ -188,7 +219,8 @@ int main(int argc, char** argv) {
     return rp::app::lockbox_import_command(*config, lockbox_file, lockbox_json);
   }
   if (generate->parsed()) {
-    return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills, as_of);
+    return rp::app::generate_command(*config, accounts, seed, usage_months, !no_bills, as_of,
+                                     time_zone, utility_name);
   }
   if (demo->parsed()) return rp::app::demo_command(*config, accounts, usage_months);
   std::cerr << "ratepayer: a command was parsed that nothing runs; this is a bug\n";

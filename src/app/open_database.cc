@@ -1,5 +1,7 @@
 #include "app/open_database.h"
 
+#include <iostream>
+
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -14,10 +16,9 @@ Result<std::unique_ptr<store::Database>> open_migrated_database(const Config& co
   if (!database.ok()) return database.error();
   auto applied = store::migrate(**database);
   if (!applied.ok()) {
-    return Error{applied.error().kind,
-                 "cannot migrate " + (*database)->display_url() + ": " + applied.error().message,
-                 {},
-                 {}};
+    Error failed = applied.error();
+    failed.message = "cannot migrate " + (*database)->display_url() + ": " + failed.message;
+    return failed;
   }
   for (const std::string& id : *applied) {
     spdlog::info("applied migration {} to {}", id, (*database)->display_url());
@@ -33,6 +34,13 @@ void configure_logging(const Config& config) {
     installed = true;
   }
   spdlog::set_level(spdlog::level::from_str(log_level_name(config.log.level)));
+}
+
+int command_failed(const Error& error) {
+  std::cerr << "ratepayer: " << (error.field.empty() ? "" : error.field + ": ") << error.message;
+  if (!error.log_detail.empty()) std::cerr << " (" << error.log_detail << ")";
+  std::cerr << "\n";
+  return 1;
 }
 
 }  // namespace rp::app

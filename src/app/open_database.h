@@ -14,4 +14,8 @@ Result<std::unique_ptr<store::Database>> open_migrated_database(const Config& co
 // Sets spdlog's level from the configuration.
 void configure_logging(const Config& config);
 
+// What a command does when it fails: prints the error as one line on standard error ("ratepayer:
+// field: message (what the database said)") and returns the exit status, 1.
+int command_failed(const Error& error);
+
 }  // namespace rp::app

@@ -14,12 +14,6 @@
 namespace rp::app {
 namespace {
 
-int fail(const Error& error) {
-  std::cerr << "ratepayer: " << (error.field.empty() ? "" : error.field + ": ") << error.message
-            << "\n";
-  return 1;
-}
-
 Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return invalid_input("file", "cannot read " + path);
@@ -36,15 +30,15 @@ int ach_export_command(const Config& config, const AchExportOptions& options) {
   request.actor = "cli";
   if (options.effective_date) {
     auto day = parse_local_date(*options.effective_date, "effective_date");
-    if (!day.ok()) return fail(day.error());
+    if (!day.ok()) return command_failed(day.error());
     request.effective_on = *day;
   }
   auto key = payments::load_or_create_vault_key(config.payments.vault_key_file);
-  if (!key.ok()) return fail(key.error());
+  if (!key.ok()) return command_failed(key.error());
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   auto exported = payments::export_ach_file(**database, *key, request);
-  if (!exported.ok()) return fail(exported.error());
+  if (!exported.ok()) return command_failed(exported.error());
   if (exported->entries == 0) {
     std::cerr << "no bank payments to send; no file written\n";
     return 0;
@@ -54,10 +48,10 @@ int ach_export_command(const Config& config, const AchExportOptions& options) {
     out << exported->content;
     if (!out.flush()) {
       // The payments are marked sent: the file is kept in ach_files and can be written again.
-      return fail(invalid_input("out", "cannot write " + *options.out +
-                                           "; the file is kept as "
-                                           "ACH file " +
-                                           std::to_string(exported->file_id)));
+      return command_failed(invalid_input("out", "cannot write " + *options.out +
+                                                     "; the file is kept as "
+                                                     "ACH file " +
+                                                     std::to_string(exported->file_id)));
     }
   } else {
     std::cout << exported->content;
@@ -71,11 +65,11 @@ int ach_export_command(const Config& config, const AchExportOptions& options) {
 int ach_returns_command(const Config& config, const std::string& file, bool json) {
   configure_logging(config);
   auto text = read_file(file);
-  if (!text.ok()) return fail(text.error());
+  if (!text.ok()) return command_failed(text.error());
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   auto report = payments::apply_ach_returns(**database, *text, "ach-returns");
-  if (!report.ok()) return fail(report.error());
+  if (!report.ok()) return command_failed(report.error());
   if (json) {
     JsonWriter out;
     out.begin_object().key("returned").number(report->returned);
@@ -104,11 +98,11 @@ int ach_returns_command(const Config& config, const std::string& file, bool json
 int lockbox_import_command(const Config& config, const std::string& file, bool json) {
   configure_logging(config);
   auto text = read_file(file);
-  if (!text.ok()) return fail(text.error());
+  if (!text.ok()) return command_failed(text.error());
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   auto report = payments::import_lockbox_file(**database, *text, "lockbox-import");
-  if (!report.ok()) return fail(report.error());
+  if (!report.ok()) return command_failed(report.error());
   if (json) {
     JsonWriter out;
     out.begin_object().key("import_id").number(report->import_id);

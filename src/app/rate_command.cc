@@ -49,10 +49,11 @@ Result<BillingPeriod> covered_days(const rating::IntervalSeries& series, const U
   LocalDate first = zone.local_date(series.start);
   if (zone.start_of_day(first) != series.start) first = date::sys_days(first) + date::days(1);
   LocalDate last = zone.local_date(end - std::chrono::seconds(1));
-  LocalDate stop = zone.end_of_day(last) == end ? LocalDate(date::sys_days(last) + date::days(1))
-                                                : last;
+  LocalDate stop =
+      zone.end_of_day(last) == end ? LocalDate(date::sys_days(last) + date::days(1)) : last;
   if (date::sys_days(stop) <= date::sys_days(first)) {
-    return invalid_input("usage", "the usage file does not cover one whole local day in " + zone.name());
+    return invalid_input("usage",
+                         "the usage file does not cover one whole local day in " + zone.name());
   }
   return BillingPeriod{first, stop};
 }
@@ -62,7 +63,8 @@ std::vector<BillingPeriod> calendar_months(const BillingPeriod& covered) {
   LocalDate start = covered.start;
   while (date::sys_days(start) < date::sys_days(covered.end)) {
     LocalDate next_month = (start.year() / start.month() / 1) + date::months(1);
-    LocalDate end = date::sys_days(next_month) < date::sys_days(covered.end) ? next_month : covered.end;
+    LocalDate end =
+        date::sys_days(next_month) < date::sys_days(covered.end) ? next_month : covered.end;
     months.push_back({start, end});
     start = end;
   }
@@ -137,8 +139,9 @@ Result<std::vector<RatedBill>> rate_all(const RateCommandOptions& options, Money
   if (!usage.ok()) return usage.error();
   bool converts_ccf = usage->unit == rating::UsageUnit::CCF && tariff->therm_factor.has_value();
   if (usage->unit != tariff->unit && !converts_ccf) {
-    return invalid_input("usage", std::string("the usage is in ") + rating::usage_unit_name(usage->unit) +
-                                      " but the tariff bills " + rating::usage_unit_name(tariff->unit));
+    return invalid_input("usage",
+                         std::string("the usage is in ") + rating::usage_unit_name(usage->unit) +
+                             " but the tariff bills " + rating::usage_unit_name(tariff->unit));
   }
   auto zone = UtilityZone::find(options.time_zone);
   if (!zone.ok()) return zone.error();

@@ -24,7 +24,7 @@ Result<Clock> read_clock(store::Database& database) {
   return database.read<Clock>([](store::Session& session) -> Result<Clock> {
     auto zone = store::utility_zone(session);
     RP_TRY(zone);
-    auto hour = store::whole_number_setting(session, "daily_jobs_hour", 0, 23);
+    auto hour = store::whole_number_setting(session, "daily_jobs_hour");
     RP_TRY(hour);
     const Instant instant = now();
     Clock clock;
@@ -78,6 +78,11 @@ void ScheduledJobs::settle_payments() {
     spdlog::info("payment reconciliation: {} pending payments posted, {} failed", settled->posted,
                  settled->failed);
   }
+  if (settled.ok()) {
+    for (const std::string& problem : settled->problems) {
+      spdlog::error("payment reconciliation: {}", problem);
+    }
+  }
 }
 
 void ScheduledJobs::run_due_jobs() {
@@ -101,6 +106,9 @@ void ScheduledJobs::run_due_jobs() {
           "skipped, {} failed",
           clock->today, paid->scheduled_paid, paid->scheduled_failed, paid->autopay_noticed,
           paid->autopay_paid, paid->autopay_skipped, paid->autopay_failed);
+      for (const std::string& problem : paid->problems) {
+        spdlog::error("daily jobs {}: {}", clock->today, problem);
+      }
     }
   }
   if (auto today = parse_local_date(clock->today, "today"); today.ok()) {

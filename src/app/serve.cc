@@ -13,6 +13,7 @@
 #include "app/scheduled_jobs.h"
 #include "auth/logins.h"
 #include "billing/bill_notices.h"
+#include "billing/bill_views.h"
 #include "http/server.h"
 #include "notify/email_dispatcher.h"
 #include "notify/smtp_mailer.h"
@@ -24,22 +25,34 @@ namespace {
 
 constexpr const char* kDemoStaffToken = "demo-staff-token";
 
-int fail(const Error& error) {
-  std::cerr << "ratepayer: " << error.message << "\n";
-  return 1;
-}
-
 int serve_database(const Config& config, store::Database& database,
                    const std::function<void(std::uint16_t)>& on_listening) {
   http::Metrics metrics;
   http::Router router;
   api::BillRunJobs bill_runs(database);  // outlives the server: stops its runs after it
-  // Cards: the built-in test processor until a gateway is configured (payments/test_processor.h).
+  // Cards: the built-in test processor when the configuration names it (payments.card_processor
+  // = "test"; payments/test_processor.h), else none: card payments are refused, never faked.
   // Bank accounts: the utility's own ACH origination, validated on first use by the test
   // validator until an account-validation service is configured (payments/ach_originator.h).
   auto vault_key = payments::load_or_create_vault_key(config.payments.vault_key_file);
-  if (!vault_key.ok()) return fail(vault_key.error());
-  payments::TestProcessor cards;
+  if (!vault_key.ok()) return command_failed(vault_key.error());
+  std::unique_ptr<payments::TestProcessor> test_cards;
+  payments::NoCardProcessor no_cards;
+  std::vector<std::string> test_doubles{"bank account validator: accepts every account"};
+  if (config.payments.card_processor == "test") {
+    test_cards =
+        std::make_unique<payments::TestProcessor>(payments::test_processor_key(*vault_key));
+    test_doubles.insert(test_doubles.begin(), "card processor: test cards only, no money moves");
+    spdlog::warn(
+        "payments: the built-in TEST card processor takes card payments (payments.card_processor "
+        "= test): test cards only, no money moves");
+  } else {
+    spdlog::info(
+        "payments: no card processor configured (payments.card_processor = none): card payments "
+        "are refused");
+  }
+  payments::PaymentProcessor& cards =
+      test_cards ? static_cast<payments::PaymentProcessor&>(*test_cards) : no_cards;
   payments::TestBankAccountValidator validator;
   payments::AchOriginator ach(database, *vault_key, validator);
   payments::ProcessorByToken processors(cards, ach);
@@ -59,28 +72,21 @@ int serve_database(const Config& config, store::Database& database,
   }
   notify::EmailDispatcher mail(database, *mailer);
   if (auto started = billing::start_bill_notices(database); !started.ok()) {
-    return fail(started.error());
+    return command_failed(started.error());
   }
-  const billing::BillNoticeSettings notices{config.portal.public_url, config.utility.name};
+  const billing::BillNoticeSettings notices{config.portal.public_url};
   mail.add_producer(
       [&database, notices] { return billing::queue_bill_notices(database, notices); });
   mail.start();
   auth::LoginSettings logins;
   logins.public_url = config.portal.public_url;
-  logins.utility_name = config.utility.name;
+  logins.recent_amounts_due = &billing::recent_amounts_due;
   api::AccountFeed feed(database, logins);
-  if (auto started = feed.start(); !started.ok()) return fail(started.error());
-  api::ApiContext context{database,
-                          metrics,
-                          config.auth.staff_token,
-                          config.utility.time_zone,
-                          &bill_runs,
-                          &processors,
-                          &cards,
-                          &ach,
-                          &logins,
-                          &mail,
-                          &feed};
+  if (auto started = feed.start(); !started.ok()) return command_failed(started.error());
+  api::ApiContext context{database,   metrics,     config.auth.staff_token,
+                          &bill_runs, &processors, test_cards.get(),
+                          &ach,       &logins,     &mail,
+                          &feed,      test_doubles};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;
@@ -88,11 +94,13 @@ int serve_database(const Config& config, store::Database& database,
   options.threads = static_cast<int>(http_thread_count(config.http));
   options.body_limit = static_cast<std::size_t>(config.http.body_limit_bytes);
   options.static_root = config.http.static_root;
+  options.trusted_proxies = trusted_proxy_list(config.http);
+  options.strict_transport_security = config.portal.public_url.starts_with("https://");
   options.page_data = [&context](const http::Request& request) {
     return api::portal_page_data(context, request);
   };
   http::Server server(options, router, metrics);
-  if (auto started = server.start(); !started.ok()) return fail(started.error());
+  if (auto started = server.start(); !started.ok()) return command_failed(started.error());
   server.stop_on_signals();
   spdlog::info("serving {} on http://{}:{} ({} threads)", database.display_url(),
                config.http.address, server.port(), options.threads);
@@ -114,13 +122,15 @@ Result<std::vector<std::string>> sample_accounts(store::Database& database) {
   return database.read<std::vector<std::string>>(
       [](store::Session& session) -> Result<std::vector<std::string>> {
         auto rows = session.query(
-            "SELECT number, customer_name, line1, zip FROM account_overview "
-            "WHERE status = 'active' AND line1 IS NOT NULL ORDER BY id LIMIT 3");
+            "SELECT o.number, o.customer_name, o.line1, o.zip, COALESCE(p.email, '') "
+            "FROM account_overview o JOIN accounts a ON a.id = o.id "
+            "JOIN persons p ON p.id = a.person_id "
+            "WHERE o.status = 'active' AND o.line1 IS NOT NULL ORDER BY o.id LIMIT 3");
         if (!rows.ok()) return rows.error();
         std::vector<std::string> lines;
         for (const auto& row : *rows) {
           lines.push_back(row.text(0) + "  " + row.text(1) + "  (" + row.text(2) + ", ZIP " +
-                          row.text(3) + ")");
+                          row.text(3) + ")  email on file: " + row.text(4));
         }
         return lines;
       });
@@ -131,17 +141,19 @@ Result<std::vector<std::string>> sample_accounts(store::Database& database) {
 int serve_command(const Config& config) {
   configure_logging(config);
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   return serve_database(config, **database, [](std::uint16_t) {});
 }
 
 int demo_command(Config config, std::size_t accounts, std::size_t usage_months) {
   configure_logging(config);
   if (config.auth.staff_token.empty()) config.auth.staff_token = kDemoStaffToken;
+  // The demo pays with test cards: said here, explicitly, and in the log and /healthz.
+  config.payments.card_processor = "test";
   auto database = open_migrated_database(config);
-  if (!database.ok()) return fail(database.error());
+  if (!database.ok()) return command_failed(database.error());
   auto existing = count_accounts(**database);
-  if (!existing.ok()) return fail(existing.error());
+  if (!existing.ok()) return command_failed(existing.error());
   if (*existing == 0) {
     std::cout << "creating a demo utility with " << accounts << " accounts and " << usage_months
               << " months of meter data in " << (*database)->display_url() << " ...\n"
@@ -149,16 +161,14 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
     GenerateOptions options;
     options.accounts = accounts;
     options.usage_months = usage_months;
-    options.utility_name = config.utility.name;
-    options.time_zone = config.utility.time_zone;
-    auto today = parse_as_of("today", config.utility.time_zone);
-    if (!today.ok()) return fail(today.error());
+    auto today = parse_as_of("today", options.time_zone);
+    if (!today.ok()) return command_failed(today.error());
     options.as_of = *today;  // the portal's charts reach yesterday
     auto report = generate_utility(**database, options);
-    if (!report.ok()) return fail(report.error());
+    if (!report.ok()) return command_failed(report.error());
   }
   auto samples = sample_accounts(**database);
-  if (!samples.ok()) return fail(samples.error());
+  if (!samples.ok()) return command_failed(samples.error());
   return serve_database(config, **database, [&](std::uint16_t port) {
     std::string base = "http://localhost:" + std::to_string(port);
     std::cout << "\nRatepayer demo is running.\n"
@@ -168,9 +178,12 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
               << "  Health:          " << base << "/healthz\n\n"
               << "Staff sign-in: until staff accounts arrive, staff use a token.\n"
               << "  token: " << config.auth.staff_token << "\n"
-              << "Sample accounts (number, customer, service address):\n";
+              << "Sample accounts (number, customer, service address, email on file):\n";
     for (const auto& line : *samples) std::cout << "  " << line << "\n";
-    std::cout << "Customers sign up in the portal with a service address and ZIP. "
+    std::cout << "Customers sign up in the portal with a service address and ZIP. Signing up "
+                 "with the email on file links the account when the emailed link is used; any "
+                 "other email gets a code mailed to the address (`ratepayer letters export` "
+                 "writes the letters). "
               << (config.email.smtp_url.empty()
                       ? "With no mail server configured, the email with the sign-up link is "
                         "written to " +

@@ -1,6 +1,8 @@
 #include "auth/address_match.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <utility>
 #include <vector>
 
@@ -25,6 +27,36 @@ std::string_view abbreviated(std::string_view word) {
   return word;
 }
 
+// Words that introduce a unit, once abbreviated ("apartment" is "apt", "suite" is "ste").
+bool is_unit_designator(std::string_view word) {
+  for (std::string_view designator :
+       {"#", "apt", "unit", "ste", "rm", "room", "lot", "spc", "space"}) {
+    if (word == designator) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> words_of(std::string_view normalized) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < normalized.size()) {
+    std::size_t end = normalized.find(' ', start);
+    if (end == std::string_view::npos) end = normalized.size();
+    words.emplace_back(normalized.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+std::string joined(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out += words[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string normalize_street(std::string_view street) {
@@ -38,8 +70,11 @@ std::string normalize_street(std::string_view street) {
     const auto u = static_cast<unsigned char>(c);
     if (std::isalnum(u)) {
       word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (c == '#') {
+      finish();
+      words.emplace_back("#");  // a word of its own: a unit designator
     } else {
-      finish();  // spaces, commas, periods, dashes and '#' separate words
+      finish();  // spaces, commas, periods and dashes separate words
     }
   }
   finish();
@@ -51,10 +86,38 @@ std::string normalize_street(std::string_view street) {
   return out;
 }
 
-bool same_street(std::string_view entered, std::string_view premise_line) {
-  const std::string typed = normalize_street(entered);
-  if (typed.empty() || !std::isdigit(static_cast<unsigned char>(typed.front()))) return false;
-  return typed == normalize_street(premise_line);
+AddressParts address_parts(std::string_view line1, std::string_view line2) {
+  std::vector<std::string> words = words_of(normalize_street(line1));
+  const std::vector<std::string> second = words_of(normalize_street(line2));
+  std::size_t designator = words.size();
+  for (std::size_t i = 1; i < words.size(); ++i) {  // the house number is never a designator
+    if (is_unit_designator(words[i])) {
+      designator = i;
+      break;
+    }
+  }
+  AddressParts parts{joined(words, 0, designator), ""};
+  std::vector<std::string> unit(
+      words.begin() + static_cast<std::ptrdiff_t>(std::min(designator + 1, words.size())),
+      words.end());
+  // line2 is the unit, with or without its designator.
+  std::size_t from = !second.empty() && is_unit_designator(second.front()) ? 1 : 0;
+  for (std::size_t i = from; i < second.size(); ++i) unit.push_back(second[i]);
+  parts.unit = joined(unit, 0, unit.size());
+  return parts;
+}
+
+bool same_street(std::string_view entered, std::string_view premise_line1,
+                 std::string_view premise_line2) {
+  const AddressParts typed = address_parts(entered);
+  if (typed.street.empty() || !std::isdigit(static_cast<unsigned char>(typed.street.front()))) {
+    return false;
+  }
+  const AddressParts premise = address_parts(premise_line1, premise_line2);
+  if (typed.street == premise.street && typed.unit == premise.unit) return true;
+  // The unit typed after the street without a designator: "2777 Pine Blvd 107".
+  return typed.unit.empty() && !premise.unit.empty() &&
+         typed.street == premise.street + " " + premise.unit;
 }
 
 std::optional<std::string> zip5(std::string_view zip) {

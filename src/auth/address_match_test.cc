@@ -10,7 +10,30 @@ TEST(AddressMatch, SpellingCaseAndSuffixesDoNotMatter) {
   EXPECT_TRUE(same_street("1204 elm street", "1204 Elm St"));
   EXPECT_TRUE(same_street("  1204  ELM  ST. ", "1204 Elm St"));
   EXPECT_TRUE(same_street("17 North Oak Avenue", "17 N Oak Ave"));
-  EXPECT_FALSE(same_street("9 Main St #4", "9 Main Street Unit 4"));  // "#" is not "unit"
+}
+
+TEST(AddressMatch, AUnitMatchesInAnyCommonSpellingAsTheBillPrintsIt) {
+  // The premise keeps its unit in line2, as generated and as most CIS data has it.
+  for (const char* typed :
+       {"2777 Pine Blvd, Unit 107", "2777 Pine Boulevard Apt 107", "2777 pine blvd #107",
+        "2777 Pine Blvd # 107", "2777 Pine Blvd Ste 107", "2777 Pine Blvd Apartment 107",
+        "2777 Pine Blvd 107", "2777 PINE BLVD UNIT 107"}) {
+    EXPECT_TRUE(same_street(typed, "2777 Pine Blvd", "Unit 107")) << typed;
+    EXPECT_TRUE(same_street(typed, "2777 Pine Blvd", "Apt 107")) << typed;
+    EXPECT_TRUE(same_street(typed, "2777 Pine Blvd Unit 107")) << typed;  // unit in line1
+    EXPECT_TRUE(same_street(typed, "2777 Pine Blvd", "107")) << typed;    // no designator
+  }
+  EXPECT_TRUE(same_street("9 Main St #4", "9 Main Street Unit 4"));
+  EXPECT_TRUE(same_street("400 Oak Ave Suite 210", "400 Oak Ave", "Ste 210"));
+  EXPECT_TRUE(same_street("12 Elm St Apt 3B", "12 Elm St", "Apt 3b"));
+}
+
+TEST(AddressMatch, AnotherUnitOrNoUnitAtAUnitPremiseNeverMatches) {
+  EXPECT_FALSE(same_street("2777 Pine Blvd Unit 108", "2777 Pine Blvd", "Unit 107"));
+  EXPECT_FALSE(same_street("2777 Pine Blvd", "2777 Pine Blvd", "Unit 107"));
+  EXPECT_FALSE(same_street("2777 Pine Blvd Unit 107", "2777 Pine Blvd"));
+  EXPECT_FALSE(same_street("2777 Pine Blvd 1070", "2777 Pine Blvd", "Unit 107"));
+  EXPECT_FALSE(same_street("Unit 107", "2777 Pine Blvd", "Unit 107"));
 }
 
 TEST(AddressMatch, ADifferentNumberOrStreetNeverMatches) {

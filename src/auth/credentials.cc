@@ -3,7 +3,10 @@
 #include <sodium.h>
 
 #include <array>
+#include <cctype>
 #include <mutex>
+
+#include "core/assert.h"
 
 namespace rp::auth {
 namespace {
@@ -60,6 +63,26 @@ std::string token_digest(std::string_view token) {
   std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   return std::string(hex.data());
+}
+
+std::string new_typed_code(std::string_view alphabet) {
+  RP_ASSERT(sodium_ready(), "libsodium starts");
+  std::string code;
+  for (int i = 0; i < 8; ++i) {
+    if (i == 4) code.push_back('-');
+    code.push_back(alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))]);
+  }
+  return code;
+}
+
+std::string typed_code_digest(std::string_view purpose, std::string_view typed) {
+  std::string code(purpose);
+  code.push_back(':');
+  for (char c : typed) {
+    if (c == '-' || c == ' ') continue;
+    code.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return token_digest(code);
 }
 
 }  // namespace rp::auth

@@ -23,6 +23,14 @@ std::string new_secret_token();
 // The lower-case hex SHA-256 of `token`: what is stored and looked up.
 std::string token_digest(std::string_view token);
 
+// A short code a person types: 8 characters drawn from `alphabet` (which leaves out look-alikes),
+// shown as two groups of four ("a1b2-c3d4"). Recovery codes, codes mailed on paper.
+std::string new_typed_code(std::string_view alphabet);
+
+// The digest under which a typed code of `purpose` is stored: the code with spaces and dashes
+// dropped and letters lower-cased (so it may be typed in any case), SHA-256 after "<purpose>:".
+std::string typed_code_digest(std::string_view purpose, std::string_view typed);
+
 // `password_matches` against a fixed hash, for an email that has no login, so an attacker cannot
 // tell unknown emails from wrong passwords by the time the answer takes.
 void spend_password_check_time(std::string_view password);

@@ -1,18 +1,18 @@
 #include "auth/logins.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cctype>
 
-#include "auth/address_match.h"
+#include "auth/account_claims.h"
 #include "auth/credentials.h"
 #include "auth/login_emails.h"
 #include "auth/password_rules.h"
+#include "auth/request_limits.h"
 #include "auth/totp.h"
 #include "core/email_address.h"
 #include "core/time.h"
 #include "notify/email.h"
+#include "store/utility_settings.h"
 
 namespace rp::auth {
 namespace {
@@ -43,24 +43,13 @@ UserRow user_of(const store::Row& row) {
   return user;
 }
 
-// "a1b2-c3d4": 8 characters from an alphabet without look-alikes.
+// "a1b2-c3d4", typed in any case.
 std::string new_recovery_code() {
-  static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-  std::string code;
-  for (int i = 0; i < 8; ++i) {
-    if (i == 4) code.push_back('-');
-    code.push_back(kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))]);
-  }
-  return code;
+  return new_typed_code("abcdefghjkmnpqrstuvwxyz23456789");
 }
 
 std::string recovery_digest(std::string_view typed) {
-  std::string code;
-  for (char c : typed) {
-    if (c == '-' || c == ' ') continue;
-    code.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return token_digest("recovery:" + code);
+  return typed_code_digest("recovery", typed);
 }
 
 Result<std::optional<UserRow>> find_user(Session& session, const std::string& email) {
@@ -73,56 +62,6 @@ Result<std::optional<UserRow>> find_user(Session& session, const std::string& em
 Result<std::string> checked_language(const std::string& language) {
   if (language == "en" || language == "es") return language;
   return invalid_input("language", "language must be 'en' or 'es'");
-}
-
-// The accounts the address (and number) name; empty when none.
-Result<std::vector<std::int64_t>> matching_accounts(Session& session, const std::string& street,
-                                                    const std::string& zip,
-                                                    const std::string& account_number) {
-  std::optional<AccountNumber> number;
-  if (!account_number.empty()) {
-    auto parsed = AccountNumber::parse(account_number);
-    RP_TRY(parsed);
-    number = *parsed;
-  }
-  auto zip_five = zip5(zip);
-  if (!zip_five) {
-    return invalid_input("zip", "the ZIP code must be 5 digits (or ZIP+4)").coded("zip-invalid");
-  }
-  if (normalize_street(street).empty()) {
-    return invalid_input("street", "enter the street address where you have service")
-        .coded("street-required");
-  }
-  auto rows = session.query_named("auth/accounts_at_zip", {*zip_five});
-  RP_TRY(rows);
-  std::vector<std::int64_t> found;
-  for (const store::Row& row : *rows) {
-    if (!same_street(street, row.text(2))) continue;
-    const bool named = number && row.text(1) == number->digits();
-    const bool current = row.integer(3) == 1 && row.text(4) != "closed";
-    if (number ? named : current) found.push_back(row.integer(0));
-  }
-  std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
-  if (found.empty()) {
-    return invalid_input(
-               "address",
-               number ? "that account number has no service at that street address and ZIP; "
-                        "check all three as they appear on your bill"
-                      : "we found no account with service at that street address and ZIP; "
-                        "check the house number, street and ZIP as they appear on your bill, "
-                        "or add your account number")
-        .coded(number ? "address-not-at-account" : "address-not-found");
-  }
-  return found;
-}
-
-Result<void> link_accounts(Session& session, std::int64_t user_id,
-                           const std::vector<std::int64_t>& accounts, const std::string& at) {
-  for (std::int64_t account : accounts) {
-    RP_TRY(session.execute_named("auth/link_account", {user_id, account, at, user_id, account}));
-  }
-  return success();
 }
 
 Result<std::string> issue_token(Session& session, std::int64_t user_id, const char* purpose,
@@ -177,29 +116,12 @@ Result<SignedIn> open_session(Session& session, std::int64_t user_id,
   return signed_in;
 }
 
-// The login `user_id`, when `password` is its password; else invalid_input naming `field`.
-Result<UserRow> user_with_password(store::Database& database, std::int64_t user_id,
-                                   const std::string& password, const char* field,
-                                   const char* wrong) {
-  auto user = database.read<UserRow>([&](Session& session) -> Result<UserRow> {
-    auto rows = session.query_named("auth/user_by_id", {user_id});
-    RP_TRY(rows);
-    if (rows->empty()) return not_found("login does not exist");
-    return user_of(rows->at(0));
-  });
-  RP_TRY(user);
-  if (user->password_hash.empty() || !password_matches(user->password_hash, password)) {
-    return invalid_input(field, wrong).coded("password-wrong");
-  }
-  return user;
-}
-
 Result<Me> me_in(Session& session, std::int64_t user_id) {
   auto rows = session.query_named("auth/user_by_id", {user_id});
   RP_TRY(rows);
   if (rows->empty()) return not_found("login " + std::to_string(user_id) + " does not exist");
   const UserRow user = user_of(rows->at(0));
-  Me me{user.id, user.email, user.language, user.mfa, {}};
+  Me me{user.id, user.email, user.language, user.mfa, {}, {}};
   auto accounts = session.query_named("auth/accounts_of_user", {user_id});
   RP_TRY(accounts);
   for (const store::Row& row : *accounts) {
@@ -207,6 +129,9 @@ Result<Me> me_in(Session& session, std::int64_t user_id) {
     if (!row.is_null(4)) address += ", " + row.text(4) + " " + row.text(5);
     me.accounts.push_back({row.text(1), row.text(2), address});
   }
+  auto pending = pending_accounts(session, user_id);
+  RP_TRY(pending);
+  me.pending_accounts = std::move(*pending);
   return me;
 }
 
@@ -223,9 +148,97 @@ std::chrono::seconds locked_for(const store::Rows& failures, int limit,
                       : std::chrono::seconds(0);
 }
 
-std::string minutes_text(std::chrono::seconds wait) {
-  const auto minutes = std::max<long long>(1, (wait.count() + 59) / 60);
+// Seconds an address waits after `failures` (newest first) reach `limit`: 2 s, doubling with
+// each further failure, at most `most`, from the newest.
+std::chrono::seconds address_backoff(const store::Rows& failures, int limit,
+                                     std::chrono::seconds most) {
+  if (static_cast<int>(failures.size()) < limit) return std::chrono::seconds(0);
+  auto newest = parse_instant(failures.at(0).text(0), "at");
+  if (!newest.ok()) return std::chrono::seconds(0);
+  const std::size_t beyond = failures.size() - static_cast<std::size_t>(limit);
+  const std::chrono::seconds wait =
+      beyond >= 16 ? most : std::min(most, std::chrono::seconds(std::int64_t{2} << beyond));
+  const Instant open_at = *newest + wait;
+  const Instant at = now();
+  return open_at > at ? std::chrono::ceil<std::chrono::seconds>(open_at - at)
+                      : std::chrono::seconds(0);
+}
+
+struct Reservation {
+  std::int64_t attempt_id = 0;     // the attempt, written as a failure; 0 when locked
+  std::chrono::seconds locked{0};  // how long until an attempt is taken again
+};
+
+// Reserves one password attempt for `email` from `client_address`, in the write transaction:
+// refused (with the wait) when the email is locked or the address must back off; else written
+// as a failure now, before any hashing, so that attempts sent at once all count.
+Result<Reservation> reserve_attempt(Session& session, const LoginSettings& settings,
+                                    const std::string& email, const std::string& client_address) {
+  RP_TRY(session.query_named("auth/lock_attempts_of", {email, client_address}));
+  const std::string since = format_instant(now() - settings.lockout);
+  auto by_email = session.query_named("auth/recent_failures_by_email", {email, since, email});
+  RP_TRY(by_email);
+  auto by_address = session.query_named("auth/recent_failures_by_address", {client_address, since});
+  RP_TRY(by_address);
+  Reservation reservation;
+  reservation.locked = std::max(
+      locked_for(*by_email, settings.failures_per_email, settings.lockout),
+      address_backoff(*by_address, settings.failures_per_address, settings.address_backoff_most));
+  if (reservation.locked.count() > 0) return reservation;
+  auto inserted = session.query_named(
+      "auth/insert_login_attempt", {email, client_address, std::int64_t{0}, format_instant(now())});
+  RP_TRY(inserted);
+  reservation.attempt_id = inserted->at(0).integer(0);
+  return reservation;
+}
+
+std::string wait_text(std::chrono::seconds wait) {
+  if (wait.count() < 60) {
+    const long long seconds = std::max<long long>(1, wait.count());
+    return std::to_string(seconds) + (seconds == 1 ? " second" : " seconds");
+  }
+  const auto minutes = (wait.count() + 59) / 60;
   return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
+// The login `user_id`, when `password` is its password; else invalid_input naming `field`.
+// Counts as a sign-in attempt for the login's email from `client_address` (reserve_attempt):
+// conflict "password-attempts-locked" when it is locked.
+Result<UserRow> user_with_password(store::Database& database, const LoginSettings& settings,
+                                   std::int64_t user_id, const std::string& password,
+                                   const std::string& client_address, const char* field,
+                                   const char* wrong) {
+  struct Reserved {
+    UserRow user;
+    Reservation reservation;
+  };
+  auto reserved = database.write<Reserved>([&](Session& session) -> Result<Reserved> {
+    auto rows = session.query_named("auth/user_by_id", {user_id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("login does not exist");
+    Reserved out{user_of(rows->at(0)), {}};
+    auto reservation = reserve_attempt(session, settings, out.user.email, client_address);
+    RP_TRY(reservation);
+    out.reservation = *reservation;
+    return out;
+  });
+  RP_TRY(reserved);
+  if (reserved->reservation.attempt_id == 0) {
+    return throttled("too many wrong passwords; try again in " +
+                         wait_text(reserved->reservation.locked) + ", or reset your password",
+                     reserved->reservation.locked.count())
+        .coded("password-attempts-locked");
+  }
+  const UserRow& user = reserved->user;
+  if (user.password_hash.empty() || !password_matches(user.password_hash, password)) {
+    return invalid_input(field, wrong).coded("password-wrong");
+  }
+  RP_TRY(database.write_work([&](Session& session) -> Result<void> {
+    RP_TRY(
+        session.execute_named("auth/mark_attempt_succeeded", {reserved->reservation.attempt_id}));
+    return success();
+  }));
+  return user;
 }
 
 // For a one-time link: checks the new password against the rules (which need the login's email,
@@ -256,16 +269,25 @@ Result<void> register_login(store::Database& database, const LoginSettings& sett
   auto language = checked_language(registration.language);
   RP_TRY(language);
   return database.write_work([&](Session& session) -> Result<void> {
-    auto accounts = matching_accounts(session, registration.street, registration.zip,
-                                      registration.account_number);
+    const ClaimRequest claimed{registration.street, registration.zip, registration.account_number,
+                               registration.bill_amount};
+    auto accounts = match_claimable_accounts(session, claimed);
     RP_TRY(accounts);
+    std::vector<LimitedSubject> counted{{&kSignUpPerEmail, *email},
+                                        {&kSignUpPerClient, registration.client_address}};
+    for (std::int64_t account : *accounts) {
+      counted.push_back({&kSignUpPerAccount, std::to_string(account)});
+    }
+    RP_TRY(count_request(session, counted));
     auto existing = find_user(session, *email);
     RP_TRY(existing);
     const std::string at = format_instant(now());
+    auto utility = store::utility_name(session);
+    RP_TRY(utility);
     if (*existing && !(*existing)->password_hash.empty()) {
       auto sent = notify::queue_email(
           session, already_registered_email((*existing)->language, *email,
-                                            link(settings, "/sign-in", ""), settings.utility_name));
+                                            link(settings, "/sign-in", ""), *utility));
       RP_TRY(sent);
       return success();
     }
@@ -277,19 +299,19 @@ Result<void> register_login(store::Database& database, const LoginSettings& sett
       RP_TRY(inserted);
       user_id = inserted->at(0).integer(0);
     }
-    RP_TRY(link_accounts(session, user_id, *accounts, at));
+    RP_TRY(record_claims(session, settings, user_id, *email, *accounts, claimed));
     auto token = issue_token(session, user_id, "verify", settings.verify_link_life);
     RP_TRY(token);
     auto sent = notify::queue_email(
-        session, verification_email(*language, *email, link(settings, "/verify", *token),
-                                    settings.utility_name));
+        session,
+        verification_email(*language, *email, link(settings, "/verify", *token), *utility));
     RP_TRY(sent);
     return success();
   });
 }
 
-Result<SignedIn> set_first_password(store::Database& database, const std::string& token,
-                                    const std::string& password,
+Result<SignedIn> set_first_password(store::Database& database, const LoginSettings& settings,
+                                    const std::string& token, const std::string& password,
                                     const std::string& client_address) {
   auto hash = checked_new_password_hash(database, token, password);
   RP_TRY(hash);
@@ -298,6 +320,8 @@ Result<SignedIn> set_first_password(store::Database& database, const std::string
     RP_TRY(user_id);
     const std::string at = format_instant(now());
     RP_TRY(session.execute_named("auth/set_password", {*hash, at, *user_id}));
+    RP_TRY(session.execute_named("auth/void_tokens_of_user", {at, *user_id}));
+    RP_TRY(settle_claims(session, settings, *user_id));  // the email is proved now
     auto signed_in = open_session(session, *user_id, client_address);
     RP_TRY(signed_in);
     auto me = me_in(session, *user_id);
@@ -311,34 +335,31 @@ Result<SignInOutcome> sign_in(store::Database& database, const LoginSettings& se
                               const SignInAttempt& attempt) {
   auto email = normalize_email(attempt.email);
   RP_TRY(email);
-  const std::string since = format_instant(now() - settings.lockout);
   struct Known {
     std::optional<UserRow> user;
-    std::chrono::seconds locked{0};
+    Reservation reservation;
   };
-  auto known = database.read<Known>([&](Session& session) -> Result<Known> {
+  // First the attempt is reserved (or refused): nothing is hashed for a locked email or address.
+  auto known = database.write<Known>([&](Session& session) -> Result<Known> {
     Known out;
     auto user = find_user(session, *email);
     RP_TRY(user);
     out.user = *user;
-    auto by_email = session.query_named("auth/recent_failures_by_email", {*email, since, *email});
-    RP_TRY(by_email);
-    auto by_address =
-        session.query_named("auth/recent_failures_by_address", {attempt.client_address, since});
-    RP_TRY(by_address);
-    out.locked = std::max(locked_for(*by_email, settings.failures_per_email, settings.lockout),
-                          locked_for(*by_address, settings.failures_per_address, settings.lockout));
+    auto reservation = reserve_attempt(session, settings, *email, attempt.client_address);
+    RP_TRY(reservation);
+    out.reservation = *reservation;
     return out;
   });
   RP_TRY(known);
   SignInOutcome outcome;
-  if (known->locked.count() > 0) {
+  if (known->reservation.attempt_id == 0) {
     outcome.kind = SignInOutcome::Kind::locked;
-    outcome.retry_after = known->locked;
-    outcome.message = "too many failed sign-ins; try again in " + minutes_text(known->locked) +
-                      ", or reset your password";
+    outcome.retry_after = known->reservation.locked;
+    outcome.message = "too many failed sign-ins; try again in " +
+                      wait_text(known->reservation.locked) + ", or reset your password";
     return outcome;
   }
+  const std::int64_t attempt_id = known->reservation.attempt_id;
   bool good = false;
   if (known->user && !known->user->password_hash.empty()) {
     good = password_matches(known->user->password_hash, attempt.password);
@@ -347,9 +368,19 @@ Result<SignInOutcome> sign_in(store::Database& database, const LoginSettings& se
   }
   const bool needs_code = good && known->user->mfa;
   if (needs_code && attempt.code.empty()) {
+    // Neither a failure nor a success yet: the reservation is given back.
+    RP_TRY(database.write_work([&](Session& session) -> Result<void> {
+      RP_TRY(session.execute_named("auth/delete_login_attempt", {attempt_id}));
+      return success();
+    }));
     outcome.kind = SignInOutcome::Kind::code_needed;
     outcome.message = "enter the 6-digit code from your authenticator app, or a recovery code";
     return outcome;
+  }
+  if (!good) {
+    outcome.kind = SignInOutcome::Kind::wrong_credentials;
+    outcome.message = "that email and password do not match a login";
+    return outcome;  // the reserved attempt stays a failure
   }
   const std::int64_t unix_now =
       std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
@@ -368,22 +399,14 @@ Result<SignInOutcome> sign_in(store::Database& database, const LoginSettings& se
       RP_TRY(used);
       code_ok = *used == 1;
     }
-    const bool signed_in_now = good && code_ok;
-    RP_TRY(session.execute_named(
-        "auth/insert_login_attempt",
-        {*email, attempt.client_address, std::int64_t{signed_in_now ? 1 : 0}, at}));
-    if (!good) {
-      outcome.kind = SignInOutcome::Kind::wrong_credentials;
-      outcome.message = "that email and password do not match a login";
-      return outcome;
-    }
     if (!code_ok) {
       outcome.kind = SignInOutcome::Kind::code_needed;
       outcome.message =
           "that code is not right or was already used; enter the code your authenticator app "
           "shows now, or a recovery code";
-      return outcome;
+      return outcome;  // the reserved attempt stays a failure
     }
+    RP_TRY(session.execute_named("auth/mark_attempt_succeeded", {attempt_id}));
     auto signed_in = open_session(session, known->user->id, attempt.client_address);
     RP_TRY(signed_in);
     auto me = me_in(session, known->user->id);
@@ -475,19 +498,22 @@ Result<bool> user_holds_account(store::Database& database, std::int64_t user_id,
 }
 
 Result<void> request_password_reset(store::Database& database, const LoginSettings& settings,
-                                    const std::string& email) {
+                                    const std::string& email, const std::string& client_address) {
   auto address = normalize_email(email);
   RP_TRY(address);
   return database.write_work([&](Session& session) -> Result<void> {
+    RP_TRY(
+        count_request(session, {{&kResetPerEmail, *address}, {&kResetPerClient, client_address}}));
     auto user = find_user(session, *address);
     RP_TRY(user);
     if (!*user || !(*user)->verified) return success();
     auto token = issue_token(session, (*user)->id, "reset", settings.reset_link_life);
     RP_TRY(token);
-    auto sent =
-        notify::queue_email(session, password_reset_email((*user)->language, *address,
-                                                          link(settings, "/reset-password", *token),
-                                                          settings.utility_name));
+    auto utility = store::utility_name(session);
+    RP_TRY(utility);
+    auto sent = notify::queue_email(
+        session, password_reset_email((*user)->language, *address,
+                                      link(settings, "/reset-password", *token), *utility));
     RP_TRY(sent);
     return success();
   });
@@ -502,17 +528,31 @@ Result<void> reset_password(store::Database& database, const std::string& token,
     RP_TRY(user_id);
     const std::string at = format_instant(now());
     RP_TRY(session.execute_named("auth/set_password", {*hash, at, *user_id}));
+    RP_TRY(session.execute_named("auth/void_tokens_of_user", {at, *user_id}));
     RP_TRY(session.execute_named("auth/end_sessions_of_user", {at, *user_id}));
     return success();
   });
 }
 
-Result<Me> add_accounts(store::Database& database, std::int64_t user_id, const std::string& street,
-                        const std::string& zip, const std::string& account_number) {
+Result<Me> add_accounts(store::Database& database, const LoginSettings& settings,
+                        std::int64_t user_id, const AccountRequest& request,
+                        const std::string& client_address) {
+  const ClaimRequest claimed{request.street, request.zip, request.account_number,
+                             request.bill_amount};
   return database.write<Me>([&](Session& session) -> Result<Me> {
-    auto accounts = matching_accounts(session, street, zip, account_number);
+    auto accounts = match_claimable_accounts(session, claimed);
     RP_TRY(accounts);
-    RP_TRY(link_accounts(session, user_id, *accounts, format_instant(now())));
+    std::vector<LimitedSubject> counted{{&kAddAccountPerLogin, std::to_string(user_id)},
+                                        {&kAddAccountPerClient, client_address}};
+    for (std::int64_t account : *accounts) {
+      counted.push_back({&kAddAccountPerAccount, std::to_string(account)});
+    }
+    RP_TRY(count_request(session, counted));
+    auto user = session.query_named("auth/user_by_id", {user_id});
+    RP_TRY(user);
+    if (user->empty()) return not_found("login does not exist");
+    RP_TRY(record_claims(session, settings, user_id, user->at(0).text(1), *accounts, claimed));
+    RP_TRY(settle_claims(session, settings, user_id));
     return me_in(session, user_id);
   });
 }
@@ -527,11 +567,12 @@ Result<Me> set_language(store::Database& database, std::int64_t user_id,
   });
 }
 
-Result<void> change_password(store::Database& database, std::int64_t user_id,
-                             std::int64_t keep_session_id, const std::string& current_password,
-                             const std::string& new_password) {
-  auto user = user_with_password(database, user_id, current_password, "current_password",
-                                 "the current password is not right");
+Result<void> change_password(store::Database& database, const LoginSettings& settings,
+                             std::int64_t user_id, std::int64_t keep_session_id,
+                             const std::string& current_password, const std::string& new_password,
+                             const std::string& client_address) {
+  auto user = user_with_password(database, settings, user_id, current_password, client_address,
+                                 "current_password", "the current password is not right");
   RP_TRY(user);
   if (auto rules = check_new_password(new_password, user->email); !rules.ok()) {
     return invalid_input("new_password", rules.error().message).coded(rules.error().code);
@@ -541,15 +582,16 @@ Result<void> change_password(store::Database& database, std::int64_t user_id,
   return database.write_work([&](Session& session) -> Result<void> {
     const std::string at = format_instant(now());
     RP_TRY(session.execute_named("auth/set_password", {*hash, at, user_id}));
+    RP_TRY(session.execute_named("auth/void_tokens_of_user", {at, user_id}));
     RP_TRY(session.execute_named("auth/end_other_sessions", {at, user_id, keep_session_id}));
     return success();
   });
 }
 
-Result<MfaEnrolment> start_mfa(store::Database& database, const LoginSettings& settings,
-                               std::int64_t user_id) {
+Result<MfaEnrolment> start_mfa(store::Database& database, std::int64_t user_id) {
   const std::string secret = new_totp_secret();
-  auto email = database.write<std::string>([&](Session& session) -> Result<std::string> {
+  using EmailAndIssuer = std::pair<std::string, std::string>;
+  auto email = database.write<EmailAndIssuer>([&](Session& session) -> Result<EmailAndIssuer> {
     auto rows = session.query_named("auth/user_by_id", {user_id});
     RP_TRY(rows);
     if (rows->empty()) return not_found("login does not exist");
@@ -558,10 +600,12 @@ Result<MfaEnrolment> start_mfa(store::Database& database, const LoginSettings& s
           .coded("mfa-already-on");
     }
     RP_TRY(session.execute_named("auth/set_mfa_pending", {secret, user_id}));
-    return rows->at(0).text(1);
+    auto utility = store::utility_name(session);
+    RP_TRY(utility);
+    return EmailAndIssuer{rows->at(0).text(1), *utility};
   });
   RP_TRY(email);
-  const std::string uri = otpauth_uri(settings.utility_name, *email, secret);
+  const std::string uri = otpauth_uri(email->second, email->first, secret);
   return MfaEnrolment{totp_base32(secret), uri, qr_svg(uri, "QR code for your authenticator app")};
 }
 
@@ -595,10 +639,11 @@ Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int
   return codes;
 }
 
-Result<void> turn_off_mfa(store::Database& database, std::int64_t user_id,
-                          const std::string& password) {
-  auto user =
-      user_with_password(database, user_id, password, "password", "the password is not right");
+Result<void> turn_off_mfa(store::Database& database, const LoginSettings& settings,
+                          std::int64_t user_id, const std::string& password,
+                          const std::string& client_address) {
+  auto user = user_with_password(database, settings, user_id, password, client_address, "password",
+                                 "the password is not right");
   RP_TRY(user);
   return database.write_work([&](Session& session) -> Result<void> {
     RP_TRY(session.execute_named("auth/turn_off_mfa", {user_id}));

@@ -3,53 +3,81 @@
 // mail, with a password; it holds one or more accounts.
 //
 //  * register_login: the customer gives an email, the street (house number and name) and ZIP of
-//    a service address, and optionally an account number. The accounts with current service at
-//    that address (or the one named, if it ever had service there) are matched; a login is made
-//    (or found) for the email and an email with a one-time link (24 h) is queued. An address that
-//    matches nothing is refused, naming what to check. An email that already has a working login
-//    gets a "you already have a login" email instead and nothing is linked: a second person
-//    cannot attach accounts to someone else's login.
+//    a service address, and optionally an account number and the amount due of one of its last
+//    two bills. The accounts with current service at that address (or the one named, if it ever
+//    had service there) are matched and claimed (account_claims.h: nothing is linked before the
+//    customer proves they hold the account); a login is made (or found) for the email and an
+//    email with a one-time link (24 h) is queued. An address that matches nothing is refused,
+//    naming what to check. An email that already has a working login gets a "you already have a
+//    login" email instead and nothing is claimed: a second person cannot attach accounts to
+//    someone else's login.
 //  * set_first_password: the link's token and a new password (password_rules.h) verify the email
-//    and sign in.
+//    and sign in; the claims that email or a bill proved are linked then, and a code is mailed
+//    for the others.
 //  * sign_in: email + password (+ TOTP code once MFA is on). Throttled: after 5 failures for an
-//    email within 15 minutes (since its last success) or 20 from one client address, sign-in is
-//    refused for 15 minutes from the oldest of them, and the answer says for how long. An unknown
-//    email spends the same hashing time as a wrong password.
+//    email within 15 minutes (since its last success) sign-in to it is refused for 15 minutes
+//    from the oldest of them; after 20 from one client address, that address backs off (2 s,
+//    doubling with each further failure, at most 60 s after the latest), so one attacker behind a
+//    shared address slows its neighbours without locking them out. The answer says how long to
+//    wait. Each attempt is reserved (written as a failure) before the password is hashed, so
+//    guesses sent at once count before any is checked. An unknown email spends the same hashing
+//    time as a wrong password. Password checks on signed-in routes (changing the password,
+//    turning off two-step sign-in) count against the same limits.
 //  * sessions: a random token (the cookie) stored as its SHA-256; a CSRF token per session.
 //    Ended after 30 idle minutes or 12 hours in all, at sign-out, or everywhere at once.
 //  * password reset: a one-time link (1 h) by email; using it sets the password and ends every
 //    session of the login.
+//  * setting a password in any way (first password, reset, change) ends every other one-time link
+//    of the login: an older sign-up or reset link can never set it again.
 // Every change is one write transaction, and the emails it causes are queued in it (notify/).
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/account_number.h"
+#include "core/money.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "store/database.h"
 
 namespace rp::auth {
 
+// The amounts due of an account's last `count` sent bills, newest first (billing/bill_views.h
+// recent_amounts_due): a fact only its bills print, which a customer may give to prove they hold
+// the account (account_claims.h).
+using RecentAmountsDue = std::function<Result<std::vector<Money>>(
+    store::Session& session, const AccountNumber& account, std::size_t count)>;
+
 struct LoginSettings {
   std::string public_url = "http://localhost:8080";  // where links in emails point
-  std::string utility_name = "Ratepayer Demo Utility";
+  // (The utility's name in emails is its setting 'name': store/utility_settings.h.)
   std::chrono::seconds idle_timeout{30 * 60};
   std::chrono::seconds absolute_timeout{12 * 3600};
   int failures_per_email = 5;
   int failures_per_address = 20;
   std::chrono::seconds lockout{15 * 60};
+  std::chrono::seconds address_backoff_most{60};
   std::chrono::seconds verify_link_life{24 * 3600};
   std::chrono::seconds reset_link_life{3600};
+  // Empty: no bill can prove a claim (the customer gets a mailed code instead).
+  RecentAmountsDue recent_amounts_due;
 };
 
 struct LinkedAccount {
   std::string number;
   std::string name;
   std::string service_address;
+};
+
+// An account the login claimed that waits for the code mailed to its service address
+// (account_claims.h).
+struct PendingAccount {
+  std::string street;           // the service address's first line, as the customer named it
+  std::string code_expires_at;  // when the mailed code stops working; empty until it is mailed
 };
 
 // The signed-in customer as the portal sees them.
@@ -59,6 +87,7 @@ struct Me {
   std::string language;  // en | es
   bool mfa_enabled = false;
   std::vector<LinkedAccount> accounts;
+  std::vector<PendingAccount> pending_accounts;
 };
 
 struct SignedIn {
@@ -73,17 +102,21 @@ struct Registration {
   std::string zip;
   std::string account_number;  // optional: empty
   std::string language = "en";
+  std::string client_address;  // for the request limits
+  std::string bill_amount;     // optional: the amount due of one of the account's last two bills
 };
 
 // Errors: invalid_input for "email", "street", "zip", "account_number", "language", or
-// ("address") when nothing matches (the message says what to check).
+// ("address") when nothing matches (the message says what to check); throttled
+// "too-many-requests" past the sign-up limits (request_limits.h: per email, account, client).
 Result<void> register_login(store::Database& database, const LoginSettings& settings,
                             const Registration& registration);
 
 // Errors: invalid_input ("password"); conflict with field "token" for a link that is unknown,
 // used or expired (the message says to ask for a new one).
-Result<SignedIn> set_first_password(store::Database& database, const std::string& token,
-                                    const std::string& password, const std::string& client_address);
+Result<SignedIn> set_first_password(store::Database& database, const LoginSettings& settings,
+                                    const std::string& token, const std::string& password,
+                                    const std::string& client_address);
 
 struct SignInAttempt {
   std::string email;
@@ -126,23 +159,36 @@ Result<bool> user_holds_account(store::Database& database, std::int64_t user_id,
                                 const AccountNumber& number);
 
 // Always succeeds for a well-formed email (whether or not it has a login, so the answer tells an
-// attacker nothing); queues the reset email when it has one.
+// attacker nothing); queues the reset email when it has one. Errors: throttled
+// "too-many-requests" past the reset limits (per email and per client, whether or not it has one).
 Result<void> request_password_reset(store::Database& database, const LoginSettings& settings,
-                                    const std::string& email);
+                                    const std::string& email, const std::string& client_address);
 // Errors as set_first_password.
 Result<void> reset_password(store::Database& database, const std::string& token,
                             const std::string& password);
 
-// Adds the accounts matched as at registration. Errors: as register_login for the address.
-Result<Me> add_accounts(store::Database& database, std::int64_t user_id, const std::string& street,
-                        const std::string& zip, const std::string& account_number);
+// Claims the accounts matched as at registration, with the login's own (verified) email as proof
+// where it is the one on file: those proved are linked at once, a code is mailed for the others
+// (Me::pending_accounts). Errors: as register_login for the address and the bill amount;
+// throttled "too-many-requests" past the limits per login, account and client.
+struct AccountRequest {
+  std::string street;
+  std::string zip;
+  std::string account_number;  // optional
+  std::string bill_amount;     // optional
+};
+Result<Me> add_accounts(store::Database& database, const LoginSettings& settings,
+                        std::int64_t user_id, const AccountRequest& request,
+                        const std::string& client_address);
 Result<Me> set_language(store::Database& database, std::int64_t user_id,
                         const std::string& language);
-// Errors: invalid_input ("current_password") when it is wrong; ("new_password") by the rules.
-// Ends every other session of the login.
-Result<void> change_password(store::Database& database, std::int64_t user_id,
-                             std::int64_t keep_session_id, const std::string& current_password,
-                             const std::string& new_password);
+// Errors: invalid_input ("current_password") when it is wrong; ("new_password") by the rules;
+// throttled "password-attempts-locked" when sign-in to the login is locked (see sign_in).
+// Ends every other session of the login and every one-time link.
+Result<void> change_password(store::Database& database, const LoginSettings& settings,
+                             std::int64_t user_id, std::int64_t keep_session_id,
+                             const std::string& current_password, const std::string& new_password,
+                             const std::string& client_address);
 
 // Two-step sign-in (TOTP, auth/totp.h). start_mfa makes a new key and keeps it pending; the
 // customer adds it to an authenticator app (QR code or typed) and confirm_mfa with a current
@@ -153,14 +199,15 @@ struct MfaEnrolment {
   std::string otpauth_uri;
   std::string qr_svg;
 };
-Result<MfaEnrolment> start_mfa(store::Database& database, const LoginSettings& settings,
-                               std::int64_t user_id);
+Result<MfaEnrolment> start_mfa(store::Database& database, std::int64_t user_id);
 // Errors: invalid_input ("code") when the code is not the app's current one, or conflict when no
 // enrolment was started.
 Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int64_t user_id,
                                              const std::string& code);
-// Errors: invalid_input ("password") when the password is wrong.
-Result<void> turn_off_mfa(store::Database& database, std::int64_t user_id,
-                          const std::string& password);
+// Errors: invalid_input ("password") when the password is wrong; throttled
+// "password-attempts-locked" as change_password.
+Result<void> turn_off_mfa(store::Database& database, const LoginSettings& settings,
+                          std::int64_t user_id, const std::string& password,
+                          const std::string& client_address);
 
 }  // namespace rp::auth

@@ -7,6 +7,7 @@
 #include "core/money.h"
 #include "core/time.h"
 #include "notify/email.h"
+#include "store/utility_settings.h"
 
 namespace rp::billing {
 namespace {
@@ -45,7 +46,7 @@ std::string dollars(Money amount) {
 }
 
 notify::EmailMessage notice_of(const NoticeBill& bill, const std::string& to, bool spanish,
-                               const BillNoticeSettings& settings) {
+                               const BillNoticeSettings& settings, const std::string& utility) {
   const std::string link = settings.public_url + "/bills/" + bill.number;
   const LocalDate last_day(date::sys_days(bill.period_end) - date::days(1));
   const std::string period = long_date(bill.period_start, spanish) + (spanish ? " al " : " to ") +
@@ -53,21 +54,21 @@ notify::EmailMessage notice_of(const NoticeBill& bill, const std::string& to, bo
   const std::string due = long_date(bill.due_date, spanish);
   const std::string masked = "*" + bill.account_number.substr(bill.account_number.size() - 4);
   if (spanish) {
-    return {to, "Su factura de " + settings.utility_name + " está lista",
+    return {to, "Su factura de " + utility + " está lista",
             "Su factura " + bill.number + " de la cuenta " + masked + " (" + period +
                 ") está lista.\n\nImporte a pagar: " + dollars(bill.amount_due) +
                 "\nFecha de vencimiento: " + due + "\n\nVéala y páguela en línea:\n" + link +
                 "\n\nRecibe este correo porque eligió facturas sin papel. Puede volver a recibir "
                 "facturas en papel en Configuración.\n\n" +
-                settings.utility_name + "\n"};
+                utility + "\n"};
   }
-  return {to, "Your " + settings.utility_name + " bill is ready",
+  return {to, "Your " + utility + " bill is ready",
           "Your bill " + bill.number + " for account " + masked + " (" + period +
               ") is ready.\n\nAmount due: " + dollars(bill.amount_due) + "\nDue date: " + due +
               "\n\nView and pay it online:\n" + link +
               "\n\nYou get this email because you chose paperless bills. You can go back to "
               "paper bills in Settings.\n\n" +
-              settings.utility_name + "\n"};
+              utility + "\n"};
 }
 
 Result<std::optional<NoticeBill>> bill_for_notice(Session& session, std::int64_t number,
@@ -116,6 +117,8 @@ Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettin
                                       {after, static_cast<std::int64_t>(limit)});
     RP_TRY(events);
     if (events->empty()) return 0;
+    auto utility = store::utility_name(session);
+    RP_TRY(utility);
     int queued = 0;
     for (const store::Row& event : *events) {
       if (event.text(1) != "bill.ready" || event.is_null(3) || event.integer(3) == 0 ||
@@ -131,7 +134,7 @@ Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettin
       RP_TRY(bill);
       if (!*bill) continue;
       auto queued_email = notify::queue_email(
-          session, notice_of(**bill, event.text(4), event.text(5) == "es", settings));
+          session, notice_of(**bill, event.text(4), event.text(5) == "es", settings, *utility));
       // A contact email that is not an address (from an import) gets no notice; the account
       // keeps its bill in the portal.
       if (!queued_email.ok() && queued_email.error().kind == ErrorKind::invalid_input) continue;

@@ -20,7 +20,7 @@ namespace rp::billing {
 
 struct BillNoticeSettings {
   std::string public_url = "http://localhost:8080";  // the portal, for the link to the bill
-  std::string utility_name = "Ratepayer Demo Utility";
+  // (The utility's name is its setting 'name', read when the notices are written.)
 };
 
 // Starts the cursor at the newest account event if it has not started yet.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "billing/testing/billing_fixture.h"
+#include "store/utility_settings.h"
 
 namespace rp::billing {
 namespace {
@@ -19,6 +20,13 @@ class BillNoticesTest : public testing::BillingFixture {
     ASSERT_FALSE(HasFailure());
     set_contact(paperless_, true, "maria@example.com", "en");
     set_contact(paper_, false, "ben@example.com", "en");
+    // The utility's name comes from its setting, the one home it has.
+    ASSERT_TRUE(test_
+                    ->write_work([](store::Session& session) {
+                      return store::change_utility_setting(session, "name", "Elm City Utilities",
+                                                           "staff:test");
+                    })
+                    .ok());
   }
 
   void set_contact(const AccountNumber& account, bool paperless, const std::string& email,
@@ -38,7 +46,7 @@ class BillNoticesTest : public testing::BillingFixture {
 
   std::int64_t outbox() { return count(test_.database(), "SELECT COUNT(*) FROM email_outbox"); }
 
-  BillNoticeSettings settings_{"https://portal.example.com", "Elm City Utilities"};
+  BillNoticeSettings settings_{"https://portal.example.com"};
   AccountNumber paperless_ = AccountNumber::from_sequence(0);
   AccountNumber paper_ = AccountNumber::from_sequence(0);
 };

@@ -170,7 +170,7 @@ Result<BillingSettings> read_billing_settings(Session& session) {
   auto zone = store::utility_zone(session);
   RP_TRY(zone);
   BillingSettings settings{*zone, {}, 21, {}};
-  auto due = store::whole_number_setting(session, "bill_due_days", 1, 90);
+  auto due = store::whole_number_setting(session, "bill_due_days");
   RP_TRY(due);
   if (*due) settings.due_days = static_cast<std::int32_t>(**due);
   auto holidays = store::utility_setting(session, "bill_holidays");

@@ -157,6 +157,20 @@ Result<std::vector<BillSummary>> account_bills(store::Database& database,
       });
 }
 
+Result<std::vector<Money>> recent_amounts_due(Session& session, const AccountNumber& account,
+                                              std::size_t count) {
+  auto rows = session.query_named(
+      "billing/account_bills",
+      {account.digits(), INT64_MAX, static_cast<std::int64_t>(count * 2)});  // some cancelled
+  RP_TRY(rows);
+  std::vector<Money> amounts;
+  for (const Row& row : *rows) {
+    const BillSummary bill = summary_of(row);
+    if (bill.status == "released" && amounts.size() < count) amounts.push_back(bill.amount_due);
+  }
+  return amounts;
+}
+
 Result<BillView> read_account_bill(Session& session, const AccountNumber& account,
                                    std::int64_t number) {
   return one_bill(

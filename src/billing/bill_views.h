@@ -101,6 +101,11 @@ struct BillPage {
 Result<std::vector<BillSummary>> account_bills(store::Database& database,
                                                const AccountNumber& account, const BillPage& page);
 
+// The amounts due of the account's last `count` sent bills, newest first: what only the bills
+// printed (the portal asks for one to prove a customer holds the account, auth/account_claims.h).
+Result<std::vector<Money>> recent_amounts_due(store::Session& session, const AccountNumber& account,
+                                              std::size_t count);
+
 // One sent bill of the account by its number. Errors: not_found (also for another account's bill).
 Result<BillView> account_bill(store::Database& database, const AccountNumber& account,
                               std::int64_t number);

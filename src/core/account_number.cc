@@ -1,6 +1,5 @@
 #include "core/account_number.h"
-
-#include <cassert>
+#include "core/assert.h"
 
 namespace rp {
 namespace {
@@ -28,7 +27,7 @@ char luhn_check_digit(std::string_view payload) {
 }
 
 AccountNumber AccountNumber::from_sequence(uint32_t sequence) {
-  assert(sequence < kSequenceLimit);
+  RP_ASSERT(sequence < kSequenceLimit, "the sequence fits eight digits");
   std::string digits = std::to_string(sequence);
   digits.insert(0, kDigits - 1 - digits.size(), '0');
   digits += luhn_check_digit(digits);

@@ -1,8 +1,8 @@
 #pragma once
-// Human-friendly account numbers (DESIGN.md): nine digits, an 8-digit zero-padded sequence followed
-// by a Luhn (mod 10) check digit, so that a customer or agent who mistypes one is told so rather
-// than shown someone else's account. Luhn detects every single-digit error and every adjacent
-// transposition except 09 <-> 90.
+// Human-friendly account numbers (docs/design.md, "Domain model"): nine digits, an 8-digit
+// zero-padded sequence followed by a Luhn (mod 10) check digit, so that a customer or agent who
+// mistypes one is told so rather than shown someone else's account. Luhn detects every single-digit
+// error and every adjacent transposition except 09 <-> 90.
 
 #include <compare>
 #include <cstdint>

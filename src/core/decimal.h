@@ -1,7 +1,8 @@
 #pragma once
 // Decimal is an exact fixed-point number with nine fractional digits, held as an int64 count of
 // billionths (raw = value x 10^9), so it spans about +/-9.2 billion. It carries prices, rates and
-// quantities (DESIGN.md asks for at least 6 fractional digits). No floating point anywhere.
+// quantities (docs/design.md, "Money is exact": at least 6 fractional digits). No floating point
+// anywhere.
 //
 // Rounding rule: every operation whose exact result has more digits than the target rounds once,
 // half away from zero (1.5 -> 2, -1.5 -> -2, 1.49 -> 1). Results that do not fit return an
@@ -68,11 +69,12 @@ class Decimal {
   int64_t raw_ = 0;
 };
 
-// The bill-line rule (DESIGN.md, "Money is exact"): a line's amount is quantity x rate computed
-// exactly (the full 18-fractional-digit product in 128 bits, no intermediate rounding) and then
-// rounded once, half away from zero, to the cent. A bill's total is the sum of its rounded lines,
-// never the rounding of an unrounded sum. Example: 123.456 kWh x 0.1125 $/kWh = 13.88880 -> 13.89;
-// a credit of -0.05 x 0.1 = -0.005 -> -0.01. Overflow when the amount does not fit in Money.
+// The bill-line rule (docs/design.md, "Money is exact"): a line's amount is quantity x rate
+// computed exactly (the full 18-fractional-digit product in 128 bits, no intermediate rounding)
+// and then rounded once, half away from zero, to the cent. A bill's total is the sum of its
+// rounded lines, never the rounding of an unrounded sum. Example: 123.456 kWh x 0.1125 $/kWh =
+// 13.88880 -> 13.89; a credit of -0.05 x 0.1 = -0.005 -> -0.01. Overflow when the amount does not
+// fit in Money.
 Result<Money> extend(Decimal quantity, Decimal rate);
 
 }  // namespace rp

@@ -5,6 +5,18 @@
 namespace rp {
 
 Result<std::string> normalize_email(std::string_view email) {
+  // Printable ASCII only: no NUL or other control character, no Unicode format character (a
+  // right-to-left override would show another address than the one mail goes to). Such input
+  // is not repeated in the answer.
+  for (char c : email) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte > 0x7e) {
+      return invalid_input("email",
+                           "an email address is written with plain letters, digits and . _ - + @; "
+                           "this one holds a character that cannot be in one")
+          .coded("email-invalid");
+    }
+  }
   std::string out;
   for (char c : email) {
     out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));

@@ -10,7 +10,8 @@
 namespace rp {
 
 // Trimmed and lower-cased. Errors: invalid_input ("email") unless it is one address: 3 to 254
-// characters, one '@' with something before it, a dot after it, no spaces, commas or brackets.
+// characters of printable ASCII, one '@' with something before it, a dot after it, no spaces,
+// commas or brackets.
 Result<std::string> normalize_email(std::string_view email);
 
 }  // namespace rp

@@ -16,5 +16,19 @@ TEST(EmailAddress, OneAddressIsTrimmedAndLowerCasedAnythingElseIsNamed) {
   }
 }
 
+TEST(EmailAddress, ControlAndFormatCharactersAreRefusedWithoutBeingEchoed) {
+  for (const std::string& bad :
+       {std::string("maria\0@example.com", 18), std::string("maria@exa\x01mple.com"),
+        std::string("maria@example.com\x7f"),
+        std::string("\xe2\x80\xaemoc.elpmaxe@airam"),  // U+202E right-to-left override
+        std::string("mar\xe2\x80\x8bia@example.com"),  // U+200B zero-width space
+        std::string("jos\xc3\xa9@example.com")}) {
+    auto checked = normalize_email(bad);
+    ASSERT_FALSE(checked.ok()) << bad;
+    EXPECT_EQ(checked.error().field, "email");
+    EXPECT_EQ(checked.error().message.find(bad), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace rp

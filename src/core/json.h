@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for reading and writing API bodies with nlohmann::json. Money travels as a string of
-// decimal dollars plus a currency (DESIGN.md, HTTP API conventions) because JSON numbers are
+// decimal dollars plus a currency (docs/design.md, "HTTP API conventions") because JSON numbers are
 // binary floating point in most clients. Every error is invalid_input naming the body field.
 
 #include <optional>

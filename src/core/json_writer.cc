@@ -1,6 +1,5 @@
 #include "core/json_writer.h"
-
-#include <cassert>
+#include "core/assert.h"
 
 namespace rp {
 
@@ -54,7 +53,8 @@ JsonWriter& JsonWriter::begin_object() {
 }
 
 JsonWriter& JsonWriter::end_object() {
-  assert(!first_in_container_.empty() && !after_key_);
+  RP_ASSERT(!first_in_container_.empty() && !after_key_,
+            "an object is open and no key waits for its value");
   first_in_container_.pop_back();
   out_ += '}';
   return *this;
@@ -68,14 +68,14 @@ JsonWriter& JsonWriter::begin_array() {
 }
 
 JsonWriter& JsonWriter::end_array() {
-  assert(!first_in_container_.empty());
+  RP_ASSERT(!first_in_container_.empty(), "an array is open");
   first_in_container_.pop_back();
   out_ += ']';
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
-  assert(!after_key_);
+  RP_ASSERT(!after_key_, "a key follows a value, not another key");
   before_value();
   append_escaped(name);
   out_ += ':';
@@ -112,7 +112,7 @@ JsonWriter& JsonWriter::optional_string(const std::optional<std::string>& value)
 }
 
 std::string JsonWriter::take() {
-  assert(first_in_container_.empty());
+  RP_ASSERT(first_in_container_.empty(), "every container was closed");
   std::string text = std::move(out_);
   out_.clear();
   return text;

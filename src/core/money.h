@@ -1,7 +1,7 @@
 #pragma once
 // Money is an exact amount of US dollars held as a signed 64-bit count of cents. There is no
-// floating point anywhere in its representation, parsing or formatting (DESIGN.md, "Money is
-// exact").
+// floating point anywhere in its representation, parsing or formatting (docs/design.md, "Money
+// is exact").
 
 #include <compare>
 #include <cstdint>

@@ -14,6 +14,8 @@ const char* error_kind_name(ErrorKind kind) {
       return "overflow";
     case ErrorKind::unavailable:
       return "unavailable";
+    case ErrorKind::throttled:
+      return "throttled";
     case ErrorKind::internal:
       return "internal";
   }

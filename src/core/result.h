@@ -3,11 +3,12 @@
 // Error that names what was wrong (and, for bad input, which field). Exceptions never cross a
 // module boundary; code that calls a throwing library catches at its edge and returns an Error.
 
-#include <cassert>
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+
+#include "core/assert.h"
 
 namespace rp {
 
@@ -17,6 +18,7 @@ enum class ErrorKind {
   conflict,       // the request contradicts current state (duplicate, stale, already done)
   overflow,       // an exact computation would not fit its representation
   unavailable,    // a dependency (database, processor) could not be reached; retrying may help
+  throttled,      // too many attempts: the caller must wait retry_after_seconds
   internal,       // a defect or an unexpected failure; logged with context
 };
 
@@ -31,6 +33,11 @@ struct Error {
   // themselves (the portal, in the customer's language); empty when none was given. Codes a
   // client relies on are listed in docs/openapi.yaml (Problem.code).
   std::string code;
+  // For the server's log only, never a client: what a lower layer said (a database's own error
+  // text, which names tables and constraints). Empty when `message` says it all.
+  std::string log_detail;
+  // throttled: seconds until an attempt is taken again (at least 1).
+  long long retry_after_seconds = 0;
 
   // This error, named `name`: invalid_input("zip", "...").coded("zip-not-served").
   Error coded(std::string name) && {
@@ -40,22 +47,27 @@ struct Error {
 };
 
 inline Error invalid_input(std::string field, std::string message) {
-  return Error{ErrorKind::invalid_input, std::move(message), std::move(field), {}};
+  return Error{ErrorKind::invalid_input, std::move(message), std::move(field), {}, {}, 0};
 }
 inline Error not_found(std::string message) {
-  return Error{ErrorKind::not_found, std::move(message), {}, {}};
+  return Error{ErrorKind::not_found, std::move(message), {}, {}, {}, 0};
 }
 inline Error conflict(std::string message) {
-  return Error{ErrorKind::conflict, std::move(message), {}, {}};
+  return Error{ErrorKind::conflict, std::move(message), {}, {}, {}, 0};
 }
 inline Error overflow(std::string message) {
-  return Error{ErrorKind::overflow, std::move(message), {}, {}};
+  return Error{ErrorKind::overflow, std::move(message), {}, {}, {}, 0};
 }
 inline Error unavailable(std::string message) {
-  return Error{ErrorKind::unavailable, std::move(message), {}, {}};
+  return Error{ErrorKind::unavailable, std::move(message), {}, {}, {}, 0};
 }
 inline Error internal_error(std::string message) {
-  return Error{ErrorKind::internal, std::move(message), {}, {}};
+  return Error{ErrorKind::internal, std::move(message), {}, {}, {}, 0};
+}
+inline Error throttled(std::string message, long long retry_after_seconds) {
+  Error error{ErrorKind::throttled, std::move(message), {}, {}, {}, 0};
+  error.retry_after_seconds = retry_after_seconds < 1 ? 1 : retry_after_seconds;
+  return error;
 }
 
 // Result<T> holds a T or an Error. Accessing value() of an error (or error() of a value) is a
@@ -70,15 +82,15 @@ class [[nodiscard]] Result {
   explicit operator bool() const { return ok(); }
 
   T& value() & {
-    assert(ok());
+    RP_ASSERT(ok(), "value() of a Result holding an error");
     return std::get<0>(state_);
   }
   const T& value() const& {
-    assert(ok());
+    RP_ASSERT(ok(), "value() of a Result holding an error");
     return std::get<0>(state_);
   }
   T&& value() && {
-    assert(ok());
+    RP_ASSERT(ok(), "value() of a Result holding an error");
     return std::get<0>(std::move(state_));
   }
   T* operator->() { return &value(); }
@@ -87,7 +99,7 @@ class [[nodiscard]] Result {
   const T& operator*() const& { return value(); }
 
   const Error& error() const {
-    assert(!ok());
+    RP_ASSERT(!ok(), "error() of a Result holding a value");
     return std::get<1>(state_);
   }
 
@@ -104,7 +116,7 @@ class [[nodiscard]] Result<void> {
   bool ok() const { return !error_.has_value(); }
   explicit operator bool() const { return ok(); }
   const Error& error() const {
-    assert(!ok());
+    RP_ASSERT(!ok(), "error() of a Result holding a value");
     return *error_;
   }
 

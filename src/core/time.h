@@ -1,7 +1,8 @@
 #pragma once
-// Time is explicit (DESIGN.md): instants are stored in UTC; every utility has an IANA time zone
-// and calendar logic (bill periods, TOU periods, due dates, "today") runs in that zone, including
-// 23- and 25-hour daylight-saving days. Built on Howard Hinnant's date/tz over the system tzdata.
+// Time is explicit (docs/design.md, "Time is explicit"): instants are stored in UTC; every
+// utility has an IANA time zone and calendar logic (bill periods, TOU periods, due dates, "today")
+// runs in that zone, including 23- and 25-hour daylight-saving days. Built on Howard Hinnant's
+// date/tz over the system tzdata.
 
 #include <chrono>
 #include <string>

@@ -1,5 +1,6 @@
 #include "http/dispatch.h"
 
+#include <algorithm>
 #include <exception>
 #include <random>
 
@@ -73,6 +74,50 @@ void add_standard_headers(Response& response, const Request& request) {
   add_request_id_to_problem(response, request.request_id);
   response.set_header("X-Request-Id", request.request_id);
   response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  response.set_header("Referrer-Policy", "no-referrer");
+  response.set_header("X-Frame-Options", "DENY");
+  const bool json = response.content_type.starts_with("application/json") ||
+                    response.content_type == kProblemContentType;
+  if (json && response.header("cache-control").empty()) {
+    response.set_header("Cache-Control", "no-store");
+  }
+}
+
+std::string_view loggable_target(std::string_view target) {
+  return target.substr(0, target.find('?'));
+}
+
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+bool trusted(std::string_view address, const std::vector<std::string>& trusted_proxies) {
+  return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) !=
+         trusted_proxies.end();
+}
+
+}  // namespace
+
+std::string client_address(std::string_view peer, std::optional<std::string_view> forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  if (!forwarded_for || !trusted(peer, trusted_proxies)) return std::string(peer);
+  std::string_view rest = *forwarded_for;
+  std::string_view client = peer;
+  while (!rest.empty()) {
+    const auto comma = rest.rfind(',');
+    const std::string_view entry =
+        trimmed(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    if (entry.empty()) break;
+    client = entry;
+    if (!trusted(entry, trusted_proxies)) break;
+  }
+  return std::string(client);
 }
 
 }  // namespace rp::http

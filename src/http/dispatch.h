@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/request.h"
 #include "http/response.h"
@@ -24,10 +25,30 @@ std::string choose_request_id(std::optional<std::string_view> client_value);
 // "request_id". Sets request.route ("unmatched" / "static" when no route took it).
 Response dispatch(const Router& router, const StaticFiles* static_files, Request& request);
 
-// Adds what every answer carries: X-Request-Id, X-Content-Type-Options: nosniff, and "request_id"
-// in problem+json bodies that lack it. dispatch() calls it; the server calls it for the answers it
-// makes itself (400, 413, 431).
+// Adds what every answer carries: X-Request-Id, X-Content-Type-Options: nosniff, "request_id" in
+// problem+json bodies that lack it, and the security headers: kContentSecurityPolicy,
+// Referrer-Policy: no-referrer, X-Frame-Options: DENY, and Cache-Control: no-store on JSON that
+// set no Cache-Control of its own (private answers are never kept by a browser or a proxy).
+// dispatch() calls it; the server calls it for the answers it makes itself (400, 413, 431).
 void add_standard_headers(Response& response, const Request& request);
+
+// The page policy: only our own scripts, styles, images and connections; no inline script or
+// style element, no plugins, no framing by any site.
+inline constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+// The request target as the logs may show it: the path without its query, which may carry a
+// one-time token ("/verify?token=..." -> "/verify").
+std::string_view loggable_target(std::string_view target);
+
+// The client's address: the connection's peer, unless the peer is one of `trusted_proxies` (the
+// utility's reverse proxies, by IP address): then the right-most X-Forwarded-For entry that is
+// not a trusted proxy (entries left of it are what the client claimed and are not believed).
+// With no trusted proxies X-Forwarded-For is ignored.
+std::string client_address(std::string_view peer, std::optional<std::string_view> forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
 
 // The route label for static files.
 inline constexpr std::string_view kStaticRoute = "static";

@@ -39,6 +39,49 @@ TEST(Dispatch, HandlerProblemGetsRequestIdAndStandardHeaders) {
   EXPECT_EQ(request.route, "/api/v1/accounts/{number}");
 }
 
+TEST(Dispatch, EveryAnswerCarriesTheSecurityHeadersAndPrivateJsonIsNeverStored) {
+  Router router;
+  router.add("GET", "/api/v1/me", [](Request&) { return json_response(200, {{"id", 1}}); });
+  router.add("GET", "/api/v1/openapi.json", [](Request&) {
+    Response document = json_response(200, nlohmann::json::object());
+    document.set_header("Cache-Control", "public, max-age=300");
+    return document;
+  });
+  router.add("GET", "/logo.txt", [](Request&) { return text_response(200, "logo"); });
+  for (const char* target : {"/api/v1/me", "/api/v1/openapi.json", "/logo.txt", "/nowhere"}) {
+    Request request = get(target);
+    Response response = dispatch(router, nullptr, request);
+    const std::string_view policy = response.header("Content-Security-Policy");
+    EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string_view::npos) << target;
+    EXPECT_EQ(policy.find("unsafe-inline"), std::string_view::npos) << target;
+    EXPECT_EQ(response.header("X-Content-Type-Options"), "nosniff") << target;
+    EXPECT_EQ(response.header("Referrer-Policy"), "no-referrer") << target;
+  }
+  Request me = get("/api/v1/me");
+  EXPECT_EQ(dispatch(router, nullptr, me).header("Cache-Control"), "no-store");
+  Request problem_answer = get("/nowhere");
+  EXPECT_EQ(dispatch(router, nullptr, problem_answer).header("Cache-Control"), "no-store");
+  Request document = get("/api/v1/openapi.json");
+  EXPECT_EQ(dispatch(router, nullptr, document).header("Cache-Control"), "public, max-age=300");
+}
+
+TEST(Dispatch, LogsShowPathsWithoutQueriesThatMayHoldTokens) {
+  EXPECT_EQ(loggable_target("/verify?token=abc123"), "/verify");
+  EXPECT_EQ(loggable_target("/api/v1/staff/accounts"), "/api/v1/staff/accounts");
+}
+
+TEST(Dispatch, TheClientAddressIsReadFromTrustedProxiesOnly) {
+  const std::vector<std::string> proxies{"10.0.0.5", "10.0.0.6"};
+  // Not behind a proxy: whatever the client claims is ignored.
+  EXPECT_EQ(client_address("203.0.113.9", "198.51.100.1", proxies), "203.0.113.9");
+  EXPECT_EQ(client_address("203.0.113.9", "198.51.100.1", {}), "203.0.113.9");
+  // Behind one proxy and then another: the right-most address no proxy of ours added.
+  EXPECT_EQ(client_address("10.0.0.5", "198.51.100.1", proxies), "198.51.100.1");
+  EXPECT_EQ(client_address("10.0.0.5", "1.2.3.4, 198.51.100.1, 10.0.0.6", proxies), "198.51.100.1");
+  EXPECT_EQ(client_address("10.0.0.5", std::nullopt, proxies), "10.0.0.5");
+  EXPECT_EQ(client_address("10.0.0.5", "", proxies), "10.0.0.5");
+}
+
 TEST(Dispatch, ThrowingHandlerBecomes500WithTheCauseOnlyInTheLogDetail) {
   Router router;
   router.add("GET", "/api/v1/boom",

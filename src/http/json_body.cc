@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 namespace rp::http {
@@ -36,6 +37,28 @@ std::string parser_message(std::string_view what) {
   return std::string(what);
 }
 
+// Whole numbers past what a signed 64-bit integer holds are refused here, so that no handler
+// reads one wrapped round to a negative number. Answers the first such number's path, or empty.
+std::string first_oversized_number(const nlohmann::json& value, const std::string& path) {
+  if (value.is_number_unsigned() &&
+      value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    return path.empty() ? "body" : path;
+  }
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      std::string found = first_oversized_number(member, path.empty() ? key : path + "." + key);
+      if (!found.empty()) return found;
+    }
+  }
+  if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      std::string found = first_oversized_number(value[i], path + "[" + std::to_string(i) + "]");
+      if (!found.empty()) return found;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<nlohmann::json> parse_json_body(const Request& request) {
@@ -52,11 +75,19 @@ Result<nlohmann::json> parse_json_body(const Request& request) {
   if (request.body.empty()) {
     return invalid_input("body", "request body is empty; send a JSON document");
   }
+  nlohmann::json parsed;
   try {
-    return nlohmann::json::parse(request.body);
+    parsed = nlohmann::json::parse(request.body);
   } catch (const nlohmann::json::parse_error& error) {
     return invalid_input("body", "request body is not valid JSON: " + parser_message(error.what()));
+  } catch (const nlohmann::json::exception&) {
+    // out_of_range: a number too large for any numeric type (1e400).
+    return invalid_input("body", "a number in the request body is too large");
   }
+  if (std::string field = first_oversized_number(parsed, ""); !field.empty()) {
+    return invalid_input(field, field + " is too large a number");
+  }
+  return parsed;
 }
 
 Result<nlohmann::json> parse_json_object_body(const Request& request) {

@@ -35,6 +35,21 @@ TEST(JsonBody, MalformedJsonIsInvalidInputOnBodyWithParserMessage) {
   EXPECT_EQ(problem_from_error(body.error()).status, 422);
 }
 
+TEST(JsonBody, NumbersTooLargeAreInvalidInputNamingWhere) {
+  auto huge = parse_json_body(post("application/json", R"({"amount": 1e400})"));
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().field, "body");
+  EXPECT_EQ(problem_from_error(huge.error()).status, 422);
+  auto wrapped =
+      parse_json_body(post("application/json", R"({"card": {"exp_month": 18446744073709551615}})"));
+  ASSERT_FALSE(wrapped.ok());
+  EXPECT_EQ(wrapped.error().field, "card.exp_month");
+  auto listed = parse_json_body(post("application/json", R"([1, 9223372036854775808])"));
+  ASSERT_FALSE(listed.ok());
+  EXPECT_EQ(listed.error().field, "[1]");
+  EXPECT_TRUE(parse_json_body(post("application/json", R"({"n": 9223372036854775807})")).ok());
+}
+
 TEST(JsonBody, EmptyBodyIsInvalidInputOnBody) {
   auto body = parse_json_body(post("application/json", ""));
   ASSERT_FALSE(body.ok());

@@ -5,6 +5,11 @@
 #include "http/json_body.h"
 
 namespace rp::http {
+namespace {
+
+Response problem_of_kind(const rp::Error& error);
+
+}  // namespace
 
 Response problem(int status, std::string_view type_slug, std::string_view title,
                  std::string_view detail, std::string_view field, std::string_view code) {
@@ -22,6 +27,16 @@ Response problem(int status, std::string_view type_slug, std::string_view title,
 }
 
 Response problem_from_error(const rp::Error& error) {
+  Response response = problem_of_kind(error);
+  if (!error.log_detail.empty()) {
+    response.log_detail += (response.log_detail.empty() ? "" : "; ") + error.log_detail;
+  }
+  return response;
+}
+
+namespace {
+
+Response problem_of_kind(const rp::Error& error) {
   switch (error.kind) {
     case ErrorKind::invalid_input:
       if (error.field == kContentTypeField) {
@@ -41,6 +56,12 @@ Response problem_from_error(const rp::Error& error) {
       response.set_header("Retry-After", "1");
       return response;
     }
+    case ErrorKind::throttled: {
+      Response response = problem(429, "too-many-requests", "Too many attempts", error.message,
+                                  error.field, error.code);
+      response.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+      return response;
+    }
     case ErrorKind::internal:
       break;
   }
@@ -50,5 +71,7 @@ Response problem_from_error(const rp::Error& error) {
   response.log_detail = error.message;
   return response;
 }
+
+}  // namespace
 
 }  // namespace rp::http

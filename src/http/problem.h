@@ -23,8 +23,10 @@ Response problem(int status, std::string_view type_slug, std::string_view title,
 //   invalid_input -> 422 invalid-input (with field); the field "Content-Type" -> 415
 //                    unsupported-media-type (see json_body.h)
 //   not_found 404 not-found; conflict 409 conflict; overflow 422 overflow;
-//   unavailable 503 unavailable (with Retry-After);
+//   unavailable 503 unavailable (with Retry-After); throttled 429 too-many-requests (with
+//   Retry-After: the error's retry_after_seconds);
 //   internal 500 internal, with a generic detail; the real message goes to Response::log_detail.
+// An error's log_detail goes to Response::log_detail (the server's log), never into the body.
 Response problem_from_error(const rp::Error& error);
 
 }  // namespace rp::http

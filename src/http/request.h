@@ -27,6 +27,10 @@ struct Request {
   // The pattern of the matched route ("/api/v1/accounts/{number}"), "unmatched" when none,
   // "static" when served from the static root. Points into the Router, which outlives requests.
   std::string_view route;
+  // Who is calling, as the API's access check resolved it from the credential the request
+  // carries, never from a header the caller may write freely: "customer:42" (a portal login),
+  // "staff:token". Empty until a check has passed.
+  std::string actor;
 
   // The first value of the header named `lower_name` (which must be lower-case).
   std::optional<std::string_view> header(std::string_view lower_name) const;

@@ -102,7 +102,12 @@ class Server::Impl {
   const ServerOptions& options() const { return options_; }
   bool stopping() const { return stopping_.load(std::memory_order_acquire); }
   Response dispatch(Request& request) {
-    return rp::http::dispatch(router_, static_files_ ? &*static_files_ : nullptr, request);
+    Response response =
+        rp::http::dispatch(router_, static_files_ ? &*static_files_ : nullptr, request);
+    if (options_.strict_transport_security) {
+      response.set_header("Strict-Transport-Security", "max-age=31536000");
+    }
+    return response;
   }
   void record(const Exchange& exchange);
   void register_session(const std::shared_ptr<Session>& session);
@@ -278,6 +283,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       request.headers.emplace_back(std::move(name), std::string(field.value()));
     }
     request.request_id = choose_request_id(request.header("x-request-id"));
+    request.remote_address = client_address(remote_address_, request.header("x-forwarded-for"),
+                                            server_.options().trusted_proxies);
 
     Response response;
     if (auto target = parse_target(request.target)) {
@@ -294,8 +301,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     }
     if (!response.log_detail.empty()) {
       spdlog::error("http request failed: request_id={} method={} target={} route={}: {}",
-                    request.request_id, request.method, request.target, request.route,
-                    response.log_detail);
+                    request.request_id, request.method, loggable_target(request.target),
+                    request.route, response.log_detail);
     }
     send(std::move(request), std::move(response), message.version(), message.keep_alive());
   }
@@ -530,7 +537,8 @@ Server::Impl::Impl(ServerOptions options, Router& router, Metrics& metrics)
       acceptor_(ioc_),
       drain_timer_(ioc_),
       accept_retry_timer_(ioc_) {
-  if (!options_.static_root.empty()) static_files_.emplace(options_.static_root, options_.page_data);
+  if (!options_.static_root.empty())
+    static_files_.emplace(options_.static_root, options_.page_data);
 }
 
 Server::Impl::~Impl() {
@@ -676,7 +684,7 @@ void Server::Impl::record(const Exchange& exchange) {
   metrics_.record_request(exchange.method, exchange.route, exchange.status, duration);
   if (options_.access_log) {
     spdlog::info("http method={} target={} status={} duration_ms={:.3f} request_id={} route={}",
-                 exchange.method, exchange.target, exchange.status,
+                 exchange.method, loggable_target(exchange.target), exchange.status,
                  std::chrono::duration<double, std::milli>(duration).count(), exchange.request_id,
                  exchange.route);
   }

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "http/metrics.h"
@@ -37,6 +38,12 @@ struct ServerOptions {
   std::string static_root;                  // directory of the web build; empty = none
   PageData page_data;                       // written into the portal's page (static_files.h)
   bool access_log = true;                   // one info line per request via spdlog
+  // The utility's reverse proxies, by IP address: behind one of them the client's address is
+  // read from X-Forwarded-For (dispatch.h client_address); empty: the peer is the client.
+  std::vector<std::string> trusted_proxies;
+  // Send Strict-Transport-Security (one year) on every answer: set when the portal's public
+  // address is https, so browsers never reach it over plain http again.
+  bool strict_transport_security = false;
 };
 
 class Server {

@@ -5,6 +5,7 @@
 #include "accounts/account_events.h"
 #include "accounts/account_service.h"
 #include "accounts/ledger.h"
+#include "core/idempotency_key.h"
 #include "core/json_writer.h"
 #include "core/time.h"
 #include "store/utility_settings.h"
@@ -33,10 +34,7 @@ Adjustment adjustment_of(const Row& row) {
 }
 
 Result<void> validate(const AdjustmentRequest& request) {
-  if (request.idempotency_key.empty() || request.idempotency_key.size() > 200) {
-    return invalid_input("idempotency_key",
-                         "an adjustment needs an idempotency key of 1 to 200 characters");
-  }
+  RP_TRY(check_stored_key(request.idempotency_key, "idempotency_key"));
   if (request.amount.is_zero()) {
     return invalid_input("amount", "amount must not be zero (negative credits the customer)");
   }
@@ -113,7 +111,7 @@ Result<Adjustment> create(Session& session, const AdjustmentRequest& request) {
   auto account = accounts::find_account_key(session, request.account);
   RP_TRY(account);
   const std::int64_t account_id = account->id;
-  auto limit = store::whole_number_setting(session, "adjustment_approval_cents", 0, 10'000'000'00);
+  auto limit = store::whole_number_setting(session, "adjustment_approval_cents");
   RP_TRY(limit);
   const std::int64_t approval_cents = limit->value_or(kDefaultApprovalCents);
   auto inserted =

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
+#include "core/testing/client_keys.h"
 #include "store/testing/test_database.h"
 
 namespace rp::ledger {
@@ -16,9 +17,8 @@ class AdjustmentsTest : public ::testing::Test {
   AdjustmentsTest() : account_(accounts::testing::open_sample_account(test_.database())) {}
 
   AdjustmentRequest credit(std::int64_t cents, const std::string& key) {
-    return {account_,      Money::from_cents(-cents),
-            "leak_credit", "leak repaired 2026-11-02",
-            "staff:ana",   key};
+    return {account_,    Money::from_cents(-cents),   "leak_credit", "leak repaired 2026-11-02",
+            "staff:ana", rp::testing::client_key(key)};
   }
 
   std::int64_t balance() {

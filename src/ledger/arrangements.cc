@@ -16,14 +16,13 @@ using store::Session;
 
 Result<ArrangementPolicy> policy_of(Session& session) {
   ArrangementPolicy policy;
-  auto down = store::whole_number_setting(session, "arrangement_down_payment_bp", 0, 10'000);
+  auto down = store::whole_number_setting(session, "arrangement_down_payment_bp");
   RP_TRY(down);
-  auto fewest = store::whole_number_setting(session, "arrangement_fewest_installments", 2, 12);
+  auto fewest = store::whole_number_setting(session, "arrangement_fewest_installments");
   RP_TRY(fewest);
-  auto most = store::whole_number_setting(session, "arrangement_most_installments", 2, 12);
+  auto most = store::whole_number_setting(session, "arrangement_most_installments");
   RP_TRY(most);
-  auto smallest =
-      store::whole_number_setting(session, "arrangement_smallest_past_due_cents", 0, 100'000'00);
+  auto smallest = store::whole_number_setting(session, "arrangement_smallest_past_due_cents");
   RP_TRY(smallest);
   if (*down) policy.down_payment_bp = **down;
   if (*fewest) policy.fewest_installments = static_cast<int>(**fewest);

@@ -26,19 +26,13 @@ struct Candidate {
 
 Result<LateFeeRule> read_rule(Session& session) {
   LateFeeRule rule;
-  struct Key {
-    const char* name;
-    std::int64_t minimum, maximum;
-  };
-  constexpr std::int64_t kMostCents = 100'000'00;  // $100,000
-  for (const Key& key :
-       {Key{"late_fee_grace_days", 0, 60}, Key{"late_fee_percent_bp", 0, 10'000},
-        Key{"late_fee_flat_cents", 0, kMostCents}, Key{"late_fee_maximum_cents", 0, kMostCents},
-        Key{"late_fee_minimum_past_due_cents", 0, kMostCents}}) {
-    auto value = store::whole_number_setting(session, key.name, key.minimum, key.maximum);
+  // Each within its range (store/setting_rules.cc).
+  for (const char* key : {"late_fee_grace_days", "late_fee_percent_bp", "late_fee_flat_cents",
+                          "late_fee_maximum_cents", "late_fee_minimum_past_due_cents"}) {
+    auto value = store::whole_number_setting(session, key);
     RP_TRY(value);
     if (!*value) continue;
-    const std::string name = key.name;
+    const std::string name = key;
     if (name == "late_fee_grace_days") rule.grace_days = static_cast<std::int32_t>(**value);
     if (name == "late_fee_percent_bp") rule.percent_bp = static_cast<std::int32_t>(**value);
     if (name == "late_fee_flat_cents") rule.flat = Money::from_cents(**value);

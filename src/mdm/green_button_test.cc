@@ -33,7 +33,7 @@ std::string error_of(std::string_view xml, std::string_view meter = "") {
 TEST(GreenButtonSample, ReadsEveryIntervalOfThePublishedSample) {
   ASSERT_TRUE(std::filesystem::exists(kSample))
       << "the Green Button sample is missing: expected " << kSample
-      << " (the shared data folder beside the repository; see /work/shared/data/greenbutton)";
+      << " (committed in the repository at tests/data/greenbutton/)";
   const ReadingBatch batch = parsed(read_test_file(kSample), "E1000017");
   ASSERT_EQ(batch.channels.size(), 1u);
   EXPECT_EQ(batch.channels[0], (ChannelKey{"E1000017", "kWh"}));

@@ -399,12 +399,14 @@ TEST_F(RegisterIngest, TheRegisterMustAgreeWithTheIntervalsOfTheSameMeter) {
             1);
 }
 
-// The published Green Button sample (shared data folder) end to end: 14 days of 15-minute kWh in
-// US Eastern time, the spring-forward day among them, into a meter installed in 2012, then summed
-// by the usage service over local days.
+// The published Green Button sample (tests/data/greenbutton) end to end: 14 days of 15-minute kWh
+// in US Eastern time, the spring-forward day among them, into a meter installed in 2012, then
+// summed by the usage service over local days.
 TEST(GreenButtonIngest, ThePublishedSampleIsStoredAndSumsOverLocalDays) {
   const std::string feed = read_test_file(kGreenButtonSample);
-  ASSERT_FALSE(feed.empty()) << "the Green Button sample is missing: " << kGreenButtonSample;
+  ASSERT_FALSE(feed.empty()) << "the Green Button sample is missing: expected "
+                             << kGreenButtonSample
+                             << " (committed in the repository at tests/data/greenbutton/)";
 
   TestDatabase db;
   store::Database& database = db.database();

@@ -1,6 +1,5 @@
 #include "mdm/interval_day.h"
-
-#include <cassert>
+#include "core/assert.h"
 
 namespace rp::mdm {
 namespace {
@@ -102,7 +101,7 @@ std::uint64_t un_zig_zag(std::uint64_t encoded) {
 
 IntervalDay IntervalDay::empty(std::int64_t channel_id, std::int32_t utc_day,
                                std::int32_t interval_minutes) {
-  assert(interval_minutes > 0 && 1440 % interval_minutes == 0);
+  RP_ASSERT(interval_minutes > 0 && 1440 % interval_minutes == 0, "intervals divide the day");
   const std::size_t slots =
       interval_minutes > 0 && 1440 % interval_minutes == 0 ? 1440 / interval_minutes : 0;
   IntervalDay day;

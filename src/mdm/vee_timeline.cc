@@ -1,7 +1,7 @@
 #include "mdm/vee_timeline.h"
+#include "core/assert.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include "mdm/vee_support.h"
 
@@ -32,7 +32,8 @@ ChannelTimeline::ChannelTimeline(const IntervalDay& day, const ChannelContext& c
     : interval_minutes_(day.interval_minutes),
       slots_per_day_(vee_detail::slots_per_day(day.interval_minutes)),
       first_day_(day.utc_day) {
-  assert(1440 % interval_minutes_ == 0 && same_shape(day, interval_minutes_));
+  RP_ASSERT(1440 % interval_minutes_ == 0 && same_shape(day, interval_minutes_),
+            "the day has this timeline's shape");
   std::vector<const IntervalDay*> usable{&day};
   for (const auto* list : {&context.history, &context.following}) {
     for (const IntervalDay* other : *list) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include "core/testing/client_keys.h"
 
 #include "accounts/testing/account_fixtures.h"
 #include "payments/payment_intake.h"
@@ -50,8 +51,9 @@ class AchExportTest : public ::testing::Test {
 
   PaymentView pay(std::int64_t cents, const std::string& token, const std::string& key,
                   const std::string& channel = "web") {
-    auto paid = submit_payment(test_.database(), processors_.processors(),
-                               {account_, Money::from_cents(cents), token, channel, key, "c"});
+    auto paid = submit_payment(
+        test_.database(), processors_.processors(),
+        {account_, Money::from_cents(cents), token, channel, rp::testing::client_key(key), "c"});
     EXPECT_TRUE(paid.ok());
     return paid.ok() ? *paid : PaymentView{};
   }

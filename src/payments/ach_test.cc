@@ -1,10 +1,13 @@
 // Bank payments: the vault, validation on first use, and returns.
 
 #include <gtest/gtest.h>
+
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "core/testing/client_keys.h"
 
 #include "accounts/testing/account_fixtures.h"
 #include "payments/payment_intake.h"
@@ -26,7 +29,8 @@ class AchTest : public ::testing::Test {
 
   Result<PaymentView> pay(std::int64_t cents, const std::string& token, const std::string& key) {
     return submit_payment(test_.database(), processors_.processors(),
-                          {account_, Money::from_cents(cents), token, "web", key, "customer"});
+                          {account_, Money::from_cents(cents), token, "web",
+                           rp::testing::client_key(key), "customer"});
   }
 
   Result<ReturnedPayment> give_back(const std::string& confirmation, const std::string& code) {

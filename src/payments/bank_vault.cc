@@ -210,3 +210,15 @@ Result<void> invalidate_bank_account(store::Session& session, const std::string&
 }
 
 }  // namespace rp::payments
+
+namespace rp::payments {
+
+std::array<unsigned char, 32> test_processor_key(const VaultKey& vault) {
+  static constexpr std::string_view kLabel = "ratepayer test card processor tokens";
+  std::array<unsigned char, 32> key{};
+  crypto_auth_hmacsha256(key.data(), reinterpret_cast<const unsigned char*>(kLabel.data()),
+                         kLabel.size(), vault.bytes().data());
+  return key;
+}
+
+}  // namespace rp::payments

@@ -43,6 +43,11 @@ class VaultKey {
 // read or written or does not hold a key.
 Result<VaultKey> load_or_create_vault_key(const std::string& path);
 
+// The test card processor's signing key (payments/test_processor.h), derived from the vault key
+// (HMAC-SHA-256 under it, of a fixed label): its tokens stay valid across restarts with no
+// second key file, and knowing them reveals nothing of the vault key.
+std::array<unsigned char, 32> test_processor_key(const VaultKey& vault);
+
 struct BankAccount {
   std::int64_t id = 0;
   std::string token;

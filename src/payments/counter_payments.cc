@@ -1,6 +1,7 @@
 #include "payments/counter_payments.h"
 
 #include "accounts/account_service.h"
+#include "core/idempotency_key.h"
 #include "payments/payment_records.h"
 #include "store/utility_settings.h"
 
@@ -18,10 +19,7 @@ bool all_digits(const std::string& text) {
 }
 
 Result<void> validate(const CounterPayment& payment) {
-  if (payment.idempotency_key.empty() || payment.idempotency_key.size() > 200) {
-    return invalid_input("idempotency_key",
-                         "a payment needs an idempotency key of 1 to 200 characters");
-  }
+  RP_TRY(check_stored_key(payment.idempotency_key, "idempotency_key"));
   if (payment.amount.cents() <= 0 || payment.amount.cents() > kLargestPaymentCents) {
     return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00");
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
+#include "core/testing/client_keys.h"
 #include "store/testing/test_database.h"
 
 namespace rp::payments {
@@ -16,8 +17,8 @@ class CounterPaymentsTest : public ::testing::Test {
 
   CounterPayment counter(std::int64_t cents, const std::string& method, const std::string& key,
                          const std::string& cashier = "staff:ana") {
-    return {account_, Money::from_cents(cents), method, method == "check" ? "1042" : "", cashier,
-            key};
+    return {account_, Money::from_cents(cents),    method, method == "check" ? "1042" : "",
+            cashier,  rp::testing::client_key(key)};
   }
 
   LocalDate today() { return UtilityZone::find("America/Los_Angeles")->local_date(now()); }

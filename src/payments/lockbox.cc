@@ -4,6 +4,7 @@
 
 #include "accounts/account_service.h"
 #include "billing/document/scan_line.h"
+#include "core/idempotency_key.h"
 #include "core/time.h"
 #include "payments/bank_files/bai2.h"
 #include "payments/payment_records.h"
@@ -99,10 +100,10 @@ Result<std::int64_t> post_check(Session& session, std::int64_t account_id, Money
   auto confirmation = take_confirmation(session);
   RP_TRY(confirmation);
   const std::string at = format_instant(now());
-  auto inserted =
-      session.query_named("payments/insert_lockbox_payment",
-                          {account_id, *confirmation, amount.cents(), std::string("Check by mail"),
-                           "lockbox:" + item_key, item_key, deposited_on, at, at});
+  auto inserted = session.query_named(
+      "payments/insert_lockbox_payment",
+      {account_id, *confirmation, amount.cents(), std::string("Check by mail"),
+       system_idempotency_key("lockbox", item_key), item_key, deposited_on, at, at});
   RP_TRY(inserted);
   const std::int64_t id = inserted->at(0).integer(0);
   auto stored = find_payment(session, "payments/payment_by_id", {id});

@@ -1,6 +1,7 @@
 #include "payments/payment_intake.h"
 
 #include "accounts/account_service.h"
+#include "core/idempotency_key.h"
 #include "core/time.h"
 #include "payments/payment_records.h"
 #include "store/utility_settings.h"
@@ -11,8 +12,6 @@ namespace {
 using store::Row;
 using store::Session;
 
-constexpr std::size_t kLongestKey = 200;
-
 // What a request asks for; a retry with the same key must ask for the same.
 std::string fingerprint_of(const PaymentRequest& request) {
   return request.account.digits() + "|" + request.amount.to_string() + "|" + request.token + "|" +
@@ -20,10 +19,7 @@ std::string fingerprint_of(const PaymentRequest& request) {
 }
 
 Result<void> validate(const PaymentRequest& request) {
-  if (request.idempotency_key.empty() || request.idempotency_key.size() > kLongestKey) {
-    return invalid_input("idempotency_key",
-                         "a payment needs an idempotency key of 1 to 200 characters");
-  }
+  RP_TRY(check_stored_key(request.idempotency_key, "idempotency_key"));
   if (request.amount.cents() <= 0 || request.amount.cents() > kLargestPaymentCents) {
     return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00")
         .coded("amount-out-of-range");
@@ -130,7 +126,11 @@ Result<SettleReport> settle_pending_payments(store::Database& database, PaymentP
     auto settled = database.write<PaymentView>([&](Session& session) {
       return apply_outcome(session, payment, result, "system:reconciliation");
     });
-    RP_TRY(settled);
+    if (!settled.ok()) {
+      report.problems.push_back("payment " + payment.view.confirmation + ": " +
+                                settled.error().message);
+      continue;
+    }
     if (settled->status == "posted") ++report.posted;
     if (settled->status == "failed") ++report.failed;
   }

@@ -73,10 +73,12 @@ Result<std::vector<PaymentView>> account_payments(store::Database& database,
 struct SettleReport {
   std::int64_t posted = 0;
   std::int64_t failed = 0;
+  std::vector<std::string> problems;  // payments that could not be settled, and why
 };
 
 // The reconciliation job: asks the processor about every payment pending since before
-// `created_before` and posts it (the charge happened) or fails it (it did not).
+// `created_before` and posts it (the charge happened) or fails it (it did not). A payment that
+// cannot be written stays pending for the next run and is reported; the rest go on.
 Result<SettleReport> settle_pending_payments(store::Database& database, PaymentProcessor& processor,
                                              const std::string& created_before);
 

@@ -4,6 +4,7 @@
 
 #include <regex>
 #include <thread>
+#include "core/testing/client_keys.h"
 
 #include "accounts/testing/account_fixtures.h"
 #include "payments/test_processor.h"
@@ -28,7 +29,8 @@ class PaymentIntakeTest : public ::testing::Test {
   }
 
   PaymentRequest request(std::int64_t cents, const std::string& token, const std::string& key) {
-    return PaymentRequest{account_, Money::from_cents(cents), token, "web", key, "customer"};
+    return PaymentRequest{account_, Money::from_cents(cents),     token,
+                          "web",    rp::testing::client_key(key), "customer"};
   }
 
   std::int64_t balance() {

@@ -84,8 +84,7 @@ Result<ReturnedPayment> return_in(Session& session, const PaymentReturnRequest& 
                     (found->return_code.empty() ? "" : " (" + found->return_code + ")") +
                     "; only a posted payment can be returned");
   }
-  auto fee_setting = store::whole_number_setting(session, "returned_payment_fee_cents", 0,
-                                                 kLargestReturnedPaymentFeeCents);
+  auto fee_setting = store::whole_number_setting(session, "returned_payment_fee_cents");
   RP_TRY(fee_setting);
   const Money fee = Money::from_cents(fee_setting->value_or(0));
   auto zone = store::utility_zone(session);

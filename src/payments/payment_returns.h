@@ -23,8 +23,6 @@
 
 namespace rp::payments {
 
-inline constexpr std::int64_t kLargestReturnedPaymentFeeCents = 1000'00;
-
 struct PaymentReturnRequest {
   std::string confirmation;  // the payment's confirmation number, or
   std::string trace_number;  // its ACH trace number (a return file names the trace)

@@ -3,8 +3,10 @@
 #include "accounts/account_events.h"
 #include "accounts/account_service.h"
 #include "accounts/ledger.h"
+#include "core/idempotency_key.h"
 #include "core/json_writer.h"
 #include "payments/payment_intake.h"
+#include "payments/saved_methods.h"
 #include "store/utility_settings.h"
 
 namespace rp::payments {
@@ -15,10 +17,13 @@ using store::Session;
 
 constexpr int kLongestScheduleDays = 365;
 
+// The method must be the account's, and the actor's own when the actor is a portal login
+// (saved_methods.h).
 Result<void> require_saved_method(Session& session, const AccountNumber& account,
-                                  std::int64_t method_id) {
-  auto rows =
-      session.query_named("payments/saved_method_of_account", {account.digits(), method_id});
+                                  std::int64_t method_id, const std::string& actor) {
+  const std::string viewer = method_viewer(actor);
+  auto rows = session.query_named("payments/saved_method_of_account",
+                                  {account.digits(), method_id, viewer, viewer});
   RP_TRY(rows);
   if (rows->empty()) {
     return invalid_input("payment_method_id", "account " + account.formatted() +
@@ -63,21 +68,34 @@ Result<void> run_scheduled(store::Database& database, PaymentProcessor& processo
   RP_TRY(due);
   for (const Row& row : *due) {
     const std::int64_t id = row.integer(0);
-    const std::string key = "scheduled:" + std::to_string(id);
+    const std::string key = system_idempotency_key("scheduled", std::to_string(id));
     std::string status = "failed";
     store::Value payment_id = store::Null{};
+    store::Value reason = std::string("the payment method was removed");
     if (row.text(4).empty()) {
       auto paid = pay(database, processor, row.text(1), Money::from_cents(row.integer(2)),
                       row.text(3), "web", key, "scheduled");
-      RP_TRY(paid);
-      if (paid->status == "pending") continue;  // settled by the reconciliation, then next run
-      status = paid->status == "posted" ? "paid" : "failed";
-      payment_id = paid->id;
+      if (paid.ok()) {
+        if (paid->status == "pending") continue;  // settled by the reconciliation, then next run
+        status = paid->status == "posted" ? "paid" : "failed";
+        payment_id = paid->id;
+        reason = store::Null{};
+      } else {
+        reason = "the payment could not be made: " + paid.error().message;
+        report.problems.push_back("scheduled payment " + std::to_string(id) + " (account " +
+                                  row.text(1) + "): " + paid.error().message);
+      }
     }
-    RP_TRY(database.write_work([&](Session& session) -> Result<void> {
-      RP_TRY(session.execute_named("payments/finish_scheduled_payment", {status, payment_id, id}));
+    auto finished = database.write_work([&](Session& session) -> Result<void> {
+      RP_TRY(session.execute_named("payments/finish_scheduled_payment",
+                                   {status, payment_id, reason, id}));
       return success();
-    }));
+    });
+    if (!finished.ok()) {
+      report.problems.push_back("scheduled payment " + std::to_string(id) + " (account " +
+                                row.text(1) + "): not recorded: " + finished.error().message);
+      continue;
+    }
     ++(status == "paid" ? report.scheduled_paid : report.scheduled_failed);
   }
   return success();
@@ -115,7 +133,7 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
     const std::int64_t bill_id = row.integer(0);
     const std::int64_t account_id = row.integer(1);
     const std::int64_t bill_number = row.integer(3);
-    const std::string key = "autopay:" + std::to_string(bill_id);
+    const std::string key = system_idempotency_key("autopay", std::to_string(bill_id));
     // What is still owed on the bill: its amount due, or the balance when a payment came since.
     // A charge made before a crash (its key is taken) is replayed with its own amount.
     struct Plan {
@@ -130,7 +148,11 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
       RP_TRY(balance);
       return Plan{false, std::min(Money::from_cents(row.integer(4)), *balance)};
     });
-    RP_TRY(plan);
+    if (!plan.ok()) {
+      report.problems.push_back("autopay of bill " + std::to_string(bill_number) + " (account " +
+                                row.text(2) + "): " + plan.error().message);
+      continue;
+    }
     Money amount = plan->amount;
     std::string status;
     std::string reason;
@@ -145,13 +167,19 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
     } else {
       auto paid =
           pay(database, processor, row.text(2), amount, row.text(5), "autopay", key, "autopay");
-      RP_TRY(paid);
-      if (paid->status == "pending") continue;  // settled by the reconciliation, then next run
-      status = paid->status == "posted" ? "paid" : "failed";
-      reason = paid->failure_reason;
-      payment_id = paid->id;
+      if (paid.ok()) {
+        if (paid->status == "pending") continue;  // settled by the reconciliation, then next run
+        status = paid->status == "posted" ? "paid" : "failed";
+        reason = paid->failure_reason;
+        payment_id = paid->id;
+      } else {
+        status = "failed";
+        reason = "the payment could not be made: " + paid.error().message;
+        report.problems.push_back("autopay of bill " + std::to_string(bill_number) + " (account " +
+                                  row.text(2) + "): " + paid.error().message);
+      }
     }
-    RP_TRY(database.write_work([&](Session& session) -> Result<void> {
+    auto finished = database.write_work([&](Session& session) -> Result<void> {
       auto changed = session.execute_named(
           "payments/finish_autopay_bill",
           {status, amount.cents(), payment_id, reason, format_instant(now()), bill_id});
@@ -165,7 +193,12 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
       if (status == "failed")
         summary += "could not pay bill " + std::to_string(bill_number) + ": " + reason;
       return notify(session, account_id, "autopay." + status, summary, bill_number, amount, day);
-    }));
+    });
+    if (!finished.ok()) {
+      report.problems.push_back("autopay of bill " + std::to_string(bill_number) + " (account " +
+                                row.text(2) + "): not recorded: " + finished.error().message);
+      continue;
+    }
     if (status == "paid") ++report.autopay_paid;
     if (status == "skipped") ++report.autopay_skipped;
     if (status == "failed") ++report.autopay_failed;
@@ -181,6 +214,7 @@ ScheduledPayment scheduled_of(const Row& row) {
   scheduled.payment_method_id = row.integer(3);
   scheduled.status = row.text(4);
   scheduled.confirmation = row.text(5);
+  scheduled.failure_reason = row.text(6);
   return scheduled;
 }
 
@@ -207,7 +241,7 @@ Result<ScheduledPayment> schedule_payment(store::Database& database, const Accou
                            "365 days ahead")
           .coded("schedule-date-out-of-range");
     }
-    RP_TRY(require_saved_method(session, account, payment_method_id));
+    RP_TRY(require_saved_method(session, account, payment_method_id, actor));
     auto inserted = session.query_named("payments/insert_scheduled_payment",
                                         {account_id->id, amount.cents(), format_local_date(pay_on),
                                          payment_method_id, format_instant(now()), actor});
@@ -265,7 +299,7 @@ Result<AutopayEnrolment> enrol_autopay(store::Database& database, const AccountN
   return database.write<AutopayEnrolment>([&](Session& session) -> Result<AutopayEnrolment> {
     auto account_id = accounts::find_account_key(session, account);
     RP_TRY(account_id);
-    RP_TRY(require_saved_method(session, account, payment_method_id));
+    RP_TRY(require_saved_method(session, account, payment_method_id, actor));
     const std::string at = format_instant(now());
     RP_TRY(session.execute_named("payments/cancel_autopay", {at, account.digits()}));
     auto inserted = session.query_named(

@@ -3,7 +3,8 @@
 //
 // * Scheduled payments: a customer asks for a payment of an amount on a later day from a saved
 //   method. On that day it is paid like any other (payment_intake.h, channel web), under the key
-//   "scheduled:<id>", so a run repeated after a crash pays it once.
+//   the system key "system:scheduled:<id>" (core/idempotency_key.h: no client can send it), so a
+//   run repeated after a crash pays it once.
 // * Autopay: an account enrolled with a saved method and N days (0-20) has every bill released
 //   after it enrolled paid N days before the due date (or on the day it is seen, when that is
 //   later). When the bill is first seen, autopay records the charge day and tells the customer
@@ -11,7 +12,9 @@
 //   on the bill: the bill's amount due, or the account's balance when that is less (a payment
 //   made meanwhile counts); nothing owed is "skipped". After, it tells the customer
 //   ("autopay.paid", "autopay.skipped", "autopay.failed" with the reason). Each bill is charged at
-//   most once: the key is "autopay:<bill id>" and the answer is kept per bill.
+//   most once: the key is "system:autopay:<bill id>" and the answer is kept per bill.
+// One item's failure is that item's alone: a payment the service refuses or cannot record is
+// marked failed with the reason (and reported in ScheduleReport::problems); the rest go on.
 // A removed payment method fails what it was to pay, with that reason. Account events carry every
 // notice; the notification outbox sends them.
 
@@ -34,8 +37,9 @@ struct ScheduledPayment {
   Money amount;
   std::string pay_on;
   std::int64_t payment_method_id = 0;
-  std::string status;        // scheduled | paid | failed | cancelled
-  std::string confirmation;  // paid or failed: the payment
+  std::string status;          // scheduled | paid | failed | cancelled
+  std::string confirmation;    // paid or failed: the payment, when one was made
+  std::string failure_reason;  // failed: why
 };
 
 // Errors (nothing written): invalid_input naming "amount" (more than $0.00, at most
@@ -76,6 +80,9 @@ struct ScheduleReport {
   std::int64_t autopay_paid = 0;
   std::int64_t autopay_skipped = 0;
   std::int64_t autopay_failed = 0;
+  // Items that failed for a reason other than the processor's answer (the service refused the
+  // payment, the database failed), one line each naming the item: for the job's log.
+  std::vector<std::string> problems;
 };
 
 // Everything due on or before `today` (the utility's local day). Running it again the same day

@@ -6,6 +6,8 @@
 
 #include "accounts/ledger.h"
 #include "accounts/testing/account_fixtures.h"
+#include "core/idempotency_key.h"
+#include "core/testing/client_keys.h"
 #include "payments/payment_intake.h"
 #include "payments/saved_methods.h"
 #include "payments/testing/payment_processors.h"
@@ -30,8 +32,8 @@ class PaymentScheduleTest : public ::testing::Test {
   }
 
   std::int64_t save(const std::string& token) {
-    auto saved =
-        save_payment_method(test_.database(), processors_.processors(), account_, token, false);
+    auto saved = save_payment_method(test_.database(), processors_.processors(), account_, token,
+                                     false, "customer");
     EXPECT_TRUE(saved.ok());
     return saved.ok() ? saved->id : 0;
   }
@@ -113,18 +115,20 @@ TEST_F(PaymentScheduleTest, AutopaySkipsWhatIsPaidAndChargesOnlyWhatIsStillOwed)
   bill(1, 50'00, "2026-12-20");
   run("2026-12-01");
   // The customer pays $20.00 by hand meanwhile: autopay takes the $30.00 left.
-  auto by_hand = submit_payment(test_.database(), processors_.processors(),
-                                {account_, Money::from_cents(20'00),
-                                 processors_.card("4242424242424242"), "web", "hand", "c"});
+  auto by_hand =
+      submit_payment(test_.database(), processors_.processors(),
+                     {account_, Money::from_cents(20'00), processors_.card("4242424242424242"),
+                      "web", rp::testing::client_key("hand"), "c"});
   ASSERT_TRUE(by_hand.ok());
   EXPECT_EQ(run("2026-12-20").autopay_paid, 1);
   EXPECT_EQ(balance(), 0);
   EXPECT_EQ(count(test_.database(), "SELECT amount_cents FROM payments WHERE channel = 'autopay'"),
             30'00);
   // A bill already covered by a credit is skipped, and the customer is told.
-  auto ahead = submit_payment(test_.database(), processors_.processors(),
-                              {account_, Money::from_cents(100'00),
-                               processors_.card("4242424242424242"), "web", "ahead", "c"});
+  auto ahead =
+      submit_payment(test_.database(), processors_.processors(),
+                     {account_, Money::from_cents(100'00), processors_.card("4242424242424242"),
+                      "web", rp::testing::client_key("ahead"), "c"});
   ASSERT_TRUE(ahead.ok());
   bill(2, 40'00, "2027-01-20");
   run("2027-01-01");
@@ -147,7 +151,7 @@ TEST_F(PaymentScheduleTest, ADeclinedOrRemovedMethodFailsAndSaysWhy) {
   ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 0, "customer").ok());
   bill(2, 10'00, "2027-01-20");
   run("2027-01-01");
-  ASSERT_TRUE(remove_payment_method(test_.database(), account_, visa).ok());
+  ASSERT_TRUE(remove_payment_method(test_.database(), account_, visa, "customer").ok());
   EXPECT_EQ(run("2027-01-20").autopay_failed, 1);
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM autopay_bills WHERE reason = 'the autopay payment "
@@ -179,6 +183,42 @@ TEST_F(PaymentScheduleTest, AScheduledPaymentIsPaidOnItsDayOnce) {
   ASSERT_TRUE(cancel_scheduled_payment(test_.database(), account_, cancelled->id).ok());
   run(on_day.c_str());
   EXPECT_EQ(balance(), -25'00);
+}
+
+TEST_F(PaymentScheduleTest, AScheduledPaymentThatCannotBeMadeFailsAloneAndSaysWhy) {
+  const std::int64_t visa = save(processors_.card("4242424242424242"));
+  const LocalDate pay_on = LocalDate(date::sys_days(today()) + date::days(2));
+  auto stuck =
+      schedule_payment(test_.database(), account_, Money::from_cents(25'00), pay_on, visa, "c");
+  auto fine =
+      schedule_payment(test_.database(), account_, Money::from_cents(5'00), pay_on, visa, "c");
+  ASSERT_TRUE(stuck.ok() && fine.ok());
+  // The job's key for the first is already taken by a different request (left by an earlier,
+  // different run): the payment service refuses to pay it under that key.
+  auto other = submit_payment(
+      test_.database(), processors_.processors(),
+      {account_, Money::from_cents(1'00), processors_.card("4242424242424242"), "web",
+       system_idempotency_key("scheduled", std::to_string(stuck->id)), "scheduled"});
+  ASSERT_TRUE(other.ok());
+
+  ScheduleReport report = run(format_local_date(pay_on).c_str());
+  EXPECT_EQ(report.scheduled_paid, 1);
+  EXPECT_EQ(report.scheduled_failed, 1);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_NE(report.problems[0].find("scheduled payment " + std::to_string(stuck->id)),
+            std::string::npos);
+  auto listed = scheduled_payments(test_.database(), account_);
+  ASSERT_EQ(listed->size(), 2u);
+  for (const ScheduledPayment& scheduled : *listed) {
+    if (scheduled.id == stuck->id) {
+      EXPECT_EQ(scheduled.status, "failed");
+      EXPECT_NE(scheduled.failure_reason.find("different payment"), std::string::npos)
+          << scheduled.failure_reason;
+    } else {
+      EXPECT_EQ(scheduled.status, "paid");
+    }
+  }
+  EXPECT_EQ(balance(), -6'00);
 }
 
 TEST_F(PaymentScheduleTest, BadRequestsAreNamedAndWriteNothing) {

@@ -2,6 +2,7 @@
 
 #include "accounts/account_events.h"
 #include "accounts/ledger.h"
+#include "core/idempotency_key.h"
 #include "core/json_writer.h"
 #include "store/utility_settings.h"
 
@@ -89,10 +90,7 @@ Result<Refund> refund_in(Session& session, const RefundRequest& request) {
 }  // namespace
 
 Result<Refund> refund_credit_balance(store::Database& database, const RefundRequest& request) {
-  if (request.idempotency_key.empty() || request.idempotency_key.size() > 200) {
-    return invalid_input("idempotency_key",
-                         "a refund needs an idempotency key of 1 to 200 characters");
-  }
+  RP_TRY(check_stored_key(request.idempotency_key, "idempotency_key"));
   if (request.amount && request.amount->cents() <= 0) {
     return invalid_input("amount", "a refund is more than $0.00");
   }

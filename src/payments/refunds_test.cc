@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
+#include "core/testing/client_keys.h"
 #include "payments/counter_payments.h"
 #include "payments/payment_intake.h"
 #include "payments/payment_voids.h"
@@ -24,16 +25,17 @@ class RefundsTest : public ::testing::Test {
         processors_(test_.database()) {}
 
   PaymentView pay(std::int64_t cents, const std::string& key) {
-    auto paid = submit_payment(test_.database(), processors_.processors(),
-                               {account_, Money::from_cents(cents),
-                                processors_.card("4242424242424242"), "web", key, "customer"});
+    auto paid =
+        submit_payment(test_.database(), processors_.processors(),
+                       {account_, Money::from_cents(cents), processors_.card("4242424242424242"),
+                        "web", rp::testing::client_key(key), "customer"});
     EXPECT_TRUE(paid.ok());
     return paid.ok() ? *paid : PaymentView{};
   }
 
   Result<Refund> refund(std::optional<Money> amount, const std::string& key) {
-    return refund_credit_balance(test_.database(),
-                                 {account_, amount, "overpayment", key, "staff:ana"});
+    return refund_credit_balance(test_.database(), {account_, amount, "overpayment",
+                                                    rp::testing::client_key(key), "staff:ana"});
   }
 
   std::int64_t balance() {
@@ -69,7 +71,8 @@ TEST_F(RefundsTest, ACreditBalanceIsRefundedByCheckOnce) {
   EXPECT_EQ(rest->amount, Money::from_cents(60'00));
   EXPECT_EQ(balance(), 0);
   EXPECT_EQ(refund(Money::from_cents(0), "r5").error().field, "amount");
-  EXPECT_EQ(refund_credit_balance(test_.database(), {account_, std::nullopt, "", "r6", "staff:ana"})
+  EXPECT_EQ(refund_credit_balance(test_.database(), {account_, std::nullopt, "",
+                                                     rp::testing::client_key("r6"), "staff:ana"})
                 .error()
                 .field,
             "reason");
@@ -123,9 +126,10 @@ TEST_F(RefundsTest, APaymentIsVoidedTheSameDayOnlyAndOnce) {
           .error()
           .kind,
       ErrorKind::not_found);
-  auto declined = submit_payment(
-      test_.database(), processors_.processors(),
-      {account_, Money::from_cents(5'00), processors_.card("4000000000000002"), "web", "d1", "c"});
+  auto declined =
+      submit_payment(test_.database(), processors_.processors(),
+                     {account_, Money::from_cents(5'00), processors_.card("4000000000000002"),
+                      "web", rp::testing::client_key("d1"), "c"});
   ASSERT_EQ(declined->status, "failed");
   EXPECT_EQ(void_payment(test_.database(), processors_.processors(), declined->confirmation, "typo",
                          "staff:ana")
@@ -155,17 +159,18 @@ TEST_F(RefundsTest, APaymentIsVoidedTheSameDayOnlyAndOnce) {
 
 TEST_F(RefundsTest, CashAtTheCounterVoidsAndASentBankPaymentDoesNot) {
   auto cash = take_counter_payment(
-      test_.database(), {account_, Money::from_cents(20'00), "cash", "", "staff:ana", "c1"});
+      test_.database(),
+      {account_, Money::from_cents(20'00), "cash", "", "staff:ana", rp::testing::client_key("c1")});
   ASSERT_TRUE(cash.ok());
   ASSERT_TRUE(void_payment(test_.database(), processors_.processors(), cash->confirmation,
                            "wrong account", "staff:ana")
                   .ok());
   EXPECT_EQ(balance(), 0);
 
-  auto bank =
-      submit_payment(test_.database(), processors_.processors(),
-                     {account_, Money::from_cents(15'00),
-                      processors_.bank(test_.database(), "000123456789"), "web", "b1", "customer"});
+  auto bank = submit_payment(
+      test_.database(), processors_.processors(),
+      {account_, Money::from_cents(15'00), processors_.bank(test_.database(), "000123456789"),
+       "web", rp::testing::client_key("b1"), "customer"});
   ASSERT_TRUE(bank.ok());
   ASSERT_TRUE(test_
                   ->write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {

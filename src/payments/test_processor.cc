@@ -1,8 +1,12 @@
 #include "payments/test_processor.h"
 
+#include <sodium.h>
+
 #include <cstdint>
 #include <random>
 #include <vector>
+
+#include "core/assert.h"
 
 namespace rp::payments {
 namespace {
@@ -43,7 +47,7 @@ std::string reference_of(const std::string& key) {
   return out;
 }
 
-// tok_test_<scenario>_<method>_<brand>_<last four>_<random>
+// tok_test_<scenario>_<method>_<brand>_<last four>_<random>_<signature>
 std::vector<std::string> parts_of(const std::string& token) {
   std::vector<std::string> parts;
   std::size_t begin = kPrefix.size();
@@ -97,18 +101,45 @@ const char* charge_outcome_name(ChargeOutcome outcome) {
   return "processor_error";
 }
 
+TestProcessor::TestProcessor() {
+  RP_ASSERT(sodium_init() >= 0, "libsodium starts");
+  randombytes_buf(key_.data(), key_.size());
+}
+
+std::string TestProcessor::signature_of(std::string_view unsigned_token) const {
+  RP_ASSERT(sodium_init() >= 0, "libsodium starts");
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(unsigned_token.data()),
+                         unsigned_token.size(), key_.data());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < 16; ++i) {  // 128 bits are plenty against forgery
+    out.push_back(kHex[mac[i] >> 4]);
+    out.push_back(kHex[mac[i] & 0xf]);
+  }
+  return out;
+}
+
 Result<std::string> TestProcessor::tokenize_card(const CardDetails& card, LocalDate today) {
   auto checked = check_card(card, today);
   RP_TRY(checked);
-  return std::string(kPrefix) + scenario_of(checked->last_four) + "_card_" + checked->brand + "_" +
-         checked->last_four + "_" + random_hex(8);
+  const std::string unsigned_token = std::string(kPrefix) + scenario_of(checked->last_four) +
+                                     "_card_" + checked->brand + "_" + checked->last_four + "_" +
+                                     random_hex(8);
+  return unsigned_token + "_" + signature_of(unsigned_token);
 }
 
 Result<TokenInfo> TestProcessor::describe(const std::string& token) {
   const std::vector<std::string> parts =
       token.starts_with(kPrefix) ? parts_of(token) : std::vector<std::string>{};
-  if (parts.size() != 5 || parts[1] != "card" || parts[3].size() != 4) {
-    return invalid_input("token", "the payment method token is not one the processor issued");
+  const Error refused =
+      invalid_input("token", "the payment method token is not one the processor issued");
+  if (parts.size() != 6 || parts[1] != "card" || parts[3].size() != 4) return refused;
+  const std::string& given = parts[5];
+  const std::string expected = signature_of(token.substr(0, token.size() - given.size() - 1));
+  if (given.size() != expected.size() ||
+      sodium_memcmp(given.data(), expected.data(), expected.size()) != 0) {
+    return refused;
   }
   return TokenInfo{parts[1], brand_label(parts[2]) + " •••• " + parts[3], parts[3]};
 }
@@ -130,6 +161,33 @@ std::optional<ChargeResult> TestProcessor::lookup(const ChargeRequest& request) 
 Result<void> TestProcessor::void_charge(const ChargeRequest& request) {
   if (!lookup(request)) return conflict("the processor has no approved charge to void");
   return success();
+}
+
+namespace {
+
+Error no_card_processor() {
+  return unavailable(
+             "card payments are not available: this server has no card processor configured "
+             "(payments.card_processor)")
+      .coded("card-payments-unavailable");
+}
+
+}  // namespace
+
+ChargeResult NoCardProcessor::charge(const ChargeRequest&) {
+  return {ChargeOutcome::processor_error, "", no_card_processor().message};
+}
+
+std::optional<ChargeResult> NoCardProcessor::lookup(const ChargeRequest&) {
+  return std::nullopt;
+}
+
+Result<TokenInfo> NoCardProcessor::describe(const std::string&) {
+  return no_card_processor();
+}
+
+Result<void> NoCardProcessor::void_charge(const ChargeRequest&) {
+  return no_card_processor();
 }
 
 }  // namespace rp::payments

@@ -58,5 +58,48 @@ TEST(TestProcessor, ATimedOutChargeIsFoundByLookupAndARefusedOneIsNot) {
   EXPECT_FALSE(processor.lookup(declined));
 }
 
+TEST(TestProcessor, OnlyTokensItSignedAreTaken) {
+  TestProcessor processor;
+  const std::string declined = card_token(processor, "4000000000000002");
+  ASSERT_TRUE(declined.starts_with("tok_test_decline_"));
+  // Edited to name the approving scenario, with its signature kept: refused, and never charged.
+  std::string edited = declined;
+  edited.replace(0, std::string("tok_test_decline").size(), "tok_test_approve");
+  // Made up in the old unsigned shape, or signed by another processor's key.
+  TestProcessor other;
+  for (const std::string& forged :
+       {edited, std::string("tok_test_approve_card_visa_4242_0123456789abcdef"),
+        std::string("tok_test_approve_card_visa_4242_forged"),
+        card_token(other, "4242424242424242"), declined + "0",
+        declined.substr(0, declined.size() - 1)}) {
+    auto described = processor.describe(forged);
+    ASSERT_FALSE(described.ok()) << forged;
+    EXPECT_EQ(described.error().field, "token");
+    EXPECT_NE(processor.charge({"key-4", forged, Money::from_cents(1)}).outcome,
+              ChargeOutcome::approved)
+        << forged;
+  }
+}
+
+TEST(TestProcessor, TokensOutliveARestartUnderTheSameKey) {
+  TestProcessor::SigningKey key{};
+  key.fill(7);
+  TestProcessor before(key);
+  const std::string token = card_token(before, "4242424242424242");
+  TestProcessor after(key);
+  EXPECT_TRUE(after.describe(token).ok());
+}
+
+TEST(NoCardProcessor, RefusesEveryCardAsUnavailableAndChargesNothing) {
+  TestProcessor issuer;
+  const std::string token = card_token(issuer, "4242424242424242");
+  NoCardProcessor none;
+  auto described = none.describe(token);
+  ASSERT_FALSE(described.ok());
+  EXPECT_EQ(described.error().kind, ErrorKind::unavailable);
+  EXPECT_EQ(described.error().code, "card-payments-unavailable");
+  EXPECT_NE(none.charge({"key-5", token, Money::from_cents(1)}).outcome, ChargeOutcome::approved);
+}
+
 }  // namespace
 }  // namespace rp::payments

@@ -39,10 +39,10 @@ Result<std::vector<std::string>> apply_pending(Session& session,
   for (const Migration& migration : migrations) {
     if (done->contains(migration.id)) continue;
     if (auto ran = session.execute_script(migration.sql); !ran.ok()) {
-      return Error{ran.error().kind,
-                   "migration " + migration.id + " failed: " + ran.error().message,
-                   {},
-                   {}};
+      Error failed = ran.error();
+      failed.message = "migration " + migration.id + " failed: " + failed.message;
+      if (!failed.log_detail.empty()) failed.message += " (" + failed.log_detail + ")";
+      return failed;
     }
     auto recorded =
         session.execute("INSERT INTO schema_migrations (id, applied_at) VALUES (:id, :at)",

@@ -10,16 +10,28 @@
 namespace rp::store {
 namespace {
 
+// The error a caller sees for the database's refusal: the database's own words (which name its
+// tables and constraints) go to log_detail only.
+Error with_detail(Error error, const std::string& database_text) {
+  error.log_detail = database_text;
+  return error;
+}
+
 // SQLite and PostgreSQL report constraint violations with these words / SQLSTATE class 23.
 Error translate(const soci::soci_error& failure, Engine engine) {
   std::string message = failure.get_error_message();
+  const Error refused = conflict(
+      "the change conflicts with what is already stored (it was made at the same time "
+      "by another request, or it repeats one); nothing was changed");
   if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&failure)) {
     std::string state = pg->sqlstate();
-    if (state.starts_with("23")) return conflict(message);
-    if (state.starts_with("08")) return unavailable(message);
+    if (state.starts_with("23")) return with_detail(refused, message);
+    if (state.starts_with("08")) {
+      return with_detail(unavailable("the database is not answering; try again"), message);
+    }
   }
   if (engine == Engine::sqlite && message.find("constraint failed") != std::string::npos) {
-    return conflict(message);
+    return with_detail(refused, message);
   }
   return internal_error(std::string(engine_name(engine)) + ": " + message);
 }

@@ -1,6 +1,6 @@
 #include "store/value.h"
+#include "core/assert.h"
 
-#include <cassert>
 #include <charconv>
 
 namespace rp::store {
@@ -15,8 +15,8 @@ std::int64_t Row::integer(std::size_t column) const {
   if (const auto* text = std::get_if<std::string>(&value)) {
     std::int64_t parsed = 0;
     auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), parsed);
-    assert(error == std::errc() && end == text->data() + text->size());
-    (void)end;
+    RP_ASSERT(error == std::errc() && end == text->data() + text->size(),
+              "an integer column holds digits");
     return parsed;
   }
   return 0;

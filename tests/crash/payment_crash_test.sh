@@ -29,8 +29,9 @@ sqlite3 "$db_file" "SELECT number FROM accounts" >"$work/accounts.txt"
 port=$((20000 + RANDOM % 12000))
 
 start() {
+  RATEPAYER_AUTH_STAFF_TOKEN=crash-test-staff-token RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   RATEPAYER_LOG_LEVEL=warn "$ratepayer" serve --db "$db" --port "$port" \
-    --staff-token crash-test-staff-token >>"$work/server.log" 2>&1 &
+    >>"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 200); do
     curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
@@ -41,7 +42,7 @@ start() {
 
 start
 token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/payment-methods/test-tokens" \
-  -H 'Content-Type: application/json' \
+  -H 'Content-Type: application/json' -H "Authorization: Bearer crash-test-staff-token" \
   -d '{"card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"}}' |
   sed -E 's/.*"token":"([^"]+)".*/\1/')"
 [[ "$token" == tok_test_* ]] || fail "no test token: $token"
@@ -75,7 +76,8 @@ CREATE TEMP TABLE acknowledged (key TEXT, confirmation TEXT, account TEXT, cents
 .import $work/acknowledged.txt acknowledged
 SELECT 'missing_or_changed', COUNT(*) FROM acknowledged a
   WHERE (SELECT COUNT(*) FROM payments p JOIN accounts c ON c.id = p.account_id
-         WHERE p.idempotency_key = a.key AND p.confirmation = a.confirmation
+         WHERE p.idempotency_key = 'client:account:' || a.account || '/staff:token:' || a.key
+           AND p.confirmation = a.confirmation
            AND p.status = 'posted' AND p.amount_cents = a.cents AND c.number = a.account) <> 1;
 SELECT 'posted_without_one_entry', COUNT(*) FROM payments p WHERE p.status = 'posted'
   AND (SELECT COUNT(*) FROM ledger_entries le WHERE le.kind = 'payment'

@@ -1,15 +1,21 @@
-// Browser tests of the customer portal (web/index.html) against a running Ratepayer server, as a
-// new customer would use it: sign up with a service address, open the emailed link, choose a
-// password, read a bill and its PDF, pay, see the balance and the payment history change, look at
-// usage, switch to Spanish and sign out; and a second customer cannot reach the first one's
-// account. axe-core (WCAG 2.1 A and AA rules) runs on every page in both languages; every page is
-// photographed at phone size.
+// Browser tests of the customer portal (web/index.html) against a running Ratepayer server, as
+// customers would use it: sign up the ways that link an account at once (with the email the
+// utility has on file, or with the account number and the amount due on a recent bill), open the
+// emailed link, choose a password, read a bill and its PDF, pay, see the balance and the payment
+// history change, look at usage, switch to Spanish and sign out; a second customer cannot reach
+// the first one's account; a stranger who knows the address gets only a letter's code, and the
+// account holder's "this wasn't me" link undoes it; signing in again in the same tab shows
+// everything, however the session ended. The pages run under the server's
+// Content-Security-Policy (no bypass). axe-core (WCAG 2.1 A and AA rules) runs on every page in
+// both languages; every page is photographed at phone size.
 //
 //   RATEPAYER_BASE_URL=http://127.0.0.1:8080   the server (serving web/dist and /api/v1)
-//   RATEPAYER_STAFF_TOKEN=...                  to look up the sample accounts' service addresses
+//   RATEPAYER_STAFF_TOKEN=...                  to look up the sample accounts (address, email, bills)
 //   RATEPAYER_E2E_ACCOUNT=100000017            an account with bills
-//   RATEPAYER_E2E_SECOND_ACCOUNT=100000025     another customer's account
+//   RATEPAYER_E2E_SECOND_ACCOUNT=100000025     another customer's account, with bills
 //   RATEPAYER_E2E_MAIL_DIR=/tmp/mail           where the loopback SMTP server writes what it gets
+//   RATEPAYER_E2E_DB=/tmp/e2e.db               the server's SQLite database (read with sqlite3:
+//                                              the letters "mailed" to service addresses)
 //   RATEPAYER_E2E_ARTIFACTS=/tmp               where screenshots go (optional)
 
 import { test, before, after } from "node:test";
@@ -18,6 +24,8 @@ import { readFile, readdir, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createHmac } from "node:crypto";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -33,6 +41,7 @@ const STAFF_TOKEN = required("RATEPAYER_STAFF_TOKEN");
 const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
 const SECOND_ACCOUNT = required("RATEPAYER_E2E_SECOND_ACCOUNT");
 const MAIL_DIR = required("RATEPAYER_E2E_MAIL_DIR");
+const DB = required("RATEPAYER_E2E_DB");
 const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
 const PASSWORD = "river lamp oboe forty";
 
@@ -42,13 +51,18 @@ const PHONE = {
   isMobile: true,
   hasTouch: true,
   locale: "en-US",
-  bypassCSP: true,
 };
+
+// Filled in before the tests: what staff see of the two sample accounts.
+let holder; // ACCOUNT: { address, email, name }; its customer signs up with the email on file
+let second; // SECOND_ACCOUNT: the same, and `amountDue`, the amount due of a recent bill
 
 let browser;
 
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
+  holder = await accountOnFile(ACCOUNT);
+  second = { ...(await accountOnFile(SECOND_ACCOUNT)), amountDue: await recentAmountDue(SECOND_ACCOUNT) };
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
@@ -72,31 +86,63 @@ async function newPage(t) {
   return { page, errors };
 }
 
-/** The service address of an account, as staff see it. */
-async function serviceAddress(number) {
-  const response = await fetch(`${BASE}/api/v1/staff/accounts/${number}`, {
-    headers: { Authorization: `Bearer ${STAFF_TOKEN}` },
-  });
-  assert.equal(response.status, 200, `staff lookup of ${number}`);
-  const account = await response.json();
-  return account.service_address;
+async function staffGet(path) {
+  const response = await fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+  assert.equal(response.status, 200, `staff GET ${path}`);
+  return response.json();
 }
 
-/** The first link (matching `pattern`) in the newest such email to `to` the SMTP server got. */
-async function emailedLink(to, pattern = /https?:\/\/\S+/) {
+/** What the utility has on file for an account: service address, the customer's email and name. */
+async function accountOnFile(number) {
+  const account = await staffGet(`/api/v1/staff/accounts/${number}`);
+  assert.ok(account.customer?.email, `account ${number} has an email on file`);
+  return { address: account.service_address, email: account.customer.email, name: account.customer.name };
+}
+
+/** The amount due printed on the latest sent bill of an account ("84.50"). */
+async function recentAmountDue(number) {
+  const { bills } = await staffGet(`/api/v1/accounts/${number}/bills?limit=4`);
+  const sent = bills.find((b) => b.status === "released");
+  assert.ok(sent, `account ${number} has a sent bill`);
+  return sent.amount_due.amount;
+}
+
+/** The number of the newest email the SMTP server wrote (0 when none): later ones are newer. */
+async function lastMailNumber() {
+  const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml"));
+  return Math.max(0, ...names.map((n) => parseInt(n)));
+}
+
+/** The newest email to `to` the SMTP server got (after email number `after`) that matches
+ * `pattern`: its text and the match. */
+async function emailTo(to, pattern, after = 0) {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml"));
+    const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml") && parseInt(n) > after);
     names.sort((a, b) => parseInt(b) - parseInt(a));
     for (const name of names) {
       const text = await readFile(join(MAIL_DIR, name), "utf8");
       if (!text.includes(`X-Envelope-To: ${to}`)) continue;
-      const link = text.match(pattern);
-      if (link) return link[0];
+      const match = text.match(pattern);
+      if (match) return { text, match: match[0] };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no email to ${to} arrived in ${MAIL_DIR}`);
+  throw new Error(`no email to ${to} matching ${pattern} arrived in ${MAIL_DIR}`);
+}
+
+/** The first link (matching `pattern`) in the newest such email to `to` the SMTP server got. */
+async function emailedLink(to, pattern = /https?:\/\/\S+/) {
+  return (await emailTo(to, pattern)).match;
+}
+
+/** The code in the newest letter queued for the print-and-mail export: the line indented by four
+ * spaces. */
+async function lastLetterCode() {
+  const { stdout } = await promisify(execFile)("sqlite3", [DB, "SELECT body FROM letters ORDER BY id DESC LIMIT 1;"]);
+  const code = stdout.match(/^ {4}(\S+)\s*$/m);
+  assert.ok(code, `no code in the letter: ${stdout}`);
+  return code[1];
 }
 
 async function runAxe(page) {
@@ -122,13 +168,19 @@ async function checkPage(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `portal-${name}.png`), fullPage: true });
 }
 
-async function signUp(page, email, number) {
-  const address = await serviceAddress(number);
+/**
+ * Signs up as a customer does: email, the service address of `account` (from accountOnFile), and,
+ * when given, the account number and the amount due of a recent bill. Ends signed in, on the
+ * page the portal opens with (`lands`: its h1).
+ */
+async function signUp(page, email, account, { number, amountDue, lands = "Your account" } = {}) {
   await page.goto(`${BASE}/register`);
   await checkPage(page, "register");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Service address (number and street)").fill(address.line1);
-  await page.getByLabel("ZIP code").fill(address.zip);
+  await page.getByLabel("Service address (number and street)").fill(account.address.line1);
+  await page.getByLabel("ZIP code").fill(account.address.zip);
+  if (number) await page.getByLabel("Account number (optional)").fill(number);
+  if (amountDue) await page.getByLabel("Amount due on one of your last two bills (optional)").fill(`$${amountDue}`);
   await page.getByRole("button", { name: "Send me the link" }).click();
   await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
   await checkPage(page, "check-email");
@@ -140,7 +192,25 @@ async function signUp(page, email, number) {
   await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("New password again").fill(PASSWORD);
   await page.getByRole("button", { name: "Save password and sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: lands }).waitFor();
+}
+
+async function signIn(page, email) {
+  await page.getByRole("heading", { level: 1, name: /^(Sign in|Iniciar sesión)$/ }).waitFor();
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(PASSWORD);
+  await page.getByRole("button", { name: /^(Sign in|Iniciar sesión)$/ }).click();
+}
+
+/** Home shows the balance and Pay its form, reached by the menu (no reload). */
+async function homeAndPayWork(page) {
+  await page.getByRole("link", { name: "Home", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  await page.getByTestId("balance").waitFor();
+  await page.getByRole("link", { name: "Pay", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
+  await page.getByLabel("Amount").waitFor();
+  await page.getByRole("button", { name: /^Pay/ }).waitFor();
 }
 
 /** The RFC 6238 code an authenticator app shows for a base32 key at `seconds`. */
@@ -164,9 +234,12 @@ function cents(text) {
   return match[1] === "-" || /credit|crédito/i.test(text) ? -value : value;
 }
 
-test("a new customer signs up, reads a bill, pays, sees it everywhere, switches language and signs out", async (t) => {
+test("a customer signs up with the email on file, reads a bill, pays, sees it everywhere, switches language and signs out", async (t) => {
   const { page, errors } = await newPage(t);
-  await signUp(page, "first.customer@example.com", ACCOUNT);
+  // Every answer carries the Content-Security-Policy the pages run under here.
+  const served = await page.request.get(`${BASE}/register`);
+  assert.match(served.headers()["content-security-policy"] ?? "", /script-src 'self'/);
+  await signUp(page, holder.email, holder);
   await page.getByText(ACCOUNT).first().waitFor();
   await checkPage(page, "dashboard");
   const balanceBefore = cents(await page.getByTestId("balance").textContent());
@@ -291,7 +364,7 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
 
   // Paperless bills, sent to the email given here.
   await page.getByLabel(/^Paperless/).check();
-  await page.getByLabel("Email for bills and notices").fill("first.customer@example.com");
+  await page.getByLabel("Email for bills and notices").fill(holder.email);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.getByText("Saved.", { exact: true }).waitFor();
 
@@ -330,7 +403,7 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   // What the server refuses is said in Spanish too (the problem's code or type, worded by the
   // portal), not in the server's English.
   await page.goto(`${BASE}/sign-in`);
-  await page.getByLabel("Correo electrónico").fill("first.customer@example.com");
+  await page.getByLabel("Correo electrónico").fill(holder.email);
   await page.getByLabel("Contraseña", { exact: true }).fill("not the password at all");
   await page.getByRole("button", { name: "Iniciar sesión" }).click();
   await page.getByRole("alert").filter({ hasText: "no coinciden" }).waitFor();
@@ -338,9 +411,9 @@ test("a new customer signs up, reads a bill, pays, sees it everywhere, switches 
   assert.deepEqual(errors, []);
 });
 
-test("a second customer cannot open the first one's account by URL or API", async (t) => {
+test("a customer signs up with the account number and a recent amount due, and cannot open another's account", async (t) => {
   const { page, errors } = await newPage(t);
-  await signUp(page, "second.customer@example.com", SECOND_ACCOUNT);
+  await signUp(page, "second.customer@example.com", second, { number: SECOND_ACCOUNT, amountDue: second.amountDue });
   await page.getByText(SECOND_ACCOUNT).first().waitFor();
   for (const path of ["summary", "bills", "payments", "usage?from=2026-01-01&to=2026-02-01", "usage/to-date"]) {
     const response = await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/${path}`);
@@ -355,6 +428,22 @@ test("a second customer cannot open the first one's account by URL or API", asyn
   await page.goto(`${BASE}/bills?account=${ACCOUNT}`);
   await page.getByRole("heading", { level: 1 }).waitFor();
   assert.equal(await page.getByText(ACCOUNT).count(), 0);
+
+  // Adding another account by its address alone: a letter with a code goes to that address, the
+  // code form shows in Settings and a short notice on Home.
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+  await page.getByLabel("Service address (number and street)").fill(holder.address.line1);
+  await page.getByLabel("ZIP code").fill(holder.address.zip);
+  await page.getByRole("button", { name: "Add account" }).click();
+  await page.getByRole("status").filter({ hasText: `We are mailing a letter with a code to ${holder.address.line1}.` }).waitFor();
+  await page.getByLabel("Code from the letter").waitFor();
+  assert.equal(await page.getByText(ACCOUNT).count(), 0);
+  await checkPage(page, "settings-pending");
+  await page.getByRole("link", { name: "Home", exact: true }).click();
+  await page.getByTestId("pending-notice").filter({ hasText: holder.address.line1 }).waitFor();
+  await page.getByTestId("balance").waitFor();
+  await checkPage(page, "dashboard-pending");
 
   // Two-step sign-in: set up with the app's code, then asked for at sign-in.
   await page.goto(`${BASE}/settings`);
@@ -394,10 +483,10 @@ test("a forgotten password is reset by the emailed link, and signing in works by
   await page.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();
   await checkPage(page, "forgot-password");
   // The reset link by email sets the password (here to the same one) and sends to sign-in.
-  await page.getByLabel("Email").fill("first.customer@example.com");
+  await page.getByLabel("Email").fill(holder.email);
   await page.getByRole("button", { name: "Email me a link" }).click();
   await page.getByText(/a link is on its way/).waitFor();
-  await page.goto(await emailedLink("first.customer@example.com", /https?:\/\/\S+reset-password\?token=\S+/));
+  await page.goto(await emailedLink(holder.email, /https?:\/\/\S+reset-password\?token=\S+/));
   await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
   await checkPage(page, "reset-password");
   await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
@@ -415,7 +504,7 @@ test("a forgotten password is reset by the emailed link, and signing in works by
   await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
   await checkPage(page, "sign-in");
   await page.getByLabel("Email").focus();
-  await page.keyboard.type("first.customer@example.com");
+  await page.keyboard.type(holder.email);
   await page.keyboard.press("Tab");
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
@@ -436,9 +525,7 @@ test("a forgotten password is reset by the emailed link, and signing in works by
 test("a payment taken by staff shows on an open dashboard without a reload", async (t) => {
   const { page, errors } = await newPage(t);
   await page.goto(`${BASE}/sign-in`);
-  await page.getByLabel("Email").fill("first.customer@example.com");
-  await page.getByLabel(/^(Password|Contraseña)$/).fill(PASSWORD);
-  await page.getByRole("button", { name: /^(Sign in|Iniciar sesión)$/ }).click();
+  await signIn(page, holder.email);
   await page.getByTestId("balance").waitFor();
   const before = cents(await page.getByTestId("balance").textContent());
   // The page has its live stream open before staff act.
@@ -469,5 +556,150 @@ test("a payment taken by staff shows on an open dashboard without a reload", asy
     { timeout: 5_000 },
   );
   assert.deepEqual(navigations, [], "the page was not reloaded");
+  assert.deepEqual(errors, []);
+});
+
+/** Signed-in pages in English whatever language the login chose earlier (the header's toggle
+ * saves the choice). */
+async function inEnglish(page) {
+  const toggle = page.getByRole("button", { name: "English", exact: true });
+  if (await toggle.count()) {
+    await toggle.click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+  }
+}
+
+test("a stranger who knows the address cannot see the account", async (t) => {
+  const { page, errors } = await newPage(t);
+  const stranger = "stranger@example.com";
+  // Signing up with another email at the account's address links nothing: a letter with a code
+  // goes to the service address, and the portal says so.
+  await signUp(page, stranger, holder, { lands: "Enter the code from your letter" });
+  await page.getByText(`A letter with a code is on its way to ${holder.address.line1}.`).waitFor();
+  await checkPage(page, "pending");
+  const shown = await page.locator("body").innerText();
+  for (const secret of [ACCOUNT, holder.name, "$"]) assert.ok(!shown.includes(secret), `the pending page shows '${secret}'`);
+  assert.equal(await page.getByTestId("balance").count(), 0);
+  assert.equal((await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/summary`)).status(), 404);
+  // Every page of an account says the same, not "Loading…".
+  await page.getByRole("link", { name: "Pay", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Enter the code from your letter" }).waitFor();
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.getByRole("heading", { level: 1, name: "Escriba el código de su carta" }).waitFor();
+  await checkPage(page, "pending-es");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("heading", { level: 1, name: "Enter the code from your letter" }).waitFor();
+
+  // A wrong code is refused at the field; the one in the letter links the account.
+  await page.getByLabel("Code from the letter").fill("ABCD-EFGH");
+  await page.getByRole("button", { name: "Confirm the code" }).click();
+  await page.locator("#claim-code-error").filter({ hasText: "That code does not match the letter we mailed." }).waitFor();
+  await checkPage(page, "pending-wrong-code");
+  const mailBefore = await lastMailNumber();
+  const code = await lastLetterCode();
+  assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await page.getByLabel("Code from the letter").fill(code.toLowerCase());
+  await page.getByRole("button", { name: "Confirm the code" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  await page.getByText(ACCOUNT).first().waitFor();
+  await page.getByTestId("balance").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/");
+
+  // The email on file hears of it, with a "this wasn't me" link naming the new login.
+  const notice = await emailTo(holder.email, /https?:\/\/\S+\/not-me\?token=\S+/, mailBefore);
+  assert.ok(notice.text.includes("s•••@example.com"), "the notice names the login, masked");
+  const { page: holderPage, errors: holderErrors } = await newPage(t);
+  await holderPage.goto(notice.match);
+  await holderPage.getByRole("heading", { level: 1, name: "Remove a login from your account" }).waitFor();
+  await checkPage(holderPage, "not-me");
+  await holderPage.getByRole("button", { name: "Remove that login" }).click();
+  await holderPage.getByRole("status").filter({ hasText: "That login is removed from your account and signed out everywhere." }).waitFor();
+  await checkPage(holderPage, "not-me-done");
+  // The link works once.
+  await holderPage.goto(notice.match);
+  await holderPage.getByRole("button", { name: "Remove that login" }).click();
+  await holderPage.getByRole("alert").filter({ hasText: "This link has expired or was already used." }).waitFor();
+  assert.equal(await holderPage.getByRole("button", { name: "Remove that login" }).count(), 0);
+  await holderPage.getByRole("button", { name: "Español" }).click();
+  await holderPage.getByRole("heading", { level: 1, name: "Quitar un acceso de su cuenta" }).waitFor();
+  await checkPage(holderPage, "not-me-expired-es");
+  assert.deepEqual(holderErrors, []);
+
+  // The stranger's open page is signed out by itself (its live stream is refused), and signing in
+  // again shows no account.
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor({ timeout: 20_000 });
+  await page.getByText("Your session ended, so you were signed out.").waitFor();
+  assert.equal((await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/summary`)).status(), 401);
+  await signIn(page, stranger);
+  await page.getByText("No utility account is linked to this login yet.").waitFor();
+  assert.equal(await page.getByText(ACCOUNT).count(), 0);
+  assert.equal((await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/summary`)).status(), 404);
+  await checkPage(page, "no-account");
+  assert.deepEqual(errors, []);
+});
+
+// Signing in again in the same tab starts a new session from nothing: Home shows the balance and
+// Pay its form, without a reload, however the last session ended.
+test("signing in again after signing out shows Home and Pay", async (t) => {
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await signIn(page, holder.email);
+  await page.getByTestId("balance").waitFor();
+  await inEnglish(page);
+  await homeAndPayWork(page);
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await page.getByText("You are signed out.").waitFor();
+  await signIn(page, holder.email);
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  await page.getByTestId("balance").waitFor();
+  await homeAndPayWork(page);
+  assert.deepEqual(errors, []);
+});
+
+test("signing in again after the session ended (the server answers 401) shows Home and Pay", async (t) => {
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await signIn(page, holder.email);
+  await page.getByTestId("balance").waitFor();
+  await inEnglish(page);
+  // The session is gone (as when it times out): the next request answers 401 sign-in-required.
+  await page.context().clearCookies();
+  const refused = page.waitForResponse((r) => r.url().includes("/api/v1/accounts/") && r.status() === 401);
+  await page.getByRole("link", { name: "Pay", exact: true }).click();
+  assert.equal((await (await refused).json()).type.split("/").pop(), "sign-in-required");
+  await page.getByText("Your session ended, so you were signed out.").waitFor();
+  await checkPage(page, "session-ended");
+  await signIn(page, holder.email);
+  // Back where the customer was going.
+  await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
+  await page.getByLabel("Amount").waitFor();
+  await homeAndPayWork(page);
+  assert.deepEqual(errors, []);
+});
+
+test("signing in again after signing out everywhere on another device shows Home and Pay", async (t) => {
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await signIn(page, holder.email);
+  await page.getByTestId("balance").waitFor();
+  await inEnglish(page);
+  const { page: other } = await newPage(t);
+  await other.goto(`${BASE}/sign-in`);
+  await signIn(other, holder.email);
+  await other.getByTestId("balance").waitFor();
+  await other.goto(`${BASE}/settings`);
+  await other.getByRole("button", { name: "Sign out everywhere" }).click();
+  await other.getByText("You are signed out on every device.").waitFor();
+  // This tab learns it at its next request, or from its refused live stream, whichever is first.
+  await page.evaluate(() => {
+    history.pushState(null, "", "/pay");
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await page.getByText("Your session ended, so you were signed out.").waitFor();
+  await signIn(page, holder.email);
+  await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
+  await page.getByLabel("Amount").waitFor();
+  await homeAndPayWork(page);
   assert.deepEqual(errors, []);
 });

@@ -1,12 +1,13 @@
 // The portal's HTTP client (src/portal/api.ts): answers started early.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { get, startEarly } from "../.test-build/portal/api.js";
+import { get, setCsrfToken, startEarly } from "../.test-build/portal/api.js";
 
 // A fetch that records what was asked and answers each path with a numbered JSON body.
 let asked = [];
 beforeEach(() => {
   asked = [];
+  setCsrfToken("");
   globalThis.fetch = async (path, init) => {
     asked.push({ path, headers: init.headers });
     return new Response(JSON.stringify({ path, n: asked.length }), {
@@ -65,4 +66,29 @@ test("an early failure reaches the page that takes it", async () => {
     void get("/api/v1/accounts/1/bills/9");
   });
   await assert.rejects(get("/api/v1/accounts/1/bills/9"), (e) => e.status === 404);
+});
+
+test("an answer started early in one session is not taken in the next", async () => {
+  // Signed in, the dashboard's answer was started early; then the session ended (signed out, or
+  // the server answered 401) before the page took it, and the customer signed in again.
+  setCsrfToken("session-one");
+  startEarly(() => {
+    void get("/api/v1/accounts/1/dashboard");
+  });
+  setCsrfToken("");
+  setCsrfToken("session-two");
+  const fresh = await get("/api/v1/accounts/1/dashboard");
+  assert.equal(fresh.n, 2, "asked again in the new session");
+  assert.equal(asked.length, 2);
+});
+
+test("an answer started early stays for its own session's page", async () => {
+  setCsrfToken("session-one");
+  startEarly(() => {
+    void get("/api/v1/accounts/1/usage/to-date");
+  });
+  setCsrfToken("session-one"); // the same session's Me again (a language change, an account added)
+  const taken = await get("/api/v1/accounts/1/usage/to-date");
+  assert.equal(taken.n, 1);
+  assert.equal(asked.length, 1);
 });

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { PROBLEM_CODES, arrangementReasonWords, problemWords } from "../.test-build/portal/problemWords.js";
+import { PROBLEM_CODES, arrangementReasonWords, problemWords, waitWords } from "../.test-build/portal/problemWords.js";
 import { en } from "../.test-build/portal/i18n/en.js";
 import { es } from "../.test-build/portal/i18n/es.js";
 import { translator } from "../.test-build/portal/i18n/translate.js";
@@ -32,6 +32,21 @@ test("without a code known to the portal, its type decides", () => {
   assert.equal(problemWords({ status: 410, kind: "link-expired", detail: "x" }, "en", tEn), en.problemLinkExpired);
   assert.equal(problemWords({ status: 0, kind: "", detail: "" }, "es", tEs), es.errorNetwork);
   assert.equal(problemWords({ status: 500, kind: "internal", detail: "x" }, "en", tEn), en.problemServer);
+});
+
+test("a limit is worded with how long it lasts, from Retry-After", () => {
+  const tooMany = (retryAfter) => ({ status: 429, kind: "too-many-requests", code: "too-many-requests", detail: "x", retryAfter });
+  assert.equal(problemWords(tooMany(1800), "en", tEn),
+    "There have been too many requests like this one. Try again in 30 minutes, or call us.");
+  assert.equal(problemWords(tooMany(20 * 3600 + 5), "en", tEn),
+    "There have been too many requests like this one. Try again in 21 hours, or call us.");
+  assert.equal(problemWords(tooMany(30), "es", tEs),
+    "Hemos recibido demasiadas solicitudes como esta. Inténtelo de nuevo en 1 minuto, o llámenos.");
+  const locked = { status: 429, kind: "sign-in-locked", code: "password-attempts-locked", detail: "x", retryAfter: 600 };
+  assert.equal(problemWords(locked, "en", tEn), "Too many wrong passwords. Try again in 10 minutes, or reset your password.");
+  assert.equal(waitWords(90 * 60, tEn), "90 minutes");
+  assert.equal(waitWords(90 * 60 + 1, tEn), "2 hours");
+  assert.equal(waitWords(undefined, tEs), "60 minutos");
 });
 
 test("an unknown problem shows the server's detail in English, and a Spanish sentence of the portal's own", () => {

@@ -7,6 +7,7 @@ import {
   isSignedOutOnly,
   matchRoute,
   navSection,
+  needsAccount,
   queryParam,
   safeNext,
   signInPath,
@@ -63,12 +64,28 @@ test("signed-in pages are not public; sign-in and register are for signed-out vi
   for (const path of ["/", "/bills", "/bills/3", "/pay", "/autopay", "/payments", "/arrangements", "/usage", "/settings"]) {
     assert.equal(isPublic(matchRoute(path)), false, path);
   }
-  for (const path of ["/sign-in", "/register", "/check-email", "/verify", "/forgot-password", "/reset-password", "/x"]) {
+  for (const path of ["/sign-in", "/register", "/check-email", "/verify", "/forgot-password", "/reset-password", "/not-me", "/x"]) {
     assert.equal(isPublic(matchRoute(path)), true, path);
   }
   assert.equal(isSignedOutOnly(matchRoute("/sign-in")), true);
   assert.equal(isSignedOutOnly(matchRoute("/verify")), false);
   assert.equal(isSignedOutOnly(matchRoute("/reset-password")), false);
+  // The "this wasn't me" link works whoever is signed in, or nobody.
+  assert.equal(isSignedOutOnly(matchRoute("/not-me")), false);
+});
+
+test("the \"this wasn't me\" link carries its token", () => {
+  assert.deepEqual(matchRoute("/not-me", "?token=n0t-m3"), { page: "not-me", token: "n0t-m3" });
+  assert.deepEqual(matchRoute("/not-me", ""), { page: "not-me", token: "" });
+});
+
+test("the pages of one account need one; settings and the public pages do not", () => {
+  for (const path of ["/", "/bills", "/bills/3", "/pay", "/autopay", "/payments", "/arrangements", "/usage"]) {
+    assert.equal(needsAccount(matchRoute(path)), true, path);
+  }
+  for (const path of ["/settings", "/sign-in", "/register", "/verify", "/not-me", "/x"]) {
+    assert.equal(needsAccount(matchRoute(path)), false, path);
+  }
 });
 
 test("the menu marks the section a page belongs to", () => {

@@ -26,6 +26,42 @@ test("the account number is optional, digits when given", () => {
   assert.equal(v.checkOptionalAccountNumber("10A"), "errorAccountNumber");
 });
 
+test("the amount due of a recent bill: optional, dollars and cents as the server reads them", () => {
+  assert.equal(v.billAmountForServer(""), "");
+  assert.equal(v.billAmountForServer("  "), "");
+  assert.equal(v.billAmountForServer("84.50"), "84.50");
+  assert.equal(v.billAmountForServer("84.5"), "84.50");
+  assert.equal(v.billAmountForServer("$84.50"), "84.50");
+  assert.equal(v.billAmountForServer(" $ 1,204.05 "), "1204.05");
+  assert.equal(v.billAmountForServer("84"), "84.00");
+  assert.equal(v.billAmountForServer("-12.00"), "-12.00", "a bill in credit");
+  assert.equal(v.billAmountForServer("-$12"), "-12.00");
+  assert.equal(v.billAmountForServer("$-12"), "-12.00");
+  for (const bad of ["84.505", "eighty", "$", "84,50", "1.2.3", "--1"]) {
+    assert.equal(v.billAmountForServer(bad), null, bad);
+    assert.equal(v.checkOptionalBillAmount(bad), "errorBillAmount", bad);
+  }
+  assert.equal(v.checkOptionalBillAmount(""), null);
+  assert.equal(v.checkOptionalBillAmount("$84.50"), null);
+});
+
+test("an amount due proves the account only with its number", () => {
+  assert.equal(v.checkNumberWithBillAmount("", ""), null);
+  assert.equal(v.checkNumberWithBillAmount("100000017", ""), null);
+  assert.equal(v.checkNumberWithBillAmount("100000017", "84.50"), null);
+  assert.equal(v.checkNumberWithBillAmount(" ", "84.50"), "errorBillAmountNeedsNumber");
+  assert.equal(v.checkNumberWithBillAmount("10A", "84.50"), "errorAccountNumber");
+});
+
+test("the code of a mailed letter: 8 letters and digits, any case, spaces and dash ignored", () => {
+  assert.equal(v.checkClaimCode("K7QP-M3XD"), null);
+  assert.equal(v.checkClaimCode(" k7qp m3xd "), null);
+  assert.equal(v.checkClaimCode("K7QPM3XD"), null);
+  assert.equal(v.checkClaimCode(""), "errorRequired");
+  for (const bad of ["K7QP-M3X", "K7QP-M3XDZ", "K7QP-M3X!"]) assert.equal(v.checkClaimCode(bad), "errorClaimCode", bad);
+  assert.equal(v.claimCodeForServer(" k7qp-m3xd "), "K7QPM3XD");
+});
+
 test("new passwords: at least 12 characters, typed the same twice", () => {
   assert.equal(v.checkNewPassword("correct horse"), null);
   assert.equal(v.checkNewPassword("eleven char"), "errorPasswordShort");

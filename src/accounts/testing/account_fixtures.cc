@@ -2,10 +2,23 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 namespace rp::accounts::testing {
 
+namespace {
+
+// "Maria Lopez" -> "maria@example.com": each sample holder has an email of their own.
+std::string sample_email(const std::string& name) {
+  std::string first = name.substr(0, name.find(' '));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return first + "@example.com";
+}
+
+}  // namespace
+
 NewAccount sample_new_account(const std::string& name) {
-  return NewAccount{.customer = {name, "maria@example.com", "+15415550100"},
+  return NewAccount{.customer = {name, sample_email(name), "+15415550100"},
                     .mailing_address = {"1204 Elm St", "", "Springfield", "OR", "97477"},
                     .language = "es",
                     .bill_cycle = 3,
@@ -23,7 +36,7 @@ AccountNumber open_sample_account(store::Database& database, const SampleAccount
     ADD_FAILURE() << number.error().message;
     std::abort();
   }
-  Address at{sample.line1, "", "Springfield", "OR", sample.zip};
+  Address at{sample.line1, sample.line2, "Springfield", "OR", sample.zip};
   NewService electric{at, "electric", "E-RES", "2024-05-01",
                       NewMeter{sample.meter_serial, "ami", {{"kWh", "kWh", 15}}}};
   auto started = start_service(database, *number, electric, "staff:test");

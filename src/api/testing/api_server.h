@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "auth/logins.h"
+#include "billing/bill_views.h"
 #include "http/test_client.h"
 #include "payments/testing/payment_processors.h"
 
@@ -27,12 +28,12 @@ class ApiServer {
         context_{database,
                  metrics_,
                  kStaffToken,
-                 "America/Los_Angeles",
                  bill_runs,
                  &processors_.processors(),
                  &processors_.cards(),
                  &processors_.ach(),
                  &logins_} {
+    logins_.recent_amounts_due = &billing::recent_amounts_due;
     add_routes(router_, context_);
     http::ServerOptions options;
     options.port = 0;
@@ -61,6 +62,10 @@ class ApiServer {
                                      const Headers& headers, const std::string& body = "") {
     return client_->request(method, target, headers, body);
   }
+
+  // The port the server listens on, for clients of a test's own (one per thread: a TestClient
+  // is one connection and not thread-safe).
+  std::uint16_t port() const { return server_->port(); }
 
   // The context the routes run with (for calling an api function directly).
   ApiContext& context() { return context_; }

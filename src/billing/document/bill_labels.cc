@@ -1,6 +1,6 @@
 #include "billing/document/bill_labels.h"
+#include "core/assert.h"
 
-#include <cassert>
 #include <chrono>
 
 namespace rp::billing::document {
@@ -159,7 +159,7 @@ std::string format_count(std::int64_t value) {
 }
 
 std::string format_date(LocalDate date, const BillLabels& labels) {
-  assert(date.ok());
+  RP_ASSERT(date.ok(), "a bill date is ISO");
   const std::string day = std::to_string(static_cast<unsigned>(date.day()));
   const std::string year = std::to_string(static_cast<int>(date.year()));
   const std::string month(month_abbreviation(date.month(), labels));
@@ -177,7 +177,7 @@ std::string format_day_count(LocalDate start, LocalDate end_exclusive, const Bil
 }
 
 std::string_view month_abbreviation(date::month month, const BillLabels& labels) {
-  assert(month.ok());
+  RP_ASSERT(month.ok(), "a bill month is ISO");
   return labels.months[static_cast<unsigned>(month) - 1];
 }
 

@@ -1,6 +1,5 @@
 #include "billing/document/scan_line.h"
-
-#include <cassert>
+#include "core/assert.h"
 
 namespace rp::billing::document {
 namespace {
@@ -41,7 +40,7 @@ std::size_t misplaced_character(std::string_view line) {
 }  // namespace
 
 std::string scan_line(const AccountNumber& account, Money amount_due) {
-  assert(amount_due.cents() <= kMaxScanLineCents);
+  RP_ASSERT(amount_due.cents() <= kMaxScanLineCents, "the amount due fits the scan line");
   std::string cents = std::to_string(amount_due.is_negative() ? 0 : amount_due.cents());
   cents.insert(0, kAmountDigits - cents.size(), '0');
   const std::string payload = account.digits() + cents;

@@ -1,7 +1,7 @@
 #pragma once
 // Test support: the files meter data tests read, the small hand-made ones in src/mdm/testdata and
-// the published Green Button sample in the shared data folder beside the repository
-// (RATEPAYER_SHARED_DATA, set by src/mdm/CMakeLists.txt). Header-only, so the pure tests use it
+// the published Green Button sample in tests/data/greenbutton (RATEPAYER_TEST_DATA, the
+// repository's tests/data, set by src/mdm/CMakeLists.txt). Header-only, so the pure tests use it
 // without linking the database.
 
 #include <gtest/gtest.h>
@@ -28,10 +28,11 @@ inline std::string testdata(const std::string& name) {
                         name);
 }
 
-#ifdef RATEPAYER_SHARED_DATA
-// The Green Button Alliance's published sample (Apache-2.0): 14 days of 15-minute kWh.
+#ifdef RATEPAYER_TEST_DATA
+// The Green Button Alliance's published sample (Apache-2.0, tests/data/greenbutton/README.md):
+// 14 days of 15-minute kWh.
 inline const std::filesystem::path kGreenButtonSample =
-    std::filesystem::path(RATEPAYER_SHARED_DATA) / "greenbutton" / "espi_15min_electric_sample.xml";
+    std::filesystem::path(RATEPAYER_TEST_DATA) / "greenbutton" / "espi_15min_electric_sample.xml";
 #endif
 
 }  // namespace rp::mdm::testing

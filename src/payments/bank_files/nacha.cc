@@ -1,6 +1,6 @@
 #include "payments/bank_files/nacha.h"
+#include "core/assert.h"
 
-#include <cassert>
 #include <set>
 #include <utility>
 
@@ -286,7 +286,7 @@ class FileWriter {
  private:
   Result<std::string> entry_record(const DebitEntry& entry, const std::string& field);
   void add(std::string record) {
-    assert(record.size() == kRecordSize);
+    RP_ASSERT(record.size() == kRecordSize, "a NACHA record is 94 characters");
     out_ += record;
     out_ += '\n';
     ++records_;

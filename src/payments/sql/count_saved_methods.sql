@@ -1,1 +1,2 @@
-SELECT COUNT(*) FROM payment_methods WHERE account_id = :account AND removed_at IS NULL
+SELECT COUNT(*) FROM payment_methods
+WHERE account_id = :account AND owner = :owner AND removed_at IS NULL

@@ -1,3 +1,3 @@
-INSERT INTO payment_methods (account_id, token, method, label, is_default, created_at)
-VALUES (:account, :token, :method, :label, :is_default, :created_at)
+INSERT INTO payment_methods (account_id, token, method, label, is_default, created_at, owner)
+VALUES (:account, :token, :method, :label, :is_default, :created_at, :owner)
 RETURNING id

@@ -1,23 +1,25 @@
-// The customer portal: who is signed in, which account they look at, which page they are on.
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+// The customer portal: who is signed in, which page they are on. What belongs to one session
+// (the account shown, its balance, live updates) is session.tsx's AccountSession, drawn anew for
+// each session.
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { I18nContext, makeI18n } from "./i18n/context";
 import { asLanguage, languageFromBrowser } from "./i18n/translate";
 import { loadMessages, messagesFor } from "./i18n/messages";
 import { en } from "./i18n/en";
 import type { Language, MessageKey } from "./i18n/translate";
-import { isPublic, isSignedOutOnly, matchRoute, signInPath } from "./router";
+import { isPublic, isSignedOutOnly, matchRoute, needsAccount, signInPath } from "./router";
 import type { PageName, Route } from "./router";
 import { navigate, useLocation } from "./navigation";
-import { onSessionEnded, setCsrfToken, setRequestLanguage } from "./api";
+import { onSessionEnded, setCsrfToken, setRequestLanguage, startEarly } from "./api";
 import { fetchMe, saveLanguage, signOut, signOutEverywhere } from "./authApi";
-import { fetchBill, fetchDashboard, fetchSummary, fetchUsage, fetchUsageToDate } from "./accountApi";
-import { startEarly } from "./api";
+import { fetchBill, fetchDashboard, fetchUsage, fetchUsageToDate } from "./accountApi";
 import { FIRST_USAGE_VIEW, usageRange } from "./usage";
 import { isoLocalDate } from "./validation";
+import { chooseAccount } from "./linkedAccounts";
 import { ApiError } from "./problem";
-import { SessionContext } from "./session";
-import type { Session } from "./session";
-import type { AccountSummary, Me } from "./types";
+import { AccountSession, SessionContext } from "./session";
+import { ACCOUNT_KEY, LANGUAGE_KEY, store, stored } from "./storage";
+import type { Me } from "./types";
 import { Header } from "./components/Header";
 import { lazyPage } from "./lazy";
 import { SignIn } from "./pages/SignIn";
@@ -37,6 +39,8 @@ const CheckEmail = lazyPage(() => import("./pages/CheckEmail").then((m) => m.Che
 const Verify = lazyPage(() => import("./pages/Verify").then((m) => m.Verify));
 const ForgotPassword = lazyPage(() => import("./pages/ForgotPassword").then((m) => m.ForgotPassword));
 const ResetPassword = lazyPage(() => import("./pages/ResetPassword").then((m) => m.ResetPassword));
+const NotMe = lazyPage(() => import("./pages/NotMe").then((m) => m.NotMe));
+const NoAccount = lazyPage(() => import("./pages/NoAccount").then((m) => m.NoAccount));
 
 /** The pages whose code loads on first visit, by name. */
 const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
@@ -53,6 +57,7 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
   verify: Verify,
   "forgot-password": ForgotPassword,
   "reset-password": ResetPassword,
+  "not-me": NotMe,
 };
 
 /**
@@ -61,9 +66,12 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
  * data), the page's first API answers (api.ts startEarly; each page asks them the same way).
  */
 export function startOpening(route: Route, me: Me | null): void {
+  const account = me ? chooseAccount(me, stored(ACCOUNT_KEY)) : "";
+  if (me && !account && needsAccount(route)) {
+    NoAccount.preload(); // drawn in place of the account's page
+    return;
+  }
   LAZY_PAGES[route.page]?.preload();
-  if (!me) return;
-  const account = chooseAccount(me, stored(ACCOUNT_KEY));
   if (!account) return;
   startEarly(() => {
     if (route.page === "dashboard") {
@@ -79,33 +87,9 @@ export function startOpening(route: Route, me: Me | null): void {
   });
 }
 
-const LANGUAGE_KEY = "ratepayer.language";
-const ACCOUNT_KEY = "ratepayer.account";
-
-function stored(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function store(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* storage disabled: the choice lasts for this page */
-  }
-}
-
 /** The language before anyone signs in: the last one chosen here, else the browser's. */
 export function initialLanguage(): Language {
   return asLanguage(stored(LANGUAGE_KEY)) ?? languageFromBrowser(navigator.languages ?? [navigator.language]);
-}
-
-function chooseAccount(me: Me, wanted: string | null): string {
-  if (wanted && me.accounts.some((a) => a.number === wanted)) return wanted;
-  return me.accounts[0]?.number ?? "";
 }
 
 /** The portal. `startMe`: the customer the page data names (signed in from the first draw; the
@@ -120,27 +104,32 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
     loadMessages(next).then(() => setShownLanguage(next), () => {});
   }, []);
   const [me, setMe] = useState<Me | null | undefined>(startMe ?? undefined); // undefined: still asking
+  // Numbers the sessions of this page: each one gets a new AccountSession (its key).
+  const [sessionNumber, setSessionNumber] = useState(0);
   const [notice, setNotice] = useState<MessageKey | null>(null);
-  const [account, setAccount] = useState(() => (startMe ? chooseAccount(startMe, stored(ACCOUNT_KEY)) : ""));
-  const [summary, setSummary] = useState<AccountSummary | null>(null);
-  const [summaryError, setSummaryError] = useState<ApiError | null>(null);
   const [registeredEmail, setRegisteredEmail] = useState("");
   const signedIn = useRef(startMe !== null);
 
-  const acceptMe = useCallback((next: Me) => {
+  /** A new Me within the session (an account added, the language changed). */
+  const updateMe = useCallback((next: Me) => {
     signedIn.current = true;
     setCsrfToken(next.csrf_token);
     setMe(next);
-    setAccount((current) => chooseAccount(next, current || stored(ACCOUNT_KEY)));
     const lang = asLanguage(next.language);
     if (lang) setLanguage(lang);
   }, [setLanguage]);
 
+  /** A session begins (signed in, or found signed in): nothing of an earlier one carries over. */
+  const startSession = useCallback((next: Me) => {
+    setSessionNumber((n) => n + 1);
+    updateMe(next);
+  }, [updateMe]);
+
   const forget = useCallback((why: MessageKey | null) => {
     signedIn.current = false;
     setCsrfToken("");
+    setSessionNumber((n) => n + 1);
     setMe(null);
-    setSummary(null);
     setNotice(why);
   }, []);
 
@@ -148,11 +137,11 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
   useEffect(() => {
     if (startMe) return;
     const ctl = new AbortController();
-    fetchMe(ctl.signal).then(acceptMe, (e: unknown) => {
+    fetchMe(ctl.signal).then(startSession, (e: unknown) => {
       if (e instanceof ApiError) forget(e.status === 401 ? null : "errorSessionCheck");
     });
     return () => ctl.abort();
-  }, [acceptMe, forget]);
+  }, [startSession, forget]);
 
   // A 401 from an account API: the session ended (expired, or signed out elsewhere).
   useEffect(() => {
@@ -163,7 +152,8 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
     });
   }, [forget]);
 
-  useEffect(() => {
+  // Before the page is painted: the words on screen and the page's language change together.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     setRequestLanguage(i18n.locale);
   }, [language, i18n]);
@@ -177,109 +167,43 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
     }
   }, [me, route.page, where.pathname, where.search]);
 
-  const refreshSummary = useCallback(async () => {
-    if (!account) return null;
-    try {
-      const s = await fetchSummary(account);
-      setSummary(s);
-      setSummaryError(null);
-      return s;
-    } catch (e) {
-      if (e instanceof ApiError) setSummaryError(e);
-      return null;
-    }
-  }, [account]);
-
-  // Live updates: the server announces every committed change to the customer's accounts (a
-  // payment, a bill, a staff adjustment); the balance and the account's pages load again.
-  const [changes, setChanges] = useState(0);
-  const live = me !== null;
-  useEffect(() => {
-    if (!live || typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/v1/me/events");
-    const onAccount = (event: MessageEvent<string>) => {
-      let changed = "";
-      try {
-        changed = (JSON.parse(event.data) as { account_number?: string }).account_number ?? "";
-      } catch {
-        return;
-      }
-      if (changed === accountRef.current) {
-        void refreshSummaryRef.current();
-        setChanges((c) => c + 1);
-      }
-    };
-    source.addEventListener("account", onAccount as EventListener);
-    return () => source.close();
-  }, [live]);
-  const accountRef = useRef(account);
-  accountRef.current = account;
-  const refreshSummaryRef = useRef(refreshSummary);
-  refreshSummaryRef.current = refreshSummary;
-
-  useEffect(() => {
-    setSummary(null);
-    setSummaryError(null);
-    if (account) {
-      store(ACCOUNT_KEY, account);
-      void refreshSummary();
-    }
-  }, [account, refreshSummary]);
-
   const changeLanguage = useCallback(
     (next: Language) => {
       setLanguage(next);
       store(LANGUAGE_KEY, next);
-      if (me) saveLanguage(next).then(acceptMe, () => {}); // the page already speaks it
+      if (me) saveLanguage(next).then(updateMe, () => {}); // the page already speaks it
     },
-    [me, acceptMe, setLanguage],
+    [me, updateMe, setLanguage],
   );
 
-  const session: Session | null = useMemo(
-    () =>
-      me
-        ? {
-            me,
-            account,
-            summary,
-            summaryError,
-            refreshSummary,
-            changes,
-            updateMe: acceptMe,
-            signOut: async (everywhere: boolean) => {
-              try {
-                await (everywhere ? signOutEverywhere() : signOut());
-              } finally {
-                forget(everywhere ? "signedOutEverywhere" : "signedOut");
-                navigate("/sign-in");
-              }
-            },
-          }
-        : null,
-    [me, account, summary, summaryError, refreshSummary, changes, acceptMe, forget],
+  const endSession = useCallback(
+    async (everywhere: boolean) => {
+      try {
+        await (everywhere ? signOutEverywhere() : signOut());
+      } finally {
+        forget(everywhere ? "signedOutEverywhere" : "signedOut");
+        navigate("/sign-in");
+      }
+    },
+    [forget],
   );
 
   const onSignedIn = useCallback(
     (next: Me, to: string) => {
-      acceptMe(next);
+      startSession(next);
       setNotice(null);
       navigate(to, { replace: true });
     },
-    [acceptMe],
+    [startSession],
   );
 
   return (
     <I18nContext.Provider value={i18n}>
-      <SessionContext.Provider value={session}>
+      <AccountSession key={sessionNumber} me={me} updateMe={updateMe} signOut={endSession}>
         <a class="skip-link" href="#main">
           {i18n.t("skipToContent")}
         </a>
-        <Header
-          route={route}
-          onLanguage={changeLanguage}
-          onAccount={setAccount}
-          expectMenu={me === undefined && !isPublic(route)}
-        />
+        <Header route={route} onLanguage={changeLanguage} expectMenu={me === undefined && !isPublic(route)} />
         <main id="main" tabIndex={-1}>
           {me === undefined || (me === null && !isPublic(route)) || (me && isSignedOutOnly(route)) ? (
             <p role="status" class="loading">
@@ -307,7 +231,7 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
         <footer class="site-footer">
           <p>{i18n.t("footerHelp")}</p>
         </footer>
-      </SessionContext.Provider>
+      </AccountSession>
     </I18nContext.Provider>
   );
 }
@@ -323,7 +247,10 @@ interface PageForProps {
 }
 
 function PageFor(p: PageForProps) {
+  const session = useContext(SessionContext);
   const r = p.route;
+  // A login that holds no account yet sees the accounts waiting for a mailed code instead.
+  if (session && !session.account && needsAccount(r)) return <NoAccount />;
   switch (r.page) {
     case "sign-in":
       return <SignIn next={r.next} notice={p.notice} onSignedIn={p.onSignedIn} />;
@@ -337,6 +264,8 @@ function PageFor(p: PageForProps) {
       return <ForgotPassword />;
     case "reset-password":
       return <ResetPassword token={r.token} onReset={p.onPasswordReset} />;
+    case "not-me":
+      return <NotMe token={r.token} />;
     case "dashboard":
       return <Dashboard />;
     case "bills":

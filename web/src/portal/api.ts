@@ -15,8 +15,13 @@ let csrfToken = "";
 let acceptLanguage = "en-US";
 let sessionEnded: () => void = () => {};
 
-/** The CSRF token of the current session (Me.csrf_token); "" when signed out. */
+/**
+ * The CSRF token of the current session (Me.csrf_token); "" when signed out. A different token is
+ * a different session (signed out, signed in again, or as someone else): the answers started
+ * early for the last one are dropped, so no page of the new session takes them.
+ */
 export function setCsrfToken(token: string): void {
+  if (token !== csrfToken) early.clear();
   csrfToken = token;
 }
 
@@ -76,7 +81,8 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 // GETs started before the page that needs them is drawn (startEarly), by path: the page's own
-// get() of that path takes the answer once, if it asks within EARLY_ANSWER_MS.
+// get() of that path takes the answer once, if it asks within EARLY_ANSWER_MS and in the same
+// session (setCsrfToken drops them).
 const EARLY_ANSWER_MS = 10_000;
 const early = new Map<string, { answer: Promise<unknown>; started: number }>();
 let startingEarly = false;

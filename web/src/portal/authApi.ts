@@ -4,11 +4,17 @@ import type { Me } from "./types.ts";
 
 const open = { session: false } as const;
 
-export interface Registration {
-  email: string;
+/** What names an account: its service address, and optionally its number with the amount due
+ * of one of its last two bills (together they link it without a mailed code). */
+export interface AccountClaim {
   street: string;
   zip: string;
   account_number?: string;
+  bill_amount?: string;
+}
+
+export interface Registration extends AccountClaim {
+  email: string;
   language?: string;
 }
 
@@ -28,6 +34,9 @@ export const signIn = (email: string, password: string, code?: string) =>
 export const fetchMe = (signal?: AbortSignal) =>
   request<Me>("GET", "/api/v1/me", { signal, ...open });
 
+/** The signed-in customer, asked during a session: a 401 here means the session ended. */
+export const fetchMeInSession = () => request<Me>("GET", "/api/v1/me");
+
 export const signOut = () => request<void>("POST", "/api/v1/auth/logout", open);
 export const signOutEverywhere = () => post<void>("/api/v1/auth/logout-everywhere");
 
@@ -37,8 +46,15 @@ export const requestPasswordReset = (email: string) =>
 export const confirmPasswordReset = (token: string, password: string) =>
   request<void>("POST", "/api/v1/auth/password-reset/confirm", { body: { token, password }, ...open });
 
-export const addAccount = (a: { street: string; zip: string; account_number?: string }) =>
-  post<Me>("/api/v1/me/accounts", a);
+/** Links the accounts named now when proved, else mails a code (they are then pending). */
+export const addAccount = (a: AccountClaim) => post<Me>("/api/v1/me/accounts", a);
+
+/** Links the pending account whose mailed letter holds `code`. */
+export const claimAccount = (code: string) => post<Me>("/api/v1/me/accounts/claim", { code });
+
+/** "This wasn't me": the emailed link's token removes the login it names from the account. */
+export const notMe = (token: string) =>
+  request<void>("POST", "/api/v1/auth/not-me", { body: { token }, ...open });
 
 export const saveLanguage = (language: string) => put<Me>("/api/v1/me/language", { language });
 

@@ -32,6 +32,12 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   "budget-needs-history": "problemBudgetNeedsHistory",
   "amount-invalid": "problemAmountInvalid",
   "amount-out-of-range": "problemAmountOutOfRange",
+  "card-payments-unavailable": "problemCardPaymentsUnavailable",
+  "password-attempts-locked": "problemPasswordAttemptsLocked",
+  "too-many-requests": "problemTooManyRequests",
+  "bill-amount-invalid": "problemBillAmountInvalid",
+  "claim-code-wrong": "problemClaimCodeWrong",
+  "claim-code-expired": "problemClaimCodeExpired",
   "payment-method-not-found": "problemPaymentMethodNotFound",
   "payment-methods-full": "problemPaymentMethodsFull",
   "card-number-length": "problemCardNumberLength",
@@ -73,9 +79,25 @@ export interface ProblemLike {
   retryAfter?: number; // seconds
 }
 
+/** How long to wait, from a 429's Retry-After (seconds): "12 minutes", "3 hours". */
+export function waitWords(seconds: number | undefined, t: Translate): string {
+  const minutes = Math.max(1, Math.ceil((seconds ?? 3600) / 60));
+  if (minutes <= 90) return minutes === 1 ? t("waitOneMinute") : t("waitMinutes", { count: minutes });
+  const hours = Math.ceil(minutes / 60);
+  return t("waitHours", { count: hours });
+}
+
 /** The sentence the customer reads about a failed request, in `language`. */
 export function problemWords(problem: ProblemLike, language: Language, t: Translate): string {
   if (problem.status === 0) return t("errorNetwork");
+  // Limits that pass: said with how long they last (a day for one account's sign-ups, an hour
+  // for most, minutes for wrong passwords).
+  if (problem.code === "too-many-requests" || (!problem.code && problem.kind === "too-many-requests")) {
+    return t("problemTooManyRequests", { wait: waitWords(problem.retryAfter, t) });
+  }
+  if (problem.code === "password-attempts-locked") {
+    return t("problemPasswordAttemptsLocked", { wait: waitWords(problem.retryAfter, t) });
+  }
   const byCode = problem.code ? PROBLEM_CODES[problem.code] : undefined;
   if (byCode) return t(byCode);
   if (problem.kind === "sign-in-locked") {

@@ -17,6 +17,7 @@ export type Route =
   | { page: "verify"; token: string }
   | { page: "forgot-password" }
   | { page: "reset-password"; token: string }
+  | { page: "not-me"; token: string }
   | { page: "not-found"; path: string };
 
 export type PageName = Route["page"];
@@ -44,7 +45,21 @@ const PUBLIC: ReadonlySet<PageName> = new Set<PageName>([
   "verify",
   "forgot-password",
   "reset-password",
+  "not-me",
   "not-found",
+]);
+
+/** Pages that show one account: a customer with none linked sees, in their place, the accounts
+ * waiting for a mailed code (or how to add one). */
+const ACCOUNT_PAGES: ReadonlySet<PageName> = new Set<PageName>([
+  "dashboard",
+  "bills",
+  "bill",
+  "pay",
+  "autopay",
+  "payments",
+  "arrangements",
+  "usage",
 ]);
 
 /** Pages only for someone not signed in: a signed-in customer goes to the dashboard. */
@@ -60,6 +75,10 @@ export function isPublic(route: Route): boolean {
 
 export function isSignedOutOnly(route: Route): boolean {
   return SIGNED_OUT_ONLY.has(route.page);
+}
+
+export function needsAccount(route: Route): boolean {
+  return ACCOUNT_PAGES.has(route.page);
 }
 
 /**
@@ -96,6 +115,7 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (path === "/sign-in") return { page: "sign-in", next: safeNext(queryParam(search, "next")) };
   if (path === "/verify") return { page: "verify", token: queryParam(search, "token") ?? "" };
   if (path === "/reset-password") return { page: "reset-password", token: queryParam(search, "token") ?? "" };
+  if (path === "/not-me") return { page: "not-me", token: queryParam(search, "token") ?? "" };
   const bill = /^\/bills\/([0-9]+)$/.exec(path);
   if (bill) return { page: "bill", bill: bill[1] };
   return { page: "not-found", path: pathname };

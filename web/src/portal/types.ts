@@ -10,6 +10,13 @@ export interface LinkedAccount {
   service_address: string;
 }
 
+/** An account the customer claimed that waits for the code mailed to its service address. */
+export interface PendingAccount {
+  street: string;
+  /** When the mailed code stops working; null while the letter is not yet made. */
+  code_expires_at: string | null;
+}
+
 /** The signed-in customer (GET /api/v1/me). */
 export interface Me {
   email: string;
@@ -17,6 +24,7 @@ export interface Me {
   csrf_token: string;
   mfa_enabled: boolean;
   accounts: LinkedAccount[];
+  pending_accounts: PendingAccount[];
 }
 
 export interface Address {

@@ -2,6 +2,7 @@
 // key that says what is wrong (shown next to the field), or null when the value is fine.
 // The server checks everything again; these only save a round trip and say it sooner.
 import type { MessageKey } from "./i18n/en.ts";
+import { centsToDecimal } from "../shared/money.ts";
 
 export type Check = MessageKey | null;
 
@@ -40,6 +41,48 @@ export function checkZip(value: string): Check {
 export function checkOptionalAccountNumber(value: string): Check {
   const v = value.replace(/[\s-]/g, "");
   return v === "" || /^\d{4,20}$/.test(v) ? null : "errorAccountNumber";
+}
+
+/**
+ * The amount due of one of the customer's last two bills, as typed ("84.5", "$1,204.50", "-12.00"
+ * for a credit), in the server's form ("84.50"); "" when left empty; null when it is not an
+ * amount of dollars and cents.
+ */
+export function billAmountForServer(value: string): string | null {
+  const v = value.trim();
+  if (v === "") return "";
+  const sign = /^-\s*\$?|^\$\s*-/;
+  const cents = parseAmountInput(v.replace(sign, ""));
+  if (cents === null) return null;
+  return centsToDecimal(sign.test(v) ? -cents : cents);
+}
+
+/** The optional amount due from a recent bill: empty, or dollars and cents. */
+export function checkOptionalBillAmount(value: string): Check {
+  return billAmountForServer(value) === null ? "errorBillAmount" : null;
+}
+
+/**
+ * The amount due proves the account only together with its number: an amount given without the
+ * number is refused here (shown at the account number), so nobody believes it was checked.
+ */
+export function checkNumberWithBillAmount(accountNumber: string, billAmount: string): Check {
+  const number = checkOptionalAccountNumber(accountNumber);
+  if (number) return number;
+  return billAmount.trim() !== "" && accountNumber.replace(/[\s-]/g, "") === "" ? "errorBillAmountNeedsNumber" : null;
+}
+
+/** The code of a letter mailed to the service address, like "K7QP-M3XD": 8 letters and digits;
+ * case, spaces and the dash do not matter. */
+export function checkClaimCode(value: string): Check {
+  const v = value.replace(/[\s-]/g, "");
+  if (!v) return "errorRequired";
+  return /^[a-z0-9]{8}$/i.test(v) ? null : "errorClaimCode";
+}
+
+/** The letter's code as sent: "k7qp m3xd" -> "K7QPM3XD". */
+export function claimCodeForServer(value: string): string {
+  return value.replace(/[\s-]/g, "").toUpperCase();
 }
 
 export const MIN_PASSWORD_LENGTH = 12;

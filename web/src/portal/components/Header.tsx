@@ -18,14 +18,13 @@ const NAV: { page: PageName; href: string; label: MessageKey }[] = [
 interface HeaderProps {
   route: Route;
   onLanguage: (language: Language) => void;
-  onAccount: (account: string) => void;
   /** While the session is being checked on a signed-in page: draw the menu already, so the page
    * does not move down when it arrives (layout shift). */
   expectMenu: boolean;
 }
 
 /** Brand, the language toggle (every page), and for a signed-in customer the menu and accounts. */
-export function Header({ route, onLanguage, onAccount, expectMenu }: HeaderProps) {
+export function Header({ route, onLanguage, expectMenu }: HeaderProps) {
   const { t, language } = useI18n();
   const session = useContext(SessionContext);
   const other: Language = language === "en" ? "es" : "en";
@@ -64,7 +63,7 @@ export function Header({ route, onLanguage, onAccount, expectMenu }: HeaderProps
           <select
             id="account-select"
             value={session.account}
-            onChange={(e) => onAccount(e.currentTarget.value)}
+            onChange={(e) => session.chooseAccount(e.currentTarget.value)}
           >
             {session.me.accounts.map((a) => (
               <option key={a.number} value={a.number}>

@@ -36,15 +36,17 @@ export function useFormSubmit(serverFields: Record<string, string> = {}, onDone:
   const { t } = useI18n();
   const problemText = useProblemText();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState("");
+  // The server's refusal is kept, not its words: they are made on every draw, so they follow a
+  // change of language.
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const failure = refusal ? problemText(refusal) : "";
+  const serverErrors = refusal ? serverFieldErrors(refusal, problemText, serverFields) : {};
   const [done, setDone] = useState("");
   const [busy, setBusy] = useState(false);
 
   const check = (found: FieldErrors, order: string[]) => {
     setErrors(found);
-    setServerErrors({});
-    setFailure("");
+    setRefusal(null);
     setDone("");
     if (!hasErrors(found)) return true;
     focusFirstError(found, order);
@@ -59,7 +61,7 @@ export function useFormSubmit(serverFields: Record<string, string> = {}, onDone:
   const run = async <T,>(send: () => Promise<T>, message?: string | ((answer: T) => string)) => {
     if (busy) return undefined;
     setBusy(true);
-    setFailure("");
+    setRefusal(null);
     setDone("");
     try {
       const answer = await send();
@@ -67,10 +69,7 @@ export function useFormSubmit(serverFields: Record<string, string> = {}, onDone:
       onDone();
       return answer;
     } catch (e) {
-      if (e instanceof ApiError) {
-        setFailure(problemText(e));
-        setServerErrors(serverFieldErrors(e, problemText, serverFields));
-      }
+      if (e instanceof ApiError) setRefusal(e);
       return undefined;
     } finally {
       setBusy(false);

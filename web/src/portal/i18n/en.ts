@@ -52,6 +52,18 @@ export const en = {
   problemBudgetNeedsHistory: "Budget billing needs at least 3 bills on this account to work out the monthly amount.",
   problemAmountInvalid: "Enter an amount in dollars and cents, like 84.50.",
   problemAmountOutOfRange: "Enter an amount greater than $0.00 and at most $1,000,000.00.",
+  problemBillAmountInvalid: "Enter the amount due from one of your last two bills, like 84.50.",
+  problemClaimCodeWrong:
+    "That code does not match the letter we mailed. Check it and try again, or add the account again in Settings to have a new letter mailed.",
+  problemClaimCodeExpired:
+    "That code has expired. Add the account again in Settings to have a new letter mailed.",
+  problemTooManyRequests: "There have been too many requests like this one. Try again in {wait}, or call us.",
+  problemPasswordAttemptsLocked: "Too many wrong passwords. Try again in {wait}, or reset your password.",
+  waitOneMinute: "1 minute",
+  waitMinutes: "{count} minutes",
+  waitHours: "{count} hours",
+  problemCardPaymentsUnavailable:
+    "Card payments are not available right now. Pay from a bank account, or call us.",
   problemPaymentMethodNotFound: "That payment method is no longer saved on this account. Reload the page and choose another.",
   problemPaymentMethodsFull: "An account keeps at most 10 payment methods. Remove one first.",
   problemCardNumberLength: "A card number is 13 to 19 digits.",
@@ -89,6 +101,10 @@ export const en = {
   errorSignInCode: "Enter the 6-digit code from your authenticator app, or a recovery code like abcd-2345.",
   errorAmount: "Enter an amount in dollars and cents, like 84.50.",
   errorAmountZero: "Enter an amount greater than $0.00.",
+  errorBillAmount: "Enter the amount due in dollars and cents, like 84.50, or leave it empty.",
+  errorBillAmountNeedsNumber:
+    "Add the account number too: the amount due is checked together with it. Or leave the amount empty.",
+  errorClaimCode: "The code is 8 letters and numbers, like K7QP-M3XD.",
   errorCardNumber: "Check the card number: it is 13 to 19 digits on the front of your card.",
   errorCardExpiry: "Enter the expiration date as MM/YY, like 08/27.",
   errorCardExpired: "This card has expired. Use another card.",
@@ -130,6 +146,9 @@ export const en = {
   zip: "ZIP code",
   accountNumberOptional: "Account number (optional)",
   accountNumberHint: "It is printed on your bill. It helps if several accounts share the address.",
+  billAmountOptional: "Amount due on one of your last two bills (optional)",
+  billAmountHint:
+    "With your account number and this amount, your account is linked as soon as you confirm your email. Without them, we mail a code to the service address, which takes a few days (unless this is the email we have on file for the account).",
   registerButton: "Send me the link",
   haveLogin: "Already set up?",
   checkEmailTitle: "Check your email",
@@ -160,6 +179,17 @@ export const en = {
   accountLine: "Account {number} · {address}",
   noAccounts: "No utility account is linked to this login yet.",
   addAccountLink: "Add an account",
+  pendingTitle: "Enter the code from your letter",
+  pendingLetter:
+    "A letter with a code is on its way to {street}. It usually arrives within a week; the code works until {date}.",
+  pendingLetterNoDate: "A letter with a code is on its way to {street}. It usually arrives within a week.",
+  pendingWhy:
+    "We mail the code to the service address so that only someone who gets mail there can see the account online.",
+  pendingHomeNotice: "A letter with a code is on its way to {street}.",
+  pendingHomeLink: "Enter the code when it arrives",
+  claimCode: "Code from the letter",
+  claimCodeHint: "8 letters and numbers, like K7QP-M3XD.",
+  claimButton: "Confirm the code",
   currentBalance: "Current balance",
   creditOf: "{amount} credit",
   payNow: "Pay now",
@@ -478,11 +508,26 @@ export const en = {
   accountNumberIs: "Account {number} · {name}",
   addAccountTitle: "Add another account",
   addAccountButton: "Add account",
-  accountAdded: "The account is added. Choose it at the top of the page.",
+  addBillAmountHint:
+    "With the account number and this amount, the account is linked at once. Without them, we mail a code to the service address, which takes a few days.",
+  accountLinked: "The account at {address} is linked.",
+  accountChooseAbove: "Choose the account shown at the top of the page.",
+  accountLetterSent: "We are mailing a letter with a code to {street}. Enter the code below when it arrives.",
+  accountAlreadyHeld: "That account is already linked to this login.",
+  pendingSettingsTitle: "Waiting for a letter",
   signOutTitle: "Sign out",
   signOutEverywhereExplain: "Signing out everywhere also ends your sessions on other phones and computers.",
   signOut: "Sign out",
   signOutEverywhere: "Sign out everywhere",
+
+  // "This wasn't me" (the link in the email announcing a new login on an account)
+  notMeTitle: "Remove a login from your account",
+  notMeIntro:
+    "We emailed you because an online login was added to your account. If you do not recognise it, we will remove that login from your account and sign it out everywhere. It will no longer see your bills, payments or usage.",
+  notMeKeep: "If it was you or someone you trust, there is nothing to do: you can close this page.",
+  notMeButton: "Remove that login",
+  notMeDone: "Done. That login is removed from your account and signed out everywhere.",
+  notMeAfter: "If you think someone knows your account details, call your utility's customer service.",
 };
 
 export type MessageKey = keyof typeof en;

@@ -52,6 +52,21 @@ export const es: Messages = {
   problemBudgetNeedsHistory: "La facturación nivelada necesita al menos 3 facturas en esta cuenta para calcular el monto mensual.",
   problemAmountInvalid: "Escriba una cantidad en dólares y centavos, como 84.50.",
   problemAmountOutOfRange: "Escriba una cantidad mayor que $0.00 y de $1,000,000.00 como máximo.",
+  problemBillAmountInvalid:
+    "Escriba la cantidad a pagar de una de sus dos últimas facturas, por ejemplo 84.50.",
+  problemClaimCodeWrong:
+    "Ese código no coincide con la carta que le enviamos. Revíselo e inténtelo de nuevo, o agregue la cuenta otra vez en Ajustes para recibir una carta nueva.",
+  problemClaimCodeExpired:
+    "Ese código ya venció. Agregue la cuenta otra vez en Ajustes para recibir una carta nueva.",
+  problemTooManyRequests:
+    "Hemos recibido demasiadas solicitudes como esta. Inténtelo de nuevo en {wait}, o llámenos.",
+  problemPasswordAttemptsLocked:
+    "Demasiadas contraseñas incorrectas. Inténtelo de nuevo en {wait}, o restablezca su contraseña.",
+  waitOneMinute: "1 minuto",
+  waitMinutes: "{count} minutos",
+  waitHours: "{count} horas",
+  problemCardPaymentsUnavailable:
+    "Los pagos con tarjeta no están disponibles ahora. Pague desde una cuenta bancaria o llámenos.",
   problemPaymentMethodNotFound: "Ese método de pago ya no está guardado en esta cuenta. Vuelva a cargar la página y elija otro.",
   problemPaymentMethodsFull: "Una cuenta guarda como máximo 10 métodos de pago. Quite uno primero.",
   problemCardNumberLength: "Un número de tarjeta tiene de 13 a 19 dígitos.",
@@ -89,6 +104,10 @@ export const es: Messages = {
   errorSignInCode: "Escriba el código de 6 dígitos de su aplicación de autenticación, o un código de recuperación como abcd-2345.",
   errorAmount: "Escriba una cantidad en dólares y centavos, como 84.50.",
   errorAmountZero: "Escriba una cantidad mayor que $0.00.",
+  errorBillAmount: "Escriba la cantidad a pagar en dólares y centavos, como 84.50, o déjela en blanco.",
+  errorBillAmountNeedsNumber:
+    "Agregue también el número de cuenta: la cantidad a pagar se comprueba junto con él. O deje la cantidad en blanco.",
+  errorClaimCode: "El código tiene 8 letras y números, como K7QP-M3XD.",
   errorCardNumber: "Revise el número de tarjeta: tiene de 13 a 19 dígitos y está en el frente de la tarjeta.",
   errorCardExpiry: "Escriba la fecha de vencimiento como MM/AA, por ejemplo 08/27.",
   errorCardExpired: "Esta tarjeta está vencida. Use otra tarjeta.",
@@ -130,6 +149,9 @@ export const es: Messages = {
   zip: "Código postal",
   accountNumberOptional: "Número de cuenta (opcional)",
   accountNumberHint: "Aparece en su factura. Ayuda si varias cuentas comparten la dirección.",
+  billAmountOptional: "Cantidad a pagar de una de sus dos últimas facturas (opcional)",
+  billAmountHint:
+    "Con su número de cuenta y esta cantidad, su cuenta queda vinculada en cuanto confirme su correo electrónico. Sin ellos, enviamos un código por correo postal a la dirección del servicio, lo que tarda unos días (salvo que este sea el correo electrónico que tenemos registrado para la cuenta).",
   registerButton: "Envíenme el enlace",
   haveLogin: "¿Ya tiene acceso?",
   checkEmailTitle: "Revise su correo electrónico",
@@ -160,6 +182,17 @@ export const es: Messages = {
   accountLine: "Cuenta {number} · {address}",
   noAccounts: "Todavía no hay ninguna cuenta de servicios vinculada a este acceso.",
   addAccountLink: "Agregar una cuenta",
+  pendingTitle: "Escriba el código de su carta",
+  pendingLetter:
+    "Una carta con un código va en camino a {street}. Suele llegar en una semana; el código sirve hasta el {date}.",
+  pendingLetterNoDate: "Una carta con un código va en camino a {street}. Suele llegar en una semana.",
+  pendingWhy:
+    "Enviamos el código a la dirección del servicio para que solo quien recibe correo allí pueda ver la cuenta en línea.",
+  pendingHomeNotice: "Una carta con un código va en camino a {street}.",
+  pendingHomeLink: "Escriba el código cuando llegue",
+  claimCode: "Código de la carta",
+  claimCodeHint: "8 letras y números, como K7QP-M3XD.",
+  claimButton: "Confirmar el código",
   currentBalance: "Saldo actual",
   creditOf: "Crédito de {amount}",
   payNow: "Pagar ahora",
@@ -483,9 +516,24 @@ export const es: Messages = {
   accountNumberIs: "Cuenta {number} · {name}",
   addAccountTitle: "Agregar otra cuenta",
   addAccountButton: "Agregar cuenta",
-  accountAdded: "Se agregó la cuenta. Elíjala en la parte superior de la página.",
+  addBillAmountHint:
+    "Con el número de cuenta y esta cantidad, la cuenta queda vinculada enseguida. Sin ellos, enviamos un código por correo postal a la dirección del servicio, lo que tarda unos días.",
+  accountLinked: "La cuenta de {address} quedó vinculada.",
+  accountChooseAbove: "Elija la cuenta que se muestra en la parte superior de la página.",
+  accountLetterSent: "Le enviaremos por correo postal una carta con un código a {street}. Escriba el código abajo cuando llegue.",
+  accountAlreadyHeld: "Esa cuenta ya está vinculada a este acceso.",
+  pendingSettingsTitle: "Esperando una carta",
   signOutTitle: "Cerrar sesión",
   signOutEverywhereExplain: "Cerrar sesión en todas partes también termina sus sesiones en otros teléfonos y computadoras.",
   signOut: "Cerrar sesión",
   signOutEverywhere: "Cerrar sesión en todas partes",
+
+  // "No fui yo" (el enlace del correo que avisa de un acceso nuevo en una cuenta)
+  notMeTitle: "Quitar un acceso de su cuenta",
+  notMeIntro:
+    "Le escribimos porque se agregó un acceso en línea a su cuenta. Si no lo reconoce, quitaremos ese acceso de su cuenta y cerraremos sus sesiones en todas partes. Ya no podrá ver sus facturas, pagos ni consumo.",
+  notMeKeep: "Si fue usted o alguien de confianza, no tiene que hacer nada: puede cerrar esta página.",
+  notMeButton: "Quitar ese acceso",
+  notMeDone: "Listo. Ese acceso se quitó de su cuenta y se cerraron sus sesiones en todas partes.",
+  notMeAfter: "Si cree que alguien conoce los datos de su cuenta, llame al servicio al cliente de su empresa de servicios.",
 };

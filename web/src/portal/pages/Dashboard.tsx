@@ -15,7 +15,9 @@ import { compareMonths } from "../usage";
 import { hasChargesSoFar, highUsageAlerts, showsUsage } from "../usageToDate";
 import { isoLocalDate } from "../validation";
 import { commodityName, commodityNoun, paymentStatusName } from "../words";
-import type { AccountSummary, Autopay, BillsPage, Money, PaymentsPage, SavedPaymentMethod, Usage, UsageToDate } from "../types";
+import type {
+  AccountSummary, Autopay, BillsPage, Money, PaymentsPage, PendingAccount, SavedPaymentMethod, Usage, UsageToDate,
+} from "../types";
 
 export function Dashboard() {
   const { t } = useI18n();
@@ -23,15 +25,8 @@ export function Dashboard() {
   // Everything the cards show comes in one answer and is drawn at once, so nothing on the page
   // moves while it loads (layout shift), and a live update redraws it in place. The period so far
   // is extra: when the server cannot work it out the rest still shows, without it.
+  // (A login with no account sees pages/NoAccount.tsx instead: App.tsx.)
   const cards = useLoad((signal) => fetchDashboard(account, signal), [account, changes]);
-  if (!account) {
-    return (
-      <Page title={t("dashboardTitle")}>
-        <p>{t("noAccounts")}</p>
-        <p><Link href="/settings#add-account" class="button">{t("addAccountLink")}</Link></p>
-      </Page>
-    );
-  }
   const linked = me.accounts.find((a) => a.number === account);
   const ready = summary !== null && cards.data !== null;
   return (
@@ -39,6 +34,7 @@ export function Dashboard() {
       <p class="account-line">
         {t("accountLine", { number: account, address: linked?.service_address ?? "" })}
       </p>
+      <PendingNotice pending={me.pending_accounts} />
       {!ready && (
         <LoadState
           loading={!summaryError && !cards.error}
@@ -62,6 +58,20 @@ export function Dashboard() {
         </div>
       )}
     </Page>
+  );
+}
+
+/** Accounts claimed that wait for a mailed code: where the letters go, and where to type it. */
+function PendingNotice({ pending }: { pending: PendingAccount[] }) {
+  const { t } = useI18n();
+  if (pending.length === 0) return null;
+  return (
+    <div class="callout pending-notice" data-testid="pending-notice">
+      {pending.map((p, i) => (
+        <p key={i}>{t("pendingHomeNotice", { street: p.street })}</p>
+      ))}
+      <p><Link href="/settings#claim">{t("pendingHomeLink")}</Link></p>
+    </div>
   );
 }
 

@@ -1,5 +1,7 @@
-// Registration with what the customer knows: email, service address and ZIP code, and the
-// account number only if they have it. A verification link is emailed.
+// Registration with what the customer knows: email, service address and ZIP code, and if they
+// have a bill at hand the account number and the amount due on one of the last two bills (with
+// both, the account is linked as soon as the email is confirmed; without, a code is mailed to the
+// service address). A verification link is emailed.
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { Field } from "../components/Field";
@@ -8,9 +10,17 @@ import { useFormSubmit } from "../components/useFormSubmit";
 import { useI18n } from "../i18n/context";
 import { Link } from "../navigation";
 import { register } from "../authApi";
-import { checkEmail, checkOptionalAccountNumber, checkRequired, checkZip, collectErrors } from "../validation";
+import {
+  billAmountForServer,
+  checkEmail,
+  checkNumberWithBillAmount,
+  checkOptionalBillAmount,
+  checkRequired,
+  checkZip,
+  collectErrors,
+} from "../validation";
 
-const ORDER = ["email", "street", "zip", "account_number"];
+const ORDER = ["email", "street", "zip", "account_number", "bill_amount"];
 
 export function Register({ onRegistered }: { onRegistered: (email: string) => void }) {
   const { t, language } = useI18n();
@@ -18,7 +28,14 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
   const [street, setStreet] = useState("");
   const [zip, setZip] = useState("");
   const [accountNumber, setAccountNumber] = useState("");
-  const form = useFormSubmit({ email: "email", street: "street", zip: "zip", account_number: "account_number" });
+  const [billAmount, setBillAmount] = useState("");
+  const form = useFormSubmit({
+    email: "email",
+    street: "street",
+    zip: "zip",
+    account_number: "account_number",
+    bill_amount: "bill_amount",
+  });
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -26,16 +43,19 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
       email: checkEmail(email),
       street: checkRequired(street),
       zip: checkZip(zip),
-      account_number: checkOptionalAccountNumber(accountNumber),
+      account_number: checkNumberWithBillAmount(accountNumber, billAmount),
+      bill_amount: checkOptionalBillAmount(billAmount),
     });
     if (!form.check(found, ORDER)) return;
     const number = accountNumber.replace(/[\s-]/g, "");
+    const amount = billAmountForServer(billAmount) ?? "";
     const answer = await form.run(() =>
       register({
         email: email.trim(),
         street: street.trim(),
         zip: zip.trim(),
         ...(number ? { account_number: number } : {}),
+        ...(amount ? { bill_amount: amount } : {}),
         language,
       }),
     );
@@ -56,6 +76,8 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
           onValue={setZip} error={error("zip")} required maxLength={10} />
         <Field id="account_number" label={t("accountNumberOptional")} hint={t("accountNumberHint")}
           inputMode="numeric" value={accountNumber} onValue={setAccountNumber} error={error("account_number")} />
+        <Field id="bill_amount" label={t("billAmountOptional")} hint={t("billAmountHint")} inputMode="decimal"
+          value={billAmount} onValue={setBillAmount} error={error("bill_amount")} />
         <button type="submit" class="button primary" aria-disabled={form.busy}>
           {form.busy ? t("sending") : t("registerButton")}
         </button>

@@ -6,19 +6,25 @@ import { Field } from "../components/Field";
 import { Alert, Status } from "../components/Alert";
 import { NewPasswordFields } from "../components/NewPassword";
 import { useI18n } from "../i18n/context";
-import type { Language } from "../i18n/translate";
+import type { Language, Translate } from "../i18n/translate";
 import { useSession } from "../session";
 import { addAccount, changePassword, confirmTwoStep, fetchMe, startTwoStep, turnOffTwoStep } from "../authApi";
 import type { MfaEnrolment } from "../authApi";
 import { enrollBudgetBilling, fetchPreferences, leaveBudgetBilling, savePreferences } from "../accountApi";
 import { budgetLeftMessage } from "../budgetBilling";
+import { addAccountOutcome } from "../linkedAccounts";
+import type { AddAccountOutcome } from "../linkedAccounts";
+import { ClaimCodeForm, PendingLetters } from "../components/PendingLetters";
+import type { Me } from "../types";
 import { useFormSubmit } from "../components/useFormSubmit";
 import { useLoad } from "../components/useLoad";
 import { LoadState } from "../components/Loading";
 import { useEffect, useRef } from "preact/hooks";
 import {
+  billAmountForServer,
   checkNewPassword,
-  checkOptionalAccountNumber,
+  checkNumberWithBillAmount,
+  checkOptionalBillAmount,
   checkPasswordsMatch,
   checkRequired,
   checkTotpCode,
@@ -28,15 +34,20 @@ import {
 
 export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) {
   const { t } = useI18n();
-  const { me } = useSession();
+  const { me, account } = useSession();
+  // A link to a part of the page ("/settings#claim" from Home's notice of a letter) shows it.
+  useEffect(() => {
+    const part = location.hash.slice(1);
+    if (part) requestAnimationFrame(() => document.getElementById(part)?.scrollIntoView());
+  }, []);
   return (
     <Page title={t("settingsTitle")}>
       <p>{t("signedInAs", { email: me.email })}</p>
       <LanguageSection onLanguage={onLanguage} />
       <PasswordSection />
       <TwoStepSection />
-      <BillDeliverySection />
-      <BudgetSection />
+      {account && <BillDeliverySection />}
+      {account && <BudgetSection />}
       <AccountsSection />
       <SignOutSection />
     </Page>
@@ -109,31 +120,48 @@ function AccountsSection() {
   const [street, setStreet] = useState("");
   const [zip, setZip] = useState("");
   const [number, setNumber] = useState("");
-  const form = useFormSubmit({ street: "add-street", zip: "add-zip", account_number: "add-account-number" });
+  const [billAmount, setBillAmount] = useState("");
+  const form = useFormSubmit({
+    street: "add-street",
+    zip: "add-zip",
+    account_number: "add-account-number",
+    bill_amount: "add-bill-amount",
+  });
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const found = collectErrors({
       "add-street": checkRequired(street),
       "add-zip": checkZip(zip),
-      "add-account-number": checkOptionalAccountNumber(number),
+      "add-account-number": checkNumberWithBillAmount(number, billAmount),
+      "add-bill-amount": checkOptionalBillAmount(billAmount),
     });
-    if (!form.check(found, ["add-street", "add-zip", "add-account-number"])) return;
+    if (!form.check(found, ["add-street", "add-zip", "add-account-number", "add-bill-amount"])) return;
     const digits = number.replace(/[\s-]/g, "");
-    const me = await form.run(
-      () => addAccount({ street: street.trim(), zip: zip.trim(), ...(digits ? { account_number: digits } : {}) }),
-      t("accountAdded"),
+    const amount = billAmountForServer(billAmount) ?? "";
+    const before = me;
+    const next = await form.run(
+      () =>
+        addAccount({
+          street: street.trim(),
+          zip: zip.trim(),
+          ...(digits ? { account_number: digits } : {}),
+          ...(amount ? { bill_amount: amount } : {}),
+        }),
+      (answer) => addAccountWords(addAccountOutcome(before, answer), answer, t),
     );
-    if (me) {
-      updateMe(me);
+    if (next) {
+      updateMe(next);
       setStreet("");
       setZip("");
       setNumber("");
+      setBillAmount("");
     }
   };
   return (
     <section class="card" aria-labelledby="accounts-heading" id="add-account">
       <h2 id="accounts-heading">{t("yourAccounts")}</h2>
+      {me.accounts.length === 0 && <p>{t("noAccounts")}</p>}
       <ul class="list">
         {me.accounts.map((a) => (
           <li key={a.number} class="list-item">
@@ -144,6 +172,13 @@ function AccountsSection() {
         ))}
       </ul>
       <Status>{form.done || null}</Status>
+      {me.pending_accounts.length > 0 && (
+        <div id="claim">
+          <h3>{t("pendingSettingsTitle")}</h3>
+          <PendingLetters pending={me.pending_accounts} />
+          <ClaimCodeForm />
+        </div>
+      )}
       <form onSubmit={submit} noValidate class="form">
         <h3>{t("addAccountTitle")}</h3>
         <Alert>{form.failure || null}</Alert>
@@ -153,10 +188,23 @@ function AccountsSection() {
           onValue={setZip} error={form.fieldError("add-zip")} required maxLength={10} />
         <Field id="add-account-number" label={t("accountNumberOptional")} hint={t("accountNumberHint")}
           inputMode="numeric" value={number} onValue={setNumber} error={form.fieldError("add-account-number")} />
+        <Field id="add-bill-amount" label={t("billAmountOptional")} hint={t("addBillAmountHint")} inputMode="decimal"
+          value={billAmount} onValue={setBillAmount} error={form.fieldError("add-bill-amount")} />
         <button type="submit" class="button primary" aria-disabled={form.busy}>{t("addAccountButton")}</button>
       </form>
     </section>
   );
+}
+
+/** What adding an account did, in words: linked now, a letter on its way, or nothing new. */
+function addAccountWords(outcome: AddAccountOutcome, after: Me, t: Translate): string {
+  const said = [
+    ...outcome.linked.map((a) => t("accountLinked", { address: a.service_address })),
+    ...outcome.pending.map((p) => t("accountLetterSent", { street: p.street })),
+  ];
+  if (said.length === 0) return t("accountAlreadyHeld");
+  if (outcome.linked.length > 0 && after.accounts.length > 1) said.push(t("accountChooseAbove"));
+  return said.join(" ");
 }
 
 function SignOutSection() {

@@ -1,0 +1,9 @@
+-- What proving and announcing a claim needs of an account: its holder's name and contact email,
+-- its language and its service address (account_overview: the first agreement's premise).
+SELECT o.id, o.number, o.customer_name, COALESCE(p.email, ''), a.language,
+       COALESCE(o.line1, ''), COALESCE(o.line2, ''), COALESCE(o.city, ''), COALESCE(o.state, ''),
+       COALESCE(o.zip, '')
+FROM account_overview o
+JOIN accounts a ON a.id = o.id
+JOIN persons p ON p.id = a.person_id
+WHERE o.id = :account_id

@@ -1,0 +1,1 @@
+UPDATE account_claims SET wrong_codes = wrong_codes + 1 WHERE id = :id

@@ -1,0 +1,1 @@
+INSERT INTO request_limits (kind, subject, at) VALUES (:kind, :subject, :at)

@@ -1,0 +1,1 @@
+UPDATE login_attempts SET succeeded = 1 WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE link_notices SET used_at = :used_at WHERE id = :id AND used_at IS NULL

@@ -1,0 +1,79 @@
+#include "notify/letters.h"
+
+#include "core/time.h"
+
+namespace rp::notify {
+namespace {
+
+std::string quoted(const std::string& field) {
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+Result<std::int64_t> queue_letter(store::Session& session, const Letter& letter) {
+  for (const auto& [field, value] :
+       {std::pair{"recipient", &letter.recipient}, std::pair{"address", &letter.address},
+        std::pair{"body", &letter.body}}) {
+    if (value->empty()) return invalid_input(field, std::string("a letter needs a ") + field);
+  }
+  auto inserted = session.query_named(
+      "notify/queue_letter", {letter.account_id, letter.kind, letter.recipient, letter.address,
+                              letter.language, letter.body, format_instant(now())});
+  RP_TRY(inserted);
+  return inserted->at(0).integer(0);
+}
+
+Result<std::vector<Letter>> letters_to_print(store::Database& database) {
+  return database.read<std::vector<Letter>>(
+      [](store::Session& session) -> Result<std::vector<Letter>> {
+        auto rows = session.query_named("notify/letters_to_print",
+                                        {static_cast<std::int64_t>(kLettersPerExport)});
+        RP_TRY(rows);
+        std::vector<Letter> letters;
+        for (const store::Row& row : *rows) {
+          letters.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4),
+                             row.text(5), row.text(6), row.text(7)});
+        }
+        return letters;
+      });
+}
+
+Result<void> mark_letters_exported(store::Database& database,
+                                   const std::vector<std::int64_t>& ids) {
+  return database.write_work([&](store::Session& session) -> Result<void> {
+    const std::string at = format_instant(now());
+    for (std::int64_t id : ids)
+      RP_TRY(session.execute_named("notify/mark_letter_exported", {at, id}));
+    return success();
+  });
+}
+
+std::string letters_csv(const std::vector<Letter>& letters) {
+  std::string out =
+      "id,kind,recipient,address_line_1,address_line_2,address_line_3,language,body\r\n";
+  for (const Letter& letter : letters) {
+    std::vector<std::string> lines;
+    std::string rest = letter.address;
+    for (std::size_t at; (at = rest.find('\n')) != std::string::npos; rest.erase(0, at + 1)) {
+      lines.push_back(rest.substr(0, at));
+    }
+    lines.push_back(rest);
+    while (lines.size() < 3) lines.emplace_back();
+    if (lines.size() > 3) {  // more lines than the envelope has: join the extra ones
+      for (std::size_t i = 3; i < lines.size(); ++i) lines[2] += ", " + lines[i];
+      lines.resize(3);
+    }
+    out += quoted(std::to_string(letter.id)) + "," + quoted(letter.kind) + "," +
+           quoted(letter.recipient) + "," + quoted(lines[0]) + "," + quoted(lines[1]) + "," +
+           quoted(lines[2]) + "," + quoted(letter.language) + "," + quoted(letter.body) + "\r\n";
+  }
+  return out;
+}
+
+}  // namespace rp::notify

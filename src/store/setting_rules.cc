@@ -1,0 +1,131 @@
+#include "store/setting_rules.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "core/time.h"
+
+namespace rp::store {
+namespace {
+
+constexpr std::int64_t kMostCents = 100'000'00;  // $100,000: any fee or limit in cents
+
+}  // namespace
+
+const std::vector<SettingRule>& setting_rules() {
+  using enum SettingKind;
+  static const std::vector<SettingRule> kRules{
+      {"name", text, 0, 200, "the utility's name, as customers see it on bills and email"},
+      {"time_zone", time_zone, 0, 0,
+       "the IANA time zone bill periods, due dates and 'today' are computed in"},
+      {"utility_address", text, 0, 400, "the postal address bills print (lines on new lines)"},
+      {"utility_phone", text, 0, 40, "the phone number bills and the portal show"},
+      {"utility_website", text, 0, 200, "the website bills print"},
+      {"bill_due_days", whole_number, 1, 90, "days from a bill's date to its due date"},
+      {"bill_holidays", dates, 0, 0, "days that are not bill or due dates (YYYY-MM-DD, ...)"},
+      {"daily_jobs_hour", whole_number, 0, 23,
+       "the local hour the daily jobs run (scheduled payments, autopay, late fees)"},
+      {"late_fee_grace_days", whole_number, 0, 60, "days after the due date before a late fee"},
+      {"late_fee_percent_bp", whole_number, 0, 10'000,
+       "the late fee as a share of what is past due, in basis points"},
+      {"late_fee_flat_cents", whole_number, 0, kMostCents, "a flat late fee, in cents"},
+      {"late_fee_maximum_cents", whole_number, 0, kMostCents, "the largest late fee, in cents"},
+      {"late_fee_minimum_past_due_cents", whole_number, 0, kMostCents,
+       "the least past due that draws a late fee, in cents"},
+      {"adjustment_approval_cents", whole_number, 0, 10'000'000'00,
+       "adjustments larger than this (cents) need a second person's approval"},
+      {"returned_payment_fee_cents", whole_number, 0, 1000'00,
+       "the fee for a payment the bank returns, in cents"},
+      {"arrangement_down_payment_bp", whole_number, 0, 10'000,
+       "a payment arrangement's down payment, in basis points of what is past due"},
+      {"arrangement_fewest_installments", whole_number, 2, 12,
+       "the fewest installments a payment arrangement offers"},
+      {"arrangement_most_installments", whole_number, 2, 12,
+       "the most installments a payment arrangement offers"},
+      {"arrangement_smallest_past_due_cents", whole_number, 0, 100'000'00,
+       "the least past due a payment arrangement is offered for, in cents"},
+      {"ach_odfi_routing", digits, 0, 9, "the utility's bank's routing number"},
+      {"ach_odfi_name", text, 0, 23, "the utility's bank's name in the ACH file"},
+      {"ach_company_name", text, 0, 16, "the utility's name on customers' bank statements"},
+      {"ach_company_id", text, 0, 10, "the utility's company id at its bank"},
+      {"ach_entry_description", text, 0, 10, "the ACH entry description (default UTILITY)"},
+      {"vee_rules.", json_object, 0, 0,
+       "a commodity's meter data validation rules (vee_rules.electric, ...; docs/vee.md)"},
+  };
+  return kRules;
+}
+
+const SettingRule* find_setting_rule(std::string_view key) {
+  for (const SettingRule& rule : setting_rules()) {
+    const bool family = rule.key.ends_with('.');
+    if (family ? key.starts_with(rule.key) && key.size() > rule.key.size() : key == rule.key) {
+      return &rule;
+    }
+  }
+  return nullptr;
+}
+
+Result<void> check_setting_value(const SettingRule& rule, std::string_view key,
+                                 std::string_view value) {
+  const std::string name(key);
+  auto refused = [&](const std::string& what) {
+    return invalid_input(name, "setting " + name + ": '" + std::string(value) + "' " + what);
+  };
+  switch (rule.kind) {
+    case SettingKind::text: {
+      if (value.empty() || static_cast<std::int64_t>(value.size()) > rule.maximum) {
+        return refused("must be 1 to " + std::to_string(rule.maximum) + " characters");
+      }
+      for (char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\n') || byte == 0x7f) return refused("holds a control character");
+      }
+      return success();
+    }
+    case SettingKind::whole_number: {
+      std::int64_t number = 0;
+      auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (error != std::errc() || end != value.data() + value.size() || number < rule.minimum ||
+          number > rule.maximum) {
+        return refused("is not a whole number from " + std::to_string(rule.minimum) + " to " +
+                       std::to_string(rule.maximum));
+      }
+      return success();
+    }
+    case SettingKind::time_zone:
+      if (!UtilityZone::find(value).ok()) {
+        return refused("is not a time zone the tz database knows (America/Los_Angeles, ...)");
+      }
+      return success();
+    case SettingKind::dates: {
+      std::size_t begin = 0;
+      while (begin <= value.size() && !value.empty()) {
+        std::size_t comma = value.find(',', begin);
+        if (comma == std::string_view::npos) comma = value.size();
+        std::string item(value.substr(begin, comma - begin));
+        while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+        while (!item.empty() && item.back() == ' ') item.pop_back();
+        if (!item.empty() && !parse_local_date(item, name).ok()) {
+          return refused("has '" + item + "', which is not a date (YYYY-MM-DD, comma-separated)");
+        }
+        begin = comma + 1;
+      }
+      return success();
+    }
+    case SettingKind::digits:
+      if (static_cast<std::int64_t>(value.size()) != rule.maximum ||
+          value.find_first_not_of("0123456789") != std::string_view::npos) {
+        return refused("must be " + std::to_string(rule.maximum) + " digits");
+      }
+      return success();
+    case SettingKind::json_object: {
+      auto parsed = nlohmann::json::parse(value, nullptr, false);
+      if (parsed.is_discarded() || !parsed.is_object()) return refused("is not a JSON object");
+      return success();
+    }
+  }
+  return success();
+}
+
+}  // namespace rp::store

@@ -1,0 +1,1 @@
+SELECT key, value FROM utility_settings ORDER BY key

@@ -1,0 +1,138 @@
+// Taking over an account by knowing its address: refused until possession is proven, and the
+// holder is told, with a way to undo it. Sign-in defences against guessing and stale links.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+#include "accounts/testing/account_fixtures.h"
+#include "api/testing/api_server.h"
+#include "api/testing/customers.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using http::testing::ClientResponse;
+using store::testing::count;
+using testing::as;
+using testing::Customer;
+
+class AccountTakeoverTest : public ::testing::Test {
+ protected:
+  AccountTakeoverTest()
+      : maria_(accounts::testing::open_sample_account(test_.database())),
+        server_(test_.database()) {}
+
+  std::string base() { return "/api/v1/accounts/" + maria_.digits(); }
+
+  store::testing::TestDatabase test_;
+  AccountNumber maria_;
+  testing::ApiServer server_;
+};
+
+TEST_F(AccountTakeoverTest, KnowingTheStreetAndZipShowsNothingUntilTheMailedCodeIsTyped) {
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  Customer intruder =
+      testing::sign_up(server_, test_.database(), "intruder@example.com", "1204 Elm Street");
+  ClientResponse me = server_.send("GET", "/api/v1/me", as(intruder));
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_TRUE(me.json()["accounts"].empty()) << me.body;
+  ASSERT_EQ(me.json()["pending_accounts"].size(), 1u) << me.body;
+  EXPECT_EQ(me.body.find("Maria"), std::string::npos) << "the holder's name leaked: " << me.body;
+  EXPECT_EQ(me.body.find(maria_.digits()), std::string::npos);
+  // Every account route answers as for an account that does not exist.
+  for (const char* route :
+       {"/summary", "/dashboard", "/preferences", "/usage?resolution=day", "/bills", "/payments",
+        "/payment-methods", "/autopay", "/arrangement-offers"}) {
+    EXPECT_EQ(server_.send("GET", base() + std::string(route), as(intruder)).status, 404) << route;
+  }
+  ClientResponse email_change = server_.send("PUT", base() + "/preferences", as(intruder),
+                                             R"({"contact_email": "intruder@example.com"})");
+  EXPECT_EQ(email_change.status, 404);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM email_outbox WHERE to_address = "
+                  "'maria@example.com' AND body LIKE '%/not-me?token=%'"),
+            0);
+
+  // The code reaches whoever lives there; typed, it links, and Maria is told (in her account's
+  // language, Spanish here) with an undo link.
+  testing::claim_with_mailed_code(server_, test_.database(), intruder);
+  EXPECT_EQ(server_.send("GET", base() + "/summary", as(intruder)).status, 200);
+  auto notice = store::testing::query(
+      test_.database(),
+      "SELECT body FROM email_outbox WHERE to_address = 'maria@example.com' AND body LIKE "
+      "'%/not-me?token=%'");
+  ASSERT_EQ(notice.size(), 1u);
+  const std::string body = notice[0].text(0);
+  const auto at = body.find("/not-me?token=");
+  ASSERT_NE(at, std::string::npos) << body;
+  const std::string token = body.substr(at + 14, body.find('\n', at) - at - 14);
+  ClientResponse undone = server_.send("POST", "/api/v1/auth/not-me", testing::json_headers(),
+                                       R"({"token": ")" + token + R"("})");
+  EXPECT_EQ(undone.status, 204) << undone.body;
+  // The intruder is signed out everywhere and the account is gone from the login.
+  EXPECT_EQ(server_.send("GET", "/api/v1/me", as(intruder)).status, 401);
+  EXPECT_EQ(server_
+                .send("POST", "/api/v1/auth/not-me", testing::json_headers(),
+                      R"({"token": ")" + token + R"("})")
+                .status,
+            410);
+  EXPECT_EQ(server_.send("GET", base() + "/summary", as(maria)).status, 200);
+}
+
+TEST_F(AccountTakeoverTest, ThirtyGuessesAtOnceGetFivePasswordsChecked) {
+  testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  constexpr int kGuesses = 30;
+  std::vector<int> statuses(kGuesses);
+  std::vector<std::thread> guessers;
+  for (int i = 0; i < kGuesses; ++i) {
+    guessers.emplace_back([&, i] {
+      http::testing::TestClient client(server_.port());  // a connection of its own
+      statuses[static_cast<std::size_t>(i)] =
+          client
+              .request("POST", "/api/v1/auth/login", testing::json_headers(),
+                       R"({"email": "maria@example.com", "password": "guess )" + std::to_string(i) +
+                           R"("})")
+              .status;
+    });
+  }
+  for (std::thread& guesser : guessers) guesser.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 5);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), kGuesses - 5);
+}
+
+TEST_F(AccountTakeoverTest, AnUnusedSignUpLinkCannotSignInPastTwoStepSignIn) {
+  // Two sign-up links; the newer sets the password; two-step sign-in is turned on.
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(
+        server_
+            .send("POST", "/api/v1/auth/register", testing::json_headers(),
+                  R"({"email": "maria@example.com", "street": "1204 Elm St", "zip": "97477"})")
+            .status,
+        202);
+  }
+  auto links = store::testing::query(
+      test_.database(),
+      "SELECT body FROM email_outbox WHERE to_address = 'maria@example.com' ORDER BY id");
+  ASSERT_EQ(links.size(), 2u);
+  auto token_of = [](const std::string& body) {
+    const auto at = body.find("?token=");
+    return body.substr(at + 7, body.find('\n', at) - at - 7);
+  };
+  ClientResponse verified =
+      server_.send("POST", "/api/v1/auth/verify", testing::json_headers(),
+                   R"({"token": ")" + token_of(links[1].text(0)) + R"(", "password": ")" +
+                       testing::kCustomerPassword + R"("})");
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  ClientResponse replayed = server_.send("POST", "/api/v1/auth/verify", testing::json_headers(),
+                                         R"({"token": ")" + token_of(links[0].text(0)) +
+                                             R"(", "password": "an attacker's long passphrase"})");
+  EXPECT_EQ(replayed.status, 410) << replayed.body;
+  EXPECT_TRUE(replayed.header("set-cookie").value_or("").empty());
+}
+
+}  // namespace
+}  // namespace rp::api

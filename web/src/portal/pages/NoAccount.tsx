@@ -1,0 +1,31 @@
+// In place of an account's pages, for a login that holds no account yet: the letters with a code
+// on their way to the service addresses it claimed, and the form to type the code; or, with none,
+// how to add an account. Nothing of a claimed account shows here but the street the customer
+// typed: the account is theirs only once the code proves it.
+import { Page } from "../components/Page";
+import { ClaimCodeForm, PendingLetters } from "../components/PendingLetters";
+import { useI18n } from "../i18n/context";
+import { Link, navigate } from "../navigation";
+import { useSession } from "../session";
+
+export function NoAccount() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const pending = me.pending_accounts;
+  if (pending.length === 0) {
+    return (
+      <Page title={t("dashboardTitle")}>
+        <p>{t("noAccounts")}</p>
+        <p><Link href="/settings#add-account" class="button">{t("addAccountLink")}</Link></p>
+      </Page>
+    );
+  }
+  return (
+    <Page title={t("pendingTitle")}>
+      <PendingLetters pending={pending} />
+      <p class="hint pending-why">{t("pendingWhy")}</p>
+      <ClaimCodeForm onClaimed={() => navigate("/")} />
+      <p><Link href="/settings#add-account">{t("addAccountLink")}</Link></p>
+    </Page>
+  );
+}
