@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/utility_settings.h"
+
 #include "accounts/testing/account_fixtures.h"
 #include "api/api.h"
 #include "http/test_client.h"
@@ -228,6 +230,30 @@ TEST_F(ApiTest, CustomersSubmitMeterReadingsAndHearWhatHappens) {
 TEST_F(ApiTest, UnknownRoutesAreProblems) {
   expect_problem(get("/api/v1/nothing-here"), 404);
   expect_problem(client_->request("DELETE", "/api/v1/staff/accounts"), 405);
+}
+
+TEST_F(ApiTest, TheUtilitysContactDetailsComeFromItsSettingsForAnyone) {
+  ClientResponse unset = get("/api/v1/utility", false);
+  ASSERT_EQ(unset.status, 200) << unset.body;
+  EXPECT_EQ(unset.json()["name"], "Ratepayer Demo Utility");
+  EXPECT_TRUE(unset.json()["phone"].is_null());
+  EXPECT_TRUE(unset.json()["address"].empty());
+  ASSERT_TRUE(
+      test_
+          ->write_work([](store::Session& session) -> Result<void> {
+            RP_TRY(store::change_utility_setting(session, "name", "Cedar Water", "staff:test"));
+            RP_TRY(store::change_utility_setting(session, "utility_phone", "(541) 555-0100",
+                                                 "staff:test"));
+            return store::change_utility_setting(
+                session, "utility_address", "PO Box 1100\nSpringfield, OR 97477", "staff:test");
+          })
+          .ok());
+  ClientResponse contact = get("/api/v1/utility", false);
+  EXPECT_EQ(contact.json()["name"], "Cedar Water");
+  EXPECT_EQ(contact.json()["phone"], "(541) 555-0100");
+  EXPECT_EQ(contact.json()["address"],
+            nlohmann::json::array({"PO Box 1100", "Springfield, OR 97477"}));
+  EXPECT_EQ(contact.header("cache-control").value_or(""), "public, max-age=300");
 }
 
 TEST_F(ApiTest, HealthChecksTheDatabaseAndMetricsCountRequestsForStaffOnly) {

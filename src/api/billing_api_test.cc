@@ -137,6 +137,9 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
 
   ClientResponse one = get(bills + "/9");
   ASSERT_EQ(one.status, 200) << one.body;
+  // The plan by its name, as a customer reads it, and its code.
+  EXPECT_EQ(one.json()["sections"][0]["rate_plan"], "E-RES");
+  EXPECT_EQ(one.json()["sections"][0]["rate_plan_name"], "Residential electric");
   auto lines = one.json()["sections"][0]["lines"];
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[1]["explanation"], "1442 kWh × $0.1 per kWh = $144.20");

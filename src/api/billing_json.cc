@@ -66,6 +66,7 @@ void write_line(JsonWriter& out, const billing::BillLineView& line) {
 void write_section(JsonWriter& out, const billing::BillSectionView& section) {
   out.begin_object().key("commodity").string(section.commodity);
   out.key("rate_plan").string(section.rate_plan_code);
+  out.key("rate_plan_name").string(section.rate_plan_name);
   out.key("period").begin_object().key("start").string(section.period_start);
   out.key("end").string(section.period_end).end_object();
   out.key("meter_serial").string(section.meter_serial).key("unit").string(section.unit);

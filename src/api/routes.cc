@@ -18,6 +18,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/healthz", bind(health_handler));
   router.add("GET", "/metrics", bind(metrics_handler));
   router.add("GET", "/api/v1/openapi.json", bind(openapi_handler));
+  router.add("GET", "/api/v1/utility", bind(utility_handler));
   router.add("POST", "/api/v1/auth/register", bind(register_handler));
   router.add("POST", "/api/v1/auth/verify", bind(verify_handler));
   router.add("POST", "/api/v1/auth/login", bind(login_handler));

@@ -2,6 +2,7 @@
 
 #include "api/guards.h"
 #include "http/problem.h"
+#include "store/utility_settings.h"
 
 namespace rp::api {
 
@@ -29,6 +30,38 @@ http::Response metrics_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   return http::text_response(200, context.metrics.prometheus_text(),
                              std::string(http::Metrics::kContentType));
+}
+
+http::Response utility_handler(ApiContext& context, http::Request&) {
+  auto contact =
+      context.database.read<nlohmann::json>([](store::Session& session) -> Result<nlohmann::json> {
+        auto name = store::utility_name(session);
+        RP_TRY(name);
+        nlohmann::json out = {{"name", *name}};
+        for (const auto& [field, key] :
+             {std::pair{"phone", "utility_phone"}, std::pair{"email", "utility_email"},
+              std::pair{"website", "utility_website"}, std::pair{"hours", "utility_hours"}}) {
+          auto value = store::utility_setting(session, key);
+          RP_TRY(value);
+          out[field] = *value ? nlohmann::json(**value) : nlohmann::json(nullptr);
+        }
+        auto address = store::utility_setting(session, "utility_address");
+        RP_TRY(address);
+        nlohmann::json lines = nlohmann::json::array();
+        std::string rest = address->value_or("");
+        while (!rest.empty()) {
+          const auto end = rest.find('\n');
+          if (end != 0) lines.push_back(rest.substr(0, end));
+          if (end == std::string::npos) break;
+          rest.erase(0, end + 1);
+        }
+        out["address"] = lines;
+        return out;
+      });
+  if (!contact.ok()) return http::problem_from_error(contact.error());
+  http::Response response = http::json_response(200, *contact);
+  response.set_header("Cache-Control", "public, max-age=300");
+  return response;
 }
 
 http::Response openapi_handler(ApiContext&, http::Request&) {

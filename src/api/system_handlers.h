@@ -12,6 +12,9 @@ http::Response health_handler(ApiContext& context, http::Request& request);
 // Prometheus text: request counters and latency histograms by route, database pool gauges.
 http::Response metrics_handler(ApiContext& context, http::Request& request);
 http::Response openapi_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/utility: who the utility is and how to reach it (its settings: name, phone, email,
+// address lines, website, office hours), for every page of the portal; no sign-in, cacheable.
+http::Response utility_handler(ApiContext& context, http::Request& request);
 
 // Reports the database pool to `metrics` as gauges (called once at wiring).
 void report_database_pool(http::Metrics& metrics, store::Database& database);

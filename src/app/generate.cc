@@ -381,6 +381,8 @@ Result<void> store_settings(Session& session, const GenerateOptions& options) {
        {std::pair{"utility_address", "PO Box 1100\nSpringfield, OR 97477"},
         std::pair{"utility_phone", "(541) 555-0100"},
         std::pair{"utility_website", "utility.example"},
+        std::pair{"utility_email", "help@utility.example"},
+        std::pair{"utility_hours", "Monday to Friday, 8 a.m. to 5 p.m."},
         // The demo's ACH originator (payments/ach_export.h): a test bank
         // routing number and company id, and a returned-payment fee.
         std::pair{"ach_odfi_routing", "091000019"},

@@ -5,7 +5,10 @@
 #include "app/generate.h"
 #include "app/random.h"
 #include "billing/bill_run.h"
+#include "core/idempotency_key.h"
+#include "core/json_writer.h"
 #include "ledger/late_fee_job.h"
+#include "payments/payment_records.h"
 #include "store/bulk_insert.h"
 
 namespace rp::app {
@@ -13,9 +16,18 @@ namespace {
 
 using store::Session;
 
-const store::BulkTable kPayments{
+// A generated payment is what the payment channels write: a posted payment with a confirmation
+// number, its ledger entry, and its payment.received event, all dated in the simulated history.
+const store::BulkTable kPaymentRows{
+    "payments",
+    {"account_id", "confirmation", "amount_cents", "status", "channel", "method", "method_label",
+     "idempotency_key", "request_fingerprint", "effective_on", "created_at", "updated_at",
+     "taken_by", "check_number"}};
+const store::BulkTable kPaymentEntries{
     "ledger_entries",
     {"account_id", "kind", "amount_cents", "effective_on", "posted_at", "reference", "memo"}};
+const store::BulkTable kPaymentEvents{
+    "account_events", {"account_id", "kind", "occurred_at", "actor", "summary", "details"}};
 
 struct UnpaidBill {
   std::int64_t id = 0;
@@ -43,6 +55,57 @@ PaymentChoice choose_payment(std::uint64_t seed, std::int64_t bill_id) {
   return {0, 0};
 }
 
+// How a payment came in, as the channels record it.
+struct PaymentWay {
+  const char* channel;  // web | autopay | lockbox | cashier | phone
+  const char* method;   // card | bank | check | cash
+  std::string label;    // "Visa •••• 4242"
+  store::Value taken_by = store::Null{};
+  store::Value check_number = store::Null{};
+  const char* actor;
+};
+
+// Web by card 40%, autopay 20% (card or bank), a mailed check through the lockbox 20%, phone by
+// card 8%, at the cashier 12% (cash or check): from a second draw of the same hash.
+PaymentWay choose_way(std::uint64_t seed, std::int64_t bill_id, std::int64_t account_id) {
+  std::uint64_t state =
+      seed ^ (static_cast<std::uint64_t>(bill_id) * 0xD1B54A32D192ED03ULL) ^ 0x5bd1e995ULL;
+  const std::uint64_t draw = splitmix64(state);
+  const auto way = static_cast<int>(draw % 100);
+  // The account's own card and bank account: the same last four every time.
+  const std::string card_four = std::to_string(1000 + (account_id * 37) % 9000);
+  const std::string bank_four = std::to_string(1000 + (account_id * 53) % 9000);
+  const std::string check = std::to_string(1001 + (draw >> 16) % 8000);
+  if (way < 40)
+    return {"web",         "card",        "Visa •••• " + card_four,
+            store::Null{}, store::Null{}, "system:generate:customer"};
+  if (way < 50)
+    return {"autopay",     "card",        "Visa •••• " + card_four,
+            store::Null{}, store::Null{}, "system:generate:autopay"};
+  if (way < 60)
+    return {"autopay",     "bank",        "Checking •••• " + bank_four,
+            store::Null{}, store::Null{}, "system:generate:autopay"};
+  if (way < 80)
+    return {"lockbox", "check", "Check " + check, store::Null{}, check, "system:generate:lockbox"};
+  if (way < 88)
+    return {"phone",
+            "card",
+            "Visa •••• " + card_four,
+            std::string("staff:generated"),
+            store::Null{},
+            "system:generate:staff"};
+  if (way < 95)
+    return {"cashier",     "cash",
+            "Cash",        std::string("staff:generated"),
+            store::Null{}, "system:generate:staff"};
+  return {"cashier",
+          "check",
+          "Check " + check,
+          std::string("staff:generated"),
+          check,
+          "system:generate:staff"};
+}
+
 Result<std::vector<UnpaidBill>> unpaid_bills(store::Database& database, std::int64_t run_id) {
   return database.read<std::vector<UnpaidBill>>(
       [&](Session& session) -> Result<std::vector<UnpaidBill>> {
@@ -63,29 +126,74 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
                        const UtilityZone& zone, std::int64_t run_id, BillingReport& report) {
   auto bills = unpaid_bills(database, run_id);
   RP_TRY(bills);
-  std::vector<store::Params> rows;
+  struct Paid {
+    const UnpaidBill* bill;
+    LocalDate on;
+    std::int64_t cents;
+    PaymentWay way;
+  };
+  std::vector<Paid> paid;
   for (const UnpaidBill& bill : *bills) {
     if (bill.amount_due_cents <= 0) continue;
     const PaymentChoice choice = choose_payment(options.seed, bill.id);
     if (choice.percent == 0) continue;
     const LocalDate paid_on(date::sys_days(bill.bill_date) + date::days(choice.days));
     if (date::sys_days(paid_on) >= date::sys_days(options.as_of)) continue;
-    const std::int64_t paid = bill.amount_due_cents * choice.percent / 100;
-    const Instant at = zone.start_of_day(paid_on) + std::chrono::hours(12);
-    rows.push_back({bill.account_id, std::string("payment"), -paid, format_local_date(paid_on),
-                    format_instant(at), "PMT-" + std::to_string(bill.number),
-                    std::string("Payment (generated)")});
-    ++report.payments;
-    report.payments_cents += paid;
+    paid.push_back({&bill, paid_on, bill.amount_due_cents * choice.percent / 100,
+                    choose_way(options.seed, bill.id, bill.account_id)});
   }
-  if (rows.empty()) return success();
-  return database.write_work(
-      [&](Session& session) { return store::bulk_insert(session, kPayments, rows); });
+  if (paid.empty()) return success();
+  return database.write_work([&](Session& session) -> Result<void> {
+    const auto count = static_cast<std::int64_t>(paid.size());
+    auto first = session.query_named("app/reserve_confirmations", {count, count});
+    RP_TRY(first);
+    if (first->empty()) return internal_error("the payment_confirmation sequence is missing");
+    auto last_payment = session.query_named("app/last_payment_id");
+    RP_TRY(last_payment);
+    std::vector<store::Params> payments, entries, events;
+    std::int64_t sequence = first->at(0).integer(0);
+    for (const Paid& payment : paid) {
+      const std::string confirmation = payments::confirmation_of(sequence++);
+      // Mid-morning to mid-afternoon, local time, spread by the bill.
+      const Instant at = zone.start_of_day(payment.on) + std::chrono::hours(9) +
+                         std::chrono::minutes((payment.bill->id * 17) % 420);
+      const std::string when = format_instant(at);
+      const Money amount = Money::from_cents(payment.cents);
+      const PaymentWay& way = payment.way;
+      payments.push_back({payment.bill->account_id, confirmation, payment.cents,
+                          std::string("posted"), std::string(way.channel), std::string(way.method),
+                          way.label,
+                          system_idempotency_key("generate", std::to_string(payment.bill->id)),
+                          std::string("generated"), format_local_date(payment.on), when, when,
+                          way.taken_by, way.check_number});
+      entries.push_back({payment.bill->account_id, std::string("payment"), -payment.cents,
+                         format_local_date(payment.on), when, confirmation,
+                         "Payment " + confirmation + ", " + way.label});
+      JsonWriter details;
+      details.begin_object().key("confirmation").string(confirmation);
+      details.key("amount").string(amount.to_string()).key("channel").string(way.channel);
+      details.key("method").string(way.label).end_object();
+      events.push_back({payment.bill->account_id, std::string("payment.received"), when,
+                        std::string(way.actor),
+                        "Payment " + confirmation + " of $" + amount.to_string() + " received (" +
+                            way.channel + ", " + way.label + ")",
+                        details.take()});
+      ++report.payments;
+      report.payments_cents += payment.cents;
+    }
+    RP_TRY(store::bulk_insert(session, kPaymentRows, payments));
+    RP_TRY(store::bulk_insert(session, kPaymentEntries, entries));
+    RP_TRY(store::bulk_insert(session, kPaymentEvents, events));
+    RP_TRY(session.execute_named("app/link_generated_payments", {last_payment->at(0).integer(0)}));
+    return success();
+  });
 }
 
 // The daily late-fee job as the utility's scheduler would have run it, once a month here: fees
 // are dated on `today`, on bills whose grace period ended before it.
-Result<void> charge_late_fees(store::Database& database, LocalDate today, BillingReport& report) {
+Result<void> charge_late_fees(store::Database& database, const UtilityZone& zone, LocalDate today,
+                              BillingReport& report) {
+  const HistoryClock at(zone.start_of_day(today) + std::chrono::hours(2));  // the nightly job
   ledger::LateFeeRunRequest request;
   request.today = today;
   request.actor = "generate";
@@ -107,7 +215,7 @@ Result<BillingReport> generate_bills(store::Database& database, const GenerateOp
   const date::year_month first =
       last - date::months{static_cast<std::int64_t>(options.usage_months)} + date::months{1};
   for (date::year_month month = first; month <= last; month += date::months{1}) {
-    RP_TRY(charge_late_fees(database, LocalDate{month / 1}, report));
+    RP_TRY(charge_late_fees(database, settings->zone, LocalDate{month / 1}, report));
     for (int cycle = 1; cycle <= settings->calendar.cycle_count; ++cycle) {
       const auto dates = billing::cycle_dates(settings->calendar, cycle, month);
       if (date::sys_days(dates.read_date) >= date::sys_days(options.as_of)) continue;
@@ -115,7 +223,12 @@ Result<BillingReport> generate_bills(store::Database& database, const GenerateOp
       request.cycle = cycle;
       request.read_date = dates.read_date;
       request.started_by = "generate";
-      auto progress = billing::run_bills(database, request);
+      auto progress = [&] {
+        // The run happens on its read date, early in the morning: its bills, entries and events
+        // are dated then.
+        const HistoryClock at(settings->zone.start_of_day(dates.read_date) + std::chrono::hours(6));
+        return billing::run_bills(database, request);
+      }();
       RP_TRY(progress);
       ++report.runs;
       report.released += progress->released;
@@ -125,7 +238,7 @@ Result<BillingReport> generate_bills(store::Database& database, const GenerateOp
       RP_TRY(pay_bills(database, options, settings->zone, progress->run_id, report));
     }
   }
-  RP_TRY(charge_late_fees(database, options.as_of, report));
+  RP_TRY(charge_late_fees(database, settings->zone, options.as_of, report));
   return report;
 }
 

@@ -249,7 +249,7 @@ TEST(GenerateUtility, StoresTheUtilitysNameAndTimeZone) {
   EXPECT_EQ(count(test.database(),
                   "SELECT COUNT(*) FROM utility_settings WHERE key LIKE "
                   "'utility_%'"),
-            3);  // the address, phone and website bills print
+            5);  // the address, phone and website bills print; the email and office hours
   EXPECT_EQ(count(test.database(),
                   "SELECT COUNT(*) FROM account_events WHERE actor <> 'generator' OR "
                   "details NOT LIKE '%rate_plans%' AND kind = 'account.opened'"),
@@ -265,6 +265,50 @@ TEST(GenerateUtility, AnUnknownTimeZoneIsRefusedBeforeAnythingIsWritten) {
   EXPECT_EQ(report.error().field, "time_zone");
   EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM utility_settings"), 0);
   EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM accounts"), 0);
+}
+
+TEST(GenerateUtility, PaymentsAreRealPaymentRecordsInEveryChannelDatedWhenTheyHappened) {
+  TestDatabase test;
+  GenerateOptions options;
+  options.accounts = 40;
+  options.seed = 11;
+  options.usage_months = 3;
+  auto report = generate_utility(test.database(), options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_GT(report->billing.payments, 40u);
+  // Every payment is a posted payment record with its ledger entry and its event.
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM payments WHERE status = 'posted'"),
+            static_cast<std::int64_t>(report->billing.payments));
+  EXPECT_EQ(count(test.database(), "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM payments"),
+            report->billing.payments_cents);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM payments p JOIN ledger_entries l ON l.id = "
+                  "p.ledger_entry_id WHERE l.kind = 'payment' AND l.reference = p.confirmation "
+                  "AND l.amount_cents = -p.amount_cents AND l.effective_on = p.effective_on"),
+            static_cast<std::int64_t>(report->billing.payments));
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM account_events e JOIN payments p ON e.account_id = "
+                  "p.account_id AND e.occurred_at = p.created_at WHERE e.kind = "
+                  "'payment.received'"),
+            static_cast<std::int64_t>(report->billing.payments));
+  // The mix of channels a utility sees.
+  for (const char* channel : {"web", "autopay", "lockbox", "cashier", "phone"}) {
+    EXPECT_GT(count(test.database(),
+                    std::string("SELECT COUNT(*) FROM payments WHERE channel = '") + channel + "'"),
+              0)
+        << channel;
+  }
+  // Nothing happened after the data's today (its late-fee pass runs at 02:00 that day): events
+  // are dated in the simulated history, not when generate ran.
+  const Instant today = UtilityZone::find(options.time_zone)->start_of_day(options.as_of);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM account_events WHERE occurred_at > '" +
+                                       format_instant(today + std::chrono::hours(2)) + "'"),
+            0);
+  EXPECT_GT(count(test.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'bill.ready' AND occurred_at "
+                  "< '" +
+                      format_local_date(options.as_of) + "'"),
+            0);
 }
 
 }  // namespace

@@ -85,6 +85,7 @@ BillSectionView section_of(const Row& row) {
   section.estimated = row.integer(12) != 0;
   section.final_service = row.integer(13) != 0;
   section.charges = Money::from_cents(row.integer(14));
+  section.rate_plan_name = row.text(15);
   return section;
 }
 

@@ -59,9 +59,10 @@ struct BillSectionView {
   std::int64_t agreement_id = 0;
   std::string commodity;
   std::string rate_plan_code;
-  std::string period_start;  // first day billed
-  std::string period_end;    // last day billed (inclusive)
-  std::string meter_serial;  // empty for sewer
+  std::string rate_plan_name;  // "Residential time of use"; the code when the plan has no name
+  std::string period_start;    // first day billed
+  std::string period_end;      // last day billed (inclusive)
+  std::string meter_serial;    // empty for sewer
   std::string unit;
   std::string usage;                      // decimal text in `unit`
   std::string peak_demand_kw;             // "0" without interval data

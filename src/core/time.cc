@@ -2,7 +2,11 @@
 
 #include <date/tz.h>
 
+#include <atomic>
+#include <climits>
 #include <exception>
+
+#include "core/assert.h"
 
 namespace rp {
 namespace {
@@ -166,8 +170,29 @@ std::string format_instant(Instant instant) {
   return date::format("%FT%TZ", instant);
 }
 
+namespace {
+
+// Seconds since the epoch of the history clock's instant, or kNoHistory.
+constexpr std::int64_t kNoHistory = INT64_MIN;
+std::atomic<std::int64_t> history_seconds{kNoHistory};
+
+}  // namespace
+
 Instant now() {
+  const std::int64_t history = history_seconds.load(std::memory_order_acquire);
+  if (history != kNoHistory) return Instant(seconds(history));
   return std::chrono::floor<seconds>(std::chrono::system_clock::now());
+}
+
+HistoryClock::HistoryClock(Instant at) {
+  std::int64_t expected = kNoHistory;
+  const bool set = history_seconds.compare_exchange_strong(
+      expected, std::chrono::floor<seconds>(at.time_since_epoch()).count());
+  RP_ASSERT(set, "one history clock at a time");
+}
+
+HistoryClock::~HistoryClock() {
+  history_seconds.store(kNoHistory, std::memory_order_release);
 }
 
 }  // namespace rp

@@ -74,7 +74,19 @@ Result<Instant> parse_instant(std::string_view text, std::string field);
 // UTC with a "Z": "2026-11-23T14:05:00Z".
 std::string format_instant(Instant instant);
 
-// The current instant, floored to the second.
+// The current instant, floored to the second; while a HistoryClock is alive, its instant.
 Instant now();
+
+// For `ratepayer generate` only, which writes a utility's past through the real code: while one
+// of these lives, now() answers `at` in every thread, so what the bill runs and jobs write (bills,
+// entries, events) is dated when it would have happened. Never used by a serving process. Not
+// nestable: at most one at a time (asserted).
+class HistoryClock {
+ public:
+  explicit HistoryClock(Instant at);
+  ~HistoryClock();
+  HistoryClock(const HistoryClock&) = delete;
+  HistoryClock& operator=(const HistoryClock&) = delete;
+};
 
 }  // namespace rp

@@ -14,11 +14,6 @@ using store::Row;
 using store::Session;
 
 // "P" and nine digits: an 8-digit sequence and its Luhn check digit.
-std::string confirmation_of(std::int64_t sequence) {
-  std::string digits = std::to_string(sequence);
-  digits.insert(0, 8 - std::min<std::size_t>(8, digits.size()), '0');
-  return "P" + digits + luhn_check_digit(digits);
-}
 
 std::string event_details(const PaymentView& view) {
   JsonWriter json;
@@ -41,6 +36,12 @@ Result<void> record(Session& session, const StoredPayment& payment, PaymentStatu
 }
 
 }  // namespace
+
+std::string confirmation_of(std::int64_t sequence) {
+  std::string digits = std::to_string(sequence);
+  digits.insert(0, 8 - std::min<std::size_t>(8, digits.size()), '0');
+  return "P" + digits + luhn_check_digit(digits);
+}
 
 StoredPayment stored_of(const Row& row) {
   StoredPayment stored;

@@ -31,6 +31,10 @@ StoredPayment stored_of(const store::Row& row);
 // check digit, inside the caller's transaction.
 Result<std::string> take_confirmation(store::Session& session);
 
+// The confirmation number of sequence value `sequence`: "P" + 8 digits + a Luhn check digit
+// ("P000000017"). For writers that take a block of the sequence at once (the generator).
+std::string confirmation_of(std::int64_t sequence);
+
 // Writes the processor's answer to a pending payment, once: approved posts it (ledger entry,
 // balance after, "payment.received"); refused fails it ("payment.failed"); timeout records
 // "payment.pending". A payment no longer pending is left as it is. Returns it as it now stands.

@@ -22,6 +22,8 @@ const std::vector<SettingRule>& setting_rules() {
       {"utility_address", text, 0, 400, "the postal address bills print (lines on new lines)"},
       {"utility_phone", text, 0, 40, "the phone number bills and the portal show"},
       {"utility_website", text, 0, 200, "the website bills print"},
+      {"utility_email", text, 0, 254, "the email address customers can write to"},
+      {"utility_hours", text, 0, 200, "when the customer service office answers"},
       {"bill_due_days", whole_number, 1, 90, "days from a bill's date to its due date"},
       {"bill_holidays", dates, 0, 0, "days that are not bill or due dates (YYYY-MM-DD, ...)"},
       {"daily_jobs_hour", whole_number, 0, 23,

@@ -1,5 +1,6 @@
--- A bill's sections, one per service agreement billed.
-SELECT id, service_agreement_id, commodity, rate_plan_code, period_start, period_end,
-       meter_serial, unit, usage_milli, peak_demand_milli, start_read_milli, end_read_milli,
-       estimated, final, charges_cents
-FROM bill_sections WHERE bill_id = :bill ORDER BY id
+-- A bill's sections, one per service agreement billed, with the rate plan's name.
+SELECT s.id, s.service_agreement_id, s.commodity, s.rate_plan_code, s.period_start, s.period_end,
+       s.meter_serial, s.unit, s.usage_milli, s.peak_demand_milli, s.start_read_milli,
+       s.end_read_milli, s.estimated, s.final, s.charges_cents, COALESCE(p.name, s.rate_plan_code)
+FROM bill_sections s LEFT JOIN rate_plans p ON p.code = s.rate_plan_code
+WHERE s.bill_id = :bill ORDER BY s.id
