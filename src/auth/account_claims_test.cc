@@ -205,6 +205,8 @@ TEST_F(AccountClaimsTest, AnApartmentIsFoundByTheAddressAsItsBillPrintsIt) {
   ASSERT_TRUE(signed_in.ok()) << signed_in.error().message;
   ASSERT_EQ(signed_in->me.accounts.size(), 1u);  // her unit's account, not her neighbour's
   EXPECT_EQ(signed_in->me.accounts[0].number, flat.digits());
+  EXPECT_EQ(signed_in->me.accounts[0].service_address,
+            "2777 Pine Blvd, Unit 107, Springfield 97477");
   // Without the unit, a building's accounts are not offered at all.
   auto no_unit = register_login(
       db(), settings_, {"x@example.com", "2777 Pine Blvd", "97477", "", "en", "10.0.0.1", ""});

@@ -126,6 +126,7 @@ Result<Me> me_in(Session& session, std::int64_t user_id) {
   RP_TRY(accounts);
   for (const store::Row& row : *accounts) {
     std::string address = row.is_null(3) ? "" : row.text(3);
+    if (!row.text(6).empty()) address += ", " + row.text(6);  // the unit: "Unit 107"
     if (!row.is_null(4)) address += ", " + row.text(4) + " " + row.text(5);
     me.accounts.push_back({row.text(1), row.text(2), address});
   }

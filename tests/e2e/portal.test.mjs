@@ -5,7 +5,8 @@
 // history change, look at usage, switch to Spanish and sign out; a second customer cannot reach
 // the first one's account; a stranger who knows the address gets only a letter's code, and the
 // account holder's "this wasn't me" link undoes it; signing in again in the same tab shows
-// everything, however the session ended. The pages run under the server's
+// everything, however the session ended. Every page shows the utility's name and how to reach it
+// (GET /api/v1/utility), and works without it. The pages run under the server's
 // Content-Security-Policy (no bypass). axe-core (WCAG 2.1 A and AA rules) runs on every page in
 // both languages; every page is photographed at phone size.
 //
@@ -57,10 +58,14 @@ const PHONE = {
 let holder; // ACCOUNT: { address, email, name }; its customer signs up with the email on file
 let second; // SECOND_ACCOUNT: the same, and `amountDue`, the amount due of a recent bill
 
+// What GET /api/v1/utility answers (every page shows it; checked on its own below).
+let utility;
+
 let browser;
 
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
+  utility = await fetch(`${BASE}/api/v1/utility`).then((r) => (r.ok ? r.json() : null), () => null);
   holder = await accountOnFile(ACCOUNT);
   second = { ...(await accountOnFile(SECOND_ACCOUNT)), amountDue: await recentAmountDue(SECOND_ACCOUNT) };
   browser = await chromium.launch({
@@ -158,10 +163,57 @@ async function runAxe(page) {
   });
 }
 
-/** axe finds nothing, the page has one h1, and a phone-sized screenshot is saved. */
+/** The utility's name in the header and the document title, and how to reach it in the footer. */
+async function checkUtility(page, name) {
+  if (typeof utility?.name !== "string") return; // the test of GET /api/v1/utility fails instead
+  const brand = page.locator(".site-header .brand");
+  await brand.filter({ hasText: utility.name }).waitFor();
+  assert.equal((await brand.textContent()).trim(), utility.name, `the header of ${name}`);
+  await page.waitForFunction((n) => document.title.endsWith(` · ${n}`), utility.name);
+  const footer = page.getByRole("contentinfo");
+  if (utility.phone) {
+    const call = footer.getByRole("link", { name: utility.phone, exact: true });
+    assert.match(await call.getAttribute("href"), /^tel:\+\d{11}$/, `the phone link on ${name}`);
+  }
+  if (utility.email) {
+    assert.equal(await footer.getByRole("link", { name: utility.email, exact: true }).getAttribute("href"), `mailto:${utility.email}`);
+  }
+  const shown = await footer.innerText();
+  for (const line of [utility.hours, ...utility.address].filter(Boolean)) {
+    assert.ok(shown.includes(line), `the footer of ${name} shows '${line}'`);
+  }
+}
+
+/** Usage and bill quantities as people read them: whole gallons, one decimal for kWh, kW, CCF and
+ * therms (the API sends 3 to 9 decimals). Numbers followed by their unit, and the usage table. */
+async function checkQuantities(page, name) {
+  const text = await page.locator("main").innerText();
+  const long = text.match(/\d\.\d{2,}\s?(kWh|kW|CCF|therms?)\b/g) ?? [];
+  const gallons = text.match(/\d\.\d+\s?gal\b/g) ?? [];
+  assert.deepEqual([...long, ...gallons], [], `quantities on ${name}`);
+  const unit = await page.locator(".usage-table caption").first().textContent().catch(() => "");
+  const cells = await page.locator(".usage-table td.num").allTextContents();
+  const pattern = /\bgal\b/.test(unit) ? /^(—|-?[\d,]+)$/ : /^(—|-?[\d,]+\.\d)$/;
+  for (const cell of cells) assert.match(cell.trim(), pattern, `a usage figure on ${name} (${unit})`);
+}
+
+/**
+ * The usage table's period going on now (today, this month) in the utility's time zone says so
+ * (`soFar`), and neither it nor any later row says missing. It is the last row, or the one before
+ * when the browser's day is already the utility's tomorrow (the rows after it say "not yet").
+ */
+async function currentPeriodShown(page, soFar, missing) {
+  const rows = await page.locator(".usage-table tbody tr").allInnerTexts();
+  const current = rows.findIndex((r) => soFar.test(r));
+  assert.ok(current >= 0 && current >= rows.length - 2, `the period going on now: ${rows.slice(-2).join(" | ")}`);
+  for (const row of rows.slice(current)) assert.doesNotMatch(row, missing);
+}
+
+/** axe finds nothing, the page has one h1, the utility shows, and a phone-sized screenshot is saved. */
 async function checkPage(page, name) {
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1, `one h1 on ${name}`);
+  await checkUtility(page, name);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the phone`);
   assert.deepEqual(await runAxe(page), [], `WCAG 2.1 AA violations on ${name}`);
@@ -243,6 +295,7 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
   await page.getByText(ACCOUNT).first().waitFor();
   await checkPage(page, "dashboard");
   const balanceBefore = cents(await page.getByTestId("balance").textContent());
+  await checkQuantities(page, "dashboard");
   // A past-due alert shows exactly when the latest bill's due date has passed with money owed.
   const latest = (await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/bills?limit=5`)).json())
     .bills.find((b) => b.status === "released");
@@ -269,28 +322,43 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
   await page.getByRole("heading", { level: 1, name: /^Bill \d+/ }).waitFor();
   await checkPage(page, "bill");
   const billUrl = new URL(page.url()).pathname;
+  const bill = await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}${billUrl}`)).json();
+  // Each service's rate plan by its name, which the server sends next to the code.
+  for (const s of bill.sections) assert.equal(typeof s.rate_plan_name, "string", `rate_plan_name of ${s.rate_plan}`);
+  assert.deepEqual(await page.getByTestId("rate-plan").allTextContents(), bill.sections.map((s) => s.rate_plan_name || s.rate_plan));
+  // In English every line is the tariff's description.
+  assert.deepEqual(await page.locator(".bill-lines .row .strong").allTextContents(),
+    bill.sections.flatMap((s) => s.lines.map((l) => l.description)));
+  await checkQuantities(page, "bill");
   const pdfHref = await page.getByRole("link", { name: "Download the bill (PDF)" }).getAttribute("href");
   const pdf = await page.request.get(new URL(pdfHref, BASE).toString());
   assert.equal(pdf.status(), 200);
   assert.match(pdf.headers()["content-type"], /^application\/pdf/);
   assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
 
-  // Pay $5.00 by card.
+  // Pay $5.00 by card: a declined card first, said in the portal's words (not the processor's
+  // "the card was declined"), then one that works.
   await page.goto(`${BASE}/pay`);
   await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
   await checkPage(page, "pay");
   await page.getByLabel("Amount").fill("5.00");
   await page.getByLabel("A debit or credit card").check();
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Card number").fill("4000 0000 0000 0002");
   await page.getByLabel("Expiration date").fill("12/30");
   await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay \$5\.00$/ }).click();
+  const declined = page.getByRole("alert").filter({ hasText: "The payment was not taken, and nothing was charged." });
+  await declined.waitFor();
+  assert.doesNotMatch(await declined.textContent(), /declined/i);
+  await checkPage(page, "pay-declined");
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay \$5\.00$/ }).click();
   const confirmation = (await page.getByTestId("confirmation").textContent()).trim();
   assert.ok(confirmation.length > 0, "a confirmation number is shown");
   await checkPage(page, "paid");
 
   // The dashboard shows the new balance at once.
-  await page.getByRole("link", { name: "Ratepayer" }).first().click().catch(() => page.goto(`${BASE}/`));
+  await page.getByRole("link", { name: utility?.name ?? "Ratepayer" }).first().click().catch(() => page.goto(`${BASE}/`));
   await page.goto(`${BASE}/`);
   await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
   await page.getByTestId("balance").waitFor();
@@ -329,6 +397,19 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
   await soFar.waitFor();
   assert.equal(cents(await soFar.getByTestId("charges-so-far").textContent()), cents(`$${toDate.charges_so_far.amount}`));
   await checkPage(page, "usage");
+  await checkQuantities(page, "usage");
+  // Today is still going on: its row says so (its usage so far, or in progress), never "Missing".
+  await currentPeriodShown(page, /So far|In progress/, /Missing/);
+  // By month: this month is "so far" too, and the bars' axis starts at 0.
+  await page.getByLabel("By month (last 24 months)").check();
+  await page.getByRole("columnheader", { name: "Month", exact: true }).waitFor();
+  await page.locator(".chart[data-y-min]").waitFor();
+  assert.equal(await page.locator(".chart").getAttribute("data-y-min"), "0", "the monthly chart's y axis starts at 0");
+  await currentPeriodShown(page, /So far|In progress/, /Missing/);
+  await checkQuantities(page, "usage-monthly");
+  await checkPage(page, "usage-monthly");
+  await page.getByLabel("By day (last 30 days)").check();
+  await page.getByRole("columnheader", { name: "Day", exact: true }).waitFor();
   // Every 15 minutes on the last day with usage: one row per interval the server sums.
   const days = await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/usage?resolution=day`)).json();
   const electric = days.series.find((s) => s.commodity === "electric");
@@ -350,6 +431,10 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
   await page.getByLabel("By hour (last 7 days)").check();
   await page.getByRole("columnheader", { name: "Hour starting" }).or(page.getByText("No usage recorded for this period.")).first().waitFor();
   await checkPage(page, "usage-hourly");
+  if (await page.getByRole("columnheader", { name: "Hour starting" }).count()) {
+    // The last hour of today is going on or still to come: not missing.
+    assert.doesNotMatch(await page.locator(".usage-table tbody tr").last().innerText(), /Missing/);
+  }
 
   for (const [path, title, name] of [["/autopay", "Autopay and scheduled payments", "autopay"],
                                      ["/arrangements", "Payment arrangements", "arrangements"]]) {
@@ -361,6 +446,12 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
   await page.goto(`${BASE}/settings`);
   await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
   await checkPage(page, "settings");
+  // The phone field looks like the other inputs.
+  const look = (label) => page.getByLabel(label, { exact: true }).evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, s.borderRadius, s.minHeight, s.paddingLeft, s.width, s.fontSize].join(" ");
+  });
+  assert.equal(await look("Phone"), await look("Email for bills and notices"));
 
   // Paperless bills, sent to the email given here.
   await page.getByLabel(/^Paperless/).check();
@@ -392,6 +483,39 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
 
   await page.goto(`${BASE}/`);
   await page.getByText("Facturas: sin papel, por correo electrónico.").waitFor();
+
+  // The bill in Spanish: each line named by its kind, the tariff's English words below it.
+  const kindNames = { energy: "Energía", demand: "Demanda", fixed: "Cargo básico", minimum: "Cargo mínimo", rider: "Cargo adicional", tax: "Impuesto" };
+  await page.goto(`${BASE}${billUrl}`);
+  await page.locator(".bill-lines").first().waitFor();
+  const lines = bill.sections.flatMap((s) => s.lines);
+  assert.deepEqual(await page.locator(".bill-lines .row .strong").allTextContents(), lines.map((l) => kindNames[l.kind] ?? l.description));
+  assert.ok(lines.some((l) => kindNames[l.kind] && l.description !== kindNames[l.kind]), "a line whose tariff words differ");
+  for (const l of lines.filter((l) => kindNames[l.kind] && l.description !== kindNames[l.kind])) {
+    await page.locator(".bill-lines li").filter({ hasText: `En la tarifa: ${l.description}` }).first().waitFor();
+  }
+  await checkQuantities(page, "bill-es");
+
+  // Usage in Spanish: today is "so far" or "in progress", never missing.
+  await page.goto(`${BASE}/usage`);
+  await page.locator(".usage-table").first().waitFor();
+  await currentPeriodShown(page, /Hasta ahora|En curso/, /Falta/);
+  await page.getByLabel("Por mes (últimos 24 meses)").check();
+  await page.getByRole("columnheader", { name: "Mes", exact: true }).waitFor();
+  await page.locator(".chart[data-y-min]").waitFor();
+  await currentPeriodShown(page, /Hasta ahora|En curso/, /Falta/);
+  await checkPage(page, "usage-monthly-es");
+
+  // A declined card in Spanish: the portal's sentence.
+  await page.goto(`${BASE}/pay`);
+  await page.getByLabel("Cantidad").fill("5.00");
+  await page.getByLabel("Una tarjeta de débito o crédito").check();
+  await page.getByLabel("Número de tarjeta").fill("4000 0000 0000 0002");
+  await page.getByLabel("Fecha de vencimiento").fill("12/30");
+  await page.getByLabel("Código de seguridad").fill("123");
+  await page.getByRole("button", { name: /^Pagar .*5\.00$/ }).click();
+  await page.getByRole("alert").filter({ hasText: "No se tomó el pago y no se cobró nada." }).waitFor();
+  await checkPage(page, "pay-declined-es");
 
   // Sign out: the account is out of reach until signing in again.
   await page.goto(`${BASE}/settings`);
@@ -640,6 +764,38 @@ test("a stranger who knows the address cannot see the account", async (t) => {
 
 // Signing in again in the same tab starts a new session from nothing: Home shows the balance and
 // Pay its form, without a reload, however the last session ended.
+/** An active account at a premise with a unit (line 2), with a sent bill: from the test database. */
+async function apartmentAccount() {
+  const { stdout } = await promisify(execFile)("sqlite3", [DB,
+    "SELECT o.number FROM account_overview o WHERE o.status = 'active' AND o.line2 <> '' " +
+    "AND EXISTS (SELECT 1 FROM bills b WHERE b.account_id = o.id AND b.status = 'released') " +
+    `AND o.number NOT IN ('${ACCOUNT}', '${SECOND_ACCOUNT}') ORDER BY o.id LIMIT 1;`]);
+  const number = stdout.trim();
+  assert.match(number, /^\d{9}$/, "the test utility has an apartment with a bill");
+  return number;
+}
+
+test("a customer signs up at an apartment typing the address as the bill prints it, in any spelling of the unit", async (t) => {
+  const { page, errors } = await newPage(t);
+  const number = await apartmentAccount();
+  const account = await accountOnFile(number);
+  assert.ok(account.address.line2, `account ${number} has a unit`);
+  // Without the unit a building's accounts are not offered, and the refusal says to add it.
+  await page.goto(`${BASE}/register`);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Service address (number and street)").fill(account.address.line1);
+  await page.getByLabel("ZIP code").fill(account.address.zip);
+  await page.getByRole("button", { name: "Send me the link" }).click();
+  await page.getByText(/apartment or unit/).first().waitFor();
+  // "Unit 107" on the bill, "#107" typed: the same unit.
+  const unit = account.address.line2.replace(/^(Unit|Apt|Suite|Ste)\.?\s*/i, "#");
+  await signUp(page, account.email, { address: { ...account.address, line1: `${account.address.line1}, ${unit}` } });
+  await page.getByText(number).first().waitFor();
+  await page.getByTestId("balance").waitFor();
+  await checkPage(page, "dashboard-apartment");
+  assert.deepEqual(errors, []);
+});
+
 test("signing in again after signing out shows Home and Pay", async (t) => {
   const { page, errors } = await newPage(t);
   await page.goto(`${BASE}/sign-in`);
@@ -701,5 +857,74 @@ test("signing in again after signing out everywhere on another device shows Home
   await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
   await page.getByLabel("Amount").waitFor();
   await homeAndPayWork(page);
+  assert.deepEqual(errors, []);
+});
+
+test("the utility's name and how to reach it show on every page, signed in or not, and the portal works without them", async (t) => {
+  // What the server answers: its settings, no sign-in, cacheable for 5 minutes.
+  const answer = await fetch(`${BASE}/api/v1/utility`);
+  const body = await answer.text();
+  assert.equal(answer.status, 200, `GET /api/v1/utility answered ${answer.status}: ${body}`);
+  const cache = answer.headers.get("cache-control") ?? "";
+  assert.ok(/\bpublic\b/.test(cache) && /\bmax-age=300\b/.test(cache), `Cache-Control: ${cache}`);
+  assert.deepEqual(JSON.parse(body), {
+    name: "Ratepayer Demo Utility",
+    phone: "(541) 555-0100",
+    email: "help@utility.example",
+    address: ["PO Box 1100", "Springfield, OR 97477"],
+    website: "utility.example",
+    hours: "Monday to Friday, 8 a.m. to 5 p.m.",
+  });
+
+  // Without the answer (blocked here), every page still works, under the portal's own name.
+  {
+    const { page, errors } = await newPage(t);
+    await page.route("**/api/v1/utility", (route) => route.abort());
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await page.getByRole("contentinfo").getByText("Your utility's customer service can help.").waitFor();
+    assert.equal((await page.locator(".site-header .brand").textContent()).trim(), "Ratepayer");
+    assert.equal(await page.title(), "Sign in · Ratepayer");
+    await signIn(page, holder.email);
+    await page.getByTestId("balance").waitFor();
+    assert.equal(await page.getByRole("contentinfo").getByRole("link").count(), 0);
+    assert.deepEqual(errors, []);
+  }
+
+  // Signed out, in English and Spanish: the header, the title and the footer.
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  await checkUtility(page, "sign-in");
+  assert.equal(await page.title(), "Sign in · Ratepayer Demo Utility");
+  const footer = page.getByRole("contentinfo");
+  await footer.getByText("Questions about your account? Contact Ratepayer Demo Utility.").waitFor();
+  assert.equal(await footer.getByRole("link", { name: "(541) 555-0100" }).getAttribute("href"), "tel:+15415550100");
+  assert.equal(await footer.getByRole("link", { name: "help@utility.example" }).getAttribute("href"), "mailto:help@utility.example");
+  assert.equal(await footer.getByRole("link", { name: "utility.example", exact: true }).getAttribute("href"), "https://utility.example/");
+  for (const label of ["Phone", "Hours", "Email", "Mail", "Website"]) {
+    await footer.locator("dt").filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
+  }
+  // The contact links are as easy to tap as any other.
+  for (const box of await footer.getByRole("link").evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height))) {
+    assert.ok(box >= 44, `a footer link is ${box}px tall`);
+  }
+  await checkPage(page, "sign-in-contact");
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.getByRole("heading", { level: 1, name: "Iniciar sesión" }).waitFor();
+  await footer.getByText("¿Preguntas sobre su cuenta? Comuníquese con Ratepayer Demo Utility.").waitFor();
+  for (const label of ["Teléfono", "Horario", "Correo electrónico", "Correo postal", "Sitio web"]) {
+    await footer.locator("dt").filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
+  }
+  assert.equal(await page.title(), "Iniciar sesión · Ratepayer Demo Utility");
+  await checkPage(page, "sign-in-contact-es");
+  // Signed in: the same on the account's pages.
+  await signIn(page, holder.email);
+  await page.getByTestId("balance").waitFor();
+  await checkUtility(page, "dashboard");
+  await inEnglish(page);
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  await checkUtility(page, "dashboard");
+  assert.equal(await page.title(), "Your account · Ratepayer Demo Utility");
   assert.deepEqual(errors, []);
 });

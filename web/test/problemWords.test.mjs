@@ -53,11 +53,18 @@ test("an unknown problem shows the server's detail in English, and a Spanish sen
   const unknown = problem({ code: "some-new-refusal" });
   assert.equal(problemWords(unknown, "en", tEn), "the server's English");
   assert.equal(problemWords(unknown, "es", tEs), es.problemInvalid);
-  const declined = { status: 402, kind: "payment-failed", detail: "the card was declined" };
-  assert.equal(problemWords(declined, "en", tEn), "the card was declined");
-  assert.equal(problemWords(declined, "es", tEs), es.problemPaymentFailed);
   assert.equal(problemWords({ status: 404, kind: "not-found", detail: "no bill 9" }, "es", tEs), es.problemNotFound);
   assert.equal(problemWords({ status: 409, kind: "conflict", detail: "already" }, "es", tEs), es.problemConflict);
+});
+
+test("a refused payment is said in the portal's words in both languages, not the processor's", () => {
+  for (const detail of ["the card was declined", "insufficient funds", "the bank account failed validation"]) {
+    const declined = { status: 402, kind: "payment-failed", detail };
+    assert.equal(problemWords(declined, "en", tEn), en.problemPaymentFailed);
+    assert.equal(problemWords(declined, "es", tEs), es.problemPaymentFailed);
+  }
+  // A 402 of another type, in English, still shows its detail (the portal does not know it).
+  assert.equal(problemWords({ status: 402, kind: "something-new", detail: "a new refusal" }, "en", tEn), "a new refusal");
 });
 
 test("an arrangement's reason is worded by its code", () => {

@@ -21,6 +21,7 @@ import { AccountSession, SessionContext } from "./session";
 import { ACCOUNT_KEY, LANGUAGE_KEY, store, stored } from "./storage";
 import type { Me } from "./types";
 import { Header } from "./components/Header";
+import { Footer, UtilityContext, useUtilityAnswer } from "./components/Footer";
 import { lazyPage } from "./lazy";
 import { SignIn } from "./pages/SignIn";
 import { Dashboard } from "./pages/Dashboard";
@@ -109,6 +110,7 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const [registeredEmail, setRegisteredEmail] = useState("");
   const signedIn = useRef(startMe !== null);
+  const utility = useUtilityAnswer();
 
   /** A new Me within the session (an account added, the language changed). */
   const updateMe = useCallback((next: Me) => {
@@ -199,39 +201,39 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
 
   return (
     <I18nContext.Provider value={i18n}>
-      <AccountSession key={sessionNumber} me={me} updateMe={updateMe} signOut={endSession}>
-        <a class="skip-link" href="#main">
-          {i18n.t("skipToContent")}
-        </a>
-        <Header route={route} onLanguage={changeLanguage} expectMenu={me === undefined && !isPublic(route)} />
-        <main id="main" tabIndex={-1}>
-          {me === undefined || (me === null && !isPublic(route)) || (me && isSignedOutOnly(route)) ? (
-            <p role="status" class="loading">
-              {i18n.t("loading")}
-            </p>
-          ) : (
-            <PageFor
-              key={where.pathname}
-              route={route}
-              notice={notice}
-              registeredEmail={registeredEmail}
-              onRegistered={(email) => {
-                setRegisteredEmail(email);
-                navigate("/check-email");
-              }}
-              onSignedIn={onSignedIn}
-              onPasswordReset={() => {
-                setNotice("passwordResetDone");
-                navigate("/sign-in");
-              }}
-              onLanguage={changeLanguage}
-            />
-          )}
-        </main>
-        <footer class="site-footer">
-          <p>{i18n.t("footerHelp")}</p>
-        </footer>
-      </AccountSession>
+      <UtilityContext.Provider value={utility}>
+        <AccountSession key={sessionNumber} me={me} updateMe={updateMe} signOut={endSession}>
+          <a class="skip-link" href="#main">
+            {i18n.t("skipToContent")}
+          </a>
+          <Header route={route} onLanguage={changeLanguage} expectMenu={me === undefined && !isPublic(route)} />
+          <main id="main" tabIndex={-1}>
+            {me === undefined || (me === null && !isPublic(route)) || (me && isSignedOutOnly(route)) ? (
+              <p role="status" class="loading">
+                {i18n.t("loading")}
+              </p>
+            ) : (
+              <PageFor
+                key={where.pathname}
+                route={route}
+                notice={notice}
+                registeredEmail={registeredEmail}
+                onRegistered={(email) => {
+                  setRegisteredEmail(email);
+                  navigate("/check-email");
+                }}
+                onSignedIn={onSignedIn}
+                onPasswordReset={() => {
+                  setNotice("passwordResetDone");
+                  navigate("/sign-in");
+                }}
+                onLanguage={changeLanguage}
+              />
+            )}
+          </main>
+          <Footer />
+        </AccountSession>
+      </UtilityContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -9,6 +9,7 @@ import { loadMessages } from "./i18n/messages";
 import { asLanguage, localeFor } from "./i18n/translate";
 import type { Language } from "./i18n/translate";
 import { setCsrfToken, setRequestLanguage } from "./api";
+import { fetchUtility } from "./utility";
 
 // The customer portal: balance, bills, payments, usage and settings, in English and Spanish.
 // A signed-in customer's page carries who they are (pageData.ts), so the page's code and its first
@@ -20,6 +21,9 @@ if (me) setCsrfToken(me.csrf_token);
 const language = asLanguage(me?.language) ?? initialLanguage();
 setRequestLanguage(localeFor(language));
 startOpening(matchRoute(location.pathname, location.search), me);
+// Who the utility is (header, footer), asked for after the page's own first answers and alongside
+// them; nothing waits for it.
+void fetchUtility();
 
 const start = (shown: Language, startMe: Me | null) => {
   setRequestLanguage(localeFor(shown));

@@ -68,6 +68,9 @@ const PROBLEM_TYPES: Readonly<Record<string, MessageKey>> = {
   "unavailable": "problemUnavailable",
   "payments-unavailable": "problemUnavailable",
   "bank-payments-unavailable": "problemUnavailable",
+  // A card or bank payment refused (declined, insufficient funds): the detail is the processor's
+  // own text ("the card was declined"); the customer reads the portal's sentence in either language.
+  "payment-failed": "problemPaymentFailed",
 };
 
 /** What the portal needs of a failed request (problem.ts ApiError has it all). */

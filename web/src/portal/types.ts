@@ -81,7 +81,10 @@ export interface BillLine {
 
 export interface BillSection {
   commodity: string;
+  /** The rate plan's code ("E-TOU"). */
   rate_plan: string;
+  /** Its name ("Residential time of use"); the code when the plan has none. Absent from older servers. */
+  rate_plan_name?: string;
   period: BillPeriod;
   meter_serial: string;
   unit: string;

@@ -1,7 +1,8 @@
 // Usage figures for the dashboard, the chart and its table. Pure: dates are ISO strings and
 // "today" is passed in, so the tests pin it.
-import { addDays } from "./validation.ts";
-import type { UsageResolution, UsageSeries } from "./types.ts";
+import { addDays, isoLocalDate } from "./validation.ts";
+import type { MessageKey } from "./i18n/en.ts";
+import type { UsagePoint, UsageResolution, UsageSeries } from "./types.ts";
 
 /**
  * The resolutions the portal offers: the meter's own intervals (one day, 15 minutes typically),
@@ -54,22 +55,117 @@ export interface MonthComparison {
   lastMonth: string | null;
 }
 
-/** Per metered series: this month so far and last month, from a monthly usage answer. */
+/**
+ * Per metered series: this month so far and last month, from a monthly usage answer. This month
+ * is still going, so the API marks it missing (its later days have no reads yet): it counts
+ * as soon as it has any reads. Last month counts when it was measured throughout.
+ */
 export function compareMonths(series: UsageSeries[], today: string): MonthComparison[] {
   const thisMonth = today.slice(0, 7);
   const lastMonth = firstOfMonth(today, -1).slice(0, 7);
   return series.map((s) => {
-    const valueFor = (month: string) => {
-      const point = s.points.find((p) => p.start.slice(0, 7) === month && p.quality !== "missing");
-      return point ? point.value : null;
-    };
+    const inMonth = (month: string) => s.points.find((p) => p.start.slice(0, 7) === month);
+    const current = inMonth(thisMonth);
+    const last = inMonth(lastMonth);
     return {
       commodity: s.commodity,
       unit: s.unit,
-      thisMonth: valueFor(thisMonth),
-      lastMonth: valueFor(lastMonth),
+      thisMonth: current && hasReads(current) ? current.value : null,
+      lastMonth: last && last.quality !== "missing" ? last.value : null,
     };
   });
+}
+
+/** Whether any of a point's intervals was read: the API marks a point missing when any one of
+ * them is, and its value is then the sum of those that were. */
+export function hasReads(p: UsagePoint): boolean {
+  return p.quality !== "missing" || Number(p.value) !== 0;
+}
+
+/** "Now" for usage: the day in the utility's time zone, and the instant (ms since the epoch). */
+export interface UsageNow {
+  today: string;
+  at: number;
+}
+
+/** The date ("2026-03-08") it is at `at` in an IANA time zone; null for a zone Intl does not know. */
+export function todayIn(timeZone: string, at: Date): string | null {
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone, year: "numeric", month: "2-digit", day: "2-digit",
+    }).formatToParts(at);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    const date = `${part("year")}-${part("month")}-${part("day")}`;
+    return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Now, for a usage answer in the utility's `timeZone` (the browser's day if the zone is unknown). */
+export function usageNow(timeZone: string, at: Date = new Date()): UsageNow {
+  return { today: todayIn(timeZone, at) ?? isoLocalDate(at), at: at.getTime() };
+}
+
+/**
+ * What a point is, for showing it:
+ * - `measured`: a past period, every interval read (its quality says how);
+ * - `partial`: a past period with some intervals read and some not (its value counts those read);
+ * - `missing`: a past period with no reads at all;
+ * - `so-far`: the period going on now, with reads so far (its value is the usage so far);
+ * - `in-progress`: the period going on now, with no reads yet;
+ * - `not-yet`: a period still to come (later hours of today).
+ * A period going on now is never missing: the API marks it so only because its later intervals
+ * have not happened yet.
+ */
+export type PointState = "measured" | "partial" | "missing" | "so-far" | "in-progress" | "not-yet";
+
+function timing(start: string, view: UsageView, intervalMinutes: number, now: UsageNow): "past" | "now" | "future" {
+  if (view === "day" || view === "month") {
+    const length = view === "day" ? 10 : 7;
+    const label = start.slice(0, length);
+    const current = now.today.slice(0, length);
+    return label < current ? "past" : label === current ? "now" : "future";
+  }
+  const from = Date.parse(start);
+  if (Number.isNaN(from)) return timing(start, "day", intervalMinutes, now);
+  const minutes = view === "hour" ? 60 : intervalMinutes > 0 ? intervalMinutes : 15;
+  if (from > now.at) return "future";
+  return from + minutes * 60_000 > now.at ? "now" : "past";
+}
+
+export function pointState(p: UsagePoint, view: UsageView, intervalMinutes: number, now: UsageNow): PointState {
+  const when = timing(p.start, view, intervalMinutes, now);
+  if (when === "future") return "not-yet";
+  if (when === "now") return hasReads(p) ? "so-far" : "in-progress";
+  if (p.quality !== "missing") return "measured";
+  return hasReads(p) ? "partial" : "missing";
+}
+
+/** The value to show for a point in `state`, or null for none (a dash in the table, a gap in the chart). */
+export function shownValue(p: UsagePoint, state: PointState): string | null {
+  return state === "measured" || state === "partial" || state === "so-far" ? p.value : null;
+}
+
+const READING_WORDS: Record<Exclude<PointState, "measured">, MessageKey> = {
+  partial: "qualityPartial",
+  missing: "qualityMissing",
+  "so-far": "readingSoFar",
+  "in-progress": "readingInProgress",
+  "not-yet": "readingNotYet",
+};
+
+const QUALITY_WORDS: Record<UsagePoint["quality"], MessageKey> = {
+  actual: "qualityActual",
+  estimated: "qualityEstimated",
+  edited: "qualityEdited",
+  missing: "qualityMissing",
+};
+
+/** The words in the table's reading column for a point in `state`. */
+export function readingWords(p: UsagePoint, state: PointState): MessageKey | null {
+  if (state !== "measured") return READING_WORDS[state];
+  return QUALITY_WORDS[p.quality] ?? null;
 }
 
 /**
@@ -87,8 +183,9 @@ export interface ChartData {
   y: (number | null)[]; // null for a missing point: a gap, not a zero
 }
 
-/** The numbers the chart draws: one bar per point; a missing point is a gap. */
-export function chartData(series: UsageSeries, view: UsageView): ChartData {
+/** The numbers the chart draws: one bar per point (the period going on now, its usage so far); a
+ * point without a value to show (missing, still to come) is a gap, not a zero. */
+export function chartData(series: UsageSeries, view: UsageView, now: UsageNow): ChartData {
   const x: number[] = [];
   const y: (number | null)[] = [];
   for (const p of series.points) {
@@ -99,9 +196,30 @@ export function chartData(series: UsageSeries, view: UsageView): ChartData {
           ? `${p.start.slice(0, 13)}:00:00Z`
           : `${view === "month" ? `${p.start.slice(0, 7)}-01` : p.start.slice(0, 10)}T00:00:00Z`;
     x.push(Date.parse(local) / 1000);
-    y.push(p.quality === "missing" ? null : Number(p.value));
+    const value = shownValue(p, pointState(p, view, series.interval_minutes, now));
+    y.push(value === null ? null : Number(value));
   }
   return { x, y };
+}
+
+/** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten that is >= x (> 0). */
+function niceCeil(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    if (m * power >= x * (1 - 1e-12)) return m * power;
+  }
+  return 10 * power;
+}
+
+/**
+ * The chart's y axis, from the smallest and largest value drawn (null when none): it starts at
+ * 0, so bars compare by their height (below 0 only for negative values, as net metering can
+ * give), and ends at a round number a little above the tallest bar.
+ */
+export function chartYRange(min: number | null, max: number | null): [number, number] {
+  const lo = min !== null && Number.isFinite(min) && min < 0 ? -niceCeil(-min * 1.05) : 0;
+  const hi = max !== null && Number.isFinite(max) && max > 0 ? niceCeil(max * 1.05) : 0;
+  return hi === lo ? [lo, lo + 1] : [lo, hi];
 }
 
 /**
@@ -134,7 +252,7 @@ export function intervalClock(points: { start: string }[]): ClockTime[] {
 
 /** Whether a series has any usage to show. */
 export function hasUsage(series: UsageSeries): boolean {
-  return series.points.some((p) => p.quality !== "missing");
+  return series.points.some(hasReads);
 }
 
 /** The days just before `range`, as many as it has (the previous period). */
@@ -154,15 +272,29 @@ export function lastYearRange(range: DateRange): DateRange {
 }
 
 /**
- * The total of a series' measured points as a number, and whether every point was measured;
- * null when it has none (no meter then, or no data).
+ * The total of a series' points with reads, as a number, and whether every past point was read
+ * throughout (the period going on now and those to come do not make it incomplete); null when
+ * none has reads (no meter then, or no data).
  */
-export function seriesTotal(series: UsageSeries | undefined): { total: number; complete: boolean } | null {
+export function seriesTotal(
+  series: UsageSeries | undefined,
+  view: UsageView,
+  now: UsageNow,
+): { total: number; complete: boolean } | null {
   if (!series) return null;
-  const measured = series.points.filter((p) => p.quality !== "missing");
-  if (measured.length === 0) return null;
-  const total = measured.reduce((sum, p) => sum + Number(p.value), 0);
-  return { total, complete: measured.length === series.points.length };
+  let total = 0;
+  let shown = 0;
+  let complete = true;
+  for (const p of series.points) {
+    const state = pointState(p, view, series.interval_minutes, now);
+    const value = shownValue(p, state);
+    if (value !== null) {
+      total += Number(value);
+      shown += 1;
+    }
+    if (state === "partial" || state === "missing") complete = false;
+  }
+  return shown === 0 ? null : { total, complete };
 }
 
 /** The series in `list` for the same meter channel as `shown` (another period's answer). */

@@ -5,6 +5,7 @@ import { Link } from "../navigation";
 import { navSection } from "../router";
 import type { PageName, Route } from "../router";
 import { SessionContext } from "../session";
+import { useUtilityName } from "./Footer";
 
 const NAV: { page: PageName; href: string; label: MessageKey }[] = [
   { page: "dashboard", href: "/", label: "navHome" },
@@ -23,17 +24,18 @@ interface HeaderProps {
   expectMenu: boolean;
 }
 
-/** Brand, the language toggle (every page), and for a signed-in customer the menu and accounts. */
+/** The utility's name, the language toggle (every page), and for a signed-in customer the menu and accounts. */
 export function Header({ route, onLanguage, expectMenu }: HeaderProps) {
   const { t, language } = useI18n();
   const session = useContext(SessionContext);
   const other: Language = language === "en" ? "es" : "en";
   const current = navSection(route);
+  const utilityName = useUtilityName();
   return (
     <header class="site-header">
       <div class="bar">
         <Link class="brand" href="/">
-          {t("portalName")}
+          {utilityName}
         </Link>
         <button
           type="button"

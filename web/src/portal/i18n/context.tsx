@@ -3,6 +3,7 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { formatMoney } from "../../shared/money";
 import { formatDate, formatDecimal, formatInstant, formatMonth, formatPercent } from "../../shared/format";
+import { formatQuantity } from "../quantities";
 import { localeFor, translator } from "./translate";
 import type { Language, Messages, Translate } from "./translate";
 import { en } from "./en";
@@ -17,6 +18,8 @@ export interface I18n {
   month: (isoMonth: string) => string;
   instant: (iso: string) => string;
   decimal: (value: string) => string;
+  /** A metered quantity to its unit's decimals: ("827.371000", "kWh") -> "827.4". */
+  quantity: (value: string | number, unit: string) => string;
   /** A whole percent: 60 -> "60%". */
   percent: (wholePercent: number) => string;
 }
@@ -32,6 +35,7 @@ export function makeI18n(language: Language, messages: Messages): I18n {
     month: (m) => formatMonth(m, locale),
     instant: (i) => formatInstant(i, locale),
     decimal: (v) => formatDecimal(v, locale),
+    quantity: (v, unit) => formatQuantity(v, unit, locale),
     percent: (p) => formatPercent(p, locale),
   };
 }

@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/context";
 import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPdfUrl, fetchBill } from "../accountApi";
-import { kindExplanation, lineCalculation } from "../billLines";
+import { kindExplanation, lineCalculation, lineName } from "../billLines";
 import { commodityName } from "../words";
 import type { Bill, BillSection } from "../types";
 
@@ -67,21 +67,22 @@ function BillBody({ bill: b, account }: { bill: Bill; account: string }) {
 }
 
 function SectionCard({ section: s, index }: { section: BillSection; index: number }) {
-  const { t, money, date, decimal, locale } = useI18n();
+  const { t, money, date, quantity, locale, language } = useI18n();
   const id = `section-${index}`;
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{t("sectionTitle", { service: commodityName(s.commodity, t), amount: money(s.charges) })}</h2>
       <dl class="facts">
-        <div><dt>{t("ratePlan")}</dt><dd>{s.rate_plan}</dd></div>
+        {/* The plan's name; its code until the server sends the name. */}
+        <div><dt>{t("ratePlan")}</dt><dd data-testid="rate-plan">{s.rate_plan_name?.trim() || s.rate_plan}</dd></div>
         <div><dt>{t("billPeriod")}</dt><dd>{t("periodShort", { start: date(s.period.start), end: date(s.period.end) })}</dd></div>
         {s.meter_serial && <div><dt>{t("meter")}</dt><dd>{s.meter_serial}</dd></div>}
         {s.start_read !== null && s.end_read !== null && (
-          <div><dt>{t("meterReads")}</dt><dd>{t("readsFromTo", { start: decimal(s.start_read), end: decimal(s.end_read) })}</dd></div>
+          <div><dt>{t("meterReads")}</dt><dd>{t("readsFromTo", { start: quantity(s.start_read, s.unit), end: quantity(s.end_read, s.unit) })}</dd></div>
         )}
-        {s.usage && <div><dt>{t("usageBilled")}</dt><dd>{decimal(s.usage)} {s.unit}{s.estimated ? ` (${t("estimatedShort")})` : ""}</dd></div>}
+        {s.usage && <div><dt>{t("usageBilled")}</dt><dd>{quantity(s.usage, s.unit)} {s.unit}{s.estimated ? ` (${t("estimatedShort")})` : ""}</dd></div>}
         {s.peak_demand_kw && Number(s.peak_demand_kw) > 0 && (
-          <div><dt>{t("peakDemand")}</dt><dd>{decimal(s.peak_demand_kw)} kW</dd></div>
+          <div><dt>{t("peakDemand")}</dt><dd>{quantity(s.peak_demand_kw, "kW")} kW</dd></div>
         )}
       </dl>
       <h3 class="lines-heading">{t("chargesLineByLine")}</h3>
@@ -89,12 +90,15 @@ function SectionCard({ section: s, index }: { section: BillSection; index: numbe
         {s.lines.map((line, i) => {
           const kind = kindExplanation(line.kind);
           const calc = lineCalculation(line, t, locale);
+          const name = lineName(line, language, t);
           return (
             <li key={i}>
               <div class="row">
-                <span class="strong">{line.description}</span>
+                <span class="strong">{name.name}</span>
                 <span class="amount">{money(line.amount)}</span>
               </div>
+              {/* The tariff's own words are English. */}
+              {name.tariff && <p class="hint">{t("lineTariffLabel")} <span lang="en">{name.tariff}</span></p>}
               {calc && <p class="calc">{calc}</p>}
               {kind && <p class="hint">{t(kind)}</p>}
             </li>

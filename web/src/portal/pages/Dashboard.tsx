@@ -209,7 +209,7 @@ function UsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate | null
 }
 
 function PeriodUsageCard({ toDate }: { toDate: UsageToDate }) {
-  const { t, decimal, money } = useI18n();
+  const { t, quantity, money } = useI18n();
   return (
     <section class="card" aria-labelledby="usage-heading">
       <h2 id="usage-heading">{t("usageThisPeriod")}</h2>
@@ -221,13 +221,13 @@ function PeriodUsageCard({ toDate }: { toDate: UsageToDate }) {
           <div key={i}>
             <dt>{commodityName(s.commodity, t)}</dt>
             <dd>
-              {t("usagePeriodSoFar", { value: `${decimal(s.usage)} ${s.unit}` })}
+              {t("usagePeriodSoFar", { value: `${quantity(s.usage, s.unit)} ${s.unit}` })}
               {s.per_day && (
                 <>
                   <br />
                   {s.last_bill_per_day
-                    ? t("toDatePerDayCompared", { value: decimal(s.per_day), before: decimal(s.last_bill_per_day), unit: s.unit })
-                    : t("toDatePerDay", { value: decimal(s.per_day), unit: s.unit })}
+                    ? t("toDatePerDayCompared", { value: quantity(s.per_day, s.unit), before: quantity(s.last_bill_per_day, s.unit), unit: s.unit })
+                    : t("toDatePerDay", { value: quantity(s.per_day, s.unit), unit: s.unit })}
                 </>
               )}
             </dd>
@@ -240,7 +240,7 @@ function PeriodUsageCard({ toDate }: { toDate: UsageToDate }) {
 }
 
 function MonthUsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate | null }) {
-  const { t, decimal, money } = useI18n();
+  const { t, quantity, money } = useI18n();
   const rows = compareMonths(usage.series, isoLocalDate(new Date()));
   return (
     <section class="card" aria-labelledby="usage-heading">
@@ -257,9 +257,9 @@ function MonthUsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate |
             <div key={i}>
               <dt>{commodityName(r.commodity, t)}</dt>
               <dd>
-                {t("usageSoFar", { value: r.thisMonth !== null ? `${decimal(r.thisMonth)} ${r.unit}` : t("noData") })}
+                {t("usageSoFar", { value: r.thisMonth !== null ? `${quantity(r.thisMonth, r.unit)} ${r.unit}` : t("noData") })}
                 <br />
-                {t("usageLastMonth", { value: r.lastMonth !== null ? `${decimal(r.lastMonth)} ${r.unit}` : t("noData") })}
+                {t("usageLastMonth", { value: r.lastMonth !== null ? `${quantity(r.lastMonth, r.unit)} ${r.unit}` : t("noData") })}
               </dd>
             </div>
           ))}

@@ -2,7 +2,7 @@
 // (last 7 days), by day (last 30 days) or by month (last 24 months): a chart, and a table of the
 // same numbers for screen readers and anyone who prefers figures. The chart library loads only here.
 import type { ComponentType } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { Field } from "../components/Field";
 import { LoadState } from "../components/Loading";
@@ -13,7 +13,7 @@ import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
 import { useSession } from "../session";
 import { fetchUsage, fetchUsageToDate } from "../accountApi";
-import { FIRST_USAGE_VIEW, dayRange, defaultIntervalDay, hasUsage, usageRange } from "../usage";
+import { FIRST_USAGE_VIEW, dayRange, defaultIntervalDay, hasUsage, usageNow, usageRange } from "../usage";
 import type { UsageView } from "../usage";
 import { checkUsageDay, isoLocalDate } from "../validation";
 import { commodityName } from "../words";
@@ -52,6 +52,8 @@ export function UsagePage() {
   // The chart's code and the comparison's figures are asked for once the figures are on screen.
   const onScreen = useOnScreen(drawn.current);
   const series = usage.data?.series.filter(hasUsage) ?? [];
+  // What is past, going on, or still to come, in the utility's zone, as of this answer.
+  const now = useMemo(() => usageNow(usage.data?.time_zone ?? ""), [usage.data]);
   const shown = series[Math.min(picked, Math.max(series.length - 1, 0))];
   const typeDay = (value: string) => {
     setDayTyped(value);
@@ -96,11 +98,11 @@ export function UsagePage() {
       {usage.data && !shown && !usage.loading && <p>{t("noUsage")}</p>}
       {shown && !usage.loading && (
         <>
-          <Chart series={shown} view={view} load={onScreen} />
+          <Chart series={shown} view={view} now={now} load={onScreen} />
           {view === "day" && (
-            <Comparison account={account} shown={shown} from={range.from} to={range.to} ask={onScreen} />
+            <Comparison account={account} shown={shown} from={range.from} to={range.to} now={now} ask={onScreen} />
           )}
-          <UsageTable series={shown} view={view} day={day} />
+          <UsageTable series={shown} view={view} day={day} now={now} />
         </>
       )}
     </Page>

@@ -3,25 +3,26 @@ import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { useI18n } from "../i18n/context";
-import { chartData, tickSteps } from "../usage";
-import type { UsageView } from "../usage";
+import { chartData, chartYRange, tickSteps } from "../usage";
+import type { UsageNow, UsageView } from "../usage";
 import type { UsageSeries } from "../types";
 
 export interface UsageChartProps {
   series: UsageSeries;
   view: UsageView;
+  now: UsageNow;
 }
 
 const BAR = "#0a4fa3";
 const AXIS = "#4a5360";
 
-export function UsageChart({ series, view }: UsageChartProps) {
+export function UsageChart({ series, view, now }: UsageChartProps) {
   const { locale, t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const data = chartData(series, view);
+    const data = chartData(series, view, now);
     const dayFmt = new Intl.DateTimeFormat(locale, view === "interval"
       ? { hour: "numeric", minute: "2-digit", timeZone: "UTC" }
       : view === "hour"
@@ -36,7 +37,13 @@ export function UsageChart({ series, view }: UsageChartProps) {
         ...size(),
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } },
+        // Where the y axis starts, for the browser tests (it is drawn on a canvas).
+        hooks: { draw: [(u) => void (el.dataset.yMin = String(u.scales.y.min))] },
+        scales: {
+          x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+          // Bars are compared by their height: the axis starts at 0, whatever the smallest bar.
+          y: { range: (_u, min, max) => chartYRange(min, max) },
+        },
         series: [
           {},
           {
@@ -73,6 +80,6 @@ export function UsageChart({ series, view }: UsageChartProps) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [series, view, locale, t]);
+  }, [series, view, now, locale, t]);
   return <div class="chart" ref={box} aria-hidden="true" />;
 }

@@ -4,6 +4,7 @@ import { useLoad } from "../../components/useLoad";
 import { useI18n } from "../../i18n/context";
 import { fetchUsage } from "../../accountApi";
 import { lastYearRange, previousRange, sameChannel, seriesTotal } from "../../usage";
+import type { UsageNow } from "../../usage";
 import type { UsageSeries } from "../../types";
 
 interface ComparisonProps {
@@ -11,13 +12,14 @@ interface ComparisonProps {
   shown: UsageSeries;
   from: string;
   to: string;
+  now: UsageNow;
   /** Whether to ask for the two other periods yet (until then they show as being loaded). */
   ask: boolean;
 }
 
 /** The last 30 days against the 30 before and the same days last year, for the shown meter. */
-export function Comparison({ account, shown, from, to, ask }: ComparisonProps) {
-  const { t, decimal } = useI18n();
+export function Comparison({ account, shown, from, to, now, ask }: ComparisonProps) {
+  const { t, quantity } = useI18n();
   const range = { from, to };
   const before = previousRange(range);
   const lastYear = lastYearRange(range);
@@ -32,9 +34,9 @@ export function Comparison({ account, shown, from, to, ask }: ComparisonProps) {
     [account, from, ask],
   );
   const rows: { label: string; figure: ReturnType<typeof seriesTotal> }[] = [
-    { label: t("usageLast30"), figure: seriesTotal(shown) },
-    { label: t("usagePrevious30"), figure: others.data ? seriesTotal(sameChannel(others.data[0].series, shown)) : null },
-    { label: t("usageLastYear30"), figure: others.data ? seriesTotal(sameChannel(others.data[1].series, shown)) : null },
+    { label: t("usageLast30"), figure: seriesTotal(shown, "day", now) },
+    { label: t("usagePrevious30"), figure: others.data ? seriesTotal(sameChannel(others.data[0].series, shown), "day", now) : null },
+    { label: t("usageLastYear30"), figure: others.data ? seriesTotal(sameChannel(others.data[1].series, shown), "day", now) : null },
   ];
   return (
     <section class="card" aria-labelledby="compare-heading">
@@ -46,7 +48,7 @@ export function Comparison({ account, shown, from, to, ask }: ComparisonProps) {
             <dt>{r.label}</dt>
             <dd>
               {r.figure
-                ? `${decimal(r.figure.total.toFixed(1))} ${shown.unit}${r.figure.complete ? "" : ` (${t("usagePartial")})`}`
+                ? `${quantity(r.figure.total, shown.unit)} ${shown.unit}${r.figure.complete ? "" : ` (${t("usagePartial")})`}`
                 : others.loading && r.label !== t("usageLast30") ? "…" : t("noData")}
             </dd>
           </div>

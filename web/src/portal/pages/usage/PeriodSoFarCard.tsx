@@ -77,14 +77,14 @@ function PeriodFigures({ toDate }: { toDate: UsageToDate }) {
 }
 
 function ServiceSoFar({ service: s }: { service: ServiceToDate }) {
-  const { t, money, decimal, percent } = useI18n();
+  const { t, money, quantity, percent } = useI18n();
   const name = commodityName(s.commodity, t);
   const change = perDayChange(s);
   const note = basisNote(s.basis);
   const perDay = s.per_day
     ? s.last_bill_per_day
-      ? t("toDatePerDayCompared", { value: decimal(s.per_day), before: decimal(s.last_bill_per_day), unit: s.unit })
-      : t("toDatePerDay", { value: decimal(s.per_day), unit: s.unit })
+      ? t("toDatePerDayCompared", { value: quantity(s.per_day, s.unit), before: quantity(s.last_bill_per_day, s.unit), unit: s.unit })
+      : t("toDatePerDay", { value: quantity(s.per_day, s.unit), unit: s.unit })
     : null;
   const changeText = change ? t(change.key, { percent: percent(change.percent) }) : null;
   return (
@@ -92,7 +92,7 @@ function ServiceSoFar({ service: s }: { service: ServiceToDate }) {
       <dt>{s.meter ? t("toDateServiceMeter", { service: name, meter: s.meter }) : name}</dt>
       <dd>
         {showsUsage(s)
-          ? t("toDateServiceFigures", { usage: `${decimal(s.usage)} ${s.unit}`, amount: money(s.charges) })
+          ? t("toDateServiceFigures", { usage: `${quantity(s.usage, s.unit)} ${s.unit}`, amount: money(s.charges) })
           : t("toDateServiceChargesOnly", { amount: money(s.charges) })}
         {s.estimated && <span class="badge">{t("estimatedShort")}</span>}
         {perDay && <span class="line">{perDay}</span>}

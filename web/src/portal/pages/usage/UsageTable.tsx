@@ -2,20 +2,14 @@
 // are labelled in the utility's local time as the API wrote it, not the browser's zone.
 import { useI18n } from "../../i18n/context";
 import type { Translate } from "../../i18n/translate";
-import { intervalClock, pointLabelDate } from "../../usage";
-import type { UsageView } from "../../usage";
+import { intervalClock, pointLabelDate, pointState, readingWords, shownValue } from "../../usage";
+import type { UsageNow, UsageView } from "../../usage";
 import { commodityName } from "../../words";
 import type { UsageSeries } from "../../types";
 
-export function UsageTable({ series, view, day }: { series: UsageSeries; view: UsageView; day: string }) {
-  const { t, date, decimal } = useI18n();
+export function UsageTable({ series, view, day, now }: { series: UsageSeries; view: UsageView; day: string; now: UsageNow }) {
+  const { t, date, quantity } = useI18n();
   const rowLabels = useRowLabels(series, view);
-  const quality = {
-    actual: t("qualityActual"),
-    estimated: t("qualityEstimated"),
-    edited: t("qualityEdited"),
-    missing: t("qualityMissing"),
-  };
   const service = commodityName(series.commodity, t);
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="usage-table-caption">
@@ -33,13 +27,19 @@ export function UsageTable({ series, view, day }: { series: UsageSeries; view: U
           </tr>
         </thead>
         <tbody>
-          {series.points.map((p, i) => (
-            <tr key={p.start}>
-              <th scope="row">{rowLabels[i]}</th>
-              <td class="num">{p.quality === "missing" ? "—" : decimal(p.value)}</td>
-              <td>{quality[p.quality] ?? p.quality}</td>
-            </tr>
-          ))}
+          {series.points.map((p, i) => {
+            // The day, hour or month going on now is not missing: it shows its usage so far.
+            const state = pointState(p, view, series.interval_minutes, now);
+            const value = shownValue(p, state);
+            const reading = readingWords(p, state);
+            return (
+              <tr key={p.start} data-state={state}>
+                <th scope="row">{rowLabels[i]}</th>
+                <td class="num">{value === null ? "—" : quantity(value, series.unit)}</td>
+                <td>{reading ? t(reading) : p.quality}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
