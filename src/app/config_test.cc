@@ -185,6 +185,20 @@ TEST(Config, AnUnknownLogLevelIsRefused) {
               HasSubstr("RATEPAYER_LOG_LEVEL: unknown log level 'INFO'"));
 }
 
+TEST(Config, TrustedProxiesAreIpAddressesAndTheCardProcessorIsNamed) {
+  auto config = load_config(std::nullopt, {{"RATEPAYER_HTTP_TRUSTED_PROXIES", "10.0.0.5, ::1"},
+                                           {"RATEPAYER_PAYMENTS_CARD_PROCESSOR", "test"}});
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(trusted_proxy_list(config->http), (std::vector<std::string>{"10.0.0.5", "::1"}));
+  EXPECT_EQ(config->payments.card_processor, "test");
+  EXPECT_TRUE(trusted_proxy_list(Config{}.http).empty());
+  EXPECT_EQ(Config{}.payments.card_processor, "none") << "never a fake processor by default";
+  EXPECT_THAT(environment_error({{"RATEPAYER_HTTP_TRUSTED_PROXIES", "10.0.0.5,proxy.internal"}}),
+              HasSubstr("not an IP address in the trusted proxies: 'proxy.internal'"));
+  EXPECT_THAT(environment_error({{"RATEPAYER_PAYMENTS_CARD_PROCESSOR", "stripe"}}),
+              HasSubstr("unknown card processor 'stripe'"));
+}
+
 TEST(Config, TheUtilitysNameAndTimeZoneAreRefusedWithAPointerToTheDatabase) {
   // One home for each utility setting: the database (`ratepayer settings`), never also here.
   EXPECT_THAT(load_error("[utility]\ntime_zone = \"America/Denver\"\n"),

@@ -11,6 +11,7 @@
 #include "accounts/testing/account_fixtures.h"
 #include "billing/bill_views.h"
 #include "core/time.h"
+#include "notify/testing/outbox.h"
 #include "store/testing/test_database.h"
 
 namespace rp::auth {
@@ -30,15 +31,8 @@ class AccountClaimsTest : public ::testing::Test {
 
   store::Database& db() { return test_.database(); }
 
-  // The token of the newest link emailed to `to` after `marker` ("?token=").
   std::string emailed_token(const std::string& to, const std::string& marker = "?token=") {
-    auto rows = query(db(), "SELECT body FROM email_outbox WHERE to_address = '" + to +
-                                "' ORDER BY id DESC LIMIT 1");
-    if (rows.empty()) return "";
-    const std::string body = rows[0].text(0);
-    const auto at = body.find(marker);
-    if (at == std::string::npos) return "";
-    return body.substr(at + marker.size(), body.find('\n', at) - at - marker.size());
+    return notify::testing::emailed_token(db(), to, marker);
   }
 
   SignedIn sign_up(const std::string& email, const std::string& number = "",

@@ -12,6 +12,7 @@
 #include "accounts/testing/account_fixtures.h"
 #include "auth/totp.h"
 #include "core/time.h"
+#include "notify/testing/outbox.h"
 #include "store/testing/test_database.h"
 
 namespace rp::auth {
@@ -32,13 +33,7 @@ class LoginsTest : public ::testing::Test {
 
   // The token of the newest link emailed to `to` (read from the outbox, before it is sent).
   std::string emailed_token(const std::string& to) {
-    auto rows = query(db(), "SELECT body FROM email_outbox WHERE to_address = '" + to +
-                                "' ORDER BY id DESC LIMIT 1");
-    if (rows.empty()) return "";
-    const std::string body = rows[0].text(0);
-    const auto at = body.find("?token=");
-    if (at == std::string::npos) return "";
-    return body.substr(at + 7, body.find('\n', at) - at - 7);
+    return notify::testing::emailed_token(db(), to);
   }
 
   SignedIn registered(const std::string& email) {

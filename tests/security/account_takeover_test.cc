@@ -10,6 +10,7 @@
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
 #include "api/testing/customers.h"
+#include "notify/testing/outbox.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
@@ -61,15 +62,13 @@ TEST_F(AccountTakeoverTest, KnowingTheStreetAndZipShowsNothingUntilTheMailedCode
   // language, Spanish here) with an undo link.
   testing::claim_with_mailed_code(server_, test_.database(), intruder);
   EXPECT_EQ(server_.send("GET", base() + "/summary", as(intruder)).status, 200);
-  auto notice = store::testing::query(
-      test_.database(),
-      "SELECT body FROM email_outbox WHERE to_address = 'maria@example.com' AND body LIKE "
-      "'%/not-me?token=%'");
-  ASSERT_EQ(notice.size(), 1u);
-  const std::string body = notice[0].text(0);
-  const auto at = body.find("/not-me?token=");
-  ASSERT_NE(at, std::string::npos) << body;
-  const std::string token = body.substr(at + 14, body.find('\n', at) - at - 14);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM email_outbox WHERE to_address = "
+                  "'maria@example.com' AND body LIKE '%/not-me?token=%'"),
+            1);
+  const std::string token =
+      notify::testing::emailed_token(test_.database(), "maria@example.com", "/not-me?token=");
+  ASSERT_FALSE(token.empty());
   ClientResponse undone = server_.send("POST", "/api/v1/auth/not-me", testing::json_headers(),
                                        R"({"token": ")" + token + R"("})");
   EXPECT_EQ(undone.status, 204) << undone.body;
@@ -102,6 +101,23 @@ TEST_F(AccountTakeoverTest, ThirtyGuessesAtOnceGetFivePasswordsChecked) {
   for (std::thread& guesser : guessers) guesser.join();
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 5);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), kGuesses - 5);
+}
+
+TEST_F(AccountTakeoverTest, PasswordGuessesOnSignedInRoutesAreLockedLikeSignIn) {
+  // A stolen session cookie does not give an unthrottled password oracle.
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  for (int i = 0; i < 5; ++i) {
+    ClientResponse wrong = server_.send("POST", "/api/v1/me/password", as(maria),
+                                        R"({"current_password": "guess )" + std::to_string(i) +
+                                            R"(", "new_password": "a brand new passphrase"})");
+    EXPECT_EQ(wrong.status, 422) << wrong.body;
+  }
+  ClientResponse locked =
+      server_.send("POST", "/api/v1/me/mfa/disable", as(maria),
+                   R"({"password": ")" + std::string(testing::kCustomerPassword) + R"("})");
+  EXPECT_EQ(locked.status, 429) << locked.body;
+  EXPECT_EQ(locked.json()["code"], "password-attempts-locked");
+  EXPECT_GT(std::stoi(locked.header("retry-after").value_or("0")), 14 * 60);
 }
 
 TEST_F(AccountTakeoverTest, AnUnusedSignUpLinkCannotSignInPastTwoStepSignIn) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "api/testing/api_server.h"
+#include "notify/testing/outbox.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api::testing {
@@ -23,14 +24,7 @@ inline ApiServer::Headers json_headers() {
 }
 
 // The link token in the newest email to `to`, from the outbox; empty when there is none.
-inline std::string emailed_token(store::Database& database, const std::string& to) {
-  auto rows = store::testing::query(database, "SELECT body FROM email_outbox WHERE to_address = '" +
-                                                  to + "' ORDER BY id DESC LIMIT 1");
-  if (rows.empty()) return "";
-  const std::string body = rows[0].text(0);
-  const auto at = body.find("?token=");
-  return at == std::string::npos ? "" : body.substr(at + 7, body.find('\n', at) - at - 7);
-}
+using notify::testing::emailed_token;
 
 // The session a sign-in or verify answer set.
 inline Customer customer_of(const http::testing::ClientResponse& response) {
