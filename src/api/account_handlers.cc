@@ -7,6 +7,7 @@
 #include "accounts/service_stop.h"
 #include "api/account_json.h"
 #include "api/guards.h"
+#include "billing/amount_owed_view.h"
 #include "core/json.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -92,7 +93,9 @@ http::Response account_detail_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto detail = accounts::find_account_detail(context.database, *number);
   if (!detail.ok()) return http::problem_from_error(detail.error());
-  return http::text_response(200, detail_json(*detail), "application/json");
+  auto owed = billing::amount_owed(context.database, *number);
+  if (!owed.ok()) return http::problem_from_error(owed.error());
+  return http::text_response(200, detail_json(*detail, *owed), "application/json");
 }
 
 http::Response open_account_handler(ApiContext& context, http::Request& request) {
@@ -105,7 +108,10 @@ http::Response open_account_handler(ApiContext& context, http::Request& request)
   if (!number.ok()) return http::problem_from_error(number.error());
   auto detail = accounts::find_account_detail(context.database, *number);
   if (!detail.ok()) return http::problem_from_error(detail.error());
-  http::Response created = http::text_response(201, detail_json(*detail), "application/json");
+  auto owed = billing::amount_owed(context.database, *number);
+  if (!owed.ok()) return http::problem_from_error(owed.error());
+  http::Response created =
+      http::text_response(201, detail_json(*detail, *owed), "application/json");
   created.set_header("Location", "/api/v1/staff/accounts/" + number->digits());
   return created;
 }
@@ -116,7 +122,9 @@ http::Response account_summary_handler(ApiContext& context, http::Request& reque
   if (!number.ok()) return http::problem_from_error(number.error());
   auto summary = accounts::find_account_summary(context.database, *number);
   if (!summary.ok()) return http::problem_from_error(summary.error());
-  return http::text_response(200, summary_json(*summary), "application/json");
+  auto owed = billing::amount_owed(context.database, *number);
+  if (!owed.ok()) return http::problem_from_error(owed.error());
+  return http::text_response(200, summary_json(*summary, *owed), "application/json");
 }
 
 http::Response move_out_handler(ApiContext& context, http::Request& request) {

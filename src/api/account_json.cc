@@ -1,6 +1,7 @@
 #include "api/account_json.h"
 
 #include "core/json_writer.h"
+#include "core/time.h"
 
 namespace rp::api {
 
@@ -78,18 +79,60 @@ std::string one_line(const accounts::Address& a) {
 
 }  // namespace
 
-std::string summary_json(const accounts::AccountSummary& summary) {
+void write_owed(JsonWriter& out, const billing::AmountOwed& owed) {
+  out.begin_object().key("balance");
+  write_money(out, owed.balance);
+  out.key("now");
+  write_money(out, owed.now);
+  out.key("past_due");
+  write_money(out, owed.past_due);
+  out.key("due_on");
+  if (owed.due_on) {
+    out.string(format_local_date(*owed.due_on));
+  } else {
+    out.null();
+  }
+  out.key("deferred");
+  write_money(out, owed.deferred);
+  out.key("credit");
+  write_money(out, owed.credit);
+  out.key("reasons").begin_array();
+  for (const billing::OwedReason& reason : owed.reasons) {
+    out.begin_object().key("kind").string(reason.kind).key("amount");
+    write_money(out, reason.amount);
+    out.key("on");
+    if (reason.on) {
+      out.string(format_local_date(*reason.on));
+    } else {
+      out.null();
+    }
+    out.key("bill_number");
+    if (reason.bill_number) {
+      out.number(*reason.bill_number);
+    } else {
+      out.null();
+    }
+    out.end_object();
+  }
+  out.end_array().end_object();
+}
+
+std::string summary_json(const accounts::AccountSummary& summary, const billing::AmountOwed& owed) {
   JsonWriter out;
   out.begin_object();
   write_summary_fields(out, summary);
+  out.key("owed");
+  write_owed(out, owed);
   out.end_object();
   return out.take();
 }
 
-std::string detail_json(const accounts::AccountDetail& detail) {
+std::string detail_json(const accounts::AccountDetail& detail, const billing::AmountOwed& owed) {
   JsonWriter out;
   out.begin_object();
   write_summary_fields(out, detail.summary);
+  out.key("owed");
+  write_owed(out, owed);
   out.key("customer").begin_object().key("name").string(detail.customer.name);
   out.key("email").string(detail.customer.email).key("phone").string(detail.customer.phone);
   out.end_object();

@@ -7,6 +7,7 @@
 
 #include "accounts/account.h"
 #include "accounts/account_service.h"
+#include "billing/amount_owed.h"
 #include "core/json_writer.h"
 #include "core/money.h"
 
@@ -15,8 +16,12 @@ namespace rp::api {
 // {"amount":"123.45","currency":"USD"}
 void write_money(JsonWriter& out, Money amount);
 
-std::string summary_json(const accounts::AccountSummary& summary);
-std::string detail_json(const accounts::AccountDetail& detail);
+// "owed": what the account owes now, by when and why (billing/amount_owed.h), read in the same
+// request; the portal and the staff console show only these figures for "what do I owe".
+void write_owed(JsonWriter& out, const billing::AmountOwed& owed);
+
+std::string summary_json(const accounts::AccountSummary& summary, const billing::AmountOwed& owed);
+std::string detail_json(const accounts::AccountDetail& detail, const billing::AmountOwed& owed);
 std::string search_page_json(const accounts::AccountSearchPage& page);
 
 }  // namespace rp::api

@@ -30,7 +30,8 @@ Result<mdm::UsageQuery> parse_usage_query(const http::Request& request, const Ut
   }
   if (auto text = request.query_param("resolution")) {
     if (!mdm::parse_resolution(*text, query.resolution)) {
-      return invalid_input("resolution", "resolution must be interval, hour, day or month");
+      return invalid_input("resolution",
+                           "resolution must be interval, hour, day, month or read_period");
     }
   }
   if (auto text = request.query_param("service_point")) {
@@ -44,29 +45,63 @@ Result<mdm::UsageQuery> parse_usage_query(const http::Request& request, const Ut
   return query;
 }
 
+const char* resolution_name(mdm::Resolution resolution) {
+  static const char* kResolutions[] = {"interval", "hour", "day", "month", "read_period"};
+  return kResolutions[static_cast<int>(resolution)];
+}
+
+// A register channel's points: each read period, or each month spread from them.
+void write_register_points(JsonWriter& out, const UtilityZone& zone,
+                           const mdm::ChannelUsage& channel) {
+  for (const mdm::ReadPeriod& period : channel.read_periods) {
+    out.begin_object().key("start").string(zone.format_local(zone.start_of_day(period.start)));
+    out.key("end").string(zone.format_local(zone.start_of_day(period.end)));
+    out.key("days").number(static_cast<std::int64_t>(
+        (date::sys_days(period.end) - date::sys_days(period.start)).count()));
+    out.key("value").string(mdm::format_milli_units(period.milli_units));
+    out.key("quality").string(period.estimated ? "estimated" : "actual").end_object();
+  }
+  for (const mdm::MonthFromReads& month : channel.months) {
+    out.begin_object().key("start").string(zone.format_local(zone.start_of_day(month.month / 1)));
+    out.key("value").string(mdm::format_milli_units(month.milli_units));
+    out.key("quality").string(month.estimated ? "estimated" : "actual");
+    out.key("spread").boolean(true).key("days_covered").number(std::int64_t{month.days_covered});
+    out.key("days_in_month").number(std::int64_t{month.days_in_month}).end_object();
+  }
+}
+
 std::string usage_json(const mdm::UsageQuery& query, const UtilityZone& zone,
-                       const std::vector<mdm::ChannelUsage>& channels) {
-  static const char* kResolutions[] = {"interval", "hour", "day", "month"};
+                       const mdm::AccountUsage& usage) {
   JsonWriter out;
   out.begin_object().key("account_number").string(query.account.digits());
   out.key("time_zone").string(zone.name());
-  out.key("resolution").string(kResolutions[static_cast<int>(query.resolution)]);
+  out.key("resolution").string(resolution_name(query.resolution));
+  out.key("resolutions").begin_array();
+  for (mdm::Resolution offered : usage.resolutions) out.string(resolution_name(offered));
+  out.end_array();
   out.key("from")
       .string(format_local_date(query.from))
       .key("to")
       .string(format_local_date(query.to));
   out.key("series").begin_array();
-  for (const mdm::ChannelUsage& channel : channels) {
+  for (const mdm::ChannelUsage& channel : usage.channels) {
     out.begin_object().key("service_point_id").number(channel.service_point_id);
     out.key("commodity").string(channel.commodity).key("meter").string(channel.meter_serial);
     out.key("channel").string(channel.channel).key("unit").string(channel.unit);
-    out.key("interval_minutes").number(channel.interval_minutes);
+    out.key("kind").string(channel.is_register() ? "register" : "interval");
+    out.key("interval_minutes");
+    if (channel.is_register()) {
+      out.null();
+    } else {
+      out.number(channel.interval_minutes);
+    }
     out.key("points").begin_array();
     for (const mdm::UsagePoint& point : channel.points) {
       out.begin_object().key("start").string(zone.format_local(point.start));
       out.key("value").string(mdm::format_milli_units(point.milli_units));
       out.key("quality").string(mdm::quality_name(point.quality)).end_object();
     }
+    write_register_points(out, zone, channel);
     out.end_array().end_object();
   }
   out.end_array().end_object();

@@ -442,8 +442,8 @@ TEST(GreenButtonIngest, ThePublishedSampleIsStoredAndSumsOverLocalDays) {
                    *parse_local_date("2012-03-15", "to"), Resolution::day, std::nullopt};
   auto usage = find_usage(database, new_york, query);
   ASSERT_TRUE(usage.ok()) << usage.error().message;
-  ASSERT_EQ(usage->size(), 1u);
-  const std::vector<UsagePoint>& points = usage->front().points;
+  ASSERT_EQ(usage->channels.size(), 1u);
+  const std::vector<UsagePoint>& points = usage->channels.front().points;
   ASSERT_EQ(points.size(), 14u);
   // The first reading is a head-end estimate (282 Wh) at the end of two months without reads since
   // the meter was installed: VEE treats it as part of that gap, too long to fill, and withdraws it

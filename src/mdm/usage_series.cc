@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/assert.h"
+
 namespace rp::mdm {
 namespace {
 
@@ -61,6 +63,8 @@ bool parse_resolution(std::string_view text, Resolution& resolution) {
     resolution = Resolution::day;
   else if (text == "month")
     resolution = Resolution::month;
+  else if (text == "read_period")
+    resolution = Resolution::read_period;
   else
     return false;
   return true;
@@ -77,6 +81,7 @@ std::pair<std::int32_t, std::int32_t> utc_days_covering(const UtilityZone& zone,
 std::vector<UsagePoint> sum_usage(const std::vector<IntervalDay>& days, const UtilityZone& zone,
                                   LocalDate from, LocalDate to, Resolution resolution,
                                   std::int32_t interval_minutes) {
+  RP_ASSERT(resolution != Resolution::read_period, "interval data has no read periods");
   std::unordered_map<std::int32_t, const IntervalDay*> by_day;
   for (const IntervalDay& day : days) by_day[day.utc_day] = &day;
   const auto step = std::chrono::minutes(interval_minutes);

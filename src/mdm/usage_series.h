@@ -15,8 +15,9 @@
 
 namespace rp::mdm {
 
-enum class Resolution { interval, hour, day, month };
-// "interval", "hour", "day", "month"; false for anything else.
+// read_period is for register meters only (mdm/read_periods.h): sum_usage never takes it.
+enum class Resolution { interval, hour, day, month, read_period };
+// "interval", "hour", "day", "month", "read_period"; false for anything else.
 bool parse_resolution(std::string_view text, Resolution& resolution);
 
 // The quality of a summed point: the worst of its intervals' (missing > estimated > edited >

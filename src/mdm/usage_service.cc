@@ -1,13 +1,19 @@
 #include "mdm/usage_service.h"
 
+#include "mdm/ingest_channel.h"
 #include "mdm/interval_day_store.h"
 
 namespace rp::mdm {
 namespace {
 
+// How far before `from` to look for the read that starts the first period: longer than any
+// read cycle a utility keeps (a quarterly read, a missed one).
+constexpr date::days kReadLookBack{200};
+
 struct UsageChannel {
   ChannelUsage usage;
   std::int64_t channel_id = 0;
+  std::int32_t dial_digits = 5;
 };
 
 Result<std::vector<UsageChannel>> channels_of(store::Session& session, const UsageQuery& query) {
@@ -15,24 +21,71 @@ Result<std::vector<UsageChannel>> channels_of(store::Session& session, const Usa
   if (!exists.ok()) return exists.error();
   if (exists->empty()) return not_found("no account has number " + query.account.digits());
   auto rows = session.query_named("mdm/usage_channels_of_account", {query.account.digits()});
-  if (!rows.ok()) return rows.error();
+  RP_TRY(rows);
   std::vector<UsageChannel> channels;
   for (const store::Row& row : *rows) {
     if (query.service_point_id && row.integer(0) != *query.service_point_id) continue;
-    channels.push_back({ChannelUsage{row.integer(0),
-                                     row.text(1),
-                                     row.text(2),
-                                     row.text(4),
-                                     row.text(5),
-                                     static_cast<std::int32_t>(row.integer(6)),
-                                     {}},
-                        row.integer(3)});
+    UsageChannel channel;
+    channel.usage.service_point_id = row.integer(0);
+    channel.usage.commodity = row.text(1);
+    channel.usage.meter_serial = row.text(2);
+    channel.channel_id = row.integer(3);
+    channel.usage.channel = row.text(4);
+    channel.usage.unit = row.text(5);
+    channel.usage.interval_minutes = static_cast<std::int32_t>(row.integer(6));
+    if (channel.usage.is_register()) {
+      IngestChannel dial;
+      dial.unit = channel.usage.unit;
+      dial.dial_digits = static_cast<std::int32_t>(row.integer(7));
+      channel.dial_digits = dial_digits_of(dial);
+    }
+    channels.push_back(std::move(channel));
   }
   if (query.service_point_id && channels.empty()) {
     return not_found("account " + query.account.digits() + " has no metered service point " +
                      std::to_string(*query.service_point_id));
   }
   return channels;
+}
+
+std::vector<Resolution> resolutions_of(const std::vector<UsageChannel>& channels) {
+  bool interval = false;
+  bool reads = false;
+  for (const UsageChannel& channel : channels) {
+    (channel.usage.is_register() ? reads : interval) = true;
+  }
+  std::vector<Resolution> offered;
+  if (interval)
+    offered.insert(offered.end(), {Resolution::interval, Resolution::hour, Resolution::day});
+  if (reads) offered.push_back(Resolution::read_period);
+  if (interval || reads) offered.push_back(Resolution::month);
+  return offered;
+}
+
+Result<void> fill_register(store::Session& session, const UtilityZone& zone,
+                           const UsageQuery& query, UsageChannel& channel) {
+  const Instant from = zone.start_of_day(LocalDate(date::sys_days(query.from) - kReadLookBack));
+  const Instant to = zone.start_of_day(LocalDate(date::sys_days(query.to) + kReadLookBack));
+  auto rows = session.query_named("mdm/accepted_register_reads",
+                                  {channel.channel_id, format_instant(from), format_instant(to)});
+  RP_TRY(rows);
+  std::vector<StoredRegisterRead> reads;
+  for (const store::Row& row : *rows) {
+    auto taken = parse_instant(row.text(0), "taken_at");
+    RP_TRY(taken);
+    reads.push_back({*taken, row.integer(1), row.text(2) == "estimated"});
+  }
+  std::vector<ReadPeriod> periods = read_periods(reads, zone, channel.dial_digits);
+  if (query.resolution == Resolution::month) {
+    channel.usage.months = spread_by_month(periods, query.from, query.to);
+    return success();
+  }
+  for (const ReadPeriod& period : periods) {
+    if (period.end > query.from && period.start < query.to) {
+      channel.usage.read_periods.push_back(period);
+    }
+  }
+  return success();
 }
 
 }  // namespace
@@ -52,30 +105,39 @@ Result<void> check_usage_range(const UsageQuery& query) {
       break;
     case Resolution::day:
     case Resolution::month:
+    case Resolution::read_period:
       if (days > 37 * 31) return invalid_input("to", "usage is served 37 months at a time");
       break;
   }
   return success();
 }
 
-Result<std::vector<ChannelUsage>> find_usage(store::Database& database, const UtilityZone& zone,
-                                             const UsageQuery& query) {
+Result<AccountUsage> find_usage(store::Database& database, const UtilityZone& zone,
+                                const UsageQuery& query) {
   RP_TRY(check_usage_range(query));
-  return database.read<std::vector<ChannelUsage>>(
-      [&](store::Session& session) -> Result<std::vector<ChannelUsage>> {
-        auto channels = channels_of(session, query);
-        if (!channels.ok()) return channels.error();
-        auto range = utc_days_covering(zone, query.from, query.to);
-        std::vector<ChannelUsage> usage;
-        for (UsageChannel& channel : *channels) {
-          auto days = load_interval_days(session, channel.channel_id, range.first, range.second);
-          if (!days.ok()) return days.error();
-          channel.usage.points = sum_usage(*days, zone, query.from, query.to, query.resolution,
-                                           channel.usage.interval_minutes);
-          usage.push_back(std::move(channel.usage));
+  return database.read<AccountUsage>([&](store::Session& session) -> Result<AccountUsage> {
+    auto channels = channels_of(session, query);
+    RP_TRY(channels);
+    AccountUsage usage;
+    usage.resolutions = resolutions_of(*channels);
+    auto range = utc_days_covering(zone, query.from, query.to);
+    for (UsageChannel& channel : *channels) {
+      if (channel.usage.is_register()) {
+        if (query.resolution != Resolution::month && query.resolution != Resolution::read_period) {
+          continue;
         }
-        return usage;
-      });
+        RP_TRY(fill_register(session, zone, query, channel));
+      } else {
+        if (query.resolution == Resolution::read_period) continue;
+        auto days = load_interval_days(session, channel.channel_id, range.first, range.second);
+        RP_TRY(days);
+        channel.usage.points = sum_usage(*days, zone, query.from, query.to, query.resolution,
+                                         channel.usage.interval_minutes);
+      }
+      usage.channels.push_back(std::move(channel.usage));
+    }
+    return usage;
+  });
 }
 
 }  // namespace rp::mdm

@@ -46,8 +46,8 @@ TEST(UsageService, SumsStoredIntervalsOverLocalDaysAcrossTheFallBackChange) {
   auto usage = find_usage(test.database(), kLosAngeles,
                           {number, on("2026-10-31"), on("2026-11-03"), Resolution::day, {}});
   ASSERT_TRUE(usage.ok()) << usage.error().message;
-  ASSERT_EQ(usage->size(), 1u) << "the water meter is a register, not an interval channel";
-  const ChannelUsage& electric = usage->front();
+  ASSERT_EQ(usage->channels.size(), 1u) << "the water meter is a register: it has no days";
+  const ChannelUsage& electric = usage->channels.front();
   EXPECT_EQ(electric.meter_serial, "E1000017");
   EXPECT_EQ(electric.unit, "kWh");
   ASSERT_EQ(electric.points.size(), 3u);
@@ -63,8 +63,8 @@ TEST(UsageService, DaysWithoutDataAreMissingNotZero) {
   auto usage = find_usage(test.database(), kLosAngeles,
                           {number, on("2026-06-01"), on("2026-06-02"), Resolution::hour, {}});
   ASSERT_TRUE(usage.ok()) << usage.error().message;
-  ASSERT_EQ(usage->front().points.size(), 24u);
-  EXPECT_EQ(usage->front().points[0].quality, Quality::missing);
+  ASSERT_EQ(usage->channels.front().points.size(), 24u);
+  EXPECT_EQ(usage->channels.front().points[0].quality, Quality::missing);
 }
 
 TEST(UsageService, RangesAndAccountsAreChecked) {
@@ -86,6 +86,65 @@ TEST(UsageService, RangesAndAccountsAreChecked) {
                              {}});
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+}
+
+// Stores an accepted register read of the sample account's water meter (W E1000017, gallons).
+void store_read(store::Database& database, const char* taken_at, std::int64_t gallons,
+                const char* source = "amr") {
+  auto stored = database.write<std::int64_t>([&](store::Session& session) {
+    return session.execute(
+        "INSERT INTO register_reads (channel_id, taken_at, milli_units, source, status, "
+        "created_at) SELECT mc.id, :at, :milli, :source, 'accepted', :at FROM meter_channels mc "
+        "JOIN meters m ON m.id = mc.meter_id WHERE m.serial = 'WE1000017' AND mc.name = 'gal'",
+        {std::string(taken_at), gallons * 1000, std::string(source)});
+  });
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  ASSERT_EQ(*stored, 1);
+}
+
+TEST(UsageService, ARegisterMeterShowsItsReadPeriodsAndMonthsButNoDays) {
+  TestDatabase test;
+  AccountNumber number = accounts::testing::open_sample_account(test.database());
+  store_read(test.database(), "2026-01-05T17:00:00Z", 9'999'000);
+  store_read(test.database(), "2026-02-04T17:00:00Z", 2'100);  // the 7-digit dial rolled over
+  store_read(test.database(), "2026-03-06T17:00:00Z", 5'100, "estimated");
+
+  auto periods =
+      find_usage(test.database(), kLosAngeles,
+                 {number, on("2026-01-01"), on("2026-04-01"), Resolution::read_period, {}});
+  ASSERT_TRUE(periods.ok()) << periods.error().message;
+  EXPECT_EQ(periods->resolutions,
+            (std::vector<Resolution>{Resolution::interval, Resolution::hour, Resolution::day,
+                                     Resolution::read_period, Resolution::month}));
+  ASSERT_EQ(periods->channels.size(), 1u) << "the electric meter has intervals, not reads";
+  const ChannelUsage& water = periods->channels.front();
+  EXPECT_TRUE(water.is_register());
+  EXPECT_EQ(water.unit, "gal");
+  ASSERT_EQ(water.read_periods.size(), 2u);
+  EXPECT_EQ(water.read_periods[0].start, on("2026-01-05"));
+  EXPECT_EQ(water.read_periods[0].end, on("2026-02-04"));
+  EXPECT_EQ(water.read_periods[0].milli_units, 3'100'000);
+  EXPECT_FALSE(water.read_periods[0].estimated);
+  EXPECT_EQ(water.read_periods[1].milli_units, 3'000'000);
+  EXPECT_TRUE(water.read_periods[1].estimated);
+
+  auto months = find_usage(test.database(), kLosAngeles,
+                           {number, on("2026-01-01"), on("2026-04-01"), Resolution::month, {}});
+  ASSERT_TRUE(months.ok()) << months.error().message;
+  ASSERT_EQ(months->channels.size(), 2u);  // electric (intervals) and water (reads)
+  const ChannelUsage& by_month = months->channels.back();
+  ASSERT_EQ(by_month.months.size(), 3u);
+  std::int64_t total = 0;
+  for (const MonthFromReads& month : by_month.months) total += month.milli_units;
+  EXPECT_EQ(total, 6'100'000);
+  EXPECT_EQ(by_month.months[0].days_covered, 27);  // January 5 to 31
+  EXPECT_TRUE(by_month.months[2].estimated);
+
+  auto days = find_usage(test.database(), kLosAngeles,
+                         {number, on("2026-01-01"), on("2026-02-01"), Resolution::day, {}});
+  ASSERT_TRUE(days.ok());
+  EXPECT_EQ(days->channels.size(), 1u);
+  EXPECT_TRUE(days->channels.front().points.size() == 31u);
 }
 
 TEST(UsageFormatting, MilliUnitsAreExactDecimalStrings) {

@@ -1,5 +1,6 @@
 #include "billing/document/bill_labels.h"
 #include "core/assert.h"
+#include "core/decimal.h"
 
 #include <chrono>
 
@@ -150,6 +151,62 @@ std::string format_money(Money amount) {
   if (negative) text.erase(0, 1);
   const std::size_t point = text.find('.');
   return (negative ? "-$" : "$") + group_thousands(text.substr(0, point)) + text.substr(point);
+}
+
+namespace {
+
+// `exact` rounded to `digits` decimals, then at most `drop` trailing zeros dropped, thousands
+// grouped; nullopt when it is not a decimal.
+std::optional<std::string> rounded_text(std::string_view exact, int digits, int keep) {
+  auto value = Decimal::parse(exact, "quantity");
+  if (!value.ok()) return std::nullopt;
+  std::string text = value->to_string(digits);
+  std::size_t point = text.find('.');
+  if (point != std::string::npos) {
+    std::size_t end = text.size();
+    while (end > point + 1 + static_cast<std::size_t>(keep) && text[end - 1] == '0') --end;
+    if (end == point + 1) --end;
+    text.resize(end);
+  }
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) text.erase(0, 1);
+  point = text.find('.');
+  const std::string whole = group_thousands(text.substr(0, point));
+  return (negative ? "-" : "") + whole + (point == std::string::npos ? "" : text.substr(point));
+}
+
+int quantity_digits(std::string_view unit) {
+  if (unit == "gal" || unit == "day" || unit == "month") return 0;
+  if (unit == "kWh" || unit == "kW" || unit == "CCF" || unit == "therm") return 1;
+  return 2;
+}
+
+}  // namespace
+
+std::string format_quantity(std::string_view exact, std::string_view unit) {
+  if (unit == "$") {
+    auto base = Decimal::parse(exact, "quantity");
+    if (!base.ok()) return std::string(exact);
+    auto money = Money::parse(base->to_string(2));
+    return money.ok() ? format_money(*money) : std::string(exact);
+  }
+  const int digits = quantity_digits(unit);
+  // Units a customer reads to a fixed precision keep it ("12.0" kWh); others drop zeros.
+  const int keep = unit == "kWh" || unit == "kW" || unit == "CCF" || unit == "therm" ? 1 : 0;
+  return rounded_text(exact, digits, keep).value_or(std::string(exact));
+}
+
+std::string format_rate(std::string_view exact, std::string_view unit) {
+  if (unit == "$") {
+    auto fraction = Decimal::parse(exact, "rate");
+    if (!fraction.ok()) return std::string(exact);
+    auto percent = fraction->checked_multiply(Decimal::from_raw(100 * Decimal::kScale));
+    if (!percent.ok()) return std::string(exact);
+    return rounded_text(percent->to_string(), 3, 0).value_or(std::string(exact)) + "%";
+  }
+  auto text = rounded_text(exact, 5, 2);
+  if (!text) return std::string(exact);
+  return (*text)[0] == '-' ? "-$" + text->substr(1) : "$" + *text;
 }
 
 std::string format_count(std::int64_t value) {

@@ -40,6 +40,17 @@ const BillLabels& bill_labels(std::string_view language);
 
 // "$1,234.56"; a negative amount "-$12.00".
 std::string format_money(Money amount);
+// A line's quantity as a customer reads it, from the exact decimal text it was rated on: whole
+// gallons, days and months; kWh, kW, CCF and therms to one decimal; a percentage's base ("$") as
+// money; other units to at most two decimals. Rounded half away from zero, thousands grouped:
+// "1204.500" gal -> "1,205", "827.371000" kWh -> "827.4". Text that is not a decimal is returned
+// as it is.
+std::string format_quantity(std::string_view exact, std::string_view unit);
+// A line's rate as printed: a price per unit in dollars with two to five decimals ("0.1085" ->
+// "$0.1085", a prorated "0.370967742" per day -> "$0.37097"); for a percentage ("$" unit) the
+// percent ("0.0525" -> "5.25%"). Never the nine digits it was computed with: the amount column
+// is what the line charged. Text that is not a decimal is returned as it is.
+std::string format_rate(std::string_view exact, std::string_view unit);
 // A whole number with thousands separators: "12,345", "-7".
 std::string format_count(std::int64_t value);
 // "Sep 15, 2026" (en) or "15 sep 2026" (es). Requires date.ok().

@@ -27,6 +27,27 @@ TEST(BillLabels, CountsAreGroupedInThousands) {
   EXPECT_EQ(format_count(-1'000'000), "-1,000,000");
 }
 
+TEST(BillLabels, QuantitiesReadAsACustomerReadsThem) {
+  EXPECT_EQ(format_quantity("1204.500", "gal"), "1,205");
+  EXPECT_EQ(format_quantity("827.371000", "kWh"), "827.4");
+  EXPECT_EQ(format_quantity("12", "kWh"), "12.0");
+  EXPECT_EQ(format_quantity("31", "day"), "31");
+  EXPECT_EQ(format_quantity("1.000000000", "month"), "1");
+  EXPECT_EQ(format_quantity("123.456", "$"), "$123.46");
+  EXPECT_EQ(format_quantity("2.125", "lamp"), "2.13");
+  EXPECT_EQ(format_quantity("-0.04", "kWh"), "0.0");
+  EXPECT_EQ(format_quantity("n/a", "kWh"), "n/a");
+}
+
+TEST(BillLabels, RatesArePricesWithAtMostFiveDecimals) {
+  EXPECT_EQ(format_rate("0.108500", "kWh"), "$0.1085");
+  EXPECT_EQ(format_rate("0.370967742", "day"), "$0.37097");  // a prorated daily charge
+  EXPECT_EQ(format_rate("12.5", "month"), "$12.50");
+  EXPECT_EQ(format_rate("0.000300", "kWh"), "$0.0003");
+  EXPECT_EQ(format_rate("0.0525", "$"), "5.25%");
+  EXPECT_EQ(format_rate("0.052512500", "$"), "5.251%");
+}
+
 TEST(BillLabels, DatesFollowTheLanguage) {
   const LocalDate date = date::year{2026} / September / 15;
   EXPECT_EQ(format_date(date, english), "Sep 15, 2026");

@@ -240,10 +240,14 @@ TEST(BillPdf, ListsEveryLineAndSectionTotal) {
   for (const std::string& expected :
        {std::string("Customer charge"), std::string("Energy, Summer mid-peak"),
         std::string("Public purpose programs charge"), std::string("$53.04"),
-        std::string("0.284500"), std::string("186.420 kWh"), std::string("Water, tier 2"),
+        std::string("$0.2845"), std::string("186.4 kWh"), std::string("Water, tier 2"),
         std::string("30 days"), std::string("Total Electric"), std::string("$160.46"),
         std::string("$47.58"), std::string("1,489,100"), std::string("Meter W-7731905")}) {
     EXPECT_TRUE(contains(text, expected)) << "missing \"" << expected << "\" in:\n" << text;
+  }
+  // Quantities as a customer reads them, rates as prices: never the digits they were rated with.
+  for (const std::string& unexpected : {std::string("0.284500"), std::string("186.420")}) {
+    EXPECT_FALSE(contains(text, unexpected)) << "\"" << unexpected << "\" in:\n" << text;
   }
 }
 

@@ -73,13 +73,15 @@ FlowRow meter_row(const Sheet& sheet, const DocumentSection& section) {
                       ? std::string(labels.unmetered)
                       : std::string(labels.meter) + " " + section.meter_serial);
   if (section.start_read && section.end_read) {
-    parts.push_back(std::string(labels.previous_read) + " " + *section.start_read);
-    parts.push_back(std::string(labels.current_read) + " " + *section.end_read + estimated);
+    parts.push_back(std::string(labels.previous_read) + " " +
+                    format_quantity(*section.start_read, section.unit));
+    parts.push_back(std::string(labels.current_read) + " " +
+                    format_quantity(*section.end_read, section.unit) + estimated);
   } else if (!section.meter_serial.empty()) {
     parts.push_back(std::string(labels.interval_meter));
   }
-  parts.push_back(std::string(labels.usage) + " " + section.usage + unit +
-                  (section.start_read ? "" : estimated));
+  parts.push_back(std::string(labels.usage) + " " + format_quantity(section.usage, section.unit) +
+                  unit + (section.start_read ? "" : estimated));
   const std::string text = joined(parts);
   const TextStyle style{.size = 7.5, .color = kMuted};
   const double width = kContentWidth - 2 * kInset;
@@ -109,9 +111,12 @@ FlowRow column_headings(const Sheet& sheet) {
 // tall as its tallest cell.
 FlowRow line_row(const Sheet& sheet, const DocumentLine& line) {
   const std::string description = line.description;
+  const bool percentage = line.unit == "$";  // "5% of $123.45": the base has no unit after it
   const std::string quantity =
-      line.quantity.empty() ? "" : line.quantity + " " + unit_name(line.unit, sheet.labels);
-  const std::string rate = line.rate;
+      line.quantity.empty() ? ""
+                            : format_quantity(line.quantity, line.unit) +
+                                  (percentage ? "" : " " + unit_name(line.unit, sheet.labels));
+  const std::string rate = line.rate.empty() ? "" : format_rate(line.rate, line.unit);
   const std::string amount = format_money(line.amount);
   Canvas& measure = sheet.canvas;
   const double height =

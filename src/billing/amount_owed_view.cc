@@ -1,0 +1,95 @@
+#include "billing/amount_owed_view.h"
+
+#include "accounts/account_service.h"
+#include "accounts/ledger.h"
+#include "store/utility_settings.h"
+
+namespace rp::billing {
+namespace {
+
+using store::Row;
+using store::Session;
+
+struct LatestBill {
+  SentBillFacts facts;
+  std::int64_t entry_id = 0;  // the 'bill' ledger entry it posted
+};
+
+Result<std::optional<LatestBill>> latest_bill(Session& session, std::int64_t account_id) {
+  auto rows = session.query_named("billing/owed_latest_bill", {account_id});
+  RP_TRY(rows);
+  if (rows->empty()) return std::optional<LatestBill>();
+  const Row& row = rows->front();
+  auto due_on = parse_local_date(row.text(1), "due_date");
+  RP_TRY(due_on);
+  SentBillFacts bill;
+  bill.number = row.integer(0);
+  bill.due_on = *due_on;
+  bill.charges = Money::from_cents(row.integer(3));
+  bill.deferred = Money::from_cents(row.integer(4) + row.integer(5));
+  bill.amount_due = Money::from_cents(row.integer(2)) + bill.charges - bill.deferred;
+  bill.balance_through_bill = Money::from_cents(row.integer(7));
+  return std::optional<LatestBill>(LatestBill{bill, row.integer(6)});
+}
+
+struct NewArrangement {
+  NewArrangementFacts facts;
+  std::string made_at;  // UTC instant, to tell the entries posted after it
+};
+
+Result<std::optional<NewArrangement>> new_arrangement(Session& session, std::int64_t account_id) {
+  auto rows = session.query_named("billing/owed_new_arrangement", {account_id});
+  RP_TRY(rows);
+  if (rows->empty()) return std::optional<NewArrangement>();
+  const Row& row = rows->front();
+  auto due_on = parse_local_date(row.text(2), "down_payment_due_on");
+  RP_TRY(due_on);
+  auto made_on = parse_local_date(row.text(3), "created_on");
+  RP_TRY(made_on);
+  NewArrangement arrangement;
+  arrangement.facts.past_due = Money::from_cents(row.integer(0));
+  arrangement.facts.down_payment = Money::from_cents(row.integer(1));
+  arrangement.facts.down_payment_due_on = *due_on;
+  arrangement.facts.made_on = *made_on;
+  arrangement.made_at = row.text(4);
+  return std::optional<NewArrangement>(arrangement);
+}
+
+}  // namespace
+
+Result<AmountOwed> amount_owed(Session& session, std::int64_t account_id, LocalDate today) {
+  OwedFacts facts;
+  auto balance = accounts::account_balance(session, account_id);
+  RP_TRY(balance);
+  facts.balance = *balance;
+  auto bill = latest_bill(session, account_id);
+  RP_TRY(bill);
+  if (*bill) facts.latest_bill = (*bill)->facts;
+  auto arrangement = new_arrangement(session, account_id);
+  RP_TRY(arrangement);
+  if (*arrangement) facts.new_arrangement = (*arrangement)->facts;
+
+  const std::int64_t after = *bill ? (*bill)->entry_id : 0;
+  auto entries = session.query_named("billing/owed_entries_after", {account_id, after});
+  RP_TRY(entries);
+  for (const Row& row : *entries) {
+    auto on = parse_local_date(row.text(2), "effective_on");
+    RP_TRY(on);
+    EntrySinceBill entry{row.text(0), Money::from_cents(row.integer(1)), *on};
+    entry.after_new_arrangement = *arrangement && row.text(3) >= (*arrangement)->made_at;
+    facts.since_bill.push_back(std::move(entry));
+  }
+  return decide_amount_owed(facts, today);
+}
+
+Result<AmountOwed> amount_owed(store::Database& database, const AccountNumber& account) {
+  return database.read<AmountOwed>([&](Session& session) -> Result<AmountOwed> {
+    auto key = accounts::find_account_key(session, account);
+    RP_TRY(key);
+    auto zone = store::utility_zone(session);
+    RP_TRY(zone);
+    return amount_owed(session, key->id, zone->local_date(now()));
+  });
+}
+
+}  // namespace rp::billing

@@ -1,0 +1,20 @@
+#pragma once
+// What an account owes now, by when and why (billing/amount_owed.h decides), from one snapshot of
+// the database: the answer the portal's Home, Pay and bill pages and the staff console share
+// (GET /api/v1/accounts/{number}/summary and the staff account carry it as "owed").
+
+#include "billing/amount_owed.h"
+#include "core/account_number.h"
+#include "core/result.h"
+#include "store/database.h"
+#include "store/session.h"
+
+namespace rp::billing {
+
+// As of today in the utility's time zone. Errors: not_found for an unknown account.
+Result<AmountOwed> amount_owed(store::Database& database, const AccountNumber& account);
+
+// Inside a caller's snapshot, for the account with id `account_id`, as of `today`.
+Result<AmountOwed> amount_owed(store::Session& session, std::int64_t account_id, LocalDate today);
+
+}  // namespace rp::billing
