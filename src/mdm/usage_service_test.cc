@@ -94,9 +94,9 @@ void store_read(store::Database& database, const char* taken_at, std::int64_t ga
   auto stored = database.write<std::int64_t>([&](store::Session& session) {
     return session.execute(
         "INSERT INTO register_reads (channel_id, taken_at, milli_units, source, status, "
-        "created_at) SELECT mc.id, :at, :milli, :source, 'accepted', :at FROM meter_channels mc "
+        "created_at) SELECT mc.id, :at, :milli, :source, 'accepted', :created FROM meter_channels mc "
         "JOIN meters m ON m.id = mc.meter_id WHERE m.serial = 'WE1000017' AND mc.name = 'gal'",
-        {std::string(taken_at), gallons * 1000, std::string(source)});
+        {std::string(taken_at), gallons * 1000, std::string(source), std::string(taken_at)});
   });
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   ASSERT_EQ(*stored, 1);
