@@ -176,8 +176,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 20>& settings() {
-  static const std::array<Setting, 20> kSettings{{
+const std::array<Setting, 22>& settings() {
+  static const std::array<Setting, 22> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -192,6 +192,12 @@ const std::array<Setting, 20>& settings() {
        [](Config& c, std::int64_t v) { c.http.body_limit_bytes = v; }},
       {"http", "static_root", {}, set_static_root, nullptr},
       {"http", "trusted_proxies", {}, set_trusted_proxies, nullptr},
+      {"http", "write_wait_budget_ms",
+       IntegerRule{0, 60000, "number of milliseconds", "0 = writes are never refused for waiting"},
+       nullptr, [](Config& c, std::int64_t v) { c.http.write_wait_budget_ms = v; }},
+      {"http", "most_writes_in_flight",
+       IntegerRule{0, 1024, "number of writes", "0 = three quarters of the threads"}, nullptr,
+       [](Config& c, std::int64_t v) { c.http.most_writes_in_flight = v; }},
       {"auth", "staff_token", {}, set_staff_token, nullptr},
       {"utility", "name", {}, set_utility_name, nullptr},
       {"utility", "time_zone", {}, set_time_zone, nullptr},
@@ -513,6 +519,11 @@ std::size_t http_thread_count(const HttpConfig& http) {
   return std::max(kLeastHttpThreads, 4 * hardware);
 }
 
+std::size_t most_writes_in_flight(const HttpConfig& http) {
+  if (http.most_writes_in_flight > 0) return static_cast<std::size_t>(http.most_writes_in_flight);
+  return std::max<std::size_t>(1, http_thread_count(http) * 3 / 4);
+}
+
 std::string example_config_toml() {
   return R"(# ratepayer.toml: Ratepayer's configuration (docs/configuration.md).
 #
@@ -548,6 +559,14 @@ static_root = "web/dist"
 # X-Forwarded-For entry that is not a proxy. Empty: X-Forwarded-For is ignored.
 # Env: RATEPAYER_HTTP_TRUSTED_PROXIES
 trusted_proxies = ""
+# Past its capacity the server refuses writes at once (503 with Retry-After; nothing is done, the
+# portal sends them again) instead of letting every answer wait: while the database's writes wait
+# longer than this many milliseconds (0..60000; 0 = never refuse for waiting). Batch work such as
+# a bill run yields to customers' writes from half of it. Env: RATEPAYER_HTTP_WRITE_WAIT_BUDGET_MS
+write_wait_budget_ms = 50
+# The most writes handled at once (0..1024); 0 = three quarters of the threads, so the rest always
+# serve reads. Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT
+most_writes_in_flight = 0
 
 [auth]
 # Until staff accounts land, staff API routes require "Authorization: Bearer <staff_token>".

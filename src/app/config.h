@@ -42,6 +42,12 @@ struct HttpConfig {
   // client's address (for sign-in throttling and the logs) is read from X-Forwarded-For.
   // Empty: the connection's peer is the client and X-Forwarded-For is ignored.
   std::string trusted_proxies;
+  // Overload (http/admission.h): a write is refused at once (503, Retry-After) while the
+  // database's writes wait longer than this; 0 = never for waiting. Batch work yields to customers'
+  // writes from half of it (store/write_pressure.h).
+  std::int64_t write_wait_budget_ms = 50;
+  // The most writes handled at once; 0 = three quarters of the threads (the rest serve reads).
+  std::int64_t most_writes_in_flight = 0;
   friend bool operator==(const HttpConfig&, const HttpConfig&) = default;
 };
 
@@ -139,6 +145,9 @@ std::optional<LogLevel> parse_log_level(std::string_view name);
 // payments to p99 250-700 ms with a bill run going; 32 brought it to 15 ms (docs/payments.md).
 inline constexpr std::size_t kLeastHttpThreads = 32;
 std::size_t http_thread_count(const HttpConfig& http);
+
+// http.most_writes_in_flight, or when it is 0 three quarters of the threads (at least 1).
+std::size_t most_writes_in_flight(const HttpConfig& http);
 
 // http.trusted_proxies as a list (the setting was checked when it was set).
 std::vector<std::string> trusted_proxy_list(const HttpConfig& http);

@@ -19,6 +19,7 @@
 #include "notify/smtp_mailer.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
+#include "store/write_pressure.h"
 
 namespace rp::app {
 namespace {
@@ -96,14 +97,21 @@ int serve_database(const Config& config, store::Database& database,
   options.static_root = config.http.static_root;
   options.trusted_proxies = trusted_proxy_list(config.http);
   options.strict_transport_security = config.portal.public_url.starts_with("https://");
+  const std::chrono::milliseconds budget(config.http.write_wait_budget_ms);
+  options.admission.write_wait_budget = budget;
+  options.admission.most_writes_in_flight = most_writes_in_flight(config.http);
+  options.admission.write_queue_delay = [&database] { return store::write_queue_delay(database); };
+  store::set_batch_yield(database, store::BatchYield{budget / 2, std::chrono::milliseconds(2000)});
   options.page_data = [&context](const http::Request& request) {
     return api::portal_page_data(context, request);
   };
   http::Server server(options, router, metrics);
   if (auto started = server.start(); !started.ok()) return command_failed(started.error());
   server.stop_on_signals();
-  spdlog::info("serving {} on http://{}:{} ({} threads)", database.display_url(),
-               config.http.address, server.port(), options.threads);
+  spdlog::info(
+      "serving {} on http://{}:{} ({} threads; writes refused past {} ms of waiting or {} at once)",
+      database.display_url(), config.http.address, server.port(), options.threads,
+      config.http.write_wait_budget_ms, options.admission.most_writes_in_flight);
   on_listening(server.port());
   server.run();
   spdlog::info("stopped");

@@ -22,7 +22,13 @@ std::vector<OwedPart> parts_owed(const OwedFacts& facts, Money& paid) {
       parts.push_back({bill->charges, bill->due_on});
     parts.push_back({arrangement->down_payment, arrangement->down_payment_due_on});
   } else if (bill) {
-    parts.push_back({bill->amount_due, bill->due_on});
+    // What the bill carried forward unpaid was due before it was sent: past due already.
+    const Money carried = Money::from_cents(
+        std::clamp(bill->amount_due.cents() - bill->charges.cents(), std::int64_t{0},
+                   std::max<std::int64_t>(0, bill->amount_due.cents())));
+    const LocalDate before_the_bill{date::sys_days(bill->bill_date) - date::days(1)};
+    if (carried.cents() > 0) parts.push_back({carried, before_the_bill});
+    parts.push_back({bill->amount_due - carried, bill->due_on});
     const Money earlier = bill->balance_through_bill - bill->amount_due - bill->deferred;
     if (earlier.cents() > 0) parts.push_back({earlier, std::nullopt});
   }

@@ -13,9 +13,12 @@
 //   - what an arrangement made since the bill moved to later bills
 //   (+ any difference between the bill's figures and the ledger when it was sent)
 //
-// By when: each part owed has a due date (the bill's, the down payment's) or none (a charge
-// since the bill, which the next bill asks for). Payments and credits pay the parts with the
-// earliest due date first. What is left of a part whose due date has passed is past due.
+// By when: each part owed has a due date or none (a charge since the bill, which the next bill
+// asks for). The latest bill's amount due is two parts: what it carried forward unpaid from before
+// (amount due less its charges), which was due before the bill was sent and is past due, and its
+// charges, due on its due date. An arrangement's down payment is due on its own date. Payments and
+// credits pay the parts with the earliest due date first. What is left of a part whose due date has
+// passed is past due.
 
 #include <cstdint>
 #include <optional>
@@ -37,6 +40,7 @@ struct EntrySinceBill {
 
 struct SentBillFacts {
   std::int64_t number = 0;
+  LocalDate bill_date;
   LocalDate due_on;
   Money amount_due;
   Money charges;

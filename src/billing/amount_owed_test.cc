@@ -15,6 +15,7 @@ Money dollars(std::int64_t cents) {
 SentBillFacts bill_of(std::int64_t amount_due, const char* due_on) {
   SentBillFacts bill;
   bill.number = 1042;
+  bill.bill_date = LocalDate(date::sys_days(day(due_on)) - date::days(21));
   bill.due_on = day(due_on);
   bill.amount_due = dollars(amount_due);
   bill.charges = dollars(amount_due);
@@ -38,6 +39,26 @@ TEST(AmountOwed, AnUnpaidBillIsOwedByItsDueDate) {
   ASSERT_EQ(owed.reasons.size(), 1u);
   EXPECT_EQ(owed.reasons[0].kind, "bill");
   EXPECT_EQ(owed.reasons[0].bill_number, 1042);
+}
+
+TEST(AmountOwed, WhatTheBillCarriedForwardUnpaidIsPastDueAndItsChargesAreDueByItsDate) {
+  // The bill asks $180.00: $100.00 of new charges and $80.00 left unpaid from the bill before.
+  SentBillFacts bill = bill_of(180'00, "2026-12-18");
+  bill.charges = dollars(100'00);
+  OwedFacts facts{dollars(180'00), bill, {}, std::nullopt};
+  const AmountOwed owed = decide_amount_owed(facts, day("2026-12-01"));
+  EXPECT_EQ(owed.now, dollars(180'00));
+  EXPECT_EQ(owed.past_due, dollars(80'00));
+  ASSERT_TRUE(owed.due_on);
+  EXPECT_EQ(*owed.due_on, day("2026-12-18"));
+
+  // A payment pays what is past due first.
+  facts.since_bill.push_back({"payment", dollars(-90'00), day("2026-12-02")});
+  facts.balance = dollars(90'00);
+  const AmountOwed paid = decide_amount_owed(facts, day("2026-12-03"));
+  EXPECT_EQ(paid.now, dollars(90'00));
+  EXPECT_EQ(paid.past_due, Money());
+  EXPECT_EQ(*paid.due_on, day("2026-12-18"));
 }
 
 TEST(AmountOwed, ALateFeeAfterTheBillIsOwedNowAndNamed) {

@@ -22,8 +22,11 @@ Result<std::optional<LatestBill>> latest_bill(Session& session, std::int64_t acc
   const Row& row = rows->front();
   auto due_on = parse_local_date(row.text(1), "due_date");
   RP_TRY(due_on);
+  auto bill_date = parse_local_date(row.text(8), "bill_date");
+  RP_TRY(bill_date);
   SentBillFacts bill;
   bill.number = row.integer(0);
+  bill.bill_date = *bill_date;
   bill.due_on = *due_on;
   bill.charges = Money::from_cents(row.integer(3));
   bill.deferred = Money::from_cents(row.integer(4) + row.integer(5));

@@ -102,14 +102,21 @@ class Server::Impl {
   const ServerOptions& options() const { return options_; }
   bool stopping() const { return stopping_.load(std::memory_order_acquire); }
   Response dispatch(Request& request) {
-    Response response =
-        rp::http::dispatch(router_, static_files_ ? &*static_files_ : nullptr, request);
+    Response response;
+    std::optional<Admission::Pass> pass = admission_.admit(request, response);
+    if (!pass) {
+      request.route = kOverloadedRoute;
+      add_standard_headers(response, request);
+    } else {
+      response = rp::http::dispatch(router_, static_files_ ? &*static_files_ : nullptr, request);
+    }
     if (options_.strict_transport_security) {
       response.set_header("Strict-Transport-Security", "max-age=31536000");
     }
     return response;
   }
   void record(const Exchange& exchange);
+  AdmissionStats admission_stats() const { return admission_.stats(); }
   void register_session(const std::shared_ptr<Session>& session);
   void unregister_session(Session* session);
 
@@ -123,6 +130,7 @@ class Server::Impl {
   Router& router_;
   Metrics& metrics_;
   std::optional<StaticFiles> static_files_;
+  Admission admission_;
 
   // Declared before io_context: sessions destroyed with it unregister here.
   std::mutex sessions_mutex_;
@@ -532,6 +540,7 @@ Server::Impl::Impl(ServerOptions options, Router& router, Metrics& metrics)
     : options_(std::move(options)),
       router_(router),
       metrics_(metrics),
+      admission_(options_.admission),
       ioc_(std::max(1, options_.threads)),
       strand_(net::make_strand(ioc_)),
       acceptor_(ioc_),
@@ -707,6 +716,10 @@ void Server::stop() {
 }
 void Server::stop_on_signals() {
   impl_->stop_on_signals();
+}
+
+AdmissionStats Server::admission_stats() const {
+  return impl_->admission_stats();
 }
 
 }  // namespace rp::http

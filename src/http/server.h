@@ -9,7 +9,8 @@
 //
 // Per request the server: reads with a timeout and the body limit (413 "payload-too-large" when
 // exceeded, 400 "bad-request" for malformed HTTP, 431 for oversized headers), assigns a request id
-// (a sane client X-Request-Id is kept), routes, falls back to static files for non-API GETs, turns
+// (a sane client X-Request-Id is kept), admits it or refuses it as overloaded (503, admission.h),
+// routes, falls back to static files for non-API GETs, turns
 // handler exceptions into 500 problems, adds X-Request-Id, X-Content-Type-Options: nosniff and
 // Date, records metrics (route "unmatched" for requests no route took) and writes one access log
 // line.
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "http/admission.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -44,6 +46,9 @@ struct ServerOptions {
   // Send Strict-Transport-Security (one year) on every answer: set when the portal's public
   // address is https, so browsers never reach it over plain http again.
   bool strict_transport_security = false;
+  // Writes refused at once, before anything is done, when the server is past its capacity
+  // (http/admission.h). Default: nothing is refused.
+  AdmissionOptions admission;
 };
 
 class Server {
@@ -71,6 +76,9 @@ class Server {
 
   // Makes SIGINT and SIGTERM call stop(). Call after start(), before run().
   void stop_on_signals();
+
+  // What admission control has admitted and refused so far.
+  AdmissionStats admission_stats() const;
 
  private:
   class Impl;

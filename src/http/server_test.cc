@@ -252,6 +252,28 @@ TEST_F(ServerTest, MetricsCountRequestsByRoutePatternIncludingUnmatched) {
       std::string::npos);
 }
 
+TEST_F(ServerTest, AnOverloadedServerRefusesWritesAtOnceAndStillServesReads) {
+  ServerOptions options;
+  options.admission.write_wait_budget = std::chrono::milliseconds(50);
+  options.admission.write_queue_delay = [] { return std::chrono::microseconds(2'000'000); };
+  RunningServer server(router_, metrics_, options);
+  TestClient client(server.port());
+  ClientResponse refused =
+      client.request("POST", "/api/v1/accounts/1000-2345-6/payments",
+                     {{"Content-Type", "application/json"}}, R"({"amount": "5.00"})");
+  ASSERT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.header("retry-after"), "1");
+  EXPECT_EQ(refused.json()["type"], "https://ratepayer.dev/problems/overloaded");
+  EXPECT_FALSE(refused.json()["request_id"].get<std::string>().empty());
+  EXPECT_EQ(refused.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(client.request("GET", "/api/v1/accounts/1/summary").status, 200);
+  EXPECT_EQ(server.server().admission_stats().refused_writer_busy, 1u);
+  EXPECT_NE(metrics_.prometheus_text().find(
+                R"(http_requests_total{method="POST",route="overloaded",status="503"} 1)"),
+            std::string::npos)
+      << metrics_.prometheus_text();
+}
+
 TEST_F(ServerTest, ExpectContinueGetsInterimResponseThenAnswer) {
   RunningServer server(router_, metrics_);
   TestClient client(server.port());

@@ -1,16 +1,19 @@
 #include "store/postgres_database.h"
 
 #include <atomic>
+#include <mutex>
 #include <regex>
+#include <thread>
 
 #include "store/engine_support.h"
 #include "store/session_pool.h"
 #include "store/soci_session.h"
+#include "store/write_pressure.h"
 
 namespace rp::store {
 namespace {
 
-class PostgresDatabase final : public Database {
+class PostgresDatabase final : public Database, public WritePressure {
  public:
   PostgresDatabase(std::string url, std::vector<std::unique_ptr<Session>> sessions)
       : url_(std::move(url)), pool_(std::move(sessions)) {}
@@ -28,6 +31,26 @@ class PostgresDatabase final : public Database {
       counters_.failed_writes.fetch_add(1);
     }
     return outcome;
+  }
+
+  // A bulk write waits while callers have waited for a connection past the batch-yield threshold
+  // (for at most longest_hold), then is an ordinary write.
+  Result<void> write_bulk_work(WriteWork work) override {
+    const BatchYield yield = batch_yield();
+    if (yield.threshold.count() > 0) {
+      const auto give_up = std::chrono::steady_clock::now() + yield.longest_hold;
+      while (pool_.oldest_wait() > yield.threshold && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+    }
+    return write_work(std::move(work));
+  }
+
+  std::chrono::microseconds write_queue_delay() const override { return pool_.oldest_wait(); }
+
+  void set_batch_yield(BatchYield yield) override {
+    std::lock_guard lock(yield_mutex_);
+    batch_yield_ = yield;
   }
 
   Result<void> read_work(ReadWork work) override {
@@ -54,9 +77,16 @@ class PostgresDatabase final : public Database {
     return success();
   }
 
+  BatchYield batch_yield() const {
+    std::lock_guard lock(yield_mutex_);
+    return batch_yield_;
+  }
+
   std::string url_;
   mutable SessionPool pool_;
   WorkCounters counters_;
+  mutable std::mutex yield_mutex_;
+  BatchYield batch_yield_;
 };
 
 }  // namespace

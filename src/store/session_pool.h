@@ -1,8 +1,10 @@
 #pragma once
 // Internal to store/: a fixed set of open sessions lent out one caller at a time.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -36,6 +38,8 @@ class SessionPool {
   Lease acquire();
   std::size_t size() const { return size_; }
   std::size_t in_use() const;
+  // How long the longest-waiting caller of acquire() has waited so far; zero when none waits.
+  std::chrono::microseconds oldest_wait() const;
 
  private:
   void give_back(std::unique_ptr<Session> session);
@@ -43,6 +47,7 @@ class SessionPool {
   mutable std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Session>> idle_;
+  std::list<std::chrono::steady_clock::time_point> waiting_since_;  // oldest first
   std::size_t size_;
 };
 

@@ -11,6 +11,7 @@
 #include "store/engine_support.h"
 #include "store/session_pool.h"
 #include "store/soci_session.h"
+#include "store/write_pressure.h"
 
 namespace rp::store {
 namespace {
@@ -48,9 +49,10 @@ Result<std::unique_ptr<Session>> open_configured(const std::string& path,
 struct WriteJob {
   WriteWork work;
   std::promise<Result<void>> answer;
+  std::chrono::steady_clock::time_point queued_at = std::chrono::steady_clock::now();
 };
 
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public Database, public WritePressure {
  public:
   SqliteDatabase(std::string path, DatabaseOptions options, std::unique_ptr<Session> writer,
                  std::vector<std::unique_ptr<Session>> readers)
@@ -88,7 +90,37 @@ class SqliteDatabase final : public Database {
 
   PoolStats stats() const override { return counters_.snapshot(readers_); }
 
+  std::chrono::microseconds write_queue_delay() const override {
+    std::lock_guard lock(mutex_);
+    return oldest_short_wait(std::chrono::steady_clock::now());
+  }
+
+  void set_batch_yield(BatchYield yield) override {
+    std::lock_guard lock(mutex_);
+    batch_yield_ = yield;
+  }
+
  private:
+  // Requires mutex_.
+  std::chrono::microseconds oldest_short_wait(std::chrono::steady_clock::time_point now) const {
+    if (queue_.empty()) return std::chrono::microseconds{0};
+    return std::chrono::duration_cast<std::chrono::microseconds>(now - queue_.front()->queued_at);
+  }
+
+  // Whether the bulk write at the front takes its turn now (requires mutex_): yes unless short
+  // writes have waited past the batch-yield threshold, and the bulk write has not yet been held
+  // back for longest_hold.
+  bool bulk_goes_now(bool bulk_turn) {
+    if (bulk_queue_.empty()) return false;
+    if (queue_.empty()) return true;
+    if (!bulk_turn) return false;
+    const auto now = std::chrono::steady_clock::now();
+    const bool customers_wait =
+        batch_yield_.threshold.count() > 0 && oldest_short_wait(now) > batch_yield_.threshold;
+    if (!customers_wait) return true;
+    return now - bulk_queue_.front()->queued_at > batch_yield_.longest_hold;
+  }
+
   Result<void> enqueue(WriteWork work, std::deque<WriteJob*>& lane) {
     WriteJob job{std::move(work), {}};
     auto answer = job.answer.get_future();
@@ -102,7 +134,8 @@ class SqliteDatabase final : public Database {
   }
 
   // Alternates between the lanes: a group of the short writes waiting, then one bulk write on its
-  // own, so neither waits behind more than one turn of the other.
+  // own, so neither waits behind more than one turn of the other; while short writes wait past the
+  // batch-yield threshold, the bulk write gives up its turns (for at most longest_hold).
   void run_writer() {
     bool bulk_turn = false;
     for (;;) {
@@ -111,7 +144,7 @@ class SqliteDatabase final : public Database {
         std::unique_lock lock(mutex_);
         queued_.wait(lock, [this] { return stopping_ || !queue_.empty() || !bulk_queue_.empty(); });
         if (queue_.empty() && bulk_queue_.empty()) return;  // stopping, nothing left
-        if (!bulk_queue_.empty() && (bulk_turn || queue_.empty())) {
+        if (bulk_goes_now(bulk_turn)) {
           group.push_back(bulk_queue_.front());
           bulk_queue_.pop_front();
           bulk_turn = false;
@@ -174,11 +207,12 @@ class SqliteDatabase final : public Database {
   DatabaseOptions options_;
   std::unique_ptr<Session> writer_session_;
   mutable SessionPool readers_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable queued_;
   std::deque<WriteJob*> queue_;       // short writes, committed in groups
   std::deque<WriteJob*> bulk_queue_;  // long batches, each committed alone
   bool stopping_ = false;
+  BatchYield batch_yield_;
   WorkCounters counters_;
   std::thread writer_thread_;  // last: starts after every other member is ready
 };

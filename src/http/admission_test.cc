@@ -1,0 +1,66 @@
+#include "http/admission.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace rp::http {
+namespace {
+
+using namespace std::chrono_literals;
+
+Request request_of(const std::string& method, const std::string& path) {
+  Request request;
+  request.method = method;
+  request.path = path;
+  request.target = path;
+  return request;
+}
+
+TEST(Admission, AWriteIsRefusedWhileTheWritersQueueIsPastTheBudget) {
+  std::chrono::microseconds delay = 10ms;
+  Admission admission({50ms, 0, [&] { return delay; }});
+  Response refusal;
+  const Request pay = request_of("POST", "/api/v1/accounts/100000017/payments");
+  EXPECT_TRUE(admission.admit(pay, refusal));
+
+  delay = 80ms;
+  EXPECT_FALSE(admission.admit(pay, refusal));
+  EXPECT_EQ(refusal.status, 503);
+  EXPECT_EQ(refusal.header("Retry-After"), "1");
+  EXPECT_EQ(nlohmann::json::parse(refusal.body)["type"],
+            "https://ratepayer.dev/problems/overloaded");
+  EXPECT_EQ(admission.stats().refused_writer_busy, 1u);
+
+  // Reads, static files and writes outside the API are never refused here.
+  EXPECT_TRUE(admission.admit(request_of("GET", "/api/v1/accounts/100000017/summary"), refusal));
+  EXPECT_TRUE(admission.admit(request_of("HEAD", "/api/v1/utility"), refusal));
+  EXPECT_TRUE(admission.admit(request_of("POST", "/not-api"), refusal));
+}
+
+TEST(Admission, WritesInFlightAreBoundedSoThreadsAreLeftForReads) {
+  Admission admission({0us, 2, {}});
+  Response refusal;
+  const Request pay = request_of("PUT", "/api/v1/accounts/100000017/autopay");
+  std::optional<Admission::Pass> first = admission.admit(pay, refusal);
+  std::optional<Admission::Pass> second = admission.admit(pay, refusal);
+  ASSERT_TRUE(first && second);
+  EXPECT_FALSE(admission.admit(pay, refusal));
+  EXPECT_EQ(refusal.status, 503);
+  EXPECT_EQ(admission.stats().refused_writes_in_flight, 1u);
+  EXPECT_TRUE(admission.admit(request_of("GET", "/api/v1/utility"), refusal));
+  first.reset();  // one finished: room for the next
+  EXPECT_TRUE(admission.admit(pay, refusal));
+  EXPECT_EQ(admission.stats().writes_admitted, 3u);
+}
+
+TEST(Admission, WithoutOptionsNothingIsRefused) {
+  Admission admission({});
+  Response refusal;
+  for (int i = 0; i < 1000; ++i) {
+    EXPECT_TRUE(admission.admit(request_of("POST", "/api/v1/auth/sign-in"), refusal));
+  }
+}
+
+}  // namespace
+}  // namespace rp::http
