@@ -4,8 +4,13 @@
 # reading the balance (GET /summary), for BENCH_PAYMENT_SECONDS (20), against a SQLite utility of
 # BENCH_PAYMENT_ACCOUNTS (20,000) accounts with 2 months of 15-minute data, while the server bills
 # October's cycles over the staff API (a bill run in progress throughout). Prints the client's JSON
-# (payments/s, p50/p99 of the POST and of POST + GET) with the bill runs' progress: one line as
-# fast as the server answers, one at BENCH_PAYMENT_RATE (2,000) payments a second.
+# (payments/s, p50/p99 of the POST and of POST + GET, refusals) with the bill runs' progress:
+#  1. at BENCH_PAYMENT_RATE (2,000) payments a second (the goal: all answered, POST p99 <= 20 ms);
+#  2. as fast as the server answers: its capacity C (payments/s);
+#  3. GET /healthz as fast as answered: the machine's speed H, so C/H compares across machines;
+#  4. at 1.5 x C (overload): accepted payments keep their p99, the rest are refused (503) at once,
+#     and each refused one, sent again once the load is over, posts exactly once;
+# then the ledger check: the payments in the database are exactly those acknowledged.
 # usage: bench/payment_bench.sh   (from the repository root, after a build)
 set -euo pipefail
 ratepayer=build/ratepayer
@@ -56,12 +61,30 @@ sleep 1
 # First at the goal's rate (open loop, BENCH_PAYMENT_RATE a second in all, latency counted from
 # when each payment was due) while the bill runs go on; then as fast as the server answers (closed
 # loop: its capacity; the bill runs may have finished by then: the bill counts say how far).
+before="$(sqlite3 "$work/pay.db" "SELECT COUNT(*) FROM payments")"
 "$client" "$port" "$staff" "$card" "$work/accounts.txt" "$clients" "$seconds" \
-  "${BENCH_PAYMENT_RATE:-2000}" >"$work/result.json"
+  "${BENCH_PAYMENT_RATE:-2000}" >"$work/result.json" || true
 bills_during_paced="$(sqlite3 "$work/pay.db" "SELECT COUNT(*) FROM bills")"
-"$client" "$port" "$staff" "$card" "$work/accounts.txt" "$clients" "$seconds" >>"$work/result.json"
+"$client" "$port" "$staff" "$card" "$work/accounts.txt" "$clients" "$seconds" \
+  >"$work/capacity.json" || true
+capacity="$(sed -E 's/.*"payments_per_second": ([0-9]+).*/\1/' "$work/capacity.json")"
+"$client" "$port" - - healthz 64 5 >"$work/healthz.json"
+healthz="$(sed -E 's/.*"healthz_per_second": ([0-9]+).*/\1/' "$work/healthz.json")"
+overload=$((capacity * 3 / 2))
+"$client" "$port" "$staff" "$card" "$work/accounts.txt" "$clients" "$seconds" "$overload" \
+  >"$work/overload.json" || true
 bills="$(sqlite3 "$work/pay.db" "SELECT COUNT(*) FROM bills")"
 kill "$billing" 2>/dev/null || true
 wait "$billing" 2>/dev/null || true
-echo "{\"bills_after_paced_run\": $bills_during_paced, \"bills_after_both\": $bills}"
-cat "$work/result.json"
+after="$(sqlite3 "$work/pay.db" "SELECT COUNT(*) FROM payments")"
+acknowledged=0
+for run in "$work/result.json" "$work/capacity.json" "$work/overload.json"; do
+  acknowledged=$((acknowledged + $(sed -E 's/.*"payments": ([0-9]+).*/\1/' "$run") + \
+    $(sed -E 's/.*"refused_then_posted": ([0-9]+).*/\1/' "$run")))
+done
+echo "{\"bills_after_paced_run\": $bills_during_paced, \"bills_after_all\": $bills}"
+echo "{\"run\": \"paced at the goal\", \"result\": $(cat "$work/result.json")}"
+echo "{\"run\": \"capacity\", \"result\": $(cat "$work/capacity.json")}"
+cat "$work/healthz.json"
+echo "{\"run\": \"overload at 1.5 x capacity\", \"result\": $(cat "$work/overload.json")}"
+echo "{\"capacity_per_second\": $capacity, \"healthz_per_second\": $healthz, \"capacity_to_healthz\": $(awk "BEGIN {printf \"%.4f\", $capacity / $healthz}"), \"payments_in_ledger\": $((after - before)), \"payments_acknowledged\": $acknowledged, \"lost_or_doubled\": $((after - before - acknowledged))}"

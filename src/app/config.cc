@@ -196,7 +196,7 @@ const std::array<Setting, 22>& settings() {
        IntegerRule{0, 60000, "number of milliseconds", "0 = writes are never refused for waiting"},
        nullptr, [](Config& c, std::int64_t v) { c.http.write_wait_budget_ms = v; }},
       {"http", "most_writes_in_flight",
-       IntegerRule{0, 1024, "number of writes", "0 = three quarters of the threads"}, nullptr,
+       IntegerRule{0, 1024, "number of writes", "0 = all the threads but an eighth"}, nullptr,
        [](Config& c, std::int64_t v) { c.http.most_writes_in_flight = v; }},
       {"auth", "staff_token", {}, set_staff_token, nullptr},
       {"utility", "name", {}, set_utility_name, nullptr},
@@ -521,7 +521,8 @@ std::size_t http_thread_count(const HttpConfig& http) {
 
 std::size_t most_writes_in_flight(const HttpConfig& http) {
   if (http.most_writes_in_flight > 0) return static_cast<std::size_t>(http.most_writes_in_flight);
-  return std::max<std::size_t>(1, http_thread_count(http) * 3 / 4);
+  const std::size_t threads = http_thread_count(http);
+  return std::max<std::size_t>(1, threads - std::max<std::size_t>(2, threads / 8));
 }
 
 std::string example_config_toml() {
@@ -564,8 +565,8 @@ trusted_proxies = ""
 # longer than this many milliseconds (0..60000; 0 = never refuse for waiting). Batch work such as
 # a bill run yields to customers' writes from half of it. Env: RATEPAYER_HTTP_WRITE_WAIT_BUDGET_MS
 write_wait_budget_ms = 50
-# The most writes handled at once (0..1024); 0 = three quarters of the threads, so the rest always
-# serve reads. Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT
+# The most writes handled at once (0..1024); 0 = all the threads but an eighth (at least 2), which
+# always serve reads. Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT
 most_writes_in_flight = 0
 
 [auth]

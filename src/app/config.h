@@ -46,7 +46,7 @@ struct HttpConfig {
   // database's writes wait longer than this; 0 = never for waiting. Batch work yields to customers'
   // writes from half of it (store/write_pressure.h).
   std::int64_t write_wait_budget_ms = 50;
-  // The most writes handled at once; 0 = three quarters of the threads (the rest serve reads).
+  // The most writes handled at once; 0 = all the threads but an eighth (those serve reads).
   std::int64_t most_writes_in_flight = 0;
   friend bool operator==(const HttpConfig&, const HttpConfig&) = default;
 };
@@ -146,7 +146,8 @@ std::optional<LogLevel> parse_log_level(std::string_view name);
 inline constexpr std::size_t kLeastHttpThreads = 32;
 std::size_t http_thread_count(const HttpConfig& http);
 
-// http.most_writes_in_flight, or when it is 0 three quarters of the threads (at least 1).
+// http.most_writes_in_flight, or when it is 0 all the threads but an eighth (at least 2), which
+// are kept for reads.
 std::size_t most_writes_in_flight(const HttpConfig& http);
 
 // http.trusted_proxies as a list (the setting was checked when it was set).
