@@ -55,7 +55,7 @@ echo "== web unit tests"
 count $(node_counts "$work/web.log")
 
 echo "== browser tests against a real server"
-generated="$(build/ratepayer generate --db "sqlite:$work/e2e.db" --accounts 200 --usage-months 3 --as-of today)" || count 0 1
+generated="$(build/ratepayer generate --db "sqlite:$work/e2e.db" --accounts 200 --usage-months 24 --as-of today)" || count 0 1
 account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[0])' "$generated")"
 second_account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[1])' "$generated")"
 port=$((pg_port + 1))
@@ -75,7 +75,8 @@ server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 (cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_TOKEN=e2e-staff-token-0123456789 \
    RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_SECOND_ACCOUNT="$second_account" RATEPAYER_E2E_MAIL_DIR="$work/mail" \
-   RATEPAYER_E2E_DB="$work/e2e.db" RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
+   RATEPAYER_E2E_DB="$work/e2e.db" RATEPAYER_E2E_USAGE_MONTHS=24 \
+   RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
 count $(node_counts "$work/e2e.log")
 
 echo

@@ -2,8 +2,9 @@
 // customers would use it: sign up the ways that link an account at once (with the email the
 // utility has on file, or with the account number and the amount due on a recent bill), open the
 // emailed link, choose a password, read a bill and its PDF, pay, see the balance and the payment
-// history change, look at usage, switch to Spanish and sign out; a second customer cannot reach
-// the first one's account; a stranger who knows the address gets only a letter's code, and the
+// history change, look at usage, switch to Spanish and sign out; a customer whose meters are read
+// by hand or drive-by sees their read periods and months (no 15-minute or hourly views); a second
+// customer cannot reach the first one's account; a stranger who knows the address gets only a letter's code, and the
 // account holder's "this wasn't me" link undoes it; signing in again in the same tab shows
 // everything, however the session ended. Every page shows the utility's name and how to reach it
 // (GET /api/v1/utility), and works without it. The pages run under the server's
@@ -18,6 +19,8 @@
 //   RATEPAYER_E2E_DB=/tmp/e2e.db               the server's SQLite database (read with sqlite3:
 //                                              the letters "mailed" to service addresses)
 //   RATEPAYER_E2E_ARTIFACTS=/tmp               where screenshots go (optional)
+//   RATEPAYER_E2E_USAGE_MONTHS=24              the months of usage generated (optional): with 24,
+//                                              a register customer must see two years of reads
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -296,15 +299,13 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
   await checkPage(page, "dashboard");
   const balanceBefore = cents(await page.getByTestId("balance").textContent());
   await checkQuantities(page, "dashboard");
-  // A past-due alert shows exactly when the latest bill's due date has passed with money owed.
-  const latest = (await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/bills?limit=5`)).json())
-    .bills.find((b) => b.status === "released");
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  });
-  const pastDue = latest && today > latest.due_date && balanceBefore > 0;
-  assert.equal(await page.getByTestId("alert-past-due").count(), pastDue ? 1 : 0, `past due: ${pastDue}`);
+  // The amount due is what the server says is owed now, with its reasons; a past-due alert shows
+  // exactly when the server says some of it is past due.
+  const { owed } = await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/summary`)).json();
+  assert.equal(cents(await page.getByTestId("amount-due").textContent()), cents(`$${owed.now.amount}`));
+  assert.equal(await page.getByTestId("owed-reasons").locator("li").count(), owed.reasons.length);
+  const pastDue = cents(`$${owed.past_due.amount}`) > 0;
+  assert.equal(await page.getByTestId("alert-past-due").count(), pastDue ? 1 : 0, `past due: ${owed.past_due.amount}`);
   // The period so far, and a high-usage alert exactly for the services the server finds high.
   const toDate = await (await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/usage/to-date`)).json();
   assert.equal(toDate.problem, null, `the open period is rated: ${toDate.problem}`);
@@ -330,6 +331,11 @@ test("a customer signs up with the email on file, reads a bill, pays, sees it ev
   assert.deepEqual(await page.locator(".bill-lines .row .strong").allTextContents(),
     bill.sections.flatMap((s) => s.lines.map((l) => l.description)));
   await checkQuantities(page, "bill");
+  // The latest bill says what is owed now when that is not what the bill asked for.
+  const latestReason = owed.reasons.find((r) => r.kind === "bill");
+  const changed = latestReason?.bill_number === bill.number && cents(`$${owed.now.amount}`) !== cents(`$${bill.amount_due.amount}`);
+  assert.equal(await page.getByTestId("owed-now").count(), changed ? 1 : 0, `owed now ${owed.now.amount}, bill ${bill.amount_due.amount}`);
+  if (changed) assert.equal(cents(await page.getByTestId("owed-now").locator("p").first().textContent()), cents(`$${owed.now.amount}`));
   const pdfHref = await page.getByRole("link", { name: "Download the bill (PDF)" }).getAttribute("href");
   const pdf = await page.request.get(new URL(pdfHref, BASE).toString());
   assert.equal(pdf.status(), 200);
@@ -683,6 +689,103 @@ test("a payment taken by staff shows on an open dashboard without a reload", asy
   assert.deepEqual(errors, []);
 });
 
+/** Whole cents of an API money amount: "42.66" -> 4266. */
+function amountCents(money) {
+  const match = money.amount.match(/^(-?)(\d+)\.(\d{2})$/);
+  assert.ok(match, `not an amount: ${money.amount}`);
+  return (match[1] ? -1 : 1) * (Number(match[2]) * 100 + Number(match[3]));
+}
+
+/** A date as the portal writes it in English: "2026-12-13" -> "Dec 13, 2026". */
+function portalDate(iso) {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * An account of the test utility that is offered a payment arrangement (its offer, as staff see
+ * it), other than the accounts the other tests use. One whose whole balance is past due when there
+ * is one, so that after the arrangement what is owed now is its down payment alone.
+ */
+async function arrangementAccount() {
+  const { stdout } = await promisify(execFile)("sqlite3", [DB,
+    "SELECT number FROM account_overview WHERE status = 'active' AND balance_cents > 0 ORDER BY id;"]);
+  const others = new Set([ACCOUNT, SECOND_ACCOUNT, await apartmentAccount()]);
+  let offered = null;
+  for (const number of stdout.split("\n").map((n) => n.trim()).filter((n) => /^\d{9}$/.test(n) && !others.has(n))) {
+    const offer = await staffGet(`/api/v1/accounts/${number}/arrangement-offers`);
+    if (!offer.eligible || offer.plans.length === 0) continue;
+    const { owed } = await staffGet(`/api/v1/accounts/${number}/summary`);
+    if (amountCents(owed.balance) === amountCents(offer.past_due)) return { number, offer, owed };
+    offered ??= { number, offer, owed };
+  }
+  assert.ok(offered, "the test utility has an account offered a payment arrangement (GET .../arrangement-offers)");
+  return offered;
+}
+
+test("an arrangement's Home and Pay agree", async (t) => {
+  const { page, errors } = await newPage(t);
+  const { number, offer, owed: before } = await arrangementAccount();
+  const account = await accountOnFile(number);
+  // The street as the bill prints it, with the unit of an apartment.
+  const street = account.address.line2 ? `${account.address.line1}, ${account.address.line2}` : account.address.line1;
+  await signUp(page, account.email, { address: { ...account.address, line1: street } });
+  await page.getByText(number).first().waitFor();
+
+  // Before: Home's amount due is what is owed now, and the alert says what of it is past due.
+  await page.getByTestId("amount-due").waitFor();
+  assert.equal(cents(await page.getByTestId("amount-due").textContent()), amountCents(before.now));
+  assert.equal(await page.getByTestId("alert-past-due").count(), amountCents(before.past_due) > 0 ? 1 : 0);
+  await checkPage(page, "dashboard-before-arrangement");
+
+  // The customer takes the first plan offered, through the portal.
+  await page.getByRole("link", { name: "Payments", exact: true }).click();
+  await page.getByRole("link", { name: "Behind on payments? See payment arrangements" }).click();
+  await page.getByRole("heading", { level: 1, name: "Payment arrangements" }).waitFor();
+  const plan = offer.plans[0];
+  await page.getByLabel(new RegExp(`^${plan.installments} installments`)).check();
+  await checkPage(page, "arrangement-offer");
+  const taking = page.waitForResponse((r) => r.url().endsWith(`/api/v1/accounts/${number}/arrangements`) && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Set up this plan" }).click();
+  const arrangement = await (await taking).json();
+  await page.getByRole("heading", { name: "Your payment arrangement is set up" }).waitFor();
+  assert.equal(arrangement.down_payment.amount, plan.down_payment.amount);
+
+  // What is owed now: the down payment, plus what the balance holds that was not past due (the
+  // latest bill's charges not yet due), with nothing past due; the rest waits for later bills.
+  const deferred = amountCents(offer.past_due) - amountCents(plan.down_payment);
+  const expected = amountCents(plan.down_payment) + amountCents(before.balance) - amountCents(offer.past_due);
+  const { owed } = await (await page.request.get(`${BASE}/api/v1/accounts/${number}/summary`)).json();
+  assert.equal(amountCents(owed.now), expected, `owed now: ${JSON.stringify(owed)}`);
+  assert.equal(amountCents(owed.past_due), 0);
+  assert.equal(amountCents(owed.deferred), deferred);
+  assert.ok(owed.due_on && owed.due_on <= arrangement.down_payment_due_on, `due ${owed.due_on}`);
+
+  // Home: the same amount, due by the down payment's day, nothing past due, and why.
+  await page.getByRole("link", { name: "Home", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  await page.getByTestId("amount-due").waitFor();
+  assert.equal(cents(await page.getByTestId("amount-due").textContent()), expected);
+  assert.equal((await page.getByTestId("due-when").textContent()).trim(), `Due ${portalDate(owed.due_on)}`);
+  assert.equal(await page.getByTestId("alert-past-due").count(), 0);
+  const arranged = page.getByTestId("owed-reasons").locator('li[data-kind="arranged"]');
+  assert.equal(cents(await arranged.textContent()), -deferred);
+  assert.match(await arranged.textContent(), /^Moved to later bills by your payment arrangement/);
+  assert.equal(cents(await page.getByTestId("owed-deferred").textContent()), deferred);
+  assert.match(await page.getByTestId("owed-deferred").textContent(), /is owed on later bills/);
+  await checkPage(page, "dashboard-arrangement");
+
+  // Pay proposes exactly that amount, with the same reasons.
+  await page.getByRole("link", { name: "Pay", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
+  assert.equal(await page.getByLabel("Amount").inputValue(), (expected / 100).toFixed(2));
+  const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(expected / 100);
+  await page.getByRole("button", { name: `Pay ${dollars}`, exact: true }).waitFor();
+  assert.equal(cents(await page.getByTestId("owed-reasons").locator('li[data-kind="arranged"]').textContent()), -deferred);
+  assert.equal(cents(await page.getByTestId("owed-total").textContent()), expected);
+  await checkPage(page, "pay-arrangement");
+  assert.deepEqual(errors, []);
+});
+
 /** Signed-in pages in English whatever language the login chose earlier (the header's toggle
  * saves the choice). */
 async function inEnglish(page) {
@@ -926,5 +1029,152 @@ test("the utility's name and how to reach it show on every page, signed in or no
   await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
   await checkUtility(page, "dashboard");
   assert.equal(await page.title(), "Your account · Ratepayer Demo Utility");
+  assert.deepEqual(errors, []);
+});
+
+/**
+ * An account whose meters are all register meters (read by hand or by an AMR drive-by: kind amr
+ * or manual, none ami), found through the staff search and each account's detail, with an email
+ * on file. Null when the data has none.
+ */
+async function registerOnlyAccount() {
+  const seen = new Set();
+  for (const q of ["an", "er", "on", "ar", "el", "st", "in", "or", "le", "ll", "ma", "ro"]) {
+    let cursor = "";
+    do {
+      const found = await staffGet(`/api/v1/staff/accounts?${new URLSearchParams({ q, limit: "100", ...(cursor ? { cursor } : {}) })}`);
+      for (const item of found.items) {
+        if (seen.has(item.account_number) || item.status !== "active") continue;
+        seen.add(item.account_number);
+        const detail = await staffGet(`/api/v1/staff/accounts/${item.account_number}`);
+        const meters = detail.agreements.filter((a) => !a.end_date).flatMap((a) => a.meters);
+        if (meters.length > 0 && meters.every((m) => m.kind === "amr" || m.kind === "manual") && detail.customer?.email) {
+          return { number: item.account_number, address: detail.service_address, email: detail.customer.email, meters };
+        }
+      }
+      cursor = found.next_cursor ?? "";
+    } while (cursor);
+  }
+  return null;
+}
+
+/** A quantity as the usage page shows it: whole gallons, one decimal for kWh and the others. */
+function shownQuantity(value, unit, locale = "en-US") {
+  const digits = /^gal/i.test(unit) ? 0 : 1;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** Two local days as the usage page writes a read period: "Sep 21 – Oct 21, 2026". */
+function shownDays(from, to, locale = "en-US") {
+  const f = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  return f.formatRange(new Date(`${from.slice(0, 10)}T00:00:00Z`), new Date(`${to.slice(0, 10)}T00:00:00Z`)).replace(/\s+/g, " ");
+}
+
+test("a register-read customer sees 24 months of usage, by read period and by month", async (t) => {
+  const account = await registerOnlyAccount();
+  assert.ok(account, "the data has an account whose meters are all read by hand or drive-by");
+  const { page, errors } = await newPage(t);
+  await signUp(page, account.email, account, { lands: /^(Your account|Su cuenta)$/ });
+  await inEnglish(page);
+
+  // The page opens on the read periods of the last 24 months: the page's own answer.
+  const answer = page.waitForResponse((r) => /\/usage\?.*resolution=read_period/.test(r.url()) && r.status() === 200);
+  await page.goto(`${BASE}/usage`);
+  await page.getByRole("heading", { level: 1, name: "Your usage" }).waitFor();
+  const periods = await (await answer).json();
+  assert.deepEqual(periods.resolutions, ["read_period", "month"]);
+  const asked = new URL((await answer).url()).searchParams;
+  // Independently of the page: the server has these periods for the same days.
+  const server = await staffGet(`/api/v1/accounts/${account.number}/usage?resolution=read_period&from=${asked.get("from")}&to=${asked.get("to")}`);
+  assert.deepEqual(server.series, periods.series);
+  const withReads = periods.series.filter((s) => s.points.length > 0);
+  assert.ok(withReads.length > 0, "the register meters have read periods");
+  // scripts/test.sh generates RATEPAYER_E2E_USAGE_MONTHS (24) months of reads: two years of
+  // periods, one a month, are all there (the first and the newest may fall outside the window).
+  const usageMonths = Number(process.env.RATEPAYER_E2E_USAGE_MONTHS || "0");
+  if (usageMonths >= 24) {
+    assert.ok(withReads.every((s) => s.points.length >= 22),
+      `every register meter shows two years of read periods: ${withReads.map((s) => s.points.length)}`);
+  }
+  assert.ok(withReads.every((s) => s.kind === "register" && s.interval_minutes === null));
+
+  // Only what register meters have: by read period (chosen) and by month; no 15-minute, hourly or daily views.
+  const views = page.getByRole("group", { name: "Show" });
+  assert.deepEqual(await views.getByRole("radio").evaluateAll((radios) => radios.map((r) => r.labels[0].textContent.trim())),
+    ["By read period (last 24 months)", "By month (last 24 months)"]);
+  assert.equal(await page.getByLabel("By read period (last 24 months)").isChecked(), true);
+  for (const gone of [/15 minutes/, /By hour/, /By day/]) assert.equal(await page.getByLabel(gone).count(), 0, `${gone}`);
+  assert.equal(await page.getByText("No usage recorded for this period.").count(), 0);
+  await page.getByText("Each row runs from one meter read to the next, as your bills do.").waitFor();
+
+  // Each meter's read periods: dates, days, usage and its figure per day, and estimates said in words.
+  const meterChoice = page.getByLabel("Service", { exact: true });
+  const rowsOf = async () => page.locator(".usage-table tbody tr").evaluateAll((rows) => rows.map((r) =>
+    [...r.querySelectorAll("th, td")].map((c) => c.innerText.replace(/\s+/g, " ").trim())));
+  for (const [i, s] of withReads.entries()) {
+    if (withReads.length > 1) await meterChoice.selectOption({ index: i });
+    await page.getByRole("columnheader", { name: "Read period" }).waitFor();
+    await page.locator(".usage-table caption").filter({ hasText: `in ${s.unit}, from one meter read to the next` }).waitFor();
+    const expected = s.points.map((p) => [
+      `${shownDays(p.start, p.end)} ${p.days} days · ${shownQuantity(Number(p.value) / p.days, s.unit)} ${s.unit} a day`,
+      shownQuantity(p.value, s.unit),
+      p.quality === "estimated" ? "Estimated" : "Actual",
+    ]);
+    assert.deepEqual(await rowsOf(), expected, `the read periods of meter ${s.meter}`);
+    const estimates = s.points.filter((p) => p.quality === "estimated").length;
+    assert.equal(await page.locator(".usage-table .badge.estimate").count(), estimates);
+    assert.equal(await page.getByText("Estimated: the meter was not read; the next actual read corrects it.").count(), estimates ? 1 : 0);
+    await checkQuantities(page, `usage-register-${s.unit}`);
+  }
+  await page.locator(".uplot").first().waitFor();
+  await checkPage(page, "usage-register");
+
+  // By month: the read periods spread by day, a month the reads cover only in part marked so.
+  const monthly = page.waitForResponse((r) => /\/usage\?.*resolution=month/.test(r.url()) && r.status() === 200);
+  await page.getByLabel("By month (last 24 months)").check();
+  const months = await (await monthly).json();
+  await page.getByRole("columnheader", { name: "Month", exact: true }).waitFor();
+  await page.getByText("Monthly figures for a meter read once a month are its read periods spread evenly by day.").waitFor();
+  const shownSeries = months.series.filter((s) => s.points.length > 0);
+  assert.ok(shownSeries.length > 0 && shownSeries.every((s) => s.points.every((p) => p.spread === true)));
+  const s = shownSeries[await meterChoice.count() ? Number(await meterChoice.inputValue()) : 0];
+  const monthRows = await rowsOf();
+  assert.equal(monthRows.length, s.points.length);
+  const last = s.points.at(-1);
+  for (const [i, p] of s.points.entries()) {
+    const [label, value, reading] = monthRows[i];
+    assert.equal(label, new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(p.start.slice(0, 10))));
+    assert.equal(value, shownQuantity(p.value, s.unit));
+    assert.match(reading, p.quality === "estimated" ? /^Estimated/ : /^Actual/);
+    if (p.days_covered < p.days_in_month) {
+      assert.match(reading, new RegExp(`${p.days_covered} of ${p.days_in_month} days`), `a part month: ${label}`);
+    } else {
+      assert.doesNotMatch(reading, /days/, `a whole month: ${label}`);
+    }
+  }
+  // The newest month ends at the last read: it does not look like a whole month.
+  if (last.days_covered < last.days_in_month) {
+    assert.match(monthRows.at(-1)[2], /Through the last read/);
+    await page.getByText("A month the reads cover only in part counts only those days", { exact: false }).waitFor();
+  }
+  await page.locator(".chart[data-y-min]").waitFor();
+  await checkQuantities(page, "usage-register-monthly");
+  await checkPage(page, "usage-register-monthly");
+
+  // In Spanish.
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.getByRole("heading", { level: 1, name: "Su consumo" }).waitFor();
+  await page.getByRole("columnheader", { name: "Mes", exact: true }).waitFor();
+  await page.getByText("Las cifras mensuales de un medidor que se lee una vez al mes", { exact: false }).waitFor();
+  if (last.days_covered < last.days_in_month) {
+    assert.match(await page.locator(".usage-table tbody tr").last().innerText(), /Hasta la última lectura: \d+ de \d+ días/);
+  }
+  await checkPage(page, "usage-register-monthly-es");
+  await page.getByLabel("Por período de lectura (últimos 24 meses)").check();
+  await page.getByRole("columnheader", { name: "Período de lectura" }).waitFor();
+  assert.equal(await page.getByLabel(/Cada 15 minutos|Por hora|Por día \(/).count(), 0);
+  await page.locator(".usage-table tbody tr th").first().filter({ hasText: /\d+ días · [\d,]+ gal al día|\d+ días · [\d,.]+ kWh al día/ }).waitFor();
+  await checkPage(page, "usage-register-es");
+  await inEnglish(page);
   assert.deepEqual(errors, []);
 });

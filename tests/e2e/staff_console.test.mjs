@@ -146,6 +146,16 @@ test("staff searches for an account and opens its detail", async (t) => {
   const balance = page.getByTestId("balance");
   assert.ok(await balance.isVisible(), "balance is visible");
   assert.match((await balance.textContent()).trim(), MONEY);
+  // Beside the balance, what the customer owes now, by when and why: the server's `owed`.
+  const { owed } = await (await fetch(`${BASE}/api/v1/staff/accounts/${ACCOUNT}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
+  const dollars = (money) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(money.amount));
+  assert.equal((await page.getByTestId("owed-now").textContent()).trim(), dollars(owed.now));
+  assert.equal((await page.getByTestId("owed-past-due").textContent()).trim(), dollars(owed.past_due));
+  assert.equal((await page.getByTestId("owed-deferred").textContent()).trim(), dollars(owed.deferred));
+  assert.deepEqual(
+    (await page.getByTestId("owed-reasons").locator(".amount").allTextContents()).map((s) => s.trim()),
+    owed.reasons.map((r) => dollars(r.amount)),
+  );
   await page.getByRole("heading", { name: "Service agreements" }).waitFor();
   await page.getByRole("heading", { name: "History" }).waitFor();
 

@@ -5,6 +5,18 @@ import {
   chartData,
   chartYRange,
   compareMonths,
+  coverageWords,
+  firstView,
+  formatDayRange,
+  isRegister,
+  offeredViews,
+  offers,
+  partlyCovered,
+  readPeriodRows,
+  registerMonthRows,
+  registerNotes,
+  rememberResolutions,
+  rememberedResolutions,
   dayRange,
   defaultIntervalDay,
   firstOfMonth,
@@ -221,4 +233,133 @@ test("the chart's y axis starts at 0 and ends at a round number above the talles
   assert.deepEqual(chartYRange(0, 0), [0, 1]);
   // Below 0 only when a value is (power sent back to the grid).
   assert.deepEqual(chartYRange(-4, 10), [-5, 12]);
+});
+
+// Register meters (read by hand or by an AMR drive-by): read periods and months spread from them.
+const register = (points, extra = {}) =>
+  series(points, { commodity: "water", meter: "W1", channel: "gal", unit: "gal", kind: "register", interval_minutes: null, ...extra });
+const period = (start, end, days, value, quality = "actual") =>
+  ({ start: `${start}T00:00:00-08:00`, end: `${end}T00:00:00-08:00`, days, value, quality });
+const spreadMonth = (month, value, covered, days, quality = "actual") =>
+  ({ start: `${month}-01T00:00:00-08:00`, value, quality, spread: true, days_covered: covered, days_in_month: days });
+
+test("only the views the account's meters have are offered, finest first", () => {
+  assert.deepEqual(offeredViews(["read_period", "month"]), ["read_period", "month"]);
+  assert.deepEqual(offeredViews(["interval", "hour", "day", "read_period", "month"]), ["interval", "hour", "day", "read_period", "month"]);
+  assert.deepEqual(offeredViews(["month", "day", "hour", "interval"]), ["interval", "hour", "day", "month"]);
+  assert.deepEqual(offeredViews([]), []); // no meter at all
+  // An answer that does not list them (a server before read periods): the interval meter's views.
+  assert.deepEqual(offeredViews(undefined), ["interval", "hour", "day", "month"]);
+  assert.equal(offers(["read_period", "month"], "hour"), false);
+  assert.equal(offers(["read_period", "month"], "read_period"), true);
+});
+
+test("the page opens by day with an interval meter, else by read period, else by month", () => {
+  assert.equal(firstView(["interval", "hour", "day", "month"]), "day");
+  assert.equal(firstView(["interval", "hour", "day", "read_period", "month"]), "day");
+  assert.equal(firstView(["read_period", "month"]), "read_period");
+  assert.equal(firstView(["month"]), "month");
+  assert.equal(firstView(null), "day");
+  assert.equal(firstView([]), "day");
+});
+
+test("read periods are asked for 24 months back through today", () => {
+  assert.deepEqual(usageRange("read_period", "2026-12-06"), { from: "2025-01-01", to: "2026-12-07" });
+  assert.deepEqual(usageRange("month", "2026-12-06"), { from: "2025-01-01", to: "2027-01-01" });
+});
+
+test("the account's views are remembered on this device, so the first question is the right one", () => {
+  const kept = new Map();
+  const before = Object.getOwnPropertyDescriptor(globalThis, "localStorage");
+  Object.defineProperty(globalThis, "localStorage", {
+    configurable: true,
+    value: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, String(v)) },
+  });
+  try {
+    assert.equal(rememberedResolutions("100000041"), null);
+    rememberResolutions("100000041", ["month", "read_period", "nonsense"]);
+    assert.deepEqual(rememberedResolutions("100000041"), ["read_period", "month"]);
+    assert.equal(firstView(rememberedResolutions("100000041")), "read_period");
+    assert.equal(rememberedResolutions("100000017"), null);
+    rememberResolutions("100000017", undefined); // an older server's answer: nothing learnt
+    assert.equal(rememberedResolutions("100000017"), null);
+  } finally {
+    if (before) Object.defineProperty(globalThis, "localStorage", before);
+    else delete globalThis.localStorage;
+  }
+});
+
+test("a read period's row has the local days of its reads, its days, usage per day and whether it is estimated", () => {
+  const rows = readPeriodRows(register([
+    period("2026-01-05", "2026-02-04", 30, "3100.000"),
+    // Across the change to daylight saving time: the local days as written, not the browser's.
+    { start: "2026-02-04T00:00:00-08:00", end: "2026-03-09T00:00:00-07:00", days: 33, value: "2970.000", quality: "estimated" },
+    // Without `days`, counted from the dates.
+    { start: "2026-03-09T00:00:00-07:00", end: "2026-04-08T00:00:00-07:00", value: "0.000", quality: "actual" },
+  ]));
+  assert.deepEqual(rows, [
+    { start: "2026-01-05", end: "2026-02-04", days: 30, value: "3100.000", perDay: 3100 / 30, estimated: false },
+    { start: "2026-02-04", end: "2026-03-09", days: 33, value: "2970.000", perDay: 90, estimated: true },
+    { start: "2026-03-09", end: "2026-04-08", days: 30, value: "0.000", perDay: 0, estimated: false },
+  ]);
+  assert.equal(readPeriodRows(register([period("2026-01-05", "2026-01-05", 0, "0")]))[0].perDay, null);
+});
+
+test("a register month its reads cover only in part is marked: from the first read, through the last", () => {
+  const s = register([
+    spreadMonth("2026-09", "509.000", 10, 30),
+    spreadMonth("2026-10", "1563.233", 31, 31, "estimated"),
+    spreadMonth("2026-11", "941.767", 19, 30),
+  ]);
+  const rows = registerMonthRows(s);
+  assert.deepEqual(rows.map((r) => [r.month, r.coverage, r.daysCovered, r.daysInMonth, r.estimated]), [
+    ["2026-09", "from-first-read", 10, 30, false],
+    ["2026-10", "whole", 31, 31, true],
+    ["2026-11", "through-last-read", 19, 30, false],
+  ]);
+  assert.deepEqual(rows.map(coverageWords), ["monthFromFirstRead", null, "monthThroughLastRead"]);
+  assert.deepEqual(registerNotes(s), { estimated: true, part: true });
+  // One month only, read in part: neither first nor last says it.
+  assert.equal(registerMonthRows(register([spreadMonth("2026-11", "90", 3, 30)]))[0].coverage, "part");
+  // An interval meter's month is never "in part" (its own states say so).
+  assert.equal(partlyCovered(point("2026-11-01T00:00:00-08:00", "90")), false);
+  assert.deepEqual(registerNotes(register([spreadMonth("2026-10", "1", 31, 31)])), { estimated: false, part: false });
+});
+
+test("last month read only in part is not shown as last month's usage", () => {
+  const rows = compareMonths([
+    register([spreadMonth("2026-10", "1563.233", 31, 31), spreadMonth("2026-11", "941.767", 19, 30)]),
+    register([spreadMonth("2026-11", "1200.000", 30, 30), spreadMonth("2026-12", "200.000", 5, 31)], { meter: "W2" }),
+  ], "2026-12-06");
+  assert.deepEqual(rows, [
+    { commodity: "water", unit: "gal", thisMonth: null, lastMonth: null },
+    { commodity: "water", unit: "gal", thisMonth: "200.000", lastMonth: "1200.000" },
+  ]);
+});
+
+test("read periods are charted at the day of their later read; estimates hatched, part months outlined", () => {
+  const periods = chartData(register([period("2026-01-05", "2026-02-04", 30, "3100"), period("2026-02-04", "2026-03-06", 30, "2900", "estimated")]), "read_period", LATER);
+  assert.deepEqual(periods, { x: [Date.UTC(2026, 1, 4) / 1000, Date.UTC(2026, 2, 6) / 1000], y: [3100, 2900], marks: ["plain", "estimated"] });
+  const months = chartData(register([spreadMonth("2026-01", "3000", 31, 31), spreadMonth("2026-02", "1500", 14, 28, "estimated")]), "month", LATER);
+  assert.deepEqual(months.marks, ["plain", "part"]);
+  assert.deepEqual(months.y, [3000, 1500]);
+  // Interval meters' bars stay as they were, an estimated day hatched.
+  assert.deepEqual(chartData(series([point("2026-03-07T00:00:00-08:00", "1"), point("2026-03-08T00:00:00-08:00", "2", "estimated")]), "day", LATER).marks, ["plain", "estimated"]);
+  assert.equal(pointState(period("2026-01-05", "2026-02-04", 30, "3100"), "read_period", 0, LATER), "measured");
+  assert.deepEqual(tickSteps("read_period", null), tickSteps("month", 15));
+});
+
+test("a series is a register meter's by its kind (or, from an older answer, by having no interval)", () => {
+  assert.equal(isRegister(register([])), true);
+  assert.equal(isRegister(series([])), false);
+  assert.equal(isRegister(series([], { kind: "interval", interval_minutes: 15 })), false);
+  assert.equal(isRegister(series([], { interval_minutes: null })), true);
+});
+
+test("a read period's days read as one range, the year said once when shared", () => {
+  const plain = (text) => text.replace(/\s+/g, " ");
+  assert.equal(plain(formatDayRange("2026-01-05", "2026-02-04")), "Jan 5 – Feb 4, 2026");
+  assert.equal(plain(formatDayRange("2025-12-20T00:00:00-08:00", "2026-01-20T00:00:00-08:00")), "Dec 20, 2025 – Jan 20, 2026");
+  assert.match(plain(formatDayRange("2026-01-05", "2026-02-04", "es-US")), /^5 de ene.* – 4 de feb.* 2026$/);
+  assert.equal(plain(formatDayRange("2026-01-05", "2026-01-05")), "Jan 5, 2026");
 });

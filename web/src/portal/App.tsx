@@ -13,7 +13,7 @@ import { navigate, useLocation } from "./navigation";
 import { onSessionEnded, setCsrfToken, setRequestLanguage, startEarly } from "./api";
 import { fetchMe, saveLanguage, signOut, signOutEverywhere } from "./authApi";
 import { fetchBill, fetchDashboard, fetchUsage, fetchUsageToDate } from "./accountApi";
-import { FIRST_USAGE_VIEW, usageRange } from "./usage";
+import { firstView, rememberedResolutions, usageRange } from "./usage";
 import { isoLocalDate } from "./validation";
 import { chooseAccount } from "./linkedAccounts";
 import { ApiError } from "./problem";
@@ -21,6 +21,7 @@ import { AccountSession, SessionContext } from "./session";
 import { ACCOUNT_KEY, LANGUAGE_KEY, store, stored } from "./storage";
 import type { Me } from "./types";
 import { Header } from "./components/Header";
+import { BusyNotice } from "./components/BusyNotice";
 import { Footer, UtilityContext, useUtilityAnswer } from "./components/Footer";
 import { lazyPage } from "./lazy";
 import { SignIn } from "./pages/SignIn";
@@ -78,10 +79,13 @@ export function startOpening(route: Route, me: Me | null): void {
     if (route.page === "dashboard") {
       void fetchDashboard(account);
     } else if (route.page === "usage") {
-      // The period so far and the 30 days drawn (the chart and the comparison come after).
-      const days = usageRange(FIRST_USAGE_VIEW, isoLocalDate(new Date()));
+      // The period so far and the first view drawn: the 30 days, or a register meter's read
+      // periods when that is what this account showed last time (the chart and the comparison
+      // come after).
+      const view = firstView(rememberedResolutions(account));
+      const days = usageRange(view, isoLocalDate(new Date()));
       void fetchUsageToDate(account);
-      void fetchUsage(account, FIRST_USAGE_VIEW, days.from, days.to);
+      void fetchUsage(account, view, days.from, days.to);
     } else if (route.page === "bill") {
       void fetchBill(account, route.bill);
     }
@@ -208,6 +212,7 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
           </a>
           <Header route={route} onLanguage={changeLanguage} expectMenu={me === undefined && !isPublic(route)} />
           <main id="main" tabIndex={-1}>
+            <BusyNotice />
             {me === undefined || (me === null && !isPublic(route)) || (me && isSignedOutOnly(route)) ? (
               <p role="status" class="loading">
                 {i18n.t("loading")}

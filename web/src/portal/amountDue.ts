@@ -1,29 +1,38 @@
-// What the customer owes now, from the figures the API gives: the account's balance and the
-// latest bill that was sent.
+// What the customer owes now, by when and why. The server decides it (the `owed` of the account's
+// summary, billing/amount_owed.h): the portal reads those figures and words them, and never works
+// them out again from the balance and the bills.
 import { centsToDecimal, parseCents } from "../shared/money.ts";
-import type { BillSummary, Money } from "./types.ts";
+import type { MessageKey, Translate } from "./i18n/translate.ts";
+import type { AmountOwed, Money, OwedReason } from "./types.ts";
 
-/** The newest bill that stands (released, not cancelled) from a newest-first list. */
-export function latestBill(bills: readonly BillSummary[]): BillSummary | null {
-  return bills.find((b) => b.status === "released") ?? null;
+/** The amount the Pay page proposes, in cents: what paying today makes the account current
+ * (owed.now). Nothing when nothing is owed. */
+export function suggestedPayment(owed: AmountOwed): bigint {
+  const now = safeCents(owed.now.amount);
+  return now > 0n ? now : 0n;
 }
 
-/**
- * The amount the Pay page suggests, in cents: the latest bill's amount due, but never more than
- * the balance (payments since the bill already count) and nothing when there is no balance.
- * With no bill yet, the balance.
- */
-export function suggestedPayment(balance: Money, bill: BillSummary | null): bigint {
-  const owed = safeCents(balance.amount);
-  if (owed <= 0n) return 0n;
-  if (!bill) return owed;
-  const due = safeCents(bill.amount_due.amount);
-  return due > 0n && due < owed ? due : owed;
+/** The part of what is owed now whose due date has passed, in cents (owed.past_due); 0 when none. */
+export function pastDueCents(owed: AmountOwed): bigint {
+  const pastDue = safeCents(owed.past_due.amount);
+  return pastDue > 0n ? pastDue : 0n;
 }
 
-/** Nothing owed now (a zero or credit balance): the latest bill is settled. */
-export function owesNothing(balance: Money): boolean {
-  return safeCents(balance.amount) <= 0n;
+/** Owed, but asked only on later bills (budget billing, a payment arrangement), in cents. */
+export function deferredCents(owed: AmountOwed): bigint {
+  const deferred = safeCents(owed.deferred.amount);
+  return deferred > 0n ? deferred : 0n;
+}
+
+/** A balance below zero, as the positive amount in the customer's hand (owed.credit), in cents. */
+export function creditCents(owed: AmountOwed): bigint {
+  const credit = safeCents(owed.credit.amount);
+  return credit > 0n ? credit : 0n;
+}
+
+/** Nothing is owed now (a zero or credit balance, or all of it asked only on later bills). */
+export function owesNothing(owed: AmountOwed): boolean {
+  return suggestedPayment(owed) === 0n;
 }
 
 /** Balance below zero: the customer has a credit. */
@@ -37,16 +46,74 @@ export function creditAmount(balance: Money): Money {
   return { amount: centsToDecimal(cents < 0n ? -cents : cents), currency: balance.currency };
 }
 
+/** The latest bill's line of the statement (its number and due date), or null before any bill. */
+export function billReason(owed: AmountOwed): OwedReason | null {
+  return owed.reasons.find((r) => r.kind === "bill") ?? null;
+}
+
 /**
- * What is past due, in cents: after the latest bill's due date (`today` is later), the part of its
- * amount due still owed, which is never more than the balance. 0 when nothing is past due.
+ * By when what is owed now is due, for the words under the amount:
+ * - `nothing`: nothing is owed now;
+ * - `past_due`: all of it is past due;
+ * - `part_past_due`: some of it is past due, the rest due on `rest_due_on` (null: the rest is
+ *   asked by the next bill);
+ * - `due`: nothing is past due, and it is due on `on`;
+ * - `next_bill`: nothing is past due and it has no date yet: the next bill asks for it (a charge
+ *   since the latest bill).
  */
-export function pastDueCents(balance: Money, bill: BillSummary | null, today: string): bigint {
-  if (!bill || !(today > bill.due_date)) return 0n;
-  const owed = safeCents(balance.amount);
-  const due = safeCents(bill.amount_due.amount);
-  if (owed <= 0n || due <= 0n) return 0n;
-  return due < owed ? due : owed;
+export type OwedWhen =
+  | { kind: "nothing" }
+  | { kind: "past_due" }
+  | { kind: "part_past_due"; rest_due_on: string | null }
+  | { kind: "due"; on: string }
+  | { kind: "next_bill" };
+
+export function owedWhen(owed: AmountOwed): OwedWhen {
+  const now = suggestedPayment(owed);
+  if (now === 0n) return { kind: "nothing" };
+  const pastDue = pastDueCents(owed);
+  if (pastDue >= now) return { kind: "past_due" };
+  if (pastDue > 0n) return { kind: "part_past_due", rest_due_on: owed.due_on };
+  return owed.due_on ? { kind: "due", on: owed.due_on } : { kind: "next_bill" };
+}
+
+/** A charge posted since the latest bill, named by its ledger kind. */
+const CHARGE_WORDS: Record<string, MessageKey> = {
+  late_fee: "owedLateFee",
+  adjustment: "owedAdjustment",
+  reversal: "owedReturnedPayment",
+  refund: "owedRefund",
+  deposit: "owedDeposit",
+  transfer: "owedTransfer",
+  opening_balance: "owedOpeningBalance",
+};
+
+/**
+ * One line of the statement in the customer's words, without its amount: "Bill 1042, due Nov 20,
+ * 2026", "Late fee, Nov 26, 2026", "Payments and credits since the bill", "Moved to later bills by
+ * your payment arrangement of Dec 1, 2026", "Other changes". `date` formats an ISO date.
+ * `afterBill`: the statement has a bill line (so "since the bill" means something).
+ */
+export function owedReasonLabel(reason: OwedReason, afterBill: boolean, t: Translate, date: (iso: string) => string): string {
+  switch (reason.kind) {
+    case "bill":
+      if (reason.on === null) {
+        return reason.bill_number !== null ? t("billTitle", { number: reason.bill_number }) : t("owedLatestBillNoDate");
+      }
+      return reason.bill_number !== null
+        ? t("owedBill", { number: reason.bill_number, date: date(reason.on) })
+        : t("owedLatestBill", { date: date(reason.on) });
+    case "paid":
+      return afterBill ? t("owedPaidSinceBill") : t("owedPaid");
+    case "arranged":
+      return reason.on !== null ? t("owedArrangedOn", { date: date(reason.on) }) : t("owedArranged");
+    case "earlier":
+      return t("owedEarlier");
+    default: {
+      const label = t(CHARGE_WORDS[reason.kind] ?? "owedOtherCharge");
+      return reason.on !== null ? t("owedChargeOn", { label, date: date(reason.on) }) : label;
+    }
+  }
 }
 
 function safeCents(amount: string): bigint {

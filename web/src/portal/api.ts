@@ -3,6 +3,8 @@
 // session means the session ended: the app is told (onSessionEnded) and sends the customer to
 // sign in.
 import { ApiError, networkError, problemFrom } from "./problem.ts";
+import { OVERLOAD_RETRIES, isOverloaded, retryDelayMs, wait } from "./retry.ts";
+import { startWaiting } from "./busy.ts";
 
 export { ApiError };
 
@@ -42,7 +44,28 @@ export interface RequestOptions {
   session?: boolean;
 }
 
+/**
+ * One API request. A server too busy to take it (503 "overloaded": nothing was done) is asked
+ * again, the same request, up to OVERLOAD_RETRIES times with backoff (retry.ts) while the page
+ * says it is waiting (busy.ts); then the refusal is thrown like any other.
+ */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await requestOnce<T>(method, path, options);
+    } catch (e) {
+      if (!(e instanceof ApiError) || !isOverloaded(e.status, e.type) || attempt > OVERLOAD_RETRIES) throw e;
+      const done = startWaiting();
+      try {
+        await wait(retryDelayMs(attempt, e.retryAfter, Math.random()), options.signal);
+      } finally {
+        done();
+      }
+    }
+  }
+}
+
+async function requestOnce<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = {
     Accept: "application/json",
     "Accept-Language": acceptLanguage,

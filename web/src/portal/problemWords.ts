@@ -66,6 +66,8 @@ const PROBLEM_TYPES: Readonly<Record<string, MessageKey>> = {
   "link-expired": "problemLinkExpired",
   "csrf-token-missing": "problemRequestNotConfirmed",
   "unavailable": "problemUnavailable",
+  // Too busy: nothing was done (the portal already sent it again a few times; retry.ts).
+  "overloaded": "problemOverloaded",
   "payments-unavailable": "problemUnavailable",
   "bank-payments-unavailable": "problemUnavailable",
   // A card or bank payment refused (declined, insufficient funds): the detail is the processor's

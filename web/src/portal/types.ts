@@ -1,8 +1,9 @@
 // Shapes of the API's answers the portal reads (docs/openapi.yaml; auth per the identity
 // contract). Money is a string of decimal dollars plus its currency, dates are ISO 8601.
 import type { Money } from "../shared/money.ts";
+import type { AmountOwed, OwedReason } from "../shared/owed.ts";
 
-export type { Money };
+export type { AmountOwed, Money, OwedReason };
 
 export interface LinkedAccount {
   number: string;
@@ -41,6 +42,8 @@ export interface AccountSummary {
   customer_name: string;
   balance: Money;
   service_address: Address | null;
+  /** What is owed now, by when and why: the only figures the portal shows for it. */
+  owed: AmountOwed;
 }
 
 export interface BillPeriod {
@@ -212,12 +215,22 @@ export interface Arrangement {
   end_reason?: string;
 }
 
-export type UsageResolution = "interval" | "hour" | "day" | "month";
+/** `read_period`: from one read of a register meter to the next (register meters only). */
+export type UsageResolution = "interval" | "hour" | "day" | "month" | "read_period";
 
 export interface UsagePoint {
   start: string;
   value: string;
   quality: "actual" | "estimated" | "edited" | "missing";
+  /** Read periods: the later read's local day (the first day not in the period). */
+  end?: string;
+  /** Read periods: the days from one read to the next. */
+  days?: number;
+  /** Months of a register meter: its read periods' usage spread evenly by day. */
+  spread?: boolean;
+  /** Months of a register meter: the days of the month inside some read period, of all its days. */
+  days_covered?: number;
+  days_in_month?: number;
 }
 
 export interface UsageSeries {
@@ -226,7 +239,10 @@ export interface UsageSeries {
   meter: string;
   channel: string;
   unit: string;
-  interval_minutes: number;
+  /** `register`: a dial read by hand or by an AMR drive-by (read periods and months only). */
+  kind?: "interval" | "register";
+  /** null for a register meter. */
+  interval_minutes: number | null;
   points: UsagePoint[];
 }
 
@@ -234,6 +250,8 @@ export interface Usage {
   account_number: string;
   time_zone: string;
   resolution: UsageResolution;
+  /** The resolutions this account's meters offer, finest first. */
+  resolutions?: UsageResolution[];
   from: string;
   to: string;
   series: UsageSeries[];

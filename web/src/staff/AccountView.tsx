@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
-import type { AccountDetail, Address, Agreement } from "./api";
-import { formatMoney } from "../shared/money";
+import type { AccountDetail, Address, Agreement, AmountOwed } from "./api";
+import type { OwedReason } from "../shared/owed";
+import { formatMoney, parseCents } from "../shared/money";
 import { formatDate, formatInstant } from "../shared/format";
 
 function AddressLines({ a }: { a: Address }) {
@@ -48,6 +49,82 @@ function AgreementItem({ ag }: { ag: Agreement }) {
 
 const LANGUAGES: Record<string, string> = { en: "English", es: "Spanish" };
 
+const CHARGES: Record<string, string> = {
+  late_fee: "Late fee",
+  adjustment: "Adjustment",
+  reversal: "Returned payment",
+  refund: "Refund",
+  deposit: "Deposit",
+  transfer: "Transfer",
+  opening_balance: "Opening balance",
+};
+
+/** A line of the statement of what is owed, as the customer's portal says it (in English). */
+function reasonLabel(r: OwedReason, afterBill: boolean): string {
+  const on = r.on ? formatDate(r.on) : null;
+  switch (r.kind) {
+    case "bill":
+      return `Bill ${r.bill_number ?? ""}${on ? `, due ${on}` : ""}`;
+    case "paid":
+      return afterBill ? "Payments and credits since the bill" : "Payments and credits";
+    case "arranged":
+      return `Moved to later bills by the payment arrangement${on ? ` of ${on}` : ""}`;
+    case "earlier":
+      return "Difference between the bill and the ledger when it was sent";
+    default:
+      return `${CHARGES[r.kind] ?? "Other charge"}${on ? `, posted ${on}` : ""}`;
+  }
+}
+
+function positive(amount: string): boolean {
+  try {
+    return parseCents(amount) > 0n;
+  } catch {
+    return false;
+  }
+}
+
+/** What the customer owes now, by when and why: the figures the portal shows them. */
+function Owed({ owed }: { owed: AmountOwed }) {
+  const afterBill = owed.reasons.some((r) => r.kind === "bill");
+  return (
+    <>
+      <dl class="facts owed-facts">
+        <dt>Owed now</dt>
+        <dd data-testid="owed-now">{formatMoney(owed.now)}</dd>
+        <dt>Past due</dt>
+        <dd data-testid="owed-past-due" class={positive(owed.past_due.amount) ? "past-due" : undefined}>{formatMoney(owed.past_due)}</dd>
+        <dt>Due</dt>
+        <dd data-testid="owed-due-on">
+          {owed.due_on ? formatDate(owed.due_on) : positive(owed.now.amount) && !positive(owed.past_due.amount) ? "with the next bill" : "—"}
+        </dd>
+        <dt>Deferred</dt>
+        <dd data-testid="owed-deferred">{formatMoney(owed.deferred)}</dd>
+        {positive(owed.credit.amount) && (
+          <>
+            <dt>Credit</dt>
+            <dd>{formatMoney(owed.credit)}</dd>
+          </>
+        )}
+      </dl>
+      {owed.reasons.length > 0 && (
+        <>
+          <h3 id="owed-why-heading" class="owed-why-heading">Why</h3>
+          <p class="hint">These add up to the balance less what is deferred.</p>
+          <ul class="owed-reasons" aria-labelledby="owed-why-heading" data-testid="owed-reasons">
+            {owed.reasons.map((r, i) => (
+              <li key={i}>
+                <span>{reasonLabel(r, afterBill)} <code>{r.kind}</code></span>
+                <span class="amount">{formatMoney(r.amount)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
 export function AccountView({ account: a }: { account: AccountDetail }) {
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -71,6 +148,7 @@ export function AccountView({ account: a }: { account: AccountDetail }) {
           <h2 id="balance-heading">Balance</h2>
           <p class="balance-figure" data-testid="balance">{formatMoney(a.balance)}</p>
           <p class="hint">Bill cycle {a.bill_cycle} · opened {formatDate(a.opened_on)}</p>
+          {a.owed && <Owed owed={a.owed} />}
         </section>
 
         <section class="panel" aria-labelledby="customer-heading">

@@ -2,6 +2,9 @@
 // RFC 9457 problem+json responses (and network failures) into ApiError.
 
 import type { Money } from "../shared/money";
+import type { AmountOwed } from "../shared/owed";
+
+export type { AmountOwed };
 
 export interface Problem {
   type: string;
@@ -84,6 +87,8 @@ export interface AccountDetail {
   language: string;
   bill_cycle: number;
   balance: Money;
+  /** What is owed now, by when and why (the figures the portal shows the customer). */
+  owed: AmountOwed;
   opened_on: string;
   agreements: Agreement[];
   events: AccountEvent[];

@@ -1,5 +1,6 @@
 // One bill: the totals, then each service with every line explained in plain words and its
-// arithmetic, and the PDF.
+// arithmetic, and the PDF. On the latest bill, when what is owed now (the server's owed.now)
+// is not what the bill asked for, what is owed now and why.
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
 import { useLoad } from "../components/useLoad";
@@ -8,8 +9,11 @@ import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPdfUrl, fetchBill } from "../accountApi";
 import { kindExplanation, lineCalculation, lineName } from "../billLines";
+import { billReason } from "../amountDue";
+import { OwedReasons } from "../components/OwedReasons";
+import { parseCents } from "../../shared/money";
 import { commodityName } from "../words";
-import type { Bill, BillSection } from "../types";
+import type { AmountOwed, Bill, BillSection } from "../types";
 
 export function BillDetail({ bill }: { bill: string }) {
   const { t } = useI18n();
@@ -26,6 +30,7 @@ export function BillDetail({ bill }: { bill: string }) {
 
 function BillBody({ bill: b, account }: { bill: Bill; account: string }) {
   const { t, money, date } = useI18n();
+  const { summary } = useSession();
   return (
     <>
       {b.status === "cancelled" && (
@@ -48,6 +53,7 @@ function BillBody({ bill: b, account }: { bill: Bill; account: string }) {
           )}
           <div class="total"><dt>{t("amountDue")}</dt><dd>{money(b.amount_due)}<span class="explain">{t("dueOn", { date: date(b.due_date) })}</span></dd></div>
         </dl>
+        {summary && changedSince(b, summary.owed) && <OwedNow owed={summary.owed} />}
         {b.number !== null && (
           <p>
             <a class="button" href={billPdfUrl(account, b.number)} download={`bill-${b.number}.pdf`}>
@@ -63,6 +69,28 @@ function BillBody({ bill: b, account }: { bill: Bill; account: string }) {
         <SectionCard key={i} section={s} index={i} />
       ))}
     </>
+  );
+}
+
+/** This is the latest bill (the one the statement of what is owed starts from), and what is owed
+ * now differs from what it asked for. */
+function changedSince(bill: Bill, owed: AmountOwed): boolean {
+  const latest = billReason(owed);
+  if (bill.number === null || latest?.bill_number !== bill.number) return false;
+  try {
+    return parseCents(owed.now.amount) !== parseCents(bill.amount_due.amount);
+  } catch {
+    return false;
+  }
+}
+
+function OwedNow({ owed }: { owed: AmountOwed }) {
+  const { t, money } = useI18n();
+  return (
+    <div class="callout owed-now" data-testid="owed-now">
+      <p class="strong">{t("owedNowOnBill", { amount: money(owed.now) })}</p>
+      <OwedReasons owed={owed} id="bill-why-heading" />
+    </div>
   );
 }
 

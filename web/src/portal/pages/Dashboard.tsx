@@ -1,6 +1,6 @@
-// The first page after signing in: balance, amount and date due, last payment, autopay,
-// usage this month against last and the billing period so far, alerts (past due, a returned
-// payment, high usage), and a prominent Pay now.
+// The first page after signing in: balance, what is owed now, by when and why (the server's
+// `owed`), last payment, autopay, usage this month against last and the billing period so far,
+// alerts (past due, a returned payment, high usage), and a prominent Pay now.
 import { useI18n } from "../i18n/context";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
@@ -9,14 +9,14 @@ import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPath } from "../router";
 import { fetchDashboard } from "../accountApi";
-import { creditAmount, isCredit, latestBill, owesNothing, pastDueCents } from "../amountDue";
-import { centsToDecimal } from "../../shared/money";
-import { compareMonths } from "../usage";
+import { billReason, creditAmount, creditCents, isCredit, owedWhen, pastDueCents } from "../amountDue";
+import { OwedReasons } from "../components/OwedReasons";
+import { compareMonths, rememberResolutions } from "../usage";
 import { hasChargesSoFar, highUsageAlerts, showsUsage } from "../usageToDate";
 import { isoLocalDate } from "../validation";
 import { commodityName, commodityNoun, paymentStatusName } from "../words";
 import type {
-  AccountSummary, Autopay, BillsPage, Money, PaymentsPage, PendingAccount, SavedPaymentMethod, Usage, UsageToDate,
+  AccountSummary, AmountOwed, Autopay, PaymentsPage, PendingAccount, SavedPaymentMethod, Usage, UsageToDate,
 } from "../types";
 
 export function Dashboard() {
@@ -27,6 +27,9 @@ export function Dashboard() {
   // is extra: when the server cannot work it out the rest still shows, without it.
   // (A login with no account sees pages/NoAccount.tsx instead: App.tsx.)
   const cards = useLoad((signal) => fetchDashboard(account, signal), [account, changes]);
+  // The Usage page opens on the views this account's meters have (read periods for a meter read
+  // once a month): known from here on, before the customer goes there.
+  if (cards.data) rememberResolutions(account, cards.data.months.resolutions);
   const linked = me.accounts.find((a) => a.number === account);
   const ready = summary !== null && cards.data !== null;
   return (
@@ -47,10 +50,9 @@ export function Dashboard() {
       )}
       {ready && cards.data && (
         <div class="cards">
-          <Alerts summary={summary} bills={cards.data.bills} payments={cards.data.payments}
-            toDate={cards.data.period_to_date} />
+          <Alerts summary={summary} payments={cards.data.payments} toDate={cards.data.period_to_date} />
           <BalanceCard summary={summary} />
-          {summary && <DueCard bills={cards.data.bills} balance={summary.balance} />}
+          {summary && <DueCard owed={summary.owed} />}
           <LastPaymentCard payments={cards.data.payments} />
           <AutopayCard enrolment={cards.data.autopay} methods={cards.data.payment_methods}
             paperless={cards.data.preferences.paperless} />
@@ -75,17 +77,18 @@ function PendingNotice({ pending }: { pending: PendingAccount[] }) {
   );
 }
 
-/** What needs the customer's attention: a bill past due, a payment the bank returned, high usage. */
-function Alerts({ summary, bills, payments, toDate }: {
+/** What needs the customer's attention: money past due, a payment the bank returned, high usage. */
+function Alerts({ summary, payments, toDate }: {
   summary: AccountSummary | null;
-  bills: BillsPage;
   payments: PaymentsPage;
   toDate: UsageToDate | null;
 }) {
   const { t, money, date, percent } = useI18n();
   if (!summary) return null;
-  const bill = latestBill(bills.bills);
-  const pastDue = pastDueCents(summary.balance, bill, isoLocalDate(new Date()));
+  const pastDue = pastDueCents(summary.owed);
+  // The bill's due date, when that is what has passed.
+  const bill = billReason(summary.owed);
+  const billDue = bill?.on && bill.on < isoLocalDate(new Date()) ? bill.on : null;
   const last = payments.payments[0];
   const returned = last && last.status === "returned" ? last : null;
   const highUsage = highUsageAlerts(toDate);
@@ -94,12 +97,11 @@ function Alerts({ summary, bills, payments, toDate }: {
     <section class="card alerts" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">{t("alertsTitle")}</h2>
       <ul>
-        {pastDue > 0n && bill && (
+        {pastDue > 0n && (
           <li data-testid="alert-past-due">
-            {t("alertPastDue", {
-              amount: money({ amount: centsToDecimal(pastDue), currency: summary.balance.currency }),
-              date: date(bill.due_date),
-            })}{" "}
+            {billDue
+              ? t("alertPastDue", { amount: money(summary.owed.past_due), date: date(billDue) })
+              : t("alertPastDueNoDate", { amount: money(summary.owed.past_due) })}{" "}
             <Link href="/pay">{t("payNow")}</Link>
           </li>
         )}
@@ -136,23 +138,32 @@ function BalanceCard({ summary }: { summary: AccountSummary | null }) {
   );
 }
 
-function DueCard({ bills, balance }: { bills: BillsPage; balance: Money }) {
+/** What paying today makes the account current (owed.now), by when, and why. */
+function DueCard({ owed }: { owed: AmountOwed }) {
   const { t, money, date } = useI18n();
-  const bill = latestBill(bills.bills);
-  const settled = owesNothing(balance);
+  const bill = billReason(owed);
+  const when = owedWhen(owed);
   return (
-    <section class="card" aria-labelledby="due-heading">
+    <section class="card due" aria-labelledby="due-heading">
       <h2 id="due-heading">{t("amountDue")}</h2>
+      <p class="figure" data-testid="amount-due">{money(owed.now)}</p>
+      <p data-testid="due-when" class={when.kind === "past_due" || when.kind === "part_past_due" ? "past-due" : undefined}>
+        {when.kind === "nothing" && t("owedNothingNow")}
+        {when.kind === "past_due" && t("owedAllPastDue")}
+        {when.kind === "part_past_due" && (
+          <>
+            {t("owedPartPastDue", { amount: money(owed.past_due) })}{" "}
+            {when.rest_due_on ? t("owedRestDueOn", { date: date(when.rest_due_on) }) : t("owedRestNextBill")}
+          </>
+        )}
+        {when.kind === "due" && t("dueOn", { date: date(when.on) })}
+        {when.kind === "next_bill" && t("owedNextBill")}
+      </p>
+      {creditCents(owed) > 0n && <p data-testid="owed-credit">{t("creditOf", { amount: money(owed.credit) })}</p>}
+      <OwedReasons owed={owed} id="due-why-heading" />
       {!bill && <p>{t("noBillsYet")}</p>}
-      {bill && (
-        <>
-          <p class="figure">{money(bill.amount_due)}</p>
-          <p>{t("dueOn", { date: date(bill.due_date) })}</p>
-          {settled && <p data-testid="bill-settled">{t("billSettled")}</p>}
-          {bill.number !== null && (
-            <p><Link href={billPath(bill.number)}>{t("viewBill", { number: bill.number })}</Link></p>
-          )}
-        </>
+      {bill?.bill_number != null && (
+        <p><Link href={billPath(bill.bill_number)}>{t("viewBill", { number: bill.bill_number })}</Link></p>
       )}
     </section>
   );
@@ -222,6 +233,12 @@ function PeriodUsageCard({ toDate }: { toDate: UsageToDate }) {
             <dt>{commodityName(s.commodity, t)}</dt>
             <dd>
               {t("usagePeriodSoFar", { value: `${quantity(s.usage, s.unit)} ${s.unit}` })}
+              {s.estimated && (
+                <span class="estimated-note" data-testid="period-estimated">
+                  {" "}
+                  {s.basis === "interval" ? t("usageSoFarEstimatedGaps") : t("usageSoFarEstimated")}
+                </span>
+              )}
               {s.per_day && (
                 <>
                   <br />

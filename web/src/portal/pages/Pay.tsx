@@ -1,5 +1,5 @@
-// Pay now: amount (the amount due unless changed), a saved method or a card or bank account
-// typed in, exactly once (Idempotency-Key per attempt), then the confirmation number and the
+// Pay now: amount (what is owed now, the server's owed.now, unless changed, with why), a saved
+// method or a card or bank account typed in, exactly once (Idempotency-Key per attempt), then the confirmation number and the
 // new balance.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { Page } from "../components/Page";
@@ -12,9 +12,10 @@ import { useLoad } from "../components/useLoad";
 import { useI18n } from "../i18n/context";
 import { Link } from "../navigation";
 import { useSession } from "../session";
-import { fetchBills, fetchPaymentMethods, pay, savePaymentMethod, tokenizeBankAccount, tokenizeCard } from "../accountApi";
+import { fetchPaymentMethods, pay, savePaymentMethod, tokenizeBankAccount, tokenizeCard } from "../accountApi";
 import type { PaymentMethodChoice } from "../accountApi";
-import { latestBill, suggestedPayment } from "../amountDue";
+import { suggestedPayment } from "../amountDue";
+import { OwedReasons } from "../components/OwedReasons";
 import { PaymentAttempts } from "../idempotency";
 import { bankEntry, cardEntry, checkBank, checkCard, emptyBank, emptyCard, tokenFieldIds } from "../methodEntry";
 import type { BankValues, CardValues } from "../methodEntry";
@@ -29,10 +30,7 @@ const P = "pay";
 export function Pay() {
   const { t } = useI18n();
   const { account, summary, summaryError, refreshSummary } = useSession();
-  const setup = useLoad(
-    (signal) => Promise.all([fetchBills(account, 5, null, signal), fetchPaymentMethods(account, signal)]),
-    [account],
-  );
+  const setup = useLoad((signal) => fetchPaymentMethods(account, signal), [account]);
   const [done, setDone] = useState<{ payment: Payment; balance: AccountSummary | null; saveFailed: boolean } | null>(null);
   return (
     <Page title={t("payTitle")}>
@@ -47,8 +45,8 @@ export function Pay() {
           {setup.data && summary && (
             <PayForm
               key={account}
-              suggested={suggestedPayment(summary.balance, latestBill(setup.data[0].bills))}
-              saved={setup.data[1].payment_methods}
+              suggested={suggestedPayment(summary.owed)}
+              saved={setup.data.payment_methods}
               onPaid={(payment, balance, saveFailed) => setDone({ payment, balance, saveFailed })}
             />
           )}
@@ -149,7 +147,12 @@ function PayForm({ suggested, saved, onPaid }: PayFormProps) {
       <div ref={alertRef}>
         <Alert>{failure || null}</Alert>
       </div>
-      {summary && <p>{t("payBalanceNow", { balance: money(summary.balance) })}</p>}
+      {summary && (
+        <>
+          <p>{t("payBalanceNow", { balance: money(summary.balance) })}</p>
+          <OwedReasons owed={summary.owed} id="pay-why-heading" level={2} total />
+        </>
+      )}
       <Field id={`${P}-amount`} label={t("payAmount")} hint={t("payAmountHint")} inputMode="decimal"
         value={amount} onValue={changed(setAmount)} error={error(`${P}-amount`)} required />
       <fieldset class="choices">

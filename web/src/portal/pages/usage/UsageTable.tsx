@@ -29,7 +29,7 @@ export function UsageTable({ series, view, day, now }: { series: UsageSeries; vi
         <tbody>
           {series.points.map((p, i) => {
             // The day, hour or month going on now is not missing: it shows its usage so far.
-            const state = pointState(p, view, series.interval_minutes, now);
+            const state = pointState(p, view, series.interval_minutes ?? 0, now);
             const value = shownValue(p, state);
             const reading = readingWords(p, state);
             return (
@@ -47,7 +47,7 @@ export function UsageTable({ series, view, day, now }: { series: UsageSeries; vi
 }
 
 function columnHeading(view: UsageView, series: UsageSeries, t: Translate): string {
-  if (view === "interval") return t("intervalColumn", { minutes: series.interval_minutes });
+  if (view === "interval") return t("intervalColumn", { minutes: series.interval_minutes ?? 15 });
   if (view === "hour") return t("hourColumn");
   return view === "day" ? t("day") : t("month");
 }
