@@ -229,6 +229,9 @@ int main(int argc, char** argv) {
         if (paid == 503) {
           refusals.push_back(milliseconds(posted - began));
           refused_here.push_back({account, key});
+          // A closed-loop client backs off before its next payment, as the portal does (less
+          // than the Retry-After second, to keep the server at its limit).
+          if (rate <= 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
           continue;
         }
         const int read = connection.exchange(get);

@@ -1,9 +1,16 @@
 #include "http/admission.h"
 
+#include <algorithm>
+
 #include "http/problem.h"
 
 namespace rp::http {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr double kLeastLimit = 2;
+constexpr double kLimitWithoutBound = 1024;
 
 Response overloaded() {
   Response response =
@@ -16,10 +23,15 @@ Response overloaded() {
 
 }  // namespace
 
-Admission::Admission(AdmissionOptions options) : options_(std::move(options)) {}
+Admission::Admission(AdmissionOptions options)
+    : options_(std::move(options)),
+      most_(options_.most_writes_in_flight > 0
+                ? std::max(kLeastLimit, static_cast<double>(options_.most_writes_in_flight))
+                : kLimitWithoutBound),
+      limit_(most_) {}
 
 Admission::Pass::~Pass() {
-  if (in_flight_) in_flight_->fetch_sub(1, std::memory_order_acq_rel);
+  if (admission_) admission_->finished(began_);
 }
 
 bool is_api_write(const Request& request) {
@@ -27,6 +39,10 @@ bool is_api_write(const Request& request) {
     return false;
   }
   return request.path.starts_with("/api/");
+}
+
+Clock::time_point Admission::now() const {
+  return options_.clock ? options_.clock() : Clock::now();
 }
 
 std::optional<Admission::Pass> Admission::admit(const Request& request, Response& refusal) {
@@ -37,19 +53,40 @@ std::optional<Admission::Pass> Admission::admit(const Request& request, Response
     refusal = overloaded();
     return std::nullopt;
   }
-  const std::size_t running = writes_in_flight_.fetch_add(1, std::memory_order_acq_rel);
-  if (options_.most_writes_in_flight > 0 && running >= options_.most_writes_in_flight) {
-    writes_in_flight_.fetch_sub(1, std::memory_order_acq_rel);
-    refused_writes_in_flight_.fetch_add(1, std::memory_order_relaxed);
-    refusal = overloaded();
-    return std::nullopt;
+  {
+    std::lock_guard lock(mutex_);
+    if (static_cast<double>(in_flight_) + 1 > limit_) {
+      refused_writes_in_flight_.fetch_add(1, std::memory_order_relaxed);
+      refusal = overloaded();
+      return std::nullopt;
+    }
+    ++in_flight_;
   }
   writes_admitted_.fetch_add(1, std::memory_order_relaxed);
-  return Pass(&writes_in_flight_);
+  return Pass(this, now());
+}
+
+void Admission::finished(Clock::time_point began) {
+  const Clock::time_point ended = now();
+  std::lock_guard lock(mutex_);
+  --in_flight_;
+  if (options_.write_wait_budget.count() <= 0) return;
+  if (ended - began > options_.write_wait_budget) {
+    // Too slow: cut by a quarter, once per budget's time (the writes of one slow moment answer
+    // together and count as one signal).
+    if (ended - last_cut_ >= options_.write_wait_budget) {
+      limit_ = std::max(kLeastLimit, limit_ * 0.75);
+      last_cut_ = ended;
+    }
+  } else {
+    limit_ = std::min(most_, limit_ + 1.0 / limit_);
+  }
 }
 
 AdmissionStats Admission::stats() const {
-  return {writes_admitted_.load(), refused_writer_busy_.load(), refused_writes_in_flight_.load()};
+  std::lock_guard lock(mutex_);
+  return {writes_admitted_.load(), refused_writer_busy_.load(), refused_writes_in_flight_.load(),
+          static_cast<std::size_t>(limit_)};
 }
 
 }  // namespace rp::http

@@ -1,23 +1,29 @@
 #pragma once
 // Admission control in front of the handlers: a server past its capacity says so at once instead
 // of queueing requests until customers give up. Handlers run on the io threads and block on the
-// database (http/server.h), so without it every thread ends up waiting for the writer, answers
-// take seconds, and reads starve behind writes.
+// database (http/server.h), so without it every thread ends up waiting (for the writer, for the
+// CPU), answers take seconds, and reads starve behind writes.
 //
 // A request that changes data (any method but GET, HEAD and OPTIONS, under /api/) is admitted
 // only when
 //  * the database's writes are waiting no longer than `write_wait_budget` now (the writer's
 //    queue, store/write_pressure.h): a request admitted past that would wait longer itself; and
-//  * fewer than `most_writes_in_flight` such requests are running, so the rest of the threads
-//    always serve reads.
-// Otherwise it is refused before anything is done: 503 "overloaded" with Retry-After: 1. Nothing
-// of it was written, so the client may send it again as it was (the portal retries with backoff,
-// with the same Idempotency-Key). Reads, static files and /healthz are never refused here.
+//  * fewer writes are running than the write limit. The limit adapts to how long writes take
+//    (additive increase, multiplicative decrease, as TCP finds a link's capacity): a write
+//    answered within the budget lets it grow by about one per limit's worth of writes, up to
+//    `most_writes_in_flight` (the rest of the threads always serve reads); a write that took
+//    longer cuts it by a quarter, at most once per budget's time, never below 2. Past capacity,
+//    whatever makes writes slow (the writer, the CPU, a slow disk), the server takes about as many
+//    writes as it can answer within the budget and refuses the rest.
+// A refused request gets 503 "overloaded" with Retry-After: 1 before anything is done, so the
+// client may send it again as it was (the portal retries with backoff, with the same
+// Idempotency-Key). Reads, static files and /healthz are never refused here.
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 
 #include "http/request.h"
@@ -26,16 +32,20 @@
 namespace rp::http {
 
 struct AdmissionOptions {
-  std::chrono::microseconds write_wait_budget{0};  // 0: writes are not refused for waiting
-  std::size_t most_writes_in_flight = 0;           // 0: no limit
+  // The longest a write should take to be answered; 0: writes are never refused for time.
+  std::chrono::microseconds write_wait_budget{0};
+  std::size_t most_writes_in_flight = 0;  // 0: no limit of its own (the adaptive one still runs)
   // The database's current write delay (store::write_queue_delay); unset: always zero.
   std::function<std::chrono::microseconds()> write_queue_delay;
+  // The clock writes are timed with; unset: std::chrono::steady_clock (tests pass their own).
+  std::function<std::chrono::steady_clock::time_point()> clock;
 };
 
 struct AdmissionStats {
   std::uint64_t writes_admitted = 0;
   std::uint64_t refused_writer_busy = 0;  // the writer's queue was past the budget
   std::uint64_t refused_writes_in_flight = 0;
+  std::size_t write_limit = 0;  // the adaptive limit now
 };
 
 // The route label (metrics, access log) of a refused request.
@@ -47,17 +57,20 @@ class Admission {
   Admission(const Admission&) = delete;
   Admission& operator=(const Admission&) = delete;
 
-  // Holds a write's place among those in flight until destroyed.
+  // Holds a write's place among those in flight until destroyed; then its time counts.
   class Pass {
    public:
     Pass() = default;
-    explicit Pass(std::atomic<std::size_t>* in_flight) : in_flight_(in_flight) {}
-    Pass(Pass&& other) noexcept : in_flight_(std::exchange(other.in_flight_, nullptr)) {}
+    Pass(Admission* admission, std::chrono::steady_clock::time_point began)
+        : admission_(admission), began_(began) {}
+    Pass(Pass&& other) noexcept
+        : admission_(std::exchange(other.admission_, nullptr)), began_(other.began_) {}
     Pass& operator=(Pass&&) = delete;
     ~Pass();
 
    private:
-    std::atomic<std::size_t>* in_flight_ = nullptr;
+    Admission* admission_ = nullptr;
+    std::chrono::steady_clock::time_point began_;
   };
 
   // A pass for `request`, or nullopt when it is refused (then `refusal` is the answer to send).
@@ -66,8 +79,15 @@ class Admission {
   AdmissionStats stats() const;
 
  private:
+  std::chrono::steady_clock::time_point now() const;
+  void finished(std::chrono::steady_clock::time_point began);
+
   AdmissionOptions options_;
-  std::atomic<std::size_t> writes_in_flight_{0};
+  double most_ = 0;  // the highest the limit goes
+  mutable std::mutex mutex_;
+  double limit_ = 0;                                // guarded by mutex_
+  std::chrono::steady_clock::time_point last_cut_;  // guarded by mutex_
+  std::size_t in_flight_ = 0;                       // guarded by mutex_
   std::atomic<std::uint64_t> writes_admitted_{0};
   std::atomic<std::uint64_t> refused_writer_busy_{0};
   std::atomic<std::uint64_t> refused_writes_in_flight_{0};

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 namespace rp::http {
@@ -19,7 +21,7 @@ Request request_of(const std::string& method, const std::string& path) {
 
 TEST(Admission, AWriteIsRefusedWhileTheWritersQueueIsPastTheBudget) {
   std::chrono::microseconds delay = 10ms;
-  Admission admission({50ms, 0, [&] { return delay; }});
+  Admission admission({50ms, 0, [&] { return delay; }, {}});
   Response refusal;
   const Request pay = request_of("POST", "/api/v1/accounts/100000017/payments");
   EXPECT_TRUE(admission.admit(pay, refusal));
@@ -39,7 +41,7 @@ TEST(Admission, AWriteIsRefusedWhileTheWritersQueueIsPastTheBudget) {
 }
 
 TEST(Admission, WritesInFlightAreBoundedSoThreadsAreLeftForReads) {
-  Admission admission({0us, 2, {}});
+  Admission admission({0us, 2, {}, {}});
   Response refusal;
   const Request pay = request_of("PUT", "/api/v1/accounts/100000017/autopay");
   std::optional<Admission::Pass> first = admission.admit(pay, refusal);
@@ -52,6 +54,37 @@ TEST(Admission, WritesInFlightAreBoundedSoThreadsAreLeftForReads) {
   first.reset();  // one finished: room for the next
   EXPECT_TRUE(admission.admit(pay, refusal));
   EXPECT_EQ(admission.stats().writes_admitted, 3u);
+}
+
+TEST(Admission, TheWriteLimitShrinksWhenWritesTakeLongerThanTheBudgetAndGrowsBack) {
+  std::chrono::steady_clock::time_point clock{std::chrono::seconds(1000)};
+  AdmissionOptions options{50ms, 16, {}, [&] { return clock; }};
+  Admission admission(options);
+  Response refusal;
+  const Request pay = request_of("POST", "/api/v1/accounts/100000017/payments");
+  EXPECT_EQ(admission.stats().write_limit, 16u);
+  {
+    std::vector<Admission::Pass> running;
+    for (int i = 0; i < 16; ++i) running.push_back(*admission.admit(pay, refusal));
+    EXPECT_FALSE(admission.admit(pay, refusal)) << "the 17th is past the bound";
+    clock += 80ms;  // they all take 80 ms: past the 50 ms budget
+  }
+  // One slow moment is one cut, by a quarter.
+  EXPECT_EQ(admission.stats().write_limit, 12u);
+  {
+    std::vector<Admission::Pass> running;
+    for (int i = 0; i < 12; ++i) running.push_back(*admission.admit(pay, refusal));
+    EXPECT_FALSE(admission.admit(pay, refusal));
+    EXPECT_EQ(refusal.status, 503);
+    clock += 10ms;  // answered within the budget
+  }
+  // Writes answered in time let the limit grow back, about one per limit's worth.
+  for (int round = 0; round < 200; ++round) {
+    auto pass = admission.admit(pay, refusal);
+    ASSERT_TRUE(pass);
+    clock += 1ms;
+  }
+  EXPECT_EQ(admission.stats().write_limit, 16u);
 }
 
 TEST(Admission, WithoutOptionsNothingIsRefused) {
