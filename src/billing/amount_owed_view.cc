@@ -22,7 +22,7 @@ Result<std::optional<LatestBill>> latest_bill(Session& session, std::int64_t acc
   const Row& row = rows->front();
   auto due_on = parse_local_date(row.text(1), "due_date");
   RP_TRY(due_on);
-  auto bill_date = parse_local_date(row.text(8), "bill_date");
+  auto bill_date = parse_local_date(row.text(7), "bill_date");
   RP_TRY(bill_date);
   SentBillFacts bill;
   bill.number = row.integer(0);
@@ -31,7 +31,6 @@ Result<std::optional<LatestBill>> latest_bill(Session& session, std::int64_t acc
   bill.charges = Money::from_cents(row.integer(3));
   bill.deferred = Money::from_cents(row.integer(4) + row.integer(5));
   bill.amount_due = Money::from_cents(row.integer(2)) + bill.charges - bill.deferred;
-  bill.balance_through_bill = Money::from_cents(row.integer(7));
   return std::optional<LatestBill>(LatestBill{bill, row.integer(6)});
 }
 
@@ -81,6 +80,12 @@ Result<AmountOwed> amount_owed(Session& session, std::int64_t account_id, LocalD
     EntrySinceBill entry{row.text(0), Money::from_cents(row.integer(1)), *on};
     entry.after_new_arrangement = *arrangement && row.text(3) >= (*arrangement)->made_at;
     facts.since_bill.push_back(std::move(entry));
+  }
+  // The balance through the bill's entry: the balance less everything posted after it.
+  if (facts.latest_bill) {
+    Money since;
+    for (const EntrySinceBill& entry : facts.since_bill) since = since + entry.amount;
+    facts.latest_bill->balance_through_bill = facts.balance - since;
   }
   return decide_amount_owed(facts, today);
 }

@@ -1,0 +1,49 @@
+// SQLite's planner, with no statistics, takes the first usable index: a query for one account's
+// bills of one status could take bills_by_status and read every such bill of the utility. Every
+// embedded query that reads bills for one account must be served by an index on the account.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/sql_catalog.h"
+
+namespace rp::store {
+namespace {
+
+TEST(QueryPlans, EveryQueryForOneAccountsBillsUsesAnIndexOnTheAccount) {
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("ratepayer-plans-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  auto database = Database::open("sqlite:" + (folder / "plans.db").string());
+  ASSERT_TRUE(database.ok()) << database.error().message;
+  ASSERT_TRUE(migrate(**database).ok());
+  const std::regex one_accounts_bills(R"(FROM bills( [a-z]+)?\s[\s\S]*\.?account_id = :account)");
+  int checked = 0;
+  for (const auto& [name, text] : embedded_sql()) {
+    if (name.starts_with("migrations/") || name.ends_with(".postgresql")) continue;
+    if (!std::regex_search(text, one_accounts_bills)) continue;
+    std::string sql;  // the query with every :parameter replaced by NULL
+    sql = std::regex_replace(text, std::regex(R"(:[a-z_]+)"), "NULL");
+    auto plan = (*database)->read<std::string>([&](Session& session) -> Result<std::string> {
+      auto rows = session.query("EXPLAIN QUERY PLAN " + sql, {});
+      RP_TRY(rows);
+      std::string lines;
+      for (const Row& row : *rows) lines += row.text(3) + "\n";
+      return lines;
+    });
+    ASSERT_TRUE(plan.ok()) << name << ": " << plan.error().message;
+    EXPECT_EQ(plan->find("bills_by_status"), std::string::npos) << name << " plans:\n" << *plan;
+    ++checked;
+  }
+  EXPECT_GE(checked, 3) << "the queries of one account's sent bills";
+  database->reset();
+  std::filesystem::remove_all(folder);
+}
+
+}  // namespace
+}  // namespace rp::store
