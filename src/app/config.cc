@@ -176,8 +176,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 22>& settings() {
-  static const std::array<Setting, 22> kSettings{{
+const std::array<Setting, 23>& settings() {
+  static const std::array<Setting, 23> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -196,8 +196,11 @@ const std::array<Setting, 22>& settings() {
        IntegerRule{0, 60000, "number of milliseconds", "0 = writes are never refused for waiting"},
        nullptr, [](Config& c, std::int64_t v) { c.http.write_wait_budget_ms = v; }},
       {"http", "most_writes_in_flight",
-       IntegerRule{0, 1024, "number of writes", "0 = all the threads but an eighth"}, nullptr,
+       IntegerRule{0, 1024, "number of writes", "0 = chosen from the threads"}, nullptr,
        [](Config& c, std::int64_t v) { c.http.most_writes_in_flight = v; }},
+      {"http", "most_reads_in_flight",
+       IntegerRule{0, 1024, "number of reads", "0 = chosen from the threads"}, nullptr,
+       [](Config& c, std::int64_t v) { c.http.most_reads_in_flight = v; }},
       {"auth", "staff_token", {}, set_staff_token, nullptr},
       {"utility", "name", {}, set_utility_name, nullptr},
       {"utility", "time_zone", {}, set_time_zone, nullptr},
@@ -519,10 +522,26 @@ std::size_t http_thread_count(const HttpConfig& http) {
   return std::max(kLeastHttpThreads, 4 * hardware);
 }
 
+namespace {
+
+// The threads that may run handlers: all but an eighth (at least 2), kept free to answer.
+std::size_t working_threads(const HttpConfig& http) {
+  const std::size_t threads = http_thread_count(http);
+  const std::size_t free = std::max<std::size_t>(2, threads / 8);
+  return threads > free + 2 ? threads - free : 2;
+}
+
+}  // namespace
+
 std::size_t most_writes_in_flight(const HttpConfig& http) {
   if (http.most_writes_in_flight > 0) return static_cast<std::size_t>(http.most_writes_in_flight);
-  const std::size_t threads = http_thread_count(http);
-  return std::max<std::size_t>(1, threads - std::max<std::size_t>(2, threads / 8));
+  return std::max<std::size_t>(1, working_threads(http) * 5 / 8);
+}
+
+std::size_t most_reads_in_flight(const HttpConfig& http) {
+  if (http.most_reads_in_flight > 0) return static_cast<std::size_t>(http.most_reads_in_flight);
+  const std::size_t working = working_threads(http);
+  return std::max<std::size_t>(1, working - std::min(working - 1, most_writes_in_flight(http)));
 }
 
 std::string example_config_toml() {
@@ -565,9 +584,12 @@ trusted_proxies = ""
 # longer than this many milliseconds (0..60000; 0 = never refuse for waiting). Batch work such as
 # a bill run yields to customers' writes from half of it. Env: RATEPAYER_HTTP_WRITE_WAIT_BUDGET_MS
 write_wait_budget_ms = 50
-# The most writes handled at once (0..1024); 0 = all the threads but an eighth (at least 2), which
-# always serve reads. Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT
+# The most writes and the most API reads handled at once (0..1024); more are refused as overloaded.
+# 0 = chosen from the threads: an eighth (at least 2) stay free to answer at once, and of the rest
+# five eighths may run writes and the others reads (32 threads: 17 and 11).
+# Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT, RATEPAYER_HTTP_MOST_READS_IN_FLIGHT
 most_writes_in_flight = 0
+most_reads_in_flight = 0
 
 [auth]
 # Until staff accounts land, staff API routes require "Authorization: Bearer <staff_token>".

@@ -46,8 +46,10 @@ struct HttpConfig {
   // database's writes wait longer than this; 0 = never for waiting. Batch work yields to customers'
   // writes from half of it (store/write_pressure.h).
   std::int64_t write_wait_budget_ms = 50;
-  // The most writes handled at once; 0 = all the threads but an eighth (those serve reads).
+  // The most writes and the most reads handled at once; 0 = chosen from the threads (see
+  // most_writes_in_flight() below), leaving some threads always free to answer.
   std::int64_t most_writes_in_flight = 0;
+  std::int64_t most_reads_in_flight = 0;
   friend bool operator==(const HttpConfig&, const HttpConfig&) = default;
 };
 
@@ -146,9 +148,11 @@ std::optional<LogLevel> parse_log_level(std::string_view name);
 inline constexpr std::size_t kLeastHttpThreads = 32;
 std::size_t http_thread_count(const HttpConfig& http);
 
-// http.most_writes_in_flight, or when it is 0 all the threads but an eighth (at least 2), which
-// are kept for reads.
+// http.most_writes_in_flight and http.most_reads_in_flight, or when 0: of the threads, an eighth
+// (at least 2) are kept free to read and answer (or refuse) the next request at once; of the
+// rest, five eighths may run writes and the others reads (32 threads: 17 writes, 11 reads).
 std::size_t most_writes_in_flight(const HttpConfig& http);
+std::size_t most_reads_in_flight(const HttpConfig& http);
 
 // http.trusted_proxies as a list (the setting was checked when it was set).
 std::vector<std::string> trusted_proxy_list(const HttpConfig& http);

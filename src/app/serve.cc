@@ -100,6 +100,7 @@ int serve_database(const Config& config, store::Database& database,
   const std::chrono::milliseconds budget(config.http.write_wait_budget_ms);
   options.admission.write_wait_budget = budget;
   options.admission.most_writes_in_flight = most_writes_in_flight(config.http);
+  options.admission.most_reads_in_flight = most_reads_in_flight(config.http);
   options.admission.write_queue_delay = [&database] { return store::write_queue_delay(database); };
   store::set_batch_yield(database, store::BatchYield{budget / 2, std::chrono::milliseconds(2000)});
   options.page_data = [&context](const http::Request& request) {
@@ -109,9 +110,11 @@ int serve_database(const Config& config, store::Database& database,
   if (auto started = server.start(); !started.ok()) return command_failed(started.error());
   server.stop_on_signals();
   spdlog::info(
-      "serving {} on http://{}:{} ({} threads; writes refused past {} ms of waiting or {} at once)",
+      "serving {} on http://{}:{} ({} threads; writes refused past {} ms of waiting or {} at once, "
+      "reads past {} at once)",
       database.display_url(), config.http.address, server.port(), options.threads,
-      config.http.write_wait_budget_ms, options.admission.most_writes_in_flight);
+      config.http.write_wait_budget_ms, options.admission.most_writes_in_flight,
+      options.admission.most_reads_in_flight);
   on_listening(server.port());
   server.run();
   spdlog::info("stopped");

@@ -31,7 +31,12 @@ Admission::Admission(AdmissionOptions options)
       limit_(most_) {}
 
 Admission::Pass::~Pass() {
-  if (admission_) admission_->finished(began_);
+  if (!admission_) return;
+  if (write_) {
+    admission_->finished(began_);
+  } else {
+    admission_->read_finished();
+  }
 }
 
 bool is_api_write(const Request& request) {
@@ -41,11 +46,25 @@ bool is_api_write(const Request& request) {
   return request.path.starts_with("/api/");
 }
 
+bool is_api_read(const Request& request) {
+  return (request.method == "GET" || request.method == "HEAD") && request.path.starts_with("/api/");
+}
+
 Clock::time_point Admission::now() const {
   return options_.clock ? options_.clock() : Clock::now();
 }
 
 std::optional<Admission::Pass> Admission::admit(const Request& request, Response& refusal) {
+  if (is_api_read(request)) {
+    const std::size_t running = reads_in_flight_.fetch_add(1, std::memory_order_acq_rel);
+    if (options_.most_reads_in_flight > 0 && running >= options_.most_reads_in_flight) {
+      reads_in_flight_.fetch_sub(1, std::memory_order_acq_rel);
+      refused_reads_in_flight_.fetch_add(1, std::memory_order_relaxed);
+      refusal = overloaded();
+      return std::nullopt;
+    }
+    return Pass(this, Clock::time_point{}, false);
+  }
   if (!is_api_write(request)) return Pass();
   if (options_.write_wait_budget.count() > 0 && options_.write_queue_delay &&
       options_.write_queue_delay() > options_.write_wait_budget) {
@@ -63,7 +82,11 @@ std::optional<Admission::Pass> Admission::admit(const Request& request, Response
     ++in_flight_;
   }
   writes_admitted_.fetch_add(1, std::memory_order_relaxed);
-  return Pass(this, now());
+  return Pass(this, now(), true);
+}
+
+void Admission::read_finished() {
+  reads_in_flight_.fetch_sub(1, std::memory_order_acq_rel);
 }
 
 void Admission::finished(Clock::time_point began) {
@@ -86,7 +109,7 @@ void Admission::finished(Clock::time_point began) {
 AdmissionStats Admission::stats() const {
   std::lock_guard lock(mutex_);
   return {writes_admitted_.load(), refused_writer_busy_.load(), refused_writes_in_flight_.load(),
-          static_cast<std::size_t>(limit_)};
+          refused_reads_in_flight_.load(), static_cast<std::size_t>(limit_)};
 }
 
 }  // namespace rp::http

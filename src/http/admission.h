@@ -15,9 +15,12 @@
 //    longer cuts it by a quarter, at most once per budget's time, never below 2. Past capacity,
 //    whatever makes writes slow (the writer, the CPU, a slow disk), the server takes about as many
 //    writes as it can answer within the budget and refuses the rest.
+// A read (GET or HEAD under /api/) is admitted while fewer than `most_reads_in_flight` reads are
+// running. With both bounds below the thread count, some threads are always free to read the
+// next request and answer it, if only to refuse it: a refusal never waits behind the work.
 // A refused request gets 503 "overloaded" with Retry-After: 1 before anything is done, so the
 // client may send it again as it was (the portal retries with backoff, with the same
-// Idempotency-Key). Reads, static files and /healthz are never refused here.
+// Idempotency-Key). Static files and /healthz are never refused.
 
 #include <atomic>
 #include <chrono>
@@ -35,6 +38,7 @@ struct AdmissionOptions {
   // The longest a write should take to be answered; 0: writes are never refused for time.
   std::chrono::microseconds write_wait_budget{0};
   std::size_t most_writes_in_flight = 0;  // 0: no limit of its own (the adaptive one still runs)
+  std::size_t most_reads_in_flight = 0;   // 0: no limit
   // The database's current write delay (store::write_queue_delay); unset: always zero.
   std::function<std::chrono::microseconds()> write_queue_delay;
   // The clock writes are timed with; unset: std::chrono::steady_clock (tests pass their own).
@@ -45,6 +49,7 @@ struct AdmissionStats {
   std::uint64_t writes_admitted = 0;
   std::uint64_t refused_writer_busy = 0;  // the writer's queue was past the budget
   std::uint64_t refused_writes_in_flight = 0;
+  std::uint64_t refused_reads_in_flight = 0;
   std::size_t write_limit = 0;  // the adaptive limit now
 };
 
@@ -61,16 +66,19 @@ class Admission {
   class Pass {
    public:
     Pass() = default;
-    Pass(Admission* admission, std::chrono::steady_clock::time_point began)
-        : admission_(admission), began_(began) {}
+    Pass(Admission* admission, std::chrono::steady_clock::time_point began, bool write)
+        : admission_(admission), began_(began), write_(write) {}
     Pass(Pass&& other) noexcept
-        : admission_(std::exchange(other.admission_, nullptr)), began_(other.began_) {}
+        : admission_(std::exchange(other.admission_, nullptr)),
+          began_(other.began_),
+          write_(other.write_) {}
     Pass& operator=(Pass&&) = delete;
     ~Pass();
 
    private:
     Admission* admission_ = nullptr;
     std::chrono::steady_clock::time_point began_;
+    bool write_ = false;
   };
 
   // A pass for `request`, or nullopt when it is refused (then `refusal` is the answer to send).
@@ -81,6 +89,7 @@ class Admission {
  private:
   std::chrono::steady_clock::time_point now() const;
   void finished(std::chrono::steady_clock::time_point began);
+  void read_finished();
 
   AdmissionOptions options_;
   double most_ = 0;  // the highest the limit goes
@@ -91,9 +100,13 @@ class Admission {
   std::atomic<std::uint64_t> writes_admitted_{0};
   std::atomic<std::uint64_t> refused_writer_busy_{0};
   std::atomic<std::uint64_t> refused_writes_in_flight_{0};
+  std::atomic<std::size_t> reads_in_flight_{0};
+  std::atomic<std::uint64_t> refused_reads_in_flight_{0};
 };
 
 // Whether `request` changes data under /api/ (what admission counts as a write).
 bool is_api_write(const Request& request);
+// Whether `request` is a GET or HEAD under /api/ (what admission counts as a read).
+bool is_api_read(const Request& request);
 
 }  // namespace rp::http

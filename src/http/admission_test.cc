@@ -21,7 +21,7 @@ Request request_of(const std::string& method, const std::string& path) {
 
 TEST(Admission, AWriteIsRefusedWhileTheWritersQueueIsPastTheBudget) {
   std::chrono::microseconds delay = 10ms;
-  Admission admission({50ms, 0, [&] { return delay; }, {}});
+  Admission admission({50ms, 0, 0, [&] { return delay; }, {}});
   Response refusal;
   const Request pay = request_of("POST", "/api/v1/accounts/100000017/payments");
   EXPECT_TRUE(admission.admit(pay, refusal));
@@ -34,14 +34,14 @@ TEST(Admission, AWriteIsRefusedWhileTheWritersQueueIsPastTheBudget) {
             "https://ratepayer.dev/problems/overloaded");
   EXPECT_EQ(admission.stats().refused_writer_busy, 1u);
 
-  // Reads, static files and writes outside the API are never refused here.
+  // Reads, static files and writes outside the API are not refused for the writer.
   EXPECT_TRUE(admission.admit(request_of("GET", "/api/v1/accounts/100000017/summary"), refusal));
   EXPECT_TRUE(admission.admit(request_of("HEAD", "/api/v1/utility"), refusal));
   EXPECT_TRUE(admission.admit(request_of("POST", "/not-api"), refusal));
 }
 
 TEST(Admission, WritesInFlightAreBoundedSoThreadsAreLeftForReads) {
-  Admission admission({0us, 2, {}, {}});
+  Admission admission({0us, 2, 0, {}, {}});
   Response refusal;
   const Request pay = request_of("PUT", "/api/v1/accounts/100000017/autopay");
   std::optional<Admission::Pass> first = admission.admit(pay, refusal);
@@ -58,7 +58,7 @@ TEST(Admission, WritesInFlightAreBoundedSoThreadsAreLeftForReads) {
 
 TEST(Admission, TheWriteLimitShrinksWhenWritesTakeLongerThanTheBudgetAndGrowsBack) {
   std::chrono::steady_clock::time_point clock{std::chrono::seconds(1000)};
-  AdmissionOptions options{50ms, 16, {}, [&] { return clock; }};
+  AdmissionOptions options{50ms, 16, 0, {}, [&] { return clock; }};
   Admission admission(options);
   Response refusal;
   const Request pay = request_of("POST", "/api/v1/accounts/100000017/payments");
@@ -85,6 +85,25 @@ TEST(Admission, TheWriteLimitShrinksWhenWritesTakeLongerThanTheBudgetAndGrowsBac
     clock += 1ms;
   }
   EXPECT_EQ(admission.stats().write_limit, 16u);
+}
+
+TEST(Admission, ReadsInFlightAreBoundedSoAThreadIsAlwaysFreeToAnswer) {
+  Admission admission({0us, 0, 2, {}, {}});
+  Response refusal;
+  const Request summary = request_of("GET", "/api/v1/accounts/100000017/summary");
+  std::optional<Admission::Pass> first = admission.admit(summary, refusal);
+  std::optional<Admission::Pass> second = admission.admit(summary, refusal);
+  ASSERT_TRUE(first && second);
+  EXPECT_FALSE(admission.admit(summary, refusal));
+  EXPECT_EQ(refusal.status, 503);
+  EXPECT_EQ(admission.stats().refused_reads_in_flight, 1u);
+  // Static files and /healthz are not counted.
+  EXPECT_TRUE(admission.admit(request_of("GET", "/healthz"), refusal));
+  EXPECT_TRUE(admission.admit(request_of("GET", "/assets/portal.js"), refusal));
+  // Writes have their own bound.
+  EXPECT_TRUE(admission.admit(request_of("POST", "/api/v1/accounts/100000017/payments"), refusal));
+  second.reset();
+  EXPECT_TRUE(admission.admit(summary, refusal));
 }
 
 TEST(Admission, WithoutOptionsNothingIsRefused) {
