@@ -186,7 +186,7 @@ const std::array<Setting, 23>& settings() {
        [](Config& c, std::int64_t v) { c.http.port = v; }},
       {"http", "threads",
        IntegerRule{0, 1024, "number of threads",
-                   "0 = the larger of 32 and 4 x the hardware threads"},
+                   "0 = the larger of 64 and 4 x the hardware threads"},
        nullptr, [](Config& c, std::int64_t v) { c.http.threads = v; }},
       {"http", "body_limit_bytes", IntegerRule{1, 1073741824, "number of bytes", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.http.body_limit_bytes = v; }},
@@ -198,9 +198,8 @@ const std::array<Setting, 23>& settings() {
       {"http", "most_writes_in_flight",
        IntegerRule{0, 1024, "number of writes", "0 = chosen from the threads"}, nullptr,
        [](Config& c, std::int64_t v) { c.http.most_writes_in_flight = v; }},
-      {"http", "most_reads_in_flight",
-       IntegerRule{0, 1024, "number of reads", "0 = chosen from the threads"}, nullptr,
-       [](Config& c, std::int64_t v) { c.http.most_reads_in_flight = v; }},
+      {"http", "most_reads_in_flight", IntegerRule{0, 1024, "number of reads", "0 = no bound"},
+       nullptr, [](Config& c, std::int64_t v) { c.http.most_reads_in_flight = v; }},
       {"auth", "staff_token", {}, set_staff_token, nullptr},
       {"utility", "name", {}, set_utility_name, nullptr},
       {"utility", "time_zone", {}, set_time_zone, nullptr},
@@ -522,26 +521,15 @@ std::size_t http_thread_count(const HttpConfig& http) {
   return std::max(kLeastHttpThreads, 4 * hardware);
 }
 
-namespace {
-
-// The threads that may run handlers: all but an eighth (at least 2), kept free to answer.
-std::size_t working_threads(const HttpConfig& http) {
-  const std::size_t threads = http_thread_count(http);
-  const std::size_t free = std::max<std::size_t>(2, threads / 8);
-  return threads > free + 2 ? threads - free : 2;
-}
-
-}  // namespace
-
 std::size_t most_writes_in_flight(const HttpConfig& http) {
   if (http.most_writes_in_flight > 0) return static_cast<std::size_t>(http.most_writes_in_flight);
-  return std::max<std::size_t>(1, working_threads(http) * 5 / 8);
+  const std::size_t threads = http_thread_count(http);
+  const std::size_t kept_for_reads = std::max<std::size_t>(2, threads / 8);
+  return threads > kept_for_reads + 1 ? threads - kept_for_reads : 1;
 }
 
 std::size_t most_reads_in_flight(const HttpConfig& http) {
-  if (http.most_reads_in_flight > 0) return static_cast<std::size_t>(http.most_reads_in_flight);
-  const std::size_t working = working_threads(http);
-  return std::max<std::size_t>(1, working - std::min(working - 1, most_writes_in_flight(http)));
+  return static_cast<std::size_t>(http.most_reads_in_flight);
 }
 
 std::string example_config_toml() {
@@ -565,7 +553,7 @@ read_connections = 4
 address = "127.0.0.1"
 # The TCP port, 0..65535; 0 picks any free port (tests). Env: RATEPAYER_HTTP_PORT
 port = 8080
-# Worker threads, 0..1024; 0 means 32 or 4 x the hardware threads, whichever is more.
+# Worker threads, 0..1024; 0 means 64 or 4 x the hardware threads, whichever is more.
 # Env: RATEPAYER_HTTP_THREADS
 threads = 0
 # The largest request body accepted, in bytes (1..1073741824); larger ones get 413.
@@ -585,8 +573,8 @@ trusted_proxies = ""
 # a bill run yields to customers' writes from half of it. Env: RATEPAYER_HTTP_WRITE_WAIT_BUDGET_MS
 write_wait_budget_ms = 50
 # The most writes and the most API reads handled at once (0..1024); more are refused as overloaded.
-# 0 = chosen from the threads: an eighth (at least 2) stay free to answer at once, and of the rest
-# five eighths may run writes and the others reads (32 threads: 17 and 11).
+# Writes: 0 = all the threads but an eighth (at least 2), which always serve reads (64 threads: 56).
+# Reads: 0 = no bound.
 # Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT, RATEPAYER_HTTP_MOST_READS_IN_FLIGHT
 most_writes_in_flight = 0
 most_reads_in_flight = 0

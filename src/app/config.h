@@ -46,8 +46,8 @@ struct HttpConfig {
   // database's writes wait longer than this; 0 = never for waiting. Batch work yields to customers'
   // writes from half of it (store/write_pressure.h).
   std::int64_t write_wait_budget_ms = 50;
-  // The most writes and the most reads handled at once; 0 = chosen from the threads (see
-  // most_writes_in_flight() below), leaving some threads always free to answer.
+  // The most writes handled at once (0 = chosen from the threads, see most_writes_in_flight()
+  // below) and the most API reads (0 = no bound).
   std::int64_t most_writes_in_flight = 0;
   std::int64_t most_reads_in_flight = 0;
   friend bool operator==(const HttpConfig&, const HttpConfig&) = default;
@@ -145,13 +145,17 @@ std::optional<LogLevel> parse_log_level(std::string_view name);
 // for its group commit (and the fsync), so the threads bound how many payments one commit can
 // carry and whether a balance read is served while payments wait. On 2 cores, 4 threads held
 // payments to p99 250-700 ms with a bill run going; 32 brought it to 15 ms (docs/payments.md).
-inline constexpr std::size_t kLeastHttpThreads = 32;
+// Past capacity a request waits for a free thread before admission control can even refuse it
+// (http/admission.h): at 1.5 x capacity 64 threads answered refusals at p99 150 ms against 490 ms
+// with 32 (docs/payments.md, "Overload").
+inline constexpr std::size_t kLeastHttpThreads = 64;
 std::size_t http_thread_count(const HttpConfig& http);
 
-// http.most_writes_in_flight and http.most_reads_in_flight, or when 0: of the threads, an eighth
-// (at least 2) are kept free to read and answer (or refuse) the next request at once; of the
-// rest, five eighths may run writes and the others reads (32 threads: 17 writes, 11 reads).
+// http.most_writes_in_flight, or when 0 all the threads but an eighth (at least 2), which always
+// serve reads (64 threads: 56).
 std::size_t most_writes_in_flight(const HttpConfig& http);
+// http.most_reads_in_flight; 0: no bound. Bounding reads by default made overload worse in the
+// payment benchmark (clients ask a refused read again at once), so it is for operators to set.
 std::size_t most_reads_in_flight(const HttpConfig& http);
 
 // http.trusted_proxies as a list (the setting was checked when it was set).

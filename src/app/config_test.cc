@@ -272,9 +272,22 @@ TEST(Config, ProcessEnvironmentKeepsOnlyRatepayerVariables) {
 TEST(Config, ZeroThreadsMeansEnoughThreadsForHandlersWaitingOnCommits) {
   HttpConfig http;
   const std::size_t hardware = std::thread::hardware_concurrency();
-  EXPECT_EQ(http_thread_count(http), std::max<std::size_t>(32, 4 * hardware));
+  EXPECT_EQ(http_thread_count(http), std::max<std::size_t>(64, 4 * hardware));
   http.threads = 3;
   EXPECT_EQ(http_thread_count(http), 3u);
+}
+
+TEST(Config, WritesInFlightLeaveAnEighthOfTheThreadsForReadsAndReadsAreUnboundedUnlessSet) {
+  HttpConfig http;
+  http.threads = 64;
+  EXPECT_EQ(most_writes_in_flight(http), 56u);
+  http.threads = 8;
+  EXPECT_EQ(most_writes_in_flight(http), 6u);
+  http.most_writes_in_flight = 10;
+  EXPECT_EQ(most_writes_in_flight(http), 10u);
+  EXPECT_EQ(most_reads_in_flight(http), 0u);
+  http.most_reads_in_flight = 12;
+  EXPECT_EQ(most_reads_in_flight(http), 12u);
 }
 
 TEST(Config, EnvironmentVariableNamesFollowSectionAndKey) {
