@@ -95,9 +95,12 @@ void Admission::finished(Clock::time_point began) {
   --in_flight_;
   if (options_.write_wait_budget.count() <= 0) return;
   if (ended - began > options_.write_wait_budget) {
-    // Too slow: cut by a quarter, once per budget's time (the writes of one slow moment answer
-    // together and count as one signal).
-    if (ended - last_cut_ >= options_.write_wait_budget) {
+    // Too slow while the server was busy with writes (at least half the limit running): cut by a
+    // quarter, once per budget's time (the writes of one slow moment answer together and count as
+    // one signal). A write slow on its own (a password hashed at sign-in) with few others running
+    // says nothing about capacity.
+    const bool busy = static_cast<double>(in_flight_ + 1) >= limit_ / 2;
+    if (busy && ended - last_cut_ >= options_.write_wait_budget) {
       limit_ = std::max(kLeastLimit, limit_ * 0.75);
       last_cut_ = ended;
     }

@@ -12,7 +12,9 @@
 //    (additive increase, multiplicative decrease, as TCP finds a link's capacity): a write
 //    answered within the budget lets it grow by about one per limit's worth of writes, up to
 //    `most_writes_in_flight` (the rest of the threads always serve reads); a write that took
-//    longer cuts it by a quarter, at most once per budget's time, never below 2. Past capacity,
+//    longer while at least half the limit was running cuts it by a quarter, at most once per
+//    budget's time, never below 2 (a write slow by nature, a password hashed at sign-in, with few
+//    others running, does not). Past capacity,
 //    whatever makes writes slow (the writer, the CPU, a slow disk), the server takes about as many
 //    writes as it can answer within the budget and refuses the rest.
 // A read (GET or HEAD under /api/) is admitted while fewer than `most_reads_in_flight` reads are

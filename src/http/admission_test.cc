@@ -106,6 +106,19 @@ TEST(Admission, ReadsInFlightAreBoundedSoAThreadIsAlwaysFreeToAnswer) {
   EXPECT_TRUE(admission.admit(summary, refusal));
 }
 
+TEST(Admission, AWriteSlowOnItsOwnDoesNotCutTheLimit) {
+  std::chrono::steady_clock::time_point clock{std::chrono::seconds(1000)};
+  Admission admission({50ms, 16, 0, {}, [&] { return clock; }});
+  Response refusal;
+  const Request sign_in = request_of("POST", "/api/v1/auth/sign-in");
+  for (int i = 0; i < 20; ++i) {
+    auto pass = admission.admit(sign_in, refusal);  // one at a time, each hashing a password
+    ASSERT_TRUE(pass);
+    clock += 300ms;
+  }
+  EXPECT_EQ(admission.stats().write_limit, 16u);
+}
+
 TEST(Admission, WithoutOptionsNothingIsRefused) {
   Admission admission({});
   Response refusal;

@@ -67,21 +67,27 @@ TEST(WritePressure, TheDelayIsHowLongTheOldestWaitingWriteHasWaited) {
 TEST(WritePressure, ABulkWriteGivesItsTurnToShortWritesThatWaitedPastTheThreshold) {
   TestDatabase test;
   set_batch_yield(test.database(), BatchYield{1ms, 2000ms});
+  // The order the writes ran in, recorded inside them (their answers may reach their callers in
+  // either order).
   std::mutex order_mutex;
   std::vector<std::string> order;
-  auto finished = [&](const char* what) {
+  auto ran = [&](const char* what) {
     std::lock_guard lock(order_mutex);
     order.push_back(what);
   };
   HeldWrites held(test);
   std::thread customer([&] {
-    (void)test->write<int>([](Session&) -> Result<int> { return 1; });
-    finished("customer");
+    (void)test->write<int>([&](Session&) -> Result<int> {
+      ran("customer");
+      return 1;
+    });
   });
   std::this_thread::sleep_for(30ms);  // the customer's write is queued first
   std::thread batch([&] {
-    (void)test->write_bulk<int>([](Session&) -> Result<int> { return 1; });
-    finished("batch");
+    (void)test->write_bulk<int>([&](Session&) -> Result<int> {
+      ran("batch");
+      return 1;
+    });
   });
   std::this_thread::sleep_for(30ms);
   held.release();  // without the yield, the bulk write would take the turn after the held group
