@@ -55,7 +55,14 @@ Result<void> advance_id_sequence(Session& session, std::string_view table) {
 }
 
 Result<void> refresh_statistics(Session& session) {
-  return session.execute_script("ANALYZE");
+  if (session.engine() == Engine::sqlite) return session.execute_script("ANALYZE");
+  // PostgreSQL: only Ratepayer's own tables (those of the schema it works in). A bare ANALYZE
+  // takes every table of the database, other schemas' too, and deadlocked against another
+  // installation's (a test's) migration creating triggers there.
+  return session.execute_script(
+      "DO $$ DECLARE t RECORD; BEGIN "
+      "FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP "
+      "EXECUTE format('ANALYZE %I', t.tablename); END LOOP; END $$");
 }
 
 }  // namespace rp::store

@@ -41,6 +41,7 @@ Result<void> advance_id_sequence(Session& session, std::string_view table);
 
 // After a large load, refreshes the planner's statistics (ANALYZE) so that queries on the new
 // rows get index plans at once instead of after the next autovacuum. Run it in its own write.
+// On PostgreSQL only the tables of the current schema are analysed, never another schema's.
 Result<void> refresh_statistics(Session& session);
 
 }  // namespace rp::store

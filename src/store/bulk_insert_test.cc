@@ -82,3 +82,52 @@ TEST(BulkInsert, ARowWithTheWrongNumberOfValuesIsRefusedBeforeAnythingIsSent) {
 
 }  // namespace
 }  // namespace rp::store
+
+namespace rp::store {
+namespace {
+
+// Refreshing statistics analyses Ratepayer's own tables and nobody else's: on PostgreSQL a table
+// of another schema in the same database is left alone (a database-wide ANALYZE deadlocked
+// against another installation's migration).
+TEST(RefreshStatistics, AnalysesOurTablesOnly) {
+  testing::TestDatabase test;
+  if (test.engine() == Engine::sqlite) {
+    ASSERT_TRUE(test->write<int>([](Session& session) -> Result<int> {
+                      RP_TRY(refresh_statistics(session));
+                      return 0;
+                    })
+                    .ok());
+    EXPECT_EQ(testing::count(test.database(),
+                             "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"),
+              1);
+    return;
+  }
+  const std::string other = "rp_stats_other_" + std::to_string(::getpid());
+  auto made = test->write<int>([&](Session& session) -> Result<int> {
+    RP_TRY(session.execute_script("CREATE SCHEMA " + other + "; CREATE TABLE " + other +
+                                  ".neighbour (id BIGINT); INSERT INTO " + other +
+                                  ".neighbour VALUES (1)"));
+    return 0;
+  });
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  auto refreshed = test->write<int>([](Session& session) -> Result<int> {
+    RP_TRY(refresh_statistics(session));
+    return 0;
+  });
+  EXPECT_TRUE(refreshed.ok()) << refreshed.error().message;
+  EXPECT_EQ(testing::count(test.database(),
+                           "SELECT COUNT(*) FROM pg_stat_user_tables WHERE schemaname = '" + other +
+                               "' AND last_analyze IS NOT NULL"),
+            0);
+  EXPECT_GT(testing::count(test.database(),
+                           "SELECT COUNT(*) FROM pg_stat_user_tables WHERE schemaname = "
+                           "current_schema() AND last_analyze IS NOT NULL"),
+            0);
+  (void)test->write<int>([&](Session& session) -> Result<int> {
+    RP_TRY(session.execute_script("DROP SCHEMA " + other + " CASCADE"));
+    return 0;
+  });
+}
+
+}  // namespace
+}  // namespace rp::store
