@@ -13,19 +13,12 @@
 namespace rp::billing {
 namespace {
 
-using store::testing::count;
-
 class AmountOwedViewTest : public testing::BillingFixture {
  protected:
   void SetUp() override {
     BillingFixture::SetUp();
     std::tie(behind_, other_) = two_accounts_billed_to_october();
     ASSERT_FALSE(HasFailure());
-  }
-
-  std::int64_t account_id(const AccountNumber& account) {
-    return count(test_.database(),
-                 "SELECT id FROM accounts WHERE number = '" + account.digits() + "'");
   }
 
   void post(const AccountNumber& account, accounts::LedgerEntryKind kind, std::int64_t cents,

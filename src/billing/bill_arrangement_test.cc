@@ -23,11 +23,6 @@ class ArrangementBillingTest : public testing::BillingFixture {
     ASSERT_FALSE(HasFailure());
   }
 
-  std::int64_t account_id(const AccountNumber& account) {
-    return count(test_.database(),
-                 "SELECT id FROM accounts WHERE number = '" + account.digits() + "'");
-  }
-
   void pay(const AccountNumber& account, std::int64_t cents, const std::string& day) {
     auto paid = test_->write<std::int64_t>([&](store::Session& session) {
       return accounts::post_ledger_entry(session,

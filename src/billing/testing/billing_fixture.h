@@ -152,6 +152,12 @@ class BillingFixture : public ::testing::Test {
     return {first, second};
   }
 
+  // The row id of `account` (for services that take one).
+  std::int64_t account_id(const AccountNumber& account) {
+    return store::testing::count(
+        test_.database(), "SELECT id FROM accounts WHERE number = '" + account.digits() + "'");
+  }
+
   Result<BillRunProgress> run(int cycle, const char* read_date, const AfterBillChunk& after = {},
                               std::size_t chunk = kBillRunChunkAccounts) {
     BillRunRequest request;

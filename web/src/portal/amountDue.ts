@@ -8,26 +8,28 @@ import type { AmountOwed, Money, OwedReason } from "./types.ts";
 /** The amount the Pay page proposes, in cents: what paying today makes the account current
  * (owed.now). Nothing when nothing is owed. */
 export function suggestedPayment(owed: AmountOwed): bigint {
-  const now = safeCents(owed.now.amount);
-  return now > 0n ? now : 0n;
+  return positiveCents(owed.now);
 }
 
 /** The part of what is owed now whose due date has passed, in cents (owed.past_due); 0 when none. */
 export function pastDueCents(owed: AmountOwed): bigint {
-  const pastDue = safeCents(owed.past_due.amount);
-  return pastDue > 0n ? pastDue : 0n;
+  return positiveCents(owed.past_due);
 }
 
 /** Owed, but asked only on later bills (budget billing, a payment arrangement), in cents. */
 export function deferredCents(owed: AmountOwed): bigint {
-  const deferred = safeCents(owed.deferred.amount);
-  return deferred > 0n ? deferred : 0n;
+  return positiveCents(owed.deferred);
 }
 
 /** A balance below zero, as the positive amount in the customer's hand (owed.credit), in cents. */
 export function creditCents(owed: AmountOwed): bigint {
-  const credit = safeCents(owed.credit.amount);
-  return credit > 0n ? credit : 0n;
+  return positiveCents(owed.credit);
+}
+
+/** An amount in cents when above zero; 0 otherwise (and for text that is not an amount). */
+function positiveCents(amount: Money): bigint {
+  const cents = safeCents(amount.amount);
+  return cents > 0n ? cents : 0n;
 }
 
 /** Nothing is owed now (a zero or credit balance, or all of it asked only on later bills). */
