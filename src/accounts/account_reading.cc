@@ -101,25 +101,41 @@ Result<AccountKey> find_account_key(store::Session& session, const AccountNumber
   return AccountKey{rows->at(0).integer(0), rows->at(0).text(1)};
 }
 
+Result<AccountRead<AccountSummary>> read_account_summary(store::Session& session,
+                                                         const AccountNumber& number) {
+  AccountDetail detail;
+  auto account_id = read_account(session, number, detail);
+  RP_TRY(account_id);
+  return AccountRead<AccountSummary>{*account_id, std::move(detail.summary)};
+}
+
+Result<AccountRead<AccountDetail>> read_account_detail(store::Session& session,
+                                                       const AccountNumber& number,
+                                                       std::size_t event_limit) {
+  AccountDetail detail;
+  auto account_id = read_account(session, number, detail);
+  RP_TRY(account_id);
+  auto events = read_events(session, *account_id, event_limit);
+  RP_TRY(events);
+  detail.events = std::move(*events);
+  return AccountRead<AccountDetail>{*account_id, std::move(detail)};
+}
+
 Result<AccountSummary> find_account_summary(store::Database& database,
                                             const AccountNumber& number) {
   return database.read<AccountSummary>([&](store::Session& session) -> Result<AccountSummary> {
-    AccountDetail detail;
-    RP_TRY(read_account(session, number, detail));
-    return std::move(detail.summary);
+    auto read = read_account_summary(session, number);
+    RP_TRY(read);
+    return std::move(read->view);
   });
 }
 
 Result<AccountDetail> find_account_detail(store::Database& database, const AccountNumber& number,
                                           std::size_t event_limit) {
   return database.read<AccountDetail>([&](store::Session& session) -> Result<AccountDetail> {
-    AccountDetail detail;
-    auto account_id = read_account(session, number, detail);
-    if (!account_id.ok()) return account_id.error();
-    auto events = read_events(session, *account_id, event_limit);
-    if (!events.ok()) return events.error();
-    detail.events = std::move(*events);
-    return detail;
+    auto read = read_account_detail(session, number, event_limit);
+    RP_TRY(read);
+    return std::move(read->view);
   });
 }
 

@@ -46,6 +46,19 @@ Result<AccountSummary> find_account_summary(store::Database& database, const Acc
 Result<AccountDetail> find_account_detail(store::Database& database, const AccountNumber& number,
                                           std::size_t event_limit = 50);
 
+// The same inside the caller's snapshot, with the account's row id, for a caller that reads more
+// of the account in that snapshot (what it owes: billing/amount_owed_view.h).
+template <class View>
+struct AccountRead {
+  std::int64_t account_id = 0;
+  View view;
+};
+Result<AccountRead<AccountSummary>> read_account_summary(store::Session& session,
+                                                         const AccountNumber& number);
+Result<AccountRead<AccountDetail>> read_account_detail(store::Session& session,
+                                                       const AccountNumber& number,
+                                                       std::size_t event_limit = 50);
+
 struct AccountSearch {
   std::string text;           // account number, ZIP code, or part of a name or service address
   std::size_t limit = 20;     // 1..100

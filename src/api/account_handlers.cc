@@ -91,11 +91,9 @@ http::Response account_detail_handler(ApiContext& context, http::Request& reques
   if (auto refused = require_staff(request, context.staff_token)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto detail = accounts::find_account_detail(context.database, *number);
-  if (!detail.ok()) return http::problem_from_error(detail.error());
-  auto owed = billing::amount_owed(context.database, *number);
-  if (!owed.ok()) return http::problem_from_error(owed.error());
-  return http::text_response(200, detail_json(*detail, *owed), "application/json");
+  auto read = billing::account_detail_with_owed(context.database, *number);
+  if (!read.ok()) return http::problem_from_error(read.error());
+  return http::text_response(200, detail_json(read->account, read->owed), "application/json");
 }
 
 http::Response open_account_handler(ApiContext& context, http::Request& request) {
@@ -106,12 +104,10 @@ http::Response open_account_handler(ApiContext& context, http::Request& request)
   if (!account.ok()) return http::problem_from_error(account.error());
   auto number = accounts::open_account(context.database, *account, "staff");
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto detail = accounts::find_account_detail(context.database, *number);
-  if (!detail.ok()) return http::problem_from_error(detail.error());
-  auto owed = billing::amount_owed(context.database, *number);
-  if (!owed.ok()) return http::problem_from_error(owed.error());
+  auto read = billing::account_detail_with_owed(context.database, *number);
+  if (!read.ok()) return http::problem_from_error(read.error());
   http::Response created =
-      http::text_response(201, detail_json(*detail, *owed), "application/json");
+      http::text_response(201, detail_json(read->account, read->owed), "application/json");
   created.set_header("Location", "/api/v1/staff/accounts/" + number->digits());
   return created;
 }
@@ -120,11 +116,9 @@ http::Response account_summary_handler(ApiContext& context, http::Request& reque
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto summary = accounts::find_account_summary(context.database, *number);
-  if (!summary.ok()) return http::problem_from_error(summary.error());
-  auto owed = billing::amount_owed(context.database, *number);
-  if (!owed.ok()) return http::problem_from_error(owed.error());
-  return http::text_response(200, summary_json(*summary, *owed), "application/json");
+  auto read = billing::account_summary_with_owed(context.database, *number);
+  if (!read.ok()) return http::problem_from_error(read.error());
+  return http::text_response(200, summary_json(read->account, read->owed), "application/json");
 }
 
 http::Response move_out_handler(ApiContext& context, http::Request& request) {

@@ -186,7 +186,7 @@ const std::array<Setting, 23>& settings() {
        [](Config& c, std::int64_t v) { c.http.port = v; }},
       {"http", "threads",
        IntegerRule{0, 1024, "number of threads",
-                   "0 = the larger of 64 and 4 x the hardware threads"},
+                   "0 = the larger of 24 and 8 x the hardware threads"},
        nullptr, [](Config& c, std::int64_t v) { c.http.threads = v; }},
       {"http", "body_limit_bytes", IntegerRule{1, 1073741824, "number of bytes", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.http.body_limit_bytes = v; }},
@@ -518,7 +518,7 @@ std::optional<LogLevel> parse_log_level(std::string_view name) {
 std::size_t http_thread_count(const HttpConfig& http) {
   if (http.threads > 0) return static_cast<std::size_t>(http.threads);
   const std::size_t hardware = std::thread::hardware_concurrency();
-  return std::max(kLeastHttpThreads, 4 * hardware);
+  return std::max(kLeastHttpThreads, 8 * hardware);
 }
 
 std::size_t most_writes_in_flight(const HttpConfig& http) {
@@ -553,7 +553,7 @@ read_connections = 4
 address = "127.0.0.1"
 # The TCP port, 0..65535; 0 picks any free port (tests). Env: RATEPAYER_HTTP_PORT
 port = 8080
-# Worker threads, 0..1024; 0 means 64 or 4 x the hardware threads, whichever is more.
+# Worker threads, 0..1024; 0 means 24 or 8 x the hardware threads, whichever is more.
 # Env: RATEPAYER_HTTP_THREADS
 threads = 0
 # The largest request body accepted, in bytes (1..1073741824); larger ones get 413.
@@ -571,9 +571,9 @@ trusted_proxies = ""
 # portal sends them again) instead of letting every answer wait: while the database's writes wait
 # longer than this many milliseconds (0..60000; 0 = never refuse for waiting). Batch work such as
 # a bill run yields to customers' writes from half of it. Env: RATEPAYER_HTTP_WRITE_WAIT_BUDGET_MS
-write_wait_budget_ms = 50
+write_wait_budget_ms = 20
 # The most writes and the most API reads handled at once (0..1024); more are refused as overloaded.
-# Writes: 0 = all the threads but an eighth (at least 2), which always serve reads (64 threads: 56).
+# Writes: 0 = all the threads but an eighth (at least 2), which always serve reads (24 threads: 21).
 # Reads: 0 = no bound.
 # Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT, RATEPAYER_HTTP_MOST_READS_IN_FLIGHT
 most_writes_in_flight = 0

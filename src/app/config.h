@@ -45,7 +45,7 @@ struct HttpConfig {
   // Overload (http/admission.h): a write is refused at once (503, Retry-After) while the
   // database's writes wait longer than this; 0 = never for waiting. Batch work yields to customers'
   // writes from half of it (store/write_pressure.h).
-  std::int64_t write_wait_budget_ms = 50;
+  std::int64_t write_wait_budget_ms = 20;
   // The most writes handled at once (0 = chosen from the threads, see most_writes_in_flight()
   // below) and the most API reads (0 = no bound).
   std::int64_t most_writes_in_flight = 0;
@@ -141,18 +141,17 @@ const char* log_level_name(LogLevel level);
 std::optional<LogLevel> parse_log_level(std::string_view name);
 
 // The number of HTTP worker threads: http.threads, or when it is 0 the larger of
-// kLeastHttpThreads and 4 x the hardware threads. Handlers block on the database: a payment waits
+// kLeastHttpThreads and 8 x the hardware threads. Handlers block on the database: a payment waits
 // for its group commit (and the fsync), so the threads bound how many payments one commit can
 // carry and whether a balance read is served while payments wait. On 2 cores, 4 threads held
-// payments to p99 250-700 ms with a bill run going; 32 brought it to 15 ms (docs/payments.md).
-// Past capacity a request waits for a free thread before admission control can even refuse it
-// (http/admission.h): at 1.5 x capacity 64 threads answered refusals at p99 150 ms against 490 ms
-// with 32 (docs/payments.md, "Overload").
-inline constexpr std::size_t kLeastHttpThreads = 64;
+// payments to p99 250-700 ms with a bill run going; 16-32 brought it to 15 ms. More threads than
+// that only compete for the cores: at 1.5 x capacity, 64 threads answered accepted payments at
+// p99 24-40 ms, 24 threads at 13-20 ms (docs/payments.md, "Overload").
+inline constexpr std::size_t kLeastHttpThreads = 24;
 std::size_t http_thread_count(const HttpConfig& http);
 
 // http.most_writes_in_flight, or when 0 all the threads but an eighth (at least 2), which always
-// serve reads (64 threads: 56).
+// serve reads (24 threads: 21).
 std::size_t most_writes_in_flight(const HttpConfig& http);
 // http.most_reads_in_flight; 0: no bound. Bounding reads by default made overload worse in the
 // payment benchmark (clients ask a refused read again at once), so it is for operators to set.

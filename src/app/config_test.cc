@@ -272,7 +272,7 @@ TEST(Config, ProcessEnvironmentKeepsOnlyRatepayerVariables) {
 TEST(Config, ZeroThreadsMeansEnoughThreadsForHandlersWaitingOnCommits) {
   HttpConfig http;
   const std::size_t hardware = std::thread::hardware_concurrency();
-  EXPECT_EQ(http_thread_count(http), std::max<std::size_t>(64, 4 * hardware));
+  EXPECT_EQ(http_thread_count(http), std::max<std::size_t>(24, 8 * hardware));
   http.threads = 3;
   EXPECT_EQ(http_thread_count(http), 3u);
 }

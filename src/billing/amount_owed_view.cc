@@ -60,10 +60,15 @@ Result<std::optional<NewArrangement>> new_arrangement(Session& session, std::int
 }  // namespace
 
 Result<AmountOwed> amount_owed(Session& session, std::int64_t account_id, LocalDate today) {
-  OwedFacts facts;
   auto balance = accounts::account_balance(session, account_id);
   RP_TRY(balance);
-  facts.balance = *balance;
+  return amount_owed(session, account_id, *balance, today);
+}
+
+Result<AmountOwed> amount_owed(Session& session, std::int64_t account_id, Money balance,
+                               LocalDate today) {
+  OwedFacts facts;
+  facts.balance = balance;
   auto bill = latest_bill(session, account_id);
   RP_TRY(bill);
   if (*bill) facts.latest_bill = (*bill)->facts;
@@ -97,6 +102,36 @@ Result<AmountOwed> amount_owed(store::Database& database, const AccountNumber& a
     auto zone = store::utility_zone(session);
     RP_TRY(zone);
     return amount_owed(session, key->id, zone->local_date(now()));
+  });
+}
+
+Result<AccountWithOwed<accounts::AccountSummary>> account_summary_with_owed(
+    store::Database& database, const AccountNumber& account) {
+  using Answer = AccountWithOwed<accounts::AccountSummary>;
+  return database.read<Answer>([&](Session& session) -> Result<Answer> {
+    auto read = accounts::read_account_summary(session, account);
+    RP_TRY(read);
+    auto zone = store::utility_zone(session);
+    RP_TRY(zone);
+    auto owed =
+        amount_owed(session, read->account_id, read->view.balance, zone->local_date(now()));
+    RP_TRY(owed);
+    return Answer{std::move(read->view), std::move(*owed)};
+  });
+}
+
+Result<AccountWithOwed<accounts::AccountDetail>> account_detail_with_owed(
+    store::Database& database, const AccountNumber& account, std::size_t event_limit) {
+  using Answer = AccountWithOwed<accounts::AccountDetail>;
+  return database.read<Answer>([&](Session& session) -> Result<Answer> {
+    auto read = accounts::read_account_detail(session, account, event_limit);
+    RP_TRY(read);
+    auto zone = store::utility_zone(session);
+    RP_TRY(zone);
+    auto owed = amount_owed(session, read->account_id, read->view.summary.balance,
+                            zone->local_date(now()));
+    RP_TRY(owed);
+    return Answer{std::move(read->view), std::move(*owed)};
   });
 }
 
