@@ -48,9 +48,10 @@ card="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/payment-methods/test-toke
   [[ "${BENCH_BILL_RUN:-1}" == 0 ]] && exit 0
   while read -r cycle read_date _; do
     [[ "$cycle" =~ ^[0-9]+$ ]] || continue
-    curl -s -X POST "http://127.0.0.1:$port/api/v1/staff/bill-runs" -H "Authorization: Bearer $staff" \
+    # Past capacity the server refuses the start of a run too (503, Retry-After: 1): ask again.
+    until curl -s -X POST "http://127.0.0.1:$port/api/v1/staff/bill-runs" -H "Authorization: Bearer $staff" \
       -H 'Content-Type: application/json' -d "{\"cycle\": $cycle, \"read_date\": \"$read_date\"}" \
-      >"$work/run-$cycle.json"
+      >"$work/run-$cycle.json" && grep -q '"id":' "$work/run-$cycle.json"; do sleep 1; done
     id="$(sed -E 's/.*"id":([0-9]+).*/\1/' "$work/run-$cycle.json")"
     until curl -s -H "Authorization: Bearer $staff" "http://127.0.0.1:$port/api/v1/staff/bill-runs/$id" |
       grep -q '"billing_now":false'; do sleep 0.2; done
