@@ -8,12 +8,14 @@
 namespace rp::accounts {
 namespace {
 
-Address address_at(const store::Row& row, std::size_t first) {
-  return Address{row.text(first), row.text(first + 1), row.text(first + 2), row.text(first + 3),
-                 row.text(first + 4)};
+// The address in the columns <prefix>line1, <prefix>line2, <prefix>city, <prefix>state,
+// <prefix>zip.
+Address address_in(const store::Row& row, const std::string& prefix) {
+  return Address{row.text(prefix + "line1"), row.text(prefix + "line2"), row.text(prefix + "city"),
+                 row.text(prefix + "state"), row.text(prefix + "zip")};
 }
 
-std::optional<std::string> optional_text(const store::Row& row, std::size_t column) {
+std::optional<std::string> optional_text(const store::Row& row, std::string_view column) {
   if (row.is_null(column)) return std::nullopt;
   return row.text(column);
 }
@@ -26,23 +28,24 @@ Result<std::vector<ServiceAgreement>> read_agreements(store::Session& session,
   std::vector<ServiceAgreement> agreements;
   std::int64_t last_meter_id = 0;
   for (const store::Row& row : *rows) {
-    if (agreements.empty() || agreements.back().id != row.integer(0)) {
-      agreements.push_back({.id = row.integer(0),
-                            .commodity = row.text(1),
-                            .service_address = address_at(row, 2),
-                            .rate_plan = {row.text(7), row.text(8)},
-                            .start_date = row.text(9),
-                            .end_date = optional_text(row, 10),
+    if (agreements.empty() || agreements.back().id != row.integer("agreement_id")) {
+      agreements.push_back({.id = row.integer("agreement_id"),
+                            .commodity = row.text("commodity"),
+                            .service_address = address_in(row, ""),
+                            .rate_plan = {row.text("rate_plan_code"), row.text("rate_plan_name")},
+                            .start_date = row.text("start_date"),
+                            .end_date = optional_text(row, "end_date"),
                             .meters = {}});
       last_meter_id = 0;
     }
-    if (row.is_null(11)) continue;  // no meter at this service point (sewer, unmetered)
+    if (row.is_null("meter_id")) continue;  // no meter at this service point (sewer, unmetered)
     std::vector<Meter>& meters = agreements.back().meters;
-    if (row.integer(11) != last_meter_id) {
-      last_meter_id = row.integer(11);
-      meters.push_back(Meter{row.text(12), row.text(13), {}, row.text(14)});
+    if (row.integer("meter_id") != last_meter_id) {
+      last_meter_id = row.integer("meter_id");
+      meters.push_back(
+          Meter{row.text("meter_serial"), row.text("meter_kind"), {}, row.text("installed_on")});
     }
-    if (!row.is_null(15)) meters.back().channels.push_back(row.text(15));
+    if (!row.is_null("channel_name")) meters.back().channels.push_back(row.text("channel_name"));
   }
   std::stable_partition(agreements.begin(), agreements.end(),
                         [](const ServiceAgreement& agreement) { return !agreement.end_date; });
@@ -56,7 +59,8 @@ Result<std::vector<AccountEvent>> read_events(store::Session& session, std::int6
   if (!rows.ok()) return rows.error();
   std::vector<AccountEvent> events;
   for (const store::Row& row : *rows) {
-    events.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
+    events.push_back(
+        {row.text("kind"), row.text("occurred_at"), row.text("actor"), row.text("summary")});
   }
   return events;
 }
@@ -69,17 +73,17 @@ Result<std::int64_t> read_account(store::Session& session, const AccountNumber& 
   if (rows->empty()) return not_found("no account has number " + number.digits());
   const store::Row& row = rows->front();
   AccountSummary& summary = detail.summary;
-  summary.account_number = row.text(1);
-  summary.status = row.text(2);
-  summary.customer_name = row.text(3);
-  summary.balance = Money::from_cents(row.integer(15));
-  detail.customer = Person{row.text(3), row.text(4), row.text(5)};
-  detail.mailing_address = address_at(row, 6);
-  detail.language = row.text(11);
-  detail.bill_cycle = static_cast<int>(row.integer(12));
-  detail.opened_on = row.text(13);
-  detail.closed_on = optional_text(row, 14);
-  std::int64_t account_id = row.integer(0);
+  summary.account_number = row.text("number");
+  summary.status = row.text("status");
+  summary.customer_name = row.text("name");
+  summary.balance = Money::from_cents(row.integer("balance_cents"));
+  detail.customer = Person{row.text("name"), row.text("email"), row.text("phone")};
+  detail.mailing_address = address_in(row, "mail_");
+  detail.language = row.text("language");
+  detail.bill_cycle = static_cast<int>(row.integer("bill_cycle"));
+  detail.opened_on = row.text("opened_on");
+  detail.closed_on = optional_text(row, "closed_on");
+  std::int64_t account_id = row.integer("id");
   auto agreements = read_agreements(session, account_id);
   if (!agreements.ok()) return agreements.error();
   summary.agreements = std::move(*agreements);
@@ -98,7 +102,7 @@ Result<AccountKey> find_account_key(store::Session& session, const AccountNumber
   auto rows = session.query_named("accounts/account_id_and_status", {number.digits()});
   RP_TRY(rows);
   if (rows->empty()) return not_found("no account has number " + number.formatted());
-  return AccountKey{rows->at(0).integer(0), rows->at(0).text(1)};
+  return AccountKey{rows->at(0).integer("id"), rows->at(0).text("status")};
 }
 
 Result<AccountRead<AccountSummary>> read_account_summary(store::Session& session,

@@ -9,9 +9,11 @@
 #include "payments/ach_originator.h"
 #include "payments/counter_payments.h"
 #include "payments/lockbox.h"
+#include "payments/payment_channel.h"
 #include "payments/payment_intake.h"
 #include "payments/payment_returns.h"
 #include "payments/payment_schedule.h"
+#include "payments/payment_state.h"
 #include "payments/payment_voids.h"
 #include "payments/refunds.h"
 #include "payments/saved_methods.h"
@@ -34,7 +36,8 @@ void write_payment(JsonWriter& out, const payments::PaymentView& payment) {
   out.key("confirmation").string(payment.confirmation);
   out.key("account_number").string(payment.account_number).key("amount");
   write_money(out, payment.amount);
-  out.key("status").string(payment.status).key("channel").string(payment.channel);
+  out.key("status").string(payments::payment_status_name(payment.status));
+  out.key("channel").string(payments::payment_channel_name(payment.channel));
   out.key("method").string(payment.method).key("method_label").string(payment.method_label);
   if (!payment.failure_reason.empty()) out.key("failure_reason").string(payment.failure_reason);
   out.key("effective_on").string(payment.effective_on);
@@ -49,7 +52,7 @@ void write_payment(JsonWriter& out, const payments::PaymentView& payment) {
 
 // The answer for a payment as it stands: the same for the first request and every replay.
 http::Response payment_response(const payments::PaymentView& payment) {
-  if (payment.status == "failed") {
+  if (payment.status == payments::PaymentStatus::failed) {
     JsonWriter out;
     out.begin_object().key("type").string(std::string(http::kProblemTypeBase) + "payment-failed");
     out.key("title").string("Payment failed").key("status").number(402);
@@ -59,8 +62,8 @@ http::Response payment_response(const payments::PaymentView& payment) {
   }
   JsonWriter out;
   write_payment(out, payment);
-  return http::text_response(payment.status == "pending" ? 202 : 201, out.take(),
-                             "application/json");
+  return http::text_response(payment.status == payments::PaymentStatus::pending ? 202 : 201,
+                             out.take(), "application/json");
 }
 
 Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::Request& request) {
@@ -89,7 +92,8 @@ Result<payments::PaymentRequest> parse_payment(ApiContext& context, const http::
     token = required_string(method, "token");
     if (!token.ok()) return invalid_input("payment_method.token", token.error().message);
   }
-  return payments::PaymentRequest{*number, *amount, *token, "web", *key, request.actor};
+  return payments::PaymentRequest{*number, *amount,      *token, payments::PaymentChannel::web,
+                                  *key,    request.actor};
 }
 
 Result<int> integer_field(const json& object, const char* field) {
@@ -463,7 +467,7 @@ http::Response staff_payment_handler(ApiContext& context, http::Request& request
   if (method == "card") {  // by phone, through the processor
     auto parsed = parse_payment(context, request);
     if (!parsed.ok()) return http::problem_from_error(parsed.error());
-    parsed->channel = "phone";
+    parsed->channel = payments::PaymentChannel::phone;
     return submitted(context, *parsed);
   }
   auto number = account_number_param(request);

@@ -8,12 +8,15 @@
 #include "core/idempotency_key.h"
 #include "core/json_writer.h"
 #include "ledger/late_fee_job.h"
+#include "payments/payment_channel.h"
 #include "payments/payment_records.h"
+#include "payments/payment_state.h"
 #include "store/bulk_insert.h"
 
 namespace rp::app {
 namespace {
 
+using payments::PaymentChannel;
 using store::Session;
 
 // A generated payment is what the payment channels write: a posted payment with a confirmation
@@ -57,9 +60,9 @@ PaymentChoice choose_payment(std::uint64_t seed, std::int64_t bill_id) {
 
 // How a payment came in, as the channels record it.
 struct PaymentWay {
-  const char* channel;  // web | autopay | lockbox | cashier | phone
-  const char* method;   // card | bank | check | cash
-  std::string label;    // "Visa •••• 4242"
+  PaymentChannel channel;
+  const char* method;  // card | bank | check | cash
+  std::string label;   // "Visa •••• 4242"
   store::Value taken_by = store::Null{};
   store::Value check_number = store::Null{};
   const char* actor;
@@ -77,33 +80,25 @@ PaymentWay choose_way(std::uint64_t seed, std::int64_t bill_id, std::int64_t acc
   const std::string bank_four = std::to_string(1000 + (account_id * 53) % 9000);
   const std::string check = std::to_string(1001 + (draw >> 16) % 8000);
   if (way < 40)
-    return {"web",         "card",        "Visa •••• " + card_four,
-            store::Null{}, store::Null{}, "system:generate:customer"};
+    return {PaymentChannel::web, "card",        "Visa •••• " + card_four,
+            store::Null{},       store::Null{}, "system:generate:customer"};
   if (way < 50)
-    return {"autopay",     "card",        "Visa •••• " + card_four,
-            store::Null{}, store::Null{}, "system:generate:autopay"};
+    return {PaymentChannel::autopay, "card",        "Visa •••• " + card_four,
+            store::Null{},           store::Null{}, "system:generate:autopay"};
   if (way < 60)
-    return {"autopay",     "bank",        "Checking •••• " + bank_four,
-            store::Null{}, store::Null{}, "system:generate:autopay"};
+    return {PaymentChannel::autopay, "bank",        "Checking •••• " + bank_four,
+            store::Null{},           store::Null{}, "system:generate:autopay"};
   if (way < 80)
-    return {"lockbox", "check", "Check " + check, store::Null{}, check, "system:generate:lockbox"};
+    return {PaymentChannel::lockbox, "check", "Check " + check,
+            store::Null{},           check,   "system:generate:lockbox"};
   if (way < 88)
-    return {"phone",
-            "card",
-            "Visa •••• " + card_four,
-            std::string("staff:generated"),
-            store::Null{},
-            "system:generate:staff"};
+    return {PaymentChannel::phone,          "card",        "Visa •••• " + card_four,
+            std::string("staff:generated"), store::Null{}, "system:generate:staff"};
   if (way < 95)
-    return {"cashier",     "cash",
-            "Cash",        std::string("staff:generated"),
-            store::Null{}, "system:generate:staff"};
-  return {"cashier",
-          "check",
-          "Check " + check,
-          std::string("staff:generated"),
-          check,
-          "system:generate:staff"};
+    return {PaymentChannel::cashier,        "cash",        "Cash",
+            std::string("staff:generated"), store::Null{}, "system:generate:staff"};
+  return {PaymentChannel::cashier,        "check", "Check " + check,
+          std::string("staff:generated"), check,   "system:generate:staff"};
 }
 
 Result<std::vector<UnpaidBill>> unpaid_bills(store::Database& database, std::int64_t run_id) {
@@ -152,6 +147,7 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
     RP_TRY(last_payment);
     std::vector<store::Params> payments, entries, events;
     std::int64_t sequence = first->at(0).integer(0);
+    const std::string posted(payments::payment_status_name(payments::PaymentStatus::posted));
     for (const Paid& payment : paid) {
       const std::string confirmation = payments::confirmation_of(sequence++);
       // Mid-morning to mid-afternoon, local time, spread by the bill.
@@ -160,9 +156,9 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
       const std::string when = format_instant(at);
       const Money amount = Money::from_cents(payment.cents);
       const PaymentWay& way = payment.way;
-      payments.push_back({payment.bill->account_id, confirmation, payment.cents,
-                          std::string("posted"), std::string(way.channel), std::string(way.method),
-                          way.label,
+      const std::string channel(payments::payment_channel_name(way.channel));
+      payments.push_back({payment.bill->account_id, confirmation, payment.cents, posted, channel,
+                          std::string(way.method), way.label,
                           system_idempotency_key("generate", std::to_string(payment.bill->id)),
                           std::string("generated"), format_local_date(payment.on), when, when,
                           way.taken_by, way.check_number});
@@ -171,12 +167,12 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
                          "Payment " + confirmation + ", " + way.label});
       JsonWriter details;
       details.begin_object().key("confirmation").string(confirmation);
-      details.key("amount").string(amount.to_string()).key("channel").string(way.channel);
+      details.key("amount").string(amount.to_string()).key("channel").string(channel);
       details.key("method").string(way.label).end_object();
       events.push_back({payment.bill->account_id, std::string("payment.received"), when,
                         std::string(way.actor),
                         "Payment " + confirmation + " of $" + amount.to_string() + " received (" +
-                            way.channel + ", " + way.label + ")",
+                            channel + ", " + way.label + ")",
                         details.take()});
       ++report.payments;
       report.payments_cents += payment.cents;

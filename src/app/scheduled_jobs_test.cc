@@ -68,11 +68,12 @@ TEST(ScheduledJobs, SettleAPaymentLeftPendingByATimeout) {
   auto token = processor.tokenize_card({"4000000000000408", 12, 2030, "123"},
                                        LocalDate{date::year{2026} / 11 / 23});
   ASSERT_TRUE(token.ok());
-  auto pending = payments::submit_payment(test.database(), processor,
-                                          {number, Money::from_cents(42'00), *token, "web",
-                                           rp::testing::client_key("key-1"), "customer"});
+  auto pending = payments::submit_payment(
+      test.database(), processor,
+      {number, Money::from_cents(42'00), *token, payments::PaymentChannel::web,
+       rp::testing::client_key("key-1"), "customer"});
   ASSERT_TRUE(pending.ok()) << pending.error().message;
-  ASSERT_EQ(pending->status, "pending");
+  ASSERT_EQ(pending->status, payments::PaymentStatus::pending);
   ASSERT_TRUE(test->write<std::int64_t>([](store::Session& session) {
                     return session.execute(
                         "UPDATE payments SET created_at = '2026-01-01T00:00:00Z'");

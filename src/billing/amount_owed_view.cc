@@ -20,18 +20,20 @@ Result<std::optional<LatestBill>> latest_bill(Session& session, std::int64_t acc
   RP_TRY(rows);
   if (rows->empty()) return std::optional<LatestBill>();
   const Row& row = rows->front();
-  auto due_on = parse_local_date(row.text(1), "due_date");
+  auto due_on = parse_local_date(row.text("due_date"), "due_date");
   RP_TRY(due_on);
-  auto bill_date = parse_local_date(row.text(7), "bill_date");
+  auto bill_date = parse_local_date(row.text("bill_date"), "bill_date");
   RP_TRY(bill_date);
   SentBillFacts bill;
-  bill.number = row.integer(0);
+  bill.number = row.integer("number");
   bill.bill_date = *bill_date;
   bill.due_on = *due_on;
-  bill.charges = Money::from_cents(row.integer(3));
-  bill.deferred = Money::from_cents(row.integer(4) + row.integer(5));
-  bill.amount_due = Money::from_cents(row.integer(2)) + bill.charges - bill.deferred;
-  return std::optional<LatestBill>(LatestBill{bill, row.integer(6)});
+  bill.charges = Money::from_cents(row.integer("charges_cents"));
+  bill.deferred = Money::from_cents(row.integer("budget_deferred_cents") +
+                                    row.integer("arrangement_deferred_cents"));
+  bill.amount_due =
+      Money::from_cents(row.integer("previous_balance_cents")) + bill.charges - bill.deferred;
+  return std::optional<LatestBill>(LatestBill{bill, row.integer("entry_id")});
 }
 
 struct NewArrangement {
@@ -44,16 +46,16 @@ Result<std::optional<NewArrangement>> new_arrangement(Session& session, std::int
   RP_TRY(rows);
   if (rows->empty()) return std::optional<NewArrangement>();
   const Row& row = rows->front();
-  auto due_on = parse_local_date(row.text(2), "down_payment_due_on");
+  auto due_on = parse_local_date(row.text("down_payment_due_on"), "down_payment_due_on");
   RP_TRY(due_on);
-  auto made_on = parse_local_date(row.text(3), "created_on");
+  auto made_on = parse_local_date(row.text("created_on"), "created_on");
   RP_TRY(made_on);
   NewArrangement arrangement;
-  arrangement.facts.past_due = Money::from_cents(row.integer(0));
-  arrangement.facts.down_payment = Money::from_cents(row.integer(1));
+  arrangement.facts.past_due = Money::from_cents(row.integer("past_due_cents"));
+  arrangement.facts.down_payment = Money::from_cents(row.integer("down_payment_cents"));
   arrangement.facts.down_payment_due_on = *due_on;
   arrangement.facts.made_on = *made_on;
-  arrangement.made_at = row.text(4);
+  arrangement.made_at = row.text("created_at");
   return std::optional<NewArrangement>(arrangement);
 }
 
@@ -80,10 +82,10 @@ Result<AmountOwed> amount_owed(Session& session, std::int64_t account_id, Money 
   auto entries = session.query_named("billing/owed_entries_after", {account_id, after});
   RP_TRY(entries);
   for (const Row& row : *entries) {
-    auto on = parse_local_date(row.text(2), "effective_on");
+    auto on = parse_local_date(row.text("effective_on"), "effective_on");
     RP_TRY(on);
-    EntrySinceBill entry{row.text(0), Money::from_cents(row.integer(1)), *on};
-    entry.after_new_arrangement = *arrangement && row.text(3) >= (*arrangement)->made_at;
+    EntrySinceBill entry{row.text("kind"), Money::from_cents(row.integer("amount_cents")), *on};
+    entry.after_new_arrangement = *arrangement && row.text("posted_at") >= (*arrangement)->made_at;
     facts.since_bill.push_back(std::move(entry));
   }
   // The balance through the bill's entry: the balance less everything posted after it.
@@ -113,8 +115,7 @@ Result<AccountWithOwed<accounts::AccountSummary>> account_summary_with_owed(
     RP_TRY(read);
     auto zone = store::utility_zone(session);
     RP_TRY(zone);
-    auto owed =
-        amount_owed(session, read->account_id, read->view.balance, zone->local_date(now()));
+    auto owed = amount_owed(session, read->account_id, read->view.balance, zone->local_date(now()));
     RP_TRY(owed);
     return Answer{std::move(read->view), std::move(*owed)};
   });
@@ -128,8 +129,8 @@ Result<AccountWithOwed<accounts::AccountDetail>> account_detail_with_owed(
     RP_TRY(read);
     auto zone = store::utility_zone(session);
     RP_TRY(zone);
-    auto owed = amount_owed(session, read->account_id, read->view.summary.balance,
-                            zone->local_date(now()));
+    auto owed =
+        amount_owed(session, read->account_id, read->view.summary.balance, zone->local_date(now()));
     RP_TRY(owed);
     return Answer{std::move(read->view), std::move(*owed)};
   });

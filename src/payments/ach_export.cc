@@ -3,6 +3,7 @@
 #include <map>
 
 #include "payments/bank_files/nacha.h"
+#include "payments/payment_channel.h"
 #include "store/utility_settings.h"
 
 namespace rp::payments {
@@ -116,7 +117,13 @@ Result<AchExport> export_in(Session& session, const VaultKey& key,
     RP_TRY(sequence);
     Pending item;
     item.payment_id = row.integer(0);
-    item.sec_code = row.text(3) == "phone" ? "TEL" : "WEB";
+    auto channel = parse_payment_channel(row.text(3));
+    if (!channel.ok()) {
+      return internal_error("payment " + std::to_string(item.payment_id) +
+                            " is stored with channel '" + row.text(3) +
+                            "', which the payments service does not know");
+    }
+    item.sec_code = *channel == PaymentChannel::phone ? "TEL" : "WEB";
     item.entry.routing_number = bank->routing_number;
     item.entry.account_number = bank->account_number;
     item.entry.account_type = bank->account_type;

@@ -50,7 +50,7 @@ class AchExportTest : public ::testing::Test {
   }
 
   PaymentView pay(std::int64_t cents, const std::string& token, const std::string& key,
-                  const std::string& channel = "web") {
+                  PaymentChannel channel = PaymentChannel::web) {
     auto paid = submit_payment(
         test_.database(), processors_.processors(),
         {account_, Money::from_cents(cents), token, channel, rp::testing::client_key(key), "c"});
@@ -75,7 +75,7 @@ TEST_F(AchExportTest, EachPostedBankPaymentIsSentInExactlyOneFile) {
   const std::string checking = processors_.bank(test_.database(), "000123456789");
   const std::string savings = processors_.bank(test_.database(), "55501234", "savings");
   const PaymentView web = pay(60'00, checking, "k1");
-  const PaymentView phone = pay(12'34, savings, "k2", "phone");
+  const PaymentView phone = pay(12'34, savings, "k2", PaymentChannel::phone);
   pay(9'99, processors_.card("4242424242424242"), "k3");                // a card: not in the file
   pay(5'00, processors_.bank(test_.database(), "000000000003"), "k4");  // failed: not sent
 
@@ -177,7 +177,7 @@ TEST_F(AchExportTest, TheBanksReturnFileReturnsEachPaymentOnceAllOrNothing) {
   EXPECT_EQ(applied->fees, Money::from_cents(20'00));
   ASSERT_EQ(applied->payments.size(), 1u);
   EXPECT_EQ(applied->payments[0].payment.confirmation, paid.confirmation);
-  EXPECT_EQ(applied->payments[0].payment.status, "returned");
+  EXPECT_EQ(applied->payments[0].payment.status, PaymentStatus::returned);
   const std::int64_t balance =
       count(test_.database(), "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM ledger_entries");
   EXPECT_EQ(balance, 20'00);

@@ -29,7 +29,7 @@ class AchTest : public ::testing::Test {
 
   Result<PaymentView> pay(std::int64_t cents, const std::string& token, const std::string& key) {
     return submit_payment(test_.database(), processors_.processors(),
-                          {account_, Money::from_cents(cents), token, "web",
+                          {account_, Money::from_cents(cents), token, PaymentChannel::web,
                            rp::testing::client_key(key), "customer"});
   }
 
@@ -151,14 +151,14 @@ TEST_F(AchTest, AFirstBankPaymentValidatesTheAccountOnceThenPostsAtOnce) {
   const std::string token = processors_.bank(test_.database(), "000123456789");
   auto first = pay(60'00, token, "bank-1");
   ASSERT_TRUE(first.ok()) << first.error().message;
-  EXPECT_EQ(first->status, "posted");
+  EXPECT_EQ(first->status, PaymentStatus::posted);
   EXPECT_EQ(first->method, "bank");
   EXPECT_EQ(first->method_label, "Checking •••• 6789");
   EXPECT_EQ(validation_of(token), "valid");
   EXPECT_EQ(balance(), -60'00);
   auto second = pay(10'00, token, "bank-2");
   ASSERT_TRUE(second.ok());
-  EXPECT_EQ(second->status, "posted");
+  EXPECT_EQ(second->status, PaymentStatus::posted);
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM bank_accounts WHERE validated_at "
                   "IS NOT NULL"),
@@ -169,12 +169,12 @@ TEST_F(AchTest, AnAccountThatFailsValidationIsDeclinedNowAndLater) {
   const std::string token = processors_.bank(test_.database(), "000000000003");
   auto refused = pay(60'00, token, "bank-1");
   ASSERT_TRUE(refused.ok()) << refused.error().message;
-  EXPECT_EQ(refused->status, "failed");
+  EXPECT_EQ(refused->status, PaymentStatus::failed);
   EXPECT_EQ(refused->failure_reason,
             "the bank account could not be verified: no account with this number at the bank");
   EXPECT_EQ(validation_of(token), "invalid");
   auto again = pay(60'00, token, "bank-2");
-  EXPECT_EQ(again->status, "failed");
+  EXPECT_EQ(again->status, PaymentStatus::failed);
   EXPECT_EQ(balance(), 0);
   const std::string closed = processors_.bank(test_.database(), "000000000004");
   EXPECT_EQ(pay(5'00, closed, "bank-3")->failure_reason,
@@ -185,7 +185,7 @@ TEST_F(AchTest, AValidatorThatCannotAnswerRecordsNothing) {
   const std::string token = processors_.bank(test_.database(), "000000000119");
   auto failed = pay(60'00, token, "bank-1");
   ASSERT_TRUE(failed.ok());
-  EXPECT_EQ(failed->status, "failed");
+  EXPECT_EQ(failed->status, PaymentStatus::failed);
   EXPECT_EQ(validation_of(token), "unvalidated");  // asked again next time
 }
 
@@ -196,7 +196,7 @@ TEST_F(AchTest, AReturnReversesThePaymentChargesTheFeeAndTellsTheCustomer) {
   ASSERT_TRUE(paid.ok());
   auto returned = give_back(paid->confirmation, "R01");
   ASSERT_TRUE(returned.ok()) << returned.error().message;
-  EXPECT_EQ(returned->payment.status, "returned");
+  EXPECT_EQ(returned->payment.status, PaymentStatus::returned);
   EXPECT_EQ(returned->reason, "insufficient funds");
   EXPECT_EQ(returned->fee, Money::from_cents(25'00));
   EXPECT_FALSE(returned->already_returned);
@@ -238,7 +238,7 @@ TEST_F(AchTest, AClosedAccountReturnStopsTheAccountBeingDebitedAgain) {
   EXPECT_EQ(balance(), 0);
   EXPECT_EQ(validation_of(token), "invalid");
   auto next = pay(60'00, token, "bank-2");
-  EXPECT_EQ(next->status, "failed");
+  EXPECT_EQ(next->status, PaymentStatus::failed);
   EXPECT_NE(next->failure_reason.find("R02"), std::string::npos);
 }
 

@@ -30,8 +30,8 @@ class CounterPaymentsTest : public ::testing::Test {
 TEST_F(CounterPaymentsTest, CashAndChecksPostAsTakenAndAddUpInTheDrawer) {
   auto cash = take_counter_payment(test_.database(), counter(60'00, "cash", "c1"));
   ASSERT_TRUE(cash.ok()) << cash.error().message;
-  EXPECT_EQ(cash->status, "posted");
-  EXPECT_EQ(cash->channel, "cashier");
+  EXPECT_EQ(cash->status, PaymentStatus::posted);
+  EXPECT_EQ(cash->channel, PaymentChannel::cashier);
   EXPECT_EQ(cash->method_label, "Cash");
   EXPECT_EQ(cash->balance_after, Money::from_cents(-60'00));
   auto check = take_counter_payment(test_.database(), counter(125'75, "check", "c2"));

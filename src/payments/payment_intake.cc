@@ -3,7 +3,9 @@
 #include "accounts/account_service.h"
 #include "core/idempotency_key.h"
 #include "core/time.h"
+#include "payments/payment_channel.h"
 #include "payments/payment_records.h"
+#include "payments/payment_state.h"
 #include "store/utility_settings.h"
 
 namespace rp::payments {
@@ -15,7 +17,7 @@ using store::Session;
 // What a request asks for; a retry with the same key must ask for the same.
 std::string fingerprint_of(const PaymentRequest& request) {
   return request.account.digits() + "|" + request.amount.to_string() + "|" + request.token + "|" +
-         request.channel;
+         std::string(payment_channel_name(request.channel));
 }
 
 Result<void> validate(const PaymentRequest& request) {
@@ -24,7 +26,8 @@ Result<void> validate(const PaymentRequest& request) {
     return invalid_input("amount", "amount must be more than $0.00 and at most $1,000,000.00")
         .coded("amount-out-of-range");
   }
-  if (request.channel != "web" && request.channel != "phone" && request.channel != "autopay") {
+  if (request.channel != PaymentChannel::web && request.channel != PaymentChannel::phone &&
+      request.channel != PaymentChannel::autopay) {
     return invalid_input("channel", "channel must be web, phone or autopay");
   }
   return success();
@@ -53,8 +56,9 @@ Result<StoredPayment> open_payment(Session& session, const PaymentRequest& reque
   const std::string at = format_instant(now());
   auto inserted = session.query_named(
       "payments/insert_payment",
-      {account->id, *confirmation, request.amount.cents(), request.channel, method.method,
-       method.label, request.token, request.idempotency_key, fingerprint_of(request),
+      {account->id, *confirmation, request.amount.cents(),
+       std::string(payment_channel_name(request.channel)), method.method, method.label,
+       request.token, request.idempotency_key, fingerprint_of(request),
        format_local_date(zone->local_date(now())), at, at});
   RP_TRY(inserted);
   auto created = find_payment(session, "payments/payment_by_id", {inserted->at(0).integer(0)});
@@ -79,7 +83,8 @@ Result<PaymentView> submit_payment(store::Database& database, PaymentProcessor& 
     if (payment.ok() || payment.error().kind != ErrorKind::conflict) break;
   }
   RP_TRY(payment);
-  if (payment->view.status != "pending") return payment->view;  // a replay of a finished one
+  // A replay of a finished one.
+  if (payment->view.status != PaymentStatus::pending) return payment->view;
   const ChargeRequest charge{payment->key, payment->token, payment->view.amount};
   const ChargeResult result = processor.charge(charge);
   return database.write<PaymentView>(
@@ -99,7 +104,11 @@ Result<std::vector<PaymentView>> account_payments(store::Database& database,
             {account.digits(), before > 0 ? before : INT64_MAX, static_cast<std::int64_t>(limit)});
         RP_TRY(rows);
         std::vector<PaymentView> payments;
-        for (const Row& row : *rows) payments.push_back(stored_of(row).view);
+        for (const Row& row : *rows) {
+          auto stored = stored_of(row);
+          RP_TRY(stored);
+          payments.push_back(std::move(stored->view));
+        }
         return payments;
       });
 }
@@ -112,7 +121,11 @@ Result<SettleReport> settle_pending_payments(store::Database& database, PaymentP
             session.query_named("payments/pending_payments", {created_before, std::int64_t{1000}});
         RP_TRY(rows);
         std::vector<StoredPayment> found;
-        for (const Row& row : *rows) found.push_back(stored_of(row));
+        for (const Row& row : *rows) {
+          auto stored = stored_of(row);
+          RP_TRY(stored);
+          found.push_back(std::move(*stored));
+        }
         return found;
       });
   RP_TRY(pending);
@@ -131,8 +144,8 @@ Result<SettleReport> settle_pending_payments(store::Database& database, PaymentP
                                 settled.error().message);
       continue;
     }
-    if (settled->status == "posted") ++report.posted;
-    if (settled->status == "failed") ++report.failed;
+    if (settled->status == PaymentStatus::posted) ++report.posted;
+    if (settled->status == PaymentStatus::failed) ++report.failed;
   }
   return report;
 }

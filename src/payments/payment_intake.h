@@ -27,6 +27,8 @@
 #include "core/account_number.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "payments/payment_channel.h"
+#include "payments/payment_state.h"
 #include "payments/processor.h"
 #include "store/database.h"
 
@@ -36,9 +38,10 @@ inline constexpr std::int64_t kLargestPaymentCents = 1'000'000'00;  // $1,000,00
 
 struct PaymentRequest {
   AccountNumber account;
-  Money amount;                 // positive, at most kLargestPaymentCents
-  std::string token;            // the processor's token for the card or bank account
-  std::string channel = "web";  // web | phone | autopay
+  Money amount;       // positive, at most kLargestPaymentCents
+  std::string token;  // the processor's token for the card or bank account
+  // web, phone or autopay (payment_channel.h)
+  PaymentChannel channel = PaymentChannel::web;
   std::string idempotency_key;  // 1-200 characters
   std::string actor;            // recorded on the events: "customer", "staff:ana", "autopay"
 };
@@ -48,8 +51,8 @@ struct PaymentView {
   std::string confirmation;
   std::string account_number;
   Money amount;
-  std::string status;  // payment_state.h
-  std::string channel;
+  PaymentStatus status = PaymentStatus::pending;
+  PaymentChannel channel = PaymentChannel::web;
   std::string method;        // card | bank | cash | check
   std::string method_label;  // "Visa •••• 4242"
   std::string failure_reason;

@@ -29,8 +29,12 @@ class PaymentIntakeTest : public ::testing::Test {
   }
 
   PaymentRequest request(std::int64_t cents, const std::string& token, const std::string& key) {
-    return PaymentRequest{account_, Money::from_cents(cents),     token,
-                          "web",    rp::testing::client_key(key), "customer"};
+    return PaymentRequest{account_,
+                          Money::from_cents(cents),
+                          token,
+                          PaymentChannel::web,
+                          rp::testing::client_key(key),
+                          "customer"};
   }
 
   std::int64_t balance() {
@@ -47,7 +51,7 @@ TEST_F(PaymentIntakeTest, AnApprovedPaymentPostsAtOnceWithAConfirmation) {
   auto paid = submit_payment(test_.database(), processor_,
                              request(84'50, card("4242424242424242"), "key-1"));
   ASSERT_TRUE(paid.ok()) << paid.error().message;
-  EXPECT_EQ(paid->status, "posted");
+  EXPECT_EQ(paid->status, PaymentStatus::posted);
   EXPECT_TRUE(std::regex_match(paid->confirmation, std::regex("P[0-9]{9}")));
   EXPECT_EQ(paid->method_label, "Visa •••• 4242");
   EXPECT_EQ(paid->balance_after, Money::from_cents(-84'50));  // nothing was owed: a credit
@@ -96,7 +100,7 @@ TEST_F(PaymentIntakeTest, ARefusedChargeFailsWithItsReasonAndPostsNothing) {
     auto paid = submit_payment(test_.database(), processor_,
                                request(40'00, card(refused.number), idempotency_key));
     ASSERT_TRUE(paid.ok()) << paid.error().message;
-    EXPECT_EQ(paid->status, "failed");
+    EXPECT_EQ(paid->status, PaymentStatus::failed);
     EXPECT_EQ(paid->failure_reason, refused.reason);
   }
   EXPECT_EQ(balance(), 0);
@@ -138,12 +142,12 @@ TEST_F(PaymentIntakeTest, ATimeoutLeavesThePaymentPendingUntilARetryOrTheReconci
   const std::string token = card("4242424242424242");
   auto pending = submit_payment(test_.database(), flaky, request(30'00, token, "key-3"));
   ASSERT_TRUE(pending.ok()) << pending.error().message;
-  EXPECT_EQ(pending->status, "pending");
+  EXPECT_EQ(pending->status, PaymentStatus::pending);
   EXPECT_EQ(balance(), 0);
   // The customer's retry finishes it: charged once, posted once.
   auto retried = submit_payment(test_.database(), flaky, request(30'00, token, "key-3"));
   ASSERT_TRUE(retried.ok());
-  EXPECT_EQ(retried->status, "posted");
+  EXPECT_EQ(retried->status, PaymentStatus::posted);
   EXPECT_EQ(retried->confirmation, pending->confirmation);
   EXPECT_EQ(balance(), -30'00);
   EXPECT_EQ(flaky.charges(), 1u);
@@ -152,7 +156,7 @@ TEST_F(PaymentIntakeTest, ATimeoutLeavesThePaymentPendingUntilARetryOrTheReconci
   auto abandoned =
       submit_payment(test_.database(), processor_, request(20'00, card("4000000000000408"), "k4"));
   ASSERT_TRUE(abandoned.ok());
-  EXPECT_EQ(abandoned->status, "pending");
+  EXPECT_EQ(abandoned->status, PaymentStatus::pending);
   auto settled = settle_pending_payments(test_.database(), processor_, "9999-12-31T00:00:00Z");
   ASSERT_TRUE(settled.ok()) << settled.error().message;
   EXPECT_EQ(settled->posted, 1);
@@ -214,7 +218,7 @@ TEST_F(PaymentIntakeTest, AClosedAccountsPaymentIsTakenAsACreditToRefund) {
   auto paid =
       submit_payment(test_.database(), processor_, request(25'00, card("4242424242424242"), "k8"));
   ASSERT_TRUE(paid.ok()) << paid.error().message;
-  EXPECT_EQ(paid->status, "posted");
+  EXPECT_EQ(paid->status, PaymentStatus::posted);
   EXPECT_EQ(paid->balance_after, Money::from_cents(-25'00));
 }
 

@@ -5,6 +5,7 @@
 #include "core/account_number.h"
 #include "core/json_writer.h"
 #include "core/time.h"
+#include "payments/payment_channel.h"
 #include "payments/payment_state.h"
 
 namespace rp::payments {
@@ -19,7 +20,8 @@ std::string event_details(const PaymentView& view) {
   JsonWriter json;
   json.begin_object().key("payment_id").number(view.id);
   json.key("confirmation").string(view.confirmation);
-  json.key("amount").string(view.amount.to_string()).key("channel").string(view.channel);
+  json.key("amount").string(view.amount.to_string());
+  json.key("channel").string(payment_channel_name(view.channel));
   json.key("method").string(view.method_label);
   if (!view.failure_reason.empty()) json.key("reason").string(view.failure_reason);
   if (view.balance_after) json.key("balance_after").string(view.balance_after->to_string());
@@ -43,25 +45,35 @@ std::string confirmation_of(std::int64_t sequence) {
   return "P" + digits + luhn_check_digit(digits);
 }
 
-StoredPayment stored_of(const Row& row) {
+Result<StoredPayment> stored_of(const Row& row) {
   StoredPayment stored;
   PaymentView& view = stored.view;
-  view.id = row.integer(0);
-  view.confirmation = row.text(1);
-  view.account_number = row.text(2);
-  view.amount = Money::from_cents(row.integer(3));
-  view.status = row.text(4);
-  view.channel = row.text(5);
-  view.method = row.text(6);
-  view.method_label = row.text(7);
-  view.failure_reason = row.is_null(8) ? "" : row.text(8);
-  view.effective_on = row.text(9);
-  view.created_at = row.text(10);
-  if (!row.is_null(11)) view.balance_after = Money::from_cents(row.integer(11));
-  stored.fingerprint = row.text(12);
-  stored.token = row.is_null(13) ? "" : row.text(13);
-  stored.account_id = row.integer(14);
-  stored.key = row.text(15);
+  view.id = row.integer("id");
+  view.confirmation = row.text("confirmation");
+  view.account_number = row.text("number");
+  view.amount = Money::from_cents(row.integer("amount_cents"));
+  auto status = parse_payment_status(row.text("status"));
+  auto channel = parse_payment_channel(row.text("channel"));
+  if (!status.ok() || !channel.ok()) {
+    return internal_error("payment " + std::to_string(view.id) + " (" + view.confirmation +
+                          ") is stored with " +
+                          (status.ok() ? "channel '" + row.text("channel") + "'"
+                                       : "status '" + row.text("status") + "'") +
+                          ", which the payments service does not know");
+  }
+  view.status = *status;
+  view.channel = *channel;
+  view.method = row.text("method");
+  view.method_label = row.text("method_label");
+  view.failure_reason = row.text("failure_reason");
+  view.effective_on = row.text("effective_on");
+  view.created_at = row.text("created_at");
+  if (!row.is_null("balance_after_cents"))
+    view.balance_after = Money::from_cents(row.integer("balance_after_cents"));
+  stored.fingerprint = row.text("request_fingerprint");
+  stored.token = row.text("token");
+  stored.account_id = row.integer("account_id");
+  stored.key = row.text("idempotency_key");
   return stored;
 }
 
@@ -70,7 +82,9 @@ Result<std::optional<StoredPayment>> find_payment(Session& session, std::string_
   auto rows = session.query_named(query, params);
   RP_TRY(rows);
   if (rows->empty()) return std::optional<StoredPayment>{};
-  return std::optional<StoredPayment>{stored_of(rows->at(0))};
+  auto stored = stored_of(rows->at(0));
+  RP_TRY(stored);
+  return std::optional<StoredPayment>{std::move(*stored)};
 }
 
 Result<std::string> take_confirmation(Session& session) {
@@ -97,7 +111,7 @@ Result<PaymentView> apply_outcome(Session& session, StoredPayment payment,
       auto balance = accounts::account_balance(session, payment.account_id);
       RP_TRY(balance);
       RP_TRY(session.execute_named("payments/set_payment_entry", {*entry, balance->cents(), id}));
-      payment.view.status = "posted";
+      payment.view.status = PaymentStatus::posted;
       payment.view.balance_after = *balance;
       RP_TRY(record(session, payment, PaymentStatus::posted, actor,
                     "Payment " + payment.view.confirmation + " of $" +
@@ -107,7 +121,7 @@ Result<PaymentView> apply_outcome(Session& session, StoredPayment payment,
     auto changed = session.execute_named("payments/fail_payment", {result.message, at, id});
     RP_TRY(changed);
     if (*changed == 1) {
-      payment.view.status = "failed";
+      payment.view.status = PaymentStatus::failed;
       payment.view.failure_reason = result.message;
       RP_TRY(record(session, payment, PaymentStatus::failed, actor,
                     "Payment " + payment.view.confirmation + " of $" +

@@ -23,9 +23,12 @@ struct StoredPayment {
 };
 
 // One payment by a query with the columns of payments/sql/payment_by_key.sql; none when absent.
+// Errors: those of the query, and those of stored_of.
 Result<std::optional<StoredPayment>> find_payment(store::Session& session, std::string_view query,
                                                   const store::Params& params);
-StoredPayment stored_of(const store::Row& row);
+// The payment in a row with those columns. Errors: internal, naming the payment, when its status
+// or channel is not one of payment_state.h's or payment_channel.h's names (a defect in the data).
+Result<StoredPayment> stored_of(const store::Row& row);
 
 // Takes the next confirmation number, "P" and nine digits: an 8-digit sequence and its Luhn
 // check digit, inside the caller's transaction.

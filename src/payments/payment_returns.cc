@@ -32,8 +32,10 @@ Result<PaymentToReturn> find_payment_to_return(Session& session,
                          ? "no payment has ACH trace number " + request.trace_number
                          : "no payment has confirmation number " + request.confirmation);
   }
+  auto stored = stored_of(rows->at(0));
+  RP_TRY(stored);
   PaymentToReturn payment;
-  payment.stored = stored_of(rows->at(0));
+  payment.stored = std::move(*stored);
   payment.ledger_entry_id = rows->at(0).is_null(16) ? 0 : rows->at(0).integer(16);
   payment.return_code = rows->at(0).text(17);
   return payment;
@@ -73,14 +75,15 @@ Result<ReturnedPayment> return_in(Session& session, const PaymentReturnRequest& 
     return conflict("payment " + payment.confirmation + " was paid by " + payment.method +
                     ": only bank and check payments come back as returns");
   }
-  if (payment.status == "returned" && found->return_code == reason.code) {
+  if (payment.status == PaymentStatus::returned && found->return_code == reason.code) {
     answer.payment = payment;
     answer.already_returned = true;
     return answer;
   }
-  auto allowed = transition(*parse_payment_status(payment.status), PaymentStatus::returned);
+  auto allowed = transition(payment.status, PaymentStatus::returned);
   if (!allowed.ok()) {
-    return conflict("payment " + payment.confirmation + " is " + payment.status +
+    return conflict("payment " + payment.confirmation + " is " +
+                    std::string(payment_status_name(payment.status)) +
                     (found->return_code.empty() ? "" : " (" + found->return_code + ")") +
                     "; only a posted payment can be returned");
   }

@@ -5,7 +5,9 @@
 #include "accounts/ledger.h"
 #include "core/idempotency_key.h"
 #include "core/json_writer.h"
+#include "payments/payment_channel.h"
 #include "payments/payment_intake.h"
+#include "payments/payment_state.h"
 #include "payments/saved_methods.h"
 #include "store/utility_settings.h"
 
@@ -53,8 +55,7 @@ std::string shifted(const std::string& day, int days) {
 // Pays with the processor outside any transaction and returns the payment (or the refusal).
 Result<PaymentView> pay(store::Database& database, PaymentProcessor& processor,
                         const std::string& account_number, Money amount, const std::string& token,
-                        const std::string& channel, const std::string& key,
-                        const std::string& actor) {
+                        PaymentChannel channel, const std::string& key, const std::string& actor) {
   auto account = AccountNumber::parse(account_number);
   RP_TRY(account);
   return submit_payment(database, processor, {*account, amount, token, channel, key, actor});
@@ -74,10 +75,11 @@ Result<void> run_scheduled(store::Database& database, PaymentProcessor& processo
     store::Value reason = std::string("the payment method was removed");
     if (row.text(4).empty()) {
       auto paid = pay(database, processor, row.text(1), Money::from_cents(row.integer(2)),
-                      row.text(3), "web", key, "scheduled");
+                      row.text(3), PaymentChannel::web, key, "scheduled");
       if (paid.ok()) {
-        if (paid->status == "pending") continue;  // settled by the reconciliation, then next run
-        status = paid->status == "posted" ? "paid" : "failed";
+        // Settled by the reconciliation, then by the next run.
+        if (paid->status == PaymentStatus::pending) continue;
+        status = paid->status == PaymentStatus::posted ? "paid" : "failed";
         payment_id = paid->id;
         reason = store::Null{};
       } else {
@@ -165,11 +167,12 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
       reason = "nothing is owed";
       amount = Money();
     } else {
-      auto paid =
-          pay(database, processor, row.text(2), amount, row.text(5), "autopay", key, "autopay");
+      auto paid = pay(database, processor, row.text(2), amount, row.text(5),
+                      PaymentChannel::autopay, key, "autopay");
       if (paid.ok()) {
-        if (paid->status == "pending") continue;  // settled by the reconciliation, then next run
-        status = paid->status == "posted" ? "paid" : "failed";
+        // Settled by the reconciliation, then by the next run.
+        if (paid->status == PaymentStatus::pending) continue;
+        status = paid->status == PaymentStatus::posted ? "paid" : "failed";
         reason = paid->failure_reason;
         payment_id = paid->id;
       } else {

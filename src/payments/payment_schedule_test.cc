@@ -118,7 +118,7 @@ TEST_F(PaymentScheduleTest, AutopaySkipsWhatIsPaidAndChargesOnlyWhatIsStillOwed)
   auto by_hand =
       submit_payment(test_.database(), processors_.processors(),
                      {account_, Money::from_cents(20'00), processors_.card("4242424242424242"),
-                      "web", rp::testing::client_key("hand"), "c"});
+                      PaymentChannel::web, rp::testing::client_key("hand"), "c"});
   ASSERT_TRUE(by_hand.ok());
   EXPECT_EQ(run("2026-12-20").autopay_paid, 1);
   EXPECT_EQ(balance(), 0);
@@ -128,7 +128,7 @@ TEST_F(PaymentScheduleTest, AutopaySkipsWhatIsPaidAndChargesOnlyWhatIsStillOwed)
   auto ahead =
       submit_payment(test_.database(), processors_.processors(),
                      {account_, Money::from_cents(100'00), processors_.card("4242424242424242"),
-                      "web", rp::testing::client_key("ahead"), "c"});
+                      PaymentChannel::web, rp::testing::client_key("ahead"), "c"});
   ASSERT_TRUE(ahead.ok());
   bill(2, 40'00, "2027-01-20");
   run("2027-01-01");
@@ -197,7 +197,7 @@ TEST_F(PaymentScheduleTest, AScheduledPaymentThatCannotBeMadeFailsAloneAndSaysWh
   // different run): the payment service refuses to pay it under that key.
   auto other = submit_payment(
       test_.database(), processors_.processors(),
-      {account_, Money::from_cents(1'00), processors_.card("4242424242424242"), "web",
+      {account_, Money::from_cents(1'00), processors_.card("4242424242424242"), PaymentChannel::web,
        system_idempotency_key("scheduled", std::to_string(stuck->id)), "scheduled"});
   ASSERT_TRUE(other.ok());
 

@@ -1,6 +1,7 @@
 #include "payments/payment_state.h"
 
 #include <array>
+#include <ostream>
 #include <string>
 
 namespace rp::payments {
@@ -36,6 +37,10 @@ std::string_view payment_status_name(PaymentStatus status) {
 
 std::string_view payment_event_kind(PaymentStatus status) {
   return entry(status).event;
+}
+
+void PrintTo(PaymentStatus status, std::ostream* out) {
+  *out << payment_status_name(status);
 }
 
 Result<PaymentStatus> parse_payment_status(std::string_view name) {

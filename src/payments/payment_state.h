@@ -9,6 +9,7 @@
 //   pending -> posted -> returned | refunded | voided
 //   pending -> failed
 
+#include <iosfwd>
 #include <optional>
 #include <string_view>
 
@@ -32,5 +33,8 @@ Result<PaymentStatus> transition(PaymentStatus from, PaymentStatus to);
 // "payment.received" (posted), "payment.failed", "payment.returned", "payment.refunded",
 // "payment.voided".
 std::string_view payment_event_kind(PaymentStatus status);
+
+// The name, for test failure messages (gtest finds it by argument-dependent lookup).
+void PrintTo(PaymentStatus status, std::ostream* out);
 
 }  // namespace rp::payments

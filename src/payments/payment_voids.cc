@@ -23,8 +23,10 @@ Result<VoidFacts> facts_of(Session& session, const std::string& confirmation) {
   auto rows = session.query_named("payments/payment_to_return", {confirmation, std::string()});
   RP_TRY(rows);
   if (rows->empty()) return not_found("no payment has confirmation number " + confirmation);
+  auto stored = stored_of(rows->at(0));
+  RP_TRY(stored);
   VoidFacts facts;
-  facts.stored = stored_of(rows->at(0));
+  facts.stored = std::move(*stored);
   facts.ledger_entry_id = rows->at(0).is_null(16) ? 0 : rows->at(0).integer(16);
   auto sent = session.query_named("payments/void_facts", {facts.stored.view.id});
   RP_TRY(sent);
@@ -38,9 +40,10 @@ Result<VoidFacts> facts_of(Session& session, const std::string& confirmation) {
 // Why the payment cannot be voided now; empty when it can (or already was).
 std::string refusal(const VoidFacts& facts) {
   const PaymentView& payment = facts.stored.view;
-  if (payment.status == "voided") return "";
-  if (payment.status != "posted") {
-    return "payment " + payment.confirmation + " is " + payment.status +
+  if (payment.status == PaymentStatus::voided) return "";
+  if (payment.status != PaymentStatus::posted) {
+    return "payment " + payment.confirmation + " is " +
+           std::string(payment_status_name(payment.status)) +
            "; only a posted payment can be voided";
   }
   if (payment.effective_on != facts.today) {
@@ -64,7 +67,7 @@ Result<PaymentView> void_payment(store::Database& database, PaymentProcessor& pr
       database.read<VoidFacts>([&](Session& session) { return facts_of(session, confirmation); });
   RP_TRY(facts);
   if (std::string refused = refusal(*facts); !refused.empty()) return conflict(refused);
-  if (facts->stored.view.status == "voided") return facts->stored.view;
+  if (facts->stored.view.status == PaymentStatus::voided) return facts->stored.view;
   const PaymentView& payment = facts->stored.view;
   if (!facts->stored.token.empty()) {
     RP_TRY(processor.void_charge({facts->stored.key, facts->stored.token, payment.amount}));
@@ -73,7 +76,7 @@ Result<PaymentView> void_payment(store::Database& database, PaymentProcessor& pr
     auto now_facts = facts_of(session, confirmation);
     RP_TRY(now_facts);
     if (std::string refused = refusal(*now_facts); !refused.empty()) return conflict(refused);
-    if (now_facts->stored.view.status == "voided") return now_facts->stored.view;
+    if (now_facts->stored.view.status == PaymentStatus::voided) return now_facts->stored.view;
     const std::string at = format_instant(now());
     auto changed = session.execute_named("payments/void_payment", {at, reason, at, payment.id});
     RP_TRY(changed);

@@ -28,7 +28,7 @@ class RefundsTest : public ::testing::Test {
     auto paid =
         submit_payment(test_.database(), processors_.processors(),
                        {account_, Money::from_cents(cents), processors_.card("4242424242424242"),
-                        "web", rp::testing::client_key(key), "customer"});
+                        PaymentChannel::web, rp::testing::client_key(key), "customer"});
     EXPECT_TRUE(paid.ok());
     return paid.ok() ? *paid : PaymentView{};
   }
@@ -105,7 +105,7 @@ TEST_F(RefundsTest, APaymentIsVoidedTheSameDayOnlyAndOnce) {
   auto voided = void_payment(test_.database(), processors_.processors(), paid.confirmation,
                              "keyed twice", "staff:ana");
   ASSERT_TRUE(voided.ok()) << voided.error().message;
-  EXPECT_EQ(voided->status, "voided");
+  EXPECT_EQ(voided->status, PaymentStatus::voided);
   EXPECT_EQ(balance(), 0);
   auto entries =
       query(test_.database(), "SELECT kind, reverses_entry_id FROM ledger_entries ORDER BY id");
@@ -129,8 +129,8 @@ TEST_F(RefundsTest, APaymentIsVoidedTheSameDayOnlyAndOnce) {
   auto declined =
       submit_payment(test_.database(), processors_.processors(),
                      {account_, Money::from_cents(5'00), processors_.card("4000000000000002"),
-                      "web", rp::testing::client_key("d1"), "c"});
-  ASSERT_EQ(declined->status, "failed");
+                      PaymentChannel::web, rp::testing::client_key("d1"), "c"});
+  ASSERT_EQ(declined->status, PaymentStatus::failed);
   EXPECT_EQ(void_payment(test_.database(), processors_.processors(), declined->confirmation, "typo",
                          "staff:ana")
                 .error()
@@ -170,7 +170,7 @@ TEST_F(RefundsTest, CashAtTheCounterVoidsAndASentBankPaymentDoesNot) {
   auto bank = submit_payment(
       test_.database(), processors_.processors(),
       {account_, Money::from_cents(15'00), processors_.bank(test_.database(), "000123456789"),
-       "web", rp::testing::client_key("b1"), "customer"});
+       PaymentChannel::web, rp::testing::client_key("b1"), "customer"});
   ASSERT_TRUE(bank.ok());
   ASSERT_TRUE(test_
                   ->write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {

@@ -47,7 +47,7 @@ TEST_F(SavedMethodsTest, ACustomerSavesCardsPaysWithOneAndRemovesIt) {
   auto token = saved_method_token(test_.database(), account_, visa->id, "customer:1");
   ASSERT_TRUE(token.ok());
   auto paid = submit_payment(test_.database(), processor_,
-                             {account_, Money::from_cents(12'00), *token, "web",
+                             {account_, Money::from_cents(12'00), *token, PaymentChannel::web,
                               rp::testing::client_key("k1"), "customer"});
   ASSERT_TRUE(paid.ok());
   EXPECT_EQ(paid->method_label, "Visa •••• 4242");

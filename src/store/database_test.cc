@@ -88,5 +88,36 @@ TEST(Database, LargeAmountsAndReadingsComeBackWhole) {
   EXPECT_EQ(read->second, milli);
 }
 
+// Rows are read by the names the query gives its columns, so a reordered SELECT cannot misread
+// them: the same names read the same values whatever the order.
+TEST(Database, RowsAreReadByTheNamesTheirQueryGivesTheColumns) {
+  TestDatabase test;
+  for (const char* sql : {"SELECT 7 AS amount_cents, 'due' AS status, NULL AS closed_on",
+                          "SELECT NULL AS closed_on, 'due' AS Status, 7 AS amount_cents"}) {
+    auto read = test->read<Row>([&](Session& session) -> Result<Row> {
+      auto rows = session.query(sql);
+      if (!rows.ok()) return rows.error();
+      return rows->at(0);
+    });
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    EXPECT_EQ(read->integer("amount_cents"), 7) << sql;
+    EXPECT_EQ(read->text("status"), "due") << sql;  // names compare ignoring ASCII case
+    EXPECT_TRUE(read->is_null("closed_on")) << sql;
+  }
+}
+
+TEST(DatabaseDeathTest, ReadingAColumnTheQueryDoesNotNameOrNamesTwiceIsADefect) {
+  TestDatabase test;
+  auto read = test->read<Row>([&](Session& session) -> Result<Row> {
+    auto rows = session.query("SELECT 1 AS id, 2 AS id, 3 AS number");
+    if (!rows.ok()) return rows.error();
+    return rows->at(0);
+  });
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->integer("number"), 3);
+  EXPECT_DEATH((void)read->integer("amount_cents"), "in its query's result");
+  EXPECT_DEATH((void)read->integer("id"), "named once in its query");
+}
+
 }  // namespace
 }  // namespace rp::store

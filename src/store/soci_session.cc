@@ -78,6 +78,18 @@ class PreparedStatement {
 
   bool fetch() { return statement_.fetch(); }
   const soci::row& row() const { return row_; }
+  // The result's column names, read from the first row fetched and kept for later executions.
+  const ColumnNames& names() {
+    if (!names_) {
+      auto names = std::make_shared<std::vector<std::string>>();
+      names->reserve(row_.size());
+      for (std::size_t i = 0; i < row_.size(); ++i) {
+        names->push_back(row_.get_properties(i).get_name());
+      }
+      names_ = std::move(names);
+    }
+    return names_;
+  }
   long long affected_rows() { return statement_.get_affected_rows(); }
 
   // The cache key: parameter types, whether rows come back, and the SQL.
@@ -97,6 +109,7 @@ class PreparedStatement {
   };
   soci::statement statement_;
   soci::row row_;
+  ColumnNames names_;
   std::vector<Slot> slots_;
   std::deque<long long> integers_;
   std::deque<std::string> texts_;
@@ -139,7 +152,7 @@ class SociSession final : public Session {
         std::vector<Value> columns;
         columns.reserve(row.size());
         for (std::size_t i = 0; i < row.size(); ++i) columns.push_back(column_value(row, i));
-        rows.emplace_back(std::move(columns));
+        rows.emplace_back(std::move(columns), statement.names());
         more = statement.fetch();
       }
       return rows;

@@ -1,9 +1,10 @@
 -- The account's agreements in the order they were made, with the meters currently installed at
 -- each service point: one row per meter channel. This order is the order the indexes deliver, so
 -- the engine does not sort (the caller puts open agreements first).
-SELECT sa.id, sp.commodity, pr.line1, pr.line2, pr.city, pr.state, pr.zip,
-       rp.code, rp.name, sa.start_date, sa.end_date,
-       m.id, m.serial, m.kind, m.installed_on, mc.name
+SELECT sa.id AS agreement_id, sp.commodity, pr.line1, pr.line2, pr.city, pr.state, pr.zip,
+       rp.code AS rate_plan_code, rp.name AS rate_plan_name, sa.start_date, sa.end_date,
+       m.id AS meter_id, m.serial AS meter_serial, m.kind AS meter_kind, m.installed_on,
+       mc.name AS channel_name
 FROM service_agreements sa
 JOIN service_points sp ON sp.id = sa.service_point_id
 JOIN premises pr ON pr.id = sp.premise_id
