@@ -12,7 +12,7 @@ Result<std::int64_t> record_event(store::Session& session, const NewAccountEvent
       "accounts/insert_event",
       {account, event.kind, format_instant(now()), event.actor, event.summary, event.details_json});
   if (!rows.ok()) return rows.error();
-  return rows->at(0).integer(0);
+  return rows->at(0).integer("id");
 }
 
 }  // namespace rp::accounts

@@ -54,14 +54,14 @@ Result<std::int64_t> insert_person(store::Session& session, const Person& person
                                   {person.name, store::text_or_null(person.email),
                                    store::text_or_null(person.phone), format_instant(now())});
   if (!rows.ok()) return rows.error();
-  return rows->at(0).integer(0);
+  return rows->at(0).integer("id");
 }
 
 Result<AccountNumber> next_account_number(store::Session& session) {
   RP_TRY(session.execute_named("accounts/ensure_account_sequence"));
   auto rows = session.query_named("accounts/next_account_sequence");
   if (!rows.ok()) return rows.error();
-  std::int64_t sequence = rows->at(0).integer(0);
+  std::int64_t sequence = rows->at(0).integer("account_sequence");
   if (sequence <= 0 || sequence >= AccountNumber::kSequenceLimit) {
     return overflow("the account number sequence is exhausted");
   }
@@ -80,7 +80,7 @@ Result<AccountNumber> write_account(store::Session& session, const NewAccount& a
                                    mail.line1, mail.line2, mail.city, mail.state, mail.zip,
                                    account.language, account.opened_on, format_instant(now())});
   if (!rows.ok()) return rows.error();
-  auto event = record_event(session, {.account_id = rows->at(0).integer(0),
+  auto event = record_event(session, {.account_id = rows->at(0).integer("id"),
                                       .kind = "account.opened",
                                       .actor = actor,
                                       .summary = "Account opened for " + account.customer.name});

@@ -20,14 +20,15 @@ Result<Loaded> load(store::Session& session, const AccountNumber& number) {
   if (rows->empty()) return not_found("no account has number " + number.digits());
   const store::Row& row = rows->at(0);
   Loaded loaded;
-  loaded.account_id = row.integer(0);
-  loaded.preferences.paperless = row.integer(1) == 1;
-  loaded.person_id = row.integer(2);
-  loaded.preferences.email = row.text(3);
-  loaded.preferences.phone = row.text(4);
-  if (!row.is_null(5)) {
-    loaded.preferences.budget = BudgetPlanSummary{Money::from_cents(row.integer(5)),
-                                                  static_cast<int>(row.integer(6)), row.text(7)};
+  loaded.account_id = row.integer("account_id");
+  loaded.preferences.paperless = row.integer("paperless") == 1;
+  loaded.person_id = row.integer("person_id");
+  loaded.preferences.email = row.text("email");
+  loaded.preferences.phone = row.text("phone");
+  if (!row.is_null("installment_cents")) {
+    loaded.preferences.budget =
+        BudgetPlanSummary{Money::from_cents(row.integer("installment_cents")),
+                          static_cast<int>(row.integer("true_up_month")), row.text("enrolled_on")};
   }
   return loaded;
 }

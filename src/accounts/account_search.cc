@@ -58,14 +58,15 @@ SearchQuery choose_query(const AccountSearch& search, const std::string& text) {
 }
 
 AccountSearchHit hit_from(const store::Row& row) {
-  AccountSearchHit hit{.id = row.integer(0),
-                       .account_number = row.text(1),
-                       .customer_name = row.text(2),
-                       .status = row.text(3),
+  AccountSearchHit hit{.id = row.integer("id"),
+                       .account_number = row.text("number"),
+                       .customer_name = row.text("customer_name"),
+                       .status = row.text("status"),
                        .service_address = std::nullopt,
-                       .balance = Money::from_cents(row.integer(9))};
-  if (!row.is_null(4)) {
-    hit.service_address = Address{row.text(4), row.text(5), row.text(6), row.text(7), row.text(8)};
+                       .balance = Money::from_cents(row.integer("balance_cents"))};
+  if (!row.is_null("line1")) {
+    hit.service_address = Address{row.text("line1"), row.text("line2"), row.text("city"),
+                                  row.text("state"), row.text("zip")};
   }
   return hit;
 }

@@ -42,13 +42,13 @@ Result<std::int64_t> post_ledger_entry(store::Session& session, const NewLedgerE
       {entry.account_id, std::string(ledger_entry_kind_name(entry.kind)), entry.amount.cents(),
        entry.effective_on, format_instant(now()), entry.reference, entry.memo, reverses});
   if (!rows.ok()) return rows.error();
-  return rows->at(0).integer(0);
+  return rows->at(0).integer("id");
 }
 
 Result<Money> account_balance(store::Session& session, std::int64_t account_id) {
   auto rows = session.query_named("accounts/balance", {account_id});
   if (!rows.ok()) return rows.error();
-  return Money::from_cents(rows->at(0).integer(0));
+  return Money::from_cents(rows->at(0).integer("balance_cents"));
 }
 
 }  // namespace rp::accounts

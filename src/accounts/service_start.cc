@@ -47,14 +47,14 @@ Result<void> validate_service(const NewService& service) {
 Result<std::int64_t> single_id(Result<store::Rows> rows, const std::string& missing) {
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return not_found(missing);
-  return rows->front().integer(0);
+  return rows->front().integer("id");
 }
 
 Result<std::int64_t> find_or_create_premise(store::Session& session, const Address& address) {
   auto found =
       session.query_named("accounts/find_premise", {address.line1, address.line2, address.zip});
   if (!found.ok()) return found.error();
-  if (!found->empty()) return found->front().integer(0);
+  if (!found->empty()) return found->front().integer("id");
   return single_id(session.query_named("accounts/insert_premise",
                                        {address.line1, address.line2, address.city, address.state,
                                         address.zip, format_instant(now())}),
@@ -90,14 +90,14 @@ Result<std::int64_t> write_service(store::Session& session, const AccountNumber&
   auto account = session.query_named("accounts/account_id_and_status", {number.digits()});
   if (!account.ok()) return account.error();
   if (account->empty()) return not_found("no account has number " + number.digits());
-  if (account->front().text(1) == "closed") {
+  if (account->front().text("status") == "closed") {
     return conflict("account " + number.digits() +
                     " is closed; open a new account to start service");
   }
-  std::int64_t account_id = account->front().integer(0);
+  std::int64_t account_id = account->front().integer("id");
   auto plan = session.query_named("accounts/find_rate_plan", {service.rate_plan_code});
   if (!plan.ok()) return plan.error();
-  if (plan->empty() || plan->front().text(1) != service.commodity) {
+  if (plan->empty() || plan->front().text("commodity") != service.commodity) {
     return invalid_input("rate_plan_code", "no " + service.commodity + " rate plan has code '" +
                                                service.rate_plan_code + "'");
   }
@@ -111,7 +111,7 @@ Result<std::int64_t> write_service(store::Session& session, const AccountNumber&
   if (service.meter) RP_TRY(install_meter(session, *service.meter, *point_id, service.start_date));
   auto agreement_id =
       single_id(session.query_named("accounts/insert_agreement",
-                                    {account_id, *point_id, plan->front().integer(0),
+                                    {account_id, *point_id, plan->front().integer("id"),
                                      service.start_date, format_instant(now())}),
                 "agreement");
   if (!agreement_id.ok()) return agreement_id.error();

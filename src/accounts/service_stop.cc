@@ -21,8 +21,8 @@ Result<std::vector<OpenAgreement>> open_agreements(store::Session& session,
   RP_TRY(rows);
   std::vector<OpenAgreement> agreements;
   for (const store::Row& row : *rows) {
-    agreements.push_back(
-        {row.integer(0), row.text(1), row.text(2), row.is_null(3) ? "" : row.text(3)});
+    agreements.push_back({row.integer("id"), row.text("commodity"), row.text("start_date"),
+                          row.is_null("billed_until") ? "" : row.text("billed_until")});
   }
   return agreements;
 }

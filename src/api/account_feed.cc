@@ -25,7 +25,7 @@ Result<void> AccountFeed::start() {
   auto last = database_.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
     auto rows = session.query_named("api/last_account_event");
     RP_TRY(rows);
-    return rows->at(0).integer(0);
+    return rows->at(0).integer("last_event_id");
   });
   RP_TRY(last);
   {
@@ -114,7 +114,7 @@ Result<std::size_t> AccountFeed::deliver_new_events() {
         RP_TRY(rows);
         std::vector<Event> out;
         for (const store::Row& row : *rows)
-          out.push_back({row.integer(0), row.text(1), row.text(2)});
+          out.push_back({row.integer("id"), row.text("number"), row.text("kind")});
         return out;
       });
   RP_TRY(events);

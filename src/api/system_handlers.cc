@@ -9,9 +9,9 @@ namespace rp::api {
 http::Response health_handler(ApiContext& context, http::Request&) {
   auto checked =
       context.database.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
-        auto rows = session.query("SELECT 1");
+        auto rows = session.query("SELECT 1 AS alive");
         if (!rows.ok()) return rows.error();
-        return rows->at(0).integer(0);
+        return rows->at(0).integer("alive");
       });
   if (!checked.ok()) {
     return http::problem(503, "unhealthy", "The database is not answering",

@@ -298,9 +298,15 @@ Result<NextIds> read_next_ids(Session& session) {
   auto rows = session.query_named("app/next_ids");
   RP_TRY(rows);
   const store::Row& row = rows->at(0);
-  return NextIds{row.integer(0) + 1, row.integer(1) + 1, row.integer(2) + 1,
-                 row.integer(3) + 1, row.integer(4) + 1, row.integer(5) + 1,
-                 row.integer(6) + 1, row.integer(7) + 1, row.integer(8) + 1};
+  return NextIds{.person = row.integer("last_person_id") + 1,
+                 .premise = row.integer("last_premise_id") + 1,
+                 .service_point = row.integer("last_service_point_id") + 1,
+                 .meter = row.integer("last_meter_id") + 1,
+                 .channel = row.integer("last_channel_id") + 1,
+                 .account = row.integer("last_account_id") + 1,
+                 .agreement = row.integer("last_agreement_id") + 1,
+                 .ledger = row.integer("last_ledger_entry_id") + 1,
+                 .event = row.integer("last_event_id") + 1};
 }
 
 // Takes `count` account numbers from the 'account_number' sequence; returns the first.
@@ -308,7 +314,7 @@ Result<std::int64_t> take_account_sequences(Session& session, std::size_t count)
   auto next = session.query_named("app/take_account_numbers", {static_cast<std::int64_t>(count)});
   RP_TRY(next);
   if (next->empty()) return internal_error("the account_number sequence is missing");
-  const std::int64_t end = next->at(0).integer(0);
+  const std::int64_t end = next->at(0).integer("next_value");
   if (end > AccountNumber::kSequenceLimit) {
     return overflow("account numbers are exhausted: the account_number sequence would pass " +
                     std::to_string(AccountNumber::kSequenceLimit - 1));
@@ -414,13 +420,14 @@ Result<RatePlanIds> prepare_utility(Session& session, const GenerateOptions& opt
   auto rows = session.query_named("app/rate_plans");
   RP_TRY(rows);
   RatePlanIds ids;
-  for (const store::Row& row : *rows) ids[row.text(0)] = row.integer(1);
+  for (const store::Row& row : *rows) ids[row.text("code")] = row.integer("id");
   for (const RatePlanSpec& plan : kRatePlans) {
     auto found = std::find_if(rows->begin(), rows->end(),
-                              [&](const store::Row& row) { return row.text(0) == plan.code; });
-    if (found->text(2) != plan.commodity) {
-      return conflict(std::string("rate plan ") + plan.code + " exists for " + found->text(2) +
-                      ", not " + plan.commodity + ": rename it before generating");
+                              [&](const store::Row& row) { return row.text("code") == plan.code; });
+    if (found->text("commodity") != plan.commodity) {
+      return conflict(std::string("rate plan ") + plan.code + " exists for " +
+                      found->text("commodity") + ", not " + plan.commodity +
+                      ": rename it before generating");
     }
   }
   return ids;

@@ -108,10 +108,11 @@ Result<std::vector<UnpaidBill>> unpaid_bills(store::Database& database, std::int
         RP_TRY(rows);
         std::vector<UnpaidBill> bills;
         for (const store::Row& row : *rows) {
-          auto bill_date = parse_local_date(row.text(3), "bill_date");
+          auto bill_date = parse_local_date(row.text("bill_date"), "bill_date");
           RP_TRY(bill_date);
-          bills.push_back({row.integer(0), row.integer(1), row.integer(2), *bill_date,
-                           row.integer(4) + row.integer(5)});
+          bills.push_back({row.integer("id"), row.integer("account_id"), row.integer("number"),
+                           *bill_date,
+                           row.integer("previous_balance_cents") + row.integer("charges_cents")});
         }
         return bills;
       });
@@ -146,7 +147,7 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
     auto last_payment = session.query_named("app/last_payment_id");
     RP_TRY(last_payment);
     std::vector<store::Params> payments, entries, events;
-    std::int64_t sequence = first->at(0).integer(0);
+    std::int64_t sequence = first->at(0).integer("first_sequence");
     const std::string posted(payments::payment_status_name(payments::PaymentStatus::posted));
     for (const Paid& payment : paid) {
       const std::string confirmation = payments::confirmation_of(sequence++);
@@ -180,7 +181,8 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
     RP_TRY(store::bulk_insert(session, kPaymentRows, payments));
     RP_TRY(store::bulk_insert(session, kPaymentEntries, entries));
     RP_TRY(store::bulk_insert(session, kPaymentEvents, events));
-    RP_TRY(session.execute_named("app/link_generated_payments", {last_payment->at(0).integer(0)}));
+    RP_TRY(session.execute_named("app/link_generated_payments",
+                                 {last_payment->at(0).integer("last_payment_id")}));
     return success();
   });
 }

@@ -71,31 +71,31 @@ Result<std::int64_t> start_of(const UtilityZone& zone, const std::string& text, 
 
 Result<UsageChannel> channel_from(const store::Row& row, const UsageRun& run) {
   UsageChannel channel;
-  channel.id = row.integer(0);
-  channel.interval = !row.is_null(1);
-  channel.manual = row.text(2) == "manual";
-  channel.water = row.text(4) == "water";
-  auto installed = start_of(run.zone, row.text(3), "installed_on");
+  channel.id = row.integer("id");
+  channel.interval = !row.is_null("interval_minutes");
+  channel.manual = row.text("kind") == "manual";
+  channel.water = row.text("commodity") == "water";
+  auto installed = start_of(run.zone, row.text("installed_on"), "installed_on");
   RP_TRY(installed);
   channel.installed = *installed;
   channel.data_end = run.as_of_start;
-  if (!row.is_null(5)) {
-    auto removed = start_of(run.zone, row.text(5), "removed_on", 1);
+  if (!row.is_null("removed_on")) {
+    auto removed = start_of(run.zone, row.text("removed_on"), "removed_on", 1);
     RP_TRY(removed);
     channel.data_end = std::min(channel.data_end, *removed);
   }
-  if (!row.is_null(6)) {
-    auto from = start_of(run.zone, row.text(6), "start_date");
+  if (!row.is_null("start_date")) {
+    auto from = start_of(run.zone, row.text("start_date"), "start_date");
     RP_TRY(from);
     channel.service_from = *from;
   }
-  if (!row.is_null(7)) {  // the end date is the last day of service
-    auto until = start_of(run.zone, row.text(7), "end_date", 1);
+  if (!row.is_null("end_date")) {  // the end date is the last day of service
+    auto until = start_of(run.zone, row.text("end_date"), "end_date", 1);
     RP_TRY(until);
     channel.service_until = *until;
   }
-  channel.commercial = row.text(8).ends_with("-COM");
-  const std::int64_t cycle = row.integer(9);
+  channel.commercial = row.text("code").ends_with("-COM");
+  const std::int64_t cycle = row.integer("bill_cycle");
   channel.cycle = cycle >= 1 && cycle <= billing::kMaxCycles
                       ? static_cast<int>(cycle)
                       : static_cast<int>(1 + channel.id % 20);
@@ -112,7 +112,7 @@ Result<std::vector<UsageChannel>> load_channels(store::Database& database, const
         for (const store::Row& row : *rows) {
           auto channel = channel_from(row, run);
           if (!channel.ok()) {
-            return internal_error("meter channel " + std::to_string(row.integer(0)) + ": " +
+            return internal_error("meter channel " + std::to_string(row.integer("id")) + ": " +
                                   channel.error().message);
           }
           channels.push_back(*channel);

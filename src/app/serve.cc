@@ -123,9 +123,9 @@ int serve_database(const Config& config, store::Database& database,
 
 Result<std::int64_t> count_accounts(store::Database& database) {
   return database.read<std::int64_t>([](store::Session& session) -> Result<std::int64_t> {
-    auto rows = session.query("SELECT COUNT(*) FROM accounts");
+    auto rows = session.query("SELECT COUNT(*) AS accounts FROM accounts");
     if (!rows.ok()) return rows.error();
-    return rows->at(0).integer(0);
+    return rows->at(0).integer("accounts");
   });
 }
 
@@ -133,15 +133,16 @@ Result<std::vector<std::string>> sample_accounts(store::Database& database) {
   return database.read<std::vector<std::string>>(
       [](store::Session& session) -> Result<std::vector<std::string>> {
         auto rows = session.query(
-            "SELECT o.number, o.customer_name, o.line1, o.zip, COALESCE(p.email, '') "
+            "SELECT o.number, o.customer_name, o.line1, o.zip, COALESCE(p.email, '') AS email "
             "FROM account_overview o JOIN accounts a ON a.id = o.id "
             "JOIN persons p ON p.id = a.person_id "
             "WHERE o.status = 'active' AND o.line1 IS NOT NULL ORDER BY o.id LIMIT 3");
         if (!rows.ok()) return rows.error();
         std::vector<std::string> lines;
         for (const auto& row : *rows) {
-          lines.push_back(row.text(0) + "  " + row.text(1) + "  (" + row.text(2) + ", ZIP " +
-                          row.text(3) + ")  email on file: " + row.text(4));
+          lines.push_back(row.text("number") + "  " + row.text("customer_name") + "  (" +
+                          row.text("line1") + ", ZIP " + row.text("zip") +
+                          ")  email on file: " + row.text("email"));
         }
         return lines;
       });

@@ -36,8 +36,16 @@ Result<AccountFacts> account_facts(Session& session, std::int64_t account_id) {
   RP_TRY(rows);
   if (rows->empty()) return not_found("account " + std::to_string(account_id) + " does not exist");
   const Row& row = rows->at(0);
-  AccountFacts facts{row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4),
-                     row.text(5),    row.text(6), row.text(7), row.text(8), row.text(9)};
+  AccountFacts facts{.id = row.integer("id"),
+                     .number = row.text("number"),
+                     .holder = row.text("customer_name"),
+                     .contact_email = row.text("contact_email"),
+                     .language = row.text("language"),
+                     .line1 = row.text("line1"),
+                     .line2 = row.text("line2"),
+                     .city = row.text("city"),
+                     .state = row.text("state"),
+                     .zip = row.text("zip")};
   for (char& c : facts.contact_email)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return facts;
@@ -93,7 +101,7 @@ Result<void> link_claim(Session& session, const LoginSettings& settings, std::in
   auto user = session.query_named("auth/user_by_id", {user_id});
   RP_TRY(user);
   if (user->empty()) return not_found("login " + std::to_string(user_id) + " does not exist");
-  const std::string login_email = user->at(0).text(1);
+  const std::string login_email = user->at(0).text("email");
   auto facts = account_facts(session, account_id);
   RP_TRY(facts);
   RP_TRY(
@@ -113,10 +121,10 @@ Result<void> link_claim(Session& session, const LoginSettings& settings, std::in
   auto others = session.query_named("auth/other_logins_of_account", {account_id, user_id});
   RP_TRY(others);
   for (const Row& row : *others) {
-    const std::string email = row.text(0);
+    const std::string email = row.text("email");
     const bool told = std::any_of(recipients.begin(), recipients.end(),
                                   [&](const auto& recipient) { return recipient.first == email; });
-    if (!told && email != login_email) recipients.emplace_back(email, row.text(1));
+    if (!told && email != login_email) recipients.emplace_back(email, row.text("language"));
   }
   auto utility = store::utility_name(session);
   RP_TRY(utility);
@@ -178,10 +186,10 @@ Result<std::vector<std::int64_t>> match_claimable_accounts(Session& session,
   RP_TRY(rows);
   std::vector<std::int64_t> found;
   for (const Row& row : *rows) {
-    if (!same_street(request.street, row.text(2), row.text(5))) continue;
-    const bool named = number && row.text(1) == number->digits();
-    const bool current = row.integer(3) == 1 && row.text(4) != "closed";
-    if (number ? named : current) found.push_back(row.integer(0));
+    if (!same_street(request.street, row.text("line1"), row.text("line2"))) continue;
+    const bool named = number && row.text("number") == number->digits();
+    const bool current = row.integer("current_service") == 1 && row.text("status") != "closed";
+    if (number ? named : current) found.push_back(row.integer("id"));
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -238,11 +246,11 @@ Result<void> settle_claims(Session& session, const LoginSettings& settings, std:
   auto open = session.query_named("auth/open_claims_of_user", {user_id});
   RP_TRY(open);
   for (const Row& row : *open) {
-    const std::int64_t claim_id = row.integer(0);
-    const std::int64_t account_id = row.integer(1);
-    const std::string proof = row.text(2);
+    const std::int64_t claim_id = row.integer("id");
+    const std::int64_t account_id = row.integer("account_id");
+    const std::string proof = row.text("proof");
     if (proof == "letter") {
-      if (row.text(5).empty()) RP_TRY(mail_claim_code(session, claim_id, account_id));
+      if (row.text("code_hash").empty()) RP_TRY(mail_claim_code(session, claim_id, account_id));
       continue;
     }
     RP_TRY(link_claim(session, settings, claim_id, user_id, account_id, proof));
@@ -256,11 +264,11 @@ Result<std::vector<PendingAccount>> pending_accounts(Session& session, std::int6
   std::vector<PendingAccount> pending;
   const std::string at = format_instant(now());
   for (const Row& row : *open) {
-    if (row.text(2) != "letter") continue;
-    const std::string expires = row.text(3);
+    if (row.text("proof") != "letter") continue;
+    const std::string expires = row.text("expires_at");
     if (!expires.empty() && expires <= at) continue;
-    if (row.integer(6) >= kClaimCodeTries) continue;
-    const std::string street = row.text(4);
+    if (row.integer("wrong_codes") >= kClaimCodeTries) continue;
+    const std::string street = row.text("street");
     const bool listed = std::any_of(pending.begin(), pending.end(),
                                     [&](const PendingAccount& p) { return p.street == street; });
     if (!listed) pending.push_back({street, expires});
@@ -277,17 +285,20 @@ Result<Me> claim_with_code(store::Database& database, const LoginSettings& setti
     const std::string digest = claim_code_digest(code);
     const std::string at = format_instant(now());
     for (const Row& row : *open) {
-      if (row.text(2) != "letter" || row.text(5).empty() || row.integer(6) >= kClaimCodeTries) {
+      if (row.text("proof") != "letter" || row.text("code_hash").empty() ||
+          row.integer("wrong_codes") >= kClaimCodeTries) {
         continue;
       }
-      if (row.text(5) != digest) continue;  // digests: comparing them tells nothing of codes
-      if (row.text(3) <= at) return Outcome::expired;
-      RP_TRY(link_claim(session, settings, row.integer(0), user_id, row.integer(1), "letter"));
+      // Digests: comparing them tells nothing of codes.
+      if (row.text("code_hash") != digest) continue;
+      if (row.text("expires_at") <= at) return Outcome::expired;
+      RP_TRY(link_claim(session, settings, row.integer("id"), user_id, row.integer("account_id"),
+                        "letter"));
       return Outcome::linked;
     }
     for (const Row& row : *open) {
-      if (row.text(2) == "letter") {
-        RP_TRY(session.execute_named("auth/count_wrong_claim_code", {row.integer(0)}));
+      if (row.text("proof") == "letter") {
+        RP_TRY(session.execute_named("auth/count_wrong_claim_code", {row.integer("id")}));
       }
     }
     return Outcome::wrong;
@@ -316,22 +327,22 @@ Result<void> disown_link(store::Database& database, const std::string& token) {
     gone.field = "token";
     auto rows = session.query_named("auth/link_notice_by_hash", {token_digest(token)});
     RP_TRY(rows);
-    if (rows->empty() || !rows->at(0).is_null(4)) return gone;
+    if (rows->empty() || !rows->at(0).is_null("used_at")) return gone;
     const Row& notice = rows->at(0);
-    auto expires = parse_instant(notice.text(3), "expires_at");
+    auto expires = parse_instant(notice.text("expires_at"), "expires_at");
     RP_TRY(expires);
     if (*expires <= now()) return gone;
     const std::string at = format_instant(now());
-    auto used = session.execute_named("auth/use_link_notice", {at, notice.integer(0)});
+    auto used = session.execute_named("auth/use_link_notice", {at, notice.integer("id")});
     RP_TRY(used);
     if (*used != 1) return gone;
-    const std::int64_t user_id = notice.integer(1);
-    const std::int64_t account_id = notice.integer(2);
+    const std::int64_t user_id = notice.integer("user_id");
+    const std::int64_t account_id = notice.integer("account_id");
     RP_TRY(session.execute_named("auth/unlink_account", {user_id, account_id}));
     RP_TRY(session.execute_named("auth/end_sessions_of_user", {at, user_id}));
     RP_TRY(accounts::record_event(
         session,
-        {account_id, "login.disowned", "email:" + notice.text(5),
+        {account_id, "login.disowned", "email:" + notice.text("sent_to"),
          "A portal login was removed from the account: its holder said it was not them", "{}"}));
     return success();
   });

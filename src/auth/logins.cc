@@ -32,14 +32,14 @@ struct UserRow {
 
 UserRow user_of(const store::Row& row) {
   UserRow user;
-  user.id = row.integer(0);
-  user.email = row.text(1);
-  user.password_hash = row.is_null(2) ? "" : row.text(2);
-  user.language = row.text(3);
-  user.verified = !row.is_null(4);
-  user.mfa = !row.is_null(5);
-  user.mfa_secret = row.is_null(5) ? "" : row.text(5);
-  user.mfa_last_step = row.integer(6);
+  user.id = row.integer("id");
+  user.email = row.text("email");
+  user.password_hash = row.is_null("password_hash") ? "" : row.text("password_hash");
+  user.language = row.text("language");
+  user.verified = !row.is_null("verified_at");
+  user.mfa = !row.is_null("mfa_secret");
+  user.mfa_secret = row.is_null("mfa_secret") ? "" : row.text("mfa_secret");
+  user.mfa_last_step = row.integer("mfa_last_step");
   return user;
 }
 
@@ -93,15 +93,17 @@ Result<std::int64_t> use_token(Session& session, const std::string& token, const
   auto rows = session.query_named("auth/token_by_hash", {token_digest(token)});
   RP_TRY(rows);
   const Error gone = link_gone();
-  if (rows->empty() || rows->at(0).text(2) != purpose || !rows->at(0).is_null(4)) return gone;
-  auto expires = parse_instant(rows->at(0).text(3), "expires_at");
+  if (rows->empty() || rows->at(0).text("purpose") != purpose || !rows->at(0).is_null("used_at")) {
+    return gone;
+  }
+  auto expires = parse_instant(rows->at(0).text("expires_at"), "expires_at");
   RP_TRY(expires);
   if (*expires <= now()) return gone;
   auto used =
-      session.execute_named("auth/use_token", {format_instant(now()), rows->at(0).integer(0)});
+      session.execute_named("auth/use_token", {format_instant(now()), rows->at(0).integer("id")});
   RP_TRY(used);
   if (*used != 1) return gone;
-  return rows->at(0).integer(1);
+  return rows->at(0).integer("user_id");
 }
 
 Result<SignedIn> open_session(Session& session, std::int64_t user_id,
@@ -125,10 +127,10 @@ Result<Me> me_in(Session& session, std::int64_t user_id) {
   auto accounts = session.query_named("auth/accounts_of_user", {user_id});
   RP_TRY(accounts);
   for (const store::Row& row : *accounts) {
-    std::string address = row.is_null(3) ? "" : row.text(3);
-    if (!row.text(6).empty()) address += ", " + row.text(6);  // the unit: "Unit 107"
-    if (!row.is_null(4)) address += ", " + row.text(4) + " " + row.text(5);
-    me.accounts.push_back({row.text(1), row.text(2), address});
+    std::string address = row.is_null("line1") ? "" : row.text("line1");
+    if (!row.text("line2").empty()) address += ", " + row.text("line2");  // the unit: "Unit 107"
+    if (!row.is_null("city")) address += ", " + row.text("city") + " " + row.text("zip");
+    me.accounts.push_back({row.text("number"), row.text("customer_name"), address});
   }
   auto pending = pending_accounts(session, user_id);
   RP_TRY(pending);
@@ -141,7 +143,7 @@ std::chrono::seconds locked_for(const store::Rows& failures, int limit,
                                 std::chrono::seconds lockout) {
   if (static_cast<int>(failures.size()) < limit) return std::chrono::seconds(0);
   auto oldest_counted =
-      parse_instant(failures.at(static_cast<std::size_t>(limit) - 1).text(0), "at");
+      parse_instant(failures.at(static_cast<std::size_t>(limit) - 1).text("at"), "at");
   if (!oldest_counted.ok()) return std::chrono::seconds(0);
   const auto open_at = *oldest_counted + lockout;
   const Instant at = now();
@@ -154,7 +156,7 @@ std::chrono::seconds locked_for(const store::Rows& failures, int limit,
 std::chrono::seconds address_backoff(const store::Rows& failures, int limit,
                                      std::chrono::seconds most) {
   if (static_cast<int>(failures.size()) < limit) return std::chrono::seconds(0);
-  auto newest = parse_instant(failures.at(0).text(0), "at");
+  auto newest = parse_instant(failures.at(0).text("at"), "at");
   if (!newest.ok()) return std::chrono::seconds(0);
   const std::size_t beyond = failures.size() - static_cast<std::size_t>(limit);
   const std::chrono::seconds wait =
@@ -189,7 +191,7 @@ Result<Reservation> reserve_attempt(Session& session, const LoginSettings& setti
   auto inserted = session.query_named(
       "auth/insert_login_attempt", {email, client_address, std::int64_t{0}, format_instant(now())});
   RP_TRY(inserted);
-  reservation.attempt_id = inserted->at(0).integer(0);
+  reservation.attempt_id = inserted->at(0).integer("id");
   return reservation;
 }
 
@@ -252,9 +254,9 @@ Result<std::string> checked_new_password_hash(store::Database& database, const s
     if (rows->empty()) {
       return link_gone();
     }
-    auto user = session.query_named("auth/user_by_id", {rows->at(0).integer(1)});
+    auto user = session.query_named("auth/user_by_id", {rows->at(0).integer("user_id")});
     RP_TRY(user);
-    return user->at(0).text(1);
+    return user->at(0).text("email");
   });
   RP_TRY(owner);
   RP_TRY(check_new_password(password, *owner));
@@ -298,7 +300,7 @@ Result<void> register_login(store::Database& database, const LoginSettings& sett
     } else {
       auto inserted = session.query_named("auth/insert_user", {*email, *language, at});
       RP_TRY(inserted);
-      user_id = inserted->at(0).integer(0);
+      user_id = inserted->at(0).integer("id");
     }
     RP_TRY(record_claims(session, settings, user_id, *email, *accounts, claimed));
     auto token = issue_token(session, user_id, "verify", settings.verify_link_life);
@@ -431,17 +433,17 @@ Result<std::optional<CurrentSession>> find_session(store::Database& database,
   auto seen = database.read<Seen>([&](Session& session) -> Result<Seen> {
     auto rows = session.query_named("auth/session_by_hash", {token_digest(token)});
     RP_TRY(rows);
-    if (rows->empty() || !rows->at(0).is_null(5)) return Seen{};
+    if (rows->empty() || !rows->at(0).is_null("ended_at")) return Seen{};
     const store::Row& row = rows->at(0);
-    auto created = parse_instant(row.text(3), "created_at");
-    auto last_seen = parse_instant(row.text(4), "last_seen_at");
+    auto created = parse_instant(row.text("created_at"), "created_at");
+    auto last_seen = parse_instant(row.text("last_seen_at"), "last_seen_at");
     RP_TRY(created);
     RP_TRY(last_seen);
     const Instant at = now();
     if (at - *created > settings.absolute_timeout || at - *last_seen > settings.idle_timeout) {
       return Seen{};
     }
-    return Seen{CurrentSession{row.integer(0), row.integer(1), row.text(2)},
+    return Seen{CurrentSession{row.integer("id"), row.integer("user_id"), row.text("csrf_token")},
                 at - *last_seen >= std::chrono::seconds(60)};
   });
   RP_TRY(seen);
@@ -473,7 +475,7 @@ Result<std::vector<std::int64_t>> ended_sessions_between(store::Database& databa
                                      format_instant(at - settings.absolute_timeout)});
     RP_TRY(rows);
     Ids ended;
-    for (const store::Row& row : *rows) ended.push_back(row.integer(0));
+    for (const store::Row& row : *rows) ended.push_back(row.integer("id"));
     return ended;
   });
 }
@@ -552,7 +554,8 @@ Result<Me> add_accounts(store::Database& database, const LoginSettings& settings
     auto user = session.query_named("auth/user_by_id", {user_id});
     RP_TRY(user);
     if (user->empty()) return not_found("login does not exist");
-    RP_TRY(record_claims(session, settings, user_id, user->at(0).text(1), *accounts, claimed));
+    RP_TRY(
+        record_claims(session, settings, user_id, user->at(0).text("email"), *accounts, claimed));
     RP_TRY(settle_claims(session, settings, user_id));
     return me_in(session, user_id);
   });
@@ -596,14 +599,14 @@ Result<MfaEnrolment> start_mfa(store::Database& database, std::int64_t user_id) 
     auto rows = session.query_named("auth/user_by_id", {user_id});
     RP_TRY(rows);
     if (rows->empty()) return not_found("login does not exist");
-    if (!rows->at(0).is_null(5)) {
+    if (!rows->at(0).is_null("mfa_secret")) {
       return conflict("two-step sign-in is already on; turn it off first to use another app")
           .coded("mfa-already-on");
     }
     RP_TRY(session.execute_named("auth/set_mfa_pending", {secret, user_id}));
     auto utility = store::utility_name(session);
     RP_TRY(utility);
-    return EmailAndIssuer{rows->at(0).text(1), *utility};
+    return EmailAndIssuer{rows->at(0).text("email"), *utility};
   });
   RP_TRY(email);
   const std::string uri = otpauth_uri(email->second, email->first, secret);
@@ -619,10 +622,10 @@ Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int
   RP_TRY(database.write_work([&](Session& session) -> Result<void> {
     auto pending = session.query_named("auth/mfa_pending", {user_id});
     RP_TRY(pending);
-    if (pending->empty() || pending->at(0).is_null(0)) {
+    if (pending->empty() || pending->at(0).is_null("mfa_pending_secret")) {
       return conflict("start setting up two-step sign-in first").coded("mfa-not-started");
     }
-    auto step = totp_step_of(pending->at(0).text(0), code, unix_now);
+    auto step = totp_step_of(pending->at(0).text("mfa_pending_secret"), code, unix_now);
     if (!step) {
       return invalid_input("code",
                            "that code is not the one your authenticator app shows now; check the "

@@ -20,7 +20,8 @@ Result<void> count_request(store::Session& session, const std::vector<LimitedSub
         "auth/recent_requests", {limit.kind, counted.subject, format_instant(at - limit.window)});
     RP_TRY(recent);
     if (static_cast<int>(recent->size()) < limit.most) continue;
-    auto oldest = parse_instant(recent->at(static_cast<std::size_t>(limit.most) - 1).text(0), "at");
+    auto oldest =
+        parse_instant(recent->at(static_cast<std::size_t>(limit.most) - 1).text("at"), "at");
     RP_TRY(oldest);
     wait = std::max(wait, std::chrono::ceil<std::chrono::seconds>(*oldest + limit.window - at));
   }

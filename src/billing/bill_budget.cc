@@ -22,11 +22,12 @@ Result<void> complete_state(store::Session& session, std::int64_t account_id, Pl
   auto deferred =
       session.query_named("billing/budget_deferred_before", {account_id, plan.enrolled_on});
   RP_TRY(deferred);
-  if (!deferred->empty()) plan.state.deferred = Money::from_cents(deferred->at(0).integer(0));
+  if (!deferred->empty())
+    plan.state.deferred = Money::from_cents(deferred->at(0).integer("budget_deferred_cents"));
   auto charges = session.query_named("billing/recent_bill_charges", {account_id});
   RP_TRY(charges);
   for (auto row = charges->rbegin(); row != charges->rend(); ++row) {
-    plan.state.recent_charges.push_back(Money::from_cents(row->integer(0)));
+    plan.state.recent_charges.push_back(Money::from_cents(row->integer("charges_cents")));
   }
   return success();
 }
@@ -43,12 +44,12 @@ Result<std::map<std::int64_t, BudgetOutcome>> apply_budget_billing(
   std::map<std::int64_t, Plan> plans;
   for (const store::Row& row : *rows) {
     Plan plan;
-    plan.id = row.integer(0);
-    plan.state.installment = Money::from_cents(row.integer(2));
-    plan.true_up_month = static_cast<int>(row.integer(3));
-    plan.state.bills_since_review = static_cast<int>(row.integer(4));
-    plan.enrolled_on = row.text(5);
-    plans.emplace(row.integer(1), std::move(plan));
+    plan.id = row.integer("id");
+    plan.state.installment = Money::from_cents(row.integer("installment_cents"));
+    plan.true_up_month = static_cast<int>(row.integer("true_up_month"));
+    plan.state.bills_since_review = static_cast<int>(row.integer("bills_since_review"));
+    plan.enrolled_on = row.text("enrolled_on");
+    plans.emplace(row.integer("account_id"), std::move(plan));
   }
   if (plans.empty()) return budgets;
   for (const AccountOutcome& outcome : outcomes) {

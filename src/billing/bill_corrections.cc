@@ -29,16 +29,16 @@ Result<BillFacts> read_bill(Session& session, std::int64_t bill_id) {
   if (rows->empty()) return not_found("bill " + std::to_string(bill_id) + " does not exist");
   const store::Row& row = rows->at(0);
   BillFacts bill;
-  bill.id = row.integer(0);
-  bill.account_id = row.integer(1);
-  bill.run_id = row.is_null(2) ? 0 : row.integer(2);
-  bill.status = row.text(3);
-  if (!row.is_null(4)) bill.number = row.integer(4);
-  bill.period_start = row.text(5);
-  bill.period_end = row.text(6);
-  bill.bill_date = row.text(7);
-  bill.due_date = row.text(8);
-  bill.charges = Money::from_cents(row.integer(9));
+  bill.id = row.integer("id");
+  bill.account_id = row.integer("account_id");
+  bill.run_id = row.is_null("bill_run_id") ? 0 : row.integer("bill_run_id");
+  bill.status = row.text("status");
+  if (!row.is_null("number")) bill.number = row.integer("number");
+  bill.period_start = row.text("period_start");
+  bill.period_end = row.text("period_end");
+  bill.bill_date = row.text("bill_date");
+  bill.due_date = row.text("due_date");
+  bill.charges = Money::from_cents(row.integer("charges_cents"));
   return bill;
 }
 
@@ -69,7 +69,7 @@ Result<void> require_status(const BillFacts& bill, const char* action,
 Result<void> require_latest(Session& session, const BillFacts& bill) {
   auto later = session.query_named("billing/later_sections", {bill.id});
   RP_TRY(later);
-  if (later->at(0).integer(0) > 0) {
+  if (later->at(0).integer("later_sections") > 0) {
     return conflict(bill_name(bill) +
                     " is not the latest bill of its services: correct the later "
                     "bill first (newest first)");
@@ -114,11 +114,11 @@ Result<void> withdraw(Session& session, const BillFacts& bill, const BillAction&
     if (entry->empty()) return internal_error(bill_name(bill) + " has no ledger entry to reverse");
     accounts::NewLedgerEntry reversal{bill.account_id,
                                       accounts::LedgerEntryKind::reversal,
-                                      -Money::from_cents(entry->at(0).integer(1)),
+                                      -Money::from_cents(entry->at(0).integer("amount_cents")),
                                       format_local_date(today),
                                       reference,
                                       "Reverses bill " + reference + ": " + action.note,
-                                      entry->at(0).integer(0)};
+                                      entry->at(0).integer("id")};
     RP_TRY(accounts::post_ledger_entry(session, reversal));
   }
   auto cancelled = session.execute_named("billing/cancel_bill", {at, action.note, bill.id});
@@ -183,7 +183,7 @@ Result<BillActionOutcome> approve_held_bill(store::Database& database, const Bil
     auto taken = session.query_named("billing/take_bill_numbers", {std::int64_t{1}});
     RP_TRY(taken);
     if (taken->empty()) return internal_error("the bill_number sequence is missing");
-    const std::int64_t number = taken->at(0).integer(0) - 1;
+    const std::int64_t number = taken->at(0).integer("next_value") - 1;
     auto balance = accounts::account_balance(session, bill->account_id);
     RP_TRY(balance);
     const std::string at = format_instant(now());

@@ -14,14 +14,19 @@ using document::BillDocument;
 using store::Row;
 using store::Session;
 
-std::vector<std::string> address_lines(const Row& row, std::size_t first) {
+// The address in the columns <prefix>line1, <prefix>line2, <prefix>city, <prefix>state,
+// <prefix>zip, as printed lines.
+std::vector<std::string> address_lines(const Row& row, const std::string& prefix) {
   std::vector<std::string> lines;
-  for (std::size_t column = first; column < first + 2; ++column) {
+  for (const char* line : {"line1", "line2"}) {
+    const std::string column = prefix + line;
     if (!row.is_null(column) && !row.text(column).empty()) lines.push_back(row.text(column));
   }
-  std::string city = row.is_null(first + 2) ? "" : row.text(first + 2);
-  if (!row.is_null(first + 3) && !row.text(first + 3).empty()) city += ", " + row.text(first + 3);
-  if (!row.is_null(first + 4)) city += " " + row.text(first + 4);
+  std::string city = row.is_null(prefix + "city") ? "" : row.text(prefix + "city");
+  if (!row.is_null(prefix + "state") && !row.text(prefix + "state").empty()) {
+    city += ", " + row.text(prefix + "state");
+  }
+  if (!row.is_null(prefix + "zip")) city += " " + row.text(prefix + "zip");
   if (!city.empty()) lines.push_back(city);
   return lines;
 }
@@ -62,11 +67,12 @@ Result<std::int64_t> add_account(Session& session, const AccountNumber& account,
   RP_TRY(rows);
   if (rows->empty()) return not_found("no account has number " + account.formatted());
   const Row& row = rows->at(0);
-  document.customer_name = row.text(1);
-  document.mailing_address = address_lines(row, 2);
-  document.language = row.text(7);
-  if (!row.is_null(8)) document.service_address = joined(address_lines(row, 8));
-  return row.integer(0);
+  document.customer_name = row.text("name");
+  document.mailing_address = address_lines(row, "mail_");
+  document.language = row.text("language");
+  // The service address: the premise's columns, unprefixed (none without an agreement).
+  if (!row.is_null("line1")) document.service_address = joined(address_lines(row, ""));
+  return row.integer("id");
 }
 
 Result<LocalDate> date_of(const std::string& text, const char* field) {
@@ -77,7 +83,7 @@ Result<void> add_sections(Session& session, const BillView& bill, BillDocument& 
   auto names = session.query_named("billing/rate_plan_names");
   RP_TRY(names);
   std::map<std::string, std::string> plan_names;
-  for (const Row& row : *names) plan_names[row.text(0)] = row.text(1);
+  for (const Row& row : *names) plan_names[row.text("code")] = row.text("name");
   for (const BillSectionView& view : bill.sections) {
     document::DocumentSection section;
     section.commodity = view.commodity;
@@ -117,15 +123,16 @@ Result<void> add_summary(Session& session, std::int64_t account_id, const BillVi
   auto own = session.query_named("billing/bill_ledger_entry", {account_id, std::to_string(number)});
   RP_TRY(own);
   if (own->empty()) return internal_error("bill " + std::to_string(number) + " has no entry");
-  const std::int64_t own_entry = own->at(0).integer(0);
+  const std::int64_t own_entry = own->at(0).integer("id");
   auto previous = session.query_named("billing/previous_sent_bill", {account_id, number});
   RP_TRY(previous);
-  const std::int64_t previous_due = previous->empty() ? 0 : previous->at(0).integer(0);
-  const std::int64_t previous_entry = previous->empty() ? 0 : previous->at(0).integer(1);
+  const std::int64_t previous_due =
+      previous->empty() ? 0 : previous->at(0).integer("amount_due_cents");
+  const std::int64_t previous_entry = previous->empty() ? 0 : previous->at(0).integer("id");
   auto paid =
       session.query_named("billing/payments_between", {account_id, previous_entry, own_entry});
   RP_TRY(paid);
-  const std::int64_t payments = -paid->at(0).integer(0);
+  const std::int64_t payments = -paid->at(0).integer("payments_cents");
   document.previous_balance = Money::from_cents(previous_due);
   document.payments = Money::from_cents(payments);
   // What this bill asks for: the installment on budget billing, else the charges. Adjustments are
@@ -156,13 +163,13 @@ Result<void> add_usage_history(Session& session, std::int64_t account_id, const 
   RP_TRY(rows);
   std::map<date::year_month, document::UsageBar> months;
   for (const Row& row : *rows) {
-    auto billed = date_of(row.text(0), "bill_date");
+    auto billed = date_of(row.text("bill_date"), "bill_date");
     RP_TRY(billed);
     const date::year_month month = billed->year() / billed->month();
     document::UsageBar& bar = months[month];
     bar.month = month;
-    bar.usage_milli += row.integer(1);
-    bar.estimated = bar.estimated || row.integer(2) != 0;
+    bar.usage_milli += row.integer("usage_milli");
+    bar.estimated = bar.estimated || row.integer("estimated") != 0;
   }
   for (auto& [month, bar] : months) document.usage_history.push_back(bar);
   if (document.usage_history.size() > 13) {

@@ -77,15 +77,15 @@ Result<std::optional<NoticeBill>> bill_for_notice(Session& session, std::int64_t
   RP_TRY(rows);
   if (rows->empty()) return std::optional<NoticeBill>{};  // cancelled since
   const store::Row& row = rows->at(0);
-  auto due = parse_local_date(row.text(1), "due_date");
-  auto start = parse_local_date(row.text(2), "period_start");
-  auto end = parse_local_date(row.text(3), "period_end");
+  auto due = parse_local_date(row.text("due_date"), "due_date");
+  auto start = parse_local_date(row.text("period_start"), "period_start");
+  auto end = parse_local_date(row.text("period_end"), "period_end");
   RP_TRY(due);
   RP_TRY(start);
   RP_TRY(end);
   return std::optional<NoticeBill>{NoticeBill{std::to_string(number), account_number,
-                                              Money::from_cents(row.integer(0)), *due, *start,
-                                              *end}};
+                                              Money::from_cents(row.integer("amount_due_cents")),
+                                              *due, *start, *end}};
 }
 
 }  // namespace
@@ -104,7 +104,7 @@ Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettin
     auto rows = session.query_named("billing/event_cursor_behind", {std::string(kCursor)});
     RP_TRY(rows);
     if (rows->empty()) return internal_error("bill notices have not been started");
-    return rows->at(0).integer(0) < rows->at(0).integer(1);
+    return rows->at(0).integer("last_event_id") < rows->at(0).integer("newest_event_id");
   });
   RP_TRY(behind);
   if (!*behind) return 0;
@@ -112,7 +112,7 @@ Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettin
     auto cursor = session.query_named("billing/event_cursor", {std::string(kCursor)});
     RP_TRY(cursor);
     if (cursor->empty()) return internal_error("bill notices have not been started");
-    const std::int64_t after = cursor->at(0).integer(0);
+    const std::int64_t after = cursor->at(0).integer("last_event_id");
     auto events = session.query_named("billing/notice_events_after",
                                       {after, static_cast<std::int64_t>(limit)});
     RP_TRY(events);
@@ -121,20 +121,23 @@ Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettin
     RP_TRY(utility);
     int queued = 0;
     for (const store::Row& event : *events) {
-      if (event.text(1) != "bill.ready" || event.is_null(3) || event.integer(3) == 0 ||
-          event.is_null(4) || event.text(4).empty()) {
+      if (event.text("kind") != "bill.ready" || event.is_null("paperless") ||
+          event.integer("paperless") == 0 || event.is_null("email") ||
+          event.text("email").empty()) {
         continue;
       }
-      const auto details = nlohmann::json::parse(event.text(2), nullptr, false);
+      const auto details = nlohmann::json::parse(event.text("details"), nullptr, false);
       if (!details.is_object() || !details.contains("number") ||
           !details["number"].is_number_integer()) {
         continue;
       }
-      auto bill = bill_for_notice(session, details["number"].get<std::int64_t>(), event.text(6));
+      auto bill =
+          bill_for_notice(session, details["number"].get<std::int64_t>(), event.text("number"));
       RP_TRY(bill);
       if (!*bill) continue;
       auto queued_email = notify::queue_email(
-          session, notice_of(**bill, event.text(4), event.text(5) == "es", settings, *utility));
+          session, notice_of(**bill, event.text("email"), event.text("language") == "es", settings,
+                             *utility));
       // A contact email that is not an address (from an import) gets no notice; the account
       // keeps its bill in the portal.
       if (!queued_email.ok() && queued_email.error().kind == ErrorKind::invalid_input) continue;
@@ -142,7 +145,7 @@ Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettin
       ++queued;
     }
     RP_TRY(session.execute_named("billing/move_event_cursor",
-                                 {events->back().integer(0), std::string(kCursor)}));
+                                 {events->back().integer("id"), std::string(kCursor)}));
     return queued;
   });
 }

@@ -43,12 +43,12 @@ Result<std::map<std::string, Neighbours>> read_neighbours(Session& session, cons
   RP_TRY(rows);
   std::map<std::string, std::vector<std::int64_t>> usage;
   for (const store::Row& row : *rows) {
-    auto start = parse_local_date(row.text(2), "period_start");
-    auto end = parse_local_date(row.text(3), "period_end");
+    auto start = parse_local_date(row.text("period_start"), "period_start");
+    auto end = parse_local_date(row.text("period_end"), "period_end");
     RP_TRY(start);
     RP_TRY(end);
     const std::int32_t days = days_in({*start, *end});
-    if (days > 0) usage[row.text(0)].push_back(row.integer(1) / days);
+    if (days > 0) usage[row.text("rate_plan_code")].push_back(row.integer("usage_milli") / days);
   }
   std::map<std::string, Neighbours> neighbours;
   for (auto& [code, values] : usage) neighbours[code] = summarise_neighbours(std::move(values));
@@ -99,20 +99,20 @@ Result<void> find_or_start_run(store::Database& database, RunContext& run,
     auto found = session.query_named("billing/run_by_cycle", {std::int64_t{run.cycle}, read_date});
     RP_TRY(found);
     if (!found->empty()) {
-      run.run_id = found->at(0).integer(0);
-      progress.accounts = found->at(0).integer(3);
+      run.run_id = found->at(0).integer("id");
+      progress.accounts = found->at(0).integer("accounts");
       return success();
     }
     auto inserted = session.query_named(
         "billing/insert_run", {std::int64_t{run.cycle}, read_date, format_local_date(run.bill_date),
                                format_instant(now()), run.started_by});
     RP_TRY(inserted);
-    run.run_id = inserted->at(0).integer(0);
+    run.run_id = inserted->at(0).integer("id");
     auto counted =
         session.query_named("billing/count_run_accounts",
                             {std::int64_t{run.cycle}, read_date, format_local_date(run.since)});
     RP_TRY(counted);
-    progress.accounts = counted->at(0).integer(0);
+    progress.accounts = counted->at(0).integer("account_count");
     RP_TRY(session.execute_named("billing/set_run_accounts", {progress.accounts, run.run_id}));
     return success();
   });
@@ -123,14 +123,14 @@ Result<void> add_totals(Session& session, std::int64_t run_id, BillRunProgress& 
   RP_TRY(rows);
   progress.released = progress.held = progress.charges_cents = 0;
   for (const store::Row& row : *rows) {
-    const std::string status = row.text(0);
-    if (status == "released") progress.released = row.integer(1);
-    if (status == "held") progress.held = row.integer(1);
-    if (status != "cancelled") progress.charges_cents += row.integer(2);
+    const std::string status = row.text("status");
+    if (status == "released") progress.released = row.integer("bill_count");
+    if (status == "held") progress.held = row.integer("bill_count");
+    if (status != "cancelled") progress.charges_cents += row.integer("charges_cents");
   }
   auto problems = session.query_named("billing/run_problem_count", {run_id});
   RP_TRY(problems);
-  progress.problems = problems->at(0).integer(0);
+  progress.problems = problems->at(0).integer("problem_count");
   return success();
 }
 
@@ -188,9 +188,9 @@ Result<std::map<std::int64_t, RatePlan>> read_rate_plans(Session& session) {
   RP_TRY(rows);
   std::map<std::int64_t, RatePlan> plans;
   for (const store::Row& row : *rows) {
-    RatePlan plan{row.integer(0), row.text(1), row.text(2), std::nullopt};
-    if (!row.is_null(3)) {
-      auto tariff = rating::parse_tariff(row.text(3));
+    RatePlan plan{row.integer("id"), row.text("code"), row.text("commodity"), std::nullopt};
+    if (!row.is_null("tariff")) {
+      auto tariff = rating::parse_tariff(row.text("tariff"));
       if (!tariff.ok()) {
         return internal_error("the stored tariff of rate plan " + plan.code +
                               " does not read: " + tariff.error().message);
@@ -328,7 +328,7 @@ Result<std::optional<std::int64_t>> redraft_account(Session& session, const RunC
   auto bill = session.query_named("billing/run_bill_of_account", {run.run_id, account_id});
   RP_TRY(bill);
   if (bill->empty()) return std::optional<std::int64_t>{};
-  return std::optional<std::int64_t>{bill->at(0).integer(0)};
+  return std::optional<std::int64_t>{bill->at(0).integer("id")};
 }
 
 Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id) {
@@ -338,16 +338,16 @@ Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_
     if (rows->empty()) return not_found("bill run " + std::to_string(run_id) + " does not exist");
     const store::Row& row = rows->at(0);
     BillRunProgress progress;
-    progress.run_id = row.integer(0);
-    progress.cycle = static_cast<int>(row.integer(1));
-    auto read_date = parse_local_date(row.text(2), "read_date");
-    auto bill_date = parse_local_date(row.text(3), "bill_date");
+    progress.run_id = row.integer("id");
+    progress.cycle = static_cast<int>(row.integer("cycle"));
+    auto read_date = parse_local_date(row.text("read_date"), "read_date");
+    auto bill_date = parse_local_date(row.text("bill_date"), "bill_date");
     RP_TRY(read_date);
     RP_TRY(bill_date);
     progress.read_date = *read_date;
     progress.bill_date = *bill_date;
-    progress.status = row.text(4);
-    progress.accounts = row.integer(5);
+    progress.status = row.text("status");
+    progress.accounts = row.integer("accounts");
     RP_TRY(add_totals(session, run_id, progress));
     return progress;
   });

@@ -27,14 +27,14 @@ std::int32_t utc_day_of(Instant instant) {
   return static_cast<std::int32_t>(instant.time_since_epoch().count() / kDaySeconds);
 }
 
-Result<LocalDate> date_in(const Row& row, std::size_t column, const char* what) {
-  return parse_local_date(row.text(column), what);
+// The date in `column` (named as the query names it, which is also what a parse error names).
+Result<LocalDate> date_in(const Row& row, const char* column) {
+  return parse_local_date(row.text(column), column);
 }
 
-Result<std::optional<LocalDate>> optional_date_in(const Row& row, std::size_t column,
-                                                  const char* what) {
+Result<std::optional<LocalDate>> optional_date_in(const Row& row, const char* column) {
   if (row.is_null(column)) return std::optional<LocalDate>{};
-  auto date = parse_local_date(row.text(column), what);
+  auto date = parse_local_date(row.text(column), column);
   if (!date.ok()) return date.error();
   return std::optional<LocalDate>{*date};
 }
@@ -53,20 +53,20 @@ Result<void> read_agreements(Session& session, const RunContext& run, std::int64
   RP_TRY(rows);
   for (const Row& row : *rows) {
     AgreementFacts agreement;
-    agreement.account_id = row.integer(0);
-    agreement.account_number = row.text(1);
-    agreement.agreement_id = row.integer(2);
-    agreement.commodity = row.text(3);
-    agreement.premise_id = row.integer(4);
-    agreement.plan_id = row.integer(5);
-    agreement.plan_code = row.text(6);
-    auto start = date_in(row, 7, "start_date");
+    agreement.account_id = row.integer("account_id");
+    agreement.account_number = row.text("account_number");
+    agreement.agreement_id = row.integer("agreement_id");
+    agreement.commodity = row.text("commodity");
+    agreement.premise_id = row.integer("premise_id");
+    agreement.plan_id = row.integer("rate_plan_id");
+    agreement.plan_code = row.text("rate_plan_code");
+    auto start = date_in(row, "start_date");
     RP_TRY(start);
     agreement.start_date = *start;
-    auto end = optional_date_in(row, 8, "end_date");
+    auto end = optional_date_in(row, "end_date");
     RP_TRY(end);
     agreement.end_date = *end;
-    agreement.service_point_id = row.integer(9);
+    agreement.service_point_id = row.integer("service_point_id");
     facts.agreements.push_back(std::move(agreement));
   }
   return success();
@@ -80,18 +80,18 @@ Result<void> read_history(Session& session, const RunContext& run, std::int64_t 
   RP_TRY(rows);
   for (const Row& row : *rows) {
     SectionHistory section;
-    auto start = date_in(row, 1, "period_start");
-    auto end = date_in(row, 2, "period_end");
+    auto start = date_in(row, "period_start");
+    auto end = date_in(row, "period_end");
     RP_TRY(start);
     RP_TRY(end);
     section.period = {*start, *end};
-    section.usage_milli = row.integer(3);
-    section.charges_cents = row.integer(4);
-    section.estimated = row.integer(5) != 0;
-    if (!row.is_null(6)) section.end_read_milli = row.integer(6);
-    section.peak_demand_milli = row.integer(7);
-    section.released = row.text(8) == "released";
-    facts.history[row.integer(0)].push_back(section);
+    section.usage_milli = row.integer("usage_milli");
+    section.charges_cents = row.integer("charges_cents");
+    section.estimated = row.integer("estimated") != 0;
+    if (!row.is_null("end_read_milli")) section.end_read_milli = row.integer("end_read_milli");
+    section.peak_demand_milli = row.integer("peak_demand_milli");
+    section.released = row.text("status") == "released";
+    facts.history[row.integer("service_agreement_id")].push_back(section);
   }
   return success();
 }
@@ -102,16 +102,18 @@ Result<void> read_channels(Session& session, const RunContext& run, std::int64_t
   RP_TRY(rows);
   for (const Row& row : *rows) {
     MeterChannel channel;
-    channel.meter_id = row.integer(1);
-    channel.serial = row.text(2);
-    auto removed = optional_date_in(row, 3, "removed_on");
+    channel.meter_id = row.integer("meter_id");
+    channel.serial = row.text("serial");
+    auto removed = optional_date_in(row, "removed_on");
     RP_TRY(removed);
     channel.removed_on = *removed;
-    channel.channel_id = row.integer(4);
-    channel.unit = row.text(5);
-    if (!row.is_null(6)) channel.interval_minutes = static_cast<std::int32_t>(row.integer(6));
-    channel.dial_digits = static_cast<int>(row.integer(7));
-    auto& at_point = facts.channels[row.integer(0)];
+    channel.channel_id = row.integer("channel_id");
+    channel.unit = row.text("unit");
+    if (!row.is_null("interval_minutes")) {
+      channel.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
+    }
+    channel.dial_digits = static_cast<int>(row.integer("dial_digits"));
+    auto& at_point = facts.channels[row.integer("service_point_id")];
     // A service point held by two agreements of the chunk lists its channels twice.
     if (std::none_of(at_point.begin(), at_point.end(), [&](const MeterChannel& known) {
           return known.channel_id == channel.channel_id;
@@ -144,12 +146,12 @@ Result<void> read_usage(Session& session, const RunContext& run, std::int64_t fi
   RP_TRY(days);
   for (const Row& row : *days) {
     mdm::IntervalDay day;
-    day.channel_id = row.integer(0);
-    day.utc_day = static_cast<std::int32_t>(row.integer(1));
-    day.interval_minutes = static_cast<std::int32_t>(row.integer(2));
+    day.channel_id = row.integer("channel_id");
+    day.utc_day = static_cast<std::int32_t>(row.integer("utc_day"));
+    day.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
     const auto slots = static_cast<std::size_t>(24 * 60 / day.interval_minutes);
-    auto values = mdm::unpack_values(row.text(3), slots);
-    auto quality = mdm::unpack_quality(row.text(4), slots);
+    auto values = mdm::unpack_values(row.text("vals"), slots);
+    auto quality = mdm::unpack_quality(row.text("quality"), slots);
     if (!values.ok() || !quality.ok()) {
       return internal_error("interval day " + std::to_string(day.utc_day) + " of channel " +
                             std::to_string(day.channel_id) + " does not unpack");
@@ -165,9 +167,9 @@ Result<void> read_usage(Session& session, const RunContext& run, std::int64_t fi
   auto reads = session.query_named("billing/chunk_register_reads", reads_params);
   RP_TRY(reads);
   for (const Row& row : *reads) {
-    auto taken = parse_instant(row.text(1), "taken_at");
+    auto taken = parse_instant(row.text("taken_at"), "taken_at");
     RP_TRY(taken);
-    facts.reads[row.integer(0)].push_back({*taken, row.integer(2)});
+    facts.reads[row.integer("channel_id")].push_back({*taken, row.integer("milli_units")});
   }
   return success();
 }

@@ -147,7 +147,8 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
   auto balance_rows =
       session.query_named("billing/chunk_balances", {std::int64_t{run.cycle}, first, last});
   RP_TRY(balance_rows);
-  for (const store::Row& row : *balance_rows) balances[row.integer(0)] = row.integer(1);
+  for (const store::Row& row : *balance_rows)
+    balances[row.integer("account_id")] = row.integer("balance_cents");
 
   std::size_t drafts = 0;
   std::size_t sections = 0;
@@ -168,7 +169,7 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
     RP_TRY(taken);
     if (taken->empty())
       return internal_error("the bill_number sequence is missing (migration 0006)");
-    next_number = taken->at(0).integer(0) - to_release;
+    next_number = taken->at(0).integer("next_value") - to_release;
   }
   auto bill_ids = store::reserve_ids(session, "bills", drafts);
   RP_TRY(bill_ids);

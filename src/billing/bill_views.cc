@@ -36,7 +36,7 @@ std::int32_t days_between(const std::string& start, const std::string& exclusive
   return static_cast<std::int32_t>((date::sys_days(*end) - date::sys_days(*first)).count());
 }
 
-std::optional<std::int64_t> optional_integer(const Row& row, std::size_t column) {
+std::optional<std::int64_t> optional_integer(const Row& row, std::string_view column) {
   if (row.is_null(column)) return std::nullopt;
   return row.integer(column);
 }
@@ -44,62 +44,68 @@ std::optional<std::int64_t> optional_integer(const Row& row, std::size_t column)
 // The columns of every summary query (billing/sql/account_bills.sql and friends).
 BillSummary summary_of(const Row& row) {
   BillSummary bill;
-  bill.id = row.integer(0);
-  bill.number = optional_integer(row, 1);
-  bill.status = row.text(2);
-  bill.period_start = row.text(3);
-  bill.period_end = last_day(row.text(4));
-  bill.period_days = days_between(row.text(3), row.text(4));
-  bill.bill_date = row.text(5);
-  bill.due_date = row.text(6);
-  bill.previous_balance = Money::from_cents(row.integer(7));
-  bill.charges = Money::from_cents(row.integer(8));
-  if (!row.is_null(15)) bill.budget_asked = Money::from_cents(row.integer(15));
-  bill.budget_deferred = Money::from_cents(row.integer(16));
-  if (!row.is_null(17)) bill.arrangement_installment = Money::from_cents(row.integer(17));
-  bill.arrangement_deferred = Money::from_cents(row.integer(18));
+  bill.id = row.integer("id");
+  bill.number = optional_integer(row, "number");
+  bill.status = row.text("status");
+  bill.period_start = row.text("period_start");
+  bill.period_end = last_day(row.text("period_end"));
+  bill.period_days = days_between(row.text("period_start"), row.text("period_end"));
+  bill.bill_date = row.text("bill_date");
+  bill.due_date = row.text("due_date");
+  bill.previous_balance = Money::from_cents(row.integer("previous_balance_cents"));
+  bill.charges = Money::from_cents(row.integer("charges_cents"));
+  if (!row.is_null("budget_asked_cents")) {
+    bill.budget_asked = Money::from_cents(row.integer("budget_asked_cents"));
+  }
+  bill.budget_deferred = Money::from_cents(row.integer("budget_deferred_cents"));
+  if (!row.is_null("arrangement_installment_cents")) {
+    bill.arrangement_installment = Money::from_cents(row.integer("arrangement_installment_cents"));
+  }
+  bill.arrangement_deferred = Money::from_cents(row.integer("arrangement_deferred_cents"));
   bill.amount_due =
       bill.previous_balance + bill.charges - bill.budget_deferred - bill.arrangement_deferred;
-  bill.estimated = row.integer(9) != 0;
-  bill.final_bill = row.integer(10) != 0;
-  bill.replaces_bill_id = optional_integer(row, 11);
-  bill.run_id = optional_integer(row, 12);
-  bill.account_number = row.text(13);
-  bill.cancel_reason = row.is_null(14) ? "" : row.text(14);
+  bill.estimated = row.integer("estimated") != 0;
+  bill.final_bill = row.integer("final") != 0;
+  bill.replaces_bill_id = optional_integer(row, "replaces_bill_id");
+  bill.run_id = optional_integer(row, "bill_run_id");
+  bill.account_number = row.text("account_number");
+  bill.cancel_reason = row.is_null("cancel_reason") ? "" : row.text("cancel_reason");
   return bill;
 }
 
 BillSectionView section_of(const Row& row) {
   BillSectionView section;
-  section.agreement_id = row.integer(1);
-  section.commodity = row.text(2);
-  section.rate_plan_code = row.text(3);
-  section.period_start = row.text(4);
-  section.period_end = last_day(row.text(5));
-  section.meter_serial = row.is_null(6) ? "" : row.text(6);
-  section.unit = row.text(7);
-  section.usage = milli_text(row.integer(8));
-  section.peak_demand_kw = milli_text(row.integer(9));
-  if (!row.is_null(10)) section.start_read = milli_text(row.integer(10));
-  if (!row.is_null(11)) section.end_read = milli_text(row.integer(11));
-  section.estimated = row.integer(12) != 0;
-  section.final_service = row.integer(13) != 0;
-  section.charges = Money::from_cents(row.integer(14));
-  section.rate_plan_name = row.text(15);
+  section.agreement_id = row.integer("service_agreement_id");
+  section.commodity = row.text("commodity");
+  section.rate_plan_code = row.text("rate_plan_code");
+  section.period_start = row.text("period_start");
+  section.period_end = last_day(row.text("period_end"));
+  section.meter_serial = row.is_null("meter_serial") ? "" : row.text("meter_serial");
+  section.unit = row.text("unit");
+  section.usage = milli_text(row.integer("usage_milli"));
+  section.peak_demand_kw = milli_text(row.integer("peak_demand_milli"));
+  if (!row.is_null("start_read_milli")) {
+    section.start_read = milli_text(row.integer("start_read_milli"));
+  }
+  if (!row.is_null("end_read_milli")) section.end_read = milli_text(row.integer("end_read_milli"));
+  section.estimated = row.integer("estimated") != 0;
+  section.final_service = row.integer("final") != 0;
+  section.charges = Money::from_cents(row.integer("charges_cents"));
+  section.rate_plan_name = row.text("rate_plan_name");
   return section;
 }
 
 BillHoldView hold_of(const Row& row) {
   BillHoldView hold;
-  hold.id = row.integer(0);
-  hold.agreement_id = optional_integer(row, 1);
-  hold.reason = row.text(2);
-  hold.evidence = row.text(3);
-  hold.status = row.text(4);
-  hold.created_at = row.text(5);
-  hold.resolved_at = row.is_null(6) ? "" : row.text(6);
-  hold.resolved_by = row.is_null(7) ? "" : row.text(7);
-  hold.resolution_note = row.is_null(8) ? "" : row.text(8);
+  hold.id = row.integer("id");
+  hold.agreement_id = optional_integer(row, "service_agreement_id");
+  hold.reason = row.text("reason");
+  hold.evidence = row.text("evidence");
+  hold.status = row.text("status");
+  hold.created_at = row.text("created_at");
+  hold.resolved_at = row.is_null("resolved_at") ? "" : row.text("resolved_at");
+  hold.resolved_by = row.is_null("resolved_by") ? "" : row.text("resolved_by");
+  hold.resolution_note = row.is_null("resolution_note") ? "" : row.text("resolution_note");
   return hold;
 }
 
@@ -110,17 +116,21 @@ Result<BillView> complete(Session& session, BillSummary summary) {
   RP_TRY(sections);
   std::map<std::int64_t, std::size_t> index;
   for (const Row& row : *sections) {
-    index[row.integer(0)] = view.sections.size();
+    index[row.integer("id")] = view.sections.size();
     view.sections.push_back(section_of(row));
   }
   auto lines = session.query_named("billing/lines_of_bill", {view.summary.id});
   RP_TRY(lines);
   for (const Row& row : *lines) {
-    BillLineView line{row.text(1), row.text(2), row.text(3),
-                      row.text(4), row.text(5), Money::from_cents(row.integer(6)),
+    BillLineView line{row.text("kind"),
+                      row.text("description"),
+                      row.text("quantity"),
+                      row.text("unit"),
+                      row.text("rate"),
+                      Money::from_cents(row.integer("amount_cents")),
                       ""};
     line.explanation = explain_line(line.quantity, line.unit, line.rate, line.amount);
-    view.sections[index.at(row.integer(0))].lines.push_back(std::move(line));
+    view.sections[index.at(row.integer("bill_section_id"))].lines.push_back(std::move(line));
   }
   auto holds = session.query_named("billing/holds_of_bill", {view.summary.id});
   RP_TRY(holds);

@@ -28,7 +28,7 @@ Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
     RP_TRY(rows);
     std::vector<Money> charges;
     for (auto row = rows->rbegin(); row != rows->rend(); ++row) {
-      charges.push_back(Money::from_cents(row->integer(0)));
+      charges.push_back(Money::from_cents(row->integer("charges_cents")));
     }
     auto installment = ledger::levelized_installment(charges);
     RP_TRY(installment);
@@ -45,7 +45,7 @@ Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
                             {account_id, installment->cents(), std::int64_t{plan.true_up_month},
                              plan.enrolled_on, enrolment.actor});
     RP_TRY(inserted);
-    plan.id = inserted->at(0).integer(0);
+    plan.id = inserted->at(0).integer("id");
     JsonWriter details;
     details.begin_object().key("plan_id").number(plan.id);
     details.key("installment").string(installment->to_string());
@@ -72,7 +72,7 @@ Result<BudgetLeaving> leave_budget_billing(store::Database& database, const Acco
       return conflict("account " + account.formatted() + " is not on budget billing")
           .coded("budget-not-on");
     }
-    const std::int64_t plan_id = active->at(0).integer(0);
+    const std::int64_t plan_id = active->at(0).integer("id");
     auto deferred = session.query_named("billing/latest_budget_deferred", {key->id});
     RP_TRY(deferred);
     auto zone = store::utility_zone(session);
@@ -80,7 +80,8 @@ Result<BudgetLeaving> leave_budget_billing(store::Database& database, const Acco
     BudgetLeaving leaving;
     leaving.ended_on = format_local_date(zone->local_date(now()));
     if (!deferred->empty())
-      leaving.deferred_balance = Money::from_cents(deferred->at(0).integer(0));
+      leaving.deferred_balance =
+          Money::from_cents(deferred->at(0).integer("budget_deferred_cents"));
     RP_TRY(session.execute_named("billing/end_budget_plan", {leaving.ended_on, plan_id}));
     JsonWriter details;
     details.begin_object().key("plan_id").number(plan_id);

@@ -75,12 +75,13 @@ Result<std::optional<LastBill>> read_last_bill(Session& session, std::int64_t ac
   RP_TRY(rows);
   if (rows->empty()) return std::optional<LastBill>{};
   const store::Row& row = rows->at(0);
-  auto start = parse_local_date(row.text(2), "period_start");
-  auto end = parse_local_date(row.text(3), "period_end");
+  auto start = parse_local_date(row.text("period_start"), "period_start");
+  auto end = parse_local_date(row.text("period_end"), "period_end");
   RP_TRY(start);
   RP_TRY(end);
-  return std::optional<LastBill>{
-      LastBill{row.integer(0), Money::from_cents(row.integer(1)), days_in({*start, *end})}};
+  return std::optional<LastBill>{LastBill{row.integer("number"),
+                                          Money::from_cents(row.integer("charges_cents")),
+                                          days_in({*start, *end})}};
 }
 
 void add_services(const AccountOutcome& outcome, const ChunkFacts& facts, PeriodToDate& result) {
@@ -139,8 +140,8 @@ Result<PeriodToDate> period_to_date(store::Database& database, const AccountNumb
     auto found = session.query_named("billing/to_date_account", {account.digits()});
     RP_TRY(found);
     if (found->empty()) return not_found("no account has number " + account.formatted());
-    const std::int64_t account_id = found->at(0).integer(0);
-    const int cycle = static_cast<int>(found->at(0).integer(1));
+    const std::int64_t account_id = found->at(0).integer("id");
+    const int cycle = static_cast<int>(found->at(0).integer("bill_cycle"));
     auto settings = read_billing_settings(session);
     RP_TRY(settings);
 

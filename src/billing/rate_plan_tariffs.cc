@@ -22,7 +22,7 @@ Result<void> store_tariff(store::Database& database, const std::string& plan_cod
     auto plan = session.query_named("billing/rate_plan_by_code", {plan_code});
     RP_TRY(plan);
     if (plan->empty()) return not_found("rate plan " + plan_code + " does not exist");
-    const std::string commodity = plan->at(0).text(1);
+    const std::string commodity = plan->at(0).text("commodity");
     if (!unit_bills(commodity, tariff.unit)) {
       return invalid_input("tariff", std::string("a tariff in ") +
                                          rating::usage_unit_name(tariff.unit) + " cannot bill " +

@@ -22,9 +22,9 @@ Result<AccountAging> account_aging(store::Database& database, const AccountNumbe
     RP_TRY(rows);
     std::vector<AgingEntry> entries;
     for (const store::Row& row : *rows) {
-      auto due = parse_local_date(row.text(1), "due_on");
+      auto due = parse_local_date(row.text("due_on"), "due_on");
       RP_TRY(due);
-      entries.push_back({Money::from_cents(row.integer(0)), *due});
+      entries.push_back({Money::from_cents(row.integer("amount_cents")), *due});
     }
     aging.buckets = age_balance(entries, aging.as_of);
     return aging;

@@ -18,18 +18,18 @@ using store::Session;
 
 Adjustment adjustment_of(const Row& row) {
   Adjustment adjustment;
-  adjustment.id = row.integer(0);
-  adjustment.account_number = row.text(1);
-  adjustment.amount = Money::from_cents(row.integer(2));
-  adjustment.reason_code = row.text(3);
-  adjustment.memo = row.text(4);
-  adjustment.status = row.text(5);
-  adjustment.requested_by = row.text(6);
-  adjustment.requested_at = row.text(7);
-  adjustment.decided_by = row.is_null(8) ? "" : row.text(8);
-  adjustment.decided_at = row.is_null(9) ? "" : row.text(9);
-  adjustment.decision_note = row.is_null(10) ? "" : row.text(10);
-  if (!row.is_null(11)) adjustment.ledger_entry_id = row.integer(11);
+  adjustment.id = row.integer("id");
+  adjustment.account_number = row.text("number");
+  adjustment.amount = Money::from_cents(row.integer("amount_cents"));
+  adjustment.reason_code = row.text("reason_code");
+  adjustment.memo = row.text("memo");
+  adjustment.status = row.text("status");
+  adjustment.requested_by = row.text("requested_by");
+  adjustment.requested_at = row.text("requested_at");
+  adjustment.decided_by = row.is_null("decided_by") ? "" : row.text("decided_by");
+  adjustment.decided_at = row.is_null("decided_at") ? "" : row.text("decided_at");
+  adjustment.decision_note = row.is_null("decision_note") ? "" : row.text("decision_note");
+  if (!row.is_null("ledger_entry_id")) adjustment.ledger_entry_id = row.integer("ledger_entry_id");
   return adjustment;
 }
 
@@ -119,7 +119,7 @@ Result<Adjustment> create(Session& session, const AdjustmentRequest& request) {
                           {account_id, request.amount.cents(), request.reason_code, request.memo,
                            request.idempotency_key, request.requested_by, format_instant(now())});
   RP_TRY(inserted);
-  auto adjustment = read_adjustment(session, inserted->at(0).integer(0));
+  auto adjustment = read_adjustment(session, inserted->at(0).integer("id"));
   RP_TRY(adjustment);
   const std::int64_t size = std::abs(request.amount.cents());
   if (size <= approval_cents) {
@@ -150,7 +150,7 @@ Result<Adjustment> decide(store::Database& database, std::int64_t id, const std:
     }
     auto rows = session.query_named("ledger/adjustment_by_id", {id});
     RP_TRY(rows);
-    const std::int64_t account_id = rows->at(0).integer(12);
+    const std::int64_t account_id = rows->at(0).integer("account_id");
     if (approve) {
       RP_TRY(post(session, account_id, *adjustment, decided_by, note));
     } else {

@@ -57,14 +57,14 @@ Result<AccountFacts> facts_of(Session& session, const AccountNumber& account) {
   auto not_due =
       session.query_named("ledger/not_yet_due_bills", {facts.id, format_local_date(facts.today)});
   RP_TRY(not_due);
-  facts.past_due =
-      Money::from_cents(std::max<std::int64_t>(0, balance->cents() - not_due->at(0).integer(0)));
+  facts.past_due = Money::from_cents(
+      std::max<std::int64_t>(0, balance->cents() - not_due->at(0).integer("not_due_cents")));
   auto history = session.query_named("ledger/arrangement_history", {facts.id});
   RP_TRY(history);
   for (const Row& row : *history) {
-    if (row.text(0) == "active") facts.history.arrangement_in_force = true;
-    if (row.text(0) == "broken") {
-      auto day = parse_local_date(row.text(1), "ended_on");
+    if (row.text("status") == "active") facts.history.arrangement_in_force = true;
+    if (row.text("status") == "broken") {
+      auto day = parse_local_date(row.text("ended_on"), "ended_on");
       if (day.ok()) facts.history.broken_on.push_back(*day);
     }
   }
@@ -73,19 +73,19 @@ Result<AccountFacts> facts_of(Session& session, const AccountNumber& account) {
 
 Arrangement arrangement_of(const Row& row) {
   Arrangement arrangement;
-  arrangement.id = row.integer(0);
-  arrangement.status = row.text(1);
-  arrangement.past_due = Money::from_cents(row.integer(2));
-  arrangement.down_payment = Money::from_cents(row.integer(3));
-  arrangement.down_payment_due_on = row.text(4);
-  arrangement.down_payment_kept = row.integer(5) != 0;
-  arrangement.installments = row.integer(6);
-  arrangement.installment = Money::from_cents(row.integer(7));
-  arrangement.last_installment = Money::from_cents(row.integer(8));
-  arrangement.installments_billed = row.integer(9);
-  arrangement.created_on = row.text(10);
-  arrangement.ended_on = row.text(11);
-  arrangement.end_reason = row.text(12);
+  arrangement.id = row.integer("id");
+  arrangement.status = row.text("status");
+  arrangement.past_due = Money::from_cents(row.integer("past_due_cents"));
+  arrangement.down_payment = Money::from_cents(row.integer("down_payment_cents"));
+  arrangement.down_payment_due_on = row.text("down_payment_due_on");
+  arrangement.down_payment_kept = row.integer("down_payment_kept") != 0;
+  arrangement.installments = row.integer("installment_count");
+  arrangement.installment = Money::from_cents(row.integer("installment_cents"));
+  arrangement.last_installment = Money::from_cents(row.integer("last_installment_cents"));
+  arrangement.installments_billed = row.integer("installments_billed");
+  arrangement.created_on = row.text("created_on");
+  arrangement.ended_on = row.text("ended_on");
+  arrangement.end_reason = row.text("end_reason");
   return arrangement;
 }
 
@@ -116,15 +116,16 @@ Result<void> end(Session& session, std::int64_t id, std::int64_t account_id,
 // Judges one active arrangement as of `today`.
 Result<void> review_one(Session& session, const Row& row, LocalDate today,
                         ArrangementReview& review) {
-  const std::int64_t id = row.integer(0);
-  const std::int64_t account_id = row.integer(1);
-  const Money down = Money::from_cents(row.integer(2));
-  const std::string down_due = row.text(3);
+  const std::int64_t id = row.integer("id");
+  const std::int64_t account_id = row.integer("account_id");
+  const Money down = Money::from_cents(row.integer("down_payment_cents"));
+  const std::string down_due = row.text("down_payment_due_on");
   const std::string day = format_local_date(today);
-  if (row.integer(4) == 0 && down_due < day) {
-    auto paid = session.query_named("ledger/payments_since", {account_id, row.text(5), down_due});
+  if (row.integer("down_payment_kept") == 0 && down_due < day) {
+    auto paid = session.query_named("ledger/payments_since",
+                                    {account_id, row.text("created_on"), down_due});
     RP_TRY(paid);
-    if (paid->at(0).integer(0) < down.cents()) {
+    if (paid->at(0).integer("paid_cents") < down.cents()) {
       return end(session, id, account_id, "broken", day,
                  "the down payment of $" + down.to_string() + " was not paid by " + down_due,
                  review);
@@ -136,14 +137,17 @@ Result<void> review_one(Session& session, const Row& row, LocalDate today,
   RP_TRY(bills);
   for (const Row& bill : *bills) {
     // The day after the due date: what is owed on this bill beyond the arranged balance.
-    const std::string due = bill.text(1);
+    const std::string due = bill.text("due_date");
     auto balance = session.query_named("ledger/balance_on", {account_id, due});
     RP_TRY(balance);
-    auto newer =
-        session.query_named("ledger/charges_after_entry", {account_id, bill.integer(3), due});
+    auto newer = session.query_named("ledger/charges_after_entry",
+                                     {account_id, bill.integer("entry_id"), due});
     RP_TRY(newer);
-    const std::int64_t owed = balance->at(0).integer(0) - bill.integer(2) - newer->at(0).integer(0);
-    RP_TRY(session.execute_named("ledger/mark_arrangement_bill_checked", {bill.integer(0)}));
+    const std::int64_t owed = balance->at(0).integer("balance_cents") -
+                              bill.integer("deferred_cents") -
+                              newer->at(0).integer("later_charges_cents");
+    RP_TRY(
+        session.execute_named("ledger/mark_arrangement_bill_checked", {bill.integer("bill_id")}));
     if (owed > 0) {
       return end(
           session, id, account_id, "broken", day,
@@ -152,10 +156,10 @@ Result<void> review_one(Session& session, const Row& row, LocalDate today,
     }
     ++review.kept;
   }
-  if (row.integer(7) >= row.integer(6)) {
+  if (row.integer("installments_billed") >= row.integer("installment_count")) {
     auto unchecked = session.query_named("ledger/unchecked_arrangement_bills", {id});
     RP_TRY(unchecked);
-    if (unchecked->at(0).integer(0) == 0) {
+    if (unchecked->at(0).integer("unchecked_bills") == 0) {
       return end(session, id, account_id, "completed", day, "every installment was paid", review);
     }
   }
@@ -211,7 +215,7 @@ Result<Arrangement> make_arrangement(store::Database& database, const AccountNum
          chosen->installment.cents(), chosen->last_installment.cents(), down_due, today,
          format_instant(now()), actor});
     RP_TRY(inserted);
-    const std::int64_t id = inserted->at(0).integer(0);
+    const std::int64_t id = inserted->at(0).integer("id");
     RP_TRY(accounts::record_event(
         session, {facts->id, "arrangement.made", actor,
                   "Payment arrangement: $" + chosen->down_payment.to_string() + " by " + down_due +

@@ -51,14 +51,22 @@ Result<std::vector<Candidate>> candidates(Session& session, LocalDate cutoff, st
   RP_TRY(rows);
   std::vector<Candidate> found;
   for (const store::Row& row : *rows) {
-    auto due = parse_local_date(row.text(3), "due_date");
+    auto due = parse_local_date(row.text("due_date"), "due_date");
     RP_TRY(due);
-    Candidate candidate{
-        row.integer(0), row.integer(1), row.integer(2), *due,   Money::from_cents(row.integer(4)),
-        row.integer(5), std::nullopt,   Money(),        Money()};
-    if (!row.is_null(6)) candidate.exemption = row.text(6);
-    candidate.asked = row.is_null(7) ? candidate.charges : Money::from_cents(row.integer(7));
-    candidate.deferred = Money::from_cents(row.integer(8));
+    Candidate candidate{row.integer("bill_id"),
+                        row.integer("account_id"),
+                        row.integer("number"),
+                        *due,
+                        Money::from_cents(row.integer("charges_cents")),
+                        row.integer("entry_id"),
+                        std::nullopt,
+                        Money(),
+                        Money()};
+    if (!row.is_null("late_fee_exemption")) candidate.exemption = row.text("late_fee_exemption");
+    candidate.asked = row.is_null("budget_asked_cents")
+                          ? candidate.charges
+                          : Money::from_cents(row.integer("budget_asked_cents"));
+    candidate.deferred = Money::from_cents(row.integer("deferred_cents"));
     found.push_back(std::move(candidate));
   }
   return found;
@@ -73,8 +81,8 @@ Result<Money> unpaid_on(Session& session, const Candidate& bill, LocalDate grace
   auto newer =
       session.query_named("ledger/charges_after_entry", {bill.account_id, bill.entry_id, day});
   RP_TRY(newer);
-  const std::int64_t owed =
-      balance->at(0).integer(0) - bill.deferred.cents() - newer->at(0).integer(0);
+  const std::int64_t owed = balance->at(0).integer("balance_cents") - bill.deferred.cents() -
+                            newer->at(0).integer("later_charges_cents");
   return Money::from_cents(
       std::clamp<std::int64_t>(owed, 0, std::max<std::int64_t>(bill.asked.cents(), 0)));
 }

@@ -28,7 +28,8 @@ Result<AccountMeter> choose_meter(store::Session& session, const AccountNumber& 
   std::vector<AccountMeter> registers;
   bool automatic = false;
   for (const store::Row& row : *rows) {
-    AccountMeter meter{row.text(0), row.text(1), static_cast<std::int32_t>(row.integer(2))};
+    AccountMeter meter{row.text("serial"), row.text("name"),
+                       static_cast<std::int32_t>(row.integer("interval_minutes"))};
     if (!serial.empty() && meter.serial == serial) {
       if (meter.interval_minutes != 0) {
         return invalid_input("meter", "meter " + serial + " is read automatically every " +
@@ -110,12 +111,12 @@ Result<CustomerReadOutcome> submit_customer_read(store::Database& database, cons
         session.query_named("mdm/register_read_at", {channel->channel_id, outcome.read_at});
     if (!existing.ok()) return existing.error();
     if (!existing->empty()) {
-      if (existing->front().integer(1) != milli) {
+      if (existing->front().integer("milli_units") != milli) {
         return conflict("a different reading was already sent for meter " + meter->serial + " at " +
                         outcome.read_at);
       }
-      outcome.id = existing->front().integer(0);
-      outcome.status = existing->front().text(2);
+      outcome.id = existing->front().integer("id");
+      outcome.status = existing->front().text("status");
       outcome.message = "We already have this reading. Thank you.";
       return success();
     }
@@ -125,9 +126,9 @@ Result<CustomerReadOutcome> submit_customer_read(store::Database& database, cons
     if (!recent_rows.ok()) return recent_rows.error();
     std::vector<PreviousRead> recent;
     for (const store::Row& row : *recent_rows) {
-      auto when = parse_instant(row.text(0), "taken_at");
+      auto when = parse_instant(row.text("taken_at"), "taken_at");
       if (!when.ok()) return internal_error("stored register read: " + when.error().message);
-      recent.push_back({when->time_since_epoch().count(), row.integer(1)});
+      recent.push_back({when->time_since_epoch().count(), row.integer("milli_units")});
     }
     std::map<std::string, VeeRules> cache;
     auto rules = utility_vee_rules_in(session, channel->commodity, cache);
@@ -178,7 +179,7 @@ Result<CustomerReadOutcome> submit_customer_read(store::Database& database, cons
                             {channel->channel_id, outcome.read_at, milli, std::string("customer"),
                              outcome.status, format_instant(now), outcome.message, store::Null{}});
     if (!inserted.ok()) return inserted.error();
-    outcome.id = inserted->front().integer(0);
+    outcome.id = inserted->front().integer("id");
     std::vector<QueuedException> queued;
     for (VeeFinding& finding : findings) {
       if (finding.needs_review) {

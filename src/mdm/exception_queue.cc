@@ -25,30 +25,30 @@ struct StoredException {
 Result<StoredException> read_exception(store::Session& session, const store::Row& row) {
   StoredException stored;
   QueuedExceptionView& view = stored.view;
-  view.id = row.integer(0);
-  view.rule = row.text(1);
-  view.evidence = row.text(2);
-  view.status = row.text(3);
-  view.meter_serial = row.text(4);
-  view.channel = row.text(5);
-  view.unit = row.text(6);
-  stored.utc_day = static_cast<std::int32_t>(row.integer(7));
+  view.id = row.integer("id");
+  view.rule = row.text("rule");
+  view.evidence = row.text("evidence");
+  view.status = row.text("status");
+  view.meter_serial = row.text("serial");
+  view.channel = row.text("name");
+  view.unit = row.text("unit");
+  stored.utc_day = static_cast<std::int32_t>(row.integer("utc_day"));
   view.day = utc_date(stored.utc_day);
-  view.first_slot = static_cast<std::int32_t>(row.integer(8));
-  view.last_slot = static_cast<std::int32_t>(row.integer(9));
-  view.interval_minutes = static_cast<std::int32_t>(row.integer(10));
-  if (!row.is_null(11)) view.register_read_id = row.integer(11);
-  view.created_at = row.text(12);
-  view.resolved_at = row.text(13);
-  view.resolved_by = row.text(14);
-  view.resolution_note = row.text(15);
-  stored.service_point_id = row.integer(16);
-  stored.channel_id = row.integer(17);
+  view.first_slot = static_cast<std::int32_t>(row.integer("first_slot"));
+  view.last_slot = static_cast<std::int32_t>(row.integer("last_slot"));
+  view.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
+  if (!row.is_null("register_read_id")) view.register_read_id = row.integer("register_read_id");
+  view.created_at = row.text("created_at");
+  view.resolved_at = row.text("resolved_at");
+  view.resolved_by = row.text("resolved_by");
+  view.resolution_note = row.text("resolution_note");
+  stored.service_point_id = row.integer("service_point_id");
+  stored.channel_id = row.integer("channel_id");
   if (stored.service_point_id != 0) {
     auto accounts = session.query_named("mdm/accounts_of_service_point_on",
                                         {stored.service_point_id, view.day, view.day});
     if (!accounts.ok()) return accounts.error();
-    for (const store::Row& account : *accounts) view.accounts.push_back(account.text(0));
+    for (const store::Row& account : *accounts) view.accounts.push_back(account.text("number"));
   }
   return stored;
 }
@@ -147,9 +147,9 @@ Result<QueuedExceptionView> accept_exception(store::Database& database, std::int
               session.query_named("mdm/register_read_by_id", {*stored.view.register_read_id});
           if (!read.ok()) return read.error();
           if (!read->empty()) {
-            auto settled =
-                session.execute_named("mdm/settle_register_read",
-                                      {read->front().integer(0), *stored.view.register_read_id});
+            auto settled = session.execute_named(
+                "mdm/settle_register_read",
+                {read->front().integer("milli_units"), *stored.view.register_read_id});
             if (!settled.ok()) return settled.error();
           }
         }
@@ -170,7 +170,7 @@ Result<QueuedExceptionView> edit_exception(store::Database& database, std::int64
           auto read =
               session.query_named("mdm/register_read_by_id", {*stored.view.register_read_id});
           if (!read.ok()) return read.error();
-          std::int64_t before = read->empty() ? 0 : read->front().integer(0);
+          std::int64_t before = read->empty() ? 0 : read->front().integer("milli_units");
           auto settled = session.execute_named(
               "mdm/settle_register_read",
               {*resolution.reading_milli_units, *stored.view.register_read_id});

@@ -12,7 +12,7 @@ std::string commodity_of_unit(const std::string& unit) {
 }
 
 Result<std::optional<std::int64_t>> day_bound(const UtilityZone& zone, const store::Row& row,
-                                              std::size_t column, bool end_of_day) {
+                                              std::string_view column, bool end_of_day) {
   if (row.is_null(column)) return std::optional<std::int64_t>{};
   auto date = parse_local_date(row.text(column), "installed_on");
   if (!date.ok()) return internal_error("stored meter date: " + date.error().message);
@@ -42,24 +42,25 @@ Result<IngestChannel> find_ingest_channel(store::Session& session, const Utility
     return channel;
   }
   const store::Row& row = rows->front();
-  channel.channel_id = row.integer(0);
-  channel.meter_id = row.integer(1);
-  channel.service_point_id = row.integer(2);
-  channel.unit = row.text(3);
-  channel.interval_minutes = static_cast<std::int32_t>(row.integer(4));
-  channel.dial_digits = static_cast<std::int32_t>(row.integer(5));
-  auto from = day_bound(zone, row, 6, false);
+  channel.channel_id = row.integer("channel_id");
+  channel.meter_id = row.integer("meter_id");
+  channel.service_point_id = row.integer("service_point_id");
+  channel.unit = row.text("unit");
+  channel.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
+  channel.dial_digits = static_cast<std::int32_t>(row.integer("dial_digits"));
+  auto from = day_bound(zone, row, "installed_on", false);
   if (!from.ok()) return from.error();
-  auto until = day_bound(zone, row, 7, true);
+  auto until = day_bound(zone, row, "removed_on", true);
   if (!until.ok()) return until.error();
   channel.installed_from = *from;
   channel.removed_until = *until;
-  channel.commodity = row.is_null(8) ? commodity_of_unit(channel.unit) : row.text(8);
+  channel.commodity =
+      row.is_null("commodity") ? commodity_of_unit(channel.unit) : row.text("commodity");
   if (channel.service_point_id != 0) {
     auto spans = session.query_named("mdm/agreements_of_service_point", {channel.service_point_id});
     if (!spans.ok()) return spans.error();
     for (const store::Row& span : *spans) {
-      channel.agreements.push_back({span.text(0), span.text(1)});
+      channel.agreements.push_back({span.text("start_date"), span.text("end_date")});
     }
   }
   return channel;

@@ -25,7 +25,7 @@ Result<VeeRules> utility_vee_rules_in(store::Session& session, const std::string
   if (!rows.ok()) return rows.error();
   VeeRules rules = *defaults;
   if (!rows->empty()) {
-    auto overridden = apply_vee_rule_overrides(rules, rows->front().text(0));
+    auto overridden = apply_vee_rule_overrides(rules, rows->front().text("value"));
     if (!overridden.ok()) {
       return invalid_input(overridden.error().field,
                            "the utility setting vee_rules." + commodity +
@@ -66,21 +66,21 @@ Result<std::optional<IngestRecord>> find_ingest(store::Database& database, std::
         if (rows->empty()) return std::optional<IngestRecord>{};
         const store::Row& row = rows->front();
         IngestRecord record;
-        record.id = row.integer(0);
-        record.done = row.text(1) == "done";
+        record.id = row.integer("id");
+        record.done = row.text("status") == "done";
         record.report.ingest_id = record.id;
-        record.report.format = row.text(2);
-        record.report.accepted = row.integer(3);
-        record.report.estimated = row.integer(4);
-        record.report.exceptions = row.integer(5);
-        record.report.rejected = row.integer(6);
+        record.report.format = row.text("format");
+        record.report.accepted = row.integer("accepted");
+        record.report.estimated = row.integer("estimated");
+        record.report.exceptions = row.integer("exceptions");
+        record.report.rejected = row.integer("rejected");
         auto rejects =
             session.query_named("mdm/first_rejects_of_ingest",
                                 {record.id, static_cast<std::int64_t>(kReportedRejects)});
         if (!rejects.ok()) return rejects.error();
         for (const store::Row& reject : *rejects) {
-          record.report.first_rejects.push_back(
-              {static_cast<std::uint32_t>(reject.integer(0)), reject.text(1), reject.text(2)});
+          record.report.first_rejects.push_back({static_cast<std::uint32_t>(reject.integer("line")),
+                                                 reject.text("reason"), reject.text("text")});
         }
         return std::optional<IngestRecord>{std::move(record)};
       });
@@ -109,7 +109,7 @@ Result<std::int64_t> start_ingest(store::Database& database, std::string_view ha
       }
       return inserted.error();
     }
-    std::int64_t id = inserted->front().integer(0);
+    std::int64_t id = inserted->front().integer("id");
     std::vector<store::Params> rows;
     rows.reserve(rejects.size());
     for (const LineReject& reject : rejects) {

@@ -22,18 +22,18 @@ Result<std::vector<IntervalDay>> load_interval_days(store::Session& session,
   for (const store::Row& row : *rows) {
     IntervalDay day;
     day.channel_id = channel_id;
-    day.utc_day = static_cast<std::int32_t>(row.integer(0));
-    day.interval_minutes = static_cast<std::int32_t>(row.integer(1));
-    day.version = static_cast<std::int32_t>(row.integer(4));
+    day.utc_day = static_cast<std::int32_t>(row.integer("utc_day"));
+    day.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
+    day.version = static_cast<std::int32_t>(row.integer("version"));
     std::string where =
         "interval day " + std::to_string(day.utc_day) + " of channel " + std::to_string(channel_id);
     if (day.interval_minutes <= 0 || 1440 % day.interval_minutes != 0) {
       return internal_error(where + " has interval " + std::to_string(day.interval_minutes));
     }
     std::size_t slots = static_cast<std::size_t>(1440 / day.interval_minutes);
-    auto values = unpack_values(row.text(2), slots);
+    auto values = unpack_values(row.text("vals"), slots);
     if (!values.ok()) return internal_error(where + ": " + values.error().message);
-    auto quality = unpack_quality(row.text(3), slots);
+    auto quality = unpack_quality(row.text("quality"), slots);
     if (!quality.ok()) return internal_error(where + ": " + quality.error().message);
     day.values = std::move(*values);
     day.quality = std::move(*quality);

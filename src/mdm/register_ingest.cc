@@ -40,14 +40,14 @@ Result<ReadOutcome> store_register_read(store::Session& session, const IngestCha
   if (!existing.ok()) return existing.error();
   if (!existing->empty()) {
     const store::Row& row = existing->front();
-    outcome.held = row.text(2) == "held";
-    if (row.integer(1) != read.milli_units) {
+    outcome.held = row.text("status") == "held";
+    if (row.integer("milli_units") != read.milli_units) {
       VeeFinding finding{VeeRule::duplicate_disagrees, -1, -1,
                          "meter " + channel.meter_serial + " was read twice at " + taken_at + ": " +
-                             format_milli_units(row.integer(1)) + " is kept, " +
+                             format_milli_units(row.integer("milli_units")) + " is kept, " +
                              format_milli_units(read.milli_units) + " was also sent",
                          true};
-      outcome.exceptions.push_back({channel.channel_id, utc_day, finding, row.integer(0)});
+      outcome.exceptions.push_back({channel.channel_id, utc_day, finding, row.integer("id")});
     }
     return outcome;
   }
@@ -76,7 +76,7 @@ Result<ReadOutcome> store_register_read(store::Session& session, const IngestCha
       {channel.channel_id, taken_at, read.milli_units, read.source,
        std::string(outcome.held ? "held" : "accepted"), std::string(at), store::Null{}, ingest_id});
   if (!inserted.ok()) return inserted.error();
-  std::int64_t id = inserted->front().integer(0);
+  std::int64_t id = inserted->front().integer("id");
   for (VeeFinding& finding : findings) {
     if (finding.needs_review)
       outcome.exceptions.push_back({channel.channel_id, utc_day, finding, id});
@@ -113,7 +113,7 @@ Result<std::optional<std::int64_t>> interval_sum_between(store::Session& session
       session.query_named("mdm/interval_channel_of_meter", {channel.meter_id, channel.unit});
   if (!found.ok()) return found.error();
   if (found->empty() || until <= from) return std::optional<std::int64_t>{};
-  std::int64_t interval_channel = found->front().integer(0);
+  std::int64_t interval_channel = found->front().integer("id");
   std::int32_t first_day = utc_day_of(from);
   std::int32_t last_day = utc_day_of(until - 1);
   auto days = load_interval_days(session, interval_channel, first_day, last_day);
@@ -142,10 +142,10 @@ Result<std::optional<PreviousRead>> previous_register_read(store::Session& sessi
       session.query_named("mdm/previous_register_read", {channel_id, instant_text(taken_at)});
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return std::optional<PreviousRead>{};
-  auto when = parse_instant(rows->front().text(0), "taken_at");
+  auto when = parse_instant(rows->front().text("taken_at"), "taken_at");
   if (!when.ok()) return internal_error("stored register read: " + when.error().message);
   return std::optional<PreviousRead>{
-      PreviousRead{when->time_since_epoch().count(), rows->front().integer(1)}};
+      PreviousRead{when->time_since_epoch().count(), rows->front().integer("milli_units")}};
 }
 
 Result<IngestReport> ingest_register_reads(store::Database& database, const UtilityZone& zone,

@@ -24,19 +24,20 @@ Result<std::vector<UsageChannel>> channels_of(store::Session& session, const Usa
   RP_TRY(rows);
   std::vector<UsageChannel> channels;
   for (const store::Row& row : *rows) {
-    if (query.service_point_id && row.integer(0) != *query.service_point_id) continue;
+    if (query.service_point_id && row.integer("service_point_id") != *query.service_point_id)
+      continue;
     UsageChannel channel;
-    channel.usage.service_point_id = row.integer(0);
-    channel.usage.commodity = row.text(1);
-    channel.usage.meter_serial = row.text(2);
-    channel.channel_id = row.integer(3);
-    channel.usage.channel = row.text(4);
-    channel.usage.unit = row.text(5);
-    channel.usage.interval_minutes = static_cast<std::int32_t>(row.integer(6));
+    channel.usage.service_point_id = row.integer("service_point_id");
+    channel.usage.commodity = row.text("commodity");
+    channel.usage.meter_serial = row.text("serial");
+    channel.channel_id = row.integer("channel_id");
+    channel.usage.channel = row.text("name");
+    channel.usage.unit = row.text("unit");
+    channel.usage.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
     if (channel.usage.is_register()) {
       IngestChannel dial;
       dial.unit = channel.usage.unit;
-      dial.dial_digits = static_cast<std::int32_t>(row.integer(7));
+      dial.dial_digits = static_cast<std::int32_t>(row.integer("dial_digits"));
       channel.dial_digits = dial_digits_of(dial);
     }
     channels.push_back(std::move(channel));
@@ -71,9 +72,9 @@ Result<void> fill_register(store::Session& session, const UtilityZone& zone,
   RP_TRY(rows);
   std::vector<StoredRegisterRead> reads;
   for (const store::Row& row : *rows) {
-    auto taken = parse_instant(row.text(0), "taken_at");
+    auto taken = parse_instant(row.text("taken_at"), "taken_at");
     RP_TRY(taken);
-    reads.push_back({*taken, row.integer(1), row.text(2) == "estimated"});
+    reads.push_back({*taken, row.integer("milli_units"), row.text("source") == "estimated"});
   }
   std::vector<ReadPeriod> periods = read_periods(reads, zone, channel.dial_digits);
   if (query.resolution == Resolution::month) {

@@ -16,7 +16,7 @@ Result<std::int64_t> queue_email(store::Session& session, const EmailMessage& me
   auto rows = session.query_named("notify/queue_email",
                                   {message.to, message.subject, message.body, at, at});
   RP_TRY(rows);
-  return rows->at(0).integer(0);
+  return rows->at(0).integer("id");
 }
 
 }  // namespace rp::notify

@@ -83,7 +83,9 @@ Result<EmailDispatcher::Pass> EmailDispatcher::send_due() {
     RP_TRY(rows);
     std::vector<Outgoing> out;
     for (const store::Row& row : *rows) {
-      out.push_back({row.integer(0), {row.text(1), row.text(2), row.text(3)}, row.integer(4)});
+      out.push_back({row.integer("id"),
+                     {row.text("to_address"), row.text("subject"), row.text("body")},
+                     row.integer("attempts")});
     }
     return out;
   });

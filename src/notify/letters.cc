@@ -26,7 +26,7 @@ Result<std::int64_t> queue_letter(store::Session& session, const Letter& letter)
       "notify/queue_letter", {letter.account_id, letter.kind, letter.recipient, letter.address,
                               letter.language, letter.body, format_instant(now())});
   RP_TRY(inserted);
-  return inserted->at(0).integer(0);
+  return inserted->at(0).integer("id");
 }
 
 Result<std::vector<Letter>> letters_to_print(store::Database& database) {
@@ -37,8 +37,14 @@ Result<std::vector<Letter>> letters_to_print(store::Database& database) {
         RP_TRY(rows);
         std::vector<Letter> letters;
         for (const store::Row& row : *rows) {
-          letters.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4),
-                             row.text(5), row.text(6), row.text(7)});
+          letters.push_back({.id = row.integer("id"),
+                             .account_id = row.integer("account_id"),
+                             .kind = row.text("kind"),
+                             .recipient = row.text("recipient"),
+                             .address = row.text("address"),
+                             .language = row.text("language"),
+                             .body = row.text("body"),
+                             .created_at = row.text("created_at")});
         }
         return letters;
       });

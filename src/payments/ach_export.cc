@@ -103,7 +103,7 @@ Result<AchExport> export_in(Session& session, const VaultKey& key,
   RP_TRY(originator);
   auto files_today = session.query_named("payments/ach_files_of_day", {format_local_date(today)});
   RP_TRY(files_today);
-  const std::int64_t made_today = files_today->at(0).integer(0);
+  const std::int64_t made_today = files_today->at(0).integer("files_made");
   if (made_today >= static_cast<std::int64_t>(kFileIdModifiers.size())) {
     return conflict("36 ACH files were already made today; the bank takes no more");
   }
@@ -111,26 +111,27 @@ Result<AchExport> export_in(Session& session, const VaultKey& key,
 
   std::vector<Pending> pending;
   for (const store::Row& row : *rows) {
-    auto bank = open_bank_account(session, key, row.text(1));
+    auto bank = open_bank_account(session, key, row.text("token"));
     RP_TRY(bank);
     auto sequence = session.query_named("payments/next_ach_trace");
     RP_TRY(sequence);
     Pending item;
-    item.payment_id = row.integer(0);
-    auto channel = parse_payment_channel(row.text(3));
+    item.payment_id = row.integer("id");
+    auto channel = parse_payment_channel(row.text("channel"));
     if (!channel.ok()) {
       return internal_error("payment " + std::to_string(item.payment_id) +
-                            " is stored with channel '" + row.text(3) +
+                            " is stored with channel '" + row.text("channel") +
                             "', which the payments service does not know");
     }
     item.sec_code = *channel == PaymentChannel::phone ? "TEL" : "WEB";
     item.entry.routing_number = bank->routing_number;
     item.entry.account_number = bank->account_number;
     item.entry.account_type = bank->account_type;
-    item.entry.amount = Money::from_cents(row.integer(2));
-    item.entry.individual_id = row.text(4);
-    item.entry.individual_name = bank->holder_name.empty() ? row.text(5) : bank->holder_name;
-    item.entry.trace_sequence = (sequence->at(0).integer(0) - 1) % kLargestTraceSequence + 1;
+    item.entry.amount = Money::from_cents(row.integer("amount_cents"));
+    item.entry.individual_id = row.text("number");
+    item.entry.individual_name = bank->holder_name.empty() ? row.text("name") : bank->holder_name;
+    item.entry.trace_sequence =
+        (sequence->at(0).integer("trace_sequence") - 1) % kLargestTraceSequence + 1;
     result.total += item.entry.amount;
     pending.push_back(std::move(item));
   }
@@ -162,7 +163,7 @@ Result<AchExport> export_in(Session& session, const VaultKey& key,
        format_local_date(result.effective_on), result.entries, result.total.cents(), result.content,
        format_instant(at), request.actor});
   RP_TRY(inserted);
-  result.file_id = inserted->at(0).integer(0);
+  result.file_id = inserted->at(0).integer("id");
   for (const Pending& item : pending) {
     std::string sequence = std::to_string(item.entry.trace_sequence);
     sequence.insert(0, 7 - sequence.size(), '0');

@@ -180,17 +180,17 @@ Result<BankAccount> open_bank_account(store::Session& session, const VaultKey& k
   if (rows->empty()) return unknown();
   const store::Row& row = rows->at(0);
   BankAccount account;
-  account.id = row.integer(0);
-  account.token = row.text(1);
-  account.routing_number = row.text(2);
-  auto number = open_sealed(key, account.token, row.text(3));
+  account.id = row.integer("id");
+  account.token = row.text("token");
+  account.routing_number = row.text("routing_number");
+  auto number = open_sealed(key, account.token, row.text("account_sealed"));
   RP_TRY(number);
   account.account_number = *number;
-  account.last_four = row.text(4);
-  account.account_type = row.text(5);
-  account.holder_name = row.text(6);
-  account.validation = row.text(7);
-  account.validation_note = row.text(8);
+  account.last_four = row.text("last_four");
+  account.account_type = row.text("account_type");
+  account.holder_name = row.text("holder_name");
+  account.validation = row.text("validation");
+  account.validation_note = row.text("validation_note");
   return account;
 }
 

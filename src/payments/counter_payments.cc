@@ -66,7 +66,7 @@ Result<PaymentView> take(Session& session, const CounterPayment& payment) {
                            payment.method == "check" ? store::Value{payment.check_number}
                                                      : store::Value{store::Null{}}});
   RP_TRY(inserted);
-  auto stored = find_payment(session, "payments/payment_by_id", {inserted->at(0).integer(0)});
+  auto stored = find_payment(session, "payments/payment_by_id", {inserted->at(0).integer("id")});
   RP_TRY(stored);
   const ChargeResult taken{ChargeOutcome::approved, "counter:" + payment.cashier, ""};
   return apply_outcome(session, **stored, taken, payment.cashier);
@@ -86,7 +86,8 @@ Result<Drawer> cashier_drawer(store::Database& database, const std::string& cash
     RP_TRY(rows);
     Drawer drawer{cashier, day, {}, 0, Money()};
     for (const store::Row& row : *rows) {
-      DrawerLine line{row.text(0), row.integer(1), Money::from_cents(row.integer(2))};
+      DrawerLine line{row.text("method"), row.integer("payment_count"),
+                      Money::from_cents(row.integer("total_cents"))};
       drawer.count += line.count;
       drawer.total += line.total;
       drawer.lines.push_back(std::move(line));

@@ -27,17 +27,17 @@ std::string sha256_hex(std::string_view text) {
 
 LockboxItem item_of(const Row& row) {
   LockboxItem item;
-  item.id = row.integer(0);
-  item.line = row.integer(1);
-  item.deposited_on = row.text(2);
-  item.amount = Money::from_cents(row.integer(3));
-  item.bank_reference = row.text(4);
-  item.customer_reference = row.text(5);
-  item.text = row.text(6);
-  item.status = row.text(7);
-  item.reason = row.text(8);
-  item.account_number = row.text(9);
-  item.confirmation = row.text(10);
+  item.id = row.integer("id");
+  item.line = row.integer("line");
+  item.deposited_on = row.text("deposited_on");
+  item.amount = Money::from_cents(row.integer("amount_cents"));
+  item.bank_reference = row.text("bank_reference");
+  item.customer_reference = row.text("customer_reference");
+  item.text = row.text("detail_text");
+  item.status = row.text("status");
+  item.reason = row.text("reason");
+  item.account_number = row.text("account_number");
+  item.confirmation = row.text("confirmation");
   return item;
 }
 
@@ -105,7 +105,7 @@ Result<std::int64_t> post_check(Session& session, std::int64_t account_id, Money
       {account_id, *confirmation, amount.cents(), std::string("Check by mail"),
        system_idempotency_key("lockbox", item_key), item_key, deposited_on, at, at});
   RP_TRY(inserted);
-  const std::int64_t id = inserted->at(0).integer(0);
+  const std::int64_t id = inserted->at(0).integer("id");
   auto stored = find_payment(session, "payments/payment_by_id", {id});
   RP_TRY(stored);
   RP_TRY(apply_outcome(session, **stored, {ChargeOutcome::approved, "lockbox", ""}, actor));
@@ -126,7 +126,7 @@ Result<LockboxImport> import_in(Session& session, const bai2::File& file, const 
   auto earlier = session.query_named("payments/lockbox_import_by_hash", {hash});
   RP_TRY(earlier);
   if (!earlier->empty()) {
-    report.import_id = earlier->at(0).integer(0);
+    report.import_id = earlier->at(0).integer("id");
     report.already_imported = true;
     auto items = items_of_import(session, report.import_id);
     RP_TRY(items);
@@ -138,7 +138,7 @@ Result<LockboxImport> import_in(Session& session, const bai2::File& file, const 
       "payments/insert_lockbox_import",
       {hash, file.sender, file.file_id, format_local_date(file.creation_date), at, actor});
   RP_TRY(created);
-  report.import_id = created->at(0).integer(0);
+  report.import_id = created->at(0).integer("id");
   std::int64_t items = 0;
   for (const bai2::Group& group : file.groups) {
     const std::string deposited_on = format_local_date(group.as_of_date);
@@ -165,7 +165,7 @@ Result<LockboxImport> import_in(Session& session, const bai2::File& file, const 
         if (!seen->empty()) {
           ++report.duplicates;
           report.skipped.push_back(where + "already imported from an earlier file (item " +
-                                   std::to_string(seen->at(0).integer(0)) + ")");
+                                   std::to_string(seen->at(0).integer("id")) + ")");
           continue;
         }
         ++items;
@@ -248,7 +248,7 @@ Result<LockboxItem> apply_lockbox_item(store::Database& database, std::int64_t i
     auto account_key = accounts::find_account_key(session, account);
     RP_TRY(account_key);
     auto payment = post_check(session, account_key->id, item.amount, item.deposited_on,
-                              rows->at(0).text(11), actor);
+                              rows->at(0).text("item_key"), actor);
     RP_TRY(payment);
     RP_TRY(session.execute_named("payments/apply_lockbox_item",
                                  {*payment, actor, format_instant(now()), item_id}));

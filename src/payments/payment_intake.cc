@@ -61,7 +61,7 @@ Result<StoredPayment> open_payment(Session& session, const PaymentRequest& reque
        request.token, request.idempotency_key, fingerprint_of(request),
        format_local_date(zone->local_date(now())), at, at});
   RP_TRY(inserted);
-  auto created = find_payment(session, "payments/payment_by_id", {inserted->at(0).integer(0)});
+  auto created = find_payment(session, "payments/payment_by_id", {inserted->at(0).integer("id")});
   RP_TRY(created);
   return std::move(**created);
 }

@@ -91,7 +91,7 @@ Result<std::string> take_confirmation(Session& session) {
   auto sequence = session.query_named("payments/next_confirmation");
   RP_TRY(sequence);
   if (sequence->empty()) return internal_error("the payment_confirmation sequence is missing");
-  return confirmation_of(sequence->at(0).integer(0));
+  return confirmation_of(sequence->at(0).integer("confirmation_sequence"));
 }
 
 // T2: the processor's answer written, once. Returns the payment as it now stands.

@@ -36,8 +36,9 @@ Result<PaymentToReturn> find_payment_to_return(Session& session,
   RP_TRY(stored);
   PaymentToReturn payment;
   payment.stored = std::move(*stored);
-  payment.ledger_entry_id = rows->at(0).is_null(16) ? 0 : rows->at(0).integer(16);
-  payment.return_code = rows->at(0).text(17);
+  payment.ledger_entry_id =
+      rows->at(0).is_null("ledger_entry_id") ? 0 : rows->at(0).integer("ledger_entry_id");
+  payment.return_code = rows->at(0).text("return_code");
   return payment;
 }
 

@@ -68,14 +68,15 @@ Result<void> run_scheduled(store::Database& database, PaymentProcessor& processo
   });
   RP_TRY(due);
   for (const Row& row : *due) {
-    const std::int64_t id = row.integer(0);
+    const std::int64_t id = row.integer("id");
     const std::string key = system_idempotency_key("scheduled", std::to_string(id));
     std::string status = "failed";
     store::Value payment_id = store::Null{};
     store::Value reason = std::string("the payment method was removed");
-    if (row.text(4).empty()) {
-      auto paid = pay(database, processor, row.text(1), Money::from_cents(row.integer(2)),
-                      row.text(3), PaymentChannel::web, key, "scheduled");
+    if (row.text("method_removed_at").empty()) {
+      auto paid = pay(database, processor, row.text("number"),
+                      Money::from_cents(row.integer("amount_cents")), row.text("token"),
+                      PaymentChannel::web, key, "scheduled");
       if (paid.ok()) {
         // Settled by the reconciliation, then by the next run.
         if (paid->status == PaymentStatus::pending) continue;
@@ -85,7 +86,7 @@ Result<void> run_scheduled(store::Database& database, PaymentProcessor& processo
       } else {
         reason = "the payment could not be made: " + paid.error().message;
         report.problems.push_back("scheduled payment " + std::to_string(id) + " (account " +
-                                  row.text(1) + "): " + paid.error().message);
+                                  row.text("number") + "): " + paid.error().message);
       }
     }
     auto finished = database.write_work([&](Session& session) -> Result<void> {
@@ -95,7 +96,8 @@ Result<void> run_scheduled(store::Database& database, PaymentProcessor& processo
     });
     if (!finished.ok()) {
       report.problems.push_back("scheduled payment " + std::to_string(id) + " (account " +
-                                row.text(1) + "): not recorded: " + finished.error().message);
+                                row.text("number") +
+                                "): not recorded: " + finished.error().message);
       continue;
     }
     ++(status == "paid" ? report.scheduled_paid : report.scheduled_failed);
@@ -110,16 +112,17 @@ Result<void> notice_autopay_bills(store::Database& database, const std::string& 
     RP_TRY(bills);
     const std::string at = format_instant(now());
     for (const Row& row : *bills) {
-      std::string charge_on = shifted(row.text(3), -static_cast<int>(row.integer(5)));
+      std::string charge_on =
+          shifted(row.text("due_date"), -static_cast<int>(row.integer("days_before_due")));
       if (charge_on < day) charge_on = day;
-      const Money amount = Money::from_cents(row.integer(6));
-      RP_TRY(
-          session.execute_named("payments/insert_autopay_bill",
-                                {row.integer(0), row.integer(4), charge_on, amount.cents(), at}));
-      RP_TRY(notify(session, row.integer(1), "autopay.scheduled",
-                    "Autopay will pay bill " + std::to_string(row.integer(2)) + " ($" +
+      const Money amount = Money::from_cents(row.integer("amount_due_cents"));
+      RP_TRY(session.execute_named(
+          "payments/insert_autopay_bill",
+          {row.integer("bill_id"), row.integer("enrolment_id"), charge_on, amount.cents(), at}));
+      RP_TRY(notify(session, row.integer("account_id"), "autopay.scheduled",
+                    "Autopay will pay bill " + std::to_string(row.integer("number")) + " ($" +
                         amount.to_string() + ") on " + charge_on,
-                    row.integer(2), amount, charge_on));
+                    row.integer("number"), amount, charge_on));
       ++report.autopay_noticed;
     }
     return success();
@@ -132,9 +135,9 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
       [&](Session& session) { return session.query_named("payments/autopay_bills_due", {day}); });
   RP_TRY(due);
   for (const Row& row : *due) {
-    const std::int64_t bill_id = row.integer(0);
-    const std::int64_t account_id = row.integer(1);
-    const std::int64_t bill_number = row.integer(3);
+    const std::int64_t bill_id = row.integer("bill_id");
+    const std::int64_t account_id = row.integer("account_id");
+    const std::int64_t bill_number = row.integer("bill_number");
     const std::string key = system_idempotency_key("autopay", std::to_string(bill_id));
     // What is still owed on the bill: its amount due, or the balance when a payment came since.
     // A charge made before a crash (its key is taken) is replayed with its own amount.
@@ -145,21 +148,22 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
     auto plan = database.read<Plan>([&](Session& session) -> Result<Plan> {
       auto earlier = session.query_named("payments/payment_by_key_amount", {key});
       RP_TRY(earlier);
-      if (!earlier->empty()) return Plan{true, Money::from_cents(earlier->at(0).integer(0))};
+      if (!earlier->empty())
+        return Plan{true, Money::from_cents(earlier->at(0).integer("amount_cents"))};
       auto balance = accounts::account_balance(session, account_id);
       RP_TRY(balance);
-      return Plan{false, std::min(Money::from_cents(row.integer(4)), *balance)};
+      return Plan{false, std::min(Money::from_cents(row.integer("amount_due_cents")), *balance)};
     });
     if (!plan.ok()) {
       report.problems.push_back("autopay of bill " + std::to_string(bill_number) + " (account " +
-                                row.text(2) + "): " + plan.error().message);
+                                row.text("account_number") + "): " + plan.error().message);
       continue;
     }
     Money amount = plan->amount;
     std::string status;
     std::string reason;
     store::Value payment_id = store::Null{};
-    if (!row.text(6).empty() && !plan->replay) {
+    if (!row.text("method_removed_at").empty() && !plan->replay) {
       status = "failed";
       reason = "the autopay payment method was removed";
     } else if (amount.cents() <= 0) {
@@ -167,7 +171,7 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
       reason = "nothing is owed";
       amount = Money();
     } else {
-      auto paid = pay(database, processor, row.text(2), amount, row.text(5),
+      auto paid = pay(database, processor, row.text("account_number"), amount, row.text("token"),
                       PaymentChannel::autopay, key, "autopay");
       if (paid.ok()) {
         // Settled by the reconciliation, then by the next run.
@@ -179,7 +183,7 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
         status = "failed";
         reason = "the payment could not be made: " + paid.error().message;
         report.problems.push_back("autopay of bill " + std::to_string(bill_number) + " (account " +
-                                  row.text(2) + "): " + paid.error().message);
+                                  row.text("account_number") + "): " + paid.error().message);
       }
     }
     auto finished = database.write_work([&](Session& session) -> Result<void> {
@@ -199,7 +203,8 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
     });
     if (!finished.ok()) {
       report.problems.push_back("autopay of bill " + std::to_string(bill_number) + " (account " +
-                                row.text(2) + "): not recorded: " + finished.error().message);
+                                row.text("account_number") +
+                                "): not recorded: " + finished.error().message);
       continue;
     }
     if (status == "paid") ++report.autopay_paid;
@@ -211,13 +216,13 @@ Result<void> charge_autopay_bills(store::Database& database, PaymentProcessor& p
 
 ScheduledPayment scheduled_of(const Row& row) {
   ScheduledPayment scheduled;
-  scheduled.id = row.integer(0);
-  scheduled.amount = Money::from_cents(row.integer(1));
-  scheduled.pay_on = row.text(2);
-  scheduled.payment_method_id = row.integer(3);
-  scheduled.status = row.text(4);
-  scheduled.confirmation = row.text(5);
-  scheduled.failure_reason = row.text(6);
+  scheduled.id = row.integer("id");
+  scheduled.amount = Money::from_cents(row.integer("amount_cents"));
+  scheduled.pay_on = row.text("pay_on");
+  scheduled.payment_method_id = row.integer("payment_method_id");
+  scheduled.status = row.text("status");
+  scheduled.confirmation = row.text("confirmation");
+  scheduled.failure_reason = row.text("failure_reason");
   return scheduled;
 }
 
@@ -250,7 +255,7 @@ Result<ScheduledPayment> schedule_payment(store::Database& database, const Accou
                                          payment_method_id, format_instant(now()), actor});
     RP_TRY(inserted);
     ScheduledPayment scheduled;
-    scheduled.id = inserted->at(0).integer(0);
+    scheduled.id = inserted->at(0).integer("id");
     scheduled.amount = amount;
     scheduled.pay_on = format_local_date(pay_on);
     scheduled.payment_method_id = payment_method_id;
@@ -269,8 +274,8 @@ Result<void> cancel_scheduled_payment(store::Database& database, const AccountNu
     auto rows = session.query_named("payments/scheduled_payments_of_account", {account.digits()});
     RP_TRY(rows);
     for (const Row& row : *rows) {
-      if (row.integer(0) == id) {
-        return conflict("scheduled payment " + std::to_string(id) + " is " + row.text(4))
+      if (row.integer("id") == id) {
+        return conflict("scheduled payment " + std::to_string(id) + " is " + row.text("status"))
             .coded("scheduled-payment-done");
       }
     }
@@ -313,7 +318,7 @@ Result<AutopayEnrolment> enrol_autopay(store::Database& database, const AccountN
         {account_id->id, "autopay.enrolled", actor,
          "Autopay pays each bill " + std::to_string(days_before_due) + " days before it is due",
          "{}"}));
-    return AutopayEnrolment{inserted->at(0).integer(0), payment_method_id, days_before_due, at};
+    return AutopayEnrolment{inserted->at(0).integer("id"), payment_method_id, days_before_due, at};
   });
 }
 
@@ -327,7 +332,8 @@ Result<std::optional<AutopayEnrolment>> autopay_enrolment(store::Database& datab
         if (rows->empty()) return std::optional<AutopayEnrolment>{};
         const Row& row = rows->at(0);
         return std::optional<AutopayEnrolment>{
-            AutopayEnrolment{row.integer(0), row.integer(1), row.integer(2), row.text(3)}};
+            AutopayEnrolment{row.integer("id"), row.integer("payment_method_id"),
+                             row.integer("days_before_due"), row.text("enrolled_at")}};
       });
 }
 

@@ -27,10 +27,11 @@ Result<VoidFacts> facts_of(Session& session, const std::string& confirmation) {
   RP_TRY(stored);
   VoidFacts facts;
   facts.stored = std::move(*stored);
-  facts.ledger_entry_id = rows->at(0).is_null(16) ? 0 : rows->at(0).integer(16);
+  facts.ledger_entry_id =
+      rows->at(0).is_null("ledger_entry_id") ? 0 : rows->at(0).integer("ledger_entry_id");
   auto sent = session.query_named("payments/void_facts", {facts.stored.view.id});
   RP_TRY(sent);
-  facts.sent_to_bank = sent->at(0).integer(0) != 0;
+  facts.sent_to_bank = sent->at(0).integer("sent_to_bank") != 0;
   auto zone = store::utility_zone(session);
   RP_TRY(zone);
   facts.today = format_local_date(zone->local_date(now()));

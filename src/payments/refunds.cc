@@ -19,13 +19,13 @@ std::string fingerprint_of(const RefundRequest& request) {
 
 Refund refund_of(const Row& row) {
   Refund refund;
-  refund.id = row.integer(0);
-  refund.account_number = row.text(1);
-  refund.amount = Money::from_cents(row.integer(2));
-  refund.method = row.text(3);
-  refund.reason = row.text(4);
-  refund.mail_to = row.text(5);
-  refund.created_at = row.text(6);
+  refund.id = row.integer("id");
+  refund.account_number = row.text("number");
+  refund.amount = Money::from_cents(row.integer("amount_cents"));
+  refund.method = row.text("method");
+  refund.reason = row.text("reason");
+  refund.mail_to = row.text("mail_to");
+  refund.created_at = row.text("created_at");
   return refund;
 }
 
@@ -33,7 +33,7 @@ Result<Refund> refund_in(Session& session, const RefundRequest& request) {
   auto earlier = session.query_named("payments/refund_by_key", {request.idempotency_key});
   RP_TRY(earlier);
   if (!earlier->empty()) {
-    if (earlier->at(0).text(7) != fingerprint_of(request)) {
+    if (earlier->at(0).text("request_fingerprint") != fingerprint_of(request)) {
       return invalid_input("idempotency_key",
                            "this idempotency key was used for a different refund");
     }
@@ -45,7 +45,7 @@ Result<Refund> refund_in(Session& session, const RefundRequest& request) {
   RP_TRY(mailing);
   if (mailing->empty()) return not_found("no account has number " + request.account.formatted());
   const Row& row = mailing->at(0);
-  const std::int64_t account_id = row.integer(0);
+  const std::int64_t account_id = row.integer("id");
   auto balance = accounts::account_balance(session, account_id);
   RP_TRY(balance);
   if (!balance->is_negative()) {
@@ -59,9 +59,9 @@ Result<Refund> refund_in(Session& session, const RefundRequest& request) {
     return invalid_input("amount",
                          "the refund is more than the credit balance of $" + credit.to_string());
   }
-  std::string mail_to = row.text(1) + "\n" + row.text(2) + "\n";
-  if (!row.text(3).empty()) mail_to += row.text(3) + "\n";
-  mail_to += row.text(4) + ", " + row.text(5) + " " + row.text(6);
+  std::string mail_to = row.text("name") + "\n" + row.text("mail_line1") + "\n";
+  if (!row.text("mail_line2").empty()) mail_to += row.text("mail_line2") + "\n";
+  mail_to += row.text("mail_city") + ", " + row.text("mail_state") + " " + row.text("mail_zip");
   auto zone = store::utility_zone(session);
   RP_TRY(zone);
   const std::string at = format_instant(now());
@@ -77,11 +77,11 @@ Result<Refund> refund_in(Session& session, const RefundRequest& request) {
   JsonWriter details;
   details.begin_object().key("amount").string(amount.to_string()).key("method").string("check");
   details.key("reason").string(request.reason).end_object();
-  RP_TRY(
-      accounts::record_event(session, {account_id, "refund.issued", request.actor,
-                                       "A refund check of $" + amount.to_string() +
-                                           " will be mailed to " + row.text(2) + ", " + row.text(4),
-                                       details.take()}));
+  RP_TRY(accounts::record_event(
+      session, {account_id, "refund.issued", request.actor,
+                "A refund check of $" + amount.to_string() + " will be mailed to " +
+                    row.text("mail_line1") + ", " + row.text("mail_city"),
+                details.take()}));
   auto stored = session.query_named("payments/refund_by_key", {request.idempotency_key});
   RP_TRY(stored);
   return refund_of(stored->at(0));

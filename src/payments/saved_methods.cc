@@ -18,9 +18,9 @@ Result<std::vector<std::pair<SavedMethod, std::string>>> read_methods(Session& s
   RP_TRY(rows);
   std::vector<std::pair<SavedMethod, std::string>> methods;
   for (const store::Row& row : *rows) {
-    methods.push_back(
-        {SavedMethod{row.integer(0), row.text(1), row.text(2), row.integer(3) != 0, row.text(4)},
-         row.text(5)});
+    methods.push_back({SavedMethod{row.integer("id"), row.text("method"), row.text("label"),
+                                   row.integer("is_default") != 0, row.text("created_at")},
+                       row.text("token")});
   }
   return methods;
 }
@@ -43,7 +43,7 @@ Result<SavedMethod> save_payment_method(store::Database& database, PaymentProces
     const std::int64_t account_id = found->id;
     auto saved = session.query_named("payments/count_saved_methods", {account_id, owner});
     RP_TRY(saved);
-    const std::int64_t count = saved->at(0).integer(0);
+    const std::int64_t count = saved->at(0).integer("saved_methods");
     if (count >= static_cast<std::int64_t>(kMostSavedMethods)) {
       return invalid_input("payment_method", "you can keep at most " +
                                                  std::to_string(kMostSavedMethods) +
@@ -59,7 +59,7 @@ Result<SavedMethod> save_payment_method(store::Database& database, PaymentProces
                                         {account_id, token, info->method, info->label,
                                          std::int64_t{as_default ? 1 : 0}, at, owner});
     RP_TRY(inserted);
-    return SavedMethod{inserted->at(0).integer(0), info->method, info->label, as_default, at};
+    return SavedMethod{inserted->at(0).integer("id"), info->method, info->label, as_default, at};
   });
 }
 

@@ -29,17 +29,17 @@ Result<std::vector<std::int64_t>> reserve_ids(Session& session, std::string_view
   ids.reserve(count);
   const std::string name(table);
   if (session.engine() == Engine::sqlite) {
-    auto rows = session.query("SELECT COALESCE(MAX(id), 0) FROM " + name);
+    auto rows = session.query("SELECT COALESCE(MAX(id), 0) AS largest_id FROM " + name);
     if (!rows.ok()) return rows.error();
-    const std::int64_t largest = rows->at(0).integer(0);
+    const std::int64_t largest = rows->at(0).integer("largest_id");
     for (std::size_t i = 1; i <= count; ++i) ids.push_back(largest + static_cast<std::int64_t>(i));
     return ids;
   }
   auto rows = session.query("SELECT nextval(pg_get_serial_sequence('" + name +
-                                "', 'id')) FROM generate_series(1, :count)",
+                                "', 'id')) AS id FROM generate_series(1, :count)",
                             {static_cast<std::int64_t>(count)});
   if (!rows.ok()) return rows.error();
-  for (const Row& row : *rows) ids.push_back(row.integer(0));
+  for (const Row& row : *rows) ids.push_back(row.integer("id"));
   std::sort(ids.begin(), ids.end());
   return ids;
 }

@@ -17,7 +17,7 @@ Result<std::set<std::string>> applied_ids(Session& session) {
   auto rows = session.query("SELECT id FROM schema_migrations");
   if (!rows.ok()) return rows.error();
   std::set<std::string> ids;
-  for (const Row& row : *rows) ids.insert(row.text(0));
+  for (const Row& row : *rows) ids.insert(row.text("id"));
   return ids;
 }
 

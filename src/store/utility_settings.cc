@@ -13,7 +13,7 @@ Result<std::optional<std::string>> utility_setting(Session& session, const std::
   auto rows = session.query_named("store/utility_setting", {key});
   RP_TRY(rows);
   if (rows->empty()) return std::optional<std::string>{};
-  return std::optional<std::string>{rows->at(0).text(0)};
+  return std::optional<std::string>{rows->at(0).text("value")};
 }
 
 Result<UtilityZone> utility_zone(Session& session) {
@@ -45,7 +45,7 @@ Result<std::vector<std::pair<std::string, std::string>>> all_utility_settings(Se
   auto rows = session.query_named("store/all_utility_settings");
   RP_TRY(rows);
   std::vector<std::pair<std::string, std::string>> settings;
-  for (const Row& row : *rows) settings.emplace_back(row.text(0), row.text(1));
+  for (const Row& row : *rows) settings.emplace_back(row.text("key"), row.text("value"));
   return settings;
 }
 

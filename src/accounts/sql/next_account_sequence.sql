@@ -2,4 +2,4 @@
 -- gives it back). The row is created on first use.
 UPDATE sequences SET next_value = next_value + 1
 WHERE name = 'account_number'
-RETURNING next_value - 1
+RETURNING next_value - 1 AS account_sequence

@@ -1,4 +1,5 @@
-SELECT a.id, a.paperless, p.id, COALESCE(p.email, ''), COALESCE(p.phone, ''),
+SELECT a.id AS account_id, a.paperless, p.id AS person_id, COALESCE(p.email, '') AS email,
+       COALESCE(p.phone, '') AS phone,
        b.installment_cents, b.true_up_month, b.enrolled_on
 FROM accounts a
 JOIN persons p ON p.id = a.person_id

@@ -1,1 +1,1 @@
-SELECT COALESCE(MAX(id), 0) FROM account_events
+SELECT COALESCE(MAX(id), 0) AS last_event_id FROM account_events

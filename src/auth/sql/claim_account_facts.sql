@@ -1,8 +1,8 @@
 -- What proving and announcing a claim needs of an account: its holder's name and contact email,
 -- its language and its service address (account_overview: the first agreement's premise).
-SELECT o.id, o.number, o.customer_name, COALESCE(p.email, ''), a.language,
-       COALESCE(o.line1, ''), COALESCE(o.line2, ''), COALESCE(o.city, ''), COALESCE(o.state, ''),
-       COALESCE(o.zip, '')
+SELECT o.id, o.number, o.customer_name, COALESCE(p.email, '') AS contact_email, a.language,
+       COALESCE(o.line1, '') AS line1, COALESCE(o.line2, '') AS line2,
+       COALESCE(o.city, '') AS city, COALESCE(o.state, '') AS state, COALESCE(o.zip, '') AS zip
 FROM account_overview o
 JOIN accounts a ON a.id = o.id
 JOIN persons p ON p.id = a.person_id

@@ -1,8 +1,9 @@
 -- The next chunk of a run: the agreements in service during the period of up to :limit accounts
 -- of the cycle after account :after that have no bill in the run yet. Placeholders bind by
 -- position, so the repeated dates are passed twice.
-SELECT a.id, a.number, sa.id, sp.commodity, sp.premise_id, rp.id, rp.code, sa.start_date,
-       sa.end_date, sa.service_point_id
+SELECT a.id AS account_id, a.number AS account_number, sa.id AS agreement_id, sp.commodity,
+       sp.premise_id, rp.id AS rate_plan_id, rp.code AS rate_plan_code, sa.start_date, sa.end_date,
+       sa.service_point_id
 FROM accounts a
 JOIN service_agreements sa ON sa.account_id = a.id
 JOIN service_points sp ON sp.id = sa.service_point_id

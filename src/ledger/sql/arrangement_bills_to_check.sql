@@ -1,7 +1,8 @@
 -- Released bills carrying an installment of the arrangement, due before :day, not yet judged,
 -- with what they deferred (of budget billing and of the arrangement: not owed yet) and their
 -- ledger entry.
-SELECT b.id, b.due_date, b.budget_deferred_cents + b.arrangement_deferred_cents, le.id
+SELECT b.id AS bill_id, b.due_date,
+       b.budget_deferred_cents + b.arrangement_deferred_cents AS deferred_cents, le.id AS entry_id
 FROM bills b
 JOIN ledger_entries le ON le.account_id = b.account_id AND le.kind = 'bill'
   AND le.reference = CAST(b.number AS TEXT)

@@ -2,8 +2,9 @@
 -- answered yet, after bill :after, with the ledger entry each bill posted, the account's
 -- exemption, and what a budget bill asked for and what it deferred (of budget billing and of a
 -- payment arrangement).
-SELECT b.id, b.account_id, b.number, b.due_date, b.charges_cents, le.id, a.late_fee_exemption,
-       b.budget_asked_cents, b.budget_deferred_cents + b.arrangement_deferred_cents
+SELECT b.id AS bill_id, b.account_id, b.number, b.due_date, b.charges_cents, le.id AS entry_id,
+       a.late_fee_exemption, b.budget_asked_cents,
+       b.budget_deferred_cents + b.arrangement_deferred_cents AS deferred_cents
 FROM bills b
 JOIN accounts a ON a.id = b.account_id
 JOIN ledger_entries le ON le.account_id = b.account_id AND le.kind = 'bill'

@@ -1,4 +1,5 @@
-SELECT mc.id, m.id, COALESCE(m.service_point_id, 0), mc.unit, mc.interval_minutes, mc.dial_digits,
+SELECT mc.id AS channel_id, m.id AS meter_id, COALESCE(m.service_point_id, 0) AS service_point_id,
+       mc.unit, mc.interval_minutes, mc.dial_digits,
        m.installed_on, m.removed_on, sp.commodity
 FROM meters m
 JOIN meter_channels mc ON mc.meter_id = m.id

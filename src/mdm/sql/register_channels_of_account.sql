@@ -1,4 +1,4 @@
-SELECT DISTINCT m.serial, mc.name, COALESCE(mc.interval_minutes, 0)
+SELECT DISTINCT m.serial, mc.name, COALESCE(mc.interval_minutes, 0) AS interval_minutes
 FROM accounts a
 JOIN service_agreements sa ON sa.account_id = a.id
 JOIN meters m ON m.service_point_id = sa.service_point_id

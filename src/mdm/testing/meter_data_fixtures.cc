@@ -57,7 +57,7 @@ std::int64_t channel_id(store::Database& database, const std::string& serial,
         {serial, channel});
     if (!rows.ok()) return rows.error();
     if (rows->empty()) return not_found("channel");
-    return rows->front().integer(0);
+    return rows->front().integer("id");
   });
   EXPECT_TRUE(id.ok());
   return id.ok() ? *id : 0;

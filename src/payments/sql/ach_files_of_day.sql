@@ -1,1 +1,1 @@
-SELECT COUNT(*) FROM ach_files WHERE created_on = :day
+SELECT COUNT(*) AS files_made FROM ach_files WHERE created_on = :day

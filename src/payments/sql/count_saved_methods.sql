@@ -1,2 +1,2 @@
-SELECT COUNT(*) FROM payment_methods
+SELECT COUNT(*) AS saved_methods FROM payment_methods
 WHERE account_id = :account AND owner = :owner AND removed_at IS NULL
