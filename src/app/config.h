@@ -145,8 +145,9 @@ std::optional<LogLevel> parse_log_level(std::string_view name);
 // for its group commit (and the fsync), so the threads bound how many payments one commit can
 // carry and whether a balance read is served while payments wait. On 2 cores, 4 threads held
 // payments to p99 250-700 ms with a bill run going; 16-32 brought it to 15 ms. More threads than
-// that only compete for the cores: at 1.5 x capacity, 64 threads answered accepted payments at
-// p99 24-40 ms, 24 threads at 13-20 ms (docs/payments.md, "Overload").
+// that only compete for the cores: offered 2,200 payments/s on 2 cores (past capacity), 64
+// threads answered accepted ones at p99 24 ms, 24 threads at 13-17 ms (docs/payments.md,
+// "Overload").
 inline constexpr std::size_t kLeastHttpThreads = 24;
 std::size_t http_thread_count(const HttpConfig& http);
 

@@ -5,7 +5,7 @@
 // database) and run directly on the io thread that read the request; there is no separate worker
 // pool, so a request never pays a thread hop and keep-alive connections stay cheap. The price is
 // that a blocking handler occupies its io thread: size `threads` for the expected number of
-// concurrently blocking handlers (the app uses at least 64, app/config.h), not for CPU.
+// concurrently blocking handlers (the app uses 8 per core, at least 24: app/config.h), not for CPU.
 //
 // Per request the server: reads with a timeout and the body limit (413 "payload-too-large" when
 // exceeded, 400 "bad-request" for malformed HTTP, 431 for oversized headers), assigns a request id
