@@ -22,14 +22,26 @@ using store::Row;
 using store::Session;
 
 // The account as a claim needs it.
+// A link notice's recipient when it went by letter to the mailing address.
+constexpr std::string_view kMailedNotice = "letter:mailing-address";
+
 struct AccountFacts {
   std::int64_t id = 0;
   std::string number;
   std::string holder;
   std::string contact_email;  // lower case; empty when none is on file
   std::string language;
-  std::string line1, line2, city, state, zip;
+  std::string line1, line2, city, state, zip;  // the service address
+  std::string mailing_address;                 // lines joined by "\n", as a letter prints it
 };
+
+std::string address_lines(const std::string& line1, const std::string& line2,
+                          const std::string& city, const std::string& state,
+                          const std::string& zip) {
+  std::string address = line1;
+  if (!line2.empty()) address += "\n" + line2;
+  return address + "\n" + city + ", " + state + " " + zip;
+}
 
 Result<AccountFacts> account_facts(Session& session, std::int64_t account_id) {
   auto rows = session.query_named("auth/claim_account_facts", {account_id});
@@ -45,7 +57,10 @@ Result<AccountFacts> account_facts(Session& session, std::int64_t account_id) {
                      .line2 = row.text("line2"),
                      .city = row.text("city"),
                      .state = row.text("state"),
-                     .zip = row.text("zip")};
+                     .zip = row.text("zip"),
+                     .mailing_address = address_lines(
+                         row.text("mail_line1"), row.text("mail_line2"), row.text("mail_city"),
+                         row.text("mail_state"), row.text("mail_zip"))};
   for (char& c : facts.contact_email)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return facts;
@@ -128,16 +143,31 @@ Result<void> link_claim(Session& session, const LoginSettings& settings, std::in
   }
   auto utility = store::utility_name(session);
   RP_TRY(utility);
+  const std::string last_four = facts->number.substr(facts->number.size() - 4);
   for (const auto& [email, language] : recipients) {
     const std::string token = new_secret_token();
     RP_TRY(session.execute_named(
         "auth/insert_link_notice",
         {user_id, account_id, email, token_digest(token), format_instant(at + kDisownLinkLife)}));
     auto queued = notify::queue_email(
-        session, link_notice_email(
-                     language, email, *utility, facts->number.substr(facts->number.size() - 4),
-                     masked_email(login_email), link_base(settings) + "/not-me?token=" + token));
+        session, link_notice_email(language, email, *utility, last_four, masked_email(login_email),
+                                   link_base(settings) + "/not-me?token=" + token));
     RP_TRY(queued);
+  }
+  // No email on file and no other login, and the holder's own email did not prove it: a letter to
+  // the mailing address, where the bills go, with the same way to undo it.
+  if (recipients.empty() && login_email != facts->contact_email) {
+    const std::string token = new_secret_token();
+    RP_TRY(session.execute_named("auth/insert_link_notice",
+                                 {user_id, account_id, std::string(kMailedNotice),
+                                  token_digest(token), format_instant(at + kDisownLinkLife)}));
+    RP_TRY(notify::queue_letter(
+        session,
+        {0, account_id, "account-link-notice", facts->holder, facts->mailing_address,
+         facts->language,
+         link_notice_letter(facts->language, *utility, last_four, masked_email(login_email),
+                            link_base(settings) + "/not-me?token=" + token),
+         ""}));
   }
   return success();
 }
@@ -151,9 +181,8 @@ Result<void> mail_claim_code(Session& session, std::int64_t claim_id, std::int64
   const std::string expires = format_instant(at + kClaimCodeLife);
   RP_TRY(
       session.execute_named("auth/set_claim_code", {claim_code_digest(code), expires, claim_id}));
-  std::string address = facts->line1;
-  if (!facts->line2.empty()) address += "\n" + facts->line2;
-  address += "\n" + facts->city + ", " + facts->state + " " + facts->zip;
+  const std::string address =
+      address_lines(facts->line1, facts->line2, facts->city, facts->state, facts->zip);
   const std::string expires_on = expires.substr(0, 10);
   auto utility = store::utility_name(session);
   RP_TRY(utility);
@@ -342,7 +371,9 @@ Result<void> disown_link(store::Database& database, const std::string& token) {
     RP_TRY(session.execute_named("auth/end_sessions_of_user", {at, user_id}));
     RP_TRY(accounts::record_event(
         session,
-        {account_id, "login.disowned", "email:" + notice.text("sent_to"),
+        {account_id, "login.disowned",
+         notice.text("sent_to") == kMailedNotice ? std::string(kMailedNotice)
+                                                 : "email:" + notice.text("sent_to"),
          "A portal login was removed from the account: its holder said it was not them", "{}"}));
     return success();
   });

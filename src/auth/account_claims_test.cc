@@ -150,6 +150,52 @@ TEST_F(AccountClaimsTest, TheAccountNumberAndTheAmountDueOfARecentBillProveIt) {
   EXPECT_EQ(bad.error().field, "bill_amount");
 }
 
+// With no email on file and no other login, no one would hear of the link by email: the holder
+// gets a letter at the mailing address, where the bills go, with the same way to undo it.
+TEST_F(AccountClaimsTest, AnAccountWithNoEmailOnFileIsToldByLetterAtItsMailingAddress) {
+  auto cleared = test_->write_work([&](store::Session& session) -> Result<void> {
+    RP_TRY(
+        session.execute("UPDATE persons SET email = NULL WHERE id = "
+                        "(SELECT person_id FROM accounts WHERE number = :number)",
+                        {maria_.digits()}));
+    return success();
+  });
+  ASSERT_TRUE(cleared.ok()) << cleared.error().message;
+  bill(1, 84'50);
+  SignedIn stranger = sign_up("mallory@example.com", maria_.digits(), "84.50");
+  ASSERT_EQ(stranger.me.accounts.size(), 1u);
+
+  auto letters =
+      query(db(),
+            "SELECT a.mail_line1, l.address, l.body FROM letters l "
+            "JOIN accounts a ON a.id = l.account_id WHERE l.kind = 'account-link-notice'");
+  ASSERT_EQ(letters.size(), 1u);
+  const std::string mailing_line = letters[0].text("mail_line1");
+  EXPECT_EQ(letters[0].text("address").substr(0, mailing_line.size()), mailing_line);
+  const std::string body = letters[0].text("body");
+  EXPECT_NE(body.find("m•••@example.com"), std::string::npos) << body;
+  const std::string marker = "/not-me?token=";
+  const auto at = body.find(marker);
+  ASSERT_NE(at, std::string::npos) << body;
+  const std::string token =
+      body.substr(at + marker.size(), body.find('\n', at) - at - marker.size());
+
+  ASSERT_TRUE(disown_link(db(), token).ok());
+  EXPECT_FALSE(*user_holds_account(db(), stranger.me.user_id, maria_));
+  EXPECT_EQ(count(db(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'login.disowned' AND "
+                  "actor = 'letter:mailing-address'"),
+            1);
+}
+
+TEST_F(AccountClaimsTest, AnAccountWithAnEmailOnFileIsToldByEmailNotByLetter) {
+  bill(1, 84'50);
+  SignedIn stranger = sign_up("mallory@example.com", maria_.digits(), "84.50");
+  ASSERT_EQ(stranger.me.accounts.size(), 1u);
+  EXPECT_FALSE(emailed_token("maria@example.com", "/not-me?token=").empty());
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM letters WHERE kind = 'account-link-notice'"), 0);
+}
+
 TEST_F(AccountClaimsTest, ThisWasntMeUnlinksTheLoginAndEndsItsSessions) {
   sign_up("maria@example.com");
   SignedIn stranger = sign_up("mallory@example.com");

@@ -26,6 +26,27 @@ notify::EmailMessage link_notice_email(const std::string& language, const std::s
               disown_link + "\n\n" + utility + "\n"};
 }
 
+std::string link_notice_letter(const std::string& language, const std::string& utility,
+                               const std::string& last_four, const std::string& masked_login,
+                               const std::string& disown_link) {
+  if (language == "es") {
+    return "El acceso en línea " + masked_login + " se añadió a su cuenta de " + utility +
+           " que termina en " + last_four +
+           ". Desde ahora puede ver sus facturas, pagos y consumo.\n\nSi fue usted o alguien de "
+           "confianza, no tiene que hacer nada.\n\nSi no lo reconoce, escriba esta dirección en "
+           "un navegador en los próximos 30 días: quitará ese acceso de la cuenta y cerrará sus "
+           "sesiones.\n\n    " +
+           disown_link + "\n";
+  }
+  return "The online login " + masked_login + " was added to your " + utility +
+         " account ending in " + last_four +
+         ". It can now see the account's bills, payments and usage.\n\nIf this was you or "
+         "someone you trust, there is nothing to do.\n\nIf you do not recognise it, type this "
+         "address into a browser within 30 days: it removes that login from the account and ends "
+         "its sessions.\n\n    " +
+         disown_link + "\n";
+}
+
 std::string claim_code_letter(const std::string& language, const std::string& utility,
                               const std::string& code, const std::string& expires_on) {
   if (language == "es") {

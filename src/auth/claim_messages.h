@@ -15,6 +15,12 @@ notify::EmailMessage link_notice_email(const std::string& language, const std::s
                                        const std::string& masked_login,
                                        const std::string& disown_link);
 
+// The same notice as a letter to the account's mailing address, for an account with no email on
+// file and no other login: `disown_link` printed in full, to type into a browser.
+std::string link_notice_letter(const std::string& language, const std::string& utility,
+                               const std::string& last_four, const std::string& masked_login,
+                               const std::string& disown_link);
+
 // The letter mailed to the service address with the code that proves the claim.
 std::string claim_code_letter(const std::string& language, const std::string& utility,
                               const std::string& code, const std::string& expires_on);
