@@ -19,7 +19,7 @@ inline constexpr std::size_t kLettersPerExport = 10'000;
 struct Letter {
   std::int64_t id = 0;
   std::int64_t account_id = 0;
-  std::string kind;       // account-link-code
+  std::string kind;       // account-link-code, account-link-notice
   std::string recipient;  // the name on the envelope
   std::string address;    // lines separated by '\n'
   std::string language;   // en | es
