@@ -57,10 +57,17 @@ Result<std::unique_ptr<Session>> open_configured(const std::string& path,
 // up every write queued behind that commit for as long as the copy and its fsync take (tens of
 // milliseconds: the longest waits customers saw). A passive checkpoint never blocks the writer or
 // the readers; what it cannot copy yet (a reader still needs it) it copies next time.
+//
+// Readers that overlap without a pause (a busy portal) keep the log from ever starting over, and
+// it would grow with everything written: once it passes kLogLimitBytes the writer, between two
+// commits, waits for the readers to move to the newest snapshot (a few milliseconds: read
+// transactions are short), copies everything and truncates the log; writes wait meanwhile.
 class WalCheckpointer {
  public:
-  explicit WalCheckpointer(std::unique_ptr<Session> session)
-      : session_(std::move(session)), thread_([this] { run(); }) {}
+  static constexpr std::uintmax_t kLogLimitBytes = std::uintmax_t{64} << 20;
+
+  WalCheckpointer(std::unique_ptr<Session> session, std::string log_path)
+      : session_(std::move(session)), log_path_(std::move(log_path)), thread_([this] { run(); }) {}
   ~WalCheckpointer() {
     {
       std::lock_guard lock(mutex_);
@@ -75,6 +82,10 @@ class WalCheckpointer {
   // After each commit: checkpoints within the next interval.
   void committed() { dirty_.store(true, std::memory_order_relaxed); }
 
+  // Whether the log has passed kLogLimitBytes since last asked: then the writer, between two
+  // commits (so no write can starve it), checkpoints everything and truncates the log.
+  bool take_log_too_large() { return log_too_large_.exchange(false, std::memory_order_relaxed); }
+
  private:
   static constexpr std::chrono::milliseconds kInterval{100};
 
@@ -83,15 +94,21 @@ class WalCheckpointer {
     while (!wake_.wait_for(lock, kInterval, [this] { return stopping_; })) {
       if (!dirty_.exchange(false, std::memory_order_relaxed)) continue;
       lock.unlock();
-      if (auto done = session_->execute("PRAGMA wal_checkpoint(PASSIVE)"); !done.ok()) {
+      if (auto done = session_->query("PRAGMA wal_checkpoint(PASSIVE)"); !done.ok()) {
         dirty_.store(true, std::memory_order_relaxed);  // busy: try again next interval
+      }
+      std::error_code unknown;
+      if (std::filesystem::file_size(log_path_, unknown) > kLogLimitBytes && !unknown) {
+        log_too_large_.store(true, std::memory_order_relaxed);
       }
       lock.lock();
     }
   }
 
   std::unique_ptr<Session> session_;
+  std::string log_path_;  // the database's "-wal" file
   std::atomic<bool> dirty_{false};
+  std::atomic<bool> log_too_large_{false};
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_
@@ -113,7 +130,7 @@ class SqliteDatabase final : public Database, public WritePressure {
       : path_(std::move(path)),
         options_(options),
         writer_session_(std::move(writer)),
-        checkpointer_(std::move(checkpointer)),
+        checkpointer_(std::move(checkpointer), path_ + "-wal"),
         readers_(std::move(readers)),
         writer_thread_([this] { run_writer(); }) {}
 
@@ -212,6 +229,9 @@ class SqliteDatabase final : public Database, public WritePressure {
         }
       }
       commit_group(group);
+      if (checkpointer_.take_log_too_large()) {
+        (void)writer_session_->query("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
     }
   }
 
