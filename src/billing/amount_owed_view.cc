@@ -97,15 +97,16 @@ Result<AmountOwed> amount_owed(Session& session, std::int64_t account_id, Money 
   return decide_amount_owed(facts, today);
 }
 
-Result<AmountOwed> amount_owed(store::Database& database, const AccountNumber& account) {
-  return database.read<AmountOwed>([&](Session& session) -> Result<AmountOwed> {
-    auto key = accounts::find_account_key(session, account);
-    RP_TRY(key);
-    auto zone = store::utility_zone(session);
-    RP_TRY(zone);
-    return amount_owed(session, key->id, zone->local_date(now()));
-  });
+namespace {
+
+// What the account read in this snapshot owes as of today in the utility's time zone.
+Result<AmountOwed> owed_today(Session& session, std::int64_t account_id, Money balance) {
+  auto zone = store::utility_zone(session);
+  RP_TRY(zone);
+  return amount_owed(session, account_id, balance, zone->local_date(now()));
 }
+
+}  // namespace
 
 Result<AccountWithOwed<accounts::AccountSummary>> account_summary_with_owed(
     store::Database& database, const AccountNumber& account) {
@@ -113,9 +114,7 @@ Result<AccountWithOwed<accounts::AccountSummary>> account_summary_with_owed(
   return database.read<Answer>([&](Session& session) -> Result<Answer> {
     auto read = accounts::read_account_summary(session, account);
     RP_TRY(read);
-    auto zone = store::utility_zone(session);
-    RP_TRY(zone);
-    auto owed = amount_owed(session, read->account_id, read->view.balance, zone->local_date(now()));
+    auto owed = owed_today(session, read->account_id, read->view.balance);
     RP_TRY(owed);
     return Answer{std::move(read->view), std::move(*owed)};
   });
@@ -127,10 +126,7 @@ Result<AccountWithOwed<accounts::AccountDetail>> account_detail_with_owed(
   return database.read<Answer>([&](Session& session) -> Result<Answer> {
     auto read = accounts::read_account_detail(session, account, event_limit);
     RP_TRY(read);
-    auto zone = store::utility_zone(session);
-    RP_TRY(zone);
-    auto owed =
-        amount_owed(session, read->account_id, read->view.summary.balance, zone->local_date(now()));
+    auto owed = owed_today(session, read->account_id, read->view.summary.balance);
     RP_TRY(owed);
     return Answer{std::move(read->view), std::move(*owed)};
   });

@@ -12,9 +12,6 @@
 
 namespace rp::billing {
 
-// As of today in the utility's time zone. Errors: not_found for an unknown account.
-Result<AmountOwed> amount_owed(store::Database& database, const AccountNumber& account);
-
 // Inside a caller's snapshot, for the account with id `account_id`, as of `today`.
 Result<AmountOwed> amount_owed(store::Session& session, std::int64_t account_id, LocalDate today);
 // The same for a caller that has read the account's balance in that snapshot already.
