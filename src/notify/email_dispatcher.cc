@@ -10,6 +10,12 @@
 namespace rp::notify {
 namespace {
 
+struct OutgoingText {
+  std::int64_t id = 0;
+  TextMessage message;
+  std::int64_t attempts = 0;
+};
+
 struct Outgoing {
   std::int64_t id = 0;
   EmailMessage message;
@@ -23,8 +29,8 @@ std::chrono::seconds retry_after(std::int64_t attempts) {
 
 }  // namespace
 
-EmailDispatcher::EmailDispatcher(store::Database& database, Mailer& mailer)
-    : database_(database), mailer_(mailer) {}
+EmailDispatcher::EmailDispatcher(store::Database& database, Mailer& mailer, Texter* texter)
+    : database_(database), mailer_(mailer), texter_(texter) {}
 
 EmailDispatcher::~EmailDispatcher() {
   stop();
@@ -113,7 +119,56 @@ Result<EmailDispatcher::Pass> EmailDispatcher::send_due() {
                    email.attempts + 1, sent.error().message);
     }
   }
+  RP_TRY(send_due_texts(pass));
   return pass;
+}
+
+Result<void> EmailDispatcher::send_due_texts(Pass& pass) {
+  if (texter_ == nullptr) return success();
+  auto due = database_.read<std::vector<OutgoingText>>(
+      [&](store::Session& session) -> Result<std::vector<OutgoingText>> {
+        auto rows =
+            session.query_named("notify/due_texts", {format_instant(now()), std::int64_t{50}});
+        RP_TRY(rows);
+        std::vector<OutgoingText> out;
+        for (const store::Row& row : *rows) {
+          out.push_back({row.integer("id"),
+                         {row.text("to_number"), row.text("body")},
+                         row.integer("attempts")});
+        }
+        return out;
+      });
+  RP_TRY(due);
+  for (const OutgoingText& text : *due) {
+    Result<std::string> sent = texter_->send(text.message);
+    const Instant at = now();
+    const bool for_good = !sent.ok() && sent.error().kind == ErrorKind::invalid_input;
+    auto marked = database_.write_work([&](store::Session& session) -> Result<void> {
+      if (sent.ok()) {
+        RP_TRY(session.execute_named("notify/mark_text_sent",
+                                     {format_instant(at), *sent, text.id}));
+      } else if (for_good) {
+        RP_TRY(session.execute_named("notify/give_up_text",
+                                     {sent.error().message, format_instant(at), text.id}));
+      } else {
+        RP_TRY(session.execute_named(
+            "notify/mark_text_failed",
+            {sent.error().message, format_instant(at + retry_after(text.attempts)), text.id}));
+      }
+      return success();
+    });
+    RP_TRY(marked);
+    if (sent.ok()) {
+      ++pass.texts_sent;
+    } else {
+      ++pass.texts_failed;
+      spdlog::warn("text {} to a number ending {} {} (attempt {}): {}", text.id,
+                   text.message.to.substr(text.message.to.size() - 4),
+                   for_good ? "refused for good" : "not sent", text.attempts + 1,
+                   sent.error().message);
+    }
+  }
+  return success();
 }
 
 }  // namespace rp::notify

@@ -1,7 +1,8 @@
 #pragma once
-// Sends what the outbox holds (email.h): a background thread of the server takes the messages
-// that are due, hands each to the Mailer, and marks it sent (clearing its body) or failed (tried
-// again after 30 s, 1 min, 2 min, ... at most an hour apart, the error kept). wake() after a commit
+// Sends what the outboxes hold (email.h, text_message.h): a background thread of the server takes
+// the messages that are due, hands each email to the Mailer and each text to the Texter, and marks
+// it sent (clearing its body) or failed (tried again after 30 s, 1 min, 2 min, ... at most an hour
+// apart, the error kept; a text the provider refuses for good is given up at once). wake() after a commit
 // that queued mail sends it at once; otherwise the outbox is looked at every two seconds.
 // A crash between the mail server taking a message and it being marked sent sends it again on
 // the next start: at least once, never lost. Producers (add_producer) run before each pass, so
@@ -14,13 +15,15 @@
 #include <vector>
 
 #include "notify/email.h"
+#include "notify/text_message.h"
 #include "store/database.h"
 
 namespace rp::notify {
 
 class EmailDispatcher {
  public:
-  EmailDispatcher(store::Database& database, Mailer& mailer);
+  // Without a texter, texts stay in the outbox.
+  EmailDispatcher(store::Database& database, Mailer& mailer, Texter* texter = nullptr);
   ~EmailDispatcher();  // stops the thread if it runs
   EmailDispatcher(const EmailDispatcher&) = delete;
   EmailDispatcher& operator=(const EmailDispatcher&) = delete;
@@ -38,15 +41,19 @@ class EmailDispatcher {
   struct Pass {
     int sent = 0;
     int failed = 0;
+    int texts_sent = 0;
+    int texts_failed = 0;  // to be tried again or given up
   };
-  // One pass over the due messages (at most 50), on the caller's thread.
+  // One pass over the due messages (at most 50 emails and 50 texts), on the caller's thread.
   Result<Pass> send_due();
 
  private:
   void run();
+  Result<void> send_due_texts(Pass& pass);
 
   store::Database& database_;
   Mailer& mailer_;
+  Texter* texter_;
   std::vector<Producer> producers_;
   std::mutex mutex_;
   std::condition_variable woken_;

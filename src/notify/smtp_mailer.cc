@@ -9,9 +9,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 
 #include "core/time.h"
+#include "notify/curl_start.h"
 
 namespace rp::notify {
 namespace {
@@ -60,11 +60,6 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
   std::copy_n(upload->text.data() + upload->sent, n, buffer);
   upload->sent += n;
   return n;
-}
-
-void start_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 }  // namespace

@@ -7,29 +7,27 @@
 #include <string>
 #include <vector>
 
+#include "notify/testing/loopback_server.h"
+
 namespace rp::notify::testing {
 
 class SmtpCapture {
  public:
   SmtpCapture();  // starts the server; throws std::runtime_error if it cannot
-  ~SmtpCapture();
-  SmtpCapture(const SmtpCapture&) = delete;
-  SmtpCapture& operator=(const SmtpCapture&) = delete;
 
-  int port() const { return port_; }
-  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return server_.port(); }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port()); }
 
   // Every message received so far, oldest first, as received (envelope headers on top).
-  std::vector<std::string> messages() const;
+  std::vector<std::string> messages() const { return server_.files("eml"); }
   // Waits until at least `count` messages arrived (or the timeout); returns them all.
   std::vector<std::string> wait_for(std::size_t count,
-                                    std::chrono::milliseconds timeout = std::chrono::seconds(10));
+                                    std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+    return server_.wait_for("eml", count, timeout);
+  }
 
  private:
-  std::string folder_;
-  int port_ = 0;
-  int pid_ = -1;
-  int stdin_fd_ = -1;
+  LoopbackServer server_;
 };
 
 // The first https?:// link in a message's text, "" when none.
