@@ -38,6 +38,12 @@ std::string me_json(const auth::Me& me, const std::string& csrf_token) {
     } else {
       out.string(pending.code_expires_at);
     }
+    out.key("by").string(pending.by).key("phone_ending");
+    if (pending.phone_ending.empty()) {
+      out.null();
+    } else {
+      out.string(pending.phone_ending);
+    }
     out.end_object();
   }
   out.end_array().end_object();
@@ -124,7 +130,8 @@ http::Response register_handler(ApiContext& context, http::Request& request) {
        {std::pair{"email", &registration.email}, std::pair{"street", &registration.street},
         std::pair{"zip", &registration.zip},
         std::pair{"account_number", &registration.account_number},
-        std::pair{"bill_amount", &registration.bill_amount}}) {
+        std::pair{"bill_amount", &registration.bill_amount},
+        std::pair{"phone", &registration.phone}}) {
     auto value = text_field(*body, field);
     if (!value.ok()) return http::problem_from_error(value.error());
     *target = *value;
@@ -259,8 +266,11 @@ http::Response add_accounts_handler(ApiContext& context, http::Request& request)
   if (!number.ok()) return http::problem_from_error(number.error());
   auto bill_amount = text_field(*body, "bill_amount");
   if (!bill_amount.ok()) return http::problem_from_error(bill_amount.error());
-  auto me = auth::add_accounts(context.database, *context.logins, customer.session->user_id,
-                               {*street, *zip, *number, *bill_amount}, request.remote_address);
+  auto phone = text_field(*body, "phone");
+  if (!phone.ok()) return http::problem_from_error(phone.error());
+  auto me =
+      auth::add_accounts(context.database, *context.logins, customer.session->user_id,
+                         {*street, *zip, *number, *bill_amount, *phone}, request.remote_address);
   if (!me.ok()) return http::problem_from_error(me.error());
   wake_mail(context);
   return private_json(201, me_json(*me, customer.session->csrf_token));
@@ -276,6 +286,19 @@ http::Response claim_account_handler(ApiContext& context, http::Request& request
   if (!me.ok()) return http::problem_from_error(me.error());
   wake_mail(context);
   return private_json(200, me_json(*me, customer.session->csrf_token));
+}
+
+http::Response claim_by_text_handler(ApiContext& context, http::Request& request) {
+  if (context.logins == nullptr) return not_configured();
+  auto fields = required_strings(request, {"token"});
+  if (!fields.ok()) return http::problem_from_error(fields.error());
+  auto linked = auth::claim_by_text(context.database, *context.logins, (*fields)[0]);
+  if (!linked.ok()) return link_problem(linked.error());
+  wake_mail(context);
+  JsonWriter out;
+  out.begin_object().key("account_ending").string(linked->account_ending);
+  out.key("login").string(linked->login).end_object();
+  return private_json(200, out.take());
 }
 
 http::Response not_me_handler(ApiContext& context, http::Request& request) {

@@ -25,6 +25,10 @@ http::Response password_reset_confirm_handler(ApiContext& context, http::Request
 http::Response add_accounts_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/me/accounts/claim {code}: the code from the letter mailed to a claimed account.
 http::Response claim_account_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/auth/claim-by-text {token}: opening the link texted to the phone on file links
+// the claimed account; no session needed (the token proves the phone). 200
+// {account_ending, login}; 410 link-expired.
+http::Response claim_by_text_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/auth/not-me {token}: "this wasn't me" from a link notice; no session needed.
 http::Response not_me_handler(ApiContext& context, http::Request& request);
 http::Response language_handler(ApiContext& context, http::Request& request);

@@ -31,6 +31,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/me/accounts", bind(add_accounts_handler));
   router.add("POST", "/api/v1/me/accounts/claim", bind(claim_account_handler));
   router.add("POST", "/api/v1/auth/not-me", bind(not_me_handler));
+  router.add("POST", "/api/v1/auth/claim-by-text", bind(claim_by_text_handler));
   router.add("PUT", "/api/v1/me/language", bind(language_handler));
   router.add("POST", "/api/v1/me/password", bind(change_password_handler));
   router.add("POST", "/api/v1/me/mfa", bind(start_mfa_handler));

@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "core/time.h"
+#include "notify/text_message.h"
 
 extern char** environ;
 
@@ -159,6 +160,42 @@ Problem set_mail_folder(Config& config, std::string_view folder) {
   return {};
 }
 
+Problem set_sms_api_url(Config& config, std::string_view url) {
+  if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
+    return "the SMS provider must be https://HOST (http:// for a test double on loopback), or "
+           "empty to write texts to sms.folder";
+  }
+  config.sms.api_url = std::string(url);
+  return {};
+}
+
+Problem set_sms_account(Config& config, std::string_view account) {
+  if (account.find_first_of("/?#@: \t") != std::string_view::npos) {
+    return "the SMS account id is one word (no '/', '?', '#', '@', ':' or spaces)";
+  }
+  config.sms.account = std::string(account);
+  return {};
+}
+
+Problem set_sms_token(Config& config, std::string_view token) {
+  config.sms.token = std::string(token);
+  return {};
+}
+
+Problem set_sms_from(Config& config, std::string_view from) {
+  if (!notify::is_e164(from)) {
+    return "the sending number must be in E.164, e.g. +15415550100";
+  }
+  config.sms.from = std::string(from);
+  return {};
+}
+
+Problem set_sms_folder(Config& config, std::string_view folder) {
+  if (folder.empty()) return "the texts folder must be named (default var/texts)";
+  config.sms.folder = std::string(folder);
+  return {};
+}
+
 Problem set_public_url(Config& config, std::string_view url) {
   if (!url.starts_with("http://") && !url.starts_with("https://")) {
     return "the portal's public address must start with https:// (or http:// for a test host)";
@@ -176,8 +213,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 23>& settings() {
-  static const std::array<Setting, 23> kSettings{{
+const std::array<Setting, 28>& settings() {
+  static const std::array<Setting, 28> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -210,14 +247,19 @@ const std::array<Setting, 23>& settings() {
       {"email", "smtp_user", {}, set_smtp_user, nullptr},
       {"email", "smtp_password", {}, set_smtp_password, nullptr},
       {"email", "folder", {}, set_mail_folder, nullptr},
+      {"sms", "api_url", {}, set_sms_api_url, nullptr},
+      {"sms", "account", {}, set_sms_account, nullptr},
+      {"sms", "token", {}, set_sms_token, nullptr},
+      {"sms", "from", {}, set_sms_from, nullptr},
+      {"sms", "folder", {}, set_sms_folder, nullptr},
       {"portal", "public_url", {}, set_public_url, nullptr},
       {"log", "level", {}, set_log_level, nullptr},
   }};
   return kSettings;
 }
 
-constexpr std::array<std::string_view, 8> kSections{"database", "http",  "auth",   "utility",
-                                                    "payments", "email", "portal", "log"};
+constexpr std::array<std::string_view, 9> kSections{
+    "database", "http", "auth", "utility", "payments", "email", "sms", "portal", "log"};
 
 bool is_section(std::string_view name) {
   return std::find(kSections.begin(), kSections.end(), name) != kSections.end();
@@ -373,7 +415,7 @@ Result<void> apply_file_table(Config& config, const std::string& path, const tom
       return file_error(path, node, name,
                         what +
                             "; the sections are [database], [http], [auth], [payments], [email], "
-                            "[portal], [log]");
+                            "[sms], [portal], [log]");
     }
     if (!node.is_table()) {
       return file_error(
@@ -610,6 +652,20 @@ smtp_user = ""
 smtp_password = ""
 # Where email goes when smtp_url is empty. Env: RATEPAYER_EMAIL_FOLDER
 folder = "var/mail"
+
+[sms]
+# The SMS provider that texts customers (a link to prove a phone on file): its Messages API at
+# https://api.twilio.com or a provider speaking the same API. Empty: each text is written as a
+# file to `folder` instead (the demo has no provider). Env: RATEPAYER_SMS_API_URL
+api_url = ""
+# The provider account and its secret; prefer the environment for the token.
+# Env: RATEPAYER_SMS_ACCOUNT, RATEPAYER_SMS_TOKEN
+account = ""
+token = ""
+# The utility's sending number, E.164. Env: RATEPAYER_SMS_FROM
+from = "+15005550006"
+# Where texts go when api_url is empty. Env: RATEPAYER_SMS_FOLDER
+folder = "var/texts"
 
 [portal]
 # The address customers reach the portal at; links in emails point here.

@@ -82,6 +82,17 @@ struct EmailConfig {
   friend bool operator==(const EmailConfig&, const EmailConfig&) = default;
 };
 
+struct SmsConfig {
+  // The SMS provider's Messages API (notify/sms_gateway.h): https://api.twilio.com or a provider
+  // speaking the same API. Empty: each text is written as a file to `folder` instead (the demo).
+  std::string api_url;
+  std::string account;                // the provider's account id
+  std::string token;                  // the account's secret
+  std::string from = "+15005550006";  // the utility's sending number, E.164
+  std::string folder = "var/texts";   // where texts go when api_url is empty
+  friend bool operator==(const SmsConfig&, const SmsConfig&) = default;
+};
+
 struct PortalConfig {
   // The address customers reach the portal at: links in emails point here.
   std::string public_url = "http://localhost:8080";
@@ -101,6 +112,7 @@ struct Config {
   AuthConfig auth;
   PaymentsConfig payments;
   EmailConfig email;
+  SmsConfig sms;
   PortalConfig portal;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;

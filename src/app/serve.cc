@@ -16,6 +16,7 @@
 #include "billing/bill_views.h"
 #include "http/server.h"
 #include "notify/email_dispatcher.h"
+#include "notify/sms_gateway.h"
 #include "notify/smtp_mailer.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
@@ -71,7 +72,17 @@ int serve_database(const Config& config, store::Database& database,
         notify::SmtpSettings{config.email.smtp_url, config.email.from, config.email.smtp_user,
                              config.email.smtp_password, 20});
   }
-  notify::EmailDispatcher mail(database, *mailer);
+  // Customer texts: the SMS provider, or files in a folder when none is configured.
+  std::unique_ptr<notify::Texter> texter;
+  if (config.sms.api_url.empty()) {
+    texter = std::make_unique<notify::TextFolder>(config.sms.folder, config.sms.from);
+    spdlog::info("sms: no SMS provider configured (sms.api_url); customer texts are written to {}/",
+                 config.sms.folder);
+  } else {
+    texter = std::make_unique<notify::SmsGateway>(notify::SmsSettings{
+        config.sms.api_url, config.sms.account, config.sms.token, config.sms.from, 20});
+  }
+  notify::EmailDispatcher mail(database, *mailer, texter.get());
   if (auto started = billing::start_bill_notices(database); !started.ok()) {
     return command_failed(started.error());
   }

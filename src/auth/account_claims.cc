@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "accounts/account_events.h"
+#include "accounts/account_preferences.h"
 #include "auth/address_match.h"
 #include "auth/claim_messages.h"
 #include "auth/credentials.h"
@@ -13,6 +14,7 @@
 #include "core/time.h"
 #include "notify/email.h"
 #include "notify/letters.h"
+#include "notify/text_message.h"
 #include "store/utility_settings.h"
 
 namespace rp::auth {
@@ -21,15 +23,16 @@ namespace {
 using store::Row;
 using store::Session;
 
-// The account as a claim needs it.
 // A link notice's recipient when it went by letter to the mailing address.
 constexpr std::string_view kMailedNotice = "letter:mailing-address";
 
+// The account as a claim needs it.
 struct AccountFacts {
   std::int64_t id = 0;
   std::string number;
   std::string holder;
   std::string contact_email;  // lower case; empty when none is on file
+  std::string contact_phone;  // 10 digits; empty when none (or no US number) is on file
   std::string language;
   std::string line1, line2, city, state, zip;  // the service address
   std::string mailing_address;                 // lines joined by "\n", as a letter prints it
@@ -48,19 +51,21 @@ Result<AccountFacts> account_facts(Session& session, std::int64_t account_id) {
   RP_TRY(rows);
   if (rows->empty()) return not_found("account " + std::to_string(account_id) + " does not exist");
   const Row& row = rows->at(0);
-  AccountFacts facts{.id = row.integer("id"),
-                     .number = row.text("number"),
-                     .holder = row.text("customer_name"),
-                     .contact_email = row.text("contact_email"),
-                     .language = row.text("language"),
-                     .line1 = row.text("line1"),
-                     .line2 = row.text("line2"),
-                     .city = row.text("city"),
-                     .state = row.text("state"),
-                     .zip = row.text("zip"),
-                     .mailing_address = address_lines(
-                         row.text("mail_line1"), row.text("mail_line2"), row.text("mail_city"),
-                         row.text("mail_state"), row.text("mail_zip"))};
+  AccountFacts facts{
+      .id = row.integer("id"),
+      .number = row.text("number"),
+      .holder = row.text("customer_name"),
+      .contact_email = row.text("contact_email"),
+      .contact_phone = accounts::us_phone_digits(row.text("contact_phone")).value_or(""),
+      .language = row.text("language"),
+      .line1 = row.text("line1"),
+      .line2 = row.text("line2"),
+      .city = row.text("city"),
+      .state = row.text("state"),
+      .zip = row.text("zip"),
+      .mailing_address =
+          address_lines(row.text("mail_line1"), row.text("mail_line2"), row.text("mail_city"),
+                        row.text("mail_state"), row.text("mail_zip"))};
   for (char& c : facts.contact_email)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return facts;
@@ -98,6 +103,10 @@ std::string proof_of(const AccountFacts& facts, const std::string& email,
     const bool on_a_bill = std::find(recent_amounts.begin(), recent_amounts.end(), *bill_amount) !=
                            recent_amounts.end();
     if (same_account && on_a_bill) return "bill";
+  }
+  if (!facts.contact_phone.empty() &&
+      accounts::us_phone_digits(request.phone).value_or("") == facts.contact_phone) {
+    return "contact_phone";
   }
   return "letter";
 }
@@ -193,6 +202,30 @@ Result<void> mail_claim_code(Session& session, std::int64_t claim_id, std::int64
   return success();
 }
 
+// Texts the phone on file a one-time link that proves a phone claim.
+Result<void> text_claim_link(Session& session, const LoginSettings& settings, std::int64_t claim_id,
+                             std::int64_t user_id, std::int64_t account_id) {
+  auto facts = account_facts(session, account_id);
+  RP_TRY(facts);
+  if (facts->contact_phone.empty()) return success();  // the phone was removed since
+  auto user = session.query_named("auth/user_by_id", {user_id});
+  RP_TRY(user);
+  if (user->empty()) return not_found("login " + std::to_string(user_id) + " does not exist");
+  const std::string token = new_secret_token();
+  const std::string expires = format_instant(now() + kClaimTextLinkLife);
+  RP_TRY(session.execute_named("auth/set_claim_code", {token_digest(token), expires, claim_id}));
+  auto utility = store::utility_name(session);
+  RP_TRY(utility);
+  auto queued = notify::queue_text(
+      session,
+      {"+1" + facts->contact_phone,
+       claim_link_text(facts->language, *utility, facts->number.substr(facts->number.size() - 4),
+                       masked_email(user->at(0).text("email")),
+                       link_base(settings) + "/claim-by-text?token=" + token)});
+  RP_TRY(queued);
+  return success();
+}
+
 }  // namespace
 
 Result<std::vector<std::int64_t>> match_claimable_accounts(Session& session,
@@ -206,6 +239,11 @@ Result<std::vector<std::int64_t>> match_claimable_accounts(Session& session,
   auto zip_five = zip5(request.zip);
   if (!zip_five) {
     return invalid_input("zip", "the ZIP code must be 5 digits (or ZIP+4)").coded("zip-invalid");
+  }
+  if (!request.phone.empty() && !accounts::us_phone_digits(request.phone)) {
+    return invalid_input("phone", "'" + request.phone +
+                                      "' is not a US phone number (10 digits, e.g. 541-555-0134)")
+        .coded("phone-invalid");
   }
   if (normalize_street(request.street).empty()) {
     return invalid_input("street", "enter the street address where you have service")
@@ -282,6 +320,12 @@ Result<void> settle_claims(Session& session, const LoginSettings& settings, std:
       if (row.text("code_hash").empty()) RP_TRY(mail_claim_code(session, claim_id, account_id));
       continue;
     }
+    if (proof == "contact_phone") {
+      if (row.text("code_hash").empty()) {
+        RP_TRY(text_claim_link(session, settings, claim_id, user_id, account_id));
+      }
+      continue;
+    }
     RP_TRY(link_claim(session, settings, claim_id, user_id, account_id, proof));
   }
   return success();
@@ -293,14 +337,24 @@ Result<std::vector<PendingAccount>> pending_accounts(Session& session, std::int6
   std::vector<PendingAccount> pending;
   const std::string at = format_instant(now());
   for (const Row& row : *open) {
-    if (row.text("proof") != "letter") continue;
+    const std::string proof = row.text("proof");
+    if (proof != "letter" && proof != "contact_phone") continue;
     const std::string expires = row.text("expires_at");
     if (!expires.empty() && expires <= at) continue;
-    if (row.integer("wrong_codes") >= kClaimCodeTries) continue;
+    if (proof == "letter" && row.integer("wrong_codes") >= kClaimCodeTries) continue;
     const std::string street = row.text("street");
     const bool listed = std::any_of(pending.begin(), pending.end(),
                                     [&](const PendingAccount& p) { return p.street == street; });
-    if (!listed) pending.push_back({street, expires});
+    if (listed) continue;
+    if (proof == "letter") {
+      pending.push_back({street, expires, "letter", ""});
+    } else {
+      auto facts = account_facts(session, row.integer("account_id"));
+      RP_TRY(facts);
+      const std::string& phone = facts->contact_phone;
+      pending.push_back(
+          {street, expires, "text", phone.size() >= 2 ? phone.substr(phone.size() - 2) : ""});
+    }
   }
   return pending;
 }
@@ -348,6 +402,25 @@ Result<Me> claim_with_code(store::Database& database, const LoginSettings& setti
     return expired;
   }
   return load_me(database, user_id);
+}
+
+Result<TextClaimLinked> claim_by_text(store::Database& database, const LoginSettings& settings,
+                                      const std::string& token) {
+  return database.write<TextClaimLinked>([&](Session& session) -> Result<TextClaimLinked> {
+    Error gone = conflict("this link has expired or was already used").coded("link-expired");
+    gone.field = "token";
+    if (token.empty()) return gone;
+    auto rows = session.query_named("auth/phone_claim_by_code", {token_digest(token)});
+    RP_TRY(rows);
+    if (rows->empty() || !rows->at(0).is_null("linked_at")) return gone;
+    const Row& claim = rows->at(0);
+    if (claim.text("expires_at") <= format_instant(now())) return gone;
+    RP_TRY(link_claim(session, settings, claim.integer("id"), claim.integer("user_id"),
+                      claim.integer("account_id"), "contact_phone"));
+    const std::string number = claim.text("number");
+    return TextClaimLinked{number.substr(number.size() - 4),
+                           masked_email(claim.text("login_email"))};
+  });
 }
 
 Result<void> disown_link(store::Database& database, const std::string& token) {

@@ -1,6 +1,6 @@
 // Account claims: knowing an address is not enough to see an account. The email on file, a fact
-// printed only on the bills, or a code mailed to the service address proves it; every link is
-// announced, and "this wasn't me" undoes it.
+// printed only on the bills, a link texted to the phone on file or a code mailed to the service
+// address proves it; every link is announced, and "this wasn't me" undoes it.
 
 #include "auth/account_claims.h"
 
@@ -36,9 +36,9 @@ class AccountClaimsTest : public ::testing::Test {
   }
 
   SignedIn sign_up(const std::string& email, const std::string& number = "",
-                   const std::string& amount = "") {
-    auto done = register_login(db(), settings_,
-                               {email, "1204 Elm St", "97477", number, "en", "10.0.0.1", amount});
+                   const std::string& amount = "", const std::string& phone = "") {
+    auto done = register_login(
+        db(), settings_, {email, "1204 Elm St", "97477", number, "en", "10.0.0.1", amount, phone});
     EXPECT_TRUE(done.ok()) << (done.ok() ? "" : done.error().message);
     auto signed_in =
         set_first_password(db(), settings_, emailed_token(email), kPassword, "10.0.0.1");
@@ -77,6 +77,30 @@ class AccountClaimsTest : public ::testing::Test {
 
   std::int64_t links() { return count(db(), "SELECT COUNT(*) FROM user_accounts"); }
 
+  void set_phone_on_file(const std::string& phone) {
+    auto changed = test_->write_work([&](store::Session& session) -> Result<void> {
+      RP_TRY(
+          session.execute("UPDATE persons SET phone = :phone WHERE id = "
+                          "(SELECT person_id FROM accounts WHERE number = :number)",
+                          {phone, maria_.digits()}));
+      return success();
+    });
+    ASSERT_TRUE(changed.ok()) << changed.error().message;
+  }
+
+  // The token of the newest texted claim link to `to`, read before the outbox sends it.
+  std::string texted_token(const std::string& to) {
+    auto rows = query(db(), "SELECT body FROM text_outbox WHERE to_number = '" + to +
+                                "' ORDER BY id DESC LIMIT 1");
+    if (rows.empty()) return "";
+    const std::string body = rows[0].text("body");
+    const std::string marker = "/claim-by-text?token=";
+    const auto at = body.find(marker);
+    if (at == std::string::npos) return "";
+    const auto from = at + marker.size();
+    return body.substr(from, body.find(' ', from) - from);
+  }
+
   store::testing::TestDatabase test_;
   AccountNumber maria_;
   LoginSettings settings_;
@@ -85,7 +109,7 @@ class AccountClaimsTest : public ::testing::Test {
 TEST_F(AccountClaimsTest, TheEmailOnFileLinksTheAccountOnceTheEmailIsProved) {
   ASSERT_TRUE(
       register_login(db(), settings_,
-                     {"Maria@Example.com", "1204 Elm St", "97477", "", "en", "10.0.0.1", ""})
+                     {"Maria@Example.com", "1204 Elm St", "97477", "", "en", "10.0.0.1", "", ""})
           .ok());
   EXPECT_EQ(links(), 0);  // nothing before the emailed link is used
   auto signed_in = set_first_password(db(), settings_, emailed_token("maria@example.com"),
@@ -144,10 +168,104 @@ TEST_F(AccountClaimsTest, TheAccountNumberAndTheAmountDueOfARecentBillProveIt) {
   // A number alone, or an amount alone, is not enough.
   SignedIn number_only = sign_up("fourth@example.com", maria_.digits(), "");
   EXPECT_TRUE(number_only.me.accounts.empty());
-  auto bad = register_login(db(), settings_,
-                            {"fifth@example.com", "1204 Elm St", "97477", "", "en", "", "lots"});
+  auto bad = register_login(
+      db(), settings_, {"fifth@example.com", "1204 Elm St", "97477", "", "en", "", "lots", ""});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "bill_amount");
+}
+
+// The phone on file proves the claim by a texted link, in any common form, after the login's own
+// email is proved; the link works once, signed out, and the holder's email hears of the link.
+TEST_F(AccountClaimsTest, ALinkTextedToThePhoneOnFileProvesIt) {
+  set_phone_on_file("+15415550134");
+  SignedIn maria = sign_up("maria@example.com");
+  SignedIn cousin = sign_up("rosa@example.com", "", "", "(541) 555-0134");
+  EXPECT_TRUE(cousin.me.accounts.empty());
+  ASSERT_EQ(cousin.me.pending_accounts.size(), 1u);
+  EXPECT_EQ(cousin.me.pending_accounts[0].by, "text");
+  EXPECT_EQ(cousin.me.pending_accounts[0].phone_ending, "34");
+  EXPECT_FALSE(cousin.me.pending_accounts[0].code_expires_at.empty());
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM letters"), 0);  // no letter: the text proves it
+  auto texts = query(db(), "SELECT to_number, body FROM text_outbox");
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_EQ(texts[0].text("to_number"), "+15415550134");
+  const std::string body = texts[0].text("body");
+  EXPECT_NE(body.find("r•••@example.com"), std::string::npos) << body;
+  const std::string digits = maria_.digits();
+  // In the account's language (the sample account reads Spanish).
+  EXPECT_NE(body.find("termina en " + digits.substr(digits.size() - 4)), std::string::npos) << body;
+  EXPECT_NE(body.find("https://portal.utility.example/claim-by-text?token="), std::string::npos);
+
+  const std::string token = texted_token("+15415550134");
+  ASSERT_FALSE(token.empty());
+  auto linked = claim_by_text(db(), settings_, token);
+  ASSERT_TRUE(linked.ok()) << linked.error().message;
+  EXPECT_EQ(linked->account_ending, digits.substr(digits.size() - 4));
+  EXPECT_EQ(linked->login, "r•••@example.com");
+  EXPECT_TRUE(*user_holds_account(db(), cousin.me.user_id, maria_));
+  EXPECT_EQ(count(db(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'login.linked' AND "
+                  "details LIKE '%contact_phone%'"),
+            1);
+  EXPECT_FALSE(emailed_token("maria@example.com", "/not-me?token=").empty());
+  auto after = load_me(db(), cousin.me.user_id);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->pending_accounts.empty());
+
+  // Used once: the same link again, or a made-up one, links nothing.
+  auto again = claim_by_text(db(), settings_, token);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "link-expired");
+  EXPECT_EQ(claim_by_text(db(), settings_, "made-up").error().code, "link-expired");
+  EXPECT_EQ(claim_by_text(db(), settings_, "").error().code, "link-expired");
+  EXPECT_EQ(links(), 2);
+}
+
+TEST_F(AccountClaimsTest, ATextedLinkPastItsDayLinksNothing) {
+  set_phone_on_file("5415550134");
+  sign_up("maria@example.com");
+  SignedIn cousin = sign_up("rosa@example.com", "", "", "541.555.0134");
+  const std::string token = texted_token("+15415550134");
+  ASSERT_FALSE(token.empty());
+  auto aged = test_->write_work([&](store::Session& session) -> Result<void> {
+    RP_TRY(
+        session.execute("UPDATE account_claims SET expires_at = :at WHERE proof = "
+                        "'contact_phone'",
+                        {format_instant(now() - std::chrono::minutes(1))}));
+    return success();
+  });
+  ASSERT_TRUE(aged.ok());
+  auto late = claim_by_text(db(), settings_, token);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "link-expired");
+  EXPECT_FALSE(*user_holds_account(db(), cousin.me.user_id, maria_));
+  auto me = load_me(db(), cousin.me.user_id);
+  ASSERT_TRUE(me.ok());
+  EXPECT_TRUE(me->pending_accounts.empty());  // expired: add the account again for a new link
+}
+
+// A phone that is not the one on file proves nothing: the letter goes to the service address,
+// and nothing tells the stranger what the phone on file is.
+TEST_F(AccountClaimsTest, AnotherPhoneGetsTheLetterNotAText) {
+  set_phone_on_file("+15415550134");
+  sign_up("maria@example.com");
+  SignedIn stranger = sign_up("mallory@example.com", "", "", "541-555-0199");
+  ASSERT_EQ(stranger.me.pending_accounts.size(), 1u);
+  EXPECT_EQ(stranger.me.pending_accounts[0].by, "letter");
+  EXPECT_EQ(stranger.me.pending_accounts[0].phone_ending, "");
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM text_outbox"), 0);
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM letters WHERE kind = 'account-link-code'"), 1);
+}
+
+TEST_F(AccountClaimsTest, APhoneThatIsNotAUsNumberIsRefusedAndNothingIsWritten) {
+  auto refused = register_login(
+      db(), settings_,
+      {"rosa@example.com", "1204 Elm St", "97477", "", "en", "10.0.0.1", "", "555-0134"});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "phone");
+  EXPECT_EQ(refused.error().code, "phone-invalid");
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users"), 0);
+  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM email_outbox"), 0);
 }
 
 // With no email on file and no other login, no one would hear of the link by email: the holder
@@ -236,9 +354,9 @@ TEST_F(AccountClaimsTest, AnApartmentIsFoundByTheAddressAsItsBillPrintsIt) {
       db(), {"Ana Ruiz", "2777 Pine Blvd", "97477", "E7000017", false, "Unit 107"});
   accounts::testing::open_sample_account(
       db(), {"Bo Chen", "2777 Pine Blvd", "97477", "E7000018", false, "Unit 108"});
-  ASSERT_TRUE(register_login(
-                  db(), settings_,
-                  {"ana@example.com", "2777 Pine Blvd, Apt 107", "97477", "", "en", "10.0.0.1", ""})
+  ASSERT_TRUE(register_login(db(), settings_,
+                             {"ana@example.com", "2777 Pine Blvd, Apt 107", "97477", "", "en",
+                              "10.0.0.1", "", ""})
                   .ok());
   auto signed_in =
       set_first_password(db(), settings_, emailed_token("ana@example.com"), kPassword, "10.0.0.1");
@@ -249,7 +367,7 @@ TEST_F(AccountClaimsTest, AnApartmentIsFoundByTheAddressAsItsBillPrintsIt) {
             "2777 Pine Blvd, Unit 107, Springfield 97477");
   // Without the unit, a building's accounts are not offered at all.
   auto no_unit = register_login(
-      db(), settings_, {"x@example.com", "2777 Pine Blvd", "97477", "", "en", "10.0.0.1", ""});
+      db(), settings_, {"x@example.com", "2777 Pine Blvd", "97477", "", "en", "10.0.0.1", "", ""});
   ASSERT_FALSE(no_unit.ok());
   EXPECT_EQ(no_unit.error().field, "address");
   EXPECT_NE(no_unit.error().message.find("unit"), std::string::npos);

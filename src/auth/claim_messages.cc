@@ -26,6 +26,18 @@ notify::EmailMessage link_notice_email(const std::string& language, const std::s
               disown_link + "\n\n" + utility + "\n"};
 }
 
+std::string claim_link_text(const std::string& language, const std::string& utility,
+                            const std::string& last_four, const std::string& masked_login,
+                            const std::string& link) {
+  if (language == "es") {
+    return utility + ": para mostrar su cuenta que termina en " + last_four +
+           " al acceso en línea " + masked_login + ", abra " + link +
+           " ¿No fue usted? Ignore este mensaje: no se comparte nada.";
+  }
+  return utility + ": to show your account ending " + last_four + " to the online login " +
+         masked_login + ", open " + link + " Not you? Ignore this text: nothing is shared.";
+}
+
 std::string link_notice_letter(const std::string& language, const std::string& utility,
                                const std::string& last_four, const std::string& masked_login,
                                const std::string& disown_link) {

@@ -21,6 +21,12 @@ std::string link_notice_letter(const std::string& language, const std::string& u
                                const std::string& last_four, const std::string& masked_login,
                                const std::string& disown_link);
 
+// The text to the phone on file with the link that proves a phone claim: the login that asked
+// (masked), the account's last four digits; meant to fit in two SMS segments.
+std::string claim_link_text(const std::string& language, const std::string& utility,
+                            const std::string& last_four, const std::string& masked_login,
+                            const std::string& link);
+
 // The letter mailed to the service address with the code that proves the claim.
 std::string claim_code_letter(const std::string& language, const std::string& utility,
                               const std::string& code, const std::string& expires_on);

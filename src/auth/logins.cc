@@ -273,7 +273,7 @@ Result<void> register_login(store::Database& database, const LoginSettings& sett
   RP_TRY(language);
   return database.write_work([&](Session& session) -> Result<void> {
     const ClaimRequest claimed{registration.street, registration.zip, registration.account_number,
-                               registration.bill_amount};
+                               registration.bill_amount, registration.phone};
     auto accounts = match_claimable_accounts(session, claimed);
     RP_TRY(accounts);
     std::vector<LimitedSubject> counted{{&kSignUpPerEmail, *email},
@@ -541,7 +541,7 @@ Result<Me> add_accounts(store::Database& database, const LoginSettings& settings
                         std::int64_t user_id, const AccountRequest& request,
                         const std::string& client_address) {
   const ClaimRequest claimed{request.street, request.zip, request.account_number,
-                             request.bill_amount};
+                             request.bill_amount, request.phone};
   return database.write<Me>([&](Session& session) -> Result<Me> {
     auto accounts = match_claimable_accounts(session, claimed);
     RP_TRY(accounts);

@@ -77,7 +77,10 @@ struct LinkedAccount {
 // (account_claims.h).
 struct PendingAccount {
   std::string street;           // the service address's first line, as the customer named it
-  std::string code_expires_at;  // when the mailed code stops working; empty until it is mailed
+  std::string code_expires_at;  // when the mailed code (or texted link) stops working; empty
+                                // until it is sent
+  std::string by = "letter";    // how the proof was sent: "letter" or "text"
+  std::string phone_ending;     // by text: the last two digits of the phone it went to
 };
 
 // The signed-in customer as the portal sees them.
@@ -104,9 +107,10 @@ struct Registration {
   std::string language = "en";
   std::string client_address;  // for the request limits
   std::string bill_amount;     // optional: the amount due of one of the account's last two bills
+  std::string phone;           // optional: the mobile phone on file for the account
 };
 
-// Errors: invalid_input for "email", "street", "zip", "account_number", "language", or
+// Errors: invalid_input for "email", "street", "zip", "account_number", "phone", "language", or
 // ("address") when nothing matches (the message says what to check); throttled
 // "too-many-requests" past the sign-up limits (request_limits.h: per email, account, client).
 Result<void> register_login(store::Database& database, const LoginSettings& settings,
@@ -176,6 +180,7 @@ struct AccountRequest {
   std::string zip;
   std::string account_number;  // optional
   std::string bill_amount;     // optional
+  std::string phone;           // optional: the mobile phone on file for the account
 };
 Result<Me> add_accounts(store::Database& database, const LoginSettings& settings,
                         std::int64_t user_id, const AccountRequest& request,

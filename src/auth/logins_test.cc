@@ -38,7 +38,7 @@ class LoginsTest : public ::testing::Test {
 
   SignedIn registered(const std::string& email) {
     auto done = register_login(db(), settings_,
-                               {email, "1204 Elm Street", "97477", "", "en", "10.0.0.1", ""});
+                               {email, "1204 Elm Street", "97477", "", "en", "10.0.0.1", "", ""});
     EXPECT_TRUE(done.ok()) << (done.ok() ? "" : done.error().message);
     auto signed_in =
         set_first_password(db(), settings_, emailed_token(email), kPassword, "10.0.0.1");
@@ -61,7 +61,7 @@ class LoginsTest : public ::testing::Test {
 TEST_F(LoginsTest, RegisteringByAddressEmailsALinkThatSetsThePasswordAndSignsIn) {
   auto done = register_login(
       db(), settings_,
-      {" Maria@Example.com ", "1204 elm st.", "97477-1234", "", "es", "10.0.0.1", ""});
+      {" Maria@Example.com ", "1204 elm st.", "97477-1234", "", "es", "10.0.0.1", "", ""});
   ASSERT_TRUE(done.ok()) << done.error().message;
   auto mail = query(db(), "SELECT to_address, subject, body FROM email_outbox");
   ASSERT_EQ(mail.size(), 1u);
@@ -95,25 +95,26 @@ TEST_F(LoginsTest, RegisteringByAddressEmailsALinkThatSetsThePasswordAndSignsIn)
 
 TEST_F(LoginsTest, AnAddressThatMatchesNothingIsRefusedAndNothingIsWritten) {
   for (const Registration& wrong : {
-           Registration{"a@example.com", "1206 Elm St", "97477", "", "en", "10.0.0.1", ""},
-           Registration{"a@example.com", "1204 Elm St", "97478", "", "en", "10.0.0.1", ""},
-           Registration{"a@example.com", "1204 Elm St", "97477", "100000025", "en", "10.0.0.1", ""},
+           Registration{"a@example.com", "1206 Elm St", "97477", "", "en", "10.0.0.1", "", ""},
+           Registration{"a@example.com", "1204 Elm St", "97478", "", "en", "10.0.0.1", "", ""},
+           Registration{"a@example.com", "1204 Elm St", "97477", "100000025", "en", "10.0.0.1", "",
+                        ""},
        }) {
     auto done = register_login(db(), settings_, wrong);
     ASSERT_FALSE(done.ok());
     EXPECT_EQ(done.error().field, "address") << wrong.street << " " << wrong.zip;
   }
-  auto bad_zip = register_login(db(), settings_,
-                                {"a@example.com", "1204 Elm St", "974", "", "en", "10.0.0.1", ""});
+  auto bad_zip = register_login(
+      db(), settings_, {"a@example.com", "1204 Elm St", "974", "", "en", "10.0.0.1", "", ""});
   ASSERT_FALSE(bad_zip.ok());
   EXPECT_EQ(bad_zip.error().field, "zip");
   auto bad_email =
-      register_login(db(), settings_, {"a@", "1204 Elm St", "97477", "", "en", "10.0.0.1", ""});
+      register_login(db(), settings_, {"a@", "1204 Elm St", "97477", "", "en", "10.0.0.1", "", ""});
   ASSERT_FALSE(bad_email.ok());
   EXPECT_EQ(bad_email.error().field, "email");
-  auto bad_number =
-      register_login(db(), settings_,
-                     {"a@example.com", "1204 Elm St", "97477", "100000018", "en", "10.0.0.1", ""});
+  auto bad_number = register_login(
+      db(), settings_,
+      {"a@example.com", "1204 Elm St", "97477", "100000018", "en", "10.0.0.1", "", ""});
   ASSERT_FALSE(bad_number.ok());
   EXPECT_EQ(bad_number.error().field, "account_number");
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM users"), 0);
@@ -121,7 +122,7 @@ TEST_F(LoginsTest, AnAddressThatMatchesNothingIsRefusedAndNothingIsWritten) {
   // With the right account number it matches.
   EXPECT_TRUE(register_login(db(), settings_,
                              {"a@example.com", "1204 Elm St", "97477", maria_.formatted(), "en",
-                              "10.0.0.1", ""})
+                              "10.0.0.1", "", ""})
                   .ok());
 }
 
@@ -129,9 +130,10 @@ TEST_F(LoginsTest, RegisteringAnEmailThatHasALoginLinksNothingAndSaysSo) {
   registered("maria@example.com");
   auto other = accounts::testing::open_sample_account(
       db(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false});
-  ASSERT_TRUE(register_login(db(), settings_,
-                             {"maria@example.com", "17 Oak Ave", "97477", "", "en", "10.0.0.1", ""})
-                  .ok());
+  ASSERT_TRUE(
+      register_login(db(), settings_,
+                     {"maria@example.com", "17 Oak Ave", "97477", "", "en", "10.0.0.1", "", ""})
+          .ok());
   auto mail = query(db(), "SELECT subject FROM email_outbox ORDER BY id DESC LIMIT 1");
   EXPECT_NE(mail[0].text(0).find("already have online access"), std::string::npos);
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM user_accounts"), 1);
@@ -213,12 +215,12 @@ TEST_F(LoginsTest, SettingAPasswordEndsEveryOtherLinkOfTheLogin) {
   // Two sign-up links (the customer registered twice); the second sets the password.
   ASSERT_TRUE(
       register_login(db(), settings_,
-                     {"maria@example.com", "1204 Elm St", "97477", "", "en", "10.0.0.1", ""})
+                     {"maria@example.com", "1204 Elm St", "97477", "", "en", "10.0.0.1", "", ""})
           .ok());
   const std::string first = emailed_token("maria@example.com");
   ASSERT_TRUE(
       register_login(db(), settings_,
-                     {"maria@example.com", "1204 Elm St", "97477", "", "en", "10.0.0.1", ""})
+                     {"maria@example.com", "1204 Elm St", "97477", "", "en", "10.0.0.1", "", ""})
           .ok());
   const std::string second = emailed_token("maria@example.com");
   ASSERT_NE(first, second);
@@ -319,16 +321,16 @@ TEST_F(LoginsTest, ALoginAddsItsOwnAccountAtOnceAndAnotherOnlyWithTheMailedCode)
   // A second property of Maria's (her email is on file there): linked at once.
   auto cabin = accounts::testing::open_sample_account(
       db(), {"Maria Lopez", "9 Fir St", "97477", "E3000017", false});
-  auto added = add_accounts(db(), settings_, maria.me.user_id, {"9 Fir Street", "97477", "", ""},
-                            "10.0.0.1");
+  auto added = add_accounts(db(), settings_, maria.me.user_id,
+                            {"9 Fir Street", "97477", "", "", ""}, "10.0.0.1");
   ASSERT_TRUE(added.ok()) << added.error().message;
   EXPECT_EQ(added->accounts.size(), 2u);
   EXPECT_TRUE(*user_holds_account(db(), maria.me.user_id, cabin));
   // Ben's account (his email is on file): a code goes to Ben's address; nothing is linked.
   auto ben = accounts::testing::open_sample_account(
       db(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false});
-  auto claimed = add_accounts(db(), settings_, maria.me.user_id, {"17 Oak Avenue", "97477", "", ""},
-                              "10.0.0.1");
+  auto claimed = add_accounts(db(), settings_, maria.me.user_id,
+                              {"17 Oak Avenue", "97477", "", "", ""}, "10.0.0.1");
   ASSERT_TRUE(claimed.ok()) << claimed.error().message;
   EXPECT_EQ(claimed->accounts.size(), 2u);
   ASSERT_EQ(claimed->pending_accounts.size(), 1u);
@@ -336,9 +338,9 @@ TEST_F(LoginsTest, ALoginAddsItsOwnAccountAtOnceAndAnotherOnlyWithTheMailedCode)
   EXPECT_FALSE(*user_holds_account(db(), maria.me.user_id, ben));
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM letters"), 1);
   // Adding her own again changes nothing.
-  ASSERT_TRUE(
-      add_accounts(db(), settings_, maria.me.user_id, {"9 Fir Street", "97477", "", ""}, "10.0.0.1")
-          .ok());
+  ASSERT_TRUE(add_accounts(db(), settings_, maria.me.user_id, {"9 Fir Street", "97477", "", "", ""},
+                           "10.0.0.1")
+                  .ok());
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM user_accounts"), 2);
 }
 

@@ -21,7 +21,7 @@ class RequestLimitsTest : public ::testing::Test {
 
   Result<void> sign_up(const std::string& email, const std::string& client) {
     return register_login(test_.database(), settings_,
-                          {email, "1204 Elm St", "97477", "", "en", client, ""});
+                          {email, "1204 Elm St", "97477", "", "en", client, "", ""});
   }
 
   std::int64_t emails_to(const std::string& to) {

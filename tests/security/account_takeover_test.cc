@@ -82,6 +82,61 @@ TEST_F(AccountTakeoverTest, KnowingTheStreetAndZipShowsNothingUntilTheMailedCode
   EXPECT_EQ(server_.send("GET", base() + "/summary", as(maria)).status, 200);
 }
 
+// The phone on file proves a claim by a texted link; any other phone proves nothing and tells
+// nothing. The link works signed out, once.
+TEST_F(AccountTakeoverTest, OnlyThePhoneOnFileGetsTheTextedLinkAndTheLinkWorksOnce) {
+  auto phone = test_->write_work([&](store::Session& session) -> Result<void> {
+    RP_TRY(session.execute("UPDATE persons SET phone = '+15415550134'"));
+    return success();
+  });
+  ASSERT_TRUE(phone.ok());
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  Customer intruder =
+      testing::sign_up(server_, test_.database(), "intruder@example.com", "1204 Elm Street");
+  const std::string add = R"({"street": "1204 Elm St", "zip": "97477", "phone": ")";
+  ClientResponse garbage =
+      server_.send("POST", "/api/v1/me/accounts", as(intruder), add + R"(call me"})");
+  EXPECT_EQ(garbage.status, 422) << garbage.body;
+  EXPECT_EQ(garbage.json()["code"], "phone-invalid");
+  ClientResponse guessed =
+      server_.send("POST", "/api/v1/me/accounts", as(intruder), add + R"(541-555-0199"})");
+  ASSERT_EQ(guessed.status, 201) << guessed.body;
+  EXPECT_EQ(guessed.json()["pending_accounts"][0]["by"], "letter") << guessed.body;
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM text_outbox"), 0);
+
+  ClientResponse right =
+      server_.send("POST", "/api/v1/me/accounts", as(intruder), add + R"((541) 555-0134"})");
+  ASSERT_EQ(right.status, 201) << right.body;
+  EXPECT_EQ(right.json()["pending_accounts"][0]["by"], "text") << right.body;
+  EXPECT_EQ(right.json()["pending_accounts"][0]["phone_ending"], "34") << right.body;
+  EXPECT_EQ(server_.send("GET", base() + "/summary", as(intruder)).status, 404);
+  auto texted = store::testing::query(test_.database(), "SELECT body FROM text_outbox");
+  ASSERT_EQ(texted.size(), 1u);
+  const std::string body = texted[0].text("body");
+  const auto at = body.find("?token=") + 7;
+  const std::string token = body.substr(at, body.find(' ', at) - at);
+  const std::string open = R"({"token": ")" + token + R"("})";
+  // Whoever holds the phone opens it, signed out.
+  ClientResponse linked =
+      server_.send("POST", "/api/v1/auth/claim-by-text", testing::json_headers(), open);
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_EQ(linked.json()["login"], "i•••@example.com");
+  EXPECT_EQ(server_.send("GET", base() + "/summary", as(intruder)).status, 200);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM email_outbox WHERE to_address = "
+                  "'maria@example.com' AND body LIKE '%/not-me?token=%'"),
+            1);
+  EXPECT_EQ(
+      server_.send("POST", "/api/v1/auth/claim-by-text", testing::json_headers(), open).status,
+      410);
+  EXPECT_EQ(
+      server_
+          .send("POST", "/api/v1/auth/claim-by-text", testing::json_headers(), R"({"token": 12})")
+          .status,
+      422);
+  EXPECT_EQ(server_.send("GET", base() + "/summary", as(maria)).status, 200);
+}
+
 TEST_F(AccountTakeoverTest, ThirtyGuessesAtOnceGetFivePasswordsChecked) {
   testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
   constexpr int kGuesses = 30;

@@ -64,7 +64,8 @@ test("signed-in pages are not public; sign-in and register are for signed-out vi
   for (const path of ["/", "/bills", "/bills/3", "/pay", "/autopay", "/payments", "/arrangements", "/usage", "/settings"]) {
     assert.equal(isPublic(matchRoute(path)), false, path);
   }
-  for (const path of ["/sign-in", "/register", "/check-email", "/verify", "/forgot-password", "/reset-password", "/not-me", "/x"]) {
+  for (const path of ["/sign-in", "/register", "/check-email", "/verify", "/forgot-password", "/reset-password", "/not-me",
+    "/claim-by-text", "/x"]) {
     assert.equal(isPublic(matchRoute(path)), true, path);
   }
   assert.equal(isSignedOutOnly(matchRoute("/sign-in")), true);
@@ -72,6 +73,8 @@ test("signed-in pages are not public; sign-in and register are for signed-out vi
   assert.equal(isSignedOutOnly(matchRoute("/reset-password")), false);
   // The "this wasn't me" link works whoever is signed in, or nobody.
   assert.equal(isSignedOutOnly(matchRoute("/not-me")), false);
+  // So does the link texted to the phone on file.
+  assert.equal(isSignedOutOnly(matchRoute("/claim-by-text")), false);
 });
 
 test("the \"this wasn't me\" link carries its token", () => {
@@ -79,11 +82,17 @@ test("the \"this wasn't me\" link carries its token", () => {
   assert.deepEqual(matchRoute("/not-me", ""), { page: "not-me", token: "" });
 });
 
+test("the link texted to the phone on file carries its token", () => {
+  assert.deepEqual(matchRoute("/claim-by-text", "?token=t3xt-l1nk"), { page: "claim-by-text", token: "t3xt-l1nk" });
+  assert.deepEqual(matchRoute("/claim-by-text/", "?token=abc%2Bdef"), { page: "claim-by-text", token: "abc+def" });
+  assert.deepEqual(matchRoute("/claim-by-text", ""), { page: "claim-by-text", token: "" });
+});
+
 test("the pages of one account need one; settings and the public pages do not", () => {
   for (const path of ["/", "/bills", "/bills/3", "/pay", "/autopay", "/payments", "/arrangements", "/usage"]) {
     assert.equal(needsAccount(matchRoute(path)), true, path);
   }
-  for (const path of ["/settings", "/sign-in", "/register", "/verify", "/not-me", "/x"]) {
+  for (const path of ["/settings", "/sign-in", "/register", "/verify", "/not-me", "/claim-by-text", "/x"]) {
     assert.equal(needsAccount(matchRoute(path)), false, path);
   }
 });

@@ -26,6 +26,32 @@ test("the account number is optional, digits when given", () => {
   assert.equal(v.checkOptionalAccountNumber("10A"), "errorAccountNumber");
 });
 
+test("the mobile phone on file: optional, a US number in any common form, sent as its 10 digits", () => {
+  for (const typed of ["(541) 555-0134", "541-555-0134", "541.555.0134", "5415550134", "+1 541 555 0134",
+    "1-541-555-0134", "15415550134", " (541)555-0134 "]) {
+    assert.equal(v.checkOptionalPhone(typed), null, typed);
+    assert.equal(v.phoneForServer(typed), "5415550134", typed);
+  }
+  assert.equal(v.checkOptionalPhone(""), null, "left empty");
+  assert.equal(v.phoneForServer(""), "");
+  assert.equal(v.phoneForServer("  "), "");
+  for (const bad of [
+    "541-555-013", // 9 digits
+    "541-555-01345", // 11 digits, not a leading 1
+    "041-555-0134", // no area code starts with 0
+    "141-555-0134", // nor with 1
+    "1-141-555-0134",
+    "11-541-555-0134",
+    "+44 20 7946 0958",
+    "541-555-O134", // a letter O
+    "541/555/0134",
+    "call 5415550134",
+  ]) {
+    assert.equal(v.checkOptionalPhone(bad), "errorPhone", bad);
+    assert.equal(v.phoneForServer(bad), null, bad);
+  }
+});
+
 test("the amount due of a recent bill: optional, dollars and cents as the server reads them", () => {
   assert.equal(v.billAmountForServer(""), "");
   assert.equal(v.billAmountForServer("  "), "");

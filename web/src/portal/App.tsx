@@ -42,6 +42,7 @@ const Verify = lazyPage(() => import("./pages/Verify").then((m) => m.Verify));
 const ForgotPassword = lazyPage(() => import("./pages/ForgotPassword").then((m) => m.ForgotPassword));
 const ResetPassword = lazyPage(() => import("./pages/ResetPassword").then((m) => m.ResetPassword));
 const NotMe = lazyPage(() => import("./pages/NotMe").then((m) => m.NotMe));
+const ClaimByText = lazyPage(() => import("./pages/ClaimByText").then((m) => m.ClaimByText));
 const NoAccount = lazyPage(() => import("./pages/NoAccount").then((m) => m.NoAccount));
 
 /** The pages whose code loads on first visit, by name. */
@@ -60,6 +61,7 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
   "forgot-password": ForgotPassword,
   "reset-password": ResetPassword,
   "not-me": NotMe,
+  "claim-by-text": ClaimByText,
 };
 
 /**
@@ -273,6 +275,8 @@ function PageFor(p: PageForProps) {
       return <ResetPassword token={r.token} onReset={p.onPasswordReset} />;
     case "not-me":
       return <NotMe token={r.token} />;
+    case "claim-by-text":
+      return <ClaimByText token={r.token} />;
     case "dashboard":
       return <Dashboard />;
     case "bills":

@@ -5,12 +5,14 @@ import type { Me } from "./types.ts";
 const open = { session: false } as const;
 
 /** What names an account: its service address, and optionally its number with the amount due
- * of one of its last two bills (together they link it without a mailed code). */
+ * of one of its last two bills (together they link it without a mailed code), and the mobile
+ * phone on file (a link is texted there instead of mailing a code). */
 export interface AccountClaim {
   street: string;
   zip: string;
   account_number?: string;
   bill_amount?: string;
+  phone?: string;
 }
 
 export interface Registration extends AccountClaim {
@@ -55,6 +57,17 @@ export const claimAccount = (code: string) => post<Me>("/api/v1/me/accounts/clai
 /** "This wasn't me": the emailed link's token removes the login it names from the account. */
 export const notMe = (token: string) =>
   request<void>("POST", "/api/v1/auth/not-me", { body: { token }, ...open });
+
+/** What the texted link added: the account (its last four digits) and the login (masked). */
+export interface ClaimedByText {
+  account_ending: string;
+  login: string;
+}
+
+/** The link texted to the mobile phone on file: its token adds the account to the login that
+ * asked for it (works signed out). */
+export const claimByText = (token: string) =>
+  request<ClaimedByText>("POST", "/api/v1/auth/claim-by-text", { body: { token }, ...open });
 
 export const saveLanguage = (language: string) => put<Me>("/api/v1/me/language", { language });
 

@@ -11,11 +11,16 @@ export interface LinkedAccount {
   service_address: string;
 }
 
-/** An account the customer claimed that waits for the code mailed to its service address. */
+/** An account the customer claimed that waits for proof: the code mailed to its service address,
+ * or the link texted to the mobile phone on file for it. */
 export interface PendingAccount {
   street: string;
-  /** When the mailed code stops working; null while the letter is not yet made. */
+  /** When the mailed code (or the texted link) stops working; null while the letter is not yet made. */
   code_expires_at: string | null;
+  /** How the proof went out; a missing one is a letter. */
+  by?: "letter" | "text";
+  /** The last two digits of the phone the link was texted to ("34"); null for a letter. */
+  phone_ending?: string | null;
 }
 
 /** The signed-in customer (GET /api/v1/me). */

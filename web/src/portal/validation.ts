@@ -72,6 +72,23 @@ export function checkNumberWithBillAmount(accountNumber: string, billAmount: str
   return billAmount.trim() !== "" && accountNumber.replace(/[\s-]/g, "") === "" ? "errorBillAmountNeedsNumber" : null;
 }
 
+/**
+ * The mobile phone on file, as typed ("(541) 555-0134", "+1 541.555.0134"): its 10 digits
+ * ("5415550134"); "" when left empty; null when it is not a US number (10 digits, an optional
+ * leading 1, the first digit not 0 or 1; spaces, dashes, dots, parentheses and "+" do not matter).
+ */
+export function phoneForServer(value: string): string | null {
+  const v = value.replace(/[\s\-.()+]/g, "");
+  if (v === "") return "";
+  const m = /^1?([2-9]\d{9})$/.exec(v);
+  return m ? m[1] : null;
+}
+
+/** The optional mobile phone on file: empty, or a US number. */
+export function checkOptionalPhone(value: string): Check {
+  return phoneForServer(value) === null ? "errorPhone" : null;
+}
+
 /** The code of a letter mailed to the service address, like "K7QP-M3XD": 8 letters and digits;
  * case, spaces and the dash do not matter. */
 export function checkClaimCode(value: string): Check {

@@ -8,7 +8,7 @@ export interface FieldProps {
   hint?: string;
   type?: "text" | "email" | "password" | "tel" | "date";
   autoComplete?: string;
-  inputMode?: "numeric" | "decimal" | "email" | "text";
+  inputMode?: "numeric" | "decimal" | "email" | "tel" | "text";
   required?: boolean;
   min?: string;
   max?: string;

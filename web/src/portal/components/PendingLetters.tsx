@@ -1,5 +1,6 @@
-// The accounts a login claimed that wait for the code mailed to their service address, and the
-// form to type that code (POST /api/v1/me/accounts/claim).
+// The accounts a login claimed that wait for proof: the code mailed to their service address, or
+// the link texted to the mobile phone on file; and the form to type a letter's code
+// (POST /api/v1/me/accounts/claim).
 import { useState } from "preact/hooks";
 import { Field } from "./Field";
 import { Alert, Status } from "./Alert";
@@ -7,25 +8,21 @@ import { useFormSubmit } from "./useFormSubmit";
 import { useI18n } from "../i18n/context";
 import { useSession } from "../session";
 import { claimAccount } from "../authApi";
-import { addAccountOutcome, codeLastDay } from "../linkedAccounts";
+import { addAccountOutcome, pendingSentence } from "../linkedAccounts";
 import { checkClaimCode, claimCodeForServer, collectErrors } from "../validation";
 import type { Me, PendingAccount } from "../types";
 
-/** One sentence per letter on its way: where to, and until when its code works. */
+/** One sentence per pending account: a letter on its way (where to), or a link texted (to the
+ * phone ending in which digits), and until when its code or link works. */
 export function PendingLetters({ pending }: { pending: PendingAccount[] }) {
   const { t, date } = useI18n();
   return (
     <ul class="list pending-letters">
-      {pending.map((p, i) => {
-        const lastDay = codeLastDay(p);
-        return (
-          <li key={i} class="list-item">
-            {lastDay
-              ? t("pendingLetter", { street: p.street, date: date(lastDay) })
-              : t("pendingLetterNoDate", { street: p.street })}
-          </li>
-        );
-      })}
+      {pending.map((p, i) => (
+        <li key={i} class="list-item">
+          {pendingSentence(p, t, date)}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -112,6 +112,7 @@ export const en = {
   errorBillAmount: "Enter the amount due in dollars and cents, like 84.50, or leave it empty.",
   errorBillAmountNeedsNumber:
     "Add the account number too: the amount due is checked together with it. Or leave the amount empty.",
+  errorPhone: "Enter a 10-digit US phone number, like 541-555-0134, or leave it empty.",
   errorClaimCode: "The code is 8 letters and numbers, like K7QP-M3XD.",
   errorCardNumber: "Check the card number: it is 13 to 19 digits on the front of your card.",
   errorCardExpiry: "Enter the expiration date as MM/YY, like 08/27.",
@@ -157,6 +158,8 @@ export const en = {
   billAmountOptional: "Amount due on one of your last two bills (optional)",
   billAmountHint:
     "With your account number and this amount, your account is linked as soon as you confirm your email. Without them, we mail a code to the service address, which takes a few days (unless this is the email we have on file for the account).",
+  phoneOptional: "Mobile phone on file (optional)",
+  phoneHint: "If this is the mobile number on your account, we text it a link instead of mailing you a letter.",
   registerButton: "Send me the link",
   haveLogin: "Already set up?",
   checkEmailTitle: "Check your email",
@@ -195,6 +198,15 @@ export const en = {
     "We mail the code to the service address so that only someone who gets mail there can see the account online.",
   pendingHomeNotice: "A letter with a code is on its way to {street}.",
   pendingHomeLink: "Enter the code when it arrives",
+  pendingText:
+    "We texted a link for {street} to the phone number ending in {ending}. Open it on that phone to add the account; it works until {date}.",
+  pendingTextNoDate:
+    "We texted a link for {street} to the phone number ending in {ending}. Open it on that phone to add the account.",
+  pendingTextNoEnding:
+    "We texted a link for {street} to the mobile phone on file. Open it on that phone to add the account.",
+  pendingTextTitle: "Open the link we texted you",
+  pendingTextWhy:
+    "We text the link to the mobile phone on file for the account so that only someone with that phone can see the account online. Once you have added the account, reload this page.",
   claimCode: "Code from the letter",
   claimCodeHint: "8 letters and numbers, like K7QP-M3XD.",
   claimButton: "Confirm the code",
@@ -577,8 +589,12 @@ export const en = {
   accountLinked: "The account at {address} is linked.",
   accountChooseAbove: "Choose the account shown at the top of the page.",
   accountLetterSent: "We are mailing a letter with a code to {street}. Enter the code below when it arrives.",
+  accountTextSent: "We texted a link to the phone ending in {ending} to add {street}.",
+  accountTextSentNoEnding: "We texted a link to the mobile phone on file to add {street}.",
   accountAlreadyHeld: "That account is already linked to this login.",
   pendingSettingsTitle: "Waiting for a letter",
+  pendingSettingsTitleText: "Waiting for a texted link",
+  pendingSettingsTitleBoth: "Waiting for a letter or a texted link",
   signOutTitle: "Sign out",
   signOutEverywhereExplain: "Signing out everywhere also ends your sessions on other phones and computers.",
   signOut: "Sign out",
@@ -592,6 +608,16 @@ export const en = {
   notMeButton: "Remove that login",
   notMeDone: "Done. That login is removed from your account and signed out everywhere.",
   notMeAfter: "If you think someone knows your account details, call your utility's customer service.",
+
+  // The link texted to the mobile phone on file: adds the account to the login that asked
+  claimTextTitle: "Add your account to an online login",
+  claimTextIntro:
+    "Someone who gave your service address and this phone number asked to see your account online. If that was you, add the account. If it was not you, close this page: nothing is shared.",
+  claimTextButton: "Add my account",
+  claimTextDone: "Done: the account ending {ending} is now in the online login {login}.",
+  claimTextExpired: "This link has expired or was already used. Sign in and add the account again to get a new one.",
+  claimTextIncomplete:
+    "This link is incomplete. Open the whole link from the text message, or sign in and add the account again to get a new one.",
 };
 
 export type MessageKey = keyof typeof en;

@@ -115,6 +115,7 @@ export const es: Messages = {
   errorBillAmount: "Escriba la cantidad a pagar en dólares y centavos, como 84.50, o déjela en blanco.",
   errorBillAmountNeedsNumber:
     "Agregue también el número de cuenta: la cantidad a pagar se comprueba junto con él. O deje la cantidad en blanco.",
+  errorPhone: "Escriba un número de teléfono de EE. UU. de 10 dígitos, como 541-555-0134, o déjelo en blanco.",
   errorClaimCode: "El código tiene 8 letras y números, como K7QP-M3XD.",
   errorCardNumber: "Revise el número de tarjeta: tiene de 13 a 19 dígitos y está en el frente de la tarjeta.",
   errorCardExpiry: "Escriba la fecha de vencimiento como MM/AA, por ejemplo 08/27.",
@@ -160,6 +161,9 @@ export const es: Messages = {
   billAmountOptional: "Cantidad a pagar de una de sus dos últimas facturas (opcional)",
   billAmountHint:
     "Con su número de cuenta y esta cantidad, su cuenta queda vinculada en cuanto confirme su correo electrónico. Sin ellos, enviamos un código por correo postal a la dirección del servicio, lo que tarda unos días (salvo que este sea el correo electrónico que tenemos registrado para la cuenta).",
+  phoneOptional: "Teléfono celular registrado (opcional)",
+  phoneHint:
+    "Si este es el número de celular de su cuenta, le enviaremos un enlace por mensaje de texto en vez de una carta por correo postal.",
   registerButton: "Envíenme el enlace",
   haveLogin: "¿Ya tiene acceso?",
   checkEmailTitle: "Revise su correo electrónico",
@@ -198,6 +202,15 @@ export const es: Messages = {
     "Enviamos el código a la dirección del servicio para que solo quien recibe correo allí pueda ver la cuenta en línea.",
   pendingHomeNotice: "Una carta con un código va en camino a {street}.",
   pendingHomeLink: "Escriba el código cuando llegue",
+  pendingText:
+    "Enviamos por mensaje de texto un enlace para {street} al teléfono que termina en {ending}. Ábralo en ese teléfono para agregar la cuenta; sirve hasta el {date}.",
+  pendingTextNoDate:
+    "Enviamos por mensaje de texto un enlace para {street} al teléfono que termina en {ending}. Ábralo en ese teléfono para agregar la cuenta.",
+  pendingTextNoEnding:
+    "Enviamos por mensaje de texto un enlace para {street} al teléfono celular registrado. Ábralo en ese teléfono para agregar la cuenta.",
+  pendingTextTitle: "Abra el enlace que le enviamos por mensaje de texto",
+  pendingTextWhy:
+    "Enviamos el enlace al teléfono celular registrado de la cuenta para que solo quien tiene ese teléfono pueda ver la cuenta en línea. Cuando haya agregado la cuenta, vuelva a cargar esta página.",
   claimCode: "Código de la carta",
   claimCodeHint: "8 letras y números, como K7QP-M3XD.",
   claimButton: "Confirmar el código",
@@ -585,8 +598,12 @@ export const es: Messages = {
   accountLinked: "La cuenta de {address} quedó vinculada.",
   accountChooseAbove: "Elija la cuenta que se muestra en la parte superior de la página.",
   accountLetterSent: "Le enviaremos por correo postal una carta con un código a {street}. Escriba el código abajo cuando llegue.",
+  accountTextSent: "Enviamos por mensaje de texto un enlace al teléfono que termina en {ending} para agregar {street}.",
+  accountTextSentNoEnding: "Enviamos por mensaje de texto un enlace al teléfono celular registrado para agregar {street}.",
   accountAlreadyHeld: "Esa cuenta ya está vinculada a este acceso.",
   pendingSettingsTitle: "Esperando una carta",
+  pendingSettingsTitleText: "Esperando un enlace por mensaje de texto",
+  pendingSettingsTitleBoth: "Esperando una carta o un enlace por mensaje de texto",
   signOutTitle: "Cerrar sesión",
   signOutEverywhereExplain: "Cerrar sesión en todas partes también termina sus sesiones en otros teléfonos y computadoras.",
   signOut: "Cerrar sesión",
@@ -600,4 +617,14 @@ export const es: Messages = {
   notMeButton: "Quitar ese acceso",
   notMeDone: "Listo. Ese acceso se quitó de su cuenta y se cerraron sus sesiones en todas partes.",
   notMeAfter: "Si cree que alguien conoce los datos de su cuenta, llame al servicio al cliente de su empresa de servicios.",
+
+  // El enlace enviado por mensaje de texto al celular registrado: agrega la cuenta al acceso que la pidió
+  claimTextTitle: "Agregar su cuenta a un acceso en línea",
+  claimTextIntro:
+    "Alguien que dio la dirección del servicio de su cuenta y este número de teléfono pidió ver la cuenta en línea. Si fue usted, agregue la cuenta. Si no fue usted, cierre esta página: no se comparte nada.",
+  claimTextButton: "Agregar mi cuenta",
+  claimTextDone: "Listo: la cuenta que termina en {ending} ya está en el acceso en línea {login}.",
+  claimTextExpired: "Este enlace venció o ya se usó. Inicie sesión y vuelva a agregar la cuenta para recibir uno nuevo.",
+  claimTextIncomplete:
+    "Este enlace está incompleto. Abra el enlace completo del mensaje de texto, o inicie sesión y vuelva a agregar la cuenta para recibir uno nuevo.",
 };

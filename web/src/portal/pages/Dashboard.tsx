@@ -14,6 +14,7 @@ import { OwedReasons } from "../components/OwedReasons";
 import { compareMonths, rememberResolutions } from "../usage";
 import { hasChargesSoFar, highUsageAlerts, showsUsage } from "../usageToDate";
 import { isoLocalDate } from "../validation";
+import { lettersPending, pendingBy, pendingSentence } from "../linkedAccounts";
 import { commodityName, commodityNoun, paymentStatusName } from "../words";
 import type {
   AccountSummary, AmountOwed, Autopay, PaymentsPage, PendingAccount, SavedPaymentMethod, Usage, UsageToDate,
@@ -63,16 +64,17 @@ export function Dashboard() {
   );
 }
 
-/** Accounts claimed that wait for a mailed code: where the letters go, and where to type it. */
+/** Accounts claimed that wait for proof: where the letters go, and where to type their code; the
+ * links texted, and to which phone. */
 function PendingNotice({ pending }: { pending: PendingAccount[] }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   if (pending.length === 0) return null;
   return (
     <div class="callout pending-notice" data-testid="pending-notice">
       {pending.map((p, i) => (
-        <p key={i}>{t("pendingHomeNotice", { street: p.street })}</p>
+        <p key={i}>{pendingBy(p) === "text" ? pendingSentence(p, t, date) : t("pendingHomeNotice", { street: p.street })}</p>
       ))}
-      <p><Link href="/settings#claim">{t("pendingHomeLink")}</Link></p>
+      {lettersPending(pending) && <p><Link href="/settings#claim">{t("pendingHomeLink")}</Link></p>}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // Registration with what the customer knows: email, service address and ZIP code, and if they
 // have a bill at hand the account number and the amount due on one of the last two bills (with
 // both, the account is linked as soon as the email is confirmed; without, a code is mailed to the
-// service address). A verification link is emailed.
+// service address, or, given the mobile phone on file, a link is texted to it). A verification
+// link is emailed.
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { Field } from "../components/Field";
@@ -15,12 +16,14 @@ import {
   checkEmail,
   checkNumberWithBillAmount,
   checkOptionalBillAmount,
+  checkOptionalPhone,
   checkRequired,
   checkZip,
   collectErrors,
+  phoneForServer,
 } from "../validation";
 
-const ORDER = ["email", "street", "zip", "account_number", "bill_amount"];
+const ORDER = ["email", "street", "zip", "account_number", "bill_amount", "phone"];
 
 export function Register({ onRegistered }: { onRegistered: (email: string) => void }) {
   const { t, language } = useI18n();
@@ -29,12 +32,14 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
   const [zip, setZip] = useState("");
   const [accountNumber, setAccountNumber] = useState("");
   const [billAmount, setBillAmount] = useState("");
+  const [phone, setPhone] = useState("");
   const form = useFormSubmit({
     email: "email",
     street: "street",
     zip: "zip",
     account_number: "account_number",
     bill_amount: "bill_amount",
+    phone: "phone",
   });
 
   const submit = async (e: Event) => {
@@ -45,10 +50,12 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
       zip: checkZip(zip),
       account_number: checkNumberWithBillAmount(accountNumber, billAmount),
       bill_amount: checkOptionalBillAmount(billAmount),
+      phone: checkOptionalPhone(phone),
     });
     if (!form.check(found, ORDER)) return;
     const number = accountNumber.replace(/[\s-]/g, "");
     const amount = billAmountForServer(billAmount) ?? "";
+    const mobile = phoneForServer(phone) ?? "";
     const answer = await form.run(() =>
       register({
         email: email.trim(),
@@ -56,6 +63,7 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
         zip: zip.trim(),
         ...(number ? { account_number: number } : {}),
         ...(amount ? { bill_amount: amount } : {}),
+        ...(mobile ? { phone: mobile } : {}),
         language,
       }),
     );
@@ -78,6 +86,8 @@ export function Register({ onRegistered }: { onRegistered: (email: string) => vo
           inputMode="numeric" value={accountNumber} onValue={setAccountNumber} error={error("account_number")} />
         <Field id="bill_amount" label={t("billAmountOptional")} hint={t("billAmountHint")} inputMode="decimal"
           value={billAmount} onValue={setBillAmount} error={error("bill_amount")} />
+        <Field id="phone" label={t("phoneOptional")} hint={t("phoneHint")} type="tel" autoComplete="tel"
+          inputMode="tel" value={phone} onValue={setPhone} error={error("phone")} />
         <button type="submit" class="button primary" aria-disabled={form.busy}>
           {form.busy ? t("sending") : t("registerButton")}
         </button>

@@ -6,16 +6,14 @@ import { Field } from "../components/Field";
 import { Alert, Status } from "../components/Alert";
 import { NewPasswordFields } from "../components/NewPassword";
 import { useI18n } from "../i18n/context";
-import type { Language, Translate } from "../i18n/translate";
+import type { Language } from "../i18n/translate";
 import { useSession } from "../session";
 import { addAccount, changePassword, confirmTwoStep, fetchMe, startTwoStep, turnOffTwoStep } from "../authApi";
 import type { MfaEnrolment } from "../authApi";
 import { enrollBudgetBilling, fetchPreferences, leaveBudgetBilling, savePreferences } from "../accountApi";
 import { budgetLeftMessage } from "../budgetBilling";
-import { addAccountOutcome } from "../linkedAccounts";
-import type { AddAccountOutcome } from "../linkedAccounts";
+import { addAccountOutcome, addAccountWords, lettersPending, pendingHeading } from "../linkedAccounts";
 import { ClaimCodeForm, PendingLetters } from "../components/PendingLetters";
-import type { Me } from "../types";
 import { useFormSubmit } from "../components/useFormSubmit";
 import { useLoad } from "../components/useLoad";
 import { LoadState } from "../components/Loading";
@@ -25,11 +23,13 @@ import {
   checkNewPassword,
   checkNumberWithBillAmount,
   checkOptionalBillAmount,
+  checkOptionalPhone,
   checkPasswordsMatch,
   checkRequired,
   checkTotpCode,
   checkZip,
   collectErrors,
+  phoneForServer,
 } from "../validation";
 
 export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) {
@@ -121,11 +121,13 @@ function AccountsSection() {
   const [zip, setZip] = useState("");
   const [number, setNumber] = useState("");
   const [billAmount, setBillAmount] = useState("");
+  const [phone, setPhone] = useState("");
   const form = useFormSubmit({
     street: "add-street",
     zip: "add-zip",
     account_number: "add-account-number",
     bill_amount: "add-bill-amount",
+    phone: "add-phone",
   });
 
   const submit = async (e: Event) => {
@@ -135,10 +137,12 @@ function AccountsSection() {
       "add-zip": checkZip(zip),
       "add-account-number": checkNumberWithBillAmount(number, billAmount),
       "add-bill-amount": checkOptionalBillAmount(billAmount),
+      "add-phone": checkOptionalPhone(phone),
     });
-    if (!form.check(found, ["add-street", "add-zip", "add-account-number", "add-bill-amount"])) return;
+    if (!form.check(found, ["add-street", "add-zip", "add-account-number", "add-bill-amount", "add-phone"])) return;
     const digits = number.replace(/[\s-]/g, "");
     const amount = billAmountForServer(billAmount) ?? "";
+    const mobile = phoneForServer(phone) ?? "";
     const before = me;
     const next = await form.run(
       () =>
@@ -147,6 +151,7 @@ function AccountsSection() {
           zip: zip.trim(),
           ...(digits ? { account_number: digits } : {}),
           ...(amount ? { bill_amount: amount } : {}),
+          ...(mobile ? { phone: mobile } : {}),
         }),
       (answer) => addAccountWords(addAccountOutcome(before, answer), answer, t),
     );
@@ -156,6 +161,7 @@ function AccountsSection() {
       setZip("");
       setNumber("");
       setBillAmount("");
+      setPhone("");
     }
   };
   return (
@@ -174,9 +180,9 @@ function AccountsSection() {
       <Status>{form.done || null}</Status>
       {me.pending_accounts.length > 0 && (
         <div id="claim">
-          <h3>{t("pendingSettingsTitle")}</h3>
+          <h3>{t(pendingHeading(me.pending_accounts))}</h3>
           <PendingLetters pending={me.pending_accounts} />
-          <ClaimCodeForm />
+          {lettersPending(me.pending_accounts) && <ClaimCodeForm />}
         </div>
       )}
       <form onSubmit={submit} noValidate class="form">
@@ -190,21 +196,12 @@ function AccountsSection() {
           inputMode="numeric" value={number} onValue={setNumber} error={form.fieldError("add-account-number")} />
         <Field id="add-bill-amount" label={t("billAmountOptional")} hint={t("addBillAmountHint")} inputMode="decimal"
           value={billAmount} onValue={setBillAmount} error={form.fieldError("add-bill-amount")} />
+        <Field id="add-phone" label={t("phoneOptional")} hint={t("phoneHint")} type="tel" autoComplete="tel"
+          inputMode="tel" value={phone} onValue={setPhone} error={form.fieldError("add-phone")} />
         <button type="submit" class="button primary" aria-disabled={form.busy}>{t("addAccountButton")}</button>
       </form>
     </section>
   );
-}
-
-/** What adding an account did, in words: linked now, a letter on its way, or nothing new. */
-function addAccountWords(outcome: AddAccountOutcome, after: Me, t: Translate): string {
-  const said = [
-    ...outcome.linked.map((a) => t("accountLinked", { address: a.service_address })),
-    ...outcome.pending.map((p) => t("accountLetterSent", { street: p.street })),
-  ];
-  if (said.length === 0) return t("accountAlreadyHeld");
-  if (outcome.linked.length > 0 && after.accounts.length > 1) said.push(t("accountChooseAbove"));
-  return said.join(" ");
 }
 
 function SignOutSection() {
