@@ -12,10 +12,12 @@ scripts/build.sh --test || exit 1
 work="$(mktemp -d /tmp/ratepayer-test.XXXXXX)"
 server_pid=""
 smtp_pid=""
+sms_pid=""
 pg_port="${RATEPAYER_TEST_PG_PORT:-55432}"
 cleanup() {
   [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   [[ -n "$smtp_pid" ]] && kill "$smtp_pid" 2>/dev/null && wait "$smtp_pid" 2>/dev/null
+  [[ -n "$sms_pid" ]] && kill "$sms_pid" 2>/dev/null && wait "$sms_pid" 2>/dev/null
   scripts/test-postgres.sh stop "$pg_port"
   rm -rf "$work"
 }
@@ -66,15 +68,29 @@ smtp_pid=$!
 exec 9>"$work/smtp-in"  # held open until this script exits; the server stops when it closes
 for _ in $(seq 50); do grep -q listening "$work/smtp.out" 2>/dev/null && break; sleep 0.1; done
 smtp_port="$(sed -E 's/listening //' "$work/smtp.out")"
+# An SMS provider on loopback speaking the same Messages API as the real one: texts are read from
+# what it takes.
+sms_account=AC00000000000000000000000000e2e0
+sms_token=e2e-sms-token
+mkfifo "$work/sms-in"
+/usr/bin/python3 tests/sms/fake_sms_provider.py "$work/texts" "$sms_account" "$sms_token" \
+  <"$work/sms-in" >"$work/sms.out" &
+sms_pid=$!
+exec 8>"$work/sms-in"  # held open until this script exits, as the SMTP server's
+for _ in $(seq 50); do grep -q listening "$work/sms.out" 2>/dev/null && break; sleep 0.1; done
+sms_port="$(sed -E 's/listening //' "$work/sms.out")"
 RATEPAYER_HTTP_STATIC_ROOT="$root/web/dist" RATEPAYER_LOG_LEVEL=warn \
   RATEPAYER_EMAIL_SMTP_URL="smtp://127.0.0.1:$smtp_port" RATEPAYER_EMAIL_FROM=billing@e2e.example \
   RATEPAYER_PORTAL_PUBLIC_URL="http://127.0.0.1:$port" \
+  RATEPAYER_SMS_API_URL="http://127.0.0.1:$sms_port" RATEPAYER_SMS_ACCOUNT="$sms_account" \
+  RATEPAYER_SMS_TOKEN="$sms_token" RATEPAYER_SMS_FROM=+15415550100 \
   RATEPAYER_AUTH_STAFF_TOKEN=e2e-staff-token-0123456789 RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 (cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_TOKEN=e2e-staff-token-0123456789 \
    RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_SECOND_ACCOUNT="$second_account" RATEPAYER_E2E_MAIL_DIR="$work/mail" \
+   RATEPAYER_E2E_TEXT_DIR="$work/texts" \
    RATEPAYER_E2E_DB="$work/e2e.db" RATEPAYER_E2E_USAGE_MONTHS=24 \
    RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
 count $(node_counts "$work/e2e.log")

@@ -16,6 +16,7 @@
 //   RATEPAYER_E2E_ACCOUNT=100000017            an account with bills
 //   RATEPAYER_E2E_SECOND_ACCOUNT=100000025     another customer's account, with bills
 //   RATEPAYER_E2E_MAIL_DIR=/tmp/mail           where the loopback SMTP server writes what it gets
+//   RATEPAYER_E2E_TEXT_DIR=/tmp/texts          where the loopback SMS provider writes what it gets
 //   RATEPAYER_E2E_DB=/tmp/e2e.db               the server's SQLite database (read with sqlite3:
 //                                              the letters "mailed" to service addresses)
 //   RATEPAYER_E2E_ARTIFACTS=/tmp               where screenshots go (optional)
@@ -45,6 +46,7 @@ const STAFF_TOKEN = required("RATEPAYER_STAFF_TOKEN");
 const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
 const SECOND_ACCOUNT = required("RATEPAYER_E2E_SECOND_ACCOUNT");
 const MAIL_DIR = required("RATEPAYER_E2E_MAIL_DIR");
+const TEXT_DIR = required("RATEPAYER_E2E_TEXT_DIR");
 const DB = required("RATEPAYER_E2E_DB");
 const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
 const PASSWORD = "river lamp oboe forty";
@@ -104,7 +106,12 @@ async function staffGet(path) {
 async function accountOnFile(number) {
   const account = await staffGet(`/api/v1/staff/accounts/${number}`);
   assert.ok(account.customer?.email, `account ${number} has an email on file`);
-  return { address: account.service_address, email: account.customer.email, name: account.customer.name };
+  return {
+    address: account.service_address,
+    email: account.customer.email,
+    name: account.customer.name,
+    phone: account.customer.phone,
+  };
 }
 
 /** The amount due printed on the latest sent bill of an account ("84.50"). */
@@ -137,6 +144,22 @@ async function emailTo(to, pattern, after = 0) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`no email to ${to} matching ${pattern} arrived in ${MAIL_DIR}`);
+}
+
+/** The link in the newest text the SMS provider took for `to` (E.164) matching `pattern`. */
+async function textedLink(to, pattern) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const names = (await readdir(TEXT_DIR).catch(() => [])).filter((n) => n.endsWith(".json"));
+    names.sort((a, b) => parseInt(b) - parseInt(a));
+    for (const name of names) {
+      const text = JSON.parse(await readFile(join(TEXT_DIR, name), "utf8"));
+      const match = text.to === to && text.body.match(pattern);
+      if (match) return { body: text.body, link: match[0] };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no text to ${to} matching ${pattern} arrived in ${TEXT_DIR}`);
 }
 
 /** The first link (matching `pattern`) in the newest such email to `to` the SMTP server got. */
@@ -228,7 +251,7 @@ async function checkPage(page, name) {
  * when given, the account number and the amount due of a recent bill. Ends signed in, on the
  * page the portal opens with (`lands`: its h1).
  */
-async function signUp(page, email, account, { number, amountDue, lands = "Your account" } = {}) {
+async function signUp(page, email, account, { number, amountDue, phone, lands = "Your account" } = {}) {
   await page.goto(`${BASE}/register`);
   await checkPage(page, "register");
   await page.getByLabel("Email").fill(email);
@@ -236,6 +259,7 @@ async function signUp(page, email, account, { number, amountDue, lands = "Your a
   await page.getByLabel("ZIP code").fill(account.address.zip);
   if (number) await page.getByLabel("Account number (optional)").fill(number);
   if (amountDue) await page.getByLabel("Amount due on one of your last two bills (optional)").fill(`$${amountDue}`);
+  if (phone) await page.getByLabel("Mobile phone on file (optional)").fill(phone);
   await page.getByRole("button", { name: "Send me the link" }).click();
   await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
   await checkPage(page, "check-email");
@@ -862,6 +886,52 @@ test("a stranger who knows the address cannot see the account", async (t) => {
   assert.equal(await page.getByText(ACCOUNT).count(), 0);
   assert.equal((await page.request.get(`${BASE}/api/v1/accounts/${ACCOUNT}/summary`)).status(), 404);
   await checkPage(page, "no-account");
+  assert.deepEqual(errors, []);
+});
+
+test("the mobile phone on file proves the account by a texted link", async (t) => {
+  const { page, errors } = await newPage(t);
+  assert.match(second.phone ?? "", /^\+1\d{10}$/, "the second account has a mobile phone on file");
+  const digits = second.phone.slice(2);
+  const typed = `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
+  const mailBefore = await lastMailNumber();
+  await signUp(page, "cousin@example.com", second, { phone: typed, lands: "Open the link we texted you" });
+  await page.getByText(`We texted a link for ${second.address.line1}`).waitFor();
+  await page.getByText(`to the phone number ending in ${digits.slice(-2)}.`, { exact: false }).waitFor();
+  await checkPage(page, "pending-text");
+  const shown = await page.locator("body").innerText();
+  for (const secret of [SECOND_ACCOUNT, second.name, "$"]) assert.ok(!shown.includes(secret), `the pending page shows '${secret}'`);
+  assert.equal((await page.request.get(`${BASE}/api/v1/accounts/${SECOND_ACCOUNT}/summary`)).status(), 404);
+
+  // Whoever holds the phone opens the link, signed out, and adds the account.
+  const { link, body } = await textedLink(second.phone, /https?:\/\/\S+\/claim-by-text\?token=\S+/);
+  assert.ok(body.includes("c•••@example.com"), "the text names the login, masked");
+  const { page: phonePage, errors: phoneErrors } = await newPage(t);
+  await phonePage.goto(link);
+  await phonePage.getByRole("heading", { level: 1, name: "Add your account to an online login" }).waitFor();
+  await checkPage(phonePage, "claim-by-text");
+  await phonePage.getByRole("button", { name: "Add my account" }).click();
+  const ending = SECOND_ACCOUNT.slice(-4);
+  await phonePage
+    .getByRole("status")
+    .filter({ hasText: `Done: the account ending ${ending} is now in the online login c•••@example.com.` })
+    .waitFor();
+  await checkPage(phonePage, "claim-by-text-done");
+  // The link works once.
+  await phonePage.goto(link);
+  await phonePage.getByRole("button", { name: "Add my account" }).click();
+  await phonePage.getByRole("alert").filter({ hasText: "This link has expired or was already used." }).waitFor();
+  await phonePage.getByRole("button", { name: "Español" }).click();
+  await phonePage.getByRole("heading", { level: 1, name: "Agregar su cuenta a un acceso en línea" }).waitFor();
+  await checkPage(phonePage, "claim-by-text-expired-es");
+  assert.deepEqual(phoneErrors, []);
+
+  // The login now holds the account; the email on file hears of it with a way to undo it.
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+  await page.getByTestId("balance").waitFor();
+  const notice = await emailTo(second.email, /https?:\/\/\S+\/not-me\?token=\S+/, mailBefore);
+  assert.ok(notice.text.includes("c•••@example.com"), "the notice names the login");
   assert.deepEqual(errors, []);
 });
 
