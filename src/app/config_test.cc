@@ -73,7 +73,7 @@ TEST(Config, TheExampleFileLoadsToExactlyTheDefaults) {
 
 TEST(Config, TheExampleFileShowsEverySettingAndItsEnvironmentVariable) {
   std::string example = example_config_toml();
-  ASSERT_EQ(setting_names().size(), 21u);
+  ASSERT_EQ(setting_names().size(), 26u);
   for (const std::string& name : setting_names()) {
     std::string key = name.substr(name.find('.') + 1);
     EXPECT_THAT(example, HasSubstr("\n" + key + " = ")) << name;
