@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 database="$1"
 shift
 port="${BENCH_PORT:-18182}"
-token="bench-staff-token-0123456789"
+token="$(build/ratepayer api-key add --db "$database" --name "cpu bench" --permission accounts.read \
+  2>/dev/null)"
 target=()
 if [[ "${1:-}" == "-s" ]]; then target=(-s "$2" "http://127.0.0.1:$port"); else target=("http://127.0.0.1:$port$1"); fi
 
-RATEPAYER_AUTH_STAFF_TOKEN="$token" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   build/ratepayer serve --db "$database" --port "$port" 2>/dev/null &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT

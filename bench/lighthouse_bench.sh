@@ -14,7 +14,6 @@ accounts="${BENCH_LIGHTHOUSE_ACCOUNTS:-2000}"
 months="${BENCH_LIGHTHOUSE_MONTHS:-25}"
 port="${BENCH_LIGHTHOUSE_PORT:-18383}"
 pages="${BENCH_LIGHTHOUSE_PAGES:-sign-in dashboard usage bill}"
-staff="bench-staff-token-0123456789"
 work="$(mktemp -d /tmp/ratepayer-lighthouse.XXXXXX)"
 server=""
 cleanup() {
@@ -28,10 +27,12 @@ echo "generating $accounts accounts with $months months of usage ..." >&2
 build/ratepayer generate --db "sqlite:$work/demo.db" --accounts "$accounts" --usage-months "$months" --as-of today \
   >"$work/generated.json"
 account="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).sample_account_numbers[0])' "$work/generated.json")"
+staff="$(build/ratepayer api-key add --db "sqlite:$work/demo.db" --name "lighthouse bench" \
+  --permission accounts.read 2>/dev/null)"
 base="http://127.0.0.1:$port"
 RATEPAYER_LOG_LEVEL=warn RATEPAYER_HTTP_STATIC_ROOT=web/dist RATEPAYER_EMAIL_FOLDER="$work/mail" \
   RATEPAYER_PORTAL_PUBLIC_URL="$base" \
-  RATEPAYER_AUTH_STAFF_TOKEN="$staff" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   build/ratepayer serve --db "sqlite:$work/demo.db" --port "$port" \
   >"$work/server.log" 2>&1 &
 server=$!

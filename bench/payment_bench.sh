@@ -19,7 +19,6 @@ accounts="${BENCH_PAYMENT_ACCOUNTS:-20000}"
 clients="${BENCH_PAYMENT_CLIENTS:-200}"
 seconds="${BENCH_PAYMENT_SECONDS:-20}"
 port="${BENCH_PAYMENT_PORT:-18282}"
-staff="bench-staff-token-0123456789"
 work="$(mktemp -d /tmp/ratepayer-payment-bench.XXXXXX)"
 server=""
 cleanup() {
@@ -32,7 +31,9 @@ echo "generating $accounts accounts with 2 months of usage ..." >&2
 "$ratepayer" generate --db "sqlite:$work/pay.db" --accounts "$accounts" --usage-months 2 \
   --no-bills >/dev/null
 sqlite3 "$work/pay.db" "SELECT number FROM accounts" >"$work/accounts.txt"
-RATEPAYER_AUTH_STAFF_TOKEN="$staff" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+staff="$("$ratepayer" api-key add --db "sqlite:$work/pay.db" --name "payment bench" \
+  --role administrator 2>/dev/null)"
+RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   RATEPAYER_LOG_LEVEL=warn "$ratepayer" serve --db "sqlite:$work/pay.db" --port "$port" \
   >"$work/server.log" 2>&1 &
 server=$!

@@ -26,7 +26,6 @@ cd "$(dirname "$0")/.."
 accounts="${BENCH_ACCOUNTS:-100000}"
 duration="${BENCH_SECONDS:-15}"
 port="${BENCH_PORT:-18181}"
-token="bench-staff-token-0123456789"
 
 scripts/build.sh --test >&2
 work="$(mktemp -d /tmp/ratepayer-bench.XXXXXX)"
@@ -43,7 +42,9 @@ trap cleanup EXIT
 # load_summary DATABASE_URL NAME: serves the database and loads the summary endpoint; leaves the
 # wrk figures in $work/NAME.bench ("BENCH requests=... p99_us=...").
 load_summary() {
-  RATEPAYER_AUTH_STAFF_TOKEN="$token" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  token="$(build/ratepayer api-key add --db "$1" --name "summary bench" --permission accounts.read \
+    2>/dev/null)"
+  RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
     build/ratepayer serve --db "$1" --port "$port" 2>"$work/$2.server.log" &
   server_pid=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
@@ -81,7 +82,9 @@ load_summary "sqlite:$work/bench.db" sqlite
 
 echo "generating 2,000 accounts with 25 months of usage for the usage API ..." >&2
 build/ratepayer generate --db "sqlite:$work/usage.db" --accounts 2000 --usage-months 25 >/dev/null
-RATEPAYER_AUTH_STAFF_TOKEN="$token" RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+token="$(build/ratepayer api-key add --db "sqlite:$work/usage.db" --name "usage bench" \
+  --permission accounts.read 2>/dev/null)"
+RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   build/ratepayer serve --db "sqlite:$work/usage.db" --port "$port" \
   2>"$work/usage.server.log" &
 server_pid=$!

@@ -60,6 +60,9 @@ echo "== browser tests against a real server"
 generated="$(build/ratepayer generate --db "sqlite:$work/e2e.db" --accounts 200 --usage-months 24 --as-of today)" || count 0 1
 account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[0])' "$generated")"
 second_account="$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.sample_account_numbers[1])' "$generated")"
+# The browser tests act as staff with an API key of their own, as an integration would.
+staff_key="$(build/ratepayer api-key add --db "sqlite:$work/e2e.db" --name "browser tests" \
+  --role administrator 2>/dev/null)" || count 0 1
 port=$((pg_port + 1))
 # A real SMTP server on loopback: the portal's sign-up email is read from what it captures.
 mkfifo "$work/smtp-in"
@@ -84,11 +87,11 @@ RATEPAYER_HTTP_STATIC_ROOT="$root/web/dist" RATEPAYER_LOG_LEVEL=warn \
   RATEPAYER_PORTAL_PUBLIC_URL="http://127.0.0.1:$port" \
   RATEPAYER_SMS_API_URL="http://127.0.0.1:$sms_port" RATEPAYER_SMS_ACCOUNT="$sms_account" \
   RATEPAYER_SMS_TOKEN="$sms_token" RATEPAYER_SMS_FROM=+15415550100 \
-  RATEPAYER_AUTH_STAFF_TOKEN=e2e-staff-token-0123456789 RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-(cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_TOKEN=e2e-staff-token-0123456789 \
+(cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_KEY="$staff_key" \
    RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_SECOND_ACCOUNT="$second_account" RATEPAYER_E2E_MAIL_DIR="$work/mail" \
    RATEPAYER_E2E_TEXT_DIR="$work/texts" \
    RATEPAYER_E2E_DB="$work/e2e.db" RATEPAYER_E2E_USAGE_MONTHS=24 \

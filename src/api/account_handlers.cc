@@ -79,7 +79,7 @@ Result<accounts::NewAccount> parse_new_account(const json& body) {
 }  // namespace
 
 http::Response search_accounts_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto search = parse_search(request);
   if (!search.ok()) return http::problem_from_error(search.error());
   auto page = accounts::search_accounts(context.database, *search);
@@ -88,7 +88,7 @@ http::Response search_accounts_handler(ApiContext& context, http::Request& reque
 }
 
 http::Response account_detail_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto read = billing::account_detail_with_owed(context.database, *number);
@@ -97,12 +97,12 @@ http::Response account_detail_handler(ApiContext& context, http::Request& reques
 }
 
 http::Response open_account_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto body = http::parse_json_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   auto account = parse_new_account(*body);
   if (!account.ok()) return http::problem_from_error(account.error());
-  auto number = accounts::open_account(context.database, *account, "staff");
+  auto number = accounts::open_account(context.database, *account, request.actor);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto read = billing::account_detail_with_owed(context.database, *number);
   if (!read.ok()) return http::problem_from_error(read.error());
@@ -122,14 +122,14 @@ http::Response account_summary_handler(ApiContext& context, http::Request& reque
 }
 
 http::Response move_out_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   auto last_day = required_string(*body, "last_day");
   if (!last_day.ok()) return http::problem_from_error(last_day.error());
-  auto stopped = accounts::stop_service(context.database, *number, {*last_day, kStaffActor});
+  auto stopped = accounts::stop_service(context.database, *number, {*last_day, request.actor});
   if (!stopped.ok()) return http::problem_from_error(stopped.error());
   JsonWriter out;
   out.begin_object().key("account_number").string(number->digits());

@@ -32,9 +32,6 @@ namespace rp::api {
 struct ApiContext {
   store::Database& database;
   http::Metrics& metrics;
-  // Staff routes require `Authorization: Bearer <staff_token>` (customer routes take it too, or a
-  // customer's session: api/guards.h). Empty: staff routes answer 503 "not configured".
-  std::string staff_token;
   // Runs bill runs started over the API in the background; null: starting one answers 503.
   BillRunJobs* bill_runs = nullptr;
   // Charges payments; null: taking one answers 503.

@@ -6,6 +6,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/api.h"
+#include "api/testing/staff_keys.h"
 #include "http/test_client.h"
 #include "store/testing/test_database.h"
 
@@ -16,11 +17,11 @@ using http::testing::ClientResponse;
 using http::testing::RunningServer;
 using http::testing::TestClient;
 
-constexpr const char* kToken = "staff-secret-token";
-
 class ApiTest : public ::testing::Test {
  protected:
-  ApiTest() : context_{test_.database(), metrics_, kToken} {
+  ApiTest()
+      : context_{test_.database(), metrics_},
+        key_(testing::make_staff_key(test_.database(), "test staff", {"administrator"})) {
     add_routes(router_, context_);
     http::ServerOptions options;
     options.port = 0;
@@ -31,20 +32,21 @@ class ApiTest : public ::testing::Test {
 
   ClientResponse get(const std::string& target, bool authorized = true) {
     std::vector<std::pair<std::string, std::string>> headers;
-    if (authorized) headers.emplace_back("Authorization", std::string("Bearer ") + kToken);
+    if (authorized) headers.emplace_back("Authorization", "Bearer " + key_);
     return client_->request("GET", target, headers);
   }
 
   ClientResponse post_json(const std::string& target, const std::string& body,
                            const std::string& content_type = "application/json") {
-    return client_->request(
-        "POST", target,
-        {{"Authorization", std::string("Bearer ") + kToken}, {"Content-Type", content_type}}, body);
+    return client_->request("POST", target,
+                            {{"Authorization", "Bearer " + key_}, {"Content-Type", content_type}},
+                            body);
   }
 
   store::testing::TestDatabase test_;
   http::Metrics metrics_;
   ApiContext context_;
+  std::string key_;
   http::Router router_;
   std::unique_ptr<RunningServer> server_;
   std::unique_ptr<TestClient> client_;
@@ -138,8 +140,8 @@ TEST_F(ApiTest, BadBodiesGetProblemsNamingTheFieldAndChangeNothing) {
   expect_problem(post_json("/api/v1/staff/accounts", bad_zip), 422, "mailing_address.zip");
   expect_problem(post_json("/api/v1/staff/accounts", std::string(5000, ' ')), 413);
   TestClient fresh(server_->port());
-  auto search = fresh.request("GET", "/api/v1/staff/accounts?q=hern",
-                              {{"Authorization", std::string("Bearer ") + kToken}});
+  auto search =
+      fresh.request("GET", "/api/v1/staff/accounts?q=hern", {{"Authorization", "Bearer " + key_}});
   EXPECT_EQ(search.json()["items"].size(), 0u) << "a rejected request must write nothing";
 }
 

@@ -41,14 +41,14 @@ Result<billing::BillRunRequest> parse_run_request(const http::Request& request) 
   billing::BillRunRequest run;
   run.cycle = (*body)["cycle"].get<int>();
   run.read_date = *date;
-  run.started_by = kStaffActor;
+  run.started_by = request.actor;
   return run;
 }
 
 Result<billing::BillAction> parse_action(const http::Request& request) {
   auto id = id_param(request, "id", "bill");
   RP_TRY(id);
-  billing::BillAction action{*id, kStaffActor, ""};
+  billing::BillAction action{*id, request.actor, ""};
   if (request.body.empty()) return action;
   auto body = http::parse_json_object_body(request);
   RP_TRY(body);
@@ -62,7 +62,7 @@ using BillActionFunction = Result<billing::BillActionOutcome> (*)(store::Databas
                                                                   const billing::BillAction&);
 
 http::Response act_on_bill(ApiContext& context, http::Request& request, BillActionFunction act) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto action = parse_action(request);
   if (!action.ok()) return http::problem_from_error(action.error());
   auto outcome = act(context.database, *action);
@@ -73,7 +73,7 @@ http::Response act_on_bill(ApiContext& context, http::Request& request, BillActi
 }  // namespace
 
 http::Response start_bill_run_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   if (context.bill_runs == nullptr) {
     return http::problem(503, "bill-runs-unavailable", "Bill runs are not available",
                          "this server was started without a bill run worker");
@@ -89,7 +89,7 @@ http::Response start_bill_run_handler(ApiContext& context, http::Request& reques
 }
 
 http::Response bill_run_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto id = id_param(request, "id", "bill run");
   if (!id.ok()) return http::problem_from_error(id.error());
   auto progress = billing::bill_run_progress(context.database, *id);
@@ -99,7 +99,7 @@ http::Response bill_run_handler(ApiContext& context, http::Request& request) {
 }
 
 http::Response bill_holds_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto page = page_of(request);
   if (!page.ok()) return http::problem_from_error(page.error());
   auto bills = billing::held_bills(context.database, *page);
@@ -108,7 +108,7 @@ http::Response bill_holds_handler(ApiContext& context, http::Request& request) {
 }
 
 http::Response staff_bill_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto id = id_param(request, "id", "bill");
   if (!id.ok()) return http::problem_from_error(id.error());
   auto bill = billing::bill_by_id(context.database, *id);
@@ -158,7 +158,7 @@ http::Response enroll_budget(ApiContext& context, http::Request& request, std::s
 }  // namespace
 
 http::Response enroll_budget_billing_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   return enroll_budget(context, request, request.actor);
 }
 

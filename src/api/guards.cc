@@ -6,11 +6,13 @@
 #include "core/assert.h"
 #include "core/idempotency_key.h"
 #include "http/problem.h"
+#include "staff/api_keys.h"
 #include "store/utility_settings.h"
 
 namespace rp::api {
 namespace {
 
+// Compares a presented CSRF token with the session's in the same time wherever they differ.
 bool same_secret(std::string_view given, std::string_view expected) {
   unsigned char difference = given.size() == expected.size() ? 0 : 1;
   for (std::size_t i = 0; i < given.size(); ++i) {
@@ -21,25 +23,35 @@ bool same_secret(std::string_view given, std::string_view expected) {
 
 }  // namespace
 
-std::string staff_actor(const http::Request& request);
-
-std::optional<http::Response> require_staff(http::Request& request, std::string_view staff_token) {
-  if (staff_token.empty()) {
-    return http::problem(503, "staff-access-not-configured", "Staff access is not configured",
-                         "set auth.staff_token (or RATEPAYER_AUTH_STAFF_TOKEN) to enable staff "
-                         "routes");
-  }
+std::optional<http::Response> require_staff(ApiContext& context, http::Request& request) {
   auto header = request.header("authorization");
   constexpr std::string_view kBearer = "Bearer ";
-  if (header && header->starts_with(kBearer) &&
-      same_secret(header->substr(kBearer.size()), staff_token)) {
-    request.actor = staff_actor(request);
-    return std::nullopt;
+  auto unauthorized = [](std::string_view detail) {
+    http::Response refused = http::problem(401, "unauthorized", "Sign-in required", detail);
+    refused.set_header("WWW-Authenticate", "Bearer");
+    return refused;
+  };
+  if (!header || !header->starts_with(kBearer)) {
+    return unauthorized("send an API key as 'Authorization: Bearer <key>'");
   }
-  http::Response refused = http::problem(401, "unauthorized", "Sign-in required",
-                                         "send the staff token as 'Authorization: Bearer <token>'");
-  refused.set_header("WWW-Authenticate", "Bearer");
-  return refused;
+  auto identity = staff::api_key_identity(context.database, header->substr(kBearer.size()));
+  if (!identity.ok()) return http::problem_from_error(identity.error());
+  if (!*identity) {
+    return unauthorized("that API key is not in use: it was revoked, rotated out or mistyped");
+  }
+  const std::string_view needed = request.staff_permission;
+  if (needed.empty()) {
+    return http::problem(403, "permission-required", "Not allowed",
+                         "this route takes no staff credential", {}, "permission-required");
+  }
+  if (!(*identity)->may(needed)) {
+    return http::problem(403, "permission-required", "Not allowed",
+                         "this needs the permission '" + std::string(needed) + "', which '" +
+                             (*identity)->name + "' does not have",
+                         {}, "permission-required");
+  }
+  request.actor = (*identity)->actor();
+  return std::nullopt;
 }
 
 Result<AccountNumber> account_number_param(const http::Request& request) {
@@ -61,17 +73,6 @@ std::optional<std::int64_t> whole_number(std::string_view text) {
 }
 
 }  // namespace
-
-std::string staff_actor(const http::Request& request) {
-  auto name = request.header("x-staff-name");
-  if (!name || name->empty() || name->size() > 64) return kStaffActor;
-  for (char c : *name) {
-    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    if (!allowed) return kStaffActor;
-  }
-  return "staff:" + std::string(*name);
-}
 
 Result<std::string> idempotency_key(const http::Request& request) {
   RP_ASSERT(!request.actor.empty(), "an access check comes before the idempotency key");
@@ -179,7 +180,7 @@ namespace {
 std::variant<http::Response, std::int64_t> staff_or_customer(ApiContext& context,
                                                              http::Request& request) {
   if (request.header("authorization") || context.logins == nullptr) {
-    if (auto refused = require_staff(request, context.staff_token)) return *refused;
+    if (auto refused = require_staff(context, request)) return *refused;
     return std::int64_t{0};
   }
   auto session = current_session(context, request);

@@ -13,16 +13,12 @@
 
 namespace rp::api {
 
-// Until the staff identity capability lands every staff action is recorded as the staff token's,
-// "staff:token", unless the staff console names the person acting in `X-Staff-Name` (letters,
-// digits, '.', '_', '-'; at most 64): then "staff:<name>". The header counts only on a request
-// that carries the staff token.
-inline constexpr const char* kStaffActor = "staff:token";
-
-// Returns a 401/503 problem unless the request carries `Authorization: Bearer <staff_token>`;
-// on success sets request.actor to the staff actor above. The comparison takes the same time
-// wherever the tokens differ.
-std::optional<http::Response> require_staff(http::Request& request, std::string_view staff_token);
+// Staff access: the request carries `Authorization: Bearer <API key>` (staff/api_keys.h) whose
+// permissions include the one its route declares (request.staff_permission, from the route
+// table: api/routes.cc). On success sets request.actor to the key's ("api_key:3"). Otherwise
+// 401 unauthorized (no key, or one not in use) or 403 permission-required naming the permission
+// (a route that declares none refuses every staff caller: deny by default). Changes nothing.
+std::optional<http::Response> require_staff(ApiContext& context, http::Request& request);
 
 // The portal's session cookie.
 inline constexpr std::string_view kSessionCookie = "rp_session";
@@ -37,17 +33,17 @@ Result<std::optional<auth::CurrentSession>> current_session(ApiContext& context,
 std::optional<http::Response> require_csrf(const http::Request& request,
                                            const auth::CurrentSession& session);
 
-// Gate for /api/v1/accounts/{number}/...: a request with `Authorization: Bearer` must carry the
-// staff token (require_staff); otherwise the session cookie must name a signed-in customer whose
+// Gate for /api/v1/accounts/{number}/...: a request with `Authorization: Bearer` must pass
+// require_staff; otherwise the session cookie must name a signed-in customer whose
 // login holds the account (401 sign-in-required without one; 404 for an account that is not
 // theirs, the same answer as for one that does not exist), plus the CSRF header when it changes
-// anything. On success sets request.actor: "customer:<login id>" for a session, the staff actor
-// for the staff token.
+// anything. On success sets request.actor: "customer:<login id>" for a session, the key's for
+// an API key.
 std::optional<http::Response> require_account_access(ApiContext& context, http::Request& request);
 
 // Gate for routes that belong to no one account but only to someone signed in (making a payment
-// method token): the staff token, or a signed-in customer's session with the CSRF header. Sets
-// request.actor as require_account_access does.
+// method token): an API key (require_staff), or a signed-in customer's session with the CSRF
+// header. Sets request.actor as require_account_access does.
 std::optional<http::Response> require_signed_in(ApiContext& context, http::Request& request);
 
 // The portal login calling, when request.actor names one ("customer:42" -> 42).

@@ -75,7 +75,7 @@ using Decision = Result<ledger::Adjustment> (*)(store::Database&, std::int64_t, 
                                                 const std::string&);
 
 http::Response decide(ApiContext& context, http::Request& request, Decision decision) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto parsed = parse_decision(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   auto decided = decision(context.database, parsed->first, request.actor, parsed->second);
@@ -86,7 +86,7 @@ http::Response decide(ApiContext& context, http::Request& request, Decision deci
 }  // namespace
 
 http::Response request_adjustment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto parsed = parse_adjustment(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   auto adjustment = ledger::request_adjustment(context.database, *parsed);
@@ -95,7 +95,7 @@ http::Response request_adjustment_handler(ApiContext& context, http::Request& re
 }
 
 http::Response pending_adjustments_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto limit = integer_query(request, "limit", 20);
   if (!limit.ok()) return http::problem_from_error(limit.error());
   auto cursor = integer_query(request, "cursor", 0);
@@ -125,7 +125,7 @@ http::Response reject_adjustment_handler(ApiContext& context, http::Request& req
 }
 
 http::Response account_aging_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   std::optional<LocalDate> as_of;

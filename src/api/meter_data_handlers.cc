@@ -87,7 +87,7 @@ Result<std::pair<std::int64_t, mdm::Resolution>> parse_resolution(const http::Re
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return body.error();
   mdm::Resolution resolution;
-  resolution.actor = kStaffActor;
+  resolution.actor = request.actor;
   resolution.at = now();
   auto note = optional_string(*body, "note");
   if (!note.ok()) return note.error();
@@ -129,7 +129,7 @@ Result<std::pair<std::int64_t, mdm::Resolution>> parse_resolution(const http::Re
 }  // namespace
 
 http::Response ingest_reads_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto zone = utility_zone(context);
   if (!zone.ok()) return http::problem_from_error(zone.error());
   auto type = request.header("content-type");
@@ -175,7 +175,7 @@ http::Response customer_meter_read_handler(ApiContext& context, http::Request& r
 }
 
 http::Response list_vee_exceptions_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   mdm::ExceptionFilter filter;
   if (auto status = request.query_param("status")) filter.status = *status;
   for (auto [name, target] : {std::pair{"after", &filter.after_id}, {"limit", &filter.limit}}) {
@@ -197,21 +197,21 @@ http::Response list_vee_exceptions_handler(ApiContext& context, http::Request& r
 }
 
 http::Response accept_vee_exception_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto parsed = parse_resolution(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   return exception_response(mdm::accept_exception(context.database, parsed->first, parsed->second));
 }
 
 http::Response edit_vee_exception_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto parsed = parse_resolution(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   return exception_response(mdm::edit_exception(context.database, parsed->first, parsed->second));
 }
 
 http::Response estimate_vee_exception_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto zone = utility_zone(context);
   if (!zone.ok()) return http::problem_from_error(zone.error());
   auto parsed = parse_resolution(request);

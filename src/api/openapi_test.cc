@@ -18,7 +18,7 @@ std::string lower(std::string text) {
 TEST(OpenApi, EveryRouteIsDocumented) {
   store::testing::TestDatabase test;
   http::Metrics metrics;
-  ApiContext context{test.database(), metrics, "token"};
+  ApiContext context{test.database(), metrics};
   http::Router router;
   add_routes(router, context);
 

@@ -185,7 +185,7 @@ http::Response test_token_handler(ApiContext& context, http::Request& request) {
 }
 
 http::Response return_payment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   auto code = required_string(*body, "return_code");
@@ -218,7 +218,7 @@ void write_lockbox_item(JsonWriter& out, const payments::LockboxItem& item) {
 }
 
 http::Response lockbox_suspense_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto after = integer_query(request, "cursor", 0);
   if (!after.ok()) return http::problem_from_error(after.error());
   auto limit = integer_query(request, "limit", 50);
@@ -243,7 +243,7 @@ http::Response lockbox_suspense_handler(ApiContext& context, http::Request& requ
 }
 
 http::Response apply_lockbox_item_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto id = id_param(request, "id", "lockbox item");
   if (!id.ok()) return http::problem_from_error(id.error());
   auto body = http::parse_json_object_body(request);
@@ -383,7 +383,7 @@ http::Response cancel_autopay_handler(ApiContext& context, http::Request& reques
 }
 
 http::Response void_payment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   if (context.processor == nullptr) {
     return http::problem(503, "payments-unavailable", "Payments are not available",
                          "this server has no payment processor");
@@ -402,7 +402,7 @@ http::Response void_payment_handler(ApiContext& context, http::Request& request)
 }
 
 http::Response refund_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
   auto key = idempotency_key(request);
@@ -457,7 +457,7 @@ http::Response bank_account_handler(ApiContext& context, http::Request& request)
 }
 
 http::Response staff_payment_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto body = http::parse_json_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   const std::string method =
@@ -486,7 +486,7 @@ http::Response staff_payment_handler(ApiContext& context, http::Request& request
 }
 
 http::Response cashier_drawer_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   auto day = utility_today(context);
   if (!day.ok()) return http::problem_from_error(day.error());
   if (auto text = request.query_param("day")) {

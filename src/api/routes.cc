@@ -11,12 +11,14 @@
 
 namespace rp::api {
 
+// Each route a staff credential reaches names the permission it needs, last (staff/permissions.h);
+// routes without one take no staff credential (deny by default: api/guards.h require_staff).
 void add_routes(http::Router& router, ApiContext& context) {
   auto bind = [&context](http::Response (*handler)(ApiContext&, http::Request&)) {
     return [&context, handler](http::Request& request) { return handler(context, request); };
   };
   router.add("GET", "/healthz", bind(health_handler));
-  router.add("GET", "/metrics", bind(metrics_handler));
+  router.add("GET", "/metrics", bind(metrics_handler), "metrics.read");
   router.add("GET", "/api/v1/openapi.json", bind(openapi_handler));
   router.add("GET", "/api/v1/utility", bind(utility_handler));
   router.add("POST", "/api/v1/auth/register", bind(register_handler));
@@ -37,74 +39,105 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/me/mfa", bind(start_mfa_handler));
   router.add("POST", "/api/v1/me/mfa/confirm", bind(confirm_mfa_handler));
   router.add("POST", "/api/v1/me/mfa/disable", bind(disable_mfa_handler));
-  router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler));
-  router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler));
-  router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler));
-  router.add("POST", "/api/v1/staff/accounts/{number}/move-out", bind(move_out_handler));
-  router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler));
-  router.add("GET", "/api/v1/accounts/{number}/dashboard", bind(dashboard_handler));
-  router.add("GET", "/api/v1/accounts/{number}/preferences", bind(preferences_handler));
-  router.add("PUT", "/api/v1/accounts/{number}/preferences", bind(change_preferences_handler));
+  router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler), "accounts.read");
+  router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler), "accounts.open");
+  router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/staff/accounts/{number}/move-out", bind(move_out_handler),
+             "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/dashboard", bind(dashboard_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/preferences", bind(preferences_handler),
+             "accounts.read");
+  router.add("PUT", "/api/v1/accounts/{number}/preferences", bind(change_preferences_handler),
+             "accounts.change");
   router.add("POST", "/api/v1/accounts/{number}/budget-billing",
-             bind(customer_budget_billing_handler));
+             bind(customer_budget_billing_handler), "accounts.change");
   router.add("DELETE", "/api/v1/accounts/{number}/budget-billing",
-             bind(leave_budget_billing_handler));
-  router.add("GET", "/api/v1/accounts/{number}/usage", bind(usage_handler));
-  router.add("GET", "/api/v1/accounts/{number}/usage/to-date", bind(usage_to_date_handler));
-  router.add("POST", "/api/v1/accounts/{number}/meter-reads", bind(customer_meter_read_handler));
-  router.add("POST", "/api/v1/reads", bind(ingest_reads_handler));
-  router.add("GET", "/api/v1/staff/vee-exceptions", bind(list_vee_exceptions_handler));
-  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/accept",
-             bind(accept_vee_exception_handler));
-  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/edit", bind(edit_vee_exception_handler));
+             bind(leave_budget_billing_handler), "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/usage", bind(usage_handler), "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/usage/to-date", bind(usage_to_date_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/meter-reads", bind(customer_meter_read_handler),
+             "meter_data.ingest");
+  router.add("POST", "/api/v1/reads", bind(ingest_reads_handler), "meter_data.ingest");
+  router.add("GET", "/api/v1/staff/vee-exceptions", bind(list_vee_exceptions_handler),
+             "meter_data.resolve");
+  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/accept", bind(accept_vee_exception_handler),
+             "meter_data.resolve");
+  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/edit", bind(edit_vee_exception_handler),
+             "meter_data.resolve");
   router.add("POST", "/api/v1/staff/vee-exceptions/{id}/estimate",
-             bind(estimate_vee_exception_handler));
-  router.add("GET", "/api/v1/accounts/{number}/bills", bind(account_bills_handler));
-  router.add("GET", "/api/v1/accounts/{number}/bills/{bill}", bind(account_bill_handler));
+             bind(estimate_vee_exception_handler), "meter_data.resolve");
+  router.add("GET", "/api/v1/accounts/{number}/bills", bind(account_bills_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/bills/{bill}", bind(account_bill_handler),
+             "accounts.read");
   router.add("POST", "/api/v1/staff/accounts/{number}/budget-billing",
-             bind(enroll_budget_billing_handler));
-  router.add("POST", "/api/v1/staff/bill-runs", bind(start_bill_run_handler));
-  router.add("GET", "/api/v1/staff/bill-runs/{id}", bind(bill_run_handler));
-  router.add("GET", "/api/v1/staff/bill-holds", bind(bill_holds_handler));
-  router.add("GET", "/api/v1/staff/bills/{id}", bind(staff_bill_handler));
-  router.add("POST", "/api/v1/staff/bills/{id}/approve", bind(approve_bill_handler));
-  router.add("POST", "/api/v1/staff/bills/{id}/recalculate", bind(recalculate_bill_handler));
-  router.add("POST", "/api/v1/staff/bills/{id}/cancel", bind(cancel_bill_handler));
+             bind(enroll_budget_billing_handler), "accounts.change");
+  router.add("POST", "/api/v1/staff/bill-runs", bind(start_bill_run_handler), "bill_runs.start");
+  router.add("GET", "/api/v1/staff/bill-runs/{id}", bind(bill_run_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/bill-holds", bind(bill_holds_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/bills/{id}", bind(staff_bill_handler), "billing.read");
+  router.add("POST", "/api/v1/staff/bills/{id}/approve", bind(approve_bill_handler),
+             "bills.approve");
+  router.add("POST", "/api/v1/staff/bills/{id}/recalculate", bind(recalculate_bill_handler),
+             "bills.approve");
+  router.add("POST", "/api/v1/staff/bills/{id}/cancel", bind(cancel_bill_handler), "bills.approve");
   router.add("POST", "/api/v1/staff/accounts/{number}/adjustments",
-             bind(request_adjustment_handler));
-  router.add("GET", "/api/v1/staff/adjustments", bind(pending_adjustments_handler));
-  router.add("GET", "/api/v1/staff/accounts/{number}/aging", bind(account_aging_handler));
-  router.add("POST", "/api/v1/staff/adjustments/{id}/approve", bind(approve_adjustment_handler));
-  router.add("POST", "/api/v1/staff/adjustments/{id}/reject", bind(reject_adjustment_handler));
-  router.add("POST", "/api/v1/accounts/{number}/payments", bind(submit_payment_handler));
-  router.add("GET", "/api/v1/accounts/{number}/payments", bind(account_payments_handler));
-  router.add("POST", "/api/v1/payment-methods/test-tokens", bind(test_token_handler));
-  router.add("POST", "/api/v1/bank-accounts", bind(bank_account_handler));
-  router.add("POST", "/api/v1/staff/payments/{confirmation}/void", bind(void_payment_handler));
-  router.add("POST", "/api/v1/staff/accounts/{number}/refunds", bind(refund_handler));
-  router.add("POST", "/api/v1/accounts/{number}/scheduled-payments",
-             bind(schedule_payment_handler));
+             bind(request_adjustment_handler), "adjustments.request");
+  router.add("GET", "/api/v1/staff/adjustments", bind(pending_adjustments_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/accounts/{number}/aging", bind(account_aging_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/staff/adjustments/{id}/approve", bind(approve_adjustment_handler),
+             "adjustments.approve");
+  router.add("POST", "/api/v1/staff/adjustments/{id}/reject", bind(reject_adjustment_handler),
+             "adjustments.approve");
+  router.add("POST", "/api/v1/accounts/{number}/payments", bind(submit_payment_handler),
+             "payments.take");
+  router.add("GET", "/api/v1/accounts/{number}/payments", bind(account_payments_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/payment-methods/test-tokens", bind(test_token_handler),
+             "payments.take");
+  router.add("POST", "/api/v1/bank-accounts", bind(bank_account_handler), "payments.take");
+  router.add("POST", "/api/v1/staff/payments/{confirmation}/void", bind(void_payment_handler),
+             "payments.void");
+  router.add("POST", "/api/v1/staff/accounts/{number}/refunds", bind(refund_handler),
+             "refunds.issue");
+  router.add("POST", "/api/v1/accounts/{number}/scheduled-payments", bind(schedule_payment_handler),
+             "payments.take");
   router.add("GET", "/api/v1/accounts/{number}/scheduled-payments",
-             bind(scheduled_payments_handler));
+             bind(scheduled_payments_handler), "accounts.read");
   router.add("DELETE", "/api/v1/accounts/{number}/scheduled-payments/{id}",
-             bind(cancel_scheduled_payment_handler));
-  router.add("GET", "/api/v1/accounts/{number}/autopay", bind(autopay_handler));
-  router.add("GET", "/api/v1/accounts/{number}/arrangement-offers",
-             bind(arrangement_offer_handler));
-  router.add("POST", "/api/v1/accounts/{number}/arrangements", bind(make_arrangement_handler));
-  router.add("GET", "/api/v1/accounts/{number}/arrangements", bind(arrangements_handler));
-  router.add("PUT", "/api/v1/accounts/{number}/autopay", bind(enrol_autopay_handler));
-  router.add("DELETE", "/api/v1/accounts/{number}/autopay", bind(cancel_autopay_handler));
-  router.add("GET", "/api/v1/staff/lockbox/suspense", bind(lockbox_suspense_handler));
-  router.add("POST", "/api/v1/staff/lockbox/items/{id}/apply", bind(apply_lockbox_item_handler));
-  router.add("POST", "/api/v1/staff/payments/{confirmation}/return", bind(return_payment_handler));
-  router.add("POST", "/api/v1/accounts/{number}/payment-methods",
-             bind(save_payment_method_handler));
-  router.add("GET", "/api/v1/accounts/{number}/payment-methods", bind(payment_methods_handler));
+             bind(cancel_scheduled_payment_handler), "payments.take");
+  router.add("GET", "/api/v1/accounts/{number}/autopay", bind(autopay_handler), "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/arrangement-offers", bind(arrangement_offer_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/arrangements", bind(make_arrangement_handler),
+             "arrangements.make");
+  router.add("GET", "/api/v1/accounts/{number}/arrangements", bind(arrangements_handler),
+             "accounts.read");
+  router.add("PUT", "/api/v1/accounts/{number}/autopay", bind(enrol_autopay_handler),
+             "payments.take");
+  router.add("DELETE", "/api/v1/accounts/{number}/autopay", bind(cancel_autopay_handler),
+             "payments.take");
+  router.add("GET", "/api/v1/staff/lockbox/suspense", bind(lockbox_suspense_handler),
+             "lockbox.apply");
+  router.add("POST", "/api/v1/staff/lockbox/items/{id}/apply", bind(apply_lockbox_item_handler),
+             "lockbox.apply");
+  router.add("POST", "/api/v1/staff/payments/{confirmation}/return", bind(return_payment_handler),
+             "payments.return");
+  router.add("POST", "/api/v1/accounts/{number}/payment-methods", bind(save_payment_method_handler),
+             "payments.take");
+  router.add("GET", "/api/v1/accounts/{number}/payment-methods", bind(payment_methods_handler),
+             "accounts.read");
   router.add("DELETE", "/api/v1/accounts/{number}/payment-methods/{id}",
-             bind(remove_payment_method_handler));
-  router.add("POST", "/api/v1/staff/accounts/{number}/payments", bind(staff_payment_handler));
-  router.add("GET", "/api/v1/staff/cashier-drawer", bind(cashier_drawer_handler));
+             bind(remove_payment_method_handler), "payments.take");
+  router.add("POST", "/api/v1/staff/accounts/{number}/payments", bind(staff_payment_handler),
+             "payments.take");
+  router.add("GET", "/api/v1/staff/cashier-drawer", bind(cashier_drawer_handler), "payments.take");
   report_database_pool(context.metrics, context.database);
 }
 

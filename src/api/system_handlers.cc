@@ -27,7 +27,7 @@ http::Response health_handler(ApiContext& context, http::Request&) {
 }
 
 http::Response metrics_handler(ApiContext& context, http::Request& request) {
-  if (auto refused = require_staff(request, context.staff_token)) return *refused;
+  if (auto refused = require_staff(context, request)) return *refused;
   return http::text_response(200, context.metrics.prometheus_text(),
                              std::string(http::Metrics::kContentType));
 }

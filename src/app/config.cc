@@ -84,16 +84,11 @@ Problem set_trusted_proxies(Config& config, std::string_view list) {
   return {};
 }
 
-Problem set_staff_token(Config& config, std::string_view token) {
-  if (token.find_first_of(" \t\r\n") != std::string_view::npos) {
-    return "the staff token must not contain spaces";
-  }
-  if (!token.empty() && token.size() < 16) {
-    return "the staff token is too short (" + std::to_string(token.size()) +
-           " characters): use at least 16, e.g. from `openssl rand -hex 24`";
-  }
-  config.auth.staff_token = std::string(token);
-  return {};
+// The one shared staff token is gone: each integration has an API key of its own.
+Problem staff_token_is_gone(Config&, std::string_view) {
+  return "gone: staff and integrations each use an API key of their own now, with only the "
+         "permissions they need; make one with `ratepayer api-key add --name NAME --role ROLE` "
+         "(docs/operations.md, \"Staff access\") and remove this setting";
 }
 
 // The utility's name and time zone moved to the database, where bills and usage read them.
@@ -237,7 +232,7 @@ const std::array<Setting, 28>& settings() {
        [](Config& c, std::int64_t v) { c.http.most_writes_in_flight = v; }},
       {"http", "most_reads_in_flight", IntegerRule{0, 1024, "number of reads", "0 = no bound"},
        nullptr, [](Config& c, std::int64_t v) { c.http.most_reads_in_flight = v; }},
-      {"auth", "staff_token", {}, set_staff_token, nullptr},
+      {"auth", "staff_token", {}, staff_token_is_gone, nullptr},
       {"utility", "name", {}, set_utility_name, nullptr},
       {"utility", "time_zone", {}, set_time_zone, nullptr},
       {"payments", "vault_key_file", {}, set_vault_key_file, nullptr},
@@ -522,7 +517,9 @@ Result<void> set_setting(Config& config, std::string_view setting, std::string_v
 std::vector<std::string> setting_names() {
   std::vector<std::string> names;
   for (const Setting& setting : settings()) {
-    if (setting.section != "utility") names.push_back(setting.name());
+    if (setting.section != "utility" && setting.section != "auth") {
+      names.push_back(setting.name());
+    }
   }
   return names;
 }
@@ -620,13 +617,6 @@ write_wait_budget_ms = 20
 # Env: RATEPAYER_HTTP_MOST_WRITES_IN_FLIGHT, RATEPAYER_HTTP_MOST_READS_IN_FLIGHT
 most_writes_in_flight = 0
 most_reads_in_flight = 0
-
-[auth]
-# Until staff accounts land, staff API routes require "Authorization: Bearer <staff_token>".
-# Empty means the staff routes answer 503 (not configured). At least 16 characters, e.g. the
-# output of `openssl rand -hex 24`. Prefer the environment for secrets:
-# Env: RATEPAYER_AUTH_STAFF_TOKEN
-staff_token = ""
 
 [payments]
 # The key that seals bank account numbers: 64 hex digits in a file outside the database, made

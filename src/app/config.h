@@ -53,13 +53,6 @@ struct HttpConfig {
   friend bool operator==(const HttpConfig&, const HttpConfig&) = default;
 };
 
-struct AuthConfig {
-  // Until the auth capability lands, staff API routes require `Authorization: Bearer <token>`.
-  // Empty means staff routes answer 503 "not configured". A non-empty token has >= 16 characters.
-  std::string staff_token;
-  friend bool operator==(const AuthConfig&, const AuthConfig&) = default;
-};
-
 struct PaymentsConfig {
   // The key that seals bank account numbers (payments/bank_vault.h): 64 hex digits in a file
   // outside the database, made on first start when missing. Relative to the working folder.
@@ -109,7 +102,6 @@ struct LogConfig {
 struct Config {
   DatabaseConfig database;
   HttpConfig http;
-  AuthConfig auth;
   PaymentsConfig payments;
   EmailConfig email;
   SmsConfig sms;

@@ -60,7 +60,6 @@ TEST(Config, StartsWithNoFileAtAllUsingTheDocumentedDefaults) {
   EXPECT_EQ(config->http.threads, 0);
   EXPECT_EQ(config->http.body_limit_bytes, 1048576);
   EXPECT_EQ(config->http.static_root, "web/dist");
-  EXPECT_EQ(config->auth.staff_token, "");
   EXPECT_EQ(config->log.level, LogLevel::info);
 }
 
@@ -73,7 +72,7 @@ TEST(Config, TheExampleFileLoadsToExactlyTheDefaults) {
 
 TEST(Config, TheExampleFileShowsEverySettingAndItsEnvironmentVariable) {
   std::string example = example_config_toml();
-  ASSERT_EQ(setting_names().size(), 26u);
+  ASSERT_EQ(setting_names().size(), 25u);
   for (const std::string& name : setting_names()) {
     std::string key = name.substr(name.find('.') + 1);
     EXPECT_THAT(example, HasSubstr("\n" + key + " = ")) << name;
@@ -88,8 +87,6 @@ url = "postgresql://ratepayer@db.internal:5432/ratepayer"
 [http]
 port = 9090
 threads = 6
-[auth]
-staff_token = "0123456789abcdef0123"
 [log]
 level = "debug"
 )");
@@ -100,7 +97,6 @@ level = "debug"
   EXPECT_EQ(config->http.port, 9090);
   EXPECT_EQ(http_thread_count(config->http), 6u);
   EXPECT_EQ(config->http.address, "127.0.0.1");
-  EXPECT_EQ(config->auth.staff_token, "0123456789abcdef0123");
   EXPECT_EQ(config->log.level, LogLevel::debug);
 }
 
@@ -249,13 +245,14 @@ TEST(Config, TheDatabaseUrlNeedsAKnownSchemeAndTheErrorDoesNotRepeatIt) {
               HasSubstr("not a database URL"));
 }
 
-TEST(Config, AStaffTokenIsEmptyOrLongEnough) {
-  EXPECT_THAT(environment_error({{"RATEPAYER_AUTH_STAFF_TOKEN", "secret"}}),
-              HasSubstr("RATEPAYER_AUTH_STAFF_TOKEN: the staff token is too short (6 characters)"));
-  auto config =
-      load_config(std::nullopt, {{"RATEPAYER_AUTH_STAFF_TOKEN", "s3cr3t-staff-token-42"}});
-  ASSERT_TRUE(config.ok());
-  EXPECT_EQ(config->auth.staff_token, "s3cr3t-staff-token-42");
+TEST(Config, TheSharedStaffTokenIsRefusedWithWhatToDoInstead) {
+  EXPECT_THAT(environment_error({{"RATEPAYER_AUTH_STAFF_TOKEN", "s3cr3t-staff-token-42"}}),
+              HasSubstr("RATEPAYER_AUTH_STAFF_TOKEN: gone: staff and integrations each use an "
+                        "API key of their own"));
+  ConfigFile file("[auth]\nstaff_token = \"0123456789abcdef0123\"\n");
+  auto config = load_config(file.path(), {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.error().message, HasSubstr("ratepayer api-key add"));
 }
 
 TEST(Config, ProcessEnvironmentKeepsOnlyRatepayerVariables) {

@@ -18,6 +18,7 @@
 #include "app/payment_commands.h"
 #include "app/rate_command.h"
 #include "app/settings_command.h"
+#include "app/staff_commands.h"
 
 namespace {
 
@@ -41,8 +42,8 @@ void add_common_flags(CLI::App& command, CommonFlags& flags, bool serves) {
   command.add_option("--db", flags.database_url, "database URL: sqlite:PATH or postgresql://...");
   if (serves) {
     command.add_option("--port", flags.port, "HTTP port (0 = any free port)");
-    // Secrets (the staff token) come from the file or the environment only: a flag would show
-    // them to anyone who can list the machine's processes.
+    // Secrets (the SMTP password, the SMS token) come from the file or the environment only: a
+    // flag would show them to anyone who can list the machine's processes.
   }
 }
 
@@ -273,6 +274,41 @@ void add_file_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
   command->add_flag("--json", deposit->json, "print a JSON report");
 }
 
+// api-key add, list, rotate, revoke: the credentials integrations call with.
+void add_staff_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
+  CLI::App* keys = app.add_subcommand("api-key", "API keys for integrations and the console");
+  keys->require_subcommand(1);
+  auto request = std::make_shared<rp::app::ApiKeyRequest>();
+  CLI::App* command = add_command(
+      *keys, "add", "make a key with the permissions given (printed once)", flags, chosen,
+      [request](const Config& config) { return rp::app::api_key_add_command(config, *request); });
+  command->add_option("--name", request->name, "what uses it, e.g. \"AMI head-end\"")->required();
+  command->add_option("--permission", request->permissions,
+                      "a permission, e.g. meter_data.ingest (repeat for more)");
+  command->add_option("--role", request->roles,
+                      "a role whose permissions it gets, e.g. administrator (repeatable)");
+  add_command(*keys, "list", "the keys in use", flags, chosen, rp::app::api_key_list_command);
+  struct Rotation {
+    std::int64_t id = 0;
+    std::int64_t overlap_hours = 24;
+  };
+  auto rotation = std::make_shared<Rotation>();
+  command = add_command(*keys, "rotate", "replace a key; the old one works for the overlap", flags,
+                        chosen, [rotation](const Config& config) {
+                          return rp::app::api_key_rotate_command(config, rotation->id,
+                                                                 rotation->overlap_hours);
+                        });
+  command->add_option("id", rotation->id, "the key's id (api-key list)")->required();
+  command->add_option("--overlap-hours", rotation->overlap_hours,
+                      "how long the old key keeps working (default 24)");
+  auto revoked = std::make_shared<std::int64_t>(0);
+  add_command(
+      *keys, "revoke", "stop a key now", flags, chosen,
+      [revoked](const Config& config) { return rp::app::api_key_revoke_command(config, *revoked); })
+      ->add_option("id", *revoked, "the key's id (api-key list)")
+      ->required();
+}
+
 // Configuration = defaults < file < RATEPAYER_* environment < flags.
 rp::Result<Config> resolve_config(const CommonFlags& flags) {
   auto config = rp::app::load_config(flags.config_file, rp::app::process_environment());
@@ -297,6 +333,7 @@ int main(int argc, char** argv) {
   add_billing_commands(app, flags, chosen);
   add_settings_commands(app, flags, chosen);
   add_file_commands(app, flags, chosen);
+  add_staff_commands(app, flags, chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -20,12 +20,28 @@
 #include "notify/smtp_mailer.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
+#include "staff/api_keys.h"
+#include "staff/roles.h"
 #include "store/write_pressure.h"
 
 namespace rp::app {
 namespace {
 
-constexpr const char* kDemoStaffToken = "demo-staff-token";
+// The demo's console key: remade on every start, the last one revoked.
+constexpr const char* kDemoKeyMaker = "system:demo";
+
+Result<std::string> new_demo_console_key(store::Database& database) {
+  auto issued = database.write<staff::IssuedApiKey>(
+      [](store::Session& session) -> Result<staff::IssuedApiKey> {
+        RP_TRY(staff::sync_shipped_roles(session));
+        RP_TRY(staff::revoke_api_keys_made_by(session, kDemoKeyMaker, kDemoKeyMaker));
+        auto everything = staff::role_permissions(session, "administrator");
+        RP_TRY(everything);
+        return staff::create_api_key(session, {"demo console", *everything, kDemoKeyMaker});
+      });
+  RP_TRY(issued);
+  return issued->key;
+}
 
 int serve_database(const Config& config, store::Database& database,
                    const std::function<void(std::uint16_t)>& on_listening) {
@@ -93,12 +109,14 @@ int serve_database(const Config& config, store::Database& database,
   auth::LoginSettings logins;
   logins.public_url = config.portal.public_url;
   logins.recent_amounts_due = &billing::recent_amounts_due;
+  // The roles Ratepayer ships, with exactly their permissions, before the first request.
+  if (auto synced = database.write_work(staff::sync_shipped_roles); !synced.ok()) {
+    return command_failed(synced.error());
+  }
   api::AccountFeed feed(database, logins);
   if (auto started = feed.start(); !started.ok()) return command_failed(started.error());
-  api::ApiContext context{database,   metrics,     config.auth.staff_token,
-                          &bill_runs, &processors, test_cards.get(),
-                          &ach,       &logins,     &mail,
-                          &feed,      test_doubles};
+  api::ApiContext context{database, metrics, &bill_runs, &processors, test_cards.get(),
+                          &ach,     &logins, &mail,      &feed,       test_doubles};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;
@@ -170,7 +188,6 @@ int serve_command(const Config& config) {
 
 int demo_command(Config config, std::size_t accounts, std::size_t usage_months) {
   configure_logging(config);
-  if (config.auth.staff_token.empty()) config.auth.staff_token = kDemoStaffToken;
   // The demo pays with test cards: said here, explicitly, and in the log and /healthz.
   config.payments.card_processor = "test";
   auto database = open_migrated_database(config);
@@ -190,6 +207,8 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
     auto report = generate_utility(**database, options);
     if (!report.ok()) return command_failed(report.error());
   }
+  auto console_key = new_demo_console_key(**database);
+  if (!console_key.ok()) return command_failed(console_key.error());
   auto samples = sample_accounts(**database);
   if (!samples.ok()) return command_failed(samples.error());
   return serve_database(config, **database, [&](std::uint16_t port) {
@@ -199,8 +218,9 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
               << "  Customer portal: " << base << "/\n"
               << "  API document:    " << base << "/api/v1/openapi.json\n"
               << "  Health:          " << base << "/healthz\n\n"
-              << "Staff sign-in: until staff accounts arrive, staff use a token.\n"
-              << "  token: " << config.auth.staff_token << "\n"
+              << "Staff console: paste this administrator API key (made for this run; the one "
+                 "from the last run no longer works):\n"
+              << "  " << *console_key << "\n"
               << "Sample accounts (number, customer, service address, email on file):\n";
     for (const auto& line : *samples) std::cout << "  " << line << "\n";
     std::cout << "Customers sign up in the portal with a service address and ZIP. Signing up "

@@ -29,8 +29,11 @@ struct Request {
   std::string_view route;
   // Who is calling, as the API's access check resolved it from the credential the request
   // carries, never from a header the caller may write freely: "customer:42" (a portal login),
-  // "staff:token". Empty until a check has passed.
+  // "api_key:3" (an integration), "staff:12" (a staff user). Empty until a check has passed.
   std::string actor;
+  // What the matched route declares a staff caller needs ("payments.take"); empty when no staff
+  // credential reaches it. Points into the Router.
+  std::string_view staff_permission;
 
   // The first value of the header named `lower_name` (which must be lower-case).
   std::optional<std::string_view> header(std::string_view lower_name) const;

@@ -50,7 +50,8 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler,
+                 std::string staff_permission) {
   if (method.empty() || pattern.empty() || pattern.front() != '/') {
     route_defect(method, pattern, "the pattern must start with '/'");
   }
@@ -85,8 +86,8 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
     }
   }
   if (!handler) route_defect(method, pattern, "the handler is empty");
-  routes_.push_back(
-      Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments),
+                          std::move(handler), std::move(staff_permission)});
 }
 
 Router::Match Router::find(std::string_view method, std::string_view path) const {
@@ -131,6 +132,7 @@ Router::Match Router::find(std::string_view method, std::string_view path) const
     match.outcome = Match::Outcome::found;
     match.handler = &best->handler;
     match.pattern = best->pattern;
+    match.staff_permission = best->staff_permission;
     for (std::size_t i = 0; i < decoded.size(); ++i) {
       const std::string& segment = best->segments[i];
       if (is_capture(segment)) {
@@ -154,6 +156,7 @@ Response Router::handle(Request& request, Match match) const {
     case Match::Outcome::found:
       request.path_params = std::move(match.params);
       request.route = match.pattern;
+      request.staff_permission = match.staff_permission;
       return (*match.handler)(request);
     case Match::Outcome::method_not_allowed: {
       request.route = kUnmatchedRoute;
@@ -170,6 +173,15 @@ Response Router::handle(Request& request, Match match) const {
   request.route = kUnmatchedRoute;
   return problem(404, "not-found", "Not found",
                  "There is no resource at " + request.path + "; check the URL and the method.");
+}
+
+std::vector<Router::RouteAccess> Router::access_table() const {
+  std::vector<RouteAccess> out;
+  out.reserve(routes_.size());
+  for (const Route& route : routes_) {
+    out.push_back({route.method, route.pattern, route.staff_permission});
+  }
+  return out;
 }
 
 std::vector<std::pair<std::string, std::string>> Router::routes() const {

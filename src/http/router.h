@@ -35,13 +35,17 @@ class Router {
   // Registers `handler` for `method` (upper-case) and `pattern` (starts with '/'; a capture is a
   // whole segment "{name}", each name used once). A malformed pattern or a duplicate
   // (method, pattern) is a programming defect: it aborts with a message at startup.
-  void add(std::string method, std::string pattern, Handler handler);
+  // `staff_permission` is what a staff caller needs to use the route ("payments.take"), empty for
+  // routes no staff credential reaches; the handler's access check reads it from the request.
+  void add(std::string method, std::string pattern, Handler handler,
+           std::string staff_permission = {});
 
   struct Match {
     enum class Outcome { found, not_found, method_not_allowed };
     Outcome outcome = Outcome::not_found;
     const Handler* handler = nullptr;           // set when found
     std::string_view pattern;                   // set when found; stable for the router's lifetime
+    std::string_view staff_permission;          // set when found; as stable
     std::map<std::string, std::string> params;  // decoded captures, when found
     std::vector<std::string> allowed;  // methods the path does accept, when method_not_allowed
   };
@@ -60,12 +64,22 @@ class Router {
   // Every (method, pattern) registered, in registration order; for the OpenAPI completeness test.
   std::vector<std::pair<std::string, std::string>> routes() const;
 
+  struct RouteAccess {
+    std::string method;
+    std::string pattern;
+    std::string staff_permission;  // empty: no staff credential reaches it
+  };
+  // Every route with the staff permission it declares, in registration order (for the tests that
+  // fail when a staff route declares none, and the role-by-route matrix).
+  std::vector<RouteAccess> access_table() const;
+
  private:
   struct Route {
     std::string method;
     std::string pattern;
     std::vector<std::string> segments;  // literal text, or "{name}" for a capture
     Handler handler;
+    std::string staff_permission;
   };
   // A deque so that Route addresses (and the patterns Request::route points to) never move.
   std::deque<Route> routes_;

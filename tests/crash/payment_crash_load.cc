@@ -7,7 +7,7 @@
 // script can check that each exists exactly once afterwards. A replay that answers with another
 // confirmation is reported as a failure.
 //
-// usage: payment_crash_load PORT TOKEN ACCOUNTS_FILE CLIENTS PAYMENTS_PER_CLIENT
+// usage: payment_crash_load PORT TOKEN ACCOUNTS_FILE CLIENTS PAYMENTS_PER_CLIENT API_KEY
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -27,8 +27,6 @@
 #include <vector>
 
 namespace {
-
-constexpr const char* kStaffToken = "crash-test-staff-token";
 
 struct Answer {
   int status = 0;  // 0: no answer (connection refused, dropped or timed out)
@@ -91,8 +89,8 @@ struct Totals {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::cerr << "usage: payment_crash_load PORT TOKEN ACCOUNTS_FILE CLIENTS PAYMENTS\n";
+  if (argc != 7) {
+    std::cerr << "usage: payment_crash_load PORT TOKEN ACCOUNTS_FILE CLIENTS PAYMENTS API_KEY\n";
     return 2;
   }
   const int port = std::stoi(argv[1]);
@@ -104,6 +102,7 @@ int main(int argc, char** argv) {
   }
   const int clients = std::stoi(argv[4]);
   const int payments = std::stoi(argv[5]);
+  const std::string api_key = argv[6];
   if (accounts.empty()) return 2;
   Totals totals;
   std::mutex output;
@@ -120,7 +119,7 @@ int main(int argc, char** argv) {
         const std::string key = "crash-" + std::to_string(client) + "-" + std::to_string(i);
         const std::string head = "POST /api/v1/accounts/" + account +
                                  "/payments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                                 kStaffToken + "\r\nIdempotency-Key: " + key +
+                                 api_key + "\r\nIdempotency-Key: " + key +
                                  "\r\nContent-Type: application/json\r\n";
         const std::string body = std::string("{\"amount\": \"") + amount +
                                  "\", \"payment_method\": {\"token\": \"" + token + "\"}}";

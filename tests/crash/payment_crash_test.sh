@@ -28,8 +28,13 @@ sqlite3 "$db_file" "SELECT number FROM accounts" >"$work/accounts.txt"
 # the load's own outgoing connections made while the server was down.
 port=$((20000 + RANDOM % 12000))
 
+# The load pays as an integration with an API key that may take payments, and nothing else.
+staff_key="$("$ratepayer" api-key add --db "$db" --name "crash load" --permission payments.take \
+  2>"$work/key.err")" || fail "api-key add: $(cat "$work/key.err")"
+staff_key_id="$(sqlite3 "$db_file" "SELECT id FROM api_keys WHERE name = 'crash load'")"
+
 start() {
-  RATEPAYER_AUTH_STAFF_TOKEN=crash-test-staff-token RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
   RATEPAYER_LOG_LEVEL=warn "$ratepayer" serve --db "$db" --port "$port" \
     >>"$work/server.log" 2>&1 &
   server=$!
@@ -42,13 +47,13 @@ start() {
 
 start
 token="$(curl -s -X POST "http://127.0.0.1:$port/api/v1/payment-methods/test-tokens" \
-  -H 'Content-Type: application/json' -H "Authorization: Bearer crash-test-staff-token" \
+  -H 'Content-Type: application/json' -H "Authorization: Bearer $staff_key" \
   -d '{"card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"}}' |
   sed -E 's/.*"token":"([^"]+)".*/\1/')"
 [[ "$token" == tok_test_* ]] || fail "no test token: $token"
 
 started=$(date +%s%N)
-"$load" "$port" "$token" "$work/accounts.txt" 16 500 >"$work/acknowledged.txt" 2>"$work/load.err" &
+"$load" "$port" "$token" "$work/accounts.txt" 16 500 "$staff_key" >"$work/acknowledged.txt" 2>"$work/load.err" &
 load_pid=$!
 kills=0
 while kill -0 "$load_pid" 2>/dev/null && ((kills < 8)); do
@@ -76,7 +81,7 @@ CREATE TEMP TABLE acknowledged (key TEXT, confirmation TEXT, account TEXT, cents
 .import $work/acknowledged.txt acknowledged
 SELECT 'missing_or_changed', COUNT(*) FROM acknowledged a
   WHERE (SELECT COUNT(*) FROM payments p JOIN accounts c ON c.id = p.account_id
-         WHERE p.idempotency_key = 'client:account:' || a.account || '/staff:token:' || a.key
+         WHERE p.idempotency_key = 'client:account:' || a.account || '/api_key:$staff_key_id:' || a.key
            AND p.confirmation = a.confirmation
            AND p.status = 'posted' AND p.amount_cents = a.cents AND c.number = a.account) <> 1;
 SELECT 'posted_without_one_entry', COUNT(*) FROM payments p WHERE p.status = 'posted'

@@ -12,7 +12,8 @@
 // both languages; every page is photographed at phone size.
 //
 //   RATEPAYER_BASE_URL=http://127.0.0.1:8080   the server (serving web/dist and /api/v1)
-//   RATEPAYER_STAFF_TOKEN=...                  to look up the sample accounts (address, email, bills)
+//   RATEPAYER_STAFF_KEY=rpk_...                an API key, to look up the sample accounts (address,
+//                                              email, bills) and take a payment at the counter
 //   RATEPAYER_E2E_ACCOUNT=100000017            an account with bills
 //   RATEPAYER_E2E_SECOND_ACCOUNT=100000025     another customer's account, with bills
 //   RATEPAYER_E2E_MAIL_DIR=/tmp/mail           where the loopback SMTP server writes what it gets
@@ -42,7 +43,7 @@ function required(name) {
 }
 
 const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
-const STAFF_TOKEN = required("RATEPAYER_STAFF_TOKEN");
+const STAFF_TOKEN = required("RATEPAYER_STAFF_KEY");
 const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
 const SECOND_ACCOUNT = required("RATEPAYER_E2E_SECOND_ACCOUNT");
 const MAIL_DIR = required("RATEPAYER_E2E_MAIL_DIR");
@@ -690,7 +691,6 @@ test("a payment taken by staff shows on an open dashboard without a reload", asy
       Authorization: `Bearer ${STAFF_TOKEN}`,
       "Content-Type": "application/json",
       "Idempotency-Key": `e2e-live-${Date.now()}`,
-      "X-Staff-Name": "cashier.e2e",
     },
     body: JSON.stringify({ amount: "7.00", method: "cash" }),
   });

@@ -1,7 +1,7 @@
 // Browser smoke test of the staff console (web/staff.html) against a running Ratepayer server.
 //
 //   RATEPAYER_BASE_URL=http://127.0.0.1:8080   server serving web/dist and /api/v1
-//   RATEPAYER_STAFF_TOKEN=...                  the staff bearer token the server prints
+//   RATEPAYER_STAFF_KEY=rpk_...                an API key (`ratepayer api-key add`), pasted in the console
 //   RATEPAYER_E2E_ACCOUNT=100000017            an account number that exists
 //   RATEPAYER_E2E_ARTIFACTS=/tmp               where screenshots go (optional, default /tmp)
 //   RATEPAYER_E2E_UNKNOWN_ACCOUNT=999999999    an account number that does not exist (optional)
@@ -25,7 +25,7 @@ function required(name) {
   const v = process.env[name];
   if (!v) {
     throw new Error(
-      `${name} is not set. The e2e tests need RATEPAYER_BASE_URL, RATEPAYER_STAFF_TOKEN and ` +
+      `${name} is not set. The e2e tests need RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY and ` +
         `RATEPAYER_E2E_ACCOUNT (optional: RATEPAYER_E2E_ARTIFACTS, RATEPAYER_E2E_UNKNOWN_ACCOUNT).`,
     );
   }
@@ -33,7 +33,7 @@ function required(name) {
 }
 
 const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
-const TOKEN = required("RATEPAYER_STAFF_TOKEN");
+const TOKEN = required("RATEPAYER_STAFF_KEY");
 const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
 const UNKNOWN = process.env.RATEPAYER_E2E_UNKNOWN_ACCOUNT || "999999999";
 const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
@@ -95,9 +95,9 @@ async function newPage(t) {
 
 async function enterToken(page, token) {
   await page.goto(`${BASE}/staff.html`);
-  await page.getByRole("textbox", { name: "Staff token", exact: true }).fill(token);
-  await page.getByRole("button", { name: "Save token" }).click();
-  await page.getByText("Staff token is set for this tab.").waitFor();
+  await page.getByRole("textbox", { name: "API key", exact: true }).fill(token);
+  await page.getByRole("button", { name: "Save key" }).click();
+  await page.getByText("API key is set for this tab.").waitFor();
 }
 
 async function search(page, q) {
@@ -192,20 +192,20 @@ test("an unknown account shows the server's problem detail", async (t) => {
   assert.deepEqual(errors, []);
 });
 
-test("a wrong token is refused and the console asks for the token again", async (t) => {
+test("a wrong API key is refused and the console asks for a key again", async (t) => {
   const { page, errors } = await newPage(t);
   await enterToken(page, `${TOKEN}-wrong`);
 
   await search(page, ACCOUNT);
-  await page.getByRole("alert").getByText("Staff token needed").waitFor();
-  const field = page.getByRole("textbox", { name: "Staff token", exact: true });
+  await page.getByRole("alert").getByText("API key needed").waitFor();
+  const field = page.getByRole("textbox", { name: "API key", exact: true });
   await field.waitFor();
   assert.ok(await field.evaluate((el) => el === document.activeElement), "token field has focus");
   assert.equal(await page.evaluate(() => sessionStorage.getItem("ratepayer.staffToken")), null);
 
   // Entering the right token repeats the search.
   await field.fill(TOKEN);
-  await page.getByRole("button", { name: "Save token" }).click();
+  await page.getByRole("button", { name: "Save key" }).click();
   await page.getByRole("list", { name: "Matching accounts" }).getByRole("link").filter({ hasText: ACCOUNT }).first().waitFor();
   assert.deepEqual(errors, []);
 });

@@ -6,7 +6,7 @@
 #  * with payments.card_processor = test, /healthz and the log name the test double; a token it
 #    issued pays, and a forged or edited one is refused (422) and writes nothing;
 #  * a token survives a restart (its key comes from the vault key);
-#  * the staff token is taken from the environment, never from the command line.
+#  * no secret is on the server's command line.
 # Usage: card_processor_test.sh path/to/ratepayer
 set -uo pipefail
 ratepayer="$1"
@@ -17,15 +17,15 @@ trap 'stop; rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 db="sqlite:$work/utility.db"
-staff="card-processor-test-staff-token"
 export RATEPAYER_PAYMENTS_VAULT_KEY_FILE="$work/vault.key"
-export RATEPAYER_AUTH_STAFF_TOKEN="$staff"
 export RATEPAYER_LOG_LEVEL=info
 port=$((20000 + RANDOM % 12000))
 base="http://127.0.0.1:$port"
 
 "$ratepayer" generate --db "$db" --accounts 2 >/dev/null || fail "generate"
 account="$(sqlite3 "$work/utility.db" "SELECT number FROM accounts ORDER BY id LIMIT 1")"
+staff="$("$ratepayer" api-key add --db "$db" --name "card test" --permission payments.take \
+  2>/dev/null)" || fail "api-key add"
 payments() { sqlite3 "$work/utility.db" "SELECT COUNT(*) FROM payments"; }
 
 start() {  # start LOG [ENV...]
@@ -56,7 +56,7 @@ code="$(pay tok_test_approve_card_visa_4242_0123456789abcdef k-none)"
 [[ "$code" == 503 && "$(cat "$work/body")" == *card-payments-unavailable* ]] ||
   fail "a card payment without a processor: $code $(cat "$work/body")"
 grep -q "no card processor configured" "$work/none.log" || fail "the log does not say: no processor"
-if ps -o args= -p "$server" | grep -q "$staff"; then fail "the staff token is on the command line"; fi
+if ps -o args= -p "$server" | grep -q "rpk_"; then fail "an API key is on the command line"; fi
 stop
 
 # The test processor, named.

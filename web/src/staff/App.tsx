@@ -73,7 +73,7 @@ export function App() {
       const err = asApiError(e);
       if (err.status === 401) {
         askForToken(
-          new ApiError({ ...err, title: "Staff token needed", detail: `${err.detail} Enter the staff token.` }),
+          new ApiError({ ...err, title: "API key needed", detail: `${err.detail} Enter an API key.` }),
         );
       } else {
         setError(err);
@@ -87,7 +87,7 @@ export function App() {
       setError(null);
       if (!t) {
         askForToken(
-          new ApiError({ type: "about:blank", title: "Staff token needed", status: 401, detail: "Enter the staff token first." }),
+          new ApiError({ type: "about:blank", title: "API key needed", status: 401, detail: "Enter an API key first." }),
         );
         return;
       }
@@ -125,7 +125,7 @@ export function App() {
       setError(
         (prev) =>
           prev ??
-          new ApiError({ type: "about:blank", title: "Staff token needed", status: 401, detail: "Enter the staff token to open this account." }),
+          new ApiError({ type: "about:blank", title: "API key needed", status: 401, detail: "Enter an API key to open this account." }),
       );
       return;
     }

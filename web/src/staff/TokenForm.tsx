@@ -12,8 +12,9 @@ interface Props {
 }
 
 /**
- * The staff bearer token. Until staff sign-in lands, staff API routes are guarded by a
- * configured token (the demo prints it). It is kept in sessionStorage: this tab only.
+ * An API key (`ratepayer api-key add`; the demo prints one). Until staff sign in with a password
+ * and a second step, the console calls the staff API with a key. It is kept in sessionStorage:
+ * this tab only.
  */
 export function TokenForm({ token, editing, focus, onSave, onEdit, onClear }: Props) {
   const [value, setValue] = useState("");
@@ -26,11 +27,11 @@ export function TokenForm({ token, editing, focus, onSave, onEdit, onClear }: Pr
   if (!editing) {
     return (
       <section class="panel token-status" aria-labelledby="token-heading">
-        <h2 id="token-heading" class="visually-hidden">Staff token</h2>
-        <p>Staff token is set for this tab.</p>
+        <h2 id="token-heading" class="visually-hidden">API key</h2>
+        <p>API key is set for this tab.</p>
         <div class="row">
-          <button type="button" class="secondary" onClick={onEdit}>Change token</button>
-          <button type="button" class="secondary" onClick={onClear}>Forget token</button>
+          <button type="button" class="secondary" onClick={onEdit}>Change key</button>
+          <button type="button" class="secondary" onClick={onClear}>Forget key</button>
         </div>
       </section>
     );
@@ -38,7 +39,7 @@ export function TokenForm({ token, editing, focus, onSave, onEdit, onClear }: Pr
 
   return (
     <section class="panel" aria-labelledby="token-heading">
-      <h2 id="token-heading">Staff token</h2>
+      <h2 id="token-heading">API key</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -49,7 +50,7 @@ export function TokenForm({ token, editing, focus, onSave, onEdit, onClear }: Pr
           }
         }}
       >
-        <label for="staff-token">Staff token</label>
+        <label for="staff-token">API key</label>
         <div class="row">
           <input
             ref={input}
@@ -63,12 +64,12 @@ export function TokenForm({ token, editing, focus, onSave, onEdit, onClear }: Pr
             value={value}
             onInput={(e) => setValue(e.currentTarget.value)}
           />
-          <button type="submit">Save token</button>
+          <button type="submit">Save key</button>
         </div>
         <p id="staff-token-hint" class="hint">
-          The server prints it at start-up (for the demo: <code>ratepayer demo</code>). It is kept
+          Made with <code>ratepayer api-key add</code> (the demo prints one at start-up). It is kept
           in this browser tab only.
-          {token && " A token is already set; saving replaces it."}
+          {token && " A key is already set; saving replaces it."}
         </p>
       </form>
     </section>

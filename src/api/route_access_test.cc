@@ -1,0 +1,121 @@
+// Who may call which route: every route a staff credential reaches declares the permission it
+// needs in the route table, and every shipped role is tried against every such route.
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "accounts/testing/account_fixtures.h"
+#include "api/testing/api_server.h"
+#include "staff/permissions.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using http::testing::ClientResponse;
+
+bool staff_side(const std::string& pattern) {
+  return pattern.starts_with("/api/v1/staff/") || pattern.starts_with("/api/v1/accounts/") ||
+         pattern == "/metrics";
+}
+
+TEST(RouteAccess, EveryRouteStaffReachDeclaresAPermissionThatExists) {
+  store::testing::TestDatabase test;
+  testing::ApiServer api(test.database());
+  int declared = 0;
+  for (const http::Router::RouteAccess& route : api.router().access_table()) {
+    if (!route.staff_permission.empty()) {
+      ++declared;
+      EXPECT_TRUE(staff::is_permission(route.staff_permission))
+          << route.method << " " << route.pattern << " declares " << route.staff_permission;
+    } else {
+      EXPECT_FALSE(staff_side(route.pattern))
+          << route.method << " " << route.pattern << " is a staff route declaring no permission";
+    }
+  }
+  EXPECT_GT(declared, 50);
+}
+
+// The path of a route with its captures filled in: an account that exists, ids that may not.
+std::string path_of(const std::string& pattern, const std::string& account) {
+  std::string path;
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    const auto open = pattern.find('{', at);
+    if (open == std::string::npos) {
+      path += pattern.substr(at);
+      break;
+    }
+    const auto close = pattern.find('}', open);
+    path += pattern.substr(at, open - at);
+    const std::string name = pattern.substr(open + 1, close - open - 1);
+    path += name == "number" ? account : name == "confirmation" ? "PAY-NONE" : "1";
+    at = close + 1;
+  }
+  return path;
+}
+
+// Each shipped role's key against each route that declares a permission: without it, 403 naming
+// the permission; with it, the request is let through (whatever the handler then answers).
+TEST(RouteAccess, EveryShippedRoleAgainstEveryStaffRoute) {
+  store::testing::TestDatabase test;
+  const AccountNumber account = accounts::testing::open_sample_account(test.database());
+  testing::ApiServer api(test.database());
+  std::map<std::string, std::string> keys;
+  for (const staff::ShippedRole& role : staff::shipped_roles()) {
+    keys[std::string(role.name)] = api.make_key(std::string(role.name), {std::string(role.name)});
+  }
+  int refused = 0;
+  int allowed = 0;
+  for (const http::Router::RouteAccess& route : api.router().access_table()) {
+    if (route.staff_permission.empty()) continue;
+    for (const staff::ShippedRole& role : staff::shipped_roles()) {
+      const bool may = std::find(role.permissions.begin(), role.permissions.end(),
+                                 route.staff_permission) != role.permissions.end();
+      auto headers = testing::ApiServer::as_key(keys[std::string(role.name)]);
+      headers.emplace_back("Idempotency-Key", "matrix-" + std::string(role.name));
+      ClientResponse answer =
+          api.send(route.method, path_of(route.pattern, account.digits()), headers, "{}");
+      const std::string where = std::string(role.name) + " " + route.method + " " + route.pattern;
+      if (may) {
+        ++allowed;
+        EXPECT_NE(answer.status, 401) << where << ": " << answer.body;
+        EXPECT_NE(answer.status, 403) << where << ": " << answer.body;
+      } else {
+        ++refused;
+        ASSERT_EQ(answer.status, 403) << where << ": " << answer.body;
+        EXPECT_EQ(answer.json()["code"], "permission-required") << where;
+        EXPECT_NE(answer.json()["detail"].get<std::string>().find(route.staff_permission),
+                  std::string::npos)
+            << where << ": " << answer.body;
+      }
+    }
+  }
+  EXPECT_GT(refused, 100);
+  EXPECT_GT(allowed, 100);
+}
+
+TEST(RouteAccess, NoKeyARevokedKeyOrACustomersCookieAloneIsNotStaff) {
+  store::testing::TestDatabase test;
+  const AccountNumber account = accounts::testing::open_sample_account(test.database());
+  testing::ApiServer api(test.database());
+  const std::string target = "/api/v1/staff/accounts/" + account.digits();
+  EXPECT_EQ(api.send("GET", target, {}).status, 401);
+  EXPECT_EQ(api.send("GET", target, testing::ApiServer::as_key("staff-secret-token")).status, 401);
+  const std::string key = api.make_key("temporary", {}, {"accounts.read"});
+  EXPECT_EQ(api.send("GET", target, testing::ApiServer::as_key(key)).status, 200);
+  auto revoked = test->write_work([](store::Session& session) -> Result<void> {
+    RP_TRY(
+        session.execute("UPDATE api_keys SET revoked_at = '2026-01-01T00:00:00Z' "
+                        "WHERE name = 'temporary'"));
+    return success();
+  });
+  ASSERT_TRUE(revoked.ok());
+  ClientResponse gone = api.send("GET", target, testing::ApiServer::as_key(key));
+  EXPECT_EQ(gone.status, 401);
+  EXPECT_NE(gone.body.find("not in use"), std::string::npos) << gone.body;
+}
+
+}  // namespace
+}  // namespace rp::api

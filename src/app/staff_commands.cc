@@ -1,0 +1,92 @@
+#include "app/staff_commands.h"
+
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/open_database.h"
+#include "staff/api_keys.h"
+#include "staff/roles.h"
+
+namespace rp::app {
+namespace {
+
+constexpr const char* kCli = "system:cli";
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
+}  // namespace
+
+int api_key_add_command(const Config& config, const ApiKeyRequest& request) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto issued = (*database)->write<staff::IssuedApiKey>(
+      [&](store::Session& session) -> Result<staff::IssuedApiKey> {
+        RP_TRY(staff::sync_shipped_roles(session));
+        std::vector<std::string> permissions = request.permissions;
+        for (const std::string& role : request.roles) {
+          auto granted = staff::role_permissions(session, role);
+          RP_TRY(granted);
+          permissions.insert(permissions.end(), granted->begin(), granted->end());
+        }
+        return staff::create_api_key(session, {request.name, permissions, kCli});
+      });
+  if (!issued.ok()) return command_failed(issued.error());
+  std::cerr << "API key " << issued->id << " '" << request.name
+            << "' made; it is shown only now: keep it where the integration reads secrets\n";
+  std::cout << issued->key << "\n" << std::flush;
+  return 0;
+}
+
+int api_key_list_command(const Config& config) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto keys = (*database)->read<std::vector<staff::ApiKeyView>>(
+      [](store::Session& session) { return staff::api_keys_in_use(session); });
+  if (!keys.ok()) return command_failed(keys.error());
+  if (keys->empty()) std::cerr << "no API keys in use\n";
+  for (const staff::ApiKeyView& key : *keys) {
+    std::cout << key.id << "  " << key.name << "  rpk_" << key.public_id << "_…\n"
+              << "    may: " << joined(key.permissions) << "\n"
+              << "    made " << key.created_at << " by " << key.created_by << "; last used "
+              << (key.last_used_at.empty() ? "never" : key.last_used_at)
+              << (key.expires_at.empty() ? "" : "; stops at " + key.expires_at) << "\n";
+  }
+  return 0;
+}
+
+int api_key_rotate_command(const Config& config, std::int64_t id, std::int64_t overlap_hours) {
+  configure_logging(config);
+  if (overlap_hours < 0 || overlap_hours > 24 * 30) {
+    return command_failed(
+        invalid_input("overlap-hours", "the overlap is 0 to 720 hours (30 days)"));
+  }
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto issued = (*database)->write<staff::IssuedApiKey>([&](store::Session& session) {
+    return staff::rotate_api_key(session, id, std::chrono::hours(overlap_hours), kCli);
+  });
+  if (!issued.ok()) return command_failed(issued.error());
+  std::cerr << "API key " << issued->id << " replaces key " << id << ", which works "
+            << overlap_hours << " more hours; the new key is shown only now\n";
+  std::cout << issued->key << "\n" << std::flush;
+  return 0;
+}
+
+int api_key_revoke_command(const Config& config, std::int64_t id) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto revoked = (*database)->write_work(
+      [&](store::Session& session) { return staff::revoke_api_key(session, id, kCli); });
+  if (!revoked.ok()) return command_failed(revoked.error());
+  std::cerr << "API key " << id << " revoked: it stops working now\n";
+  return 0;
+}
+
+}  // namespace rp::app

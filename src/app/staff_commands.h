@@ -1,0 +1,31 @@
+#pragma once
+// `ratepayer api-key add|list|rotate|revoke`: the API keys integrations (and, until staff sign
+// in, the staff console) call with (staff/api_keys.h). Made from the command line by whoever runs
+// the server, recorded as "system:cli".
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+
+namespace rp::app {
+
+struct ApiKeyRequest {
+  std::string name;
+  std::vector<std::string> permissions;  // each one of staff/permissions.h
+  std::vector<std::string> roles;        // their permissions are added
+};
+
+// Prints the new key alone on stdout (it is shown only now) and what it may do on stderr.
+int api_key_add_command(const Config& config, const ApiKeyRequest& request);
+
+// The keys in use: id, name, public id, permissions, created, last used, expiry.
+int api_key_list_command(const Config& config);
+
+// Prints the replacement key on stdout; the old one works `overlap_hours` more.
+int api_key_rotate_command(const Config& config, std::int64_t id, std::int64_t overlap_hours);
+
+int api_key_revoke_command(const Config& config, std::int64_t id);
+
+}  // namespace rp::app

@@ -1,0 +1,94 @@
+#include "staff/permissions.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rp::staff {
+namespace {
+
+constexpr std::array<PermissionInfo, 22> kPermissions{{
+    {"accounts.read", "see an account: its customer, balance, bills, payments, usage and history"},
+    {"accounts.open", "open a new account"},
+    {"accounts.change", "change an account: contact details, budget billing, move-out"},
+    {"arrangements.make", "set up a payment arrangement on an account"},
+    {"payments.take", "take a payment (counter, phone) and manage saved methods and autopay"},
+    {"payments.void", "void a payment taken today"},
+    {"payments.return", "record a payment the bank returned"},
+    {"refunds.issue", "issue a refund of a credit balance"},
+    {"adjustments.request", "request a credit or charge to an account"},
+    {"adjustments.approve", "approve or reject another person's adjustment"},
+    {"lockbox.apply", "see the lockbox suspense queue and apply its items"},
+    {"billing.read", "see bill runs, bills on hold and the adjustment queue"},
+    {"bills.approve", "approve, recalculate or cancel a bill on hold"},
+    {"bill_runs.start", "start a bill run"},
+    {"meter_data.ingest", "send meter reads (a head-end or a field read)"},
+    {"meter_data.resolve", "resolve meter data exceptions (VEE)"},
+    {"tariffs.change", "change rate plans and tariffs"},
+    {"settings.change", "change the utility's settings"},
+    {"staff.manage", "add, change and disable staff users, roles and API keys"},
+    {"audit.read", "search and export the audit trail"},
+    {"data.export", "export customer data"},
+    {"metrics.read", "read the server's metrics"},
+}};
+
+const std::vector<ShippedRole>& roles() {
+  static const std::vector<ShippedRole> kRoles = [] {
+    std::vector<std::string_view> everything;
+    for (const PermissionInfo& permission : kPermissions) everything.push_back(permission.name);
+    return std::vector<ShippedRole>{
+        {"customer_service",
+         "Customer service representative",
+         {"accounts.read", "accounts.change", "arrangements.make", "payments.take",
+          "adjustments.request", "billing.read", "meter_data.ingest"}},
+        {"cashier", "Cashier", {"accounts.read", "payments.take", "lockbox.apply"}},
+        {"billing_clerk",
+         "Billing clerk",
+         {"accounts.read", "billing.read", "adjustments.request", "bill_runs.start",
+          "meter_data.ingest", "meter_data.resolve", "payments.return", "lockbox.apply"}},
+        {"billing_manager",
+         "Billing manager",
+         {"accounts.read", "billing.read", "adjustments.request", "adjustments.approve",
+          "bills.approve", "bill_runs.start", "meter_data.ingest", "meter_data.resolve",
+          "payments.return", "payments.void", "refunds.issue", "lockbox.apply", "tariffs.change",
+          "settings.change", "data.export"}},
+        {"collections",
+         "Collections",
+         {"accounts.read", "accounts.change", "arrangements.make", "payments.take",
+          "billing.read"}},
+        {"field_dispatcher", "Field dispatcher", {"accounts.read", "meter_data.ingest"}},
+        {"field_technician", "Field technician", {"accounts.read", "meter_data.ingest"}},
+        {"outage_coordinator", "Outage coordinator", {"accounts.read"}},
+        {"administrator", "Administrator", everything},
+        {"auditor", "Auditor", {"accounts.read", "billing.read", "audit.read", "metrics.read"}},
+    };
+  }();
+  return kRoles;
+}
+
+}  // namespace
+
+std::span<const PermissionInfo> all_permissions() {
+  return kPermissions;
+}
+
+bool is_permission(std::string_view name) {
+  return std::any_of(kPermissions.begin(), kPermissions.end(),
+                     [&](const PermissionInfo& permission) { return permission.name == name; });
+}
+
+std::span<const ShippedRole> shipped_roles() {
+  return roles();
+}
+
+std::vector<std::string> permissions_of(std::span<const std::string> role_names) {
+  std::vector<std::string> out;
+  for (const ShippedRole& role : roles()) {
+    if (std::find(role_names.begin(), role_names.end(), role.name) == role_names.end()) continue;
+    out.insert(out.end(), role.permissions.begin(), role.permissions.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace rp::staff

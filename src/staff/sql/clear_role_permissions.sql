@@ -1,0 +1,1 @@
+DELETE FROM staff_role_permissions WHERE role = :role

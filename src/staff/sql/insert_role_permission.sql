@@ -1,0 +1,1 @@
+INSERT INTO staff_role_permissions (role, permission) VALUES (:role, :permission)

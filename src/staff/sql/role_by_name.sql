@@ -1,0 +1,1 @@
+SELECT name, label, shipped FROM staff_roles WHERE name = :name

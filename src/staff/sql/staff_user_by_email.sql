@@ -1,0 +1,1 @@
+SELECT id, email, name, status FROM staff_users WHERE email = :email
