@@ -8,6 +8,7 @@
 #include "auth/login_emails.h"
 #include "auth/password_rules.h"
 #include "auth/request_limits.h"
+#include "auth/sign_in_throttle.h"
 #include "auth/totp.h"
 #include "core/email_address.h"
 #include "core/time.h"
@@ -118,6 +119,11 @@ Result<SignedIn> open_session(Session& session, std::int64_t user_id,
   return signed_in;
 }
 
+ThrottleRules throttle_rules(const LoginSettings& settings) {
+  return {settings.failures_per_email, settings.failures_per_address, settings.lockout,
+          settings.address_backoff_most};
+}
+
 Result<Me> me_in(Session& session, std::int64_t user_id) {
   auto rows = session.query_named("auth/user_by_id", {user_id});
   RP_TRY(rows);
@@ -138,72 +144,6 @@ Result<Me> me_in(Session& session, std::int64_t user_id) {
   return me;
 }
 
-// Seconds until sign-in opens again for a list of failure times (newest first), or 0.
-std::chrono::seconds locked_for(const store::Rows& failures, int limit,
-                                std::chrono::seconds lockout) {
-  if (static_cast<int>(failures.size()) < limit) return std::chrono::seconds(0);
-  auto oldest_counted =
-      parse_instant(failures.at(static_cast<std::size_t>(limit) - 1).text("at"), "at");
-  if (!oldest_counted.ok()) return std::chrono::seconds(0);
-  const auto open_at = *oldest_counted + lockout;
-  const Instant at = now();
-  return open_at > at ? std::chrono::duration_cast<std::chrono::seconds>(open_at - at)
-                      : std::chrono::seconds(0);
-}
-
-// Seconds an address waits after `failures` (newest first) reach `limit`: 2 s, doubling with
-// each further failure, at most `most`, from the newest.
-std::chrono::seconds address_backoff(const store::Rows& failures, int limit,
-                                     std::chrono::seconds most) {
-  if (static_cast<int>(failures.size()) < limit) return std::chrono::seconds(0);
-  auto newest = parse_instant(failures.at(0).text("at"), "at");
-  if (!newest.ok()) return std::chrono::seconds(0);
-  const std::size_t beyond = failures.size() - static_cast<std::size_t>(limit);
-  const std::chrono::seconds wait =
-      beyond >= 16 ? most : std::min(most, std::chrono::seconds(std::int64_t{2} << beyond));
-  const Instant open_at = *newest + wait;
-  const Instant at = now();
-  return open_at > at ? std::chrono::ceil<std::chrono::seconds>(open_at - at)
-                      : std::chrono::seconds(0);
-}
-
-struct Reservation {
-  std::int64_t attempt_id = 0;     // the attempt, written as a failure; 0 when locked
-  std::chrono::seconds locked{0};  // how long until an attempt is taken again
-};
-
-// Reserves one password attempt for `email` from `client_address`, in the write transaction:
-// refused (with the wait) when the email is locked or the address must back off; else written
-// as a failure now, before any hashing, so that attempts sent at once all count.
-Result<Reservation> reserve_attempt(Session& session, const LoginSettings& settings,
-                                    const std::string& email, const std::string& client_address) {
-  RP_TRY(session.query_named("auth/lock_attempts_of", {email, client_address}));
-  const std::string since = format_instant(now() - settings.lockout);
-  auto by_email = session.query_named("auth/recent_failures_by_email", {email, since, email});
-  RP_TRY(by_email);
-  auto by_address = session.query_named("auth/recent_failures_by_address", {client_address, since});
-  RP_TRY(by_address);
-  Reservation reservation;
-  reservation.locked = std::max(
-      locked_for(*by_email, settings.failures_per_email, settings.lockout),
-      address_backoff(*by_address, settings.failures_per_address, settings.address_backoff_most));
-  if (reservation.locked.count() > 0) return reservation;
-  auto inserted = session.query_named(
-      "auth/insert_login_attempt", {email, client_address, std::int64_t{0}, format_instant(now())});
-  RP_TRY(inserted);
-  reservation.attempt_id = inserted->at(0).integer("id");
-  return reservation;
-}
-
-std::string wait_text(std::chrono::seconds wait) {
-  if (wait.count() < 60) {
-    const long long seconds = std::max<long long>(1, wait.count());
-    return std::to_string(seconds) + (seconds == 1 ? " second" : " seconds");
-  }
-  const auto minutes = (wait.count() + 59) / 60;
-  return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
-}
-
 // The login `user_id`, when `password` is its password; else invalid_input naming `field`.
 // Counts as a sign-in attempt for the login's email from `client_address` (reserve_attempt):
 // conflict "password-attempts-locked" when it is locked.
@@ -220,7 +160,8 @@ Result<UserRow> user_with_password(store::Database& database, const LoginSetting
     RP_TRY(rows);
     if (rows->empty()) return not_found("login does not exist");
     Reserved out{user_of(rows->at(0)), {}};
-    auto reservation = reserve_attempt(session, settings, out.user.email, client_address);
+    auto reservation =
+        reserve_attempt(session, throttle_rules(settings), out.user.email, client_address);
     RP_TRY(reservation);
     out.reservation = *reservation;
     return out;
@@ -348,7 +289,8 @@ Result<SignInOutcome> sign_in(store::Database& database, const LoginSettings& se
     auto user = find_user(session, *email);
     RP_TRY(user);
     out.user = *user;
-    auto reservation = reserve_attempt(session, settings, *email, attempt.client_address);
+    auto reservation =
+        reserve_attempt(session, throttle_rules(settings), *email, attempt.client_address);
     RP_TRY(reservation);
     out.reservation = *reservation;
     return out;

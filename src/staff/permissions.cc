@@ -76,6 +76,13 @@ bool is_permission(std::string_view name) {
                      [&](const PermissionInfo& permission) { return permission.name == name; });
 }
 
+bool needs_recent_sign_in(std::string_view permission) {
+  static constexpr std::array<std::string_view, 8> kSensitive{
+      "adjustments.approve", "refunds.issue",   "payments.void", "bills.approve",
+      "tariffs.change",      "settings.change", "staff.manage",  "data.export"};
+  return std::find(kSensitive.begin(), kSensitive.end(), permission) != kSensitive.end();
+}
+
 std::span<const ShippedRole> shipped_roles() {
   return roles();
 }

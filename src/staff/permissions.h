@@ -22,6 +22,11 @@ std::span<const PermissionInfo> all_permissions();
 // Whether `name` is one of all_permissions().
 bool is_permission(std::string_view name);
 
+// Whether a staff user must have given their password and a code within the last few minutes
+// to use `permission` (staff_sign_in.h kRecentSignIn): approving and moving money, changing the
+// rules, people and exports. API keys, which cannot sign in, are not asked.
+bool needs_recent_sign_in(std::string_view permission);
+
 struct ShippedRole {
   std::string_view name;   // "billing_clerk"
   std::string_view label;  // "Billing clerk"

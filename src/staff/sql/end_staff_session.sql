@@ -1,0 +1,1 @@
+UPDATE staff_sessions SET ended_at = :ended_at WHERE id = :id AND ended_at IS NULL
