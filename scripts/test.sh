@@ -91,7 +91,20 @@ RATEPAYER_HTTP_STATIC_ROOT="$root/web/dist" RATEPAYER_LOG_LEVEL=warn \
   build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+# The staff console's tests sign in as a staff user (enrolled here over the API, as the enrolment
+# page would) and enrol a second one in the browser from the link `ratepayer staff add` prints.
+staff_add() {  # staff_add EMAIL NAME ROLE: the enrolment link
+  RATEPAYER_PORTAL_PUBLIC_URL="http://127.0.0.1:$port" build/ratepayer staff add \
+    --db "sqlite:$work/e2e.db" --email "$1" --name "$2" --role "$3" 2>/dev/null
+}
+staff_email=e2e.admin@utility.example
+staff_password="e2e staff passphrase 7"
+staff_secret="$(node tests/e2e/enrol_staff.mjs "$(staff_add "$staff_email" "E2E Administrator" administrator)" \
+  "$staff_password")" || count 0 1
+enrol_link="$(staff_add bea.clerk@utility.example "Bea Clerk" cashier)" || count 0 1
 (cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_KEY="$staff_key" \
+   RATEPAYER_STAFF_EMAIL="$staff_email" RATEPAYER_STAFF_PASSWORD="$staff_password" \
+   RATEPAYER_STAFF_TOTP_SECRET="$staff_secret" RATEPAYER_STAFF_ENROL_LINK="$enrol_link" \
    RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_SECOND_ACCOUNT="$second_account" RATEPAYER_E2E_MAIL_DIR="$work/mail" \
    RATEPAYER_E2E_TEXT_DIR="$work/texts" \
    RATEPAYER_E2E_DB="$work/e2e.db" RATEPAYER_E2E_USAGE_MONTHS=24 \

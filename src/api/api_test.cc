@@ -83,7 +83,7 @@ TEST_F(ApiTest, SummaryShowsBalanceAddressAgreementsAndMeters) {
   EXPECT_EQ(body["agreements"][0]["meters"][0]["channels"][0], "kWh");
 }
 
-TEST_F(ApiTest, SummaryNeedsTheStaffTokenUntilCustomerSignInExists) {
+TEST_F(ApiTest, WithoutCustomerSignInTheSummaryNeedsAnApiKey) {
   AccountNumber number = accounts::testing::open_sample_account(test_.database());
   ClientResponse response = get("/api/v1/accounts/" + number.digits() + "/summary", false);
   expect_problem(response, 401);

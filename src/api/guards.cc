@@ -7,12 +7,11 @@
 #include "core/idempotency_key.h"
 #include "http/problem.h"
 #include "staff/api_keys.h"
+#include "staff/permissions.h"
 #include "store/utility_settings.h"
 
 namespace rp::api {
-namespace {
 
-// Compares a presented CSRF token with the session's in the same time wherever they differ.
 bool same_secret(std::string_view given, std::string_view expected) {
   unsigned char difference = given.size() == expected.size() ? 0 : 1;
   for (std::size_t i = 0; i < given.size(); ++i) {
@@ -20,8 +19,6 @@ bool same_secret(std::string_view given, std::string_view expected) {
   }
   return difference == 0;
 }
-
-}  // namespace
 
 std::optional<http::Response> require_staff(ApiContext& context, http::Request& request) {
   auto header = request.header("authorization");
@@ -31,26 +28,60 @@ std::optional<http::Response> require_staff(ApiContext& context, http::Request& 
     refused.set_header("WWW-Authenticate", "Bearer");
     return refused;
   };
-  if (!header || !header->starts_with(kBearer)) {
-    return unauthorized("send an API key as 'Authorization: Bearer <key>'");
-  }
-  auto identity = staff::api_key_identity(context.database, header->substr(kBearer.size()));
-  if (!identity.ok()) return http::problem_from_error(identity.error());
-  if (!*identity) {
-    return unauthorized("that API key is not in use: it was revoked, rotated out or mistyped");
+  std::optional<staff::StaffIdentity> identity;
+  std::optional<staff::StaffSession> console;
+  if (header) {
+    if (!header->starts_with(kBearer)) {
+      return unauthorized("send an API key as 'Authorization: Bearer <key>'");
+    }
+    auto key = staff::api_key_identity(context.database, header->substr(kBearer.size()));
+    if (!key.ok()) return http::problem_from_error(key.error());
+    if (!*key) {
+      return unauthorized("that API key is not in use: it was revoked, rotated out or mistyped");
+    }
+    identity = **key;
+  } else {
+    auto session = current_staff_session(context, request);
+    if (!session.ok()) return http::problem_from_error(session.error());
+    if (!*session) {
+      http::Response refused =
+          http::problem(401, "sign-in-required", "Sign-in required",
+                        "sign in to the staff console (your session may have ended), or send "
+                        "an API key as 'Authorization: Bearer <key>'");
+      refused.set_header("WWW-Authenticate", "Bearer");
+      return refused;
+    }
+    console = **session;
+    identity = console->identity;
+    if (request.method != "GET" && request.method != "HEAD") {
+      auto given = request.header("x-csrf-token");
+      if (!given || !same_secret(*given, console->csrf_token)) {
+        return http::problem(403, "csrf-token-missing", "Request not confirmed",
+                             "send the session's CSRF token (from GET /api/v1/staff/me) in "
+                             "X-CSRF-Token");
+      }
+    }
   }
   const std::string_view needed = request.staff_permission;
   if (needed.empty()) {
     return http::problem(403, "permission-required", "Not allowed",
                          "this route takes no staff credential", {}, "permission-required");
   }
-  if (!(*identity)->may(needed)) {
+  if (!identity->may(needed)) {
     return http::problem(403, "permission-required", "Not allowed",
                          "this needs the permission '" + std::string(needed) + "', which '" +
-                             (*identity)->name + "' does not have",
+                             identity->name + "' does not have",
                          {}, "permission-required");
   }
-  request.actor = (*identity)->actor();
+  if (console && staff::needs_recent_sign_in(needed) &&
+      now() - console->reauthenticated_at > staff::kRecentSignIn) {
+    return http::problem(403, "reauthentication-required", "Confirm it is you",
+                         "'" + std::string(needed) +
+                             "' needs your password and a code from the last 5 minutes: send "
+                             "them to POST /api/v1/staff/auth/reauthenticate, then ask again",
+                         {}, "reauthentication-required");
+  }
+  request.actor = identity->actor();
   return std::nullopt;
 }
 
@@ -130,6 +161,13 @@ Result<std::int64_t> integer_query(const http::Request& request, const char* nam
 namespace rp::api {
 namespace {
 
+http::Response sign_in_required() {
+  return http::problem(401, "sign-in-required", "Sign-in required",
+                       "your session has ended or you are not signed in; sign in again");
+}
+
+}  // namespace
+
 std::string cookie_value(const http::Request& request, std::string_view name) {
   for (const auto& [header, value] : request.headers) {
     if (header != "cookie") continue;
@@ -149,12 +187,12 @@ std::string cookie_value(const http::Request& request, std::string_view name) {
   return "";
 }
 
-http::Response sign_in_required() {
-  return http::problem(401, "sign-in-required", "Sign-in required",
-                       "your session has ended or you are not signed in; sign in again");
+Result<std::optional<staff::StaffSession>> current_staff_session(ApiContext& context,
+                                                                 const http::Request& request) {
+  const std::string token = cookie_value(request, kStaffSessionCookie);
+  if (token.empty()) return std::optional<staff::StaffSession>{};
+  return staff::find_staff_session(context.database, token);
 }
-
-}  // namespace
 
 Result<std::optional<auth::CurrentSession>> current_session(ApiContext& context,
                                                             const http::Request& request) {

@@ -10,15 +10,35 @@
 #include "core/time.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "staff/staff_sign_in.h"
 
 namespace rp::api {
 
-// Staff access: the request carries `Authorization: Bearer <API key>` (staff/api_keys.h) whose
-// permissions include the one its route declares (request.staff_permission, from the route
-// table: api/routes.cc). On success sets request.actor to the key's ("api_key:3"). Otherwise
-// 401 unauthorized (no key, or one not in use) or 403 permission-required naming the permission
-// (a route that declares none refuses every staff caller: deny by default). Changes nothing.
+// Staff access, by one of two credentials:
+//  * `Authorization: Bearer <API key>` (staff/api_keys.h): an integration;
+//  * the console's session cookie (rp_staff, staff/staff_sign_in.h), with X-CSRF-Token on
+//    anything but GET and HEAD (403 csrf-token-missing), and, for a permission that
+//    needs_recent_sign_in, a password and code given within the last 5 minutes (403
+//    reauthentication-required: POST /api/v1/staff/auth/reauthenticate, then again).
+// The caller's permissions must include the one the route declares (request.staff_permission,
+// from the route table: api/routes.cc). On success sets request.actor ("api_key:3",
+// "staff:12"). Otherwise 401 (no credential, or one not in use) or 403 permission-required
+// naming the permission (a route that declares none refuses every staff caller: deny by
+// default). Changes nothing.
 std::optional<http::Response> require_staff(ApiContext& context, http::Request& request);
+
+// The staff console's session cookie.
+inline constexpr std::string_view kStaffSessionCookie = "rp_staff";
+
+// Whether a presented secret (a CSRF token) is `expected`, in the same time wherever they differ.
+bool same_secret(std::string_view given, std::string_view expected);
+
+// The value of cookie `name` in the request, "" when absent.
+std::string cookie_value(const http::Request& request, std::string_view name);
+
+// The staff user's live session from the rp_staff cookie, or nullopt. Errors: the database's.
+Result<std::optional<staff::StaffSession>> current_staff_session(ApiContext& context,
+                                                                 const http::Request& request);
 
 // The portal's session cookie.
 inline constexpr std::string_view kSessionCookie = "rp_session";

@@ -6,6 +6,7 @@
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/payment_handlers.h"
+#include "api/staff_auth_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
 
@@ -39,6 +40,12 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/me/mfa", bind(start_mfa_handler));
   router.add("POST", "/api/v1/me/mfa/confirm", bind(confirm_mfa_handler));
   router.add("POST", "/api/v1/me/mfa/disable", bind(disable_mfa_handler));
+  router.add("POST", "/api/v1/staff/auth/enrol", bind(staff_enrol_handler));
+  router.add("POST", "/api/v1/staff/auth/enrol/confirm", bind(staff_enrol_confirm_handler));
+  router.add("POST", "/api/v1/staff/auth/login", bind(staff_login_handler));
+  router.add("POST", "/api/v1/staff/auth/logout", bind(staff_logout_handler));
+  router.add("POST", "/api/v1/staff/auth/reauthenticate", bind(staff_reauthenticate_handler));
+  router.add("GET", "/api/v1/staff/me", bind(staff_me_handler));
   router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler), "accounts.read");
   router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler), "accounts.open");
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler),

@@ -274,8 +274,23 @@ void add_file_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
   command->add_flag("--json", deposit->json, "print a JSON report");
 }
 
-// api-key add, list, rotate, revoke: the credentials integrations call with.
+// staff add; api-key add, list, rotate, revoke: the utility's people and integrations.
 void add_staff_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
+  CLI::App* staff = app.add_subcommand("staff", "the utility's staff users");
+  staff->require_subcommand(1);
+  auto person = std::make_shared<rp::app::StaffUserRequest>();
+  CLI::App* add = add_command(
+      *staff, "add", "add a staff user; prints their one-time enrolment link", flags, chosen,
+      [person](const Config& config) { return rp::app::staff_add_command(config, *person); });
+  add->add_option("--email", person->email, "their work email")->required();
+  add->add_option("--name", person->name, "their name as colleagues know it")->required();
+  add->add_option("--role", person->roles, "a role, e.g. administrator (repeatable)")->required();
+  CLI::App* code =
+      add_command(*staff, "demo-code", "the demo administrator's two-step code now (the demo only)",
+                  flags, chosen, rp::app::staff_demo_code_command);
+  // The demo's database unless another is named, as `demo` itself.
+  code->parse_complete_callback([&flags] { flags.demo_database = true; });
+
   CLI::App* keys = app.add_subcommand("api-key", "API keys for integrations and the console");
   keys->require_subcommand(1);
   auto request = std::make_shared<rp::app::ApiKeyRequest>();

@@ -20,28 +20,12 @@
 #include "notify/smtp_mailer.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
-#include "staff/api_keys.h"
+#include "staff/demo_staff.h"
 #include "staff/roles.h"
 #include "store/write_pressure.h"
 
 namespace rp::app {
 namespace {
-
-// The demo's console key: remade on every start, the last one revoked.
-constexpr const char* kDemoKeyMaker = "system:demo";
-
-Result<std::string> new_demo_console_key(store::Database& database) {
-  auto issued = database.write<staff::IssuedApiKey>(
-      [](store::Session& session) -> Result<staff::IssuedApiKey> {
-        RP_TRY(staff::sync_shipped_roles(session));
-        RP_TRY(staff::revoke_api_keys_made_by(session, kDemoKeyMaker, kDemoKeyMaker));
-        auto everything = staff::role_permissions(session, "administrator");
-        RP_TRY(everything);
-        return staff::create_api_key(session, {"demo console", *everything, kDemoKeyMaker});
-      });
-  RP_TRY(issued);
-  return issued->key;
-}
 
 int serve_database(const Config& config, store::Database& database,
                    const std::function<void(std::uint16_t)>& on_listening) {
@@ -207,8 +191,8 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
     auto report = generate_utility(**database, options);
     if (!report.ok()) return command_failed(report.error());
   }
-  auto console_key = new_demo_console_key(**database);
-  if (!console_key.ok()) return command_failed(console_key.error());
+  auto administrator = staff::ensure_demo_administrator(**database);
+  if (!administrator.ok()) return command_failed(administrator.error());
   auto samples = sample_accounts(**database);
   if (!samples.ok()) return command_failed(samples.error());
   return serve_database(config, **database, [&](std::uint16_t port) {
@@ -218,9 +202,12 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
               << "  Customer portal: " << base << "/\n"
               << "  API document:    " << base << "/api/v1/openapi.json\n"
               << "  Health:          " << base << "/healthz\n\n"
-              << "Staff console: paste this administrator API key (made for this run; the one "
-                 "from the last run no longer works):\n"
-              << "  " << *console_key << "\n"
+              << "Staff sign-in (the demo's administrator; two steps, as for every staff user):\n"
+              << "  email:    " << administrator->email << "\n"
+              << "  password: " << administrator->password << "\n"
+              << "  code:     from an authenticator app given the key "
+              << administrator->totp_secret
+              << ",\n            or `build/ratepayer staff demo-code` (the demo only)\n"
               << "Sample accounts (number, customer, service address, email on file):\n";
     for (const auto& line : *samples) std::cout << "  " << line << "\n";
     std::cout << "Customers sign up in the portal with a service address and ZIP. Signing up "

@@ -5,7 +5,9 @@
 #include "app/commands.h"
 #include "app/open_database.h"
 #include "staff/api_keys.h"
+#include "staff/demo_staff.h"
 #include "staff/roles.h"
+#include "staff/staff_users.h"
 
 namespace rp::app {
 namespace {
@@ -19,6 +21,34 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 }  // namespace
+
+int staff_add_command(const Config& config, const StaffUserRequest& request) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto added = (*database)->write<staff::AddedStaffUser>(
+      [&](store::Session& session) -> Result<staff::AddedStaffUser> {
+        RP_TRY(staff::sync_shipped_roles(session));
+        return staff::add_staff_user(session, {request.email, request.name, request.roles, kCli});
+      });
+  if (!added.ok()) return command_failed(added.error());
+  std::cerr << "staff user " << added->id << " (" << request.email
+            << ") added; send them this link (it works once, for 72 hours) to choose a password "
+               "and set up two-step sign-in:\n";
+  std::cout << staff::enrolment_link(config.portal.public_url, added->enrol_token) << "\n"
+            << std::flush;
+  return 0;
+}
+
+int staff_demo_code_command(const Config& config) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto code = staff::demo_code(**database);
+  if (!code.ok()) return command_failed(code.error());
+  std::cout << *code << "\n" << std::flush;
+  return 0;
+}
 
 int api_key_add_command(const Config& config, const ApiKeyRequest& request) {
   configure_logging(config);

@@ -1,7 +1,9 @@
 #pragma once
-// `ratepayer api-key add|list|rotate|revoke`: the API keys integrations (and, until staff sign
-// in, the staff console) call with (staff/api_keys.h). Made from the command line by whoever runs
-// the server, recorded as "system:cli".
+// `ratepayer staff add`: a staff user, with the one-time link to choose a password and turn on
+// two-step sign-in (staff/staff_users.h): how the first administrator of a new install is made.
+// `ratepayer api-key add|list|rotate|revoke`: the API keys integrations call with
+// (staff/api_keys.h). Made from the command line by whoever runs the server, recorded as
+// "system:cli".
 
 #include <cstdint>
 #include <string>
@@ -10,6 +12,19 @@
 #include "app/config.h"
 
 namespace rp::app {
+
+struct StaffUserRequest {
+  std::string email;
+  std::string name;
+  std::vector<std::string> roles;
+};
+
+// Prints the enrolment link on stdout (valid 72 hours, shown only now).
+int staff_add_command(const Config& config, const StaffUserRequest& request);
+
+// Prints the demo administrator's current two-step code; refuses on a database that is not a
+// demo's (staff/demo_staff.h).
+int staff_demo_code_command(const Config& config);
 
 struct ApiKeyRequest {
   std::string name;

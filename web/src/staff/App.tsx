@@ -1,27 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, getAccount, searchAccounts } from "./api";
-import type { AccountDetail, AccountSummary } from "./api";
-import { TokenForm } from "./TokenForm";
+import { ApiError, getAccount, getMe, isAbort, searchAccounts, setCsrfToken, signOut } from "./api";
+import type { AccountDetail, AccountSummary, Staff } from "./api";
+import { SignIn } from "./SignIn";
+import { Enrol } from "./Enrol";
 import { AccountSearch } from "./AccountSearch";
 import { AccountView } from "./AccountView";
 import { ProblemAlert } from "./ProblemAlert";
+import { accountHash, parseRoute } from "./route";
+import type { Route } from "./route";
+import { rolesLabel } from "./labels";
+import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
 
-const TOKEN_KEY = "ratepayer.staffToken";
-
-type Route = { page: "search" } | { page: "account"; number: string };
-
-function parseRoute(hash: string): Route {
-  const m = /^#\/accounts\/([^/]+)$/.exec(hash);
-  return m ? { page: "account", number: decodeURIComponent(m[1]) } : { page: "search" };
-}
-
-function readToken(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
+/** unknown: not asked yet (GET /api/v1/staff/me on start); nothing is drawn until it is known. */
+type Session = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; me: Staff };
 
 function asApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
@@ -33,12 +24,20 @@ function asApiError(e: unknown): ApiError {
   });
 }
 
+/** The user without anything else the answer carried (the enrolment's recovery codes). */
+function staffOf(me: Staff): Staff {
+  const { id, email, name, roles, permissions, csrf_token } = me;
+  return { id, email, name, roles, permissions, csrf_token };
+}
+
 export function App() {
-  const [token, setToken] = useState(readToken);
-  const [tokenEditing, setTokenEditing] = useState(() => !readToken());
-  const [tokenFocus, setTokenFocus] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [session, setSession] = useState<Session>({ state: "unknown" });
+  // A new number for every sign-in: what the page shows is asked for again in the new session.
+  const [sessionKey, setSessionKey] = useState(0);
+  const [notice, setNotice] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
 
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<AccountSummary[] | null>(null);
@@ -48,6 +47,12 @@ export function App() {
   const [account, setAccount] = useState<AccountDetail | null>(null);
   const lastOpened = useRef<string | null>(null);
   const searchAbort = useRef<AbortController | null>(null);
+  // The search the session ended under, run again once signed in.
+  const pendingSearch = useRef<string | null>(null);
+  // Whose session it was: the email is offered again, and another user starts from nothing.
+  const lastUser = useRef<{ id: number; email: string } | null>(null);
+
+  const onEnrol = route.page === "enrol";
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
@@ -55,42 +60,77 @@ export function App() {
     return () => removeEventListener("hashchange", onHash);
   }, []);
 
-  const askForToken = useCallback((why?: ApiError) => {
-    try {
-      sessionStorage.removeItem(TOKEN_KEY);
-    } catch {
-      /* storage disabled: nothing to forget */
-    }
-    setToken("");
-    setTokenEditing(true);
-    setTokenFocus(true);
-    if (why) setError(why);
+  // Into or out of the enrolment page: what was said on the other page is not about this one.
+  useEffect(() => {
+    setNotice("");
+    setError(null);
+  }, [onEnrol]);
+
+  /** Goes to a route without a new history entry (and without the old one: the enrolment token). */
+  const replaceRoute = useCallback((hash: string) => {
+    history.replaceState(null, "", hash);
+    setRoute(parseRoute(hash));
   }, []);
+
+  const forgetConsole = useCallback(() => {
+    searchAbort.current?.abort();
+    pendingSearch.current = null;
+    lastOpened.current = null;
+    setQuery("");
+    setResults(null);
+    setHasMore(false);
+    setSearching(false);
+    setAccount(null);
+  }, []);
+
+  const signedIn = useCallback(
+    (me: Staff) => {
+      if (lastUser.current && lastUser.current.id !== me.id) forgetConsole();
+      lastUser.current = { id: me.id, email: me.email };
+      setCsrfToken(me.csrf_token);
+      setSession({ state: "signed-in", me: staffOf(me) });
+      setSessionKey((k) => k + 1);
+      setNotice("");
+      setError(null);
+    },
+    [forgetConsole],
+  );
+
+  const signedOut = useCallback((why: string) => {
+    searchAbort.current?.abort();
+    setCsrfToken("");
+    setSession({ state: "signed-out" });
+    setNotice(why);
+    setError(null);
+  }, []);
+
+  // Is there a session? Asked once on start (not on the enrolment page, which makes its own).
+  const sessionState = session.state;
+  useEffect(() => {
+    if (onEnrol || sessionState !== "unknown") return;
+    const ctl = new AbortController();
+    getMe(ctl.signal).then(signedIn, (e) => {
+      if (isAbort(e)) return;
+      const err = asApiError(e);
+      if (err.status !== 401) setError(err); // the server could not say; signing in may still work
+      setSession({ state: "signed-out" });
+    });
+    return () => ctl.abort();
+  }, [onEnrol, sessionState, signedIn]);
 
   const fail = useCallback(
     (e: unknown) => {
-      if (e instanceof DOMException && e.name === "AbortError") return;
+      if (isAbort(e)) return;
       const err = asApiError(e);
-      if (err.status === 401) {
-        askForToken(
-          new ApiError({ ...err, title: "API key needed", detail: `${err.detail} Enter an API key.` }),
-        );
-      } else {
-        setError(err);
-      }
+      if (consoleProblem(err) === "sign-in") signedOut(SESSION_ENDED);
+      else setError(err);
     },
-    [askForToken],
+    [signedOut],
   );
 
   const runSearch = useCallback(
-    async (q: string, t: string) => {
+    async (q: string) => {
       setError(null);
-      if (!t) {
-        askForToken(
-          new ApiError({ type: "about:blank", title: "API key needed", status: 401, detail: "Enter an API key first." }),
-        );
-        return;
-      }
       if (!q.trim()) {
         setError(
           new ApiError({ type: "about:blank", title: "Nothing to search for", status: 400, detail: "Type an account number, name, service address or ZIP code.", field: "q" }),
@@ -102,106 +142,144 @@ export function App() {
       searchAbort.current = ctl;
       setSearching(true);
       try {
-        const page = await searchAccounts(q.trim(), t, ctl.signal);
+        const page = await searchAccounts(q.trim(), ctl.signal);
+        pendingSearch.current = null;
         setResults(page.items);
         setHasMore(page.next_cursor !== null);
       } catch (e) {
+        if (!isAbort(e) && asApiError(e).status === 401) pendingSearch.current = q;
         fail(e);
       } finally {
         if (searchAbort.current === ctl) setSearching(false);
       }
     },
-    [askForToken, fail],
+    [fail],
   );
 
-  // Load the account whenever the route or the token changes.
-  const accountNumber = route.page === "account" ? route.number : null;
+  const signedInNow = session.state === "signed-in";
+
+  // Signed in again after the session ended during a search: run it again.
+  useEffect(() => {
+    const q = pendingSearch.current;
+    if (!signedInNow || route.page !== "search" || q === null) return;
+    void runSearch(q);
+  }, [sessionKey, signedInNow, route.page, runSearch]);
+
+  // Load the account whenever the route or the session changes.
+  const accountNumber = route.page === "account" && signedInNow ? route.number : null;
   useEffect(() => {
     if (accountNumber === null) return;
     setAccount(null);
-    if (!token) {
-      // Keep the server's explanation if a 401 brought us here.
-      setTokenEditing(true);
-      setError(
-        (prev) =>
-          prev ??
-          new ApiError({ type: "about:blank", title: "API key needed", status: 401, detail: "Enter an API key to open this account." }),
-      );
-      return;
-    }
     setError(null);
     lastOpened.current = accountNumber;
     const ctl = new AbortController();
-    getAccount(accountNumber, token, ctl.signal).then(setAccount, fail);
+    getAccount(accountNumber, ctl.signal).then(setAccount, fail);
     return () => ctl.abort();
-  }, [accountNumber, token, askForToken, fail]);
+  }, [accountNumber, sessionKey, fail]);
 
-  // Page title, and focus back on the result the user came from.
+  // Page title, and focus: back on the result the user came from, else on the search field.
   useEffect(() => {
-    if (route.page === "account") {
+    if (route.page === "enrol") {
+      document.title = "Set up your sign-in · Ratepayer staff";
+    } else if (!signedInNow) {
+      document.title = "Sign in · Ratepayer staff";
+    } else if (route.page === "account") {
       document.title = `Account ${route.number} · Ratepayer staff`;
     } else {
       document.title = "Find an account · Ratepayer staff";
       const n = lastOpened.current;
-      if (n) {
-        document.querySelector<HTMLElement>(`a[href="#/accounts/${encodeURIComponent(n)}"]`)?.focus();
-      }
+      const back = n ? document.querySelector<HTMLElement>(`a[href="${accountHash(n)}"]`) : null;
+      (back ?? document.getElementById("account-q"))?.focus();
     }
-  }, [route]);
+  }, [route, signedInNow]);
 
-  const saveToken = (t: string) => {
-    try {
-      sessionStorage.setItem(TOKEN_KEY, t);
-    } catch {
-      /* storage disabled: keep it in memory for this page */
-    }
-    setToken(t);
-    setTokenEditing(false);
-    setTokenFocus(false);
+  const doSignOut = async () => {
+    if (signingOut) return;
+    setSigningOut(true);
     setError(null);
-    if (route.page === "search" && query.trim()) void runSearch(query, t);
+    try {
+      await signOut();
+    } catch (e) {
+      const err = asApiError(e);
+      if (consoleProblem(err) !== "sign-in") {
+        // Still signed in (the server did not answer, or refused): say so and stay.
+        setError(new ApiError({ ...err, title: "Could not sign out" }));
+        setSigningOut(false);
+        return;
+      }
+      // 401: the session had ended already, which is what was asked.
+    }
+    setSigningOut(false);
+    forgetConsole();
+    lastUser.current = null;
+    signedOut(SIGNED_OUT);
+    replaceRoute("#/");
   };
+
+  const enrolled = (me: Staff) => {
+    replaceRoute("#/"); // the one-time token leaves the address bar and the history
+    signedIn(me);
+  };
+
+  let content;
+  if (onEnrol) {
+    content = <Enrol key={route.token} token={route.token} onProblem={setError} onDone={enrolled} />;
+  } else if (session.state === "unknown") {
+    content = null; // a moment, on start: nothing to draw and take back
+  } else if (session.state === "signed-out") {
+    content = <SignIn email={lastUser.current?.email ?? ""} onSignedIn={signedIn} onProblem={setError} />;
+  } else if (route.page === "search") {
+    content = (
+      <AccountSearch
+        query={query}
+        onQuery={setQuery}
+        onSearch={() => void runSearch(query)}
+        busy={searching}
+        results={results}
+        hasMore={hasMore}
+      />
+    );
+  } else {
+    content = (
+      <>
+        <a class="back" href="#/">← Back to search</a>
+        {account ? (
+          <AccountView account={account} />
+        ) : error ? (
+          <h1>Could not open account {route.number}</h1>
+        ) : (
+          <p role="status" class="status-line">Loading account {route.number}…</p>
+        )}
+      </>
+    );
+  }
+
+  const me = session.state === "signed-in" && !onEnrol ? session.me : null;
 
   return (
     <>
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="site-header">
         <a class="brand" href="#/">Ratepayer staff console</a>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <TokenForm
-          token={token}
-          editing={tokenEditing}
-          focus={tokenFocus}
-          onSave={saveToken}
-          onEdit={() => {
-            setTokenEditing(true);
-            setTokenFocus(true);
-          }}
-          onClear={() => askForToken()}
-        />
-        <ProblemAlert error={error} />
-        {route.page === "search" ? (
-          <AccountSearch
-            query={query}
-            onQuery={setQuery}
-            onSearch={() => void runSearch(query, token)}
-            busy={searching}
-            results={results}
-            hasMore={hasMore}
-          />
-        ) : (
-          <>
-            <a class="back" href="#/">← Back to search</a>
-            {account ? (
-              <AccountView account={account} />
-            ) : error ? (
-              <h1>Could not open account {route.number}</h1>
-            ) : (
-              <p role="status" class="status-line">Loading account {route.number}…</p>
-            )}
-          </>
+        {me && (
+          <div class="signed-in">
+            <p class="who">
+              <span class="visually-hidden">Signed in as </span>
+              <span class="name" data-testid="staff-name">{me.name}</span>
+              <span class="visually-hidden">, roles: </span>
+              <span aria-hidden="true"> · </span>
+              <span class="roles" data-testid="staff-roles">{rolesLabel(me.roles)}</span>
+            </p>
+            <button type="button" class="sign-out" aria-disabled={signingOut ? "true" : undefined} onClick={() => void doSignOut()}>
+              {signingOut ? "Signing out…" : "Sign out"}
+            </button>
+          </div>
         )}
+      </header>
+      <main id="main" tabIndex={-1} aria-busy={session.state === "unknown" && !onEnrol ? "true" : undefined}>
+        <p role="status" class="notice" data-testid="notice">{notice}</p>
+        <ProblemAlert error={error} />
+        {content}
       </main>
     </>
   );

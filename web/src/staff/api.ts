@@ -1,8 +1,10 @@
-// Staff API client: a fetch wrapper that sends the staff bearer token and turns
-// RFC 9457 problem+json responses (and network failures) into ApiError.
+// Staff API client. The session is a cookie (rp_staff, set by signing in; fetch sends it with
+// credentials "same-origin"), so no key or token is kept in the page. Every POST/PUT/DELETE sends
+// the session's CSRF token (X-CSRF-Token). RFC 9457 problem+json answers (and network failures)
+// become ApiError. Its relative imports end in .ts so the unit tests can compile it for Node.
 
-import type { Money } from "../shared/money";
-import type { AmountOwed } from "../shared/owed";
+import type { Money } from "../shared/money.ts";
+import type { AmountOwed } from "../shared/owed.ts";
 
 export type { AmountOwed };
 
@@ -12,6 +14,8 @@ export interface Problem {
   status: number;
   detail: string;
   field?: string;
+  /** The particular refusal, when the server names it ("mfa-code-wrong"). */
+  code?: string;
 }
 
 export class ApiError extends Error implements Problem {
@@ -20,6 +24,7 @@ export class ApiError extends Error implements Problem {
   readonly status: number; // 0 = no HTTP response (network error)
   readonly detail: string;
   readonly field?: string;
+  readonly code?: string;
 
   constructor(p: Problem) {
     super(p.detail || p.title);
@@ -29,10 +34,43 @@ export class ApiError extends Error implements Problem {
     this.status = p.status;
     this.detail = p.detail || p.title;
     this.field = p.field;
+    this.code = p.code;
+  }
+
+  /** The problem type's last path segment: ".../mfa-required" -> "mfa-required". */
+  get kind(): string {
+    return this.type.split("/").pop() ?? "";
   }
 }
 
 // ---- response shapes -------------------------------------------------------
+
+/** The signed-in staff user: GET /api/v1/staff/me, and the answer to signing in. */
+export interface Staff {
+  id: number;
+  email: string;
+  name: string;
+  roles: string[];
+  permissions: string[];
+  /** Sent back as X-CSRF-Token with every POST/PUT/DELETE of this session. */
+  csrf_token: string;
+}
+
+/** The first step of enrolment: the password is set; the authenticator app is next. */
+export interface EnrolStart {
+  email: string;
+  name: string;
+  /** Base32, for typing into the app by hand. */
+  totp_secret: string;
+  otpauth_uri: string;
+  /** The otpauth URI as a QR code (an SVG document). */
+  qr_svg: string;
+}
+
+/** Enrolment confirmed: signed in (the cookie is set), with the recovery codes, shown once. */
+export interface EnrolDone extends Staff {
+  recovery_codes: string[];
+}
 
 export interface AccountSummary {
   account_number: string;
@@ -96,6 +134,18 @@ export interface AccountDetail {
 
 // ---- transport --------------------------------------------------------------
 
+let csrfToken = "";
+
+/** The CSRF token of the current session (Staff.csrf_token); "" when signed out. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Whether a fetch failed because the page cancelled it (navigated away, a newer search). */
+export function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === "AbortError";
+}
+
 async function toError(res: Response): Promise<ApiError> {
   const type = res.headers.get("content-type") ?? "";
   if (type.includes("json")) {
@@ -107,6 +157,7 @@ async function toError(res: Response): Promise<ApiError> {
         status: p.status ?? res.status,
         detail: p.detail ?? p.title ?? `Request failed (HTTP ${res.status}).`,
         field: p.field,
+        code: typeof p.code === "string" ? p.code : undefined,
       });
     } catch {
       // fall through: not valid JSON
@@ -120,15 +171,22 @@ async function toError(res: Response): Promise<ApiError> {
   });
 }
 
-export async function getJson<T>(path: string, token: string, signal?: AbortSignal): Promise<T> {
+/** One API request with the session cookie; a JSON body when `body` is given; 204 is undefined. */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
-      headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
       signal,
     });
   } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    if (isAbort(e)) throw e;
     throw new ApiError({
       type: "about:blank",
       title: "Network error",
@@ -137,20 +195,55 @@ export async function getJson<T>(path: string, token: string, signal?: AbortSign
     });
   }
   if (!res.ok) throw await toError(res);
+  if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
 
-// ---- endpoints ----------------------------------------------------------------
-
-export function searchAccounts(q: string, token: string, signal?: AbortSignal) {
-  const params = new URLSearchParams({ q, limit: "20" });
-  return getJson<Page<AccountSummary>>(`/api/v1/staff/accounts?${params}`, token, signal);
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>("GET", path, undefined, signal);
 }
 
-export function getAccount(number: string, token: string, signal?: AbortSignal) {
-  return getJson<AccountDetail>(
-    `/api/v1/staff/accounts/${encodeURIComponent(number)}`,
-    token,
-    signal,
-  );
+// ---- sign-in ------------------------------------------------------------------
+
+/** The signed-in user; 401 when there is no session. */
+export function getMe(signal?: AbortSignal) {
+  return getJson<Staff>("/api/v1/staff/me", signal);
+}
+
+/** Password and the authenticator's code (or a recovery code). 401 mfa-required, 401 sign-in-failed, 429 sign-in-locked. */
+export function signIn(email: string, password: string, code: string) {
+  return request<Staff>("POST", "/api/v1/staff/auth/login", { email, password, code });
+}
+
+export function signOut() {
+  return request<void>("POST", "/api/v1/staff/auth/logout");
+}
+
+/** Enrolment, step 1: the one-time link's token and the new password. 410 link-expired; 422 field password. */
+export function startEnrolment(token: string, password: string) {
+  return request<EnrolStart>("POST", "/api/v1/staff/auth/enrol", { token, password });
+}
+
+/** Enrolment, step 2: the app's first code. Signs in. 422 mfa-code-wrong; 410 link-expired. */
+export function confirmEnrolment(token: string, code: string) {
+  return request<EnrolDone>("POST", "/api/v1/staff/auth/enrol/confirm", { token, code });
+}
+
+/**
+ * Confirms it is still the same person before a sensitive action that answered 403
+ * reauthentication-required (problems.ts needsReauthentication); then repeat the action. 204.
+ */
+export function reauthenticate(password: string, code: string) {
+  return request<void>("POST", "/api/v1/staff/auth/reauthenticate", { password, code });
+}
+
+// ---- accounts -------------------------------------------------------------------
+
+export function searchAccounts(q: string, signal?: AbortSignal) {
+  const params = new URLSearchParams({ q, limit: "20" });
+  return getJson<Page<AccountSummary>>(`/api/v1/staff/accounts?${params}`, signal);
+}
+
+export function getAccount(number: string, signal?: AbortSignal) {
+  return getJson<AccountDetail>(`/api/v1/staff/accounts/${encodeURIComponent(number)}`, signal);
 }

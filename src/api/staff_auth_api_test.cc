@@ -1,0 +1,194 @@
+// Staff sign-in for the console over real HTTP: enrolment, two steps, the session cookie and its
+// CSRF token, permissions by role, re-authentication before sensitive actions, sign-out.
+
+#include <gtest/gtest.h>
+
+#include "accounts/testing/account_fixtures.h"
+#include "api/testing/api_server.h"
+#include "auth/totp.h"
+#include "core/time.h"
+#include "staff/staff_users.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using http::testing::ClientResponse;
+using Headers = testing::ApiServer::Headers;
+
+constexpr const char* kPassword = "copper kettle rain 42";
+
+std::int64_t unix_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+}
+
+struct Console {
+  std::string cookie;  // "rp_staff=..."
+  std::string csrf;
+  std::string secret;  // the app's key (hex)
+  Headers reading() const { return {{"Cookie", cookie}}; }
+  Headers writing() const {
+    return {{"Cookie", cookie}, {"X-CSRF-Token", csrf}, {"Content-Type", "application/json"}};
+  }
+};
+
+class StaffAuthApiTest : public ::testing::Test {
+ protected:
+  StaffAuthApiTest()
+      : account_(accounts::testing::open_sample_account(test_.database())),
+        api_(test_.database()) {}
+
+  std::string add(const std::string& email, const std::string& role) {
+    auto added = test_->write<staff::AddedStaffUser>([&](store::Session& session) {
+      return staff::add_staff_user(session, {email, "Ana Ruiz", {role}, "system:cli"});
+    });
+    EXPECT_TRUE(added.ok());
+    return added.ok() ? added->enrol_token : "";
+  }
+
+  ClientResponse post(const std::string& target, const std::string& body,
+                      const Headers& headers = {{"Content-Type", "application/json"}}) {
+    return api_.send("POST", target, headers, body);
+  }
+
+  Console enrol(const std::string& email, const std::string& role) {
+    const std::string token = add(email, role);
+    ClientResponse begun =
+        post("/api/v1/staff/auth/enrol",
+             R"({"token": ")" + token + R"(", "password": ")" + kPassword + R"("})");
+    EXPECT_EQ(begun.status, 200) << begun.body;
+    auto rows = store::testing::query(
+        test_.database(), "SELECT mfa_secret FROM staff_users WHERE email = '" + email + "'");
+    const std::string secret = rows.at(0).text(0);
+    ClientResponse done = post("/api/v1/staff/auth/enrol/confirm",
+                               R"({"token": ")" + token + R"(", "code": ")" +
+                                   auth::totp_code(secret, unix_seconds()) + R"("})");
+    EXPECT_EQ(done.status, 200) << done.body;
+    return console_of(done, secret);
+  }
+
+  static Console console_of(const ClientResponse& answer, const std::string& secret) {
+    const std::string set_cookie = answer.header("set-cookie").value_or("");
+    return {set_cookie.substr(0, set_cookie.find(';')), answer.json()["csrf_token"], secret};
+  }
+
+  store::testing::TestDatabase test_;
+  AccountNumber account_;
+  testing::ApiServer api_;
+};
+
+TEST_F(StaffAuthApiTest, AClerkEnrolsSignsInWithTwoStepsAndActsAsThemselves) {
+  Console ana = enrol("ana@utility.example", "billing_clerk");
+  ASSERT_TRUE(ana.cookie.starts_with("rp_staff=")) << ana.cookie;
+  ClientResponse me = api_.send("GET", "/api/v1/staff/me", ana.reading());
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.json()["email"], "ana@utility.example");
+  EXPECT_EQ(me.json()["roles"][0], "billing_clerk");
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/accounts/" + account_.digits(), ana.reading()).status,
+            200);
+
+  // A change needs the session's CSRF token; with it, it is recorded as Ana's.
+  const std::string target = "/api/v1/staff/accounts/" + account_.digits() + "/adjustments";
+  const std::string body =
+      R"json({"amount": "-150.00", "reason_code": "leak_credit", "memo": "leak fixed"})json";
+  Headers no_csrf = {
+      {"Cookie", ana.cookie}, {"Content-Type", "application/json"}, {"Idempotency-Key", "adj-1"}};
+  ClientResponse forged = api_.send("POST", target, no_csrf, body);
+  EXPECT_EQ(forged.status, 403) << forged.body;
+  EXPECT_EQ(
+      forged.json()["type"].get<std::string>().find("csrf-token-missing") != std::string::npos,
+      true);
+  Headers with_csrf = ana.writing();
+  with_csrf.emplace_back("Idempotency-Key", "adj-1");
+  ClientResponse asked = api_.send("POST", target, with_csrf, body);
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  EXPECT_EQ(asked.json()["requested_by"], "staff:" + me.json()["id"].dump());
+
+  // Her role does not approve adjustments: 403 naming the permission, nothing changes.
+  const std::string approve = "/api/v1/staff/adjustments/" + asked.json()["id"].dump() + "/approve";
+  ClientResponse refused = api_.send("POST", approve, ana.writing(), R"({"note": "mine"})");
+  ASSERT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.json()["code"], "permission-required");
+  EXPECT_NE(refused.json()["detail"].get<std::string>().find("adjustments.approve"),
+            std::string::npos);
+}
+
+TEST_F(StaffAuthApiTest, ApprovingMoneyNeedsThePasswordAndACodeFromTheLastFiveMinutes) {
+  Console ana = enrol("ana@utility.example", "billing_clerk");
+  Console ben = enrol("ben@utility.example", "billing_manager");
+  const std::string target = "/api/v1/staff/accounts/" + account_.digits() + "/adjustments";
+  Headers asking = ana.writing();
+  asking.emplace_back("Idempotency-Key", "adj-2");
+  ClientResponse asked = api_.send(
+      "POST", target, asking,
+      R"json({"amount": "-150.00", "reason_code": "leak_credit", "memo": "leak fixed"})json");
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::string approve = "/api/v1/staff/adjustments/" + asked.json()["id"].dump() + "/approve";
+  // Ben signed in more than 5 minutes ago.
+  auto aged = test_->write_work([](store::Session& session) -> Result<void> {
+    RP_TRY(session.execute("UPDATE staff_sessions SET reauthenticated_at = :at",
+                           {format_instant(now() - std::chrono::minutes(6))}));
+    return success();
+  });
+  ASSERT_TRUE(aged.ok());
+  ClientResponse stale = api_.send("POST", approve, ben.writing(), R"({"note": "ok"})");
+  ASSERT_EQ(stale.status, 403) << stale.body;
+  EXPECT_EQ(stale.json()["code"], "reauthentication-required");
+  ClientResponse wrong = api_.send("POST", "/api/v1/staff/auth/reauthenticate", ben.writing(),
+                                   R"({"password": "not it", "code": "123456"})");
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  ClientResponse again =
+      api_.send("POST", "/api/v1/staff/auth/reauthenticate", ben.writing(),
+                R"({"password": ")" + std::string(kPassword) + R"(", "code": ")" +
+                    auth::totp_code(ben.secret, unix_seconds() + auth::kTotpStepSeconds) + R"("})");
+  ASSERT_EQ(again.status, 204) << again.body;
+  ClientResponse approved = api_.send("POST", approve, ben.writing(), R"({"note": "ok"})");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["status"], "posted");
+}
+
+TEST_F(StaffAuthApiTest, SignInIsRefusedWithoutTheCodeAndSigningOutEndsTheSession) {
+  Console first = enrol("ana@utility.example", "cashier");
+  ClientResponse no_code =
+      post("/api/v1/staff/auth/login",
+           R"({"email": "ana@utility.example", "password": ")" + std::string(kPassword) + R"("})");
+  EXPECT_EQ(no_code.status, 401);
+  EXPECT_NE(no_code.body.find("mfa-required"), std::string::npos) << no_code.body;
+  ClientResponse wrong = post("/api/v1/staff/auth/login",
+                              R"({"email": "ana@utility.example", "password": "nope nope nope",
+                                  "code": "123456"})");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("sign-in-failed"), std::string::npos) << wrong.body;
+  ClientResponse in =
+      post("/api/v1/staff/auth/login",
+           R"({"email": "ana@utility.example", "password": ")" + std::string(kPassword) +
+               R"(", "code": ")" +
+               auth::totp_code(first.secret, unix_seconds() + auth::kTotpStepSeconds) + R"("})");
+  ASSERT_EQ(in.status, 200) << in.body;
+  Console ana = console_of(in, first.secret);
+  EXPECT_EQ(api_.send("POST", "/api/v1/staff/auth/logout", ana.reading()).status, 403);
+  EXPECT_EQ(api_.send("POST", "/api/v1/staff/auth/logout", ana.writing()).status, 204);
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/me", ana.reading()).status, 401);
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/accounts?q=elm", ana.reading()).status, 401);
+  // The first session is its own and still works.
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/accounts?q=elm", first.reading()).status, 200);
+}
+
+TEST_F(StaffAuthApiTest, AnEnrolmentLinkWorksOnceAndGarbageIsRefusedByName) {
+  const std::string token = add("ana@utility.example", "cashier");
+  ClientResponse no_password = post("/api/v1/staff/auth/enrol", R"({"token": ")" + token + R"("})");
+  EXPECT_EQ(no_password.status, 422);
+  EXPECT_EQ(no_password.json()["field"], "password");
+  ClientResponse made_up =
+      post("/api/v1/staff/auth/enrol", R"({"token": "made-up", "password": "whatever it is 1"})");
+  EXPECT_EQ(made_up.status, 410);
+  ClientResponse early = post("/api/v1/staff/auth/enrol/confirm",
+                              R"({"token": ")" + token + R"(", "code": "123456"})");
+  EXPECT_EQ(early.status, 422) << early.body;
+  Console ana = enrol("ben@utility.example", "cashier");
+  (void)ana;
+  EXPECT_EQ(post("/api/v1/staff/auth/login", "not json").status, 422);
+}
+
+}  // namespace
+}  // namespace rp::api
