@@ -105,5 +105,51 @@ TEST_F(AdjustmentsApiTest, AnAdjustmentAboveTheLimitPostsOnlyWhenASecondPersonAp
             422);
 }
 
+// The two ways around the second person that worked when a header named staff: a different
+// name on the same credential is the same person, and small credits then a refund check are
+// refused.
+TEST_F(AdjustmentsApiTest, AHeaderNamingSomeoneElseDoesNotMakeASecondPerson) {
+  const std::string target = "/api/v1/staff/accounts/" + account_.digits() + "/adjustments";
+  ClientResponse asked =
+      post(target, R"json({"amount": "-500.00", "reason_code": "goodwill", "memo": "x"})json",
+           "ana", "big-1");
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::string approve =
+      "/api/v1/staff/adjustments/" + std::to_string(asked.json()["id"].get<int>()) + "/approve";
+  testing::ApiServer::Headers headers = testing::ApiServer::as_key(keys_["ana"]);
+  headers.emplace_back("X-Staff-Name", "ben");
+  ClientResponse self = api_.send("POST", approve, headers, R"json({"note": "ok"})json");
+  EXPECT_EQ(self.status, 409) << self.body;
+  EXPECT_EQ(balance(), "0.00");
+}
+
+TEST_F(AdjustmentsApiTest, SmallCreditsCountTogetherAndTheirMakerCannotRefundThem) {
+  const std::string target = "/api/v1/staff/accounts/" + account_.digits() + "/adjustments";
+  const std::string credit =
+      R"json({"amount": "-99.00", "reason_code": "goodwill", "memo": "sorry"})json";
+  ClientResponse first = post(target, credit, "ana", "small-1");
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.json()["status"], "posted");
+  // With the first, the second passes the $100 limit: it waits for someone else.
+  ClientResponse second = post(target, credit, "ana", "small-2");
+  ASSERT_EQ(second.status, 201) << second.body;
+  EXPECT_EQ(second.json()["status"], "pending");
+  ClientResponse third = post(target, credit, "cy", "small-3");  // a colleague: it still counts
+  EXPECT_EQ(third.json()["status"], "pending");
+  EXPECT_EQ(balance(), "-99.00");
+
+  // Ana cannot mail herself the credit she made; someone who had no hand in it can.
+  const std::string refunds = "/api/v1/staff/accounts/" + account_.digits() + "/refunds";
+  const std::string refund = R"json({"reason": "overpayment"})json";
+  ClientResponse own = post(refunds, refund, "ana", "refund-1");
+  EXPECT_EQ(own.status, 409) << own.body;
+  EXPECT_NE(own.body.find("someone else"), std::string::npos) << own.body;
+  EXPECT_EQ(balance(), "-99.00");
+  ClientResponse other = post(refunds, refund, "dee", "refund-2");
+  ASSERT_EQ(other.status, 201) << other.body;
+  EXPECT_EQ(other.json()["amount"]["amount"], "99.00");
+  EXPECT_EQ(balance(), "0.00");
+}
+
 }  // namespace
 }  // namespace rp::api

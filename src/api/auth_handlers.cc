@@ -3,6 +3,7 @@
 #include <array>
 
 #include "api/account_feed.h"
+#include "api/audit_log.h"
 #include "api/guards.h"
 #include "auth/account_claims.h"
 #include "auth/logins.h"
@@ -48,6 +49,13 @@ std::string me_json(const auth::Me& me, const std::string& csrf_token) {
   }
   out.end_array().end_object();
   return out.take();
+}
+
+// A sign-in attempt in the audit trail: who, for which login, and how it ended.
+void audit_sign_in(ApiContext& context, const http::Request& request, const std::string& action,
+                   const std::string& actor, const std::string& target,
+                   const std::string& outcome) {
+  audit_request(context, request, {actor, action, target, outcome, "{}"});
 }
 
 // A JSON answer that must not be cached (it holds a token or codes shown once).
@@ -174,6 +182,14 @@ http::Response login_handler(ApiContext& context, http::Request& request) {
                                {*email, *password, *code, request.remote_address});
   if (!outcome.ok()) return http::problem_from_error(outcome.error());
   using Kind = auth::SignInOutcome::Kind;
+  audit_sign_in(context, request, "customer.sign_in",
+                outcome->kind == Kind::signed_in
+                    ? "customer:" + std::to_string(outcome->session->me.user_id)
+                    : "anonymous",
+                "login:" + (normalize_email(*email).ok() ? *normalize_email(*email) : *email),
+                outcome->kind == Kind::signed_in ? "done"
+                : outcome->kind == Kind::locked  ? "refused"
+                                                 : "failed");
   switch (outcome->kind) {
     case Kind::signed_in:
       return signed_in_response(context, *outcome->session);

@@ -3,8 +3,10 @@
 #include <charconv>
 #include <variant>
 
+#include "api/audit_log.h"
 #include "core/assert.h"
 #include "core/idempotency_key.h"
+#include "core/json_writer.h"
 #include "http/problem.h"
 #include "staff/api_keys.h"
 #include "staff/permissions.h"
@@ -20,7 +22,39 @@ bool same_secret(std::string_view given, std::string_view expected) {
   return difference == 0;
 }
 
+namespace {
+
+// The refusal `answer`, recorded in the audit trail first (who tried, what, and why not).
+http::Response refused_staff(ApiContext& context, const http::Request& request,
+                             const std::string& actor, http::Response answer) {
+  JsonWriter details;
+  details.begin_object().key("status").number(answer.status);
+  details.key("permission").string(request.staff_permission).end_object();
+  audit_request(context, request,
+                {actor, "access.refused", request.method + " " + std::string(request.route),
+                 "refused", details.take()});
+  return answer;
+}
+
+std::optional<http::Response> check_staff(ApiContext& context, http::Request& request,
+                                          std::string& actor);
+
+}  // namespace
+
 std::optional<http::Response> require_staff(ApiContext& context, http::Request& request) {
+  std::string actor = "anonymous";
+  auto refused = check_staff(context, request, actor);
+  if (refused && (refused->status == 401 || refused->status == 403)) {
+    return refused_staff(context, request, actor, std::move(*refused));
+  }
+  return refused;
+}
+
+namespace {
+
+// require_staff without the audit record; `actor` is set once the credential is known.
+std::optional<http::Response> check_staff(ApiContext& context, http::Request& request,
+                                          std::string& actor) {
   auto header = request.header("authorization");
   constexpr std::string_view kBearer = "Bearer ";
   auto unauthorized = [](std::string_view detail) {
@@ -62,6 +96,7 @@ std::optional<http::Response> require_staff(ApiContext& context, http::Request& 
       }
     }
   }
+  actor = identity->actor();
   const std::string_view needed = request.staff_permission;
   if (needed.empty()) {
     return http::problem(403, "permission-required", "Not allowed",
@@ -84,6 +119,8 @@ std::optional<http::Response> require_staff(ApiContext& context, http::Request& 
   request.actor = identity->actor();
   return std::nullopt;
 }
+
+}  // namespace
 
 Result<AccountNumber> account_number_param(const http::Request& request) {
   auto number = AccountNumber::parse(request.path_param("number"));

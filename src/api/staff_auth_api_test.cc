@@ -5,6 +5,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
+#include "audit/audit_trail.h"
 #include "auth/totp.h"
 #include "core/time.h"
 #include "staff/staff_users.h"
@@ -188,6 +189,41 @@ TEST_F(StaffAuthApiTest, AnEnrolmentLinkWorksOnceAndGarbageIsRefusedByName) {
   Console ana = enrol("ben@utility.example", "cashier");
   (void)ana;
   EXPECT_EQ(post("/api/v1/staff/auth/login", "not json").status, 422);
+}
+
+TEST_F(StaffAuthApiTest, SignInsAndRefusalsAreInTheAuditTrailWithWhereTheyCameFrom) {
+  Console ana = enrol("ana@utility.example", "cashier");
+  ClientResponse wrong = post("/api/v1/staff/auth/login",
+                              R"({"email": "ana@utility.example", "password": "nope nope nope",
+                                  "code": "123456"})");
+  EXPECT_EQ(wrong.status, 401);
+  ClientResponse refused =
+      api_.send("GET", "/api/v1/staff/bill-holds", ana.reading());  // a cashier: no billing.read
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/bill-holds", {}).status, 401);
+  auto rows = store::testing::query(
+      test_.database(),
+      "SELECT actor, action, target, outcome, client_address, request_id FROM audit_records "
+      "ORDER BY id");
+  ASSERT_EQ(rows.size(), 4u);
+  const std::string ana_actor =
+      "staff:" + api_.send("GET", "/api/v1/staff/me", ana.reading()).json()["id"].dump();
+  EXPECT_EQ(rows[0].text("action"), "staff.enrolled");
+  EXPECT_EQ(rows[0].text("actor"), ana_actor);
+  EXPECT_EQ(rows[1].text("action"), "staff.sign_in");
+  EXPECT_EQ(rows[1].text("actor"), "anonymous");
+  EXPECT_EQ(rows[1].text("target"), "staff_user:ana@utility.example");
+  EXPECT_EQ(rows[1].text("outcome"), "failed");
+  EXPECT_EQ(rows[2].text("action"), "access.refused");
+  EXPECT_EQ(rows[2].text("actor"), ana_actor);
+  EXPECT_EQ(rows[2].text("target"), "GET /api/v1/staff/bill-holds");
+  EXPECT_EQ(rows[2].text("outcome"), "refused");
+  EXPECT_EQ(rows[2].text("client_address"), "127.0.0.1");
+  EXPECT_FALSE(rows[2].text("request_id").empty());
+  EXPECT_EQ(rows[3].text("actor"), "anonymous");
+  auto verified = audit::verify_audit_trail(test_.database());
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "api/staff_auth_handlers.h"
 
+#include "api/audit_log.h"
 #include "api/guards.h"
+#include "core/email_address.h"
 #include "core/json.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -131,6 +133,9 @@ http::Response staff_enrol_confirm_handler(ApiContext& context, http::Request& r
   if (!code.ok()) return http::problem_from_error(code.error());
   auto session = staff::finish_enrolment(context.database, *token, *code, request.remote_address);
   if (!session.ok()) return link_problem(session.error());
+  audit_request(context, request,
+                {"staff:" + std::to_string(session->me.id), "staff.enrolled",
+                 "staff_user:" + session->me.email});
   return signed_in(*session);
 }
 
@@ -146,6 +151,16 @@ http::Response staff_login_handler(ApiContext& context, http::Request& request) 
   auto outcome = staff::staff_sign_in(context.database, {},
                                       {*email, *password, *code, request.remote_address});
   if (!outcome.ok()) return http::problem_from_error(outcome.error());
+  using Kind = staff::StaffSignInOutcome::Kind;
+  auto normalized = normalize_email(*email);
+  audit_request(
+      context, request,
+      {outcome->kind == Kind::signed_in ? "staff:" + std::to_string(outcome->session.me.id)
+                                        : "anonymous",
+       "staff.sign_in", "staff_user:" + (normalized.ok() ? *normalized : *email),
+       outcome->kind == Kind::signed_in ? "done"
+       : outcome->kind == Kind::locked  ? "refused"
+                                        : "failed"});
   return sign_in_answer(*outcome);
 }
 
@@ -154,6 +169,9 @@ http::Response staff_logout_handler(ApiContext& context, http::Request& request)
   if (caller.refused) return *caller.refused;
   auto ended = staff::end_staff_session(context.database, caller.session->session_id);
   if (!ended.ok()) return http::problem_from_error(ended.error());
+  audit_request(context, request,
+                {caller.session->identity.actor(), "staff.sign_out",
+                 "staff_user:" + std::to_string(caller.session->identity.id)});
   http::Response response = http::text_response(204, "", "");
   response.set_header("Set-Cookie", std::string(kStaffSessionCookie) +
                                         "=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0");
@@ -171,6 +189,10 @@ http::Response staff_reauthenticate_handler(ApiContext& context, http::Request& 
   if (!code.ok()) return http::problem_from_error(code.error());
   auto done = staff::reauthenticate(context.database, {}, *caller.session, *password, *code,
                                     request.remote_address);
+  audit_request(
+      context, request,
+      {caller.session->identity.actor(), "staff.reauthenticate",
+       "staff_user:" + std::to_string(caller.session->identity.id), done.ok() ? "done" : "failed"});
   if (!done.ok()) return http::problem_from_error(done.error());
   return http::text_response(204, "", "");
 }

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/audit_command.h"
 #include "app/billing_commands.h"
 #include "app/commands.h"
 #include "app/config.h"
@@ -293,6 +294,11 @@ void add_staff_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
 
   CLI::App* keys = app.add_subcommand("api-key", "API keys for integrations and the console");
   keys->require_subcommand(1);
+  CLI::App* audit = app.add_subcommand("audit", "the tamper-evident audit trail");
+  audit->require_subcommand(1);
+  add_command(*audit, "verify", "check every record of the audit trail", flags, chosen,
+              rp::app::audit_verify_command);
+
   auto request = std::make_shared<rp::app::ApiKeyRequest>();
   CLI::App* command = add_command(
       *keys, "add", "make a key with the permissions given (printed once)", flags, chosen,

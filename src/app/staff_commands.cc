@@ -1,9 +1,12 @@
 #include "app/staff_commands.h"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "app/commands.h"
 #include "app/open_database.h"
+#include "audit/audit_trail.h"
+#include "core/json_writer.h"
 #include "staff/api_keys.h"
 #include "staff/demo_staff.h"
 #include "staff/roles.h"
@@ -13,6 +16,19 @@ namespace rp::app {
 namespace {
 
 constexpr const char* kCli = "system:cli";
+
+// What the command line did, in the audit trail in the same transaction: the operating-system
+// user who ran it is all it knows of who.
+Result<void> audit_cli(store::Session& session, const std::string& action,
+                       const std::string& target, const std::string& details = "") {
+  const char* user = std::getenv("USER");
+  JsonWriter out;
+  out.begin_object().key("os_user").string(user != nullptr ? user : "");
+  if (!details.empty()) out.key("what").string(details);
+  out.end_object();
+  RP_TRY(audit::append_audit(session, {kCli, action, target, "done", out.take(), "", "", ""}));
+  return success();
+}
 
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
@@ -26,11 +42,15 @@ int staff_add_command(const Config& config, const StaffUserRequest& request) {
   configure_logging(config);
   auto database = open_migrated_database(config);
   if (!database.ok()) return command_failed(database.error());
-  auto added = (*database)->write<staff::AddedStaffUser>(
-      [&](store::Session& session) -> Result<staff::AddedStaffUser> {
-        RP_TRY(staff::sync_shipped_roles(session));
-        return staff::add_staff_user(session, {request.email, request.name, request.roles, kCli});
-      });
+  auto added = (*database)->write<staff::AddedStaffUser>([&](store::Session& session)
+                                                             -> Result<staff::AddedStaffUser> {
+    RP_TRY(staff::sync_shipped_roles(session));
+    auto added = staff::add_staff_user(session, {request.email, request.name, request.roles, kCli});
+    RP_TRY(added);
+    RP_TRY(audit_cli(session, "staff_user.added", "staff_user:" + std::to_string(added->id),
+                     "roles: " + joined(request.roles)));
+    return added;
+  });
   if (!added.ok()) return command_failed(added.error());
   std::cerr << "staff user " << added->id << " (" << request.email
             << ") added; send them this link (it works once, for 72 hours) to choose a password "
@@ -63,7 +83,11 @@ int api_key_add_command(const Config& config, const ApiKeyRequest& request) {
           RP_TRY(granted);
           permissions.insert(permissions.end(), granted->begin(), granted->end());
         }
-        return staff::create_api_key(session, {request.name, permissions, kCli});
+        auto issued = staff::create_api_key(session, {request.name, permissions, kCli});
+        RP_TRY(issued);
+        RP_TRY(audit_cli(session, "api_key.created", "api_key:" + std::to_string(issued->id),
+                         request.name));
+        return issued;
       });
   if (!issued.ok()) return command_failed(issued.error());
   std::cerr << "API key " << issued->id << " '" << request.name
@@ -98,9 +122,14 @@ int api_key_rotate_command(const Config& config, std::int64_t id, std::int64_t o
   }
   auto database = open_migrated_database(config);
   if (!database.ok()) return command_failed(database.error());
-  auto issued = (*database)->write<staff::IssuedApiKey>([&](store::Session& session) {
-    return staff::rotate_api_key(session, id, std::chrono::hours(overlap_hours), kCli);
-  });
+  auto issued = (*database)->write<staff::IssuedApiKey>(
+      [&](store::Session& session) -> Result<staff::IssuedApiKey> {
+        auto rotated = staff::rotate_api_key(session, id, std::chrono::hours(overlap_hours), kCli);
+        RP_TRY(rotated);
+        RP_TRY(audit_cli(session, "api_key.rotated", "api_key:" + std::to_string(id),
+                         "replaced by api_key:" + std::to_string(rotated->id)));
+        return rotated;
+      });
   if (!issued.ok()) return command_failed(issued.error());
   std::cerr << "API key " << issued->id << " replaces key " << id << ", which works "
             << overlap_hours << " more hours; the new key is shown only now\n";
@@ -112,8 +141,10 @@ int api_key_revoke_command(const Config& config, std::int64_t id) {
   configure_logging(config);
   auto database = open_migrated_database(config);
   if (!database.ok()) return command_failed(database.error());
-  auto revoked = (*database)->write_work(
-      [&](store::Session& session) { return staff::revoke_api_key(session, id, kCli); });
+  auto revoked = (*database)->write_work([&](store::Session& session) -> Result<void> {
+    RP_TRY(staff::revoke_api_key(session, id, kCli));
+    return audit_cli(session, "api_key.revoked", "api_key:" + std::to_string(id));
+  });
   if (!revoked.ok()) return command_failed(revoked.error());
   std::cerr << "API key " << id << " revoked: it stops working now\n";
   return 0;

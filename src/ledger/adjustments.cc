@@ -121,14 +121,23 @@ Result<Adjustment> create(Session& session, const AdjustmentRequest& request) {
   RP_TRY(inserted);
   auto adjustment = read_adjustment(session, inserted->at(0).integer("id"));
   RP_TRY(adjustment);
-  const std::int64_t size = std::abs(request.amount.cents());
+  auto earlier =
+      session.query_named("ledger/adjusted_without_approval",
+                          {account_id, format_instant(now() - kAdjustmentWindow), adjustment->id});
+  RP_TRY(earlier);
+  const std::int64_t already = earlier->at(0).integer("cents");
+  const std::int64_t size = std::abs(request.amount.cents()) + already;
   if (size <= approval_cents) {
     RP_TRY(post(session, account_id, *adjustment, "",
                 "within the approval limit of $" + Money::from_cents(approval_cents).to_string()));
   } else {
     accounts::NewAccountEvent event{
         account_id, "adjustment.requested", request.requested_by,
-        "An adjustment of $" + request.amount.to_string() + " waits for a second person's approval",
+        "An adjustment of $" + request.amount.to_string() +
+            " waits for a second person's approval" +
+            (already > 0 ? " (with the account's adjustments of the last 30 days it passes the "
+                           "approval limit)"
+                         : ""),
         event_details(*adjustment)};
     RP_TRY(accounts::record_event(session, event));
   }

@@ -1,14 +1,17 @@
 #pragma once
 // Adjustments: staff correct what an account owes by a signed amount with a reason code (credits
-// negative, charges positive). An adjustment up to the utility's approval limit posts at once; a
-// larger one waits for a second person, who approves it (it posts) or rejects it; the person who
-// asked can do neither. Posting appends an 'adjustment' ledger entry (reference "ADJ-<id>") and an
+// negative, charges positive). An adjustment posts at once while it and the account's other
+// adjustments posted without approval in the last kAdjustmentWindow stay within the utility's
+// approval limit (so three $99 credits are not a way around a $100 limit); past it, it waits for
+// a second person, who approves it (it posts) or rejects it; the person who asked can do
+// neither. Posting appends an 'adjustment' ledger entry (reference "ADJ-<id>") and an
 // account event in the same transaction; nothing is ever edited.
 //
 // Exactly once: every request carries an idempotency key. The same key again returns the first
 // answer (replayed); the same key with a different request is refused.
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +32,9 @@ inline constexpr std::array<const char*, 8> kAdjustmentReasons = {
 // The largest adjustment (either sign) that posts without a second person: the setting
 // 'adjustment_approval_cents' (0 - 10,000,000), $100.00 when not set.
 inline constexpr std::int64_t kDefaultApprovalCents = 100'00;
+
+// How far back adjustments posted without approval count together against the limit.
+inline constexpr std::chrono::days kAdjustmentWindow{30};
 
 struct AdjustmentRequest {
   AccountNumber account;

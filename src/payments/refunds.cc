@@ -53,6 +53,17 @@ Result<Refund> refund_in(Session& session, const RefundRequest& request) {
                     " has no credit balance to refund (its balance is $" + balance->to_string() +
                     ")");
   }
+  const std::string since = format_instant(now() - kRefundAdjustmentWindow);
+  auto adjusters = session.query_named("payments/adjusters_of_account", {account_id, since});
+  RP_TRY(adjusters);
+  for (const Row& adjuster : *adjusters) {
+    if (adjuster.text("requested_by") == request.actor ||
+        adjuster.text("decided_by") == request.actor) {
+      return conflict(
+          "you asked for or approved an adjustment to this account in the last 30 "
+          "days, so someone else must issue its refund");
+    }
+  }
   const Money credit = -*balance;
   const Money amount = request.amount.value_or(credit);
   if (amount > credit) {

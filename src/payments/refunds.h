@@ -4,7 +4,12 @@
 // account's mailing address (the utility's payables print it from the refunds list); a 'refund'
 // ledger entry takes the credit off the account, with a "refund.issued" event, in one
 // transaction. Exactly once per idempotency key, like every money-moving request.
+//
+// Segregation of duties: no one who asked for or approved an adjustment to the account in the
+// last kRefundAdjustmentWindow may also issue its refund (one person must not make a credit and
+// mail it to themselves); someone else issues it.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +20,8 @@
 #include "store/database.h"
 
 namespace rp::payments {
+
+inline constexpr std::chrono::days kRefundAdjustmentWindow{30};
 
 struct RefundRequest {
   AccountNumber account;
@@ -37,7 +44,8 @@ struct Refund {
 
 // Errors (nothing written): invalid_input naming "amount" (not positive, or more than the credit
 // balance, which the message gives), "reason" or "idempotency_key" (also: used for a different
-// request); not_found; conflict when the account has no credit balance.
+// request); not_found; conflict when the account has no credit balance, or when the actor
+// adjusted the account in the window (the message says someone else must issue it).
 Result<Refund> refund_credit_balance(store::Database& database, const RefundRequest& request);
 
 }  // namespace rp::payments

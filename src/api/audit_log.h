@@ -1,0 +1,24 @@
+#pragma once
+// Security-relevant requests in the audit trail (audit/audit_trail.h), with where they came from
+// (client address, user agent, request id): sign-ins and sign-outs, enrolment, re-authentication
+// and every staff request refused (401, 403). Written in a transaction of their own, since they
+// change nothing else; a failure to write one is logged, and the answer stands.
+
+#include <string>
+
+#include "api/api.h"
+#include "http/request.h"
+
+namespace rp::api {
+
+struct Audited {
+  std::string actor;             // "staff:3", "customer:42", "api_key:2", "anonymous"
+  std::string action;            // "staff.sign_in", "access.refused", ...
+  std::string target;            // "staff_user:ana@utility.example", "POST /api/v1/staff/bill-runs"
+  std::string outcome = "done";  // done | refused | failed
+  std::string details_json = "{}";
+};
+
+void audit_request(ApiContext& context, const http::Request& request, const Audited& what);
+
+}  // namespace rp::api

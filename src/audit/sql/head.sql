@@ -1,0 +1,1 @@
+SELECT last_id, last_hash FROM audit_head WHERE id = 1
