@@ -7,6 +7,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
+#include "staff/api_keys.h"
 #include "staff/permissions.h"
 #include "store/testing/test_database.h"
 
@@ -109,10 +110,9 @@ TEST(RouteAccess, NoKeyARevokedKeyOrACustomersCookieAloneIsNotStaff) {
   const std::string key = api.make_key("temporary", {}, {"accounts.read"});
   EXPECT_EQ(api.send("GET", target, testing::ApiServer::as_key(key)).status, 200);
   auto revoked = test->write_work([](store::Session& session) -> Result<void> {
-    RP_TRY(
-        session.execute("UPDATE api_keys SET revoked_at = '2026-01-01T00:00:00Z' "
-                        "WHERE name = 'temporary'"));
-    return success();
+    auto id = session.query("SELECT id FROM api_keys WHERE name = 'temporary'");
+    RP_TRY(id);
+    return staff::revoke_api_key(session, id->at(0).integer(0), "staff:1");
   });
   ASSERT_TRUE(revoked.ok());
   ClientResponse gone = api.send("GET", target, testing::ApiServer::as_key(key));

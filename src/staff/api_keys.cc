@@ -3,7 +3,10 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 #include "auth/credentials.h"
 #include "core/time.h"
@@ -15,6 +18,50 @@ namespace {
 constexpr std::string_view kKeyPrefix = "rpk_";
 constexpr std::size_t kPublicIdLength = 16;
 constexpr auto kLastUsedGranularity = std::chrono::minutes(1);
+
+// Keys found in the last kKeyCacheLife, so most requests of an integration cost no query: a key
+// revoked or rotated out in this process is forgotten at once, in another server process within
+// kKeyCacheLife.
+struct CachedKey {
+  StaffIdentity identity;
+  std::string expires_at;  // the key's own end after a rotation, "" when none
+  Instant fetched;
+};
+
+class KeyCache {
+ public:
+  std::optional<StaffIdentity> find(const std::string& name, Instant at,
+                                    const std::string& at_text) {
+    std::lock_guard lock(mutex_);
+    auto found = keys_.find(name);
+    if (found == keys_.end()) return std::nullopt;
+    const CachedKey& key = found->second;
+    if (at - key.fetched > kKeyCacheLife ||
+        (!key.expires_at.empty() && key.expires_at <= at_text)) {
+      keys_.erase(found);
+      return std::nullopt;
+    }
+    return key.identity;
+  }
+  void keep(const std::string& name, CachedKey key) {
+    std::lock_guard lock(mutex_);
+    if (keys_.size() > 10000) keys_.clear();
+    keys_[name] = std::move(key);
+  }
+  void forget_all() {
+    std::lock_guard lock(mutex_);
+    keys_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, CachedKey> keys_;
+};
+
+KeyCache& key_cache() {
+  static KeyCache cache;
+  return cache;
+}
 
 std::string new_public_id() {
   unsigned char bytes[kPublicIdLength / 2];
@@ -86,9 +133,16 @@ Result<std::optional<StaffIdentity>> api_key_identity(store::Database& database,
   const std::string digest = auth::token_digest(presented.substr(secret_at));
   const Instant at = now();
   const std::string at_text = format_instant(at);
+  // The database's address keeps two databases in one process (tests) apart.
+  const std::string cache_name =
+      std::to_string(reinterpret_cast<std::uintptr_t>(&database)) + "/" + public_id + "/" + digest;
+  if (auto cached = key_cache().find(cache_name, at, at_text)) {
+    return std::optional<StaffIdentity>{*cached};
+  }
   struct Found {
     StaffIdentity identity;
     std::string last_used_at;
+    std::string expires_at;
   };
   auto found = database.read<std::optional<Found>>(
       [&](store::Session& session) -> Result<std::optional<Found>> {
@@ -104,7 +158,8 @@ Result<std::optional<StaffIdentity>> api_key_identity(store::Database& database,
         if (!expires.empty() && expires <= at_text) return std::optional<Found>{};
         return std::optional<Found>{Found{{StaffIdentity::Kind::api_key, row.integer("id"),
                                            row.text("name"), split(row.text("permissions"))},
-                                          row.text("last_used_at")}};
+                                          row.text("last_used_at"),
+                                          expires}};
       });
   RP_TRY(found);
   if (!*found) return std::optional<StaffIdentity>{};
@@ -115,6 +170,7 @@ Result<std::optional<StaffIdentity>> api_key_identity(store::Database& database,
       return success();
     }));
   }
+  key_cache().keep(cache_name, {(*found)->identity, (*found)->expires_at, at});
   return std::optional<StaffIdentity>{(*found)->identity};
 }
 
@@ -130,18 +186,25 @@ Result<IssuedApiKey> rotate_api_key(store::Session& session, std::int64_t id,
   RP_TRY(issued);
   RP_TRY(session.execute_named("staff/retire_api_key",
                                {format_instant(now() + overlap), issued->id, id}));
+  key_cache().forget_all();
   return issued;
+}
+
+void forget_known_api_keys() {
+  key_cache().forget_all();
 }
 
 Result<void> revoke_api_key(store::Session& session, std::int64_t id, const std::string& actor) {
   auto changed = session.execute_named("staff/revoke_api_key", {format_instant(now()), actor, id});
   RP_TRY(changed);
   if (*changed != 1) return not_found("there is no API key " + std::to_string(id) + " in use");
+  key_cache().forget_all();
   return success();
 }
 
 Result<std::int64_t> revoke_api_keys_made_by(store::Session& session, const std::string& made_by,
                                              const std::string& actor) {
+  key_cache().forget_all();
   return session.execute_named("staff/revoke_api_keys_made_by",
                                {format_instant(now()), actor, made_by});
 }

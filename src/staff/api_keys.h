@@ -34,6 +34,10 @@ struct IssuedApiKey {
 // "permissions" (none, or one that does not exist: named).
 Result<IssuedApiKey> create_api_key(store::Session& session, const NewApiKey& request);
 
+// How long a key found stays known to this process without asking the database again: a key
+// revoked or rotated in another server process stops working here within this.
+inline constexpr std::chrono::seconds kKeyCacheLife{2};
+
 // The identity of a presented key, or nullopt when it is malformed, unknown, revoked or past its
 // overlap after a rotation. Records the time it was used (at most once a minute per key).
 Result<std::optional<StaffIdentity>> api_key_identity(store::Database& database,
@@ -45,7 +49,12 @@ Result<std::optional<StaffIdentity>> api_key_identity(store::Database& database,
 Result<IssuedApiKey> rotate_api_key(store::Session& session, std::int64_t id,
                                     std::chrono::seconds overlap, const std::string& actor);
 
-// Stops a key at once. Errors: not_found for an unknown or already revoked key.
+// Forgets every key this process knows without asking (as kKeyCacheLife passing does): for tests
+// that change keys in the database behind the process, as another server would.
+void forget_known_api_keys();
+
+// Stops a key at once (in this process; in others within kKeyCacheLife). Errors: not_found for an
+// unknown or already revoked key.
 Result<void> revoke_api_key(store::Session& session, std::int64_t id, const std::string& actor);
 
 // Revokes every key in use that `made_by` made (the demo's key from an earlier start); how many.

@@ -94,6 +94,8 @@ TEST_F(ApiKeysTest, ARotatedKeyWorksThroughItsOverlapThenStopsAndARevokedKeyStop
     return success();
   });
   ASSERT_TRUE(ended.ok());
+  EXPECT_TRUE(identity(old_key.key).has_value());  // known to this process for kKeyCacheLife
+  forget_known_api_keys();                         // ... which passes
   EXPECT_FALSE(identity(old_key.key).has_value());
 
   auto listed_before = test_->read<std::vector<ApiKeyView>>(

@@ -1,0 +1,147 @@
+// What staff access costs, measured in-process on a real database (SQLite file, or the
+// PostgreSQL server named by the first argument):
+//  * resolving an API key and checking a permission, per request (goal: at most 50 us);
+//  * resolving a console session (cookie) with its permissions, per request;
+//  * `audit verify` over 1,000,000 audit records (goal: 10 s or less), the trail written in
+//    bulk with real hashes.
+// usage: staff_access_bench [DATABASE_URL] [AUDIT_RECORDS]   (default: a temporary SQLite file,
+// 1000000). Prints JSON.
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "audit/audit_trail.h"
+#include "auth/totp.h"
+#include "core/time.h"
+#include "staff/api_keys.h"
+#include "staff/roles.h"
+#include "staff/staff_sign_in.h"
+#include "staff/staff_users.h"
+#include "store/bulk_insert.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+using namespace rp;
+
+namespace {
+
+template <typename F>
+double microseconds_each(int times, F&& f) {
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < times; ++i) f();
+  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started)
+             .count() /
+         times;
+}
+
+[[noreturn]] void fail(const std::string& what, const Error& error) {
+  std::cerr << what << ": " << error.message << "\n";
+  std::exit(1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string folder = (std::filesystem::temp_directory_path() / "rp-staff-bench").string();
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  const std::string url = argc > 1 ? argv[1] : "sqlite:" + folder + "/bench.db";
+  const std::int64_t records = argc > 2 ? std::stoll(argv[2]) : 1'000'000;
+  auto database = store::Database::open(url);
+  if (!database.ok()) fail("open", database.error());
+  store::Database& db = **database;
+  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error());
+
+  // An API key with a cashier's permissions, checked for one of them, as require_staff does.
+  auto key =
+      db.write<staff::IssuedApiKey>([](store::Session& session) -> Result<staff::IssuedApiKey> {
+        RP_TRY(staff::sync_shipped_roles(session));
+        auto permissions = staff::role_permissions(session, "cashier");
+        RP_TRY(permissions);
+        return staff::create_api_key(session, {"bench", *permissions, "system:bench"});
+      });
+  if (!key.ok()) fail("key", key.error());
+  bool allowed = true;
+  const double key_us = microseconds_each(20000, [&] {
+    auto identity = staff::api_key_identity(db, key->key);
+    allowed = allowed && identity.ok() && *identity && (*identity)->may("payments.take");
+  });
+
+  // A console session: a staff user signed in (enrolled straight in the database).
+  auto added = db.write<staff::AddedStaffUser>([](store::Session& session) {
+    return staff::add_staff_user(session,
+                                 {"bench@utility.example", "Bench", {"cashier"}, "system:bench"});
+  });
+  if (!added.ok()) fail("staff user", added.error());
+  auto signed_in = staff::begin_enrolment(db, added->enrol_token, "copper kettle rain 42", "x");
+  if (!signed_in.ok()) fail("enrol", signed_in.error());
+  // The session is opened by the same code a sign-in uses, with the code the app would show.
+  auto secret = db.read<std::string>([&](store::Session& session) -> Result<std::string> {
+    auto rows = session.query("SELECT mfa_secret FROM staff_users WHERE id = :id", {added->id});
+    RP_TRY(rows);
+    return rows->at(0).text(0);
+  });
+  if (!secret.ok()) fail("secret", secret.error());
+  const auto unix_now =
+      std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+  auto session = staff::finish_enrolment(db, added->enrol_token, auth::totp_code(*secret, unix_now),
+                                         "127.0.0.1");
+  if (!session.ok()) fail("session", session.error());
+  const double session_us = microseconds_each(20000, [&] {
+    auto found = staff::find_staff_session(db, session->session_token);
+    allowed = allowed && found.ok() && *found && (*found)->identity.may("payments.take");
+  });
+
+  // The audit trail: `records` records written in bulk with their chained hashes, then checked.
+  const auto written_started = std::chrono::steady_clock::now();
+  auto written = db.write_work([&](store::Session& s) -> Result<void> {
+    std::string previous;
+    std::vector<store::Params> rows;
+    const std::string at = format_instant(now());
+    for (std::int64_t id = 1; id <= records; ++id) {
+      const audit::AuditEntry entry{
+          "staff:" + std::to_string(id % 40 + 1),      "payment.received",
+          "account:" + std::to_string(id % 20000 + 1), "done",
+          R"({"amount":"42.00","channel":"cashier"})", "10.0.0.7",
+          "Mozilla/5.0 (X11; Linux x86_64)",           "req-" + std::to_string(id)};
+      const std::string hash = audit::record_hash(previous, id, at, entry);
+      rows.push_back({id, at, entry.actor, entry.action, entry.target, entry.outcome,
+                      entry.details_json, entry.client_address, entry.user_agent, entry.request_id,
+                      previous, hash});
+      previous = hash;
+      if (rows.size() == 20000 || id == records) {
+        RP_TRY(store::bulk_insert(
+            s,
+            {"audit_records",
+             {"id", "at", "actor", "action", "target", "outcome", "details", "client_address",
+              "user_agent", "request_id", "previous_hash", "hash"}},
+            rows));
+        rows.clear();
+      }
+    }
+    RP_TRY(s.execute("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1",
+                     {records, previous}));
+    return success();
+  });
+  if (!written.ok()) fail("audit trail", written.error());
+  const double write_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - written_started).count();
+  const auto verify_started = std::chrono::steady_clock::now();
+  auto report = audit::verify_audit_trail(db);
+  if (!report.ok()) fail("verify", report.error());
+  const double verify_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - verify_started).count();
+
+  std::printf(
+      "{\"database\": \"%s\", \"api_key_check_us\": %.1f, \"console_session_check_us\": %.1f, "
+      "\"checks_allowed\": %s, \"audit_records\": %lld, \"audit_write_seconds\": %.2f, "
+      "\"audit_verify_seconds\": %.2f, \"audit_intact\": %s}\n",
+      url.starts_with("sqlite:") ? "sqlite" : "postgresql", key_us, session_us,
+      allowed ? "true" : "false", static_cast<long long>(report->records), write_seconds,
+      verify_seconds, report->intact ? "true" : "false");
+  std::filesystem::remove_all(folder);
+  return report->intact && allowed ? 0 : 1;
+}
