@@ -7,6 +7,7 @@
 #include "api/meter_data_handlers.h"
 #include "api/payment_handlers.h"
 #include "api/staff_auth_handlers.h"
+#include "api/staff_user_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
 
@@ -46,6 +47,10 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/auth/logout", bind(staff_logout_handler));
   router.add("POST", "/api/v1/staff/auth/reauthenticate", bind(staff_reauthenticate_handler));
   router.add("GET", "/api/v1/staff/me", bind(staff_me_handler));
+  router.add("POST", "/api/v1/staff/users", bind(add_staff_user_handler), "staff.manage");
+  router.add("GET", "/api/v1/staff/users", bind(staff_users_handler), "staff.manage");
+  router.add("POST", "/api/v1/staff/users/{id}/disable", bind(disable_staff_user_handler),
+             "staff.manage");
   router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler), "accounts.read");
   router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler), "accounts.open");
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler),

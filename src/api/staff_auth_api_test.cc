@@ -226,5 +226,50 @@ TEST_F(StaffAuthApiTest, SignInsAndRefusalsAreInTheAuditTrailWithWhereTheyCameFr
   EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
+TEST_F(StaffAuthApiTest, AnAdministratorAddsAndDisablesStaffAndADisabledUserIsSignedOutAtOnce) {
+  Console admin = enrol("admin@utility.example", "administrator");
+  Console cashier = enrol("cy@utility.example", "cashier");
+  ClientResponse forbidden = api_.send("GET", "/api/v1/staff/users", cashier.reading());
+  EXPECT_EQ(forbidden.status, 403);
+  EXPECT_NE(forbidden.body.find("staff.manage"), std::string::npos);
+
+  ClientResponse added = api_.send(
+      "POST", "/api/v1/staff/users", admin.writing(),
+      R"({"email": "Dee@Utility.example", "name": "Dee Dee", "roles": ["billing_clerk"]})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_NE(added.json()["enrolment_link"].get<std::string>().find("/staff.html#/enrol/"),
+            std::string::npos);
+  EXPECT_EQ(api_.send("POST", "/api/v1/staff/users", admin.writing(),
+                      R"({"email": "x@utility.example", "name": "X", "roles": ["boss"]})")
+                .status,
+            422);
+  EXPECT_EQ(api_.send("POST", "/api/v1/staff/users", admin.writing(),
+                      R"({"email": "x@utility.example", "name": "X", "roles": "cashier"})")
+                .status,
+            422);
+  ClientResponse listed = api_.send("GET", "/api/v1/staff/users", admin.reading());
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  ASSERT_EQ(listed.json()["users"].size(), 3u);
+
+  const std::string cy_id =
+      api_.send("GET", "/api/v1/staff/me", cashier.reading()).json()["id"].dump();
+  const std::string admin_id =
+      api_.send("GET", "/api/v1/staff/me", admin.reading()).json()["id"].dump();
+  EXPECT_EQ(
+      api_.send("POST", "/api/v1/staff/users/" + admin_id + "/disable", admin.writing()).status,
+      409);  // never oneself
+  ASSERT_EQ(api_.send("POST", "/api/v1/staff/users/" + cy_id + "/disable", admin.writing()).status,
+            204);
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/me", cashier.reading()).status, 401);
+  EXPECT_EQ(api_.send("POST", "/api/v1/staff/users/" + cy_id + "/disable", admin.writing()).status,
+            404);
+  EXPECT_EQ(
+      store::testing::count(test_.database(),
+                            "SELECT COUNT(*) FROM audit_records WHERE action IN "
+                            "('staff_user.added', 'staff_user.disabled') AND actor = 'staff:" +
+                                admin_id + "'"),
+      2);
+}
+
 }  // namespace
 }  // namespace rp::api

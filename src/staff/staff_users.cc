@@ -52,6 +52,29 @@ std::string enrolment_link(const std::string& public_url, const std::string& tok
   return base + "/staff.html#/enrol/" + token;
 }
 
+Result<std::vector<StaffUserView>> staff_users(store::Session& session) {
+  auto rows = session.query_named("staff/staff_users_list", {});
+  RP_TRY(rows);
+  std::vector<StaffUserView> users;
+  for (const store::Row& row : *rows) {
+    StaffUserView user{row.integer("id"),
+                       row.text("email"),
+                       row.text("name"),
+                       row.text("status"),
+                       {},
+                       !row.is_null("mfa_confirmed_at"),
+                       row.text("created_at"),
+                       row.text("created_by"),
+                       row.text("disabled_at"),
+                       row.text("disabled_by")};
+    auto roles = session.query_named("staff/roles_of_user", {user.id});
+    RP_TRY(roles);
+    for (const store::Row& role : *roles) user.roles.push_back(role.text("role"));
+    users.push_back(std::move(user));
+  }
+  return users;
+}
+
 Result<void> disable_staff_user(store::Session& session, std::int64_t id,
                                 const std::string& actor) {
   const std::string at = format_instant(now());

@@ -35,6 +35,22 @@ Result<AddedStaffUser> add_staff_user(store::Session& session, const NewStaffUse
 // The address of the enrolment page for `token`.
 std::string enrolment_link(const std::string& public_url, const std::string& token);
 
+struct StaffUserView {
+  std::int64_t id = 0;
+  std::string email;
+  std::string name;
+  std::string status;  // active | disabled
+  std::vector<std::string> roles;
+  bool enrolled = false;  // two-step sign-in set up
+  std::string created_at;
+  std::string created_by;
+  std::string disabled_at;  // "" while active
+  std::string disabled_by;
+};
+
+// Every staff user, by name.
+Result<std::vector<StaffUserView>> staff_users(store::Session& session);
+
 // Disables a user: they cannot sign in, and every session of theirs ends at once. Errors:
 // not_found for an unknown or already disabled user.
 Result<void> disable_staff_user(store::Session& session, std::int64_t id, const std::string& actor);
