@@ -72,8 +72,8 @@ int main(int argc, char** argv) {
 
   // A console session: a staff user signed in (enrolled straight in the database).
   auto added = db.write<staff::AddedStaffUser>([](store::Session& session) {
-    return staff::add_staff_user(session,
-                                 {"bench@utility.example", "Bench", {"cashier"}, "system:bench"});
+    return staff::add_staff_user(
+        session, {"bench@utility.example", "Bench", {"cashier"}, "system:bench", ""});
   });
   if (!added.ok()) fail("staff user", added.error());
   auto signed_in = staff::begin_enrolment(db, added->enrol_token, "copper kettle rain 42", "x");

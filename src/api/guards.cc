@@ -108,6 +108,15 @@ std::optional<http::Response> check_staff(ApiContext& context, http::Request& re
                              identity->name + "' does not have",
                          {}, "permission-required");
   }
+  // Nobody acts on their own home account: a colleague does.
+  if (!identity->home_account.empty() && !request.path_param("number").empty()) {
+    auto number = AccountNumber::parse(request.path_param("number"));
+    if (number.ok() && number->digits() == identity->home_account) {
+      return http::problem(403, "own-account", "Not your own account",
+                           "staff do not act on their own account; ask a colleague", {},
+                           "own-account");
+    }
+  }
   if (console && staff::needs_recent_sign_in(needed) &&
       now() - console->reauthenticated_at > staff::kRecentSignIn) {
     return http::problem(403, "reauthentication-required", "Confirm it is you",

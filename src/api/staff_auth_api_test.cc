@@ -41,7 +41,7 @@ class StaffAuthApiTest : public ::testing::Test {
 
   std::string add(const std::string& email, const std::string& role) {
     auto added = test_->write<staff::AddedStaffUser>([&](store::Session& session) {
-      return staff::add_staff_user(session, {email, "Ana Ruiz", {role}, "system:cli"});
+      return staff::add_staff_user(session, {email, "Ana Ruiz", {role}, "system:cli", ""});
     });
     EXPECT_TRUE(added.ok());
     return added.ok() ? added->enrol_token : "";
@@ -53,7 +53,10 @@ class StaffAuthApiTest : public ::testing::Test {
   }
 
   Console enrol(const std::string& email, const std::string& role) {
-    const std::string token = add(email, role);
+    return enrol_with(add(email, role), email);
+  }
+
+  Console enrol_with(const std::string& token, const std::string& email) {
     ClientResponse begun =
         post("/api/v1/staff/auth/enrol",
              R"({"token": ")" + token + R"(", "password": ")" + kPassword + R"("})");
@@ -269,6 +272,39 @@ TEST_F(StaffAuthApiTest, AnAdministratorAddsAndDisablesStaffAndADisabledUserIsSi
                             "('staff_user.added', 'staff_user.disabled') AND actor = 'staff:" +
                                 admin_id + "'"),
       2);
+}
+
+TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccount) {
+  Console admin = enrol("admin@utility.example", "administrator");
+  ClientResponse added = api_.send("POST", "/api/v1/staff/users", admin.writing(),
+                                   R"({"email": "maria@utility.example", "name": "Maria Lopez",
+                    "roles": ["customer_service"], "home_account_number": ")" +
+                                       account_.digits() + R"("})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string link = added.json()["enrolment_link"];
+  Console maria = enrol_with(link.substr(link.find("#/enrol/") + 8), "maria@utility.example");
+  ClientResponse own =
+      api_.send("GET", "/api/v1/staff/accounts/" + account_.digits(), maria.reading());
+  EXPECT_EQ(own.status, 403) << own.body;
+  EXPECT_EQ(own.json()["code"], "own-account");
+  Headers paying = maria.writing();
+  paying.emplace_back("Idempotency-Key", "own-1");
+  EXPECT_EQ(api_.send("POST", "/api/v1/staff/accounts/" + account_.digits() + "/payments", paying,
+                      R"({"amount": "5.00", "method": "cash"})")
+                .status,
+            403);
+  // Anyone else's account is hers to work on; a colleague works on hers.
+  const AccountNumber other = accounts::testing::open_sample_account(
+      test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000001", false});
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/accounts/" + other.digits(), maria.reading()).status,
+            200);
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/accounts/" + account_.digits(), admin.reading()).status,
+            200);
+  EXPECT_EQ(api_.send("POST", "/api/v1/staff/users", admin.writing(),
+                      R"({"email": "z@utility.example", "name": "Z", "roles": ["cashier"],
+                          "home_account_number": "999999999"})")
+                .status,
+            422);
 }
 
 }  // namespace

@@ -45,9 +45,12 @@ http::Response add_staff_user_handler(ApiContext& context, http::Request& reques
     }
     roles.push_back(role.get<std::string>());
   }
+  auto home = optional_string(*body, "home_account_number");
+  if (!home.ok()) return http::problem_from_error(home.error());
   auto added = context.database.write<staff::AddedStaffUser>(
       [&](store::Session& session) -> Result<staff::AddedStaffUser> {
-        auto user = staff::add_staff_user(session, {*email, *name, roles, request.actor});
+        auto user = staff::add_staff_user(
+            session, {*email, *name, roles, request.actor, home->value_or("")});
         RP_TRY(user);
         JsonWriter details;
         details.begin_object().key("roles").begin_array();

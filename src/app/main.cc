@@ -286,6 +286,8 @@ void add_staff_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
   add->add_option("--email", person->email, "their work email")->required();
   add->add_option("--name", person->name, "their name as colleagues know it")->required();
   add->add_option("--role", person->roles, "a role, e.g. administrator (repeatable)")->required();
+  add->add_option("--home-account", person->home_account,
+                  "their own account number, when also a customer: they may not act on it");
   CLI::App* code =
       add_command(*staff, "demo-code", "the demo administrator's two-step code now (the demo only)",
                   flags, chosen, rp::app::staff_demo_code_command);

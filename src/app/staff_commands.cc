@@ -42,15 +42,16 @@ int staff_add_command(const Config& config, const StaffUserRequest& request) {
   configure_logging(config);
   auto database = open_migrated_database(config);
   if (!database.ok()) return command_failed(database.error());
-  auto added = (*database)->write<staff::AddedStaffUser>([&](store::Session& session)
-                                                             -> Result<staff::AddedStaffUser> {
-    RP_TRY(staff::sync_shipped_roles(session));
-    auto added = staff::add_staff_user(session, {request.email, request.name, request.roles, kCli});
-    RP_TRY(added);
-    RP_TRY(audit_cli(session, "staff_user.added", "staff_user:" + std::to_string(added->id),
-                     "roles: " + joined(request.roles)));
-    return added;
-  });
+  auto added = (*database)->write<staff::AddedStaffUser>(
+      [&](store::Session& session) -> Result<staff::AddedStaffUser> {
+        RP_TRY(staff::sync_shipped_roles(session));
+        auto added = staff::add_staff_user(
+            session, {request.email, request.name, request.roles, kCli, request.home_account});
+        RP_TRY(added);
+        RP_TRY(audit_cli(session, "staff_user.added", "staff_user:" + std::to_string(added->id),
+                         "roles: " + joined(request.roles)));
+        return added;
+      });
   if (!added.ok()) return command_failed(added.error());
   std::cerr << "staff user " << added->id << " (" << request.email
             << ") added; send them this link (it works once, for 72 hours) to choose a password "

@@ -17,6 +17,7 @@ struct StaffUserRequest {
   std::string email;
   std::string name;
   std::vector<std::string> roles;
+  std::string home_account;  // optional: their own account, which they may not act on
 };
 
 // Prints the enrolment link on stdout (valid 72 hours, shown only now).

@@ -157,7 +157,7 @@ Result<std::optional<StaffIdentity>> api_key_identity(store::Database& database,
         const std::string expires = row.text("expires_at");
         if (!expires.empty() && expires <= at_text) return std::optional<Found>{};
         return std::optional<Found>{Found{{StaffIdentity::Kind::api_key, row.integer("id"),
-                                           row.text("name"), split(row.text("permissions"))},
+                                           row.text("name"), split(row.text("permissions")), ""},
                                           row.text("last_used_at"),
                                           expires}};
       });

@@ -31,7 +31,7 @@ Result<DemoAdministrator> ensure_demo_administrator(store::Database& database) {
     if (!existing->empty()) return *existing;
     RP_TRY(sync_shipped_roles(session));
     auto added = add_staff_user(
-        session, {kDemoEmail, "Demo Administrator", {"administrator"}, kDemoStaffMaker});
+        session, {kDemoEmail, "Demo Administrator", {"administrator"}, kDemoStaffMaker, ""});
     RP_TRY(added);
     const std::string key = auth::new_totp_secret();
     RP_TRY(session.execute_named("staff/set_staff_enrolment", {*hash, key, added->id}));

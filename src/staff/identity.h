@@ -16,6 +16,7 @@ struct StaffIdentity {
   std::int64_t id = 0;
   std::string name;                      // the user's name or the key's
   std::vector<std::string> permissions;  // sorted
+  std::string home_account;              // a staff user's own account number (digits), "" when none
 
   bool may(std::string_view permission) const {
     return std::binary_search(permissions.begin(), permissions.end(), permission);

@@ -292,10 +292,11 @@ Result<std::optional<StaffSession>> find_staff_session(store::Database& database
     const std::int64_t user_id = row.integer("user_id");
     auto permissions = session.query_named("staff/permissions_of_user", {user_id});
     RP_TRY(permissions);
-    StaffSession found{row.integer("id"),
-                       row.text("csrf_token"),
-                       *reauthenticated,
-                       {StaffIdentity::Kind::staff_user, user_id, row.text("name"), {}}};
+    StaffSession found{
+        row.integer("id"),
+        row.text("csrf_token"),
+        *reauthenticated,
+        {StaffIdentity::Kind::staff_user, user_id, row.text("name"), {}, row.text("home_account")}};
     for (const Row& permission : *permissions) {
       found.identity.permissions.push_back(permission.text("permission"));
     }

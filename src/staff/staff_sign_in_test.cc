@@ -30,7 +30,7 @@ class StaffSignInTest : public ::testing::Test {
 
   AddedStaffUser add(const std::string& email, const std::string& role = "billing_clerk") {
     auto added = test_->write<AddedStaffUser>([&](store::Session& session) {
-      return add_staff_user(session, {email, "Ana Ruiz", {role}, "system:cli"});
+      return add_staff_user(session, {email, "Ana Ruiz", {role}, "system:cli", ""});
     });
     EXPECT_TRUE(added.ok()) << (added.ok() ? "" : added.error().message);
     return added.ok() ? *added : AddedStaffUser{};
@@ -205,10 +205,10 @@ TEST_F(StaffSignInTest, ReauthenticationNeedsThePasswordAndAFreshCode) {
 
 TEST_F(StaffSignInTest, AddingAUserChecksEveryFieldAndWritesNothingWhenOneIsWrong) {
   for (const NewStaffUser& bad :
-       {NewStaffUser{"not an email", "Ana", {"cashier"}, "system:cli"},
-        NewStaffUser{"ana@utility.example", "", {"cashier"}, "system:cli"},
-        NewStaffUser{"ana@utility.example", "Ana", {}, "system:cli"},
-        NewStaffUser{"ana@utility.example", "Ana", {"boss"}, "system:cli"}}) {
+       {NewStaffUser{"not an email", "Ana", {"cashier"}, "system:cli", ""},
+        NewStaffUser{"ana@utility.example", "", {"cashier"}, "system:cli", ""},
+        NewStaffUser{"ana@utility.example", "Ana", {}, "system:cli", ""},
+        NewStaffUser{"ana@utility.example", "Ana", {"boss"}, "system:cli", ""}}) {
     auto refused = test_->write<AddedStaffUser>(
         [&](store::Session& session) { return add_staff_user(session, bad); });
     ASSERT_FALSE(refused.ok());
@@ -216,7 +216,7 @@ TEST_F(StaffSignInTest, AddingAUserChecksEveryFieldAndWritesNothingWhenOneIsWron
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM staff_users"), 0);
   add("ana@utility.example");
   auto twice = test_->write<AddedStaffUser>([&](store::Session& session) {
-    return add_staff_user(session, {"ANA@utility.example", "Ana", {"cashier"}, "system:cli"});
+    return add_staff_user(session, {"ANA@utility.example", "Ana", {"cashier"}, "system:cli", ""});
   });
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().field, "email");

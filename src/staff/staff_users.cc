@@ -1,6 +1,7 @@
 #include "staff/staff_users.h"
 
 #include "auth/credentials.h"
+#include "core/account_number.h"
 #include "core/email_address.h"
 #include "core/time.h"
 #include "staff/roles.h"
@@ -38,6 +39,15 @@ Result<AddedStaffUser> add_staff_user(store::Session& session, const NewStaffUse
   const std::int64_t id = rows->at(0).integer("id");
   for (const std::string& role : request.roles) {
     RP_TRY(session.execute_named("staff/insert_user_role", {id, role}));
+  }
+  if (!request.home_account.empty()) {
+    auto number = AccountNumber::parse(request.home_account);
+    if (!number.ok()) return invalid_input("home_account", number.error().message);
+    auto set = session.query_named("staff/set_home_account", {number->digits(), id});
+    RP_TRY(set);
+    if (set->empty() || set->at(0).is_null("home_account_id")) {
+      return invalid_input("home_account", "no account has number " + number->formatted());
+    }
   }
   const std::string token = auth::new_secret_token();
   RP_TRY(session.execute_named("staff/insert_staff_token",

@@ -20,6 +20,7 @@ struct NewStaffUser {
   std::string name;
   std::vector<std::string> roles;  // stored roles (roles.h); at least one
   std::string created_by;          // the actor
+  std::string home_account;        // optional: their own account number, when also a customer
 };
 
 struct AddedStaffUser {
@@ -28,8 +29,8 @@ struct AddedStaffUser {
 };
 
 // Errors (nothing written): invalid_input "email" (not one address), "name" (empty or longer
-// than 100 characters), "roles" (none, or one that does not exist: named); conflict ("email") for
-// an email that already has a staff user.
+// than 100 characters), "roles" (none, or one that does not exist: named), "home_account" (not an
+// account); conflict ("email") for an email that already has a staff user.
 Result<AddedStaffUser> add_staff_user(store::Session& session, const NewStaffUser& request);
 
 // The address of the enrolment page for `token`.
