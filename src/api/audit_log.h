@@ -1,7 +1,8 @@
 #pragma once
 // Security-relevant requests in the audit trail (audit/audit_trail.h), with where they came from
 // (client address, user agent, request id): sign-ins and sign-outs, enrolment, re-authentication
-// and every staff request refused (401, 403). Written in a transaction of their own, since they
+// and every staff request refused (403, or 401 for a credential that is wrong, revoked or
+// ended; not a request that carries none). Written in a transaction of their own, since they
 // change nothing else; a failure to write one is logged, and the answer stands.
 
 #include <string>

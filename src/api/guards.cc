@@ -44,7 +44,12 @@ std::optional<http::Response> check_staff(ApiContext& context, http::Request& re
 std::optional<http::Response> require_staff(ApiContext& context, http::Request& request) {
   std::string actor = "anonymous";
   auto refused = check_staff(context, request, actor);
-  if (refused && (refused->status == 401 || refused->status == 403)) {
+  // A request with no credential at all is not recorded: anyone can send those by the million,
+  // and each would cost a write. A credential refused (wrong, revoked, ended) or a permission
+  // refused is.
+  const bool presented = request.header("authorization").has_value() ||
+                         !cookie_value(request, kStaffSessionCookie).empty();
+  if (refused && (refused->status == 403 || (refused->status == 401 && presented))) {
     return refused_staff(context, request, actor, std::move(*refused));
   }
   return refused;

@@ -203,7 +203,10 @@ TEST_F(StaffAuthApiTest, SignInsAndRefusalsAreInTheAuditTrailWithWhereTheyCameFr
   ClientResponse refused =
       api_.send("GET", "/api/v1/staff/bill-holds", ana.reading());  // a cashier: no billing.read
   EXPECT_EQ(refused.status, 403);
-  EXPECT_EQ(api_.send("GET", "/api/v1/staff/bill-holds", {}).status, 401);
+  EXPECT_EQ(api_.send("GET", "/api/v1/staff/bill-holds", {}).status, 401);  // no credential
+  EXPECT_EQ(
+      api_.send("GET", "/api/v1/staff/bill-holds", {{"Cookie", "rp_staff=ended-or-forged"}}).status,
+      401);
   auto rows = store::testing::query(
       test_.database(),
       "SELECT actor, action, target, outcome, client_address, request_id FROM audit_records "
@@ -223,7 +226,9 @@ TEST_F(StaffAuthApiTest, SignInsAndRefusalsAreInTheAuditTrailWithWhereTheyCameFr
   EXPECT_EQ(rows[2].text("outcome"), "refused");
   EXPECT_EQ(rows[2].text("client_address"), "127.0.0.1");
   EXPECT_FALSE(rows[2].text("request_id").empty());
+  // The forged cookie is recorded; the request with no credential at all is not.
   EXPECT_EQ(rows[3].text("actor"), "anonymous");
+  EXPECT_EQ(rows[3].text("action"), "access.refused");
   auto verified = audit::verify_audit_trail(test_.database());
   ASSERT_TRUE(verified.ok());
   EXPECT_TRUE(verified->intact) << verified->problem;
