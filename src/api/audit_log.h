@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api/api.h"
+#include "audit/audit_trail.h"
 #include "http/request.h"
 
 namespace rp::api {
@@ -21,5 +22,9 @@ struct Audited {
 };
 
 void audit_request(ApiContext& context, const http::Request& request, const Audited& what);
+
+// The audit record of `what` with where the request came from, for a change that writes it in
+// its own transaction (audit::append_audit(session, ...)).
+audit::AuditEntry audit_entry(const http::Request& request, const Audited& what);
 
 }  // namespace rp::api

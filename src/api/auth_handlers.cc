@@ -3,6 +3,7 @@
 #include <array>
 
 #include "api/account_feed.h"
+#include "api/answers.h"
 #include "api/audit_log.h"
 #include "api/guards.h"
 #include "auth/account_claims.h"
@@ -58,13 +59,6 @@ void audit_sign_in(ApiContext& context, const http::Request& request, const std:
   audit_request(context, request, {actor, action, target, outcome, "{}"});
 }
 
-// A JSON answer that must not be cached (it holds a token or codes shown once).
-http::Response private_json(int status, std::string body) {
-  http::Response response = http::text_response(status, std::move(body), "application/json");
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
-
 std::string session_cookie(const std::string& token, long long max_age) {
   return std::string(kSessionCookie) + "=" + token +
          "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=" + std::to_string(max_age);
@@ -75,13 +69,6 @@ http::Response signed_in_response(const ApiContext& context, const auth::SignedI
   response.set_header("Set-Cookie", session_cookie(signed_in.session_token,
                                                    context.logins->absolute_timeout.count()));
   return response;
-}
-
-http::Response link_problem(const Error& error) {
-  if (error.field == "token") {
-    return http::problem(410, "link-expired", "Link expired", error.message, "token");
-  }
-  return http::problem_from_error(error);
 }
 
 void wake_mail(ApiContext& context) {

@@ -1,5 +1,6 @@
 #include "api/staff_auth_handlers.h"
 
+#include "api/answers.h"
 #include "api/audit_log.h"
 #include "api/guards.h"
 #include "core/email_address.h"
@@ -31,12 +32,6 @@ std::string staff_me_json(const staff::StaffMe& me, const std::string& csrf_toke
   return out.take();
 }
 
-http::Response private_json(int status, std::string body) {
-  http::Response response = http::text_response(status, std::move(body), "application/json");
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
-
 http::Response signed_in(const staff::StaffSignedIn& session) {
   http::Response response =
       private_json(200, staff_me_json(session.me, session.csrf_token, session.recovery_codes));
@@ -45,13 +40,6 @@ http::Response signed_in(const staff::StaffSignedIn& session) {
                           "; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=" +
                           std::to_string(std::chrono::seconds(staff::kStaffAbsolute).count()));
   return response;
-}
-
-http::Response link_problem(const Error& error) {
-  if (error.field == "token") {
-    return http::problem(410, "link-expired", "Link expired", error.message, "token");
-  }
-  return http::problem_from_error(error);
 }
 
 // The body's string field `name`; "" when absent. Errors name it.

@@ -1,5 +1,6 @@
 #include "api/staff_user_handlers.h"
 
+#include "api/audit_log.h"
 #include "api/guards.h"
 #include "audit/audit_trail.h"
 #include "auth/logins.h"
@@ -10,22 +11,6 @@
 #include "staff/staff_users.h"
 
 namespace rp::api {
-namespace {
-
-audit::AuditEntry audit_entry(const http::Request& request, std::string action, std::string target,
-                              std::string details) {
-  return {request.actor,
-          std::move(action),
-          std::move(target),
-          "done",
-          std::move(details),
-          request.remote_address,
-          std::string(request.header("user-agent").value_or("")).substr(0, 300),
-          request.request_id};
-}
-
-}  // namespace
-
 http::Response add_staff_user_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(context, request)) return *refused;
   auto body = http::parse_json_object_body(request);
@@ -57,8 +42,9 @@ http::Response add_staff_user_handler(ApiContext& context, http::Request& reques
         for (const std::string& role : roles) details.string(role);
         details.end_array().end_object();
         RP_TRY(audit::append_audit(
-            session, audit_entry(request, "staff_user.added",
-                                 "staff_user:" + std::to_string(user->id), details.take())));
+            session, audit_entry(request, {request.actor, "staff_user.added",
+                                           "staff_user:" + std::to_string(user->id), "done",
+                                           details.take()})));
         return user;
       });
   if (!added.ok()) return http::problem_from_error(added.error());
@@ -106,8 +92,9 @@ http::Response disable_staff_user_handler(ApiContext& context, http::Request& re
   }
   auto disabled = context.database.write_work([&](store::Session& session) -> Result<void> {
     RP_TRY(staff::disable_staff_user(session, *id, request.actor));
-    RP_TRY(audit::append_audit(session, audit_entry(request, "staff_user.disabled",
-                                                    "staff_user:" + std::to_string(*id), "{}")));
+    RP_TRY(
+        audit::append_audit(session, audit_entry(request, {request.actor, "staff_user.disabled",
+                                                           "staff_user:" + std::to_string(*id)})));
     return success();
   });
   if (!disabled.ok()) return http::problem_from_error(disabled.error());
