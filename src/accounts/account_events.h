@@ -18,7 +18,10 @@ struct NewAccountEvent {
   std::string details_json = "{}";
 };
 
-// Appends `event` stamped with the current instant. Requires an open write transaction.
+// Appends `event` stamped with the current instant, and its record in the audit trail
+// (audit/audit_trail.h: action = kind, target "account:<number>" or "utility", details the summary
+// and the event's details) in the same transaction. Requires an open write transaction.
+// `details_json` must be JSON this program wrote.
 Result<std::int64_t> record_event(store::Session& session, const NewAccountEvent& event);
 
 }  // namespace rp::accounts

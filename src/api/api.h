@@ -16,6 +16,9 @@ namespace rp::api {
 class BillRunJobs;
 class AccountFeed;
 }  // namespace rp::api
+namespace rp::audit {
+class DeferredAudit;
+}  // namespace rp::audit
 namespace rp::auth {
 struct LoginSettings;
 }  // namespace rp::auth
@@ -53,6 +56,9 @@ struct ApiContext {
   // The test doubles this server runs in place of an outside party, as /healthz names them
   // ("card processor: test cards only"); empty when it runs none.
   std::vector<std::string> test_doubles = {};
+  // Writes the audit records of staff reads in batches a moment later; null: each read's record
+  // is written before the answer (tests).
+  audit::DeferredAudit* read_audit = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

@@ -23,6 +23,12 @@ struct Audited {
 
 void audit_request(ApiContext& context, const http::Request& request, const Audited& what);
 
+// A staff member's (or an API key's) read of customer data, once require_staff let it through:
+// "account.read" aimed at the account in the path, else "records.read" aimed at the path, with
+// the route and query in the details. Only routes that show customers' data are recorded (those
+// declaring accounts.read or billing.read). Through context.read_audit when there is one.
+void audit_staff_read(ApiContext& context, const http::Request& request);
+
 // The audit record of `what` with where the request came from, for a change that writes it in
 // its own transaction (audit::append_audit(session, ...)).
 audit::AuditEntry audit_entry(const http::Request& request, const Audited& what);

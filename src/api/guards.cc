@@ -44,6 +44,10 @@ std::optional<http::Response> check_staff(ApiContext& context, http::Request& re
 std::optional<http::Response> require_staff(ApiContext& context, http::Request& request) {
   std::string actor = "anonymous";
   auto refused = check_staff(context, request, actor);
+  if (!refused) {
+    audit_staff_read(context, request);
+    return refused;
+  }
   // A request with no credential at all is not recorded: anyone can send those by the million,
   // and each would cost a write. A credential refused (wrong, revoked, ended) or a permission
   // refused is.

@@ -1,5 +1,6 @@
 #include "api/account_handlers.h"
 #include "api/api.h"
+#include "api/audit_handlers.h"
 #include "api/auth_handlers.h"
 #include "api/billing_handlers.h"
 #include "api/dashboard_handler.h"
@@ -51,6 +52,8 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/users", bind(staff_users_handler), "staff.manage");
   router.add("POST", "/api/v1/staff/users/{id}/disable", bind(disable_staff_user_handler),
              "staff.manage");
+  router.add("GET", "/api/v1/staff/audit", bind(audit_search_handler), "audit.read");
+  router.add("GET", "/api/v1/staff/audit.csv", bind(audit_export_handler), "audit.export");
   router.add("GET", "/api/v1/staff/accounts", bind(search_accounts_handler), "accounts.read");
   router.add("POST", "/api/v1/staff/accounts", bind(open_account_handler), "accounts.open");
   router.add("GET", "/api/v1/staff/accounts/{number}", bind(account_detail_handler),

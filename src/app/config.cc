@@ -11,6 +11,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/email_address.h"
 #include "core/time.h"
 #include "notify/text_message.h"
 
@@ -199,6 +200,26 @@ Problem set_public_url(Config& config, std::string_view url) {
   return {};
 }
 
+Problem set_signing_key_file(Config& config, std::string_view path) {
+  if (path.empty())
+    return "the audit signing key's file must be named (default var/audit-signing.key)";
+  config.audit.signing_key_file = std::string(path);
+  return {};
+}
+
+Problem set_checkpoint_file(Config& config, std::string_view path) {
+  config.audit.checkpoint_file = std::string(path);
+  return {};
+}
+
+Problem set_auditor_email(Config& config, std::string_view email) {
+  if (!email.empty() && !normalize_email(email).ok()) {
+    return "'" + std::string(email) + "' is not an email address";
+  }
+  config.audit.auditor_email = std::string(email);
+  return {};
+}
+
 Problem set_log_level(Config& config, std::string_view name) {
   auto level = parse_log_level(name);
   if (!level) {
@@ -208,8 +229,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 28>& settings() {
-  static const std::array<Setting, 28> kSettings{{
+const std::array<Setting, 32>& settings() {
+  static const std::array<Setting, 32> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -248,13 +269,19 @@ const std::array<Setting, 28>& settings() {
       {"sms", "from", {}, set_sms_from, nullptr},
       {"sms", "folder", {}, set_sms_folder, nullptr},
       {"portal", "public_url", {}, set_public_url, nullptr},
+      {"audit", "signing_key_file", {}, set_signing_key_file, nullptr},
+      {"audit", "checkpoint_minutes",
+       IntegerRule{0, 10080, "number of minutes", "0 = only on demand"}, nullptr,
+       [](Config& c, std::int64_t v) { c.audit.checkpoint_minutes = v; }},
+      {"audit", "checkpoint_file", {}, set_checkpoint_file, nullptr},
+      {"audit", "auditor_email", {}, set_auditor_email, nullptr},
       {"log", "level", {}, set_log_level, nullptr},
   }};
   return kSettings;
 }
 
-constexpr std::array<std::string_view, 9> kSections{
-    "database", "http", "auth", "utility", "payments", "email", "sms", "portal", "log"};
+constexpr std::array<std::string_view, 10> kSections{
+    "database", "http", "auth", "utility", "payments", "email", "sms", "portal", "audit", "log"};
 
 bool is_section(std::string_view name) {
   return std::find(kSections.begin(), kSections.end(), name) != kSections.end();
@@ -410,7 +437,7 @@ Result<void> apply_file_table(Config& config, const std::string& path, const tom
       return file_error(path, node, name,
                         what +
                             "; the sections are [database], [http], [auth], [payments], [email], "
-                            "[sms], [portal], [log]");
+                            "[sms], [portal], [audit], [log]");
     }
     if (!node.is_table()) {
       return file_error(
@@ -661,6 +688,21 @@ folder = "var/texts"
 # The address customers reach the portal at; links in emails point here.
 # Env: RATEPAYER_PORTAL_PUBLIC_URL
 public_url = "http://localhost:8080"
+
+[audit]
+# The Ed25519 key that signs checkpoints of the audit trail, in a file outside the database (made
+# on first start when missing; keep a copy of its public key with your auditor).
+# Env: RATEPAYER_AUDIT_SIGNING_KEY_FILE
+signing_key_file = "var/audit-signing.key"
+# How often the server signs a checkpoint, in minutes; 0 = only `ratepayer audit checkpoint`.
+# Env: RATEPAYER_AUDIT_CHECKPOINT_MINUTES
+checkpoint_minutes = 60
+# A file each checkpoint is appended to, one line each: put it where the database's administrators
+# cannot write. Empty: none. Env: RATEPAYER_AUDIT_CHECKPOINT_FILE
+checkpoint_file = ""
+# The auditor's email: each checkpoint is emailed there. Empty: none.
+# Env: RATEPAYER_AUDIT_AUDITOR_EMAIL
+auditor_email = ""
 
 [log]
 # The least severe messages written: trace, debug, info, warn or error. Env: RATEPAYER_LOG_LEVEL

@@ -92,6 +92,20 @@ struct PortalConfig {
   friend bool operator==(const PortalConfig&, const PortalConfig&) = default;
 };
 
+struct AuditConfig {
+  // The Ed25519 key that signs audit checkpoints (audit/checkpoints.h): a file outside the
+  // database, made on first start when missing. Relative to the working folder.
+  std::string signing_key_file = "var/audit-signing.key";
+  // How often the server signs a checkpoint; 0 = only on demand (`ratepayer audit checkpoint`).
+  std::int64_t checkpoint_minutes = 60;
+  // Each checkpoint is also appended to this file as one line (put it where the database's
+  // administrators cannot write: another host's mount, a write-once store). Empty: none.
+  std::string checkpoint_file;
+  // The auditor's email: each checkpoint is emailed there too. Empty: none.
+  std::string auditor_email;
+  friend bool operator==(const AuditConfig&, const AuditConfig&) = default;
+};
+
 enum class LogLevel { trace, debug, info, warn, error };
 
 struct LogConfig {
@@ -106,6 +120,7 @@ struct Config {
   EmailConfig email;
   SmsConfig sms;
   PortalConfig portal;
+  AuditConfig audit;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;
 };

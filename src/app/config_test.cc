@@ -72,12 +72,25 @@ TEST(Config, TheExampleFileLoadsToExactlyTheDefaults) {
 
 TEST(Config, TheExampleFileShowsEverySettingAndItsEnvironmentVariable) {
   std::string example = example_config_toml();
-  ASSERT_EQ(setting_names().size(), 25u);
+  ASSERT_EQ(setting_names().size(), 29u);
   for (const std::string& name : setting_names()) {
     std::string key = name.substr(name.find('.') + 1);
     EXPECT_THAT(example, HasSubstr("\n" + key + " = ")) << name;
     EXPECT_THAT(example, HasSubstr(environment_variable_for(name))) << name;
   }
+}
+
+TEST(Config, AuditCheckpointsAreConfiguredAndAMistypedAuditorIsRefused) {
+  auto config = load_config(std::nullopt, {{"RATEPAYER_AUDIT_CHECKPOINT_MINUTES", "15"},
+                                           {"RATEPAYER_AUDIT_AUDITOR_EMAIL", "audit@firm.example"}});
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(config->audit.checkpoint_minutes, 15);
+  EXPECT_EQ(config->audit.signing_key_file, "var/audit-signing.key");
+  auto mistyped = load_config(std::nullopt, {{"RATEPAYER_AUDIT_AUDITOR_EMAIL", "audit.firm"}});
+  ASSERT_FALSE(mistyped.ok());
+  EXPECT_THAT(mistyped.error().message, HasSubstr("not an email address"));
+  auto negative = load_config(std::nullopt, {{"RATEPAYER_AUDIT_CHECKPOINT_MINUTES", "-5"}});
+  ASSERT_FALSE(negative.ok());
 }
 
 TEST(Config, TheFileOverridesDefaultsAndLeavesTheRest) {

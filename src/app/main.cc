@@ -298,8 +298,18 @@ void add_staff_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
   keys->require_subcommand(1);
   CLI::App* audit = app.add_subcommand("audit", "the tamper-evident audit trail");
   audit->require_subcommand(1);
-  add_command(*audit, "verify", "check every record of the audit trail", flags, chosen,
-              rp::app::audit_verify_command);
+  auto verify = std::make_shared<rp::app::AuditVerifyRequest>();
+  CLI::App* verify_command = add_command(
+      *audit, "verify", "check every record of the audit trail and its signed checkpoints", flags,
+      chosen,
+      [verify](const Config& config) { return rp::app::audit_verify_command(config, *verify); });
+  verify_command->add_option("--checkpoints", verify->checkpoints_file,
+                             "a file of exported checkpoint lines to check the trail against");
+  verify_command->add_option(
+      "--public-key", verify->public_key,
+      "the utility's checkpoint key (hex): checkpoints must be signed by it");
+  add_command(*audit, "checkpoint", "sign a checkpoint of the audit trail now and print it", flags,
+              chosen, rp::app::audit_checkpoint_command);
 
   auto request = std::make_shared<rp::app::ApiKeyRequest>();
   CLI::App* command = add_command(

@@ -7,10 +7,12 @@
 #include "api/account_feed.h"
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
+#include "app/audit_checkpointer.h"
 #include "app/commands.h"
 #include "app/generate.h"
 #include "app/open_database.h"
 #include "app/scheduled_jobs.h"
+#include "audit/deferred_audit.h"
 #include "auth/logins.h"
 #include "billing/bill_notices.h"
 #include "billing/bill_views.h"
@@ -59,6 +61,9 @@ int serve_database(const Config& config, store::Database& database,
   payments::AchOriginator ach(database, *vault_key, validator);
   payments::ProcessorByToken processors(cards, ach);
   ScheduledJobs scheduled_jobs(database, &processors);
+  auto signing_key = audit::load_or_create_signing_key(config.audit.signing_key_file);
+  if (!signing_key.ok()) return command_failed(signing_key.error());
+  CheckpointSchedule checkpoints(database, config.audit, *signing_key);
   // Customer email: the utility's SMTP server, or .eml files in a folder when none is configured.
   std::unique_ptr<notify::Mailer> mailer;
   if (config.email.smtp_url.empty()) {
@@ -99,8 +104,9 @@ int serve_database(const Config& config, store::Database& database,
   }
   api::AccountFeed feed(database, logins);
   if (auto started = feed.start(); !started.ok()) return command_failed(started.error());
-  api::ApiContext context{database, metrics, &bill_runs, &processors, test_cards.get(),
-                          &ach,     &logins, &mail,      &feed,       test_doubles};
+  audit::DeferredAudit read_audit(database);  // outlives the server: its destructor writes the rest
+  api::ApiContext context{database, metrics, &bill_runs, &processors,  test_cards.get(), &ach,
+                          &logins,  &mail,   &feed,      test_doubles, &read_audit};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

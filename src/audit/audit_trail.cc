@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "core/request_origin.h"
 #include "core/time.h"
 
 namespace rp::audit {
@@ -50,7 +51,12 @@ std::string record_hash(const std::string& previous_hash, std::int64_t id, const
   return hex(digest, sizeof digest);
 }
 
-Result<std::int64_t> append_audit(store::Session& session, const AuditEntry& entry) {
+Result<std::int64_t> append_audit(store::Session& session, const AuditEntry& given) {
+  AuditEntry entry = given;
+  const RequestOrigin& origin = current_request_origin();
+  if (entry.client_address.empty()) entry.client_address = origin.client_address;
+  if (entry.user_agent.empty()) entry.user_agent = origin.user_agent;
+  if (entry.request_id.empty()) entry.request_id = origin.request_id;
   if (entry.action.empty()) return invalid_input("action", "an audit record names its action");
   if (entry.outcome != "done" && entry.outcome != "refused" && entry.outcome != "failed") {
     return invalid_input("outcome", "an audit record's outcome is done, refused or failed");

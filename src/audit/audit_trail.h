@@ -28,8 +28,10 @@ struct AuditEntry {
   std::string request_id;
 };
 
-// Appends `entry` inside the caller's write; its number. Errors: invalid_input ("action",
-// "outcome") for an empty action or an unknown outcome; the database's.
+// Appends `entry` inside the caller's write; its number. Where it came from (client address, user
+// agent, request id) left empty is taken from the request being answered (core/request_origin.h).
+// Errors: invalid_input ("action", "outcome") for an empty action or an unknown outcome; the
+// database's.
 Result<std::int64_t> append_audit(store::Session& session, const AuditEntry& entry);
 
 // Appends `entry` in a write of its own (for what changes nothing else: a refused request, a

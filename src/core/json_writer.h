@@ -26,6 +26,8 @@ class JsonWriter {
   JsonWriter& number(std::int64_t value);
   JsonWriter& boolean(bool value);
   JsonWriter& null();
+  // A value already written as JSON by this program (never text a caller supplied unchecked).
+  JsonWriter& json(std::string_view text);
   // A string, or null when absent.
   JsonWriter& optional_string(const std::optional<std::string>& value);
 

@@ -47,6 +47,15 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharactersAndKeepsUtf8) {
   EXPECT_EQ(nlohmann::json::parse(text)["name"], awkward) << "must round-trip through a parser";
 }
 
+TEST(JsonWriter, PlacesJsonWrittenEarlierAsOneValue) {
+  JsonWriter inner;
+  inner.begin_object().key("cents").number(500).end_object();
+  JsonWriter outer;
+  outer.begin_object().key("summary").string("Paid").key("event").json(inner.take());
+  outer.key("after").boolean(true).end_object();
+  EXPECT_EQ(outer.take(), R"({"summary":"Paid","event":{"cents":500},"after":true})");
+}
+
 TEST(JsonWriter, OptionalStringsAreNullWhenAbsent) {
   JsonWriter out;
   out.begin_array().optional_string(std::nullopt).optional_string("2026-11-23").end_array();

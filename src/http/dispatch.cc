@@ -4,6 +4,7 @@
 #include <exception>
 #include <random>
 
+#include "core/request_origin.h"
 #include "http/problem.h"
 
 namespace rp::http {
@@ -58,6 +59,8 @@ Response dispatch(const Router& router, const StaticFiles* static_files, Request
       request.route = kStaticRoute;
       response = static_files->serve(request);
     } else {
+      ScopedRequestOrigin origin(
+          {request.remote_address, user_agent_of(request), request.request_id});
       response = router.handle(request, std::move(match));
     }
   } catch (const std::exception& error) {
@@ -68,6 +71,11 @@ Response dispatch(const Router& router, const StaticFiles* static_files, Request
   if (request.route.empty()) request.route = kUnmatchedRoute;
   add_standard_headers(response, request);
   return response;
+}
+
+std::string user_agent_of(const Request& request) {
+  constexpr std::size_t kLongest = 300;
+  return std::string(request.header("user-agent").value_or("").substr(0, kLongest));
 }
 
 void add_standard_headers(Response& response, const Request& request) {

@@ -50,6 +50,9 @@ std::string_view loggable_target(std::string_view target);
 std::string client_address(std::string_view peer, std::optional<std::string_view> forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
 
+// The client's User-Agent as records keep it: at most 300 bytes, "" when absent.
+std::string user_agent_of(const Request& request);
+
 // The route label for static files.
 inline constexpr std::string_view kStaticRoute = "static";
 

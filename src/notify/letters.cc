@@ -1,21 +1,9 @@
 #include "notify/letters.h"
 
+#include "core/csv.h"
 #include "core/time.h"
 
 namespace rp::notify {
-namespace {
-
-std::string quoted(const std::string& field) {
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
 Result<std::int64_t> queue_letter(store::Session& session, const Letter& letter) {
   for (const auto& [field, value] :
        {std::pair{"recipient", &letter.recipient}, std::pair{"address", &letter.address},
@@ -75,9 +63,10 @@ std::string letters_csv(const std::vector<Letter>& letters) {
       for (std::size_t i = 3; i < lines.size(); ++i) lines[2] += ", " + lines[i];
       lines.resize(3);
     }
-    out += quoted(std::to_string(letter.id)) + "," + quoted(letter.kind) + "," +
-           quoted(letter.recipient) + "," + quoted(lines[0]) + "," + quoted(lines[1]) + "," +
-           quoted(lines[2]) + "," + quoted(letter.language) + "," + quoted(letter.body) + "\r\n";
+    out += csv_field(std::to_string(letter.id)) + "," + csv_field(letter.kind) + "," +
+           csv_field(letter.recipient) + "," + csv_field(lines[0]) + "," + csv_field(lines[1]) +
+           "," + csv_field(lines[2]) + "," + csv_field(letter.language) + "," +
+           csv_field(letter.body) + "\r\n";
   }
   return out;
 }

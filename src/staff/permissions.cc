@@ -6,7 +6,7 @@
 namespace rp::staff {
 namespace {
 
-constexpr std::array<PermissionInfo, 22> kPermissions{{
+constexpr std::array<PermissionInfo, 23> kPermissions{{
     {"accounts.read", "see an account: its customer, balance, bills, payments, usage and history"},
     {"accounts.open", "open a new account"},
     {"accounts.change", "change an account: contact details, budget billing, move-out"},
@@ -26,7 +26,8 @@ constexpr std::array<PermissionInfo, 22> kPermissions{{
     {"tariffs.change", "change rate plans and tariffs"},
     {"settings.change", "change the utility's settings"},
     {"staff.manage", "add, change and disable staff users, roles and API keys"},
-    {"audit.read", "search and export the audit trail"},
+    {"audit.read", "search the audit trail"},
+    {"audit.export", "export the audit trail as a file (for a regulator or an investigation)"},
     {"data.export", "export customer data"},
     {"metrics.read", "read the server's metrics"},
 }};
@@ -59,7 +60,9 @@ const std::vector<ShippedRole>& roles() {
         {"field_technician", "Field technician", {"accounts.read", "meter_data.ingest"}},
         {"outage_coordinator", "Outage coordinator", {"accounts.read"}},
         {"administrator", "Administrator", everything},
-        {"auditor", "Auditor", {"accounts.read", "billing.read", "audit.read", "metrics.read"}},
+        {"auditor",
+         "Auditor",
+         {"accounts.read", "billing.read", "audit.read", "audit.export", "metrics.read"}},
     };
   }();
   return kRoles;
@@ -77,9 +80,9 @@ bool is_permission(std::string_view name) {
 }
 
 bool needs_recent_sign_in(std::string_view permission) {
-  static constexpr std::array<std::string_view, 8> kSensitive{
-      "adjustments.approve", "refunds.issue",   "payments.void", "bills.approve",
-      "tariffs.change",      "settings.change", "staff.manage",  "data.export"};
+  static constexpr std::array<std::string_view, 9> kSensitive{
+      "adjustments.approve", "refunds.issue", "payments.void", "bills.approve", "tariffs.change",
+      "settings.change",     "staff.manage",  "data.export",   "audit.export"};
   return std::find(kSensitive.begin(), kSensitive.end(), permission) != kSensitive.end();
 }
 

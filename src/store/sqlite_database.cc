@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/request_origin.h"
 #include "store/engine_support.h"
 #include "store/session_pool.h"
 #include "store/soci_session.h"
@@ -115,11 +116,13 @@ class WalCheckpointer {
   std::thread thread_;     // last: starts after every other member is ready
 };
 
-// One queued write callback and where its answer goes.
+// One queued write callback, where its answer goes, and the request it came from (the writer
+// thread runs it with that origin current: core/request_origin.h).
 struct WriteJob {
   WriteWork work;
   std::promise<Result<void>> answer;
   std::chrono::steady_clock::time_point queued_at = std::chrono::steady_clock::now();
+  RequestOrigin origin = current_request_origin();
 };
 
 class SqliteDatabase final : public Database, public WritePressure {
@@ -194,7 +197,7 @@ class SqliteDatabase final : public Database, public WritePressure {
   }
 
   Result<void> enqueue(WriteWork work, std::deque<WriteJob*>& lane) {
-    WriteJob job{std::move(work), {}};
+    WriteJob job{std::move(work), {}, std::chrono::steady_clock::now(), current_request_origin()};
     auto answer = job.answer.get_future();
     {
       std::lock_guard lock(mutex_);
@@ -262,6 +265,7 @@ class SqliteDatabase final : public Database, public WritePressure {
 
   static Result<void> run_in_savepoint(WriteJob& job, Session& session) {
     if (auto saved = session.execute("SAVEPOINT rp_write"); !saved.ok()) return saved.error();
+    ScopedRequestOrigin origin(job.origin);
     Result<void> outcome = run_guarded(job.work, session);
     if (!outcome.ok()) {
       (void)session.execute("ROLLBACK TO SAVEPOINT rp_write");

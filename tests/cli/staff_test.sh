@@ -2,7 +2,8 @@
 # The command line's staff side, as an operator uses it on a new install: `staff add` prints the
 # first administrator's one-time enrolment link; `api-key add` prints a key once (only its digest
 # is stored) and refuses an unknown permission or role by name; `api-key list`, `rotate`, `revoke`;
-# each of these is in the audit trail; `audit verify` says the trail is intact, and names the
+# each of these is in the audit trail; `audit checkpoint` signs and exports a checkpoint that
+# `audit verify --checkpoints` checks (an altered one refused); `audit verify` says the trail is intact, and names the
 # record a database administrator changed behind the server (exit 1); `staff demo-code` refuses on
 # a database that is not a demo's.
 # Usage: staff_test.sh path/to/ratepayer
@@ -48,6 +49,24 @@ message="$("$ratepayer" api-key revoke --db "$db" "$id" 2>&1)"
   fail "the audit trail: $(sql "SELECT id, actor, action FROM audit_records")"
 message="$("$ratepayer" audit verify --db "$db" 2>&1)"
 [[ $? == 0 && "$message" == *"intact: 4 records"* ]] || fail "verify: '$message'"
+
+# A signed checkpoint: stored, appended to the configured file, printed; the key file owner-only.
+export RATEPAYER_AUDIT_SIGNING_KEY_FILE="$work/keys/audit-signing.key"
+export RATEPAYER_AUDIT_CHECKPOINT_FILE="$work/checkpoints.txt"
+line="$("$ratepayer" audit checkpoint --db "$db" 2>/dev/null)"
+[[ "$line" =~ ^ratepayer-audit-checkpoint\ v1\ [0-9T:Z-]{20}\ 4\ [0-9a-f]{64}\ ([0-9a-f]{64})\ [0-9a-f]{128}$ ]] ||
+  fail "the checkpoint: '$line'"
+public_key="${BASH_REMATCH[1]:-none}"
+[[ "$(cat "$work/checkpoints.txt")" == "$line" ]] || fail "the checkpoint file: $(cat "$work/checkpoints.txt")"
+[[ "$(stat -c %a "$work/keys/audit-signing.key")" == 600 ]] || fail "the key file is not owner-only"
+message="$("$ratepayer" audit verify --db "$db" --checkpoints "$work/checkpoints.txt" --public-key "$public_key" 2>&1)"
+[[ $? == 0 && "$message" == *"intact: 4 records and 2 checkpoints"* ]] || fail "verify with checkpoints: '$message'"
+# A checkpoint line altered to vouch for another record is refused by its signature.
+echo "${line/ 4 / 3 }" >"$work/altered.txt"
+message="$("$ratepayer" audit verify --db "$db" --checkpoints "$work/altered.txt" 2>&1)"
+[[ $? == 1 && "$message" == *"signature that does not hold"* ]] || fail "an altered checkpoint: '$message'"
+message="$("$ratepayer" audit verify --db "$db" --checkpoints "$work/nowhere.txt" 2>&1)"
+[[ $? == 1 && "$message" == *"cannot read"* ]] || fail "a missing checkpoint file: '$message'"
 
 # A database administrator changes a record behind the server (the guard dropped first).
 sql "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET actor = 'staff:9' WHERE id = 2"

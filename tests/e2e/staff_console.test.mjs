@@ -2,6 +2,7 @@
 //
 //   RATEPAYER_BASE_URL=http://127.0.0.1:8080       server serving web/dist and /api/v1
 //   RATEPAYER_STAFF_EMAIL=ana@utility.example      a staff user (`ratepayer staff add`, enrolled) who may read accounts
+//                                                  and the audit trail (an administrator)
 //   RATEPAYER_STAFF_PASSWORD=...                   their password
 //   RATEPAYER_STAFF_TOTP_SECRET=3132333435...      their authenticator key, hex (40 digits)
 //   RATEPAYER_STAFF_ENROL_LINK=http://.../staff.html#/enrol/...
@@ -315,6 +316,82 @@ test("staff signs in with password and code, searches for an account and opens i
   t.diagnostic(`screenshot: ${shot}`);
 
   assertNoSeriousViolations(await runAxe(page), "account detail");
+  assert.deepEqual(errors, []);
+});
+
+test("the audit trail lists the staff user's read of the account", async (t) => {
+  // The first test opened RATEPAYER_E2E_ACCOUNT as this user (an administrator: audit.read).
+  const { page, errors } = await consolePage(t);
+  const me = await (await page.request.get(`${BASE}/api/v1/staff/me`)).json();
+  assert.ok(me.name, "GET /api/v1/staff/me names the staff user");
+
+  // The header's link, for everyone signed in, opens the page with no filters.
+  const firstPage = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/audit");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit trail", exact: true }).click();
+  const heading = page.getByRole("heading", { level: 1, name: "Audit trail", exact: true });
+  await heading.waitFor();
+  assert.equal(new URL(page.url()).hash, "#/audit");
+  assert.equal((await firstPage).status(), 200);
+  assert.ok(await heading.evaluate((el) => el === document.activeElement), "the heading has focus");
+
+  // Filter by the staff user: the filter goes into the address and the API's query.
+  const filtered = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return url.pathname === "/api/v1/staff/audit" && url.searchParams.get("staff") === EMAIL;
+  });
+  await page.getByRole("textbox", { name: "Staff email", exact: true }).fill(EMAIL);
+  await page.getByRole("button", { name: "Show records", exact: true }).click();
+  const res = await filtered;
+  assert.equal(res.status(), 200);
+  const { records } = await res.json();
+  assert.ok(records.length > 0, "the staff user's records");
+  const hash = new URL(page.url()).hash;
+  assert.ok(hash.startsWith("#/audit?"), hash);
+  assert.equal(new URLSearchParams(hash.slice("#/audit?".length)).get("staff"), EMAIL);
+
+  // A row: action account.read, Who the staff user's name, Target the account.
+  const table = page.getByRole("table", { name: "Audit records" });
+  const row = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: "account.read", exact: true }) })
+    .filter({ has: page.getByRole("cell", { name: me.name }) })
+    .filter({ has: page.getByRole("cell", { name: ACCOUNT }) })
+    .first();
+  await row.waitFor();
+  assert.equal((await row.locator("td.who .actor-name").textContent()).trim(), me.name);
+  assert.ok((await row.locator("td.target").textContent()).includes(ACCOUNT), "the target names the account");
+  assert.equal(await table.getByRole("columnheader", { name: "Who", exact: true }).getAttribute("scope"), "col");
+
+  // The page fits the phone: the rows are stacked, nothing scrolls sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+
+  const shot = join(ARTIFACTS, "staff-audit.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  t.diagnostic(`screenshot: ${shot}`);
+
+  assertNoSeriousViolations(await runAxe(page), "audit trail");
+
+  // The CSV of the same filters: exporting asks for a recent sign-in (audit.export), so the
+  // console asks for the password and a code first when the last one is over 5 minutes old.
+  const exported = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/audit.csv" && r.status() === 200);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV", exact: true }).click();
+  const confirm = page.getByRole("form", { name: "Confirm it is you" });
+  const first = await Promise.race([exported.then(() => "file"), confirm.waitFor().then(() => "confirm")]);
+  if (first === "confirm") {
+    t.diagnostic("the export asked for the password and a code");
+    await confirm.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await confirm.getByLabel("Code from your authenticator app").fill(await freshCode());
+    await confirm.getByRole("button", { name: "Confirm and download", exact: true }).click();
+  }
+  const csvAnswer = await exported;
+  assert.equal(new URL(csvAnswer.url()).searchParams.get("staff"), EMAIL);
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await readFile(await file.path(), "utf8");
+  assert.ok(text.startsWith("id,at,actor,actor_name,action,target,outcome,"), text.slice(0, 80));
+  assert.ok(text.includes('"account.read"') && text.includes(`"${me.name}"`), "the CSV holds the read by name");
   assert.deepEqual(errors, []);
 });
 

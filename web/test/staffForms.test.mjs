@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { MIN_PASSWORD_LENGTH, checkEnrolCode, checkNewPassword, checkSignIn, cleanCode, firstError, hasErrors } from "../.test-build/staff/forms.js";
+import { MIN_PASSWORD_LENGTH, checkEnrolCode, checkNewPassword, checkReauthentication, checkSignIn, cleanCode, firstError, hasErrors } from "../.test-build/staff/forms.js";
 
 test("codes lose the spaces apps show or copying adds", () => {
   assert.equal(cleanCode("123 456"), "123456");
@@ -37,4 +37,14 @@ test("enrolment's first code is the app's 6 digits", () => {
   assert.ok(checkEnrolCode("12345").code);
   assert.ok(checkEnrolCode("abcd-efgh").code);
   assert.ok(checkEnrolCode("").code);
+});
+
+test("confirming it is you needs the password and a code", () => {
+  assert.deepEqual(checkReauthentication("correct horse battery", "123 456"), {});
+  assert.deepEqual(checkReauthentication("", " "), {
+    password: "Type your password.",
+    code: "Type the code from your authenticator app.",
+  });
+  assert.deepEqual(Object.keys(checkReauthentication("pw", "")), ["code"]);
+  assert.equal(firstError(checkReauthentication("", ""), ["password", "code"]), "password");
 });

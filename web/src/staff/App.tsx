@@ -5,8 +5,9 @@ import { SignIn } from "./SignIn";
 import { Enrol } from "./Enrol";
 import { AccountSearch } from "./AccountSearch";
 import { AccountView } from "./AccountView";
+import { AuditTrail } from "./AuditTrail";
 import { ProblemAlert } from "./ProblemAlert";
-import { accountHash, parseRoute } from "./route";
+import { accountHash, auditHash, parseRoute } from "./route";
 import type { Route } from "./route";
 import { rolesLabel } from "./labels";
 import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
@@ -22,6 +23,15 @@ function asApiError(e: unknown): ApiError {
     status: 0,
     detail: e instanceof Error ? e.message : String(e),
   });
+}
+
+/**
+ * The skip link: focus moves to the page's content (main, tabindex -1). Followed as a link, "#main"
+ * would be a route of its own (routes are the hash), so the click does not navigate.
+ */
+function skipToMain(e: MouseEvent) {
+  e.preventDefault();
+  document.getElementById("main")?.focus();
 }
 
 /** The user without anything else the answer carried (the enrolment's recovery codes). */
@@ -185,6 +195,8 @@ export function App() {
       document.title = "Sign in · Ratepayer staff";
     } else if (route.page === "account") {
       document.title = `Account ${route.number} · Ratepayer staff`;
+    } else if (route.page === "audit") {
+      document.title = "Audit trail · Ratepayer staff"; // AuditTrail focuses its heading
     } else {
       document.title = "Find an account · Ratepayer staff";
       const n = lastOpened.current;
@@ -228,6 +240,8 @@ export function App() {
     content = null; // a moment, on start: nothing to draw and take back
   } else if (session.state === "signed-out") {
     content = <SignIn email={lastUser.current?.email ?? ""} onSignedIn={signedIn} onProblem={setError} />;
+  } else if (route.page === "audit") {
+    content = <AuditTrail filters={route.filters} onProblem={setError} onFail={fail} />;
   } else if (route.page === "search") {
     content = (
       <AccountSearch
@@ -258,9 +272,23 @@ export function App() {
 
   return (
     <>
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main" onClick={skipToMain}>Skip to content</a>
       <header class="site-header">
         <a class="brand" href="#/">Ratepayer staff console</a>
+        {me && (
+          <nav class="console-nav" aria-label="Console">
+            <ul>
+              <li>
+                <a href="#/" aria-current={route.page === "search" ? "page" : route.page === "account" ? "true" : undefined}>
+                  Accounts
+                </a>
+              </li>
+              <li>
+                <a href={auditHash()} aria-current={route.page === "audit" ? "page" : undefined}>Audit trail</a>
+              </li>
+            </ul>
+          </nav>
+        )}
         {me && (
           <div class="signed-in">
             <p class="who">

@@ -3,7 +3,7 @@ interface Props {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date";
   autocomplete?: string;
   inputMode?: "numeric" | "text" | "email";
   hint?: string;

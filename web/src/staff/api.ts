@@ -5,8 +5,17 @@
 
 import type { Money } from "../shared/money.ts";
 import type { AmountOwed } from "../shared/owed.ts";
+import { AUDIT_CSV_FILENAME, filenameFrom } from "./download.ts";
+import { auditParams } from "./route.ts";
+import type { AuditFilters } from "./route.ts";
 
 export type { AmountOwed };
+
+/** One parameter a 400 refused, and why (the problem's `invalid-params`, RFC 9457). */
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
 
 export interface Problem {
   type: string;
@@ -16,6 +25,7 @@ export interface Problem {
   field?: string;
   /** The particular refusal, when the server names it ("mfa-code-wrong"). */
   code?: string;
+  invalidParams?: InvalidParam[];
 }
 
 export class ApiError extends Error implements Problem {
@@ -25,6 +35,7 @@ export class ApiError extends Error implements Problem {
   readonly detail: string;
   readonly field?: string;
   readonly code?: string;
+  readonly invalidParams?: InvalidParam[];
 
   constructor(p: Problem) {
     super(p.detail || p.title);
@@ -35,6 +46,7 @@ export class ApiError extends Error implements Problem {
     this.detail = p.detail || p.title;
     this.field = p.field;
     this.code = p.code;
+    this.invalidParams = p.invalidParams;
   }
 
   /** The problem type's last path segment: ".../mfa-required" -> "mfa-required". */
@@ -117,6 +129,36 @@ export interface AccountEvent {
   summary: string;
 }
 
+export type AuditOutcome = "done" | "refused" | "failed";
+
+/** One record of the audit trail: who did what, to what, when, from where and how it ended. */
+export interface AuditRecord {
+  id: number;
+  /** UTC instant. */
+  at: string;
+  /** "staff:3", "api_key:2", "customer:42", "system:cli", "anonymous". */
+  actor: string;
+  /** The actor's name ("Ana Admin"), when it has one. */
+  actor_name?: string | null;
+  /** "account.read", "staff.sign_in", "access.refused", ... */
+  action: string;
+  /** "account:17", or nothing. */
+  target?: string | null;
+  /** The target in words: "account 100000017". */
+  target_label?: string | null;
+  outcome: AuditOutcome | string;
+  details: Record<string, unknown>;
+  client_address?: string | null;
+  user_agent?: string | null;
+  request_id?: string | null;
+}
+
+/** A page of the audit trail, newest first; `next_before` asks for the page of older records. */
+export interface AuditPage {
+  records: AuditRecord[];
+  next_before: number | null;
+}
+
 export interface AccountDetail {
   account_number: string;
   status: string;
@@ -146,11 +188,20 @@ export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === "AbortError";
 }
 
+/** The problem's `invalid-params` that have a name and a reason; undefined when there are none. */
+function invalidParamsOf(value: unknown): InvalidParam[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const params = value
+    .filter((p): p is InvalidParam => typeof p?.name === "string" && typeof p?.reason === "string")
+    .map(({ name, reason }) => ({ name, reason }));
+  return params.length > 0 ? params : undefined;
+}
+
 async function toError(res: Response): Promise<ApiError> {
   const type = res.headers.get("content-type") ?? "";
   if (type.includes("json")) {
     try {
-      const p = (await res.json()) as Partial<Problem>;
+      const p = (await res.json()) as Partial<Problem> & { "invalid-params"?: unknown };
       return new ApiError({
         type: p.type ?? "about:blank",
         title: p.title ?? res.statusText,
@@ -158,6 +209,7 @@ async function toError(res: Response): Promise<ApiError> {
         detail: p.detail ?? p.title ?? `Request failed (HTTP ${res.status}).`,
         field: p.field,
         code: typeof p.code === "string" ? p.code : undefined,
+        invalidParams: invalidParamsOf(p["invalid-params"]),
       });
     } catch {
       // fall through: not valid JSON
@@ -171,9 +223,18 @@ async function toError(res: Response): Promise<ApiError> {
   });
 }
 
-/** One API request with the session cookie; a JSON body when `body` is given; 204 is undefined. */
-export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+function networkError(): ApiError {
+  return new ApiError({
+    type: "about:blank",
+    title: "Network error",
+    status: 0,
+    detail: "Could not reach the server. Check your connection and try again.",
+  });
+}
+
+/** One request with the session cookie: the answer when it is a success, else an ApiError. */
+async function send(method: string, path: string, accept: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
@@ -187,14 +248,15 @@ export async function request<T>(method: string, path: string, body?: unknown, s
     });
   } catch (e) {
     if (isAbort(e)) throw e;
-    throw new ApiError({
-      type: "about:blank",
-      title: "Network error",
-      status: 0,
-      detail: "Could not reach the server. Check your connection and try again.",
-    });
+    throw networkError();
   }
   if (!res.ok) throw await toError(res);
+  return res;
+}
+
+/** One API request with the session cookie; a JSON body when `body` is given; 204 is undefined. */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await send(method, path, "application/json", body, signal);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
@@ -246,4 +308,45 @@ export function searchAccounts(q: string, signal?: AbortSignal) {
 
 export function getAccount(number: string, signal?: AbortSignal) {
   return getJson<AccountDetail>(`/api/v1/staff/accounts/${encodeURIComponent(number)}`, signal);
+}
+
+// ---- audit trail (permission audit.read) ----------------------------------------------
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The records matching the filters, newest first; `before` (a record id) for older ones. */
+export function getAudit(filters: AuditFilters, before: number | null, signal?: AbortSignal) {
+  const params = auditParams(filters);
+  if (before !== null) params.set("before", String(before));
+  params.set("limit", String(AUDIT_PAGE_SIZE));
+  return getJson<AuditPage>(`/api/v1/staff/audit?${params}`, signal);
+}
+
+/** Where every record matching the filters is, as a CSV file. */
+export function auditCsvUrl(filters: AuditFilters): string {
+  const query = auditParams(filters).toString();
+  return query ? `/api/v1/staff/audit.csv?${query}` : "/api/v1/staff/audit.csv";
+}
+
+/** A file the server sent: its contents and the name to save it under. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * Every record matching the filters, as a CSV file (permission audit.export, which also needs a
+ * recent sign-in: 403 reauthentication-required, then reauthenticate and ask again). Its name is
+ * the server's (Content-Disposition), else AUDIT_CSV_FILENAME.
+ */
+export async function downloadAuditCsv(filters: AuditFilters, signal?: AbortSignal): Promise<DownloadedFile> {
+  const res = await send("GET", auditCsvUrl(filters), "text/csv, application/problem+json", undefined, signal);
+  let blob: Blob;
+  try {
+    blob = await res.blob();
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    throw networkError(); // the connection broke off partway through the file
+  }
+  return { blob, filename: filenameFrom(res.headers.get("content-disposition"), AUDIT_CSV_FILENAME) };
 }

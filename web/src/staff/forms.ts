@@ -28,6 +28,14 @@ export function checkSignIn(email: string, password: string, code: string): Fiel
   return errors;
 }
 
+/** Confirming it is you before a sensitive action: the password and a fresh code. */
+export function checkReauthentication(password: string, code: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!password) errors.password = "Type your password.";
+  if (!cleanCode(code)) errors.code = "Type the code from your authenticator app.";
+  return errors;
+}
+
 export function checkNewPassword(password: string, again: string): FieldErrors {
   const errors: FieldErrors = {};
   if ([...password].length < MIN_PASSWORD_LENGTH) {

@@ -36,3 +36,17 @@ export function enrolProblem(e: ApiError): "expired" | "password" | "code" | "al
 export function needsReauthentication(e: ApiError): boolean {
   return e.status === 403 && e.kind === "reauthentication-required";
 }
+
+/** What the server calls a code that is missing or wrong. */
+const CODE_REFUSED = ["mfa-code-wrong", "mfa-required"];
+
+/**
+ * Confirming it is you (api.ts reauthenticate): a wrong password or code is said at its field
+ * (422 with `field`, "password-wrong", "mfa-code-wrong"); a 401 without one means the session
+ * ended; anything else (429 sign-in-locked, ...) is the alert.
+ */
+export function reauthProblem(e: ApiError): "password" | "code" | "sign-in" | "alert" {
+  if (e.field === "password" || e.code === "password-wrong") return "password";
+  if (e.field === "code" || CODE_REFUSED.includes(e.code ?? "") || CODE_REFUSED.includes(e.kind)) return "code";
+  return e.status === 401 ? "sign-in" : "alert";
+}

@@ -2,11 +2,24 @@
 //
 //   #/ (or anything else)   find an account
 //   #/accounts/{number}     one account
+//   #/audit?account=&staff=&action=&from=&to=
+//                           the audit trail, its filters in the query (any may be left out)
 //   #/enrol/{token}         first sign-in: the one-time link from `ratepayer staff add`
+
+/** The audit trail's filters, in the form's order. */
+export const AUDIT_FILTERS = ["account", "staff", "action", "from", "to"] as const;
+
+export type AuditFilter = (typeof AUDIT_FILTERS)[number];
+
+/** Each filter as typed (trimmed); "" when it is not set. */
+export type AuditFilters = Record<AuditFilter, string>;
+
+export const NO_AUDIT_FILTERS: AuditFilters = { account: "", staff: "", action: "", from: "", to: "" };
 
 export type Route =
   | { page: "search" }
   | { page: "account"; number: string }
+  | { page: "audit"; filters: AuditFilters }
   | { page: "enrol"; token: string };
 
 function decode(part: string): string | null {
@@ -17,10 +30,30 @@ function decode(part: string): string | null {
   }
 }
 
+/** "account=100000017&staff=ana%40utility.example" -> the filters; others are ignored. */
+export function parseAuditFilters(query: string): AuditFilters {
+  const params = new URLSearchParams(query);
+  const filters = { ...NO_AUDIT_FILTERS };
+  for (const name of AUDIT_FILTERS) filters[name] = (params.get(name) ?? "").trim();
+  return filters;
+}
+
+/** The filters that are set, in the form's order: the query of the page and of the API. */
+export function auditParams(filters: AuditFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of AUDIT_FILTERS) {
+    const value = filters[name].trim();
+    if (value) params.set(name, value);
+  }
+  return params;
+}
+
 export function parseRoute(hash: string): Route {
   const account = /^#\/accounts\/([^/]+)\/?$/.exec(hash);
   const number = account ? decode(account[1]) : null;
   if (number) return { page: "account", number };
+  const audit = /^#\/audit\/?(?:\?(.*))?$/.exec(hash);
+  if (audit) return { page: "audit", filters: parseAuditFilters(audit[1] ?? "") };
   const enrol = /^#\/enrol\/([^/?#]+)\/?$/.exec(hash);
   const token = enrol ? decode(enrol[1]) : null;
   if (token) return { page: "enrol", token };
@@ -29,4 +62,10 @@ export function parseRoute(hash: string): Route {
 
 export function accountHash(number: string): string {
   return `#/accounts/${encodeURIComponent(number)}`;
+}
+
+/** "#/audit", or "#/audit?staff=ana%40utility.example" with the filters that are set. */
+export function auditHash(filters: AuditFilters = NO_AUDIT_FILTERS): string {
+  const query = auditParams(filters).toString();
+  return query ? `#/audit?${query}` : "#/audit";
 }

@@ -1,0 +1,1 @@
+SELECT number FROM accounts WHERE id = :id

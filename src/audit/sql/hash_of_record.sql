@@ -1,0 +1,1 @@
+SELECT hash FROM audit_records WHERE id = :id
