@@ -111,7 +111,9 @@ TEST_F(AuditApiTest, AnAuditorSearchesByAccountStaffActionAndTimeAPageAtATime) {
       search(audra, "?account=" + account_.digits() +
                         "&action=account.&limit=2&before=" + std::to_string(next));
   ASSERT_EQ(older.status, 200) << older.body;
-  for (const auto& record : older.json()["records"]) {
+  const nlohmann::json older_page = older.json();
+  ASSERT_FALSE(older_page["records"].empty());
+  for (const auto& record : older_page["records"]) {
     EXPECT_LT(record["id"].get<std::int64_t>(), next);
     EXPECT_EQ(record["target"], "account:" + account_.digits());
   }

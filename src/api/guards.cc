@@ -272,7 +272,11 @@ namespace {
 // The customer's login id when it was a session (0 for staff).
 std::variant<http::Response, std::int64_t> staff_or_customer(ApiContext& context,
                                                              http::Request& request) {
-  if (request.header("authorization") || context.logins == nullptr) {
+  // Staff: an API key, or the console's cookie without a customer's (one browser may hold both
+  // when a staff member is also a customer: the portal's own cookie then speaks for the portal).
+  const bool console = !cookie_value(request, kStaffSessionCookie).empty() &&
+                       cookie_value(request, kSessionCookie).empty();
+  if (request.header("authorization") || console || context.logins == nullptr) {
     if (auto refused = require_staff(context, request)) return *refused;
     return std::int64_t{0};
   }

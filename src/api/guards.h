@@ -53,8 +53,8 @@ Result<std::optional<auth::CurrentSession>> current_session(ApiContext& context,
 std::optional<http::Response> require_csrf(const http::Request& request,
                                            const auth::CurrentSession& session);
 
-// Gate for /api/v1/accounts/{number}/...: a request with `Authorization: Bearer` must pass
-// require_staff; otherwise the session cookie must name a signed-in customer whose
+// Gate for /api/v1/accounts/{number}/...: a request with `Authorization: Bearer`, or with the
+// console's cookie and no portal cookie, must pass require_staff; otherwise the session cookie must name a signed-in customer whose
 // login holds the account (401 sign-in-required without one; 404 for an account that is not
 // theirs, the same answer as for one that does not exist), plus the CSRF header when it changes
 // anything. On success sets request.actor: "customer:<login id>" for a session, the key's for

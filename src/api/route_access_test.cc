@@ -7,6 +7,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
+#include "api/testing/staff_console.h"
 #include "staff/api_keys.h"
 #include "staff/permissions.h"
 #include "store/testing/test_database.h"
@@ -54,35 +55,51 @@ std::string path_of(const std::string& pattern, const std::string& account) {
     const auto close = pattern.find('}', open);
     path += pattern.substr(at, open - at);
     const std::string name = pattern.substr(open + 1, close - open - 1);
-    path += name == "number" ? account : name == "confirmation" ? "PAY-NONE" : "1";
+    path += name == "number" ? account : name == "confirmation" ? "PAY-NONE" : "999999";
     at = close + 1;
   }
   return path;
 }
 
-// Each shipped role's key against each route that declares a permission: without it, 403 naming
-// the permission; with it, the request is let through (whatever the handler then answers).
-TEST(RouteAccess, EveryShippedRoleAgainstEveryStaffRoute) {
+// Each shipped role, as a console user and as an API key, against each route that declares a
+// permission: without it, 403 naming the permission; with it, the request is let through
+// (whatever the handler then answers). Changing roles is a person's act: a key is refused it
+// whatever its permissions (403 staff-user-required).
+TEST(RouteAccess, EveryShippedRoleAgainstEveryStaffRouteAsAPersonAndAsAKey) {
   store::testing::TestDatabase test;
   const AccountNumber account = accounts::testing::open_sample_account(test.database());
   testing::ApiServer api(test.database());
-  std::map<std::string, std::string> keys;
+  testing::StaffConsoles consoles(test, api);
+  struct Caller {
+    std::string role;
+    bool person;
+    testing::ApiServer::Headers headers;
+  };
+  std::vector<Caller> callers;
   for (const staff::ShippedRole& role : staff::shipped_roles()) {
-    keys[std::string(role.name)] = api.make_key(std::string(role.name), {std::string(role.name)});
+    const std::string name(role.name);
+    callers.push_back({name, false, testing::ApiServer::as_key(api.make_key(name, {name}))});
+    const testing::Console console = consoles.enrol(name + "@utility.example", name);
+    callers.push_back({name, true, console.writing()});
   }
   int refused = 0;
   int allowed = 0;
   for (const http::Router::RouteAccess& route : api.router().access_table()) {
     if (route.staff_permission.empty()) continue;
-    for (const staff::ShippedRole& role : staff::shipped_roles()) {
-      const bool may = std::find(role.permissions.begin(), role.permissions.end(),
-                                 route.staff_permission) != role.permissions.end();
-      auto headers = testing::ApiServer::as_key(keys[std::string(role.name)]);
-      headers.emplace_back("Idempotency-Key", "matrix-" + std::string(role.name));
+    for (const Caller& caller : callers) {
+      const auto permissions = staff::permissions_of(std::vector<std::string>{caller.role});
+      const bool may =
+          std::binary_search(permissions.begin(), permissions.end(), route.staff_permission);
+      auto headers = caller.headers;
+      headers.emplace_back("Idempotency-Key", "matrix-" + caller.role);
       ClientResponse answer =
           api.send(route.method, path_of(route.pattern, account.digits()), headers, "{}");
-      const std::string where = std::string(role.name) + " " + route.method + " " + route.pattern;
-      if (may) {
+      const std::string where = caller.role + (caller.person ? " (console) " : " (key) ") +
+                                route.method + " " + route.pattern;
+      if (may && !caller.person && route.pattern == "/api/v1/staff/users/{id}/roles") {
+        EXPECT_EQ(answer.status, 403) << where;
+        EXPECT_EQ(answer.json()["code"], "staff-user-required") << where;
+      } else if (may) {
         ++allowed;
         EXPECT_NE(answer.status, 401) << where << ": " << answer.body;
         EXPECT_NE(answer.status, 403) << where << ": " << answer.body;
@@ -96,8 +113,8 @@ TEST(RouteAccess, EveryShippedRoleAgainstEveryStaffRoute) {
       }
     }
   }
-  EXPECT_GT(refused, 100);
-  EXPECT_GT(allowed, 100);
+  EXPECT_GT(refused, 200);
+  EXPECT_GT(allowed, 200);
 }
 
 TEST(RouteAccess, NoKeyARevokedKeyOrACustomersCookieAloneIsNotStaff) {

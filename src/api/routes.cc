@@ -7,6 +7,7 @@
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/payment_handlers.h"
+#include "api/staff_access_handlers.h"
 #include "api/staff_auth_handlers.h"
 #include "api/staff_user_handlers.h"
 #include "api/system_handlers.h"
@@ -51,6 +52,18 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/users", bind(add_staff_user_handler), "staff.manage");
   router.add("GET", "/api/v1/staff/users", bind(staff_users_handler), "staff.manage");
   router.add("POST", "/api/v1/staff/users/{id}/disable", bind(disable_staff_user_handler),
+             "staff.manage");
+  router.add("PUT", "/api/v1/staff/users/{id}/roles", bind(set_staff_roles_handler),
+             "staff.manage");
+  router.add("POST", "/api/v1/staff/users/{id}/sign-out", bind(end_staff_sessions_handler),
+             "staff.manage");
+  router.add("GET", "/api/v1/staff/roles", bind(roles_handler), "staff.manage");
+  router.add("PUT", "/api/v1/staff/roles/{name}", bind(define_role_handler), "staff.manage");
+  router.add("GET", "/api/v1/staff/api-keys", bind(api_keys_handler), "staff.manage");
+  router.add("POST", "/api/v1/staff/api-keys", bind(create_api_key_handler), "staff.manage");
+  router.add("POST", "/api/v1/staff/api-keys/{id}/rotate", bind(rotate_api_key_handler),
+             "staff.manage");
+  router.add("POST", "/api/v1/staff/api-keys/{id}/revoke", bind(revoke_api_key_handler),
              "staff.manage");
   router.add("GET", "/api/v1/staff/audit", bind(audit_search_handler), "audit.read");
   router.add("GET", "/api/v1/staff/audit.csv", bind(audit_export_handler), "audit.export");

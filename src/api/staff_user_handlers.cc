@@ -8,6 +8,7 @@
 #include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
+#include "staff/role_changes.h"
 #include "staff/staff_users.h"
 
 namespace rp::api {
@@ -34,6 +35,9 @@ http::Response add_staff_user_handler(ApiContext& context, http::Request& reques
   if (!home.ok()) return http::problem_from_error(home.error());
   auto added = context.database.write<staff::AddedStaffUser>(
       [&](store::Session& session) -> Result<staff::AddedStaffUser> {
+        auto granted = staff::permissions_of_roles(session, roles);
+        RP_TRY(granted);
+        RP_TRY(staff::check_may_grant(session, request.actor, *granted));
         auto user = staff::add_staff_user(
             session, {*email, *name, roles, request.actor, home->value_or("")});
         RP_TRY(user);
