@@ -61,6 +61,36 @@ std::optional<http::Response> require_staff(ApiContext& context, http::Request& 
 
 namespace {
 
+// The account (its digits) a staff request acts on: the one in its path, or the one a payment,
+// adjustment or bill named by id in its path belongs to; "" when none or not found.
+Result<std::string> target_account(ApiContext& context, const http::Request& request) {
+  if (const std::string_view number = request.path_param("number"); !number.empty()) {
+    auto parsed = AccountNumber::parse(number);
+    return parsed.ok() ? parsed->digits() : std::string();
+  }
+  std::string query;
+  store::Value key;
+  const std::string_view route = request.route;
+  if (!request.path_param("confirmation").empty()) {
+    query = "api/account_of_payment";
+    key = std::string(request.path_param("confirmation"));
+  } else if (route.starts_with("/api/v1/staff/adjustments/{id}") ||
+             route.starts_with("/api/v1/staff/bills/{id}")) {
+    auto id = id_param(request, "id", "record");
+    if (!id.ok()) return std::string();
+    query = route.starts_with("/api/v1/staff/bills/") ? "api/account_of_bill"
+                                                      : "api/account_of_adjustment";
+    key = *id;
+  } else {
+    return std::string();
+  }
+  return context.database.read<std::string>([&](store::Session& session) -> Result<std::string> {
+    auto rows = session.query_named(query, {key});
+    RP_TRY(rows);
+    return rows->empty() ? std::string() : rows->at(0).text("number");
+  });
+}
+
 // require_staff without the audit record; `actor` is set once the credential is known.
 std::optional<http::Response> check_staff(ApiContext& context, http::Request& request,
                                           std::string& actor) {
@@ -118,9 +148,10 @@ std::optional<http::Response> check_staff(ApiContext& context, http::Request& re
                          {}, "permission-required");
   }
   // Nobody acts on their own home account: a colleague does.
-  if (!identity->home_account.empty() && !request.path_param("number").empty()) {
-    auto number = AccountNumber::parse(request.path_param("number"));
-    if (number.ok() && number->digits() == identity->home_account) {
+  if (!identity->home_account.empty()) {
+    auto target = target_account(context, request);
+    if (!target.ok()) return http::problem_from_error(target.error());
+    if (*target == identity->home_account) {
       return http::problem(403, "own-account", "Not your own account",
                            "staff do not act on their own account; ask a colleague", {},
                            "own-account");

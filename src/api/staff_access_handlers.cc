@@ -10,6 +10,7 @@
 #include "http/problem.h"
 #include "staff/api_keys.h"
 #include "staff/role_changes.h"
+#include "staff/staff_sign_in.h"
 
 namespace rp::api {
 namespace {
@@ -53,6 +54,7 @@ http::Response changed(ApiContext& context, Change change, Record record) {
     return success();
   });
   if (!done.ok()) return http::problem_from_error(done.error());
+  staff::forget_known_staff_sessions();  // sessions, users and roles as now committed
   return http::text_response(204, "", "");
 }
 
@@ -93,6 +95,7 @@ http::Response set_staff_roles_handler(ApiContext& context, http::Request& reque
     return success();
   });
   if (!done.ok()) return http::problem_from_error(done.error());
+  staff::forget_known_staff_sessions();  // the users' permissions as now committed
   return private_json(200, out.take());
 }
 
@@ -163,6 +166,7 @@ http::Response define_role_handler(ApiContext& context, http::Request& request) 
     return success();
   });
   if (!done.ok()) return http::problem_from_error(done.error());
+  staff::forget_known_staff_sessions();  // the users' permissions as now committed
   return private_json(200, out.take());
 }
 

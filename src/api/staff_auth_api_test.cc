@@ -9,6 +9,7 @@
 #include "audit/audit_trail.h"
 #include "auth/totp.h"
 #include "core/time.h"
+#include "staff/staff_sign_in.h"
 #include "staff/staff_users.h"
 #include "store/testing/test_database.h"
 
@@ -105,6 +106,7 @@ TEST_F(StaffAuthApiTest, ApprovingMoneyNeedsThePasswordAndACodeFromTheLastFiveMi
     return success();
   });
   ASSERT_TRUE(aged.ok());
+  staff::forget_known_staff_sessions();  // changed behind the server
   ClientResponse stale = api_.send("POST", approve, ben.writing(), R"({"note": "ok"})");
   ASSERT_EQ(stale.status, 403) << stale.body;
   EXPECT_EQ(stale.json()["code"], "reauthentication-required");
@@ -287,6 +289,41 @@ TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccount) {
                           "home_account_number": "999999999"})")
                 .status,
             422);
+}
+
+TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccountByARecordsIdEither) {
+  Console admin = enrol("admin@utility.example", "administrator");
+  ClientResponse added = api_.send("POST", "/api/v1/staff/users", admin.writing(),
+                                   R"({"email": "mo@utility.example", "name": "Maria Lopez",
+                    "roles": ["billing_manager"], "home_account_number": ")" +
+                                       account_.digits() + R"("})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string link = added.json()["enrolment_link"];
+  Console mo = enrol_with(link.substr(link.find("#/enrol/") + 8), "mo@utility.example");
+  // A colleague asks for a credit on Mo's own account: Mo may not approve it by its id.
+  Headers asking = admin.writing();
+  asking.emplace_back("Idempotency-Key", "home-credit");
+  ClientResponse asked =
+      api_.send("POST", "/api/v1/staff/accounts/" + account_.digits() + "/adjustments", asking,
+                R"json({"amount": "-150.00", "reason_code": "leak_credit", "memo": "x"})json");
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  ClientResponse approve = api_.send(
+      "POST", "/api/v1/staff/adjustments/" + asked.json()["id"].dump() + "/approve", mo.writing(),
+      R"({"note": "looks right"})");
+  EXPECT_EQ(approve.status, 403) << approve.body;
+  EXPECT_EQ(approve.json()["code"], "own-account");
+  // Nor void a payment taken on it.
+  Headers paying = admin.writing();
+  paying.emplace_back("Idempotency-Key", "home-pay");
+  ClientResponse paid =
+      api_.send("POST", "/api/v1/staff/accounts/" + account_.digits() + "/payments", paying,
+                R"({"amount": "5.00", "method": "cash"})");
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  const std::string confirmation = paid.json()["confirmation"];
+  ClientResponse voided = api_.send("POST", "/api/v1/staff/payments/" + confirmation + "/void",
+                                    mo.writing(), R"({"reason": "keyed twice"})");
+  EXPECT_EQ(voided.status, 403) << voided.body;
+  EXPECT_EQ(voided.json()["code"], "own-account");
 }
 
 }  // namespace

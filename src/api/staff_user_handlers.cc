@@ -9,6 +9,7 @@
 #include "http/json_body.h"
 #include "http/problem.h"
 #include "staff/role_changes.h"
+#include "staff/staff_sign_in.h"
 #include "staff/staff_users.h"
 
 namespace rp::api {
@@ -102,6 +103,7 @@ http::Response disable_staff_user_handler(ApiContext& context, http::Request& re
     return success();
   });
   if (!disabled.ok()) return http::problem_from_error(disabled.error());
+  staff::forget_known_staff_sessions();  // their sessions end now, not when the cache lapses
   return http::text_response(204, "", "");
 }
 

@@ -1,6 +1,8 @@
 #include "staff/staff_sign_in.h"
 
 #include <functional>
+#include <mutex>
+#include <unordered_map>
 
 #include "auth/credentials.h"
 #include "auth/password_rules.h"
@@ -267,17 +269,92 @@ Result<StaffSignInOutcome> staff_sign_in(store::Database& database,
       });
 }
 
+namespace {
+
+// Sessions found in the last kSessionCacheLife, so a console's requests mostly cost no query.
+// Every change to a session, its user or their roles in this process forgets them all at once
+// (forget_known_staff_sessions); a fill that began before such a change is not kept (the
+// generation moved on); another server process sees the change within kSessionCacheLife.
+struct CachedSession {
+  StaffSession session;
+  Instant created;
+  Instant seen;
+  Instant fetched;
+};
+
+class SessionCache {
+ public:
+  std::optional<CachedSession> find(const std::string& digest, Instant at) {
+    std::lock_guard lock(mutex_);
+    auto found = sessions_.find(digest);
+    if (found == sessions_.end()) return std::nullopt;
+    if (at - found->second.fetched > kSessionCacheLife) {
+      sessions_.erase(found);
+      return std::nullopt;
+    }
+    return found->second;
+  }
+  std::uint64_t generation() {
+    std::lock_guard lock(mutex_);
+    return generation_;
+  }
+  void keep(const std::string& digest, CachedSession session, std::uint64_t generation) {
+    std::lock_guard lock(mutex_);
+    if (generation != generation_) return;
+    if (sessions_.size() > 10000) sessions_.clear();
+    sessions_[digest] = std::move(session);
+  }
+  void forget_all() {
+    std::lock_guard lock(mutex_);
+    ++generation_;
+    sessions_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::uint64_t generation_ = 0;
+  std::unordered_map<std::string, CachedSession> sessions_;
+};
+
+SessionCache& session_cache() {
+  static SessionCache cache;
+  return cache;
+}
+
+}  // namespace
+
+void forget_known_staff_sessions() {
+  session_cache().forget_all();
+}
+
 Result<std::optional<StaffSession>> find_staff_session(store::Database& database,
                                                        const std::string& token) {
   using Found = std::optional<StaffSession>;
   if (token.empty()) return Found{};
   const Instant at = now();
+  const std::string digest = auth::token_digest(token);
+  if (auto cached = session_cache().find(digest, at)) {
+    if (at - cached->created > kStaffAbsolute || at - cached->seen > kStaffIdle) return Found{};
+    if (at - cached->seen > kTouchEvery) {
+      RP_TRY(database.write_work([&](Session& session) -> Result<void> {
+        RP_TRY(session.execute_named("staff/touch_staff_session",
+                                     {format_instant(at), cached->session.session_id}));
+        return success();
+      }));
+      cached->seen = at;
+      session_cache().keep(digest, *cached, session_cache().generation());
+    }
+    return Found{cached->session};
+  }
+  const std::uint64_t generation = session_cache().generation();
   struct Read {
     Found session;
     bool touch = false;
   };
+  Instant created_at;
+  Instant seen_at;
   auto read = database.read<Read>([&](Session& session) -> Result<Read> {
-    auto rows = session.query_named("staff/staff_session_by_hash", {auth::token_digest(token)});
+    auto rows = session.query_named("staff/staff_session_by_hash", {digest});
     RP_TRY(rows);
     if (rows->empty()) return Read{};
     const Row& row = rows->at(0);
@@ -300,24 +377,31 @@ Result<std::optional<StaffSession>> find_staff_session(store::Database& database
     for (const Row& permission : *permissions) {
       found.identity.permissions.push_back(permission.text("permission"));
     }
+    created_at = *created;
+    seen_at = *seen;
     return Read{found, at - *seen > kTouchEvery};
   });
   RP_TRY(read);
+  if (!read->session) return Found{};
   if (read->touch) {
     RP_TRY(database.write_work([&](Session& session) -> Result<void> {
       RP_TRY(session.execute_named("staff/touch_staff_session",
                                    {format_instant(at), read->session->session_id}));
       return success();
     }));
+    seen_at = at;
   }
+  session_cache().keep(digest, {*read->session, created_at, seen_at, at}, generation);
   return read->session;
 }
 
 Result<void> end_staff_session(store::Database& database, std::int64_t session_id) {
-  return database.write_work([&](Session& session) -> Result<void> {
+  RP_TRY(database.write_work([&](Session& session) -> Result<void> {
     RP_TRY(session.execute_named("staff/end_staff_session", {format_instant(now()), session_id}));
     return success();
-  });
+  }));
+  forget_known_staff_sessions();
+  return success();
 }
 
 Result<void> reauthenticate(store::Database& database, const auth::ThrottleRules& rules,
@@ -346,6 +430,7 @@ Result<void> reauthenticate(store::Database& database, const auth::ThrottleRules
     case Kind::signed_in:
       break;
   }
+  forget_known_staff_sessions();  // the session's new re-authentication time
   return success();
 }
 

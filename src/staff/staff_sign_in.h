@@ -91,10 +91,20 @@ struct StaffSession {
   StaffIdentity identity;  // kind staff_user, with the user's permissions now
 };
 
+// How long a session found stays known to this process without asking the database again: a
+// session ended, or a user disabled or given other roles, in another server process is seen
+// within this (in this process, at once: forget_known_staff_sessions).
+inline constexpr std::chrono::seconds kSessionCacheLife{2};
+
 // The live session of a cookie token, or nullopt (unknown, ended, idle, too old, or its user
 // disabled). Records activity at most once a minute.
 Result<std::optional<StaffSession>> find_staff_session(store::Database& database,
                                                        const std::string& token);
+
+// Forgets every session this process knows without asking: called after any change to a
+// session, a staff user or a role (sign-out, re-authentication, disabling, ending sessions, role
+// changes), and by tests that change them behind the process.
+void forget_known_staff_sessions();
 
 Result<void> end_staff_session(store::Database& database, std::int64_t session_id);
 

@@ -163,6 +163,25 @@ TEST_F(StaffSignInTest, DisablingAUserEndsTheirSessionsAtOnceAndRefusesSignIn) {
   EXPECT_EQ(refused->kind, StaffSignInOutcome::Kind::wrong_credentials);
 }
 
+TEST_F(StaffSignInTest, AFoundSessionIsKeptBrieflyAndForgottenAtOnceWhenAskedTo) {
+  auto [secret, signed_in] = enrolled("ana@utility.example");
+  ASSERT_TRUE(find_staff_session(test_.database(), signed_in.session_token)->has_value());
+  // Ended behind the process: still known for at most kSessionCacheLife...
+  auto ended = test_->write_work([](store::Session& session) -> Result<void> {
+    RP_TRY(session.execute("UPDATE staff_sessions SET ended_at = '2026-01-01T00:00:00Z'"));
+    return success();
+  });
+  ASSERT_TRUE(ended.ok());
+  auto cached = find_staff_session(test_.database(), signed_in.session_token);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_TRUE(cached->has_value()) << "the second request within 2 s asks the database again";
+  // ...and gone once this process is told.
+  forget_known_staff_sessions();
+  auto gone = find_staff_session(test_.database(), signed_in.session_token);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+}
+
 TEST_F(StaffSignInTest, AnIdleSessionEndsAfterFifteenMinutesAndAnyAfterTenHours) {
   auto [secret, signed_in] = enrolled("ana@utility.example");
   auto age = [&](const std::string& column, std::chrono::seconds by) {
@@ -172,6 +191,7 @@ TEST_F(StaffSignInTest, AnIdleSessionEndsAfterFifteenMinutesAndAnyAfterTenHours)
       return success();
     });
     ASSERT_TRUE(changed.ok());
+    forget_known_staff_sessions();  // changed behind the process
   };
   age("last_seen_at", std::chrono::minutes(14));
   auto alive = find_staff_session(test_.database(), signed_in.session_token);
