@@ -54,11 +54,22 @@ CheckpointSchedule::~CheckpointSchedule() {
   if (thread_.joinable()) thread_.join();
 }
 
+audit::Retention retention_of(const AuditConfig& config) {
+  return {config.keep_access_days, config.keep_change_years};
+}
+
 void CheckpointSchedule::loop() {
   const std::chrono::minutes every(config_.checkpoint_minutes);
   std::unique_lock lock(mutex_);
   while (!wake_.wait_for(lock, every, [this] { return stopping_; })) {
     lock.unlock();
+    auto pruned = audit::prune_audit_trail(database_, retention_of(config_));
+    if (!pruned.ok()) {
+      spdlog::error("audit retention failed: {}", pruned.error().message);
+    } else if (pruned->access_records + pruned->other_records > 0) {
+      spdlog::info("audit retention: {} access records and {} others pruned",
+                   pruned->access_records, pruned->other_records);
+    }
     auto taken = take_checkpoint(database_, config_, key_);
     if (taken.ok()) {
       spdlog::info("audit checkpoint: record {} signed", taken->last_record);

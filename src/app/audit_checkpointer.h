@@ -9,6 +9,7 @@
 
 #include "app/config.h"
 #include "audit/checkpoints.h"
+#include "audit/retention.h"
 #include "store/database.h"
 
 namespace rp::app {
@@ -19,8 +20,12 @@ namespace rp::app {
 Result<audit::Checkpoint> take_checkpoint(store::Database& database, const AuditConfig& config,
                                           const audit::SigningKey& key);
 
-// Takes a checkpoint every audit.checkpoint_minutes (none when 0), the first one
-// checkpoint_minutes after the start; failures are logged and tried again next time.
+// The retention the configuration asks for.
+audit::Retention retention_of(const AuditConfig& config);
+
+// Every audit.checkpoint_minutes (none when 0), the first one checkpoint_minutes after the start:
+// prunes what is past its retention, then takes a checkpoint; failures are logged and tried again
+// next time.
 class CheckpointSchedule {
  public:
   CheckpointSchedule(store::Database& database, AuditConfig config, audit::SigningKey key);

@@ -82,4 +82,16 @@ int audit_checkpoint_command(const Config& config) {
   return 0;
 }
 
+int audit_prune_command(const Config& config) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto pruned = audit::prune_audit_trail(**database, retention_of(config.audit));
+  if (!pruned.ok()) return command_failed(pruned.error());
+  std::cout << "pruned " << pruned->access_records << " access records older than "
+            << config.audit.keep_access_days << " days and " << pruned->other_records
+            << " other records older than " << config.audit.keep_change_years << " years\n";
+  return 0;
+}
+
 }  // namespace rp::app

@@ -22,4 +22,8 @@ int audit_verify_command(const Config& config, const AuditVerifyRequest& request
 // audit.auditor_email) and prints its line. Exit 0, or 1 with the reason.
 int audit_checkpoint_command(const Config& config);
 
+// Prunes every audit record past the configured retention (audit/retention.h) and prints how
+// many. Exit 0, or 1 with the reason.
+int audit_prune_command(const Config& config);
+
 }  // namespace rp::app

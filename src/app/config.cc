@@ -229,8 +229,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 32>& settings() {
-  static const std::array<Setting, 32> kSettings{{
+const std::array<Setting, 34>& settings() {
+  static const std::array<Setting, 34> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -275,6 +275,10 @@ const std::array<Setting, 32>& settings() {
        [](Config& c, std::int64_t v) { c.audit.checkpoint_minutes = v; }},
       {"audit", "checkpoint_file", {}, set_checkpoint_file, nullptr},
       {"audit", "auditor_email", {}, set_auditor_email, nullptr},
+      {"audit", "keep_access_days", IntegerRule{90, 36500, "number of days", "at least 90"},
+       nullptr, [](Config& c, std::int64_t v) { c.audit.keep_access_days = v; }},
+      {"audit", "keep_change_years", IntegerRule{7, 100, "number of years", "at least 7"}, nullptr,
+       [](Config& c, std::int64_t v) { c.audit.keep_change_years = v; }},
       {"log", "level", {}, set_log_level, nullptr},
   }};
   return kSettings;
@@ -703,6 +707,12 @@ checkpoint_file = ""
 # The auditor's email: each checkpoint is emailed there. Empty: none.
 # Env: RATEPAYER_AUDIT_AUDITOR_EMAIL
 auditor_email = ""
+# Retention: records of access (sign-ins, refusals, staff reads) lose who and what after this many
+# days (at least 90); every other record (changes to money, accounts and access) after this many
+# years (at least 7). Their hashes stay, so the trail still verifies.
+# Env: RATEPAYER_AUDIT_KEEP_ACCESS_DAYS, RATEPAYER_AUDIT_KEEP_CHANGE_YEARS
+keep_access_days = 365
+keep_change_years = 7
 
 [log]
 # The least severe messages written: trace, debug, info, warn or error. Env: RATEPAYER_LOG_LEVEL

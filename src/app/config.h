@@ -103,6 +103,11 @@ struct AuditConfig {
   std::string checkpoint_file;
   // The auditor's email: each checkpoint is emailed there too. Empty: none.
   std::string auditor_email;
+  // Retention (audit/retention.h): records of access (sign-ins, refusals, reads) are pruned of
+  // their details after keep_access_days (at least 90), every other record after
+  // keep_change_years (at least 7), at each checkpoint and by `ratepayer audit prune`.
+  std::int64_t keep_access_days = 365;
+  std::int64_t keep_change_years = 7;
   friend bool operator==(const AuditConfig&, const AuditConfig&) = default;
 };
 

@@ -72,7 +72,7 @@ TEST(Config, TheExampleFileLoadsToExactlyTheDefaults) {
 
 TEST(Config, TheExampleFileShowsEverySettingAndItsEnvironmentVariable) {
   std::string example = example_config_toml();
-  ASSERT_EQ(setting_names().size(), 29u);
+  ASSERT_EQ(setting_names().size(), 31u);
   for (const std::string& name : setting_names()) {
     std::string key = name.substr(name.find('.') + 1);
     EXPECT_THAT(example, HasSubstr("\n" + key + " = ")) << name;
@@ -81,8 +81,9 @@ TEST(Config, TheExampleFileShowsEverySettingAndItsEnvironmentVariable) {
 }
 
 TEST(Config, AuditCheckpointsAreConfiguredAndAMistypedAuditorIsRefused) {
-  auto config = load_config(std::nullopt, {{"RATEPAYER_AUDIT_CHECKPOINT_MINUTES", "15"},
-                                           {"RATEPAYER_AUDIT_AUDITOR_EMAIL", "audit@firm.example"}});
+  auto config =
+      load_config(std::nullopt, {{"RATEPAYER_AUDIT_CHECKPOINT_MINUTES", "15"},
+                                 {"RATEPAYER_AUDIT_AUDITOR_EMAIL", "audit@firm.example"}});
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->audit.checkpoint_minutes, 15);
   EXPECT_EQ(config->audit.signing_key_file, "var/audit-signing.key");
@@ -91,6 +92,9 @@ TEST(Config, AuditCheckpointsAreConfiguredAndAMistypedAuditorIsRefused) {
   EXPECT_THAT(mistyped.error().message, HasSubstr("not an email address"));
   auto negative = load_config(std::nullopt, {{"RATEPAYER_AUDIT_CHECKPOINT_MINUTES", "-5"}});
   ASSERT_FALSE(negative.ok());
+  auto too_short = load_config(std::nullopt, {{"RATEPAYER_AUDIT_KEEP_ACCESS_DAYS", "30"}});
+  ASSERT_FALSE(too_short.ok());
+  EXPECT_THAT(too_short.error().message, HasSubstr("at least 90"));
 }
 
 TEST(Config, TheFileOverridesDefaultsAndLeavesTheRest) {

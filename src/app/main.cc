@@ -310,6 +310,8 @@ void add_staff_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
       "the utility's checkpoint key (hex): checkpoints must be signed by it");
   add_command(*audit, "checkpoint", "sign a checkpoint of the audit trail now and print it", flags,
               chosen, rp::app::audit_checkpoint_command);
+  add_command(*audit, "prune", "prune the audit records past their retention ([audit] keep_*)",
+              flags, chosen, rp::app::audit_prune_command);
 
   auto request = std::make_shared<rp::app::ApiKeyRequest>();
   CLI::App* command = add_command(

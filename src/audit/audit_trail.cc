@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <vector>
+
+#include "audit/retention.h"
 #include "core/request_origin.h"
 #include "core/time.h"
 
@@ -51,27 +54,38 @@ std::string record_hash(const std::string& previous_hash, std::int64_t id, const
   return hex(digest, sizeof digest);
 }
 
-Result<std::int64_t> append_audit(store::Session& session, const AuditEntry& given) {
-  AuditEntry entry = given;
+Result<std::int64_t> append_audit(store::Session& session, const AuditEntry& entry) {
+  return append_audits(session, std::span<const AuditEntry>(&entry, 1));
+}
+
+Result<std::int64_t> append_audits(store::Session& session, std::span<const AuditEntry> given) {
+  std::vector<AuditEntry> entries(given.begin(), given.end());
   const RequestOrigin& origin = current_request_origin();
-  if (entry.client_address.empty()) entry.client_address = origin.client_address;
-  if (entry.user_agent.empty()) entry.user_agent = origin.user_agent;
-  if (entry.request_id.empty()) entry.request_id = origin.request_id;
-  if (entry.action.empty()) return invalid_input("action", "an audit record names its action");
-  if (entry.outcome != "done" && entry.outcome != "refused" && entry.outcome != "failed") {
-    return invalid_input("outcome", "an audit record's outcome is done, refused or failed");
+  for (AuditEntry& entry : entries) {
+    if (entry.client_address.empty()) entry.client_address = origin.client_address;
+    if (entry.user_agent.empty()) entry.user_agent = origin.user_agent;
+    if (entry.request_id.empty()) entry.request_id = origin.request_id;
+    if (entry.action.empty()) return invalid_input("action", "an audit record names its action");
+    if (entry.outcome != "done" && entry.outcome != "refused" && entry.outcome != "failed") {
+      return invalid_input("outcome", "an audit record's outcome is done, refused or failed");
+    }
   }
+  if (entries.empty()) return invalid_input("entries", "no audit records to append");
   auto head = session.query_named("audit/lock_head", {});
   RP_TRY(head);
-  const std::int64_t id = head->at(0).integer("last_id") + 1;
-  const std::string previous = head->at(0).text("last_hash");
+  std::int64_t id = head->at(0).integer("last_id");
+  std::string previous = head->at(0).text("last_hash");
   const std::string at = format_instant(now());
-  const std::string hash = record_hash(previous, id, at, entry);
-  RP_TRY(session.execute_named(
-      "audit/insert_record",
-      {id, at, entry.actor, entry.action, entry.target, entry.outcome, entry.details_json,
-       entry.client_address, entry.user_agent, entry.request_id, previous, hash}));
-  RP_TRY(session.execute_named("audit/move_head", {id, hash}));
+  for (const AuditEntry& entry : entries) {
+    ++id;
+    std::string hash = record_hash(previous, id, at, entry);
+    RP_TRY(session.execute_named(
+        "audit/insert_record",
+        {id, at, entry.actor, entry.action, entry.target, entry.outcome, entry.details_json,
+         entry.client_address, entry.user_agent, entry.request_id, previous, hash}));
+    previous = std::move(hash);
+  }
+  RP_TRY(session.execute_named("audit/move_head", {id, previous}));
   return id;
 }
 
@@ -105,6 +119,19 @@ Result<VerifyReport> verify_audit_trail(store::Database& database) {
           return fail(id, "audit record " + std::to_string(id) +
                               " does not follow the record before it: a record was inserted, "
                               "removed or reordered before it");
+        }
+        if (!row.is_null("pruned_at")) {
+          // Past its retention: its content is gone, its hash still links the chain.
+          auto written = parse_instant(row.text("at"), "at");
+          auto pruned = parse_instant(row.text("pruned_at"), "pruned_at");
+          if (!written.ok() || !pruned.ok() || *pruned - *written < date::days(kLeastAccessDays)) {
+            return fail(id, "audit record " + std::to_string(id) +
+                                " was pruned of its details before any retention ended");
+          }
+          previous = row.text("hash");
+          ++expected;
+          ++report.records;
+          continue;
         }
         const std::string hash = record_hash(previous, id, row.text("at"), entry_of(row));
         if (hash != row.text("hash")) {

@@ -10,6 +10,7 @@
 // transactions never chain onto the same record.
 
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include "core/result.h"
@@ -33,6 +34,11 @@ struct AuditEntry {
 // Errors: invalid_input ("action", "outcome") for an empty action or an unknown outcome; the
 // database's.
 Result<std::int64_t> append_audit(store::Session& session, const AuditEntry& entry);
+
+// Appends `entries` in order inside the caller's write, locking and moving the head once: the
+// last one's number. Errors: as append_audit (nothing appended), invalid_input ("entries") for
+// none.
+Result<std::int64_t> append_audits(store::Session& session, std::span<const AuditEntry> entries);
 
 // Appends `entry` in a write of its own (for what changes nothing else: a refused request, a
 // failed sign-in, a staff member reading an account).

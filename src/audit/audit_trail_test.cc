@@ -106,7 +106,7 @@ TEST_F(AuditTrailTest, ARecordAddedAtTheEndIsNamed) {
   append(3);
   tamper(
       "INSERT INTO audit_records SELECT id + 1, at, actor, action, target, outcome, details, "
-      "client_address, user_agent, request_id, hash, hash FROM audit_records WHERE id = 3");
+      "client_address, user_agent, request_id, hash, hash, NULL FROM audit_records WHERE id = 3");
   const VerifyReport report = verify();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.first_bad, 4);
@@ -130,7 +130,7 @@ TEST_F(AuditTrailTest, ARecordInsertedInTheMiddleIsNamed) {
       "UPDATE audit_records SET id = id + 100 WHERE id >= 5;"
       "UPDATE audit_records SET id = id - 99 WHERE id >= 105;"
       "INSERT INTO audit_records SELECT 5, at, 'staff:99', action, target, outcome, details, "
-      "client_address, user_agent, request_id, hash, hash FROM audit_records WHERE id = 4;");
+      "client_address, user_agent, request_id, hash, hash, NULL FROM audit_records WHERE id = 4;");
   const VerifyReport report = verify();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.first_bad, 5);

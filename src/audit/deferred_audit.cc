@@ -40,7 +40,7 @@ Result<void> DeferredAudit::write_queued(std::unique_lock<std::mutex>& lock) {
   writing_ = true;
   lock.unlock();
   auto written = database_.write<bool>([&](store::Session& session) -> Result<bool> {
-    for (const AuditEntry& entry : batch) RP_TRY(append_audit(session, entry));
+    RP_TRY(append_audits(session, batch));
     return true;
   });
   lock.lock();
