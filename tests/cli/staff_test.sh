@@ -68,6 +68,13 @@ message="$("$ratepayer" audit verify --db "$db" --checkpoints "$work/altered.txt
 message="$("$ratepayer" audit verify --db "$db" --checkpoints "$work/nowhere.txt" 2>&1)"
 [[ $? == 1 && "$message" == *"cannot read"* ]] || fail "a missing checkpoint file: '$message'"
 
+# Retention: nothing is old enough to prune yet; a retention below its floor is refused by name.
+message="$("$ratepayer" audit prune --db "$db" 2>&1)"
+[[ $? == 0 && "$message" == "pruned 0 access records older than 365 days and 0 other records older than 7 years" ]] ||
+  fail "prune: '$message'"
+message="$(RATEPAYER_AUDIT_KEEP_ACCESS_DAYS=30 "$ratepayer" audit prune --db "$db" 2>&1)"
+[[ $? != 0 && "$message" == *"at least 90"* ]] || fail "a retention of 30 days: '$message'"
+
 # A database administrator changes a record behind the server (the guard dropped first).
 sql "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET actor = 'staff:9' WHERE id = 2"
 message="$("$ratepayer" audit verify --db "$db" 2>&1)"
