@@ -46,6 +46,19 @@ class StaffAuthApiTest : public ::testing::Test {
     return testing::StaffConsoles::console_of(answer, secret);
   }
 
+  // A staff user with `role` whose own account (home) is account_, added by `admin` over the API
+  // and enrolled from the link it answers.
+  Console enrol_at_home(const Console& admin, const std::string& email, const std::string& role) {
+    ClientResponse added =
+        api_.send("POST", "/api/v1/staff/users", admin.writing(),
+                  R"({"email": ")" + email + R"(", "name": "Maria Lopez",
+                    "roles": [")" +
+                      role + R"("], "home_account_number": ")" + account_.digits() + R"("})");
+    EXPECT_EQ(added.status, 201) << added.body;
+    const std::string link = added.json().value("enrolment_link", "");
+    return enrol_with(link.substr(link.find("#/enrol/") + 8), email);
+  }
+
   store::testing::TestDatabase test_;
   AccountNumber account_;
   testing::ApiServer api_;
@@ -260,13 +273,7 @@ TEST_F(StaffAuthApiTest, AnAdministratorAddsAndDisablesStaffAndADisabledUserIsSi
 
 TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccount) {
   Console admin = enrol("admin@utility.example", "administrator");
-  ClientResponse added = api_.send("POST", "/api/v1/staff/users", admin.writing(),
-                                   R"({"email": "maria@utility.example", "name": "Maria Lopez",
-                    "roles": ["customer_service"], "home_account_number": ")" +
-                                       account_.digits() + R"("})");
-  ASSERT_EQ(added.status, 201) << added.body;
-  const std::string link = added.json()["enrolment_link"];
-  Console maria = enrol_with(link.substr(link.find("#/enrol/") + 8), "maria@utility.example");
+  Console maria = enrol_at_home(admin, "maria@utility.example", "customer_service");
   ClientResponse own =
       api_.send("GET", "/api/v1/staff/accounts/" + account_.digits(), maria.reading());
   EXPECT_EQ(own.status, 403) << own.body;
@@ -293,13 +300,7 @@ TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccount) {
 
 TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccountByARecordsIdEither) {
   Console admin = enrol("admin@utility.example", "administrator");
-  ClientResponse added = api_.send("POST", "/api/v1/staff/users", admin.writing(),
-                                   R"({"email": "mo@utility.example", "name": "Maria Lopez",
-                    "roles": ["billing_manager"], "home_account_number": ")" +
-                                       account_.digits() + R"("})");
-  ASSERT_EQ(added.status, 201) << added.body;
-  const std::string link = added.json()["enrolment_link"];
-  Console mo = enrol_with(link.substr(link.find("#/enrol/") + 8), "mo@utility.example");
+  Console mo = enrol_at_home(admin, "mo@utility.example", "billing_manager");
   // A colleague asks for a credit on Mo's own account: Mo may not approve it by its id.
   Headers asking = admin.writing();
   asking.emplace_back("Idempotency-Key", "home-credit");
@@ -307,9 +308,9 @@ TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccountByARecordsIdEither) {
       api_.send("POST", "/api/v1/staff/accounts/" + account_.digits() + "/adjustments", asking,
                 R"json({"amount": "-150.00", "reason_code": "leak_credit", "memo": "x"})json");
   ASSERT_EQ(asked.status, 201) << asked.body;
-  ClientResponse approve = api_.send(
-      "POST", "/api/v1/staff/adjustments/" + asked.json()["id"].dump() + "/approve", mo.writing(),
-      R"({"note": "looks right"})");
+  ClientResponse approve =
+      api_.send("POST", "/api/v1/staff/adjustments/" + asked.json()["id"].dump() + "/approve",
+                mo.writing(), R"({"note": "looks right"})");
   EXPECT_EQ(approve.status, 403) << approve.body;
   EXPECT_EQ(approve.json()["code"], "own-account");
   // Nor void a payment taken on it.

@@ -94,7 +94,11 @@ TEST(WritePressure, ABulkWriteGivesItsTurnToShortWritesThatWaitedPastTheThreshol
   customer.join();
   batch.join();
   ASSERT_EQ(order.size(), 2u);
-  EXPECT_EQ(order[0], "customer");
+  // Only SQLite's one writer has turns to give (store/database.h): on PostgreSQL a bulk write is
+  // an ordinary one, and the two run side by side on connections freed together, in either order.
+  if (test.engine() == Engine::sqlite) {
+    EXPECT_EQ(order[0], "customer");
+  }
 }
 
 }  // namespace
