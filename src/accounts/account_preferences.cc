@@ -4,6 +4,7 @@
 
 #include "accounts/account_events.h"
 #include "core/email_address.h"
+#include "core/json_writer.h"
 
 namespace rp::accounts {
 namespace {
@@ -101,6 +102,22 @@ Result<AccountPreferences> change_preferences(store::Database& database,
     }
     std::string changed;
     auto note = [&](const std::string& what) { changed += (changed.empty() ? "" : ", ") + what; };
+    // What changed, before and after (the audit trail keeps it with the event).
+    JsonWriter details;
+    details.begin_object();
+    auto before_after = [&](const char* field, const std::string& before,
+                            const std::string& after) {
+      if (before == after) return;
+      details.key(field).begin_object().key("before").string(before);
+      details.key("after").string(after).end_object();
+    };
+    if (next.paperless != loaded->preferences.paperless) {
+      details.key("paperless").begin_object().key("before").boolean(loaded->preferences.paperless);
+      details.key("after").boolean(next.paperless).end_object();
+    }
+    before_after("email", loaded->preferences.email, next.email);
+    before_after("phone", loaded->preferences.phone, next.phone);
+    details.end_object();
     if (next.paperless != loaded->preferences.paperless) {
       note(next.paperless ? "paperless bills on" : "paper bills again");
       RP_TRY(session.execute_named("accounts/set_paperless",
@@ -114,8 +131,9 @@ Result<AccountPreferences> change_preferences(store::Database& database,
           {store::text_or_null(next.email), store::text_or_null(next.phone), loaded->person_id}));
     }
     if (!changed.empty()) {
-      auto recorded = record_event(session, {loaded->account_id, "preferences.changed",
-                                             change.actor, "Changed " + changed + ".", "{}"});
+      auto recorded =
+          record_event(session, {loaded->account_id, "preferences.changed", change.actor,
+                                 "Changed " + changed + ".", details.take()});
       RP_TRY(recorded);
     }
     return next;

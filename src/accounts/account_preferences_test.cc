@@ -43,6 +43,19 @@ TEST(AccountPreferences, PaperlessNeedsAnEmailAndEachRealChangeIsOneEvent) {
   ASSERT_EQ(summaries.size(), 2u);  // the email cleared, then everything set
   EXPECT_EQ(summaries[0].text(0), "Changed contact email.");
   EXPECT_EQ(summaries[1].text(0), "Changed paperless bills on, contact email, contact phone.");
+  // The audit trail keeps each change with what it was before and after.
+  auto audited = store::testing::query(
+      test.database(),
+      "SELECT actor, target, details FROM audit_records WHERE action = 'preferences.changed' "
+      "ORDER BY id");
+  ASSERT_EQ(audited.size(), 2u);
+  EXPECT_EQ(audited[1].text("actor"), "customer");
+  EXPECT_EQ(audited[1].text("target"), "account:" + maria.digits());
+  EXPECT_EQ(audited[1].text("details"),
+            R"({"summary":"Changed paperless bills on, contact email, contact phone.","event":)"
+            R"({"paperless":{"before":false,"after":true},)"
+            R"("email":{"before":"","after":"maria@example.com"},)"
+            R"("phone":{"before":"+15415550100","after":"5415550134"}}})");
   // The same values again record nothing.
   ASSERT_TRUE(change_preferences(test.database(), maria,
                                  {true, "maria@example.com", "541-555-0134", "customer"})

@@ -1,11 +1,13 @@
 #include "api/guards.h"
 
+#include <algorithm>
 #include <charconv>
 #include <variant>
 
 #include "api/audit_log.h"
 #include "core/assert.h"
 #include "core/idempotency_key.h"
+#include "core/json.h"
 #include "core/json_writer.h"
 #include "http/problem.h"
 #include "staff/api_keys.h"
@@ -61,33 +63,51 @@ std::optional<http::Response> require_staff(ApiContext& context, http::Request& 
 
 namespace {
 
-// The account (its digits) a staff request acts on: the one in its path, or the one a payment,
-// adjustment or bill named by id in its path belongs to; "" when none or not found.
-Result<std::string> target_account(ApiContext& context, const http::Request& request) {
+// The accounts (their digits) a staff request acts on: the one in its path; the one a payment,
+// adjustment or bill named by id in its path belongs to; every account served through the meter of
+// a meter data exception; the account a lockbox item is applied to (in the body). Empty when none.
+Result<std::vector<std::string>> target_accounts(ApiContext& context,
+                                                 const http::Request& request) {
+  using Numbers = std::vector<std::string>;
   if (const std::string_view number = request.path_param("number"); !number.empty()) {
     auto parsed = AccountNumber::parse(number);
-    return parsed.ok() ? parsed->digits() : std::string();
+    return parsed.ok() ? Numbers{parsed->digits()} : Numbers{};
+  }
+  const std::string_view route = request.route;
+  if (route == "/api/v1/staff/lockbox/items/{id}/apply") {
+    const json body = json::parse(request.body, nullptr, false);
+    if (!body.is_object() || !body.contains("account_number") ||
+        !body["account_number"].is_string()) {
+      return Numbers{};  // the handler names what is missing
+    }
+    auto parsed = AccountNumber::parse(body["account_number"].get<std::string>());
+    return parsed.ok() ? Numbers{parsed->digits()} : Numbers{};
   }
   std::string query;
   store::Value key;
-  const std::string_view route = request.route;
   if (!request.path_param("confirmation").empty()) {
     query = "api/account_of_payment";
     key = std::string(request.path_param("confirmation"));
-  } else if (route.starts_with("/api/v1/staff/adjustments/{id}") ||
-             route.starts_with("/api/v1/staff/bills/{id}")) {
-    auto id = id_param(request, "id", "record");
-    if (!id.ok()) return std::string();
-    query = route.starts_with("/api/v1/staff/bills/") ? "api/account_of_bill"
-                                                      : "api/account_of_adjustment";
-    key = *id;
   } else {
-    return std::string();
+    if (route.starts_with("/api/v1/staff/adjustments/{id}")) {
+      query = "api/account_of_adjustment";
+    } else if (route.starts_with("/api/v1/staff/bills/{id}")) {
+      query = "api/account_of_bill";
+    } else if (route.starts_with("/api/v1/staff/vee-exceptions/{id}")) {
+      query = "api/accounts_of_vee_exception";
+    } else {
+      return Numbers{};
+    }
+    auto id = id_param(request, "id", "record");
+    if (!id.ok()) return Numbers{};
+    key = *id;
   }
-  return context.database.read<std::string>([&](store::Session& session) -> Result<std::string> {
+  return context.database.read<Numbers>([&](store::Session& session) -> Result<Numbers> {
     auto rows = session.query_named(query, {key});
     RP_TRY(rows);
-    return rows->empty() ? std::string() : rows->at(0).text("number");
+    Numbers numbers;
+    for (const store::Row& row : *rows) numbers.push_back(row.text("number"));
+    return numbers;
   });
 }
 
@@ -149,9 +169,9 @@ std::optional<http::Response> check_staff(ApiContext& context, http::Request& re
   }
   // Nobody acts on their own home account: a colleague does.
   if (!identity->home_account.empty()) {
-    auto target = target_account(context, request);
-    if (!target.ok()) return http::problem_from_error(target.error());
-    if (*target == identity->home_account) {
+    auto targets = target_accounts(context, request);
+    if (!targets.ok()) return http::problem_from_error(targets.error());
+    if (std::find(targets->begin(), targets->end(), identity->home_account) != targets->end()) {
       return http::problem(403, "own-account", "Not your own account",
                            "staff do not act on their own account; ask a colleague", {},
                            "own-account");

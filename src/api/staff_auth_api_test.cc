@@ -325,6 +325,22 @@ TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccountByARecordsIdEither) {
                                     mo.writing(), R"({"reason": "keyed twice"})");
   EXPECT_EQ(voided.status, 403) << voided.body;
   EXPECT_EQ(voided.json()["code"], "own-account");
+  // Nor apply a lockbox payment to it (the account is in the body).
+  ClientResponse applied = api_.send("POST", "/api/v1/staff/lockbox/items/1/apply", mo.writing(),
+                                     R"({"account_number": ")" + account_.digits() + R"("})");
+  EXPECT_EQ(applied.status, 403) << applied.body;
+  EXPECT_EQ(applied.json()["code"], "own-account");
+  // Nor resolve a meter data exception on the meter serving it.
+  ClientResponse reads = api_.request("POST", "/api/v1/reads", R"({"reads": [
+    {"meter": "E1000017", "channel": "kWh", "interval_start": "2026-11-02T00:00:00Z", "value": "-1"}]})");
+  ASSERT_EQ(reads.status, 201) << reads.body;
+  const nlohmann::json queue = api_.get("/api/v1/staff/vee-exceptions").json();
+  ASSERT_EQ(queue["items"].size(), 1u) << queue.dump();
+  ClientResponse resolved = api_.send(
+      "POST", "/api/v1/staff/vee-exceptions/" + queue["items"][0]["id"].dump() + "/accept",
+      mo.writing(), R"({"note": "fine"})");
+  EXPECT_EQ(resolved.status, 403) << resolved.body;
+  EXPECT_EQ(resolved.json()["code"], "own-account");
 }
 
 }  // namespace
