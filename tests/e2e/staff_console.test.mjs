@@ -570,20 +570,20 @@ test("a new staff user enrols from the link: password, authenticator, recovery c
   assert.deepEqual(me.roles, ["cashier"]);
   assert.equal(me.recovery_codes, undefined);
 
-  // What a cashier may not see is an alert naming the permission, not a sign-out.
-  const asked = await page.request.get(`${origin}/api/v1/staff/accounts/${ACCOUNT}`);
-  const allowed = asked.status();
+  // A cashier reads accounts (their role has accounts.read) ...
   await page.goto(`${origin}/staff.html#/accounts/${ACCOUNT}`);
-  if (allowed === 403) {
-    const problem = await asked.json();
-    assert.match(problem.type, /permission-required$/);
-    await page.getByRole("alert").getByText(problem.detail, { exact: false }).waitFor();
-    t.diagnostic("a cashier may not read accounts: the console says so");
-  } else {
-    assert.equal(allowed, 200);
-    await accountHeading(page, ACCOUNT).waitFor();
-    t.diagnostic("a cashier may read accounts");
-  }
+  await accountHeading(page, ACCOUNT).waitFor();
+  // ... but not the audit trail: the page says which permission is missing, and Bea stays signed in.
+  const refused = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/audit");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit trail", exact: true }).click();
+  const answer = await refused;
+  assert.equal(answer.status(), 403);
+  const problem = await answer.json();
+  assert.match(problem.type, /permission-required$/);
+  assert.match(problem.detail, /audit\.read/);
+  await page.getByRole("alert").getByText("audit.read", { exact: false }).waitFor();
+  assert.equal(await page.getByRole("table", { name: "Audit records" }).count(), 0);
+  await page.screenshot({ path: join(ARTIFACTS, "staff-refused.png"), fullPage: true });
   await page.getByRole("button", { name: "Sign out" }).waitFor();
   assert.equal(await signInHeading(page).count(), 0);
   assert.deepEqual(errors, []);
