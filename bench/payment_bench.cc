@@ -118,7 +118,8 @@ double milliseconds(Clock::duration elapsed) {
 }
 
 Clock::time_point after(Clock::time_point start, double seconds) {
-  return start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  return start +
+         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 
 // GET /healthz as fast as the server answers: the machine's speed for trivial requests, which
@@ -175,10 +176,10 @@ int main(int argc, char** argv) {
   }
   if (accounts.empty()) return 2;
   // Keys differ from run to run of the same server (the script runs the client several times).
-  const std::string run_tag = std::to_string(
-      std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::system_clock::now().time_since_epoch())
-          .count());
+  const std::string run_tag =
+      std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count());
 
   auto payment = [&](const std::string& account, const std::string& key) {
     const std::string body =
@@ -186,8 +187,8 @@ int main(int argc, char** argv) {
     return "POST /api/v1/accounts/" + account +
            "/payments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + staff +
            "\r\nIdempotency-Key: " + key +
-           "\r\nContent-Type: application/json\r\nContent-Length: " +
-           std::to_string(body.size()) + "\r\n\r\n" + body;
+           "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\n\r\n" + body;
   };
 
   std::mutex merge;
@@ -292,7 +293,8 @@ int main(int argc, char** argv) {
       "\"payments_per_second\": %.0f, \"post_p50_ms\": %.2f, \"post_p99_ms\": %.2f, "
       "\"pay_then_balance_p50_ms\": %.2f, \"pay_then_balance_p99_ms\": %.2f, "
       "\"refused\": %zu, \"refusal_p99_ms\": %.2f, \"refusal_max_ms\": %.2f, "
-      "\"refused_then_posted\": %ld, \"refused_then_failed\": %ld, \"balance_reads_refused\": %ld}\n",
+      "\"refused_then_posted\": %ld, \"refused_then_failed\": %ld, \"balance_reads_refused\": "
+      "%ld}\n",
       clients, rate, elapsed, acknowledged.load(), errors.load(), acknowledged.load() / elapsed,
       percentile(post_ms, 0.50), percentile(post_ms, 0.99), percentile(pair_ms, 0.50),
       percentile(pair_ms, 0.99), refused.size(), percentile(refusal_ms, 0.99), refusal_max,

@@ -15,6 +15,7 @@
 
 #include "audit/audit_trail.h"
 #include "auth/totp.h"
+#include "bench_support.h"
 #include "core/time.h"
 #include "staff/api_keys.h"
 #include "staff/roles.h"
@@ -25,24 +26,8 @@
 #include "store/migrations.h"
 
 using namespace rp;
-
-namespace {
-
-template <typename F>
-double microseconds_each(int times, F&& f) {
-  const auto started = std::chrono::steady_clock::now();
-  for (int i = 0; i < times; ++i) f();
-  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started)
-             .count() /
-         times;
-}
-
-[[noreturn]] void fail(const std::string& what, const Error& error) {
-  std::cerr << what << ": " << error.message << "\n";
-  std::exit(1);
-}
-
-}  // namespace
+using bench::fail;
+using bench::microseconds_each;
 
 int main(int argc, char** argv) {
   const std::string folder = (std::filesystem::temp_directory_path() / "rp-staff-bench").string();
@@ -51,9 +36,9 @@ int main(int argc, char** argv) {
   const std::string url = argc > 1 ? argv[1] : "sqlite:" + folder + "/bench.db";
   const std::int64_t records = argc > 2 ? std::stoll(argv[2]) : 1'000'000;
   auto database = store::Database::open(url);
-  if (!database.ok()) fail("open", database.error());
+  if (!database.ok()) fail("open", database.error().message);
   store::Database& db = **database;
-  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error());
+  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error().message);
 
   // An API key with a cashier's permissions, checked for one of them, as require_staff does.
   auto key =
@@ -63,7 +48,7 @@ int main(int argc, char** argv) {
         RP_TRY(permissions);
         return staff::create_api_key(session, {"bench", *permissions, "system:bench"});
       });
-  if (!key.ok()) fail("key", key.error());
+  if (!key.ok()) fail("key", key.error().message);
   bool allowed = true;
   const double key_us = microseconds_each(20000, [&] {
     auto identity = staff::api_key_identity(db, key->key);
@@ -75,21 +60,21 @@ int main(int argc, char** argv) {
     return staff::add_staff_user(
         session, {"bench@utility.example", "Bench", {"cashier"}, "system:bench", ""});
   });
-  if (!added.ok()) fail("staff user", added.error());
+  if (!added.ok()) fail("staff user", added.error().message);
   auto signed_in = staff::begin_enrolment(db, added->enrol_token, "copper kettle rain 42", "x");
-  if (!signed_in.ok()) fail("enrol", signed_in.error());
+  if (!signed_in.ok()) fail("enrol", signed_in.error().message);
   // The session is opened by the same code a sign-in uses, with the code the app would show.
   auto secret = db.read<std::string>([&](store::Session& session) -> Result<std::string> {
     auto rows = session.query("SELECT mfa_secret FROM staff_users WHERE id = :id", {added->id});
     RP_TRY(rows);
     return rows->at(0).text(0);
   });
-  if (!secret.ok()) fail("secret", secret.error());
+  if (!secret.ok()) fail("secret", secret.error().message);
   const auto unix_now =
       std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
   auto session = staff::finish_enrolment(db, added->enrol_token, auth::totp_code(*secret, unix_now),
                                          "127.0.0.1");
-  if (!session.ok()) fail("session", session.error());
+  if (!session.ok()) fail("session", session.error().message);
   const double session_us = microseconds_each(20000, [&] {
     auto found = staff::find_staff_session(db, session->session_token);
     allowed = allowed && found.ok() && *found && (*found)->identity.may("payments.take");
@@ -122,7 +107,7 @@ int main(int argc, char** argv) {
       }
       return success();
     });
-    if (!appended.ok()) fail("append", appended.error());
+    if (!appended.ok()) fail("append", appended.error().message);
   }
   const double append_us =
       std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - append_started)
@@ -137,7 +122,7 @@ int main(int argc, char** argv) {
                              : "DROP TRIGGER audit_records_no_delete; DELETE FROM audit_records"));
     return success();
   });
-  if (!emptied.ok()) fail("empty the trail", emptied.error());
+  if (!emptied.ok()) fail("empty the trail", emptied.error().message);
 
   // The audit trail: `records` records written in bulk with their chained hashes, then checked.
   const auto written_started = std::chrono::steady_clock::now();
@@ -170,12 +155,12 @@ int main(int argc, char** argv) {
                      {records, previous}));
     return success();
   });
-  if (!written.ok()) fail("audit trail", written.error());
+  if (!written.ok()) fail("audit trail", written.error().message);
   const double write_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - written_started).count();
   const auto verify_started = std::chrono::steady_clock::now();
   auto report = audit::verify_audit_trail(db);
-  if (!report.ok()) fail("verify", report.error());
+  if (!report.ok()) fail("verify", report.error().message);
   const double verify_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - verify_started).count();
 

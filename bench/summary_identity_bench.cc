@@ -16,6 +16,7 @@
 #include "api/api.h"
 #include "api/guards.h"
 #include "audit/deferred_audit.h"
+#include "bench_support.h"
 #include "http/dispatch.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -26,24 +27,8 @@
 #include "store/migrations.h"
 
 using namespace rp;
-
-namespace {
-
-template <typename F>
-double microseconds_each(int times, F&& f) {
-  const auto started = std::chrono::steady_clock::now();
-  for (int i = 0; i < times; ++i) f();
-  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started)
-             .count() /
-         times;
-}
-
-[[noreturn]] void fail(const std::string& what, const std::string& why) {
-  std::cerr << what << ": " << why << "\n";
-  std::exit(1);
-}
-
-}  // namespace
+using bench::fail;
+using bench::microseconds_each;
 
 int main(int argc, char** argv) {
   const std::string folder = (std::filesystem::temp_directory_path() / "rp-summary-bench").string();

@@ -49,11 +49,7 @@ Result<std::vector<AuditRecord>> search_audit(store::Session& session, const Aud
   std::vector<AuditRecord> records;
   records.reserve(rows->size());
   for (const store::Row& row : *rows) {
-    records.push_back({row.integer("id"),
-                       row.text("at"),
-                       {row.text("actor"), row.text("action"), row.text("target"),
-                        row.text("outcome"), row.text("details"), row.text("client_address"),
-                        row.text("user_agent"), row.text("request_id")}});
+    records.push_back({row.integer("id"), row.text("at"), audit_entry_of(row)});
   }
   return records;
 }

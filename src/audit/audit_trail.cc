@@ -30,13 +30,13 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
   return out;
 }
 
-AuditEntry entry_of(const store::Row& row) {
+}  // namespace
+
+AuditEntry audit_entry_of(const store::Row& row) {
   return {row.text("actor"),      row.text("action"),    row.text("target"),
           row.text("outcome"),    row.text("details"),   row.text("client_address"),
           row.text("user_agent"), row.text("request_id")};
 }
-
-}  // namespace
 
 std::string record_hash(const std::string& previous_hash, std::int64_t id, const std::string& at,
                         const AuditEntry& entry) {
@@ -133,7 +133,7 @@ Result<VerifyReport> verify_audit_trail(store::Database& database) {
           ++report.records;
           continue;
         }
-        const std::string hash = record_hash(previous, id, row.text("at"), entry_of(row));
+        const std::string hash = record_hash(previous, id, row.text("at"), audit_entry_of(row));
         if (hash != row.text("hash")) {
           return fail(id,
                       "audit record " + std::to_string(id) + " was changed after it was written");

@@ -44,6 +44,9 @@ Result<std::int64_t> append_audits(store::Session& session, std::span<const Audi
 // failed sign-in, a staff member reading an account).
 Result<std::int64_t> append_audit(store::Database& database, const AuditEntry& entry);
 
+// The entry a row of audit_records holds (its actor ... request_id columns).
+AuditEntry audit_entry_of(const store::Row& row);
+
 struct VerifyReport {
   std::int64_t records = 0;  // records checked
   bool intact = true;

@@ -1,18 +1,8 @@
 #include "audit/retention.h"
 
-#include <algorithm>
-#include <array>
-
 #include "core/time.h"
 
 namespace rp::audit {
-
-bool is_access_action(std::string_view action) {
-  static constexpr std::array<std::string_view, 7> kAccess{
-      "staff.sign_in",  "customer.sign_in", "staff.sign_out", "staff.reauthenticate",
-      "access.refused", "account.read",     "records.read"};
-  return std::find(kAccess.begin(), kAccess.end(), action) != kAccess.end();
-}
 
 Result<PruneReport> prune_audit_trail(store::Database& database, const Retention& retention) {
   if (retention.access_days < kLeastAccessDays) {

@@ -3,7 +3,8 @@
 // its number, time, action, outcome and hashes, so the chain and every checkpoint still verify,
 // and loses who, what it was aimed at, the details and where it came from (the database allows
 // that change and no other: migration 0032). Records of access (sign-ins, sign-outs,
-// re-authentication, refusals, reads of customers' data) are kept access_days; every other record
+// re-authentication, refusals, reads of customers' data; the list is in sql/prune_*_records.sql)
+// are kept access_days; every other record
 // (changes to money, accounts and access) money_years. verify_audit_trail refuses a record pruned
 // before kLeastAccessDays, whoever did it.
 
@@ -23,9 +24,6 @@ struct Retention {
   std::int64_t access_days = 365;
   std::int64_t money_years = 7;
 };
-
-// Whether `action` is an access record (kept access_days) rather than a change.
-bool is_access_action(std::string_view action);
 
 struct PruneReport {
   std::int64_t access_records = 0;
