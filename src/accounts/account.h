@@ -85,6 +85,9 @@ struct AccountSearchHit {
   std::string status;
   std::optional<Address> service_address;
   Money balance;
+  // What the typed text matched: "account_number", "bill_number", "payment_confirmation",
+  // "meter_serial", "phone", "email", or "name_or_address".
+  std::string matched_on;
 };
 
 }  // namespace rp::accounts

@@ -4,6 +4,7 @@
 
 #include "accounts/account_events.h"
 #include "accounts/account_service.h"
+#include "accounts/search_index.h"
 #include "core/time.h"
 
 namespace rp::accounts {
@@ -80,6 +81,7 @@ Result<AccountNumber> write_account(store::Session& session, const NewAccount& a
                                    mail.line1, mail.line2, mail.city, mail.state, mail.zip,
                                    account.language, account.opened_on, format_instant(now())});
   if (!rows.ok()) return rows.error();
+  RP_TRY(index_accounts_of_holder(session, rows->at(0).integer("id")));
   auto event = record_event(session, {.account_id = rows->at(0).integer("id"),
                                       .kind = "account.opened",
                                       .actor = actor,

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "accounts/account_events.h"
+#include "accounts/search_index.h"
 #include "core/email_address.h"
 #include "core/json_writer.h"
 
@@ -129,6 +130,7 @@ Result<AccountPreferences> change_preferences(store::Database& database,
       RP_TRY(session.execute_named(
           "accounts/set_contact",
           {store::text_or_null(next.email), store::text_or_null(next.phone), loaded->person_id}));
+      RP_TRY(index_accounts_of_holder(session, loaded->account_id));
     }
     if (!changed.empty()) {
       auto recorded =

@@ -60,7 +60,7 @@ Result<AccountRead<AccountDetail>> read_account_detail(store::Session& session,
                                                        std::size_t event_limit = 50);
 
 struct AccountSearch {
-  std::string text;           // account number, ZIP code, or part of a name or service address
+  std::string text;           // what staff typed: see search_accounts
   std::size_t limit = 20;     // 1..100
   std::int64_t after_id = 0;  // keyset cursor: the id of the last hit of the previous page
 };
@@ -70,9 +70,16 @@ struct AccountSearchPage {
   std::optional<std::int64_t> next_after_id;  // present when more hits may follow
 };
 
-// Text of 9 digits (spaces and dashes ignored) is an account number; 5 digits (or ZIP+4) a ZIP
-// code; anything else matches names and service addresses containing it, case-insensitively.
-// Errors: invalid_input ("q") for text shorter than 2 characters or a limit outside 1..100.
+// Finds accounts by what a caller can tell a CSR, however it is typed:
+//  * exact identifiers, on the first page only and ahead of the rest: an account number (9 digits,
+//    dashes and spaces ignored), a bill number, a payment confirmation ("P00000017", any case), a
+//    meter serial (any account ever served through that meter's service point, latest first);
+//  * then, a page at a time in account order: a phone number in any US form (its 10 digits), an
+//    email address (or its start), or words: each typed word is the start of a word of the
+//    customer's name or a mailing or service address (street, unit, city, ZIP), in any order and
+//    ignoring case and accents ("Smith Susan" finds "Susan Smith", "gomez" finds "Gómez").
+// Errors: invalid_input ("q") for text shorter than 2 characters, with no letter or digit, or of
+// more than 8 words; ("limit") outside 1..100.
 Result<AccountSearchPage> search_accounts(store::Database& database, const AccountSearch& search);
 
 }  // namespace rp::accounts

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "accounts/account_events.h"
+#include "accounts/search_index.h"
 #include "core/time.h"
 
 namespace rp::accounts {
@@ -115,6 +116,7 @@ Result<std::int64_t> write_service(store::Session& session, const AccountNumber&
                                      service.start_date, format_instant(now())}),
                 "agreement");
   if (!agreement_id.ok()) return agreement_id.error();
+  RP_TRY(index_accounts_of_holder(session, account_id));
   auto event = record_event(session, {.account_id = account_id,
                                       .kind = "service.started",
                                       .actor = actor,

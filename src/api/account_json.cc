@@ -164,6 +164,7 @@ std::string search_page_json(const accounts::AccountSearchPage& page) {
     }
     out.key("balance");
     write_money(out, hit.balance);
+    out.key("matched_on").string(hit.matched_on);
     out.end_object();
   }
   out.end_array().key("next_cursor");

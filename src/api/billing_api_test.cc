@@ -117,6 +117,11 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   EXPECT_EQ(approved.json()["number"], 10);
   expect_problem(post(bill + "/approve", "{}"), 409);
   EXPECT_EQ(get("/api/v1/staff/bill-holds").json()["bills"].size(), 0u);
+  // A caller reading the number off the bill is found by it.
+  auto by_bill = get("/api/v1/staff/accounts?q=10").json();
+  ASSERT_FALSE(by_bill["items"].empty());
+  EXPECT_EQ(by_bill["items"][0]["account_number"], spiking_.digits());
+  EXPECT_EQ(by_bill["items"][0]["matched_on"], "bill_number");
   ClientResponse staff_view = get(bill);
   ASSERT_EQ(staff_view.status, 200);
   EXPECT_EQ(staff_view.json()["holds"][0]["status"], "approved");

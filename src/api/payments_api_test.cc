@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "accounts/testing/account_fixtures.h"
 #include "api/testing/api_server.h"
 #include "payments/lockbox.h"
@@ -66,6 +68,16 @@ TEST_F(PaymentsApiTest, APaymentPostsAtOnceAndARetryReplaysTheFirstAnswer) {
   ASSERT_EQ(history.status, 200);
   ASSERT_EQ(history.json()["payments"].size(), 1u);
   EXPECT_EQ(history.json()["payments"][0]["confirmation"], paid.json()["confirmation"]);
+
+  // Staff find the account by the confirmation the customer reads out, in any case.
+  std::string confirmation = paid.json()["confirmation"];
+  for (char& c : confirmation) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ClientResponse found = api_.get("/api/v1/staff/accounts?q=" + confirmation);
+  ASSERT_EQ(found.status, 200) << found.body;
+  auto hits = found.json()["items"];
+  ASSERT_EQ(hits.size(), 1u) << found.body;
+  EXPECT_EQ(hits[0]["account_number"], account_.digits());
+  EXPECT_EQ(hits[0]["matched_on"], "payment_confirmation");
 }
 
 TEST_F(PaymentsApiTest, RefusalsAndTimeoutsAreAnsweredForWhatTheyAre) {

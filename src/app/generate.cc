@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/search_index.h"
 #include "app/demo_tariffs.h"
 #include "app/names.h"
 #include "app/random.h"
@@ -486,6 +487,7 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
     RP_TRY(rows);
     add_to_report(report, *rows);
   }
+  RP_TRY(accounts::index_unindexed_accounts(database));  // the words staff find them by
   // The planner needs statistics on the new rows before usage reads them back: without them
   // PostgreSQL plans the channel query for empty tables (minutes instead of a second at 100,000
   // accounts).

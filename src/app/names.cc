@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/text_fold.h"
+
 namespace rp::app {
 namespace {
 
@@ -69,20 +71,6 @@ constexpr std::array<std::string_view, 16> kBusinessKinds{
     "Nursery",           "Machine Works",   "Bookstore",  "Laundromat",
 };
 
-// The ASCII base letter of a two-byte UTF-8 Latin-1 letter (lead byte 0xC3), or 0 when none.
-char latin1_base_letter(unsigned char second) {
-  constexpr std::pair<unsigned char, char> kFolds[] = {
-      {0xA0, 'a'}, {0xA1, 'a'}, {0xA2, 'a'}, {0xA4, 'a'}, {0xA7, 'c'}, {0xA8, 'e'}, {0xA9, 'e'},
-      {0xAA, 'e'}, {0xAB, 'e'}, {0xAD, 'i'}, {0xAE, 'i'}, {0xAF, 'i'}, {0xB1, 'n'}, {0xB3, 'o'},
-      {0xB4, 'o'}, {0xB6, 'o'}, {0xBA, 'u'}, {0xBB, 'u'}, {0xBC, 'u'}, {0x81, 'a'}, {0x89, 'e'},
-      {0x8D, 'i'}, {0x91, 'n'}, {0x93, 'o'}, {0x9A, 'u'}, {0x9C, 'u'},
-  };
-  for (const auto& [code, letter] : kFolds) {
-    if (code == second) return letter;
-  }
-  return 0;
-}
-
 }  // namespace
 
 std::span<const CityZip> territory_cities() {
@@ -112,16 +100,8 @@ std::span<const std::string_view> business_kinds() {
 
 std::string ascii_email_word(std::string_view utf8) {
   std::string word;
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    auto byte = static_cast<unsigned char>(utf8[i]);
-    if (byte == 0xC3 && i + 1 < utf8.size()) {
-      char base = latin1_base_letter(static_cast<unsigned char>(utf8[++i]));
-      if (base != 0) word.push_back(base);
-    } else if (byte >= 'A' && byte <= 'Z') {
-      word.push_back(static_cast<char>(byte - 'A' + 'a'));
-    } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) {
-      word.push_back(static_cast<char>(byte));
-    }
+  for (char c : folded_letters_and_digits(utf8)) {
+    if (static_cast<unsigned char>(c) < 0x80) word += c;
   }
   return word;
 }

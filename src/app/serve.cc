@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "accounts/search_index.h"
 #include "api/account_feed.h"
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
@@ -101,6 +102,10 @@ int serve_database(const Config& config, store::Database& database,
   // The roles Ratepayer ships, with exactly their permissions, before the first request.
   if (auto synced = database.write_work(staff::sync_shipped_roles); !synced.ok()) {
     return command_failed(synced.error());
+  }
+  // Accounts written in bulk, or before the search index existed, become searchable.
+  if (auto indexed = accounts::index_unindexed_accounts(database); !indexed.ok()) {
+    return command_failed(indexed.error());
   }
   api::AccountFeed feed(database, logins);
   if (auto started = feed.start(); !started.ok()) return command_failed(started.error());

@@ -1,0 +1,1 @@
+DELETE FROM account_search_words WHERE account_id = :account_id

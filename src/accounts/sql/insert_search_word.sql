@@ -1,0 +1,1 @@
+INSERT INTO account_search_words (word, account_id) VALUES (:word, :account_id)
