@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "api/actor_names.h"
 #include "api/audit_log.h"
 #include "api/guards.h"
 #include "audit/audit_search.h"
@@ -97,51 +98,6 @@ Result<audit::AuditQuery> audit_query(ApiContext& context, const http::Request& 
   return query;
 }
 
-// Who each actor is, in words: staff users and API keys by name.
-class ActorNames {
- public:
-  static Result<ActorNames> load(store::Session& session) {
-    ActorNames names;
-    auto staff = session.query_named("api/staff_names");
-    RP_TRY(staff);
-    for (const store::Row& row : *staff) names.staff_[row.integer("id")] = row.text("name");
-    auto keys = session.query_named("api/api_key_names");
-    RP_TRY(keys);
-    for (const store::Row& row : *keys) names.keys_[row.integer("id")] = row.text("name");
-    return names;
-  }
-
-  std::string of(const std::string& actor) const {
-    const auto colon = actor.find(':');
-    const std::string kind = actor.substr(0, colon);
-    const std::string rest = colon == std::string::npos ? "" : actor.substr(colon + 1);
-    auto named = [&](const std::map<std::int64_t, std::string>& names) -> std::string {
-      try {
-        auto found = names.find(std::stoll(rest));
-        if (found != names.end()) return found->second;
-      } catch (const std::exception&) {
-      }
-      return "";
-    };
-    if (kind == "staff") {
-      std::string name = named(staff_);
-      return name.empty() ? "Staff user " + rest : name;
-    }
-    if (kind == "api_key") {
-      std::string name = named(keys_);
-      return name.empty() ? "API key " + rest : "API key '" + name + "'";
-    }
-    if (kind == "customer") return "Customer login " + rest;
-    if (kind == "system") return "System (" + rest + ")";
-    if (actor == "anonymous") return "Anonymous";
-    return actor;
-  }
-
- private:
-  std::map<std::int64_t, std::string> staff_;
-  std::map<std::int64_t, std::string> keys_;
-};
-
 // "account:100000017" -> "account 100000017".
 std::string target_label(std::string target) {
   if (auto colon = target.find(':'); colon != std::string::npos && target.find(' ') > colon) {
@@ -170,7 +126,9 @@ http::Response audit_search_handler(ApiContext& context, http::Request& request)
   auto written = context.database.read<bool>([&](store::Session& session) -> Result<bool> {
     auto records = audit::search_audit(session, *query);
     RP_TRY(records);
-    auto names = ActorNames::load(session);
+    std::vector<std::string> actors;
+    for (const audit::AuditRecord& record : *records) actors.push_back(record.entry.actor);
+    auto names = ActorNames::load(session, actors);
     RP_TRY(names);
     const bool more = static_cast<std::int64_t>(records->size()) > *limit;
     if (more) records->pop_back();

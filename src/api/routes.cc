@@ -1,4 +1,5 @@
 #include "api/account_handlers.h"
+#include "api/account_notes_handlers.h"
 #include "api/api.h"
 #include "api/audit_handlers.h"
 #include "api/auth_handlers.h"
@@ -73,6 +74,14 @@ void add_routes(http::Router& router, ApiContext& context) {
              "accounts.read");
   router.add("POST", "/api/v1/staff/accounts/{number}/move-out", bind(move_out_handler),
              "accounts.change");
+  router.add("GET", "/api/v1/staff/accounts/{number}/history", bind(account_history_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/staff/accounts/{number}/notes", bind(account_notes_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/staff/accounts/{number}/notes", bind(add_note_handler),
+             "notes.write");
+  router.add("PUT", "/api/v1/staff/accounts/{number}/notes/{id}/pinned", bind(pin_note_handler),
+             "notes.write");
   router.add("GET", "/api/v1/accounts/{number}/summary", bind(account_summary_handler),
              "accounts.read");
   router.add("GET", "/api/v1/accounts/{number}/dashboard", bind(dashboard_handler),

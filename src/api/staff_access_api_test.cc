@@ -140,7 +140,7 @@ TEST_F(StaffAccessApiTest, TheLastActiveAdministratorKeepsTheRole) {
   Console ana = consoles_.enrol("ana@utility.example", "administrator");
   ASSERT_EQ(put(ana, "/api/v1/staff/roles/access_manager",
                 R"({"label": "Access manager", "permissions": ["staff.manage", "accounts.read",
-                     "payments.take", "lockbox.apply"]})")
+                     "notes.write", "payments.take", "lockbox.apply"]})")
                 .status,
             200);
   Console eve = consoles_.enrol("eve@utility.example", "access_manager");

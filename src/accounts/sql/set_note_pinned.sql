@@ -1,0 +1,1 @@
+UPDATE account_notes SET pinned = :pinned WHERE id = :note_id
