@@ -1,199 +1,118 @@
+// One account on one screen, for a representative explaining a bill to a caller: the header (who,
+// what is owed, the flags, contact details), then every section on the page, each loaded on its
+// own (useAccountParts) so a slow or failed one holds up or blanks nothing else, with a section
+// navigation kept in view. Desktop first; one column of sections below 48rem.
+import { Fragment } from "preact";
 import { useEffect, useRef } from "preact/hooks";
-import type { AccountDetail, Address, Agreement, AmountOwed } from "./api";
-import type { OwedReason } from "../shared/owed";
-import { formatMoney, parseCents } from "../shared/money";
-import { formatDate, formatInstant } from "../shared/format";
+import type { AccountDetail, ApiError } from "./api";
+import { accountHash } from "./route";
+import { accountFlags } from "./accountFlags";
+import { useAccountParts } from "./useAccountParts";
+import { AccountHeader } from "./AccountHeader";
+import { SectionNav, goToSection } from "./SectionNav";
+import type { NavEntry } from "./SectionNav";
+import { AgingSection, OwedSection } from "./OwedSections";
+import { BillsSection } from "./BillsSection";
+import { PaymentsSection } from "./PaymentsSection";
+import { UsageSection } from "./UsageSection";
+import { ArrangementsSection, AutopaySection, BudgetSection, MethodsSection, ScheduledSection } from "./PaymentSetupSections";
+import { AgreementsSection } from "./AgreementsSection";
+import { HistorySection } from "./HistorySection";
 
-function AddressLines({ a }: { a: Address }) {
-  return (
-    <>
-      {a.line1}
-      {a.line2 ? <>, {a.line2}</> : null}
-      <br />
-      {a.city}, {a.state} {a.zip}
-    </>
-  );
-}
-
-function AgreementItem({ ag }: { ag: Agreement }) {
-  return (
-    <li>
-      <h3>
-        <span class="commodity">{ag.commodity}</span> service — {ag.rate_plan.name}
-      </h3>
-      <dl class="facts">
-        <dt>Service address</dt>
-        <dd><AddressLines a={ag.service_address} /></dd>
-        <dt>Rate plan</dt>
-        <dd>{ag.rate_plan.name} <span class="nowrap">({ag.rate_plan.code})</span></dd>
-        <dt>Dates</dt>
-        <dd>
-          {formatDate(ag.start_date)} – {ag.end_date ? formatDate(ag.end_date) : "present"}
-        </dd>
-      </dl>
-      {ag.meters.length > 0 ? (
-        <ul class="meters" aria-label={`Meters on agreement ${ag.id}`}>
-          {ag.meters.map((m) => (
-            <li key={m.serial}>
-              Meter <strong>{m.serial}</strong> ({m.kind.toUpperCase()}; {m.channels.join(", ")}),
-              installed {formatDate(m.installed_on)}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="hint">No meter installed.</p>
-      )}
-    </li>
-  );
-}
-
-const LANGUAGES: Record<string, string> = { en: "English", es: "Spanish" };
-
-const CHARGES: Record<string, string> = {
-  late_fee: "Late fee",
-  adjustment: "Adjustment",
-  reversal: "Returned payment",
-  refund: "Refund",
-  deposit: "Deposit",
-  transfer: "Transfer",
-  opening_balance: "Opening balance",
-};
-
-/** A line of the statement of what is owed, as the customer's portal says it (in English). */
-function reasonLabel(r: OwedReason, afterBill: boolean): string {
-  const on = r.on ? formatDate(r.on) : null;
-  switch (r.kind) {
-    case "bill":
-      return `Bill ${r.bill_number ?? ""}${on ? `, due ${on}` : ""}`;
-    case "paid":
-      return afterBill ? "Payments and credits since the bill" : "Payments and credits";
-    case "arranged":
-      return `Moved to later bills by the payment arrangement${on ? ` of ${on}` : ""}`;
-    case "earlier":
-      return "Difference between the bill and the ledger when it was sent";
-    default:
-      return `${CHARGES[r.kind] ?? "Other charge"}${on ? `, posted ${on}` : ""}`;
-  }
-}
-
-function positive(amount: string): boolean {
-  try {
-    return parseCents(amount) > 0n;
-  } catch {
-    return false;
-  }
-}
-
-/** What the customer owes now, by when and why: the figures the portal shows them. */
-function Owed({ owed }: { owed: AmountOwed }) {
-  const afterBill = owed.reasons.some((r) => r.kind === "bill");
-  return (
-    <>
-      <dl class="facts owed-facts">
-        <dt>Owed now</dt>
-        <dd data-testid="owed-now">{formatMoney(owed.now)}</dd>
-        <dt>Past due</dt>
-        <dd data-testid="owed-past-due" class={positive(owed.past_due.amount) ? "past-due" : undefined}>{formatMoney(owed.past_due)}</dd>
-        <dt>Due</dt>
-        <dd data-testid="owed-due-on">
-          {owed.due_on ? formatDate(owed.due_on) : positive(owed.now.amount) && !positive(owed.past_due.amount) ? "with the next bill" : "—"}
-        </dd>
-        <dt>Deferred</dt>
-        <dd data-testid="owed-deferred">{formatMoney(owed.deferred)}</dd>
-        {positive(owed.credit.amount) && (
-          <>
-            <dt>Credit</dt>
-            <dd>{formatMoney(owed.credit)}</dd>
-          </>
-        )}
-      </dl>
-      {owed.reasons.length > 0 && (
-        <>
-          <h3 id="owed-why-heading" class="owed-why-heading">Why</h3>
-          <p class="hint">These add up to the balance less what is deferred.</p>
-          <ul class="owed-reasons" aria-labelledby="owed-why-heading" data-testid="owed-reasons">
-            {owed.reasons.map((r, i) => (
-              <li key={i}>
-                <span>{reasonLabel(r, afterBill)} <code>{r.kind}</code></span>
-                <span class="amount">{formatMoney(r.amount)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </>
-  );
-}
-
-export function AccountView({ account: a }: { account: AccountDetail }) {
+export function AccountView({ account: a, onSessionEnded }: {
+  account: AccountDetail;
+  /** A 401 from any section's answer: the session ended. */
+  onSessionEnded: (e: ApiError) => void;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const parts = useAccountParts(a.account_number, onSessionEnded);
 
   // Move focus to the new page's heading so keyboard and screen-reader users land on it.
   useEffect(() => {
     heading.current?.focus();
   }, [a.account_number]);
 
+  const flags = accountFlags({
+    owed: a.owed,
+    preferences: parts.preferences.resource,
+    autopay: parts.autopay.resource,
+    arrangements: parts.arrangements.resource,
+  });
+
+  // The sections in page order, each with the answer it shows (none: the account answer's own).
+  // Placeholders, not built yet, for sections the server is adding:
+  //   "Statement of account" (after Payments), "Notes" (after Aging), "History" (the account's
+  //   full history; today's History lists the recent events the account answer carries).
+  const sections: (NavEntry & { name: string; resource?: { state: string } })[] = [
+    { id: "owed", label: "Amount due", name: "how the amount due adds up" },
+    { id: "aging", label: "Aging", name: "aging", resource: parts.aging.resource },
+    { id: "bills", label: "Bills", name: "bills", resource: parts.bills.resource },
+    { id: "payments", label: "Payments", name: "payments", resource: parts.payments.resource },
+    { id: "usage", label: "Usage", name: "usage", resource: parts.usage.resource },
+    { id: "arrangements", label: "Arrangements", name: "payment arrangements", resource: parts.arrangements.resource },
+    { id: "budget", label: "Budget billing", name: "budget billing", resource: parts.preferences.resource },
+    { id: "autopay", label: "Autopay", name: "autopay", resource: parts.autopay.resource },
+    { id: "scheduled", label: "Scheduled payments", name: "scheduled payments", resource: parts.scheduled.resource },
+    { id: "methods", label: "Payment methods", name: "saved payment methods", resource: parts.methods.resource },
+    { id: "agreements", label: "Service agreements", name: "service agreements" },
+    { id: "history", label: "History", name: "history" },
+  ];
+  const entries = sections.map((s) => ({ id: s.id, label: s.label, failed: s.resource?.state === "failed" }));
+  const failed = sections.filter((s) => s.resource?.state === "failed");
+
   return (
-    <article aria-labelledby="account-heading">
-      <div class="account-head">
-        <h1 id="account-heading" tabIndex={-1} ref={heading}>
-          Account <span data-testid="account-number">{a.account_number}</span>
-        </h1>
-        <span class={`badge ${a.status}`}>{a.status}</span>
-      </div>
-      <p class="customer-name">{a.customer.name}</p>
-
-      <div class="cards">
-        <section class="panel" aria-labelledby="balance-heading">
-          <h2 id="balance-heading">Balance</h2>
-          <p class="balance-figure" data-testid="balance">{formatMoney(a.balance)}</p>
-          <p class="hint">Bill cycle {a.bill_cycle} · opened {formatDate(a.opened_on)}</p>
-          {a.owed && <Owed owed={a.owed} />}
-        </section>
-
-        <section class="panel" aria-labelledby="customer-heading">
-          <h2 id="customer-heading">Customer</h2>
-          <dl class="facts">
-            <dt>Name</dt>
-            <dd>{a.customer.name}</dd>
-            <dt>Email</dt>
-            <dd>{a.customer.email ? <a href={`mailto:${a.customer.email}`}>{a.customer.email}</a> : "—"}</dd>
-            <dt>Phone</dt>
-            <dd>{a.customer.phone ? <a href={`tel:${a.customer.phone}`}>{a.customer.phone}</a> : "—"}</dd>
-            <dt>Mailing address</dt>
-            <dd><AddressLines a={a.mailing_address} /></dd>
-            <dt>Language</dt>
-            <dd>{LANGUAGES[a.language] ?? a.language}</dd>
-          </dl>
-        </section>
-
-        <section class="panel wide" aria-labelledby="agreements-heading">
-          <h2 id="agreements-heading">Service agreements</h2>
-          {a.agreements.length > 0 ? (
-            <ul class="agreements">
-              {a.agreements.map((ag) => <AgreementItem key={ag.id} ag={ag} />)}
-            </ul>
-          ) : (
-            <p class="hint">No service agreements.</p>
-          )}
-        </section>
-
-        <section class="panel wide" aria-labelledby="history-heading">
-          <h2 id="history-heading">History</h2>
-          {a.events.length > 0 ? (
-            <ol class="events">
-              {a.events.map((ev, i) => (
-                <li key={`${ev.occurred_at}-${i}`}>
-                  <time dateTime={ev.occurred_at}>{formatInstant(ev.occurred_at)}</time>
-                  {ev.summary} <code>{ev.kind}</code>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p class="hint">No events recorded.</p>
-          )}
-        </section>
+    <article class="account-view" aria-labelledby="account-heading">
+      <AccountHeader account={a} flags={flags} headingRef={heading} />
+      <PartsProblem account={a.account_number} failed={failed} />
+      <div class="account-layout">
+        <SectionNav entries={entries} href={accountHash(a.account_number)} />
+        <div class="account-sections">
+          <OwedSection owed={a.owed} />
+          <AgingSection aging={parts.aging} />
+          {/* Notes: the server is adding them; not built yet. Its section goes here. */}
+          <BillsSection account={a.account_number} bills={parts.bills} onSessionEnded={onSessionEnded} />
+          <PaymentsSection payments={parts.payments} />
+          {/* Statement of account: the server is adding it; not built yet. Its section goes here. */}
+          <UsageSection usage={parts.usage} view={parts.usageView} onView={parts.setUsageView} />
+          <ArrangementsSection arrangements={parts.arrangements} />
+          <BudgetSection preferences={parts.preferences} />
+          <AutopaySection autopay={parts.autopay} methods={parts.methods} />
+          <ScheduledSection scheduled={parts.scheduled} methods={parts.methods} />
+          <MethodsSection methods={parts.methods} />
+          <AgreementsSection agreements={a.agreements} />
+          {/* History: the server is adding the account's full history; not built yet. Its section
+              replaces this one, which lists the recent events the account answer carries. */}
+          <HistorySection events={a.events} />
+        </div>
       </div>
     </article>
+  );
+}
+
+/**
+ * One alert at the top naming every part that could not load, each a link to its section (which
+ * says why and can try again): a representative sees at once what the page is missing.
+ */
+function PartsProblem({ account, failed }: { account: string; failed: { id: string; name: string }[] }) {
+  return (
+    <div role="alert" class="alert parts-problem" data-testid="parts-problem">
+      {failed.length > 0 && (
+        <>
+          <strong>Part of this account could not load.</strong>
+          <span class="detail">
+            Not shown:{" "}
+            {failed.map((s, i) => (
+              <Fragment key={s.id}>
+                {i > 0 && ", "}
+                <a href={accountHash(account)} onClick={(e) => { e.preventDefault(); goToSection(s.id); }}>
+                  {s.name}
+                </a>
+              </Fragment>
+            ))}
+            . Each section says why and can try again; the rest of the page is complete.
+          </span>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, getAccount, getMe, isAbort, searchAccounts, setCsrfToken, signOut } from "./api";
+import { ApiError, asApiError, getAccount, getMe, isAbort, searchAccounts, setCsrfToken, signOut } from "./api";
 import type { AccountDetail, AccountSummary, Staff } from "./api";
 import { SignIn } from "./SignIn";
 import { Enrol } from "./Enrol";
@@ -14,16 +14,6 @@ import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
 
 /** unknown: not asked yet (GET /api/v1/staff/me on start); nothing is drawn until it is known. */
 type Session = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; me: Staff };
-
-function asApiError(e: unknown): ApiError {
-  if (e instanceof ApiError) return e;
-  return new ApiError({
-    type: "about:blank",
-    title: "Unexpected error",
-    status: 0,
-    detail: e instanceof Error ? e.message : String(e),
-  });
-}
 
 /**
  * The skip link: focus moves to the page's content (main, tabindex -1). Followed as a link, "#main"
@@ -258,7 +248,7 @@ export function App() {
       <>
         <a class="back" href="#/">← Back to search</a>
         {account ? (
-          <AccountView account={account} />
+          <AccountView account={account} onSessionEnded={fail} />
         ) : error ? (
           <h1>Could not open account {route.number}</h1>
         ) : (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, downloadAuditCsv, isAbort, reauthenticate } from "./api";
+import { ApiError, asApiError, downloadAuditCsv, isAbort, reauthenticate } from "./api";
 import type { DownloadedFile } from "./api";
 import { Field, focusField } from "./Field";
 import { checkReauthentication, cleanCode, firstError, hasErrors } from "./forms";
@@ -19,12 +19,6 @@ interface Props {
 
 const FIELDS = ["password", "code"] as const;
 const id = (f: string) => `audit-confirm-${f}`;
-
-function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError
-    ? e
-    : new ApiError({ type: "about:blank", title: "Unexpected error", status: 0, detail: String(e) });
-}
 
 /**
  * Saves a file the page holds: a link to it (a blob: URL, which the page's CSP allows a link to

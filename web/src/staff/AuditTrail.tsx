@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, getAudit, isAbort } from "./api";
+import { ApiError, asApiError, getAudit, isAbort } from "./api";
 import type { AuditRecord } from "./api";
 import { Field, focusField } from "./Field";
 import { firstError, hasErrors } from "./forms";
@@ -20,12 +20,6 @@ interface Props {
 }
 
 const id = (f: string) => `audit-${f}`;
-
-function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError
-    ? e
-    : new ApiError({ type: "about:blank", title: "Unexpected error", status: 0, detail: String(e) });
-}
 
 /**
  * The audit trail (permission audit.read; the server refuses others, 403 permission-required,

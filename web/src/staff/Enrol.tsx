@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, confirmEnrolment, startEnrolment } from "./api";
+import { ApiError, asApiError, confirmEnrolment, startEnrolment } from "./api";
 import type { EnrolDone, EnrolStart, Staff } from "./api";
 import { Field, focusField } from "./Field";
 import { MIN_PASSWORD_LENGTH, checkEnrolCode, checkNewPassword, cleanCode, firstError, hasErrors } from "./forms";
@@ -16,12 +16,6 @@ interface Props {
   onProblem: (e: ApiError | null) => void;
   /** Signed in and the recovery codes shown: on to the console. */
   onDone: (me: Staff) => void;
-}
-
-function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError
-    ? e
-    : new ApiError({ type: "about:blank", title: "Unexpected error", status: 0, detail: String(e) });
 }
 
 /**

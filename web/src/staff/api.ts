@@ -126,6 +126,8 @@ export interface Agreement {
 export interface AccountEvent {
   kind: string;
   occurred_at: string;
+  /** Who did it: "staff:3", "api_key:1", "customer:42", "system:autopay", "generate". */
+  actor?: string;
   summary: string;
 }
 
@@ -169,7 +171,10 @@ export interface AccountDetail {
   balance: Money;
   /** What is owed now, by when and why (the figures the portal shows the customer). */
   owed: AmountOwed;
+  /** The first service agreement's address; null for an account without one. */
+  service_address?: Address | null;
   opened_on: string;
+  closed_on?: string | null;
   agreements: Agreement[];
   events: AccountEvent[];
 }
@@ -220,6 +225,17 @@ async function toError(res: Response): Promise<ApiError> {
     title: res.statusText,
     status: res.status,
     detail: `Request failed (HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}).`,
+  });
+}
+
+/** Any failure as an ApiError: an ApiError as it is; anything else (a bug) an "Unexpected error". */
+export function asApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError({
+    type: "about:blank",
+    title: "Unexpected error",
+    status: 0,
+    detail: e instanceof Error ? e.message : String(e),
   });
 }
 

@@ -1,0 +1,75 @@
+// Everything the account page shows besides the account answer itself, each part asked for on its
+// own when the page opens (in parallel), so a slow or failed one holds up or blanks nothing else.
+import { useState } from "preact/hooks";
+import type { ApiError } from "./api";
+import {
+  fetchAging,
+  fetchArrangements,
+  fetchAutopay,
+  fetchBills,
+  fetchPaymentMethods,
+  fetchPayments,
+  fetchPreferences,
+  fetchScheduledPayments,
+  fetchUsage,
+} from "./accountApi";
+import type { Aging } from "./accountApi";
+import type {
+  AccountPreferences,
+  Arrangement,
+  Autopay,
+  BillSummary,
+  Payment,
+  SavedPaymentMethod,
+  ScheduledPayment,
+  Usage,
+} from "../portal/types";
+import { usePagedResource, useResource } from "./useResource";
+import type { Loaded, PagedLoaded } from "./useResource";
+import { FIRST_USAGE_VIEW } from "./usageViews";
+import type { StaffUsageView } from "./usageViews";
+
+/** The usage figures' code (the portal's chart and tables): asked for with the page's answers. */
+export const loadUsageFigures = () => import("./UsageFigures");
+
+export interface AccountParts {
+  bills: PagedLoaded<BillSummary>;
+  payments: PagedLoaded<Payment>;
+  preferences: Loaded<AccountPreferences>;
+  autopay: Loaded<Autopay>;
+  arrangements: Loaded<Arrangement[]>;
+  scheduled: Loaded<ScheduledPayment[]>;
+  methods: Loaded<SavedPaymentMethod[]>;
+  aging: Loaded<Aging>;
+  usage: Loaded<Usage>;
+  usageView: StaffUsageView;
+  setUsageView: (view: StaffUsageView) => void;
+}
+
+/** `onSessionEnded` is told of a 401 from any of them (the console then signs in again). */
+export function useAccountParts(account: string, onSessionEnded: (e: ApiError) => void): AccountParts {
+  const [usageView, setUsageView] = useState<StaffUsageView>(FIRST_USAGE_VIEW);
+  const ask = <T>(load: (account: string, signal: AbortSignal) => Promise<T>) => (signal: AbortSignal) => load(account, signal);
+  return {
+    bills: usePagedResource((cursor, signal) => fetchBills(account, cursor, signal), account, onSessionEnded),
+    payments: usePagedResource((cursor, signal) => fetchPayments(account, cursor, signal), account, onSessionEnded),
+    preferences: useResource(ask(fetchPreferences), account, onSessionEnded),
+    autopay: useResource(ask(fetchAutopay), account, onSessionEnded),
+    arrangements: useResource(ask(fetchArrangements), account, onSessionEnded),
+    scheduled: useResource(ask(fetchScheduledPayments), account, onSessionEnded),
+    methods: useResource(ask(fetchPaymentMethods), account, onSessionEnded),
+    aging: useResource(ask(fetchAging), account, onSessionEnded),
+    usage: useResource(
+      async (signal) => {
+        // The days to ask for are the portal's (usage.ts), whose code comes with the chart's.
+        const { rangeFor } = await loadUsageFigures();
+        const range = rangeFor(usageView);
+        return fetchUsage(account, usageView, range.from, range.to, signal);
+      },
+      `${account}|${usageView}`,
+      onSessionEnded,
+    ),
+    usageView,
+    setUsageView,
+  };
+}
