@@ -11,6 +11,7 @@
 #include "api/staff_access_handlers.h"
 #include "api/staff_auth_handlers.h"
 #include "api/staff_user_handlers.h"
+#include "api/statement_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
 
@@ -77,6 +78,12 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/accounts/{number}/history", bind(account_history_handler),
              "accounts.read");
   router.add("GET", "/api/v1/staff/accounts/{number}/notes", bind(account_notes_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/staff/accounts/{number}/statement", bind(statement_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/staff/accounts/{number}/statement.csv", bind(statement_csv_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/staff/accounts/{number}/statement.pdf", bind(statement_pdf_handler),
              "accounts.read");
   router.add("POST", "/api/v1/staff/accounts/{number}/notes", bind(add_note_handler),
              "notes.write");

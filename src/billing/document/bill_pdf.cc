@@ -1,8 +1,5 @@
 #include "billing/document/bill_pdf.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +7,7 @@
 #include "billing/document/bill_page.h"
 #include "billing/document/bill_pagination.h"
 #include "billing/document/bill_sections.h"
+#include "billing/document/pdf_output.h"
 #include "billing/document/scan_line.h"
 
 namespace rp::billing::document {
@@ -19,18 +17,6 @@ constexpr double kSectionGap = 12;
 // Page 1's details stop a little above the cut line; when they continue, a note takes this much.
 constexpr double kFirstPageDetailsBottom = kCutLine - 10;
 constexpr double kContinuedNoteHeight = 14;
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* cairo) const { cairo_destroy(cairo); }
-};
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 Result<void> check_period(LocalDate start, LocalDate end, const std::string& field) {
   if (!start.ok()) return invalid_input(field + "_start", field + "_start is not a calendar date");
@@ -71,14 +57,11 @@ Result<void> check_renderable(const BillDocument& bill) {
   return success();
 }
 
-void set_metadata(cairo_surface_t* surface, const BillDocument& bill, const BillLabels& labels) {
-  const std::string title = std::string(labels.bill) + " " + std::to_string(bill.bill_number);
+PdfMetadata metadata_of(const BillDocument& bill, const BillLabels& labels) {
   // The bill date, not the clock: the same bill must give the same bytes when rendered again.
-  const std::string created = format_local_date(bill.bill_date) + "T00:00:00Z";
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, bill.utility_name.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Ratepayer");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created.c_str());
+  return PdfMetadata{.title = std::string(labels.bill) + " " + std::to_string(bill.bill_number),
+                     .author = bill.utility_name,
+                     .created = format_local_date(bill.bill_date) + "T00:00:00Z"};
 }
 
 // Page 1 above the details; returns where the details may start.
@@ -136,23 +119,12 @@ void draw_bill(const Sheet& sheet) {
 Result<std::string> render_bill_pdf(const BillDocument& bill) {
   RP_TRY(check_renderable(bill));
   const BillLabels& labels = bill_labels(bill.language);
-  std::string pdf;
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-      cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight));
-  set_metadata(surface.get(), bill, labels);
-  {
-    std::unique_ptr<cairo_t, ContextDeleter> cairo(cairo_create(surface.get()));
-    Canvas canvas(cairo.get());
-    draw_bill(Sheet{canvas, bill, labels});
-  }
-  // Finishing writes the fonts, the cross-reference table and the trailer into `pdf`.
-  cairo_surface_finish(surface.get());
-  const cairo_status_t status = cairo_surface_status(surface.get());
-  if (status != CAIRO_STATUS_SUCCESS) {
-    return internal_error("bill " + std::to_string(bill.bill_number) +
-                          ": cairo could not write the PDF: " + cairo_status_to_string(status));
-  }
-  return pdf;
+  return render_pdf(
+      metadata_of(bill, labels),
+      [&](Canvas& canvas) {
+        draw_bill(Sheet{canvas, bill, labels});
+      },
+      "bill " + std::to_string(bill.bill_number));
 }
 
 }  // namespace rp::billing::document
