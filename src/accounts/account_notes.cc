@@ -6,6 +6,7 @@
 
 #include "accounts/account_events.h"
 #include "accounts/account_service.h"
+#include "core/idempotency_key.h"
 #include "core/json_writer.h"
 #include "core/time.h"
 
@@ -84,23 +85,39 @@ std::string note_details(const AccountNote& note) {
 
 }  // namespace
 
-Result<AccountNote> add_note(store::Database& database, const AccountNumber& number,
-                             const NewNote& note, const std::string& actor) {
+Result<AddedNote> add_note(store::Database& database, const AccountNumber& number,
+                           const NewNote& note, const std::string& actor) {
   auto valid = checked(note);
   RP_TRY(valid);
-  return database.write<AccountNote>([&](store::Session& session) -> Result<AccountNote> {
+  if (!valid->idempotency_key.empty()) {
+    RP_TRY(check_stored_key(valid->idempotency_key, "Idempotency-Key"));
+  }
+  return database.write<AddedNote>([&](store::Session& session) -> Result<AddedNote> {
     auto account = find_account_key(session, number);
     RP_TRY(account);
+    if (!valid->idempotency_key.empty()) {
+      auto earlier = session.query_named("accounts/note_by_key", {valid->idempotency_key});
+      RP_TRY(earlier);
+      if (!earlier->empty()) {
+        AccountNote first = note_from(earlier->at(0));
+        if (earlier->at(0).integer("account_id") != account->id || first.kind != valid->kind ||
+            first.body != valid->body) {
+          return invalid_input("Idempotency-Key",
+                               "this Idempotency-Key was used for a different note");
+        }
+        return AddedNote{first, true};
+      }
+    }
     AccountNote written{.id = 0,
                         .kind = valid->kind,
                         .body = valid->body,
                         .pinned = valid->pinned,
                         .written_by = actor,
                         .written_at = format_instant(now())};
-    auto rows =
-        session.query_named("accounts/insert_note", {account->id, written.kind, written.body,
-                                                     std::int64_t{written.pinned ? 1 : 0},
-                                                     written.written_by, written.written_at});
+    auto rows = session.query_named(
+        "accounts/insert_note",
+        {account->id, written.kind, written.body, std::int64_t{written.pinned ? 1 : 0},
+         written.written_by, written.written_at, store::text_or_null(valid->idempotency_key)});
     RP_TRY(rows);
     written.id = rows->at(0).integer("id");
     RP_TRY(record_event(session, {.account_id = account->id,
@@ -110,7 +127,7 @@ Result<AccountNote> add_note(store::Database& database, const AccountNumber& num
                                              (written.pinned ? " (pinned)" : "") + ": " +
                                              shortened(written.body, kSummaryCharacters),
                                   .details_json = note_details(written)}));
-    return written;
+    return AddedNote{written, false};
   });
 }
 

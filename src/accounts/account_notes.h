@@ -33,13 +33,21 @@ struct NewNote {
   std::string kind;
   std::string body;  // trimmed; 1..4000 characters
   bool pinned = false;
+  // A stored client idempotency key (core/idempotency_key.h), or "" for none: the same key again
+  // gets the note it wrote back (replayed) instead of a second note.
+  std::string idempotency_key = {};
+};
+
+struct AddedNote {
+  AccountNote note;
+  bool replayed = false;
 };
 
 // Errors (nothing written): not_found for an unknown account; invalid_input "kind" (not one of
 // the four), "body" (empty, longer than 4,000 characters, or with control characters other than
-// line breaks and tabs).
-Result<AccountNote> add_note(store::Database& database, const AccountNumber& number,
-                             const NewNote& note, const std::string& actor);
+// line breaks and tabs), "Idempotency-Key" (used before for a different note).
+Result<AddedNote> add_note(store::Database& database, const AccountNumber& number,
+                           const NewNote& note, const std::string& actor);
 
 // Pins or unpins note `note_id` of the account. Asking for the state it is in changes nothing
 // and records nothing. Errors: not_found for an unknown account or a note not on this account.

@@ -4,6 +4,7 @@
 
 #include "accounts/account_service.h"
 #include "accounts/testing/account_fixtures.h"
+#include "core/idempotency_key.h"
 #include "store/testing/test_database.h"
 
 namespace rp::accounts {
@@ -39,8 +40,8 @@ TEST_F(AccountNotesTest, ANoteIsKeptWithWhoWroteItAndIsInTheHistory) {
                {"call", "  Asked why the November bill is high; explained the cold snap. ", false},
                "staff:7");
   ASSERT_TRUE(note.ok()) << note.error().message;
-  EXPECT_EQ(note->body, "Asked why the November bill is high; explained the cold snap.");
-  EXPECT_EQ(note->written_by, "staff:7");
+  EXPECT_EQ(note->note.body, "Asked why the November bill is high; explained the cold snap.");
+  EXPECT_EQ(note->note.written_by, "staff:7");
   EXPECT_EQ(events("note.added"), 1);
   auto rows = store::testing::query(
       test_.database(), "SELECT actor, summary FROM account_events WHERE kind = 'note.added'");
@@ -90,13 +91,31 @@ TEST_F(AccountNotesTest, BadNotesAreRefusedNamingTheFieldAndWriteNothing) {
   EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
 }
 
+TEST_F(AccountNotesTest, ARetryWithTheSameKeyGetsTheSameNoteAndADifferentNoteIsRefused) {
+  const std::string key = client_idempotency_key("account:" + account_.digits() + "/staff:1", "n1");
+  NewNote note{"call", "Asked for a payment extension", false, key};
+  auto first = add_note(test_.database(), account_, note, "staff:1");
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_FALSE(first->replayed);
+  auto again = add_note(test_.database(), account_, note, "staff:1");
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->note.id, first->note.id);
+  note.body = "Something else";
+  auto other = add_note(test_.database(), account_, note, "staff:1");
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().field, "Idempotency-Key");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM account_notes"), 1);
+  EXPECT_EQ(events("note.added"), 1);
+}
+
 TEST_F(AccountNotesTest, ANoteOfAnotherAccountCannotBePinnedFromThisOne) {
   auto other = testing::open_sample_account(
       test_.database(), {"Ana Torres", "77 Willow Way", "97401", "E2000001", false});
   auto note =
       add_note(test_.database(), other, {"dispute", "Disputes the meter read", false}, "staff:1");
   ASSERT_TRUE(note.ok());
-  auto pinned = pin_note(test_.database(), account_, note->id, true, "staff:1");
+  auto pinned = pin_note(test_.database(), account_, note->note.id, true, "staff:1");
   ASSERT_FALSE(pinned.ok());
   EXPECT_EQ(pinned.error().kind, ErrorKind::not_found);
 }

@@ -48,7 +48,13 @@ std::vector<std::string> search_words_of(const SearchFacts& facts) {
     for (std::string& word : folded_words(text)) words.insert(std::move(word));
   }
   if (auto digits = us_phone_digits(facts.phone)) words.insert(*digits);
-  if (!facts.email.empty()) words.insert(fold_text(facts.email));
+  if (!facts.email.empty()) {
+    words.insert(fold_text(facts.email));
+    // The start of an address typed without its '@' ("patricia.anderson2") is its words.
+    for (std::string& word : folded_words(facts.email.substr(0, facts.email.find('@')))) {
+      words.insert(std::move(word));
+    }
+  }
   return {words.begin(), words.end()};
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The words staff find an account by (table account_search_words): the customer's name, the
 // mailing address and every service address of the account (street, unit, city, 5-digit ZIP),
-// folded to lower-case ASCII words (core/text_fold.h), plus the phone's 10 digits and the whole
-// email address in lower case. account_search.cc matches typed words against them.
+// folded to lower-case ASCII words (core/text_fold.h), plus the phone's 10 digits, the whole
+// email address in lower case and the words of its part before the '@'. account_search.cc matches
+// typed words against them.
 //
 // Every write that changes one of those facts rewrites the account's words in its own
 // transaction (opening an account, starting service, changing contact details). Accounts written

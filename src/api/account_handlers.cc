@@ -93,7 +93,22 @@ http::Response account_detail_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto read = billing::account_detail_with_owed(context.database, *number);
   if (!read.ok()) return http::problem_from_error(read.error());
-  return http::text_response(200, detail_json(read->account, read->owed), "application/json");
+  auto facts = context.database.read<StaffAccountFacts>(
+      [&](store::Session& session) -> Result<StaffAccountFacts> {
+        auto rows = session.query_named("api/staff_account_facts", {number->digits()});
+        RP_TRY(rows);
+        if (rows->empty()) return not_found("no account has number " + number->digits());
+        const store::Row& row = rows->at(0);
+        return StaffAccountFacts{
+            .portal_logins = row.integer("portal_logins"),
+            .late_fee_exemption = row.is_null("late_fee_exemption")
+                                      ? std::nullopt
+                                      : std::optional(row.text("late_fee_exemption")),
+            .held_bills = row.integer("held_bills")};
+      });
+  if (!facts.ok()) return http::problem_from_error(facts.error());
+  return http::text_response(200, detail_json(read->account, read->owed, &*facts),
+                             "application/json");
 }
 
 http::Response open_account_handler(ApiContext& context, http::Request& request) {

@@ -127,7 +127,8 @@ std::string summary_json(const accounts::AccountSummary& summary, const billing:
   return out.take();
 }
 
-std::string detail_json(const accounts::AccountDetail& detail, const billing::AmountOwed& owed) {
+std::string detail_json(const accounts::AccountDetail& detail, const billing::AmountOwed& owed,
+                        const StaffAccountFacts* staff) {
   JsonWriter out;
   out.begin_object();
   write_summary_fields(out, detail.summary);
@@ -145,7 +146,13 @@ std::string detail_json(const accounts::AccountDetail& detail, const billing::Am
     out.begin_object().key("kind").string(event.kind).key("occurred_at").string(event.occurred_at);
     out.key("actor").string(event.actor).key("summary").string(event.summary).end_object();
   }
-  out.end_array().end_object();
+  out.end_array();
+  if (staff != nullptr) {
+    out.key("staff_facts").begin_object().key("portal_logins").number(staff->portal_logins);
+    out.key("late_fee_exemption").optional_string(staff->late_fee_exemption);
+    out.key("held_bills").number(staff->held_bills).end_object();
+  }
+  out.end_object();
   return out.take();
 }
 

@@ -21,7 +21,16 @@ void write_money(JsonWriter& out, Money amount);
 void write_owed(JsonWriter& out, const billing::AmountOwed& owed);
 
 std::string summary_json(const accounts::AccountSummary& summary, const billing::AmountOwed& owed);
-std::string detail_json(const accounts::AccountDetail& detail, const billing::AmountOwed& owed);
+// What staff see of an account beyond what the customer sees.
+struct StaffAccountFacts {
+  std::int64_t portal_logins = 0;  // customer logins that hold the account
+  std::optional<std::string> late_fee_exemption;
+  std::int64_t held_bills = 0;  // drafts waiting for staff, not yet sent
+};
+
+// With `staff`, a "staff_facts" object: {"portal_logins", "late_fee_exemption", "held_bills"}.
+std::string detail_json(const accounts::AccountDetail& detail, const billing::AmountOwed& owed,
+                        const StaffAccountFacts* staff = nullptr);
 std::string search_page_json(const accounts::AccountSearchPage& page);
 
 }  // namespace rp::api

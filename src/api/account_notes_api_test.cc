@@ -58,6 +58,21 @@ TEST_F(AccountNotesApiTest, ACsrsNoteIsInTheHistoryAtOnceUnderTheirNameInLocalTi
   EXPECT_FALSE(unpinned.json()["pinned"].get<bool>());
 }
 
+TEST_F(AccountNotesApiTest, ARetriedNoteWithItsKeyIsWrittenOnce) {
+  const std::string body = R"({"kind": "general", "body": "Prefers calls after 5 pm"})";
+  ApiServer::Headers headers = ApiServer::as_key(api_.staff_key());
+  headers.emplace_back("Idempotency-Key", "note-7f3a");
+  ClientResponse first = api_.send("POST", base() + "/notes", headers, body);
+  ASSERT_EQ(first.status, 201) << first.body;
+  ClientResponse retry = api_.send("POST", base() + "/notes", headers, body);
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.json()["id"], first.json()["id"]);
+  EXPECT_EQ(api_.get(base() + "/notes").json()["notes"].size(), 1u);
+  EXPECT_EQ(
+      api_.send("POST", base() + "/notes", headers, R"({"kind": "call", "body": "x"})").status,
+      422);
+}
+
 TEST_F(AccountNotesApiTest, AnAuditorReadsNotesButMayNotWriteThem) {
   testing::Console auditor = consoles_.enrol("ida@utility.example", "auditor", "Ida Audit");
   EXPECT_EQ(api_.send("GET", base() + "/notes", auditor.reading()).status, 200);

@@ -149,7 +149,7 @@ http::Response account_notes_handler(ApiContext& context, http::Request& request
   auto names = names_of(context, actors);
   if (!names.ok()) return http::problem_from_error(names.error());
   JsonWriter out;
-  out.begin_object().key("notes").begin_array();
+  out.begin_object().key("time_zone").string(zone->name()).key("notes").begin_array();
   for (const auto& note : page->notes) write_note(out, note, *names, *zone);
   out.end_array().key("next_cursor");
   if (page->next_cursor) {
@@ -167,11 +167,16 @@ http::Response add_note_handler(ApiContext& context, http::Request& request) {
   if (!number.ok()) return http::problem_from_error(number.error());
   auto note = parse_note(request);
   if (!note.ok()) return http::problem_from_error(note.error());
+  if (request.header("idempotency-key")) {
+    auto key = idempotency_key(request);
+    if (!key.ok()) return http::problem_from_error(key.error());
+    note->idempotency_key = *key;
+  }
   auto added = accounts::add_note(context.database, *number, *note, request.actor);
   if (!added.ok()) return http::problem_from_error(added.error());
-  auto body = one_note_json(context, *added);
+  auto body = one_note_json(context, added->note);
   if (!body.ok()) return http::problem_from_error(body.error());
-  return json_answer(201, std::move(*body));
+  return json_answer(added->replayed ? 200 : 201, std::move(*body));
 }
 
 http::Response pin_note_handler(ApiContext& context, http::Request& request) {

@@ -14,7 +14,7 @@ http::Response account_history_handler(ApiContext& context, http::Request& reque
 // GET /api/v1/staff/accounts/{number}/notes?limit=&cursor=: pinned first, then newest.
 http::Response account_notes_handler(ApiContext& context, http::Request& request);
 // POST /api/v1/staff/accounts/{number}/notes {"kind": "call", "body": "...", "pinned": false}:
-// 201 with the note.
+// 201 with the note. With an Idempotency-Key header, a retry gets the same note back (200).
 http::Response add_note_handler(ApiContext& context, http::Request& request);
 // PUT /api/v1/staff/accounts/{number}/notes/{id}/pinned {"pinned": true}: 200 with the note.
 http::Response pin_note_handler(ApiContext& context, http::Request& request);

@@ -127,6 +127,9 @@ TEST_F(ApiTest, OpeningAnAccountReturnsItWithItsEvent) {
   EXPECT_EQ(body["events"][0]["kind"], "account.opened");
   auto detail = get("/api/v1/staff/accounts/" + number).json();
   EXPECT_EQ(detail["bill_cycle"], 7);
+  EXPECT_EQ(detail["staff_facts"]["portal_logins"], 0);
+  EXPECT_EQ(detail["staff_facts"]["held_bills"], 0);
+  EXPECT_TRUE(detail["staff_facts"]["late_fee_exemption"].is_null());
 }
 
 TEST_F(ApiTest, BadBodiesGetProblemsNamingTheFieldAndChangeNothing) {

@@ -108,6 +108,8 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   EXPECT_TRUE(held[0]["number"].is_null());
   EXPECT_EQ(held[0]["holds"][0]["reason"], "high_bill");
   EXPECT_EQ(held[0]["charges"]["amount"], "1457.00");
+  EXPECT_EQ(get("/api/v1/staff/accounts/" + spiking_.digits()).json()["staff_facts"]["held_bills"],
+            1);
   const std::string bill = "/api/v1/staff/bills/" + std::to_string(held[0]["id"].get<int>());
 
   expect_problem(post(bill + "/cancel", "{}"), 422, "note");

@@ -30,6 +30,8 @@ void write_summary_fields(JsonWriter& out, const billing::BillSummary& bill) {
   out.key("estimated").boolean(bill.estimated).key("final").boolean(bill.final_bill);
   out.key("replaces_bill_id");
   write_optional_number(out, bill.replaces_bill_id);
+  out.key("replaces_bill_number");
+  write_optional_number(out, bill.replaces_bill_number);
   out.key("budget");
   if (bill.budget_asked) {
     out.begin_object().key("installment");

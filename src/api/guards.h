@@ -54,11 +54,11 @@ std::optional<http::Response> require_csrf(const http::Request& request,
                                            const auth::CurrentSession& session);
 
 // Gate for /api/v1/accounts/{number}/...: a request with `Authorization: Bearer`, or with the
-// console's cookie and no portal cookie, must pass require_staff; otherwise the session cookie must name a signed-in customer whose
-// login holds the account (401 sign-in-required without one; 404 for an account that is not
-// theirs, the same answer as for one that does not exist), plus the CSRF header when it changes
-// anything. On success sets request.actor: "customer:<login id>" for a session, the key's for
-// an API key.
+// console's cookie and no portal cookie, must pass require_staff; otherwise the session cookie must
+// name a signed-in customer whose login holds the account (401 sign-in-required without one; 404
+// for an account that is not theirs, the same answer as for one that does not exist), plus the CSRF
+// header when it changes anything. On success sets request.actor: "customer:<login id>" for a
+// session, the key's for an API key.
 std::optional<http::Response> require_account_access(ApiContext& context, http::Request& request);
 
 // Gate for routes that belong to no one account but only to someone signed in (making a payment

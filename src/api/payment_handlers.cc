@@ -1,6 +1,7 @@
 #include "api/payment_handlers.h"
 
 #include "api/account_json.h"
+#include "api/actor_names.h"
 #include "api/guards.h"
 #include "core/json.h"
 #include "core/json_writer.h"
@@ -31,7 +32,10 @@ Result<LocalDate> utility_today(ApiContext& context) {
   });
 }
 
-void write_payment(JsonWriter& out, const payments::PaymentView& payment) {
+// With `names` (staff callers), who made the payment: {"actor", "actor_kind", "actor_name"}, or
+// null when it was not recorded.
+void write_payment(JsonWriter& out, const payments::PaymentView& payment,
+                   const ActorNames* names = nullptr) {
   out.begin_object().key("id").number(payment.id);
   out.key("confirmation").string(payment.confirmation);
   out.key("account_number").string(payment.account_number).key("amount");
@@ -46,6 +50,16 @@ void write_payment(JsonWriter& out, const payments::PaymentView& payment) {
     write_money(out, *payment.balance_after);
   } else {
     out.null();
+  }
+  if (names != nullptr) {
+    out.key("taken_by");
+    if (payment.taken_by.empty()) {
+      out.null();
+    } else {
+      out.begin_object().key("actor").string(payment.taken_by);
+      out.key("actor_kind").string(ActorNames::kind_of(payment.taken_by));
+      out.key("actor_name").string(names->of(payment.taken_by)).end_object();
+    }
   }
   out.end_object();
 }
@@ -153,9 +167,19 @@ http::Response account_payments_handler(ApiContext& context, http::Request& requ
   auto payments = payments::account_payments(context.database, *number, *cursor,
                                              static_cast<std::size_t>(*limit));
   if (!payments.ok()) return http::problem_from_error(payments.error());
+  // Staff see who took each payment; a customer sees their own payments without staff names.
+  std::optional<ActorNames> names;
+  if (!request.actor.starts_with("customer:")) {
+    std::vector<std::string> actors;
+    for (const auto& payment : *payments) actors.push_back(payment.taken_by);
+    auto loaded = context.database.read<ActorNames>(
+        [&](store::Session& session) { return ActorNames::load(session, actors); });
+    if (!loaded.ok()) return http::problem_from_error(loaded.error());
+    names = std::move(*loaded);
+  }
   JsonWriter out;
   out.begin_object().key("payments").begin_array();
-  for (const auto& payment : *payments) write_payment(out, payment);
+  for (const auto& payment : *payments) write_payment(out, payment, names ? &*names : nullptr);
   out.end_array().key("next_cursor");
   if (!payments->empty() && payments->size() == static_cast<std::size_t>(*limit)) {
     out.string(std::to_string(payments->back().id));

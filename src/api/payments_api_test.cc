@@ -163,6 +163,13 @@ TEST_F(PaymentsApiTest, StaffTakeCashChecksAndCardsByPhoneAndCountTheDrawer) {
   EXPECT_EQ(take(R"json({"amount": "5.00", "method": "check"})json", "s4").json()["field"],
             "check_number");
   EXPECT_EQ(balance(), "-100.00");
+  // Staff see who took each payment, by name: the credential, never a name typed in the request.
+  auto listed = api_.get("/api/v1/accounts/" + account_.digits() + "/payments").json();
+  ASSERT_EQ(listed["payments"].size(), 3u);
+  for (const auto& payment : listed["payments"]) {
+    EXPECT_EQ(payment["taken_by"]["actor_kind"], "api_key") << payment;
+    EXPECT_EQ(payment["taken_by"]["actor_name"], "API key 'test staff'") << payment;
+  }
 
   ClientResponse drawer = api_.post("/api/v1/staff/cashier-drawer", "");  // wrong method
   EXPECT_EQ(drawer.status, 405);

@@ -67,6 +67,7 @@ BillSummary summary_of(const Row& row) {
   bill.estimated = row.integer("estimated") != 0;
   bill.final_bill = row.integer("final") != 0;
   bill.replaces_bill_id = optional_integer(row, "replaces_bill_id");
+  bill.replaces_bill_number = optional_integer(row, "replaces_bill_number");
   bill.run_id = optional_integer(row, "bill_run_id");
   bill.account_number = row.text("account_number");
   bill.cancel_reason = row.is_null("cancel_reason") ? "" : row.text("cancel_reason");

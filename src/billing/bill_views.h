@@ -41,6 +41,7 @@ struct BillSummary {
   bool estimated = false;
   bool final_bill = false;
   std::optional<std::int64_t> replaces_bill_id;
+  std::optional<std::int64_t> replaces_bill_number;  // the number the replaced bill was sent with
   std::optional<std::int64_t> run_id;
   std::string cancel_reason;  // cancelled bills
 };

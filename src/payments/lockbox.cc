@@ -103,7 +103,7 @@ Result<std::int64_t> post_check(Session& session, std::int64_t account_id, Money
   auto inserted = session.query_named(
       "payments/insert_lockbox_payment",
       {account_id, *confirmation, amount.cents(), std::string("Check by mail"),
-       system_idempotency_key("lockbox", item_key), item_key, deposited_on, at, at});
+       system_idempotency_key("lockbox", item_key), item_key, deposited_on, at, at, actor});
   RP_TRY(inserted);
   const std::int64_t id = inserted->at(0).integer("id");
   auto stored = find_payment(session, "payments/payment_by_id", {id});

@@ -59,7 +59,7 @@ Result<StoredPayment> open_payment(Session& session, const PaymentRequest& reque
       {account->id, *confirmation, request.amount.cents(),
        std::string(payment_channel_name(request.channel)), method.method, method.label,
        request.token, request.idempotency_key, fingerprint_of(request),
-       format_local_date(zone->local_date(now())), at, at});
+       format_local_date(zone->local_date(now())), at, at, request.actor});
   RP_TRY(inserted);
   auto created = find_payment(session, "payments/payment_by_id", {inserted->at(0).integer("id")});
   RP_TRY(created);

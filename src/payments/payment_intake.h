@@ -58,6 +58,9 @@ struct PaymentView {
   std::string failure_reason;
   std::string effective_on;
   std::string created_at;
+  // Who made the payment, as recorded: "customer:42", "staff:3", "api_key:2", "system:autopay";
+  // empty for payments recorded before it was kept.
+  std::string taken_by;
   std::optional<Money> balance_after;  // posted payments: the balance right after
   bool replayed = false;               // the answer to an earlier request with the same key
 };

@@ -68,6 +68,7 @@ Result<StoredPayment> stored_of(const Row& row) {
   view.failure_reason = row.text("failure_reason");
   view.effective_on = row.text("effective_on");
   view.created_at = row.text("created_at");
+  view.taken_by = row.is_null("taken_by") ? "" : row.text("taken_by");
   if (!row.is_null("balance_after_cents"))
     view.balance_after = Money::from_cents(row.integer("balance_after_cents"));
   stored.fingerprint = row.text("request_fingerprint");

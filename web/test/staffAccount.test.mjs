@@ -6,19 +6,25 @@ import assert from "node:assert/strict";
 
 import {
   BILLS_PAGE_SIZE,
+  HISTORY_PAGE_SIZE,
+  NOTES_PAGE_SIZE,
   PAYMENTS_PAGE_SIZE,
   accountPath,
+  addNote,
   billPdfUrl,
   fetchAging,
   fetchArrangements,
   fetchBill,
   fetchBills,
+  fetchHistory,
+  fetchNotes,
   fetchPaymentMethods,
   fetchPayments,
   fetchScheduledPayments,
   fetchUsage,
+  setNotePinned,
 } from "../.test-build/staff/accountApi.js";
-import { ApiError } from "../.test-build/staff/api.js";
+import { ApiError, setCsrfToken } from "../.test-build/staff/api.js";
 import { accountFlags, flagList } from "../.test-build/staff/accountFlags.js";
 import { dataOf } from "../.test-build/staff/resource.js";
 import { qualityCounts, qualitySentence } from "../.test-build/staff/usageQuality.js";
@@ -84,6 +90,58 @@ test("each part has its own path; lists come back as arrays", async () => {
 test("a part the server refuses is an ApiError with the server's detail", async () => {
   answer = json({ type: "https://ratepayer.dev/problems/overloaded", title: "Busy", status: 503, detail: "The server is busy; try again." }, 503);
   await assert.rejects(fetchAging("100000025"), (e) => e instanceof ApiError && e.status === 503 && e.detail === "The server is busy; try again.");
+});
+
+test("the history is asked for 50 at a time, by kind, older pages by the cursor", async () => {
+  const event = {
+    id: 1143, kind: "bill.ready", occurred_at: "2026-11-11T14:00:00Z", occurred_at_local: "2026-11-11T06:00:00-08:00",
+    actor: "generate", actor_kind: "system", actor_name: "System (generate)", summary: "Bill 536 for $192.43 is ready", details: {},
+  };
+  answer = json({ account_number: "100000025", time_zone: "America/Los_Angeles", events: [event], kinds: ["account", "bill"], next_cursor: "952" });
+  assert.deepEqual(await fetchHistory("100000025", "", null), {
+    items: [event], kinds: ["account", "bill"], time_zone: "America/Los_Angeles", next_cursor: "952",
+  });
+  await fetchHistory("100000025", "bill", "952");
+  assert.equal(HISTORY_PAGE_SIZE, 50);
+  assert.deepEqual(asked.map((a) => a.path), [
+    "/api/v1/staff/accounts/100000025/history?limit=50",
+    "/api/v1/staff/accounts/100000025/history?limit=50&cursor=952&kind=bill",
+  ]);
+});
+
+test("notes are read a page at a time; adding and pinning one send the session's CSRF token", async () => {
+  const note = {
+    id: 3, kind: "call", body: "Called about the bill.", pinned: true, actor: "staff:1", actor_kind: "staff",
+    actor_name: "Lena Ortiz", written_at: "2026-12-06T20:59:31Z", written_at_local: "2026-12-06T12:59:31-08:00",
+  };
+  answer = json({ notes: [note], next_cursor: "2" });
+  assert.deepEqual(await fetchNotes("100000025", null), { items: [note], next_cursor: "2" });
+  assert.equal(asked[0].path, `/api/v1/staff/accounts/100000025/notes?limit=${NOTES_PAGE_SIZE}`);
+  assert.equal(asked[0].headers["X-CSRF-Token"], undefined, "a read sends no token");
+
+  setCsrfToken("csrf-lena");
+  try {
+    answer = json(note, 201);
+    assert.deepEqual(await addNote("100000025", { kind: "call", body: "Called about the bill.", pinned: true }, "console-k1"), note);
+    assert.equal(asked[1].method, "POST");
+    assert.equal(asked[1].path, "/api/v1/staff/accounts/100000025/notes");
+    assert.equal(asked[1].headers["X-CSRF-Token"], "csrf-lena");
+    assert.equal(asked[1].headers["Idempotency-Key"], "console-k1", "a retry is answered with the same note");
+    assert.deepEqual(JSON.parse(asked[1].body), { kind: "call", body: "Called about the bill.", pinned: true });
+
+    answer = json({ ...note, pinned: false });
+    assert.equal((await setNotePinned("100000025", 3, false)).pinned, false);
+    assert.equal(asked[2].method, "PUT");
+    assert.equal(asked[2].path, "/api/v1/staff/accounts/100000025/notes/3/pinned");
+    assert.equal(asked[2].headers["X-CSRF-Token"], "csrf-lena");
+    assert.deepEqual(JSON.parse(asked[2].body), { pinned: false });
+
+    // A note the server refuses names its field, for the form to say it there.
+    answer = json({ type: "https://ratepayer.dev/problems/invalid-input", title: "Invalid input", status: 422, detail: "write the note: it is empty", field: "body" }, 422);
+    await assert.rejects(addNote("100000025", { kind: "call", body: " ", pinned: false }, "console-k2"), (e) => e instanceof ApiError && e.status === 422 && e.field === "body");
+  } finally {
+    setCsrfToken("");
+  }
 });
 
 // ---- the flags ----

@@ -1,3 +1,5 @@
-INSERT INTO account_notes (account_id, kind, body, pinned, written_by, written_at)
-VALUES (:account_id, :kind, :body, :pinned, :written_by, :written_at)
+INSERT INTO account_notes (account_id, kind, body, pinned, written_by, written_at,
+                           idempotency_key)
+VALUES (:account_id, :kind, :body, :pinned, :written_by, :written_at,
+        :idempotency_key)
 RETURNING id

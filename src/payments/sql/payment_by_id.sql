@@ -1,5 +1,5 @@
 SELECT p.id, p.confirmation, a.number, p.amount_cents, p.status, p.channel, p.method,
        p.method_label, p.failure_reason, p.effective_on, p.created_at, p.balance_after_cents,
-       p.request_fingerprint, p.token, p.account_id, p.idempotency_key
+       p.request_fingerprint, p.token, p.account_id, p.idempotency_key, p.taken_by
 FROM payments p JOIN accounts a ON a.id = p.account_id
 WHERE p.id = :id

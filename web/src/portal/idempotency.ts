@@ -13,11 +13,11 @@ const webCrypto = (globalThis as unknown as { crypto: { getRandomValues(a: Uint8
 const defaultRandom: RandomBytes = (bytes) => webCrypto.getRandomValues(bytes);
 
 /** A new key: 128 random bits as 32 hex digits, prefixed so logs show where it came from. */
-export function newIdempotencyKey(random: RandomBytes = defaultRandom): string {
+export function newIdempotencyKey(random: RandomBytes = defaultRandom, prefix = "portal"): string {
   const bytes = random(new Uint8Array(16));
   let hex = "";
   for (const b of bytes) hex += b.toString(16).padStart(2, "0");
-  return `portal-${hex}`;
+  return `${prefix}-${hex}`;
 }
 
 /**

@@ -1,5 +1,17 @@
+// Find an account by whatever the caller can tell: a name or address (any order, accents or
+// not), a phone number in any form, an email, an account, bill or payment number, a meter serial.
+// Each result says what it matched, unless it was the name or address it shows. "/" from
+// anywhere in the console comes back to this field (App.tsx, shortcuts.ts).
 import type { AccountSummary } from "./api";
 import { formatMoney } from "../shared/money";
+import { matchedOnLabel } from "./labels";
+import { SEARCH_FIELD_ID } from "./shortcuts";
+
+/** What can be typed, in the field's hint and in the problem when nothing is. */
+export const SEARCH_WHAT = "Name, address, phone, email, account, bill or payment number, or meter serial.";
+
+/** The fewest characters the server searches for. */
+export const SEARCH_MIN_CHARS = 2;
 
 interface Props {
   query: string;
@@ -23,14 +35,15 @@ export function AccountSearch({ query, onQuery, onSearch, busy, results, hasMore
           onSearch();
         }}
       >
-        <label for="account-q">Search accounts</label>
+        <label for={SEARCH_FIELD_ID}>Search accounts</label>
         <div class="row">
           <input
-            id="account-q"
+            id={SEARCH_FIELD_ID}
             name="q"
             type="search"
             autocomplete="off"
             enterkeyhint="search"
+            aria-keyshortcuts="/"
             aria-describedby="account-q-hint"
             value={query}
             onInput={(e) => onQuery(e.currentTarget.value)}
@@ -39,7 +52,7 @@ export function AccountSearch({ query, onQuery, onSearch, busy, results, hasMore
             {busy ? "Searching…" : "Search"}
           </button>
         </div>
-        <p id="account-q-hint" class="hint">Account number, customer name, service address or ZIP code.</p>
+        <p id="account-q-hint" class="hint">{SEARCH_WHAT}</p>
       </form>
 
       <p role="status" class="status-line">
@@ -57,7 +70,15 @@ export function AccountSearch({ query, onQuery, onSearch, busy, results, hasMore
           {results.map((a) => (
             <li key={a.account_number}>
               <a href={`#/accounts/${encodeURIComponent(a.account_number)}`}>
-                <span class="name">{a.customer_name}</span>
+                <span class="who">
+                  <span class="name">{a.customer_name}</span>
+                  {matchedOnLabel(a.matched_on) && (
+                    <span class="matched" data-testid="matched-on">
+                      <span class="visually-hidden">, </span>
+                      {matchedOnLabel(a.matched_on)}
+                    </span>
+                  )}
+                </span>
                 <span class="number">
                   <span class="visually-hidden">Account </span>
                   {a.account_number}

@@ -17,10 +17,13 @@ import { PaymentsSection } from "./PaymentsSection";
 import { UsageSection } from "./UsageSection";
 import { ArrangementsSection, AutopaySection, BudgetSection, MethodsSection, ScheduledSection } from "./PaymentSetupSections";
 import { AgreementsSection } from "./AgreementsSection";
+import { NOTES_WRITE, NotesSection } from "./NotesSection";
 import { HistorySection } from "./HistorySection";
 
-export function AccountView({ account: a, onSessionEnded }: {
+export function AccountView({ account: a, permissions, onSessionEnded }: {
   account: AccountDetail;
+  /** The signed-in user's permissions (notes.write shows the notes form). */
+  permissions: readonly string[];
   /** A 401 from any section's answer: the session ended. */
   onSessionEnded: (e: ApiError) => void;
 }) {
@@ -40,12 +43,12 @@ export function AccountView({ account: a, onSessionEnded }: {
   });
 
   // The sections in page order, each with the answer it shows (none: the account answer's own).
-  // Placeholders, not built yet, for sections the server is adding:
-  //   "Statement of account" (after Payments), "Notes" (after Aging), "History" (the account's
-  //   full history; today's History lists the recent events the account answer carries).
+  // A placeholder, not built yet, for a section the server is adding: "Statement of account"
+  // (after Payments).
   const sections: (NavEntry & { name: string; resource?: { state: string } })[] = [
     { id: "owed", label: "Amount due", name: "how the amount due adds up" },
     { id: "aging", label: "Aging", name: "aging", resource: parts.aging.resource },
+    { id: "notes", label: "Notes", name: "notes", resource: parts.notes.resource },
     { id: "bills", label: "Bills", name: "bills", resource: parts.bills.resource },
     { id: "payments", label: "Payments", name: "payments", resource: parts.payments.resource },
     { id: "usage", label: "Usage", name: "usage", resource: parts.usage.resource },
@@ -55,7 +58,7 @@ export function AccountView({ account: a, onSessionEnded }: {
     { id: "scheduled", label: "Scheduled payments", name: "scheduled payments", resource: parts.scheduled.resource },
     { id: "methods", label: "Payment methods", name: "saved payment methods", resource: parts.methods.resource },
     { id: "agreements", label: "Service agreements", name: "service agreements" },
-    { id: "history", label: "History", name: "history" },
+    { id: "history", label: "History", name: "history", resource: parts.history.resource },
   ];
   const entries = sections.map((s) => ({ id: s.id, label: s.label, failed: s.resource?.state === "failed" }));
   const failed = sections.filter((s) => s.resource?.state === "failed");
@@ -69,7 +72,14 @@ export function AccountView({ account: a, onSessionEnded }: {
         <div class="account-sections">
           <OwedSection owed={a.owed} />
           <AgingSection aging={parts.aging} />
-          {/* Notes: the server is adding them; not built yet. Its section goes here. */}
+          <NotesSection
+            key={a.account_number}
+            account={a.account_number}
+            notes={parts.notes}
+            canWrite={permissions.includes(NOTES_WRITE)}
+            onSessionEnded={onSessionEnded}
+            onChanged={parts.history.showNewest}
+          />
           <BillsSection account={a.account_number} bills={parts.bills} onSessionEnded={onSessionEnded} />
           <PaymentsSection payments={parts.payments} />
           {/* Statement of account: the server is adding it; not built yet. Its section goes here. */}
@@ -80,9 +90,7 @@ export function AccountView({ account: a, onSessionEnded }: {
           <ScheduledSection scheduled={parts.scheduled} methods={parts.methods} />
           <MethodsSection methods={parts.methods} />
           <AgreementsSection agreements={a.agreements} />
-          {/* History: the server is adding the account's full history; not built yet. Its section
-              replaces this one, which lists the recent events the account answer carries. */}
-          <HistorySection events={a.events} />
+          <HistorySection history={parts.history} />
         </div>
       </div>
     </article>

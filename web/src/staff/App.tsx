@@ -3,7 +3,8 @@ import { ApiError, asApiError, getAccount, getMe, isAbort, searchAccounts, setCs
 import type { AccountDetail, AccountSummary, Staff } from "./api";
 import { SignIn } from "./SignIn";
 import { Enrol } from "./Enrol";
-import { AccountSearch } from "./AccountSearch";
+import { AccountSearch, SEARCH_MIN_CHARS, SEARCH_WHAT } from "./AccountSearch";
+import { forgetNoteDrafts } from "./NotesSection";
 import { AccountView } from "./AccountView";
 import { AuditTrail } from "./AuditTrail";
 import { ProblemAlert } from "./ProblemAlert";
@@ -11,6 +12,7 @@ import { accountHash, auditHash, parseRoute } from "./route";
 import type { Route } from "./route";
 import { rolesLabel } from "./labels";
 import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
+import { SEARCH_FIELD_ID, isSearchShortcut } from "./shortcuts";
 
 /** unknown: not asked yet (GET /api/v1/staff/me on start); nothing is drawn until it is known. */
 type Session = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; me: Staff };
@@ -22,6 +24,13 @@ type Session = { state: "unknown" } | { state: "signed-out" } | { state: "signed
 function skipToMain(e: MouseEvent) {
   e.preventDefault();
   document.getElementById("main")?.focus();
+}
+
+/** Focus on the search field, its text selected: what is typed next replaces the last search. */
+function focusSearchField() {
+  const field = document.getElementById(SEARCH_FIELD_ID) as HTMLInputElement | null;
+  field?.focus();
+  field?.select();
 }
 
 /** The user without anything else the answer carried (the enrolment's recovery codes). */
@@ -51,6 +60,8 @@ export function App() {
   const pendingSearch = useRef<string | null>(null);
   // Whose session it was: the email is offered again, and another user starts from nothing.
   const lastUser = useRef<{ id: number; email: string } | null>(null);
+  // "/" was pressed on another page: the search page, once drawn, focuses its field.
+  const searchAsked = useRef(false);
 
   const onEnrol = route.page === "enrol";
 
@@ -81,6 +92,7 @@ export function App() {
     setHasMore(false);
     setSearching(false);
     setAccount(null);
+    forgetNoteDrafts();
   }, []);
 
   const signedIn = useCallback(
@@ -131,9 +143,15 @@ export function App() {
   const runSearch = useCallback(
     async (q: string) => {
       setError(null);
-      if (!q.trim()) {
+      if ([...q.trim()].length < SEARCH_MIN_CHARS) {
         setError(
-          new ApiError({ type: "about:blank", title: "Nothing to search for", status: 400, detail: "Type an account number, name, service address or ZIP code.", field: "q" }),
+          new ApiError({
+            type: "about:blank",
+            title: q.trim() ? "Too short to search for" : "Nothing to search for",
+            status: 400,
+            detail: `Type at least ${SEARCH_MIN_CHARS} characters: ${SEARCH_WHAT[0].toLowerCase()}${SEARCH_WHAT.slice(1)}`,
+            field: "q",
+          }),
         );
         return;
       }
@@ -190,10 +208,31 @@ export function App() {
     } else {
       document.title = "Find an account · Ratepayer staff";
       const n = lastOpened.current;
-      const back = n ? document.querySelector<HTMLElement>(`a[href="${accountHash(n)}"]`) : null;
-      (back ?? document.getElementById("account-q"))?.focus();
+      const back = n && !searchAsked.current ? document.querySelector<HTMLElement>(`a[href="${accountHash(n)}"]`) : null;
+      if (back) back.focus();
+      else focusSearchField();
+      searchAsked.current = false;
     }
   }, [route, signedInNow]);
+
+  // "/" from anywhere in the console (not while typing in a field): the search field, on this
+  // page or the search page.
+  const onSearchPage = route.page === "search";
+  useEffect(() => {
+    if (!signedInNow || onEnrol) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isSearchShortcut(e, document.activeElement as HTMLElement | null)) return;
+      e.preventDefault(); // "/" is not typed into the field it focuses
+      if (onSearchPage) {
+        focusSearchField();
+      } else {
+        searchAsked.current = true;
+        location.hash = "#/";
+      }
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [signedInNow, onEnrol, onSearchPage]);
 
   const doSignOut = async () => {
     if (signingOut) return;
@@ -248,7 +287,7 @@ export function App() {
       <>
         <a class="back" href="#/">← Back to search</a>
         {account ? (
-          <AccountView account={account} onSessionEnded={fail} />
+          <AccountView account={account} permissions={session.me.permissions} onSessionEnded={fail} />
         ) : error ? (
           <h1>Could not open account {route.number}</h1>
         ) : (
@@ -278,6 +317,11 @@ export function App() {
               </li>
             </ul>
           </nav>
+        )}
+        {me && (
+          <p class="shortcut-hint">
+            Press <kbd>/</kbd> to search
+          </p>
         )}
         {me && (
           <div class="signed-in">

@@ -1,10 +1,14 @@
 // The answers the account page reads besides the account itself (GET /api/v1/staff/accounts/{n}):
 // the customer routes under /api/v1/accounts/{number}/..., which take the staff session's cookie
-// as they take a customer's, and the staff aging. Their shapes are the portal's types
-// (../portal/types.ts, docs/openapi.yaml), imported as types only, so no portal code comes with
-// them. Reads only: this page changes nothing. Relative imports end in .ts for the unit tests.
+// as they take a customer's, and the staff routes (aging, history, notes). The customer routes'
+// shapes are the portal's types (../portal/types.ts, docs/openapi.yaml), imported as types only,
+// so no portal code comes with them. The one change this page makes is to notes (adding one,
+// pinning one; the CSRF token goes with them, api.ts). Relative imports end in .ts for the unit
+// tests.
 
-import { getJson } from "./api.ts";
+import { getJson, request } from "./api.ts";
+import type { AccountNote, NewNote } from "./notes.ts";
+import type { ActorKind } from "./labels.ts";
 import type { Money } from "../shared/money.ts";
 import type {
   AccountPreferences,
@@ -24,6 +28,9 @@ import type {
 /** Bills and payments asked for at a time; "Show older" asks for the next page. */
 export const BILLS_PAGE_SIZE = 12;
 export const PAYMENTS_PAGE_SIZE = 20;
+/** History events and notes asked for at a time (the server's defaults). */
+export const HISTORY_PAGE_SIZE = 50;
+export const NOTES_PAGE_SIZE = 20;
 
 /** GET /api/v1/staff/accounts/{number}/aging: the balance in buckets by days past due. */
 export interface Aging {
@@ -60,9 +67,39 @@ export interface ListPage<T> {
   next_cursor: string | null;
 }
 
+/** One event of the account's history (GET /api/v1/staff/accounts/{number}/history). */
+export interface HistoryEvent {
+  id: number;
+  /** "bill.ready", "payment.received", "note.added": its group is the part before the dot. */
+  kind: string;
+  /** UTC instant. */
+  occurred_at: string;
+  /** The same instant in the utility's zone, with its offset: "2026-12-06T06:03:00-08:00". */
+  occurred_at_local: string;
+  actor: string;
+  actor_kind: ActorKind | string;
+  /** "Lena Ortiz", "Customer (maria@example.com)", "System (late-fees)". */
+  actor_name: string;
+  /** What happened, a sentence in words. */
+  summary: string;
+  details: Record<string, unknown>;
+}
+
+/** A page of the history, newest first, with every group of kinds the account has (for a filter). */
+export interface HistoryPage extends ListPage<HistoryEvent> {
+  kinds: string[];
+  /** The utility's zone, the `*_local` times' ("America/Los_Angeles"). */
+  time_zone: string | null;
+}
+
 /** /api/v1/accounts/{number}/{rest} */
 export function accountPath(account: string, rest: string): string {
   return `/api/v1/accounts/${encodeURIComponent(account)}/${rest}`;
+}
+
+/** /api/v1/staff/accounts/{number}/{rest} */
+export function staffAccountPath(account: string, rest: string): string {
+  return `/api/v1/staff/accounts/${encodeURIComponent(account)}/${rest}`;
 }
 
 function pageQuery(limit: number, cursor: string | null): string {
@@ -115,7 +152,40 @@ export async function fetchPaymentMethods(account: string, signal?: AbortSignal)
 }
 
 export function fetchAging(account: string, signal?: AbortSignal) {
-  return getJson<Aging>(`/api/v1/staff/accounts/${encodeURIComponent(account)}/aging`, signal);
+  return getJson<Aging>(staffAccountPath(account, "aging"), signal);
+}
+
+/** The account's history, newest first; `kind` ("bill") keeps one group, "" all of them. */
+export async function fetchHistory(account: string, kind: string, cursor: string | null, signal?: AbortSignal): Promise<HistoryPage> {
+  const query = new URLSearchParams(pageQuery(HISTORY_PAGE_SIZE, cursor));
+  if (kind) query.set("kind", kind);
+  const page = await getJson<{ events: HistoryEvent[]; kinds: string[]; time_zone?: string; next_cursor: string | null }>(
+    `${staffAccountPath(account, "history")}?${query}`,
+    signal,
+  );
+  return { items: page.events, kinds: page.kinds ?? [], time_zone: page.time_zone ?? null, next_cursor: page.next_cursor };
+}
+
+/** The account's notes, pinned first, then newest. */
+export async function fetchNotes(account: string, cursor: string | null, signal?: AbortSignal): Promise<ListPage<AccountNote>> {
+  const page = await getJson<{ notes: AccountNote[]; next_cursor: string | null }>(
+    `${staffAccountPath(account, "notes")}?${pageQuery(NOTES_PAGE_SIZE, cursor)}`,
+    signal,
+  );
+  return { items: page.notes, next_cursor: page.next_cursor };
+}
+
+/**
+ * Adds a note (permission notes.write): 201 with the note; 422 with `field` kind or body. The
+ * same `key` again (a retry after an unknown outcome) gets the same note back, never a second one.
+ */
+export function addNote(account: string, note: NewNote, key: string): Promise<AccountNote> {
+  return request<AccountNote>("POST", staffAccountPath(account, "notes"), note, undefined, { "Idempotency-Key": key });
+}
+
+/** Pins or unpins a note (permission notes.write): 200 with the note. */
+export function setNotePinned(account: string, id: number, pinned: boolean): Promise<AccountNote> {
+  return request<AccountNote>("PUT", staffAccountPath(account, `notes/${id}/pinned`), { pinned });
 }
 
 /** Usage at a resolution over local days [from, to), one series per metered channel. */

@@ -84,13 +84,24 @@ export interface EnrolDone extends Staff {
   recovery_codes: string[];
 }
 
+/** What a search result was found by (GET /api/v1/staff/accounts?q=...). */
+export type MatchedOn =
+  | "account_number"
+  | "bill_number"
+  | "payment_confirmation"
+  | "meter_serial"
+  | "phone"
+  | "email"
+  | "name_or_address";
+
 export interface AccountSummary {
   account_number: string;
   customer_name: string;
   service_address: string;
-  zip: string;
+  zip: string | null;
   status: string;
   balance: Money;
+  matched_on?: MatchedOn | string;
 }
 
 export interface Page<T> {
@@ -249,8 +260,15 @@ function networkError(): ApiError {
 }
 
 /** One request with the session cookie: the answer when it is a success, else an ApiError. */
-async function send(method: string, path: string, accept: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept };
+async function send(
+  method: string,
+  path: string,
+  accept: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...extra, Accept: accept };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
@@ -271,8 +289,14 @@ async function send(method: string, path: string, accept: string, body?: unknown
 }
 
 /** One API request with the session cookie; a JSON body when `body` is given; 204 is undefined. */
-export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await send(method, path, "application/json", body, signal);
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await send(method, path, "application/json", body, signal, headers);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

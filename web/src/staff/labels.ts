@@ -61,3 +61,77 @@ export function phoneLabel(phone: string): string {
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone.trim());
   return m ? `(${m[1]}) ${m[2]}-${m[3]}` : phone;
 }
+
+/** Who acted, as the server says (history events, notes). */
+export type ActorKind = "staff" | "api_key" | "customer" | "system";
+
+const ACTOR_KINDS: Record<string, string> = {
+  staff: "Staff member",
+  api_key: "API key",
+  customer: "Customer",
+  system: "System",
+};
+
+/** "api_key" -> "API key"; one the console does not know, in words ("Partner"). */
+export function actorKindLabel(kind: string): string {
+  return ACTOR_KINDS[kind] ?? codeLabel(kind);
+}
+
+/**
+ * What to say beside the actor's name: the kind in words, or null when the name says it already
+ * ("Customer (maria@example.com)", "System (late-fees)", "API key 'Lockbox'", "Staff user 3").
+ */
+export function actorKindNote(name: string, kind: string): string | null {
+  const words = actorKindLabel(kind);
+  const firstWord = (text: string) => text.trim().split(/[^\p{L}]+/u)[0].toLowerCase();
+  return firstWord(name) === firstWord(words) ? null : words;
+}
+
+const MATCHED_ON: Record<string, string> = {
+  account_number: "Matched account number",
+  bill_number: "Matched bill number",
+  payment_confirmation: "Matched payment confirmation",
+  meter_serial: "Matched meter serial",
+  phone: "Matched phone",
+  email: "Matched email",
+};
+
+/**
+ * What a search result matched, in words ("Matched phone"); null for a name or address (the
+ * result shows both) or when the server does not say.
+ */
+export function matchedOnLabel(matchedOn: string | null | undefined): string | null {
+  if (!matchedOn || matchedOn === "name_or_address") return null;
+  return MATCHED_ON[matchedOn] ?? `Matched ${codeLabel(matchedOn).toLowerCase()}`;
+}
+
+const KIND_GROUPS: Record<string, string> = {
+  account: "Account",
+  adjustment: "Adjustments",
+  arrangement: "Arrangements",
+  autopay: "Autopay",
+  bill: "Bills",
+  budget: "Budget billing",
+  late_fee: "Late fees",
+  note: "Notes",
+  payment: "Payments",
+  refund: "Refunds",
+};
+
+/** A group of history events, for the filter: "bill" -> "Bills"; another, in words. */
+export function kindGroupLabel(group: string): string {
+  return KIND_GROUPS[group] ?? codeLabel(group);
+}
+
+/** A history event's kind in words: "bill.ready" -> "Bill ready", "late_fee.charged" -> "Late fee charged". */
+export function eventKindLabel(kind: string): string {
+  return codeLabel(kind.replace(/\./g, " "));
+}
+
+/** The server's detail as a sentence: "write the note: it is empty" -> "Write the note: it is empty." */
+export function asSentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  const first = t[0].toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
+}

@@ -7,6 +7,7 @@ import {
   fetchArrangements,
   fetchAutopay,
   fetchBills,
+  fetchNotes,
   fetchPaymentMethods,
   fetchPayments,
   fetchPreferences,
@@ -14,6 +15,7 @@ import {
   fetchUsage,
 } from "./accountApi";
 import type { Aging } from "./accountApi";
+import type { AccountNote } from "./notes";
 import type {
   AccountPreferences,
   Arrangement,
@@ -25,6 +27,8 @@ import type {
   Usage,
 } from "../portal/types";
 import { usePagedResource, useResource } from "./useResource";
+import { useAccountHistory } from "./useAccountHistory";
+import type { AccountHistory } from "./useAccountHistory";
 import type { Loaded, PagedLoaded } from "./useResource";
 import { FIRST_USAGE_VIEW } from "./usageViews";
 import type { StaffUsageView } from "./usageViews";
@@ -41,6 +45,8 @@ export interface AccountParts {
   scheduled: Loaded<ScheduledPayment[]>;
   methods: Loaded<SavedPaymentMethod[]>;
   aging: Loaded<Aging>;
+  notes: PagedLoaded<AccountNote>;
+  history: AccountHistory;
   usage: Loaded<Usage>;
   usageView: StaffUsageView;
   setUsageView: (view: StaffUsageView) => void;
@@ -59,6 +65,8 @@ export function useAccountParts(account: string, onSessionEnded: (e: ApiError) =
     scheduled: useResource(ask(fetchScheduledPayments), account, onSessionEnded),
     methods: useResource(ask(fetchPaymentMethods), account, onSessionEnded),
     aging: useResource(ask(fetchAging), account, onSessionEnded),
+    notes: usePagedResource((cursor, signal) => fetchNotes(account, cursor, signal), account, onSessionEnded),
+    history: useAccountHistory(account, onSessionEnded),
     usage: useResource(
       async (signal) => {
         // The days to ask for are the portal's (usage.ts), whose code comes with the chart's.

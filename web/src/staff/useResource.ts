@@ -46,7 +46,7 @@ export function useResource<T>(
   return { resource, reload };
 }
 
-export interface PagedLoaded<T> extends Loaded<ListPage<T>> {
+export interface PagedLoaded<T, P extends ListPage<T> = ListPage<T>> extends Loaded<P> {
   /** The first page's items, then every older page asked for, in order. */
   items: T[];
   hasMore: boolean;
@@ -58,15 +58,16 @@ export interface PagedLoaded<T> extends Loaded<ListPage<T>> {
 }
 
 /**
- * A list the API gives newest first, a page at a time (bills, payments): the first page as
+ * A list the API gives newest first, a page at a time (bills, payments, notes, history; `P`, the
+ * page, may carry more than its items: the history's kinds): the first page as
  * useResource loads it, older pages when asked. Older pages are dropped when the first reloads,
  * so the list never mixes accounts or repeats an item; one older page is asked for at a time.
  */
-export function usePagedResource<T>(
-  fetchPage: (cursor: string | null, signal?: AbortSignal) => Promise<ListPage<T>>,
+export function usePagedResource<T, P extends ListPage<T> = ListPage<T>>(
+  fetchPage: (cursor: string | null, signal?: AbortSignal) => Promise<P>,
   key: string,
   onSessionEnded: (e: ApiError) => void,
-): PagedLoaded<T> {
+): PagedLoaded<T, P> {
   const first = useResource((signal) => fetchPage(null, signal), key, onSessionEnded);
   const [older, setOlder] = useState<T[]>([]);
   // undefined: no older page asked for yet, so the first page's cursor is the next one.

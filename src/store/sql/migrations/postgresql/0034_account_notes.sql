@@ -8,14 +8,18 @@ CREATE TABLE account_notes (
   body TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 4000),
   pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
   written_by TEXT NOT NULL,
-  written_at TEXT NOT NULL
+  written_at TEXT NOT NULL,
+  -- The Idempotency-Key a client sent with it, scoped to the account and the writer
+  -- (core/idempotency_key.h): a retried request gets this note back instead of a second one.
+  idempotency_key TEXT UNIQUE
 );
 CREATE INDEX account_notes_by_account ON account_notes (account_id, pinned, id);
 CREATE FUNCTION account_notes_only_the_pin_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND NEW.id = OLD.id AND NEW.account_id = OLD.account_id
      AND NEW.kind = OLD.kind AND NEW.body = OLD.body AND NEW.written_by = OLD.written_by
-     AND NEW.written_at = OLD.written_at THEN
+     AND NEW.written_at = OLD.written_at
+     AND NEW.idempotency_key IS NOT DISTINCT FROM OLD.idempotency_key THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION 'a note is never edited or deleted: add another note';

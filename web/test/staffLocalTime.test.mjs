@@ -1,0 +1,47 @@
+// Times in the utility's zone as the staff console shows them (src/staff/localTime.ts
+// formatLocalDateTime, formatZoneName): the wall clock written in the string, whatever the
+// browser's zone. The browser here is in Tokyo, far from the utility in Oregon.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+process.env.TZ = "Asia/Tokyo";
+const { formatInstant } = await import("../.test-build/shared/format.js");
+const { formatLocalDateTime, formatZoneName } = await import("../.test-build/staff/localTime.js");
+
+test("a local time shows its own wall clock, not the browser's", () => {
+  assert.equal(formatLocalDateTime("2026-12-06T06:03:00-08:00"), "Dec 6, 2026, 6:03 AM");
+  // The same instant, read in the browser's zone, is the next day in Tokyo: what is not shown.
+  assert.match(formatInstant("2026-12-06T14:03:00Z"), /^Dec 6, 2026, 11:03 PM/);
+  assert.equal(formatLocalDateTime("2026-07-01T23:59:59-07:00"), "Jul 1, 2026, 11:59 PM");
+  assert.equal(formatLocalDateTime("2026-12-06T12:00:00+05:30"), "Dec 6, 2026, 12:00 PM");
+});
+
+test("seconds, fractions, Z and an offset without a colon are all read", () => {
+  assert.equal(formatLocalDateTime("2026-12-06T06:03-08:00"), "Dec 6, 2026, 6:03 AM");
+  assert.equal(formatLocalDateTime("2026-12-06T06:03:09.250-08:00"), "Dec 6, 2026, 6:03 AM");
+  assert.equal(formatLocalDateTime("2026-12-06T00:15:00Z"), "Dec 6, 2026, 12:15 AM");
+  assert.equal(formatLocalDateTime("2026-12-06T06:03:00-0800"), "Dec 6, 2026, 6:03 AM");
+});
+
+test("DST: the clocks' times on the days they change", () => {
+  // Spring forward (Mar 8, 2026): 1:59 AM PST, then 3:00 AM PDT.
+  assert.equal(formatLocalDateTime("2026-03-08T01:59:00-08:00"), "Mar 8, 2026, 1:59 AM");
+  assert.equal(formatLocalDateTime("2026-03-08T03:00:00-07:00"), "Mar 8, 2026, 3:00 AM");
+  // Fall back (Nov 1, 2026): 1:30 AM happens twice, an hour apart; both read as the clocks did.
+  assert.equal(formatLocalDateTime("2026-11-01T01:30:00-07:00"), "Nov 1, 2026, 1:30 AM");
+  assert.equal(formatLocalDateTime("2026-11-01T01:30:00-08:00"), "Nov 1, 2026, 1:30 AM");
+});
+
+test("anything that is not a date and time is shown as sent", () => {
+  assert.equal(formatLocalDateTime(""), "");
+  assert.equal(formatLocalDateTime("yesterday"), "yesterday");
+  assert.equal(formatLocalDateTime("2026-12-06"), "2026-12-06");
+  assert.equal(formatLocalDateTime("2026-02-30T10:00:00-08:00"), "2026-02-30T10:00:00-08:00");
+  assert.equal(formatLocalDateTime("2026-12-06T24:30:00-08:00"), "2026-12-06T24:30:00-08:00");
+});
+
+test("the utility's zone in words", () => {
+  assert.equal(formatZoneName("America/Los_Angeles"), "Pacific Time");
+  assert.equal(formatZoneName("America/New_York"), "Eastern Time");
+  assert.equal(formatZoneName("Mars/Olympus_Mons"), "Mars/Olympus_Mons");
+});
