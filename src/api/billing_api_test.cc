@@ -83,8 +83,17 @@ TEST_F(BillingApiTest, ABillRunStartedOverTheApiBillsTheCycleAndReportsItsProgre
   EXPECT_EQ(progress["released"], 1);
   EXPECT_EQ(progress["held"], 1);
   EXPECT_EQ(progress["problems"], 0);
-  // 159.20 released + 1,457.00 held.
-  EXPECT_EQ(progress["charges"]["amount"], "1616.20");
+  // Charges are what was billed: the released bill's; the held draft's are apart.
+  EXPECT_EQ(progress["charges"]["amount"], "159.20");
+  EXPECT_EQ(progress["held_charges"]["amount"], "1457.00");
+  EXPECT_EQ(progress["cancelled"], 0);
+  // The list of runs answers (it was 405), newest first, with the same figures.
+  ClientResponse runs = get("/api/v1/staff/bill-runs");
+  ASSERT_EQ(runs.status, 200) << runs.body;
+  ASSERT_FALSE(runs.json()["bill_runs"].empty());
+  EXPECT_EQ(runs.json()["bill_runs"][0]["id"], progress["id"]);
+  EXPECT_EQ(runs.json()["bill_runs"][0]["charges"], progress["charges"]);
+  EXPECT_EQ(runs.json()["bill_runs"][0]["held_charges"], progress["held_charges"]);
 
   expect_problem(
       post("/api/v1/staff/bill-runs", R"json({"cycle": 3, "read_date": "2026-11-05"})json"), 422,

@@ -98,6 +98,30 @@ http::Response bill_run_handler(ApiContext& context, http::Request& request) {
   return json_text(200, bill_run_json(*progress, billing_now));
 }
 
+http::Response bill_runs_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto limit = integer_query(request, "limit", 20);
+  if (!limit.ok()) return http::problem_from_error(limit.error());
+  auto cursor = integer_query(request, "cursor", 0);
+  if (!cursor.ok()) return http::problem_from_error(cursor.error());
+  auto runs = billing::bill_runs(context.database, *cursor,
+                                 static_cast<std::size_t>(std::max<std::int64_t>(*limit, 0)));
+  if (!runs.ok()) return http::problem_from_error(runs.error());
+  std::string body = "{\"bill_runs\":[";
+  for (std::size_t i = 0; i < runs->size(); ++i) {
+    const auto& run = (*runs)[i];
+    if (i > 0) body += ',';
+    body += bill_run_json(
+        run, context.bill_runs != nullptr && context.bill_runs->is_billing(run.run_id));
+  }
+  body += "],\"next_cursor\":";
+  body += runs->size() == static_cast<std::size_t>(*limit) && !runs->empty()
+              ? "\"" + std::to_string(runs->back().run_id) + "\""
+              : "null";
+  body += "}";
+  return json_text(200, std::move(body));
+}
+
 http::Response bill_holds_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(context, request)) return *refused;
   auto page = page_of(request);

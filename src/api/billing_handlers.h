@@ -9,6 +9,8 @@ namespace rp::api {
 // POST /api/v1/staff/bill-runs {"cycle": 3, "read_date": "2026-11-04"}: 202 with the run.
 http::Response start_bill_run_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/bill-runs/{id}: the run's progress.
+// GET /api/v1/staff/bill-runs?limit=&cursor=: the bill runs, newest first, with their figures.
+http::Response bill_runs_handler(ApiContext& context, http::Request& request);
 http::Response bill_run_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/bill-holds?cursor=&limit=: held bills, oldest first, with their holds.
 http::Response bill_holds_handler(ApiContext& context, http::Request& request);

@@ -123,9 +123,11 @@ std::string bill_run_json(const billing::BillRunProgress& progress, bool billing
   out.key("bill_date").string(format_local_date(progress.bill_date));
   out.key("status").string(progress.status).key("billing_now").boolean(billing_now);
   out.key("accounts").number(progress.accounts).key("released").number(progress.released);
-  out.key("held").number(progress.held).key("problems").number(progress.problems);
-  out.key("charges");
+  out.key("held").number(progress.held).key("cancelled").number(progress.cancelled);
+  out.key("problems").number(progress.problems).key("charges");
   write_money(out, Money::from_cents(progress.charges_cents));
+  out.key("held_charges");
+  write_money(out, Money::from_cents(progress.held_charges_cents));
   out.end_object();
   return out.take();
 }

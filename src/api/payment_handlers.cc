@@ -51,6 +51,10 @@ void write_payment(JsonWriter& out, const payments::PaymentView& payment,
   } else {
     out.null();
   }
+  if (payment.account_balance) {
+    out.key("account_balance");
+    write_money(out, *payment.account_balance);
+  }
   if (names != nullptr) {
     out.key("taken_by");
     if (payment.taken_by.empty()) {

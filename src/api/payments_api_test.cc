@@ -332,6 +332,9 @@ TEST_F(PaymentsApiTest, StaffVoidAPaymentAndRefundACredit) {
   ASSERT_EQ(voided.status, 200) << voided.body;
   EXPECT_EQ(voided.json()["status"], "voided");
   EXPECT_EQ(balance(), "-30.00");
+  // The answer says the balance the void left, not the one the payment had left.
+  EXPECT_EQ(voided.json()["account_balance"]["amount"], "-30.00");
+  EXPECT_EQ(voided.json()["balance_after"]["amount"], "-80.00");
 
   const std::string refunds = "/api/v1/staff/accounts/" + account_.digits() + "/refunds";
   ClientResponse no_key = api_.post(refunds, R"json({"reason": "overpayment"})json");

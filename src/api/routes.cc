@@ -122,6 +122,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/accounts/{number}/budget-billing",
              bind(enroll_budget_billing_handler), "accounts.change");
   router.add("POST", "/api/v1/staff/bill-runs", bind(start_bill_run_handler), "bill_runs.start");
+  router.add("GET", "/api/v1/staff/bill-runs", bind(bill_runs_handler), "billing.read");
   router.add("GET", "/api/v1/staff/bill-runs/{id}", bind(bill_run_handler), "billing.read");
   router.add("GET", "/api/v1/staff/bill-holds", bind(bill_holds_handler), "billing.read");
   router.add("GET", "/api/v1/staff/bills/{id}", bind(staff_bill_handler), "billing.read");

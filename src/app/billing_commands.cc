@@ -39,10 +39,14 @@ std::string progress_json(const billing::BillRunProgress& progress, double secon
       .number(progress.released)
       .key("held")
       .number(progress.held)
+      .key("cancelled")
+      .number(progress.cancelled)
       .key("problems")
       .number(progress.problems)
       .key("charges")
       .string(Money::from_cents(progress.charges_cents).to_string())
+      .key("held_charges")
+      .string(Money::from_cents(progress.held_charges_cents).to_string())
       .key("milliseconds")
       .number(static_cast<std::int64_t>(seconds * 1000));
   json.end_object();
@@ -129,7 +133,8 @@ int bill_run_command(const Config& config, const BillRunCommandOptions& options)
               << format_local_date(progress->read_date) << "): " << progress->status << "; "
               << progress->released << " released, " << progress->held << " held, "
               << progress->problems << " could not be billed; charges $"
-              << Money::from_cents(progress->charges_cents).to_string() << "\n";
+              << Money::from_cents(progress->charges_cents).to_string() << " released, $"
+              << Money::from_cents(progress->held_charges_cents).to_string() << " held\n";
   }
   return 0;
 }

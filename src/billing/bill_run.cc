@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
+#include <limits>
 
 #include "billing/bill_run_facts.h"
 #include "billing/bill_run_write.h"
@@ -121,12 +122,19 @@ Result<void> find_or_start_run(store::Database& database, RunContext& run,
 Result<void> add_totals(Session& session, std::int64_t run_id, BillRunProgress& progress) {
   auto rows = session.query_named("billing/run_totals", {run_id});
   RP_TRY(rows);
-  progress.released = progress.held = progress.charges_cents = 0;
+  progress.released = progress.held = progress.cancelled = 0;
+  progress.charges_cents = progress.held_charges_cents = 0;
   for (const store::Row& row : *rows) {
     const std::string status = row.text("status");
-    if (status == "released") progress.released = row.integer("bill_count");
-    if (status == "held") progress.held = row.integer("bill_count");
-    if (status != "cancelled") progress.charges_cents += row.integer("charges_cents");
+    if (status == "released") {
+      progress.released = row.integer("bill_count");
+      progress.charges_cents = row.integer("charges_cents");
+    } else if (status == "held") {
+      progress.held = row.integer("bill_count");
+      progress.held_charges_cents = row.integer("charges_cents");
+    } else if (status == "cancelled") {
+      progress.cancelled = row.integer("bill_count");
+    }
   }
   auto problems = session.query_named("billing/run_problem_count", {run_id});
   RP_TRY(problems);
@@ -277,6 +285,7 @@ Result<BillRunProgress> run_bills(store::Database& database, const BillRunReques
     progress.released += written->released;
     progress.held += written->held;
     progress.charges_cents += written->charges_cents;
+    progress.held_charges_cents += written->held_charges_cents;
     progress.problems += written->problems;
     if (after_chunk && !after_chunk(progress)) return progress;
   }
@@ -331,25 +340,51 @@ Result<std::optional<std::int64_t>> redraft_account(Session& session, const RunC
   return std::optional<std::int64_t>{bill->at(0).integer("id")};
 }
 
+namespace {
+
+Result<BillRunProgress> read_progress(Session& session, std::int64_t run_id) {
+  auto rows = session.query_named("billing/run_by_id", {run_id});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("bill run " + std::to_string(run_id) + " does not exist");
+  const store::Row& row = rows->at(0);
+  BillRunProgress progress;
+  progress.run_id = row.integer("id");
+  progress.cycle = static_cast<int>(row.integer("cycle"));
+  auto read_date = parse_local_date(row.text("read_date"), "read_date");
+  auto bill_date = parse_local_date(row.text("bill_date"), "bill_date");
+  RP_TRY(read_date);
+  RP_TRY(bill_date);
+  progress.read_date = *read_date;
+  progress.bill_date = *bill_date;
+  progress.status = row.text("status");
+  progress.accounts = row.integer("accounts");
+  RP_TRY(add_totals(session, run_id, progress));
+  return progress;
+}
+
+}  // namespace
+
 Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id) {
-  return database.read<BillRunProgress>([&](Session& session) -> Result<BillRunProgress> {
-    auto rows = session.query_named("billing/run_by_id", {run_id});
-    RP_TRY(rows);
-    if (rows->empty()) return not_found("bill run " + std::to_string(run_id) + " does not exist");
-    const store::Row& row = rows->at(0);
-    BillRunProgress progress;
-    progress.run_id = row.integer("id");
-    progress.cycle = static_cast<int>(row.integer("cycle"));
-    auto read_date = parse_local_date(row.text("read_date"), "read_date");
-    auto bill_date = parse_local_date(row.text("bill_date"), "bill_date");
-    RP_TRY(read_date);
-    RP_TRY(bill_date);
-    progress.read_date = *read_date;
-    progress.bill_date = *bill_date;
-    progress.status = row.text("status");
-    progress.accounts = row.integer("accounts");
-    RP_TRY(add_totals(session, run_id, progress));
-    return progress;
+  return database.read<BillRunProgress>(
+      [&](Session& session) { return read_progress(session, run_id); });
+}
+
+Result<std::vector<BillRunProgress>> bill_runs(store::Database& database, std::int64_t before_id,
+                                               std::size_t limit) {
+  if (limit < 1 || limit > 100) return invalid_input("limit", "limit must be between 1 and 100");
+  if (before_id < 0) return invalid_input("cursor", "cursor must be one a page gave");
+  const std::int64_t before = before_id == 0 ? std::numeric_limits<std::int64_t>::max() : before_id;
+  return database.read<std::vector<BillRunProgress>>([&](Session& session)
+                                                         -> Result<std::vector<BillRunProgress>> {
+    auto ids = session.query_named("billing/run_ids", {before, static_cast<std::int64_t>(limit)});
+    RP_TRY(ids);
+    std::vector<BillRunProgress> runs;
+    for (const store::Row& row : *ids) {
+      auto progress = read_progress(session, row.integer("id"));
+      RP_TRY(progress);
+      runs.push_back(std::move(*progress));
+    }
+    return runs;
   });
 }
 

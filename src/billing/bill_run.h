@@ -80,12 +80,16 @@ struct BillRunProgress {
   int cycle = 0;
   LocalDate read_date;
   LocalDate bill_date;
-  std::string status;              // running | done
-  std::int64_t accounts = 0;       // accounts of the cycle with service in the period
-  std::int64_t released = 0;       // bills released by this run
-  std::int64_t held = 0;           // bills held for review
-  std::int64_t problems = 0;       // accounts that could not be billed
-  std::int64_t charges_cents = 0;  // the sum of the run's released and held bills
+  std::string status;  // running | done
+  // Accounts of the cycle with service in the period: what the run has to bill. Each ends up
+  // with a released, held or (once staff cancel it) cancelled bill, or a problem.
+  std::int64_t accounts = 0;
+  std::int64_t released = 0;            // bills released by this run and still standing
+  std::int64_t held = 0;                // drafts held for review, not sent
+  std::int64_t cancelled = 0;           // bills of this run cancelled since (rebilled, or not sent)
+  std::int64_t problems = 0;            // accounts that could not be billed
+  std::int64_t charges_cents = 0;       // the charges of the released bills: what was billed
+  std::int64_t held_charges_cents = 0;  // the charges of the held drafts: not billed yet
 };
 
 // Called after each chunk is committed; returning false stops the run there (as a crash would),
@@ -106,5 +110,10 @@ Result<BillRunProgress> open_bill_run(store::Database& database, const BillRunRe
 
 // The progress of run `run_id`. Errors: not_found.
 Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id);
+
+// The bill runs, newest first, before run id `before_id` (0: the newest); limit 1..100.
+// Errors: invalid_input "limit", "cursor".
+Result<std::vector<BillRunProgress>> bill_runs(store::Database& database, std::int64_t before_id,
+                                               std::size_t limit);
 
 }  // namespace rp::billing

@@ -224,6 +224,7 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
         event_details(bill_id, number, outcome, previous, budget, arrangement, run);
     if (held) {
       ++written.held;
+      written.held_charges_cents += draft.charges.cents();
       rows.events.push_back(
           {outcome.account_id, std::string("bill.held"), at, run.started_by,
            "A bill for " + period_text(draft.period) + " is held for review before it is sent",
@@ -238,8 +239,8 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
                              "Bill " + reference + " for $" + draft.charges.to_string() +
                                  " is ready, due " + due_date,
                              details});
+      written.charges_cents += draft.charges.cents();
     }
-    written.charges_cents += draft.charges.cents();
   }
   RP_TRY(store::bulk_insert(session, kBills, rows.bills));
   RP_TRY(store::bulk_insert(session, kSections, rows.sections));

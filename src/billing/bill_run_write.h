@@ -16,7 +16,8 @@ struct ChunkWritten {
   std::int64_t released = 0;
   std::int64_t held = 0;
   std::int64_t problems = 0;
-  std::int64_t charges_cents = 0;
+  std::int64_t charges_cents = 0;       // of the bills released
+  std::int64_t held_charges_cents = 0;  // of the drafts held for review
 };
 
 // Writes `outcomes` (one chunk, ascending account ids) inside the caller's write transaction.

@@ -62,7 +62,10 @@ struct PaymentView {
   // empty for payments recorded before it was kept.
   std::string taken_by;
   std::optional<Money> balance_after;  // posted payments: the balance right after
-  bool replayed = false;               // the answer to an earlier request with the same key
+  // On the answer to a change of the payment (a void, a return): the account's balance once the
+  // change was made, which balance_after (the balance when it posted) no longer is.
+  std::optional<Money> account_balance;
+  bool replayed = false;  // the answer to an earlier request with the same key
 };
 
 // Errors (nothing charged, nothing written): invalid_input naming "amount", "channel",

@@ -131,6 +131,7 @@ Result<ReturnedPayment> return_in(Session& session, const PaymentReturnRequest& 
   auto now_stored = find_payment(session, "payments/payment_by_id", {payment.id});
   RP_TRY(now_stored);
   answer.payment = (*now_stored)->view;
+  answer.payment.account_balance = *balance;
   answer.fee = fee;
   return answer;
 }

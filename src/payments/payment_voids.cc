@@ -103,7 +103,11 @@ Result<PaymentView> void_payment(store::Database& database, PaymentProcessor& pr
                   details.take()}));
     auto stored = find_payment(session, "payments/payment_by_id", {payment.id});
     RP_TRY(stored);
-    return (*stored)->view;
+    auto balance = accounts::account_balance(session, now_facts->stored.account_id);
+    RP_TRY(balance);
+    PaymentView answer = (*stored)->view;
+    answer.account_balance = *balance;
+    return answer;
   });
 }
 
