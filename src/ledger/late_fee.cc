@@ -10,6 +10,16 @@ bool grace_ended(const LateFeeRule& rule, LocalDate due_on, LocalDate today) {
 
 LateFeeDecision late_fee(const LateFeeRule& rule, const LateFeeFacts& facts) {
   if (facts.exempt) return {std::nullopt, "exempt: " + facts.exemption};
+  if (facts.closed_account_final_due && !rule.after_final_bill) {
+    const LocalDate last_day(date::sys_days(*facts.closed_account_final_due) +
+                             date::days(rule.grace_days));
+    if (facts.assessed_on > last_day) {
+      return {std::nullopt,
+              "the account is closed: no late fee after its final bill's grace "
+              "period ended on " +
+                  format_local_date(last_day)};
+    }
+  }
   if (facts.unpaid <= rule.minimum_past_due) {
     return {std::nullopt, "$" + facts.unpaid.to_string() + " unpaid is within the $" +
                               rule.minimum_past_due.to_string() + " allowed"};

@@ -24,13 +24,19 @@ struct LateFeeRule {
   Money flat = Money::from_cents(5'00);               // at least $5.00 ...
   std::optional<Money> maximum;                       // ... and at most this, when set
   Money minimum_past_due = Money::from_cents(10'00);  // nothing on $10.00 or less
+  // A closed account is charged no late fee assessed after its final bill's due date plus the
+  // grace days (what it still owes goes to collections), unless the utility says otherwise.
+  bool after_final_bill = false;
 };
 
 struct LateFeeFacts {
   LocalDate due_on;
   Money unpaid;  // what is still owed on the bill at the end of the grace period
   bool exempt = false;
-  std::string exemption;  // why, when exempt ("medical certificate on file")
+  std::string exemption;       // why, when exempt ("medical certificate on file")
+  LocalDate assessed_on = {};  // the day the fee would be charged
+  // A closed account: its final bill's due date (the day it closed when it had no final bill).
+  std::optional<LocalDate> closed_account_final_due = {};
 };
 
 struct LateFeeDecision {

@@ -22,6 +22,7 @@ struct Candidate {
   std::optional<std::string> exemption;
   Money asked;     // what the bill asked for: its charges, or a budget bill's installment
   Money deferred;  // a budget bill's deferred balance after it (not owed yet)
+  std::optional<LocalDate> closed_account_final_due = {};
 };
 
 Result<LateFeeRule> read_rule(Session& session) {
@@ -41,6 +42,9 @@ Result<LateFeeRule> read_rule(Session& session) {
       rule.minimum_past_due = Money::from_cents(**value);
     }
   }
+  auto after_final = store::whole_number_setting(session, "late_fees_after_final_bill");
+  RP_TRY(after_final);
+  if (*after_final) rule.after_final_bill = **after_final == 1;
   return rule;
 }
 
@@ -67,6 +71,16 @@ Result<std::vector<Candidate>> candidates(Session& session, LocalDate cutoff, st
                           ? candidate.charges
                           : Money::from_cents(row.integer("budget_asked_cents"));
     candidate.deferred = Money::from_cents(row.integer("deferred_cents"));
+    if (row.text("account_status") == "closed") {
+      const char* last = !row.is_null("final_due_date") ? "final_due_date"
+                         : !row.is_null("closed_on")    ? "closed_on"
+                                                        : nullptr;
+      if (last != nullptr) {
+        auto final_due = parse_local_date(row.text(last), last);
+        RP_TRY(final_due);
+        candidate.closed_account_final_due = *final_due;
+      }
+    }
     found.push_back(std::move(candidate));
   }
   return found;
@@ -102,7 +116,12 @@ Result<Money> answer(Session& session, const LateFeeRule& rule, const Candidate&
   const LocalDate grace_end(date::sys_days(bill.due_on) + date::days(rule.grace_days));
   auto unpaid = unpaid_on(session, bill, grace_end);
   RP_TRY(unpaid);
-  LateFeeFacts facts{bill.due_on, *unpaid, bill.exemption.has_value(), bill.exemption.value_or("")};
+  LateFeeFacts facts{bill.due_on,
+                     *unpaid,
+                     bill.exemption.has_value(),
+                     bill.exemption.value_or(""),
+                     today,
+                     bill.closed_account_final_due};
   const LateFeeDecision decision = late_fee(rule, facts);
   store::Value entry = store::Null{};
   const std::string reference = std::to_string(bill.number);
@@ -139,13 +158,16 @@ Result<LateFeeReport> assess_late_fees(store::Database& database,
   auto rule = load_late_fee_rule(database);
   RP_TRY(rule);
   LateFeeReport report;
-  if (request.today) {
-    report.today = *request.today;
-  } else {
-    auto zone =
-        database.read<UtilityZone>([](Session& session) { return store::utility_zone(session); });
-    RP_TRY(zone);
-    report.today = zone->local_date(now());
+  auto zone =
+      database.read<UtilityZone>([](Session& session) { return store::utility_zone(session); });
+  RP_TRY(zone);
+  const LocalDate utility_today = zone->local_date(now());
+  report.today = request.today.value_or(utility_today);
+  if (report.today > utility_today) {
+    // A fee is charged for a day that has happened: a later date would charge bills not yet late.
+    return invalid_input("date", "the date " + format_local_date(report.today) +
+                                     " is after today (" + format_local_date(utility_today) +
+                                     "): late fees are charged only for days that have passed");
   }
   // Due before this day: the grace period ended before today.
   const LocalDate cutoff(date::sys_days(report.today) - date::days(rule->grace_days));

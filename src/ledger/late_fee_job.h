@@ -39,8 +39,9 @@ struct LateFeeReport {
   std::int64_t fee_cents = 0;
 };
 
-// Answers every bill whose grace period ended before `today`. Errors: the rule's; the database's
-// (chunks already written stay written; running again answers the rest).
+// Answers every bill whose grace period ended before `today`. Errors (nothing written):
+// invalid_input ("date") for a day after the utility's today; the rule's; the database's (chunks
+// already written stay written; running again answers the rest).
 Result<LateFeeReport> assess_late_fees(store::Database& database, const LateFeeRunRequest& request);
 
 }  // namespace rp::ledger

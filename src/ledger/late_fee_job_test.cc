@@ -166,5 +166,36 @@ TEST_F(LateFeeJobTest, ABadSettingIsNamedAndNothingIsCharged) {
   EXPECT_EQ(fees_of(late), 0);
 }
 
+TEST_F(LateFeeJobTest, ADateAfterTodayIsRefusedAndChargesNothing) {
+  const std::int64_t late = account("E1000017");
+  bill(late, 1, 100'00, "2026-10-10");
+  const LocalDate tomorrow(date::floor<date::days>(now()) + date::days(2));
+  LateFeeRunRequest request;
+  request.today = tomorrow;
+  auto report = assess_late_fees(test_.database(), request);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().field, "date");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM late_fees"), 0);
+}
+
+TEST_F(LateFeeJobTest, AClosedAccountStopsDrawingFeesAfterItsFinalBillsGracePeriod) {
+  const std::int64_t closed = account("E1000017");
+  bill(closed, 1, 100'00, "2026-10-10");
+  ASSERT_TRUE(test_
+                  ->write<std::int64_t>([&](store::Session& session) {
+                    return session.execute(
+                        "UPDATE accounts SET status = 'closed', closed_on = '2026-09-30' "
+                        "WHERE id = :id",
+                        {closed});
+                  })
+                  .ok());
+  // No final bill: the day it closed stands for it, so the grace period ended 2026-10-05.
+  auto report = run("2026-11-23");
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->bills, 1);
+  EXPECT_EQ(report->charged, 0);
+  EXPECT_EQ(fees_of(closed), 0);
+}
+
 }  // namespace
 }  // namespace rp::ledger

@@ -8,7 +8,26 @@ namespace {
 using namespace date::literals;
 
 LateFeeFacts unpaid(std::int64_t cents) {
-  return {2026_y / 11 / 20, Money::from_cents(cents), false, ""};
+  return {2026_y / 11 / 20, Money::from_cents(cents), false, "", 2026_y / 11 / 26, std::nullopt};
+}
+
+TEST(LateFee, AClosedAccountIsChargedNoneAfterItsFinalBillsGracePeriodUnlessTheUtilitySays) {
+  LateFeeRule rule;  // 5 grace days
+  LateFeeFacts facts = unpaid(100'00);
+  facts.closed_account_final_due = 2026_y / 11 / 10;  // grace ends 2026-11-15
+  facts.assessed_on = 2026_y / 11 / 15;
+  EXPECT_TRUE(late_fee(rule, facts).fee) << "within the final bill's grace period";
+  facts.assessed_on = 2026_y / 11 / 26;
+  LateFeeDecision closed = late_fee(rule, facts);
+  EXPECT_FALSE(closed.fee);
+  EXPECT_EQ(closed.reason,
+            "the account is closed: no late fee after its final bill's grace period ended on "
+            "2026-11-15");
+  rule.after_final_bill = true;
+  EXPECT_TRUE(late_fee(rule, facts).fee);
+  facts.closed_account_final_due = std::nullopt;  // an open account
+  rule.after_final_bill = false;
+  EXPECT_TRUE(late_fee(rule, facts).fee);
 }
 
 TEST(LateFee, GraceEndsTheDayAfterDuePlusGraceDays) {

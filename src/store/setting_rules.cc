@@ -35,6 +35,9 @@ const std::vector<SettingRule>& setting_rules() {
       {"late_fee_maximum_cents", whole_number, 0, kMostCents, "the largest late fee, in cents"},
       {"late_fee_minimum_past_due_cents", whole_number, 0, kMostCents,
        "the least past due that draws a late fee, in cents"},
+      {"late_fees_after_final_bill", whole_number, 0, 1,
+       "1 to keep charging late fees on a closed account after its final bill's due date and "
+       "grace period; 0 (the default) stops them there"},
       {"adjustment_approval_cents", whole_number, 0, 10'000'000'00,
        "adjustments larger than this (cents) need a second person's approval"},
       {"returned_payment_fee_cents", whole_number, 0, 1000'00,
