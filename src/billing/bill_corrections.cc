@@ -120,6 +120,20 @@ Result<void> withdraw(Session& session, const BillFacts& bill, const BillAction&
                                       "Reverses bill " + reference + ": " + action.note,
                                       entry->at(0).integer("id")};
     RP_TRY(accounts::post_ledger_entry(session, reversal));
+    // A late fee charged on the bill goes with it: the customer was late on a bill that is gone.
+    auto fee = session.query_named("billing/unreversed_late_fee_of_bill", {bill.id});
+    RP_TRY(fee);
+    if (!fee->empty()) {
+      accounts::NewLedgerEntry fee_reversal{
+          bill.account_id,
+          accounts::LedgerEntryKind::reversal,
+          -Money::from_cents(fee->at(0).integer("amount_cents")),
+          format_local_date(today),
+          reference,
+          "Reverses the late fee on bill " + reference + ", cancelled: " + action.note,
+          fee->at(0).integer("id")};
+      RP_TRY(accounts::post_ledger_entry(session, fee_reversal));
+    }
   }
   auto cancelled = session.execute_named("billing/cancel_bill", {at, action.note, bill.id});
   RP_TRY(cancelled);
@@ -219,6 +233,12 @@ Result<BillActionOutcome> recalculate_bill(store::Database& database, const Bill
   RP_TRY(run_id);
   auto run = load_run_context(database, *run_id, action.actor);
   RP_TRY(run);
+  // The corrected bill gets fresh terms: dated today and due the utility's days from today, so it
+  // is not past due (and drawing a late fee) the moment it is sent.
+  if (today->date > run->bill_date) {
+    run->bill_date = today->date;
+    run->due_date = due_date_of(today->settings, today->date);
+  }
   return database.write<BillActionOutcome>([&](Session& session) -> Result<BillActionOutcome> {
     auto bill = read_bill(session, action.bill_id);
     RP_TRY(bill);

@@ -10,11 +10,14 @@
 //  * recalculate (held or released): the bill is cancelled and the account drafted again in the
 //    same run, from the meter data as it is now (after a VEE edit or a corrected read). The new
 //    bill goes through the checks again, so it may be held again; it names the bill it replaces
-//    (replaces_bill_id). A released bill's charges are first reversed by a 'reversal' ledger
-//    entry linked to its 'bill' entry (reverses_entry_id); its number stays used (numbers are
-//    never reissued, so the sequence stays gapless).
-//  * cancel (held or released): the bill is cancelled (a released bill's charges reversed as
-//    above) and its sections stop counting, so the cycle's next run bills the period again.
+//    (replaces_bill_id) and gets fresh terms: dated the utility's today (when that is after the
+//    run's bill date) and due the utility's days from then, so a correction is never born past
+//    due. A released bill's charges are first reversed by a 'reversal' ledger entry linked to its
+//    'bill' entry (reverses_entry_id), and a late fee charged on it by another linked reversal;
+//    its number stays used (numbers are never reissued, so the sequence stays gapless).
+//  * cancel (held or released): the bill is cancelled (a released bill's charges and late fee
+//    reversed as above) and its sections stop counting, so the cycle's next run bills the period
+//    again.
 //
 // Only an agreement's latest bill can be recalculated or cancelled: a later bill started where
 // this one ended. Correct later bills first, newest first.

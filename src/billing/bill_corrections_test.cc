@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/account_service.h"
+#include "accounts/ledger.h"
 #include "billing/bill_views.h"
 #include "billing/testing/billing_fixture.h"
 
@@ -195,6 +197,51 @@ TEST_F(BillCorrectionsTest, AReleasedBillIsCorrectedByALinkedReversalAndARebill)
   auto elsewhere = account_bill(test_.database(), spiking_, 10);
   ASSERT_FALSE(elsewhere.ok());
   EXPECT_EQ(elsewhere.error().kind, ErrorKind::not_found);
+}
+
+TEST_F(BillCorrectionsTest, ARebillGetsFreshTermsAndTakesTheLateFeeOfTheBillItReplaces) {
+  const std::int64_t november = bill_id_of_number(9);
+  // Bill 9 drew a $5.00 late fee.
+  auto charged = test_->write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {
+    auto key = accounts::find_account_key(session, steady_);
+    RP_TRY(key);
+    auto entry = accounts::post_ledger_entry(
+        session, {key->id, accounts::LedgerEntryKind::late_fee, Money::from_cents(5'00),
+                  "2026-12-01", "9", "Late fee on bill 9", 0});
+    RP_TRY(entry);
+    return session.execute(
+        "INSERT INTO late_fees (bill_id, account_id, assessed_on, unpaid_cents, fee_cents, "
+        "reason, ledger_entry_id, assessed_at) VALUES (:bill, :account, '2026-12-01', 15920, "
+        "500, 'late', :entry, '2026-12-01T10:00:00Z')",
+        {november, key->id, *entry});
+  });
+  ASSERT_TRUE(charged.ok()) << charged.error().message;
+  const std::int64_t before = balance(steady_);
+
+  auto rebilled = recalculate_bill(test_.database(), action(november, "rate error"));
+  ASSERT_TRUE(rebilled.ok()) << rebilled.error().message;
+  ASSERT_EQ(rebilled->new_status, "released");
+  // The bill, and its late fee, are reversed; the same charges are billed again.
+  EXPECT_EQ(balance(steady_), before - 5'00);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM ledger_entries r JOIN ledger_entries f ON f.id = "
+                  "r.reverses_entry_id WHERE r.kind = 'reversal' AND f.kind = 'late_fee' AND "
+                  "r.amount_cents = -500"),
+            1);
+  // Fresh terms: dated today, due the utility's days later (not already past due).
+  auto terms = query(test_.database(), "SELECT bill_date, due_date FROM bills WHERE id = " +
+                                           std::to_string(*rebilled->new_bill_id));
+  const LocalDate today = UtilityZone::find("America/Los_Angeles")->local_date(now());
+  EXPECT_EQ(terms[0].text("bill_date"), format_local_date(today));
+  EXPECT_GE(terms[0].text("due_date"),
+            format_local_date(LocalDate(date::sys_days(today) + date::days(21))));
+  // Cancelling the rebill reverses nothing more: its predecessor's fee is already reversed.
+  auto cancelled = cancel_bill(test_.database(), action(*rebilled->new_bill_id, "duplicate"));
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'reversal' AND amount_cents = "
+                  "-500"),
+            1);
 }
 
 TEST_F(BillCorrectionsTest, TheHoldQueueListsHeldBillsWithTheirReasons) {

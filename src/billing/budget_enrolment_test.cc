@@ -62,9 +62,14 @@ TEST_F(BudgetBillingTest, BillsAskForTheInstallmentAndTheLedgerKeepsTheActualCha
             history + 15'920);
 
   // Nothing paid: the late fee is on what the bill asked for, not on the deferred usage.
+  // (Run on that day: late fees are charged only for days that have passed.)
+  const HistoryClock on_the_day(
+      UtilityZone::find("America/Los_Angeles")->start_of_day(on("2026-12-20")) +
+      std::chrono::hours(12));
   ledger::LateFeeRunRequest fees;
   fees.today = on("2026-12-20");
-  ASSERT_TRUE(ledger::assess_late_fees(test_.database(), fees).ok());
+  auto assessed = ledger::assess_late_fees(test_.database(), fees);
+  ASSERT_TRUE(assessed.ok()) << assessed.error().message;
   EXPECT_EQ(count(test_.database(),
                   "SELECT unpaid_cents FROM late_fees WHERE bill_id = " + std::to_string(bill.id)),
             plan->installment.cents());
