@@ -104,6 +104,13 @@ run_engine() {
     fail "$engine: an impossible date was accepted"
   fi
   grep -q "date" "$work/fees.err" || fail "$engine: unclear error: $(cat "$work/fees.err")"
+  # A day that has not come would charge bills that are not late yet: refused, nothing charged.
+  if "$ratepayer" late-fees --db "$reference" --date 2099-01-01 2>"$work/future.err"; then
+    fail "$engine: a date after today was accepted"
+  fi
+  grep -q "after today" "$work/future.err" || fail "$engine: unclear error: $(cat "$work/future.err")"
+  fees="$(sql "$reference" "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'late_fee'")"
+  [[ "$fees" == "$charged" ]] || fail "$engine: a refused run charged fees ($fees for $charged)"
 }
 
 engine=sqlite

@@ -77,6 +77,10 @@ const PHONE = {
   // evaluated through the DevTools protocol, which the policy does not govern).
 };
 
+// The account page's actions are for a representative at a desk: a desktop screen, and a tablet.
+const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "en-US" };
+const TABLET = { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-US" };
+
 const MONEY = /^-?\$\d{1,3}(,\d{3})*\.\d{2}$/;
 
 // ---- authenticator codes ------------------------------------------------------------
@@ -149,11 +153,12 @@ after(async () => {
 });
 
 /**
- * A fresh phone-sized page (with a session's cookies, if given) that records console errors,
- * uncaught exceptions and any API request that carries an Authorization header.
+ * A fresh page, phone-sized unless another device is given (with a session's cookies, if given),
+ * that records console errors, uncaught exceptions and any API request that carries an
+ * Authorization header.
  */
-async function newPage(t, storageState) {
-  const context = await browser.newContext({ ...PHONE, storageState });
+async function newPage(t, storageState, device = PHONE) {
+  const context = await browser.newContext({ ...device, storageState });
   t.after(() => context.close());
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -192,14 +197,14 @@ async function signIn(page, { email = EMAIL, password = PASSWORD, code } = {}) {
 }
 
 /** A page signed in as the staff user, at the console's start (signing in if no test has yet). */
-async function consolePage(t) {
+async function consolePage(t, device = PHONE) {
   if (staffSession) {
-    const opened = await newPage(t, staffSession);
+    const opened = await newPage(t, staffSession, device);
     await opened.page.goto(`${BASE}/staff.html`);
     await searchBox(opened.page).waitFor();
     return opened;
   }
-  const opened = await newPage(t);
+  const opened = await newPage(t, undefined, device);
   await opened.page.goto(`${BASE}/staff.html`);
   assert.equal((await signIn(opened.page)).status(), 200);
   await searchBox(opened.page).waitFor();
