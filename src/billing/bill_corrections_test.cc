@@ -4,6 +4,7 @@
 
 #include "accounts/account_service.h"
 #include "accounts/ledger.h"
+#include "billing/bill_documents.h"
 #include "billing/bill_views.h"
 #include "billing/testing/billing_fixture.h"
 
@@ -242,6 +243,27 @@ TEST_F(BillCorrectionsTest, ARebillGetsFreshTermsAndTakesTheLateFeeOfTheBillItRe
                   "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'reversal' AND amount_cents = "
                   "-500"),
             1);
+}
+
+TEST_F(BillCorrectionsTest, ASentBillsDocumentDoesNotChangeWhenItIsRebilled) {
+  auto usage_bars = [&] {
+    auto document = bill_document(test_.database(), steady_, 9);
+    EXPECT_TRUE(document.ok()) << (document.ok() ? "" : document.error().message);
+    std::vector<std::string> bars;
+    if (!document.ok()) return bars;
+    for (const auto& bar : document->usage_history) {
+      bars.push_back(std::to_string(static_cast<unsigned>(bar.month.month())) + ":" +
+                     std::to_string(bar.usage_milli));
+    }
+    return bars;
+  };
+  const std::vector<std::string> as_sent = usage_bars();
+  ASSERT_FALSE(as_sent.empty());
+  correct_intervals("E1000017", "2026-10-05", "2026-11-10", 250);
+  ASSERT_TRUE(
+      recalculate_bill(test_.database(), action(bill_id_of_number(9), "meter multiplier")).ok());
+  // Bill 9 is cancelled and replaced, but the document the customer was sent is the same.
+  EXPECT_EQ(usage_bars(), as_sent);
 }
 
 TEST_F(BillCorrectionsTest, TheHoldQueueListsHeldBillsWithTheirReasons) {

@@ -159,7 +159,7 @@ Result<void> add_usage_history(Session& session, std::int64_t account_id, const 
   }
   if (commodity.empty()) return success();
   auto rows =
-      session.query_named("billing/usage_by_bill", {account_id, commodity, bill.summary.id});
+      session.query_named("billing/usage_by_bill", {bill.summary.id, account_id, commodity});
   RP_TRY(rows);
   std::map<date::year_month, document::UsageBar> months;
   for (const Row& row : *rows) {
