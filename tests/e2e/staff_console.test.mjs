@@ -421,6 +421,517 @@ test("an unknown account shows the server's problem detail", async (t) => {
   assert.deepEqual(errors, []);
 });
 
+// ---- the account page's actions ------------------------------------------------------------------
+
+/** An API answer, asked with the page's own session cookie (what the console itself may see). */
+async function apiGet(page, path) {
+  const res = await page.request.get(`${BASE}${path}`);
+  assert.equal(res.status(), 200, `GET ${path}`);
+  return res.json();
+}
+
+/** An API amount as the console shows it: {amount: "-25.00"} -> "-$25.00". */
+const moneyText = (money) => new Intl.NumberFormat("en-US", { style: "currency", currency: money.currency ?? "USD" }).format(Number(money.amount));
+
+/** "+15415550177" (as the server keeps it) -> "(541) 555-0177", as a caller reads it out. */
+function phoneAsSaid(phone) {
+  const m = /^(?:\+1)?(\d{3})(\d{3})(\d{4})$/.exec(phone ?? "");
+  assert.ok(m, `a US phone number: ${phone}`);
+  return `(${m[1]}) ${m[2]}-${m[3]}`;
+}
+
+const withoutAccents = (text) => text.normalize("NFD").replace(/\p{M}/gu, "");
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Waits until the element's whole text is `text` (an element's own text, not a child's). */
+const textBecomes = (locator, text) => locator.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`) }).waitFor();
+
+/** A day `days` from today, as a date field takes it: "2027-01-05". */
+function dayFromToday(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+let generated = null;
+/**
+ * Every account of the generated utility: those the search finds by the first two digits of
+ * RATEPAYER_E2E_ACCOUNT's ZIP (the generator puts every account in one state), a page at a time.
+ */
+async function generatedAccounts(page) {
+  if (generated) return generated;
+  const detail = await apiGet(page, `/api/v1/staff/accounts/${ACCOUNT}`);
+  const q = (detail.service_address ?? detail.mailing_address).zip.slice(0, 2);
+  const found = new Map();
+  let cursor = null;
+  do {
+    const params = new URLSearchParams({ q, limit: "100" });
+    if (cursor) params.set("cursor", cursor);
+    const answer = await apiGet(page, `/api/v1/staff/accounts?${params}`);
+    for (const a of answer.items) found.set(a.account_number, a);
+    cursor = answer.next_cursor;
+  } while (cursor && found.size < 2000);
+  generated = [...found.values()];
+  assert.ok(generated.some((a) => a.account_number === ACCOUNT), `the search for "${q}" finds ${ACCOUNT}`);
+  return generated;
+}
+
+/** Accounts the tests below changed, so that each works on a customer of its own. */
+const taken = new Set([ACCOUNT]);
+
+/** Opens an account from the search (the header's Accounts link first, if elsewhere), as a representative does. */
+async function openAccount(page, number) {
+  if (!(await searchBox(page).isVisible())) {
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Accounts", exact: true }).click();
+  }
+  await search(page, number);
+  await resultLink(page, number).click();
+  await accountHeading(page, number).waitFor();
+}
+
+const actionsArea = (page) => page.getByTestId("account-actions");
+const actionButton = (page, name) => actionsArea(page).getByRole("button", { name, exact: true });
+const actionPanel = (page) => page.getByTestId("action-panel");
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+/** Opens an action's panel; focus moves to its heading. */
+async function openAction(page, name) {
+  await actionButton(page, name).click();
+  await actionPanel(page).getByRole("heading", { level: 3, name, exact: true }).waitFor();
+  assert.equal(await actionButton(page, name).getAttribute("aria-expanded"), "true");
+  assert.equal(await focusedId(page), "action-panel-heading", `focus moves into the ${name} panel`);
+  return actionPanel(page);
+}
+
+/**
+ * The History table's row of an event: its kind in words, a summary holding `summary`, and who did
+ * it (their name first, then what kind of actor they are).
+ */
+async function historyRow(page, kind, summary, who) {
+  const row = page
+    .getByRole("table", { name: /^Account events/ })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: kind, exact: true }) })
+    .filter({ hasText: summary })
+    .first();
+  await row.waitFor();
+  assert.ok((await row.locator("td").last().textContent()).trim().startsWith(who), `${kind} "${summary}" was done by ${who}`);
+  return row;
+}
+
+/** The answer to the next request of `method` to a path ending in `end`. */
+const answerTo = (page, method, end) =>
+  page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(end));
+
+test("a representative finds a customer by phone, and by an accented name typed without its accent", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+
+  // The phone as the caller reads it out: "(541) 555-01xx", from the account's own answer.
+  const detail = await apiGet(page, `/api/v1/staff/accounts/${ACCOUNT}`);
+  const phone = phoneAsSaid(detail.customer.phone);
+  assert.match(phone, /^\(541\) 555-01\d\d$/);
+  await search(page, phone);
+  const byPhone = resultLink(page, ACCOUNT);
+  await byPhone.waitFor();
+  assert.match((await byPhone.getByTestId("matched-on").textContent()).trim(), /(^|, )Matched phone$/);
+
+  // A name with an accent in the generated data, typed without it ("Gomez" for "Gómez").
+  const accented = (await generatedAccounts(page)).find((a) => withoutAccents(a.customer_name) !== a.customer_name);
+  assert.ok(accented, "the generated customers include a name with an accent");
+  const typed = withoutAccents(accented.customer_name);
+  t.diagnostic(`"${typed}" for "${accented.customer_name}" (${accented.account_number})`);
+  await search(page, typed);
+  const byName = resultLink(page, accented.account_number);
+  await byName.waitFor();
+  assert.ok((await byName.textContent()).includes(accented.customer_name), "the result shows the name with its accent");
+  await byName.click();
+  await accountHeading(page, accented.account_number).waitFor();
+  assert.equal((await page.getByTestId("customer-name").textContent()).trim(), accented.customer_name);
+  assert.deepEqual(errors, []);
+});
+
+test("the account: its last bill's lines, a cash payment with a receipt, a note, each in the History by name", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+  await openAccount(page, ACCOUNT);
+
+  // The last bill, opened from the Bills section: every line of every service.
+  const { bills } = await apiGet(page, `/api/v1/accounts/${ACCOUNT}/bills?limit=1`);
+  assert.ok(bills.length > 0 && bills[0].number !== null, `${ACCOUNT} has a bill`);
+  const last = await apiGet(page, `/api/v1/accounts/${ACCOUNT}/bills/${bills[0].number}`);
+  const lines = last.sections.flatMap((s) => s.lines);
+  assert.ok(lines.length > 0, "the last bill has lines");
+  await page.getByRole("button", { name: `Bill ${last.number}`, exact: true }).click();
+  const opened = page.getByRole("region", { name: `Bill ${last.number}`, exact: true });
+  await opened.getByRole("table").first().waitFor();
+  assert.equal(await opened.locator("table.bill-lines tbody tr").count(), lines.length);
+  assert.ok((await opened.locator("table.bill-lines tbody th").first().textContent()).includes(lines[0].description.trim()));
+  await page.getByRole("button", { name: `Close bill ${last.number}` }).click();
+
+  // An administrator may take every action: six buttons, and no line about missing permissions.
+  const area = actionsArea(page);
+  assert.deepEqual(
+    (await area.getByRole("list").getByRole("button").allTextContents()).map((s) => s.trim()),
+    ["Take a payment", "Request an adjustment", "Set up an arrangement", "Contact details", "Budget billing", "Move out"],
+  );
+  assert.equal(await page.getByTestId("actions-lacking").count(), 0);
+
+  // Take a payment: the panel opens with focus in it; the page passes axe with it open.
+  const panel = await openAction(page, "Take a payment");
+  const amount = panel.getByRole("textbox", { name: "Amount", exact: true });
+  await amount.fill("25.00");
+  assert.ok(await panel.getByRole("radio", { name: "Cash", exact: true }).isChecked(), "cash is the first choice");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-actions-desktop.png") });
+  await page.screenshot({ path: join(ARTIFACTS, "staff-actions-desktop-full.png"), fullPage: true });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with the payment panel open");
+
+  // Pressed twice quickly: one payment, under a console Idempotency-Key.
+  const posts = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === `/api/v1/staff/accounts/${ACCOUNT}/payments`) posts.push(r);
+  });
+  const paid = answerTo(page, "POST", `/staff/accounts/${ACCOUNT}/payments`);
+  await panel.getByRole("button", { name: "Take $25.00 in cash", exact: true }).dblclick();
+  const answer = await paid;
+  assert.equal(answer.status(), 201);
+  const payment = await answer.json();
+  assert.equal(posts.length, 1, "a second press while the first is on its way sends nothing");
+  assert.match(posts[0].headers()["idempotency-key"] ?? "", /^console-[0-9a-f]{32}$/);
+
+  // The receipt: what the server answered, and who took it (the server's payment list says).
+  const receipt = panel.getByTestId("receipt");
+  await panel.getByRole("heading", { level: 4, name: "Payment received" }).waitFor();
+  assert.equal(await focusedId(page), "action-done-heading", "focus moves to the receipt");
+  assert.equal((await receipt.getByTestId("receipt-confirmation").textContent()).trim(), payment.confirmation);
+  assert.equal((await receipt.getByTestId("receipt-amount").textContent()).trim(), "$25.00");
+  assert.equal((await receipt.getByTestId("receipt-method").textContent()).trim(), "Cash");
+  assert.equal((await receipt.getByTestId("receipt-balance-after").textContent()).trim(), moneyText(payment.balance_after));
+  // When, in the utility's zone (the History's), named: "Dec 6, 2026, 1:43 PM PST".
+  const { time_zone: zone } = await apiGet(page, `/api/v1/staff/accounts/${ACCOUNT}/history?limit=1`);
+  const when = new Intl.DateTimeFormat("en-US", {
+    year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone: zone,
+  }).format(new Date(payment.created_at));
+  assert.ok((await receipt.getByTestId("receipt-time").textContent()).startsWith(when), `taken at ${when}`);
+  await textBecomes(receipt.getByTestId("receipt-taken-by"), me.name);
+
+  // The page's figures follow at once: the balance is the balance after the payment; the payment is listed.
+  await textBecomes(page.getByTestId("balance"), moneyText(payment.balance_after));
+  await page.getByTestId("section-payments").getByText(payment.confirmation, { exact: true }).waitFor();
+
+  // Print: the browser's print, and the printout holds the receipt alone.
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => { window.printed += 1; };
+  });
+  await panel.getByRole("button", { name: "Print receipt" }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await receipt.isVisible(), "the receipt prints");
+  assert.ok(!(await accountHeading(page, ACCOUNT).isVisible()), "the rest of the page does not");
+  assert.ok(!(await page.getByRole("button", { name: "Print receipt" }).isVisible()), "nor the receipt's buttons");
+  assert.ok(!(await page.getByRole("heading", { name: "History" }).isVisible()));
+  await page.screenshot({ path: join(ARTIFACTS, "staff-receipt-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with the receipt shown");
+
+  // Escape closes the panel; focus goes back to its button. (The print preview above took focus
+  // from the button it hid.)
+  await panel.getByRole("button", { name: "Take another payment" }).focus();
+  await page.keyboard.press("Escape");
+  await actionPanel(page).waitFor({ state: "detached" });
+  assert.equal(await focusedId(page), "action-payment");
+  assert.equal(await actionButton(page, "Take a payment").getAttribute("aria-expanded"), "false");
+
+  // A note, as the representative ends the call.
+  const body = `Took $25.00 in cash at the counter (${payment.confirmation}).`;
+  await page.getByRole("textbox", { name: "Note", exact: true }).fill(body);
+  const noted = answerTo(page, "POST", `/staff/accounts/${ACCOUNT}/notes`);
+  await page.getByRole("button", { name: "Add note", exact: true }).click();
+  assert.equal((await noted).status(), 201);
+  await textBecomes(page.getByTestId("note-status"), "Note added.");
+
+  // Both in the History, done by the signed-in user, by name.
+  assert.equal(me.name, "E2E Administrator");
+  await historyRow(page, "Payment received", payment.confirmation, me.name);
+  await historyRow(page, "Note added", body, me.name);
+  await page.getByRole("heading", { name: "History" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "staff-actions-history.png") });
+  assert.deepEqual(errors, []);
+});
+
+test("taking a payment: a check without its number is said at its field; a declined card names the failed payment; an approved card posts", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  await openAccount(page, ACCOUNT);
+  const panel = await openAction(page, "Take a payment");
+  await panel.getByRole("textbox", { name: "Amount", exact: true }).fill("7.00");
+
+  // A check without its number: said at the field, which gets focus; nothing is sent.
+  await panel.getByRole("radio", { name: "Check", exact: true }).check();
+  await panel.getByRole("button", { name: "Take a $7.00 check", exact: true }).click();
+  const checkNumber = panel.getByRole("textbox", { name: "Check number" });
+  assert.equal(await checkNumber.getAttribute("aria-invalid"), "true");
+  assert.match(await description(checkNumber), /1 to 10 digits/);
+  assert.equal(await focusedId(page), "pay-check-number");
+
+  // A card the processor declines (a test card): the server's words and the failed payment's number.
+  await panel.getByRole("radio", { name: "Card by phone", exact: true }).check();
+  await panel.getByRole("textbox", { name: "Card number" }).fill("4000 0000 0000 0002");
+  await panel.getByRole("textbox", { name: "Expiry (MM/YY)" }).fill("12/30");
+  await panel.getByRole("textbox", { name: "Security code" }).fill("123");
+  const tokenized = answerTo(page, "POST", "/api/v1/payment-methods/test-tokens");
+  let paid = answerTo(page, "POST", `/staff/accounts/${ACCOUNT}/payments`);
+  await panel.getByRole("button", { name: "Charge $7.00 to the card", exact: true }).click();
+  assert.equal((await tokenized).status(), 201);
+  let answer = await paid;
+  assert.equal(answer.status(), 402);
+  const declined = await answer.json();
+  const alert = panel.getByTestId("action-problem");
+  await alert.getByText("Could not take the payment.").waitFor();
+  await alert.getByText(declined.detail).waitFor();
+  await alert.getByText(`Recorded as failed payment ${declined.confirmation}: nothing was taken.`).waitFor();
+
+  // Another card is another payment: approved, posted, on the receipt by its label.
+  await panel.getByRole("textbox", { name: "Card number" }).fill("4242 4242 4242 4242");
+  paid = answerTo(page, "POST", `/staff/accounts/${ACCOUNT}/payments`);
+  await panel.getByRole("button", { name: "Charge $7.00 to the card", exact: true }).click();
+  answer = await paid;
+  assert.equal(answer.status(), 201);
+  const payment = await answer.json();
+  assert.notEqual(answer.request().headers()["idempotency-key"], undefined);
+  await panel.getByRole("heading", { level: 4, name: "Payment received" }).waitFor();
+  assert.equal((await panel.getByTestId("receipt-method").textContent()).trim(), "Visa •••• 4242");
+  assert.equal((await panel.getByTestId("receipt-confirmation").textContent()).trim(), payment.confirmation);
+  assert.equal(payment.channel, "phone");
+  assert.deepEqual(errors, []);
+});
+
+test("an answer lost on the way: pressing again sends the same payment, which the server takes once", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  await openAccount(page, ACCOUNT);
+  const panel = await openAction(page, "Take a payment");
+  await panel.getByRole("textbox", { name: "Amount", exact: true }).fill("3.00");
+
+  // The first answer is lost after the server took the payment (the connection drops).
+  const path = `/api/v1/staff/accounts/${ACCOUNT}/payments`;
+  const keys = [];
+  let first = null;
+  await page.route(`${BASE}${path}`, async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (first) return route.continue();
+    first = await (await route.fetch()).json();
+    await route.abort("connectionreset");
+  });
+  await panel.getByRole("button", { name: "Take $3.00 in cash", exact: true }).click();
+  const alert = panel.getByTestId("action-problem");
+  await alert.getByText("Could not take the payment.").waitFor();
+  await alert.getByText("it is never taken twice", { exact: false }).waitFor();
+  assert.ok(first?.confirmation, "the server took the first one");
+
+  // Pressing again sends the same key: the server answers with the same payment.
+  const again = answerTo(page, "POST", path);
+  await panel.getByRole("button", { name: "Try again: Take $3.00 in cash", exact: true }).click();
+  const answer = await again;
+  assert.ok([200, 201].includes(answer.status()), `status ${answer.status()}`);
+  assert.equal((await answer.json()).confirmation, first.confirmation);
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1], "the retry carries the first attempt's Idempotency-Key");
+  await page.unroute(`${BASE}${path}`);
+  await textBecomes(panel.getByTestId("receipt-confirmation"), first.confirmation);
+
+  // One payment of $3.00 with that confirmation on the account.
+  const { payments } = await apiGet(page, `/api/v1/accounts/${ACCOUNT}/payments?limit=20`);
+  assert.equal(payments.filter((p) => p.confirmation === first.confirmation).length, 1);
+  assert.deepEqual(errors, []);
+});
+
+test("a payment arrangement is set up where one is offered; where none is, the server's reason is shown", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+
+  // Through the API: an account offered a plan, and one that is not (with the server's reason).
+  let offered = null;
+  let refused = null;
+  for (const a of await generatedAccounts(page)) {
+    if (taken.has(a.account_number) || (offered && refused)) continue;
+    const offer = await apiGet(page, `/api/v1/accounts/${a.account_number}/arrangement-offers`);
+    if (offer.eligible && offer.plans.length > 0) offered ??= { number: a.account_number, offer };
+    else if (!offer.eligible && offer.reason) refused ??= { number: a.account_number, offer };
+  }
+  assert.ok(refused, "some account is offered no plan");
+
+  // Not offered: the reason, in the server's words.
+  taken.add(refused.number);
+  await openAccount(page, refused.number);
+  let panel = await openAction(page, "Set up an arrangement");
+  const reason = panel.getByTestId("arrangement-reason");
+  await reason.waitFor();
+  const said = refused.offer.reason.trim();
+  assert.equal((await reason.textContent()).trim().toLowerCase(), `${said}${/[.!?]$/.test(said) ? "" : "."}`.toLowerCase());
+  assert.equal(await panel.getByRole("radio").count(), 0, "no plan to choose");
+  t.diagnostic(`${refused.number}: ${said}`);
+
+  if (!offered) {
+    // Nothing is skipped silently: no generated account is offered a plan today, which is said.
+    t.diagnostic("no generated account is offered an arrangement; the reason shown above is what the page offers");
+    assert.deepEqual(errors, []);
+    return;
+  }
+
+  taken.add(offered.number);
+  t.diagnostic(`${offered.number}: ${offered.offer.plans.length} plans offered for ${moneyText(offered.offer.past_due)} past due`);
+  await openAccount(page, offered.number);
+  panel = await openAction(page, "Set up an arrangement");
+  const plans = panel.getByRole("radio");
+  await plans.first().waitFor();
+  assert.equal(await plans.count(), offered.offer.plans.length);
+  const plan = offered.offer.plans[0];
+  await panel.getByRole("radio", { name: new RegExp(`^${plan.installments} installments`) }).check();
+  const made = answerTo(page, "POST", `/accounts/${offered.number}/arrangements`);
+  await panel.getByRole("button", { name: "Set up the arrangement", exact: true }).click();
+  const answer = await made;
+  assert.equal(answer.status(), 201);
+  const arrangement = await answer.json();
+  assert.equal(arrangement.installments, plan.installments);
+  await panel.getByRole("heading", { level: 4, name: "Arrangement set up" }).waitFor();
+  assert.ok((await panel.getByTestId("arrangement-made").textContent()).includes(`${moneyText(arrangement.down_payment)} down by`));
+
+  // The page follows: the arrangement listed, its flag on, and the event in the History by name.
+  await page.getByTestId("section-arrangements").getByText("Active", { exact: true }).waitFor();
+  await page.getByTestId("flags").locator('[data-flag="arrangement"]').waitFor();
+  await historyRow(page, "Arrangement made", moneyText(arrangement.down_payment), me.name);
+  assert.deepEqual(errors, []);
+});
+
+test("an adjustment (posted, then one waiting for approval), contact details, budget billing in and out, and a move-out", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+
+  // A customer of its own: active, with open services, 3 bills or more, not on budget billing,
+  // without adjustments yet (so the first small credit is within the approval limit).
+  let chosen = null;
+  for (const a of await generatedAccounts(page)) {
+    if (taken.has(a.account_number) || a.status !== "active") continue;
+    const detail = await apiGet(page, `/api/v1/staff/accounts/${a.account_number}`);
+    const prefs = await apiGet(page, `/api/v1/accounts/${a.account_number}/preferences`);
+    const { bills } = await apiGet(page, `/api/v1/accounts/${a.account_number}/bills?limit=3`);
+    const { kinds } = await apiGet(page, `/api/v1/staff/accounts/${a.account_number}/history?limit=1`);
+    if (detail.agreements.some((g) => g.end_date === null) && !prefs.budget && bills.length === 3 && !kinds.includes("adjustment")) {
+      chosen = detail;
+      break;
+    }
+  }
+  assert.ok(chosen, "a generated account to change");
+  const number = chosen.account_number;
+  taken.add(number);
+  await openAccount(page, number);
+
+  // An adjustment within the limit posts at once ...
+  let panel = await openAction(page, "Request an adjustment");
+  await panel.getByRole("textbox", { name: "Amount", exact: true }).fill("5.00");
+  await panel.getByRole("combobox", { name: "Reason" }).selectOption({ label: "Goodwill" });
+  await panel.getByRole("textbox", { name: "What it is for" }).fill("Kept waiting on the phone");
+  let requested = answerTo(page, "POST", `/staff/accounts/${number}/adjustments`);
+  await panel.getByRole("button", { name: "Request the adjustment", exact: true }).click();
+  let answer = await requested;
+  assert.equal(answer.status(), 201);
+  assert.equal((await answer.json()).status, "posted");
+  await panel.getByTestId("adjustment-result").getByText("Posted.", { exact: false }).waitFor();
+  assert.match(await panel.getByTestId("adjustment-result").textContent(), /A credit of \$5\.00 \(Goodwill\) is on the account now\./);
+
+  // ... one above it waits for a second person.
+  await panel.getByRole("radio", { name: /^Charge/ }).check();
+  await panel.getByRole("textbox", { name: "Amount", exact: true }).fill("150.00");
+  await panel.getByRole("combobox", { name: "Reason" }).selectOption({ label: "Billing error" });
+  await panel.getByRole("textbox", { name: "What it is for" }).fill("Meter read twice on the last bill");
+  requested = answerTo(page, "POST", `/staff/accounts/${number}/adjustments`);
+  await panel.getByRole("button", { name: "Request the adjustment", exact: true }).click();
+  answer = await requested;
+  assert.equal((await answer.json()).status, "pending");
+  await panel.getByTestId("adjustment-result").getByText("Waiting for approval.", { exact: false }).waitFor();
+  assert.match(await panel.getByTestId("adjustment-result").textContent(), /second person with adjustments\.approve/);
+
+  // Contact details: a new email and phone, paperless on; the header shows them at once.
+  panel = await openAction(page, "Contact details");
+  const email = `e2e.${number}@example.com`;
+  await panel.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await panel.getByRole("textbox", { name: "Phone", exact: true }).fill("541-555-0142");
+  await panel.getByRole("checkbox", { name: /^Paperless bills/ }).check();
+  const saved = answerTo(page, "PUT", `/accounts/${number}/preferences`);
+  await panel.getByRole("button", { name: "Save contact details", exact: true }).click();
+  assert.equal((await saved).status(), 200);
+  await textBecomes(panel.getByTestId("contact-result"), `Contact details saved. Email ${email}; phone (541) 555-0142; paperless bills on.`);
+  await page.locator(".header-contact").getByRole("link", { name: email, exact: true }).waitFor();
+  await page.locator(".header-contact").getByRole("link", { name: "(541) 555-0142", exact: true }).waitFor();
+
+  // Budget billing: enrol, then leave after the step saying what leaving does.
+  panel = await openAction(page, "Budget billing");
+  const enrolled = answerTo(page, "POST", `/staff/accounts/${number}/budget-billing`);
+  await panel.getByRole("button", { name: "Enrol in budget billing", exact: true }).click();
+  answer = await enrolled;
+  assert.equal(answer.status(), 201);
+  const plan = await answer.json();
+  await panel.getByTestId("budget-result").filter({ hasText: `${moneyText(plan.installment)} a month` }).waitFor();
+  await page.getByTestId("section-budget").getByText(`${moneyText(plan.installment)} a month`).waitFor();
+  await panel.getByRole("button", { name: "Leave budget billing…" }).click();
+  const confirmLeave = panel.getByRole("group", { name: /^Leave budget billing today\?/ });
+  await confirmLeave.waitFor();
+  const left = answerTo(page, "DELETE", `/accounts/${number}/budget-billing`);
+  await confirmLeave.getByRole("button", { name: "Yes, leave budget billing" }).click();
+  assert.equal((await left).status(), 200);
+  await panel.getByTestId("budget-result").filter({ hasText: "Left budget billing on" }).waitFor();
+  await page.getByTestId("section-budget").getByText("Not on budget billing", { exact: false }).waitFor();
+
+  // Move out: the last day, then the step that says what it does, then the services stop.
+  panel = await openAction(page, "Move out");
+  const lastDay = dayFromToday(30);
+  await panel.getByLabel("Customer's last day").fill(lastDay);
+  await panel.getByRole("button", { name: "Continue", exact: true }).click();
+  const lastDayWords = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${lastDay}T00:00:00Z`));
+  const confirmStop = panel.getByRole("group", { name: new RegExp(`service after ${lastDayWords}\\?`) });
+  await confirmStop.waitFor();
+  const stopped = answerTo(page, "POST", `/staff/accounts/${number}/move-out`);
+  await confirmStop.getByRole("button", { name: `Stop service after ${lastDayWords}`, exact: true }).click();
+  answer = await stopped;
+  assert.equal(answer.status(), 200);
+  const moved = await answer.json();
+  assert.ok(moved.services_stopped > 0);
+  await panel.getByTestId("move-out-done").filter({ hasText: `Service stops after ${lastDayWords}` }).waitFor();
+  await page.getByTestId("section-agreements").getByText(`– ${lastDayWords}`, { exact: false }).first().waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "staff-actions-move-out.png") });
+
+  // Each in the History, by the signed-in user's name.
+  await historyRow(page, "Adjustment posted", "A credit of $5.00", me.name);
+  await historyRow(page, "Adjustment requested", "waits for a second person", me.name);
+  await historyRow(page, "Preferences changed", "contact email", me.name);
+  await historyRow(page, "Budget enrolled", moneyText(plan.installment), me.name);
+  await historyRow(page, "Budget ended", "Budget billing ended", me.name);
+  await historyRow(page, "Service stopped", lastDay, me.name);
+  assert.deepEqual(errors, []);
+});
+
+test("the account page's actions on a tablet: they fit, and pass axe with a panel open", async (t) => {
+  const { page, errors } = await consolePage(t, TABLET);
+  await page.goto(`${BASE}/staff.html#/accounts/${ACCOUNT}`);
+  await accountHeading(page, ACCOUNT).waitFor();
+  await page.getByRole("heading", { name: "History" }).waitFor();
+  const panel = await openAction(page, "Request an adjustment");
+  await panel.getByRole("textbox", { name: "Amount", exact: true }).waitFor();
+
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, "staff-actions-tablet.png") });
+  await page.screenshot({ path: join(ARTIFACTS, "staff-actions-tablet-full.png"), fullPage: true });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with the adjustment panel open");
+
+  // Close gives focus back to the button, as Escape does.
+  await panel.getByRole("button", { name: /^Close/ }).click();
+  await actionPanel(page).waitFor({ state: "detached" });
+  assert.equal(await focusedId(page), "action-adjustment");
+  assert.deepEqual(errors, []);
+});
+
 test("a wrong password is refused", async (t) => {
   const { page, errors } = await newPage(t);
   await page.goto(`${BASE}/staff.html`);
@@ -575,9 +1086,18 @@ test("a new staff user enrols from the link: password, authenticator, recovery c
   assert.deepEqual(me.roles, ["cashier"]);
   assert.equal(me.recovery_codes, undefined);
 
-  // A cashier reads accounts (their role has accounts.read) ...
+  // A cashier reads accounts (their role has accounts.read) and takes payments there; the page
+  // says in one line which actions need a permission Bea lacks ...
   await page.goto(`${origin}/staff.html#/accounts/${ACCOUNT}`);
   await accountHeading(page, ACCOUNT).waitFor();
+  const actions = page.getByTestId("account-actions");
+  assert.deepEqual((await actions.getByRole("list").getByRole("button").allTextContents()).map((s) => s.trim()), ["Take a payment"]);
+  assert.equal(
+    (await page.getByTestId("actions-lacking").textContent()).trim(),
+    "Not open to you: Request an adjustment needs adjustments.request; Set up an arrangement needs arrangements.make; " +
+      "Contact details, Budget billing and Move out need accounts.change.",
+  );
+  await actions.screenshot({ path: join(ARTIFACTS, "staff-actions-cashier.png") });
   // ... but not the audit trail: the page says which permission is missing, and Bea stays signed in.
   const refused = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/audit");
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit trail", exact: true }).click();

@@ -240,5 +240,6 @@ test("codes the server sends are shown as words", () => {
   assert.equal(monthName(1), "January");
   assert.equal(monthName(13), "13");
   assert.equal(phoneLabel("+15415550177"), "(541) 555-0177");
+  assert.equal(phoneLabel("5415550199"), "(541) 555-0199", "a number typed in, as the server keeps it");
   assert.equal(phoneLabel("+442071234567"), "+442071234567", "not a US number: as sent");
 });

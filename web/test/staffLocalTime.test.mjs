@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 
 process.env.TZ = "Asia/Tokyo";
 const { formatInstant } = await import("../.test-build/shared/format.js");
-const { formatLocalDateTime, formatZoneName } = await import("../.test-build/staff/localTime.js");
+const { formatInstantIn, formatLocalDateTime, formatZoneName } = await import("../.test-build/staff/localTime.js");
 
 test("a local time shows its own wall clock, not the browser's", () => {
   assert.equal(formatLocalDateTime("2026-12-06T06:03:00-08:00"), "Dec 6, 2026, 6:03 AM");
@@ -44,4 +44,12 @@ test("the utility's zone in words", () => {
   assert.equal(formatZoneName("America/Los_Angeles"), "Pacific Time");
   assert.equal(formatZoneName("America/New_York"), "Eastern Time");
   assert.equal(formatZoneName("Mars/Olympus_Mons"), "Mars/Olympus_Mons");
+});
+
+test("an instant in the utility's zone, named, not the browser's (a payment's receipt)", () => {
+  assert.equal(formatInstantIn("2026-12-06T21:43:09Z", "America/Los_Angeles"), "Dec 6, 2026, 1:43 PM PST");
+  assert.equal(formatInstantIn("2026-07-04T16:00:00Z", "America/Los_Angeles"), "Jul 4, 2026, 9:00 AM PDT");
+  assert.equal(formatInstantIn("2026-12-06T21:43:09Z", null), formatInstant("2026-12-06T21:43:09Z"), "zone not known yet: the browser's");
+  assert.equal(formatInstantIn("2026-12-06T21:43:09Z", "Mars/Olympus"), formatInstant("2026-12-06T21:43:09Z"));
+  assert.equal(formatInstantIn("yesterday", "America/Los_Angeles"), "yesterday");
 });

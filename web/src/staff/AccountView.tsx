@@ -1,7 +1,9 @@
 // One account on one screen, for a representative explaining a bill to a caller: the header (who,
-// what is owed, the flags, contact details), then every section on the page, each loaded on its
-// own (useAccountParts) so a slow or failed one holds up or blanks nothing else, with a section
-// navigation kept in view. Desktop first; one column of sections below 48rem.
+// what is owed, the flags, contact details), the actions the user may take for the caller, then
+// every section on the page, each loaded on its own (useAccountParts) so a slow or failed one
+// holds up or blanks nothing else, with a section navigation kept in view. An action done asks
+// again for the account (the figures) and for the History and the sections it changed. Desktop
+// first; one column of sections below 48rem.
 import { Fragment } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { AccountDetail, ApiError } from "./api";
@@ -19,13 +21,17 @@ import { ArrangementsSection, AutopaySection, BudgetSection, MethodsSection, Sch
 import { AgreementsSection } from "./AgreementsSection";
 import { NOTES_WRITE, NotesSection } from "./NotesSection";
 import { HistorySection } from "./HistorySection";
+import { AccountActions } from "./AccountActions";
+import type { AccountAction } from "./actions";
 
-export function AccountView({ account: a, permissions, onSessionEnded }: {
+export function AccountView({ account: a, permissions, onSessionEnded, onAccountChanged }: {
   account: AccountDetail;
-  /** The signed-in user's permissions (notes.write shows the notes form). */
+  /** The signed-in user's permissions (notes.write shows the notes form; each action needs its own). */
   permissions: readonly string[];
   /** A 401 from any section's answer: the session ended. */
   onSessionEnded: (e: ApiError) => void;
+  /** An action changed the account: ask for it again (its figures, contact details, services). */
+  onAccountChanged: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const parts = useAccountParts(a.account_number, onSessionEnded);
@@ -34,6 +40,12 @@ export function AccountView({ account: a, permissions, onSessionEnded }: {
   useEffect(() => {
     heading.current?.focus();
   }, [a.account_number]);
+
+  const actionDone = (action: AccountAction) => {
+    onAccountChanged();
+    parts.history.showNewest();
+    for (const part of action.refreshes) parts[part].reload();
+  };
 
   const flags = accountFlags({
     owed: a.owed,
@@ -66,6 +78,14 @@ export function AccountView({ account: a, permissions, onSessionEnded }: {
   return (
     <article class="account-view" aria-labelledby="account-heading">
       <AccountHeader account={a} flags={flags} headingRef={heading} />
+      <AccountActions
+        key={a.account_number}
+        account={a}
+        permissions={permissions}
+        parts={parts}
+        onDone={actionDone}
+        onSessionEnded={onSessionEnded}
+      />
       <PartsProblem account={a.account_number} failed={failed} />
       <div class="account-layout">
         <SectionNav entries={entries} href={accountHash(a.account_number)} />

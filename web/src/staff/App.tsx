@@ -195,6 +195,16 @@ export function App() {
     return () => ctl.abort();
   }, [accountNumber, sessionKey, fail]);
 
+  // An action on the account page changed it: ask for it again, keeping the page as it is
+  // meanwhile (an answer for an account no longer shown is dropped).
+  const refreshAccount = useCallback(() => {
+    if (accountNumber === null) return;
+    getAccount(accountNumber).then(
+      (fresh) => setAccount((shown) => (shown?.account_number === fresh.account_number ? fresh : shown)),
+      fail,
+    );
+  }, [accountNumber, fail]);
+
   // Page title, and focus: back on the result the user came from, else on the search field.
   useEffect(() => {
     if (route.page === "enrol") {
@@ -287,7 +297,7 @@ export function App() {
       <>
         <a class="back" href="#/">← Back to search</a>
         {account ? (
-          <AccountView account={account} permissions={session.me.permissions} onSessionEnded={fail} />
+          <AccountView account={account} permissions={session.me.permissions} onSessionEnded={fail} onAccountChanged={refreshAccount} />
         ) : error ? (
           <h1>Could not open account {route.number}</h1>
         ) : (

@@ -3,9 +3,9 @@ interface Props {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  type?: "text" | "email" | "password" | "date";
+  type?: "text" | "email" | "password" | "date" | "tel";
   autocomplete?: string;
-  inputMode?: "numeric" | "text" | "email";
+  inputMode?: "numeric" | "decimal" | "text" | "email" | "tel";
   hint?: string;
   /** What is wrong with the value (checked before sending, or the server's detail), tied to the field. */
   error?: string;

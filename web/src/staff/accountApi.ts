@@ -2,9 +2,9 @@
 // the customer routes under /api/v1/accounts/{number}/..., which take the staff session's cookie
 // as they take a customer's, and the staff routes (aging, history, notes). The customer routes'
 // shapes are the portal's types (../portal/types.ts, docs/openapi.yaml), imported as types only,
-// so no portal code comes with them. The one change this page makes is to notes (adding one,
-// pinning one; the CSRF token goes with them, api.ts). Relative imports end in .ts for the unit
-// tests.
+// so no portal code comes with them. The changes made here are to notes (adding one, pinning one;
+// the CSRF token goes with them, api.ts); the page's actions make theirs through actionsApi.ts.
+// Relative imports end in .ts for the unit tests.
 
 import { getJson, request } from "./api.ts";
 import type { AccountNote, NewNote } from "./notes.ts";
@@ -18,7 +18,6 @@ import type {
   BillSummary,
   BillsPage,
   Payment,
-  PaymentsPage,
   SavedPaymentMethod,
   ScheduledPayment,
   Usage,
@@ -59,6 +58,19 @@ export interface BillHold {
 /** GET .../bills/{bill}: the portal's Bill and the holds it went through (docs/openapi.yaml). */
 export interface BillWithHolds extends Bill {
   holds?: BillHold[];
+}
+
+/** Who made a payment, in a staff caller's answer (GET .../payments). */
+export interface PaymentTaker {
+  actor: string;
+  actor_kind: ActorKind | string;
+  /** "Lena Ortiz", "Customer (maria@example.com)", "System (autopay)". */
+  actor_name: string;
+}
+
+/** A payment as staff see it: the portal's Payment and who made it (null: recorded before it was kept). */
+export interface StaffPayment extends Payment {
+  taken_by?: PaymentTaker | null;
 }
 
 /** A page of a list the API gives newest first: its items and the cursor of the older page. */
@@ -123,8 +135,11 @@ export function billPdfUrl(account: string, bill: number): string {
   return accountPath(account, `bills/${bill}.pdf`);
 }
 
-export async function fetchPayments(account: string, cursor: string | null, signal?: AbortSignal): Promise<ListPage<Payment>> {
-  const page = await getJson<PaymentsPage>(`${accountPath(account, "payments")}?${pageQuery(PAYMENTS_PAGE_SIZE, cursor)}`, signal);
+export async function fetchPayments(account: string, cursor: string | null, signal?: AbortSignal): Promise<ListPage<StaffPayment>> {
+  const page = await getJson<{ payments: StaffPayment[]; next_cursor: string | null }>(
+    `${accountPath(account, "payments")}?${pageQuery(PAYMENTS_PAGE_SIZE, cursor)}`,
+    signal,
+  );
   return { items: page.payments, next_cursor: page.next_cursor };
 }
 

@@ -26,6 +26,8 @@ export interface Problem {
   /** The particular refusal, when the server names it ("mfa-code-wrong"). */
   code?: string;
   invalidParams?: InvalidParam[];
+  /** A payment the card processor refused (402): the failed payment's confirmation number. */
+  confirmation?: string;
 }
 
 export class ApiError extends Error implements Problem {
@@ -36,6 +38,7 @@ export class ApiError extends Error implements Problem {
   readonly field?: string;
   readonly code?: string;
   readonly invalidParams?: InvalidParam[];
+  readonly confirmation?: string;
 
   constructor(p: Problem) {
     super(p.detail || p.title);
@@ -47,6 +50,7 @@ export class ApiError extends Error implements Problem {
     this.field = p.field;
     this.code = p.code;
     this.invalidParams = p.invalidParams;
+    this.confirmation = p.confirmation;
   }
 
   /** The problem type's last path segment: ".../mfa-required" -> "mfa-required". */
@@ -226,6 +230,7 @@ async function toError(res: Response): Promise<ApiError> {
         field: p.field,
         code: typeof p.code === "string" ? p.code : undefined,
         invalidParams: invalidParamsOf(p["invalid-params"]),
+        confirmation: typeof p.confirmation === "string" ? p.confirmation : undefined,
       });
     } catch {
       // fall through: not valid JSON

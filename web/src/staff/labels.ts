@@ -56,9 +56,12 @@ export function monthName(month: number): string {
   return new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
-/** A US phone number as read aloud: "+15415550177" -> "(541) 555-0177"; any other, as sent. */
+/**
+ * A US phone number as read aloud: "+15415550177" or "5415550177" (as the server keeps a number
+ * typed in) -> "(541) 555-0177"; any other, as sent.
+ */
 export function phoneLabel(phone: string): string {
-  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone.trim());
+  const m = /^(?:\+1)?(\d{3})(\d{3})(\d{4})$/.exec(phone.trim());
   return m ? `(${m[1]}) ${m[2]}-${m[3]}` : phone;
 }
 

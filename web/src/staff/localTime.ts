@@ -49,3 +49,19 @@ export function formatZoneName(timeZone: string, locale = "en-US"): string {
     return timeZone; // a zone this browser does not know
   }
 }
+
+/**
+ * An instant ("2026-12-06T21:43:09Z", an answer without a `*_local` twin: a payment's
+ * created_at) in the utility's zone, named: "Dec 6, 2026, 1:43 PM PST". Without the zone (not
+ * known yet) or with one the browser does not know, in the browser's zone, named too.
+ */
+export function formatInstantIn(iso: string, timeZone: string | null, locale = "en-US"): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const fields: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
+  try {
+    return new Intl.DateTimeFormat(locale, timeZone ? { ...fields, timeZone } : fields).format(d);
+  } catch {
+    return new Intl.DateTimeFormat(locale, fields).format(d); // a zone this browser does not know
+  }
+}

@@ -14,14 +14,13 @@ import {
   fetchScheduledPayments,
   fetchUsage,
 } from "./accountApi";
-import type { Aging } from "./accountApi";
+import type { Aging, StaffPayment } from "./accountApi";
 import type { AccountNote } from "./notes";
 import type {
   AccountPreferences,
   Arrangement,
   Autopay,
   BillSummary,
-  Payment,
   SavedPaymentMethod,
   ScheduledPayment,
   Usage,
@@ -38,7 +37,7 @@ export const loadUsageFigures = () => import("./UsageFigures");
 
 export interface AccountParts {
   bills: PagedLoaded<BillSummary>;
-  payments: PagedLoaded<Payment>;
+  payments: PagedLoaded<StaffPayment>;
   preferences: Loaded<AccountPreferences>;
   autopay: Loaded<Autopay>;
   arrangements: Loaded<Arrangement[]>;
