@@ -34,22 +34,6 @@ Result<void> validate_person(const Person& person) {
   return success();
 }
 
-Result<void> validate_address(const Address& address) {
-  RP_TRY(require_text(address.line1, "mailing_address.line1", 200));
-  RP_TRY(require_text(address.city, "mailing_address.city", 100));
-  static const std::regex state("[A-Z]{2}");
-  if (!std::regex_match(address.state, state)) {
-    return invalid_input("mailing_address.state",
-                         "mailing_address.state must be a two-letter code such as OR");
-  }
-  static const std::regex zip(R"([0-9]{5}(-[0-9]{4})?)");
-  if (!std::regex_match(address.zip, zip)) {
-    return invalid_input("mailing_address.zip",
-                         "mailing_address.zip must be a ZIP code such as 97401 or 97401-1234");
-  }
-  return success();
-}
-
 Result<std::int64_t> insert_person(store::Session& session, const Person& person) {
   auto rows = session.query_named("accounts/insert_person",
                                   {person.name, store::text_or_null(person.email),
@@ -92,9 +76,29 @@ Result<AccountNumber> write_account(store::Session& session, const NewAccount& a
 
 }  // namespace
 
+Result<void> validate_mailing_address(const Address& address) {
+  RP_TRY(require_text(address.line1, "mailing_address.line1", 200));
+  if (address.line2.size() > 200) {
+    return invalid_input("mailing_address.line2",
+                         "mailing_address.line2 is longer than 200 characters");
+  }
+  RP_TRY(require_text(address.city, "mailing_address.city", 100));
+  static const std::regex state("[A-Z]{2}");
+  if (!std::regex_match(address.state, state)) {
+    return invalid_input("mailing_address.state",
+                         "mailing_address.state must be a two-letter code such as OR");
+  }
+  static const std::regex zip(R"([0-9]{5}(-[0-9]{4})?)");
+  if (!std::regex_match(address.zip, zip)) {
+    return invalid_input("mailing_address.zip",
+                         "mailing_address.zip must be a ZIP code such as 97401 or 97401-1234");
+  }
+  return success();
+}
+
 Result<void> validate_new_account(const NewAccount& account) {
   RP_TRY(validate_person(account.customer));
-  RP_TRY(validate_address(account.mailing_address));
+  RP_TRY(validate_mailing_address(account.mailing_address));
   if (account.language != "en" && account.language != "es") {
     return invalid_input("language", "language must be en or es");
   }

@@ -23,6 +23,10 @@ struct NewAccount {
   std::string opened_on;  // local date
 };
 
+// Checks a mailing address. Errors: invalid_input naming the field ("mailing_address.line1",
+// ".line2", ".city", ".state", ".zip").
+Result<void> validate_mailing_address(const Address& address);
+
 // Checks a new account before anything is written. Errors: invalid_input naming the field
 // ("customer.name", "mailing_address.zip", "language", "bill_cycle", ...).
 Result<void> validate_new_account(const NewAccount& account);

@@ -4,6 +4,7 @@
 
 #include "accounts/account_preferences.h"
 #include "accounts/account_service.h"
+#include "accounts/mailing_address.h"
 #include "accounts/service_stop.h"
 #include "api/account_json.h"
 #include "api/guards.h"
@@ -206,6 +207,28 @@ http::Response change_preferences_handler(ApiContext& context, http::Request& re
   auto preferences = accounts::change_preferences(context.database, *number, change);
   if (!preferences.ok()) return http::problem_from_error(preferences.error());
   return http::text_response(200, preferences_json(*preferences), "application/json");
+}
+
+http::Response change_mailing_address_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto address = parse_address(*body, "mailing_address");
+  if (!address.ok()) return http::problem_from_error(address.error());
+  auto changed =
+      accounts::change_mailing_address(context.database, *number, {*address, request.actor});
+  if (!changed.ok()) return http::problem_from_error(changed.error());
+  JsonWriter out;
+  out.begin_object().key("account_number").string(number->digits());
+  out.key("changed").boolean(changed->changed).key("notified").string(changed->notified);
+  out.key("before");
+  write_address(out, changed->before);
+  out.key("after");
+  write_address(out, changed->after);
+  out.end_object();
+  return http::text_response(200, out.take(), "application/json");
 }
 
 }  // namespace rp::api

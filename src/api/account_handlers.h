@@ -16,6 +16,11 @@ http::Response account_summary_handler(ApiContext& context, http::Request& reque
 // service of the account after that day; the cycle's next bill run makes the final bill.
 http::Response move_out_handler(ApiContext& context, http::Request& request);
 
+// PUT /api/v1/staff/accounts/{number}/mailing-address {"mailing_address": {"line1", "line2",
+// "city", "state", "zip"}}: 200 {"changed", "notified", "before", "after"}; the customer is told
+// (accounts/mailing_address.h).
+http::Response change_mailing_address_handler(ApiContext& context, http::Request& request);
+
 // GET/PUT /api/v1/accounts/{number}/preferences: paperless bills, contact email and phone, and
 // the budget plan in force (accounts/account_preferences.h).
 http::Response preferences_handler(ApiContext& context, http::Request& request);

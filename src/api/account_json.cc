@@ -10,8 +10,6 @@ void write_money(JsonWriter& out, Money amount) {
   out.end_object();
 }
 
-namespace {
-
 void write_address(JsonWriter& out, const accounts::Address& address) {
   out.begin_object()
       .key("line1")
@@ -26,6 +24,8 @@ void write_address(JsonWriter& out, const accounts::Address& address) {
       .string(address.zip)
       .end_object();
 }
+
+namespace {
 
 void write_meter(JsonWriter& out, const accounts::Meter& meter) {
   out.begin_object().key("serial").string(meter.serial).key("kind").string(meter.kind);

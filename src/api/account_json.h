@@ -15,6 +15,8 @@ namespace rp::api {
 
 // {"amount":"123.45","currency":"USD"}
 void write_money(JsonWriter& out, Money amount);
+// {"line1", "line2", "city", "state", "zip"}.
+void write_address(JsonWriter& out, const accounts::Address& address);
 
 // "owed": what the account owes now, by when and why (billing/amount_owed.h), read in the same
 // request; the portal and the staff console show only these figures for "what do I owe".

@@ -102,5 +102,27 @@ TEST_F(AccountNotesApiTest, BadNotesAreRefusedNamingTheFieldAndWriteNothing) {
   EXPECT_EQ(api_.get(base() + "/history?limit=0").status, 422);
 }
 
+TEST_F(AccountNotesApiTest, StaffChangeTheMailingAddressAndTheCustomerIsTold) {
+  const std::string body =
+      R"({"mailing_address": {"line1": "88 Laurel Hill Dr", "line2": "Unit 3", "city": "Eugene",
+          "state": "OR", "zip": "97405"}})";
+  ClientResponse changed = api_.request("PUT", base() + "/mailing-address", body);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_TRUE(changed.json()["changed"].get<bool>());
+  EXPECT_EQ(changed.json()["notified"], "email");
+  EXPECT_EQ(changed.json()["before"]["line1"], "1204 Elm St");
+  EXPECT_EQ(api_.get(base()).json()["mailing_address"]["line1"], "88 Laurel Hill Dr");
+  EXPECT_EQ(api_.get(base() + "/history?kind=mailing_address").json()["events"].size(), 1u);
+  ClientResponse bad = api_.request(
+      "PUT", base() + "/mailing-address",
+      R"({"mailing_address": {"line1": "1 A St", "city": "Eugene", "state": "OR", "zip": "9"}})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["field"], "mailing_address.zip");
+  const std::string cashier = api_.make_key("cashier", {"cashier"});
+  EXPECT_EQ(api_.send("PUT", base() + "/mailing-address", ApiServer::as_key(cashier), body).status,
+            403);
+  EXPECT_EQ(api_.get(base() + "/history?kind=mailing_address").json()["events"].size(), 1u);
+}
+
 }  // namespace
 }  // namespace rp::api

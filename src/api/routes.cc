@@ -75,6 +75,8 @@ void add_routes(http::Router& router, ApiContext& context) {
              "accounts.read");
   router.add("POST", "/api/v1/staff/accounts/{number}/move-out", bind(move_out_handler),
              "accounts.change");
+  router.add("PUT", "/api/v1/staff/accounts/{number}/mailing-address",
+             bind(change_mailing_address_handler), "accounts.change");
   router.add("GET", "/api/v1/staff/accounts/{number}/history", bind(account_history_handler),
              "accounts.read");
   router.add("GET", "/api/v1/staff/accounts/{number}/notes", bind(account_notes_handler),
