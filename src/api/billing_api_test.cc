@@ -202,6 +202,37 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   expect_problem(get(bills, false), 401);
 }
 
+TEST_F(BillingApiTest, StaffEmailASentBillAgainToTheContactEmailOnFile) {
+  run_november();
+  const std::string steady = "/api/v1/staff/accounts/" + steady_.digits();
+  ClientResponse resent = post(steady + "/bills/9/resend", "{}");
+  ASSERT_EQ(resent.status, 200) << resent.body;
+  const std::string to = resent.json()["emailed_to"];
+  EXPECT_NE(to.find("@example.com"), std::string::npos);
+  auto history = get(steady + "/history?kind=bill").json();
+  EXPECT_EQ(history["events"][0]["kind"], "bill.resent");
+  EXPECT_EQ(history["events"][0]["summary"],
+            "Bill 9 was emailed again to " + to.substr(0, 1) + "***@example.com");
+  EXPECT_EQ(store::testing::count(test_.database(),
+                                  "SELECT COUNT(*) FROM email_outbox WHERE "
+                                  "subject LIKE '%bill is ready%' OR subject "
+                                  "LIKE '%factura%'"),
+            1);
+  // Another account's bill, a bill never sent, a held one: not this account's sent bill.
+  expect_problem(post("/api/v1/staff/accounts/" + spiking_.digits() + "/bills/9/resend", "{}"),
+                 404);
+  expect_problem(post(steady + "/bills/999/resend", "{}"), 404);
+  // No email on file: said so, nothing sent.
+  ASSERT_EQ(api_->request("PUT", "/api/v1/accounts/" + steady_.digits() + "/preferences",
+                          R"({"email": ""})")
+                .status,
+            200);
+  expect_problem(post(steady + "/bills/9/resend", "{}"), 422, "email");
+  EXPECT_EQ(store::testing::count(test_.database(),
+                                  "SELECT COUNT(*) FROM account_events WHERE kind = 'bill.resent'"),
+            1);
+}
+
 TEST_F(BillingApiTest, BudgetBillingShowsTheInstallmentBesideTheActualCharges) {
   const std::string enrol = "/api/v1/staff/accounts/" + steady_.digits() + "/budget-billing";
   expect_problem(post(enrol, R"json({"true_up_month": "May"})json"), 422, "true_up_month");

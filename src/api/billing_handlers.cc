@@ -6,6 +6,7 @@
 #include "api/guards.h"
 #include "billing/bill_corrections.h"
 #include "billing/bill_documents.h"
+#include "billing/bill_notices.h"
 #include "billing/bill_views.h"
 #include "billing/budget_enrolment.h"
 #include "core/json.h"
@@ -96,6 +97,22 @@ http::Response bill_run_handler(ApiContext& context, http::Request& request) {
   if (!progress.ok()) return http::problem_from_error(progress.error());
   const bool billing_now = context.bill_runs != nullptr && context.bill_runs->is_billing(*id);
   return json_text(200, bill_run_json(*progress, billing_now));
+}
+
+http::Response resend_bill_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto bill = id_param(request, "bill", "bill");
+  if (!bill.ok()) return http::problem_from_error(bill.error());
+  billing::BillNoticeSettings settings;
+  if (context.logins != nullptr) settings.public_url = context.logins->public_url;
+  auto resent = billing::resend_bill(context.database, settings, {*number, *bill, request.actor});
+  if (!resent.ok()) return http::problem_from_error(resent.error());
+  JsonWriter out;
+  out.begin_object().key("account_number").string(number->digits());
+  out.key("bill_number").number(*bill).key("emailed_to").string(resent->to).end_object();
+  return json_text(200, out.take());
 }
 
 http::Response bill_runs_handler(ApiContext& context, http::Request& request) {

@@ -9,6 +9,9 @@ namespace rp::api {
 // POST /api/v1/staff/bill-runs {"cycle": 3, "read_date": "2026-11-04"}: 202 with the run.
 http::Response start_bill_run_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/bill-runs/{id}: the run's progress.
+// POST /api/v1/staff/accounts/{number}/bills/{bill}/resend: emails a sent bill again to the
+// contact email on file (billing/bill_notices.h); 200 {"emailed_to"}.
+http::Response resend_bill_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/bill-runs?limit=&cursor=: the bill runs, newest first, with their figures.
 http::Response bill_runs_handler(ApiContext& context, http::Request& request);
 http::Response bill_run_handler(ApiContext& context, http::Request& request);

@@ -121,6 +121,8 @@ void add_routes(http::Router& router, ApiContext& context) {
              "accounts.read");
   router.add("GET", "/api/v1/accounts/{number}/bills/{bill}", bind(account_bill_handler),
              "accounts.read");
+  router.add("POST", "/api/v1/staff/accounts/{number}/bills/{bill}/resend",
+             bind(resend_bill_handler), "accounts.change");
   router.add("POST", "/api/v1/staff/accounts/{number}/budget-billing",
              bind(enroll_budget_billing_handler), "accounts.change");
   router.add("POST", "/api/v1/staff/bill-runs", bind(start_bill_run_handler), "bill_runs.start");

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "accounts/account_events.h"
 #include "core/money.h"
 #include "core/time.h"
 #include "notify/email.h"
@@ -45,8 +46,12 @@ std::string dollars(Money amount) {
                             : "$" + amount.to_string();
 }
 
+// Why the customer gets the email, in its last paragraph.
+enum class NoticeReason { paperless, resent };
+
 notify::EmailMessage notice_of(const NoticeBill& bill, const std::string& to, bool spanish,
-                               const BillNoticeSettings& settings, const std::string& utility) {
+                               const BillNoticeSettings& settings, const std::string& utility,
+                               NoticeReason reason = NoticeReason::paperless) {
   const std::string link = settings.public_url + "/bills/" + bill.number;
   const LocalDate last_day(date::sys_days(bill.period_end) - date::days(1));
   const std::string period = long_date(bill.period_start, spanish) + (spanish ? " al " : " to ") +
@@ -58,16 +63,22 @@ notify::EmailMessage notice_of(const NoticeBill& bill, const std::string& to, bo
             "Su factura " + bill.number + " de la cuenta " + masked + " (" + period +
                 ") está lista.\n\nImporte a pagar: " + dollars(bill.amount_due) +
                 "\nFecha de vencimiento: " + due + "\n\nVéala y páguela en línea:\n" + link +
-                "\n\nRecibe este correo porque eligió facturas sin papel. Puede volver a recibir "
-                "facturas en papel en Configuración.\n\n" +
+                (reason == NoticeReason::resent
+                     ? "\n\nRecibe este correo porque pidió a servicio al cliente una copia de "
+                       "su factura.\n\n"
+                     : "\n\nRecibe este correo porque eligió facturas sin papel. Puede volver a "
+                       "recibir facturas en papel en Configuración.\n\n") +
                 utility + "\n"};
   }
   return {to, "Your " + utility + " bill is ready",
           "Your bill " + bill.number + " for account " + masked + " (" + period +
               ") is ready.\n\nAmount due: " + dollars(bill.amount_due) + "\nDue date: " + due +
               "\n\nView and pay it online:\n" + link +
-              "\n\nYou get this email because you chose paperless bills. You can go back to "
-              "paper bills in Settings.\n\n" +
+              (reason == NoticeReason::resent
+                   ? "\n\nYou get this email because you asked customer service for a copy of "
+                     "your bill.\n\n"
+                   : "\n\nYou get this email because you chose paperless bills. You can go back "
+                     "to paper bills in Settings.\n\n") +
               utility + "\n"};
 }
 
@@ -147,6 +158,45 @@ Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettin
     RP_TRY(session.execute_named("billing/move_event_cursor",
                                  {events->back().integer("id"), std::string(kCursor)}));
     return queued;
+  });
+}
+
+Result<BillResent> resend_bill(store::Database& database, const BillNoticeSettings& settings,
+                               const BillResend& request) {
+  return database.write<BillResent>([&](Session& session) -> Result<BillResent> {
+    auto facts = session.query_named("billing/resend_facts",
+                                     {request.bill_number, request.account.digits()});
+    RP_TRY(facts);
+    if (facts->empty()) return not_found("no account has number " + request.account.digits());
+    const store::Row& account = facts->at(0);
+    const std::string number = std::to_string(request.bill_number);
+    if (account.integer("sent_bills") == 0) {
+      return not_found("account " + request.account.digits() + " has no sent bill " + number);
+    }
+    const std::string email = account.text("email");
+    if (email.empty()) {
+      return invalid_input("email",
+                           "the account has no email on file: add one to its contact details "
+                           "first, or mail the bill");
+    }
+    auto bill = bill_for_notice(session, request.bill_number, request.account.digits());
+    RP_TRY(bill);
+    if (!*bill)
+      return not_found("account " + request.account.digits() + " has no sent bill " + number);
+    auto utility = store::utility_name(session);
+    RP_TRY(utility);
+    RP_TRY(notify::queue_email(session, notice_of(**bill, email, account.text("language") == "es",
+                                                  settings, *utility, NoticeReason::resent)));
+    const auto at = email.find('@');
+    const std::string masked =
+        at == std::string::npos ? "***" : email.substr(0, 1) + "***" + email.substr(at);
+    RP_TRY(accounts::record_event(session,
+                                  {.account_id = account.integer("id"),
+                                   .kind = "bill.resent",
+                                   .actor = request.actor,
+                                   .summary = "Bill " + number + " was emailed again to " + masked,
+                                   .details_json = "{\"number\":" + number + "}"}));
+    return BillResent{email};
   });
 }
 

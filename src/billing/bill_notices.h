@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 
+#include "core/account_number.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -31,5 +32,22 @@ Result<void> start_bill_notices(store::Database& database);
 // number of emails queued. Errors: internal_error when start_bill_notices has not run.
 Result<int> queue_bill_notices(store::Database& database, const BillNoticeSettings& settings,
                                std::size_t limit = 2000);
+
+struct BillResend {
+  AccountNumber account = AccountNumber::from_sequence(0);
+  std::int64_t bill_number = 0;
+  std::string actor;
+};
+
+struct BillResent {
+  std::string to;  // the contact email it went to
+};
+
+// Emails sent bill `bill_number` of the account again (a customer asks for a copy), as the
+// bill-ready email says it, to the contact email on file, and records "bill.resent" with who did
+// it. Errors (nothing written): not_found for an unknown account or a number that is not one of
+// its sent bills (a cancelled one included); invalid_input ("email") when it has no contact email.
+Result<BillResent> resend_bill(store::Database& database, const BillNoticeSettings& settings,
+                               const BillResend& request);
 
 }  // namespace rp::billing
