@@ -202,6 +202,31 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   expect_problem(get(bills, false), 401);
 }
 
+TEST_F(BillingApiTest, HeldBillsAreAnsweredTogetherWithOneNoteEachOnItsOwn) {
+  run_november();
+  const auto held = get("/api/v1/staff/bill-holds").json()["bills"];
+  ASSERT_EQ(held.size(), 1u);
+  const std::int64_t id = held[0]["id"];
+  expect_problem(
+      post("/api/v1/staff/bill-holds/cancel", R"({"bill_ids": [)" + std::to_string(id) + "]}"), 422,
+      "note");
+  expect_problem(post("/api/v1/staff/bill-holds/approve", R"({"bill_ids": []})"), 422, "bill_ids");
+  expect_problem(post("/api/v1/staff/bill-holds/approve", R"({"bill_ids": ["7"]})"), 422,
+                 "bill_ids");
+  EXPECT_EQ(get("/api/v1/staff/bill-holds").json()["bills"].size(), 1u) << "nothing was answered";
+  ClientResponse answered =
+      post("/api/v1/staff/bill-holds/approve",
+           R"({"bill_ids": [)" + std::to_string(id) + R"(, 999999], "note": "reviewed"})");
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  auto body = answered.json();
+  EXPECT_EQ(body["done"], 1);
+  EXPECT_EQ(body["refused"], 1);
+  EXPECT_EQ(body["results"][0]["outcome"]["status"], "released");
+  EXPECT_FALSE(body["results"][1]["done"].get<bool>());
+  EXPECT_EQ(body["results"][1]["refused"], "bill 999999 does not exist");
+  EXPECT_EQ(get("/api/v1/staff/bill-holds").json()["bills"].size(), 0u);
+}
+
 TEST_F(BillingApiTest, StaffEmailASentBillAgainToTheContactEmailOnFile) {
   run_november();
   const std::string steady = "/api/v1/staff/accounts/" + steady_.digits();

@@ -71,7 +71,60 @@ http::Response act_on_bill(ApiContext& context, http::Request& request, BillActi
   return json_text(200, bill_action_json(*outcome));
 }
 
+constexpr std::size_t kMostBillsAtOnce = 100;
+
+// Answers each bill of {"bill_ids": [...], "note": "..."} on its own (one transaction each): a bill
+// refused (changed meanwhile, held past its next run) says why and does not stop the others.
+http::Response act_on_bills(ApiContext& context, http::Request& request, BillActionFunction act) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->contains("bill_ids") || !(*body)["bill_ids"].is_array() ||
+      (*body)["bill_ids"].empty() || (*body)["bill_ids"].size() > kMostBillsAtOnce) {
+    return http::problem_from_error(
+        invalid_input("bill_ids", "bill_ids is a list of 1 to 100 bill ids"));
+  }
+  std::vector<std::int64_t> ids;
+  for (const auto& id : (*body)["bill_ids"]) {
+    if (!id.is_number_integer() || id.get<std::int64_t>() <= 0) {
+      return http::problem_from_error(
+          invalid_input("bill_ids", "bill_ids holds whole bill ids, such as 41463"));
+    }
+    ids.push_back(id.get<std::int64_t>());
+  }
+  auto note = optional_string(*body, "note");
+  if (!note.ok()) return http::problem_from_error(note.error());
+  JsonWriter out;
+  out.begin_object().key("results").begin_array();
+  std::int64_t done = 0;
+  for (std::int64_t id : ids) {
+    auto outcome = act(context.database, {id, request.actor, note->value_or("")});
+    out.begin_object().key("bill_id").number(id).key("done").boolean(outcome.ok());
+    if (outcome.ok()) {
+      ++done;
+      out.key("outcome").json(bill_action_json(*outcome));
+    } else {
+      if (outcome.error().kind == ErrorKind::invalid_input) {
+        return http::problem_from_error(outcome.error());  // the note: the same for every bill
+      }
+      out.key("refused").string(outcome.error().message);
+    }
+    out.end_object();
+  }
+  out.end_array().key("done").number(done);
+  out.key("refused").number(static_cast<std::int64_t>(ids.size()) - done).end_object();
+  return json_text(200, out.take());
+}
+
 }  // namespace
+
+http::Response approve_bills_handler(ApiContext& context, http::Request& request) {
+  return act_on_bills(context, request, billing::approve_held_bill);
+}
+
+http::Response cancel_bills_handler(ApiContext& context, http::Request& request) {
+  return act_on_bills(context, request, billing::cancel_bill);
+}
 
 http::Response start_bill_run_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(context, request)) return *refused;

@@ -9,6 +9,12 @@ namespace rp::api {
 // POST /api/v1/staff/bill-runs {"cycle": 3, "read_date": "2026-11-04"}: 202 with the run.
 http::Response start_bill_run_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/bill-runs/{id}: the run's progress.
+// POST /api/v1/staff/bill-holds/approve | cancel {"bill_ids": [...], "note": "..."}: answers
+// up to 100 held bills with one note, each on its own; 200 {"results": [{"bill_id", "done",
+// "outcome" | "refused"}], "done", "refused"}. A missing note for cancel is 422 and answers none.
+http::Response approve_bills_handler(ApiContext& context, http::Request& request);
+http::Response cancel_bills_handler(ApiContext& context, http::Request& request);
+
 // POST /api/v1/staff/accounts/{number}/bills/{bill}/resend: emails a sent bill again to the
 // contact email on file (billing/bill_notices.h); 200 {"emailed_to"}.
 http::Response resend_bill_handler(ApiContext& context, http::Request& request);

@@ -65,7 +65,8 @@ namespace {
 
 // The accounts (their digits) a staff request acts on: the one in its path; the one a payment,
 // adjustment or bill named by id in its path belongs to; every account served through the meter of
-// a meter data exception; the account a lockbox item is applied to (in the body). Empty when none.
+// a meter data exception; the account a lockbox item is applied to (in the body); the accounts of
+// the bills a bulk hold answer names (in the body). Empty when none.
 Result<std::vector<std::string>> target_accounts(ApiContext& context,
                                                  const http::Request& request) {
   using Numbers = std::vector<std::string>;
@@ -82,6 +83,25 @@ Result<std::vector<std::string>> target_accounts(ApiContext& context,
     }
     auto parsed = AccountNumber::parse(body["account_number"].get<std::string>());
     return parsed.ok() ? Numbers{parsed->digits()} : Numbers{};
+  }
+  if (route == "/api/v1/staff/bill-holds/approve" || route == "/api/v1/staff/bill-holds/cancel") {
+    const json body = json::parse(request.body, nullptr, false);
+    if (!body.is_object() || !body.contains("bill_ids") || !body["bill_ids"].is_array()) {
+      return Numbers{};  // the handler names what is missing
+    }
+    std::vector<std::int64_t> ids;
+    for (const json& id : body["bill_ids"]) {
+      if (id.is_number_integer()) ids.push_back(id.get<std::int64_t>());
+    }
+    return context.database.read<Numbers>([&](store::Session& session) -> Result<Numbers> {
+      Numbers numbers;
+      for (std::int64_t id : ids) {
+        auto rows = session.query_named("api/account_of_bill", {id});
+        RP_TRY(rows);
+        for (const store::Row& row : *rows) numbers.push_back(row.text("number"));
+      }
+      return numbers;
+    });
   }
   std::string query;
   store::Value key;

@@ -129,6 +129,10 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/bill-runs", bind(bill_runs_handler), "billing.read");
   router.add("GET", "/api/v1/staff/bill-runs/{id}", bind(bill_run_handler), "billing.read");
   router.add("GET", "/api/v1/staff/bill-holds", bind(bill_holds_handler), "billing.read");
+  router.add("POST", "/api/v1/staff/bill-holds/approve", bind(approve_bills_handler),
+             "bills.approve");
+  router.add("POST", "/api/v1/staff/bill-holds/cancel", bind(cancel_bills_handler),
+             "bills.approve");
   router.add("GET", "/api/v1/staff/bills/{id}", bind(staff_bill_handler), "billing.read");
   router.add("POST", "/api/v1/staff/bills/{id}/approve", bind(approve_bill_handler),
              "bills.approve");
