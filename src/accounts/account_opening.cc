@@ -1,5 +1,7 @@
 // Opening an account: validation, then person + account + event in one transaction.
 
+#include <algorithm>
+#include <array>
 #include <regex>
 
 #include "accounts/account_events.h"
@@ -83,10 +85,18 @@ Result<void> validate_mailing_address(const Address& address) {
                          "mailing_address.line2 is longer than 200 characters");
   }
   RP_TRY(require_text(address.city, "mailing_address.city", 100));
-  static const std::regex state("[A-Z]{2}");
-  if (!std::regex_match(address.state, state)) {
-    return invalid_input("mailing_address.state",
-                         "mailing_address.state must be a two-letter code such as OR");
+  // The USPS codes: the states, DC, the territories and the military post offices.
+  static constexpr std::array<std::string_view, 62> kStates{
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL",
+      "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
+      "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI",
+      "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR",
+      "VI", "GU", "AS", "MP", "AA", "AE", "AP", "FM", "MH", "PW"};
+  if (std::find(kStates.begin(), kStates.end(), address.state) == kStates.end()) {
+    return invalid_input(
+        "mailing_address.state",
+        "mailing_address.state must be a US state's two-letter code such as OR ('" +
+            address.state.substr(0, 20) + "' is not one)");
   }
   static const std::regex zip(R"([0-9]{5}(-[0-9]{4})?)");
   if (!std::regex_match(address.zip, zip)) {

@@ -82,6 +82,7 @@ TEST_F(MailingAddressTest, ABadAddressIsRefusedNamingTheFieldAndChangesNothing) 
   for (auto [address, field] :
        {std::pair{Address{"", "", "Eugene", "OR", "97405"}, "mailing_address.line1"},
         {Address{"1 A St", "", "Eugene", "Oregon", "97405"}, "mailing_address.state"},
+        {Address{"1 A St", "", "Eugene", "ZZ", "97405"}, "mailing_address.state"},
         {Address{"1 A St", "", "Eugene", "OR", "974"}, "mailing_address.zip"},
         {Address{"1 A St", "", "", "OR", "97405"}, "mailing_address.city"},
         {Address{"1 A St", std::string(201, 'x'), "Eugene", "OR", "97405"},

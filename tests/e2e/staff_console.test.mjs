@@ -569,11 +569,11 @@ test("the account: its last bill's lines, a cash payment with a receipt, a note,
   assert.ok((await opened.locator("table.bill-lines tbody th").first().textContent()).includes(lines[0].description.trim()));
   await page.getByRole("button", { name: `Close bill ${last.number}` }).click();
 
-  // An administrator may take every action: six buttons, and no line about missing permissions.
+  // An administrator may take every action: seven buttons, and no line about missing permissions.
   const area = actionsArea(page);
   assert.deepEqual(
     (await area.getByRole("list").getByRole("button").allTextContents()).map((s) => s.trim()),
-    ["Take a payment", "Request an adjustment", "Set up an arrangement", "Contact details", "Budget billing", "Move out"],
+    ["Take a payment", "Request an adjustment", "Set up an arrangement", "Contact details", "Change mailing address", "Budget billing", "Move out"],
   );
   assert.equal(await page.getByTestId("actions-lacking").count(), 0);
 
@@ -910,6 +910,143 @@ test("an adjustment (posted, then one waiting for approval), contact details, bu
   assert.deepEqual(errors, []);
 });
 
+test("the statement of account: its closing balance is the header's, a kind filter, the CSV and the PDF of the same query", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  await openAccount(page, ACCOUNT);
+  const section = page.getByTestId("section-statement");
+  await page.getByRole("navigation", { name: /section/i }).getByRole("link", { name: "Statement", exact: true }).click();
+  const closing = section.getByTestId("statement-closing");
+  await closing.waitFor();
+
+  // Without dates, the closing balance is the account's balance, and the last line's balance after it.
+  const balance = (await page.getByTestId("balance").textContent()).trim();
+  assert.match(balance, MONEY);
+  assert.equal((await closing.textContent()).trim(), balance);
+  const after = section.getByTestId("statement-balance-after");
+  assert.ok((await after.count()) > 1, "the statement has lines");
+  assert.equal((await after.last().textContent()).trim(), balance);
+  const shot = join(ARTIFACTS, "staff-statement.png");
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: shot });
+  t.diagnostic(`screenshot: ${shot}`);
+
+  // A To date before the From date is said at To before anything is asked.
+  const from = section.getByLabel("From", { exact: true });
+  const to = section.getByLabel("To", { exact: true });
+  await from.fill("2026-03-02");
+  await to.fill("2026-03-01");
+  await section.getByRole("button", { name: "Show entries", exact: true }).click();
+  assert.equal(await to.getAttribute("aria-invalid"), "true");
+  assert.match(await description(to), /on or after the From date/);
+  assert.equal(await focusedId(page), "statement-to");
+  await from.fill("");
+  await to.fill("");
+
+  // Payments only: every line shown is a payment; the balances still run over every entry.
+  const asked = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return url.pathname === `/api/v1/staff/accounts/${ACCOUNT}/statement` && url.searchParams.get("kind") === "payment";
+  });
+  await section.getByLabel("Kind of entry").selectOption("payment");
+  await section.getByRole("button", { name: "Show entries", exact: true }).click();
+  const answer = await asked;
+  assert.equal(answer.status(), 200);
+  const payments = await answer.json();
+  assert.ok(payments.lines.length > 0, `${ACCOUNT} has payments`);
+  await section.getByTestId("statement-shows").filter({ hasText: payments.shows }).waitFor();
+  const kinds = await section.locator("table.statement-table tbody tr[data-kind]").evaluateAll((rows) => rows.map((r) => r.dataset.kind));
+  assert.equal(kinds.length, payments.lines.length);
+  assert.deepEqual([...new Set(kinds)], ["payment"]);
+  assert.equal((await closing.textContent()).trim(), balance, "a kind filter does not change the closing balance");
+
+  // The CSV file and the PDF of the same query.
+  const csvLink = section.getByRole("link", { name: /^Download CSV/ });
+  assert.equal(new URL(await csvLink.getAttribute("href"), BASE).searchParams.get("kind"), "payment");
+  const download = page.waitForEvent("download");
+  await csvLink.click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), new RegExp(`^statement-${ACCOUNT}-.*\\.csv$`));
+  const csv = await readFile(await file.path(), "utf8");
+  assert.ok(csv.includes("Opening balance") && csv.includes("Closing balance"), csv.slice(0, 200));
+  const pdfLink = section.getByRole("link", { name: /^Open PDF/ });
+  const pdfUrl = new URL(await pdfLink.getAttribute("href"), BASE);
+  assert.equal(pdfUrl.searchParams.get("kind"), "payment");
+  const pdf = await page.request.get(pdfUrl.href);
+  assert.equal(pdf.status(), 200);
+  assert.match(pdf.headers()["content-type"] ?? "", /^application\/pdf/);
+  assert.deepEqual(errors, []);
+});
+
+test("the mailing address changed and a bill emailed again, each at once in the header and the History by name", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+  // A customer of its own, with an email on file (the change is emailed to them) and a sent bill.
+  let number = null;
+  for (const a of await generatedAccounts(page)) {
+    if (taken.has(a.account_number) || a.status !== "active") continue;
+    const detail = await apiGet(page, `/api/v1/staff/accounts/${a.account_number}`);
+    if (detail.customer.email) {
+      number = a.account_number;
+      break;
+    }
+  }
+  assert.ok(number, "an active account with an email");
+  taken.add(number);
+  const before = await apiGet(page, `/api/v1/staff/accounts/${number}`);
+  await openAccount(page, number);
+
+  // The panel opens with the address on file; a ZIP that is not one is said at its field.
+  const panel = await openAction(page, "Change mailing address");
+  const street = panel.getByRole("textbox", { name: "Street address or PO box" });
+  assert.equal(await street.inputValue(), before.mailing_address.line1);
+  assert.equal(await panel.getByRole("textbox", { name: "ZIP code" }).inputValue(), before.mailing_address.zip);
+  await page.getByTestId("section-statement").getByTestId("statement-closing").waitFor();
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with the statement and the mailing-address panel");
+
+  const zip = panel.getByRole("textbox", { name: "ZIP code" });
+  await zip.fill("9770");
+  await panel.getByRole("button", { name: "Save mailing address", exact: true }).click();
+  assert.equal(await zip.getAttribute("aria-invalid"), "true");
+  assert.equal(await focusedId(page), "mailing-zip");
+
+  await street.fill("12 Quail Run");
+  await panel.getByRole("textbox", { name: /^Apartment/ }).fill("Unit 4");
+  await panel.getByRole("textbox", { name: "City" }).fill("Bend");
+  await panel.getByRole("textbox", { name: "State" }).fill("OR");
+  await zip.fill("97701");
+  const changed = answerTo(page, "PUT", `/staff/accounts/${number}/mailing-address`);
+  await panel.getByRole("button", { name: "Save mailing address", exact: true }).click();
+  const answer = await changed;
+  assert.equal(answer.status(), 200);
+  const change = await answer.json();
+  assert.equal(change.changed, true);
+  assert.equal(change.notified, "email");
+  await panel.getByTestId("mailing-address-result").filter({ hasText: "The customer was emailed about the change" }).waitFor();
+  await page.locator(".header-contact").getByText("12 Quail Run, Unit 4", { exact: false }).waitFor();
+  await historyRow(page, "Mailing address changed", "Mailing address changed", me.name);
+  await page.screenshot({ path: join(ARTIFACTS, "staff-mailing-address.png") });
+
+  // The same address again changes nothing, and says so.
+  await panel.getByRole("button", { name: "Save mailing address", exact: true }).click();
+  await panel.getByTestId("mailing-address-result").filter({ hasText: "Nothing to save" }).waitFor();
+
+  // The last bill, emailed again from the opened bill.
+  const { bills } = await apiGet(page, `/api/v1/accounts/${number}/bills?limit=1`);
+  assert.ok(bills.length > 0 && bills[0].number !== null, `${number} has a bill`);
+  await page.getByRole("button", { name: `Bill ${bills[0].number}`, exact: true }).click();
+  const opened = page.getByRole("region", { name: `Bill ${bills[0].number}`, exact: true });
+  const resent = answerTo(page, "POST", `/bills/${bills[0].number}/resend`);
+  await opened.getByRole("button", { name: "Email this bill again", exact: true }).click();
+  const sent = await resent;
+  assert.equal(sent.status(), 200);
+  const { emailed_to } = await sent.json();
+  await opened.getByTestId("resend-result").filter({ hasText: `Emailed to ${emailed_to}` }).waitFor();
+  await historyRow(page, "Bill resent", "emailed again", me.name);
+  await opened.getByTestId("resend-result").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "staff-bill-resent.png") });
+  assert.deepEqual(errors, []);
+});
+
 test("the account page's actions on a tablet: they fit, and pass axe with a panel open", async (t) => {
   const { page, errors } = await consolePage(t, TABLET);
   await page.goto(`${BASE}/staff.html#/accounts/${ACCOUNT}`);
@@ -1095,7 +1232,7 @@ test("a new staff user enrols from the link: password, authenticator, recovery c
   assert.equal(
     (await page.getByTestId("actions-lacking").textContent()).trim(),
     "Not open to you: Request an adjustment needs adjustments.request; Set up an arrangement needs arrangements.make; " +
-      "Contact details, Budget billing and Move out need accounts.change.",
+      "Contact details, Change mailing address, Budget billing and Move out need accounts.change.",
   );
   await actions.screenshot({ path: join(ARTIFACTS, "staff-actions-cashier.png") });
   // ... but not the audit trail: the page says which permission is missing, and Bea stays signed in.

@@ -12,6 +12,8 @@ import {
   makeArrangement,
   moveOut,
   requestAdjustment,
+  changeMailingAddress,
+  resendBill,
   saveContactDetails,
   takePayment,
   tokenizeCard,
@@ -30,6 +32,7 @@ test("each action names the permission it needs, as docs/operations.md lists the
       ["adjustment", "adjustments.request"],
       ["arrangement", "arrangements.make"],
       ["contact", "accounts.change"],
+      ["mailing-address", "accounts.change"],
       ["budget", "accounts.change"],
       ["move-out", "accounts.change"],
     ],
@@ -39,7 +42,7 @@ test("each action names the permission it needs, as docs/operations.md lists the
 test("an administrator may take every action; nothing is said missing", () => {
   const all = ["accounts.read", "accounts.change", "notes.write", "arrangements.make", "payments.take", "adjustments.request", "audit.read"];
   const { allowed, lacking } = actionsFor(all);
-  assert.deepEqual(ids(allowed), ["payment", "adjustment", "arrangement", "contact", "budget", "move-out"]);
+  assert.deepEqual(ids(allowed), ["payment", "adjustment", "arrangement", "contact", "mailing-address", "budget", "move-out"]);
   assert.deepEqual(lacking, []);
   assert.equal(lackingLine(lacking), "");
 });
@@ -50,7 +53,7 @@ test("a cashier takes payments; the line names the rest, grouped by the permissi
   assert.equal(
     lackingLine(lacking),
     "Not open to you: Request an adjustment needs adjustments.request; Set up an arrangement needs arrangements.make; " +
-      "Contact details, Budget billing and Move out need accounts.change.",
+      "Contact details, Change mailing address, Budget billing and Move out need accounts.change.",
   );
 });
 
@@ -65,7 +68,8 @@ test("a billing clerk requests adjustments only; an auditor may take none", () =
 
 test("every action says what on the page it changes", () => {
   const refreshes = Object.fromEntries(ACCOUNT_ACTIONS.map((a) => [a.id, [...a.refreshes]]));
-  assert.deepEqual(refreshes.payment, ["payments", "aging"]);
+  assert.deepEqual(refreshes.payment, ["payments", "aging", "statement"]);
+  assert.deepEqual(refreshes.adjustment, ["aging", "statement"]);
   assert.deepEqual(refreshes.contact, ["preferences"]);
   assert.deepEqual(refreshes.budget, ["preferences"]);
   assert.ok(refreshes.arrangement.includes("arrangements"));
@@ -115,7 +119,7 @@ test("a card the processor refuses is a 402 naming the failed payment's confirma
   );
 });
 
-test("an adjustment carries its key; the offer, the arrangement, contact details, budget billing and move-out their own paths", async () => {
+test("an adjustment carries its key; the offer, the arrangement, contact details, budget billing, move-out, the mailing address and a resend their own paths", async () => {
   await requestAdjustment("100000017", { amount: "-5.00", reason_code: "goodwill", memo: "Kept waiting" }, "console-k3");
   await fetchArrangementOffer("100000017");
   await makeArrangement("100000017", 3);
@@ -124,6 +128,8 @@ test("an adjustment carries its key; the offer, the arrangement, contact details
   await enrolInBudgetBilling("100000017", 6);
   await leaveBudgetBilling("100000017");
   await moveOut("100000017", "2026-12-31");
+  await changeMailingAddress("100000017", { line1: "12 Oak St", line2: "Apt 3", city: "Bend", state: "OR", zip: "97701" });
+  await resendBill("100000017", 41);
   assert.deepEqual(
     asked.map((a) => `${a.method} ${a.path}`),
     [
@@ -135,6 +141,8 @@ test("an adjustment carries its key; the offer, the arrangement, contact details
       "POST /api/v1/staff/accounts/100000017/budget-billing",
       "DELETE /api/v1/accounts/100000017/budget-billing",
       "POST /api/v1/staff/accounts/100000017/move-out",
+      "PUT /api/v1/staff/accounts/100000017/mailing-address",
+      "POST /api/v1/staff/accounts/100000017/bills/41/resend",
     ],
   );
   assert.equal(asked[0].headers["Idempotency-Key"], "console-k3");
@@ -146,5 +154,7 @@ test("an adjustment carries its key; the offer, the arrangement, contact details
   assert.deepEqual(body(5), { true_up_month: 6 });
   assert.equal(asked[6].body, undefined);
   assert.deepEqual(body(7), { last_day: "2026-12-31" });
+  assert.deepEqual(body(8), { mailing_address: { line1: "12 Oak St", line2: "Apt 3", city: "Bend", state: "OR", zip: "97701" } });
+  assert.equal(asked[9].body, undefined, "a resend sends no body");
   for (const a of asked.filter((x) => x.method !== "GET")) assert.equal(a.headers["X-CSRF-Token"], "csrf-lena");
 });

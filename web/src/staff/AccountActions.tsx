@@ -1,9 +1,9 @@
 // The account page's actions, near its header: what a representative does for a caller (take a
-// payment, request an adjustment, set up an arrangement, change contact details or budget billing,
-// move out). Only the actions the user's permissions allow are buttons; one line names those that
-// need a permission the user lacks (actions.ts). A button opens its panel below the buttons, one at
-// a time: focus moves to its heading, Escape or Close shuts it (not while a request is on its way)
-// and focus goes back to the button. Each panel's code loads when it is first opened.
+// payment, request an adjustment, set up an arrangement, change contact details, the mailing
+// address or budget billing, move out). Only the actions the user's permissions allow are
+// buttons; one line names those that need a permission the user lacks (actions.ts). A button
+// opens its panel below the buttons, one at a time: focus moves to its heading, Escape or Close
+// shuts it (not while a request is on its way) and focus goes back to the button. Each panel's code loads when it is first opened.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { AccountDetail, ApiError } from "./api";
@@ -19,6 +19,7 @@ const PANELS: Record<ActionId, LazyPart<ActionPanelProps>> = {
   adjustment: lazyPart("adjustment form", () => import("./AdjustmentPanel").then((m) => m.AdjustmentPanel)),
   arrangement: lazyPart("arrangement offer", () => import("./ArrangementPanel").then((m) => m.ArrangementPanel)),
   contact: lazyPart("contact details form", () => import("./ContactPanel").then((m) => m.ContactPanel)),
+  "mailing-address": lazyPart("mailing address form", () => import("./MailingAddressPanel").then((m) => m.MailingAddressPanel)),
   budget: lazyPart("budget billing form", () => import("./BudgetPanel").then((m) => m.BudgetPanel)),
   "move-out": lazyPart("move-out form", () => import("./MoveOutPanel").then((m) => m.MoveOutPanel)),
 };

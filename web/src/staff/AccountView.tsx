@@ -16,12 +16,15 @@ import type { NavEntry } from "./SectionNav";
 import { AgingSection, OwedSection } from "./OwedSections";
 import { BillsSection } from "./BillsSection";
 import { PaymentsSection } from "./PaymentsSection";
+import { StatementSection } from "./StatementSection";
+import { statementFilterErrors } from "./statement";
 import { UsageSection } from "./UsageSection";
 import { ArrangementsSection, AutopaySection, BudgetSection, MethodsSection, ScheduledSection } from "./PaymentSetupSections";
 import { AgreementsSection } from "./AgreementsSection";
 import { NOTES_WRITE, NotesSection } from "./NotesSection";
 import { HistorySection } from "./HistorySection";
 import { AccountActions } from "./AccountActions";
+import { BILL_RESEND_PERMISSION } from "./actions";
 import type { AccountAction } from "./actions";
 
 export function AccountView({ account: a, permissions, onSessionEnded, onAccountChanged }: {
@@ -54,15 +57,18 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     arrangements: parts.arrangements.resource,
   });
 
+  // A filter the server refused is said at the filter, not as a part that could not load.
+  const statement = parts.statement.resource;
+  const statementRefused = statement.state === "failed" && statementFilterErrors(statement.error) !== null;
+
   // The sections in page order, each with the answer it shows (none: the account answer's own).
-  // A placeholder, not built yet, for a section the server is adding: "Statement of account"
-  // (after Payments).
   const sections: (NavEntry & { name: string; resource?: { state: string } })[] = [
     { id: "owed", label: "Amount due", name: "how the amount due adds up" },
     { id: "aging", label: "Aging", name: "aging", resource: parts.aging.resource },
     { id: "notes", label: "Notes", name: "notes", resource: parts.notes.resource },
     { id: "bills", label: "Bills", name: "bills", resource: parts.bills.resource },
     { id: "payments", label: "Payments", name: "payments", resource: parts.payments.resource },
+    { id: "statement", label: "Statement", name: "the statement of account", resource: statementRefused ? undefined : statement },
     { id: "usage", label: "Usage", name: "usage", resource: parts.usage.resource },
     { id: "arrangements", label: "Arrangements", name: "payment arrangements", resource: parts.arrangements.resource },
     { id: "budget", label: "Budget billing", name: "budget billing", resource: parts.preferences.resource },
@@ -100,9 +106,20 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
             onSessionEnded={onSessionEnded}
             onChanged={parts.history.showNewest}
           />
-          <BillsSection account={a.account_number} bills={parts.bills} onSessionEnded={onSessionEnded} />
+          <BillsSection
+            account={a.account_number}
+            bills={parts.bills}
+            canResend={permissions.includes(BILL_RESEND_PERMISSION)}
+            onResent={parts.history.showNewest}
+            onSessionEnded={onSessionEnded}
+          />
           <PaymentsSection payments={parts.payments} />
-          {/* Statement of account: the server is adding it; not built yet. Its section goes here. */}
+          <StatementSection
+            account={a.account_number}
+            statement={parts.statement}
+            filters={parts.statementFilters}
+            onFilters={parts.setStatementFilters}
+          />
           <UsageSection usage={parts.usage} view={parts.usageView} onView={parts.setUsageView} />
           <ArrangementsSection arrangements={parts.arrangements} />
           <BudgetSection preferences={parts.preferences} />

@@ -2,7 +2,8 @@
 // each service with every line: the tariff's name for it, the server's arithmetic
 // (`explanation`) and, in the customer's own words, what that kind of charge is for (the
 // portal's words, billLines.ts, so staff say what the customer reads). The portal's I18n
-// context defaults to English, the console's language.
+// context defaults to English, the console's language. A user who may change the account
+// (accounts.change) can email the bill again from here (ResendBill.tsx).
 import { useI18n } from "../portal/i18n/context";
 import { kindExplanation, lineCalculation } from "../portal/billLines";
 import type { BillLine, BillSection } from "../portal/types";
@@ -10,10 +11,17 @@ import type { BillWithHolds as Bill } from "./accountApi";
 import { formatMoney } from "../shared/money";
 import { formatDate, formatInstant } from "../shared/format";
 import { codeLabel } from "./labels";
+import { ResendBill } from "./ResendBill";
+import type { ResendBillProps } from "./ResendBill";
 
-export function BillDetail({ bill: b }: { bill: Bill }) {
+export function BillDetail({ bill: b, resend }: {
+  bill: Bill;
+  /** Given when the user may email the bill again. */
+  resend?: ResendBillProps | null;
+}) {
   return (
     <>
+      {resend && b.number !== null && <ResendBill {...resend} number={b.number} />}
       <BillNotices bill={b} />
       <dl class="facts bill-totals">
         <dt>Bill date</dt>

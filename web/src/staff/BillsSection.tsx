@@ -1,5 +1,6 @@
 // Bills: every bill sent, newest first (GET .../bills, a page at a time); opening one shows its
-// totals and every line with its explanation (GET .../bills/{number}) and links to its PDF.
+// totals and every line with its explanation (GET .../bills/{number}) and links to its PDF; a
+// user who may change the account (accounts.change) can email it again from there.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError } from "./api";
 import { billPdfUrl, fetchBill } from "./accountApi";
@@ -15,9 +16,13 @@ const BillDetail = lazyPart("bill's lines", () => import("./BillDetail").then((m
 
 const billButtonId = (n: number) => `bill-${n}-open`;
 
-export function BillsSection({ account, bills, onSessionEnded }: {
+export function BillsSection({ account, bills, canResend, onResent, onSessionEnded }: {
   account: string;
   bills: PagedLoaded<BillSummary>;
+  /** The user may email a bill again (accounts.change). */
+  canResend: boolean;
+  /** A bill was emailed again: the History shows it. */
+  onResent: () => void;
   onSessionEnded: (e: ApiError) => void;
 }) {
   const [open, setOpen] = useState<number | null>(null);
@@ -38,7 +43,10 @@ export function BillsSection({ account, bills, onSessionEnded }: {
         }
       </WhenLoaded>
       <ShowOlder list={bills} what="bills" />
-      {open !== null && <OpenedBill key={open} account={account} number={open} onClose={close} onSessionEnded={onSessionEnded} />}
+      {open !== null && (
+        <OpenedBill key={open} account={account} number={open} canResend={canResend} onResent={onResent} onClose={close}
+          onSessionEnded={onSessionEnded} />
+      )}
     </Section>
   );
 }
@@ -120,9 +128,11 @@ function BillNotes({ bill: b }: { bill: BillSummary }) {
   return notes.length > 0 ? <>{notes.join(" · ")}</> : null;
 }
 
-function OpenedBill({ account, number, onClose, onSessionEnded }: {
+function OpenedBill({ account, number, canResend, onResent, onClose, onSessionEnded }: {
   account: string;
   number: number;
+  canResend: boolean;
+  onResent: () => void;
   onClose: () => void;
   onSessionEnded: (e: ApiError) => void;
 }) {
@@ -144,7 +154,7 @@ function OpenedBill({ account, number, onClose, onSessionEnded }: {
         <button type="button" class="secondary" onClick={onClose}>Close bill {number}</button>
       </div>
       <WhenLoaded what={`bill ${number}`} resource={bill.resource} onRetry={bill.reload}>
-        {(b) => <BillDetail bill={b} />}
+        {(b) => <BillDetail bill={b} resend={canResend ? { account, onResent, onSessionEnded } : null} />}
       </WhenLoaded>
     </div>
   );

@@ -3,16 +3,20 @@
 // and roles"), what on the page it changes, and which of them the signed-in user may take. One row
 // per action; its panel is one file, loaded when first opened (AccountActions.tsx).
 //
-// Still to come, each a row here and a panel file once the server's routes for it are in (they
-// are being written now); nothing is shown for them until then:
-//   - "Change mailing address" (accounts.change)
-//   - "Resend a bill"
+// Emailing a bill again is not a row here: it is done from the opened bill (BillsSection.tsx,
+// ResendBill.tsx), with the same permission, accounts.change.
+//
+// Still to come, a row here and a panel file once the server's route for it is in (it is being
+// written now); nothing is shown for it until then:
 //   - "Autopay on the customer's request" (payments.take)
 
-export type ActionId = "payment" | "adjustment" | "arrangement" | "contact" | "budget" | "move-out";
+export type ActionId = "payment" | "adjustment" | "arrangement" | "contact" | "mailing-address" | "budget" | "move-out";
+
+/** Emailing a sent bill again (from the opened bill, not a row here) needs this permission. */
+export const BILL_RESEND_PERMISSION = "accounts.change";
 
 /** Parts of the account page an action changes, asked for again once it is done (useAccountParts.ts). */
-export type RefreshedPart = "payments" | "aging" | "arrangements" | "preferences";
+export type RefreshedPart = "payments" | "aging" | "arrangements" | "preferences" | "statement";
 
 export interface AccountAction {
   id: ActionId;
@@ -27,10 +31,11 @@ export interface AccountAction {
 }
 
 export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
-  { id: "payment", label: "Take a payment", permission: "payments.take", refreshes: ["payments", "aging"] },
-  { id: "adjustment", label: "Request an adjustment", permission: "adjustments.request", refreshes: ["aging"] },
+  { id: "payment", label: "Take a payment", permission: "payments.take", refreshes: ["payments", "aging", "statement"] },
+  { id: "adjustment", label: "Request an adjustment", permission: "adjustments.request", refreshes: ["aging", "statement"] },
   { id: "arrangement", label: "Set up an arrangement", permission: "arrangements.make", refreshes: ["arrangements", "aging"] },
   { id: "contact", label: "Contact details", permission: "accounts.change", refreshes: ["preferences"] },
+  { id: "mailing-address", label: "Change mailing address", permission: "accounts.change", refreshes: [] },
   { id: "budget", label: "Budget billing", permission: "accounts.change", refreshes: ["preferences"] },
   { id: "move-out", label: "Move out", permission: "accounts.change", refreshes: [] },
 ];

@@ -1,13 +1,14 @@
 // The changes the account page's actions make (docs/openapi.yaml has each body and answer): a
 // payment taken (cash, check, or a card by phone through the test processor's tokenizer), an
-// adjustment requested, a payment arrangement set up, contact details, budget billing and a
-// move-out. Each sends the session's CSRF token (api.ts); those that move money send an
+// adjustment requested, a payment arrangement set up, contact details, the mailing address,
+// budget billing, a move-out and a sent bill emailed again. Each sends the session's CSRF token (api.ts); those that move money send an
 // Idempotency-Key, the same one again when retrying after an unknown outcome, so nothing is done
 // twice. Relative imports end in .ts for the unit tests (test/staffActions.test.mjs).
 
 import { getJson, request } from "./api.ts";
 import { accountPath, staffAccountPath } from "./accountApi.ts";
 import type { StaffPayment } from "./accountApi.ts";
+import type { Address } from "./api.ts";
 import type { Money } from "../shared/money.ts";
 import type {
   AccountPreferences,
@@ -69,6 +70,24 @@ export interface ContactChanges {
   paperless?: boolean;
 }
 
+/** PUT /api/v1/staff/accounts/{number}/mailing-address: the address before and after, and how the customer was told. */
+export interface MailingAddressChange {
+  account_number: string;
+  /** False when the address sent is the one on file: nothing was written, nobody was told. */
+  changed: boolean;
+  /** An email to the contact email; with none, a letter to the old address; "" when nothing changed. */
+  notified: "email" | "letter" | "";
+  before: Address;
+  after: Address;
+}
+
+/** POST /api/v1/staff/accounts/{number}/bills/{bill}/resend. */
+export interface BillResent {
+  account_number: string;
+  bill_number: number;
+  emailed_to: string;
+}
+
 /** POST /api/v1/staff/accounts/{number}/budget-billing. */
 export interface BudgetEnrolment {
   account_number: string;
@@ -121,6 +140,22 @@ export function makeArrangement(account: string, installments: number): Promise<
 /** Changes contact details or paperless bills (accounts.change): the preferences now; 422 with `field`. */
 export function saveContactDetails(account: string, changes: ContactChanges): Promise<AccountPreferences> {
   return request<AccountPreferences>("PUT", accountPath(account, "preferences"), changes);
+}
+
+/**
+ * Changes where bills and letters are mailed (accounts.change); the server tells the customer.
+ * 422 with `field` mailing_address.line1, .city, .state or .zip.
+ */
+export function changeMailingAddress(account: string, address: Address): Promise<MailingAddressChange> {
+  return request<MailingAddressChange>("PUT", staffAccountPath(account, "mailing-address"), { mailing_address: address });
+}
+
+/**
+ * Emails a sent bill again to the contact email on file (accounts.change). 404 not one of the
+ * account's sent bills; 422 with `field` email when the account has no email on file.
+ */
+export function resendBill(account: string, bill: number): Promise<BillResent> {
+  return request<BillResent>("POST", staffAccountPath(account, `bills/${bill}/resend`));
 }
 
 /**

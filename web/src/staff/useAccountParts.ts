@@ -31,6 +31,8 @@ import type { AccountHistory } from "./useAccountHistory";
 import type { Loaded, PagedLoaded } from "./useResource";
 import { FIRST_USAGE_VIEW } from "./usageViews";
 import type { StaffUsageView } from "./usageViews";
+import { ALL_ENTRIES, fetchStatement, statementParams } from "./statement";
+import type { Statement, StatementFilters } from "./statement";
 
 /** The usage figures' code (the portal's chart and tables): asked for with the page's answers. */
 export const loadUsageFigures = () => import("./UsageFigures");
@@ -49,11 +51,16 @@ export interface AccountParts {
   usage: Loaded<Usage>;
   usageView: StaffUsageView;
   setUsageView: (view: StaffUsageView) => void;
+  /** The statement of account the filters ask for (all entries when the page opens). */
+  statement: Loaded<Statement>;
+  statementFilters: StatementFilters;
+  setStatementFilters: (filters: StatementFilters) => void;
 }
 
 /** `onSessionEnded` is told of a 401 from any of them (the console then signs in again). */
 export function useAccountParts(account: string, onSessionEnded: (e: ApiError) => void): AccountParts {
   const [usageView, setUsageView] = useState<StaffUsageView>(FIRST_USAGE_VIEW);
+  const [statementFilters, setStatementFilters] = useState<StatementFilters>(ALL_ENTRIES);
   const ask = <T>(load: (account: string, signal: AbortSignal) => Promise<T>) => (signal: AbortSignal) => load(account, signal);
   return {
     bills: usePagedResource((cursor, signal) => fetchBills(account, cursor, signal), account, onSessionEnded),
@@ -78,5 +85,12 @@ export function useAccountParts(account: string, onSessionEnded: (e: ApiError) =
     ),
     usageView,
     setUsageView,
+    statement: useResource(
+      (signal) => fetchStatement(account, statementFilters, signal),
+      `${account}|${statementParams(statementFilters)}`,
+      onSessionEnded,
+    ),
+    statementFilters,
+    setStatementFilters,
   };
 }
