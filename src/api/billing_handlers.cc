@@ -74,7 +74,7 @@ http::Response act_on_bill(ApiContext& context, http::Request& request, BillActi
 constexpr std::size_t kMostBillsAtOnce = 100;
 
 // Answers each bill of {"bill_ids": [...], "note": "..."} on its own (one transaction each): a bill
-// refused (changed meanwhile, held past its next run) says why and does not stop the others.
+// refused (changed meanwhile, no longer held) says why and does not stop the others.
 http::Response act_on_bills(ApiContext& context, http::Request& request, BillActionFunction act) {
   if (auto refused = require_staff(context, request)) return *refused;
   auto body = http::parse_json_object_body(request);

@@ -188,17 +188,6 @@ Result<BillActionOutcome> approve_held_bill(store::Database& database, const Bil
     auto bill = read_bill(session, action.bill_id);
     RP_TRY(bill);
     RP_TRY(require_status(*bill, "approved", {"held"}));
-    // Held past its cycle's next run, its reads and neighbours are stale: it is recalculated,
-    // never sent as drafted.
-    if (bill->run_id != 0) {
-      auto later = session.query_named("billing/later_run_of_cycle", {bill->run_id});
-      RP_TRY(later);
-      if (!later->empty()) {
-        return conflict(bill_name(*bill) + " was held past its cycle's next bill run (read date " +
-                        later->at(0).text("read_date") +
-                        "): recalculate it, so that it bills from the meter data as it is now");
-      }
-    }
     auto drafted_on = parse_local_date(bill->bill_date, "bill_date");
     RP_TRY(drafted_on);
     const bool late = date::sys_days(today->date) > date::sys_days(*drafted_on);

@@ -4,8 +4,7 @@
 // cancel/rebill. Every action writes the bill's new state, its ledger entries, the holds'
 // resolution and an account event in one transaction.
 //
-//  * approve (held only, and not held past its cycle's next run: then it is
-//    recalculated instead): the bill is released as it was drafted. It takes the next gapless bill
+//  * approve (held only): the bill is released as it was drafted. It takes the next gapless bill
 //    number and posts its 'bill' ledger entry. When approved after its bill date it is dated the
 //    utility's today and its due date counted from there, so the customer keeps the full terms.
 //  * recalculate (held or released): the bill is cancelled and the account drafted again in the
@@ -49,9 +48,8 @@ struct BillActionOutcome {
 };
 
 // Errors (nothing written): not_found for an unknown bill; conflict naming the bill's status when
-// the action does not apply to it (approving a released bill, anything on a cancelled one), when
-// a later bill of one of its agreements exists, or when approving a bill held past its cycle's
-// next run; invalid_input ("note") for a missing reason.
+// the action does not apply to it (approving a released bill, anything on a cancelled one) or
+// when a later bill of one of its agreements exists; invalid_input ("note") for a missing reason.
 Result<BillActionOutcome> approve_held_bill(store::Database& database, const BillAction& action);
 Result<BillActionOutcome> recalculate_bill(store::Database& database, const BillAction& action);
 Result<BillActionOutcome> cancel_bill(store::Database& database, const BillAction& action);

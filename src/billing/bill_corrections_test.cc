@@ -266,19 +266,6 @@ TEST_F(BillCorrectionsTest, ASentBillsDocumentDoesNotChangeWhenItIsRebilled) {
   EXPECT_EQ(usage_bars(), as_sent);
 }
 
-TEST_F(BillCorrectionsTest, ABillHeldPastItsCyclesNextRunIsRecalculatedNotApproved) {
-  auto december = run(3, "2026-12-03");
-  ASSERT_TRUE(december.ok()) << december.error().message;
-  auto approved = approve_held_bill(test_.database(), action(held_, "ok"));
-  ASSERT_FALSE(approved.ok());
-  EXPECT_EQ(approved.error().kind, ErrorKind::conflict);
-  EXPECT_NE(approved.error().message.find("recalculate it"), std::string::npos)
-      << approved.error().message;
-  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bills WHERE id = " +
-                                        std::to_string(held_) + " AND status = 'held'"),
-            1);
-}
-
 TEST_F(BillCorrectionsTest, TheHoldQueueListsHeldBillsWithTheirReasons) {
   auto queue = held_bills(test_.database(), BillPage{0, 20});
   ASSERT_TRUE(queue.ok()) << queue.error().message;
