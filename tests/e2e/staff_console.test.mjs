@@ -300,7 +300,11 @@ test("staff signs in with password and code, searches for an account and opens i
   assert.match((await balance.textContent()).trim(), MONEY);
   // Beside the balance, what the customer owes now, by when and why: the server's `owed`
   // (asked with this page's session cookie).
-  const { owed } = await (await page.request.get(`${BASE}/api/v1/staff/accounts/${ACCOUNT}`)).json();
+  const { owed, staff_facts } = await (await page.request.get(`${BASE}/api/v1/staff/accounts/${ACCOUNT}`)).json();
+  // What staff see beyond the customer's view, as the API says it.
+  const logins = (await page.getByTestId("portal-logins").textContent()).trim();
+  assert.equal(logins, staff_facts.portal_logins === 0 ? "No portal login" : `${staff_facts.portal_logins} portal login${staff_facts.portal_logins === 1 ? "" : "s"}`);
+  assert.match((await page.getByTestId("held-bills").textContent()).trim(), staff_facts.held_bills === 0 ? /^None$/ : new RegExp(`^${staff_facts.held_bills} waiting`));
   const dollars = (money) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(money.amount));
   assert.equal((await page.getByTestId("owed-now").textContent()).trim(), dollars(owed.now));
   assert.equal((await page.getByTestId("owed-past-due").textContent()).trim(), dollars(owed.past_due));

@@ -105,6 +105,16 @@ export function AccountHeader({ account: a, flags, headingRef }: {
             Bill cycle {a.bill_cycle} · opened {formatDate(a.opened_on)}
             {a.closed_on ? ` · closed ${formatDate(a.closed_on)}` : ""}
           </dd>
+          {a.staff_facts && (
+            <>
+              <dt>Portal</dt>
+              <dd data-testid="portal-logins">{portalLoginsLabel(a.staff_facts.portal_logins)}</dd>
+              <dt>Held bills</dt>
+              <dd data-testid="held-bills">{a.staff_facts.held_bills === 0 ? "None" : `${a.staff_facts.held_bills} waiting for review (not sent)`}</dd>
+              <dt>Late fees</dt>
+              <dd>{a.staff_facts.late_fee_exemption ? `Exempt: ${a.staff_facts.late_fee_exemption}` : "Charged by the utility's rule"}</dd>
+            </>
+          )}
         </dl>
       </div>
     </header>
@@ -133,4 +143,10 @@ function Flags({ flags }: { flags: AccountFlag[] }) {
       )}
     </div>
   );
+}
+
+/** "No portal login", "1 portal login", "3 portal logins". */
+export function portalLoginsLabel(logins: number): string {
+  if (logins === 0) return "No portal login";
+  return `${logins} portal login${logins === 1 ? "" : "s"}`;
 }

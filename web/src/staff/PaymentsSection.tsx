@@ -1,13 +1,13 @@
 // Payments: every payment on the account, newest first, whatever the channel (web, phone, counter,
 // lockbox, autopay), a page at a time (GET .../payments).
-import type { Payment } from "../portal/types";
+import type { StaffPayment } from "./accountApi";
 import { formatMoney } from "../shared/money";
 import { formatDate, formatInstant } from "../shared/format";
 import { channelLabel, codeLabel } from "./labels";
 import { Section, ShowOlder, WhenLoaded } from "./Section";
 import type { PagedLoaded } from "./useResource";
 
-export function PaymentsSection({ payments }: { payments: PagedLoaded<Payment> }) {
+export function PaymentsSection({ payments }: { payments: PagedLoaded<StaffPayment> }) {
   return (
     <Section id="payments" title="Payments" wide>
       <WhenLoaded what="the payments" resource={payments.resource} onRetry={payments.reload}>
@@ -18,7 +18,7 @@ export function PaymentsSection({ payments }: { payments: PagedLoaded<Payment> }
   );
 }
 
-function PaymentTable({ payments }: { payments: Payment[] }) {
+function PaymentTable({ payments }: { payments: StaffPayment[] }) {
   return (
     <div class="table-wrap" role="region" aria-labelledby="payments-caption" tabIndex={0}>
       <table class="data-table payments-table">
@@ -32,6 +32,7 @@ function PaymentTable({ payments }: { payments: Payment[] }) {
             <th scope="col">Method</th>
             <th scope="col">Confirmation</th>
             <th scope="col" class="num">Balance after</th>
+            <th scope="col">Taken by</th>
           </tr>
         </thead>
         <tbody>
@@ -50,6 +51,7 @@ function PaymentTable({ payments }: { payments: Payment[] }) {
               <td>{p.method_label || codeLabel(p.method)}</td>
               <td><code>{p.confirmation}</code></td>
               <td class="num">{p.balance_after ? formatMoney(p.balance_after) : "—"}</td>
+              <td>{p.taken_by ? p.taken_by.actor_name : <span class="explain">not recorded</span>}</td>
             </tr>
           ))}
         </tbody>

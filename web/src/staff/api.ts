@@ -190,6 +190,8 @@ export interface AccountDetail {
   service_address?: Address | null;
   opened_on: string;
   closed_on?: string | null;
+  /** What staff see beyond the customer's view (GET /api/v1/staff/accounts/{n} only). */
+  staff_facts?: { portal_logins: number; late_fee_exemption: string | null; held_bills: number };
   agreements: Agreement[];
   events: AccountEvent[];
 }
