@@ -202,6 +202,35 @@ TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) 
   expect_problem(get(bills, false), 401);
 }
 
+TEST_F(BillingApiTest, TheHoldQueueNarrowsByRuleCycleAgeAndAmount) {
+  run_november();
+  auto count = [&](const std::string& query) {
+    ClientResponse queue = get("/api/v1/staff/bill-holds" + query);
+    EXPECT_EQ(queue.status, 200) << query << ": " << queue.body;
+    return queue.json()["bills"].size();
+  };
+  ASSERT_EQ(count(""), 1u);
+  EXPECT_EQ(get("/api/v1/staff/bill-holds").json()["bills"][0]["cycle"], 3);
+  EXPECT_EQ(count("?rule=high_bill"), 1u);
+  EXPECT_EQ(count("?rule=zero_usage"), 0u);
+  EXPECT_EQ(count("?cycle=3"), 1u);
+  EXPECT_EQ(count("?cycle=4"), 0u);
+  EXPECT_EQ(count("?min_amount=1457.00"), 1u);
+  EXPECT_EQ(count("?min_amount=1457.01"), 0u);
+  EXPECT_EQ(count("?max_amount=1456.99"), 0u);
+  EXPECT_EQ(count("?min_amount=100&max_amount=2000&rule=high_bill&cycle=3"), 1u);
+  // The bill is dated in November 2026: older than 0 days, not older than a year.
+  EXPECT_EQ(count("?older_than_days=0"), 1u);
+  EXPECT_EQ(count("?older_than_days=3650"), 0u);
+
+  expect_problem(get("/api/v1/staff/bill-holds?rule=pool_filled"), 422, "rule");
+  expect_problem(get("/api/v1/staff/bill-holds?cycle=21"), 422, "cycle");
+  expect_problem(get("/api/v1/staff/bill-holds?cycle=x"), 422, "cycle");
+  expect_problem(get("/api/v1/staff/bill-holds?older_than_days=-1"), 422, "older_than_days");
+  expect_problem(get("/api/v1/staff/bill-holds?min_amount=1.001"), 422, "min_amount");
+  expect_problem(get("/api/v1/staff/bill-holds?min_amount=9&max_amount=1"), 422, "min_amount");
+}
+
 TEST_F(BillingApiTest, HeldBillsAreAnsweredTogetherWithOneNoteEachOnItsOwn) {
   run_november();
   const auto held = get("/api/v1/staff/bill-holds").json()["bills"];

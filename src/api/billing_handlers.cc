@@ -29,6 +29,38 @@ Result<billing::BillPage> page_of(const http::Request& request) {
   return billing::BillPage{*cursor, static_cast<std::size_t>(*limit)};
 }
 
+// The hold queue's filters (query parameters rule, cycle, older_than_days, min_amount, max_amount).
+Result<billing::HoldQueueFilter> hold_filter_of(ApiContext& context, const http::Request& request) {
+  billing::HoldQueueFilter filter;
+  filter.reason = request.query_param("rule").value_or("");
+  auto cycle = integer_query(request, "cycle", 0);
+  RP_TRY(cycle);
+  if (*cycle < 0 || *cycle > 20) {
+    return invalid_input(
+        "cycle", "cycle must be a bill cycle's number from 1 to 20, got " + std::to_string(*cycle));
+  }
+  filter.cycle = static_cast<std::int32_t>(*cycle);
+  if (request.query_param("older_than_days")) {
+    auto days = integer_query(request, "older_than_days", 0);
+    RP_TRY(days);
+    if (*days < 0 || *days > 3650) {
+      return invalid_input("older_than_days",
+                           "older_than_days must be a number of days from 0 to 3650");
+    }
+    auto today = utility_today(context);
+    RP_TRY(today);
+    filter.billed_by = LocalDate{date::sys_days(*today) - date::days{*days}};
+  }
+  for (const char* name : {"min_amount", "max_amount"}) {
+    auto text = request.query_param(name);
+    if (!text) continue;
+    auto amount = Money::parse(*text, name);
+    RP_TRY(amount);
+    (std::string_view(name) == "min_amount" ? filter.min_charges : filter.max_charges) = *amount;
+  }
+  return filter;
+}
+
 Result<billing::BillRunRequest> parse_run_request(const http::Request& request) {
   auto body = http::parse_json_object_body(request);
   RP_TRY(body);
@@ -196,7 +228,9 @@ http::Response bill_holds_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(context, request)) return *refused;
   auto page = page_of(request);
   if (!page.ok()) return http::problem_from_error(page.error());
-  auto bills = billing::held_bills(context.database, *page);
+  auto filter = hold_filter_of(context, request);
+  if (!filter.ok()) return http::problem_from_error(filter.error());
+  auto bills = billing::held_bills(context.database, *page, *filter);
   if (!bills.ok()) return http::problem_from_error(bills.error());
   return json_text(200, hold_queue_json(*bills, page->limit));
 }

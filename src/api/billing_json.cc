@@ -21,6 +21,7 @@ void write_summary_fields(JsonWriter& out, const billing::BillSummary& bill) {
   out.key("period").begin_object().key("start").string(bill.period_start);
   out.key("end").string(bill.period_end).key("days").number(bill.period_days).end_object();
   out.key("bill_date").string(bill.bill_date).key("due_date").string(bill.due_date);
+  if (bill.cycle) out.key("cycle").number(*bill.cycle);
   out.key("previous_balance");
   write_money(out, bill.previous_balance);
   out.key("charges");

@@ -66,7 +66,17 @@ namespace {
 // The accounts (their digits) a staff request acts on: the one in its path; the one a payment,
 // adjustment or bill named by id in its path belongs to; every account served through the meter of
 // a meter data exception; the account a lockbox item is applied to (in the body); the accounts of
-// the bills a bulk hold answer names (in the body). Empty when none.
+// the bills a bulk hold answer names (in the body); both accounts of a payment move (the
+// payment's, and the one in the body). Empty when none.
+// The digits of the account number in the JSON body's `field`, when it holds one.
+std::optional<std::string> body_account_number(const http::Request& request, const char* field) {
+  const json body = json::parse(request.body, nullptr, false);
+  if (!body.is_object() || !body.contains(field) || !body[field].is_string()) return std::nullopt;
+  auto parsed = AccountNumber::parse(body[field].get<std::string>());
+  if (!parsed.ok()) return std::nullopt;
+  return parsed->digits();
+}
+
 Result<std::vector<std::string>> target_accounts(ApiContext& context,
                                                  const http::Request& request) {
   using Numbers = std::vector<std::string>;
@@ -76,13 +86,8 @@ Result<std::vector<std::string>> target_accounts(ApiContext& context,
   }
   const std::string_view route = request.route;
   if (route == "/api/v1/staff/lockbox/items/{id}/apply") {
-    const json body = json::parse(request.body, nullptr, false);
-    if (!body.is_object() || !body.contains("account_number") ||
-        !body["account_number"].is_string()) {
-      return Numbers{};  // the handler names what is missing
-    }
-    auto parsed = AccountNumber::parse(body["account_number"].get<std::string>());
-    return parsed.ok() ? Numbers{parsed->digits()} : Numbers{};
+    auto number = body_account_number(request, "account_number");
+    return number ? Numbers{*number} : Numbers{};  // the handler names what is missing
   }
   if (route == "/api/v1/staff/bill-holds/approve" || route == "/api/v1/staff/bill-holds/cancel") {
     const json body = json::parse(request.body, nullptr, false);
@@ -127,6 +132,9 @@ Result<std::vector<std::string>> target_accounts(ApiContext& context,
     RP_TRY(rows);
     Numbers numbers;
     for (const store::Row& row : *rows) numbers.push_back(row.text("number"));
+    if (route == "/api/v1/staff/payments/{confirmation}/move") {
+      if (auto to = body_account_number(request, "to_account")) numbers.push_back(*to);
+    }
     return numbers;
   });
 }
@@ -206,6 +214,7 @@ std::optional<http::Response> check_staff(ApiContext& context, http::Request& re
                          {}, "reauthentication-required");
   }
   request.actor = identity->actor();
+  request.staff_permissions = identity->permissions;
   return std::nullopt;
 }
 
@@ -261,6 +270,12 @@ http::Response money_problem(const Error& error) {
 Result<UtilityZone> utility_zone(ApiContext& context) {
   return context.database.read<UtilityZone>(
       [](store::Session& session) { return store::utility_zone(session); });
+}
+
+Result<LocalDate> utility_today(ApiContext& context) {
+  auto zone = utility_zone(context);
+  RP_TRY(zone);
+  return zone->local_date(now());
 }
 
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name,

@@ -87,6 +87,9 @@ http::Response money_problem(const Error& error);
 // usage pages and bills always agree on local days.
 Result<UtilityZone> utility_zone(ApiContext& context);
 
+// Today in the utility's time zone.
+Result<LocalDate> utility_today(ApiContext& context);
+
 // A whole-number path parameter (an id); anything else is a 404 naming `what`.
 Result<std::int64_t> id_param(const http::Request& request, std::string_view name,
                               std::string_view what);

@@ -3,6 +3,7 @@
 #include "api/account_json.h"
 #include "api/actor_names.h"
 #include "api/guards.h"
+#include "api/payment_json.h"
 #include "core/json.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -23,50 +24,6 @@
 
 namespace rp::api {
 namespace {
-
-Result<LocalDate> utility_today(ApiContext& context) {
-  return context.database.read<LocalDate>([](store::Session& session) -> Result<LocalDate> {
-    auto zone = store::utility_zone(session);
-    RP_TRY(zone);
-    return zone->local_date(now());
-  });
-}
-
-// With `names` (staff callers), who made the payment: {"actor", "actor_kind", "actor_name"}, or
-// null when it was not recorded.
-void write_payment(JsonWriter& out, const payments::PaymentView& payment,
-                   const ActorNames* names = nullptr) {
-  out.begin_object().key("id").number(payment.id);
-  out.key("confirmation").string(payment.confirmation);
-  out.key("account_number").string(payment.account_number).key("amount");
-  write_money(out, payment.amount);
-  out.key("status").string(payments::payment_status_name(payment.status));
-  out.key("channel").string(payments::payment_channel_name(payment.channel));
-  out.key("method").string(payment.method).key("method_label").string(payment.method_label);
-  if (!payment.failure_reason.empty()) out.key("failure_reason").string(payment.failure_reason);
-  out.key("effective_on").string(payment.effective_on);
-  out.key("created_at").string(payment.created_at).key("balance_after");
-  if (payment.balance_after) {
-    write_money(out, *payment.balance_after);
-  } else {
-    out.null();
-  }
-  if (payment.account_balance) {
-    out.key("account_balance");
-    write_money(out, *payment.account_balance);
-  }
-  if (names != nullptr) {
-    out.key("taken_by");
-    if (payment.taken_by.empty()) {
-      out.null();
-    } else {
-      out.begin_object().key("actor").string(payment.taken_by);
-      out.key("actor_kind").string(ActorNames::kind_of(payment.taken_by));
-      out.key("actor_name").string(names->of(payment.taken_by)).end_object();
-    }
-  }
-  out.end_object();
-}
 
 // The answer for a payment as it stands: the same for the first request and every replay.
 http::Response payment_response(const payments::PaymentView& payment) {

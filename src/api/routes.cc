@@ -14,6 +14,7 @@
 #include "api/statement_handlers.h"
 #include "api/system_handlers.h"
 #include "api/usage_handlers.h"
+#include "api/work_queue_handlers.h"
 
 namespace rp::api {
 
@@ -191,6 +192,10 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/accounts/{number}/payments", bind(staff_payment_handler),
              "payments.take");
   router.add("GET", "/api/v1/staff/cashier-drawer", bind(cashier_drawer_handler), "payments.take");
+  router.add("GET", "/api/v1/staff/work-queues", bind(work_queue_counts_handler), "accounts.read");
+  router.add("GET", "/api/v1/staff/payments", bind(waiting_payments_handler), "billing.read");
+  router.add("POST", "/api/v1/staff/payments/{confirmation}/move", bind(move_payment_handler),
+             "lockbox.apply");
   report_database_pool(context.metrics, context.database);
 }
 

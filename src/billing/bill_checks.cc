@@ -45,6 +45,12 @@ const char* hold_reason_name(HoldReason reason) {
   return "high_bill";
 }
 
+std::vector<std::string_view> hold_reason_names() {
+  std::vector<std::string_view> names;
+  for (const auto& entry : kNames) names.emplace_back(entry.second);
+  return names;
+}
+
 Neighbours summarise_neighbours(std::vector<std::int64_t> usage_per_day_milli) {
   if (usage_per_day_milli.empty()) return {};
   Neighbours neighbours;

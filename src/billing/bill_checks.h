@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
@@ -45,6 +46,8 @@ enum class HoldReason {
 };
 // The stable snake_case name stored with a hold ("high_bill").
 const char* hold_reason_name(HoldReason reason);
+// Every hold reason's name, in the order above.
+std::vector<std::string_view> hold_reason_names();
 
 struct BillHold {
   HoldReason reason = HoldReason::high_bill;

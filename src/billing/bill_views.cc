@@ -1,7 +1,9 @@
 #include "billing/bill_views.h"
 
+#include <algorithm>
 #include <map>
 
+#include "billing/bill_checks.h"
 #include "billing/line_explanation.h"
 #include "core/decimal.h"
 #include "core/time.h"
@@ -18,6 +20,28 @@ Result<void> check_page(const BillPage& page) {
   if (page.limit < 1 || page.limit > kMostPerPage) {
     return invalid_input("limit", "limit must be from 1 to " + std::to_string(kMostPerPage) +
                                       ", got " + std::to_string(page.limit));
+  }
+  return success();
+}
+
+Result<void> check_filter(const HoldQueueFilter& filter) {
+  if (!filter.reason.empty()) {
+    const auto names = hold_reason_names();
+    if (std::find(names.begin(), names.end(), filter.reason) == names.end()) {
+      std::string known;
+      for (auto name : names) known += (known.empty() ? "" : ", ") + std::string(name);
+      return invalid_input("rule",
+                           "rule must be one of " + known + ", got '" + filter.reason + "'");
+    }
+  }
+  if (filter.cycle < 0 || filter.cycle > 20) {
+    return invalid_input("cycle", "cycle must be a bill cycle's number from 1 to 20, got " +
+                                      std::to_string(filter.cycle));
+  }
+  if (filter.min_charges && filter.max_charges && *filter.min_charges > *filter.max_charges) {
+    return invalid_input("min_amount", "min_amount " + filter.min_charges->to_string() +
+                                           " is more than max_amount " +
+                                           filter.max_charges->to_string());
   }
   return success();
 }
@@ -203,16 +227,28 @@ Result<BillView> bill_by_id(store::Database& database, std::int64_t bill_id) {
   });
 }
 
-Result<std::vector<BillView>> held_bills(store::Database& database, const BillPage& page) {
+Result<std::vector<BillView>> held_bills(store::Database& database, const BillPage& page,
+                                         const HoldQueueFilter& filter) {
   RP_TRY(check_page(page));
+  RP_TRY(check_filter(filter));
+  const std::string billed_by =
+      filter.billed_by ? format_local_date(*filter.billed_by) : std::string();
+  const std::int64_t least = filter.min_charges ? filter.min_charges->cents() : INT64_MIN;
+  const std::int64_t most = filter.max_charges ? filter.max_charges->cents() : INT64_MAX;
   return database.read<std::vector<BillView>>(
       [&](Session& session) -> Result<std::vector<BillView>> {
-        auto rows = session.query_named("billing/held_bills",
-                                        {page.cursor, static_cast<std::int64_t>(page.limit)});
+        auto rows =
+            session.query_named("billing/held_bills",
+                                {page.cursor, filter.reason, filter.reason,
+                                 std::int64_t{filter.cycle}, std::int64_t{filter.cycle}, billed_by,
+                                 billed_by, least, most, static_cast<std::int64_t>(page.limit)});
         RP_TRY(rows);
         std::vector<BillView> bills;
         for (const Row& row : *rows) {
-          auto view = complete(session, summary_of(row));
+          BillSummary summary = summary_of(row);
+          if (!row.is_null("cycle"))
+            summary.cycle = static_cast<std::int32_t>(row.integer("cycle"));
+          auto view = complete(session, std::move(summary));
           RP_TRY(view);
           bills.push_back(std::move(*view));
         }

@@ -14,6 +14,7 @@
 #include "core/account_number.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "core/time.h"
 #include "store/database.h"
 
 namespace rp::billing {
@@ -43,7 +44,8 @@ struct BillSummary {
   std::optional<std::int64_t> replaces_bill_id;
   std::optional<std::int64_t> replaces_bill_number;  // the number the replaced bill was sent with
   std::optional<std::int64_t> run_id;
-  std::string cancel_reason;  // cancelled bills
+  std::optional<std::int32_t> cycle;  // the hold queue only: the cycle of the run that drafted it
+  std::string cancel_reason;          // cancelled bills
 };
 
 struct BillLineView {
@@ -119,8 +121,20 @@ Result<BillView> read_account_bill(store::Session& session, const AccountNumber&
 // Any bill by id, whatever its status (staff). Errors: not_found.
 Result<BillView> bill_by_id(store::Database& database, std::int64_t bill_id);
 
-// The bill hold queue: held bills oldest first, each with its holds. Errors: as account_bills.
-Result<std::vector<BillView>> held_bills(store::Database& database, const BillPage& page);
+// Which held bills the hold queue shows: each field set narrows it; the defaults show them all.
+struct HoldQueueFilter {
+  std::string reason;                  // with an open hold of this reason (hold_reason_name)
+  std::int32_t cycle = 0;              // drafted by a run of this cycle; 0: any cycle
+  std::optional<LocalDate> billed_by;  // dated on or before this day (older than N days)
+  std::optional<Money> min_charges;    // charges of at least this much
+  std::optional<Money> max_charges;    // charges of at most this much
+};
+
+// The bill hold queue: held bills oldest first, each with its holds and cycle, narrowed by
+// `filter`. Errors: as account_bills; invalid_input ("rule") for a reason no check gives,
+// ("cycle") outside 1..20, ("min_amount") above the maximum.
+Result<std::vector<BillView>> held_bills(store::Database& database, const BillPage& page,
+                                         const HoldQueueFilter& filter = {});
 
 // Milli-units as exact decimal text: 827371 -> "827.371", 3022000 -> "3022".
 std::string milli_text(std::int64_t milli);

@@ -34,6 +34,9 @@ struct Request {
   // What the matched route declares a staff caller needs ("payments.take"); empty when no staff
   // credential reaches it. Points into the Router.
   std::string_view staff_permission;
+  // Every permission the staff caller holds (sorted), once the staff access check has passed:
+  // for answers that show only what the caller may act on.
+  std::vector<std::string> staff_permissions;
 
   // The first value of the header named `lower_name` (which must be lower-case).
   std::optional<std::string_view> header(std::string_view lower_name) const;

@@ -113,6 +113,26 @@ Result<std::vector<PaymentView>> account_payments(store::Database& database,
       });
 }
 
+Result<std::vector<PaymentView>> waiting_payments(store::Database& database, std::int64_t after,
+                                                  std::size_t limit) {
+  if (limit < 1 || limit > 100) {
+    return invalid_input("limit", "limit must be from 1 to 100, got " + std::to_string(limit));
+  }
+  return database.read<std::vector<PaymentView>>(
+      [&](Session& session) -> Result<std::vector<PaymentView>> {
+        auto rows = session.query_named("payments/waiting_payments",
+                                        {after, static_cast<std::int64_t>(limit)});
+        RP_TRY(rows);
+        std::vector<PaymentView> payments;
+        for (const Row& row : *rows) {
+          auto stored = stored_of(row);
+          RP_TRY(stored);
+          payments.push_back(std::move(stored->view));
+        }
+        return payments;
+      });
+}
+
 Result<SettleReport> settle_pending_payments(store::Database& database, PaymentProcessor& processor,
                                              const std::string& created_before) {
   auto pending = database.read<std::vector<StoredPayment>>(

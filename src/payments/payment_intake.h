@@ -61,6 +61,8 @@ struct PaymentView {
   // Who made the payment, as recorded: "customer:42", "staff:3", "api_key:2", "system:autopay";
   // empty for payments recorded before it was kept.
   std::string taken_by;
+  std::string moved_to;    // a moved payment: the confirmation of the payment carrying it
+  std::string moved_from;  // a payment carrying a moved one: that payment's confirmation
   std::optional<Money> balance_after;  // posted payments: the balance right after
   // On the answer to a change of the payment (a void, a return): the account's balance once the
   // change was made, which balance_after (the balance when it posted) no longer is.
@@ -73,6 +75,11 @@ struct PaymentView {
 // an unknown account. A refused charge is not an error: the payment comes back 'failed'.
 Result<PaymentView> submit_payment(store::Database& database, PaymentProcessor& processor,
                                    const PaymentRequest& request);
+
+// Payments still waiting on the processor, oldest first, after payment id `after` (0: from the
+// first); limit 1-100 (the staff's pending payments queue).
+Result<std::vector<PaymentView>> waiting_payments(store::Database& database, std::int64_t after,
+                                                  std::size_t limit);
 
 // The account's payments, newest first, before payment id `before` (0: newest); limit 1-100.
 Result<std::vector<PaymentView>> account_payments(store::Database& database,

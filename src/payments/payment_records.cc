@@ -69,6 +69,8 @@ Result<StoredPayment> stored_of(const Row& row) {
   view.effective_on = row.text("effective_on");
   view.created_at = row.text("created_at");
   view.taken_by = row.is_null("taken_by") ? "" : row.text("taken_by");
+  view.moved_to = row.is_null("moved_to") ? "" : row.text("moved_to");
+  view.moved_from = row.is_null("moved_from") ? "" : row.text("moved_from");
   if (!row.is_null("balance_after_cents"))
     view.balance_after = Money::from_cents(row.integer("balance_after_cents"));
   stored.fingerprint = row.text("request_fingerprint");

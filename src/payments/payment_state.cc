@@ -13,13 +13,14 @@ struct StatusName {
   std::string_view event;
 };
 
-constexpr std::array<StatusName, 6> kStatuses = {{
+constexpr std::array<StatusName, 7> kStatuses = {{
     {PaymentStatus::pending, "pending", "payment.pending"},
     {PaymentStatus::posted, "posted", "payment.received"},
     {PaymentStatus::failed, "failed", "payment.failed"},
     {PaymentStatus::returned, "returned", "payment.returned"},
     {PaymentStatus::refunded, "refunded", "payment.refunded"},
     {PaymentStatus::voided, "voided", "payment.voided"},
+    {PaymentStatus::moved, "moved", "payment.moved"},
 }};
 
 const StatusName& entry(PaymentStatus status) {
@@ -56,11 +57,12 @@ bool may_transition(PaymentStatus from, PaymentStatus to) {
       return to == PaymentStatus::posted || to == PaymentStatus::failed;
     case PaymentStatus::posted:
       return to == PaymentStatus::returned || to == PaymentStatus::refunded ||
-             to == PaymentStatus::voided;
+             to == PaymentStatus::voided || to == PaymentStatus::moved;
     case PaymentStatus::failed:
     case PaymentStatus::returned:
     case PaymentStatus::refunded:
     case PaymentStatus::voided:
+    case PaymentStatus::moved:
       return false;
   }
   return false;

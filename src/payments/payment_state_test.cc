@@ -7,19 +7,21 @@ namespace {
 
 constexpr PaymentStatus kAll[] = {PaymentStatus::pending,  PaymentStatus::posted,
                                   PaymentStatus::failed,   PaymentStatus::returned,
-                                  PaymentStatus::refunded, PaymentStatus::voided};
+                                  PaymentStatus::refunded, PaymentStatus::voided,
+                                  PaymentStatus::moved};
 
 TEST(PaymentState, OnlyTheDrawnTransitionsAreAllowed) {
   int allowed = 0;
   for (PaymentStatus from : kAll) {
     for (PaymentStatus to : kAll) allowed += may_transition(from, to) ? 1 : 0;
   }
-  EXPECT_EQ(allowed, 5);
+  EXPECT_EQ(allowed, 6);
   EXPECT_TRUE(may_transition(PaymentStatus::pending, PaymentStatus::posted));
   EXPECT_TRUE(may_transition(PaymentStatus::pending, PaymentStatus::failed));
   EXPECT_TRUE(may_transition(PaymentStatus::posted, PaymentStatus::returned));
   EXPECT_TRUE(may_transition(PaymentStatus::posted, PaymentStatus::refunded));
   EXPECT_TRUE(may_transition(PaymentStatus::posted, PaymentStatus::voided));
+  EXPECT_TRUE(may_transition(PaymentStatus::posted, PaymentStatus::moved));
 }
 
 TEST(PaymentState, AForbiddenTransitionNamesBothStates) {
@@ -36,6 +38,7 @@ TEST(PaymentState, NamesAndEventsRoundTrip) {
     EXPECT_EQ(*parsed, status);
   }
   EXPECT_EQ(payment_event_kind(PaymentStatus::posted), "payment.received");
+  EXPECT_EQ(payment_event_kind(PaymentStatus::moved), "payment.moved");
   EXPECT_FALSE(parse_payment_status("paid").ok());
 }
 

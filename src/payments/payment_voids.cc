@@ -16,6 +16,7 @@ struct VoidFacts {
   StoredPayment stored;
   std::int64_t ledger_entry_id = 0;
   bool sent_to_bank = false;
+  bool moved_in = false;  // it carries a payment moved from another account
   std::string today;
 };
 
@@ -32,6 +33,7 @@ Result<VoidFacts> facts_of(Session& session, const std::string& confirmation) {
   auto sent = session.query_named("payments/void_facts", {facts.stored.view.id});
   RP_TRY(sent);
   facts.sent_to_bank = sent->at(0).integer("sent_to_bank") != 0;
+  facts.moved_in = sent->at(0).integer("moved_in") != 0;
   auto zone = store::utility_zone(session);
   RP_TRY(zone);
   facts.today = format_local_date(zone->local_date(now()));
@@ -50,6 +52,10 @@ std::string refusal(const VoidFacts& facts) {
   if (payment.effective_on != facts.today) {
     return "payment " + payment.confirmation + " was taken on " + payment.effective_on +
            "; a payment can be voided only the day it is taken (refund the credit instead)";
+  }
+  if (facts.moved_in) {
+    return "payment " + payment.confirmation + " carries payment " + payment.moved_from +
+           ", moved from another account; move it again, or refund the credit";
   }
   if (facts.sent_to_bank) {
     return "payment " + payment.confirmation +

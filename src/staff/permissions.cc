@@ -18,7 +18,9 @@ constexpr std::array<PermissionInfo, 24> kPermissions{{
     {"refunds.issue", "issue a refund of a credit balance"},
     {"adjustments.request", "request a credit or charge to an account"},
     {"adjustments.approve", "approve or reject another person's adjustment"},
-    {"lockbox.apply", "see the lockbox suspense queue and apply its items"},
+    {"lockbox.apply",
+     "see the lockbox suspense queue, apply its items and move a misapplied payment to the right "
+     "account"},
     {"billing.read", "see bill runs, bills on hold and the adjustment queue"},
     {"bills.approve", "approve, recalculate or cancel a bill on hold"},
     {"bill_runs.start", "start a bill run"},
