@@ -8,6 +8,7 @@
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/payment_handlers.h"
+#include "api/settings_handlers.h"
 #include "api/staff_access_handlers.h"
 #include "api/staff_auth_handlers.h"
 #include "api/staff_user_handlers.h"
@@ -192,6 +193,12 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/accounts/{number}/payments", bind(staff_payment_handler),
              "payments.take");
   router.add("GET", "/api/v1/staff/cashier-drawer", bind(cashier_drawer_handler), "payments.take");
+  router.add("GET", "/api/v1/staff/settings", bind(settings_handler), "billing.read");
+  router.add("PUT", "/api/v1/staff/settings/{key}", bind(change_setting_handler),
+             "settings.change");
+  router.add("GET", "/api/v1/staff/settings/changes", bind(setting_changes_handler),
+             "billing.read");
+  router.add("GET", "/api/v1/staff/bill-schedule", bind(bill_schedule_handler), "billing.read");
   router.add("GET", "/api/v1/staff/work-queues", bind(work_queue_counts_handler), "accounts.read");
   router.add("GET", "/api/v1/staff/payments", bind(waiting_payments_handler), "billing.read");
   router.add("POST", "/api/v1/staff/payments/{confirmation}/move", bind(move_payment_handler),

@@ -12,12 +12,10 @@
 namespace rp::app {
 namespace {
 
-constexpr std::int64_t kDefaultHour = 2;
-
 struct Clock {
   std::string today;
   int hour = 0;
-  std::int64_t jobs_hour = kDefaultHour;
+  std::int64_t jobs_hour = kDefaultDailyJobsHour;
 };
 
 Result<Clock> read_clock(store::Database& database) {
@@ -34,7 +32,7 @@ Result<Clock> read_clock(store::Database& database) {
     clock.hour = static_cast<int>(
         std::chrono::duration_cast<std::chrono::hours>(instant - zone->start_of_day(today))
             .count());
-    clock.jobs_hour = hour->value_or(kDefaultHour);
+    clock.jobs_hour = hour->value_or(kDefaultDailyJobsHour);
     return clock;
   });
 }

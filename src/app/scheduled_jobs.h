@@ -18,6 +18,9 @@
 
 namespace rp::app {
 
+// The local hour the daily jobs run while the 'daily_jobs_hour' setting is not set.
+inline constexpr std::int64_t kDefaultDailyJobsHour = 2;
+
 class ScheduledJobs {
  public:
   // Starts the scheduler thread; it checks the clock every `tick_seconds`. `processor` (may be

@@ -45,7 +45,10 @@ int settings_list_command(const Config& config) {
     }
     auto found = values.find(key);
     if (found == values.end()) {
-      std::cout << key << "  (not set)\n";
+      std::cout << key << "  (not set"
+                << (rule.when_unset.empty() ? std::string()
+                                            : ": " + std::string(rule.when_unset) + " applies")
+                << ")\n";
     } else {
       std::string shown = found->second;
       for (std::size_t at = 0; (at = shown.find('\n', at)) != std::string::npos; at += 2) {

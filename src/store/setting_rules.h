@@ -32,6 +32,9 @@ struct SettingRule {
   std::int64_t minimum = 0;
   std::int64_t maximum = 0;
   std::string_view meaning;  // for `ratepayer settings`
+  // What applies while it is not set: the value it acts as (checked against the readers in
+  // app/setting_defaults_test.cc), or a description; empty when nothing does.
+  std::string_view when_unset;
 };
 
 // The rules, in the order `ratepayer settings` lists them.

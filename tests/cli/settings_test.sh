@@ -18,7 +18,7 @@ setting() { sqlite3 "$work/$1" "SELECT value FROM utility_settings WHERE key = '
 listed="$("$ratepayer" settings --db "$db")" || fail "settings"
 [[ "$listed" == *"name = Cedar Water"* && "$listed" == *"time_zone = America/Denver"* ]] ||
   fail "settings lists: $listed"
-[[ "$listed" == *"bill_due_days  (not set)"* ]] || fail "an unset setting is said as such"
+[[ "$listed" == *"bill_due_days  (not set: 21 applies)"* ]] || fail "an unset setting is said as such, with what applies"
 
 "$ratepayer" settings set --db "$db" bill_due_days 25 2>/dev/null || fail "set bill_due_days"
 [[ "$(setting utility.db bill_due_days)" == 25 ]] || fail "bill_due_days not written"
