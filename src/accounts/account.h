@@ -37,6 +37,7 @@ struct Meter {
 struct RatePlanRef {
   std::string code;
   std::string name;
+  std::string customer_class = "residential";  // residential | commercial | industrial | other
 };
 
 struct ServiceAgreement {

@@ -134,8 +134,14 @@ Result<void> define_rate_plan(store::Database& database, const RatePlanRef& plan
   if (!kCommodities.contains(commodity)) {
     return invalid_input("commodity", "commodity must be electric, water, gas or sewer");
   }
+  if (plan.customer_class != "residential" && plan.customer_class != "commercial" &&
+      plan.customer_class != "industrial" && plan.customer_class != "other") {
+    return invalid_input("customer_class",
+                         "customer_class must be residential, commercial, industrial or other");
+  }
   return database.write<void>([&](store::Session& session) -> Result<void> {
-    RP_TRY(session.execute_named("accounts/upsert_rate_plan", {plan.code, plan.name, commodity}));
+    RP_TRY(session.execute_named("accounts/upsert_rate_plan",
+                                 {plan.code, plan.name, commodity, plan.customer_class}));
     return success();
   });
 }

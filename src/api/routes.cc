@@ -8,6 +8,7 @@
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/payment_handlers.h"
+#include "api/report_handlers.h"
 #include "api/settings_handlers.h"
 #include "api/staff_access_handlers.h"
 #include "api/staff_auth_handlers.h"
@@ -199,6 +200,8 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/settings/changes", bind(setting_changes_handler),
              "billing.read");
   router.add("GET", "/api/v1/staff/bill-schedule", bind(bill_schedule_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/reports", bind(report_catalog_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/reports/{name}", bind(report_handler), "billing.read");
   router.add("GET", "/api/v1/staff/work-queues", bind(work_queue_counts_handler), "accounts.read");
   router.add("GET", "/api/v1/staff/payments", bind(waiting_payments_handler), "billing.read");
   router.add("POST", "/api/v1/staff/payments/{confirmation}/move", bind(move_payment_handler),

@@ -116,3 +116,42 @@ TEST_F(SettingsApiTest, AHolidayMovesTheCyclesReadAndBillDates) {
 
 }  // namespace
 }  // namespace rp::api
+
+namespace rp::api {
+namespace {
+
+// The reports over HTTP: the catalog, a report as JSON with typed columns, the same as CSV, and
+// bad requests named.
+TEST(ReportsApi, ReportsAreListedAnsweredAsTablesAndExportedAsCsv) {
+  store::testing::TestDatabase test;
+  testing::ApiServer api(test.database());
+  ClientResponse catalog = api.get("/api/v1/staff/reports");
+  ASSERT_EQ(catalog.status, 200) << catalog.body;
+  EXPECT_EQ(catalog.json()["reports"].size(), 7u);
+
+  ClientResponse aging = api.get("/api/v1/staff/reports/aging");
+  ASSERT_EQ(aging.status, 200) << aging.body;
+  EXPECT_EQ(aging.json()["columns"][2]["kind"], "money");
+  EXPECT_EQ(aging.json()["chart"]["x"], "customer_class");
+  EXPECT_EQ(aging.json()["totals"].size(), 1u);
+
+  ClientResponse csv =
+      api.get("/api/v1/staff/reports/payments?from=2026-11-01&to=2026-11-30&format=csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.header("content-type").value_or(""), "text/csv; charset=utf-8");
+  EXPECT_NE(
+      csv.header("content-disposition").value_or("").find("payments-2026-11-01-to-2026-11-30.csv"),
+      std::string::npos);
+  EXPECT_EQ(csv.body.rfind("Day,Payments,Amount,", 0), 0u) << csv.body;
+
+  EXPECT_EQ(api.get("/api/v1/staff/reports/profit").status, 404);
+  EXPECT_EQ(api.get("/api/v1/staff/reports/payments?from=2026-12-01&to=2026-11-01").json()["field"],
+            "from");
+  EXPECT_EQ(api.get("/api/v1/staff/reports/payments?from=2026-13-01").json()["field"], "from");
+  EXPECT_EQ(api.get("/api/v1/staff/reports/payments?format=pdf").json()["field"], "format");
+  EXPECT_EQ(api.get("/api/v1/staff/reports/payments?from=2025-01-01&to=2026-11-30").json()["field"],
+            "to");
+}
+
+}  // namespace
+}  // namespace rp::api

@@ -365,12 +365,16 @@ struct RatePlanSpec {
   const char* code;
   const char* name;
   const char* commodity;
+  const char* customer_class;
 };
 constexpr RatePlanSpec kRatePlans[] = {
-    {"E-RES", "Residential electric", "electric"}, {"E-TOU", "Residential time of use", "electric"},
-    {"E-COM", "Commercial electric", "electric"},  {"W-RES", "Residential water", "water"},
-    {"W-COM", "Commercial water", "water"},        {"S-RES", "Residential sewer", "sewer"},
-    {"S-COM", "Commercial sewer", "sewer"},
+    {"E-RES", "Residential electric", "electric", "residential"},
+    {"E-TOU", "Residential time of use", "electric", "residential"},
+    {"E-COM", "Commercial electric", "electric", "commercial"},
+    {"W-RES", "Residential water", "water", "residential"},
+    {"W-COM", "Commercial water", "water", "commercial"},
+    {"S-RES", "Residential sewer", "sewer", "residential"},
+    {"S-COM", "Commercial sewer", "sewer", "commercial"},
 };
 
 Result<void> store_settings(Session& session, const GenerateOptions& options) {
@@ -405,9 +409,9 @@ Result<void> store_settings(Session& session, const GenerateOptions& options) {
 Result<RatePlanIds> prepare_utility(Session& session, const GenerateOptions& options) {
   RP_TRY(store_settings(session, options));
   for (const RatePlanSpec& plan : kRatePlans) {
-    RP_TRY(session.execute_named(
-        "app/insert_missing_rate_plan",
-        {std::string(plan.code), std::string(plan.name), std::string(plan.commodity)}));
+    RP_TRY(session.execute_named("app/insert_missing_rate_plan",
+                                 {std::string(plan.code), std::string(plan.name),
+                                  std::string(plan.commodity), std::string(plan.customer_class)}));
   }
   for (const auto& [code, json] : demo_tariffs()) {
     auto tariff = rating::parse_tariff(json);
