@@ -10,6 +10,10 @@
 //   RATEPAYER_E2E_ACCOUNT=100000017                an account number that exists
 //   RATEPAYER_E2E_ARTIFACTS=/tmp                   where screenshots go (optional, default /tmp)
 //   RATEPAYER_E2E_UNKNOWN_ACCOUNT=999999999        an account number that does not exist (optional)
+//   RATEPAYER_STAFF_KEY=rpk_...                    an API key (administrator), for the work queue tests: a
+//                                                  second person requesting an adjustment, a payment to move
+//   RATEPAYER_E2E_DB=/tmp/e2e.db                   the server's SQLite database, for `ratepayer lockbox import`
+//   RATEPAYER_BIN=build/ratepayer                  the server's binary (optional; default build/ratepayer)
 //
 // Run: cd tests/e2e && npm ci && node --test
 //
@@ -25,9 +29,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, randomBytes } from "node:crypto";
-import { readFile, mkdir } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { readFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "playwright-core";
 
@@ -1272,4 +1280,554 @@ test("signing out ends the session and returns to the sign-in screen", async (t)
   assert.equal(await page.getByRole("button", { name: "Sign out" }).count(), 0);
   assert.equal((await page.request.get(`${BASE}/api/v1/staff/me`)).status(), 401);
   assert.deepEqual(errors, []);
+});
+
+// ---- the work queues -----------------------------------------------------------------------------
+
+const API_KEY = process.env.RATEPAYER_STAFF_KEY ?? "";
+const E2E_DB = process.env.RATEPAYER_E2E_DB ?? "";
+const RATEPAYER_BIN = process.env.RATEPAYER_BIN || fileURLToPath(new URL("../../build/ratepayer", import.meta.url));
+
+// A tablet held sideways: the work queues are made for a desk, and must be usable at 1024 px.
+const TABLET_WIDE = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, hasTouch: true, locale: "en-US" };
+
+/** A request as the API key (a second person: not the signed-in staff user), outside the page. */
+async function asApiKey(method, path, body, headers = {}) {
+  assert.ok(API_KEY, "RATEPAYER_STAFF_KEY is set (an administrator's API key)");
+  const res = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${API_KEY}`, Accept: "application/json", ...(body ? { "Content-Type": "application/json" } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Waits until the element with this id has focus (focus moves once the new part is drawn). */
+const focusMovesTo = (page, id) => page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 });
+
+const workNav = (page) => page.getByRole("navigation", { name: "Work queues" });
+const workHeading = (page, name) => page.getByRole("heading", { level: 1, name, exact: true });
+
+/** A queue's link as it is read out: "Bill holds, 75 waiting", "Bill runs, 0 running". */
+const queueLink = (page, name, count, word = "waiting") =>
+  workNav(page).getByRole("link", { name: `${name}, ${count} ${word}`, exact: true });
+
+/** Opens the Work area from the console's navigation: its counts are asked for as it opens. */
+async function openWork(page) {
+  const counted = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/work-queues");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Work", exact: true }).click();
+  await workHeading(page, "Work queues").waitFor();
+  const answer = await counted;
+  assert.equal(answer.status(), 200, "GET /api/v1/staff/work-queues");
+  return answer.json();
+}
+
+/** The counts the server gives now (asked with the page's session). */
+const workCounts = (page) => apiGet(page, "/api/v1/staff/work-queues");
+
+/**
+ * The answer to an action that wants a sign-in from the last 5 minutes (approving bills or an
+ * adjustment): when the server asks (403 reauthentication-required), the console's "Confirm it is
+ * you" form takes the password and a fresh code, and the action is sent again by itself.
+ */
+async function confirmedAnswer(t, page, method, end, act) {
+  let answer = answerTo(page, method, end);
+  await act();
+  let res = await answer;
+  if (res.status() === 403 && /reauthentication-required$/.test((await res.json()).type ?? "")) {
+    t.diagnostic(`${end}: the console asked for the password and a code`);
+    const form = page.getByTestId("confirm-identity");
+    await form.getByRole("heading", { name: "Confirm it is you" }).waitFor();
+    await focusMovesTo(page, "work-confirm-password");
+    await form.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await form.getByLabel("Code from your authenticator app").fill(await freshCode());
+    answer = answerTo(page, method, end);
+    const confirmed = answerTo(page, "POST", "/api/v1/staff/auth/reauthenticate");
+    await form.getByRole("button", { name: /^Confirm and / }).click();
+    assert.equal((await confirmed).status(), 204, "the password and code are confirmed");
+    res = await answer;
+    await form.waitFor({ state: "detached" });
+  }
+  return res;
+}
+
+/** A generated account no other test has changed, active, meeting `fits` (given its detail). */
+async function freshAccount(page, fits = () => true) {
+  for (const a of await generatedAccounts(page)) {
+    if (taken.has(a.account_number) || a.status !== "active") continue;
+    const detail = await apiGet(page, `/api/v1/staff/accounts/${a.account_number}`);
+    if (await fits(detail)) {
+      taken.add(a.account_number);
+      return detail;
+    }
+  }
+  assert.fail("a generated account for this test");
+}
+
+test("work queue: a billing user filters the bills on hold and approves two with one note", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const counts = await openWork(page);
+  assert.equal(typeof counts.bill_holds, "number", "an administrator sees the bill holds' count");
+  await queueLink(page, "Bill holds", counts.bill_holds).click();
+  await workHeading(page, "Bill holds").waitFor();
+  assert.equal(new URL(page.url()).hash, "#/work/bill-holds");
+  await focusMovesTo(page, "work-heading");
+  const table = page.getByRole("table", { name: "Bills on hold, oldest first" });
+  await table.waitFor();
+
+  // A filter the queue has: high bills of at least $100 held over 30 days. The address and the
+  // API's query carry the same filters, and the rows are the server's answer to them.
+  const filters = page.getByRole("search", { name: "Filter bills on hold" });
+  await filters.getByRole("combobox", { name: "Hold reason" }).selectOption({ label: "High bill" });
+  await filters.getByRole("textbox", { name: "Held over (days)" }).fill("30");
+  await filters.getByRole("textbox", { name: "Charges from ($)" }).fill("100");
+  const filtered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/bill-holds" && new URL(r.url()).searchParams.get("rule") === "high_bill");
+  await filters.getByRole("button", { name: "Show bills", exact: true }).click();
+  const answer = await filtered;
+  assert.equal(answer.status(), 200);
+  const asked = new URL(answer.url()).searchParams;
+  assert.deepEqual([asked.get("older_than_days"), asked.get("min_amount")], ["30", "100.00"]);
+  assert.equal(new URL(page.url()).hash, "#/work/bill-holds?rule=high_bill&older_than_days=30&min_amount=100.00");
+  const { bills } = await answer.json();
+  assert.ok(bills.length >= 2, `at least two high bills of $100 or more held over 30 days (found ${bills.length})`);
+  for (const b of bills) {
+    assert.ok(b.holds.some((h) => h.reason === "high_bill"), `bill ${b.id} is held as a high bill`);
+    assert.ok(Number(b.charges.amount) >= 100, `bill ${b.id} charges $100 or more`);
+    assert.equal(typeof b.cycle, "number", `bill ${b.id} names its cycle`);
+  }
+  await page.getByTestId("queue-status").filter({ hasText: /bills? on hold/ }).waitFor();
+  const shownIds = async () => (await table.locator("tbody tr[data-bill-id]").evaluateAll((rows) => rows.map((r) => Number(r.dataset.billId))));
+  assert.deepEqual(await shownIds(), bills.map((b) => b.id), "the rows are the server's, oldest first");
+  const first = table.locator(`tr[data-bill-id="${bills[0].id}"]`);
+  assert.equal((await first.getByRole("link").textContent()).trim(), bills[0].account_number);
+  assert.equal((await first.locator("td.num.strong").textContent()).trim(), moneyText(bills[0].charges));
+  assert.equal((await first.locator("td.num").first().textContent()).trim(), String(bills[0].cycle));
+
+  // Every bill shown, ticked at once, and let go again.
+  const chosenCount = page.getByTestId("chosen-count");
+  await page.getByRole("checkbox", { name: `Choose all ${bills.length} bills shown` }).check();
+  await textBecomes(chosenCount, `${bills.length} bill${bills.length === 1 ? "" : "s"} of ${bills.length} chosen.`);
+  await page.getByRole("checkbox", { name: `Choose all ${bills.length} bills shown` }).uncheck();
+  await textBecomes(chosenCount, `0 bills of ${bills.length} chosen.`);
+
+  // Without a note nothing is sent: the note says why, and takes focus.
+  const [a, b] = bills;
+  for (const bill of [a, b]) {
+    const box = page.getByRole("checkbox", { name: `Choose bill ${bill.id}, account ${bill.account_number}` });
+    await box.focus();
+    await page.keyboard.press("Space"); // ticked from the keyboard
+    assert.ok(await box.isChecked());
+  }
+  await textBecomes(chosenCount, `2 bills of ${bills.length} chosen.`);
+  await page.getByRole("button", { name: "Approve 2 bills", exact: true }).click();
+  const note = page.getByRole("textbox", { name: "Note", exact: true });
+  assert.equal(await note.getAttribute("aria-invalid"), "true");
+  assert.match(await description(note), /Write a note/);
+  await focusMovesTo(page, "bulk-note");
+
+  const text = "Checked with the meter shop: usage confirmed";
+  await note.fill(text);
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-holds-chosen.png") });
+  const approved = await confirmedAnswer(t, page, "POST", "/api/v1/staff/bill-holds/approve", () =>
+    page.getByRole("button", { name: "Approve 2 bills", exact: true }).click(),
+  );
+  assert.equal(approved.status(), 200);
+  assert.deepEqual(JSON.parse(approved.request().postData()), { bill_ids: [a.id, b.id], note: text });
+  const result = await approved.json();
+  assert.deepEqual(result.results.map((r) => [r.bill_id, r.done]), [[a.id, true], [b.id, true]], JSON.stringify(result));
+
+  // What was done, bill by bill; the list and the navigation's count follow.
+  const outcome = page.getByTestId("holds-outcome");
+  await outcome.getByText("Approved 2 bills.", { exact: true }).waitFor();
+  for (const r of result.results) await outcome.getByText(`Bill ${r.bill_id} approved and sent as bill number ${r.outcome.number}.`).waitFor();
+  await table.locator(`tr[data-bill-id="${a.id}"]`).waitFor({ state: "detached" });
+  await table.locator(`tr[data-bill-id="${b.id}"]`).waitFor({ state: "detached" });
+  for (const bill of [a, b]) assert.equal((await apiGet(page, `/api/v1/staff/bills/${bill.id}`)).status, "released");
+  const after = await workCounts(page);
+  assert.equal(after.bill_holds, counts.bill_holds - 2);
+  await queueLink(page, "Bill holds", after.bill_holds).waitFor();
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-holds-approved.png") });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations on the bill holds");
+  assert.deepEqual(errors, []);
+});
+
+test("work queue: one bill on hold opened from the keyboard, refused without a note, closed with Escape", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  await page.goto(`${BASE}/staff.html#/work/bill-holds`);
+  const table = page.getByRole("table", { name: "Bills on hold, oldest first" });
+  await table.waitFor();
+  const id = Number(await table.locator("tbody tr[data-bill-id]").first().getAttribute("data-bill-id"));
+  const open = page.getByRole("button", { name: `Review bill ${id}`, exact: true });
+  await open.focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByTestId("held-bill");
+  await panel.getByRole("heading", { level: 2, name: new RegExp(`^Bill ${id} for account`) }).waitFor();
+  await focusMovesTo(page, `held-bill-${id}-heading`);
+  assert.equal(await page.getByRole("button", { name: `Close bill ${id}`, exact: true }).first().getAttribute("aria-expanded"), "true");
+
+  // Cancelling needs a note: said at it, nothing sent.
+  await panel.getByRole("button", { name: `Cancel bill ${id}`, exact: true }).click();
+  await panel.getByText("Write a note: why the bill is cancelled.").waitFor();
+  await focusMovesTo(page, `held-bill-${id}-note`);
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with a bill opened");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-hold-opened.png") });
+
+  await page.keyboard.press("Escape");
+  await panel.waitFor({ state: "detached" });
+  await focusMovesTo(page, `held-bill-${id}-open`);
+  assert.deepEqual(errors, []);
+});
+
+test("work queue: a meter-read exception is corrected and another accepted; the navigation's count follows", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const counts = await openWork(page);
+  await queueLink(page, "Meter-read exceptions", counts.vee_exceptions).click();
+  await workHeading(page, "Meter-read exceptions").waitFor();
+  const table = page.getByRole("table", { name: "Open meter-read exceptions, oldest first" });
+  await table.waitFor();
+  const { items } = await apiGet(page, "/api/v1/staff/vee-exceptions?status=open&limit=50");
+  const interval = items.find((e) => e.first_slot !== undefined);
+  assert.ok(interval, "an open exception on an interval channel");
+
+  // Correct it: the right value for each interval it covers, with a note.
+  await page.getByRole("button", { name: `Resolve exception ${interval.id}, meter ${interval.meter}`, exact: true }).click();
+  const panel = page.getByTestId("vee-resolve");
+  await panel.getByRole("heading", { level: 2, name: new RegExp(`^Resolve exception ${interval.id}:`) }).waitFor();
+  await panel.getByText(interval.evidence, { exact: true }).waitFor();
+  await panel.getByRole("radio", { name: "Correct the values" }).check();
+  await panel.getByRole("textbox", { name: `Right value for each interval (${interval.unit})` }).fill("0.420");
+  await panel.getByRole("textbox", { name: "Note", exact: true }).fill("Test load by the meter shop, not the customer's use");
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with an exception open");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-vee-resolve.png") });
+  const edited = answerTo(page, "POST", `/api/v1/staff/vee-exceptions/${interval.id}/edit`);
+  await panel.getByRole("button", { name: `Resolve exception ${interval.id}`, exact: true }).click();
+  const answer = await edited;
+  assert.equal(answer.status(), 200, await answer.text());
+  const slots = [];
+  for (let s = interval.first_slot; s <= interval.last_slot; s++) slots.push({ slot: s, value: "0.420" });
+  assert.deepEqual(JSON.parse(answer.request().postData()), { note: "Test load by the meter shop, not the customer's use", values: slots });
+  assert.equal((await answer.json()).status, "edited");
+  await page.getByTestId("vee-outcome").getByText(`Exception ${interval.id} (meter ${interval.meter}) corrected.`).waitFor();
+  await table.locator(`tr[data-exception-id="${interval.id}"]`).waitFor({ state: "detached" });
+  await queueLink(page, "Meter-read exceptions", counts.vee_exceptions - 1).waitFor();
+
+  // Accept the next as read.
+  const next = items.find((e) => e.id !== interval.id);
+  await page.getByRole("button", { name: `Resolve exception ${next.id}, meter ${next.meter}`, exact: true }).click();
+  await panel.getByRole("radio", { name: "Accept the reads as they are" }).check();
+  await panel.getByRole("textbox", { name: "Note", exact: true }).fill("Pool heater: confirmed with the customer");
+  const accepted = answerTo(page, "POST", `/api/v1/staff/vee-exceptions/${next.id}/accept`);
+  await panel.getByRole("button", { name: `Resolve exception ${next.id}`, exact: true }).click();
+  assert.equal((await accepted).status(), 200);
+  await page.getByTestId("vee-outcome").getByText(`Exception ${next.id} (meter ${next.meter}) accepted as read.`).waitFor();
+  await queueLink(page, "Meter-read exceptions", counts.vee_exceptions - 2).waitFor();
+  assert.equal((await workCounts(page)).vee_exceptions, counts.vee_exceptions - 2);
+  assert.deepEqual(errors, []);
+});
+
+test("work queue: another person's adjustment is approved; one's own is refused, and the row says why", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+  const noAdjustments = async (d) => !(await apiGet(page, `/api/v1/staff/accounts/${d.account_number}/history?limit=1`)).kinds.includes("adjustment");
+
+  // A second person (the API key) asks for a credit above the approval limit ...
+  const theirs = await freshAccount(page, noAdjustments);
+  const requested = await asApiKey("POST", `/api/v1/staff/accounts/${theirs.account_number}/adjustments`,
+    { amount: "-250.00", reason_code: "leak_credit", memo: "Leak repaired: credit for the lost water" },
+    { "Idempotency-Key": `e2e-${randomBytes(8).toString("hex")}` });
+  assert.equal(requested.status, 201, JSON.stringify(requested.body));
+  assert.equal(requested.body.status, "pending");
+  const other = requested.body;
+
+  // ... and the signed-in user asks for one through the console.
+  const mine = await freshAccount(page, noAdjustments);
+  await openAccount(page, mine.account_number);
+  const panel = await openAction(page, "Request an adjustment");
+  await panel.getByRole("textbox", { name: "Amount", exact: true }).fill("300.00");
+  await panel.getByRole("combobox", { name: "Reason" }).selectOption({ label: "Billing error" });
+  await panel.getByRole("textbox", { name: "What it is for" }).fill("Estimated read far above the actual");
+  const asked = answerTo(page, "POST", `/staff/accounts/${mine.account_number}/adjustments`);
+  await panel.getByRole("button", { name: "Request the adjustment", exact: true }).click();
+  const own = await (await asked).json();
+  assert.equal(own.status, "pending");
+  assert.equal(own.requested_by, `staff:${me.id}`);
+
+  const counts = await openWork(page);
+  await queueLink(page, "Adjustments to approve", counts.adjustments).click();
+  const table = page.getByRole("table", { name: "Adjustments waiting for approval, oldest first" });
+  await table.waitFor();
+  const theirRow = table.locator(`tr[data-adjustment-id="${other.id}"]`);
+  const ownRow = table.locator(`tr[data-adjustment-id="${own.id}"]`);
+  await theirRow.getByText("API key", { exact: false }).waitFor();
+  await ownRow.getByText("You", { exact: true }).waitFor();
+  await ownRow.getByText("You requested this: another person must approve it.").waitFor();
+  assert.ok((await theirRow.textContent()).includes("$250.00"), "the amount, without its sign");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-adjustments.png") });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations on the adjustments");
+
+  // The other person's: approved, posted to the account, gone from the queue. Approving wants a
+  // sign-in from the last 5 minutes; this session's is recent, so the first answer is made the one
+  // an older session gets (403 reauthentication-required, as src/api/guards.cc words it): the
+  // console asks for the password and a code, the server confirms them, and the approval is sent
+  // again by itself, to the server this time.
+  let askedToConfirm = false;
+  await page.route(`**/api/v1/staff/adjustments/${other.id}/approve`, async (route) => {
+    if (askedToConfirm) return route.continue();
+    askedToConfirm = true;
+    await route.fulfill({
+      status: 403,
+      contentType: "application/problem+json",
+      body: JSON.stringify({
+        type: "https://ratepayer.dev/problems/reauthentication-required", title: "Confirm it is you", status: 403,
+        detail: "'adjustments.approve' needs your password and a code from the last 5 minutes", code: "reauthentication-required",
+      }),
+    });
+  });
+  const approved = await confirmedAnswer(t, page, "POST", `/api/v1/staff/adjustments/${other.id}/approve`, () =>
+    page.getByRole("button", { name: `Approve adjustment ${other.id}`, exact: true }).click(),
+  );
+  assert.ok(askedToConfirm);
+  assert.equal(approved.status(), 200);
+  assert.equal((await approved.json()).status, "posted");
+  await page.unroute(`**/api/v1/staff/adjustments/${other.id}/approve`);
+  await page.getByTestId("adjustments-outcome").getByText(`Adjustment ${other.id} for account ${theirs.account_number}: posted.`, { exact: false }).waitFor();
+  await theirRow.waitFor({ state: "detached" });
+  await queueLink(page, "Adjustments to approve", (await workCounts(page)).adjustments).waitFor();
+
+  // One's own: the server refuses it; the row says so plainly, with the server's words.
+  const refused = await confirmedAnswer(t, page, "POST", `/api/v1/staff/adjustments/${own.id}/approve`, () =>
+    page.getByRole("button", { name: `Approve adjustment ${own.id}`, exact: true }).click(),
+  );
+  assert.ok([403, 409].includes(refused.status()), `refused: ${refused.status()}`);
+  const problem = await refused.json();
+  const alert = ownRow.getByTestId("row-refusal");
+  await alert.getByText("You requested this adjustment; another person must approve it.", { exact: false }).waitFor();
+  assert.ok((await alert.textContent()).includes(problem.detail), "and the server's words");
+  assert.equal((await apiGet(page, "/api/v1/staff/adjustments?limit=100")).adjustments.find((x) => x.id === own.id)?.status, "pending");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-adjustment-own-refused.png") });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with the refusal shown");
+  assert.deepEqual(errors, []);
+});
+
+test("work queue: a check in lockbox suspense is applied to the account the user finds", async (t) => {
+  assert.ok(E2E_DB, "RATEPAYER_E2E_DB is set (the lockbox file is imported into it)");
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const target = await freshAccount(page);
+
+  // The bank's file of a deposit: two checks no account can be matched to (no stub; a number that is not one).
+  const d = new Date();
+  const yymmdd = `${String(d.getFullYear()).slice(2)}${String(d.getMonth() + 1).padStart(2, "0")}${String(d.getDate()).padStart(2, "0")}`;
+  const ref = `E2E${randomBytes(3).toString("hex").toUpperCase()}`;
+  const file = join(await mkdtemp(join(tmpdir(), "lockbox-")), "deposit.bai");
+  await writeFile(file, [
+    `01,021000021,RATEPAYER,${yymmdd},0615,1,80,10,2/`,
+    `02,RATEPAYER,021000021,1,${yymmdd},2400,,2/`,
+    "03,4410012345,USD/",
+    `16,115,4321,0,${ref}1,,NO STUB/`,
+    `16,115,1500,0,${ref}2,100000018,STUB TORN/`,
+    "49,5821,4/",
+    "98,5821,1,6/",
+    "99,5821,1,8/",
+    "",
+  ].join("\n"));
+  const { stdout } = await promisify(execFile)(RATEPAYER_BIN, ["lockbox", "import", "--db", `sqlite:${E2E_DB}`, "--json", file], { env: { ...process.env, RATEPAYER_LOG_LEVEL: "warn" } });
+  const imported = JSON.parse(stdout);
+  assert.equal(imported.suspense, 2, stdout);
+  const item = imported.items.find((i) => i.amount === "43.21");
+
+  const counts = await openWork(page);
+  assert.ok(counts.lockbox_suspense >= 2);
+  await queueLink(page, "Lockbox suspense", counts.lockbox_suspense).click();
+  const table = page.getByRole("table", { name: "Checks in suspense, oldest first" });
+  const row = table.locator(`tr[data-item-id="${item.id}"]`);
+  await row.getByText(`${ref}1`).waitFor();
+  await row.getByText("NO STUB").waitFor();
+
+  // A mistyped number is refused (the server's words at the field); the right one shows whose account it is.
+  await page.getByRole("button", { name: `Apply… the $43.21 check, item ${item.id}`, exact: true }).click();
+  const apply = page.getByTestId("lockbox-apply");
+  const number = apply.getByRole("textbox", { name: "Account number" });
+  await focusMovesTo(page, `lockbox-${item.id}-account`);
+  await number.fill("100000018");
+  await apply.getByRole("button", { name: "Find the account" }).click();
+  await apply.getByText("check digit does not match", { exact: false }).waitFor();
+  assert.equal(await number.getAttribute("aria-invalid"), "true");
+  await number.fill(target.account_number);
+  await apply.getByRole("button", { name: "Find the account" }).click();
+  await apply.getByText("Apply the $43.21 check to this account?").waitFor();
+  await apply.getByTestId("found-account").getByText(target.customer.name).waitFor();
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with the account found");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-lockbox-confirm.png") });
+
+  const applied = answerTo(page, "POST", `/api/v1/staff/lockbox/items/${item.id}/apply`);
+  await apply.getByRole("button", { name: `Apply to account ${target.account_number}`, exact: true }).click();
+  const answer = await applied;
+  assert.equal(answer.status(), 200);
+  assert.deepEqual(JSON.parse(answer.request().postData()), { account_number: target.account_number });
+  const done = await answer.json();
+  assert.equal(done.status, "applied");
+  await page.getByTestId("lockbox-outcome").getByText(`$43.21 applied to account ${target.account_number} as payment ${done.confirmation}.`).waitFor();
+  await row.waitFor({ state: "detached" });
+  await queueLink(page, "Lockbox suspense", counts.lockbox_suspense - 1).waitFor();
+  const { payments } = await apiGet(page, `/api/v1/accounts/${target.account_number}/payments?limit=5`);
+  assert.ok(payments.some((p) => p.confirmation === done.confirmation && p.amount.amount === "43.21"), "the check is the account's payment");
+  assert.deepEqual(errors, []);
+});
+
+test("work queue: a misapplied payment is moved to the right account, and both histories say so", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+  const wrong = await freshAccount(page);
+  const right = await freshAccount(page);
+  // A check taken at the counter onto the wrong account (by the API key: another person).
+  const taken_ = await asApiKey("POST", `/api/v1/staff/accounts/${wrong.account_number}/payments`,
+    { amount: "12.34", method: "check", check_number: "4417" }, { "Idempotency-Key": `e2e-${randomBytes(8).toString("hex")}` });
+  assert.equal(taken_.status, 201, JSON.stringify(taken_.body));
+  const payment = taken_.body;
+
+  await openAccount(page, wrong.account_number);
+  const section = page.getByTestId("section-payments");
+  const move = section.getByRole("button", { name: `Move payment ${payment.confirmation} to another account…`, exact: true });
+  await move.click();
+  const panel = page.getByTestId("move-payment");
+  await panel.getByRole("heading", { level: 3, name: `Move payment ${payment.confirmation} to another account` }).waitFor();
+  await focusMovesTo(page, "move-payment-heading");
+  await panel.getByRole("textbox", { name: "Account it was meant for" }).fill(right.account_number);
+  const reason = `Check for ${right.account_number} keyed to ${wrong.account_number} by mistake`;
+  await panel.getByRole("textbox", { name: "Why it is moved" }).fill(reason);
+  await panel.getByRole("button", { name: "Continue", exact: true }).click();
+
+  // The step names both accounts and the amount, and whose the right account is.
+  await panel.getByText(`Move $12.34 (payment ${payment.confirmation}) from account ${wrong.account_number} to account ${right.account_number}?`).waitFor();
+  await panel.getByTestId("found-account").getByText(right.customer.name).waitFor();
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations with the move to confirm");
+  await panel.screenshot({ path: join(ARTIFACTS, "staff-work-move-confirm.png") });
+  const moved = await confirmedAnswer(t, page, "POST", `/api/v1/staff/payments/${payment.confirmation}/move`, () =>
+    panel.getByRole("button", { name: `Move $12.34 to account ${right.account_number}`, exact: true }).click(),
+  );
+  assert.equal(moved.status(), 200, await moved.text());
+  assert.match(moved.request().headers()["idempotency-key"] ?? "", /^console-[0-9a-f]{32}$/);
+  assert.deepEqual(JSON.parse(moved.request().postData()), { to_account: right.account_number, reason });
+  const result = await moved.json();
+  assert.equal(result.payment.status, "moved");
+
+  // The result: the new payment's confirmation and both balances, as the server answered them.
+  await panel.getByRole("heading", { level: 4, name: "Payment moved" }).waitFor();
+  assert.equal((await panel.getByTestId("moved-confirmation").locator("code").textContent()).trim(), result.new_payment.confirmation);
+  assert.equal((await panel.getByTestId("moved-amount").textContent()).trim(), "$12.34");
+  assert.equal((await panel.getByTestId("moved-from-balance").textContent()).trim(), moneyText(result.from_account.balance));
+  assert.equal((await panel.getByTestId("moved-to-balance").textContent()).trim(), moneyText(result.to_account.balance));
+  await textBecomes(page.getByTestId("balance"), moneyText(result.from_account.balance));
+  await section.locator(`tr[data-status="moved"]`).getByText(payment.confirmation, { exact: true }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-moved.png") });
+
+  // Both accounts' histories name the move.
+  const mentions = (e) => JSON.stringify(e).includes(payment.confirmation) || JSON.stringify(e).includes(result.new_payment.confirmation);
+  const fromEvents = (await apiGet(page, `/api/v1/staff/accounts/${wrong.account_number}/history?limit=20`)).events;
+  const toEvents = (await apiGet(page, `/api/v1/staff/accounts/${right.account_number}/history?limit=20`)).events;
+  const out = fromEvents.find((e) => /moved/.test(e.kind) && mentions(e));
+  const into = toEvents.find((e) => /moved/.test(e.kind) && mentions(e));
+  assert.ok(out, `the wrong account's history: ${JSON.stringify(fromEvents.slice(0, 3))}`);
+  assert.ok(into, `the right account's history: ${JSON.stringify(toEvents.slice(0, 3))}`);
+  assert.equal(out.actor_name, me.name);
+  // ... and so does the History on the page, under the user's name ("payment.moved" -> "Payment moved").
+  const kindWords = out.kind.replace(/[._]+/g, " ").replace(/^./, (c) => c.toUpperCase());
+  await historyRow(page, kindWords, out.summary.split("\n")[0], me.name);
+  const { payments } = await apiGet(page, `/api/v1/accounts/${right.account_number}/payments?limit=5`);
+  assert.ok(payments.some((p) => p.confirmation === result.new_payment.confirmation && p.status === "posted"), "the right account has the payment");
+  assert.deepEqual(errors, []);
+});
+
+test("work queue: a bill run is started and followed every 2 seconds until it is done", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  await page.goto(`${BASE}/staff.html#/work/bill-runs`);
+  await workHeading(page, "Bill runs").waitFor();
+  const table = page.getByRole("table", { name: "Bill runs, newest first" });
+  await table.waitFor();
+  const { bill_runs: [latest] } = await apiGet(page, "/api/v1/staff/bill-runs?limit=1");
+  assert.equal((await table.locator(`tr[data-run-id="${latest.id}"] th`).textContent()).trim(), `Run ${latest.id}`);
+
+  // A date that is not the cycle's read date: the server's words at the date field.
+  const form = page.getByRole("form", { name: "Start a bill run" });
+  await form.getByRole("textbox", { name: "Cycle" }).fill(String(latest.cycle));
+  await form.getByLabel("Read date").fill(dayFromToday(1));
+  let started = answerTo(page, "POST", "/api/v1/staff/bill-runs");
+  await form.getByRole("button", { name: "Start the run" }).click();
+  const refused = await started;
+  assert.equal(refused.status(), 422);
+  assert.equal(await form.getByLabel("Read date").getAttribute("aria-invalid"), "true");
+  assert.match(await description(form.getByLabel("Read date")), new RegExp(escapeRegExp((await refused.json()).detail.slice(0, 20)), "i"));
+
+  // The generated utility has billed every read date up to today, so starting its latest run again
+  // finds it (done, or billing what is left). So that the page is seen following a run that bills,
+  // its first two answers are shown as the server would send them mid-run; the rest are the server's.
+  const polls = [];
+  await page.route(/\/api\/v1\/staff\/bill-runs\/\d+$/, async (route) => {
+    polls.push(Date.now());
+    const real = await route.fetch();
+    const run = await real.json();
+    if (polls.length <= 2) {
+      const settled = polls.length === 1 ? 0 : Math.floor(run.accounts / 2);
+      Object.assign(run, { status: "running", billing_now: true, released: settled, held: 0, cancelled: 0, problems: 0 });
+    }
+    await route.fulfill({ response: real, json: run });
+  });
+  await form.getByLabel("Read date").fill(latest.read_date);
+  started = answerTo(page, "POST", "/api/v1/staff/bill-runs");
+  await form.getByRole("button", { name: "Start the run" }).click();
+  const answer = await started;
+  assert.equal(answer.status(), 202);
+  const run = await answer.json();
+  assert.deepEqual([run.cycle, run.read_date], [latest.cycle, latest.read_date]);
+
+  // Its page: billing, then done; asked for every 2 seconds meanwhile, and no more once done.
+  await page.waitForURL(`${BASE}/staff.html#/work/bill-runs/${run.id}`);
+  await workHeading(page, `Bill run ${run.id}: cycle ${run.cycle}, read ${new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${run.read_date}T00:00:00Z`))}`).waitFor();
+  await textBecomes(page.getByTestId("run-state"), "Billing now");
+  await page.getByTestId("run-status").getByText("Billing now: the figures below follow it every 2 seconds.").waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-run-billing.png") });
+  await textBecomes(page.getByTestId("run-state"), "Done");
+  assert.ok(polls.length >= 3, `asked ${polls.length} times`);
+  for (let i = 1; i < 3; i++) assert.ok(polls[i] - polls[i - 1] >= 1_800, `polls ${i} and ${i + 1} are 2 s apart (${polls[i] - polls[i - 1]} ms)`);
+  const done = await apiGet(page, `/api/v1/staff/bill-runs/${run.id}`);
+  assert.equal(done.status, "done");
+  await textBecomes(page.getByTestId("run-released"), String(done.released));
+  await textBecomes(page.getByTestId("run-charges"), moneyText(done.charges));
+  await textBecomes(page.getByTestId("run-progress-words"), `${done.released + done.held + done.cancelled + done.problems} of ${done.accounts} accounts settled`);
+  const asked = polls.length;
+  await sleep(2_500);
+  assert.equal(polls.length, asked, "no more asking once the run is done");
+  await page.unroute(/\/api\/v1\/staff\/bill-runs\/\d+$/);
+  await page.screenshot({ path: join(ARTIFACTS, "staff-work-run-done.png") });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations on a run's page");
+  assert.deepEqual(errors, []);
+});
+
+test("work queue: every work screen passes axe on a desktop and fits a 1024-pixel tablet", async (t) => {
+  const screens = [
+    ["work", "Work queues", null],
+    ["work/bill-holds", "Bill holds", "Bills on hold, oldest first"],
+    ["work/vee-exceptions", "Meter-read exceptions", "Open meter-read exceptions, oldest first"],
+    ["work/adjustments", "Adjustments to approve", null],
+    ["work/lockbox", "Lockbox suspense", null],
+    ["work/pending-payments", "Pending payments", null],
+    ["work/bill-runs", "Bill runs", "Bill runs, newest first"],
+  ];
+  for (const [device, name] of [[DESKTOP, "desktop"], [TABLET_WIDE, "tablet"]]) {
+    const { page, errors } = await consolePage(t, device);
+    for (const [path, heading, table] of screens) {
+      await page.goto(`${BASE}/staff.html#/${path}`);
+      await workHeading(page, heading).waitFor();
+      if (table) await page.getByRole("table", { name: table }).waitFor();
+      else if (path !== "work") await page.getByTestId("queue-status").filter({ hasText: /\S/ }).or(page.getByTestId("queue-problem")).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} (${name}) is ${overflow}px wider than the viewport`);
+      await page.screenshot({ path: join(ARTIFACTS, `staff-work-${path.replace(/\//g, "-")}-${name}.png`) });
+      assert.deepEqual(await runAxe(page), [], `no accessibility violations on ${path} (${name})`);
+    }
+    assert.deepEqual(errors, []);
+  }
 });

@@ -26,6 +26,7 @@ import { HistorySection } from "./HistorySection";
 import { AccountActions } from "./AccountActions";
 import { BILL_RESEND_PERMISSION } from "./actions";
 import type { AccountAction } from "./actions";
+import { WORK_ACTION_PERMISSIONS } from "./workQueues";
 
 export function AccountView({ account: a, permissions, onSessionEnded, onAccountChanged }: {
   account: AccountDetail;
@@ -48,6 +49,13 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     onAccountChanged();
     parts.history.showNewest();
     for (const part of action.refreshes) parts[part].reload();
+  };
+
+  // A payment moved to another account: the figures, the payments and what they add up to.
+  const paymentMoved = () => {
+    onAccountChanged();
+    parts.history.showNewest();
+    for (const part of ["payments", "aging", "statement"] as const) parts[part].reload();
   };
 
   const flags = accountFlags({
@@ -113,7 +121,13 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
             onResent={parts.history.showNewest}
             onSessionEnded={onSessionEnded}
           />
-          <PaymentsSection payments={parts.payments} />
+          <PaymentsSection
+            account={a.account_number}
+            payments={parts.payments}
+            canMovePayments={permissions.includes(WORK_ACTION_PERMISSIONS.movePayments)}
+            onMoved={paymentMoved}
+            onSessionEnded={onSessionEnded}
+          />
           <StatementSection
             account={a.account_number}
             statement={parts.statement}

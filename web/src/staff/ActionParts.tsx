@@ -49,7 +49,13 @@ export function ActionProblem({ what, problem, retry, children }: {
  * What the action did, in words, in place of its form: its heading takes focus, so a keyboard or
  * screen-reader user lands on it.
  */
-export function ActionDone({ title, children, class: extra }: { title: string; children: ComponentChildren; class?: string }) {
+export function ActionDone({ title, children, class: extra, headingId = "action-done-heading" }: {
+  title: string;
+  children: ComponentChildren;
+  class?: string;
+  /** The heading's id (another when two such blocks may be on the page at once). */
+  headingId?: string;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -57,7 +63,7 @@ export function ActionDone({ title, children, class: extra }: { title: string; c
   }, []);
   return (
     <div class={extra ? `action-done ${extra}` : "action-done"} data-testid="action-done">
-      <h4 id="action-done-heading" tabIndex={-1} ref={heading}>{title}</h4>
+      <h4 id={headingId} tabIndex={-1} ref={heading}>{title}</h4>
       {children}
     </div>
   );

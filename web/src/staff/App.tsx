@@ -11,8 +11,22 @@ import { ProblemAlert } from "./ProblemAlert";
 import { accountHash, auditHash, parseRoute } from "./route";
 import type { Route } from "./route";
 import { rolesLabel } from "./labels";
+import { lazyPart } from "./lazyPart";
+import { queuesFor, workQueue } from "./workQueues";
+import { queueOfScreen, workHash } from "./workRoute";
+import type { WorkScreen } from "./workRoute";
 import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
 import { SEARCH_FIELD_ID, isSearchShortcut } from "./shortcuts";
+
+/** The work queues' screens: their code loads when the Work area is first opened. */
+const WorkArea = lazyPart("work queues", () => import("./WorkArea").then((m) => m.WorkArea));
+
+/** A Work area screen's page title: "Bill holds · Ratepayer staff". */
+function workTitle(screen: WorkScreen): string {
+  if (screen.queue === "bill-run") return `Bill run ${screen.id} · Ratepayer staff`;
+  const queue = queueOfScreen(screen);
+  return `${queue ? workQueue(queue).label : "Work queues"} · Ratepayer staff`;
+}
 
 /** unknown: not asked yet (GET /api/v1/staff/me on start); nothing is drawn until it is known. */
 type Session = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; me: Staff };
@@ -70,6 +84,12 @@ export function App() {
     addEventListener("hashchange", onHash);
     return () => removeEventListener("hashchange", onHash);
   }, []);
+
+  // Into the Work area: a problem of the page before is not about it (each screen says its own).
+  const onWork = route.page === "work";
+  useEffect(() => {
+    if (onWork) setError(null);
+  }, [onWork]);
 
   // Into or out of the enrolment page: what was said on the other page is not about this one.
   useEffect(() => {
@@ -215,6 +235,8 @@ export function App() {
       document.title = `Account ${route.number} · Ratepayer staff`;
     } else if (route.page === "audit") {
       document.title = "Audit trail · Ratepayer staff"; // AuditTrail focuses its heading
+    } else if (route.page === "work") {
+      document.title = workTitle(route.screen); // each screen focuses its heading
     } else {
       document.title = "Find an account · Ratepayer staff";
       const n = lastOpened.current;
@@ -281,6 +303,8 @@ export function App() {
     content = <SignIn email={lastUser.current?.email ?? ""} onSignedIn={signedIn} onProblem={setError} />;
   } else if (route.page === "audit") {
     content = <AuditTrail filters={route.filters} onProblem={setError} onFail={fail} />;
+  } else if (route.page === "work") {
+    content = <WorkArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "search") {
     content = (
       <AccountSearch
@@ -322,6 +346,13 @@ export function App() {
                   Accounts
                 </a>
               </li>
+              {queuesFor(me.permissions).length > 0 && (
+                <li>
+                  <a href={workHash()} aria-current={route.page === "work" ? (route.screen.queue === "overview" ? "page" : "true") : undefined}>
+                    Work
+                  </a>
+                </li>
+              )}
               <li>
                 <a href={auditHash()} aria-current={route.page === "audit" ? "page" : undefined}>Audit trail</a>
               </li>

@@ -71,6 +71,10 @@ export interface PaymentTaker {
 /** A payment as staff see it: the portal's Payment and who made it (null: recorded before it was kept). */
 export interface StaffPayment extends Payment {
   taken_by?: PaymentTaker | null;
+  /** A payment moved to another account (status "moved"): the confirmation of the payment carrying it there. */
+  moved_to?: string;
+  /** A payment carrying one moved here from another account: that payment's confirmation. */
+  moved_from?: string;
 }
 
 /** A page of a list the API gives newest first: its items and the cursor of the older page. */

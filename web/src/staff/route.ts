@@ -5,6 +5,10 @@
 //   #/audit?account=&staff=&action=&from=&to=
 //                           the audit trail, its filters in the query (any may be left out)
 //   #/enrol/{token}         first sign-in: the one-time link from `ratepayer staff add`
+//   #/work...               the work queues (workRoute.ts)
+
+import { parseWorkRoute } from "./workRoute.ts";
+import type { WorkScreen } from "./workRoute.ts";
 
 /** The audit trail's filters, in the form's order. */
 export const AUDIT_FILTERS = ["account", "staff", "action", "from", "to"] as const;
@@ -20,7 +24,8 @@ export type Route =
   | { page: "search" }
   | { page: "account"; number: string }
   | { page: "audit"; filters: AuditFilters }
-  | { page: "enrol"; token: string };
+  | { page: "enrol"; token: string }
+  | { page: "work"; screen: WorkScreen };
 
 function decode(part: string): string | null {
   try {
@@ -57,6 +62,8 @@ export function parseRoute(hash: string): Route {
   const enrol = /^#\/enrol\/([^/?#]+)\/?$/.exec(hash);
   const token = enrol ? decode(enrol[1]) : null;
   if (token) return { page: "enrol", token };
+  const screen = parseWorkRoute(hash);
+  if (screen) return { page: "work", screen };
   return { page: "search" };
 }
 

@@ -25,6 +25,12 @@ export interface ActionFormOptions {
   onSessionEnded: (e: ApiError) => void;
   /** Told when a request starts and when it ends (the panel does not close meanwhile). */
   onBusy?: (busy: boolean) => void;
+  /**
+   * A refusal another part of the page deals with (the server asking the user to confirm it is
+   * them: ConfirmIdentity.tsx), given the way to send the same submission again; true when it
+   * took it (the form then says nothing of it).
+   */
+  onRefused?: (error: ApiError, again: () => void) => boolean;
 }
 
 export interface ActionForm {
@@ -45,7 +51,7 @@ export interface ActionForm {
   submit: <T>(found: FieldErrors, send: (attempt: Attempt) => Promise<T>, done: (answer: T) => void) => Promise<void>;
 }
 
-export function useActionForm({ fields, serverFields, fieldId, onSessionEnded, onBusy }: ActionFormOptions): ActionForm {
+export function useActionForm({ fields, serverFields, fieldId, onSessionEnded, onBusy, onRefused }: ActionFormOptions): ActionForm {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,6 +94,8 @@ export function useActionForm({ fields, serverFields, fieldId, onSessionEnded, o
       const field = error.status === 422 && error.field ? serverFields?.[error.field] : undefined;
       if (consoleProblem(error) === "sign-in") {
         onSessionEnded(error);
+      } else if (onRefused?.(error, () => void submit(found, send, done))) {
+        setProblem(null);
       } else if (field) {
         setErrors({ [field]: asSentence(error.detail) });
         focusField(fieldId(field));

@@ -1,0 +1,63 @@
+// The Work area's hash routes (pure; test/staffWorkQueues.test.mjs), under #/work:
+//
+//   #/work                         the queues, each with its count
+//   #/work/bill-holds?rule=&cycle=&older_than_days=&min_amount=&max_amount=
+//                                  bills on hold, the filters in the query (any may be left out)
+//   #/work/vee-exceptions          meter-read exceptions
+//   #/work/adjustments             adjustments waiting for approval
+//   #/work/lockbox                 lockbox suspense
+//   #/work/pending-payments        payments waiting for the card processor
+//   #/work/bill-runs               bill runs, and starting one
+//   #/work/bill-runs/{id}          one run, its progress followed while it bills
+
+import { NO_HOLD_FILTERS, holdParams, parseHoldFilters } from "./billHolds.ts";
+import type { HoldFilters } from "./billHolds.ts";
+import type { WorkQueueId } from "./workQueues.ts";
+
+export type WorkScreen =
+  | { queue: "overview" }
+  | { queue: "bill-holds"; filters: HoldFilters }
+  | { queue: Exclude<WorkQueueId, "bill-holds"> }
+  | { queue: "bill-run"; id: number };
+
+const PLAIN_QUEUES: readonly Exclude<WorkQueueId, "bill-holds">[] = [
+  "vee-exceptions",
+  "adjustments",
+  "lockbox",
+  "pending-payments",
+  "bill-runs",
+];
+
+/** The screen of a hash under #/work; null for a hash outside the Work area (or an unknown queue). */
+export function parseWorkRoute(hash: string): WorkScreen | null {
+  const m = /^#\/work(?:\/([^?]*?))?\/?(?:\?(.*))?$/.exec(hash);
+  if (!m) return null;
+  const path = m[1] ?? "";
+  if (path === "") return { queue: "overview" };
+  if (path === "bill-holds") return { queue: "bill-holds", filters: parseHoldFilters(m[2] ?? "") };
+  const run = /^bill-runs\/(\d{1,15})$/.exec(path);
+  if (run) return { queue: "bill-run", id: Number(run[1]) };
+  const plain = PLAIN_QUEUES.find((q) => q === path);
+  return plain ? { queue: plain } : null;
+}
+
+/** "#/work", or a queue's page: "#/work/adjustments". */
+export function workHash(queue: WorkQueueId | "overview" = "overview"): string {
+  return queue === "overview" ? "#/work" : `#/work/${queue}`;
+}
+
+/** "#/work/bill-holds", or with the filters that are set: "#/work/bill-holds?rule=high_bill". */
+export function billHoldsHash(filters: HoldFilters = NO_HOLD_FILTERS): string {
+  const query = holdParams(filters).toString();
+  return query ? `#/work/bill-holds?${query}` : "#/work/bill-holds";
+}
+
+export function billRunHash(id: number): string {
+  return `#/work/bill-runs/${id}`;
+}
+
+/** The queue a screen belongs to (a run's page is the bill runs'); null for the overview. */
+export function queueOfScreen(screen: WorkScreen): WorkQueueId | null {
+  if (screen.queue === "overview") return null;
+  return screen.queue === "bill-run" ? "bill-runs" : screen.queue;
+}
