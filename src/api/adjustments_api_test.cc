@@ -72,6 +72,13 @@ TEST_F(AdjustmentsApiTest, AnAdjustmentAboveTheLimitPostsOnlyWhenASecondPersonAp
   ClientResponse queue = api_.get("/api/v1/staff/adjustments");
   ASSERT_EQ(queue.status, 200);
   ASSERT_EQ(queue.json()["adjustments"].size(), 1u);
+  // The queue names who asked, and says whether it was the caller.
+  EXPECT_EQ(queue.json()["adjustments"][0]["requested_by_name"], "API key 'ana'");
+  EXPECT_EQ(queue.json()["adjustments"][0]["requested_by_caller"], false);
+  ClientResponse own =
+      api_.send("GET", "/api/v1/staff/adjustments", testing::ApiServer::as_key(keys_["ana"]));
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.json()["adjustments"][0]["requested_by_caller"], true);
   const std::string approve =
       "/api/v1/staff/adjustments/" + std::to_string(asked.json()["id"].get<int>()) + "/approve";
   EXPECT_EQ(post(approve, R"json({"note": "mine"})json", "ana").status, 409);

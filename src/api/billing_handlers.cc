@@ -224,6 +224,39 @@ http::Response bill_runs_handler(ApiContext& context, http::Request& request) {
   return json_text(200, std::move(body));
 }
 
+http::Response bill_run_problems_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto id = id_param(request, "id", "bill run");
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto limit = integer_query(request, "limit", 50);
+  if (!limit.ok()) return http::problem_from_error(limit.error());
+  const std::string after = request.query_param("cursor").value_or("");
+  auto problems = billing::bill_run_problems(
+      context.database, *id, after, static_cast<std::size_t>(std::max<std::int64_t>(*limit, 0)));
+  if (!problems.ok()) return http::problem_from_error(problems.error());
+  JsonWriter out;
+  out.begin_object().key("problems").begin_array();
+  for (const auto& problem : *problems) {
+    out.begin_object().key("account_number").string(problem.account_number);
+    out.key("agreement_id");
+    if (problem.agreement_id) {
+      out.number(*problem.agreement_id);
+    } else {
+      out.null();
+    }
+    out.key("problem").string(problem.problem).key("noted_at").string(problem.noted_at);
+    out.end_object();
+  }
+  out.end_array().key("next_cursor");
+  if (!problems->empty() && problems->size() == static_cast<std::size_t>(*limit)) {
+    out.string(problems->back().account_number);
+  } else {
+    out.null();
+  }
+  out.end_object();
+  return json_text(200, out.take());
+}
+
 http::Response bill_holds_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(context, request)) return *refused;
   auto page = page_of(request);

@@ -21,7 +21,12 @@ http::Response resend_bill_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/bill-runs?limit=&cursor=: the bill runs, newest first, with their figures.
 http::Response bill_runs_handler(ApiContext& context, http::Request& request);
 http::Response bill_run_handler(ApiContext& context, http::Request& request);
-// GET /api/v1/staff/bill-holds?cursor=&limit=: held bills, oldest first, with their holds.
+// GET /api/v1/staff/bill-runs/{id}/problems?cursor=&limit=: the accounts the run could not bill
+// and why ({"problems": [{"account_number", "agreement_id", "problem", "noted_at"}],
+// "next_cursor"}), by account number.
+http::Response bill_run_problems_handler(ApiContext& context, http::Request& request);
+// GET /api/v1/staff/bill-holds?cursor=&limit=&rule=&cycle=&older_than_days=&min_amount=
+// &max_amount=: held bills, oldest first, with their holds and cycle, narrowed by the filters.
 http::Response bill_holds_handler(ApiContext& context, http::Request& request);
 // GET /api/v1/staff/bills/{id}: any bill, whatever its status.
 http::Response staff_bill_handler(ApiContext& context, http::Request& request);

@@ -1,6 +1,7 @@
 #include "api/ledger_handlers.h"
 
 #include "api/account_json.h"
+#include "api/actor_names.h"
 #include "api/guards.h"
 #include "core/json.h"
 #include "core/json_writer.h"
@@ -17,7 +18,10 @@ http::Response json_text(int status, std::string body) {
   return http::text_response(status, std::move(body), "application/json");
 }
 
-void write_adjustment(JsonWriter& out, const ledger::Adjustment& adjustment) {
+// With `names` (the queue), who asked and who decided by name: "requested_by_name",
+// "decided_by_name", and whether the caller asked ("requested_by_caller").
+void write_adjustment(JsonWriter& out, const ledger::Adjustment& adjustment,
+                      const ActorNames* names = nullptr, const std::string& caller = "") {
   out.begin_object().key("id").number(adjustment.id);
   out.key("account_number").string(adjustment.account_number).key("amount");
   write_money(out, adjustment.amount);
@@ -25,6 +29,10 @@ void write_adjustment(JsonWriter& out, const ledger::Adjustment& adjustment) {
   out.key("status").string(adjustment.status);
   out.key("requested_by").string(adjustment.requested_by);
   out.key("requested_at").string(adjustment.requested_at);
+  if (names != nullptr) {
+    out.key("requested_by_name").string(names->of(adjustment.requested_by));
+    out.key("requested_by_caller").boolean(adjustment.requested_by == caller);
+  }
   if (adjustment.status != "pending") {
     out.key("decided_by").string(adjustment.decided_by);
     out.key("decided_at").string(adjustment.decided_at);
@@ -103,9 +111,15 @@ http::Response pending_adjustments_handler(ApiContext& context, http::Request& r
   auto pending =
       ledger::pending_adjustments(context.database, *cursor, static_cast<std::size_t>(*limit));
   if (!pending.ok()) return http::problem_from_error(pending.error());
+  auto names = context.database.read<ActorNames>([&](store::Session& session) {
+    std::vector<std::string> actors;
+    for (const auto& adjustment : *pending) actors.push_back(adjustment.requested_by);
+    return ActorNames::load(session, actors);
+  });
+  if (!names.ok()) return http::problem_from_error(names.error());
   JsonWriter out;
   out.begin_object().key("adjustments").begin_array();
-  for (const auto& adjustment : *pending) write_adjustment(out, adjustment);
+  for (const auto& adjustment : *pending) write_adjustment(out, adjustment, &*names, request.actor);
   out.end_array().key("next_cursor");
   if (!pending->empty() && pending->size() == static_cast<std::size_t>(*limit)) {
     out.string(std::to_string(pending->back().id));

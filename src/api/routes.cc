@@ -131,6 +131,8 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/bill-runs", bind(start_bill_run_handler), "bill_runs.start");
   router.add("GET", "/api/v1/staff/bill-runs", bind(bill_runs_handler), "billing.read");
   router.add("GET", "/api/v1/staff/bill-runs/{id}", bind(bill_run_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/bill-runs/{id}/problems", bind(bill_run_problems_handler),
+             "billing.read");
   router.add("GET", "/api/v1/staff/bill-holds", bind(bill_holds_handler), "billing.read");
   router.add("POST", "/api/v1/staff/bill-holds/approve", bind(approve_bills_handler),
              "bills.approve");

@@ -14,6 +14,7 @@
 namespace rp::billing {
 namespace {
 
+using store::Row;
 using store::Session;
 
 Result<std::vector<LocalDate>> parse_holidays(const std::string& text) {
@@ -386,6 +387,33 @@ Result<std::vector<BillRunProgress>> bill_runs(store::Database& database, std::i
     }
     return runs;
   });
+}
+
+Result<std::vector<BillRunProblem>> bill_run_problems(store::Database& database,
+                                                      std::int64_t run_id, const std::string& after,
+                                                      std::size_t limit) {
+  if (limit < 1 || limit > 100) {
+    return invalid_input("limit", "limit must be from 1 to 100, got " + std::to_string(limit));
+  }
+  RP_TRY(bill_run_progress(database, run_id));  // not_found for an unknown run
+  return database.read<std::vector<BillRunProblem>>(
+      [&](Session& session) -> Result<std::vector<BillRunProblem>> {
+        auto rows = session.query_named("billing/run_problems",
+                                        {run_id, after, static_cast<std::int64_t>(limit)});
+        RP_TRY(rows);
+        std::vector<BillRunProblem> problems;
+        for (const Row& row : *rows) {
+          BillRunProblem problem;
+          problem.account_number = row.text("number");
+          if (!row.is_null("service_agreement_id")) {
+            problem.agreement_id = row.integer("service_agreement_id");
+          }
+          problem.problem = row.text("problem");
+          problem.noted_at = row.text("noted_at");
+          problems.push_back(std::move(problem));
+        }
+        return problems;
+      });
 }
 
 }  // namespace rp::billing

@@ -111,6 +111,19 @@ Result<BillRunProgress> open_bill_run(store::Database& database, const BillRunRe
 // The progress of run `run_id`. Errors: not_found.
 Result<BillRunProgress> bill_run_progress(store::Database& database, std::int64_t run_id);
 
+struct BillRunProblem {
+  std::string account_number;
+  std::optional<std::int64_t> agreement_id;  // the service that could not be billed, when known
+  std::string problem;                       // why, in words
+  std::string noted_at;
+};
+
+// The accounts run `run_id` could not bill, by account number, after `after` ("" from the
+// first); limit 1..100. Errors: not_found for an unknown run; invalid_input "limit".
+Result<std::vector<BillRunProblem>> bill_run_problems(store::Database& database,
+                                                      std::int64_t run_id, const std::string& after,
+                                                      std::size_t limit);
+
 // The bill runs, newest first, before run id `before_id` (0: the newest); limit 1..100.
 // Errors: invalid_input "limit", "cursor".
 Result<std::vector<BillRunProgress>> bill_runs(store::Database& database, std::int64_t before_id,

@@ -186,6 +186,15 @@ TEST_F(BillRunTest, AnAccountThatCannotBeBilledIsRecordedAndRetriedOnceFixed) {
   auto problem = query(test_.database(), "SELECT problem FROM bill_run_problems");
   ASSERT_EQ(problem.size(), 1u);
   EXPECT_EQ(problem[0].text(0), "rate plan E-RES has no tariff to bill with");
+  // Staff read which account and why.
+  auto listed = bill_run_problems(test_.database(), first->run_id, "", 10);
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->at(0).account_number, maria.digits());
+  EXPECT_EQ(listed->at(0).problem, "rate plan E-RES has no tariff to bill with");
+  EXPECT_TRUE(bill_run_problems(test_.database(), first->run_id, maria.digits(), 10)->empty());
+  EXPECT_EQ(bill_run_problems(test_.database(), 424242, "", 10).error().kind, ErrorKind::not_found);
+  EXPECT_EQ(bill_run_problems(test_.database(), first->run_id, "", 0).error().field, "limit");
 
   set_tariffs();
   auto second = run(3, "2026-11-04");

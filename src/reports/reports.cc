@@ -59,25 +59,18 @@ Result<ReportTable> aging(Session& session, ReportTable table, LocalDate today) 
                    money("days_90_plus", "90+ days"),
                    money("credit", "Credit balances"),
                    money("total", "Total")};
-  auto rows =
-      session.query_named("reports/aging_by_class", {format_local_date(days_before(today, 30)),
-                                                     format_local_date(days_before(today, 60)),
-                                                     format_local_date(days_before(today, 90))});
+  const std::string d30 = format_local_date(days_before(today, 30));
+  const std::string d60 = format_local_date(days_before(today, 60));
+  const std::string d90 = format_local_date(days_before(today, 90));
+  auto rows = session.query_named("reports/aging_by_class", {d30, d30, d60, d60, d90});
   RP_TRY(rows);
-  const std::vector<std::string> buckets = {"owing",   "current",      "days_30",
-                                            "days_60", "days_90_plus", "credit"};
-  std::map<std::string, std::map<std::string, std::int64_t>> by_class;
   for (const Row& row : *rows) {
-    by_class[row.text("customer_class")][row.text("bucket")] += row.integer("cents");
-  }
-  for (const auto& [customer_class, sums] : by_class) {
-    ReportRow line{customer_class};
+    ReportRow line{row.text("customer_class")};
     std::int64_t total = 0;
-    for (const std::string& bucket : buckets) {
-      auto found = sums.find(bucket);
-      const std::int64_t value = found == sums.end() ? 0 : found->second;
-      line.emplace_back(value);
-      if (bucket != "owing") total += value;
+    for (const char* column :
+         {"owing", "current_cents", "days_30", "days_60", "days_90_plus", "credit"}) {
+      line.emplace_back(row.integer(column));
+      if (std::string_view(column) != "owing") total += row.integer(column);
     }
     line.emplace_back(total);
     table.rows.push_back(std::move(line));

@@ -1,57 +1,48 @@
 -- Aging by customer class (reports.h): each account's balance aged as ledger/aging.h ages it.
 -- Credits pay the oldest charges first, so what a positive balance still owes is its newest
--- charges: walking an account's charges newest due date first, each is owed in full while the
--- running sum stays within the balance, and the one that crosses it is owed in part. A bill is
--- due on its due date, any other charge on the day it took effect. Buckets by the due date
--- against the cut-offs :d30, :d60, :d90 (today less 30, 60 and 90 days).
-WITH balances AS (
-  SELECT account_id, CAST(SUM(amount_cents) AS BIGINT) AS balance
-  FROM ledger_entries GROUP BY account_id
+-- charges: the balance is owed first from the charges of the newest bucket, what is left from
+-- the next older one, and so on (the order inside a bucket does not change its sum). So one pass
+-- over the ledger sums each account's balance and its charges per bucket; a bill is due on its
+-- due date, any other charge on the day it took effect, bucketed against the cut-offs :d30, :d60
+-- and :d90 (today less 30, 60 and 90 days). The class is the class of the rate plan of the
+-- account's first service agreement.
+WITH sums AS (
+  SELECT account_id,
+         CAST(SUM(amount_cents) AS BIGINT) AS balance,
+         CAST(SUM(CASE WHEN amount_cents > 0 AND due_on > :d30 THEN amount_cents ELSE 0 END)
+              AS BIGINT) AS c0,
+         CAST(SUM(CASE WHEN amount_cents > 0 AND due_on <= :d30_again AND due_on > :d60
+                       THEN amount_cents ELSE 0 END) AS BIGINT) AS c30,
+         CAST(SUM(CASE WHEN amount_cents > 0 AND due_on <= :d60_again AND due_on > :d90
+                       THEN amount_cents ELSE 0 END) AS BIGINT) AS c60
+  FROM (SELECT le.account_id, le.amount_cents, COALESCE(b.due_date, le.effective_on) AS due_on
+        FROM ledger_entries le
+        LEFT JOIN bills b
+          ON b.number = CASE WHEN le.kind = 'bill' THEN CAST(le.reference AS BIGINT) END
+         AND b.account_id = le.account_id) AS entries
+  GROUP BY account_id
 ),
-classes AS (
-  SELECT a.id AS account_id,
-         COALESCE((SELECT rp.customer_class FROM service_agreements sa
-                   JOIN rate_plans rp ON rp.id = sa.rate_plan_id
-                   WHERE sa.account_id = a.id ORDER BY sa.id LIMIT 1), 'none') AS customer_class
-  FROM accounts a
-),
-charges AS (
-  SELECT le.account_id, le.id, le.amount_cents, bl.balance,
-         COALESCE(b.due_date, le.effective_on) AS due_on
-  FROM ledger_entries le
-  JOIN balances bl ON bl.account_id = le.account_id AND bl.balance > 0
-  LEFT JOIN bills b ON le.kind = 'bill' AND b.account_id = le.account_id
-    AND CAST(b.number AS TEXT) = le.reference
-  WHERE le.amount_cents > 0
-),
-newest_first AS (
-  SELECT account_id, amount_cents, balance, due_on,
-         SUM(amount_cents) OVER (PARTITION BY account_id ORDER BY due_on DESC, id DESC
-                                 ROWS UNBOUNDED PRECEDING) AS through_this
-  FROM charges
-),
-owed AS (
-  SELECT account_id, due_on,
-         CASE WHEN through_this <= balance THEN amount_cents
-              ELSE balance - (through_this - amount_cents) END AS owed_cents
-  FROM newest_first
-  WHERE through_this - amount_cents < balance
+aged AS (
+  SELECT account_id, balance,
+         CASE WHEN balance <= 0 THEN 0 WHEN balance < c0 THEN balance ELSE c0 END AS current_cents,
+         CASE WHEN balance <= c0 THEN 0 WHEN balance - c0 < c30 THEN balance - c0 ELSE c30 END
+           AS days_30,
+         CASE WHEN balance <= c0 + c30 THEN 0 WHEN balance - c0 - c30 < c60
+              THEN balance - c0 - c30 ELSE c60 END AS days_60,
+         CASE WHEN balance <= c0 + c30 + c60 THEN 0 ELSE balance - c0 - c30 - c60 END
+           AS days_90_plus
+  FROM sums
 )
-SELECT c.customer_class,
-       CASE WHEN o.due_on > :d30 THEN 'current'
-            WHEN o.due_on > :d60 THEN 'days_30'
-            WHEN o.due_on > :d90 THEN 'days_60'
-            ELSE 'days_90_plus' END AS bucket,
-       CAST(SUM(o.owed_cents) AS BIGINT) AS cents
-FROM owed o JOIN classes c ON c.account_id = o.account_id
-GROUP BY 1, 2
-UNION ALL
-SELECT c.customer_class, 'credit' AS bucket, CAST(SUM(bl.balance) AS BIGINT) AS cents
-FROM balances bl JOIN classes c ON c.account_id = bl.account_id
-WHERE bl.balance < 0
+SELECT COALESCE((SELECT rp.customer_class FROM service_agreements sa
+                 JOIN rate_plans rp ON rp.id = sa.rate_plan_id
+                 WHERE sa.account_id = aged.account_id ORDER BY sa.id LIMIT 1), 'none')
+         AS customer_class,
+       CAST(SUM(CASE WHEN balance > 0 THEN 1 ELSE 0 END) AS BIGINT) AS owing,
+       CAST(SUM(current_cents) AS BIGINT) AS current_cents,
+       CAST(SUM(days_30) AS BIGINT) AS days_30,
+       CAST(SUM(days_60) AS BIGINT) AS days_60,
+       CAST(SUM(days_90_plus) AS BIGINT) AS days_90_plus,
+       CAST(SUM(CASE WHEN balance < 0 THEN balance ELSE 0 END) AS BIGINT) AS credit
+FROM aged
 GROUP BY 1
-UNION ALL
-SELECT c.customer_class, 'owing' AS bucket, COUNT(*) AS cents
-FROM balances bl JOIN classes c ON c.account_id = bl.account_id
-WHERE bl.balance > 0
-GROUP BY 1
+ORDER BY 1
