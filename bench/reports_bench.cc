@@ -1,7 +1,8 @@
 // The office's reports (reports/reports.h) over a utility of ACCOUNTS accounts (default 100,000)
 // with a year of bills and payments, in-process on a real database (SQLite file, or the
-// PostgreSQL server named by the first argument; it must be empty). Goal (issue: the staff
-// console): each report answers in 2 s or less over 100,000 accounts.
+// PostgreSQL server named by the first argument; it must be empty, or hold what an earlier run of
+// this benchmark wrote, which is then measured again without preparing anything). Goal (issue: the
+// staff console): each report answers in 2 s or less over 100,000 accounts.
 //
 // The data: the first 2,000 accounts are generated with three months of usage, billed and paid
 // by the real bill runs (so holds, exceptions, runs and portal logins exist). The rest are
@@ -149,22 +150,28 @@ int main(int argc, char** argv) {
   const LocalDate today = zone->local_date(now());
 
   const auto generating = std::chrono::steady_clock::now();
-  app::GenerateOptions billed;
-  billed.accounts = std::min<std::size_t>(2000, accounts);
-  billed.usage_months = 3;
-  billed.as_of = today;
-  if (auto made = app::generate_utility(db, billed); !made.ok())
-    fail("generate", made.error().message);
-  const std::int64_t first_bulk = scalar(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM accounts");
-  if (accounts > billed.accounts) {
-    app::GenerateOptions rest;
-    rest.accounts = accounts - billed.accounts;
-    rest.seed = 2;
-    rest.as_of = today;
-    if (auto made = app::generate_utility(db, rest); !made.ok())
+  // A database this benchmark already filled is measured again as it is.
+  const bool prepared = scalar(db, "SELECT COUNT(*) FROM bill_runs WHERE started_by = 'bench'") > 0;
+  if (!prepared) {
+    app::GenerateOptions billed;
+    billed.accounts = std::min<std::size_t>(2000, accounts);
+    billed.usage_months = 3;
+    billed.as_of = today;
+    if (auto made = app::generate_utility(db, billed); !made.ok())
       fail("generate", made.error().message);
+    const std::int64_t first_bulk = scalar(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM accounts");
+    if (accounts > billed.accounts) {
+      app::GenerateOptions rest;
+      rest.accounts = accounts - billed.accounts;
+      rest.seed = 2;
+      rest.as_of = today;
+      if (auto made = app::generate_utility(db, rest); !made.ok())
+        fail("generate", made.error().message);
+    }
+    write_history(db, today, first_bulk);
+    // PostgreSQL plans from statistics its autovacuum would gather after a load this size.
+    if (!url.starts_with("sqlite:")) execute(db, "ANALYZE");
   }
-  write_history(db, today, first_bulk);
   const double prepare_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - generating).count();
 

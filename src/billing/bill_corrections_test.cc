@@ -4,6 +4,7 @@
 
 #include "accounts/account_service.h"
 #include "accounts/ledger.h"
+#include "accounts/mailing_address.h"
 #include "billing/bill_documents.h"
 #include "billing/bill_views.h"
 #include "billing/testing/billing_fixture.h"
@@ -243,6 +244,27 @@ TEST_F(BillCorrectionsTest, ARebillGetsFreshTermsAndTakesTheLateFeeOfTheBillItRe
                   "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'reversal' AND amount_cents = "
                   "-500"),
             1);
+}
+
+TEST_F(BillCorrectionsTest, ASentBillPrintsTheMailingAddressItWasSentTo) {
+  auto mailed_to = [&] {
+    auto document = bill_document(test_.database(), steady_, 9);
+    EXPECT_TRUE(document.ok()) << (document.ok() ? "" : document.error().message);
+    return document.ok() ? document->mailing_address : std::vector<std::string>{};
+  };
+  const std::vector<std::string> as_sent = mailed_to();
+  ASSERT_FALSE(as_sent.empty());
+  accounts::MailingAddressChange moved;
+  moved.address = {"PO Box 88", "", "Eugene", "OR", "97440"};
+  moved.actor = "staff:1";
+  ASSERT_TRUE(accounts::change_mailing_address(test_.database(), steady_, moved).ok());
+  EXPECT_EQ(mailed_to(), as_sent);  // the bill went to the old address
+  auto now_on_file = query(test_.database(), "SELECT mail_line1 FROM accounts WHERE number = '" +
+                                                 steady_.digits() + "'");
+  EXPECT_EQ(now_on_file.at(0).text(0), "PO Box 88");  // new bills go to the new one
+  moved.address = {"12 Pine St", "", "Eugene", "OR", "97401"};
+  ASSERT_TRUE(accounts::change_mailing_address(test_.database(), steady_, moved).ok());
+  EXPECT_EQ(mailed_to(), as_sent);  // the first change after it says where it went
 }
 
 TEST_F(BillCorrectionsTest, ASentBillsDocumentDoesNotChangeWhenItIsRebilled) {

@@ -1,5 +1,7 @@
 #include "billing/bill_documents.h"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 
 #include "billing/bill_views.h"
@@ -73,6 +75,40 @@ Result<std::int64_t> add_account(Session& session, const AccountNumber& account,
   // The service address: the premise's columns, unprefixed (none without an agreement).
   if (!row.is_null("line1")) document.service_address = joined(address_lines(row, ""));
   return row.integer("id");
+}
+
+// A sent bill prints the mailing address it was sent to: when the address changed after the bill
+// was sent ("bill.ready"), the first change's record says what it was (accounts/mailing_address.h).
+Result<void> use_address_sent_to(Session& session, std::int64_t account_id, std::int64_t number,
+                                 BillDocument& document) {
+  auto rows = session.query_named("billing/bill_and_address_events", {account_id});
+  RP_TRY(rows);
+  bool sent = false;
+  for (const Row& row : *rows) {
+    const nlohmann::json details = nlohmann::json::parse(row.text("details"), nullptr, false);
+    if (row.text("kind") == "bill.ready") {
+      sent = sent || (details.is_object() && details.value("number", std::int64_t{0}) == number);
+      continue;
+    }
+    if (!sent) continue;
+    if (!details.is_object() || !details.contains("before") || !details["before"].is_object()) {
+      return internal_error("a mailing address change of account " + std::to_string(account_id) +
+                            " does not say the address before it");
+    }
+    const nlohmann::json& before = details["before"];
+    auto text = [&](const char* field) {
+      return before.contains(field) && before[field].is_string() ? before[field].get<std::string>()
+                                                                 : std::string();
+    };
+    std::vector<std::string> lines;
+    for (const char* field : {"line1", "line2"}) {
+      if (!text(field).empty()) lines.push_back(text(field));
+    }
+    lines.push_back(text("city") + ", " + text("state") + " " + text("zip"));
+    document.mailing_address = std::move(lines);
+    return success();
+  }
+  return success();
 }
 
 Result<LocalDate> date_of(const std::string& text, const char* field) {
@@ -189,6 +225,7 @@ Result<document::BillDocument> bill_document(store::Database& database,
     RP_TRY(add_utility(session, document));
     auto account_id = add_account(session, account, document);
     RP_TRY(account_id);
+    RP_TRY(use_address_sent_to(session, *account_id, number, document));
     document.bill_number = number;
     auto bill_date = date_of(bill->summary.bill_date, "bill_date");
     auto due_date = date_of(bill->summary.due_date, "due_date");

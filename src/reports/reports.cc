@@ -336,6 +336,11 @@ Result<ReportTable> run_report(store::Database& database, const ReportRequest& r
   table.to = info->ranged ? request.to : today;
   if (info->name == "bill_runs") return bill_runs(database, std::move(table));
   return database.read<ReportTable>([&](Session& session) -> Result<ReportTable> {
+    // A report sorts and hashes a year of rows: on PostgreSQL give this transaction the memory to
+    // do it without spilling to disk (the server's default is sized for short transactions).
+    if (session.engine() == store::Engine::postgresql) {
+      RP_TRY(session.execute("SET LOCAL work_mem = '64MB'"));
+    }
     if (info->name == "aging") return aging(session, std::move(table), today);
     if (info->name == "revenue") return revenue(session, std::move(table));
     if (info->name == "payments") return payments(session, std::move(table));
