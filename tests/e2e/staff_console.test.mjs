@@ -1831,3 +1831,264 @@ test("work queue: every work screen passes axe on a desktop and fits a 1024-pixe
     assert.deepEqual(errors, []);
   }
 });
+
+// ---- settings and reports ------------------------------------------------------------------------
+
+/** A calendar day as the console writes it: "2026-12-17" -> "Dec 17, 2026". */
+const dayWords = (day) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+
+/** Today in the utility's zone, as the API writes days: "2026-12-06". */
+const utilityToday = (timeZone) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+
+const settingItem = (page, key) => page.getByTestId(`setting-${key.replace(/[^A-Za-z0-9]+/g, "-")}`);
+
+/** Opens the Settings page from the console's navigation; its settings, schedule and changes are asked for as it opens. */
+async function openSettings(page) {
+  const listed = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/settings");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Settings", exact: true }).click();
+  await workHeading(page, "Settings").waitFor();
+  assert.equal(new URL(page.url()).hash, "#/settings");
+  assert.equal((await listed).status(), 200);
+  await page.getByTestId("bill-schedule").getByRole("table").waitFor();
+  await page.getByTestId("setting-changes").getByTestId("queue-status").filter({ hasText: /\S/ }).waitFor();
+}
+
+test("settings: a holiday added on a cycle's read date moves that cycle to the next business day, in Recent changes by name", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+  const holidaysBefore = (await apiGet(page, "/api/v1/staff/settings")).settings.find((s) => s.key === "bill_holidays").value;
+  // The generated utility's holidays are put back afterwards (by the API key), for the tests after this one.
+  t.after(async () => {
+    const restored = await asApiKey("PUT", "/api/v1/staff/settings/bill_holidays", { value: holidaysBefore ?? "" });
+    assert.equal(restored.status, 200, JSON.stringify(restored.body));
+  });
+  await openSettings(page);
+
+  // The schedule shown is the utility's month, as the API has it; each setting is in its section.
+  const shown = await apiGet(page, "/api/v1/staff/bill-schedule");
+  const schedule = page.getByTestId("bill-schedule");
+  const month = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${shown.month}-01T00:00:00Z`));
+  await textBecomes(schedule.getByTestId("schedule-month"), month);
+  assert.equal(await schedule.locator("tbody tr").count(), shown.cycles.length);
+  await page.getByTestId("settings-bills").getByRole("heading", { name: "Holidays", exact: true }).waitFor();
+  await page.getByTestId("settings-late-fees").getByRole("heading", { name: "Flat late fee", exact: true }).waitFor();
+  // A sum of money kept in cents is read in dollars beside the whole number.
+  const flat = (await apiGet(page, "/api/v1/staff/settings")).settings.find((s) => s.key === "late_fee_flat_cents");
+  const cents = flat.value ?? flat.when_unset;
+  assert.ok((await settingItem(page, "late_fee_flat_cents").getByTestId("setting-value").textContent()).includes(moneyText({ amount: (Number(cents) / 100).toFixed(2) })));
+
+  // A cycle read after today (its run not billed yet) with a later cycle after it: the holiday moves
+  // it to the next business day, the one the next cycle reads on now.
+  const today = utilityToday(shown.time_zone);
+  const movable = shown.cycles.filter((c, i) => shown.cycles[i + 1] && shown.cycles[i + 1].read_date > c.read_date);
+  const pick = movable.find((c) => c.read_date > today) ?? movable[0];
+  assert.ok(pick, "a cycle whose read date can move within the month");
+  const next = shown.cycles[shown.cycles.indexOf(pick) + 1].read_date;
+  assert.ok(![0, 6].includes(new Date(`${next}T00:00:00Z`).getUTCDay()), `${next} is a weekday`);
+  t.diagnostic(`cycle ${pick.cycle} reads on ${pick.read_date}; a holiday then moves it to ${next}`);
+  const readDate = (cycle) => schedule.locator(`tr[data-cycle="${cycle}"] [data-testid="read-date"] time`);
+  assert.equal(await readDate(pick.cycle).getAttribute("datetime"), pick.read_date);
+
+  // The holidays' editor: the date typed, added to the list, then saved (confirming it is the user when asked).
+  const item = settingItem(page, "bill_holidays");
+  await item.getByRole("button", { name: "Change Holidays", exact: true }).click();
+  const form = page.getByRole("form", { name: "Change Holidays" });
+  await focusMovesTo(page, "setting-bill-holidays-add");
+  await form.getByLabel("Add a holiday").fill(pick.read_date);
+  await form.getByRole("button", { name: "Add", exact: true }).click();
+  await form.getByTestId("holiday-list").locator(`time[datetime="${pick.read_date}"]`).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "staff-settings-holiday-added.png") });
+  const res = await confirmedAnswer(t, page, "PUT", "/api/v1/staff/settings/bill_holidays", () =>
+    form.getByRole("button", { name: "Save the holidays", exact: true }).click());
+  assert.equal(res.status(), 200);
+  const saved = await res.json();
+  assert.equal(saved.changed, true);
+  assert.ok(saved.value.split(",").includes(pick.read_date), saved.value);
+  await focusMovesTo(page, "setting-bill-holidays-outcome");
+  await item.getByTestId("setting-value").locator(`time[datetime="${pick.read_date}"]`).waitFor();
+
+  // The schedule is asked for again: the cycle reads on the next business day, the holiday is the month's.
+  await schedule.locator(`tr[data-cycle="${pick.cycle}"] [data-testid="read-date"] time[datetime="${next}"]`).waitFor();
+  await schedule.getByTestId("schedule-holidays").locator(`time[datetime="${pick.read_date}"]`).waitFor();
+  const after = await apiGet(page, `/api/v1/staff/bill-schedule?month=${shown.month}`);
+  assert.equal(after.cycles.find((c) => c.cycle === pick.cycle).read_date, next);
+  assert.ok(after.holidays.includes(pick.read_date));
+
+  // Recent changes: the holiday added, under the administrator's name, at the time the server recorded.
+  const { changes: [latest] } = await apiGet(page, "/api/v1/staff/settings/changes?limit=1");
+  assert.deepEqual([latest.key, latest.actor_name, latest.to], ["bill_holidays", me.name, saved.value]);
+  const change = page.getByTestId("setting-changes").locator(`li[data-change-id="${latest.id}"]`);
+  await change.waitFor();
+  assert.equal((await change.getByTestId("change-actor").textContent()).trim(), me.name);
+  assert.ok((await change.textContent()).includes(`Added ${dayWords(pick.read_date)}.`), await change.textContent());
+  assert.equal(await change.locator("time").getAttribute("datetime"), latest.at);
+
+  await page.screenshot({ path: join(ARTIFACTS, "staff-settings-holiday-saved.png"), fullPage: true });
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations on the settings page");
+  assert.deepEqual(errors, []);
+});
+
+test("settings: a value the rule refuses (bill_due_days = 91) is said at its field, and nothing changes", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  await openSettings(page);
+  const before = (await apiGet(page, "/api/v1/staff/settings")).settings.find((s) => s.key === "bill_due_days");
+  const { changes: [newest] } = await apiGet(page, "/api/v1/staff/settings/changes?limit=1");
+  const item = settingItem(page, "bill_due_days");
+  const shownBefore = await item.getByTestId("setting-value").textContent();
+
+  await item.getByRole("button", { name: "Change Days to pay a bill", exact: true }).click();
+  const form = page.getByRole("form", { name: "Change Days to pay a bill" });
+  const field = form.getByLabel("New value");
+  await focusMovesTo(page, "setting-bill-due-days-value");
+  await field.fill("91");
+  const res = await confirmedAnswer(t, page, "PUT", "/api/v1/staff/settings/bill_due_days", () =>
+    form.getByRole("button", { name: "Save", exact: true }).click());
+  assert.equal(res.status(), 422);
+  const problem = await res.json();
+  assert.equal(problem.field, "bill_due_days");
+  await form.locator('#setting-bill-due-days-value[aria-invalid="true"]').waitFor();
+  assert.match(await description(field), new RegExp(escapeRegExp("'91' is not a whole number from 1 to 90")));
+  assert.ok((await description(field)).toLowerCase().includes(problem.detail.toLowerCase()), "the server's words at the field");
+  await focusMovesTo(page, "setting-bill-due-days-value");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-settings-refused.png") });
+
+  // Nothing changed: the setting, what the page shows of it and the newest change are as they were.
+  const after = (await apiGet(page, "/api/v1/staff/settings")).settings.find((s) => s.key === "bill_due_days");
+  assert.deepEqual(after, before);
+  const { changes: [still] } = await apiGet(page, "/api/v1/staff/settings/changes?limit=1");
+  assert.equal(still?.id, newest?.id, "no change was recorded");
+  assert.equal(await item.getByTestId("setting-value").textContent(), shownBefore);
+
+  // Escape closes the form; focus goes back to its Change button.
+  await field.press("Escape");
+  await form.waitFor({ state: "detached" });
+  await focusMovesTo(page, "setting-bill-due-days-change");
+  assert.deepEqual(errors, []);
+});
+
+/** A report's cell as the console shows it (money in cents, a share in basis points). */
+function reportCellText(cell, kind) {
+  if (cell === "" || cell === null || cell === undefined) return "";
+  if (kind === "money") return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cell / 100);
+  if (kind === "percent") return `${(cell / 100).toFixed(2)}%`;
+  if (kind === "count") return new Intl.NumberFormat("en-US").format(cell);
+  if (kind === "date" && /^\d{4}-\d{2}$/.test(cell)) {
+    return new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${cell}-01T00:00:00Z`));
+  }
+  if (kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return dayWords(cell);
+  return String(cell);
+}
+
+test("reports: each opens, its totals are the API's for the same days, its CSV downloads, and axe finds nothing", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const listed = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/reports");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Reports", exact: true }).click();
+  await workHeading(page, "Reports").waitFor();
+  const { reports } = await (await listed).json();
+  assert.deepEqual(reports.map((r) => r.name), ["aging", "revenue", "bill_runs", "payments", "holds", "portal_adoption", "cashier_drawers"]);
+  const list = page.getByTestId("report-list");
+  await list.waitFor();
+  assert.deepEqual(await runAxe(page), [], "no accessibility violations on the reports' list");
+
+  for (const r of reports) {
+    await list.getByRole("link", { name: r.title, exact: true }).click();
+    await workHeading(page, r.title).waitFor();
+    assert.equal(new URL(page.url()).hash, `#/reports/${r.name}`);
+    const table = page.getByTestId("report-table");
+    await table.waitFor();
+
+    // The range form for a report over days, with the server's default days in it; none for one as of today.
+    const range = page.getByRole("form", { name: "Days of the report" });
+    let query = "";
+    if (r.ranged) {
+      // (The form takes the days the server answered for once the table is drawn.)
+      await page.waitForFunction(() => document.getElementById("report-from")?.value && document.getElementById("report-to")?.value);
+      const from = await range.getByLabel("From").inputValue();
+      const to = await range.getByLabel("To").inputValue();
+      assert.match(`${from} ${to}`, /^\d{4}-\d{2}-\d{2} \d{4}-\d{2}-\d{2}$/);
+      query = `?from=${from}&to=${to}`;
+    } else {
+      assert.equal(await range.count(), 0, `${r.name} is as of today: no range`);
+      await page.getByTestId("report-as-of").waitFor();
+    }
+    const answer = await apiGet(page, `/api/v1/staff/reports/${r.name}${query}`);
+
+    // The table: a column per column, a row per row (or one saying there are none), the totals the API's.
+    const kinds = answer.columns.map((c) => c.kind);
+    assert.deepEqual((await table.locator("thead th").allTextContents()).map((s) => s.trim()), answer.columns.map((c) => c.label));
+    assert.equal(await table.locator("tbody tr").count(), Math.max(1, answer.rows.length));
+    const totals = table.getByTestId("report-totals");
+    assert.equal(await totals.count(), answer.totals.length, `${r.name}: a totals row when the API has one`);
+    for (let i = 0; i < answer.totals.length; i++) {
+      const shownTotals = (await totals.nth(i).locator("th, td").allTextContents()).map((s) => s.trim());
+      assert.deepEqual(shownTotals, answer.totals[i].map((cell, j) => reportCellText(cell, kinds[j])), `${r.name}: the totals`);
+      assert.equal(await totals.nth(i).locator("td.num").first().evaluate((el) => getComputedStyle(el).fontWeight), "700");
+    }
+    if (answer.rows.length > 0) {
+      const firstRow = (await table.locator("tbody tr").first().locator("th, td").allTextContents()).map((s) => s.trim());
+      assert.deepEqual(firstRow, answer.rows[0].map((cell, j) => reportCellText(cell, kinds[j])), `${r.name}: the first row`);
+      const figure = answer.columns.findIndex((c) => c.kind !== "text" && c.kind !== "date");
+      assert.equal(await table.locator("tbody tr").first().locator("th, td").nth(figure).evaluate((el) => getComputedStyle(el).textAlign), "right");
+      // The chart: one image with a title and a description (the table stays the source of the figures).
+      const chart = page.getByRole("img", { name: new RegExp(`^Chart: ${escapeRegExp(r.title)}`) });
+      await chart.waitFor();
+      assert.ok((await chart.locator("desc").textContent()).includes("The table below the chart has every figure."));
+      const drawn = answer.rows.some((row) => answer.chart.series.some((k) => row[answer.columns.findIndex((c) => c.key === k)] !== 0));
+      assert.equal((await chart.locator("rect").count()) > 0, drawn, `${r.name}: a bar for each figure that is not 0`);
+    }
+
+    // The CSV file of the same table and days.
+    const download = page.waitForEvent("download");
+    await page.getByTestId("report-csv").click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), `${r.name}-${answer.from}-to-${answer.to}.csv`);
+    const lines = (await readFile(await file.path(), "utf8")).trimEnd().split("\r\n");
+    assert.equal(lines[0], answer.columns.map((c) => c.label).join(","));
+    assert.equal(lines.length, 1 + answer.rows.length + answer.totals.length);
+
+    await page.screenshot({ path: join(ARTIFACTS, `staff-report-${r.name}-full.png`), fullPage: true });
+    assert.deepEqual(await runAxe(page), [], `no accessibility violations on the ${r.name} report`);
+    await page.getByRole("link", { name: "← All reports" }).click();
+    await workHeading(page, "Reports").waitFor();
+  }
+
+  // Days the server refuses (the first after the last): its words at the field it names; the range is in the address.
+  await list.getByRole("link", { name: "Payments by channel and method", exact: true }).click();
+  const range = page.getByRole("form", { name: "Days of the report" });
+  await range.waitFor();
+  await page.getByTestId("report-table").waitFor();
+  await range.getByLabel("From").fill(dayFromToday(0));
+  await range.getByLabel("To").fill(dayFromToday(-10));
+  const refused = answerTo(page, "GET", "/api/v1/staff/reports/payments");
+  await range.getByRole("button", { name: "Show the report" }).click();
+  const problem = await refused;
+  assert.equal(problem.status(), 422);
+  const { field, detail } = await problem.json();
+  assert.equal(field, "from");
+  await range.locator('#report-from[aria-invalid="true"]').waitFor();
+  assert.ok((await description(range.getByLabel("From"))).toLowerCase().includes(detail.toLowerCase()));
+  await focusMovesTo(page, "report-from");
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.split("?")[1]).get("from"), dayFromToday(0));
+  await page.screenshot({ path: join(ARTIFACTS, "staff-report-refused.png") });
+  assert.deepEqual(errors, []);
+});
+
+test("settings and reports: each page fits a desktop and a 1024-pixel tablet, and passes axe", async (t) => {
+  const { reports } = await asApiKey("GET", "/api/v1/staff/reports").then((r) => r.body);
+  const pages = [["settings", "Settings"], ["reports", "Reports"], ...reports.map((r) => [`reports/${r.name}`, r.title])];
+  for (const [device, name] of [[DESKTOP, "desktop"], [TABLET_WIDE, "tablet"]]) {
+    const { page, errors } = await consolePage(t, device);
+    for (const [path, heading] of pages) {
+      await page.goto(`${BASE}/staff.html#/${path}`);
+      await workHeading(page, heading).waitFor();
+      if (path === "settings") await page.getByTestId("bill-schedule").getByRole("table").waitFor();
+      else if (path === "reports") await page.getByTestId("report-list").waitFor();
+      else await page.getByTestId("report-table").waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} (${name}) is ${overflow}px wider than the viewport`);
+      await page.screenshot({ path: join(ARTIFACTS, `staff-${path.replace(/\//g, "-")}-${name}.png`) });
+      if (name === "tablet") assert.deepEqual(await runAxe(page), [], `no accessibility violations on ${path} (${name})`);
+    }
+    assert.deepEqual(errors, []);
+  }
+});

@@ -8,24 +8,34 @@ import { forgetNoteDrafts } from "./NotesSection";
 import { AccountView } from "./AccountView";
 import { AuditTrail } from "./AuditTrail";
 import { ProblemAlert } from "./ProblemAlert";
-import { accountHash, auditHash, parseRoute } from "./route";
+import { SETTINGS_HASH, SETTINGS_PERMISSION, accountHash, auditHash, parseRoute } from "./route";
 import type { Route } from "./route";
-import { rolesLabel } from "./labels";
+import { codeLabel, rolesLabel } from "./labels";
 import { lazyPart } from "./lazyPart";
 import { queuesFor, workQueue } from "./workQueues";
 import { queueOfScreen, workHash } from "./workRoute";
 import type { WorkScreen } from "./workRoute";
+import { REPORTS_PERMISSION, reportsHash } from "./reportsRoute";
+import type { ReportsScreen } from "./reportsRoute";
 import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
 import { SEARCH_FIELD_ID, isSearchShortcut } from "./shortcuts";
 
 /** The work queues' screens: their code loads when the Work area is first opened. */
 const WorkArea = lazyPart("work queues", () => import("./WorkArea").then((m) => m.WorkArea));
+/** The settings and the reports: their code loads when each is first opened. */
+const SettingsArea = lazyPart("settings", () => import("./SettingsArea").then((m) => m.SettingsArea));
+const ReportsArea = lazyPart("reports", () => import("./ReportsArea").then((m) => m.ReportsArea));
 
 /** A Work area screen's page title: "Bill holds · Ratepayer staff". */
 function workTitle(screen: WorkScreen): string {
   if (screen.queue === "bill-run") return `Bill run ${screen.id} · Ratepayer staff`;
   const queue = queueOfScreen(screen);
   return `${queue ? workQueue(queue).label : "Work queues"} · Ratepayer staff`;
+}
+
+/** A Reports area screen's page title: "Reports", "Bill runs report · Ratepayer staff". */
+function reportsTitle(screen: ReportsScreen): string {
+  return `${screen.report === null ? "Reports" : `${codeLabel(screen.report)} report`} · Ratepayer staff`;
 }
 
 /** unknown: not asked yet (GET /api/v1/staff/me on start); nothing is drawn until it is known. */
@@ -85,11 +95,12 @@ export function App() {
     return () => removeEventListener("hashchange", onHash);
   }, []);
 
-  // Into the Work area: a problem of the page before is not about it (each screen says its own).
-  const onWork = route.page === "work";
+  // Into the Work, Settings or Reports area: a problem of the page before is not about it (each
+  // screen says its own).
+  const inArea = route.page === "work" || route.page === "settings" || route.page === "reports" ? route.page : null;
   useEffect(() => {
-    if (onWork) setError(null);
-  }, [onWork]);
+    if (inArea) setError(null);
+  }, [inArea]);
 
   // Into or out of the enrolment page: what was said on the other page is not about this one.
   useEffect(() => {
@@ -237,6 +248,10 @@ export function App() {
       document.title = "Audit trail · Ratepayer staff"; // AuditTrail focuses its heading
     } else if (route.page === "work") {
       document.title = workTitle(route.screen); // each screen focuses its heading
+    } else if (route.page === "settings") {
+      document.title = "Settings · Ratepayer staff";
+    } else if (route.page === "reports") {
+      document.title = reportsTitle(route.screen);
     } else {
       document.title = "Find an account · Ratepayer staff";
       const n = lastOpened.current;
@@ -305,6 +320,10 @@ export function App() {
     content = <AuditTrail filters={route.filters} onProblem={setError} onFail={fail} />;
   } else if (route.page === "work") {
     content = <WorkArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
+  } else if (route.page === "settings") {
+    content = <SettingsArea me={session.me} onSessionEnded={fail} />;
+  } else if (route.page === "reports") {
+    content = <ReportsArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "search") {
     content = (
       <AccountSearch
@@ -351,6 +370,18 @@ export function App() {
                   <a href={workHash()} aria-current={route.page === "work" ? (route.screen.queue === "overview" ? "page" : "true") : undefined}>
                     Work
                   </a>
+                </li>
+              )}
+              {me.permissions.includes(REPORTS_PERMISSION) && (
+                <li>
+                  <a href={reportsHash()} aria-current={route.page === "reports" ? (route.screen.report === null ? "page" : "true") : undefined}>
+                    Reports
+                  </a>
+                </li>
+              )}
+              {me.permissions.includes(SETTINGS_PERMISSION) && (
+                <li>
+                  <a href={SETTINGS_HASH} aria-current={route.page === "settings" ? "page" : undefined}>Settings</a>
                 </li>
               )}
               <li>

@@ -6,9 +6,13 @@
 //                           the audit trail, its filters in the query (any may be left out)
 //   #/enrol/{token}         first sign-in: the one-time link from `ratepayer staff add`
 //   #/work...               the work queues (workRoute.ts)
+//   #/settings              the utility's settings, the bill schedule and the settings' changes
+//   #/reports...            the office's reports (reportsRoute.ts)
 
 import { parseWorkRoute } from "./workRoute.ts";
 import type { WorkScreen } from "./workRoute.ts";
+import { parseReportsRoute } from "./reportsRoute.ts";
+import type { ReportsScreen } from "./reportsRoute.ts";
 
 /** The audit trail's filters, in the form's order. */
 export const AUDIT_FILTERS = ["account", "staff", "action", "from", "to"] as const;
@@ -25,7 +29,9 @@ export type Route =
   | { page: "account"; number: string }
   | { page: "audit"; filters: AuditFilters }
   | { page: "enrol"; token: string }
-  | { page: "work"; screen: WorkScreen };
+  | { page: "work"; screen: WorkScreen }
+  | { page: "settings" }
+  | { page: "reports"; screen: ReportsScreen };
 
 function decode(part: string): string | null {
   try {
@@ -64,6 +70,9 @@ export function parseRoute(hash: string): Route {
   if (token) return { page: "enrol", token };
   const screen = parseWorkRoute(hash);
   if (screen) return { page: "work", screen };
+  if (/^#\/settings\/?$/.test(hash)) return { page: "settings" };
+  const reports = parseReportsRoute(hash);
+  if (reports) return { page: "reports", screen: reports };
   return { page: "search" };
 }
 
@@ -76,3 +85,7 @@ export function auditHash(filters: AuditFilters = NO_AUDIT_FILTERS): string {
   const query = auditParams(filters).toString();
   return query ? `#/audit?${query}` : "#/audit";
 }
+
+export const SETTINGS_HASH = "#/settings";
+/** Seeing the settings, their changes and the bill schedule (what their routes declare, src/api/routes.cc). */
+export const SETTINGS_PERMISSION = "billing.read";
