@@ -38,9 +38,11 @@ aged AS (
   FROM sums
 ),
 first_agreements AS (
-  SELECT sa.account_id, rp.customer_class
-  FROM service_agreements sa JOIN rate_plans rp ON rp.id = sa.rate_plan_id
-  WHERE sa.id IN (SELECT MIN(id) FROM service_agreements GROUP BY account_id)
+  SELECT firsts.account_id, rp.customer_class
+  FROM (SELECT account_id, MIN(id) AS first_id FROM service_agreements GROUP BY account_id)
+         AS firsts
+  JOIN service_agreements sa ON sa.id = firsts.first_id
+  JOIN rate_plans rp ON rp.id = sa.rate_plan_id
 )
 SELECT COALESCE(f.customer_class, 'none') AS customer_class,
        CAST(SUM(CASE WHEN a.balance > 0 THEN 1 ELSE 0 END) AS BIGINT) AS owing,
