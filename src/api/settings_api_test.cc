@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "api/testing/api_server.h"
+#include "billing/bill_run.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
@@ -110,6 +111,17 @@ TEST_F(SettingsApiTest, AHolidayMovesTheCyclesReadAndBillDates) {
     EXPECT_NE(cycle["read_date"], "2026-11-26") << cycle;
     EXPECT_NE(cycle["bill_date"], "2026-11-26") << cycle;
   }
+  // The next bill run follows it: the holiday is no longer cycle 4's read date, the day after is.
+  auto on_holiday = billing::open_bill_run(
+      test_.database(), {4, LocalDate{date::year{2026}, date::month{11}, date::day{5}}, "test"});
+  ASSERT_FALSE(on_holiday.ok());
+  EXPECT_EQ(on_holiday.error().field, "read_date");
+  EXPECT_NE(on_holiday.error().message.find("2026-11-06"), std::string::npos)
+      << on_holiday.error().message;
+  EXPECT_TRUE(
+      billing::open_bill_run(
+          test_.database(), {4, LocalDate{date::year{2026}, date::month{11}, date::day{6}}, "test"})
+          .ok());
   EXPECT_EQ(api_.get("/api/v1/staff/bill-schedule?month=2026-13").json()["field"], "month");
   EXPECT_EQ(api_.get("/api/v1/staff/bill-schedule?month=nov").json()["field"], "month");
 }
