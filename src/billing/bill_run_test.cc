@@ -249,6 +249,45 @@ TEST_F(BillRunTest, BadBillingSettingsAreNamedAndNothingIsWritten) {
   }
 }
 
+TEST_F(BillRunTest, ATariffChangeNeverReachesBackIntoDaysAlreadyBilled) {
+  two_accounts_billed_to_october();
+  ASSERT_FALSE(HasFailure());
+  auto with_versions = [](const std::string& later) {
+    return *rating::parse_tariff(
+        R"({"format": "ratepayer-tariff/1", "name": "Test electric, renamed", "unit": "kWh",
+  "versions": [{"effective": "2020-01-01",
+    "fixed_charges": [{"description": "Basic charge", "amount": "0.50", "per": "day"}],
+    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.10"}]}]}})" +
+        later + "]}");
+  };
+  const std::string new_rate = R"(, {"effective": "DATE",
+    "fixed_charges": [{"description": "Basic charge", "amount": "0.55", "per": "day"}],
+    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.11"}]}]}})";
+  auto effective = [&](const std::string& day) {
+    std::string version = new_rate;
+    version.replace(version.find("DATE"), 4, day);
+    return with_versions(version);
+  };
+  // Billed through October 4 (the October read on the 5th starts the next period).
+  auto retroactive = store_tariff(test_.database(), "E-RES", effective("2026-10-01"), "test");
+  ASSERT_FALSE(retroactive.ok());
+  EXPECT_EQ(retroactive.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(retroactive.error().field, "tariff");
+  EXPECT_NE(retroactive.error().message.find("billed through 2026-10-04"), std::string::npos)
+      << retroactive.error().message;
+  EXPECT_NE(retroactive.error().message.find("effective 2026-10-05 or later"), std::string::npos);
+  auto old_rate_changed = rating::parse_tariff(kElectric);
+  old_rate_changed->versions[0].fixed_charges[0].amount = *Decimal::parse("0.60");
+  EXPECT_FALSE(store_tariff(test_.database(), "E-RES", *old_rate_changed, "test").ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM rate_plans WHERE code = 'E-RES' AND "
+                  "tariff LIKE '%0.55%'"),
+            0);
+  // A renamed tariff with a new version from the first day not billed is taken.
+  auto forward = store_tariff(test_.database(), "E-RES", effective("2026-10-05"), "test");
+  EXPECT_TRUE(forward.ok()) << forward.error().message;
+}
+
 TEST_F(BillRunTest, ATariffIsRefusedForAnUnknownPlanOrAUnitThePlanCannotBill) {
   set_tariffs();
   auto unknown = store_tariff(test_.database(), "E-XYZ", *rating::parse_tariff(kElectric), "test");

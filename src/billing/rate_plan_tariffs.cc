@@ -13,6 +13,43 @@ bool unit_bills(const std::string& commodity, rating::UsageUnit unit) {
   return unit == UsageUnit::gal || unit == UsageUnit::CCF;  // water, sewer
 }
 
+// The part of `tariff` that rates the days before `until`: its unit and conversions, and the
+// versions in effect on any of those days, as text (the name and utility are left out: renaming
+// a tariff changes no bill).
+std::string rates_before(rating::Tariff tariff, LocalDate until) {
+  tariff.name.clear();
+  tariff.utility.clear();
+  std::erase_if(tariff.versions, [&](const rating::TariffVersion& version) {
+    return date::sys_days(version.effective) >= date::sys_days(until);
+  });
+  return rating::format_tariff(tariff);
+}
+
+// Refuses a tariff that would rate a day already billed differently from the stored one.
+Result<void> check_not_retroactive(store::Session& session, const std::string& plan_code,
+                                   const rating::Tariff& tariff) {
+  auto billed = session.query_named("billing/plan_billed_through", {plan_code});
+  RP_TRY(billed);
+  if (billed->empty() || billed->at(0).is_null("billed_until")) return success();
+  auto until = parse_local_date(billed->at(0).text("billed_until"), "billed_until");
+  RP_TRY(until);
+  auto stored = session.query_named("billing/rate_plan_tariff_text", {plan_code});
+  RP_TRY(stored);
+  if (stored->empty() || stored->at(0).is_null("tariff")) return success();
+  auto old = rating::parse_tariff(stored->at(0).text("tariff"));
+  RP_TRY(old);
+  if (rates_before(*old, *until) == rates_before(tariff, *until)) return success();
+  const std::string last = format_local_date(LocalDate{date::sys_days(*until) - date::days{1}});
+  Error refused = conflict(
+      "rate plan " + plan_code + " is billed through " + last +
+      ", and this tariff rates days up to then differently from the one those bills used: keep "
+      "its versions up to " +
+      last + " as they are and add a version effective " + format_local_date(*until) +
+      " or later (a bill already sent is corrected by a rebill)");
+  refused.field = "tariff";
+  return refused;
+}
+
 }  // namespace
 
 Result<void> store_tariff(store::Database& database, const std::string& plan_code,
@@ -28,6 +65,7 @@ Result<void> store_tariff(store::Database& database, const std::string& plan_cod
                                          rating::usage_unit_name(tariff.unit) + " cannot bill " +
                                          commodity + " plan " + plan_code);
     }
+    RP_TRY(check_not_retroactive(session, plan_code, tariff));
     RP_TRY(session.execute_named("billing/set_rate_plan_tariff", {text, plan_code}));
     JsonWriter details;
     details.begin_object().key("rate_plan").string(plan_code).key("tariff").string(tariff.name);

@@ -1,0 +1,1 @@
+SELECT tariff FROM rate_plans WHERE code = :code
