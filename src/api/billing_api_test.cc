@@ -231,6 +231,56 @@ TEST_F(BillingApiTest, TheHoldQueueNarrowsByRuleCycleAgeAndAmount) {
   expect_problem(get("/api/v1/staff/bill-holds?min_amount=9&max_amount=1"), 422, "min_amount");
 }
 
+TEST_F(BillingApiTest, RatePlansShowTheirTariffsAndAChangeNeverReachesBackIntoBilledDays) {
+  ClientResponse plans = get("/api/v1/staff/rate-plans");
+  ASSERT_EQ(plans.status, 200) << plans.body;
+  nlohmann::json electric;
+  const nlohmann::json listed = plans.json();
+  for (const auto& plan : listed["rate_plans"]) {
+    if (plan["code"] == "E-RES") electric = plan;
+  }
+  ASSERT_TRUE(electric.is_object()) << plans.body;
+  EXPECT_EQ(electric["billed_through"], "2026-10-04");
+  EXPECT_EQ(electric["tariff"]["unit"], "kWh");
+  EXPECT_EQ(electric["tariff"]["versions"][0]["effective"], "2020-01-01");
+
+  ClientResponse file = get("/api/v1/staff/rate-plans/E-RES/tariff");
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_NE(file.header("content-disposition").value_or("").find("E-RES-tariff.json"),
+            std::string::npos);
+  EXPECT_EQ(file.json()["name"], "Test electric");
+  EXPECT_EQ(get("/api/v1/staff/rate-plans/E-XYZ/tariff").status, 404);
+
+  const std::string retroactive =
+      R"({"format": "ratepayer-tariff/1", "name": "Test electric", "unit": "kWh",
+  "versions": [{"effective": "2020-01-01",
+    "fixed_charges": [{"description": "Basic charge", "amount": "0.60", "per": "day"}],
+    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.10"}]}]}}]})";
+  ClientResponse refused =
+      api_->request("PUT", "/api/v1/staff/rate-plans/E-RES/tariff", retroactive);
+  expect_problem(refused, 409, "tariff");
+  const std::string forward =
+      R"({"format": "ratepayer-tariff/1", "name": "Test electric", "unit": "kWh",
+  "versions": [{"effective": "2020-01-01",
+    "fixed_charges": [{"description": "Basic charge", "amount": "0.50", "per": "day"}],
+    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.10"}]}]}},
+   {"effective": "2026-11-01", "label": "2026-27 rates",
+    "fixed_charges": [{"description": "Basic charge", "amount": "0.60", "per": "day"}],
+    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.10"}]}]}}]})";
+  ClientResponse stored = api_->request("PUT", "/api/v1/staff/rate-plans/E-RES/tariff", forward);
+  ASSERT_EQ(stored.status, 200) << stored.body;
+  EXPECT_EQ(stored.json()["tariff"]["versions"].size(), 2u);
+  EXPECT_EQ(stored.json()["tariff"]["versions"][1]["label"], "2026-27 rates");
+  expect_problem(api_->request("PUT", "/api/v1/staff/rate-plans/E-RES/tariff", "{\"format\": 1}"),
+                 422);
+  expect_problem(api_->request("PUT", "/api/v1/staff/rate-plans/E-XYZ/tariff", forward), 404);
+  const std::string csr = api_->make_key("csr", {"customer_service"});
+  EXPECT_EQ(api_->send("PUT", "/api/v1/staff/rate-plans/E-RES/tariff",
+                       testing::ApiServer::as_key(csr), forward)
+                .status,
+            403);
+}
+
 TEST_F(BillingApiTest, HeldBillsAreAnsweredTogetherWithOneNoteEachOnItsOwn) {
   run_november();
   const auto held = get("/api/v1/staff/bill-holds").json()["bills"];

@@ -15,6 +15,7 @@
 #include "api/staff_user_handlers.h"
 #include "api/statement_handlers.h"
 #include "api/system_handlers.h"
+#include "api/tariff_handlers.h"
 #include "api/usage_handlers.h"
 #include "api/work_queue_handlers.h"
 
@@ -202,6 +203,11 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/settings/changes", bind(setting_changes_handler),
              "billing.read");
   router.add("GET", "/api/v1/staff/bill-schedule", bind(bill_schedule_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/rate-plans", bind(rate_plans_handler), "billing.read");
+  router.add("GET", "/api/v1/staff/rate-plans/{code}/tariff", bind(rate_plan_tariff_handler),
+             "billing.read");
+  router.add("PUT", "/api/v1/staff/rate-plans/{code}/tariff", bind(store_rate_plan_tariff_handler),
+             "tariffs.change");
   router.add("GET", "/api/v1/staff/reports", bind(report_catalog_handler), "billing.read");
   router.add("GET", "/api/v1/staff/reports/{name}", bind(report_handler), "billing.read");
   router.add("GET", "/api/v1/staff/work-queues", bind(work_queue_counts_handler), "accounts.read");

@@ -78,4 +78,36 @@ Result<void> store_tariff(store::Database& database, const std::string& plan_cod
   });
 }
 
+Result<std::vector<RatePlanTariff>> rate_plan_tariffs(store::Database& database) {
+  return database.read<std::vector<RatePlanTariff>>(
+      [](store::Session& session) -> Result<std::vector<RatePlanTariff>> {
+        auto rows = session.query_named("billing/rate_plans_with_tariffs");
+        RP_TRY(rows);
+        std::vector<RatePlanTariff> plans;
+        for (const store::Row& row : *rows) {
+          RatePlanTariff plan;
+          plan.code = row.text("code");
+          plan.name = row.text("name");
+          plan.commodity = row.text("commodity");
+          plan.customer_class = row.text("customer_class");
+          if (!row.is_null("tariff")) {
+            plan.tariff_text = row.text("tariff");
+            auto tariff = rating::parse_tariff(plan.tariff_text);
+            if (!tariff.ok()) {
+              return internal_error("the tariff stored on rate plan " + plan.code +
+                                    " does not read: " + tariff.error().message);
+            }
+            plan.tariff = std::move(*tariff);
+          }
+          if (!row.is_null("billed_until")) {
+            auto until = parse_local_date(row.text("billed_until"), "billed_until");
+            RP_TRY(until);
+            plan.billed_through = LocalDate{date::sys_days(*until) - date::days{1}};
+          }
+          plans.push_back(std::move(plan));
+        }
+        return plans;
+      });
+}
+
 }  // namespace rp::billing

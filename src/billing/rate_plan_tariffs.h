@@ -2,7 +2,9 @@
 // The tariff a rate plan bills with, stored on the plan (rate_plans.tariff) in Ratepayer's tariff
 // format (rating/tariff_format.h), so every bill run reads the same versions the analyst filed.
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "rating/tariff.h"
@@ -20,5 +22,18 @@ namespace rp::billing {
 // gas); conflict ("tariff") for a change to days already billed, naming the last one.
 Result<void> store_tariff(store::Database& database, const std::string& plan_code,
                           const rating::Tariff& tariff, const std::string& actor);
+
+struct RatePlanTariff {
+  std::string code;
+  std::string name;
+  std::string commodity;
+  std::string customer_class;
+  std::optional<rating::Tariff> tariff;     // none until one is stored
+  std::string tariff_text;                  // as stored, in the tariff format; empty without one
+  std::optional<LocalDate> billed_through;  // the last day billed on the plan; none before a bill
+};
+
+// Every rate plan with its tariff, by code. Errors: internal when a stored tariff does not read.
+Result<std::vector<RatePlanTariff>> rate_plan_tariffs(store::Database& database);
 
 }  // namespace rp::billing
