@@ -82,6 +82,12 @@ TEST_F(SettingsApiTest, SettingsAreListedChangedWithinTheirRulesAndEveryChangeIs
   ASSERT_EQ(next.json()["changes"].size(), 1u);
   EXPECT_TRUE(next.json()["changes"][0]["from"].is_null());
 
+  // A family lists its members and itself, so another member can always be added.
+  ASSERT_EQ(put("vee_rules.electric", R"json({"value": "{}"})json").status, 200);
+  EXPECT_TRUE(setting("vee_rules.electric").is_object());
+  EXPECT_TRUE(setting("vee_rules.")["value"].is_null());
+  ASSERT_EQ(put("vee_rules.electric", R"json({"value": "{}"})json").json()["changed"], false);
+
   // Reading takes billing.read; changing takes settings.change.
   const std::string csr = api_.make_key("csr", {"customer_service"});
   EXPECT_EQ(api_.send("PUT", "/api/v1/staff/settings/bill_due_days",

@@ -69,13 +69,10 @@ http::Response settings_handler(ApiContext& context, http::Request& request) {
   for (const store::SettingRule& rule : store::setting_rules()) {
     const std::string key(rule.key);
     if (key.ends_with('.')) {
-      bool any = false;
       for (const auto& [stored_key, value] : values) {
-        if (!stored_key.starts_with(key)) continue;
-        write_setting(out, rule, stored_key, value);
-        any = true;
+        if (stored_key.starts_with(key)) write_setting(out, rule, stored_key, value);
       }
-      if (!any) write_setting(out, rule, key, std::nullopt);
+      write_setting(out, rule, key, std::nullopt);  // the family itself: a new member is set there
       continue;
     }
     auto found = values.find(key);

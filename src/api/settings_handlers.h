@@ -10,7 +10,8 @@ namespace rp::api {
 
 // GET /api/v1/staff/settings: every setting the product reads, in the rules' order:
 // {"settings": [{"key", "kind", "minimum", "maximum", "meaning", "value" (null when not set),
-// "when_unset"}]}; a family ("vee_rules.") lists each member set, or the family once when none is.
+// "when_unset"}]}; a family ("vee_rules.") lists each member set, then the family itself (value
+// null), under whose key a new member (another commodity's rules) is named.
 http::Response settings_handler(ApiContext& context, http::Request& request);
 
 // PUT /api/v1/staff/settings/{key} {"value": "21"}: checks and sets it (recording the change with
