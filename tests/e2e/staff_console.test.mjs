@@ -1371,7 +1371,7 @@ test("work queue: a billing user filters the bills on hold and approves two with
   assert.equal(typeof counts.bill_holds, "number", "an administrator sees the bill holds' count");
   await queueLink(page, "Bill holds", counts.bill_holds).click();
   await workHeading(page, "Bill holds").waitFor();
-  assert.equal(new URL(page.url()).hash, "#/work/bill-holds");
+  assert.equal(new URL(page.url()).hash, "#/queues/bill-holds");
   await focusMovesTo(page, "work-heading");
   const table = page.getByRole("table", { name: "Bills on hold, oldest first" });
   await table.waitFor();
@@ -1388,7 +1388,7 @@ test("work queue: a billing user filters the bills on hold and approves two with
   assert.equal(answer.status(), 200);
   const asked = new URL(answer.url()).searchParams;
   assert.deepEqual([asked.get("older_than_days"), asked.get("min_amount")], ["30", "100.00"]);
-  assert.equal(new URL(page.url()).hash, "#/work/bill-holds?rule=high_bill&older_than_days=30&min_amount=100.00");
+  assert.equal(new URL(page.url()).hash, "#/queues/bill-holds?rule=high_bill&older_than_days=30&min_amount=100.00");
   const { bills } = await answer.json();
   assert.ok(bills.length >= 2, `at least two high bills of $100 or more held over 30 days (found ${bills.length})`);
   for (const b of bills) {
@@ -1456,7 +1456,7 @@ test("work queue: a billing user filters the bills on hold and approves two with
 
 test("work queue: one bill on hold opened from the keyboard, refused without a note, closed with Escape", async (t) => {
   const { page, errors } = await consolePage(t, DESKTOP);
-  await page.goto(`${BASE}/staff.html#/work/bill-holds`);
+  await page.goto(`${BASE}/staff.html#/queues/bill-holds`);
   const table = page.getByRole("table", { name: "Bills on hold, oldest first" });
   await table.waitFor();
   const id = Number(await table.locator("tbody tr[data-bill-id]").first().getAttribute("data-bill-id"));
@@ -1743,7 +1743,7 @@ test("work queue: a misapplied payment is moved to the right account, and both h
 
 test("work queue: a bill run is started and followed every 2 seconds until it is done", async (t) => {
   const { page, errors } = await consolePage(t, DESKTOP);
-  await page.goto(`${BASE}/staff.html#/work/bill-runs`);
+  await page.goto(`${BASE}/staff.html#/queues/bill-runs`);
   await workHeading(page, "Bill runs").waitFor();
   const table = page.getByRole("table", { name: "Bill runs, newest first" });
   await table.waitFor();
@@ -1784,7 +1784,7 @@ test("work queue: a bill run is started and followed every 2 seconds until it is
   assert.deepEqual([run.cycle, run.read_date], [latest.cycle, latest.read_date]);
 
   // Its page: billing, then done; asked for every 2 seconds meanwhile, and no more once done.
-  await page.waitForURL(`${BASE}/staff.html#/work/bill-runs/${run.id}`);
+  await page.waitForURL(`${BASE}/staff.html#/queues/bill-runs/${run.id}`);
   await workHeading(page, `Bill run ${run.id}: cycle ${run.cycle}, read ${new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${run.read_date}T00:00:00Z`))}`).waitFor();
   await textBecomes(page.getByTestId("run-state"), "Billing now");
   await page.getByTestId("run-status").getByText("Billing now: the figures below follow it every 2 seconds.").waitFor();
@@ -1808,13 +1808,13 @@ test("work queue: a bill run is started and followed every 2 seconds until it is
 
 test("work queue: every work screen passes axe on a desktop and fits a 1024-pixel tablet", async (t) => {
   const screens = [
-    ["work", "Work queues", null],
-    ["work/bill-holds", "Bill holds", "Bills on hold, oldest first"],
-    ["work/vee-exceptions", "Meter-read exceptions", "Open meter-read exceptions, oldest first"],
-    ["work/adjustments", "Adjustments to approve", null],
-    ["work/lockbox", "Lockbox suspense", null],
-    ["work/pending-payments", "Pending payments", null],
-    ["work/bill-runs", "Bill runs", "Bill runs, newest first"],
+    ["queues", "Work queues", null],
+    ["queues/bill-holds", "Bill holds", "Bills on hold, oldest first"],
+    ["queues/vee-exceptions", "Meter-read exceptions", "Open meter-read exceptions, oldest first"],
+    ["queues/adjustments", "Adjustments to approve", null],
+    ["queues/lockbox", "Lockbox suspense", null],
+    ["queues/pending-payments", "Pending payments", null],
+    ["queues/bill-runs", "Bill runs", "Bill runs, newest first"],
   ];
   for (const [device, name] of [[DESKTOP, "desktop"], [TABLET_WIDE, "tablet"]]) {
     const { page, errors } = await consolePage(t, device);
@@ -1822,7 +1822,7 @@ test("work queue: every work screen passes axe on a desktop and fits a 1024-pixe
       await page.goto(`${BASE}/staff.html#/${path}`);
       await workHeading(page, heading).waitFor();
       if (table) await page.getByRole("table", { name: table }).waitFor();
-      else if (path !== "work") await page.getByTestId("queue-status").filter({ hasText: /\S/ }).or(page.getByTestId("queue-problem")).first().waitFor();
+      else if (path !== "queues") await page.getByTestId("queue-status").filter({ hasText: /\S/ }).or(page.getByTestId("queue-problem")).first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} (${name}) is ${overflow}px wider than the viewport`);
       await page.screenshot({ path: join(ARTIFACTS, `staff-work-${path.replace(/\//g, "-")}-${name}.png`) });

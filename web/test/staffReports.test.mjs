@@ -133,7 +133,7 @@ test("#/reports lists the reports; #/reports/{name} is one, with its range when 
   assert.deepEqual(parseReportsRoute("#/reports/payments"), { report: "payments", range: { from: "", to: "" } });
   assert.deepEqual(parseReportsRoute("#/reports/payments?from=2026-11-01&to=2026-11-30"), { report: "payments", range: { from: "2026-11-01", to: "2026-11-30" } });
   assert.equal(parseReportsRoute("#/reports/Pay%20ments"), null);
-  assert.equal(parseReportsRoute("#/work"), null);
+  assert.equal(parseReportsRoute("#/queues"), null);
   assert.deepEqual(parseRoute("#/reports/aging"), { page: "reports", screen: { report: "aging", range: { from: "", to: "" } } });
   assert.equal(reportsHash(), "#/reports");
   assert.equal(reportsHash("aging"), "#/reports/aging");

@@ -69,19 +69,19 @@ test("a count is read out with its queue: waiting, or running for bill runs", ()
 
 // ---- routes ----
 
-test("the Work area's routes: the queues, each queue, a run; anything else under #/work is not one", () => {
-  assert.deepEqual(parseRoute("#/work"), { page: "work", screen: { queue: "overview" } });
-  assert.deepEqual(parseRoute("#/work/"), { page: "work", screen: { queue: "overview" } });
+test("the Work area's routes: the queues, each queue, a run; anything else under #/queues is not one", () => {
+  assert.deepEqual(parseRoute("#/queues"), { page: "work", screen: { queue: "overview" } });
+  assert.deepEqual(parseRoute("#/queues/"), { page: "work", screen: { queue: "overview" } });
   for (const queue of ["vee-exceptions", "adjustments", "lockbox", "pending-payments", "bill-runs"]) {
-    assert.deepEqual(parseRoute(`#/work/${queue}`), { page: "work", screen: { queue } }, queue);
-    assert.equal(workHash(queue), `#/work/${queue}`);
+    assert.deepEqual(parseRoute(`#/queues/${queue}`), { page: "work", screen: { queue } }, queue);
+    assert.equal(workHash(queue), `#/queues/${queue}`);
   }
-  assert.deepEqual(parseRoute("#/work/bill-runs/464"), { page: "work", screen: { queue: "bill-run", id: 464 } });
-  assert.equal(billRunHash(464), "#/work/bill-runs/464");
+  assert.deepEqual(parseRoute("#/queues/bill-runs/464"), { page: "work", screen: { queue: "bill-run", id: 464 } });
+  assert.equal(billRunHash(464), "#/queues/bill-runs/464");
   assert.equal(queueOfScreen({ queue: "bill-run", id: 464 }), "bill-runs");
   assert.equal(queueOfScreen({ queue: "overview" }), null);
-  assert.equal(workHash(), "#/work");
-  for (const hash of ["#/work/nowhere", "#/work/bill-runs/x", "#/workers", "#/work/bill-runs/1/2"]) {
+  assert.equal(workHash(), "#/queues");
+  for (const hash of ["#/queues/nowhere", "#/queues/bill-runs/x", "#/queueing", "#/queues/bill-runs/1/2"]) {
     assert.equal(parseWorkRoute(hash), null, hash);
     assert.deepEqual(parseRoute(hash), { page: "search" }, hash);
   }
@@ -90,10 +90,10 @@ test("the Work area's routes: the queues, each queue, a run; anything else under
 test("the hold queue keeps its filters in the address, in the form's order", () => {
   const filters = { ...NO_HOLD_FILTERS, max_amount: "500.00", rule: "high_bill", cycle: "3" };
   const hash = billHoldsHash(filters);
-  assert.equal(hash, "#/work/bill-holds?rule=high_bill&cycle=3&max_amount=500.00");
+  assert.equal(hash, "#/queues/bill-holds?rule=high_bill&cycle=3&max_amount=500.00");
   assert.deepEqual(parseRoute(hash), { page: "work", screen: { queue: "bill-holds", filters } });
-  assert.equal(billHoldsHash(), "#/work/bill-holds");
-  assert.deepEqual(parseRoute("#/work/bill-holds?nonsense=1"), { page: "work", screen: { queue: "bill-holds", filters: NO_HOLD_FILTERS } });
+  assert.equal(billHoldsHash(), "#/queues/bill-holds");
+  assert.deepEqual(parseRoute("#/queues/bill-holds?nonsense=1"), { page: "work", screen: { queue: "bill-holds", filters: NO_HOLD_FILTERS } });
 });
 
 // ---- money as answers send it ----

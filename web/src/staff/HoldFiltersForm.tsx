@@ -1,5 +1,5 @@
 // The bill hold queue's filters: the hold reason, the cycle, how long held, the amount range. They
-// are kept in the address (#/work/bill-holds?rule=...), so Back returns to the filters before and
+// are kept in the address (#/queues/bill-holds?rule=...), so Back returns to the filters before and
 // a filtered queue can be shared; the server filters (GET /api/v1/staff/bill-holds's query).
 import { useEffect, useState } from "preact/hooks";
 import { Field, focusField } from "./Field";

@@ -5,7 +5,7 @@
 //   #/audit?account=&staff=&action=&from=&to=
 //                           the audit trail, its filters in the query (any may be left out)
 //   #/enrol/{token}         first sign-in: the one-time link from `ratepayer staff add`
-//   #/work...               the work queues (workRoute.ts)
+//   #/queues...               the work queues (workRoute.ts)
 //   #/settings              the utility's settings, the bill schedule and the settings' changes
 //   #/reports...            the office's reports (reportsRoute.ts)
 

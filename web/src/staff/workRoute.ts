@@ -1,14 +1,14 @@
-// The Work area's hash routes (pure; test/staffWorkQueues.test.mjs), under #/work:
+// The Work area's hash routes (pure; test/staffWorkQueues.test.mjs), under #/queues:
 //
-//   #/work                         the queues, each with its count
-//   #/work/bill-holds?rule=&cycle=&older_than_days=&min_amount=&max_amount=
+//   #/queues                       the queues, each with its count
+//   #/queues/bill-holds?rule=&cycle=&older_than_days=&min_amount=&max_amount=
 //                                  bills on hold, the filters in the query (any may be left out)
-//   #/work/vee-exceptions          meter-read exceptions
-//   #/work/adjustments             adjustments waiting for approval
-//   #/work/lockbox                 lockbox suspense
-//   #/work/pending-payments        payments waiting for the card processor
-//   #/work/bill-runs               bill runs, and starting one
-//   #/work/bill-runs/{id}          one run, its progress followed while it bills
+//   #/queues/vee-exceptions        meter-read exceptions
+//   #/queues/adjustments           adjustments waiting for approval
+//   #/queues/lockbox               lockbox suspense
+//   #/queues/pending-payments      payments waiting for the card processor
+//   #/queues/bill-runs             bill runs, and starting one
+//   #/queues/bill-runs/{id}        one run, its progress followed while it bills
 
 import { NO_HOLD_FILTERS, holdParams, parseHoldFilters } from "./billHolds.ts";
 import type { HoldFilters } from "./billHolds.ts";
@@ -28,9 +28,9 @@ const PLAIN_QUEUES: readonly Exclude<WorkQueueId, "bill-holds">[] = [
   "bill-runs",
 ];
 
-/** The screen of a hash under #/work; null for a hash outside the Work area (or an unknown queue). */
+/** The screen of a hash under #/queues; null for a hash outside the Work area (or an unknown queue). */
 export function parseWorkRoute(hash: string): WorkScreen | null {
-  const m = /^#\/work(?:\/([^?]*?))?\/?(?:\?(.*))?$/.exec(hash);
+  const m = /^#\/queues(?:\/([^?]*?))?\/?(?:\?(.*))?$/.exec(hash);
   if (!m) return null;
   const path = m[1] ?? "";
   if (path === "") return { queue: "overview" };
@@ -41,19 +41,19 @@ export function parseWorkRoute(hash: string): WorkScreen | null {
   return plain ? { queue: plain } : null;
 }
 
-/** "#/work", or a queue's page: "#/work/adjustments". */
+/** "#/queues", or a queue's page: "#/queues/adjustments". */
 export function workHash(queue: WorkQueueId | "overview" = "overview"): string {
-  return queue === "overview" ? "#/work" : `#/work/${queue}`;
+  return queue === "overview" ? "#/queues" : `#/queues/${queue}`;
 }
 
-/** "#/work/bill-holds", or with the filters that are set: "#/work/bill-holds?rule=high_bill". */
+/** "#/queues/bill-holds", or with the filters that are set: "#/queues/bill-holds?rule=high_bill". */
 export function billHoldsHash(filters: HoldFilters = NO_HOLD_FILTERS): string {
   const query = holdParams(filters).toString();
-  return query ? `#/work/bill-holds?${query}` : "#/work/bill-holds";
+  return query ? `#/queues/bill-holds?${query}` : "#/queues/bill-holds";
 }
 
 export function billRunHash(id: number): string {
-  return `#/work/bill-runs/${id}`;
+  return `#/queues/bill-runs/${id}`;
 }
 
 /** The queue a screen belongs to (a run's page is the bill runs'); null for the overview. */
