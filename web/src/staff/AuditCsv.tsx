@@ -1,12 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, asApiError, downloadAuditCsv, isAbort, reauthenticate } from "./api";
+import { ApiError, asApiError, downloadAuditCsv, isAbort } from "./api";
 import type { DownloadedFile } from "./api";
-import { Field, focusField } from "./Field";
-import { checkReauthentication, cleanCode, firstError, hasErrors } from "./forms";
-import type { FieldErrors } from "./forms";
 import type { AuditFilters } from "./route";
 import { downloadProblem } from "./download";
-import { reauthProblem } from "./problems";
+import { ConfirmIdentity, useIdentityCheck } from "./ConfirmIdentity";
 
 interface Props {
   /** The filters of the records shown: the file has every record they match. */
@@ -17,8 +14,7 @@ interface Props {
   onFail: (e: unknown) => void;
 }
 
-const FIELDS = ["password", "code"] as const;
-const id = (f: string) => `audit-confirm-${f}`;
+const BUTTON_ID = "audit-csv-button";
 
 /**
  * Saves a file the page holds: a link to it (a blob: URL, which the page's CSP allows a link to
@@ -39,40 +35,21 @@ function save({ blob, filename }: DownloadedFile) {
 /**
  * "Download CSV": the file is asked for with the session cookie and saved from the page. The
  * server wants a recent sign-in for it (audit.export): when it answers 403
- * reauthentication-required, the user confirms it is them here (password and a code), and the
- * file is asked for again.
+ * reauthentication-required, the user confirms it is them (ConfirmIdentity: a password and a
+ * code), and the file is asked for again.
  */
 export function AuditCsv({ filters, onProblem, onFail }: Props) {
-  const [busy, setBusy] = useState<"download" | "confirm" | null>(null);
-  // 0: no form; a new number opens it, or (open already) takes the user back to its first field.
-  const [asked, setAsked] = useState(0);
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState("");
-  const button = useRef<HTMLButtonElement>(null);
+  const identity = useIdentityCheck();
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => () => abort.current?.abort(), []);
 
-  // The form opens with the password field focused.
-  useEffect(() => {
-    if (asked > 0) focusField(id("password"));
-  }, [asked]);
-
-  /** Closes the form (if open) and gives focus back to the button. */
-  const close = () => {
-    setAsked(0);
-    setPassword("");
-    setCode("");
-    setErrors({});
-    button.current?.focus();
-  };
-
   const download = async () => {
     const ctl = new AbortController();
     abort.current = ctl;
-    setBusy("download");
+    setBusy(true);
     setSaved("");
     onProblem(null);
     try {
@@ -82,81 +59,25 @@ export function AuditCsv({ filters, onProblem, onFail }: Props) {
     } catch (err) {
       if (isAbort(err)) return;
       const problem = asApiError(err);
-      if (downloadProblem(problem) === "confirm") {
-        setErrors({});
-        setAsked((n) => n + 1);
-      } else {
-        if (asked > 0) close(); // else focus stays where the user left it
+      if (downloadProblem(problem) !== "confirm" || !identity.intercept(problem, "download", () => void download())) {
+        identity.close();
         onFail(problem);
       }
     }
-    setBusy(null);
-  };
-
-  const confirm = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    const found = checkReauthentication(password, code);
-    setErrors(found);
-    onProblem(null);
-    if (hasErrors(found)) {
-      focusField(id(firstError(found, FIELDS)!));
-      return;
-    }
-    setBusy("confirm");
-    try {
-      await reauthenticate(password, cleanCode(code));
-    } catch (err) {
-      setBusy(null);
-      const problem = asApiError(err);
-      const where = reauthProblem(problem);
-      if (where === "password" || where === "code") {
-        if (where === "code") setCode(""); // a wrong code will not come right; the next one will
-        setErrors({ [where]: problem.detail });
-        focusField(id(where));
-      } else {
-        onFail(problem);
-      }
-      return;
-    }
-    close();
-    await download();
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === "Escape" && !busy) {
-      e.preventDefault();
-      close();
-    }
+    setBusy(false);
   };
 
   return (
     <>
-      <button type="button" class="secondary csv" ref={button} aria-describedby="audit-csv-hint"
+      <button type="button" class="secondary csv" id={BUTTON_ID} aria-describedby="audit-csv-hint"
         aria-disabled={busy ? "true" : undefined} onClick={() => void (busy ? undefined : download())}>
-        {busy === "download" ? "Downloading…" : "Download CSV"}
+        {busy ? "Downloading…" : "Download CSV"}
       </button>
       <span id="audit-csv-hint" class="visually-hidden">A file of every record these filters match, older ones included.</span>
       <p role="status" class="csv-status" data-testid="audit-csv-status">{saved}</p>
-      {asked > 0 && (
-        <form class="panel confirm-identity" aria-labelledby="audit-confirm-heading" aria-describedby="audit-confirm-why"
-          onSubmit={confirm} onKeyDown={onKeyDown} noValidate>
-          <h2 id="audit-confirm-heading">Confirm it is you</h2>
-          <p id="audit-confirm-why" class="hint">
-            Downloading the audit trail needs your password and a code from your authenticator app once every 5 minutes.
-          </p>
-          <Field id={id("password")} label="Password" type="password" autocomplete="current-password"
-            value={password} onValue={setPassword} error={errors.password} />
-          <Field id={id("code")} label="Code from your authenticator app" autocomplete="one-time-code"
-            inputMode="numeric" maxLength={20} value={code} onValue={setCode} error={errors.code}
-            hint="The 6 digits the app shows now." />
-          <div class="form-actions">
-            <button type="submit" aria-disabled={busy ? "true" : undefined}>
-              {busy === "confirm" ? "Confirming…" : "Confirm and download"}
-            </button>
-            <button type="button" class="secondary" onClick={close}>Cancel</button>
-          </div>
-        </form>
+      {identity.pending && (
+        <ConfirmIdentity pending={identity.pending} onClose={identity.close} onSessionEnded={onFail}
+          returnFocus={BUTTON_ID} />
       )}
     </>
   );

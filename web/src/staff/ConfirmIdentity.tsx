@@ -1,7 +1,8 @@
-// "Confirm it is you" before a sensitive action (approving bills or adjustments: the server wants
-// a sign-in from the last 5 minutes and answers 403 reauthentication-required): the password and
-// a fresh code go to POST /api/v1/staff/auth/reauthenticate, then the action is sent again. The
-// form opens with focus on the password; Escape or Cancel closes it without doing the action.
+// "Confirm it is you" before a sensitive action (approving bills or adjustments, changing a
+// setting, exporting the audit trail: the server wants a sign-in from the last 5 minutes and
+// answers 403 reauthentication-required): the password and a fresh code go to
+// POST /api/v1/staff/auth/reauthenticate, then the action is sent again. The form opens with focus
+// on the password; Escape or Cancel closes it without doing the action.
 import { useEffect, useState } from "preact/hooks";
 import { asApiError, reauthenticate } from "./api";
 import type { ApiError } from "./api";
