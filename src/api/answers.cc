@@ -4,6 +4,10 @@
 
 namespace rp::api {
 
+http::Response json_text(int status, std::string body) {
+  return http::text_response(status, std::move(body), "application/json");
+}
+
 http::Response private_json(int status, std::string body) {
   http::Response response = http::text_response(status, std::move(body), "application/json");
   response.set_header("Cache-Control", "no-store");

@@ -1,5 +1,5 @@
 #pragma once
-// Answers the sign-in handlers of customers and staff share.
+// Answers handlers share.
 
 #include <string>
 
@@ -7,6 +7,9 @@
 #include "http/response.h"
 
 namespace rp::api {
+
+// A JSON answer from its text (written with JsonWriter).
+http::Response json_text(int status, std::string body);
 
 // A JSON answer that must not be cached (it holds a token or codes shown once).
 http::Response private_json(int status, std::string body);

@@ -1,6 +1,7 @@
 #include "api/billing_handlers.h"
 
 #include "api/account_json.h"
+#include "api/answers.h"
 #include "api/bill_run_jobs.h"
 #include "api/billing_json.h"
 #include "api/guards.h"
@@ -16,10 +17,6 @@
 
 namespace rp::api {
 namespace {
-
-http::Response json_text(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
 
 Result<billing::BillPage> page_of(const http::Request& request) {
   auto limit = integer_query(request, "limit", 20);

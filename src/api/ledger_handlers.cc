@@ -2,6 +2,7 @@
 
 #include "api/account_json.h"
 #include "api/actor_names.h"
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json.h"
 #include "core/json_writer.h"
@@ -13,10 +14,6 @@
 
 namespace rp::api {
 namespace {
-
-http::Response json_text(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
 
 // With `names` (the queue), who asked and who decided by name: "requested_by_name",
 // "decided_by_name", and whether the caller asked ("requested_by_caller").

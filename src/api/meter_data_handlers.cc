@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json.h"
 #include "core/json_writer.h"
@@ -14,10 +15,6 @@
 
 namespace rp::api {
 namespace {
-
-http::Response json_text(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
 
 Result<std::int64_t> whole_number(std::string_view text, const char* name) {
   std::int64_t value = 0;

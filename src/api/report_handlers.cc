@@ -1,5 +1,6 @@
 #include "api/report_handlers.h"
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/problem.h"
@@ -7,10 +8,6 @@
 
 namespace rp::api {
 namespace {
-
-http::Response json_text(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
 
 void write_cells(JsonWriter& out, const std::vector<reports::ReportRow>& rows) {
   out.begin_array();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "api/actor_names.h"
+#include "api/answers.h"
 #include "api/guards.h"
 #include "billing/bill_cycle.h"
 #include "billing/bill_run.h"
@@ -16,10 +17,6 @@
 
 namespace rp::api {
 namespace {
-
-http::Response json_text(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
 
 const char* kind_name(store::SettingKind kind) {
   switch (kind) {

@@ -1,5 +1,6 @@
 #include "api/tariff_handlers.h"
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "billing/rate_plan_tariffs.h"
 #include "core/json_writer.h"
@@ -53,7 +54,7 @@ http::Response rate_plans_handler(ApiContext& context, http::Request& request) {
   out.begin_object().key("rate_plans").begin_array();
   for (const auto& plan : *plans) write_plan(out, plan);
   out.end_array().end_object();
-  return http::text_response(200, out.take(), "application/json");
+  return json_text(200, out.take());
 }
 
 http::Response rate_plan_tariff_handler(ApiContext& context, http::Request& request) {
@@ -80,7 +81,7 @@ http::Response store_rate_plan_tariff_handler(ApiContext& context, http::Request
   if (!plan.ok()) return http::problem_from_error(plan.error());
   JsonWriter out;
   write_plan(out, *plan);
-  return http::text_response(200, out.take(), "application/json");
+  return json_text(200, out.take());
 }
 
 }  // namespace rp::api

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/account_json.h"
+#include "api/answers.h"
 #include "api/guards.h"
 #include "api/payment_json.h"
 #include "core/json.h"
@@ -14,10 +15,6 @@
 
 namespace rp::api {
 namespace {
-
-http::Response json_text(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
 
 bool holds(const http::Request& request, std::string_view permission) {
   return std::binary_search(request.staff_permissions.begin(), request.staff_permissions.end(),
