@@ -330,6 +330,23 @@ TEST_F(StaffAuthApiTest, NobodyActsOnTheirOwnHomeAccountByARecordsIdEither) {
                                      R"({"account_number": ")" + account_.digits() + R"("})");
   EXPECT_EQ(applied.status, 403) << applied.body;
   EXPECT_EQ(applied.json()["code"], "own-account");
+  // Nor move a payment onto it from another account (the account is in the body).
+  const AccountNumber other = accounts::testing::open_sample_account(
+      test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000001", false});
+  Headers paying_other = admin.writing();
+  paying_other.emplace_back("Idempotency-Key", "other-pay");
+  ClientResponse other_paid =
+      api_.send("POST", "/api/v1/staff/accounts/" + other.digits() + "/payments", paying_other,
+                R"({"amount": "7.00", "method": "cash"})");
+  ASSERT_EQ(other_paid.status, 201) << other_paid.body;
+  Headers moving = mo.writing();
+  moving.emplace_back("Idempotency-Key", "move-home");
+  ClientResponse moved = api_.send(
+      "POST",
+      "/api/v1/staff/payments/" + other_paid.json()["confirmation"].get<std::string>() + "/move",
+      moving, R"({"to_account": ")" + account_.digits() + R"(", "reason": "mine"})");
+  EXPECT_EQ(moved.status, 403) << moved.body;
+  EXPECT_EQ(moved.json()["code"], "own-account");
   // Nor resolve a meter data exception on the meter serving it.
   ClientResponse reads = api_.request("POST", "/api/v1/reads", R"({"reads": [
     {"meter": "E1000017", "channel": "kWh", "interval_start": "2026-11-02T00:00:00Z", "value": "-1"}]})");
