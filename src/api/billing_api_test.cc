@@ -340,10 +340,25 @@ TEST_F(BillingApiTest, StaffEmailASentBillAgainToTheContactEmailOnFile) {
 TEST_F(BillingApiTest, BudgetBillingShowsTheInstallmentBesideTheActualCharges) {
   const std::string enrol = "/api/v1/staff/accounts/" + steady_.digits() + "/budget-billing";
   expect_problem(post(enrol, R"json({"true_up_month": "May"})json"), 422, "true_up_month");
-  ClientResponse enrolled = post(enrol, R"json({"true_up_month": 12})json");
+  // Staff act for the customer only with their consent, named in the history.
+  expect_problem(post(enrol, R"json({"true_up_month": 12})json"), 422, "consent");
+  expect_problem(post(enrol, R"json({"true_up_month": 12, "consent": "yes"})json"), 422, "consent");
+  expect_problem(post(enrol, R"json({"consent": {"given_by": "Sam", "how": "fax"}})json"), 422,
+                 "consent.how");
+  expect_problem(post(enrol, R"json({"consent": {"how": "phone"}})json"), 422, "consent.given_by");
+  EXPECT_EQ(store::testing::count(test_.database(), "SELECT COUNT(*) FROM budget_plans"), 0);
+  ClientResponse enrolled = post(
+      enrol,
+      R"json({"true_up_month": 12, "consent": {"given_by": "Sam Steady", "how": "phone"}})json");
   ASSERT_EQ(enrolled.status, 201) << enrolled.body;
   const std::string installment = enrolled.json()["installment"]["amount"];
-  expect_problem(post(enrol, "{}"), 409);
+  expect_problem(post(enrol, R"json({"consent": {"given_by": "Sam Steady", "how": "phone"}})json"),
+                 409);
+  EXPECT_EQ(store::testing::count(test_.database(),
+                                  "SELECT COUNT(*) FROM account_events WHERE kind = "
+                                  "'budget.enrolled' AND summary LIKE '%at the request of Sam "
+                                  "Steady, by phone'"),
+            1);
   run_november();
   ClientResponse bills = get("/api/v1/accounts/" + steady_.digits() + "/bills?limit=2");
   ASSERT_EQ(bills.status, 200);
@@ -363,16 +378,18 @@ TEST_F(BillingApiTest, BudgetBillingShowsTheInstallmentBesideTheActualCharges) {
 
 TEST_F(BillingApiTest, LeavingBudgetBillingAnswersTheDeferredBalance) {
   const std::string plan = "/api/v1/accounts/" + steady_.digits() + "/budget-billing";
-  expect_problem(api_->remove(plan), 409);
-  ASSERT_EQ(post("/api/v1/staff/accounts/" + steady_.digits() + "/budget-billing", "{}").status,
+  const std::string consent = R"json({"consent": {"given_by": "Sam Steady", "how": "phone"}})json";
+  expect_problem(api_->request("DELETE", plan, consent), 409);
+  ASSERT_EQ(post("/api/v1/staff/accounts/" + steady_.digits() + "/budget-billing", consent).status,
             201);
-  ClientResponse left = api_->remove(plan);
+  expect_problem(api_->remove(plan), 422, "consent");
+  ClientResponse left = api_->request("DELETE", plan, consent);
   ASSERT_EQ(left.status, 200) << left.body;
   EXPECT_EQ(left.json()["deferred_balance"]["amount"], "0.00");
   EXPECT_EQ(left.json()["ended_on"].get<std::string>().size(), 10u);
   EXPECT_TRUE(
       get("/api/v1/accounts/" + steady_.digits() + "/preferences").json()["budget"].is_null());
-  expect_problem(api_->remove(plan), 409);
+  expect_problem(api_->request("DELETE", plan, consent), 409);
   EXPECT_EQ(api_->send("DELETE", plan, {}).status, 401);
 }
 

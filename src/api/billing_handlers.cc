@@ -4,6 +4,7 @@
 #include "api/answers.h"
 #include "api/bill_run_jobs.h"
 #include "api/billing_json.h"
+#include "api/consent_json.h"
 #include "api/guards.h"
 #include "billing/bill_corrections.h"
 #include "billing/bill_documents.h"
@@ -291,10 +292,13 @@ namespace {
 http::Response enroll_budget(ApiContext& context, http::Request& request, std::string actor) {
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  billing::BudgetEnrolment enrolment{*number, std::nullopt, std::move(actor)};
+  billing::BudgetEnrolment enrolment{*number, std::nullopt, std::move(actor), std::nullopt};
   if (!request.body.empty()) {
     auto body = http::parse_json_body(request);
     if (!body.ok()) return http::problem_from_error(body.error());
+    auto consent = consent_field(*body);
+    if (!consent.ok()) return http::problem_from_error(consent.error());
+    enrolment.consent = std::move(*consent);
     if (body->is_object() && body->contains("true_up_month")) {
       if (!(*body)["true_up_month"].is_number_integer()) {
         return http::problem_from_error(
@@ -329,7 +333,15 @@ http::Response leave_budget_billing_handler(ApiContext& context, http::Request& 
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto left = billing::leave_budget_billing(context.database, *number, request.actor);
+  std::optional<accounts::CustomerConsent> consent;
+  if (!request.body.empty()) {
+    auto body = http::parse_json_body(request);
+    if (!body.ok()) return http::problem_from_error(body.error());
+    auto given = consent_field(*body);
+    if (!given.ok()) return http::problem_from_error(given.error());
+    consent = std::move(*given);
+  }
+  auto left = billing::leave_budget_billing(context.database, *number, request.actor, consent);
   if (!left.ok()) return http::problem_from_error(left.error());
   JsonWriter out;
   out.begin_object().key("account_number").string(number->digits());

@@ -2,6 +2,7 @@
 
 #include "api/account_json.h"
 #include "api/actor_names.h"
+#include "api/consent_json.h"
 #include "api/guards.h"
 #include "api/payment_json.h"
 #include "core/json.h"
@@ -351,9 +352,11 @@ http::Response enrol_autopay_handler(ApiContext& context, http::Request& request
     return http::problem_from_error(
         invalid_input("days_before_due", "days_before_due (0 to 20) is required"));
   }
-  auto enrolled =
-      payments::enrol_autopay(context.database, *number, *method,
-                              (*body)["days_before_due"].get<std::int64_t>(), request.actor);
+  auto consent = consent_field(*body);
+  if (!consent.ok()) return http::problem_from_error(consent.error());
+  auto enrolled = payments::enrol_autopay(context.database, *number, *method,
+                                          (*body)["days_before_due"].get<std::int64_t>(),
+                                          request.actor, *consent);
   if (!enrolled.ok()) return http::problem_from_error(enrolled.error());
   return autopay_response(*enrolled);
 }
@@ -362,7 +365,15 @@ http::Response cancel_autopay_handler(ApiContext& context, http::Request& reques
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  auto cancelled = payments::cancel_autopay(context.database, *number, request.actor);
+  std::optional<accounts::CustomerConsent> consent;
+  if (!request.body.empty()) {
+    auto body = http::parse_json_body(request);
+    if (!body.ok()) return http::problem_from_error(body.error());
+    auto given = consent_field(*body);
+    if (!given.ok()) return http::problem_from_error(given.error());
+    consent = std::move(*given);
+  }
+  auto cancelled = payments::cancel_autopay(context.database, *number, request.actor, consent);
   if (!cancelled.ok()) return http::problem_from_error(cancelled.error());
   return http::text_response(204, "", "application/json");
 }

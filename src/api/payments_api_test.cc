@@ -288,9 +288,15 @@ TEST_F(PaymentsApiTest, ACustomerSchedulesAPaymentAndEnrolsInAutopay) {
   EXPECT_EQ(api_.remove(base + "/scheduled-payments/" + id).status, 409);
 
   EXPECT_EQ(api_.get(base + "/autopay").json()["enrolled"], false);
-  ClientResponse enrolled = api_.request(
+  const std::string consent = R"json("consent": {"given_by": "Pat", "how": "phone"})json";
+  ClientResponse unasked = api_.request(
       "PUT", base + "/autopay",
       R"json({"payment_method_id": )json" + method + R"json(, "days_before_due": 3})json");
+  EXPECT_EQ(unasked.status, 422);
+  EXPECT_EQ(unasked.json()["field"], "consent");
+  ClientResponse enrolled = api_.request("PUT", base + "/autopay",
+                                         R"json({"payment_method_id": )json" + method +
+                                             R"json(, "days_before_due": 3, )json" + consent + "}");
   ASSERT_EQ(enrolled.status, 200) << enrolled.body;
   EXPECT_EQ(enrolled.json()["days_before_due"], 3);
   EXPECT_EQ(api_.get(base + "/autopay").json()["enrolled"], true);
@@ -298,8 +304,9 @@ TEST_F(PaymentsApiTest, ACustomerSchedulesAPaymentAndEnrolsInAutopay) {
       "PUT", base + "/autopay",
       R"json({"payment_method_id": )json" + method + R"json(, "days_before_due": 30})json");
   EXPECT_EQ(too_late.json()["field"], "days_before_due");
-  EXPECT_EQ(api_.remove(base + "/autopay").status, 204);
-  EXPECT_EQ(api_.remove(base + "/autopay").status, 404);
+  EXPECT_EQ(api_.remove(base + "/autopay").json()["field"], "consent");
+  EXPECT_EQ(api_.request("DELETE", base + "/autopay", "{" + consent + "}").status, 204);
+  EXPECT_EQ(api_.request("DELETE", base + "/autopay", "{" + consent + "}").status, 404);
   EXPECT_EQ(api_.get(base + "/autopay").json()["enrolled"], false);
 }
 

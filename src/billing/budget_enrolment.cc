@@ -11,6 +11,7 @@ namespace rp::billing {
 
 Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
                                              const BudgetEnrolment& enrolment) {
+  RP_TRY(accounts::require_consent(enrolment.actor, enrolment.consent));
   if (enrolment.true_up_month && (*enrolment.true_up_month < 1 || *enrolment.true_up_month > 12)) {
     return invalid_input("true_up_month", "true_up_month must be a month number from 1 to 12");
   }
@@ -50,19 +51,23 @@ Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
     details.begin_object().key("plan_id").number(plan.id);
     details.key("installment").string(installment->to_string());
     details.key("true_up_month").number(plan.true_up_month);
-    details.key("bills_levelled").number(static_cast<std::int64_t>(charges.size())).end_object();
-    accounts::NewAccountEvent event{account_id, "budget.enrolled", enrolment.actor,
-                                    "Budget billing starts: $" + installment->to_string() +
-                                        " a month, trued up in month " +
-                                        std::to_string(plan.true_up_month),
-                                    details.take()};
+    details.key("bills_levelled").number(static_cast<std::int64_t>(charges.size()));
+    accounts::write_consent(details, enrolment.consent);
+    details.end_object();
+    accounts::NewAccountEvent event{
+        account_id, "budget.enrolled", enrolment.actor,
+        "Budget billing starts: $" + installment->to_string() + " a month, trued up in month " +
+            std::to_string(plan.true_up_month) + accounts::consent_words(enrolment.consent),
+        details.take()};
     RP_TRY(accounts::record_event(session, event));
     return plan;
   });
 }
 
-Result<BudgetLeaving> leave_budget_billing(store::Database& database, const AccountNumber& account,
-                                           const std::string& actor) {
+Result<BudgetLeaving> leave_budget_billing(
+    store::Database& database, const AccountNumber& account, const std::string& actor,
+    const std::optional<accounts::CustomerConsent>& consent) {
+  RP_TRY(accounts::require_consent(actor, consent));
   return database.write<BudgetLeaving>([&](store::Session& session) -> Result<BudgetLeaving> {
     auto key = accounts::find_account_key(session, account);
     RP_TRY(key);
@@ -85,12 +90,15 @@ Result<BudgetLeaving> leave_budget_billing(store::Database& database, const Acco
     RP_TRY(session.execute_named("billing/end_budget_plan", {leaving.ended_on, plan_id}));
     JsonWriter details;
     details.begin_object().key("plan_id").number(plan_id);
-    details.key("deferred_balance").string(leaving.deferred_balance.to_string()).end_object();
-    const std::string summary = leaving.deferred_balance.cents() == 0
-                                    ? std::string("Budget billing ended; nothing was deferred")
-                                    : "Budget billing ended; the deferred $" +
-                                          leaving.deferred_balance.to_string() +
-                                          " is settled on the next bill";
+    details.key("deferred_balance").string(leaving.deferred_balance.to_string());
+    accounts::write_consent(details, consent);
+    details.end_object();
+    const std::string summary =
+        (leaving.deferred_balance.cents() == 0
+             ? std::string("Budget billing ended; nothing was deferred")
+             : "Budget billing ended; the deferred $" + leaving.deferred_balance.to_string() +
+                   " is settled on the next bill") +
+        accounts::consent_words(consent);
     RP_TRY(accounts::record_event(session, accounts::NewAccountEvent{key->id, "budget.ended", actor,
                                                                      summary, details.take()}));
     return leaving;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "accounts/customer_consent.h"
 #include "core/account_number.h"
 #include "core/money.h"
 #include "core/result.h"
@@ -18,6 +19,8 @@ struct BudgetEnrolment {
   AccountNumber account;
   std::optional<int> true_up_month;  // 1-12; none: the enrolment month, a year on
   std::string actor;
+  // Needed unless the actor is the customer's own portal login (accounts/customer_consent.h).
+  std::optional<accounts::CustomerConsent> consent;
 };
 
 struct BudgetPlanView {
@@ -28,7 +31,8 @@ struct BudgetPlanView {
 };
 
 // Errors (nothing written): not_found for an unknown account; conflict when it is already on a
-// budget plan; invalid_input "true_up_month" outside 1-12, or "history" with fewer than 3 bills.
+// budget plan; invalid_input "true_up_month" outside 1-12, "history" with fewer than 3 bills, or
+// "consent..." (accounts/customer_consent.h: require_consent).
 Result<BudgetPlanView> enroll_budget_billing(store::Database& database,
                                              const BudgetEnrolment& enrolment);
 
@@ -42,8 +46,9 @@ struct BudgetLeaving {
 // Ends the account's budget plan today, with a "budget.ended" account event. The next bill is an
 // ordinary one: its amount due is the whole ledger balance, so the deferred balance falls due then.
 // Errors (nothing written): not_found for an unknown account; conflict when it is not on budget
-// billing.
+// billing; invalid_input "consent..." as for enrolling.
 Result<BudgetLeaving> leave_budget_billing(store::Database& database, const AccountNumber& account,
-                                           const std::string& actor);
+                                           const std::string& actor,
+                                           const std::optional<accounts::CustomerConsent>& consent);
 
 }  // namespace rp::billing

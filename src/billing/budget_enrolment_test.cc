@@ -12,6 +12,8 @@ namespace {
 using store::testing::count;
 using testing::on;
 
+const accounts::CustomerConsent kByPhone{"Pat Level", "phone", "call 1"};
+
 // Two electric accounts billed July to October (0.50 a day + 0.10 a kWh, 48 kWh a day), enrolled
 // in budget billing before November's run.
 class BudgetBillingTest : public testing::BillingFixture {
@@ -36,11 +38,11 @@ class BudgetBillingTest : public testing::BillingFixture {
 TEST_F(BudgetBillingTest, BillsAskForTheInstallmentAndTheLedgerKeepsTheActualCharges) {
   const std::int64_t bills = count(test_.database(), "SELECT COUNT(*) FROM bills") / 2;
   const std::int64_t history = charges_before_november(level_);
-  auto plan = enroll_budget_billing(test_.database(), {level_, 12, "staff:test"});
+  auto plan = enroll_budget_billing(test_.database(), {level_, 12, "staff:test", kByPhone});
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   // The average of the account's bills so far, rounded half away from zero.
   EXPECT_EQ(plan->installment.cents(), (history + bills / 2) / bills);
-  auto again = enroll_budget_billing(test_.database(), {level_, 12, "staff:test"});
+  auto again = enroll_budget_billing(test_.database(), {level_, 12, "staff:test", kByPhone});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
 
@@ -76,7 +78,7 @@ TEST_F(BudgetBillingTest, BillsAskForTheInstallmentAndTheLedgerKeepsTheActualCha
 }
 
 TEST_F(BudgetBillingTest, TheTrueUpMonthAsksForTheActualChargesAndTheDeferredBalance) {
-  auto plan = enroll_budget_billing(test_.database(), {trued_, 11, "staff:test"});
+  auto plan = enroll_budget_billing(test_.database(), {trued_, 11, "staff:test", kByPhone});
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   ASSERT_TRUE(run(3, "2026-11-04").ok());  // billed in November: the true-up
   auto november = account_bills(test_.database(), trued_, BillPage{0, 1});
@@ -89,11 +91,11 @@ TEST_F(BudgetBillingTest, TheTrueUpMonthAsksForTheActualChargesAndTheDeferredBal
 }
 
 TEST_F(BudgetBillingTest, EnrolmentNeedsHistoryAndAMonth) {
-  auto bad_month = enroll_budget_billing(test_.database(), {level_, 13, "staff:test"});
+  auto bad_month = enroll_budget_billing(test_.database(), {level_, 13, "staff:test", kByPhone});
   ASSERT_FALSE(bad_month.ok());
   EXPECT_EQ(bad_month.error().field, "true_up_month");
   AccountNumber newcomer = open("E3000017", false, "5 Ash Ct");
-  auto no_history = enroll_budget_billing(test_.database(), {newcomer, {}, "staff:test"});
+  auto no_history = enroll_budget_billing(test_.database(), {newcomer, {}, "staff:test", kByPhone});
   ASSERT_FALSE(no_history.ok());
   EXPECT_EQ(no_history.error().field, "history");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM budget_plans"), 0);
@@ -101,19 +103,19 @@ TEST_F(BudgetBillingTest, EnrolmentNeedsHistoryAndAMonth) {
 
 TEST_F(BudgetBillingTest, LeavingEndsThePlanAndTheDeferredBalanceFallsDueOnTheNextBill) {
   // One account leaves before November's bill: that bill is an ordinary one.
-  ASSERT_TRUE(enroll_budget_billing(test_.database(), {trued_, 12, "staff:test"}).ok());
-  auto early = leave_budget_billing(test_.database(), trued_, "customer");
+  ASSERT_TRUE(enroll_budget_billing(test_.database(), {trued_, 12, "staff:test", kByPhone}).ok());
+  auto early = leave_budget_billing(test_.database(), trued_, "customer:1", std::nullopt);
   ASSERT_TRUE(early.ok()) << early.error().message;
   EXPECT_EQ(early->deferred_balance.cents(), 0);  // no budget bill yet: nothing deferred
 
   // The other leaves after November's budget bill deferred part of its charges.
-  auto plan = enroll_budget_billing(test_.database(), {level_, 12, "staff:test"});
+  auto plan = enroll_budget_billing(test_.database(), {level_, 12, "staff:test", kByPhone});
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   ASSERT_TRUE(run(3, "2026-11-04").ok());
   auto november = account_bills(test_.database(), level_, BillPage{0, 1});
   ASSERT_TRUE(november.ok());
   ASSERT_TRUE(november->at(0).budget_asked);
-  auto left = leave_budget_billing(test_.database(), level_, "customer");
+  auto left = leave_budget_billing(test_.database(), level_, "customer:1", std::nullopt);
   ASSERT_TRUE(left.ok()) << left.error().message;
   EXPECT_EQ(left->deferred_balance, november->at(0).budget_deferred);
   EXPECT_EQ(left->deferred_balance.cents(), 15'920 - plan->installment.cents());
@@ -128,7 +130,7 @@ TEST_F(BudgetBillingTest, LeavingEndsThePlanAndTheDeferredBalanceFallsDueOnTheNe
   EXPECT_EQ(
       count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'budget.ended'"),
       2);
-  auto again = leave_budget_billing(test_.database(), level_, "customer");
+  auto again = leave_budget_billing(test_.database(), level_, "customer:1", std::nullopt);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
   EXPECT_EQ(
@@ -141,15 +143,46 @@ TEST_F(BudgetBillingTest, LeavingEndsThePlanAndTheDeferredBalanceFallsDueOnTheNe
   EXPECT_FALSE(bill.budget_asked);
   EXPECT_EQ(bill.amount_due, bill.previous_balance + bill.charges);
   // Enrolling again after leaving is allowed.
-  EXPECT_TRUE(enroll_budget_billing(test_.database(), {level_, 12, "staff:test"}).ok());
+  EXPECT_TRUE(enroll_budget_billing(test_.database(), {level_, 12, "staff:test", kByPhone}).ok());
+}
+
+TEST_F(BudgetBillingTest, StaffActOnlyWithTheCustomersConsentWhichTheHistoryRecords) {
+  auto unasked = enroll_budget_billing(test_.database(), {level_, 12, "staff:test", std::nullopt});
+  ASSERT_FALSE(unasked.ok());
+  EXPECT_EQ(unasked.error().field, "consent");
+  auto bad = enroll_budget_billing(
+      test_.database(), {level_, 12, "staff:test", accounts::CustomerConsent{"", "phone", ""}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "consent.given_by");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM budget_plans"), 0);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind LIKE 'budget.%'"), 0);
+
+  ASSERT_TRUE(enroll_budget_billing(test_.database(), {level_, 12, "staff:test", kByPhone}).ok());
+  auto unasked_leave = leave_budget_billing(test_.database(), level_, "staff:test", std::nullopt);
+  ASSERT_FALSE(unasked_leave.ok());
+  EXPECT_EQ(unasked_leave.error().field, "consent");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM budget_plans WHERE status = 'active'"),
+            1);
+  const accounts::CustomerConsent at_counter{"Pat Level", "in_person", ""};
+  ASSERT_TRUE(leave_budget_billing(test_.database(), level_, "staff:test", at_counter).ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'budget.enrolled' AND actor "
+                  "= 'staff:test' AND summary LIKE '%at the request of Pat Level, by phone "
+                  "(call 1)' AND details LIKE '%\"given_by\":\"Pat Level\"%'"),
+            1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'budget.ended' AND summary "
+                  "LIKE '%at the request of Pat Level, in person'"),
+            1);
 }
 
 TEST_F(BudgetBillingTest, LeavingNeedsAnAccountOnBudgetBilling) {
-  auto unknown =
-      leave_budget_billing(test_.database(), AccountNumber::from_sequence(99), "customer");
+  auto unknown = leave_budget_billing(test_.database(), AccountNumber::from_sequence(99),
+                                      "customer:1", std::nullopt);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
-  auto never = leave_budget_billing(test_.database(), level_, "customer");
+  auto never = leave_budget_billing(test_.database(), level_, "customer:1", std::nullopt);
   ASSERT_FALSE(never.ok());
   EXPECT_EQ(never.error().kind, ErrorKind::conflict);
   EXPECT_NE(never.error().message.find("not on budget billing"), std::string::npos);

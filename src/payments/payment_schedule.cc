@@ -300,10 +300,12 @@ Result<std::vector<ScheduledPayment>> scheduled_payments(store::Database& databa
 
 Result<AutopayEnrolment> enrol_autopay(store::Database& database, const AccountNumber& account,
                                        std::int64_t payment_method_id, std::int64_t days_before_due,
-                                       const std::string& actor) {
+                                       const std::string& actor,
+                                       const std::optional<accounts::CustomerConsent>& consent) {
   if (days_before_due < 0 || days_before_due > 20) {
     return invalid_input("days_before_due", "autopay pays 0 to 20 days before the due date");
   }
+  RP_TRY(accounts::require_consent(actor, consent));
   return database.write<AutopayEnrolment>([&](Session& session) -> Result<AutopayEnrolment> {
     auto account_id = accounts::find_account_key(session, account);
     RP_TRY(account_id);
@@ -313,11 +315,16 @@ Result<AutopayEnrolment> enrol_autopay(store::Database& database, const AccountN
     auto inserted = session.query_named(
         "payments/insert_autopay", {account_id->id, payment_method_id, days_before_due, at, actor});
     RP_TRY(inserted);
-    RP_TRY(accounts::record_event(
-        session,
-        {account_id->id, "autopay.enrolled", actor,
-         "Autopay pays each bill " + std::to_string(days_before_due) + " days before it is due",
-         "{}"}));
+    JsonWriter details;
+    details.begin_object().key("payment_method_id").number(payment_method_id);
+    details.key("days_before_due").number(days_before_due);
+    accounts::write_consent(details, consent);
+    details.end_object();
+    RP_TRY(accounts::record_event(session,
+                                  {account_id->id, "autopay.enrolled", actor,
+                                   "Autopay pays each bill " + std::to_string(days_before_due) +
+                                       " days before it is due" + accounts::consent_words(consent),
+                                   details.take()}));
     return AutopayEnrolment{inserted->at(0).integer("id"), payment_method_id, days_before_due, at};
   });
 }
@@ -338,7 +345,9 @@ Result<std::optional<AutopayEnrolment>> autopay_enrolment(store::Database& datab
 }
 
 Result<void> cancel_autopay(store::Database& database, const AccountNumber& account,
-                            const std::string& actor) {
+                            const std::string& actor,
+                            const std::optional<accounts::CustomerConsent>& consent) {
+  RP_TRY(accounts::require_consent(actor, consent));
   return database.write_work([&](Session& session) -> Result<void> {
     auto account_id = accounts::find_account_key(session, account);
     RP_TRY(account_id);
@@ -349,8 +358,13 @@ Result<void> cancel_autopay(store::Database& database, const AccountNumber& acco
       return not_found("account " + account.formatted() + " has no autopay")
           .coded("autopay-not-on");
     }
+    JsonWriter details;
+    details.begin_object();
+    accounts::write_consent(details, consent);
+    details.end_object();
     RP_TRY(accounts::record_event(
-        session, {account_id->id, "autopay.cancelled", actor, "Autopay was cancelled", "{}"}));
+        session, {account_id->id, "autopay.cancelled", actor,
+                  "Autopay was cancelled" + accounts::consent_words(consent), details.take()}));
     return success();
   });
 }

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/customer_consent.h"
 #include "core/account_number.h"
 #include "core/money.h"
 #include "core/result.h"
@@ -61,17 +62,22 @@ struct AutopayEnrolment {
   std::string enrolled_at;
 };
 
-// Enrols the account, or changes its method and days. Errors: invalid_input naming
-// "days_before_due" (0-20) or "payment_method_id"; not_found for an unknown account.
+// Enrols the account, or changes its method and days. Staff and keys act only with the
+// customer's consent (accounts/customer_consent.h), recorded in the "autopay.enrolled" event.
+// Errors: invalid_input naming "days_before_due" (0-20), "payment_method_id" or "consent...";
+// not_found for an unknown account.
 Result<AutopayEnrolment> enrol_autopay(store::Database& database, const AccountNumber& account,
                                        std::int64_t payment_method_id, std::int64_t days_before_due,
-                                       const std::string& actor);
+                                       const std::string& actor,
+                                       const std::optional<accounts::CustomerConsent>& consent);
 // The account's autopay, or none. Errors: not_found for an unknown account.
 Result<std::optional<AutopayEnrolment>> autopay_enrolment(store::Database& database,
                                                           const AccountNumber& account);
-// Errors: not_found when the account is not enrolled. Bills already scheduled are not charged.
+// Errors: not_found when the account is not enrolled; invalid_input "consent..." as for
+// enrolling. Bills already scheduled are not charged.
 Result<void> cancel_autopay(store::Database& database, const AccountNumber& account,
-                            const std::string& actor);
+                            const std::string& actor,
+                            const std::optional<accounts::CustomerConsent>& consent);
 
 struct ScheduleReport {
   std::int64_t scheduled_paid = 0;

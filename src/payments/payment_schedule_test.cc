@@ -18,6 +18,8 @@ namespace {
 
 using store::testing::count;
 
+const accounts::CustomerConsent kByPhone{"Pat Level", "phone", ""};
+
 LocalDate day(const char* text) {
   return *parse_local_date(text, "day");
 }
@@ -86,7 +88,7 @@ class PaymentScheduleTest : public ::testing::Test {
 
 TEST_F(PaymentScheduleTest, AutopayNoticesTheBillThenPaysItDaysBeforeItIsDueOnce) {
   const std::int64_t visa = save(processors_.card("4242424242424242"));
-  ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 5, "customer").ok());
+  ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 5, "customer", kByPhone).ok());
   bill(1, 84'50, "2026-12-20");
 
   ScheduleReport first = run("2026-12-01");
@@ -111,7 +113,7 @@ TEST_F(PaymentScheduleTest, AutopayNoticesTheBillThenPaysItDaysBeforeItIsDueOnce
 
 TEST_F(PaymentScheduleTest, AutopaySkipsWhatIsPaidAndChargesOnlyWhatIsStillOwed) {
   const std::int64_t visa = save(processors_.card("4242424242424242"));
-  ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 0, "customer").ok());
+  ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 0, "customer", kByPhone).ok());
   bill(1, 50'00, "2026-12-20");
   run("2026-12-01");
   // The customer pays $20.00 by hand meanwhile: autopay takes the $30.00 left.
@@ -140,7 +142,7 @@ TEST_F(PaymentScheduleTest, AutopaySkipsWhatIsPaidAndChargesOnlyWhatIsStillOwed)
 
 TEST_F(PaymentScheduleTest, ADeclinedOrRemovedMethodFailsAndSaysWhy) {
   const std::int64_t declined = save(processors_.card("4000000000000002"));
-  ASSERT_TRUE(enrol_autopay(test_.database(), account_, declined, 0, "customer").ok());
+  ASSERT_TRUE(enrol_autopay(test_.database(), account_, declined, 0, "customer", kByPhone).ok());
   bill(1, 50'00, "2026-12-20");
   run("2026-12-01");
   EXPECT_EQ(run("2026-12-20").autopay_failed, 1);
@@ -148,7 +150,7 @@ TEST_F(PaymentScheduleTest, ADeclinedOrRemovedMethodFailsAndSaysWhy) {
   EXPECT_EQ(balance(), 50'00);
 
   const std::int64_t visa = save(processors_.card("4242424242424242"));
-  ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 0, "customer").ok());
+  ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 0, "customer", kByPhone).ok());
   bill(2, 10'00, "2027-01-20");
   run("2027-01-01");
   ASSERT_TRUE(remove_payment_method(test_.database(), account_, visa, "customer").ok());
@@ -237,11 +239,41 @@ TEST_F(PaymentScheduleTest, BadRequestsAreNamedAndWriteNothing) {
           .error()
           .field,
       "payment_method_id");
-  EXPECT_EQ(enrol_autopay(test_.database(), account_, visa, 21, "c").error().field,
+  EXPECT_EQ(enrol_autopay(test_.database(), account_, visa, 21, "c", kByPhone).error().field,
             "days_before_due");
-  EXPECT_EQ(cancel_autopay(test_.database(), account_, "c").error().kind, ErrorKind::not_found);
+  EXPECT_EQ(cancel_autopay(test_.database(), account_, "c", kByPhone).error().kind,
+            ErrorKind::not_found);
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM scheduled_payments"), 0);
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM autopay_enrolments"), 0);
+}
+
+TEST_F(PaymentScheduleTest, StaffEnrolAndCancelOnlyWithTheCustomersConsentWhichIsRecorded) {
+  const std::int64_t visa = save(processors_.card("4242424242424242"));
+  auto unasked = enrol_autopay(test_.database(), account_, visa, 5, "staff:7", std::nullopt);
+  ASSERT_FALSE(unasked.ok());
+  EXPECT_EQ(unasked.error().field, "consent");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM autopay_enrolments"), 0);
+  EXPECT_EQ(events("autopay.enrolled"), 0);
+
+  const accounts::CustomerConsent consent{"Pat Level", "phone", "call 88"};
+  ASSERT_TRUE(enrol_autopay(test_.database(), account_, visa, 5, "staff:7", consent).ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'autopay.enrolled' AND actor = "
+                  "'staff:7' AND summary = 'Autopay pays each bill 5 days before it is due at the "
+                  "request of Pat Level, by phone (call 88)' AND details LIKE "
+                  "'%\"how\":\"phone\"%'"),
+            1);
+  auto unasked_cancel = cancel_autopay(test_.database(), account_, "staff:7", std::nullopt);
+  ASSERT_FALSE(unasked_cancel.ok());
+  EXPECT_EQ(unasked_cancel.error().field, "consent");
+  EXPECT_EQ(events("autopay.cancelled"), 0);
+  const accounts::CustomerConsent written{"Pat Level", "written", "form 12"};
+  ASSERT_TRUE(cancel_autopay(test_.database(), account_, "staff:7", written).ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'autopay.cancelled' AND "
+                  "summary = 'Autopay was cancelled at the request of Pat Level, in writing (form "
+                  "12)'"),
+            1);
 }
 
 }  // namespace
