@@ -279,6 +279,69 @@ TEST_F(BillingApiTest, RatePlansShowTheirTariffsAndAChangeNeverReachesBackIntoBi
                        testing::ApiServer::as_key(csr), forward)
                 .status,
             403);
+
+  // Any version downloads as a tariff file of its own.
+  ClientResponse version = get("/api/v1/staff/rate-plans/E-RES/tariff?effective=2026-11-01");
+  ASSERT_EQ(version.status, 200) << version.body;
+  EXPECT_NE(version.header("content-disposition").value_or("").find("E-RES-tariff-2026-11-01"),
+            std::string::npos);
+  ASSERT_EQ(version.json()["versions"].size(), 1u);
+  EXPECT_EQ(version.json()["versions"][0]["label"], "2026-27 rates");
+  EXPECT_EQ(get("/api/v1/staff/rate-plans/E-RES/tariff?effective=2026-11-02").status, 404);
+  expect_problem(get("/api/v1/staff/rate-plans/E-RES/tariff?effective=November"), 422, "effective");
+}
+
+TEST_F(BillingApiTest, ANewTariffIsPreviewedOnTheLatestBillsWithoutStoringIt) {
+  const std::string preview = "/api/v1/staff/rate-plans/E-RES/tariff/preview";
+  const std::string raised =
+      R"({"format": "ratepayer-tariff/1", "name": "Test electric", "unit": "kWh",
+  "versions": [{"effective": "2020-01-01",
+    "fixed_charges": [{"description": "Basic charge", "amount": "0.50", "per": "day"}],
+    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.10"}]}]}},
+   {"effective": "2026-12-01", "label": "2027 rates",
+    "fixed_charges": [{"description": "Basic charge", "amount": "0.50", "per": "day"}],
+    "energy": {"periods": [{"name": "Energy", "tiers": [{"rate": "0.12"}]}]}}]})";
+  ClientResponse answered = post(preview + "?sample=10", raised);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  const nlohmann::json body = answered.json();
+  EXPECT_TRUE(body["refused"].is_null());
+  EXPECT_EQ(body["version"]["label"], "2027 rates");
+  EXPECT_EQ(body["version"]["effective"], "2026-12-01");
+  ASSERT_GE(body["bills"].size(), 1u);
+  auto cents = [](const nlohmann::json& money) {
+    return Money::parse(money["amount"].get<std::string>())->cents();
+  };
+  std::int64_t current = 0;
+  std::int64_t proposed = 0;
+  for (const auto& bill : body["bills"]) {
+    ASSERT_TRUE(bill["problem"].is_null()) << bill;
+    EXPECT_EQ(cents(bill["current"]), cents(bill["billed"]));
+    // Only the energy rate changed: 0.02 more a kWh.
+    const Decimal usage = *Decimal::parse(bill["usage"].get<std::string>());
+    const std::int64_t more = usage.raw() * 2 / Decimal::kScale;
+    EXPECT_EQ(cents(bill["change"]), more) << bill;
+    EXPECT_EQ(cents(bill["proposed"]) - cents(bill["current"]), cents(bill["change"]));
+    current += cents(bill["current"]);
+    proposed += cents(bill["proposed"]);
+  }
+  EXPECT_EQ(cents(body["current_total"]), current);
+  EXPECT_EQ(cents(body["proposed_total"]), proposed);
+  EXPECT_EQ(body["rated"], body["bills"].size());
+  EXPECT_EQ(body["change_basis_points"], ((proposed - current) * 10'000 + current / 2) / current);
+  // Nothing stored: the plan still has its one version.
+  EXPECT_EQ(get("/api/v1/staff/rate-plans/E-RES/tariff").json()["versions"].size(), 1u);
+
+  expect_problem(post(preview + "?sample=0", raised), 422, "sample");
+  expect_problem(post(preview + "?sample=many", raised), 422, "sample");
+  expect_problem(post(preview, "{\"format\": 1}"), 422);
+  expect_problem(post("/api/v1/staff/rate-plans/E-XYZ/tariff/preview", raised), 404);
+  // A retroactive tariff is previewed with the reason storing it would be refused.
+  std::string retroactive = raised;
+  retroactive.replace(retroactive.find("2026-12-01"), 10, "2026-09-01");
+  ClientResponse refused = post(preview, retroactive);
+  ASSERT_EQ(refused.status, 200) << refused.body;
+  EXPECT_EQ(refused.json()["refused"]["field"], "tariff");
+  EXPECT_EQ(api_->send("POST", preview, {}, raised).status, 401);
 }
 
 TEST_F(BillingApiTest, HeldBillsAreAnsweredTogetherWithOneNoteEachOnItsOwn) {

@@ -208,6 +208,8 @@ void add_routes(http::Router& router, ApiContext& context) {
              "billing.read");
   router.add("PUT", "/api/v1/staff/rate-plans/{code}/tariff", bind(store_rate_plan_tariff_handler),
              "tariffs.change");
+  router.add("POST", "/api/v1/staff/rate-plans/{code}/tariff/preview",
+             bind(preview_rate_plan_tariff_handler), "billing.read");
   router.add("GET", "/api/v1/staff/reports", bind(report_catalog_handler), "billing.read");
   router.add("GET", "/api/v1/staff/reports/{name}", bind(report_handler), "billing.read");
   router.add("GET", "/api/v1/staff/work-queues", bind(work_queue_counts_handler), "accounts.read");

@@ -52,20 +52,25 @@ Result<void> check_not_retroactive(store::Session& session, const std::string& p
 
 }  // namespace
 
+Result<void> check_tariff_change(store::Session& session, const std::string& plan_code,
+                                 const rating::Tariff& tariff) {
+  auto plan = session.query_named("billing/rate_plan_by_code", {plan_code});
+  RP_TRY(plan);
+  if (plan->empty()) return not_found("rate plan " + plan_code + " does not exist");
+  const std::string commodity = plan->at(0).text("commodity");
+  if (!unit_bills(commodity, tariff.unit)) {
+    return invalid_input("tariff", std::string("a tariff in ") +
+                                       rating::usage_unit_name(tariff.unit) + " cannot bill " +
+                                       commodity + " plan " + plan_code);
+  }
+  return check_not_retroactive(session, plan_code, tariff);
+}
+
 Result<void> store_tariff(store::Database& database, const std::string& plan_code,
                           const rating::Tariff& tariff, const std::string& actor) {
   const std::string text = rating::format_tariff(tariff);
   return database.write_work([&](store::Session& session) -> Result<void> {
-    auto plan = session.query_named("billing/rate_plan_by_code", {plan_code});
-    RP_TRY(plan);
-    if (plan->empty()) return not_found("rate plan " + plan_code + " does not exist");
-    const std::string commodity = plan->at(0).text("commodity");
-    if (!unit_bills(commodity, tariff.unit)) {
-      return invalid_input("tariff", std::string("a tariff in ") +
-                                         rating::usage_unit_name(tariff.unit) + " cannot bill " +
-                                         commodity + " plan " + plan_code);
-    }
-    RP_TRY(check_not_retroactive(session, plan_code, tariff));
+    RP_TRY(check_tariff_change(session, plan_code, tariff));
     RP_TRY(session.execute_named("billing/set_rate_plan_tariff", {text, plan_code}));
     JsonWriter details;
     details.begin_object().key("rate_plan").string(plan_code).key("tariff").string(tariff.name);

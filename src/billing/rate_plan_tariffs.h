@@ -23,6 +23,10 @@ namespace rp::billing {
 Result<void> store_tariff(store::Database& database, const std::string& plan_code,
                           const rating::Tariff& tariff, const std::string& actor);
 
+// The checks store_tariff makes before it writes, inside the caller's transaction: its errors.
+Result<void> check_tariff_change(store::Session& session, const std::string& plan_code,
+                                 const rating::Tariff& tariff);
+
 struct RatePlanTariff {
   std::string code;
   std::string name;
