@@ -108,6 +108,8 @@ TEST_F(BillingApiTest, ABillRunStartedOverTheApiBillsTheCycleAndReportsItsProgre
 }
 
 TEST_F(BillingApiTest, StaffWorkTheHoldQueueAndCustomersSeeTheirBillsExplained) {
+  // Before cycle 3 reads again in December: a hold is approved as drafted until then.
+  const HistoryClock mid_november(*parse_instant("2026-11-20T20:00:00Z", "at"));
   run_november();
   ClientResponse queue = get("/api/v1/staff/bill-holds");
   ASSERT_EQ(queue.status, 200) << queue.body;
@@ -345,6 +347,8 @@ TEST_F(BillingApiTest, ANewTariffIsPreviewedOnTheLatestBillsWithoutStoringIt) {
 }
 
 TEST_F(BillingApiTest, HeldBillsAreAnsweredTogetherWithOneNoteEachOnItsOwn) {
+  // Before cycle 3 reads again in December: a hold is approved as drafted until then.
+  const HistoryClock mid_november(*parse_instant("2026-11-20T20:00:00Z", "at"));
   run_november();
   const auto held = get("/api/v1/staff/bill-holds").json()["bills"];
   ASSERT_EQ(held.size(), 1u);

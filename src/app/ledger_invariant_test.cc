@@ -30,14 +30,26 @@ std::int64_t sum(store::Database& database, const std::string& from_where) {
 }
 
 // Staff work on the generated utility (whose history already has the monthly late fees): every
-// held bill approved, the latest bill of the first billed account cancelled and rebilled, a
-// credit within the limit and a charge above it approved by a second person, and the late-fee
-// job run again.
+// held bill approved (recalculated first when it waited past its cycle's next read), the latest
+// bill of the first billed account cancelled and rebilled, a credit within the limit and a charge
+// above it approved by a second person, and the late-fee job run again.
 void work_the_utility(store::Database& database) {
   for (const store::Row& row :
        query(database, "SELECT id FROM bills WHERE status = 'held' ORDER BY id")) {
     auto approved =
         billing::approve_held_bill(database, {row.integer(0), "staff:ana", "looked right"});
+    if (!approved.ok() && approved.error().code == "bill-overtaken") {
+      // Waited past its cycle's next read: drafted again from today's data, then approved.
+      auto recalculated =
+          billing::recalculate_bill(database, {row.integer(0), "staff:ana", "re-checked"});
+      ASSERT_TRUE(recalculated.ok()) << recalculated.error().message;
+      if (recalculated->new_bill_id && recalculated->new_status == "held") {
+        approved = billing::approve_held_bill(
+            database, {*recalculated->new_bill_id, "staff:ana", "looked right"});
+      } else {
+        continue;
+      }
+    }
     ASSERT_TRUE(approved.ok()) << approved.error().message;
   }
   const std::int64_t latest =

@@ -21,6 +21,7 @@ struct BillFacts {
   std::string bill_date;
   std::string due_date;
   Money charges;
+  int run_cycle = 0;  // of the run that drafted it; 0 without one
 };
 
 Result<BillFacts> read_bill(Session& session, std::int64_t bill_id) {
@@ -39,6 +40,7 @@ Result<BillFacts> read_bill(Session& session, std::int64_t bill_id) {
   bill.bill_date = row.text("bill_date");
   bill.due_date = row.text("due_date");
   bill.charges = Money::from_cents(row.integer("charges_cents"));
+  if (!row.is_null("run_cycle")) bill.run_cycle = static_cast<int>(row.integer("run_cycle"));
   return bill;
 }
 
@@ -73,6 +75,61 @@ Result<void> require_latest(Session& session, const BillFacts& bill) {
     return conflict(bill_name(bill) +
                     " is not the latest bill of its services: correct the later "
                     "bill first (newest first)");
+  }
+  return success();
+}
+
+// A held bill is released as drafted only until its cycle reads again after the bill's date: by
+// then the meter data and the account have moved on, so it is recalculated first (the new draft,
+// dated the day it is made, is checked again and may then be approved).
+Result<void> require_not_overtaken(const BillFacts& bill, const CycleCalendar& calendar,
+                                   LocalDate today) {
+  if (bill.run_cycle < 1 || bill.run_cycle > calendar.cycle_count) return success();
+  auto dated = parse_local_date(bill.bill_date, "bill_date");
+  RP_TRY(dated);
+  const date::year_month month = dated->year() / dated->month();
+  LocalDate next_read = cycle_dates(calendar, bill.run_cycle, month).read_date;
+  if (date::sys_days(next_read) <= date::sys_days(*dated)) {
+    next_read = cycle_dates(calendar, bill.run_cycle, month + date::months(1)).read_date;
+  }
+  if (date::sys_days(today) < date::sys_days(next_read)) return success();
+  return conflict(bill_name(bill) + ", dated " + bill.bill_date + ", has waited past cycle " +
+                  std::to_string(bill.run_cycle) + "'s next read on " +
+                  format_local_date(next_read) +
+                  ": recalculate it from the meter data as it is now before it is released")
+      .coded("bill-overtaken");
+}
+
+// After a held bill with later bills is drafted again: the new draft must cover the same
+// services and end on the dial reads the later bills started from, or usage would be billed
+// twice or not at all. `replacement` is none when the account could not be drafted again.
+Result<void> require_continuous(Session& session, const BillFacts& bill, std::int64_t run_id,
+                                std::size_t later_sections,
+                                std::optional<std::int64_t> replacement) {
+  if (!replacement) {
+    auto problem = session.query_named("billing/run_problem_of_account", {run_id, bill.account_id});
+    RP_TRY(problem);
+    const std::string why =
+        problem->empty() ? std::string("nothing was left to bill") : problem->at(0).text("problem");
+    return conflict(bill_name(bill) + " could not be drafted again for " + period_of(bill) +
+                    ", and later bills follow it, so it stays on hold: " + why);
+  }
+  auto rows = session.query_named("billing/later_section_start_reads", {*replacement});
+  RP_TRY(rows);
+  if (rows->size() != later_sections) {
+    return conflict(bill_name(bill) + " drafted again no longer covers every service a later " +
+                    "bill follows on: correct the later bills first (newest first)");
+  }
+  for (const store::Row& row : *rows) {
+    if (row.is_null("start_read_milli")) continue;
+    if (row.is_null("end_read_milli") ||
+        row.integer("end_read_milli") != row.integer("start_read_milli")) {
+      const std::string later = row.is_null("later_bill_number")
+                                    ? "held bill " + std::to_string(row.integer("later_bill_id"))
+                                    : "bill " + std::to_string(row.integer("later_bill_number"));
+      return conflict(bill_name(bill) + " drafted again ends on a different meter read from the " +
+                      "one " + later + " started from: correct " + later + " first (newest first)");
+    }
   }
   return success();
 }
@@ -188,6 +245,7 @@ Result<BillActionOutcome> approve_held_bill(store::Database& database, const Bil
     auto bill = read_bill(session, action.bill_id);
     RP_TRY(bill);
     RP_TRY(require_status(*bill, "approved", {"held"}));
+    RP_TRY(require_not_overtaken(*bill, today->settings.calendar, today->date));
     auto drafted_on = parse_local_date(bill->bill_date, "bill_date");
     RP_TRY(drafted_on);
     const bool late = date::sys_days(today->date) > date::sys_days(*drafted_on);
@@ -243,11 +301,23 @@ Result<BillActionOutcome> recalculate_bill(store::Database& database, const Bill
     auto bill = read_bill(session, action.bill_id);
     RP_TRY(bill);
     RP_TRY(require_status(*bill, "recalculated", {"held", "released"}));
-    RP_TRY(require_latest(session, *bill));
+    // A held bill was never sent, so nothing later was built on its charges: it is drafted
+    // again for its own period even when later bills follow it (see require_continuous).
+    std::size_t later_sections = 0;
+    if (bill->status == "released") {
+      RP_TRY(require_latest(session, *bill));
+    } else {
+      auto later = session.query_named("billing/later_section_start_reads", {bill->id});
+      RP_TRY(later);
+      later_sections = later->size();
+    }
     const std::string at = format_instant(now());
     RP_TRY(withdraw(session, *bill, action, "recalculated", at, today->date));
     auto replacement = redraft_account(session, *run, bill->account_id, bill->id, at);
     RP_TRY(replacement);
+    if (later_sections > 0) {
+      RP_TRY(require_continuous(session, *bill, run->run_id, later_sections, *replacement));
+    }
     return outcome_of(session, bill->id, *replacement);
   });
 }

@@ -19,8 +19,16 @@
 //    reversed as above) and its sections stop counting, so the cycle's next run bills the period
 //    again.
 //
+// A held bill is approved as drafted only until its cycle's first read date after the bill's
+// date: after that the meter data and the account have moved on, so approving is refused
+// (conflict, code "bill-overtaken") and the bill is recalculated instead; the recalculated
+// draft is dated the day it is made, so it can be approved in its turn.
+//
 // Only an agreement's latest bill can be recalculated or cancelled: a later bill started where
-// this one ended. Correct later bills first, newest first.
+// this one ended. Correct later bills first, newest first. The one exception is recalculating a
+// held bill that later bills follow (it was never sent, so nothing was built on its charges): it
+// is drafted again for its own period, and refused (conflict, nothing written) when the new draft
+// would not end on the meter reads the later bills started from, or cannot be drafted at all.
 
 #include <cstdint>
 #include <optional>

@@ -12,6 +12,7 @@
 namespace rp::billing {
 namespace {
 
+using namespace date::literals;
 using store::testing::count;
 using store::testing::query;
 
@@ -51,6 +52,7 @@ class BillCorrectionsTest : public testing::BillingFixture {
 };
 
 TEST_F(BillCorrectionsTest, ApprovingAHeldBillReleasesItWithTheNextNumberAndPostsIt) {
+  const HistoryClock before_decembers_read(*parse_instant("2026-11-20T20:00:00Z", "at"));
   const std::int64_t before = balance(spiking_);
   auto approved = approve_held_bill(test_.database(), action(held_, "customer filled a pool"));
   ASSERT_TRUE(approved.ok()) << approved.error().message;
@@ -84,6 +86,84 @@ TEST_F(BillCorrectionsTest, ApprovingAHeldBillReleasesItWithTheNextNumberAndPost
   auto missing = approve_held_bill(test_.database(), action(999'999, ""));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+TEST_F(BillCorrectionsTest, AHoldThatWaitedPastItsCyclesNextReadIsRecalculatedBeforeRelease) {
+  auto settings = load_billing_settings(test_.database());
+  ASSERT_TRUE(settings.ok());
+  const LocalDate december_read = cycle_dates(settings->calendar, 3, 2026_y / 12).read_date;
+  // November's hold waited past December's read (it could be approved until then: above).
+  const HistoryClock after_read(settings->zone.start_of_day(december_read) + std::chrono::hours(9));
+  const std::int64_t before = balance(spiking_);
+  auto refused = approve_held_bill(test_.database(), action(held_, "looks right"));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(refused.error().code, "bill-overtaken");
+  EXPECT_NE(refused.error().message.find("next read on " + format_local_date(december_read)),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(refused.error().message.find("recalculate it"), std::string::npos);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bills WHERE status = 'held'"), 1);
+  EXPECT_EQ(balance(spiking_), before);
+
+  // Recalculated from the same (still ten times) usage it is held again, dated today, and that
+  // draft may be approved.
+  auto recalculated = recalculate_bill(test_.database(), action(held_, "usage re-checked"));
+  ASSERT_TRUE(recalculated.ok()) << recalculated.error().message;
+  ASSERT_TRUE(recalculated->new_bill_id);
+  EXPECT_EQ(recalculated->new_status, "held");
+  auto approved =
+      approve_held_bill(test_.database(), action(*recalculated->new_bill_id, "pool filled"));
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->status, "released");
+  EXPECT_EQ(balance(spiking_), before + 145'700);
+}
+
+TEST_F(BillCorrectionsTest, AHeldBillThatLaterBillsFollowIsRecalculatedForItsOwnPeriod) {
+  auto settings = load_billing_settings(test_.database());
+  ASSERT_TRUE(settings.ok());
+  const LocalDate december_read = cycle_dates(settings->calendar, 3, 2026_y / 12).read_date;
+  const HistoryClock after_read(settings->zone.start_of_day(december_read) +
+                                std::chrono::hours(30));
+  store_intervals("E1000017", "2026-11-11", "2026-12-20", 500);
+  store_intervals("E2000017", "2026-11-11", "2026-12-20", 500);
+  auto december = run(3, format_local_date(december_read).c_str());
+  ASSERT_TRUE(december.ok()) << december.error().message;
+  // December's bill of the spiking account follows the held November bill.
+  auto decembers =
+      query(test_.database(),
+            "SELECT b.id, b.period_start FROM bills b JOIN accounts a ON a.id = "
+            "b.account_id WHERE a.number = '" +
+                spiking_.digits() + "' AND b.status <> 'cancelled' ORDER BY b.id DESC");
+  ASSERT_EQ(decembers[0].text(1), "2026-11-04");
+  // Cancelling it would leave its period unbilled for good: refused.
+  auto cancel = cancel_bill(test_.database(), action(held_, "not needed"));
+  ASSERT_FALSE(cancel.ok());
+  EXPECT_NE(cancel.error().message.find("not the latest bill"), std::string::npos);
+
+  // The meter fault is corrected and the November bill drafted again for its own period.
+  correct_intervals("E2000017", "2026-10-05", "2026-11-10", 500);
+  const std::int64_t before = balance(spiking_);
+  auto recalculated = recalculate_bill(test_.database(), action(held_, "meter fault corrected"));
+  ASSERT_TRUE(recalculated.ok()) << recalculated.error().message;
+  ASSERT_TRUE(recalculated->new_bill_id);
+  EXPECT_EQ(recalculated->new_status, "released");
+  auto replacement = query(test_.database(),
+                           "SELECT period_start, period_end, charges_cents FROM bills WHERE id = " +
+                               std::to_string(*recalculated->new_bill_id));
+  EXPECT_EQ(replacement[0].text(0), "2026-10-05");
+  EXPECT_EQ(replacement[0].text(1), "2026-11-04");
+  EXPECT_EQ(replacement[0].integer(2), 15'920);
+  EXPECT_EQ(balance(spiking_), before + 15'920);
+  // Each day is billed once: the agreement's active sections still chain without overlap.
+  auto sections = query(test_.database(),
+                        "SELECT s.period_start, s.period_end FROM bill_sections s JOIN bills b ON "
+                        "b.id = s.bill_id JOIN accounts a ON a.id = b.account_id WHERE s.active = "
+                        "1 AND a.number = '" +
+                            spiking_.digits() + "' ORDER BY s.period_start");
+  for (std::size_t i = 1; i < sections.size(); ++i) {
+    EXPECT_EQ(sections[i].text(0), sections[i - 1].text(1)) << i;
+  }
 }
 
 TEST_F(BillCorrectionsTest, RecalculatingAfterAReadCorrectionReplacesTheHeldBill) {

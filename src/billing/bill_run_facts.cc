@@ -76,6 +76,7 @@ Result<void> read_history(Session& session, const RunContext& run, std::int64_t 
                           std::int64_t last, ChunkFacts& facts) {
   store::Params params = range_params(run, first, last);
   params.push_back(format_local_date(plus_days(run.read_date, -400)));
+  params.push_back(format_local_date(run.read_date));
   auto rows = session.query_named("billing/chunk_history", params);
   RP_TRY(rows);
   for (const Row& row : *rows) {
