@@ -49,6 +49,9 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   "scheduled-payment-done": "problemScheduledPaymentDone",
   "scheduled-payment-not-found": "problemScheduledPaymentNotFound",
   "autopay-not-on": "problemAutopayNotOn",
+  // Staff acting for a customer (the portal never sends these, but words them all the same).
+  "consent-required": "problemConsentRequired",
+  "bill-overtaken": "problemBillOvertaken",
   // Why a payment plan is not offered (also an offer's reason_code).
   "account-closed": "problemAccountClosed",
   "arrangement-in-force": "problemArrangementInForce",

@@ -81,6 +81,8 @@ export const en = {
   problemScheduledPaymentDone: "That scheduled payment was already made, failed or was cancelled. Reload the page to see it.",
   problemScheduledPaymentNotFound: "That scheduled payment is no longer there. Reload the page.",
   problemAutopayNotOn: "Autopay is not on for this account.",
+  problemConsentRequired: "Say who agreed to this change, and how.",
+  problemBillOvertaken: "This bill waited on hold past the next meter read, so it is worked out again first.",
   problemAccountClosed: "This account is closed.",
   problemArrangementInForce: "A payment plan is already in place on this account.",
   problemArrangementBroken: "A payment plan on this account was broken recently, so a new one cannot be offered yet.",

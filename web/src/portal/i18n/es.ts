@@ -84,6 +84,8 @@ export const es: Messages = {
   problemScheduledPaymentDone: "Ese pago programado ya se hizo, falló o se canceló. Vuelva a cargar la página para verlo.",
   problemScheduledPaymentNotFound: "Ese pago programado ya no existe. Vuelva a cargar la página.",
   problemAutopayNotOn: "El pago automático no está activado en esta cuenta.",
+  problemConsentRequired: "Indique quién aceptó este cambio y cómo.",
+  problemBillOvertaken: "Esta factura esperó en revisión hasta la siguiente lectura del medidor, así que primero se vuelve a calcular.",
   problemAccountClosed: "Esta cuenta está cerrada.",
   problemArrangementInForce: "Esta cuenta ya tiene un plan de pagos.",
   problemArrangementBroken: "Un plan de pagos de esta cuenta se incumplió hace poco, así que todavía no se puede ofrecer otro.",
