@@ -183,6 +183,8 @@ Result<void> pay_bills(store::Database& database, const GenerateOptions& options
     RP_TRY(store::bulk_insert(session, kPaymentEvents, events));
     RP_TRY(session.execute_named("app/link_generated_payments",
                                  {last_payment->at(0).integer("last_payment_id")}));
+    RP_TRY(session.execute_named("app/generated_payment_balances",
+                                 {last_payment->at(0).integer("last_payment_id")}));
     return success();
   });
 }

@@ -291,6 +291,13 @@ TEST(GenerateUtility, PaymentsAreRealPaymentRecordsInEveryChannelDatedWhenTheyHa
                   "p.account_id AND e.occurred_at = p.created_at WHERE e.kind = "
                   "'payment.received'"),
             static_cast<std::int64_t>(report->billing.payments));
+  // Each records the balance right after it posted, as a payment taken live does: the ledger up
+  // to its entry.
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM payments p WHERE p.balance_after_cents = (SELECT "
+                  "SUM(l.amount_cents) FROM ledger_entries l WHERE l.account_id = p.account_id "
+                  "AND l.id <= p.ledger_entry_id)"),
+            static_cast<std::int64_t>(report->billing.payments));
   // The mix of channels a utility sees.
   for (const char* channel : {"web", "autopay", "lockbox", "cashier", "phone"}) {
     EXPECT_GT(count(test.database(),
