@@ -62,7 +62,8 @@ Result<ReportTable> aging(Session& session, ReportTable table, LocalDate today) 
   const std::string d30 = format_local_date(days_before(today, 30));
   const std::string d60 = format_local_date(days_before(today, 60));
   const std::string d90 = format_local_date(days_before(today, 90));
-  auto rows = session.query_named("reports/aging_by_class", {d30, d30, d60, d60, d90, d90});
+  auto rows = session.query_named("reports/aging_by_class",
+                                  {d30, d30, d60, d60, d90, d30, d30, d60, d60, d90});
   RP_TRY(rows);
   for (const Row& row : *rows) {
     ReportRow line{row.text("customer_class")};
