@@ -876,22 +876,37 @@ test("an adjustment (posted, then one waiting for approval), contact details, bu
   await page.locator(".header-contact").getByRole("link", { name: email, exact: true }).waitFor();
   await page.locator(".header-contact").getByRole("link", { name: "(541) 555-0142", exact: true }).waitFor();
 
-  // Budget billing: enrol, then leave after the step saying what leaving does.
+  // Budget billing: enrol, then leave after the step saying what leaving does; each only with the
+  // customer's consent (who agreed, how, a reference), which the History then names.
   panel = await openAction(page, "Budget billing");
+  const holder = chosen.customer.name;
+  let consent = panel.getByRole("group", { name: "The customer's consent" });
+  assert.equal(await consent.getByRole("textbox", { name: "Who agreed" }).inputValue(), holder, "the account holder's name to start with");
+  await consent.getByRole("textbox", { name: "Who agreed" }).fill("Susan Smith");
+  await consent.getByRole("radio", { name: "By phone" }).check();
+  await consent.getByRole("textbox", { name: "Reference (optional)" }).fill("call 4471");
   const enrolled = answerTo(page, "POST", `/staff/accounts/${number}/budget-billing`);
   await panel.getByRole("button", { name: "Enrol in budget billing", exact: true }).click();
   answer = await enrolled;
   assert.equal(answer.status(), 201);
+  assert.deepEqual(JSON.parse(answer.request().postData()).consent, { given_by: "Susan Smith", how: "phone", reference: "call 4471" });
   const plan = await answer.json();
   await panel.getByTestId("budget-result").filter({ hasText: `${moneyText(plan.installment)} a month` }).waitFor();
+  assert.match(await panel.getByTestId("budget-result").textContent(), /At the request of Susan Smith, by phone \(call 4471\)\.$/);
   await page.getByTestId("section-budget").getByText(`${moneyText(plan.installment)} a month`).waitFor();
   await panel.getByRole("button", { name: "Leave budget billing…" }).click();
   const confirmLeave = panel.getByRole("group", { name: /^Leave budget billing today\?/ });
   await confirmLeave.waitFor();
+  consent = confirmLeave.getByRole("group", { name: "The customer's consent" });
+  assert.equal(await consent.getByRole("textbox", { name: "Who agreed" }).inputValue(), holder);
+  await consent.getByRole("radio", { name: "In person" }).check();
   const left = answerTo(page, "DELETE", `/accounts/${number}/budget-billing`);
   await confirmLeave.getByRole("button", { name: "Yes, leave budget billing" }).click();
-  assert.equal((await left).status(), 200);
+  answer = await left;
+  assert.equal(answer.status(), 200);
+  assert.deepEqual(JSON.parse(answer.request().postData()), { consent: { given_by: holder, how: "in_person" } });
   await panel.getByTestId("budget-result").filter({ hasText: "Left budget billing on" }).waitFor();
+  assert.ok((await panel.getByTestId("budget-result").textContent()).endsWith(`At the request of ${holder}, in person.`));
   await page.getByTestId("section-budget").getByText("Not on budget billing", { exact: false }).waitFor();
 
   // Move out: the last day, then the step that says what it does, then the services stop.
@@ -916,8 +931,10 @@ test("an adjustment (posted, then one waiting for approval), contact details, bu
   await historyRow(page, "Adjustment posted", "A credit of $5.00", me.name);
   await historyRow(page, "Adjustment requested", "waits for a second person", me.name);
   await historyRow(page, "Preferences changed", "contact email", me.name);
-  await historyRow(page, "Budget enrolled", moneyText(plan.installment), me.name);
-  await historyRow(page, "Budget ended", "Budget billing ended", me.name);
+  await historyRow(page, "Budget enrolled", `${moneyText(plan.installment)} a month`, me.name);
+  await historyRow(page, "Budget enrolled", "at the request of Susan Smith, by phone (call 4471)", me.name);
+  await historyRow(page, "Budget ended", `Budget billing ended`, me.name);
+  await historyRow(page, "Budget ended", `at the request of ${holder}, in person`, me.name);
   await historyRow(page, "Service stopped", lastDay, me.name);
   assert.deepEqual(errors, []);
 });
@@ -2089,6 +2106,397 @@ test("settings and reports: each page fits a desktop and a 1024-pixel tablet, an
       await page.screenshot({ path: join(ARTIFACTS, `staff-${path.replace(/\//g, "-")}-${name}.png`) });
       if (name === "tablet") assert.deepEqual(await runAxe(page), [], `no accessibility violations on ${path} (${name})`);
     }
+    assert.deepEqual(errors, []);
+  }
+});
+
+// ---- autopay on the customer's request, with their consent ---------------------------------------
+
+/** A saved card on the account (the API key saves it: the console shows saved methods by their labels only). */
+async function saveCard(number) {
+  const token = await asApiKey("POST", "/api/v1/payment-methods/test-tokens", { card: { number: "4242424242424242", exp_month: 8, exp_year: 2031, cvc: "123" } });
+  assert.equal(token.status, 201, JSON.stringify(token.body));
+  const saved = await asApiKey("POST", `/api/v1/accounts/${number}/payment-methods`, { token: token.body.token, default: true });
+  assert.equal(saved.status, 201, JSON.stringify(saved.body));
+  return saved.body;
+}
+
+/** An account of its own, active and not on autopay, with a saved card. */
+async function autopayAccount(page) {
+  const detail = await freshAccount(page, async (d) => !(await apiGet(page, `/api/v1/accounts/${d.account_number}/autopay`)).enrolled);
+  return { detail, method: await saveCard(detail.account_number) };
+}
+
+const autopaySection = (page) => page.getByTestId("section-autopay");
+
+test("autopay enrolled and cancelled for a caller with their consent: refused first without a name, said at the field; the History names who agreed", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP);
+  const me = await apiGet(page, "/api/v1/staff/me");
+  const { detail, method } = await autopayAccount(page);
+  const number = detail.account_number;
+  const holder = detail.customer.name;
+  await openAccount(page, number);
+  const section = autopaySection(page);
+  await section.getByText("Not enrolled in autopay.").waitFor();
+
+  // The section's button opens the panel below it; focus moves to its heading.
+  await section.getByRole("button", { name: "Enrol in autopay…", exact: true }).click();
+  const panel = page.getByTestId("autopay-panel");
+  await panel.getByRole("heading", { level: 3, name: "Autopay for the customer" }).waitFor();
+  await focusMovesTo(page, "autopay-panel-heading");
+  assert.equal(await section.getByRole("button", { name: "Enrol in autopay…" }).getAttribute("aria-expanded"), "true");
+
+  // The account's saved method, by its label (the default one chosen); 3 days before the due date.
+  const methodSelect = panel.getByRole("combobox", { name: "Pay from" });
+  assert.equal(await methodSelect.inputValue(), String(method.id), "the default method to start with");
+  assert.ok((await methodSelect.locator("option").allTextContents()).includes(`${method.label} (default)`));
+  await panel.getByRole("textbox", { name: "Days before the due date" }).fill("3");
+
+  // Who agreed starts as the account holder; without a name nothing is sent and the field says why.
+  const consent = panel.getByRole("group", { name: "The customer's consent" });
+  const who = consent.getByRole("textbox", { name: "Who agreed" });
+  assert.equal(await who.inputValue(), holder);
+  await who.fill("");
+  await consent.getByRole("radio", { name: "By phone" }).check();
+  let sent = 0;
+  const countPuts = (r) => {
+    if (r.method() === "PUT" && new URL(r.url()).pathname.endsWith(`/accounts/${number}/autopay`)) sent++;
+  };
+  page.on("request", countPuts);
+  await panel.getByRole("button", { name: "Enrol in autopay", exact: true }).click();
+  await consent.locator('#autopay-consent-given-by[aria-invalid="true"]').waitFor();
+  await focusMovesTo(page, "autopay-consent-given-by");
+  assert.match(await description(who), /Type the name of the person who agreed to this change\./);
+  assert.equal(sent, 0, "nothing was sent without a name");
+  page.off("request", countPuts);
+  // The server refuses the same, naming the field the console says it at.
+  const csrf = { "X-CSRF-Token": me.csrf_token };
+  const refused = await page.request.put(`${BASE}/api/v1/accounts/${number}/autopay`, {
+    data: { payment_method_id: method.id, days_before_due: 3, consent: { given_by: "", how: "phone" } },
+    headers: csrf,
+  });
+  assert.equal(refused.status(), 422);
+  assert.equal((await refused.json()).field, "consent.given_by");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-autopay-refused.png") });
+
+  // With the name and a reference: enrolled, said in the panel, the section and the History.
+  await who.fill("Susan Smith");
+  await consent.getByRole("textbox", { name: "Reference (optional)" }).fill("call 4471");
+  const enrolled = answerTo(page, "PUT", `/accounts/${number}/autopay`);
+  await panel.getByRole("button", { name: "Enrol in autopay", exact: true }).click();
+  let answer = await enrolled;
+  assert.equal(answer.status(), 200);
+  assert.deepEqual(JSON.parse(answer.request().postData()), {
+    payment_method_id: method.id,
+    days_before_due: 3,
+    consent: { given_by: "Susan Smith", how: "phone", reference: "call 4471" },
+  });
+  const result = panel.getByTestId("autopay-result");
+  await textBecomes(result,
+    `Autopay is on. Each bill from now on is paid from ${method.label}, 3 days before it is due, for what is still owed on it. ` +
+      "At the request of Susan Smith, by phone (call 4471).");
+  assert.equal(await result.evaluate((el) => el === document.activeElement), true, "focus moves to what was done");
+  await section.getByText(method.label, { exact: true }).waitFor();
+  await section.getByText("3 days before each bill is due").waitFor();
+  await textBecomes(page.locator("#autopay-action"), "Cancel autopay…");
+  await historyRow(page, "Autopay enrolled", "at the request of Susan Smith, by phone (call 4471)", me.name);
+  await page.screenshot({ path: join(ARTIFACTS, "staff-autopay-enrolled.png") });
+  await section.screenshot({ path: join(ARTIFACTS, "staff-autopay-section-enrolled.png") });
+
+  // Cancelled after the step saying what it stops, on the word of the account holder, in person.
+  await panel.getByRole("button", { name: "Cancel autopay…", exact: true }).click();
+  const confirmCancel = panel.getByRole("group", { name: /^Cancel autopay today\?/ });
+  await confirmCancel.waitFor();
+  const cancelConsent = confirmCancel.getByRole("group", { name: "The customer's consent" });
+  assert.equal(await cancelConsent.getByRole("textbox", { name: "Who agreed" }).inputValue(), holder);
+  await cancelConsent.getByRole("radio", { name: "In person" }).check();
+  await panel.screenshot({ path: join(ARTIFACTS, "staff-autopay-cancel-step.png") });
+  const cancelled = answerTo(page, "DELETE", `/accounts/${number}/autopay`);
+  await confirmCancel.getByRole("button", { name: "Yes, cancel autopay", exact: true }).click();
+  answer = await cancelled;
+  assert.equal(answer.status(), 204);
+  assert.deepEqual(JSON.parse(answer.request().postData()), { consent: { given_by: holder, how: "in_person" } });
+  await textBecomes(result, `Autopay is off: no bill is paid automatically from now on. At the request of ${holder}, in person.`);
+  await section.getByText("Not enrolled in autopay.").waitFor();
+  await historyRow(page, "Autopay cancelled", `at the request of ${holder}, in person`, me.name);
+  await historyRow(page, "Autopay enrolled", "at the request of Susan Smith, by phone (call 4471)", me.name);
+  assert.equal((await apiGet(page, `/api/v1/accounts/${number}/autopay`)).enrolled, false);
+
+  // Escape closes the panel; focus goes back to the section's button.
+  await panel.getByRole("textbox", { name: "Days before the due date" }).press("Escape");
+  await panel.waitFor({ state: "detached" });
+  await focusMovesTo(page, "autopay-action");
+  await page.screenshot({ path: join(ARTIFACTS, "staff-autopay-cancelled.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+// ---- tariffs -------------------------------------------------------------------------------------
+
+// A desktop as the office has them, and (TABLET_WIDE above) a tablet held sideways.
+const DESKTOP_WIDE = { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, locale: "en-US" };
+
+/** "$2,964.34", "+$18.53", "-$0.74" -> whole cents. */
+function centsOf(text) {
+  const m = /^([+-])?\$([\d,]+)\.(\d{2})$/.exec(text.trim());
+  assert.ok(m, `an amount: ${text}`);
+  const cents = Number(m[2].replace(/,/g, "")) * 100 + Number(m[3]);
+  return m[1] === "-" ? -cents : cents;
+}
+
+/** {amount: "-18.53"} -> -1853. */
+const apiCents = (money) => Math.round(Number(money.amount) * 100);
+
+/** A day `days` after an ISO day. */
+function shiftDay(day, days) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The plan the tariff tests change: residential electric when there is one, with a tariff and bills sent. */
+async function tariffPlan(page) {
+  const { rate_plans: plans } = await apiGet(page, "/api/v1/staff/rate-plans");
+  const billed = plans.filter((p) => p.tariff && p.billed_through);
+  const plan = billed.find((p) => p.code === "E-RES") ?? billed[0];
+  assert.ok(plan, "a rate plan with a tariff and bills sent");
+  return { plans, plan };
+}
+
+/** The tariff `file` with one more version: a copy of its newest, from `effective`, its first fixed charge 75 cents higher. */
+function withNewVersion(file, effective, label) {
+  const next = structuredClone(file);
+  const version = structuredClone(next.versions[next.versions.length - 1]);
+  version.effective = effective;
+  version.label = label;
+  if (version.fixed_charges?.length) version.fixed_charges[0].amount = (Number(version.fixed_charges[0].amount) + 0.75).toFixed(2);
+  next.versions.push(version);
+  return next;
+}
+
+const tariffHeading = (page, plan) => workHeading(page, `${plan.name} (${plan.code})`);
+
+/** The preview's table footer, as shown, and the same text's preview asked of the API. */
+async function previewShown(page) {
+  const totals = page.getByTestId("preview-totals");
+  return {
+    current: (await totals.getByTestId("preview-current-total").textContent()).trim(),
+    proposed: (await totals.getByTestId("preview-proposed-total").textContent()).trim(),
+    change: (await totals.getByTestId("preview-change").textContent()).trim(),
+    percent: (await totals.getByTestId("preview-change-percent").textContent()).trim(),
+  };
+}
+
+test("tariffs: the plans, a plan's versions, a version downloaded; a new version after the last day billed previewed (the API's totals) and stored; a retroactive one refused", async (t) => {
+  const { page, errors } = await consolePage(t, DESKTOP_WIDE);
+  const me = await apiGet(page, "/api/v1/staff/me");
+  assert.ok(me.permissions.includes("tariffs.change"), "an administrator may store tariffs");
+  const { plans, plan } = await tariffPlan(page);
+
+  // From Settings' navigation to the plans: each with its class, the last day billed and its versions.
+  await openSettings(page);
+  const listed = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/staff/rate-plans");
+  await page.getByRole("navigation", { name: "Parts of the settings page" }).getByRole("link", { name: "Tariffs", exact: true }).click();
+  await workHeading(page, "Tariffs").waitFor();
+  assert.equal(new URL(page.url()).hash, "#/settings/tariffs");
+  assert.equal((await listed).status(), 200);
+  assert.equal(await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Settings" }).getAttribute("aria-current"), "true");
+  const table = page.getByRole("table", { name: "Rate plans" });
+  await table.waitFor();
+  assert.equal(await table.locator("tbody tr").count(), plans.length);
+  for (const p of plans) {
+    const row = table.locator(`tr[data-code="${p.code}"]`);
+    const cells = (await row.locator("th, td").allTextContents()).map((s) => s.trim());
+    assert.equal(cells[0], p.code);
+    assert.equal(cells[1], p.name);
+    assert.equal(cells[4], p.billed_through ? dayWords(p.billed_through) : "Nothing billed yet");
+    assert.equal(cells[5], p.tariff ? `${p.tariff.name} (${p.tariff.unit})` : "None yet");
+    assert.equal(cells[6], String(p.tariff?.versions.length ?? 0));
+  }
+  await page.screenshot({ path: join(ARTIFACTS, "staff-tariffs-list.png"), fullPage: true });
+
+  // The plan: its versions, the newest's content (its fixed charges in dollars).
+  await table.getByRole("link", { name: plan.code, exact: true }).click();
+  await tariffHeading(page, plan).waitFor();
+  assert.equal(new URL(page.url()).hash, `#/settings/tariffs/${plan.code}`);
+  assert.equal((await page.getByTestId("billed-through").textContent()).trim(), dayWords(plan.billed_through));
+  const versions = page.getByTestId("tariff-versions");
+  assert.deepEqual(await versions.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.effective)), plan.tariff.versions.map((v) => v.effective));
+  const newest = plan.tariff.versions[plan.tariff.versions.length - 1];
+  const view = page.getByTestId("tariff-version");
+  await view.getByRole("heading", { level: 2, name: newest.label }).waitFor();
+  const whole = await apiGet(page, `/api/v1/staff/rate-plans/${plan.code}/tariff`);
+  const newestFile = whole.versions[whole.versions.length - 1];
+  if (newestFile.fixed_charges?.length) {
+    const c = newestFile.fixed_charges[0];
+    await view.getByTestId("fixed-charges").getByRole("row", { name: new RegExp(`^${escapeRegExp(c.description)}`) })
+      .getByText(`${moneyText({ amount: Number(c.amount).toFixed(2) })} a ${c.per}`).waitFor();
+  }
+  if (newestFile.energy) assert.equal(await view.getByTestId("energy-period").count(), newestFile.energy.periods.length);
+
+  // A version downloaded on its own (a file with that version alone), and the whole tariff.
+  let download = page.waitForEvent("download");
+  await versions.getByTestId(`download-version-${newest.effective}`).click();
+  let file = await download;
+  assert.equal(file.suggestedFilename(), `${plan.code}-tariff-${newest.effective}.json`);
+  const one = JSON.parse(await readFile(await file.path(), "utf8"));
+  assert.deepEqual(one.versions.map((v) => v.effective), [newest.effective]);
+  await textBecomes(versions.getByTestId("download-status"), `Downloaded ${plan.code}-tariff-${newest.effective}.json.`);
+  download = page.waitForEvent("download");
+  await versions.getByTestId("download-tariff").click();
+  file = await download;
+  assert.equal(file.suggestedFilename(), `${plan.code}-tariff.json`);
+  const downloaded = JSON.parse(await readFile(await file.path(), "utf8"));
+  assert.deepEqual(downloaded, whole);
+
+  // A new tariff: the downloaded file with a version effective after the last day billed, chosen as a file.
+  const effective = shiftDay(plan.billed_through, 1);
+  const label = `E2E rates from ${effective}`;
+  const text = `${JSON.stringify(withNewVersion(downloaded, effective, label), null, 2)}\n`;
+  const upload = page.getByTestId("tariff-upload");
+  const store = upload.getByRole("button", { name: "Store this tariff", exact: true });
+  assert.equal(await store.getAttribute("aria-disabled"), "true", "nothing previewed yet");
+  await upload.getByLabel("Tariff file").setInputFiles({ name: `${plan.code}-new.json`, mimeType: "application/json", buffer: Buffer.from(text) });
+  const box = upload.getByRole("textbox", { name: "Tariff (JSON)" });
+  await page.waitForFunction((want) => document.getElementById("tariff-text")?.value === want, text);
+
+  // Preview: the version previewed, no refusal, a row per sampled bill; the totals are the API's for the same text.
+  let previewed = answerTo(page, "POST", `/api/v1/staff/rate-plans/${plan.code}/tariff/preview`);
+  await upload.getByRole("button", { name: "Preview", exact: true }).click();
+  let answer = await previewed;
+  assert.equal(answer.status(), 200);
+  assert.equal(answer.request().postData(), text, "the file's text, exactly");
+  const shown = await answer.json();
+  const preview = upload.getByTestId("tariff-preview");
+  await preview.getByRole("heading", { name: `Preview: ${label}, effective ${dayWords(effective)}` }).waitFor();
+  await focusMovesTo(page, "tariff-preview-heading");
+  assert.equal(await preview.getByTestId("preview-refused").count(), 0);
+  assert.equal(await preview.getByTestId("preview-table").locator("tbody tr").count(), shown.bills.length);
+  const again = await page.request.post(`${BASE}/api/v1/staff/rate-plans/${plan.code}/tariff/preview?sample=25`, {
+    data: text,
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrf_token },
+  });
+  assert.equal(again.status(), 200);
+  const api = await again.json();
+  assert.equal(api.refused, null);
+  assert.ok(api.rated > 0, "bills rated");
+  const totals = await previewShown(page);
+  assert.equal(centsOf(totals.current), apiCents(api.current_total), "current total");
+  assert.equal(centsOf(totals.proposed), apiCents(api.proposed_total), "proposed total");
+  assert.equal(centsOf(totals.change), apiCents(api.change), "change");
+  const bp = api.change_basis_points;
+  assert.equal(totals.percent, bp === null ? "—" : `${bp > 0 ? "+" : bp < 0 ? "-" : ""}${(Math.abs(bp) / 100).toFixed(2)}%`);
+  await page.screenshot({ path: join(ARTIFACTS, "staff-tariff-preview.png"), fullPage: true });
+
+  // Storing is open for the very text previewed: a change closes it, putting it back opens it again.
+  assert.equal(await store.getAttribute("aria-disabled"), null);
+  await box.fill(`${text} `);
+  assert.equal(await store.getAttribute("aria-disabled"), "true");
+  await upload.getByTestId("preview-stale").waitFor();
+  assert.match(await upload.getByTestId("store-hint").textContent(), /changed since its preview/);
+  await box.fill(text);
+  assert.equal(await store.getAttribute("aria-disabled"), null);
+
+  // Stored (confirming it is the user when asked): the page shows the new version at once.
+  const res = await confirmedAnswer(t, page, "PUT", `/api/v1/staff/rate-plans/${plan.code}/tariff`, () => store.click());
+  assert.equal(res.status(), 200);
+  const storedPlan = await res.json();
+  assert.deepEqual(storedPlan.tariff.versions.at(-1), { effective, label });
+  await page.getByTestId("tariff-stored").filter({ hasText: `has ${plan.tariff.versions.length + 1} versions now` }).waitFor();
+  await focusMovesTo(page, "tariff-stored");
+  await versions.locator(`tbody tr[data-effective="${effective}"]`).waitFor();
+  assert.equal(await versions.locator("tbody tr").count(), plan.tariff.versions.length + 1);
+  await view.getByRole("heading", { level: 2, name: label }).waitFor();
+  assert.equal(await box.inputValue(), "", "the form starts again");
+  const after = (await apiGet(page, "/api/v1/staff/rate-plans")).rate_plans.find((p) => p.code === plan.code);
+  assert.deepEqual(after.tariff.versions.at(-1), { effective, label });
+  await page.screenshot({ path: join(ARTIFACTS, "staff-tariff-stored.png"), fullPage: true });
+
+  // A version reaching back into billed days: the preview says storing would be refused, and why; storing is.
+  const stored = await apiGet(page, `/api/v1/staff/rate-plans/${plan.code}/tariff`);
+  const retro = withNewVersion(stored, plan.billed_through, "E2E retroactive rates");
+  retro.versions.splice(-2, 1); // the version just stored goes: the new one starts before it
+  const retroText = JSON.stringify(retro, null, 2);
+  await box.fill(retroText);
+  previewed = answerTo(page, "POST", `/api/v1/staff/rate-plans/${plan.code}/tariff/preview`);
+  await upload.getByRole("button", { name: "Preview", exact: true }).click();
+  answer = await previewed;
+  assert.equal(answer.status(), 200);
+  const { refused } = await answer.json();
+  assert.ok(refused, "the preview says storing would be refused");
+  assert.equal(refused.field, "tariff");
+  const banner = preview.getByTestId("preview-refused");
+  await banner.waitFor();
+  assert.ok((await banner.textContent()).includes("Storing this tariff would be refused."));
+  assert.ok((await banner.textContent()).includes(refused.detail.slice(1)), "the server's reason");
+  const refusedStore = await confirmedAnswer(t, page, "PUT", `/api/v1/staff/rate-plans/${plan.code}/tariff`, () => store.click());
+  assert.equal(refusedStore.status(), 409);
+  const problem = await refusedStore.json();
+  assert.equal(problem.field, "tariff");
+  const alert = upload.locator(".tariff-store").getByTestId("action-problem");
+  await alert.getByText("Could not store the tariff.").waitFor();
+  assert.ok((await alert.textContent()).includes(problem.detail), "the server's reason, at the form");
+  assert.match(problem.detail, new RegExp(`billed through ${plan.billed_through}`));
+  const unchanged = (await apiGet(page, "/api/v1/staff/rate-plans")).rate_plans.find((p) => p.code === plan.code);
+  assert.deepEqual(unchanged.tariff.versions, after.tariff.versions, "nothing changed");
+  assert.equal(await versions.locator("tbody tr").count(), plan.tariff.versions.length + 1);
+  await page.screenshot({ path: join(ARTIFACTS, "staff-tariff-refused.png"), fullPage: true });
+  await upload.screenshot({ path: join(ARTIFACTS, "staff-tariff-upload-refused.png") });
+  assert.deepEqual(errors, []);
+});
+
+test("tariffs and the consent panels: each fits a 1366-pixel desktop and a 1024-pixel tablet, and axe finds nothing", async (t) => {
+  const probe = await consolePage(t, DESKTOP_WIDE);
+  const { plan } = await tariffPlan(probe.page);
+  const wholeText = JSON.stringify(await apiGet(probe.page, `/api/v1/staff/rate-plans/${plan.code}/tariff`), null, 2);
+  // An account with a saved card and a plan to leave, for the consent in every panel.
+  const { detail } = await autopayAccount(probe.page);
+  const number = detail.account_number;
+  await probe.context.close();
+
+  for (const [device, name] of [[DESKTOP_WIDE, "desktop"], [TABLET_WIDE, "tablet"]]) {
+    const { page, errors } = await consolePage(t, device);
+    const fits = async (where) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${where} (${name}) is ${overflow}px wider than the viewport`);
+      assert.deepEqual(await runAxe(page), [], `no accessibility violations on ${where} (${name})`);
+    };
+
+    // The plans, then a plan with a preview of its own tariff.
+    await page.goto(`${BASE}/staff.html#/settings/tariffs`);
+    await workHeading(page, "Tariffs").waitFor();
+    await page.getByRole("table", { name: "Rate plans" }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, `staff-tariffs-list-${name}.png`) });
+    await fits("the rate plans");
+    await page.goto(`${BASE}/staff.html#/settings/tariffs/${plan.code}`);
+    await tariffHeading(page, plan).waitFor();
+    await page.getByTestId("tariff-version").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, `staff-tariff-plan-${name}.png`), fullPage: true });
+    await fits("a rate plan");
+    await page.getByRole("textbox", { name: "Tariff (JSON)" }).fill(wholeText);
+    await page.getByTestId("tariff-upload").getByRole("button", { name: "Preview", exact: true }).click();
+    await page.getByTestId("preview-table").waitFor();
+    await page.getByTestId("tariff-preview").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, `staff-tariff-preview-${name}.png`) });
+    await fits("a tariff's preview");
+
+    // The consent in the budget billing panel (enrolling), in its leaving step when the account is on it, and in autopay's.
+    await page.goto(`${BASE}/staff.html#/accounts/${number}`);
+    await accountHeading(page, number).waitFor();
+    await page.getByRole("heading", { name: "History" }).waitFor();
+    const panel = await openAction(page, "Budget billing");
+    const leave = panel.getByRole("button", { name: "Leave budget billing…" });
+    await panel.getByRole("group", { name: "The customer's consent" }).or(leave).first().waitFor();
+    if (await leave.count()) await leave.click();
+    await panel.getByRole("group", { name: "The customer's consent" }).waitFor();
+    await panel.screenshot({ path: join(ARTIFACTS, `staff-consent-budget-${name}.png`) });
+    await fits("the budget billing panel");
+    const section = autopaySection(page);
+    await section.getByRole("button", { name: /^(Enrol in|Cancel) autopay…$/ }).click();
+    await page.getByTestId("autopay-panel").getByRole("group", { name: "The customer's consent" }).waitFor();
+    await page.getByTestId("autopay-panel").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, `staff-consent-autopay-${name}.png`) });
+    await section.screenshot({ path: join(ARTIFACTS, `staff-consent-autopay-section-${name}.png`) });
+    await fits("the autopay panel");
     assert.deepEqual(errors, []);
   }
 });

@@ -124,9 +124,10 @@ test("an adjustment carries its key; the offer, the arrangement, contact details
   await fetchArrangementOffer("100000017");
   await makeArrangement("100000017", 3);
   await saveContactDetails("100000017", { phone: "5415550199" });
-  await enrolInBudgetBilling("100000017", null);
-  await enrolInBudgetBilling("100000017", 6);
-  await leaveBudgetBilling("100000017");
+  const consent = { given_by: "Susan Smith", how: "phone", reference: "call 4471" };
+  await enrolInBudgetBilling("100000017", null, consent);
+  await enrolInBudgetBilling("100000017", 6, { given_by: "Susan Smith", how: "in_person" });
+  await leaveBudgetBilling("100000017", { given_by: "Tom Smith", how: "written" });
   await moveOut("100000017", "2026-12-31");
   await changeMailingAddress("100000017", { line1: "12 Oak St", line2: "Apt 3", city: "Bend", state: "OR", zip: "97701" });
   await resendBill("100000017", 41);
@@ -150,9 +151,10 @@ test("an adjustment carries its key; the offer, the arrangement, contact details
   assert.equal(asked[1].headers["X-CSRF-Token"], undefined, "a read sends no token");
   assert.deepEqual(body(2), { installments: 3 });
   assert.deepEqual(body(3), { phone: "5415550199" });
-  assert.deepEqual(body(4), {}, "no month: the server's true-up month");
-  assert.deepEqual(body(5), { true_up_month: 6 });
-  assert.equal(asked[6].body, undefined);
+  assert.deepEqual(body(4), { consent }, "no month: the server's true-up month; always the customer's consent");
+  assert.deepEqual(body(5), { true_up_month: 6, consent: { given_by: "Susan Smith", how: "in_person" } });
+  assert.deepEqual(body(6), { consent: { given_by: "Tom Smith", how: "written" } }, "leaving carries the consent too");
+  assert.equal(asked[6].headers["Content-Type"], "application/json");
   assert.deepEqual(body(7), { last_day: "2026-12-31" });
   assert.deepEqual(body(8), { mailing_address: { line1: "12 Oak St", line2: "Apt 3", city: "Bend", state: "OR", zip: "97701" } });
   assert.equal(asked[9].body, undefined, "a resend sends no body");

@@ -93,7 +93,11 @@ export function AccountActions({ account, permissions, parts, onDone, onSessionE
   );
 }
 
-/** The open action: its heading (focused when it opens), Close, and its panel. Escape closes it. */
+/**
+ * The open action: its heading (focused when it opens), Close, and its panel. Escape closes it.
+ * Named "Actions Budget billing", not "Budget billing": the page's section of that name is a
+ * landmark too, and two may not share a name.
+ */
 function ActionPanel({ action, busy, onClose, children }: {
   action: AccountAction;
   busy: boolean;
@@ -116,7 +120,7 @@ function ActionPanel({ action, busy, onClose, children }: {
       id={PANEL_ID}
       ref={box}
       class="action-panel"
-      aria-labelledby="action-panel-heading"
+      aria-labelledby="actions-heading action-panel-heading"
       aria-busy={busy ? "true" : undefined}
       data-testid="action-panel"
       onKeyDown={onKeyDown}

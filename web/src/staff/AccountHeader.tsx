@@ -75,7 +75,7 @@ export function AccountHeader({ account: a, flags, headingRef }: {
           {positive(owed.credit.amount) && (
             <div>
               <dt>Credit</dt>
-              <dd>{formatMoney(owed.credit)}</dd>
+              <dd data-testid="owed-credit">{formatMoney(owed.credit)}</dd>
             </div>
           )}
         </dl>

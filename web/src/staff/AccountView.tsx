@@ -24,6 +24,7 @@ import { AgreementsSection } from "./AgreementsSection";
 import { NOTES_WRITE, NotesSection } from "./NotesSection";
 import { HistorySection } from "./HistorySection";
 import { AccountActions } from "./AccountActions";
+import { AutopayActions } from "./AutopayActions";
 import { BILL_RESEND_PERMISSION } from "./actions";
 import type { AccountAction } from "./actions";
 import { WORK_ACTION_PERMISSIONS } from "./workQueues";
@@ -49,6 +50,13 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     onAccountChanged();
     parts.history.showNewest();
     for (const part of action.refreshes) parts[part].reload();
+  };
+
+  // Autopay enrolled or cancelled from its section: the figures (the header's flags), autopay itself.
+  const autopayChanged = () => {
+    onAccountChanged();
+    parts.history.showNewest();
+    parts.autopay.reload();
   };
 
   // A payment moved to another account: the figures, the payments and what they add up to.
@@ -137,7 +145,10 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
           <UsageSection usage={parts.usage} view={parts.usageView} onView={parts.setUsageView} />
           <ArrangementsSection arrangements={parts.arrangements} />
           <BudgetSection preferences={parts.preferences} />
-          <AutopaySection autopay={parts.autopay} methods={parts.methods} />
+          <AutopaySection autopay={parts.autopay} methods={parts.methods}>
+            <AutopayActions key={a.account_number} account={a} autopay={parts.autopay} methods={parts.methods} permissions={permissions}
+              onChanged={autopayChanged} onSessionEnded={onSessionEnded} />
+          </AutopaySection>
           <ScheduledSection scheduled={parts.scheduled} methods={parts.methods} />
           <MethodsSection methods={parts.methods} />
           <AgreementsSection agreements={a.agreements} />

@@ -25,6 +25,8 @@ const WorkArea = lazyPart("work queues", () => import("./WorkArea").then((m) => 
 /** The settings and the reports: their code loads when each is first opened. */
 const SettingsArea = lazyPart("settings", () => import("./SettingsArea").then((m) => m.SettingsArea));
 const ReportsArea = lazyPart("reports", () => import("./ReportsArea").then((m) => m.ReportsArea));
+/** The tariff screens, under Settings: their code loads when first opened. */
+const TariffsArea = lazyPart("tariffs", () => import("./TariffsArea").then((m) => m.TariffsArea));
 
 /** A Work area screen's page title: "Bill holds · Ratepayer staff". */
 function workTitle(screen: WorkScreen): string {
@@ -95,9 +97,10 @@ export function App() {
     return () => removeEventListener("hashchange", onHash);
   }, []);
 
-  // Into the Work, Settings or Reports area: a problem of the page before is not about it (each
-  // screen says its own).
-  const inArea = route.page === "work" || route.page === "settings" || route.page === "reports" ? route.page : null;
+  // Into the Work, Settings (tariffs too) or Reports area: a problem of the page before is not
+  // about it (each screen says its own).
+  const inArea =
+    route.page === "work" || route.page === "settings" || route.page === "tariffs" || route.page === "reports" ? route.page : null;
   useEffect(() => {
     if (inArea) setError(null);
   }, [inArea]);
@@ -250,6 +253,8 @@ export function App() {
       document.title = workTitle(route.screen); // each screen focuses its heading
     } else if (route.page === "settings") {
       document.title = "Settings · Ratepayer staff";
+    } else if (route.page === "tariffs") {
+      document.title = `${route.code ? `Rate plan ${route.code}` : "Tariffs"} · Ratepayer staff`;
     } else if (route.page === "reports") {
       document.title = reportsTitle(route.screen);
     } else {
@@ -322,6 +327,8 @@ export function App() {
     content = <WorkArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "settings") {
     content = <SettingsArea me={session.me} onSessionEnded={fail} />;
+  } else if (route.page === "tariffs") {
+    content = <TariffsArea code={route.code} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "reports") {
     content = <ReportsArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "search") {
@@ -381,7 +388,9 @@ export function App() {
               )}
               {me.permissions.includes(SETTINGS_PERMISSION) && (
                 <li>
-                  <a href={SETTINGS_HASH} aria-current={route.page === "settings" ? "page" : undefined}>Settings</a>
+                  <a href={SETTINGS_HASH} aria-current={route.page === "settings" ? "page" : route.page === "tariffs" ? "true" : undefined}>
+                    Settings
+                  </a>
                 </li>
               )}
               <li>

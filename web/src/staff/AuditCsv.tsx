@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, asApiError, downloadAuditCsv, isAbort } from "./api";
-import type { DownloadedFile } from "./api";
 import type { AuditFilters } from "./route";
-import { downloadProblem } from "./download";
+import { downloadProblem, saveFile } from "./download";
 import { ConfirmIdentity, useIdentityCheck } from "./ConfirmIdentity";
 
 interface Props {
@@ -15,22 +14,6 @@ interface Props {
 }
 
 const BUTTON_ID = "audit-csv-button";
-
-/**
- * Saves a file the page holds: a link to it (a blob: URL, which the page's CSP allows a link to
- * download) clicked from code, then let go.
- */
-function save({ blob, filename }: DownloadedFile) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000); // some browsers read it after the click
-}
 
 /**
  * "Download CSV": the file is asked for with the session cookie and saved from the page. The
@@ -54,7 +37,7 @@ export function AuditCsv({ filters, onProblem, onFail }: Props) {
     onProblem(null);
     try {
       const file = await downloadAuditCsv(filters, ctl.signal);
-      save(file);
+      saveFile(file);
       setSaved(`Downloaded ${file.filename}.`);
     } catch (err) {
       if (isAbort(err)) return;

@@ -75,8 +75,8 @@ function BillTable({ account, bills, open, onOpen }: {
         </thead>
         <tbody>
           {bills.map((b) => (
-            <tr key={b.id} class={b.number !== null && b.number === open ? "opened" : undefined}>
-              <th scope="row">
+            <tr key={b.id} class={b.number !== null && b.number === open ? "opened" : undefined} data-testid="bill-row">
+              <th scope="row" data-testid="bill-number">
                 {b.number !== null ? (
                   <button
                     type="button"
@@ -93,14 +93,14 @@ function BillTable({ account, bills, open, onOpen }: {
                   "—"
                 )}
               </th>
-              <td class="nowrap">{formatDate(b.bill_date)}</td>
+              <td class="nowrap" data-testid="bill-date">{formatDate(b.bill_date)}</td>
               <td>
                 <span class="nowrap">{formatDate(b.period.start)} –</span> <span class="nowrap">{formatDate(b.period.end)}</span>
               </td>
-              <td class="nowrap">{formatDate(b.due_date)}</td>
-              <td class="num">{formatMoney(b.charges)}</td>
-              <td class="num strong">{formatMoney(b.amount_due)}</td>
-              <td><BillNotes bill={b} /></td>
+              <td class="nowrap" data-testid="bill-due">{formatDate(b.due_date)}</td>
+              <td class="num" data-testid="bill-charges">{formatMoney(b.charges)}</td>
+              <td class="num strong" data-testid="bill-amount-due">{formatMoney(b.amount_due)}</td>
+              <td data-testid="bill-notes"><BillNotes bill={b} /></td>
               <td>
                 {b.number !== null && (
                   <a href={billPdfUrl(account, b.number)} target="_blank" rel="noopener">

@@ -1,7 +1,8 @@
 // Budget billing for a caller (permission accounts.change): enrol (POST
 // /api/v1/staff/accounts/{n}/budget-billing; the installment is the average of the last 12 bills,
 // at least 3 needed; the true-up month the caller's choice or the server's) or leave (DELETE
-// .../budget-billing, after a step that says what leaving does to the deferred balance).
+// .../budget-billing, after a step that says what leaving does to the deferred balance). Either
+// only with the customer's consent (ConsentFields): who agreed, how, and any reference.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ActionProblem, describedBy } from "./ActionParts";
 import type { ActionPanelProps } from "./ActionParts";
@@ -12,9 +13,15 @@ import { TRUE_UP_MONTHS, budgetEnrolled, budgetLeft } from "./accountChanges";
 import { monthName } from "./labels";
 import { WhenLoaded } from "./Section";
 import { dataOf } from "./resource";
+import { CONSENT_FIELDS, CONSENT_SERVER_FIELDS, checkConsent, consentDraftFor, consentOf, consentSentence } from "./consent";
+import { ConsentFields, consentFieldId } from "./ConsentFields";
 
-const FIELDS = ["true_up_month"] as const;
-const fieldId = (f: string) => `budget-${f.replace(/_/g, "-")}`;
+const FIELDS = ["true_up_month", ...CONSENT_FIELDS] as const;
+const isConsentField = (f: string) => (CONSENT_FIELDS as readonly string[]).includes(f);
+/** The ids of the enrolment form's fields ("budget-true-up-month", "budget-consent-given-by"). */
+const fieldId = (f: string) => (isConsentField(f) ? consentFieldId("budget", f) : `budget-${f.replace(/_/g, "-")}`);
+/** The ids of the leaving step's consent fields. */
+const leaveFieldId = (f: string) => consentFieldId("budget-leave", f);
 
 type Plan = AccountPreferences["budget"];
 
@@ -54,11 +61,22 @@ function EnrolBudget({ account, onSessionEnded, onBusy, onEnrolled }: ActionPane
   onEnrolled: (next: { plan: Plan; said: string }) => void;
 }) {
   const [month, setMonth] = useState("");
-  const form = useActionForm({ fields: FIELDS, serverFields: { true_up_month: "true_up_month" }, fieldId, onSessionEnded, onBusy });
+  const [consent, setConsent] = useState(() => consentDraftFor(account.customer.name));
+  const form = useActionForm({
+    fields: FIELDS,
+    serverFields: { true_up_month: "true_up_month", ...CONSENT_SERVER_FIELDS },
+    fieldId,
+    onSessionEnded,
+    onBusy,
+  });
   const submit = (e: Event) => {
     e.preventDefault();
-    void form.submit({}, () => enrolInBudgetBilling(account.account_number, month ? Number(month) : null), (b) =>
-      onEnrolled({ plan: { installment: b.installment, true_up_month: b.true_up_month, enrolled_on: b.enrolled_on }, said: budgetEnrolled(b) }),
+    const given = consentOf(consent);
+    void form.submit(checkConsent(consent), () => enrolInBudgetBilling(account.account_number, month ? Number(month) : null, given), (b) =>
+      onEnrolled({
+        plan: { installment: b.installment, true_up_month: b.true_up_month, enrolled_on: b.enrolled_on },
+        said: `${budgetEnrolled(b)} ${consentSentence(given)}`,
+      }),
     );
   };
   const id = fieldId("true_up_month");
@@ -81,6 +99,8 @@ function EnrolBudget({ account, onSessionEnded, onBusy, onEnrolled }: ActionPane
         </select>
         {error && <p id={`${id}-error`} class="field-error">{error}</p>}
       </div>
+      <ConsentFields prefix="budget" draft={consent} errors={form.errors} holderName={account.customer.name}
+        onDraft={(next) => { form.changed(); setConsent(next); }} />
       <ActionProblem what="Could not enrol in budget billing." problem={form.problem} />
       <div class="form-actions">
         <button type="submit" aria-disabled={form.busy ? "true" : undefined}>{form.busy ? "Enrolling…" : "Enrol in budget billing"}</button>
@@ -94,7 +114,8 @@ function LeaveBudget({ account, plan, onSessionEnded, onBusy, onLeft }: ActionPa
   onLeft: (next: { plan: Plan; said: string }) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const form = useActionForm({ fields: [], fieldId, onSessionEnded, onBusy });
+  const [consent, setConsent] = useState(() => consentDraftFor(account.customer.name));
+  const form = useActionForm({ fields: CONSENT_FIELDS, serverFields: CONSENT_SERVER_FIELDS, fieldId: leaveFieldId, onSessionEnded, onBusy });
   const confirmText = useRef<HTMLParagraphElement>(null);
   const leaveButton = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
@@ -104,8 +125,12 @@ function LeaveBudget({ account, plan, onSessionEnded, onBusy, onLeft }: ActionPa
     asked.current = confirming;
   }, [confirming]);
 
-  const leave = () =>
-    void form.submit({}, () => leaveBudgetBilling(account.account_number), (ended) => onLeft({ plan: null, said: budgetLeft(ended) }));
+  const leave = () => {
+    const given = consentOf(consent);
+    void form.submit(checkConsent(consent), () => leaveBudgetBilling(account.account_number, given), (ended) =>
+      onLeft({ plan: null, said: `${budgetLeft(ended)} ${consentSentence(given)}` }),
+    );
+  };
 
   return (
     <div>
@@ -121,6 +146,8 @@ function LeaveBudget({ account, plan, onSessionEnded, onBusy, onLeft }: ActionPa
             difference between the actual charges and the installments asked since the last true-up falls due on it, or is
             credited when the installments asked for more.
           </p>
+          <ConsentFields prefix="budget-leave" draft={consent} errors={form.errors} holderName={account.customer.name}
+            onDraft={(next) => { form.changed(); setConsent(next); }} />
           <ActionProblem what="Could not leave budget billing." problem={form.problem} />
           <div class="form-actions">
             <button type="button" aria-disabled={form.busy ? "true" : undefined} onClick={leave}>

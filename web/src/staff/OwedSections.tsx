@@ -61,7 +61,7 @@ export function OwedSection({ owed }: { owed: AmountOwed }) {
           </ul>
           <p class="owed-total">
             <span>Amount due now</span>
-            <span class="figure">{formatMoney(owed.now)}</span>
+            <span class="figure" data-testid="owed-total">{formatMoney(owed.now)}</span>
           </p>
         </>
       ) : (
@@ -85,18 +85,19 @@ export function AgingSection({ aging }: { aging: Loaded<Aging> }) {
       <WhenLoaded what="the aging" resource={aging.resource} onRetry={aging.reload}>
         {(a) => (
           <>
-            <p class="hint">What is unpaid, by days past its due date, as of {formatDate(a.as_of)}. Credits pay the oldest charges first.</p>
+            <p class="hint">What is unpaid, by days past its due date, as of <span data-testid="aging-as-of">{formatDate(a.as_of)}</span>. Credits pay the oldest charges first.</p>
             <dl class="facts amounts" data-testid="aging">
               {BUCKETS.map((b) => (
                 <Fragment key={b.key}>
                   <dt>{b.label}</dt>
-                  <dd class={b.key !== "current" && b.key !== "credit" && !isZero(a[b.key].amount) ? "past-due" : undefined}>
+                  <dd class={b.key !== "current" && b.key !== "credit" && !isZero(a[b.key].amount) ? "past-due" : undefined}
+                    data-testid={`aging-${b.key}`}>
                     {formatMoney(a[b.key])}
                   </dd>
                 </Fragment>
               ))}
               <dt class="total">Balance</dt>
-              <dd class="total">{formatMoney(a.balance)}</dd>
+              <dd class="total" data-testid="aging-balance">{formatMoney(a.balance)}</dd>
             </dl>
           </>
         )}

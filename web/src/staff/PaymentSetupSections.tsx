@@ -9,6 +9,7 @@ import type {
   SavedPaymentMethod,
   ScheduledPayment,
 } from "../portal/types";
+import type { ComponentChildren } from "preact";
 import { formatMoney } from "../shared/money";
 import { formatDate, formatInstant } from "../shared/format";
 import { codeLabel, monthName } from "./labels";
@@ -27,21 +28,21 @@ export function ArrangementsSection({ arrangements }: { arrangements: Loaded<Arr
           ) : (
             <ul class="item-list">
               {list.map((a) => (
-                <li key={a.id}>
+                <li key={a.id} data-testid="arrangement">
                   <p class="item-head">
                     <span class="strong">Made {formatDate(a.created_on)}</span>
-                    <span class={`badge ${a.status}`}>{codeLabel(a.status)}</span>
+                    <span class={`badge ${a.status}`} data-testid="arrangement-status">{codeLabel(a.status)}</span>
                   </p>
                   <dl class="facts">
                     <dt>Past due taken on</dt>
-                    <dd>{formatMoney(a.past_due)}</dd>
+                    <dd data-testid="arrangement-past-due">{formatMoney(a.past_due)}</dd>
                     <dt>Down payment</dt>
-                    <dd>
+                    <dd data-testid="arrangement-down-payment">
                       {formatMoney(a.down_payment)} by {formatDate(a.down_payment_due_on)}
                       {a.down_payment_kept ? " (paid)" : ""}
                     </dd>
                     <dt>Installments</dt>
-                    <dd>
+                    <dd data-testid="arrangement-installments">
                       {a.installments_billed} of {a.installments} billed, {formatMoney(a.installment)} each
                       {a.last_installment.amount !== a.installment.amount ? ` (last ${formatMoney(a.last_installment)})` : ""}
                     </dd>
@@ -70,7 +71,7 @@ export function BudgetSection({ preferences }: { preferences: Loaded<AccountPref
           p.budget ? (
             <dl class="facts">
               <dt>Installment</dt>
-              <dd class="strong">{formatMoney(p.budget.installment)} a month</dd>
+              <dd class="strong" data-testid="budget-installment">{formatMoney(p.budget.installment)} a month</dd>
               <dt>True-up</dt>
               <dd>{monthName(p.budget.true_up_month)} each year</dd>
               <dt>Since</dt>
@@ -91,7 +92,12 @@ function methodLabel(methods: Resource<SavedPaymentMethod[]>, id: number | undef
   return found ? found.label : `saved method ${id ?? "?"}`;
 }
 
-export function AutopaySection({ autopay, methods }: { autopay: Loaded<Autopay>; methods: Loaded<SavedPaymentMethod[]> }) {
+/** `children`: what the user may do about it (AutopayActions.tsx), below what it is. */
+export function AutopaySection({ autopay, methods, children }: {
+  autopay: Loaded<Autopay>;
+  methods: Loaded<SavedPaymentMethod[]>;
+  children?: ComponentChildren;
+}) {
   return (
     <Section id="autopay" title="Autopay">
       <WhenLoaded what="autopay" resource={autopay.resource} onRetry={autopay.reload}>
@@ -116,6 +122,7 @@ export function AutopaySection({ autopay, methods }: { autopay: Loaded<Autopay>;
           )
         }
       </WhenLoaded>
+      {children}
     </Section>
   );
 }

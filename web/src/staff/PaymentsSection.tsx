@@ -81,22 +81,22 @@ function PaymentTable({ payments, canMovePayments, moving, onMove }: {
         </thead>
         <tbody>
           {payments.map((p) => (
-            <tr key={p.id} data-status={p.status} class={p.confirmation === moving ? "opened" : undefined}>
+            <tr key={p.id} data-status={p.status} class={p.confirmation === moving ? "opened" : undefined} data-testid="payment-row">
               <th scope="row">
-                <span class="nowrap">{formatDate(p.effective_on)}</span>
+                <span class="nowrap" data-testid="payment-date">{formatDate(p.effective_on)}</span>
                 <span class="explain">recorded {formatInstant(p.created_at)}</span>
               </th>
-              <td class="num strong">{formatMoney(p.amount)}</td>
+              <td class="num strong" data-testid="payment-amount">{formatMoney(p.amount)}</td>
               <td>
-                <span class={`badge ${p.status}`}>{codeLabel(p.status)}</span>
+                <span class={`badge ${p.status}`} data-testid="payment-status">{codeLabel(p.status)}</span>
                 {p.failure_reason && <span class="explain">{p.failure_reason}</span>}
                 {p.moved_to && <span class="explain">to another account as payment {p.moved_to}</span>}
                 {p.moved_from && <span class="explain">moved here from payment {p.moved_from}</span>}
               </td>
               <td>{channelLabel(p.channel)}</td>
               <td>{p.method_label || codeLabel(p.method)}</td>
-              <td><code>{p.confirmation}</code></td>
-              <td class="num">{p.balance_after ? formatMoney(p.balance_after) : "—"}</td>
+              <td><code data-testid="payment-confirmation">{p.confirmation}</code></td>
+              <td class="num" data-testid="payment-balance-after">{p.balance_after ? formatMoney(p.balance_after) : "—"}</td>
               <td>{p.taken_by ? p.taken_by.actor_name : <span class="explain">not recorded</span>}</td>
               {canMovePayments && (
                 <td>

@@ -11,6 +11,7 @@ import type { ApiError, Staff } from "./api";
 import { fetchSettingChanges, fetchSettings } from "./settingsApi";
 import { SETTINGS_CHANGE_PERMISSION, isFamily, sectionsOf, settingLabel } from "./settings";
 import { SETTINGS_HASH, SETTINGS_PERMISSION } from "./route";
+import { TARIFFS_HASH } from "./tariffsRoute";
 import type { Setting, SettingChanged } from "./settings";
 import { useResource } from "./useResource";
 import { dataOf } from "./resource";
@@ -91,6 +92,7 @@ function SettingsScreen({ me, onSessionEnded }: { me: Staff; onSessionEnded: (e:
     ...sections.map(({ section }) => ({ id: `settings-${section.id}`, label: section.title })),
     { id: "bill-schedule", label: "Bill schedule" },
     { id: "setting-changes", label: "Recent changes" },
+    { id: "tariffs", label: "Tariffs", href: TARIFFS_HASH },
   ];
 
   return (
@@ -134,18 +136,23 @@ function SettingsScreen({ me, onSessionEnded }: { me: Staff; onSessionEnded: (e:
 
 /**
  * The page's parts as links, each moving to its part's heading (routes are the hash, so a link
- * does not follow "#...": it scrolls and moves focus, as the account page's navigation does).
+ * does not follow "#...": it scrolls and moves focus, as the account page's navigation does); an
+ * entry with its own `href` is a page of the area (the tariffs), followed as a link.
  */
-function PartsNav({ entries }: { entries: { id: string; label: string }[] }) {
+function PartsNav({ entries }: { entries: { id: string; label: string; href?: string }[] }) {
   return (
     <nav class="area-nav" aria-label="Parts of the settings page">
       <ul>
         {entries.map((e) => (
           <li key={e.id}>
-            <a href={SETTINGS_HASH} onClick={(ev) => {
-              ev.preventDefault();
-              goToSection(e.id);
-            }}>{e.label}</a>
+            {e.href ? (
+              <a href={e.href}>{e.label}</a>
+            ) : (
+              <a href={SETTINGS_HASH} onClick={(ev) => {
+                ev.preventDefault();
+                goToSection(e.id);
+              }}>{e.label}</a>
+            )}
           </li>
         ))}
       </ul>

@@ -88,9 +88,9 @@ function StatementTable({ statement: s }: { statement: Statement }) {
         <dt>Shows</dt>
         <dd data-testid="statement-shows">{s.shows}</dd>
         <dt>Charges</dt>
-        <dd class="amount">{formatMoney(s.charges)}</dd>
+        <dd class="amount" data-testid="statement-charges">{formatMoney(s.charges)}</dd>
         <dt>Credits</dt>
-        <dd class="amount">{formatMoney(s.credits)}</dd>
+        <dd class="amount" data-testid="statement-credits">{formatMoney(s.credits)}</dd>
       </dl>
       <div class="table-wrap" role="region" aria-labelledby="statement-caption" tabIndex={0}>
         <table class="data-table statement-table">
@@ -117,13 +117,13 @@ function StatementTable({ statement: s }: { statement: Statement }) {
               </tr>
             )}
             {s.lines.map((line) => (
-              <tr key={line.entry_id} data-kind={line.kind}>
-                <td class="nowrap">{formatDate(line.effective_on)}</td>
+              <tr key={line.entry_id} data-kind={line.kind} data-entry-id={line.entry_id}>
+                <td class="nowrap" data-testid="statement-date">{formatDate(line.effective_on)}</td>
                 <th scope="row">
                   {line.description || codeLabel(line.kind)} <span class="kind">{codeLabel(line.kind)}</span>
                 </th>
                 <td>{line.reference}</td>
-                <td class="num">{formatMoney(line.amount)}</td>
+                <td class="num" data-testid="statement-amount">{formatMoney(line.amount)}</td>
                 <td class="num" data-testid="statement-balance-after">{formatMoney(line.balance_after)}</td>
               </tr>
             ))}

@@ -4,11 +4,8 @@
 // per action; its panel is one file, loaded when first opened (AccountActions.tsx).
 //
 // Emailing a bill again is not a row here: it is done from the opened bill (BillsSection.tsx,
-// ResendBill.tsx), with the same permission, accounts.change.
-//
-// Still to come, a row here and a panel file once the server's route for it is in (it is being
-// written now); nothing is shown for it until then:
-//   - "Autopay on the customer's request" (payments.take)
+// ResendBill.tsx), with the same permission, accounts.change. Nor is autopay on the customer's
+// request: it is done from the Autopay section (AutopayActions.tsx, payments.take).
 
 export type ActionId = "payment" | "adjustment" | "arrangement" | "contact" | "mailing-address" | "budget" | "move-out";
 

@@ -1,7 +1,8 @@
 // The changes the account page's actions make (docs/openapi.yaml has each body and answer): a
 // payment taken (cash, check, or a card by phone through the test processor's tokenizer), an
 // adjustment requested, a payment arrangement set up, contact details, the mailing address,
-// budget billing, a move-out and a sent bill emailed again. Each sends the session's CSRF token (api.ts); those that move money send an
+// budget billing and autopay (each with the customer's consent), a move-out and a sent bill
+// emailed again. Each sends the session's CSRF token (api.ts); those that move money send an
 // Idempotency-Key, the same one again when retrying after an unknown outcome, so nothing is done
 // twice. Relative imports end in .ts for the unit tests (test/staffActions.test.mjs).
 
@@ -10,10 +11,12 @@ import { accountPath, staffAccountPath } from "./accountApi.ts";
 import type { StaffPayment } from "./accountApi.ts";
 import type { Address } from "./api.ts";
 import type { Money } from "../shared/money.ts";
+import type { Consent } from "./consent.ts";
 import type {
   AccountPreferences,
   Arrangement,
   ArrangementOffer,
+  Autopay,
   BudgetBillingEnded,
   CardEntry,
   PaymentMethodToken,
@@ -159,16 +162,35 @@ export function resendBill(account: string, bill: number): Promise<BillResent> {
 }
 
 /**
- * Enrols in budget billing (accounts.change); the true-up month, when null, is the server's
- * (the enrolment month, a year on). 409 already on, or too few bills to level.
+ * Enrols in budget billing (accounts.change) with the customer's consent; the true-up month, when
+ * null, is the server's (the enrolment month, a year on). 409 already on, or too few bills to
+ * level; 422 naming consent, consent.given_by, consent.how or consent.reference.
  */
-export function enrolInBudgetBilling(account: string, trueUpMonth: number | null): Promise<BudgetEnrolment> {
-  return request<BudgetEnrolment>("POST", staffAccountPath(account, "budget-billing"), trueUpMonth === null ? {} : { true_up_month: trueUpMonth });
+export function enrolInBudgetBilling(account: string, trueUpMonth: number | null, consent: Consent): Promise<BudgetEnrolment> {
+  const body = trueUpMonth === null ? { consent } : { true_up_month: trueUpMonth, consent };
+  return request<BudgetEnrolment>("POST", staffAccountPath(account, "budget-billing"), body);
 }
 
-/** Leaves budget billing today (accounts.change): the deferred balance falls due on the next bill. 409 not on it. */
-export function leaveBudgetBilling(account: string): Promise<BudgetBillingEnded> {
-  return request<BudgetBillingEnded>("DELETE", accountPath(account, "budget-billing"));
+/**
+ * Leaves budget billing today (accounts.change) with the customer's consent: the deferred balance
+ * falls due on the next bill. 409 not on it; 422 naming the consent's field.
+ */
+export function leaveBudgetBilling(account: string, consent: Consent): Promise<BudgetBillingEnded> {
+  return request<BudgetBillingEnded>("DELETE", accountPath(account, "budget-billing"), { consent });
+}
+
+/**
+ * Enrols in autopay (payments.take) with the customer's consent: each bill from now on is paid from
+ * the saved method, `daysBeforeDue` (0 to 20) days before it is due. The enrolment now; 422 naming
+ * payment_method_id, days_before_due or the consent's field.
+ */
+export function enrolInAutopay(account: string, paymentMethodId: number, daysBeforeDue: number, consent: Consent): Promise<Autopay> {
+  return request<Autopay>("PUT", accountPath(account, "autopay"), { payment_method_id: paymentMethodId, days_before_due: daysBeforeDue, consent });
+}
+
+/** Cancels autopay (payments.take) with the customer's consent: 204; 404 when it is not on; 422 naming the consent's field. */
+export function cancelAutopay(account: string, consent: Consent): Promise<void> {
+  return request<void>("DELETE", accountPath(account, "autopay"), { consent });
 }
 
 /** Stops every open service after the customer's last day (accounts.change); 409 nothing to stop, or billed past it. */

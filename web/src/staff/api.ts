@@ -266,6 +266,14 @@ function networkError(): ApiError {
   });
 }
 
+/**
+ * A request body sent exactly as written (a tariff file the user chose or pasted), not a value
+ * given to JSON.stringify: the server reads decimals from their text.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** One request with the session cookie: the answer when it is a success, else an ApiError. */
 async function send(
   method: string,
@@ -283,7 +291,7 @@ async function send(
     res = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof JsonText ? body.text : JSON.stringify(body),
       credentials: "same-origin",
       signal,
     });
@@ -386,8 +394,17 @@ export interface DownloadedFile {
  * recent sign-in: 403 reauthentication-required, then reauthenticate and ask again). Its name is
  * the server's (Content-Disposition), else AUDIT_CSV_FILENAME.
  */
-export async function downloadAuditCsv(filters: AuditFilters, signal?: AbortSignal): Promise<DownloadedFile> {
-  const res = await send("GET", auditCsvUrl(filters), "text/csv, application/problem+json", undefined, signal);
+export function downloadAuditCsv(filters: AuditFilters, signal?: AbortSignal): Promise<DownloadedFile> {
+  return downloadFile(auditCsvUrl(filters), "text/csv", AUDIT_CSV_FILENAME, signal);
+}
+
+/**
+ * A file the server sends (`accept`: its media type), asked for with the session cookie: its
+ * contents and the name in its Content-Disposition, else `fallback`. A refusal is an ApiError
+ * (download.ts downloadProblem says what it means).
+ */
+export async function downloadFile(path: string, accept: string, fallback: string, signal?: AbortSignal): Promise<DownloadedFile> {
+  const res = await send("GET", path, `${accept}, application/problem+json`, undefined, signal);
   let blob: Blob;
   try {
     blob = await res.blob();
@@ -395,5 +412,5 @@ export async function downloadAuditCsv(filters: AuditFilters, signal?: AbortSign
     if (isAbort(e)) throw e;
     throw networkError(); // the connection broke off partway through the file
   }
-  return { blob, filename: filenameFrom(res.headers.get("content-disposition"), AUDIT_CSV_FILENAME) };
+  return { blob, filename: filenameFrom(res.headers.get("content-disposition"), fallback) };
 }

@@ -1,7 +1,8 @@
-// Files the console downloads with the session cookie (pure; test/staffDownload.test.mjs): the
-// name to save one under, and what a refused download means.
+// Files the console downloads with the session cookie (pure but for saveFile;
+// test/staffDownload.test.mjs): the name to save one under, what a refused download means, and
+// saving the file the page holds.
 
-import type { ApiError } from "./api.ts";
+import type { ApiError, DownloadedFile } from "./api.ts";
 import { needsReauthentication } from "./problems.ts";
 
 /** The audit trail's CSV file, when the server does not name it. */
@@ -60,4 +61,20 @@ export function filenameFrom(contentDisposition: string | null, fallback: string
 export function downloadProblem(e: ApiError): "confirm" | "sign-in" | "alert" {
   if (needsReauthentication(e)) return "confirm";
   return e.status === 401 ? "sign-in" : "alert";
+}
+
+/**
+ * Saves a file the page holds: a link to it (a blob: URL, which the page's CSP allows a link to
+ * download) clicked from code, then let go.
+ */
+export function saveFile({ blob, filename }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000); // some browsers read it after the click
 }

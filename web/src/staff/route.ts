@@ -7,12 +7,14 @@
 //   #/enrol/{token}         first sign-in: the one-time link from `ratepayer staff add`
 //   #/queues...               the work queues (workRoute.ts)
 //   #/settings              the utility's settings, the bill schedule and the settings' changes
+//   #/settings/tariffs...   the rate plans and their tariffs (tariffsRoute.ts)
 //   #/reports...            the office's reports (reportsRoute.ts)
 
 import { parseWorkRoute } from "./workRoute.ts";
 import type { WorkScreen } from "./workRoute.ts";
 import { parseReportsRoute } from "./reportsRoute.ts";
 import type { ReportsScreen } from "./reportsRoute.ts";
+import { parseTariffsRoute } from "./tariffsRoute.ts";
 
 /** The audit trail's filters, in the form's order. */
 export const AUDIT_FILTERS = ["account", "staff", "action", "from", "to"] as const;
@@ -31,6 +33,7 @@ export type Route =
   | { page: "enrol"; token: string }
   | { page: "work"; screen: WorkScreen }
   | { page: "settings" }
+  | { page: "tariffs"; code: string | null }
   | { page: "reports"; screen: ReportsScreen };
 
 function decode(part: string): string | null {
@@ -71,6 +74,8 @@ export function parseRoute(hash: string): Route {
   const screen = parseWorkRoute(hash);
   if (screen) return { page: "work", screen };
   if (/^#\/settings\/?$/.test(hash)) return { page: "settings" };
+  const tariffs = parseTariffsRoute(hash);
+  if (tariffs) return { page: "tariffs", code: tariffs.code };
   const reports = parseReportsRoute(hash);
   if (reports) return { page: "reports", screen: reports };
   return { page: "search" };
