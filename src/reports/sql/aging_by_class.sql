@@ -6,36 +6,30 @@
 -- cut-offs :d30, :d60 and :d90 (today less 30, 60 and 90 days): a charge other than a bill on
 -- the day it took effect. A bill is due on its due date, so bills come from the bills table:
 -- only those due after :d90 (a bill due on or before it is 90+ days past due whatever its date),
--- each numbered bill's charges being exactly its ledger entry's amount. Joining the two sums per
--- account, rather than each ledger entry to its bill, keeps the pass over the ledger a plain
--- aggregate. The class is the class of the rate plan of the account's first service agreement.
-WITH ledger_sums AS (
-  SELECT account_id,
-         CAST(SUM(amount_cents) AS BIGINT) AS balance,
-         CAST(SUM(CASE WHEN amount_cents > 0 AND kind <> 'bill' AND effective_on > :d30
-                       THEN amount_cents ELSE 0 END) AS BIGINT) AS c0,
-         CAST(SUM(CASE WHEN amount_cents > 0 AND kind <> 'bill' AND effective_on <= :d30_again
-                        AND effective_on > :d60 THEN amount_cents ELSE 0 END) AS BIGINT) AS c30,
-         CAST(SUM(CASE WHEN amount_cents > 0 AND kind <> 'bill' AND effective_on <= :d60_again
-                        AND effective_on > :d90 THEN amount_cents ELSE 0 END) AS BIGINT) AS c60
-  FROM ledger_entries
+-- each numbered bill's charges being exactly its ledger entry's amount. Adding the bills' rows to
+-- the ledger's (UNION ALL) rather than joining each ledger entry to its bill keeps the pass over
+-- the ledger a plain aggregate. The class is the class of the rate plan of the account's first service agreement.
+WITH sums AS (
+  SELECT account_id, CAST(SUM(amount_cents) AS BIGINT) AS balance,
+         CAST(SUM(c0) AS BIGINT) AS c0, CAST(SUM(c30) AS BIGINT) AS c30,
+         CAST(SUM(c60) AS BIGINT) AS c60
+  FROM (SELECT account_id, amount_cents,
+               CASE WHEN amount_cents > 0 AND kind <> 'bill' AND effective_on > :d30
+                    THEN amount_cents ELSE 0 END AS c0,
+               CASE WHEN amount_cents > 0 AND kind <> 'bill' AND effective_on <= :d30_again
+                     AND effective_on > :d60 THEN amount_cents ELSE 0 END AS c30,
+               CASE WHEN amount_cents > 0 AND kind <> 'bill' AND effective_on <= :d60_again
+                     AND effective_on > :d90 THEN amount_cents ELSE 0 END AS c60
+        FROM ledger_entries
+        UNION ALL
+        SELECT account_id, 0 AS amount_cents,
+               CASE WHEN due_date > :d30_bills THEN charges_cents ELSE 0 END AS c0,
+               CASE WHEN due_date <= :d30_bills_again AND due_date > :d60_bills
+                    THEN charges_cents ELSE 0 END AS c30,
+               CASE WHEN due_date <= :d60_bills_again THEN charges_cents ELSE 0 END AS c60
+        FROM bills
+        WHERE due_date > :d90_bills AND number IS NOT NULL AND charges_cents > 0) AS parts
   GROUP BY account_id
-),
-bill_sums AS (
-  SELECT account_id,
-         CAST(SUM(CASE WHEN due_date > :d30_bills THEN charges_cents ELSE 0 END) AS BIGINT) AS c0,
-         CAST(SUM(CASE WHEN due_date <= :d30_bills_again AND due_date > :d60_bills
-                       THEN charges_cents ELSE 0 END) AS BIGINT) AS c30,
-         CAST(SUM(CASE WHEN due_date <= :d60_bills_again THEN charges_cents ELSE 0 END) AS BIGINT)
-           AS c60
-  FROM bills
-  WHERE due_date > :d90_bills AND number IS NOT NULL AND charges_cents > 0
-  GROUP BY account_id
-),
-sums AS (
-  SELECT l.account_id, l.balance, l.c0 + COALESCE(b.c0, 0) AS c0,
-         l.c30 + COALESCE(b.c30, 0) AS c30, l.c60 + COALESCE(b.c60, 0) AS c60
-  FROM ledger_sums l LEFT JOIN bill_sums b ON b.account_id = l.account_id
 ),
 aged AS (
   SELECT account_id, balance,
