@@ -6,7 +6,9 @@ import assert from "node:assert/strict";
 import {
   NO_HOLD_FILTERS,
   ageWords,
+  asksToRecalculate,
   billOutcomeWords,
+  bulkRefusalWords,
   bulkSummary,
   checkBillNote,
   checkBulkAnswer,
@@ -17,7 +19,8 @@ import {
   holdReasonLabel,
   isFiltered,
   parseHoldFilters,
-  todayIso,
+  recalculateHint,
+  replacementFilters,
 } from "../.test-build/staff/billHolds.js";
 
 test("filters as typed become the query sent: amounts in dollars and cents, blanks left out", () => {
@@ -57,7 +60,6 @@ test("how long a bill has been held, in whole days", () => {
   assert.equal(ageWords(0), "Today");
   assert.equal(ageWords(1), "1 day");
   assert.equal(ageWords(116), "116 days");
-  assert.equal(todayIso(new Date(2026, 11, 6, 23, 30)), "2026-12-06");
 });
 
 test("hold reasons in words; one the console does not know, as words too", () => {
@@ -80,7 +82,7 @@ test("what an answer did to a bill", () => {
     "Bill 1071 approved and sent as bill number 5012.");
   assert.match(billOutcomeWords("cancel", { bill_id: 1071, status: "cancelled", number: null, replacement: null }), /^Bill 1071 cancelled/);
   assert.equal(billOutcomeWords("recalculate", { bill_id: 1071, status: "cancelled", number: null, replacement: { bill_id: 4100, status: "held", number: null } }),
-    "Bill 1071 recalculated: the new bill 4100 failed a check again and is on hold.");
+    "Bill 1071 recalculated: the new bill 4100 failed a check again and is on hold, where it can be approved.");
   assert.equal(billOutcomeWords("recalculate", { bill_id: 1071, status: "cancelled", number: null, replacement: { bill_id: 4100, status: "released", number: 5013 } }),
     "Bill 1071 recalculated: the new bill 4100 was sent as bill number 5013.");
   assert.match(billOutcomeWords("recalculate", { bill_id: 1071, status: "cancelled", number: null, replacement: null }), /nothing was left to bill/);
@@ -94,4 +96,36 @@ test("the bulk form needs bills (at most 100) and a note; one bill's note is nee
   assert.match(checkBillNote("cancel", " ").note, /cancelled/);
   assert.match(checkBillNote("recalculate", "").note, /recalculated/);
   assert.deepEqual(checkBillNote("cancel", "Moved out"), {});
+});
+
+// The server's words for a hold that waited past its cycle's next read (bill_corrections.cc).
+const OVERTAKEN =
+  "held bill 1071, dated 2025-07-15, has waited past cycle 10's next read on 2025-08-14: recalculate it from the meter data as it is now before it is released";
+
+test("a bill overtaken by its cycle's next read: the refusal says what to do, in its row and in the queue's result", () => {
+  assert.equal(asksToRecalculate({ code: "bill-overtaken", detail: "anything" }), true, "a single bill's refusal names the code");
+  assert.equal(asksToRecalculate(OVERTAKEN), true, "a bulk answer's refusal has only the words");
+  assert.equal(asksToRecalculate({ detail: OVERTAKEN }), true);
+  assert.equal(asksToRecalculate("bill 1071 is released; only a held bill can be approved"), false);
+  assert.equal(asksToRecalculate({ code: "own-account", detail: "your own account" }), false);
+  assert.equal(asksToRecalculate(undefined), false);
+  assert.equal(asksToRecalculate(null), false);
+
+  // Bulk: the server's reason first, as a sentence, then how to do what it asks (the bulk form has no Recalculate).
+  const line = bulkRefusalWords(1071, OVERTAKEN);
+  assert.ok(line.startsWith("Bill 1071 refused: Held bill 1071, dated 2025-07-15, has waited past cycle 10's next read on 2025-08-14: recalculate it"), line);
+  assert.match(line, /before it is released\. Review it, write a note and choose Recalculate: the bill is drafted again from the meter data as it is now, dated today\. If the new bill is held again, approve it then\.$/);
+  assert.equal(bulkRefusalWords(7, "bill 7 changed meanwhile; try again"), "Bill 7 refused: Bill 7 changed meanwhile; try again.");
+  assert.equal(bulkRefusalWords(7, undefined), "Bill 7 refused: The server gave no reason.");
+
+  assert.match(recalculateHint("row"), /^Review it, write a note and choose Recalculate:/);
+  assert.match(recalculateHint("panel"), /^Write a note and choose Recalculate:/);
+});
+
+test("a recalculated bill held again is listed with its cycle's bills on hold", () => {
+  const heldOver30 = { ...NO_HOLD_FILTERS, rule: "high_bill", older_than_days: "30", min_amount: "100.00" };
+  assert.deepEqual(replacementFilters(heldOver30, 10), { ...NO_HOLD_FILTERS, cycle: "10" });
+  assert.equal(replacementFilters({ ...NO_HOLD_FILTERS, cycle: "10" }, 10), null, "already shown");
+  assert.deepEqual(replacementFilters({ ...NO_HOLD_FILTERS, cycle: "10", rule: "high_bill" }, 10), { ...NO_HOLD_FILTERS, cycle: "10" });
+  assert.equal(replacementFilters(heldOver30, undefined), null, "a bill without a cycle");
 });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 
 process.env.TZ = "Asia/Tokyo";
 const { formatInstant } = await import("../.test-build/shared/format.js");
-const { formatInstantIn, formatLocalDateTime, formatZoneName } = await import("../.test-build/staff/localTime.js");
+const { formatInstantIn, formatLocalDateTime, formatZoneName, localDateOf } = await import("../.test-build/staff/localTime.js");
 
 test("a local time shows its own wall clock, not the browser's", () => {
   assert.equal(formatLocalDateTime("2026-12-06T06:03:00-08:00"), "Dec 6, 2026, 6:03 AM");
@@ -52,4 +52,15 @@ test("an instant in the utility's zone, named, not the browser's (a payment's re
   assert.equal(formatInstantIn("2026-12-06T21:43:09Z", null), formatInstant("2026-12-06T21:43:09Z"), "zone not known yet: the browser's");
   assert.equal(formatInstantIn("2026-12-06T21:43:09Z", "Mars/Olympus"), formatInstant("2026-12-06T21:43:09Z"));
   assert.equal(formatInstantIn("yesterday", "America/Los_Angeles"), "yesterday");
+});
+
+test("an instant's date on the utility's clocks, not UTC's nor the browser's (how long a bill has been held)", () => {
+  // 03:40 UTC on Dec 7 is Dec 6 in Oregon, and already 12:40 PM on Dec 7 in Tokyo (the browser).
+  assert.equal(localDateOf("2026-12-07T03:40:44Z", "America/Los_Angeles"), "2026-12-06");
+  assert.equal(localDateOf("2026-12-07T03:40:44Z", "UTC"), "2026-12-07");
+  assert.equal(localDateOf("2026-12-06T20:00:00Z", "America/Los_Angeles"), "2026-12-06");
+  assert.equal(localDateOf("2026-12-06T20:00:00Z", null), "2026-12-07", "zone not known: the browser's (Tokyo) date");
+  assert.equal(localDateOf(new Date("2026-03-08T09:30:00Z"), "America/Los_Angeles"), "2026-03-08", "a Date too");
+  assert.equal(localDateOf("2026-12-06T20:00:00Z", "Mars/Olympus"), "2026-12-07", "a zone the browser does not know: the browser's");
+  assert.equal(localDateOf("soon", "America/Los_Angeles"), null);
 });

@@ -4,7 +4,7 @@
 // anywhere in the console comes back to this field (App.tsx, shortcuts.ts).
 import type { AccountSummary } from "./api";
 import { formatMoney } from "../shared/money";
-import { matchedOnLabel } from "./labels";
+import { matchedOnLabel, moreMatchesHint } from "./labels";
 import { SEARCH_FIELD_ID } from "./shortcuts";
 
 /** What can be typed, in the field's hint and in the problem when nothing is. */
@@ -94,7 +94,7 @@ export function AccountSearch({ query, onQuery, onSearch, busy, results, hasMore
           ))}
         </ul>
       )}
-      {hasMore && <p class="hint">Showing the first 20 matches. Narrow the search to see others.</p>}
+      {hasMore && results && <p class="hint" data-testid="more-matches">{moreMatchesHint(results.length)}</p>}
     </section>
   );
 }

@@ -112,7 +112,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
       <div class="account-layout">
         <SectionNav entries={entries} href={accountHash(a.account_number)} />
         <div class="account-sections">
-          <OwedSection owed={a.owed} />
+          <OwedSection owed={a.owed} ledger={parts.ledger} payments={parts.payments.items} />
           <AgingSection aging={parts.aging} />
           <NotesSection
             key={a.account_number}

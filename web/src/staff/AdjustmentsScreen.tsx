@@ -8,7 +8,8 @@ import { asApiError } from "./api";
 import type { Adjustment } from "./actionsApi";
 import { decideAdjustment, fetchPendingAdjustments } from "./workApi";
 import { accountHash } from "./route";
-import { formatInstant } from "../shared/format";
+import { formatInstantIn } from "./localTime";
+import { useUtilityZone } from "./useUtilityZone";
 import { adjustmentOutcome, adjustmentReasonLabel } from "./adjustment";
 import { adjustmentAmount, approvalRefusal, isOwnRequest, requesterWords } from "./adjustmentQueue";
 import { WORK_ACTION_PERMISSIONS } from "./workQueues";
@@ -24,6 +25,7 @@ const rejectId = (id: number) => `adjustment-${id}-reject`;
 
 export function AdjustmentsScreen({ me, onSessionEnded, onChanged }: WorkScreenProps) {
   const list = useWorkList(fetchPendingAdjustments, "adjustments", onSessionEnded);
+  const zone = useUtilityZone(true); // requested_at on the utility's clocks
   const canDecide = me.permissions.includes(WORK_ACTION_PERMISSIONS.approveAdjustments);
   const [busy, setBusy] = useState<number | null>(null);
   const [refusals, setRefusals] = useState<ReadonlyMap<number, string>>(new Map());
@@ -112,7 +114,7 @@ export function AdjustmentsScreen({ me, onSessionEnded, onChanged }: WorkScreenP
                     </td>
                     <td>
                       <span class={own ? "strong" : undefined}>{requesterWords(a.requested_by, me.id)}</span>
-                      <span class="explain">{formatInstant(a.requested_at)}</span>
+                      <span class="explain">{formatInstantIn(a.requested_at, zone)}</span>
                     </td>
                     {canDecide && (
                       <td class="decision">

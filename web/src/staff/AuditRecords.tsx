@@ -1,5 +1,6 @@
 import type { AuditRecord } from "./api";
-import { formatInstant } from "../shared/format";
+import { formatInstantIn } from "./localTime";
+import { useUtilityZone } from "./useUtilityZone";
 import { actorLines, targetLabel } from "./audit";
 
 /** The id of a record's row header, which takes focus when "Show older" adds it. */
@@ -14,13 +15,13 @@ function CellLabel({ children }: { children: string }) {
   );
 }
 
-function RecordRow({ r }: { r: AuditRecord }) {
+function RecordRow({ r, zone }: { r: AuditRecord; zone: string | null }) {
   const who = actorLines(r);
   return (
     <tr role="row">
       <th role="rowheader" scope="row" class="when" id={auditRecordId(r)} tabIndex={-1}>
         <CellLabel>When</CellLabel>
-        <time dateTime={r.at}>{formatInstant(r.at)}</time>
+        <time dateTime={r.at}>{formatInstantIn(r.at, zone)}</time>
       </th>
       <td role="cell" class="who">
         <CellLabel>Who</CellLabel>
@@ -53,6 +54,8 @@ function RecordRow({ r }: { r: AuditRecord }) {
  * (The roles are spelled out: some browsers drop a table's semantics when CSS changes its display.)
  */
 export function AuditRecords({ records, busy }: { records: AuditRecord[]; busy: boolean }) {
+  // Times on the utility's clocks (the audit trail needs audit.read; its roles have billing.read too).
+  const zone = useUtilityZone(true);
   return (
     <table role="table" class="audit-table" aria-label="Audit records" aria-busy={busy ? "true" : undefined}>
       <thead role="rowgroup">
@@ -67,7 +70,7 @@ export function AuditRecords({ records, busy }: { records: AuditRecord[]; busy: 
       </thead>
       <tbody role="rowgroup">
         {records.map((r) => (
-          <RecordRow key={r.id} r={r} />
+          <RecordRow key={r.id} r={r} zone={zone} />
         ))}
       </tbody>
     </table>

@@ -9,7 +9,9 @@ import { kindExplanation, lineCalculation } from "../portal/billLines";
 import type { BillLine, BillSection } from "../portal/types";
 import type { BillWithHolds as Bill } from "./accountApi";
 import { formatMoney } from "../shared/money";
-import { formatDate, formatInstant } from "../shared/format";
+import { formatDate } from "../shared/format";
+import { formatInstantIn } from "./localTime";
+import { useUtilityZone } from "./useUtilityZone";
 import { codeLabel } from "./labels";
 import { ResendBill } from "./ResendBill";
 import type { ResendBillProps } from "./ResendBill";
@@ -71,6 +73,7 @@ export function BillDetail({ bill: b, resend }: {
 /** Cancelled, estimated, final, a rebill, and the holds it went through before it was sent. */
 function BillNotices({ bill: b }: { bill: Bill }) {
   const holds = b.holds ?? [];
+  const zone = useUtilityZone();
   return (
     <>
       {b.status === "cancelled" && (
@@ -85,7 +88,7 @@ function BillNotices({ bill: b }: { bill: Bill }) {
             <li key={h.id}>
               Held: {codeLabel(h.reason)} <span class="hint">({h.evidence})</span> — {codeLabel(h.status)}
               {h.resolved_by ? ` by ${h.resolved_by}` : ""}
-              {h.resolved_at ? `, ${formatInstant(h.resolved_at)}` : ""}
+              {h.resolved_at ? `, ${formatInstantIn(h.resolved_at, zone)}` : ""}
               {h.resolution_note ? `: ${h.resolution_note}` : ""}
             </li>
           ))}

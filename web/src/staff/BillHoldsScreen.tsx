@@ -6,7 +6,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { fetchBillHolds } from "./workApi";
 import type { BillAction, BillActionOutcome, BulkBillAction, BulkBillAnswer } from "./workApi";
-import { billOutcomeWords, bulkSummary, filterRefusal, isFiltered } from "./billHolds";
+import { billOutcomeWords, bulkRefusalWords, bulkSummary, filterRefusal, isFiltered, replacementFilters } from "./billHolds";
 import type { HoldFilters } from "./billHolds";
 import { billHoldsHash } from "./workRoute";
 import { WORK_ACTION_PERMISSIONS } from "./workQueues";
@@ -23,6 +23,10 @@ const OUTCOME_ID = "holds-outcome";
 interface Said {
   summary: string;
   lines: string[];
+  /** Where to see what the answer made (a recalculated bill held again, listed with its cycle's). */
+  link?: { href: string; text: string };
+  /** A bill of the answer was refused. */
+  refused?: boolean;
 }
 
 export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: WorkScreenProps & { filters: HoldFilters }) {
@@ -74,8 +78,9 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
     setChosen((c) => new Set([...c].filter((id) => !done.has(id))));
     afterAnswer({
       summary: bulkSummary(action, answer.results),
+      refused: answer.results.some((r) => !r.done),
       lines: answer.results.map((r) =>
-        r.done && r.outcome ? billOutcomeWords(action, r.outcome) : `Bill ${r.bill_id} refused: ${r.refused ?? ""}`,
+        r.done && r.outcome ? billOutcomeWords(action, r.outcome) : bulkRefusalWords(r.bill_id, r.refused),
       ),
     });
   };
@@ -85,7 +90,16 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
     refused.delete(outcome.bill_id);
     setRefusals(refused);
     setOpen(null);
-    afterAnswer({ summary: billOutcomeWords(action, outcome), lines: [] });
+    // A replacement held again was drafted today: listed with its cycle's bills on hold.
+    const heldAgain = action === "recalculate" && outcome.replacement?.status === "held" ? outcome.replacement : null;
+    const where = heldAgain ? replacementFilters(filters, list.items.find((b) => b.id === outcome.bill_id)?.cycle) : null;
+    afterAnswer({
+      summary: billOutcomeWords(action, outcome),
+      lines: [],
+      link: heldAgain && where
+        ? { href: billHoldsHash(where), text: `Show cycle ${where.cycle}'s bills on hold, with bill ${heldAgain.bill_id}` }
+        : undefined,
+    });
   };
 
   const choose = (id: number, on: boolean) =>
@@ -103,7 +117,7 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
       <p class="hint">
         Bills a check held before they were sent, oldest first. Approving sends a bill as it was drafted; recalculating drafts it
         again from the meter data as it is now (after a corrected read); cancelling means it is not sent, and the cycle's next run
-        bills the period again.
+        bills the period again. A bill that waited past its cycle's next read cannot be approved as drafted: recalculate it first.
       </p>
       <HoldFiltersForm filters={filters} refused={refused} onSame={list.refresh} />
       {canAnswer ? (
@@ -111,7 +125,7 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
       ) : (
         <p class="hint" data-testid="holds-read-only">Approving, recalculating or cancelling a bill needs the permission bills.approve.</p>
       )}
-      <ActionOutcome id={OUTCOME_ID}>
+      <ActionOutcome id={OUTCOME_ID} refused={said?.refused}>
         {said && (
           <>
             <strong>{said.summary}</strong>
@@ -120,6 +134,7 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
                 {said.lines.map((line, i) => <li key={i}>{line}</li>)}
               </ul>
             )}
+            {said.link && <p class="outcome-link"><a href={said.link.href}>{said.link.text}</a></p>}
           </>
         )}
       </ActionOutcome>
@@ -137,7 +152,8 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
           open={open}
           onOpen={(id) => setOpen(id === open ? null : id)}
           panel={(bill) => (
-            <HeldBillPanel key={bill.id} bill={bill} canAnswer={canAnswer} onSessionEnded={onSessionEnded} onAnswered={singleAnswered}
+            <HeldBillPanel key={bill.id} bill={bill} canAnswer={canAnswer} refusal={refusals.get(bill.id)} onSessionEnded={onSessionEnded}
+              onAnswered={singleAnswered}
               onClose={() => setOpen(null)} />
           )}
         />

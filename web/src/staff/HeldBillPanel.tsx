@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError } from "./api";
 import { actOnBill } from "./workApi";
 import type { BillAction, BillActionOutcome, HeldBill } from "./workApi";
-import { checkBillNote, holdReasonLabel } from "./billHolds";
+import { asksToRecalculate, checkBillNote, holdReasonLabel, recalculateHint } from "./billHolds";
 import { accountHash } from "./route";
 import { formatMoney } from "../shared/money";
 import { formatDate, formatDecimal } from "../shared/format";
@@ -21,9 +21,11 @@ const ACTIONS: { action: BillAction; label: string; busy: string; what: string }
   { action: "cancel", label: "Cancel", busy: "Cancelling…", what: "cancel the bill" },
 ];
 
-export function HeldBillPanel({ bill: b, canAnswer, onSessionEnded, onAnswered, onClose }: {
+export function HeldBillPanel({ bill: b, canAnswer, refusal, onSessionEnded, onAnswered, onClose }: {
   bill: HeldBill;
   canAnswer: boolean;
+  /** Why approving it with others was refused (the last bulk answer), in the server's words. */
+  refusal?: string;
   onSessionEnded: (e: ApiError) => void;
   onAnswered: (action: BillAction, outcome: BillActionOutcome) => void;
   onClose: () => void;
@@ -98,6 +100,12 @@ export function HeldBillPanel({ bill: b, canAnswer, onSessionEnded, onAnswered, 
           <li key={h.id}><strong>{holdReasonLabel(h.reason)}:</strong> {h.evidence}</li>
         ))}
       </ul>
+      {refusal && (
+        <p class="row-refusal" data-testid="held-bill-refusal">
+          <strong>Approving it was refused:</strong> {refusal}
+          {canAnswer && asksToRecalculate(refusal) && <span class="explain">{recalculateHint("panel")}</span>}
+        </p>
+      )}
       {canAnswer && (
         <div class="held-bill-answer">
           <NoteField id={noteId} label="Note" value={note} error={form.errors.note} onValue={(v) => {
@@ -106,7 +114,9 @@ export function HeldBillPanel({ bill: b, canAnswer, onSessionEnded, onAnswered, 
               setNote(v);
             }}
             hint="Why; needed to recalculate or cancel, kept with the bill and its account's history." />
-          <ActionProblem what={`Could not answer bill ${b.id}.`} problem={form.problem} />
+          <ActionProblem what={`Could not answer bill ${b.id}.`} problem={form.problem}>
+            {asksToRecalculate(form.problem) && <span class="detail" data-testid="held-bill-hint">{recalculateHint("panel")}</span>}
+          </ActionProblem>
           <div class="form-actions">
             {ACTIONS.map((a) => (
               <button key={a.action} type="button" class={a.action === "approve" ? undefined : "secondary"}

@@ -9,16 +9,18 @@ import type { HeldBill } from "./workApi";
 import { accountHash } from "./route";
 import { formatMoney } from "../shared/money";
 import { formatDate } from "../shared/format";
-import { ageWords, daysBetween, holdReasonLabel, todayIso } from "./billHolds";
+import { ageWords, asksToRecalculate, daysBetween, holdReasonLabel, recalculateHint } from "./billHolds";
+import { localDateOf } from "./localTime";
+import { useUtilityZone } from "./useUtilityZone";
 
 export const billPanelId = (id: number) => `held-bill-${id}`;
 export const billOpenButtonId = (id: number) => `held-bill-${id}-open`;
 
-/** The date the bill was held: the server's held_since, else its first open hold's. */
-function heldSince(bill: HeldBill): string | null {
+/** The date the bill was held: the server's held_since, else its first open hold's, on the utility's clocks. */
+function heldSince(bill: HeldBill, zone: string | null): string | null {
   if (bill.held_since) return bill.held_since;
   const first = bill.holds.map((h) => h.created_at).sort()[0];
-  return first ? first.slice(0, 10) : null;
+  return first ? localDateOf(first, zone) : null;
 }
 
 export function HeldBillsTable({ bills, busy, canAnswer, chosen, onChoose, onChooseAll, refusals, open, onOpen, panel }: {
@@ -35,7 +37,9 @@ export function HeldBillsTable({ bills, busy, canAnswer, chosen, onChoose, onCho
   /** The opened bill, drawn in a row below its own. */
   panel: (bill: HeldBill) => ComponentChildren;
 }) {
-  const today = todayIso();
+  // How long each has been held: days on the utility's clocks (its today, its date of each hold).
+  const zone = useUtilityZone(true);
+  const today = localDateOf(new Date(), zone) ?? "";
   const all = bills.length > 0 && bills.every((b) => chosen.has(b.id));
   const some = bills.some((b) => chosen.has(b.id));
   const allBox = useRef<HTMLInputElement>(null);
@@ -66,7 +70,7 @@ export function HeldBillsTable({ bills, busy, canAnswer, chosen, onChoose, onCho
         </thead>
         <tbody>
           {bills.map((b) => {
-            const since = heldSince(b);
+            const since = heldSince(b, zone);
             const days = since ? daysBetween(since, today) : null;
             const refusal = refusals.get(b.id);
             const isOpen = b.id === open;
@@ -101,6 +105,7 @@ export function HeldBillsTable({ bills, busy, canAnswer, chosen, onChoose, onCho
                     {refusal && (
                       <p class="row-refusal" data-testid="row-refusal">
                         <strong>Refused:</strong> {refusal}
+                        {asksToRecalculate(refusal) && <span class="explain" data-testid="row-refusal-hint">{recalculateHint("row")}</span>}
                       </p>
                     )}
                   </td>

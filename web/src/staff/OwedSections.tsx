@@ -1,39 +1,15 @@
 // What is owed: how the amount due now adds up (the account answer's `owed`, the statement the
-// portal shows the customer) and the balance by age (GET /api/v1/staff/accounts/{n}/aging).
+// portal shows the customer, each charge named by the ledger: owedLines.ts) and the balance by age
+// (GET /api/v1/staff/accounts/{n}/aging).
 import { Fragment } from "preact";
-import type { AmountOwed, OwedReason } from "../shared/owed";
+import type { AmountOwed } from "../shared/owed";
 import type { Aging } from "./accountApi";
+import { owedLines } from "./owedLines";
+import type { LedgerLine, PaymentStatus } from "./owedLines";
 import { formatMoney, parseCents } from "../shared/money";
 import { formatDate } from "../shared/format";
 import { Section, WhenLoaded } from "./Section";
 import type { Loaded } from "./useResource";
-
-const CHARGES: Record<string, string> = {
-  late_fee: "Late fee",
-  adjustment: "Adjustment",
-  reversal: "Returned payment",
-  refund: "Refund",
-  deposit: "Deposit",
-  transfer: "Transfer",
-  opening_balance: "Opening balance",
-};
-
-/** A line of the statement of what is owed, as the customer's portal says it (in English). */
-function reasonLabel(r: OwedReason, afterBill: boolean): string {
-  const on = r.on ? formatDate(r.on) : null;
-  switch (r.kind) {
-    case "bill":
-      return `Bill ${r.bill_number ?? ""}${on ? `, due ${on}` : ""}`;
-    case "paid":
-      return afterBill ? "Payments and credits since the bill" : "Payments and credits";
-    case "arranged":
-      return `Moved to later bills by the payment arrangement${on ? ` of ${on}` : ""}`;
-    case "earlier":
-      return "Difference between the bill and the ledger when it was sent";
-    default:
-      return `${CHARGES[r.kind] ?? "Other charge"}${on ? `, posted ${on}` : ""}`;
-  }
-}
 
 function isZero(amount: string): boolean {
   try {
@@ -43,9 +19,19 @@ function isZero(amount: string): boolean {
   }
 }
 
-/** How the amount due now adds up: the figures at the top of the page, line by line. */
-export function OwedSection({ owed }: { owed: AmountOwed }) {
-  const afterBill = owed.reasons.some((r) => r.kind === "bill");
+/**
+ * How the amount due now adds up: the figures at the top of the page, line by line. A charge since
+ * the bill is named by the ledger (a reversal by what it reversed), once the statement of all
+ * entries and the payments are in.
+ */
+export function OwedSection({ owed, ledger, payments }: {
+  owed: AmountOwed;
+  /** The whole ledger, as the statement of all entries last gave it; null until it is in. */
+  ledger: readonly LedgerLine[] | null;
+  /** The payments listed (a reversed payment's status). */
+  payments: readonly PaymentStatus[];
+}) {
+  const lines = owedLines(owed.reasons, ledger, payments);
   return (
     <Section id="owed" title="How the amount due adds up">
       {owed.reasons.length > 0 ? (
@@ -53,8 +39,11 @@ export function OwedSection({ owed }: { owed: AmountOwed }) {
           <p class="hint">These add up to the balance less what is deferred to later bills.</p>
           <ul class="owed-reasons" aria-labelledby="owed-heading" data-testid="owed-reasons">
             {owed.reasons.map((r, i) => (
-              <li key={i}>
-                <span>{reasonLabel(r, afterBill)} <code>{r.kind}</code></span>
+              <li key={i} data-kind={r.kind}>
+                <span>
+                  <span data-testid="owed-label">{lines[i].label}</span> <code>{r.kind}</code>
+                  {lines[i].detail && <span class="explain" data-testid="owed-detail">{lines[i].detail}</span>}
+                </span>
                 <span class="amount">{formatMoney(r.amount)}</span>
               </li>
             ))}

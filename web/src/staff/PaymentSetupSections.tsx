@@ -11,7 +11,9 @@ import type {
 } from "../portal/types";
 import type { ComponentChildren } from "preact";
 import { formatMoney } from "../shared/money";
-import { formatDate, formatInstant } from "../shared/format";
+import { formatDate } from "../shared/format";
+import { formatInstantIn } from "./localTime";
+import { useUtilityZone } from "./useUtilityZone";
 import { codeLabel, monthName } from "./labels";
 import { dataOf } from "./resource";
 import type { Resource } from "./resource";
@@ -98,6 +100,7 @@ export function AutopaySection({ autopay, methods, children }: {
   methods: Loaded<SavedPaymentMethod[]>;
   children?: ComponentChildren;
 }) {
+  const zone = useUtilityZone();
   return (
     <Section id="autopay" title="Autopay">
       <WhenLoaded what="autopay" resource={autopay.resource} onRetry={autopay.reload}>
@@ -113,7 +116,7 @@ export function AutopaySection({ autopay, methods, children }: {
               {a.enrolled_at && (
                 <>
                   <dt>Since</dt>
-                  <dd>{formatInstant(a.enrolled_at)}</dd>
+                  <dd>{formatInstantIn(a.enrolled_at, zone)}</dd>
                 </>
               )}
             </dl>
@@ -160,6 +163,7 @@ export function ScheduledSection({ scheduled, methods }: {
 }
 
 export function MethodsSection({ methods }: { methods: Loaded<SavedPaymentMethod[]> }) {
+  const zone = useUtilityZone();
   return (
     <Section id="methods" title="Saved payment methods">
       <WhenLoaded what="the saved payment methods" resource={methods.resource} onRetry={methods.reload}>
@@ -174,7 +178,7 @@ export function MethodsSection({ methods }: { methods: Loaded<SavedPaymentMethod
                     <span class="strong">{m.label}</span>
                     {m.default && <span class="hint"> (default)</span>}
                   </span>
-                  <span class="hint">saved {formatInstant(m.created_at)}</span>
+                  <span class="hint">saved {formatInstantIn(m.created_at, zone)}</span>
                 </li>
               ))}
             </ul>

@@ -5,7 +5,9 @@ import { useState } from "preact/hooks";
 import type { ApiError } from "./api";
 import type { StaffPayment } from "./accountApi";
 import { formatMoney } from "../shared/money";
-import { formatDate, formatInstant } from "../shared/format";
+import { formatDate } from "../shared/format";
+import { formatInstantIn } from "./localTime";
+import { useUtilityZone } from "./useUtilityZone";
 import { channelLabel, codeLabel } from "./labels";
 import { canMove } from "./movePayment";
 import { Section, ShowOlder, WhenLoaded, headingId } from "./Section";
@@ -62,6 +64,8 @@ function PaymentTable({ payments, canMovePayments, moving, onMove }: {
   moving: string | null;
   onMove: (p: StaffPayment) => void;
 }) {
+  // When each was recorded, on the utility's clocks (the zone the account's History names).
+  const zone = useUtilityZone();
   return (
     <div class="table-wrap" role="region" aria-labelledby="payments-caption" tabIndex={0}>
       <table class="data-table payments-table">
@@ -84,7 +88,7 @@ function PaymentTable({ payments, canMovePayments, moving, onMove }: {
             <tr key={p.id} data-status={p.status} class={p.confirmation === moving ? "opened" : undefined} data-testid="payment-row">
               <th scope="row">
                 <span class="nowrap" data-testid="payment-date">{formatDate(p.effective_on)}</span>
-                <span class="explain">recorded {formatInstant(p.created_at)}</span>
+                <span class="explain" data-testid="payment-recorded">recorded <time dateTime={p.created_at}>{formatInstantIn(p.created_at, zone)}</time></span>
               </th>
               <td class="num strong" data-testid="payment-amount">{formatMoney(p.amount)}</td>
               <td>

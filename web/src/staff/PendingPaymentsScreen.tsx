@@ -5,7 +5,8 @@
 import { fetchPendingPayments } from "./workApi";
 import { accountHash } from "./route";
 import { formatMoney } from "../shared/money";
-import { formatInstant } from "../shared/format";
+import { formatInstantIn } from "./localTime";
+import { useUtilityZone } from "./useUtilityZone";
 import { moneyOf } from "./moneyAnswer";
 import { channelLabel } from "./labels";
 import { useWorkList } from "./useWorkList";
@@ -14,6 +15,7 @@ import type { WorkScreenProps } from "./WorkParts";
 
 export function PendingPaymentsScreen({ onSessionEnded }: WorkScreenProps) {
   const list = useWorkList(fetchPendingPayments, "pending-payments", onSessionEnded);
+  const zone = useUtilityZone(true);
   return (
     <section class="pending-payments" aria-labelledby="work-heading">
       <ScreenHeading>Pending payments</ScreenHeading>
@@ -48,7 +50,7 @@ export function PendingPaymentsScreen({ onSessionEnded }: WorkScreenProps) {
                     <td><a href={accountHash(p.account_number)}>{p.account_number}</a></td>
                     <td class="num strong">{amount ? formatMoney(amount) : String(p.amount)}</td>
                     <td>{channelLabel(p.channel)}</td>
-                    <td class="nowrap">{p.submitted_at ?? p.created_at ? formatInstant((p.submitted_at ?? p.created_at)!) : "—"}</td>
+                    <td class="nowrap">{p.submitted_at ?? p.created_at ? formatInstantIn((p.submitted_at ?? p.created_at)!, zone) : "—"}</td>
                   </tr>
                 );
               })}

@@ -85,9 +85,14 @@ export function ListMore<T>({ list, what }: { list: WorkList<T>; what: string })
  * What the last action did (role status, focusable: focus goes to it once the action is done, so
  * the next key press continues from the result).
  */
-export function ActionOutcome({ id, children }: { id: string; children: ComponentChildren }) {
+export function ActionOutcome({ id, children, refused = false }: {
+  id: string;
+  children: ComponentChildren;
+  /** Something asked for was refused: said in the colours of a problem, not of a success. */
+  refused?: boolean;
+}) {
   return (
-    <div id={id} role="status" tabIndex={-1} class="action-result work-outcome" data-testid={id}>
+    <div id={id} role="status" tabIndex={-1} class={refused ? "action-result work-outcome refused" : "action-result work-outcome"} data-testid={id}>
       {children}
     </div>
   );

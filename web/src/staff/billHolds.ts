@@ -103,12 +103,6 @@ export function daysBetween(from: string, to: string): number | null {
   return Math.round((b - a) / 86_400_000);
 }
 
-/** A date as "2026-12-06", in the zone the browser is in (the user's today). */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** "0 days" is "today"; "1 day", "116 days". */
 export function ageWords(days: number): string {
   if (days <= 0) return "Today";
@@ -134,6 +128,34 @@ export function bulkSummary(action: "approve" | "cancel", results: readonly Bill
   return `${first}; ${refused === 1 ? "1 was refused" : `${refused} were refused`}: ${refused === 1 ? "its row says" : "each row says"} why.`;
 }
 
+/**
+ * Whether a refusal asks for the bill to be recalculated before it is released: a hold that waited
+ * past its cycle's next read (docs/billing.md, code "bill-overtaken"). A single bill's refusal
+ * names the code; a bulk answer gives only the server's words ("... recalculate it from the meter
+ * data as it is now before it is released"), so those are read too.
+ */
+export function asksToRecalculate(refusal: string | { code?: string; detail?: string } | null | undefined): boolean {
+  if (!refusal) return false;
+  if (typeof refusal !== "string" && refusal.code === "bill-overtaken") return true;
+  const words = typeof refusal === "string" ? refusal : refusal.detail ?? "";
+  return /\brecalculate it\b/i.test(words);
+}
+
+/**
+ * What to do about a bill that must be recalculated, where it is said: in its row (the bulk
+ * answer's refusal) or in its opened panel (which has the note and the Recalculate button).
+ */
+export function recalculateHint(where: "row" | "panel"): string {
+  const how = where === "row" ? "Review it, write a note and choose Recalculate" : "Write a note and choose Recalculate";
+  return `${how}: the bill is drafted again from the meter data as it is now, dated today. If the new bill is held again, approve it then.`;
+}
+
+/** A refused bill of a bulk answer, in a sentence for the queue's result: the server's words, and what to do when it asks for a recalculation. */
+export function bulkRefusalWords(billId: number, refused: string | undefined): string {
+  const why = refused?.trim() ? asSentence(refused) : "The server gave no reason.";
+  return `Bill ${billId} refused: ${why}${asksToRecalculate(refused) ? ` ${recalculateHint("row")}` : ""}`;
+}
+
 /** What the bulk form must have before it is sent: bills chosen (at most 100) and a note. */
 export function checkBulkAnswer(selected: number, note: string): FieldErrors {
   const errors: FieldErrors = {};
@@ -154,10 +176,22 @@ export function billOutcomeWords(
   if (action === "cancel") return `Bill ${o.bill_id} cancelled: it is not sent, and the cycle's next run bills its period again.`;
   const r = o.replacement;
   if (!r) return `Bill ${o.bill_id} recalculated: nothing was left to bill, so no new bill was drafted.`;
-  if (r.status === "held") return `Bill ${o.bill_id} recalculated: the new bill ${r.bill_id} failed a check again and is on hold.`;
+  if (r.status === "held") {
+    return `Bill ${o.bill_id} recalculated: the new bill ${r.bill_id} failed a check again and is on hold, where it can be approved.`;
+  }
   return r.number !== null
     ? `Bill ${o.bill_id} recalculated: the new bill ${r.bill_id} was sent as bill number ${r.number}.`
     : `Bill ${o.bill_id} recalculated: the new bill is ${r.bill_id}.`;
+}
+
+/**
+ * Where a recalculated bill's replacement, held again, is listed: the bills on hold of its cycle
+ * (held today, it is not among bills held over some days). Null when the filters shown are those.
+ */
+export function replacementFilters(shown: HoldFilters, cycle: number | undefined): HoldFilters | null {
+  if (cycle === undefined) return null;
+  const filters = { ...NO_HOLD_FILTERS, cycle: String(cycle) };
+  return holdParams(filters).toString() === holdParams(shown).toString() ? null : filters;
 }
 
 /** A single bill's note: needed to recalculate or cancel, optional to approve (src/billing/bill_corrections.h). */

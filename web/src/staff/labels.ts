@@ -138,3 +138,14 @@ export function asSentence(text: string): string {
   const first = t[0].toUpperCase() + t.slice(1);
   return /[.!?…]$/.test(first) ? first : `${first}.`;
 }
+
+/**
+ * Said under search results when the server has more (a next page): how many are shown, as they
+ * are. The first page can hold more than the limit asked for: the accounts an exact identifier
+ * matched (a bill number's account, a meter's) come first, in addition to the page of name and
+ * address matches (docs/openapi.yaml, GET /api/v1/staff/accounts).
+ */
+export function moreMatchesHint(shown: number): string {
+  const first = shown === 1 ? "the first match" : `the first ${shown} matches`;
+  return `Showing ${first}. Narrow the search to see others.`;
+}

@@ -65,3 +65,22 @@ export function formatInstantIn(iso: string, timeZone: string | null, locale = "
     return new Intl.DateTimeFormat(locale, fields).format(d); // a zone this browser does not know
   }
 }
+
+/**
+ * The calendar date of an instant on the utility's clocks: "2026-12-07T03:40:44Z" in
+ * America/Los_Angeles -> "2026-12-06" (the UTC date would be the 7th). Without the zone, or with
+ * one the browser does not know, the browser's date. Null for what is not an instant.
+ */
+export function localDateOf(iso: string | Date, timeZone: string | null): string | null {
+  const d = typeof iso === "string" ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return null;
+  const fields: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit" };
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-US", timeZone ? { ...fields, timeZone } : fields);
+  } catch {
+    format = new Intl.DateTimeFormat("en-US", fields); // a zone this browser does not know
+  }
+  const part = (type: string) => format.formatToParts(d).find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}

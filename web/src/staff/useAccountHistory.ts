@@ -10,6 +10,7 @@ import { consoleProblem } from "./problems";
 import { dataOf } from "./resource";
 import { newestFirst } from "./history";
 import { usePagedResource } from "./useResource";
+import { learnUtilityZone } from "./utilityZone";
 import type { PagedLoaded } from "./useResource";
 
 export interface AccountHistory extends PagedLoaded<HistoryEvent, HistoryPage> {
@@ -48,6 +49,7 @@ export function useAccountHistory(account: string, onSessionEnded: (e: ApiError)
   }, [key]);
   useEffect(() => {
     if (first) setKnown({ account, kinds: first.kinds, timeZone: first.time_zone });
+    learnUtilityZone(first?.time_zone); // the console's times are on the utility's clocks (utilityZone.ts)
   }, [first]);
 
   const showNewest = () => {

@@ -32,7 +32,7 @@ import type { Loaded, PagedLoaded } from "./useResource";
 import { FIRST_USAGE_VIEW } from "./usageViews";
 import type { StaffUsageView } from "./usageViews";
 import { ALL_ENTRIES, fetchStatement, statementParams } from "./statement";
-import type { Statement, StatementFilters } from "./statement";
+import type { Statement, StatementFilters, StatementLine } from "./statement";
 
 /** The usage figures' code (the portal's chart and tables): asked for with the page's answers. */
 export const loadUsageFigures = () => import("./UsageFigures");
@@ -55,12 +55,19 @@ export interface AccountParts {
   statement: Loaded<Statement>;
   statementFilters: StatementFilters;
   setStatementFilters: (filters: StatementFilters) => void;
+  /**
+   * The whole ledger, as the statement of all entries last gave it (whatever filters the statement
+   * shows now): what names each charge of "How the amount due adds up". Null until it is in.
+   */
+  ledger: StatementLine[] | null;
 }
 
 /** `onSessionEnded` is told of a 401 from any of them (the console then signs in again). */
 export function useAccountParts(account: string, onSessionEnded: (e: ApiError) => void): AccountParts {
   const [usageView, setUsageView] = useState<StaffUsageView>(FIRST_USAGE_VIEW);
   const [statementFilters, setStatementFilters] = useState<StatementFilters>(ALL_ENTRIES);
+  const [ledger, setLedger] = useState<{ account: string; lines: StatementLine[] } | null>(null);
+  const allEntries = statementParams(statementFilters).toString() === "";
   const ask = <T>(load: (account: string, signal: AbortSignal) => Promise<T>) => (signal: AbortSignal) => load(account, signal);
   return {
     bills: usePagedResource((cursor, signal) => fetchBills(account, cursor, signal), account, onSessionEnded),
@@ -86,11 +93,16 @@ export function useAccountParts(account: string, onSessionEnded: (e: ApiError) =
     usageView,
     setUsageView,
     statement: useResource(
-      (signal) => fetchStatement(account, statementFilters, signal),
+      async (signal) => {
+        const statement = await fetchStatement(account, statementFilters, signal);
+        if (allEntries) setLedger({ account, lines: statement.lines });
+        return statement;
+      },
       `${account}|${statementParams(statementFilters)}`,
       onSessionEnded,
     ),
     statementFilters,
     setStatementFilters,
+    ledger: ledger?.account === account ? ledger.lines : null,
   };
 }
