@@ -346,6 +346,27 @@ TEST_F(BillingApiTest, ANewTariffIsPreviewedOnTheLatestBillsWithoutStoringIt) {
   EXPECT_EQ(api_->send("POST", preview, {}, raised).status, 401);
 }
 
+TEST_F(BillingApiTest, AHoldThatWaitedPastItsCyclesNextReadIsRefusedWithACode) {
+  {
+    const HistoryClock mid_november(*parse_instant("2026-11-20T20:00:00Z", "at"));
+    run_november();
+  }
+  // Cycle 3 read again in early December.
+  const HistoryClock mid_december(*parse_instant("2026-12-20T20:00:00Z", "at"));
+  const auto held = get("/api/v1/staff/bill-holds").json()["bills"];
+  ASSERT_EQ(held.size(), 1u);
+  const std::string id = std::to_string(held[0]["id"].get<std::int64_t>());
+  ClientResponse together =
+      post("/api/v1/staff/bill-holds/approve", R"({"bill_ids": [)" + id + R"(], "note": "ok"})");
+  ASSERT_EQ(together.status, 200) << together.body;
+  EXPECT_EQ(together.json()["results"][0]["done"], false);
+  EXPECT_EQ(together.json()["results"][0]["code"], "bill-overtaken");
+  ClientResponse alone = post("/api/v1/staff/bills/" + id + "/approve", "{}");
+  EXPECT_EQ(alone.status, 409);
+  EXPECT_EQ(alone.json()["code"], "bill-overtaken");
+  EXPECT_EQ(get("/api/v1/staff/bill-holds").json()["bills"].size(), 1u);
+}
+
 TEST_F(BillingApiTest, HeldBillsAreAnsweredTogetherWithOneNoteEachOnItsOwn) {
   // Before cycle 3 reads again in December: a hold is approved as drafted until then.
   const HistoryClock mid_november(*parse_instant("2026-11-20T20:00:00Z", "at"));

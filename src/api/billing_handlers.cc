@@ -138,6 +138,12 @@ http::Response act_on_bills(ApiContext& context, http::Request& request, BillAct
         return http::problem_from_error(outcome.error());  // the note: the same for every bill
       }
       out.key("refused").string(outcome.error().message);
+      out.key("code");
+      if (outcome.error().code.empty()) {
+        out.null();
+      } else {
+        out.string(outcome.error().code);
+      }
     }
     out.end_object();
   }

@@ -117,6 +117,9 @@ test("a bill overtaken by its cycle's next read: the refusal says what to do, in
   assert.match(line, /before it is released\. Review it, write a note and choose Recalculate: the bill is drafted again from the meter data as it is now, dated today\. If the new bill is held again, approve it then\.$/);
   assert.equal(bulkRefusalWords(7, "bill 7 changed meanwhile; try again"), "Bill 7 refused: Bill 7 changed meanwhile; try again.");
   assert.equal(bulkRefusalWords(7, undefined), "Bill 7 refused: The server gave no reason.");
+  // The bulk answer's code says it, whatever the wording.
+  assert.match(bulkRefusalWords(8, "bill 8 must be drafted again", "bill-overtaken"), /Review it, write a note and choose Recalculate/);
+  assert.doesNotMatch(bulkRefusalWords(8, "bill 8 must be drafted again", null), /choose Recalculate/);
 
   assert.match(recalculateHint("row"), /^Review it, write a note and choose Recalculate:/);
   assert.match(recalculateHint("panel"), /^Write a note and choose Recalculate:/);

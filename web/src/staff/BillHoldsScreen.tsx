@@ -7,7 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { fetchBillHolds } from "./workApi";
 import type { BillAction, BillActionOutcome, BulkBillAction, BulkBillAnswer } from "./workApi";
 import { billOutcomeWords, bulkRefusalWords, bulkSummary, filterRefusal, isFiltered, replacementFilters } from "./billHolds";
-import type { HoldFilters } from "./billHolds";
+import type { BillRefusal, HoldFilters } from "./billHolds";
 import { billHoldsHash } from "./workRoute";
 import { WORK_ACTION_PERMISSIONS } from "./workQueues";
 import { useWorkList } from "./useWorkList";
@@ -34,7 +34,7 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
   const list = useWorkList((cursor, signal) => fetchBillHolds(filters, cursor, signal), key, onSessionEnded);
   const canAnswer = me.permissions.includes(WORK_ACTION_PERMISSIONS.answerBills);
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [refusals, setRefusals] = useState<ReadonlyMap<number, string>>(new Map());
+  const [refusals, setRefusals] = useState<ReadonlyMap<number, BillRefusal>>(new Map());
   const [said, setSaid] = useState<Said | null>(null);
   const [open, setOpen] = useState<number | null>(null);
 
@@ -71,7 +71,7 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
         done.add(r.bill_id);
         refused.delete(r.bill_id);
       } else {
-        refused.set(r.bill_id, r.refused ?? "Refused.");
+        refused.set(r.bill_id, { detail: r.refused ?? "Refused.", code: r.code });
       }
     }
     setRefusals(refused);
@@ -80,7 +80,7 @@ export function BillHoldsScreen({ me, filters, onSessionEnded, onChanged }: Work
       summary: bulkSummary(action, answer.results),
       refused: answer.results.some((r) => !r.done),
       lines: answer.results.map((r) =>
-        r.done && r.outcome ? billOutcomeWords(action, r.outcome) : bulkRefusalWords(r.bill_id, r.refused),
+        r.done && r.outcome ? billOutcomeWords(action, r.outcome) : bulkRefusalWords(r.bill_id, r.refused, r.code),
       ),
     });
   };

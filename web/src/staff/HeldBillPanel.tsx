@@ -6,6 +6,7 @@ import type { ApiError } from "./api";
 import { actOnBill } from "./workApi";
 import type { BillAction, BillActionOutcome, HeldBill } from "./workApi";
 import { asksToRecalculate, checkBillNote, holdReasonLabel, recalculateHint } from "./billHolds";
+import type { BillRefusal } from "./billHolds";
 import { accountHash } from "./route";
 import { formatMoney } from "../shared/money";
 import { formatDate, formatDecimal } from "../shared/format";
@@ -25,7 +26,7 @@ export function HeldBillPanel({ bill: b, canAnswer, refusal, onSessionEnded, onA
   bill: HeldBill;
   canAnswer: boolean;
   /** Why approving it with others was refused (the last bulk answer), in the server's words. */
-  refusal?: string;
+  refusal?: BillRefusal;
   onSessionEnded: (e: ApiError) => void;
   onAnswered: (action: BillAction, outcome: BillActionOutcome) => void;
   onClose: () => void;
@@ -102,7 +103,7 @@ export function HeldBillPanel({ bill: b, canAnswer, refusal, onSessionEnded, onA
       </ul>
       {refusal && (
         <p class="row-refusal" data-testid="held-bill-refusal">
-          <strong>Approving it was refused:</strong> {refusal}
+          <strong>Approving it was refused:</strong> {refusal.detail}
           {canAnswer && asksToRecalculate(refusal) && <span class="explain">{recalculateHint("panel")}</span>}
         </p>
       )}

@@ -10,6 +10,7 @@ import { accountHash } from "./route";
 import { formatMoney } from "../shared/money";
 import { formatDate } from "../shared/format";
 import { ageWords, asksToRecalculate, daysBetween, holdReasonLabel, recalculateHint } from "./billHolds";
+import type { BillRefusal } from "./billHolds";
 import { localDateOf } from "./localTime";
 import { useUtilityZone } from "./useUtilityZone";
 
@@ -31,7 +32,7 @@ export function HeldBillsTable({ bills, busy, canAnswer, chosen, onChoose, onCho
   chosen: ReadonlySet<number>;
   onChoose: (id: number, on: boolean) => void;
   onChooseAll: (on: boolean) => void;
-  refusals: ReadonlyMap<number, string>;
+  refusals: ReadonlyMap<number, BillRefusal>;
   open: number | null;
   onOpen: (id: number) => void;
   /** The opened bill, drawn in a row below its own. */
@@ -104,7 +105,7 @@ export function HeldBillsTable({ bills, busy, canAnswer, chosen, onChoose, onCho
                     </ul>
                     {refusal && (
                       <p class="row-refusal" data-testid="row-refusal">
-                        <strong>Refused:</strong> {refusal}
+                        <strong>Refused:</strong> {refusal.detail}
                         {asksToRecalculate(refusal) && <span class="explain" data-testid="row-refusal-hint">{recalculateHint("row")}</span>}
                       </p>
                     )}

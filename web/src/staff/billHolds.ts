@@ -115,6 +115,14 @@ export interface BillAnswer {
   done: boolean;
   /** Why it was refused, in the server's words. */
   refused?: string;
+  /** The refusal's problem code, when it has one ("bill-overtaken"). */
+  code?: string | null;
+}
+
+/** Why a bill of a bulk answer was refused: the server's words and, when it has one, its code. */
+export interface BillRefusal {
+  detail: string;
+  code?: string | null;
 }
 
 /** What a bulk answer did, in a sentence: "Approved 2 bills; 1 was refused: its row says why." */
@@ -134,7 +142,7 @@ export function bulkSummary(action: "approve" | "cancel", results: readonly Bill
  * names the code; a bulk answer gives only the server's words ("... recalculate it from the meter
  * data as it is now before it is released"), so those are read too.
  */
-export function asksToRecalculate(refusal: string | { code?: string; detail?: string } | null | undefined): boolean {
+export function asksToRecalculate(refusal: string | { code?: string | null; detail?: string } | null | undefined): boolean {
   if (!refusal) return false;
   if (typeof refusal !== "string" && refusal.code === "bill-overtaken") return true;
   const words = typeof refusal === "string" ? refusal : refusal.detail ?? "";
@@ -151,9 +159,10 @@ export function recalculateHint(where: "row" | "panel"): string {
 }
 
 /** A refused bill of a bulk answer, in a sentence for the queue's result: the server's words, and what to do when it asks for a recalculation. */
-export function bulkRefusalWords(billId: number, refused: string | undefined): string {
+export function bulkRefusalWords(billId: number, refused: string | undefined, code?: string | null): string {
   const why = refused?.trim() ? asSentence(refused) : "The server gave no reason.";
-  return `Bill ${billId} refused: ${why}${asksToRecalculate(refused) ? ` ${recalculateHint("row")}` : ""}`;
+  const recalculate = asksToRecalculate({ code, detail: refused ?? "" });
+  return `Bill ${billId} refused: ${why}${recalculate ? ` ${recalculateHint("row")}` : ""}`;
 }
 
 /** What the bulk form must have before it is sent: bills chosen (at most 100) and a note. */

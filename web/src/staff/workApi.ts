@@ -81,6 +81,8 @@ export interface BulkBillResult {
   done: boolean;
   outcome?: BillActionOutcome;
   refused?: string;
+  /** The refusal's problem code, when it has one ("bill-overtaken"). */
+  code?: string | null;
 }
 
 export interface BulkBillAnswer {
