@@ -112,6 +112,12 @@ void write_owed(JsonWriter& out, const billing::AmountOwed& owed) {
     } else {
       out.null();
     }
+    out.key("reverses");
+    if (reason.reverses.empty()) {
+      out.null();
+    } else {
+      out.string(reason.reverses);
+    }
     out.end_object();
   }
   out.end_array().end_object();

@@ -204,6 +204,13 @@ TEST_F(PaymentsApiTest, ABankPaymentPostsAtOnceAndAReturnUndoesIt) {
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.json()["already_returned"], true);
   EXPECT_EQ(balance(), "0.00");
+  const nlohmann::json owed =
+      api_.get("/api/v1/accounts/" + account_.digits() + "/summary").json()["owed"];
+  bool named = false;
+  for (const auto& reason : owed["reasons"]) {
+    if (reason["kind"] == "reversal") named = reason["reverses"] == "payment_returned";
+  }
+  EXPECT_TRUE(named) << owed;
 
   ClientResponse bad_code = api_.post("/api/v1/staff/payments/" + confirmation + "/return",
                                       R"json({"return_code": "X1"})json");
@@ -342,6 +349,20 @@ TEST_F(PaymentsApiTest, StaffVoidAPaymentAndRefundACredit) {
   // The answer says the balance the void left, not the one the payment had left.
   EXPECT_EQ(voided.json()["account_balance"]["amount"], "-30.00");
   EXPECT_EQ(voided.json()["balance_after"]["amount"], "-80.00");
+  // What is owed names the void for what it is (not a returned payment).
+  const nlohmann::json summary =
+      api_.get("/api/v1/accounts/" + account_.digits() + "/summary").json();
+  int voids = 0;
+  for (const auto& reason : summary["owed"]["reasons"]) {
+    if (reason["kind"] == "reversal") {
+      EXPECT_EQ(reason["reverses"], "payment_voided") << reason;
+      EXPECT_EQ(reason["amount"]["amount"], "80.00");
+      ++voids;
+    } else {
+      EXPECT_TRUE(reason["reverses"].is_null()) << reason;
+    }
+  }
+  EXPECT_EQ(voids, 1) << summary;
 
   const std::string refunds = "/api/v1/staff/accounts/" + account_.digits() + "/refunds";
   ClientResponse no_key = api_.post(refunds, R"json({"reason": "overpayment"})json");

@@ -82,7 +82,8 @@ std::vector<OwedReason> statement(const OwedFacts& facts) {
   Money paid;
   for (const EntrySinceBill& entry : facts.since_bill) {
     if (entry.amount.cents() > 0) {
-      reasons.push_back({entry.kind, entry.amount, entry.effective_on, std::nullopt});
+      reasons.push_back(
+          {entry.kind, entry.amount, entry.effective_on, std::nullopt, entry.reverses});
     } else {
       paid = paid + entry.amount;
     }

@@ -36,6 +36,10 @@ struct EntrySinceBill {
   Money amount;      // positive: owed by the customer; negative: paid or credited
   LocalDate effective_on;
   bool after_new_arrangement = false;  // posted after the arrangement in OwedFacts was made
+  // A reversal: what it undoes, so it is named for what happened ("payment_voided",
+  // "payment_returned", "payment_moved", another payment's "payment", or the reversed entry's
+  // kind: "bill", "late_fee", ...); empty for any other entry.
+  std::string reverses{};
 };
 
 struct SentBillFacts {
@@ -73,6 +77,7 @@ struct OwedReason {
   Money amount;                             // signed: what it adds to what is owed now
   std::optional<LocalDate> on;              // the bill's due date, the charge's date
   std::optional<std::int64_t> bill_number;  // kind bill
+  std::string reverses{};                   // kind reversal: what it undoes (EntrySinceBill)
 };
 
 struct AmountOwed {

@@ -86,6 +86,7 @@ Result<AmountOwed> amount_owed(Session& session, std::int64_t account_id, Money 
     RP_TRY(on);
     EntrySinceBill entry{row.text("kind"), Money::from_cents(row.integer("amount_cents")), *on};
     entry.after_new_arrangement = *arrangement && row.text("posted_at") >= (*arrangement)->made_at;
+    if (!row.is_null("reverses")) entry.reverses = row.text("reverses");
     facts.since_bill.push_back(std::move(entry));
   }
   // The balance through the bill's entry: the balance less everything posted after it.

@@ -90,7 +90,14 @@ test("each line of the statement in the customer's words, English and Spanish", 
   assert.equal(words(reason("arranged", "-150.00", "2026-12-01")), "Moved to later bills by your payment arrangement of Dec 1, 2026");
   assert.equal(words(reason("arranged", "-150.00")), "Moved to later bills by your payment arrangement");
   assert.equal(words(reason("earlier", "4.00")), "Other changes");
-  assert.equal(words(reason("reversal", "84.50", "2026-11-28")), "Returned payment, Nov 28, 2026");
+  // A reversal is named by what it undoes; without that, only as a reversal.
+  const reversal = (reverses, on) => ({ ...reason("reversal", "84.50", on), reverses });
+  assert.equal(words(reversal("payment_returned", "2026-11-28")), "Returned payment, Nov 28, 2026");
+  assert.equal(words(reversal("payment_voided", "2026-11-28")), "Payment cancelled by the utility, Nov 28, 2026");
+  assert.equal(words(reversal("payment_moved")), "Payment moved to another account");
+  assert.equal(words(reversal("payment")), "Payment reversed");
+  assert.equal(words(reversal("bill")), "Reversal");
+  assert.equal(words(reason("reversal", "84.50", "2026-11-28")), "Reversal, Nov 28, 2026");
   assert.equal(words(reason("opening_balance", "12.00")), "Opening balance");
   assert.equal(words(reason("something_new", "1.00", "2026-11-28")), "Other charge, Nov 28, 2026");
   for (const [kind, name] of [["adjustment", "Adjustment"], ["refund", "Refund"], ["deposit", "Deposit"], ["transfer", "Transfer"]]) {
@@ -101,7 +108,8 @@ test("each line of the statement in the customer's words, English and Spanish", 
   assert.equal(words(reason("paid", "-60.00"), "es"), "Pagos y créditos desde la factura");
   assert.equal(words(reason("arranged", "-150.00", "2026-12-01"), "es"),
     `Pasado a facturas futuras por su plan de pagos del ${formatDate("2026-12-01", "es-US")}`);
-  assert.equal(words(reason("reversal", "84.50"), "es"), "Pago devuelto");
+  assert.equal(words(reversal("payment_returned"), "es"), "Pago devuelto");
+  assert.equal(words(reversal("payment_voided"), "es"), "Pago anulado por la empresa");
 });
 
 test("a negative balance is a credit, shown as a positive amount", () => {

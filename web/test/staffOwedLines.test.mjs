@@ -55,6 +55,14 @@ test("without the ledger (not loaded yet) a reversal is a reversal, not a return
   assert.equal(lines[2].label, "Fee, posted Dec 6, 2026", "a fee is a fee, not an other charge");
 });
 
+test("the server's `reverses` names a reversed payment without the ledger", () => {
+  const named = REASONS.map((r) => (r.kind === "reversal" ? { ...r, reverses: "payment_voided" } : r));
+  const lines = owedLines(named, null, []);
+  assert.equal(lines[1].label, "Payment voided, posted Dec 6, 2026");
+  const returned = REASONS.map((r) => (r.kind === "reversal" ? { ...r, reverses: "payment_returned" } : r));
+  assert.equal(owedLines(returned, null, [])[1].label, "Payment returned, posted Dec 6, 2026");
+});
+
 test("a ledger of another moment (a charge more or less, another amount) is not matched line for line", () => {
   const later = [...LEDGER, line(8290, "late_fee", "5.00", "2026-12-07", "3923", "Late fee on bill 3923")];
   assert.deepEqual(chargeEntries(REASONS, later), REASONS.map(() => null));

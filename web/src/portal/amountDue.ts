@@ -83,11 +83,19 @@ export function owedWhen(owed: AmountOwed): OwedWhen {
 const CHARGE_WORDS: Record<string, MessageKey> = {
   late_fee: "owedLateFee",
   adjustment: "owedAdjustment",
-  reversal: "owedReturnedPayment",
+  reversal: "owedReversal",
   refund: "owedRefund",
   deposit: "owedDeposit",
   transfer: "owedTransfer",
   opening_balance: "owedOpeningBalance",
+};
+
+/** A reversal, named by what it undoes (the server's `reverses`). */
+const REVERSAL_WORDS: Record<string, MessageKey> = {
+  payment_voided: "owedPaymentVoided",
+  payment_returned: "owedReturnedPayment",
+  payment_moved: "owedPaymentMoved",
+  payment: "owedPaymentReversed",
 };
 
 /**
@@ -112,7 +120,8 @@ export function owedReasonLabel(reason: OwedReason, afterBill: boolean, t: Trans
     case "earlier":
       return t("owedEarlier");
     default: {
-      const label = t(CHARGE_WORDS[reason.kind] ?? "owedOtherCharge");
+      const named = reason.kind === "reversal" && reason.reverses ? REVERSAL_WORDS[reason.reverses] : undefined;
+      const label = t(named ?? CHARGE_WORDS[reason.kind] ?? "owedOtherCharge");
       return reason.on !== null ? t("owedChargeOn", { label, date: date(reason.on) }) : label;
     }
   }

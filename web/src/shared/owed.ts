@@ -19,6 +19,11 @@ export interface OwedReason {
   on: string | null;
   /** The bill's number, for kind "bill". */
   bill_number: number | null;
+  /**
+   * Kind "reversal": what it undoes ("payment_voided", "payment_returned", "payment_moved",
+   * "payment", or the reversed entry's ledger kind); null otherwise.
+   */
+  reverses?: string | null;
 }
 
 export interface AmountOwed {

@@ -57,6 +57,14 @@ const PAYMENT_REVERSALS: Record<string, string> = {
   moved: "Payment moved to another account",
 };
 
+/** A reversal of a payment as the server names it (`reverses`), which needs no ledger to say. */
+const SERVER_REVERSALS: Record<string, string> = {
+  payment_voided: "Payment voided",
+  payment_returned: "Payment returned",
+  payment_moved: "Payment moved to another account",
+  payment: "Payment reversed",
+};
+
 function cents(m: Money): bigint | null {
   try {
     return parseCents(m.amount);
@@ -144,7 +152,12 @@ export function owedLines(
         return { label: "Difference between the bill and the ledger when it was sent", detail: null };
     }
     const entry = entries[i];
-    const what = r.kind === "reversal" && entry && ledger ? reversalLabel(entry, ledger, payments) : CHARGES[r.kind] ?? "Other charge";
+    const what =
+      r.kind === "reversal" && r.reverses && SERVER_REVERSALS[r.reverses]
+        ? SERVER_REVERSALS[r.reverses]
+        : r.kind === "reversal" && entry && ledger
+          ? reversalLabel(entry, ledger, payments)
+          : CHARGES[r.kind] ?? "Other charge";
     return { label: `${what}${on ? `, posted ${on}` : ""}`, detail: entry?.description || null };
   });
 }
