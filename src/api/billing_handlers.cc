@@ -339,15 +339,9 @@ http::Response leave_budget_billing_handler(ApiContext& context, http::Request& 
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  std::optional<accounts::CustomerConsent> consent;
-  if (!request.body.empty()) {
-    auto body = http::parse_json_body(request);
-    if (!body.ok()) return http::problem_from_error(body.error());
-    auto given = consent_field(*body);
-    if (!given.ok()) return http::problem_from_error(given.error());
-    consent = std::move(*given);
-  }
-  auto left = billing::leave_budget_billing(context.database, *number, request.actor, consent);
+  auto consent = consent_of(request);
+  if (!consent.ok()) return http::problem_from_error(consent.error());
+  auto left = billing::leave_budget_billing(context.database, *number, request.actor, *consent);
   if (!left.ok()) return http::problem_from_error(left.error());
   JsonWriter out;
   out.begin_object().key("account_number").string(number->digits());

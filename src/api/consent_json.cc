@@ -1,5 +1,7 @@
 #include "api/consent_json.h"
 
+#include "http/json_body.h"
+
 namespace rp::api {
 namespace {
 
@@ -37,6 +39,13 @@ Result<std::optional<accounts::CustomerConsent>> consent_field(const json& body)
   consent.reference = std::move(*reference);
   RP_TRY(accounts::check_consent(consent));
   return std::optional<accounts::CustomerConsent>(std::move(consent));
+}
+
+Result<std::optional<accounts::CustomerConsent>> consent_of(const http::Request& request) {
+  if (request.body.empty()) return std::optional<accounts::CustomerConsent>();
+  auto body = http::parse_json_body(request);
+  RP_TRY(body);
+  return consent_field(*body);
 }
 
 }  // namespace rp::api

@@ -365,15 +365,9 @@ http::Response cancel_autopay_handler(ApiContext& context, http::Request& reques
   if (auto refused = require_account_access(context, request)) return *refused;
   auto number = account_number_param(request);
   if (!number.ok()) return http::problem_from_error(number.error());
-  std::optional<accounts::CustomerConsent> consent;
-  if (!request.body.empty()) {
-    auto body = http::parse_json_body(request);
-    if (!body.ok()) return http::problem_from_error(body.error());
-    auto given = consent_field(*body);
-    if (!given.ok()) return http::problem_from_error(given.error());
-    consent = std::move(*given);
-  }
-  auto cancelled = payments::cancel_autopay(context.database, *number, request.actor, consent);
+  auto consent = consent_of(request);
+  if (!consent.ok()) return http::problem_from_error(consent.error());
+  auto cancelled = payments::cancel_autopay(context.database, *number, request.actor, *consent);
   if (!cancelled.ok()) return http::problem_from_error(cancelled.error());
   return http::text_response(204, "", "application/json");
 }
