@@ -813,6 +813,8 @@ test("an arrangement's Home and Pay agree", async (t) => {
 /** Signed-in pages in English whatever language the login chose earlier (the header's toggle
  * saves the choice). */
 async function inEnglish(page) {
+  // The account's language may still be on its way (Spanish downloads on first use): wait for it.
+  await page.waitForFunction(() => !document.documentElement.dataset.languagePending);
   const toggle = page.getByRole("button", { name: "English", exact: true });
   if (await toggle.count()) {
     await toggle.click();

@@ -106,9 +106,19 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
   const route = matchRoute(where.pathname, where.search);
   const [language, setShownLanguage] = useState<Language>(startLanguage);
   const i18n = useMemo(() => makeI18n(language, messagesFor(language) ?? en), [language]);
-  // Shows a language once its dictionary is here (Spanish downloads on first use).
+  // Shows a language once its dictionary is here (Spanish downloads on first use). Only the
+  // latest asked counts: a dictionary that arrives after another language was chosen is not
+  // shown. While one is on its way, <html data-language-pending> names it.
+  const wantedLanguage = useRef<Language | null>(null);
   const setLanguage = useCallback((next: Language) => {
-    loadMessages(next).then(() => setShownLanguage(next), () => {});
+    wantedLanguage.current = next;
+    document.documentElement.dataset.languagePending = next;
+    const settle = (shown: boolean) => {
+      if (wantedLanguage.current !== next) return;
+      if (shown) setShownLanguage(next);
+      delete document.documentElement.dataset.languagePending;
+    };
+    loadMessages(next).then(() => settle(true), () => settle(false));
   }, []);
   const [me, setMe] = useState<Me | null | undefined>(startMe ?? undefined); // undefined: still asking
   // Numbers the sessions of this page: each one gets a new AccountSession (its key).
