@@ -129,11 +129,6 @@ http::Response preview_rate_plan_tariff_handler(ApiContext& context, http::Reque
   auto sample = integer_query(request, "sample",
                               static_cast<std::int64_t>(billing::kDefaultTariffPreviewSample));
   if (!sample.ok()) return http::problem_from_error(sample.error());
-  if (*sample < 1 || *sample > static_cast<std::int64_t>(billing::kLargestTariffPreviewSample)) {
-    return http::problem_from_error(invalid_input(
-        "sample", "sample must be from 1 to " +
-                      std::to_string(billing::kLargestTariffPreviewSample) + " bills"));
-  }
   auto tariff = rating::parse_tariff(request.body);
   if (!tariff.ok()) return http::problem_from_error(tariff.error());
   auto preview =
