@@ -10,13 +10,14 @@
 //    queue, store/write_pressure.h): a request admitted past that would wait longer itself; and
 //  * fewer writes are running than the write limit. The limit adapts to how long writes take
 //    (additive increase, multiplicative decrease, as TCP finds a link's capacity): a write
-//    answered within the budget lets it grow by about one per limit's worth of writes, up to
-//    `most_writes_in_flight` (the rest of the threads always serve reads); a write that took
-//    longer while at least half the limit was running cuts it by a quarter, at most once per
-//    budget's time, never below 2 (a write slow by nature, a password hashed at sign-in, with few
-//    others running, does not). Past capacity,
-//    whatever makes writes slow (the writer, the CPU, a slow disk), the server takes about as many
-//    writes as it can answer within the budget and refuses the rest.
+//    answered within a quarter of the budget lets it grow by about one per limit's worth of
+//    writes, up to `most_writes_in_flight` (the rest of the threads always serve reads); a write
+//    that took longer while at least half the limit was running cuts it by a quarter, at most
+//    once per quarter budget, never below 2 (a write slow by nature, a password hashed at
+//    sign-in, with few others running, does not). The limit aims at a quarter of the budget so
+//    that the slowest writes, not the typical one, stay within it. Past capacity, whatever makes
+//    writes slow (the writer, the CPU, a slow disk), the server takes about as many writes as it
+//    can answer that way and refuses the rest.
 // A read (GET or HEAD under /api/) is admitted while fewer than `most_reads_in_flight` reads are
 // running. With both bounds below the thread count, some threads are always free to read the
 // next request and answer it, if only to refuse it: a refusal never waits behind the work.

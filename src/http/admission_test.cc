@@ -56,7 +56,7 @@ TEST(Admission, WritesInFlightAreBoundedSoThreadsAreLeftForReads) {
   EXPECT_EQ(admission.stats().writes_admitted, 3u);
 }
 
-TEST(Admission, TheWriteLimitShrinksWhenWritesTakeLongerThanTheBudgetAndGrowsBack) {
+TEST(Admission, TheWriteLimitShrinksWhenWritesTakeLongerThanAQuarterOfTheBudgetAndGrowsBack) {
   std::chrono::steady_clock::time_point clock{std::chrono::seconds(1000)};
   AdmissionOptions options{50ms, 16, 0, {}, [&] { return clock; }};
   Admission admission(options);
@@ -76,7 +76,7 @@ TEST(Admission, TheWriteLimitShrinksWhenWritesTakeLongerThanTheBudgetAndGrowsBac
     for (int i = 0; i < 12; ++i) running.push_back(*admission.admit(pay, refusal));
     EXPECT_FALSE(admission.admit(pay, refusal));
     EXPECT_EQ(refusal.status, 503);
-    clock += 10ms;  // answered within the budget
+    clock += 10ms;  // answered within a quarter of the budget (12.5 ms)
   }
   // Writes answered in time let the limit grow back, about one per limit's worth.
   for (int round = 0; round < 200; ++round) {
@@ -85,6 +85,20 @@ TEST(Admission, TheWriteLimitShrinksWhenWritesTakeLongerThanTheBudgetAndGrowsBac
     clock += 1ms;
   }
   EXPECT_EQ(admission.stats().write_limit, 16u);
+}
+
+TEST(Admission, WritesAnsweredWithinTheBudgetButPastAQuarterOfItCutTheLimit) {
+  // Aiming at the budget itself let the slowest writes take one and a half budgets.
+  std::chrono::steady_clock::time_point clock{std::chrono::seconds(1000)};
+  Admission admission({40ms, 16, 0, {}, [&] { return clock; }});
+  Response refusal;
+  const Request pay = request_of("POST", "/api/v1/accounts/100000017/payments");
+  {
+    std::vector<Admission::Pass> running;
+    for (int i = 0; i < 16; ++i) running.push_back(*admission.admit(pay, refusal));
+    clock += 15ms;  // within the 40 ms budget, past its quarter
+  }
+  EXPECT_EQ(admission.stats().write_limit, 12u);
 }
 
 TEST(Admission, ReadsInFlightAreBoundedSoAThreadIsAlwaysFreeToAnswer) {
