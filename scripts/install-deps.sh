@@ -8,6 +8,7 @@ build_packages=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   libboost1.74-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev libgoogle-perftools-dev libpugixml-dev
+  libkainjow-mustache-dev libphonenumber-dev
   libsodium-dev libcurl4-openssl-dev liboath-dev libqrencode-dev libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core

@@ -15,10 +15,10 @@
 #include "app/scheduled_jobs.h"
 #include "audit/deferred_audit.h"
 #include "auth/logins.h"
-#include "billing/bill_notices.h"
 #include "billing/bill_views.h"
 #include "http/server.h"
 #include "notify/email_dispatcher.h"
+#include "notify/notices.h"
 #include "notify/sms_gateway.h"
 #include "notify/smtp_mailer.h"
 #include "payments/ach_originator.h"
@@ -89,12 +89,15 @@ int serve_database(const Config& config, store::Database& database,
         config.sms.api_url, config.sms.account, config.sms.token, config.sms.from, 20});
   }
   notify::EmailDispatcher mail(database, *mailer, texter.get());
-  if (auto started = billing::start_bill_notices(database); !started.ok()) {
+  if (auto started = notify::start_notices(database); !started.ok()) {
     return command_failed(started.error());
   }
-  const billing::BillNoticeSettings notices{config.portal.public_url};
-  mail.add_producer(
-      [&database, notices] { return billing::queue_bill_notices(database, notices); });
+  const notify::NoticeSettings notices{.public_url = config.portal.public_url};
+  mail.add_producer([&database, notices]() -> Result<int> {
+    auto pass = notify::queue_notices(database, notices);
+    if (!pass.ok()) return pass.error();
+    return pass->emails;
+  });
   mail.start();
   auth::LoginSettings logins;
   logins.public_url = config.portal.public_url;

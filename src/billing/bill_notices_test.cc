@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "billing/testing/billing_fixture.h"
+#include "notify/notices.h"
 #include "store/utility_settings.h"
 
 namespace rp::billing {
@@ -46,24 +47,27 @@ class BillNoticesTest : public testing::BillingFixture {
 
   std::int64_t outbox() { return count(test_.database(), "SELECT COUNT(*) FROM email_outbox"); }
 
-  BillNoticeSettings settings_{"https://portal.example.com"};
+  notify::NoticeSettings settings_{.public_url = "https://portal.example.com"};
   AccountNumber paperless_ = AccountNumber::from_sequence(0);
   AccountNumber paper_ = AccountNumber::from_sequence(0);
 };
 
-TEST_F(BillNoticesTest, EachBillSentToAPaperlessAccountIsEmailedOnceWithItsAmountAndLink) {
-  ASSERT_TRUE(start_bill_notices(test_.database()).ok());
+// The bill-ready notice (notify/notices.h, kind bill.ready) from a real bill run.
+TEST_F(BillNoticesTest, EachBillSentIsEmailedOnceWithItsAmountAndLink) {
+  ASSERT_TRUE(notify::start_notices(test_.database()).ok());
   // Bills sent before the notices started are not emailed.
-  auto before = queue_bill_notices(test_.database(), settings_);
+  auto before = notify::queue_notices(test_.database(), settings_);
   ASSERT_TRUE(before.ok()) << before.error().message;
-  EXPECT_EQ(*before, 0);
+  EXPECT_EQ(before->emails, 0);
 
   ASSERT_TRUE(run(3, "2026-11-04").ok());
-  auto queued = queue_bill_notices(test_.database(), settings_);
+  auto queued = notify::queue_notices(test_.database(), settings_);
   ASSERT_TRUE(queued.ok()) << queued.error().message;
-  EXPECT_EQ(*queued, 1);  // the paper account gets none
-  auto mail = query(test_.database(), "SELECT to_address, subject, body FROM email_outbox");
-  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(queued->emails, 2);  // the paper account is told too (its default)
+  auto mail = query(test_.database(),
+                    "SELECT to_address, subject, body, html_body FROM email_outbox ORDER BY "
+                    "to_address DESC");
+  ASSERT_EQ(mail.size(), 2u);
   EXPECT_EQ(mail[0].text(0), "maria@example.com");
   EXPECT_EQ(mail[0].text(1), "Your Elm City Utilities bill is ready");
   const std::string number =
@@ -71,8 +75,6 @@ TEST_F(BillNoticesTest, EachBillSentToAPaperlessAccountIsEmailedOnceWithItsAmoun
                            "SELECT b.number FROM bills b JOIN accounts a ON a.id = b.account_id "
                            "WHERE a.number = '" +
                                paperless_.digits() + "' ORDER BY b.id DESC LIMIT 1"));
-  const std::string due =
-      query(test_.database(), "SELECT due_date FROM bills WHERE number = " + number)[0].text(0);
   const std::int64_t amount_due =
       count(test_.database(),
             "SELECT previous_balance_cents + charges_cents FROM bills WHERE number = " + number);
@@ -83,38 +85,68 @@ TEST_F(BillNoticesTest, EachBillSentToAPaperlessAccountIsEmailedOnceWithItsAmoun
       << body;
   EXPECT_NE(body.find("October 5, 2026 to November 3, 2026"), std::string::npos) << body;
   EXPECT_NE(body.find("*" + paperless_.digits().substr(5)), std::string::npos) << body;
-  EXPECT_EQ(due.size(), 10u);
+  EXPECT_NE(body.find("You chose paperless bills"), std::string::npos) << body;
+  EXPECT_EQ(mail[1].text(0), "ben@example.com");
+  EXPECT_EQ(mail[1].text(2).find("paperless"), std::string::npos) << mail[1].text(2);
+  // The HTML part says the same, in the account's language, with the link a link.
+  const std::string html = mail[0].text(3);
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"https://portal.example.com/bills/" + number + "\">"),
+            std::string::npos)
+      << html;
 
   // Exactly once: another pass queues nothing.
-  auto again = queue_bill_notices(test_.database(), settings_);
+  auto again = notify::queue_notices(test_.database(), settings_);
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(*again, 0);
-  EXPECT_EQ(outbox(), 1);
+  EXPECT_EQ(again->emails, 0);
+  EXPECT_EQ(outbox(), 2);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM notices WHERE kind = 'bill.ready'"), 2);
   // Starting again (a restart) keeps the cursor where it was.
-  ASSERT_TRUE(start_bill_notices(test_.database()).ok());
-  EXPECT_EQ(*queue_bill_notices(test_.database(), settings_), 0);
+  ASSERT_TRUE(notify::start_notices(test_.database()).ok());
+  EXPECT_EQ(notify::queue_notices(test_.database(), settings_)->emails, 0);
 }
 
 TEST_F(BillNoticesTest, NoticesAreInTheAccountsLanguageAndSkipAddressesThatAreNot) {
   set_contact(paperless_, true, "maria@example.com", "es");
   set_contact(paper_, true, "not an address", "en");
-  ASSERT_TRUE(start_bill_notices(test_.database()).ok());
+  ASSERT_TRUE(notify::start_notices(test_.database()).ok());
   ASSERT_TRUE(run(3, "2026-11-04").ok());
-  auto queued = queue_bill_notices(test_.database(), settings_);
+  auto queued = notify::queue_notices(test_.database(), settings_);
   ASSERT_TRUE(queued.ok()) << queued.error().message;
-  EXPECT_EQ(*queued, 1);
+  EXPECT_EQ(queued->emails, 1);
   auto mail = query(test_.database(), "SELECT subject, body FROM email_outbox");
   ASSERT_EQ(mail.size(), 1u);
   EXPECT_EQ(mail[0].text(0), "Su factura de Elm City Utilities está lista");
   EXPECT_NE(mail[0].text(1).find("5 de octubre de 2026 al 3 de noviembre de 2026"),
             std::string::npos)
       << mail[0].text(1);
-  // The cursor moved past both: nothing is retried.
-  EXPECT_EQ(*queue_bill_notices(test_.database(), settings_), 0);
+  // Both events were decided: nothing is retried.
+  EXPECT_EQ(notify::queue_notices(test_.database(), settings_)->emails, 0);
+}
+
+TEST_F(BillNoticesTest, AnAccountThatTurnedBillEmailsOffGetsNone) {
+  ASSERT_TRUE(notify::start_notices(test_.database()).ok());
+  ASSERT_TRUE(test_
+                  ->write_work([&](store::Session& session) -> Result<void> {
+                    RP_TRY(session.execute(
+                        "INSERT INTO notice_preferences (account_id, kind, channel, enabled, "
+                        "changed_at, changed_by) SELECT id, 'bill.ready', 'email', 0, "
+                        "'2026-11-01T00:00:00Z', 'customer:1' FROM accounts WHERE number = "
+                        ":number",
+                        {paper_.digits()}));
+                    return success();
+                  })
+                  .ok());
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  auto queued = notify::queue_notices(test_.database(), settings_);
+  ASSERT_TRUE(queued.ok()) << queued.error().message;
+  EXPECT_EQ(queued->emails, 1);
+  EXPECT_EQ(query(test_.database(), "SELECT to_address FROM email_outbox")[0].text(0),
+            "maria@example.com");
 }
 
 TEST_F(BillNoticesTest, APassBeforeTheStartIsAnError) {
-  auto unstarted = queue_bill_notices(test_.database(), settings_);
+  auto unstarted = notify::queue_notices(test_.database(), settings_);
   ASSERT_FALSE(unstarted.ok());
   EXPECT_EQ(unstarted.error().kind, ErrorKind::internal);
 }

@@ -16,6 +16,14 @@ struct EmailMessage {
   std::string to;       // one address
   std::string subject;  // one line
   std::string body;     // plain text, UTF-8, lines separated by '\n'
+  // An HTML part beside the text (multipart/alternative); empty: text only.
+  std::string html{};
+  // The one-click unsubscribe link (List-Unsubscribe and List-Unsubscribe-Post, RFC 8058);
+  // empty: none (transactional mail).
+  std::string unsubscribe_url{};
+  // Names the message for its Message-ID, the same on every attempt ("notice-42"); empty: a new
+  // id each time it is rendered.
+  std::string message_key{};
 };
 
 // Adds `message` to the outbox inside the caller's write. Errors: invalid_input ("to",

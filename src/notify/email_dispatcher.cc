@@ -22,6 +22,9 @@ struct Outgoing {
   std::int64_t attempts = 0;
 };
 
+// How long a server holds the messages it took before another may send them (it died meanwhile).
+constexpr std::chrono::minutes kLease{5};
+
 std::chrono::seconds retry_after(std::int64_t attempts) {
   const std::int64_t doubling = std::min<std::int64_t>(attempts, 7);
   return std::min(std::chrono::seconds(30LL << doubling), std::chrono::seconds(3600));
@@ -83,14 +86,38 @@ void EmailDispatcher::run() {
 }
 
 Result<EmailDispatcher::Pass> EmailDispatcher::send_due() {
-  auto due = database_.read<std::vector<Outgoing>>([&](store::Session& session)
-                                                       -> Result<std::vector<Outgoing>> {
-    auto rows = session.query_named("notify/due_emails", {format_instant(now()), std::int64_t{50}});
+  // A read first, so that a pass with nothing due (most of them) takes no write.
+  auto any_due = database_.read<bool>([](store::Session& session) -> Result<bool> {
+    const std::string at = format_instant(now());
+    auto emails = session.query_named("notify/due_emails", {at, std::int64_t{1}});
+    RP_TRY(emails);
+    if (!emails->empty()) return true;
+    auto texts = session.query_named("notify/due_texts", {at, std::int64_t{1}});
+    RP_TRY(texts);
+    return !texts->empty();
+  });
+  RP_TRY(any_due);
+  if (!*any_due) return Pass{};
+  // Taken in a write: with several servers on one database each email goes out from one.
+  auto due = database_.write<std::vector<Outgoing>>([&](store::Session& session)
+                                                        -> Result<std::vector<Outgoing>> {
+    const Instant at = now();
+    auto rows = session.query_named("notify/due_emails", {format_instant(at), std::int64_t{50}});
     RP_TRY(rows);
     std::vector<Outgoing> out;
     for (const store::Row& row : *rows) {
+      auto claimed = session.execute_named(
+          "notify/claim_email",
+          {format_instant(at + kLease), row.integer("id"), format_instant(at)});
+      RP_TRY(claimed);
+      if (*claimed == 0) continue;
       out.push_back({row.integer("id"),
-                     {row.text("to_address"), row.text("subject"), row.text("body")},
+                     {.to = row.text("to_address"),
+                      .subject = row.text("subject"),
+                      .body = row.text("body"),
+                      .html = row.text("html_body"),
+                      .unsubscribe_url = row.text("unsubscribe_url"),
+                      .message_key = row.text("message_key")},
                      row.integer("attempts")});
     }
     return out;
@@ -125,13 +152,18 @@ Result<EmailDispatcher::Pass> EmailDispatcher::send_due() {
 
 Result<void> EmailDispatcher::send_due_texts(Pass& pass) {
   if (texter_ == nullptr) return success();
-  auto due = database_.read<std::vector<OutgoingText>>(
+  auto due = database_.write<std::vector<OutgoingText>>(
       [&](store::Session& session) -> Result<std::vector<OutgoingText>> {
-        auto rows =
-            session.query_named("notify/due_texts", {format_instant(now()), std::int64_t{50}});
+        const Instant at = now();
+        auto rows = session.query_named("notify/due_texts", {format_instant(at), std::int64_t{50}});
         RP_TRY(rows);
         std::vector<OutgoingText> out;
         for (const store::Row& row : *rows) {
+          auto claimed = session.execute_named(
+              "notify/claim_text",
+              {format_instant(at + kLease), row.integer("id"), format_instant(at)});
+          RP_TRY(claimed);
+          if (*claimed == 0) continue;
           out.push_back({row.integer("id"),
                          {row.text("to_number"), row.text("body")},
                          row.integer("attempts")});
@@ -145,8 +177,8 @@ Result<void> EmailDispatcher::send_due_texts(Pass& pass) {
     const bool for_good = !sent.ok() && sent.error().kind == ErrorKind::invalid_input;
     auto marked = database_.write_work([&](store::Session& session) -> Result<void> {
       if (sent.ok()) {
-        RP_TRY(session.execute_named("notify/mark_text_sent",
-                                     {format_instant(at), *sent, text.id}));
+        RP_TRY(
+            session.execute_named("notify/mark_text_sent", {format_instant(at), *sent, text.id}));
       } else if (for_good) {
         RP_TRY(session.execute_named("notify/give_up_text",
                                      {sent.error().message, format_instant(at), text.id}));

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "core/time.h"
 #include "notify/curl_start.h"
@@ -62,22 +63,9 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
   return n;
 }
 
-}  // namespace
-
-std::string render_message(const EmailMessage& message, const std::string& from) {
-  static std::atomic<unsigned long> sequence{0};
-  std::string id = std::to_string(std::chrono::system_clock::now().time_since_epoch().count()) +
-                   "." + std::to_string(sequence.fetch_add(1));
-  std::string out;
-  out += "Date: " + rfc5322_date() + "\r\n";
-  out += "From: " + from + "\r\n";
-  out += "To: " + message.to + "\r\n";
-  out += "Subject: " + encoded_subject(message.subject) + "\r\n";
-  out += "Message-ID: <" + id + "@" + domain_of(from) + ">\r\n";
-  out += "MIME-Version: 1.0\r\n";
-  out += "Content-Type: text/plain; charset=UTF-8\r\n";
-  out += "Content-Transfer-Encoding: 8bit\r\n\r\n";
-  for (char c : message.body) {
+// `text` with each line ending in CRLF (a lone '.' line is SMTP's end: libcurl escapes it).
+void append_crlf_lines(std::string& out, const std::string& text) {
+  for (char c : text) {
     if (c == '\r') continue;
     if (c == '\n') {
       out += "\r\n";
@@ -86,6 +74,46 @@ std::string render_message(const EmailMessage& message, const std::string& from)
     }
   }
   if (!out.ends_with("\r\n")) out += "\r\n";
+}
+
+}  // namespace
+
+std::string render_message(const EmailMessage& message, const std::string& from) {
+  static std::atomic<unsigned long> sequence{0};
+  const std::string id =
+      !message.message_key.empty()
+          ? message.message_key
+          : std::to_string(std::chrono::system_clock::now().time_since_epoch().count()) + "." +
+                std::to_string(sequence.fetch_add(1));
+  std::string out;
+  out += "Date: " + rfc5322_date() + "\r\n";
+  out += "From: " + from + "\r\n";
+  out += "To: " + message.to + "\r\n";
+  out += "Subject: " + encoded_subject(message.subject) + "\r\n";
+  out += "Message-ID: <" + id + "@" + domain_of(from) + ">\r\n";
+  if (!message.unsubscribe_url.empty()) {
+    out += "List-Unsubscribe: <" + message.unsubscribe_url + ">\r\n";
+    out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  }
+  out += "MIME-Version: 1.0\r\n";
+  if (message.html.empty()) {
+    out += "Content-Type: text/plain; charset=UTF-8\r\n";
+    out += "Content-Transfer-Encoding: 8bit\r\n\r\n";
+    append_crlf_lines(out, message.body);
+    return out;
+  }
+  // The boundary cannot occur in either part: it is made from the message's id.
+  const std::string boundary = "=_ratepayer_" + std::to_string(std::hash<std::string>{}(id));
+  out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+  out += "--" + boundary + "\r\n";
+  out += "Content-Type: text/plain; charset=UTF-8\r\n";
+  out += "Content-Transfer-Encoding: 8bit\r\n\r\n";
+  append_crlf_lines(out, message.body);
+  out += "--" + boundary + "\r\n";
+  out += "Content-Type: text/html; charset=UTF-8\r\n";
+  out += "Content-Transfer-Encoding: 8bit\r\n\r\n";
+  append_crlf_lines(out, message.html);
+  out += "--" + boundary + "--\r\n";
   return out;
 }
 

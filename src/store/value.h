@@ -46,6 +46,11 @@ class Row {
   bool is_null(std::string_view column) const { return is_null(index_of(column)); }
   std::int64_t integer(std::string_view column) const { return integer(index_of(column)); }
   std::size_t index_of(std::string_view column) const;
+  // The name of `column` as the SELECT gives it; "" for rows built without names.
+  std::string_view column_name(std::size_t column) const {
+    return names_ && column < names_->size() ? std::string_view((*names_)[column])
+                                             : std::string_view();
+  }
 
  private:
   std::vector<Value> columns_;

@@ -1,0 +1,26 @@
+#include "notify/notice_format.h"
+
+#include <array>
+
+namespace rp::notify {
+
+std::string long_date(LocalDate date, std::string_view language) {
+  static const std::array<const char*, 12> kEnglish{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  static const std::array<const char*, 12> kSpanish{
+      "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+      "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+  const unsigned month = static_cast<unsigned>(date.month()) - 1;
+  const std::string day = std::to_string(static_cast<unsigned>(date.day()));
+  const std::string year = std::to_string(static_cast<int>(date.year()));
+  if (language == "es") return day + " de " + kSpanish[month] + " de " + year;
+  return std::string(kEnglish[month]) + " " + day + ", " + year;
+}
+
+std::string dollars(Money amount) {
+  return amount.cents() < 0 ? "-$" + Money::from_cents(-amount.cents()).to_string()
+                            : "$" + amount.to_string();
+}
+
+}  // namespace rp::notify

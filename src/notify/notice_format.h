@@ -1,0 +1,18 @@
+#pragma once
+// How notices write amounts and dates for a customer, in English or Spanish.
+
+#include <string>
+#include <string_view>
+
+#include "core/money.h"
+#include "core/time.h"
+
+namespace rp::notify {
+
+// "November 24, 2026" / "24 de noviembre de 2026".
+std::string long_date(LocalDate date, std::string_view language);
+
+// "$1234.56", "-$12.00".
+std::string dollars(Money amount);
+
+}  // namespace rp::notify
