@@ -7,6 +7,7 @@
 #include "api/dashboard_handler.h"
 #include "api/ledger_handlers.h"
 #include "api/meter_data_handlers.h"
+#include "api/notice_handlers.h"
 #include "api/payment_handlers.h"
 #include "api/report_handlers.h"
 #include "api/settings_handlers.h"
@@ -103,6 +104,14 @@ void add_routes(http::Router& router, ApiContext& context) {
              "accounts.read");
   router.add("PUT", "/api/v1/accounts/{number}/preferences", bind(change_preferences_handler),
              "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/notice-choices", bind(notice_choices_handler),
+             "accounts.read");
+  router.add("PUT", "/api/v1/accounts/{number}/notice-choices", bind(change_notice_choices_handler),
+             "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/notices", bind(notices_sent_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/notices/unsubscribe", bind(unsubscribe_target_handler));
+  router.add("POST", "/api/v1/notices/unsubscribe", bind(unsubscribe_handler));
   router.add("POST", "/api/v1/accounts/{number}/budget-billing",
              bind(customer_budget_billing_handler), "accounts.change");
   router.add("DELETE", "/api/v1/accounts/{number}/budget-billing",

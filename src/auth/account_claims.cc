@@ -1,5 +1,7 @@
 #include "auth/account_claims.h"
 
+#include "core/email_address.h"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -78,13 +80,6 @@ std::string new_claim_code() {
 
 std::string claim_code_digest(std::string_view typed) {
   return typed_code_digest("claim", typed);
-}
-
-// "m•••@example.com": enough for a holder to recognise a login, not to learn an address.
-std::string masked_email(const std::string& email) {
-  const auto at = email.find('@');
-  if (at == std::string::npos || at == 0) return "•••";
-  return email.substr(0, 1) + "•••" + email.substr(at);
 }
 
 std::string link_base(const LoginSettings& settings) {

@@ -45,26 +45,6 @@ void spend_password_check_time(std::string_view password) {
   (void)password_matches(decoy, password);
 }
 
-std::string new_secret_token() {
-  (void)sodium_ready();
-  std::array<unsigned char, 32> random{};
-  randombytes_buf(random.data(), random.size());
-  std::array<char, 64> text{};
-  sodium_bin2base64(text.data(), text.size(), random.data(), random.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return std::string(text.data());
-}
-
-std::string token_digest(std::string_view token) {
-  (void)sodium_ready();
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  return std::string(hex.data());
-}
-
 std::string new_typed_code(std::string_view alphabet) {
   RP_ASSERT(sodium_ready(), "libsodium starts");
   std::string code;

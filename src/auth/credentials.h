@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "core/secret_token.h"
 
 namespace rp::auth {
 
@@ -17,11 +18,9 @@ Result<std::string> hash_password(std::string_view password);
 // True when `password` is the one `hash` was made from. Takes the full hashing time either way.
 bool password_matches(std::string_view hash, std::string_view password);
 
-// 32 random bytes as 43 characters of base64url (no padding): session cookies, link tokens.
-std::string new_secret_token();
-
-// The lower-case hex SHA-256 of `token`: what is stored and looked up.
-std::string token_digest(std::string_view token);
+// Link and cookie secrets (core/secret_token.h), named here as the callers have always used them.
+using rp::new_secret_token;
+using rp::token_digest;
 
 // A short code a person types: 8 characters drawn from `alphabet` (which leaves out look-alikes),
 // shown as two groups of four ("a1b2-c3d4"). Recovery codes, codes mailed on paper.

@@ -35,4 +35,10 @@ Result<std::string> normalize_email(std::string_view email) {
   return out;
 }
 
+std::string masked_email(const std::string& email) {
+  const auto at = email.find('@');
+  if (at == std::string::npos || at == 0) return "•••";
+  return email.substr(0, 1) + "•••" + email.substr(at);
+}
+
 }  // namespace rp

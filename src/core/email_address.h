@@ -14,4 +14,7 @@ namespace rp {
 // commas or brackets.
 Result<std::string> normalize_email(std::string_view email);
 
+// "m•••@example.com": enough for a holder to recognise an address, not to learn it.
+std::string masked_email(const std::string& email);
+
 }  // namespace rp

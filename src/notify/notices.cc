@@ -10,6 +10,7 @@
 
 #include "core/email_address.h"
 #include "core/money.h"
+#include "core/secret_token.h"
 #include "core/time.h"
 #include "notify/email.h"
 #include "notify/notice_format.h"
@@ -152,7 +153,8 @@ struct EventFacts {
   std::string email;
 };
 
-Result<void> queue_email_notice(Session& session, const EventFacts& event, const NoticeKind& kind,
+Result<void> queue_email_notice(Session& session, const NoticeSettings& settings,
+                                const EventFacts& event, const NoticeKind& kind,
                                 const std::string& recipient, int sequence,
                                 const TemplateData& data, Decided& decided) {
   if (!normalize_email(recipient).ok()) return success();  // an imported contact that is not one
@@ -160,13 +162,23 @@ Result<void> queue_email_notice(Session& session, const EventFacts& event, const
                                   {event.id, std::string("email"), recipient});
   RP_TRY(sent);
   if (!sent->empty()) return success();
-  auto email = render_notice_email(kind.kind, event.language, data);
+  // A kind the customer may turn off carries a one-click unsubscribe link (RFC 8058); a paperless
+  // account's bill-ready email is its bill, so it does not.
+  std::string token;
+  std::string unsubscribe_url;
+  TemplateData filled = data;
+  if (kind.may_turn_off && !(kind.kind == "bill.ready" && event.paperless)) {
+    token = new_secret_token();
+    filled["unsubscribe_url"] = settings.public_url + "/unsubscribe?token=" + token;
+    unsubscribe_url = settings.public_url + "/api/v1/notices/unsubscribe?token=" + token;
+  }
+  auto email = render_notice_email(kind.kind, event.language, filled);
   RP_TRY(email);
   EmailMessage message{.to = recipient,
                        .subject = email->subject,
                        .body = email->text,
                        .html = email->html,
-                       .unsubscribe_url = "",
+                       .unsubscribe_url = unsubscribe_url,
                        .message_key = "notice-" + std::to_string(event.id) + "-" +
                                       std::to_string(sequence) + "-" + kind.kind};
   auto queued = queue_email(session, message);
@@ -174,7 +186,9 @@ Result<void> queue_email_notice(Session& session, const EventFacts& event, const
   auto recorded = session.query_named(
       "notify/record_notice",
       {event.id, event.account_id, kind.kind, std::string("email"), recipient, event.language,
-       email->subject, *queued, store::Null{}, store::Null{}, format_instant(now())});
+       email->subject, *queued, store::Null{},
+       token.empty() ? store::Value(store::Null{}) : store::Value(token_digest(token)),
+       format_instant(now())});
   RP_TRY(recorded);
   if (recorded->empty()) {
     return internal_error("notice of event " + std::to_string(event.id) + " to " + recipient +
@@ -184,9 +198,9 @@ Result<void> queue_email_notice(Session& session, const EventFacts& event, const
   return success();
 }
 
-Result<void> decide(Session& session, const EventFacts& event, const NoticeKind& kind,
-                    const std::map<std::string, bool>& chosen, const TemplateData& common,
-                    Decided& decided) {
+Result<void> decide(Session& session, const NoticeSettings& settings, const EventFacts& event,
+                    const NoticeKind& kind, const std::map<std::string, bool>& chosen,
+                    const TemplateData& common, Decided& decided) {
   TemplateData data = common;
   add_details(event.details, event.language, data);
   data["may_turn_off"] = kind.may_turn_off ? "yes" : "";
@@ -217,7 +231,8 @@ Result<void> decide(Session& session, const EventFacts& event, const NoticeKind&
   if (!email_on) return success();
   int sequence = 0;
   for (const std::string& recipient : recipients) {
-    RP_TRY(queue_email_notice(session, event, kind, recipient, sequence++, data, decided));
+    RP_TRY(
+        queue_email_notice(session, settings, event, kind, recipient, sequence++, data, decided));
   }
   return success();
 }
@@ -310,7 +325,7 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
               {"account", masked_account(event.account_number)},
               {"paperless", event.paperless ? "yes" : ""},
           };
-          RP_TRY(decide(session, event, kind, chosen, common, decided));
+          RP_TRY(decide(session, settings, event, kind, chosen, common, decided));
         }
       }
     }

@@ -1,0 +1,135 @@
+// Notice choices, the history of notices and the unsubscribe link over HTTP: a customer reaches
+// only their own account's, bad bodies change nothing, and the link works without signing in.
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "accounts/account_events.h"
+#include "accounts/testing/account_fixtures.h"
+#include "api/testing/api_server.h"
+#include "api/testing/customers.h"
+#include "notify/notices.h"
+#include "store/testing/test_database.h"
+
+namespace rp::api {
+namespace {
+
+using store::testing::count;
+using store::testing::query;
+using testing::as;
+using testing::Customer;
+
+class NoticesApiTest : public ::testing::Test {
+ protected:
+  NoticesApiTest()
+      : maria_(accounts::testing::open_sample_account(test_.database())),
+        ben_(accounts::testing::open_sample_account(
+            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})),
+        server_(test_.database()) {}
+
+  std::string path(const AccountNumber& account, const std::string& rest) const {
+    return "/api/v1/accounts/" + account.digits() + rest;
+  }
+
+  // A receipt for Maria's account, decided into the outbox; returns its unsubscribe token.
+  std::string receipt() {
+    EXPECT_TRUE(notify::start_notices(test_.database()).ok());
+    const std::int64_t account =
+        count(test_.database(), "SELECT id FROM accounts WHERE number = '" + maria_.digits() + "'");
+    EXPECT_TRUE(test_
+                    ->write<std::int64_t>([&](store::Session& session) {
+                      return accounts::record_event(
+                          session, {account, "payment.received", "system", "paid",
+                                    R"({"confirmation": "P1", "amount": "10.00"})"});
+                    })
+                    .ok());
+    EXPECT_TRUE(notify::queue_notices(test_.database(), {}).ok());
+    auto rows = query(test_.database(),
+                      "SELECT unsubscribe_url FROM email_outbox WHERE unsubscribe_url <> '' ORDER "
+                      "BY id DESC LIMIT 1");
+    if (rows.empty()) return "";
+    std::smatch found;
+    const std::string url = rows[0].text(0);
+    if (!std::regex_search(url, found, std::regex("token=([A-Za-z0-9_-]+)"))) return "";
+    return found[1];
+  }
+
+  store::testing::TestDatabase test_;
+  AccountNumber maria_;
+  AccountNumber ben_;
+  testing::ApiServer server_;
+};
+
+TEST_F(NoticesApiTest, ACustomerChoosesTheirOwnAccountsNoticesOnly) {
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  auto mine = server_.send("GET", path(maria_, "/notice-choices"), as(maria));
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(mine.json()["kinds"][0]["kind"], "bill.ready");
+  EXPECT_EQ(server_.send("GET", path(ben_, "/notice-choices"), as(maria)).status, 404);
+  EXPECT_EQ(server_.send("GET", path(ben_, "/notices"), as(maria)).status, 404);
+  EXPECT_EQ(server_
+                .send("PUT", path(ben_, "/notice-choices"), as(maria),
+                      R"({"changes": [{"kind": "payment.received", "channel": "email",
+                                          "enabled": false}]})")
+                .status,
+            404);
+  const std::string off =
+      R"({"changes": [{"kind": "payment.received", "channel": "email", "enabled": false}]})";
+  EXPECT_EQ(server_.send("PUT", path(maria_, "/notice-choices"), as(maria, false), off).status,
+            403);  // no CSRF token
+  auto changed = server_.send("PUT", path(maria_, "/notice-choices"), as(maria), off);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  const auto events =
+      query(test_.database(), "SELECT actor FROM account_events WHERE kind = 'notices.changed'");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events[0].text(0).starts_with("customer:")) << events[0].text(0);
+}
+
+TEST_F(NoticesApiTest, BadChangesAreRefusedByNameAndChangeNothing) {
+  for (const char* body :
+       {R"({})", R"({"changes": []})", R"({"changes": [{"kind": "payment.received"}]})",
+        R"({"changes": [{"kind": "payment.received", "channel": "email", "enabled": "no"}]})",
+        R"({"changes": [{"kind": "payment.failed", "channel": "email", "enabled": false}]})",
+        R"({"changes": [{"kind": "nope", "channel": "email", "enabled": false}]})"}) {
+    auto refused = server_.request("PUT", path(maria_, "/notice-choices"), body);
+    EXPECT_EQ(refused.status, 422) << body << " " << refused.body;
+  }
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM notice_preferences"), 0);
+  EXPECT_EQ(server_.get(path(maria_, "/notices?limit=0")).status, 422);
+}
+
+TEST_F(NoticesApiTest, TheOneClickUnsubscribeWorksWithoutSigningInAndNeedsTheWholeToken) {
+  const std::string token = receipt();
+  ASSERT_FALSE(token.empty());
+  auto history = server_.get(path(maria_, "/notices"));
+  ASSERT_EQ(history.status, 200) << history.body;
+  EXPECT_EQ(history.json()["notices"][0]["kind"], "payment.received");
+
+  const std::string link = "/api/v1/notices/unsubscribe?token=" + token;
+  auto shown = server_.send("GET", link, {});
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_EQ(shown.json()["kind"], "payment.received");
+  EXPECT_TRUE(shown.json()["enabled"].get<bool>());
+  EXPECT_EQ(server_
+                .send("POST", "/api/v1/notices/unsubscribe?token=" + token + "x",
+                      {{"Content-Type", "application/x-www-form-urlencoded"}},
+                      "List-Unsubscribe=One-Click")
+                .status,
+            404);
+  EXPECT_EQ(server_.send("POST", "/api/v1/notices/unsubscribe", {}, "").status, 422);
+  EXPECT_EQ(server_.send("POST", link, {}, "please").status, 422);
+  auto stopped = server_.send("POST", link, {{"Content-Type", "application/x-www-form-urlencoded"}},
+                              "List-Unsubscribe=One-Click");
+  ASSERT_EQ(stopped.status, 200) << stopped.body;
+  EXPECT_FALSE(stopped.json()["enabled"].get<bool>());
+  auto choices = server_.get(path(maria_, "/notice-choices")).json();
+  for (const auto& kind : choices["kinds"]) {
+    if (kind["kind"] == "payment.received") {
+      EXPECT_FALSE(kind["email"].get<bool>());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace rp::api

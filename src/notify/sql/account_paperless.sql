@@ -1,0 +1,1 @@
+SELECT paperless FROM accounts WHERE id = :id
