@@ -5,6 +5,7 @@
 #include "core/time.h"
 #include "ledger/arrangements.h"
 #include "ledger/late_fee_job.h"
+#include "notify/due_reminders.h"
 #include "payments/payment_intake.h"
 #include "payments/payment_schedule.h"
 #include "store/utility_settings.h"
@@ -117,6 +118,15 @@ void ScheduledJobs::run_due_jobs() {
     } else if (reviewed->kept + reviewed->broken + reviewed->completed > 0) {
       spdlog::info("daily jobs {}: payment arrangements: {} payments kept, {} broken, {} completed",
                    clock->today, reviewed->kept, reviewed->broken, reviewed->completed);
+    }
+  }
+  if (auto today = parse_local_date(clock->today, "today"); today.ok()) {
+    auto reminded = notify::record_due_reminders(database_, *today);
+    if (!reminded.ok()) {
+      spdlog::error("daily jobs {}: due reminders stopped: {}", clock->today,
+                    reminded.error().message);
+    } else if (reminded->recorded > 0) {
+      spdlog::info("daily jobs {}: due reminders: {} bills", clock->today, reminded->recorded);
     }
   }
   auto fees = ledger::assess_late_fees(database_, {});

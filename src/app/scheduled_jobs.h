@@ -4,7 +4,8 @@
 // happened). Once a local day, at or after the utility's 'daily_jobs_hour' (utility setting,
 // 0-23, 2 when not set; in the utility's zone), it runs scheduled payments and autopay
 // (payments/payment_schedule.h; with the processor), the payment arrangements' breaking rule
-// (ledger/arrangements.h), then the late-fee job (ledger/late_fee_job.h).
+// (ledger/arrangements.h), the due reminders (notify/due_reminders.h), then the late-fee job
+// (ledger/late_fee_job.h).
 // Both jobs are exactly-once by construction, so a restart that runs them again, or a second
 // server doing the same, changes nothing twice. Every run that did something is logged.
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "billing/testing/billing_fixture.h"
+#include "notify/due_reminders.h"
 #include "notify/notices.h"
 #include "store/utility_settings.h"
 
@@ -143,6 +144,36 @@ TEST_F(BillNoticesTest, AnAccountThatTurnedBillEmailsOffGetsNone) {
   EXPECT_EQ(queued->emails, 1);
   EXPECT_EQ(query(test_.database(), "SELECT to_address FROM email_outbox")[0].text(0),
             "maria@example.com");
+}
+
+TEST_F(BillNoticesTest, ABillStillOwedIsRemindedOnceDaysBeforeItIsDue) {
+  ASSERT_TRUE(notify::start_notices(test_.database()).ok());
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  const std::string due =
+      query(test_.database(), "SELECT MAX(due_date) FROM bills WHERE status = 'released'")[0].text(
+          0);
+  auto due_day = parse_local_date(due, "due");
+  ASSERT_TRUE(due_day.ok());
+  const LocalDate three_before(date::sys_days(*due_day) - date::days(3));
+  // A day too early finds nothing; three days before, both accounts (each owes its bill).
+  auto early = notify::record_due_reminders(
+      test_.database(), LocalDate(date::sys_days(three_before) - date::days(1)));
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  EXPECT_EQ(early->recorded, 0);
+  auto reminded = notify::record_due_reminders(test_.database(), three_before);
+  ASSERT_TRUE(reminded.ok()) << reminded.error().message;
+  EXPECT_EQ(reminded->recorded, 2);
+  EXPECT_EQ(notify::record_due_reminders(test_.database(), three_before)->recorded, 0);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = "
+                  "'bill.due_soon' AND actor = 'system:due-reminders'"),
+            2);
+  ASSERT_TRUE(notify::queue_notices(test_.database(), settings_).ok());
+  auto mail = query(test_.database(),
+                    "SELECT subject, body FROM email_outbox WHERE subject LIKE '%is due%'");
+  ASSERT_EQ(mail.size(), 2u);
+  EXPECT_NE(mail[0].text(1).find("Amount due: $"), std::string::npos) << mail[0].text(1);
+  EXPECT_NE(mail[0].text(1).find("https://portal.example.com/pay"), std::string::npos);
 }
 
 TEST_F(BillNoticesTest, APassBeforeTheStartIsAnError) {

@@ -30,6 +30,8 @@ const std::vector<SettingRule>& setting_rules() {
       {"bill_holidays", dates, 0, 0, "days that are not bill or due dates (YYYY-MM-DD, ...)", ""},
       {"daily_jobs_hour", whole_number, 0, 23,
        "the local hour the daily jobs run (scheduled payments, autopay, late fees)", "2"},
+      {"due_reminder_days", whole_number, 1, 14,
+       "days before a bill's due date its reminder is sent (not when autopay will pay it)", "3"},
       {"late_fee_grace_days", whole_number, 0, 60, "days after the due date before a late fee",
        "5"},
       {"late_fee_percent_bp", whole_number, 0, 10'000,

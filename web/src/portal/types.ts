@@ -331,3 +331,64 @@ export interface BankEntry {
   account_type: "checking" | "savings";
   holder_name?: string;
 }
+
+/** One kind of notice and whether it is emailed (GET/PUT .../notice-choices). */
+export interface NoticeChoice {
+  /** The catalog's kind: "bill.ready", "payment.received", ... (later issues add more). */
+  kind: string;
+  /** false: transactional, always sent. */
+  may_turn_off: boolean;
+  /** Emailed now. */
+  email: boolean;
+  /** What an account that never chose gets. */
+  email_default: boolean;
+}
+
+/** GET/PUT /api/v1/accounts/{number}/notice-choices: every kind, in display order. */
+export interface NoticeChoices {
+  /** A paperless account's bill-ready email is its bill: it cannot be turned off. */
+  paperless: boolean;
+  /** Notices by email need a contact email on file. */
+  has_email: boolean;
+  kinds: NoticeChoice[];
+}
+
+/** One change in PUT .../notice-choices. */
+export interface NoticeChoiceChange {
+  kind: string;
+  channel: "email";
+  enabled: boolean;
+}
+
+/** A notice sent to the account (GET .../notices), newest first. */
+export interface SentNotice {
+  id: number;
+  kind: string;
+  channel: string;
+  /** Masked: "m•••@example.com". */
+  recipient: string;
+  subject: string;
+  /** UTC instant. */
+  created_at: string;
+  /** waiting: not handed to the mail server yet; retrying: it did not take it yet (`problem` says why). */
+  status: "waiting" | "sent" | "retrying" | string;
+  problem: string;
+}
+
+export interface SentNoticesPage {
+  notices: SentNotice[];
+  /** The id to ask `before` for the next (older) page; null when there is none. */
+  next_before: number | null;
+}
+
+/** GET/POST /api/v1/notices/unsubscribe?token=: what an email's unsubscribe link stops. */
+export interface UnsubscribeTarget {
+  kind: string;
+  channel: string;
+  /** Masked: "*0017". */
+  account: string;
+  /** The notice's language: "en" or "es". */
+  language: string;
+  /** Whether the kind is still sent on the channel. */
+  enabled: boolean;
+}

@@ -24,10 +24,12 @@ CREATE TABLE notice_kinds (
 INSERT INTO notice_kinds (kind, event_kind, position, audience, email_default, text_default,
                           may_turn_off, quiet_hours_exempt, facts_query, facts_key) VALUES
   ('bill.ready', 'bill.ready', 10, 'account', 1, 0, 1, 0, 'notify/facts/bill', 'number'),
+  ('bill.due_soon', 'bill.due_soon', 20, 'account', 1, 0, 1, 0, 'notify/facts/bill', 'number'),
   ('payment.received', 'payment.received', 30, 'account', 1, 0, 1, 0, '', ''),
   ('payment.failed', 'payment.failed', 40, 'account', 1, 1, 0, 0, '', ''),
   ('payment.returned', 'payment.returned', 41, 'account', 1, 1, 0, 0, '', ''),
   ('payment.voided', 'payment.voided', 42, 'account', 1, 0, 0, 0, '', ''),
+  ('autopay.scheduled', 'autopay.scheduled', 50, 'account', 1, 0, 1, 0, '', ''),
   ('autopay.failed', 'autopay.failed', 51, 'account', 1, 1, 0, 0, '', ''),
   ('autopay.paid', 'autopay.paid', 52, 'account', 1, 0, 1, 0, '', ''),
   ('budget.enrolled', 'budget.enrolled', 70, 'account', 1, 0, 1, 0, '', ''),
@@ -70,6 +72,12 @@ CREATE INDEX notices_by_account ON notices (account_id, id);
 CREATE TABLE notice_decisions (
   event_id BIGINT PRIMARY KEY,
   decided_at TEXT NOT NULL
+);
+
+-- The bills a due reminder was recorded for (notify/due_reminders.h): once per bill.
+CREATE TABLE due_reminders (
+  bill_id BIGINT PRIMARY KEY REFERENCES bills (id),
+  reminded_on TEXT NOT NULL
 );
 
 -- An email may carry an HTML part, a one-click unsubscribe link (RFC 8058) and a Message-ID of
