@@ -24,6 +24,7 @@ struct LoginSettings;
 }  // namespace rp::auth
 namespace rp::notify {
 class EmailDispatcher;
+struct SmsWebhookSettings;
 }  // namespace rp::notify
 namespace rp::payments {
 class PaymentProcessor;
@@ -59,6 +60,9 @@ struct ApiContext {
   // Writes the audit records of staff reads in batches a moment later; null: each read's record
   // is written before the answer (tests).
   audit::DeferredAudit* read_audit = nullptr;
+  // Checks the SMS provider's signed posts (inbound texts, delivery statuses); null: those routes
+  // answer 503.
+  const notify::SmsWebhookSettings* sms = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

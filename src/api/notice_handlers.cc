@@ -16,11 +16,14 @@ http::Response json_answer(int status, std::string body) {
 std::string choices_json(const notify::NoticeChoices& choices) {
   JsonWriter out;
   out.begin_object().key("paperless").boolean(choices.paperless);
-  out.key("has_email").boolean(choices.has_email).key("kinds").begin_array();
+  out.key("has_email").boolean(choices.has_email);
+  out.key("texts_allowed").boolean(choices.texts_allowed).key("kinds").begin_array();
   for (const notify::NoticeChoice& choice : choices.kinds) {
     out.begin_object().key("kind").string(choice.kind);
     out.key("may_turn_off").boolean(choice.may_turn_off).key("email").boolean(choice.email);
-    out.key("email_default").boolean(choice.email_default).end_object();
+    out.key("email_default").boolean(choice.email_default);
+    out.key("text_available").boolean(choice.text_available).key("text").boolean(choice.text);
+    out.key("text_default").boolean(choice.text_default).end_object();
   }
   out.end_array().end_object();
   return out.take();

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 
 #include "accounts/account_events.h"
@@ -10,6 +11,7 @@
 #include "api/testing/api_server.h"
 #include "api/testing/customers.h"
 #include "notify/notices.h"
+#include "notify/sms_signature.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
@@ -129,6 +131,59 @@ TEST_F(NoticesApiTest, TheOneClickUnsubscribeWorksWithoutSigningInAndNeedsTheWho
       EXPECT_FALSE(kind["email"].get<bool>());
     }
   }
+}
+
+TEST_F(NoticesApiTest, OnlyTheProvidersSignedPostsStopTextsAndEachIsAnsweredOnce) {
+  const notify::SmsWebhookSettings sms{"provider-token", "https://portal.example.com"};
+  auto post = [&](const std::map<std::string, std::string>& form, const std::string& signature) {
+    std::string body;
+    for (const auto& [name, value] : form) {
+      std::string encoded;  // as a form encodes it: '+' is %2B
+      for (char c : value) encoded += c == '+' ? std::string("%2B") : std::string(1, c);
+      body += (body.empty() ? "" : "&") + name + "=" + encoded;
+    }
+    return server_.send(
+        "POST", "/api/v1/sms/inbound",
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Twilio-Signature", signature}},
+        body);
+  };
+  const std::map<std::string, std::string> stop{
+      {"MessageSid", "SM1"}, {"From", "+15415550134"}, {"Body", "STOP"}};
+  EXPECT_EQ(post(stop, "x").status, 503);  // no provider configured
+  server_.context().sms = &sms;
+  // Consent first, with the words the API shows.
+  auto shown = server_.get(path(maria_, "/text-consent?number=541-555-0134&language=en"));
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_FALSE(shown.json()["granted"].get<bool>());
+  const std::string wording = shown.json()["wording"];
+  nlohmann::json grant{{"number", "541-555-0134"}, {"language", "en"}, {"wording", wording}};
+  auto granted = server_.request("PUT", path(maria_, "/text-consent"), grant.dump());
+  ASSERT_EQ(granted.status, 200) << granted.body;
+  EXPECT_EQ(granted.json()["source"], "staff");
+  grant["wording"] = "something else";
+  EXPECT_EQ(server_.request("PUT", path(maria_, "/text-consent"), grant.dump()).status, 422);
+
+  const std::string url = "https://portal.example.com/api/v1/sms/inbound";
+  EXPECT_EQ(post(stop, notify::sms_signature("another-token", url, stop)).status, 403);
+  EXPECT_EQ(post(stop, "").status, 403);
+  EXPECT_TRUE(server_.get(path(maria_, "/text-consent")).json()["granted"].get<bool>());
+  auto answered = post(stop, notify::sms_signature("provider-token", url, stop));
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.header("content-type").value_or(""), "text/xml");
+  EXPECT_FALSE(server_.get(path(maria_, "/text-consent")).json()["granted"].get<bool>());
+  EXPECT_EQ(post(stop, notify::sms_signature("provider-token", url, stop)).status, 200);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM text_outbox"), 1);  // one answer
+
+  const std::map<std::string, std::string> status{{"MessageSid", "SM9"},
+                                                  {"MessageStatus", "delivered"}};
+  auto recorded = server_.send(
+      "POST", "/api/v1/sms/status",
+      {{"Content-Type", "application/x-www-form-urlencoded"},
+       {"X-Twilio-Signature",
+        notify::sms_signature("provider-token", "https://portal.example.com/api/v1/sms/status",
+                              status)}},
+      "MessageSid=SM9&MessageStatus=delivered");
+  EXPECT_EQ(recorded.status, 204) << recorded.body;
 }
 
 }  // namespace

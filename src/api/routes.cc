@@ -17,6 +17,7 @@
 #include "api/statement_handlers.h"
 #include "api/system_handlers.h"
 #include "api/tariff_handlers.h"
+#include "api/text_handlers.h"
 #include "api/usage_handlers.h"
 #include "api/work_queue_handlers.h"
 
@@ -110,6 +111,14 @@ void add_routes(http::Router& router, ApiContext& context) {
              "accounts.change");
   router.add("GET", "/api/v1/accounts/{number}/notices", bind(notices_sent_handler),
              "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/text-consent", bind(text_consent_handler),
+             "accounts.read");
+  router.add("PUT", "/api/v1/accounts/{number}/text-consent", bind(grant_text_consent_handler),
+             "accounts.change");
+  router.add("DELETE", "/api/v1/accounts/{number}/text-consent",
+             bind(withdraw_text_consent_handler), "accounts.change");
+  router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));
+  router.add("POST", "/api/v1/sms/status", bind(text_status_handler));
   router.add("GET", "/api/v1/notices/unsubscribe", bind(unsubscribe_target_handler));
   router.add("POST", "/api/v1/notices/unsubscribe", bind(unsubscribe_handler));
   router.add("POST", "/api/v1/accounts/{number}/budget-billing",

@@ -20,6 +20,7 @@
 #include "notify/email_dispatcher.h"
 #include "notify/notices.h"
 #include "notify/sms_gateway.h"
+#include "notify/sms_signature.h"
 #include "notify/smtp_mailer.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
@@ -113,8 +114,20 @@ int serve_database(const Config& config, store::Database& database,
   api::AccountFeed feed(database, logins);
   if (auto started = feed.start(); !started.ok()) return command_failed(started.error());
   audit::DeferredAudit read_audit(database);  // outlives the server: its destructor writes the rest
-  api::ApiContext context{database, metrics, &bill_runs, &processors,  test_cards.get(), &ach,
-                          &logins,  &mail,   &feed,      test_doubles, &read_audit};
+  // The SMS provider's signed posts are checked with its token against the portal's public URL.
+  const notify::SmsWebhookSettings sms_webhooks{config.sms.token, config.portal.public_url};
+  api::ApiContext context{database,
+                          metrics,
+                          &bill_runs,
+                          &processors,
+                          test_cards.get(),
+                          &ach,
+                          &logins,
+                          &mail,
+                          &feed,
+                          test_doubles,
+                          &read_audit,
+                          config.sms.token.empty() ? nullptr : &sms_webhooks};
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

@@ -125,6 +125,18 @@ LocalDate UtilityZone::local_date(Instant instant) const {
   return LocalDate(date::floor<date::days>(zone_->to_local(instant)));
 }
 
+std::chrono::seconds UtilityZone::local_time_of_day(Instant instant) const {
+  const date::local_seconds local = date::floor<seconds>(zone_->to_local(instant));
+  return local - date::floor<date::days>(local);
+}
+
+Instant UtilityZone::at_local_time(LocalDate date, std::chrono::seconds time_of_day) const {
+  const date::local_seconds local{date::local_days(date) + time_of_day};
+  const date::local_info info = zone_->get_info(local);
+  if (info.result == date::local_info::nonexistent) return info.first.end;
+  return Instant(local.time_since_epoch() - info.first.offset);
+}
+
 std::string UtilityZone::format_local(Instant instant) const {
   const seconds offset = zone_->get_info(instant).offset;
   const date::local_seconds local{instant.time_since_epoch() + offset};

@@ -46,6 +46,11 @@ class UtilityZone {
 
   // The local calendar date containing `instant`.
   LocalDate local_date(Instant instant) const;
+  // The time of day on the local clock at `instant` (0 to just under 24 hours).
+  std::chrono::seconds local_time_of_day(Instant instant) const;
+  // The instant the local clock shows `time_of_day` on `date`. A time skipped by a spring-forward
+  // change is the moment of the change; a time shown twice (fall back) is the earlier.
+  Instant at_local_time(LocalDate date, std::chrono::seconds time_of_day) const;
   // ISO 8601 local time with the offset in force: "2026-03-08T03:00:00-04:00". Historical offsets
   // that are not whole minutes (local mean time before ~1900) append seconds ("-04:56:02").
   std::string format_local(Instant instant) const;

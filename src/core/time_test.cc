@@ -43,6 +43,24 @@ TEST(UtilityZone, NewYorkFallBackDayHas25Hours) {
   EXPECT_EQ(new_york.day_length(day("2026-11-01")), seconds(25 * 3600));
 }
 
+TEST(UtilityZone, LocalTimesOfDayAcrossDaylightSavingChanges) {
+  const UtilityZone new_york = zone("America/New_York");
+  // 08:00 on the fall-back day is 13:00 UTC (EST), the day before 12:00 UTC (EDT).
+  EXPECT_EQ(new_york.at_local_time(day("2026-11-01"), hours(8)), at("2026-11-01T13:00:00Z"));
+  EXPECT_EQ(new_york.at_local_time(day("2026-10-31"), hours(21)), at("2026-11-01T01:00:00Z"));
+  EXPECT_EQ(new_york.local_time_of_day(at("2026-11-01T13:00:00Z")), hours(8));
+  EXPECT_EQ(new_york.local_time_of_day(at("2026-11-01T05:30:00Z")),
+            hours(1) + std::chrono::minutes(30));  // 01:30 EDT
+  EXPECT_EQ(new_york.local_time_of_day(at("2026-11-01T06:30:00Z")),
+            hours(1) + std::chrono::minutes(30));  // 01:30 EST, the second time
+  // 02:30 does not exist on the spring-forward day: the change itself (03:00 EDT).
+  EXPECT_EQ(new_york.at_local_time(day("2026-03-08"), hours(2) + std::chrono::minutes(30)),
+            at("2026-03-08T07:00:00Z"));
+  // 01:30 happens twice on the fall-back day: the earlier (EDT).
+  EXPECT_EQ(new_york.at_local_time(day("2026-11-01"), hours(1) + std::chrono::minutes(30)),
+            at("2026-11-01T05:30:00Z"));
+}
+
 TEST(UtilityZone, LosAngelesDaylightSavingDays) {
   const UtilityZone los_angeles = zone("America/Los_Angeles");
   EXPECT_EQ(los_angeles.start_of_day(day("2026-03-08")), at("2026-03-08T08:00:00Z"));

@@ -9,6 +9,7 @@
 #include "core/json_writer.h"
 #include "core/secret_token.h"
 #include "core/time.h"
+#include "notify/notice_templates.h"
 
 namespace rp::notify {
 namespace {
@@ -20,6 +21,7 @@ struct AccountFacts {
   std::int64_t id = 0;
   bool paperless = false;
   bool has_email = false;
+  bool texts_allowed = false;
 };
 
 Result<AccountFacts> account_facts(Session& session, const AccountNumber& account) {
@@ -27,7 +29,8 @@ Result<AccountFacts> account_facts(Session& session, const AccountNumber& accoun
   RP_TRY(rows);
   if (rows->empty()) return not_found("no account has number " + account.formatted());
   const Row& row = rows->at(0);
-  return AccountFacts{row.integer("id"), row.integer("paperless") != 0, !row.text("email").empty()};
+  return AccountFacts{row.integer("id"), row.integer("paperless") != 0, !row.text("email").empty(),
+                      row.integer("texts_allowed") != 0};
 }
 
 Result<NoticeChoices> choices_in(Session& session, const AccountFacts& facts) {
@@ -36,13 +39,15 @@ Result<NoticeChoices> choices_in(Session& session, const AccountFacts& facts) {
   auto chosen = session.query_named("notify/notice_preferences", {facts.id});
   RP_TRY(chosen);
   std::map<std::string, bool> email_choice;
+  std::map<std::string, bool> text_choice;
   for (const Row& row : *chosen) {
-    if (row.text("channel") == "email")
-      email_choice[row.text("kind")] = row.integer("enabled") != 0;
+    auto& choices_of = row.text("channel") == "email" ? email_choice : text_choice;
+    choices_of[row.text("kind")] = row.integer("enabled") != 0;
   }
   NoticeChoices choices;
   choices.paperless = facts.paperless;
   choices.has_email = facts.has_email;
+  choices.texts_allowed = facts.texts_allowed;
   for (const Row& row : *kinds) {
     NoticeChoice choice;
     choice.kind = row.text("kind");
@@ -51,35 +56,49 @@ Result<NoticeChoices> choices_in(Session& session, const AccountFacts& facts) {
     const auto found = email_choice.find(choice.kind);
     choice.email = !choice.may_turn_off ||
                    (found != email_choice.end() ? found->second : choice.email_default);
+    choice.text_available = has_text_template(choice.kind, "en");
+    choice.text_default = choice.text_available && row.integer("text_default") != 0;
+    const auto text = text_choice.find(choice.kind);
+    choice.text = choice.text_available && facts.texts_allowed &&
+                  (text != text_choice.end() ? text->second : choice.text_default);
     choices.kinds.push_back(choice);
   }
   return choices;
 }
 
-// Sets the choices in `wanted` (kind -> enabled by email) that differ from `current`, and records
-// them as one event. Returns whether anything changed.
+// Sets the choices in `wanted` ((kind, channel) -> enabled) that differ from `current`, and
+// records them as one event. Returns whether anything changed.
 Result<bool> apply(Session& session, const AccountFacts& facts, const NoticeChoices& current,
-                   const std::map<std::string, bool>& wanted, const std::string& actor) {
+                   const std::map<std::pair<std::string, std::string>, bool>& wanted,
+                   const std::string& actor) {
   JsonWriter details;
-  details.begin_object().key("email").begin_object();
+  details.begin_object();
   std::string words;
   const std::string at = format_instant(now());
   bool changed = false;
-  for (const NoticeChoice& choice : current.kinds) {
-    const auto want = wanted.find(choice.kind);
-    if (want == wanted.end() || want->second == choice.email) continue;
-    RP_TRY(session.execute_named("notify/set_notice_preference",
-                                 {facts.id, choice.kind, std::string("email"),
-                                  std::int64_t{want->second ? 1 : 0}, at, actor}));
-    details.key(choice.kind).begin_object().key("before").boolean(choice.email);
-    details.key("after").boolean(want->second).end_object();
-    words += (words.empty() ? "" : ", ") + choice.kind + (want->second ? " on" : " off");
-    changed = true;
+  for (const char* channel : {"email", "text"}) {
+    bool opened = false;
+    for (const NoticeChoice& choice : current.kinds) {
+      const auto want = wanted.find({choice.kind, channel});
+      const bool now_on = std::string(channel) == "email" ? choice.email : choice.text;
+      if (want == wanted.end() || want->second == now_on) continue;
+      RP_TRY(session.execute_named("notify/set_notice_preference",
+                                   {facts.id, choice.kind, std::string(channel),
+                                    std::int64_t{want->second ? 1 : 0}, at, actor}));
+      if (!opened) details.key(channel).begin_object();
+      opened = true;
+      details.key(choice.kind).begin_object().key("before").boolean(now_on);
+      details.key("after").boolean(want->second).end_object();
+      words += (words.empty() ? "" : ", ") + choice.kind + " by " + channel +
+               (want->second ? " on" : " off");
+      changed = true;
+    }
+    if (opened) details.end_object();
   }
-  details.end_object().end_object();
+  details.end_object();
   if (!changed) return false;
-  RP_TRY(accounts::record_event(session, {facts.id, "notices.changed", actor,
-                                          "Email notices: " + words + ".", details.take()}));
+  RP_TRY(accounts::record_event(
+      session, {facts.id, "notices.changed", actor, "Notices: " + words + ".", details.take()}));
   return true;
 }
 
@@ -102,7 +121,7 @@ Result<UnsubscribeTarget> target_of(Session& session, std::string_view token,
   target.channel = row.text("channel");
   target.account = masked_account(row.text("number"));
   target.language = row.text("language");
-  auto choices = choices_in(session, {account_id, false, true});
+  auto choices = choices_in(session, {account_id, false, true, false});
   RP_TRY(choices);
   for (const NoticeChoice& choice : choices->kinds) {
     if (choice.kind == target.kind) target.enabled = choice.email;
@@ -128,30 +147,39 @@ Result<NoticeChoices> change_notice_choices(store::Database& database, const Acc
     RP_TRY(facts);
     auto current = choices_in(session, *facts);
     RP_TRY(current);
-    std::map<std::string, bool> wanted;
+    std::map<std::pair<std::string, std::string>, bool> wanted;
     for (const NoticeChoiceChange& change : changes) {
-      if (change.channel != "email") {
-        return invalid_input("channel", "notices can be chosen by email; '" + change.channel +
-                                            "' is not a channel you can choose yet");
+      if (change.channel != "email" && change.channel != "text") {
+        return invalid_input(
+            "channel", "notices go by email or text; '" + change.channel + "' is not a channel");
       }
       const auto known = std::find_if(current->kinds.begin(), current->kinds.end(),
                                       [&](const NoticeChoice& c) { return c.kind == change.kind; });
       if (known == current->kinds.end()) {
         return invalid_input("kind", "'" + change.kind + "' is not a kind of notice");
       }
-      if (!known->may_turn_off && !change.enabled) {
+      if (change.channel == "text") {
+        if (!known->text_available) {
+          return invalid_input("channel", "'" + change.kind + "' notices are not sent by text");
+        }
+        if (change.enabled && !facts->texts_allowed) {
+          return invalid_input("channel",
+                               "agree to text messages first: we text only a number whose owner "
+                               "agreed")
+              .coded("text-consent-needed");
+        }
+      } else if (!known->may_turn_off && !change.enabled) {
         return invalid_input("kind", "'" + change.kind +
                                          "' notices are about money owed or your account's "
                                          "safety and cannot be turned off")
             .coded("notice-required");
-      }
-      if (change.kind == "bill.ready" && !change.enabled && facts->paperless) {
+      } else if (change.kind == "bill.ready" && !change.enabled && facts->paperless) {
         return invalid_input("kind",
                              "with paperless bills the bill-ready email is your bill notice: go "
                              "back to paper bills first to turn it off")
             .coded("paperless-needs-bill-email");
       }
-      wanted[change.kind] = change.enabled;
+      wanted[{change.kind, change.channel}] = change.enabled;
     }
     auto applied = apply(session, *facts, *current, wanted, actor);
     RP_TRY(applied);
@@ -212,7 +240,7 @@ Result<UnsubscribeTarget> unsubscribe(store::Database& database, std::string_vie
     if (!target->enabled) return std::move(*target);
     auto rows = session.query_named("notify/account_paperless", {account});
     RP_TRY(rows);
-    const AccountFacts facts{account, rows->at(0).integer("paperless") != 0, true};
+    const AccountFacts facts{account, rows->at(0).integer("paperless") != 0, true, false};
     if (facts.paperless && target->kind == "bill.ready") {
       return invalid_input("kind",
                            "with paperless bills the bill-ready email is your bill notice: go "
@@ -221,7 +249,7 @@ Result<UnsubscribeTarget> unsubscribe(store::Database& database, std::string_vie
     }
     auto current = choices_in(session, facts);
     RP_TRY(current);
-    RP_TRY(apply(session, facts, *current, {{target->kind, false}},
+    RP_TRY(apply(session, facts, *current, {{{target->kind, target->channel}, false}},
                  "unsubscribe-link:notice-" + std::to_string(notice)));
     target->enabled = false;
     return std::move(*target);

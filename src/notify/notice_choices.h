@@ -3,8 +3,8 @@
 // settings (and staff's, on the customer's request), the history of notices, and the unsubscribe
 // link in each email a customer may turn off (RFC 8058 one-click, no sign-in).
 //
-// Built on the catalog and tables of notices.h. Email is the one channel customers choose today;
-// text messages follow once consent to texts is recorded.
+// Built on the catalog and tables of notices.h. Channels: email, and text for kinds that have a
+// text message once the account agreed to texts (text_consent.h).
 
 #include <cstdint>
 #include <string>
@@ -18,16 +18,20 @@
 namespace rp::notify {
 
 struct NoticeChoice {
-  std::string kind;            // "payment.received"
-  bool may_turn_off = true;    // false: transactional, always sent
-  bool email = false;          // sent by email now
-  bool email_default = false;  // what an account that never chose gets
+  std::string kind;             // "payment.received"
+  bool may_turn_off = true;     // false: transactional, always sent
+  bool email = false;           // sent by email now
+  bool email_default = false;   // what an account that never chose gets
+  bool text_available = false;  // the kind has a text message
+  bool text = false;            // sent by text now (with the account's consent)
+  bool text_default = false;
 };
 
 struct NoticeChoices {
   std::vector<NoticeChoice> kinds;  // in the catalog's order
   bool paperless = false;           // bill-ready emails cannot be turned off while paperless
   bool has_email = false;           // notices by email need a contact email on file
+  bool texts_allowed = false;       // the account agreed to texts (text_consent.h)
 };
 
 // Errors: not_found for an unknown account.
@@ -35,15 +39,17 @@ Result<NoticeChoices> notice_choices(store::Database& database, const AccountNum
 
 struct NoticeChoiceChange {
   std::string kind;
-  std::string channel;  // "email"
+  std::string channel;  // "email" or "text"
   bool enabled = false;
 };
 
 // Applies `changes` together and records one "notices.changed" event (before and after) with
 // `actor`; a change to what is already so changes nothing and records nothing. Errors (nothing
 // written): not_found for an unknown account; invalid_input naming "kind" (not in the catalog),
-// "channel" (not "email"), or coded "notice-required" (a transactional kind turned off) or
-// "paperless-needs-bill-email" (bill-ready email turned off while paperless).
+// "channel" (not email or text; text for a kind without a text; coded "text-consent-needed" for
+// texts turned on before the account agreed to texts), or coded "notice-required" (a
+// transactional kind's email turned off) or "paperless-needs-bill-email" (bill-ready email
+// turned off while paperless).
 Result<NoticeChoices> change_notice_choices(store::Database& database, const AccountNumber& account,
                                             const std::vector<NoticeChoiceChange>& changes,
                                             const std::string& actor);

@@ -15,6 +15,8 @@
 #include "notify/email.h"
 #include "notify/notice_format.h"
 #include "notify/notice_templates.h"
+#include "notify/quiet_hours.h"
+#include "notify/text_message.h"
 #include "store/utility_settings.h"
 
 namespace rp::notify {
@@ -35,6 +37,7 @@ struct NoticeKind {
   bool email_default = false;
   bool text_default = false;
   bool may_turn_off = true;
+  bool quiet_hours_exempt = false;
   std::string facts_query;
   std::string facts_key;
 };
@@ -46,8 +49,8 @@ Result<std::vector<NoticeKind>> catalog(Session& session) {
   for (const Row& row : *rows) {
     kinds.push_back({row.text("kind"), row.text("event_kind"), row.text("audience"),
                      row.integer("email_default") != 0, row.integer("text_default") != 0,
-                     row.integer("may_turn_off") != 0, row.text("facts_query"),
-                     row.text("facts_key")});
+                     row.integer("may_turn_off") != 0, row.integer("quiet_hours_exempt") != 0,
+                     row.text("facts_query"), row.text("facts_key")});
   }
   return kinds;
 }
@@ -140,6 +143,7 @@ std::optional<ContactChange> contact_change(const nlohmann::json& details,
 
 struct Decided {
   int emails = 0;
+  int texts = 0;
 };
 
 struct EventFacts {
@@ -151,6 +155,14 @@ struct EventFacts {
   std::string language;
   bool paperless = false;
   std::string email;
+  std::string text_number;  // E.164, when the account agreed to texts; else empty
+};
+
+// What a pass knows of the utility for every notice it writes.
+struct PassContext {
+  const NoticeSettings& settings;
+  UtilityZone zone;
+  QuietHours quiet;
 };
 
 Result<void> queue_email_notice(Session& session, const NoticeSettings& settings,
@@ -198,9 +210,34 @@ Result<void> queue_email_notice(Session& session, const NoticeSettings& settings
   return success();
 }
 
-Result<void> decide(Session& session, const NoticeSettings& settings, const EventFacts& event,
+Result<void> queue_text_notice(Session& session, const PassContext& pass, const EventFacts& event,
+                               const NoticeKind& kind, const TemplateData& data, Decided& decided) {
+  auto sent = session.query_named("notify/notice_sent_already",
+                                  {event.id, std::string("text"), event.text_number});
+  RP_TRY(sent);
+  if (!sent->empty()) return success();
+  auto body = render_notice_text(kind.kind, event.language, data);
+  RP_TRY(body);
+  const Instant at = now();
+  const Instant first = kind.quiet_hours_exempt ? at : after_quiet_hours(pass.zone, pass.quiet, at);
+  auto queued = queue_text(session, {event.text_number, *body}, first);
+  RP_TRY(queued);
+  auto recorded = session.query_named("notify/record_notice",
+                                      {event.id, event.account_id, kind.kind, std::string("text"),
+                                       event.text_number, event.language, body->substr(0, 160),
+                                       store::Null{}, *queued, store::Null{}, format_instant(at)});
+  RP_TRY(recorded);
+  if (recorded->empty()) {
+    return internal_error("text notice of event " + std::to_string(event.id) + " decided twice");
+  }
+  ++decided.texts;
+  return success();
+}
+
+Result<void> decide(Session& session, const PassContext& pass, const EventFacts& event,
                     const NoticeKind& kind, const std::map<std::string, bool>& chosen,
                     const TemplateData& common, Decided& decided) {
+  const NoticeSettings& settings = pass.settings;
   TemplateData data = common;
   add_details(event.details, event.language, data);
   data["may_turn_off"] = kind.may_turn_off ? "yes" : "";
@@ -228,11 +265,19 @@ Result<void> decide(Session& session, const NoticeSettings& settings, const Even
   const auto choice = chosen.find(kind.kind + "/email");
   const bool email_on =
       !kind.may_turn_off || (choice != chosen.end() ? choice->second : kind.email_default);
-  if (!email_on) return success();
-  int sequence = 0;
-  for (const std::string& recipient : recipients) {
-    RP_TRY(
-        queue_email_notice(session, settings, event, kind, recipient, sequence++, data, decided));
+  if (email_on) {
+    int sequence = 0;
+    for (const std::string& recipient : recipients) {
+      RP_TRY(
+          queue_email_notice(session, settings, event, kind, recipient, sequence++, data, decided));
+    }
+  }
+  // Texts only with the account's consent, at the number consented to, for kinds that have a
+  // text; a customer chooses them per kind (the kind's default until then).
+  const auto text_choice = chosen.find(kind.kind + "/text");
+  const bool text_on = text_choice != chosen.end() ? text_choice->second : kind.text_default;
+  if (text_on && !event.text_number.empty() && has_text_template(kind.kind, event.language)) {
+    RP_TRY(queue_text_notice(session, pass, event, kind, data, decided));
   }
   return success();
 }
@@ -288,11 +333,21 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
     RP_TRY(events);
     NoticePass pass;
     Decided decided;
+    std::optional<PassContext> context;
     if (!events->empty()) {
       auto kinds = catalog(session);
       RP_TRY(kinds);
       auto utility = store::utility_name(session);
       RP_TRY(utility);
+      auto zone = store::utility_zone(session);
+      RP_TRY(zone);
+      auto quiet_start = store::whole_number_setting(session, "quiet_hours_start");
+      RP_TRY(quiet_start);
+      auto quiet_end = store::whole_number_setting(session, "quiet_hours_end");
+      RP_TRY(quiet_end);
+      context.emplace(PassContext{settings, *zone,
+                                  QuietHours{static_cast<int>(quiet_start->value_or(21)),
+                                             static_cast<int>(quiet_end->value_or(8))}});
       const std::string decided_at = format_instant(now());
       for (const Row& row : *events) {
         EventFacts event{row.integer("id"),
@@ -302,7 +357,8 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
                          row.text("number"),
                          row.text("language") == "es" ? "es" : "en",
                          row.integer("paperless") != 0,
-                         row.text("email")};
+                         row.text("email"),
+                         row.integer("text_granted") != 0 ? row.text("text_number") : ""};
         RP_TRY(session.execute_named("notify/decide_event", {event.id, decided_at}));
         ++pass.events;
         std::map<std::string, bool> chosen;
@@ -325,7 +381,7 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
               {"account", masked_account(event.account_number)},
               {"paperless", event.paperless ? "yes" : ""},
           };
-          RP_TRY(decide(session, settings, event, kind, chosen, common, decided));
+          RP_TRY(decide(session, *context, event, kind, chosen, common, decided));
         }
       }
     }
@@ -342,6 +398,7 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
       RP_TRY(session.execute_named("notify/forget_decisions", {moved_to}));
     }
     pass.emails = decided.emails;
+    pass.texts = decided.texts;
     return pass;
   });
 }

@@ -17,8 +17,9 @@
 // commit after one with a higher id, so the cursor only passes events written `settle` ago or
 // more; the undecided ones after it are read each pass. Servers take turns on the cursor row.
 //
-// Channels built: email. Text messages are decided once customers' consent to texts is recorded
-// (not built yet: texts are not sent from the catalog).
+// Channels: email to the contact email on file (and, for a contact change, the address before
+// it); text messages only to the number an account consented to (text_consent.h), for kinds with
+// a text template, held through quiet hours unless the kind is exempt (quiet_hours.h).
 
 #include <chrono>
 #include <cstddef>
@@ -43,6 +44,7 @@ Result<void> start_notices(store::Database& database);
 struct NoticePass {
   int events = 0;  // events decided
   int emails = 0;  // emails queued
+  int texts = 0;   // texts queued (some held for quiet hours)
 };
 
 // One pass: decides up to `limit` undecided events after the cursor, in one write, and moves the

@@ -6,9 +6,11 @@
 // for something that committed.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
+#include "core/time.h"
 #include "store/session.h"
 
 namespace rp::notify {
@@ -23,7 +25,9 @@ bool is_e164(std::string_view number);
 
 // Adds `message` to the outbox inside the caller's write. Errors: invalid_input ("to") for a
 // number not in E.164, ("body") for an empty body; the database's error.
-Result<std::int64_t> queue_text(store::Session& session, const TextMessage& message);
+// `not_before`: the first attempt waits until then (quiet hours, quiet_hours.h).
+Result<std::int64_t> queue_text(store::Session& session, const TextMessage& message,
+                                std::optional<Instant> not_before = std::nullopt);
 
 // Hands one message to the SMS provider. Implementations: SmsGateway and, for the demo without
 // a provider, TextFolder (sms_gateway.h).

@@ -80,6 +80,40 @@ CREATE TABLE due_reminders (
   reminded_on TEXT NOT NULL
 );
 
+-- Consent to text messages (notify/text_consent.h), append-only: the latest row for an account
+-- says whether it may be texted, at which number, since when and how it was given or taken back
+-- (TCPA: the wording shown, the time, the source and the client address are kept).
+CREATE TABLE text_consents (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  number TEXT NOT NULL,                -- E.164
+  granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+  -- portal, staff (on the customer's word), reply (START or STOP texted back)
+  source TEXT NOT NULL CHECK (source IN ('portal', 'staff', 'reply')),
+  wording TEXT NOT NULL,               -- what the customer was shown, or texted
+  client_address TEXT NOT NULL DEFAULT '',
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX text_consents_by_account ON text_consents (account_id, id);
+CREATE INDEX text_consents_by_number ON text_consents (number, id);
+
+-- Texts the utility's number received (STOP, START, HELP and anything else), as the provider
+-- posted them, with what was done.
+CREATE TABLE inbound_texts (
+  id INTEGER PRIMARY KEY,
+  provider_id TEXT NOT NULL UNIQUE,    -- a provider retrying a post is answered once
+  from_number TEXT NOT NULL,
+  body TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('stop', 'start', 'help', 'none')),
+  received_at TEXT NOT NULL
+);
+
+-- What the provider said became of each text (its signed status callbacks).
+ALTER TABLE text_outbox ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE text_outbox ADD COLUMN delivery_error TEXT NOT NULL DEFAULT '';
+CREATE INDEX text_outbox_by_provider_id ON text_outbox (provider_id);
+
 -- An email may carry an HTML part, a one-click unsubscribe link (RFC 8058) and a Message-ID of
 -- its own (the same on every attempt, so a copy sent twice reads as one).
 ALTER TABLE email_outbox ADD COLUMN html_body TEXT NOT NULL DEFAULT '';
