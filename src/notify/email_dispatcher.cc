@@ -124,26 +124,32 @@ Result<EmailDispatcher::Pass> EmailDispatcher::send_due() {
   });
   RP_TRY(due);
   Pass pass;
-  for (const Outgoing& email : *due) {
-    Result<void> sent = mailer_.send(email.message);
-    const Instant at = now();
-    auto marked = database_.write_work([&](store::Session& session) -> Result<void> {
+  // Each message is handed over, then the batch's outcomes are recorded in one write (a crash
+  // between the two sends the batch again once its claim runs out: at least once).
+  std::vector<std::pair<const Outgoing*, Result<void>>> outcomes;
+  outcomes.reserve(due->size());
+  for (const Outgoing& email : *due) outcomes.emplace_back(&email, mailer_.send(email.message));
+  const Instant at = now();
+  auto marked = database_.write_work([&](store::Session& session) -> Result<void> {
+    for (const auto& [email, sent] : outcomes) {
       if (sent.ok()) {
-        RP_TRY(session.execute_named("notify/mark_email_sent", {format_instant(at), email.id}));
+        RP_TRY(session.execute_named("notify/mark_email_sent", {format_instant(at), email->id}));
       } else {
         RP_TRY(session.execute_named(
             "notify/mark_email_failed",
-            {sent.error().message, format_instant(at + retry_after(email.attempts)), email.id}));
+            {sent.error().message, format_instant(at + retry_after(email->attempts)), email->id}));
       }
-      return success();
-    });
-    RP_TRY(marked);
+    }
+    return success();
+  });
+  RP_TRY(marked);
+  for (const auto& [email, sent] : outcomes) {
     if (sent.ok()) {
       ++pass.sent;
     } else {
       ++pass.failed;
-      spdlog::warn("email {} to {} not sent (attempt {}): {}", email.id, email.message.to,
-                   email.attempts + 1, sent.error().message);
+      spdlog::warn("email {} to {} not sent (attempt {}): {}", email->id, email->message.to,
+                   email->attempts + 1, sent.error().message);
     }
   }
   RP_TRY(send_due_texts(pass));

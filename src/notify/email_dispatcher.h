@@ -1,12 +1,13 @@
 #pragma once
 // Sends what the outboxes hold (email.h, text_message.h): a background thread of the server takes
-// the messages that are due, hands each email to the Mailer and each text to the Texter, and marks
-// it sent (clearing its body) or failed (tried again after 30 s, 1 min, 2 min, ... at most an hour
-// apart, the error kept; a text the provider refuses for good is given up at once). wake() after a commit
-// that queued mail sends it at once; otherwise the outbox is looked at every two seconds.
-// A crash between the mail server taking a message and it being marked sent sends it again on
-// the next start: at least once, never lost. Producers (add_producer) run before each pass, so
-// what they queue goes out in the same pass.
+// the messages that are due (at most 50 of each at a time, taken for 5 minutes in a write so that
+// another server leaves them alone), hands each email to the Mailer and each text to the Texter,
+// and marks the batch sent (clearing bodies) or failed (tried again after 30 s, 1 min, 2 min, ...
+// at most an hour apart, the error kept; a text the provider refuses for good is given up at once).
+// wake() after a commit that queued mail sends it at once; otherwise the outbox is looked at every
+// two seconds. A crash between the mail server taking a batch and it being marked sent sends it
+// again once the 5 minutes have passed: at least once, never lost. Producers (add_producer) run
+// before each pass, so what they queue goes out in the same pass.
 
 #include <condition_variable>
 #include <functional>

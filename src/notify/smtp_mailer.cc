@@ -119,9 +119,15 @@ std::string render_message(const EmailMessage& message, const std::string& from)
 
 SmtpMailer::SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {}
 
+SmtpMailer::~SmtpMailer() {
+  if (connection_ != nullptr) curl_easy_cleanup(static_cast<CURL*>(connection_));
+}
+
 Result<void> SmtpMailer::send(const EmailMessage& message) {
   start_curl_once();
-  CURL* curl = curl_easy_init();
+  std::lock_guard lock(mutex_);
+  if (connection_ == nullptr) connection_ = curl_easy_init();
+  CURL* curl = static_cast<CURL*>(connection_);
   if (curl == nullptr) return unavailable("could not start an SMTP connection");
   const std::string text = render_message(message, settings_.from);
   Upload upload{text};
@@ -143,9 +149,11 @@ Result<void> SmtpMailer::send(const EmailMessage& message) {
   const CURLcode code = curl_easy_perform(curl);
   long answer = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer);
+  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);  // the list is freed next
   curl_slist_free_all(recipients);
-  curl_easy_cleanup(curl);
   if (code != CURLE_OK) {
+    curl_easy_cleanup(curl);  // a connection in an unknown state is not used again
+    connection_ = nullptr;
     return unavailable("the mail server " + settings_.url +
                        " did not take the message: " + curl_easy_strerror(code) +
                        (answer > 0 ? " (answered " + std::to_string(answer) + ")" : ""));

@@ -4,6 +4,7 @@
 // where to look). Both render the same RFC 5322 message: UTF-8 plain text, the subject encoded
 // per RFC 2047 when it is not ASCII.
 
+#include <mutex>
 #include <string>
 
 #include "notify/email.h"
@@ -21,13 +22,22 @@ struct SmtpSettings {
 // The whole message as sent (headers, blank line, body), lines ending in CRLF.
 std::string render_message(const EmailMessage& message, const std::string& from);
 
+// Keeps its connection to the mail server open between messages (libcurl's connection cache on
+// one handle), so a pass over the outbox is one SMTP session, not one per message; a failure
+// drops the connection and the next message opens a new one. Safe to call from several threads
+// (they take turns).
 class SmtpMailer final : public Mailer {
  public:
   explicit SmtpMailer(SmtpSettings settings);
+  ~SmtpMailer() override;
+  SmtpMailer(const SmtpMailer&) = delete;
+  SmtpMailer& operator=(const SmtpMailer&) = delete;
   Result<void> send(const EmailMessage& message) override;
 
  private:
   SmtpSettings settings_;
+  std::mutex mutex_;
+  void* connection_ = nullptr;  // the CURL easy handle; guarded by mutex_
 };
 
 class DirectoryMailer final : public Mailer {
