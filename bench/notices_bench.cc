@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/generate.h"
+#include "bench_database.h"
 #include "bench_support.h"
 #include "notify/email_dispatcher.h"
 #include "notify/notices.h"
@@ -21,24 +22,11 @@
 #include "store/migrations.h"
 
 using namespace rp;
+using bench::execute;
 using bench::fail;
+using bench::scalar;
 
 namespace {
-
-void execute(store::Database& db, const std::string& sql, const store::Params& params = {}) {
-  auto done = db.write<void>([&](store::Session& session) -> Result<void> {
-    auto changed = session.execute(sql, params);
-    if (!changed.ok()) return changed.error();
-    return success();
-  });
-  if (!done.ok()) fail("write", done.error().message + "\n" + sql);
-}
-
-std::int64_t scalar(store::Database& db, const std::string& sql) {
-  auto rows = db.read<store::Rows>([&](store::Session& s) { return s.query(sql); });
-  if (!rows.ok() || rows->empty()) fail("read", sql);
-  return rows->at(0).integer(std::size_t{0});
-}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "core/markup.h"
+
 namespace rp::auth {
 namespace {
 
@@ -39,29 +41,6 @@ std::string percent_encoded(const std::string& text) {
       out += '%';
       out += kHex[c >> 4];
       out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-std::string xml_escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
     }
   }
   return out;
@@ -144,7 +123,7 @@ std::string qr_svg(const std::string& text, const std::string& title) {
   QRcode_free(code);
   const std::string side = std::to_string(size);
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side +
-         "\" role=\"img\" shape-rendering=\"crispEdges\"><title>" + xml_escaped(title) +
+         "\" role=\"img\" shape-rendering=\"crispEdges\"><title>" + markup_escaped(title) +
          "</title><rect width=\"" + side + "\" height=\"" + side + "\" fill=\"#fff\"/><path d=\"" +
          path + "\" fill=\"#000\"/></svg>";
 }

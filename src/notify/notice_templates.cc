@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "core/markup.h"
+
 namespace rp::notify {
 namespace {
 
@@ -34,32 +36,6 @@ Result<std::string> fill(std::string_view name, const data& values, bool escape_
   return out;
 }
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 // One line, escaped, with its http(s) links made links.
 std::string html_line(std::string_view line) {
   std::string out;
@@ -67,14 +43,14 @@ std::string html_line(std::string_view line) {
   while (at < line.size()) {
     const std::size_t link = std::min(line.find("https://", at), line.find("http://", at));
     if (link == std::string_view::npos) {
-      out += escaped(line.substr(at));
+      out += markup_escaped(line.substr(at));
       break;
     }
-    out += escaped(line.substr(at, link - at));
+    out += markup_escaped(line.substr(at, link - at));
     std::size_t end = line.find_first_of(" \t", link);
     if (end == std::string_view::npos) end = line.size();
     const std::string_view url = line.substr(link, end - link);
-    out += "<a href=\"" + escaped(url) + "\">" + escaped(url) + "</a>";
+    out += "<a href=\"" + markup_escaped(url) + "\">" + markup_escaped(url) + "</a>";
     at = end;
   }
   return out;
