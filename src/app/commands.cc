@@ -59,6 +59,7 @@ nlohmann::json report_json(const GenerateReport& report) {
           {"agreements", report.agreements},
           {"ledger_entries", report.ledger_entries},
           {"events", report.events},
+          {"text_consents", report.text_consents},
           {"sample_account_numbers", report.sample_account_numbers}};
 }
 

@@ -12,8 +12,11 @@
 #include "app/names.h"
 #include "app/random.h"
 #include "core/account_number.h"
+#include "notify/text_consent.h"
+#include "notify/text_message.h"
 #include "rating/tariff_format.h"
 #include "store/bulk_insert.h"
+#include "store/utility_settings.h"
 
 namespace rp::app {
 namespace {
@@ -467,6 +470,28 @@ Result<LocalDate> parse_as_of(const std::string& text, const std::string& time_z
   return parse_local_date(text, "as_of");
 }
 
+// One active account in five with a phone on file agreed to texts in the portal, with the words
+// customers are shown (notify/text_consent.h), so the demo's notices include texts.
+Result<std::size_t> give_text_consents(Session& session, const std::string& at) {
+  static const BulkTable kConsents{
+      "text_consents",
+      {"account_id", "number", "granted", "source", "wording", "client_address", "actor", "at"}};
+  auto utility = store::utility_name(session);
+  RP_TRY(utility);
+  auto accounts = session.query_named("app/demo_text_numbers");
+  RP_TRY(accounts);
+  std::vector<Params> rows;
+  for (const store::Row& account : *accounts) {
+    const std::string number = account.text("phone");
+    if (!notify::is_e164(number)) continue;
+    rows.push_back({account.integer("id"), number, std::int64_t{1}, std::string("portal"),
+                    notify::text_consent_wording(*utility, number, account.text("language")),
+                    std::string("192.0.2.1"), std::string("generator"), at});
+  }
+  RP_TRY(store::bulk_insert(session, kConsents, rows));
+  return rows.size();
+}
+
 Result<GenerateReport> generate_utility(store::Database& database, const GenerateOptions& options) {
   auto zone = UtilityZone::find(options.time_zone);
   RP_TRY(zone);
@@ -492,6 +517,10 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
     add_to_report(report, *rows);
   }
   RP_TRY(accounts::index_unindexed_accounts(database));  // the words staff find them by
+  auto consents = database.write<std::size_t>(
+      [&](Session& session) { return give_text_consents(session, context.posted_at); });
+  RP_TRY(consents);
+  report.text_consents = *consents;
   // The planner needs statistics on the new rows before usage reads them back: without them
   // PostgreSQL plans the channel query for empty tables (minutes instead of a second at 100,000
   // accounts).

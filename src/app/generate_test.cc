@@ -71,6 +71,12 @@ TEST(GenerateUtility, TheReportCountsWhatIsInTheTables) {
   EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM accounts WHERE status = 'closed'"),
             static_cast<std::int64_t>(report.closed_accounts));
   EXPECT_EQ(report.events, report.accounts + report.closed_accounts);
+  // One active account in five agreed to texts, with the words customers are shown.
+  EXPECT_GT(report.text_consents, 0u);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM text_consents WHERE granted = 1 AND wording LIKE "
+                  "'%Reply STOP to stop%' OR wording LIKE '%Responda PARA%'"),
+            static_cast<std::int64_t>(report.text_consents));
   ASSERT_EQ(report.sample_account_numbers.size(), 5u);
   EXPECT_EQ(report.sample_account_numbers[0], AccountNumber::from_sequence(10000001).digits());
 }
