@@ -155,6 +155,32 @@ TEST_F(NoticesTest, AChangedContactEmailIsToldToTheNewAndTheOldAddress) {
   EXPECT_NE(sent[0].text(4), sent[1].text(4));
 }
 
+TEST_F(NoticesTest, AnArrangementNoticeSaysItsDownPaymentAndInstallments) {
+  ASSERT_TRUE(test_
+                  ->write_work([&](store::Session& session) -> Result<void> {
+                    RP_TRY(session.execute(
+                        "INSERT INTO payment_arrangements (id, account_id, status, past_due_cents, "
+                        "down_payment_cents, installment_count, installment_cents, "
+                        "last_installment_cents, down_payment_due_on, created_on, created_at, "
+                        "created_by) VALUES (77, :account, 'active', 30000, 6000, 4, 6000, "
+                        "6000, '2026-11-20', '2026-11-10', '2026-11-10T18:00:00Z', "
+                        "'customer:1')",
+                        {account_}));
+                    return success();
+                  })
+                  .ok());
+  record("arrangement.made", R"({"arrangement_id": 77, "reason": ""})");
+  record("arrangement.made", R"({"arrangement_id": 78, "reason": ""})");  // not this account's
+  EXPECT_EQ(pass().emails, 1);
+  auto sent = mail();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].text(1), "Your payment arrangement is set up");
+  const std::string body = sent[0].text(2);
+  EXPECT_NE(body.find("for the $300.00 past due"), std::string::npos) << body;
+  EXPECT_NE(body.find("Down payment: $60.00, due November 20, 2026"), std::string::npos) << body;
+  EXPECT_NE(body.find("Then 4 installments of $60.00"), std::string::npos) << body;
+}
+
 TEST_F(NoticesTest, AnEventCommittedAfterAHigherOneIsStillDecided) {
   // Several servers: event ids are given out in one order and committed in another. The cursor
   // trails by `settle`, and the undecided events after it are read each pass.

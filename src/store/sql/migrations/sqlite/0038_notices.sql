@@ -32,6 +32,10 @@ INSERT INTO notice_kinds (kind, event_kind, position, audience, email_default, t
   ('autopay.scheduled', 'autopay.scheduled', 50, 'account', 1, 0, 1, 0, '', ''),
   ('autopay.failed', 'autopay.failed', 51, 'account', 1, 1, 0, 0, '', ''),
   ('autopay.paid', 'autopay.paid', 52, 'account', 1, 0, 1, 0, '', ''),
+  ('arrangement.made', 'arrangement.made', 60, 'account', 1, 0, 1, 0, 'notify/facts/arrangement',
+   'arrangement_id'),
+  ('arrangement.broken', 'arrangement.broken', 62, 'account', 1, 1, 0, 0, 'notify/facts/arrangement',
+   'arrangement_id'),
   ('budget.enrolled', 'budget.enrolled', 70, 'account', 1, 0, 1, 0, '', ''),
   ('budget.ended', 'budget.ended', 71, 'account', 1, 0, 1, 0, '', ''),
   ('contact.changed', 'preferences.changed', 90, 'contact_change', 1, 0, 0, 0, '', '');
