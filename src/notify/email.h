@@ -31,7 +31,8 @@ struct EmailMessage {
 Result<std::int64_t> queue_email(store::Session& session, const EmailMessage& message);
 
 // Sends one message. Implementations: SmtpMailer (smtp_mailer.h) and, for the demo without a
-// mail server, DirectoryMailer (writes .eml files).
+// mail server, DirectoryMailer (writes .eml files). The dispatcher calls send from a few threads
+// at once: implementations must allow it.
 class Mailer {
  public:
   virtual ~Mailer() = default;

@@ -3,8 +3,8 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -59,7 +59,8 @@ std::string messages_api_form(const TextMessage& message, const std::string& fro
 }
 
 SmsGateway::SmsGateway(SmsSettings settings) : settings_(std::move(settings)) {
-  while (!settings_.api_url.empty() && settings_.api_url.back() == '/') settings_.api_url.pop_back();
+  while (!settings_.api_url.empty() && settings_.api_url.back() == '/')
+    settings_.api_url.pop_back();
 }
 
 Result<std::string> SmsGateway::send(const TextMessage& message) {

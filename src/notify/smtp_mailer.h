@@ -6,6 +6,7 @@
 
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "notify/email.h"
 
@@ -22,10 +23,10 @@ struct SmtpSettings {
 // The whole message as sent (headers, blank line, body), lines ending in CRLF.
 std::string render_message(const EmailMessage& message, const std::string& from);
 
-// Keeps its connection to the mail server open between messages (libcurl's connection cache on
-// one handle), so a pass over the outbox is one SMTP session, not one per message; a failure
-// drops the connection and the next message opens a new one. Safe to call from several threads
-// (they take turns).
+// Keeps its connections to the mail server open between messages (libcurl's connection cache on
+// each handle), so a pass over the outbox is a few SMTP sessions, not one per message; a failure
+// drops that connection and the next message opens a new one. Safe to call from several threads:
+// each takes an idle connection, or opens one.
 class SmtpMailer final : public Mailer {
  public:
   explicit SmtpMailer(SmtpSettings settings);
@@ -37,7 +38,7 @@ class SmtpMailer final : public Mailer {
  private:
   SmtpSettings settings_;
   std::mutex mutex_;
-  void* connection_ = nullptr;  // the CURL easy handle; guarded by mutex_
+  std::vector<void*> idle_;  // CURL easy handles with an open connection; guarded by mutex_
 };
 
 class DirectoryMailer final : public Mailer {

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "notify/email_dispatcher.h"
-#include "notify/smtp_mailer.h"
 #include "notify/sms_gateway.h"
+#include "notify/smtp_mailer.h"
 #include "notify/testing/sms_double.h"
 #include "store/testing/test_database.h"
 
