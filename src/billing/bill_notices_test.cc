@@ -125,7 +125,7 @@ TEST_F(BillNoticesTest, NoticesAreInTheAccountsLanguageAndSkipAddressesThatAreNo
   EXPECT_EQ(notify::queue_notices(test_.database(), settings_)->emails, 0);
 }
 
-TEST_F(BillNoticesTest, AnAccountThatTurnedBillEmailsOffGetsNone) {
+TEST_F(BillNoticesTest, APaperAccountThatTurnedBillEmailsOffGetsNoneAPaperlessOneStillDoes) {
   ASSERT_TRUE(notify::start_notices(test_.database()).ok());
   ASSERT_TRUE(test_
                   ->write_work([&](store::Session& session) -> Result<void> {
@@ -135,6 +135,18 @@ TEST_F(BillNoticesTest, AnAccountThatTurnedBillEmailsOffGetsNone) {
                         "'2026-11-01T00:00:00Z', 'customer:1' FROM accounts WHERE number = "
                         ":number",
                         {paper_.digits()}));
+                    return success();
+                  })
+                  .ok());
+  // The paperless account had turned them off before going paperless: it still gets its bill.
+  ASSERT_TRUE(test_
+                  ->write_work([&](store::Session& session) -> Result<void> {
+                    RP_TRY(session.execute(
+                        "INSERT INTO notice_preferences (account_id, kind, channel, enabled, "
+                        "changed_at, changed_by) SELECT id, 'bill.ready', 'email', 0, "
+                        "'2026-11-01T00:00:00Z', 'customer:2' FROM accounts WHERE number = "
+                        ":number",
+                        {paperless_.digits()}));
                     return success();
                   })
                   .ok());

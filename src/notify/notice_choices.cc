@@ -54,7 +54,8 @@ Result<NoticeChoices> choices_in(Session& session, const AccountFacts& facts) {
     choice.may_turn_off = row.integer("may_turn_off") != 0;
     choice.email_default = row.integer("email_default") != 0;
     const auto found = email_choice.find(choice.kind);
-    choice.email = !choice.may_turn_off ||
+    // A paperless account's bill-ready email is its bill (notices.h sends it whatever was chosen).
+    choice.email = !choice.may_turn_off || (choice.kind == "bill.ready" && facts.paperless) ||
                    (found != email_choice.end() ? found->second : choice.email_default);
     choice.text_available = has_text_template(choice.kind, "en");
     choice.text_default = choice.text_available && row.integer("text_default") != 0;

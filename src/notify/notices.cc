@@ -262,9 +262,11 @@ Result<void> decide(Session& session, const PassContext& pass, const EventFacts&
     if (facts->empty()) return success();  // e.g. the bill was cancelled since
     add_facts(facts->at(0), event.language, data);
   }
+  // A paperless account's bill-ready email is its bill: sent whatever was chosen before it went
+  // paperless.
   const auto choice = chosen.find(kind.kind + "/email");
-  const bool email_on =
-      !kind.may_turn_off || (choice != chosen.end() ? choice->second : kind.email_default);
+  const bool email_on = !kind.may_turn_off || (kind.kind == "bill.ready" && event.paperless) ||
+                        (choice != chosen.end() ? choice->second : kind.email_default);
   if (email_on) {
     int sequence = 0;
     for (const std::string& recipient : recipients) {

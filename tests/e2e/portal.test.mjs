@@ -1250,3 +1250,239 @@ test("a register-read customer sees 24 months of usage, by read period and by mo
   await inEnglish(page);
   assert.deepEqual(errors, []);
 });
+
+// ---- notices ---------------------------------------------------------------------------------
+
+const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: "en-US" };
+
+/** A part of a page photographed on its own (the notices on a long Settings page). */
+async function photograph(locator, name) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.screenshot({ path: join(ARTIFACTS, `portal-${name}.png`) });
+}
+
+/** The text of the elements an element's aria-describedby names. */
+function description(locator) {
+  return locator.evaluate((el) =>
+    (el.getAttribute("aria-describedby") ?? "").split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+}
+
+/** What staff see of an account's notice choices: kind -> emailed. */
+async function emailedKinds(number) {
+  const { kinds } = await staffGet(`/api/v1/accounts/${number}/notice-choices`);
+  return Object.fromEntries(kinds.map((k) => [k.kind, k.email]));
+}
+
+test("a customer turns a notice off in Settings and the server has it off; the notices sent are listed", async (t) => {
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await signIn(page, holder.email);
+  await page.getByTestId("balance").waitFor();
+  await inEnglish(page);
+  const server = await staffGet(`/api/v1/accounts/${ACCOUNT}/notice-choices`);
+  const saves = [];
+  page.on("request", (r) => {
+    if (r.method() === "PUT" && r.url().endsWith(`/api/v1/accounts/${ACCOUNT}/notice-choices`)) saves.push(r.postDataJSON());
+  });
+
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  const notices = page.getByRole("region", { name: "Notices", exact: true });
+  const choices = notices.getByRole("group", { name: "Notices by email" });
+  await choices.getByRole("checkbox").first().waitFor();
+  // One row per kind, in the server's order, each box named by its notice and the Email column.
+  const box = (name) => choices.getByRole("checkbox", { name: `${name} Email`, exact: true });
+  assert.equal(await choices.getByRole("checkbox").count(), server.kinds.length);
+  // Always sent: ticked, closed, and why, in words.
+  for (const name of ["A payment did not go through", "Your bank returned a payment", "Your contact details changed"]) {
+    assert.equal(await box(name).isChecked(), true, name);
+    assert.equal(await box(name).isDisabled(), true, name);
+    assert.match(await description(box(name)), /Always sent: it is about money owed or your account's safety\./, name);
+  }
+  // Paperless (the first test chose it): the bill-ready email is the bill.
+  assert.equal(await box("Your bill is ready").isDisabled(), server.paperless);
+  if (server.paperless) assert.match(await description(box("Your bill is ready")), /this email is your bill/);
+
+  // Nothing changed: nothing sent.
+  await notices.getByRole("button", { name: "Save notice choices" }).click();
+  await notices.getByRole("status").filter({ hasText: "Nothing to save: no notice was changed." }).waitFor();
+  assert.equal(saves.length, 0);
+
+  // Autopay receipts off, by keyboard: one PUT with that change alone.
+  assert.equal(await box("Autopay paid a bill").isChecked(), true);
+  await box("Autopay paid a bill").focus();
+  await page.keyboard.press("Space");
+  assert.equal(await box("Autopay paid a bill").isChecked(), false);
+  await notices.getByRole("button", { name: "Save notice choices" }).click();
+  await notices.getByRole("status").filter({ hasText: "Saved. Your notice choices are updated." }).waitFor();
+  assert.deepEqual(saves, [{ changes: [{ kind: "autopay.paid", channel: "email", enabled: false }] }]);
+  assert.equal((await emailedKinds(ACCOUNT))["autopay.paid"], false, "the server has it off");
+  await checkPage(page, "settings-notices");
+  await photograph(notices, "settings-notices-section");
+
+  // The notices sent: the server's first page, newest first, with when, to whom and how it went.
+  // (Staff tests pay into this account meanwhile: the page may be a few notices behind.)
+  const history = page.getByRole("region", { name: "Notices sent" });
+  await history.getByRole("listitem").first().waitFor();
+  const shown = await history.locator(".notice-subject").allTextContents();
+  const times = await history.locator("li time").evaluateAll((ts) => ts.map((el) => el.getAttribute("datetime")));
+  const sent = await staffGet(`/api/v1/accounts/${ACCOUNT}/notices?limit=40`);
+  const at = sent.notices.findIndex((n) => n.created_at === times[0] && n.subject === shown[0]);
+  assert.ok(at >= 0 && at <= 10, `the newest notice shown is one of the server's newest: ${shown[0]}`);
+  assert.deepEqual(shown, sent.notices.slice(at, at + shown.length).map((n) => n.subject));
+  assert.ok(shown.length <= 20);
+  const first = history.getByRole("listitem").first();
+  assert.ok((await first.innerText()).includes(`To ${sent.notices[at].recipient}`));
+  assert.match(await first.innerText(), /Sent|Waiting to be sent|Not delivered yet/);
+  assert.equal(await history.getByRole("button", { name: "Show more notices" }).count(), shown.length === 20 ? 1 : 0);
+  await photograph(history, "settings-notices-sent");
+
+  // After a reload the box is as the server has it.
+  await page.reload();
+  await box("Autopay paid a bill").waitFor();
+  assert.equal(await box("Autopay paid a bill").isChecked(), false);
+
+  // In Spanish: every row named, and the reasons.
+  await page.getByRole("button", { name: "Español" }).click();
+  const avisos = page.getByRole("region", { name: "Avisos", exact: true });
+  await avisos.getByRole("group", { name: "Avisos por correo electrónico" }).waitFor();
+  await avisos.getByRole("checkbox", { name: "Pago recibido (recibo) Correo", exact: true }).waitFor();
+  await avisos.getByText("Siempre se envía: trata de dinero adeudado o de la seguridad de su cuenta.").first().waitFor();
+  assert.equal(await avisos.getByText(/^Otro aviso/).count(), 0);
+  await checkPage(page, "settings-notices-es");
+  await photograph(avisos, "settings-notices-section-es");
+  await photograph(page.getByRole("region", { name: "Avisos enviados" }), "settings-notices-sent-es");
+  await inEnglish(page);
+
+  // On a desktop.
+  await page.setViewportSize(DESKTOP.viewport);
+  await photograph(notices, "settings-notices-section-desktop");
+  await page.screenshot({ path: join(ARTIFACTS, "portal-settings-notices-desktop.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+/** An active account written to in Spanish, with an email on file, that no other test signs up with. */
+async function spanishAccount() {
+  const { stdout } = await promisify(execFile)("sqlite3", [DB,
+    "SELECT number FROM accounts WHERE language = 'es' AND status = 'active' ORDER BY id DESC LIMIT 10;"]);
+  for (const number of stdout.split("\n").map((n) => n.trim()).filter((n) => /^\d{9}$/.test(n))) {
+    if (number === ACCOUNT || number === SECOND_ACCOUNT) continue;
+    const account = await staffGet(`/api/v1/staff/accounts/${number}`);
+    if (account.customer?.email) return { number, email: account.customer.email };
+  }
+  assert.fail("the test utility has an active account in Spanish with an email on file");
+}
+
+test("an email's unsubscribe link asks first, then stops that kind of email; in the email's language unless one was chosen", async (t) => {
+  // The customer pays in the portal: the receipt email ends with its unsubscribe link.
+  const { page, errors } = await newPage(t);
+  await page.goto(`${BASE}/sign-in`);
+  await signIn(page, holder.email);
+  await page.getByTestId("balance").waitFor();
+  await inEnglish(page);
+  assert.equal((await emailedKinds(ACCOUNT))["payment.received"], true);
+  const mailBefore = await lastMailNumber();
+  await page.getByRole("link", { name: "Pay", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Pay your bill" }).waitFor();
+  await page.getByLabel("Amount").fill("2.00");
+  await page.getByLabel("A debit or credit card").check();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiration date").fill("12/30");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay \$2\.00$/ }).click();
+  await page.getByTestId("confirmation").waitFor();
+  // (Staff tests pay into this account meanwhile: this payment's receipt is the one for $2.00.)
+  const receipt = await emailTo(holder.email, /^Subject: (Payment received|Pago recibido): \$2\.00\r?$/m, mailBefore);
+  assert.match(receipt.text, /^List-Unsubscribe: <https?:\/\/\S+\/api\/v1\/notices\/unsubscribe\?token=[\w-]+>/m);
+  const link = receipt.text.match(/https?:\/\/[^/\s]+\/unsubscribe\?token=[\w-]+/)?.[0];
+  assert.ok(link, "the receipt ends with its unsubscribe link");
+  const target = await (await fetch(`${BASE}/api/v1/notices/unsubscribe?token=${new URL(link).searchParams.get("token")}`)).json();
+  assert.equal(target.kind, "payment.received");
+
+  // Opened signed out, in a browser set to Spanish with no language chosen on it: the page speaks
+  // the email's language, and opening it changes nothing (mail scanners follow links).
+  const { page: visitor, errors: visitorErrors } = await newPage(t);
+  await visitor.context().setExtraHTTPHeaders({ "Accept-Language": "es-US,es;q=0.9" });
+  await visitor.addInitScript(() => Object.defineProperty(navigator, "languages", { get: () => ["es-US", "es"] }));
+  await visitor.goto(link);
+  const ending = ACCOUNT.slice(-4);
+  const englishQuestion = `Stop emails about “Payment received (receipt)” for account *${ending}?`;
+  const spanishQuestion = `¿Dejar de recibir correos sobre “Pago recibido (recibo)” de la cuenta *${ending}?`;
+  await visitor.getByTestId("unsubscribe-question").filter({ hasText: target.language === "es" ? spanishQuestion : englishQuestion }).waitFor();
+  assert.equal(await visitor.evaluate(() => document.documentElement.lang), target.language);
+  await checkPage(visitor, `unsubscribe-${target.language}`);
+  assert.equal((await emailedKinds(ACCOUNT))["payment.received"], true, "opening the link stops nothing");
+
+  // In English (the customer's choice, kept on this device), the button stops them.
+  if (target.language !== "en") {
+    await visitor.getByRole("button", { name: "English", exact: true }).click();
+    await visitor.getByTestId("unsubscribe-question").filter({ hasText: englishQuestion }).waitFor();
+  }
+  await visitor.getByRole("button", { name: "Stop these emails" }).click();
+  await visitor.getByRole("status").filter({ hasText: `Done. We will no longer email you about “Payment received (receipt)” for account *${ending}.` }).waitFor();
+  await visitor.getByText("You can turn them back on in Settings, under Notices.").waitFor();
+  assert.equal((await emailedKinds(ACCOUNT))["payment.received"], false, "the server has it off");
+  await checkPage(visitor, "unsubscribe-done");
+
+  // The link again: already stopped, and pressing nothing.
+  await visitor.reload();
+  await visitor.getByTestId("unsubscribe-already").filter({ hasText: `Emails about “Payment received (receipt)” for account *${ending} are already stopped.` }).waitFor();
+  assert.equal(await visitor.getByRole("button", { name: "Stop these emails" }).count(), 0);
+  await checkPage(visitor, "unsubscribe-already");
+
+  // The customer's Settings say so, and turn them back on.
+  await page.goto(`${BASE}/settings#notices`);
+  const receipts = page.getByRole("checkbox", { name: "Payment received (receipt) Email", exact: true });
+  await receipts.waitFor();
+  assert.equal(await receipts.isChecked(), false);
+  await receipts.check();
+  await page.getByRole("button", { name: "Save notice choices" }).click();
+  await page.getByText("Saved. Your notice choices are updated.").waitFor();
+  assert.equal((await emailedKinds(ACCOUNT))["payment.received"], true);
+
+  // A link that is not one we sent, or is cut short, is explained plainly (with no email to
+  // name a language, in the browser's: Spanish here, unless English was chosen above).
+  await visitor.goto(`${BASE}/unsubscribe?token=not-a-token-we-sent`);
+  await visitor.getByRole("alert").filter({ hasText: /^(We do not recognise this link\.|No reconocemos este enlace\.)/ }).waitFor();
+  await checkPage(visitor, "unsubscribe-unknown");
+  await visitor.goto(`${BASE}/unsubscribe`);
+  await visitor.getByRole("alert").filter({ hasText: /^(This link is incomplete\.|Este enlace está incompleto\.)/ }).waitFor();
+  await checkPage(visitor, "unsubscribe-incomplete");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(visitorErrors, []);
+});
+
+test("an unsubscribe link from an email in Spanish opens in Spanish in a browser set to English", async (t) => {
+  const account = await spanishAccount();
+  const mailBefore = await lastMailNumber();
+  const taken = await fetch(`${BASE}/api/v1/staff/accounts/${account.number}/payments`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${STAFF_TOKEN}`, "Content-Type": "application/json", "Idempotency-Key": `e2e-unsubscribe-${Date.now()}` },
+    body: JSON.stringify({ amount: "1.00", method: "cash" }),
+  });
+  assert.equal(taken.status, 201, await taken.text());
+  const receipt = await emailTo(account.email, /https?:\/\/[^/\s]+\/unsubscribe\?token=[\w-]+/, mailBefore);
+  assert.match(receipt.text, /^Subject: Pago recibido: /m);
+
+  for (const device of [PHONE, DESKTOP]) {
+    const context = await browser.newContext(device);
+    t.after(() => context.close());
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(receipt.match);
+    await page.getByRole("heading", { level: 1, name: "Dejar de recibir correos" }).waitFor();
+    await page.getByTestId("unsubscribe-question")
+      .filter({ hasText: `¿Dejar de recibir correos sobre “Pago recibido (recibo)” de la cuenta *${account.number.slice(-4)}?` }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+    await page.getByRole("button", { name: "Dejar de recibir estos correos" }).waitFor();
+    if (device === PHONE) {
+      await checkPage(page, "unsubscribe-es-phone");
+    } else {
+      assert.deepEqual(await runAxe(page), []);
+      await page.screenshot({ path: join(ARTIFACTS, "portal-unsubscribe-es-desktop.png"), fullPage: true });
+    }
+    assert.deepEqual(errors, []);
+  }
+  assert.equal((await emailedKinds(account.number))["payment.received"], true, "only opened: nothing stopped");
+});

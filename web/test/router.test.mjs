@@ -65,7 +65,7 @@ test("signed-in pages are not public; sign-in and register are for signed-out vi
     assert.equal(isPublic(matchRoute(path)), false, path);
   }
   for (const path of ["/sign-in", "/register", "/check-email", "/verify", "/forgot-password", "/reset-password", "/not-me",
-    "/claim-by-text", "/x"]) {
+    "/claim-by-text", "/unsubscribe", "/x"]) {
     assert.equal(isPublic(matchRoute(path)), true, path);
   }
   assert.equal(isSignedOutOnly(matchRoute("/sign-in")), true);
@@ -75,6 +75,14 @@ test("signed-in pages are not public; sign-in and register are for signed-out vi
   assert.equal(isSignedOutOnly(matchRoute("/not-me")), false);
   // So does the link texted to the phone on file.
   assert.equal(isSignedOutOnly(matchRoute("/claim-by-text")), false);
+  // And an email's unsubscribe link.
+  assert.equal(isSignedOutOnly(matchRoute("/unsubscribe")), false);
+});
+
+test("an email's unsubscribe link carries its token, and needs no account", () => {
+  assert.deepEqual(matchRoute("/unsubscribe", "?token=uNs-7%2Bq"), { page: "unsubscribe", token: "uNs-7+q" });
+  assert.deepEqual(matchRoute("/unsubscribe/", ""), { page: "unsubscribe", token: "" });
+  assert.equal(needsAccount(matchRoute("/unsubscribe", "?token=x")), false);
 });
 
 test("the \"this wasn't me\" link carries its token", () => {

@@ -70,7 +70,8 @@ test("every action says what on the page it changes", () => {
   const refreshes = Object.fromEntries(ACCOUNT_ACTIONS.map((a) => [a.id, [...a.refreshes]]));
   assert.deepEqual(refreshes.payment, ["payments", "aging", "statement"]);
   assert.deepEqual(refreshes.adjustment, ["aging", "statement"]);
-  assert.deepEqual(refreshes.contact, ["preferences"]);
+  // An email added or removed, or paperless, changes which notices can be sent.
+  assert.deepEqual(refreshes.contact, ["preferences", "noticeChoices"]);
   assert.deepEqual(refreshes.budget, ["preferences"]);
   assert.ok(refreshes.arrangement.includes("arrangements"));
 });

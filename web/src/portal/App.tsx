@@ -43,6 +43,7 @@ const ForgotPassword = lazyPage(() => import("./pages/ForgotPassword").then((m) 
 const ResetPassword = lazyPage(() => import("./pages/ResetPassword").then((m) => m.ResetPassword));
 const NotMe = lazyPage(() => import("./pages/NotMe").then((m) => m.NotMe));
 const ClaimByText = lazyPage(() => import("./pages/ClaimByText").then((m) => m.ClaimByText));
+const Unsubscribe = lazyPage(() => import("./pages/Unsubscribe").then((m) => m.Unsubscribe));
 const NoAccount = lazyPage(() => import("./pages/NoAccount").then((m) => m.NoAccount));
 
 /** The pages whose code loads on first visit, by name. */
@@ -62,6 +63,7 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
   "reset-password": ResetPassword,
   "not-me": NotMe,
   "claim-by-text": ClaimByText,
+  unsubscribe: Unsubscribe,
 };
 
 /**
@@ -194,6 +196,16 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
     [me, updateMe, setLanguage],
   );
 
+  // A page opened from an email's link knows the language the email was written in: it is shown
+  // in it unless the customer chose one (signed in, or earlier on this device). Not remembered.
+  const languageOfLink = useCallback(
+    (next: Language) => {
+      if (asLanguage(me?.language) || asLanguage(stored(LANGUAGE_KEY))) return;
+      setLanguage(next);
+    },
+    [me, setLanguage],
+  );
+
   const endSession = useCallback(
     async (everywhere: boolean) => {
       try {
@@ -245,6 +257,7 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
                   navigate("/sign-in");
                 }}
                 onLanguage={changeLanguage}
+                onLanguageOfLink={languageOfLink}
               />
             )}
           </main>
@@ -263,6 +276,7 @@ interface PageForProps {
   onSignedIn: (me: Me, to: string) => void;
   onPasswordReset: () => void;
   onLanguage: (language: Language) => void;
+  onLanguageOfLink: (language: Language) => void;
 }
 
 function PageFor(p: PageForProps) {
@@ -287,6 +301,8 @@ function PageFor(p: PageForProps) {
       return <NotMe token={r.token} />;
     case "claim-by-text":
       return <ClaimByText token={r.token} />;
+    case "unsubscribe":
+      return <Unsubscribe token={r.token} onLanguageOfLink={p.onLanguageOfLink} />;
     case "dashboard":
       return <Dashboard />;
     case "bills":

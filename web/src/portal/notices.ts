@@ -15,6 +15,8 @@ const NOTICE_KINDS: Readonly<Record<string, MessageKey>> = {
   "autopay.scheduled": "noticeAutopayScheduled",
   "autopay.failed": "noticeAutopayFailed",
   "autopay.paid": "noticeAutopayPaid",
+  "arrangement.made": "noticeArrangementMade",
+  "arrangement.broken": "noticeArrangementBroken",
   "budget.enrolled": "noticeBudgetEnrolled",
   "budget.ended": "noticeBudgetEnded",
   "contact.changed": "noticeContactChanged",

@@ -49,6 +49,12 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   "scheduled-payment-done": "problemScheduledPaymentDone",
   "scheduled-payment-not-found": "problemScheduledPaymentNotFound",
   "autopay-not-on": "problemAutopayNotOn",
+  // Notices by email (Settings, the unsubscribe page): a kind that cannot be turned off.
+  "notice-required": "problemNoticeRequired",
+  "paperless-needs-bill-email": "problemPaperlessNeedsBillEmail",
+  // Notices by text (no page of the portal asks for them yet).
+  "text-consent-needed": "problemTextConsentNeeded",
+  "consent-wording-changed": "problemConsentWordingChanged",
   // Staff acting for a customer (the portal never sends these, but words them all the same).
   "consent-required": "problemConsentRequired",
   "bill-overtaken": "problemBillOvertaken",

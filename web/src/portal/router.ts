@@ -19,6 +19,7 @@ export type Route =
   | { page: "reset-password"; token: string }
   | { page: "not-me"; token: string }
   | { page: "claim-by-text"; token: string }
+  | { page: "unsubscribe"; token: string }
   | { page: "not-found"; path: string };
 
 export type PageName = Route["page"];
@@ -48,6 +49,7 @@ const PUBLIC: ReadonlySet<PageName> = new Set<PageName>([
   "reset-password",
   "not-me",
   "claim-by-text",
+  "unsubscribe",
   "not-found",
 ]);
 
@@ -119,6 +121,7 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (path === "/reset-password") return { page: "reset-password", token: queryParam(search, "token") ?? "" };
   if (path === "/not-me") return { page: "not-me", token: queryParam(search, "token") ?? "" };
   if (path === "/claim-by-text") return { page: "claim-by-text", token: queryParam(search, "token") ?? "" };
+  if (path === "/unsubscribe") return { page: "unsubscribe", token: queryParam(search, "token") ?? "" };
   const bill = /^\/bills\/([0-9]+)$/.exec(path);
   if (bill) return { page: "bill", bill: bill[1] };
   return { page: "not-found", path: pathname };

@@ -22,6 +22,8 @@ import { UsageSection } from "./UsageSection";
 import { ArrangementsSection, AutopaySection, BudgetSection, MethodsSection, ScheduledSection } from "./PaymentSetupSections";
 import { AgreementsSection } from "./AgreementsSection";
 import { NOTES_WRITE, NotesSection } from "./NotesSection";
+import { NoticesSection } from "./NoticesSection";
+import { NOTICES_CHANGE_PERMISSION } from "./notices";
 import { HistorySection } from "./HistorySection";
 import { AccountActions } from "./AccountActions";
 import { AutopayActions } from "./AutopayActions";
@@ -73,6 +75,12 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     arrangements: parts.arrangements.resource,
   });
 
+  // Notices choices saved from their section: the History shows the change.
+  const noticesChanged = () => parts.history.showNewest();
+  // The Notices section shows two answers: it could not load if either could not.
+  const noticeParts = [parts.noticeChoices.resource, parts.notices.resource];
+  const noticesResource = { state: noticeParts.some((r) => r.state === "failed") ? "failed" : "ready" };
+
   // A filter the server refused is said at the filter, not as a part that could not load.
   const statement = parts.statement.resource;
   const statementRefused = statement.state === "failed" && statementFilterErrors(statement.error) !== null;
@@ -92,6 +100,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     { id: "scheduled", label: "Scheduled payments", name: "scheduled payments", resource: parts.scheduled.resource },
     { id: "methods", label: "Payment methods", name: "saved payment methods", resource: parts.methods.resource },
     { id: "agreements", label: "Service agreements", name: "service agreements" },
+    { id: "notices", label: "Notices", name: "notices", resource: noticesResource },
     { id: "history", label: "History", name: "history", resource: parts.history.resource },
   ];
   const entries = sections.map((s) => ({ id: s.id, label: s.label, failed: s.resource?.state === "failed" }));
@@ -152,6 +161,15 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
           <ScheduledSection scheduled={parts.scheduled} methods={parts.methods} />
           <MethodsSection methods={parts.methods} />
           <AgreementsSection agreements={a.agreements} />
+          <NoticesSection
+            key={a.account_number}
+            account={a.account_number}
+            choices={parts.noticeChoices}
+            notices={parts.notices}
+            canChange={permissions.includes(NOTICES_CHANGE_PERMISSION)}
+            onChanged={noticesChanged}
+            onSessionEnded={onSessionEnded}
+          />
           <HistorySection history={parts.history} />
         </div>
       </div>

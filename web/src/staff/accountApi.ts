@@ -2,8 +2,9 @@
 // the customer routes under /api/v1/accounts/{number}/..., which take the staff session's cookie
 // as they take a customer's, and the staff routes (aging, history, notes). The customer routes'
 // shapes are the portal's types (../portal/types.ts, docs/openapi.yaml), imported as types only,
-// so no portal code comes with them. The changes made here are to notes (adding one, pinning one;
-// the CSRF token goes with them, api.ts); the page's actions make theirs through actionsApi.ts.
+// so no portal code comes with them. The changes made here are to notes (adding one, pinning one)
+// and to the customer's notice choices (the CSRF token goes with them, api.ts); the page's actions
+// make theirs through actionsApi.ts.
 // Relative imports end in .ts for the unit tests.
 
 import { getJson, request } from "./api.ts";
@@ -17,9 +18,13 @@ import type {
   Bill,
   BillSummary,
   BillsPage,
+  NoticeChoiceChange,
+  NoticeChoices,
   Payment,
   SavedPaymentMethod,
   ScheduledPayment,
+  SentNotice,
+  SentNoticesPage,
   Usage,
   UsageResolution,
 } from "../portal/types.ts";
@@ -30,6 +35,8 @@ export const PAYMENTS_PAGE_SIZE = 20;
 /** History events and notes asked for at a time (the server's defaults). */
 export const HISTORY_PAGE_SIZE = 50;
 export const NOTES_PAGE_SIZE = 20;
+/** Notices sent asked for at a time (as the portal asks). */
+export const NOTICES_PAGE_SIZE = 20;
 
 /** GET /api/v1/staff/accounts/{number}/aging: the balance in buckets by days past due. */
 export interface Aging {
@@ -210,4 +217,26 @@ export function setNotePinned(account: string, id: number, pinned: boolean): Pro
 /** Usage at a resolution over local days [from, to), one series per metered channel. */
 export function fetchUsage(account: string, resolution: UsageResolution, from: string, to: string, signal?: AbortSignal) {
   return getJson<Usage>(`${accountPath(account, "usage")}?${new URLSearchParams({ resolution, from, to })}`, signal);
+}
+
+/** Which notices the account is emailed, per kind of the catalog, with whether each may be turned off. */
+export function fetchNoticeChoices(account: string, signal?: AbortSignal) {
+  return getJson<NoticeChoices>(accountPath(account, "notice-choices"), signal);
+}
+
+/**
+ * Turns notices on or off for the customer (accounts.change), together or not at all; the server
+ * records the change under the staff user. 422 with `field` kind and `code` notice-required or
+ * paperless-needs-bill-email.
+ */
+export function saveNoticeChoices(account: string, changes: NoticeChoiceChange[]): Promise<NoticeChoices> {
+  return request<NoticeChoices>("PUT", accountPath(account, "notice-choices"), { changes });
+}
+
+/** The notices sent to the account, newest first; the cursor is the id to ask `before`. */
+export async function fetchSentNotices(account: string, cursor: string | null, signal?: AbortSignal): Promise<ListPage<SentNotice>> {
+  const q = new URLSearchParams({ limit: String(NOTICES_PAGE_SIZE) });
+  if (cursor) q.set("before", cursor);
+  const page = await getJson<SentNoticesPage>(`${accountPath(account, "notices")}?${q}`, signal);
+  return { items: page.notices, next_cursor: typeof page.next_before === "number" ? String(page.next_before) : null };
 }

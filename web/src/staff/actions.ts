@@ -13,7 +13,7 @@ export type ActionId = "payment" | "adjustment" | "arrangement" | "contact" | "m
 export const BILL_RESEND_PERMISSION = "accounts.change";
 
 /** Parts of the account page an action changes, asked for again once it is done (useAccountParts.ts). */
-export type RefreshedPart = "payments" | "aging" | "arrangements" | "preferences" | "statement";
+export type RefreshedPart = "payments" | "aging" | "arrangements" | "preferences" | "noticeChoices" | "statement";
 
 export interface AccountAction {
   id: ActionId;
@@ -31,7 +31,8 @@ export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
   { id: "payment", label: "Take a payment", permission: "payments.take", refreshes: ["payments", "aging", "statement"] },
   { id: "adjustment", label: "Request an adjustment", permission: "adjustments.request", refreshes: ["aging", "statement"] },
   { id: "arrangement", label: "Set up an arrangement", permission: "arrangements.make", refreshes: ["arrangements", "aging"] },
-  { id: "contact", label: "Contact details", permission: "accounts.change", refreshes: ["preferences"] },
+  // An email added or removed, or paperless, changes which notices can be sent.
+  { id: "contact", label: "Contact details", permission: "accounts.change", refreshes: ["preferences", "noticeChoices"] },
   { id: "mailing-address", label: "Change mailing address", permission: "accounts.change", refreshes: [] },
   { id: "budget", label: "Budget billing", permission: "accounts.change", refreshes: ["preferences"] },
   { id: "move-out", label: "Move out", permission: "accounts.change", refreshes: [] },

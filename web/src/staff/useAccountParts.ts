@@ -7,7 +7,9 @@ import {
   fetchArrangements,
   fetchAutopay,
   fetchBills,
+  fetchNoticeChoices,
   fetchNotes,
+  fetchSentNotices,
   fetchPaymentMethods,
   fetchPayments,
   fetchPreferences,
@@ -21,8 +23,10 @@ import type {
   Arrangement,
   Autopay,
   BillSummary,
+  NoticeChoices,
   SavedPaymentMethod,
   ScheduledPayment,
+  SentNotice,
   Usage,
 } from "../portal/types";
 import { usePagedResource, useResource } from "./useResource";
@@ -47,6 +51,9 @@ export interface AccountParts {
   methods: Loaded<SavedPaymentMethod[]>;
   aging: Loaded<Aging>;
   notes: PagedLoaded<AccountNote>;
+  /** Which notices the customer is emailed, and the notices sent. */
+  noticeChoices: Loaded<NoticeChoices>;
+  notices: PagedLoaded<SentNotice>;
   history: AccountHistory;
   usage: Loaded<Usage>;
   usageView: StaffUsageView;
@@ -79,6 +86,8 @@ export function useAccountParts(account: string, onSessionEnded: (e: ApiError) =
     methods: useResource(ask(fetchPaymentMethods), account, onSessionEnded),
     aging: useResource(ask(fetchAging), account, onSessionEnded),
     notes: usePagedResource((cursor, signal) => fetchNotes(account, cursor, signal), account, onSessionEnded),
+    noticeChoices: useResource(ask(fetchNoticeChoices), account, onSessionEnded),
+    notices: usePagedResource((cursor, signal) => fetchSentNotices(account, cursor, signal), account, onSessionEnded),
     history: useAccountHistory(account, onSessionEnded),
     usage: useResource(
       async (signal) => {

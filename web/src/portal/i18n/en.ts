@@ -88,6 +88,11 @@ export const en = {
   problemArrangementBroken: "A payment plan on this account was broken recently, so a new one cannot be offered yet.",
   problemNothingPastDue: "Nothing on this account is past due.",
   problemPastDueTooSmall: "The past-due amount is too small for a payment plan.",
+  problemNoticeRequired: "This notice is about money owed or your account's safety, so it is always sent and cannot be turned off.",
+  problemPaperlessNeedsBillEmail:
+    "With paperless bills, the “bill is ready” email is your bill. Go back to bills by mail first to turn it off.",
+  problemTextConsentNeeded: "Agree to text messages first: we text only a number whose owner agreed.",
+  problemConsentWordingChanged: "The words you were asked to agree to have changed. Read them again and agree once more.",
   problemSignInFailed: "That email and password do not match. Check them and try again.",
   problemSignInLocked: "Too many failed sign-ins. Try again in {minutes} minutes, or reset your password.",
   problemSignInCodeWrong: "That code is not right or was already used. Enter the code your authenticator app shows now.",
@@ -606,6 +611,44 @@ export const en = {
   signOut: "Sign out",
   signOutEverywhere: "Sign out everywhere",
 
+  // Settings: notices by email, and the notices sent
+  noticesTitle: "Notices",
+  noticesIntro: "Choose which notices we email you about this account.",
+  noticesLegend: "Notices by email",
+  noticesColumnNotice: "Notice",
+  noticesColumnEmail: "Email",
+  noticeBillReady: "Your bill is ready",
+  noticeBillDueSoon: "Your bill is due soon (reminder)",
+  noticePaymentReceived: "Payment received (receipt)",
+  noticePaymentFailed: "A payment did not go through",
+  noticePaymentReturned: "Your bank returned a payment",
+  noticePaymentVoided: "A payment was cancelled",
+  noticeAutopayScheduled: "Autopay will pay a bill soon",
+  noticeAutopayFailed: "Autopay could not pay a bill",
+  noticeAutopayPaid: "Autopay paid a bill",
+  noticeArrangementMade: "Your payment arrangement is set up",
+  noticeArrangementBroken: "Your payment arrangement ended",
+  noticeBudgetEnrolled: "Budget billing started",
+  noticeBudgetEnded: "Budget billing ended",
+  noticeContactChanged: "Your contact details changed",
+  noticeKindOther: "Other notice: {kind}",
+  noticeAlwaysSent: "Always sent: it is about money owed or your account's safety.",
+  noticePaperlessBillEmail: "Always sent while your bills are paperless: this email is your bill.",
+  noticesNeedEmail:
+    "Notices by email need an email address on file, and this account has none. Add one under “Email for bills and notices” above; the choices here apply once it is saved.",
+  noticesGoToEmail: "Add an email address",
+  noticesSave: "Save notice choices",
+  noticesSaved: "Saved. Your notice choices are updated.",
+  noticesUnchanged: "Nothing to save: no notice was changed.",
+  noticesSentTitle: "Notices sent",
+  noticesSentIntro: "What we sent about this account, newest first.",
+  noticesSentNone: "We have not sent any notices about this account yet.",
+  noticeSentTo: "To {recipient}",
+  noticeStatusSent: "Sent",
+  noticeStatusWaiting: "Waiting to be sent",
+  noticeStatusRetrying: "Not delivered yet: we are trying again",
+  noticesShowMore: "Show more notices",
+
   // "This wasn't me" (the link in the email announcing a new login on an account)
   notMeTitle: "Remove a login from your account",
   notMeIntro:
@@ -624,6 +667,20 @@ export const en = {
   claimTextExpired: "This link has expired or was already used. Sign in and add the account again to get a new one.",
   claimTextIncomplete:
     "This link is incomplete. Open the whole link from the text message, or sign in and add the account again to get a new one.",
+
+  // The unsubscribe link at the end of an email a customer may turn off
+  unsubscribeTitle: "Stop emails",
+  unsubscribeQuestion: "Stop emails about “{kind}” for account {account}?",
+  unsubscribeExplain: "You can turn them back on at any time in Settings, under Notices.",
+  unsubscribeButton: "Stop these emails",
+  unsubscribeDone: "Done. We will no longer email you about “{kind}” for account {account}.",
+  unsubscribeAlready: "Emails about “{kind}” for account {account} are already stopped.",
+  unsubscribeTurnBackOn: "You can turn them back on in Settings, under Notices.",
+  unsubscribeSettingsLink: "Go to your notice settings",
+  unsubscribeUnknown:
+    "We do not recognise this link. Check that you opened the whole link from the email. You can also choose which emails we send you in Settings, after signing in.",
+  unsubscribeIncomplete:
+    "This link is incomplete. Open the whole link from the email, or choose which emails we send you in Settings, after signing in.",
 };
 
 export type MessageKey = keyof typeof en;

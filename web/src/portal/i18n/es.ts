@@ -91,6 +91,11 @@ export const es: Messages = {
   problemArrangementBroken: "Un plan de pagos de esta cuenta se incumplió hace poco, así que todavía no se puede ofrecer otro.",
   problemNothingPastDue: "Nada en esta cuenta está vencido.",
   problemPastDueTooSmall: "La cantidad vencida es demasiado pequeña para un plan de pagos.",
+  problemNoticeRequired: "Este aviso trata de dinero adeudado o de la seguridad de su cuenta, por lo que siempre se envía y no se puede desactivar.",
+  problemPaperlessNeedsBillEmail:
+    "Con las facturas sin papel, el correo “su factura está lista” es su factura. Para desactivarlo, vuelva primero a recibir las facturas por correo postal.",
+  problemTextConsentNeeded: "Primero acepte recibir mensajes de texto: solo enviamos mensajes a un número cuyo titular lo aceptó.",
+  problemConsentWordingChanged: "Cambió el texto que se le pidió aceptar. Léalo de nuevo y acéptelo otra vez.",
   problemSignInFailed: "Ese correo electrónico y esa contraseña no coinciden. Revíselos e inténtelo de nuevo.",
   problemSignInLocked: "Demasiados intentos fallidos. Inténtelo de nuevo en {minutes} minutos o restablezca su contraseña.",
   problemSignInCodeWrong: "Ese código no es correcto o ya se usó. Escriba el código que muestra ahora su aplicación de autenticación.",
@@ -615,6 +620,44 @@ export const es: Messages = {
   signOut: "Cerrar sesión",
   signOutEverywhere: "Cerrar sesión en todas partes",
 
+  // Settings: notices by email, and the notices sent
+  noticesTitle: "Avisos",
+  noticesIntro: "Elija qué avisos le enviamos por correo electrónico sobre esta cuenta.",
+  noticesLegend: "Avisos por correo electrónico",
+  noticesColumnNotice: "Aviso",
+  noticesColumnEmail: "Correo",
+  noticeBillReady: "Su factura está lista",
+  noticeBillDueSoon: "Su factura vence pronto (recordatorio)",
+  noticePaymentReceived: "Pago recibido (recibo)",
+  noticePaymentFailed: "Un pago no se realizó",
+  noticePaymentReturned: "Su banco devolvió un pago",
+  noticePaymentVoided: "Se anuló un pago",
+  noticeAutopayScheduled: "El pago automático pagará pronto una factura",
+  noticeAutopayFailed: "El pago automático no pudo pagar una factura",
+  noticeAutopayPaid: "El pago automático pagó una factura",
+  noticeArrangementMade: "Su acuerdo de pago está listo",
+  noticeArrangementBroken: "Su acuerdo de pago terminó",
+  noticeBudgetEnrolled: "Empezó la facturación nivelada",
+  noticeBudgetEnded: "Terminó la facturación nivelada",
+  noticeContactChanged: "Cambiaron sus datos de contacto",
+  noticeKindOther: "Otro aviso: {kind}",
+  noticeAlwaysSent: "Siempre se envía: trata de dinero adeudado o de la seguridad de su cuenta.",
+  noticePaperlessBillEmail: "Siempre se envía mientras sus facturas sean sin papel: este correo es su factura.",
+  noticesNeedEmail:
+    "Los avisos por correo electrónico necesitan un correo electrónico registrado, y esta cuenta no tiene ninguno. Agréguelo en “Correo electrónico para facturas y avisos”, más arriba; lo que elija aquí se aplica en cuanto lo guarde.",
+  noticesGoToEmail: "Agregar un correo electrónico",
+  noticesSave: "Guardar los avisos elegidos",
+  noticesSaved: "Guardado. Sus avisos elegidos están al día.",
+  noticesUnchanged: "No hay nada que guardar: no cambió ningún aviso.",
+  noticesSentTitle: "Avisos enviados",
+  noticesSentIntro: "Lo que enviamos sobre esta cuenta, del más reciente al más antiguo.",
+  noticesSentNone: "Todavía no hemos enviado avisos sobre esta cuenta.",
+  noticeSentTo: "Para {recipient}",
+  noticeStatusSent: "Enviado",
+  noticeStatusWaiting: "En espera de envío",
+  noticeStatusRetrying: "Aún no se entregó: lo estamos intentando de nuevo",
+  noticesShowMore: "Mostrar más avisos",
+
   // "No fui yo" (el enlace del correo que avisa de un acceso nuevo en una cuenta)
   notMeTitle: "Quitar un acceso de su cuenta",
   notMeIntro:
@@ -633,4 +676,18 @@ export const es: Messages = {
   claimTextExpired: "Este enlace venció o ya se usó. Inicie sesión y vuelva a agregar la cuenta para recibir uno nuevo.",
   claimTextIncomplete:
     "Este enlace está incompleto. Abra el enlace completo del mensaje de texto, o inicie sesión y vuelva a agregar la cuenta para recibir uno nuevo.",
+
+  // The unsubscribe link at the end of an email a customer may turn off
+  unsubscribeTitle: "Dejar de recibir correos",
+  unsubscribeQuestion: "¿Dejar de recibir correos sobre “{kind}” de la cuenta {account}?",
+  unsubscribeExplain: "Puede volver a activarlos cuando quiera en Ajustes, en Avisos.",
+  unsubscribeButton: "Dejar de recibir estos correos",
+  unsubscribeDone: "Listo. Ya no le enviaremos correos sobre “{kind}” de la cuenta {account}.",
+  unsubscribeAlready: "Los correos sobre “{kind}” de la cuenta {account} ya están desactivados.",
+  unsubscribeTurnBackOn: "Puede volver a activarlos en Ajustes, en Avisos.",
+  unsubscribeSettingsLink: "Ir a sus ajustes de avisos",
+  unsubscribeUnknown:
+    "No reconocemos este enlace. Compruebe que abrió el enlace completo del correo. También puede elegir qué correos le enviamos en Ajustes, después de iniciar sesión.",
+  unsubscribeIncomplete:
+    "Este enlace está incompleto. Abra el enlace completo del correo, o elija qué correos le enviamos en Ajustes, después de iniciar sesión.",
 };

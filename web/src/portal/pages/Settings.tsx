@@ -1,4 +1,5 @@
-// Settings: language, password, another account under this login, signing out (here or
+// Settings: language, password, bills and contact details, notices (which are emailed, and
+// those sent), budget billing, another account under this login, signing out (here or
 // everywhere).
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
@@ -18,6 +19,8 @@ import { useFormSubmit } from "../components/useFormSubmit";
 import { useLoad } from "../components/useLoad";
 import { LoadState } from "../components/Loading";
 import { useEffect, useRef } from "preact/hooks";
+import { NoticesSection } from "./settings/NoticesSection";
+import { NoticesSentSection } from "./settings/NoticesSentSection";
 import {
   billAmountForServer,
   checkNewPassword,
@@ -35,6 +38,8 @@ import {
 export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) {
   const { t } = useI18n();
   const { me, account } = useSession();
+  // Counts saves of the contact details: the notices ask again (an email added, paperless).
+  const [contactChanges, setContactChanges] = useState(0);
   // A link to a part of the page ("/settings#claim" from Home's notice of a letter) shows it.
   useEffect(() => {
     const part = location.hash.slice(1);
@@ -46,7 +51,9 @@ export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) 
       <LanguageSection onLanguage={onLanguage} />
       <PasswordSection />
       <TwoStepSection />
-      {account && <BillDeliverySection />}
+      {account && <BillDeliverySection onSaved={() => setContactChanges((n) => n + 1)} />}
+      {account && <NoticesSection contactChanges={contactChanges} />}
+      {account && <NoticesSentSection />}
       {account && <BudgetSection />}
       <AccountsSection />
       <SignOutSection />
@@ -297,7 +304,7 @@ function TwoStepSection() {
 }
 
 /** Paperless bills and the contact email and phone of the account shown. */
-function BillDeliverySection() {
+function BillDeliverySection({ onSaved }: { onSaved: () => void }) {
   const { t } = useI18n();
   const { account } = useSession();
   const loaded = useLoad((signal) => fetchPreferences(account, signal), [account]);
@@ -315,7 +322,10 @@ function BillDeliverySection() {
     e.preventDefault();
     form.check({}, []);
     const saved = await form.run(() => savePreferences(account, { paperless, email, phone }), t("contactSaved"));
-    if (saved) loaded.set(saved);
+    if (saved) {
+      loaded.set(saved);
+      onSaved();
+    }
   };
   return (
     <section class="card" aria-labelledby="delivery-heading">

@@ -1,0 +1,156 @@
+// Settings: which notices the account is emailed, one row per kind of the catalog (in its order)
+// with an Email column; kinds that are always sent show ticked and closed, with why. Save sends
+// one PUT with only the boxes changed. A refusal is said in the alert and at its row.
+import { useState } from "preact/hooks";
+import { Alert, Status } from "../../components/Alert";
+import { LoadState } from "../../components/Loading";
+import { useFormSubmit } from "../../components/useFormSubmit";
+import { useLoad } from "../../components/useLoad";
+import { useI18n } from "../../i18n/context";
+import { useSession } from "../../session";
+import { ApiError } from "../../problem";
+import { fetchNoticeChoices, saveNoticeChoices } from "../../noticesApi";
+import { emailShown, lockedReason, noticeChanges, noticeKindName, refusedKind } from "../../notices";
+import type { NoticeDraft } from "../../notices";
+import type { NoticeChoice, NoticeChoices } from "../../types";
+
+/** The id of the contact email field (BillDeliverySection), where an account without one adds it. */
+const CONTACT_EMAIL_ID = "contact-email";
+const EMAIL_COLUMN_ID = "notices-email-column";
+const rowId = (kind: string) => `notice-${kind.replace(/[^a-z0-9]+/gi, "-")}`;
+
+/** `contactChanges` counts saves of the contact details (an email added, paperless): asked again. */
+export function NoticesSection({ contactChanges }: { contactChanges: number }) {
+  const { t } = useI18n();
+  const { account } = useSession();
+  const loaded = useLoad((signal) => fetchNoticeChoices(account, signal), [account, contactChanges]);
+  return (
+    <section class="card" aria-labelledby="notices-heading" id="notices">
+      <h2 id="notices-heading">{t("noticesTitle")}</h2>
+      <p>{t("noticesIntro")}</p>
+      <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
+      {loaded.data && (
+        <NoticesForm account={account} choices={loaded.data} onSaved={loaded.set} onRefused={loaded.reload} />
+      )}
+    </section>
+  );
+}
+
+function NoticesForm({ account, choices, onSaved, onRefused }: {
+  account: string;
+  choices: NoticeChoices;
+  onSaved: (choices: NoticeChoices) => void;
+  /** The server refused: what it holds may have changed since (paperless turned on): ask again. */
+  onRefused: () => void;
+}) {
+  const { t } = useI18n();
+  const form = useFormSubmit();
+  const [draft, setDraft] = useState<NoticeDraft>({});
+  const [refused, setRefused] = useState<string | null>(null);
+  const [unchanged, setUnchanged] = useState(false);
+
+  const tick = (kind: string, on: boolean) => {
+    setDraft({ ...draft, [kind]: on });
+    setRefused(null);
+    setUnchanged(false);
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    form.check({}, []);
+    setRefused(null);
+    const changes = noticeChanges(choices, draft);
+    setUnchanged(changes.length === 0);
+    if (changes.length === 0) return;
+    const saved = await form.run(async () => {
+      try {
+        return await saveNoticeChoices(account, changes);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 422) {
+          setRefused(refusedKind(err, changes));
+          onRefused();
+        }
+        throw err;
+      }
+    }, t("noticesSaved"));
+    if (saved) {
+      onSaved(saved);
+      setDraft({});
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate class="form">
+      {!choices.has_email && <NeedsEmail />}
+      <fieldset class="notice-choices">
+        <legend>{t("noticesLegend")}</legend>
+        <table class="notice-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("noticesColumnNotice")}</th>
+              <th scope="col" class="check" id={EMAIL_COLUMN_ID}>{t("noticesColumnEmail")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {choices.kinds.map((c) => (
+              <NoticeRow key={c.kind} choice={c} paperless={choices.paperless} on={emailShown(choices, draft, c)}
+                error={refused === c.kind ? form.failure : ""} onTick={(on) => tick(c.kind, on)} />
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+      {/* Beside the button: on a phone the top of the list is a screen away. */}
+      <Status>{form.done || (unchanged ? t("noticesUnchanged") : null)}</Status>
+      <Alert>{form.failure || null}</Alert>
+      <button type="submit" class="button primary" aria-disabled={form.busy}>
+        {form.busy ? t("sending") : t("noticesSave")}
+      </button>
+    </form>
+  );
+}
+
+function NoticeRow({ choice, paperless, on, error, onTick }: {
+  choice: NoticeChoice;
+  paperless: boolean;
+  on: boolean;
+  /** Why the server refused this row's change ("" when it did not). */
+  error: string;
+  onTick: (on: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const id = rowId(choice.kind);
+  const reason = lockedReason(choice, paperless);
+  const describedBy = [reason ? `${id}-why` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <tr class={reason ? "locked" : undefined} data-kind={choice.kind}>
+      <th scope="row">
+        <label for={`${id}-email`} id={`${id}-name`}>{noticeKindName(choice.kind, t)}</label>
+        {reason && <p class="hint" id={`${id}-why`}>{t(reason)}</p>}
+        {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
+      </th>
+      <td class="check">
+        <input type="checkbox" id={`${id}-email`} checked={on} disabled={reason !== null}
+          aria-labelledby={`${id}-name ${EMAIL_COLUMN_ID}`} aria-describedby={describedBy}
+          aria-invalid={error ? "true" : undefined} onChange={(e) => onTick(e.currentTarget.checked)} />
+      </td>
+    </tr>
+  );
+}
+
+/** No email on file: said plainly, with the way to the field that adds one (on this page). */
+function NeedsEmail() {
+  const { t } = useI18n();
+  const goToEmail = (e: Event) => {
+    const field = document.getElementById(CONTACT_EMAIL_ID);
+    if (!field) return; // still loading: the link's own jump will do
+    e.preventDefault();
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  };
+  return (
+    <div class="callout needs-email" data-testid="notices-need-email">
+      <p>{t("noticesNeedEmail")}</p>
+      <p><a href={`#${CONTACT_EMAIL_ID}`} onClick={goToEmail}>{t("noticesGoToEmail")}</a></p>
+    </div>
+  );
+}
