@@ -35,7 +35,7 @@ notify::EmailMessage copy_of(const NoticeBill& bill, const std::string& to,
   const std::string period = notify::long_date(bill.period_start, language) +
                              (spanish ? " al " : " to ") + notify::long_date(last_day, language);
   const std::string due = notify::long_date(bill.due_date, language);
-  const std::string masked = "*" + bill.account_number.substr(bill.account_number.size() - 4);
+  const std::string masked = notify::masked_account(bill.account_number);
   if (spanish) {
     return {.to = to,
             .subject = "Su factura de " + utility + " está lista",

@@ -9,6 +9,7 @@
 #include "core/json_writer.h"
 #include "core/secret_token.h"
 #include "core/time.h"
+#include "notify/notice_format.h"
 #include "notify/notice_templates.h"
 
 namespace rp::notify {
@@ -33,6 +34,13 @@ Result<AccountFacts> account_facts(Session& session, const AccountNumber& accoun
                       row.integer("texts_allowed") != 0};
 }
 
+Error paperless_needs_email() {
+  return invalid_input("kind",
+                       "with paperless bills the bill-ready email is your bill notice: go back "
+                       "to paper bills first to turn it off")
+      .coded("paperless-needs-bill-email");
+}
+
 Result<NoticeChoices> choices_in(Session& session, const AccountFacts& facts) {
   auto kinds = session.query_named("notify/notice_kinds");
   RP_TRY(kinds);
@@ -54,8 +62,9 @@ Result<NoticeChoices> choices_in(Session& session, const AccountFacts& facts) {
     choice.may_turn_off = row.integer("may_turn_off") != 0;
     choice.email_default = row.integer("email_default") != 0;
     const auto found = email_choice.find(choice.kind);
-    // A paperless account's bill-ready email is its bill (notices.h sends it whatever was chosen).
-    choice.email = !choice.may_turn_off || (choice.kind == "bill.ready" && facts.paperless) ||
+    // An email that is a paperless account's bill is sent whatever was chosen (notices.h).
+    choice.required_while_paperless = row.integer("required_while_paperless") != 0;
+    choice.email = !choice.may_turn_off || (choice.required_while_paperless && facts.paperless) ||
                    (found != email_choice.end() ? found->second : choice.email_default);
     choice.text_available = has_text_template(choice.kind, "en");
     choice.text_default = choice.text_available && row.integer("text_default") != 0;
@@ -101,10 +110,6 @@ Result<bool> apply(Session& session, const AccountFacts& facts, const NoticeChoi
   RP_TRY(accounts::record_event(
       session, {facts.id, "notices.changed", actor, "Notices: " + words + ".", details.take()}));
   return true;
-}
-
-std::string masked_account(const std::string& number) {
-  return number.size() > 4 ? "*" + number.substr(number.size() - 4) : number;
 }
 
 Result<UnsubscribeTarget> target_of(Session& session, std::string_view token,
@@ -174,11 +179,8 @@ Result<NoticeChoices> change_notice_choices(store::Database& database, const Acc
                                          "' notices are about money owed or your account's "
                                          "safety and cannot be turned off")
             .coded("notice-required");
-      } else if (change.kind == "bill.ready" && !change.enabled && facts->paperless) {
-        return invalid_input("kind",
-                             "with paperless bills the bill-ready email is your bill notice: go "
-                             "back to paper bills first to turn it off")
-            .coded("paperless-needs-bill-email");
+      } else if (known->required_while_paperless && !change.enabled && facts->paperless) {
+        return paperless_needs_email();
       }
       wanted[{change.kind, change.channel}] = change.enabled;
     }
@@ -242,14 +244,13 @@ Result<UnsubscribeTarget> unsubscribe(store::Database& database, std::string_vie
     auto rows = session.query_named("notify/account_paperless", {account});
     RP_TRY(rows);
     const AccountFacts facts{account, rows->at(0).integer("paperless") != 0, true, false};
-    if (facts.paperless && target->kind == "bill.ready") {
-      return invalid_input("kind",
-                           "with paperless bills the bill-ready email is your bill notice: go "
-                           "back to paper bills first to turn it off")
-          .coded("paperless-needs-bill-email");
-    }
     auto current = choices_in(session, facts);
     RP_TRY(current);
+    for (const NoticeChoice& choice : current->kinds) {
+      if (choice.kind == target->kind && choice.required_while_paperless && facts.paperless) {
+        return paperless_needs_email();
+      }
+    }
     RP_TRY(apply(session, facts, *current, {{{target->kind, target->channel}, false}},
                  "unsubscribe-link:notice-" + std::to_string(notice)));
     target->enabled = false;

@@ -25,6 +25,7 @@ struct NoticeChoice {
   bool text_available = false;  // the kind has a text message
   bool text = false;            // sent by text now (with the account's consent)
   bool text_default = false;
+  bool required_while_paperless = false;  // the email is a paperless account's bill
 };
 
 struct NoticeChoices {

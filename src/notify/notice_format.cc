@@ -23,4 +23,8 @@ std::string dollars(Money amount) {
                             : "$" + amount.to_string();
 }
 
+std::string masked_account(const std::string& number) {
+  return number.size() > 4 ? "*" + number.substr(number.size() - 4) : number;
+}
+
 }  // namespace rp::notify

@@ -15,4 +15,7 @@ std::string long_date(LocalDate date, std::string_view language);
 // "$1234.56", "-$12.00".
 std::string dollars(Money amount);
 
+// An account number as notices show it: its last four digits, "*0017".
+std::string masked_account(const std::string& number);
+
 }  // namespace rp::notify

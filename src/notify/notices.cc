@@ -38,6 +38,7 @@ struct NoticeKind {
   bool text_default = false;
   bool may_turn_off = true;
   bool quiet_hours_exempt = false;
+  bool required_while_paperless = false;  // the email is a paperless account's bill
   std::string facts_query;
   std::string facts_key;
 };
@@ -50,7 +51,8 @@ Result<std::vector<NoticeKind>> catalog(Session& session) {
     kinds.push_back({row.text("kind"), row.text("event_kind"), row.text("audience"),
                      row.integer("email_default") != 0, row.integer("text_default") != 0,
                      row.integer("may_turn_off") != 0, row.integer("quiet_hours_exempt") != 0,
-                     row.text("facts_query"), row.text("facts_key")});
+                     row.integer("required_while_paperless") != 0, row.text("facts_query"),
+                     row.text("facts_key")});
   }
   return kinds;
 }
@@ -129,7 +131,7 @@ std::optional<ContactChange> contact_change(const nlohmann::json& details,
     if (!details.contains(key) || !details[key].is_object()) return false;
     const nlohmann::json& pair = details[key];
     const std::string after = pair.value("after", std::string());
-    if (!change.changed.empty()) change.changed += spanish ? "; " : "; ";
+    if (!change.changed.empty()) change.changed += "; ";
     change.changed += spanish ? spanish_words : english;
     change.changed += after.empty() ? (spanish ? " borrado" : " removed") : " " + after;
     return true;
@@ -140,11 +142,6 @@ std::optional<ContactChange> contact_change(const nlohmann::json& details,
   if (email) change.previous_email = details["email"].value("before", std::string());
   return change;
 }
-
-struct Decided {
-  int emails = 0;
-  int texts = 0;
-};
 
 struct EventFacts {
   std::int64_t id = 0;
@@ -168,18 +165,18 @@ struct PassContext {
 Result<void> queue_email_notice(Session& session, const NoticeSettings& settings,
                                 const EventFacts& event, const NoticeKind& kind,
                                 const std::string& recipient, int sequence,
-                                const TemplateData& data, Decided& decided) {
+                                const TemplateData& data, NoticePass& decided) {
   if (!normalize_email(recipient).ok()) return success();  // an imported contact that is not one
   auto sent = session.query_named("notify/notice_sent_already",
                                   {event.id, std::string("email"), recipient});
   RP_TRY(sent);
   if (!sent->empty()) return success();
-  // A kind the customer may turn off carries a one-click unsubscribe link (RFC 8058); a paperless
-  // account's bill-ready email is its bill, so it does not.
+  // A kind the customer may turn off carries a one-click unsubscribe link (RFC 8058); an email
+  // that is a paperless account's bill does not.
   std::string token;
   std::string unsubscribe_url;
   TemplateData filled = data;
-  if (kind.may_turn_off && !(kind.kind == "bill.ready" && event.paperless)) {
+  if (kind.may_turn_off && !(kind.required_while_paperless && event.paperless)) {
     token = new_secret_token();
     filled["unsubscribe_url"] = settings.public_url + "/unsubscribe?token=" + token;
     unsubscribe_url = settings.public_url + "/api/v1/notices/unsubscribe?token=" + token;
@@ -211,7 +208,8 @@ Result<void> queue_email_notice(Session& session, const NoticeSettings& settings
 }
 
 Result<void> queue_text_notice(Session& session, const PassContext& pass, const EventFacts& event,
-                               const NoticeKind& kind, const TemplateData& data, Decided& decided) {
+                               const NoticeKind& kind, const TemplateData& data,
+                               NoticePass& decided) {
   auto sent = session.query_named("notify/notice_sent_already",
                                   {event.id, std::string("text"), event.text_number});
   RP_TRY(sent);
@@ -236,7 +234,7 @@ Result<void> queue_text_notice(Session& session, const PassContext& pass, const 
 
 Result<void> decide(Session& session, const PassContext& pass, const EventFacts& event,
                     const NoticeKind& kind, const std::map<std::string, bool>& chosen,
-                    const TemplateData& common, Decided& decided) {
+                    const TemplateData& common, NoticePass& decided) {
   const NoticeSettings& settings = pass.settings;
   TemplateData data = common;
   add_details(event.details, event.language, data);
@@ -262,10 +260,10 @@ Result<void> decide(Session& session, const PassContext& pass, const EventFacts&
     if (facts->empty()) return success();  // e.g. the bill was cancelled since
     add_facts(facts->at(0), event.language, data);
   }
-  // A paperless account's bill-ready email is its bill: sent whatever was chosen before it went
+  // An email that is a paperless account's bill is sent whatever was chosen before it went
   // paperless.
   const auto choice = chosen.find(kind.kind + "/email");
-  const bool email_on = !kind.may_turn_off || (kind.kind == "bill.ready" && event.paperless) ||
+  const bool email_on = !kind.may_turn_off || (kind.required_while_paperless && event.paperless) ||
                         (choice != chosen.end() ? choice->second : kind.email_default);
   if (email_on) {
     int sequence = 0;
@@ -282,10 +280,6 @@ Result<void> decide(Session& session, const PassContext& pass, const EventFacts&
     RP_TRY(queue_text_notice(session, pass, event, kind, data, decided));
   }
   return success();
-}
-
-std::string masked_account(const std::string& number) {
-  return number.size() > 4 ? "*" + number.substr(number.size() - 4) : number;
 }
 
 }  // namespace
@@ -334,7 +328,6 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
         session.query_named("notify/undecided_events", {after, static_cast<std::int64_t>(limit)});
     RP_TRY(events);
     NoticePass pass;
-    Decided decided;
     std::optional<PassContext> context;
     if (!events->empty()) {
       auto kinds = catalog(session);
@@ -383,7 +376,7 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
               {"account", masked_account(event.account_number)},
               {"paperless", event.paperless ? "yes" : ""},
           };
-          RP_TRY(decide(session, *context, event, kind, chosen, common, decided));
+          RP_TRY(decide(session, *context, event, kind, chosen, common, pass));
         }
       }
     }
@@ -399,8 +392,6 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
       RP_TRY(session.execute_named("notify/move_event_cursor", {moved_to, std::string(kCursor)}));
       RP_TRY(session.execute_named("notify/forget_decisions", {moved_to}));
     }
-    pass.emails = decided.emails;
-    pass.texts = decided.texts;
     return pass;
   });
 }

@@ -415,10 +415,13 @@ async function openAccountPage(page, number) {
     for (let i = 0; i < 100 && (await more.isVisible()); i++) {
       const shown = await section(id).getByTestId(row).count();
       await more.click();
+      // More rows, a refusal, or the button gone: a full last page says there may be more, and
+      // the page after it is empty (24 bills in pages of 12).
       await page.waitForFunction(
         ([id, row, shown]) =>
           document.querySelectorAll(`[data-testid="section-${id}"] [data-testid="${row}"]`).length > shown ||
-          document.querySelector(`[data-testid="section-${id}"] .alert`) !== null,
+          document.querySelector(`[data-testid="section-${id}"] .alert`) !== null ||
+          document.querySelector(`[data-testid="section-${id}"] button.show-older`) === null,
         [id, row, shown],
       );
     }

@@ -15,6 +15,10 @@ CREATE TABLE notice_kinds (
   text_default INTEGER NOT NULL CHECK (text_default IN (0, 1)),
   may_turn_off INTEGER NOT NULL CHECK (may_turn_off IN (0, 1)),  -- 0: transactional
   quiet_hours_exempt INTEGER NOT NULL CHECK (quiet_hours_exempt IN (0, 1)),
+  -- 1: the email is a paperless account's bill, so it is sent whatever was chosen, carries no
+  -- unsubscribe link and cannot be turned off while the account is paperless.
+  required_while_paperless INTEGER NOT NULL DEFAULT 0
+    CHECK (required_while_paperless IN (0, 1)),
   -- A named query adding fields for the templates ('': none), given :account_id and :key, the
   -- value of the event's detail `facts_key`.
   facts_query TEXT NOT NULL DEFAULT '',
@@ -39,6 +43,7 @@ INSERT INTO notice_kinds (kind, event_kind, position, audience, email_default, t
   ('budget.enrolled', 'budget.enrolled', 70, 'account', 1, 0, 1, 0, '', ''),
   ('budget.ended', 'budget.ended', 71, 'account', 1, 0, 1, 0, '', ''),
   ('contact.changed', 'preferences.changed', 90, 'contact_change', 1, 0, 0, 0, '', '');
+UPDATE notice_kinds SET required_while_paperless = 1 WHERE kind = 'bill.ready';
 
 -- What an account chose for a kind on a channel; no row: the kind's default.
 CREATE TABLE notice_preferences (
