@@ -199,15 +199,6 @@ Result<ChunkFacts> read_chunk(Session& session, const RunContext& run, std::int6
 
 // ---- Drafting --------------------------------------------------------------------------------
 
-namespace {
-
-struct Problem {
-  std::string text;
-};
-
-// The meter channel an agreement is billed on: on the meter in place during the period (the
-// latest installed that was not removed before the period starts), the interval channel in the
-// tariff's unit, else the register channel in it.
 const MeterChannel* billing_channel(const std::vector<MeterChannel>& channels, LocalDate start) {
   std::int64_t meter = 0;
   for (const MeterChannel& channel : channels) {
@@ -223,6 +214,12 @@ const MeterChannel* billing_channel(const std::vector<MeterChannel>& channels, L
   }
   return chosen;
 }
+
+namespace {
+
+struct Problem {
+  std::string text;
+};
 
 int default_dial_digits(const std::string& unit) {
   return unit == "kWh" ? 5 : 7;

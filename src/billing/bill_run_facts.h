@@ -116,6 +116,11 @@ struct AccountOutcome {
   std::int64_t replaces_bill_id = 0;  // a rebill: the cancelled bill this one replaces
 };
 
+// The meter channel an agreement is billed on: on the meter in place during the period starting
+// on `start` (the latest installed that was not removed before it), its interval channel, else
+// its register channel (a demand channel, kW, never). Null when the service point has no meter.
+const MeterChannel* billing_channel(const std::vector<MeterChannel>& channels, LocalDate start);
+
 // Drafts every account of the chunk (pure over the facts).
 std::vector<AccountOutcome> draft_chunk(const RunContext& run, const ChunkFacts& facts);
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "billing/bill_cycle.h"
-#include "billing/bill_run_facts.h"
 
 namespace rp::billing {
 namespace {
@@ -134,6 +133,38 @@ std::optional<Money> project_charges(Money so_far, std::int32_t days_so_far,
       divide_rounded(so_far.cents() * std::max(days_in_period, days_so_far), days_so_far));
 }
 
+RunContext to_date_run(const BillingSettings& settings, std::map<std::int64_t, RatePlan> plans,
+                       int cycle, LocalDate as_of) {
+  RunContext run{.settings = settings};
+  run.cycle = cycle;
+  run.read_date = as_of;
+  run.cycle_period = cycle_period_around(settings.calendar, cycle,
+                                         LocalDate(date::sys_days(as_of) - date::days(1)));
+  run.since =
+      LocalDate(date::sys_days(run.cycle_period.start) - date::days(kEndedAgreementLookBackDays));
+  run.plans = std::move(plans);
+  return run;
+}
+
+PeriodToDate to_date_of(const RunContext& run, const ChunkFacts& facts,
+                        const AccountOutcome& outcome) {
+  PeriodToDate result;
+  result.as_of = run.read_date;
+  result.period = {result.as_of, result.as_of};
+  if (!outcome.problem.empty()) {
+    result.problem = outcome.problem;
+  } else if (outcome.draft) {
+    add_services(outcome, facts, result);
+  }
+  result.days_so_far = days_in(result.period);
+  result.next_read_date =
+      next_read_after(run.settings.calendar, run.cycle, result.period.start, result.as_of);
+  result.days_in_period = days_in({result.period.start, result.next_read_date});
+  result.projected_charges =
+      project_charges(result.charges_so_far, result.days_so_far, result.days_in_period);
+  return result;
+}
+
 Result<PeriodToDate> period_to_date(store::Database& database, const AccountNumber& account,
                                     Instant at) {
   return database.read<PeriodToDate>([&](Session& session) -> Result<PeriodToDate> {
@@ -144,42 +175,22 @@ Result<PeriodToDate> period_to_date(store::Database& database, const AccountNumb
     const int cycle = static_cast<int>(found->at(0).integer("bill_cycle"));
     auto settings = read_billing_settings(session);
     RP_TRY(settings);
-
-    PeriodToDate result;
-    result.as_of = settings->zone.local_date(at);
-    result.period = {result.as_of, result.as_of};
+    auto plans = read_rate_plans(session);
+    RP_TRY(plans);
+    // A bill run that reads today, drafting this one account without writing.
+    const RunContext run =
+        to_date_run(*settings, std::move(*plans), cycle, settings->zone.local_date(at));
+    auto facts = read_chunk(session, run, account_id - 1, 1);
+    RP_TRY(facts);
+    AccountOutcome nothing;
+    std::vector<AccountOutcome> outcomes;
+    if (!facts->agreements.empty() && facts->agreements.front().account_id == account_id) {
+      outcomes = draft_chunk(run, *facts);
+    }
+    PeriodToDate result = to_date_of(run, *facts, outcomes.empty() ? nothing : outcomes.front());
     auto last_bill = read_last_bill(session, account_id);
     RP_TRY(last_bill);
     result.last_bill = *last_bill;
-
-    // A bill run that reads today, drafting this one account without writing.
-    RunContext run{.settings = *settings};
-    run.cycle = cycle;
-    run.read_date = result.as_of;
-    run.cycle_period = cycle_period_around(settings->calendar, cycle,
-                                           LocalDate(date::sys_days(result.as_of) - date::days(1)));
-    run.since =
-        LocalDate(date::sys_days(run.cycle_period.start) - date::days(kEndedAgreementLookBackDays));
-    auto plans = read_rate_plans(session);
-    RP_TRY(plans);
-    run.plans = std::move(*plans);
-    auto facts = read_chunk(session, run, account_id - 1, 1);
-    RP_TRY(facts);
-    if (!facts->agreements.empty() && facts->agreements.front().account_id == account_id) {
-      std::vector<AccountOutcome> outcomes = draft_chunk(run, *facts);
-      const AccountOutcome& outcome = outcomes.front();
-      if (!outcome.problem.empty()) {
-        result.problem = outcome.problem;
-      } else if (outcome.draft) {
-        add_services(outcome, *facts, result);
-      }
-    }
-    result.days_so_far = days_in(result.period);
-    result.next_read_date =
-        next_read_after(settings->calendar, cycle, result.period.start, result.as_of);
-    result.days_in_period = days_in({result.period.start, result.next_read_date});
-    result.projected_charges =
-        project_charges(result.charges_so_far, result.days_so_far, result.days_in_period);
     return result;
   });
 }

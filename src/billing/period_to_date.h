@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "billing/bill_run_facts.h"
 #include "core/account_number.h"
 #include "core/money.h"
 #include "core/result.h"
@@ -84,5 +85,16 @@ std::optional<Money> project_charges(Money so_far, std::int32_t days_so_far,
 // error: `problem` says why.
 Result<PeriodToDate> period_to_date(store::Database& database, const AccountNumber& account,
                                     Instant at);
+
+// For reading many accounts' periods at once (usage_watch.h): the context of a bill run of
+// `cycle` reading on `as_of` (today: usage counts through the day before), which drafts and
+// writes nothing.
+RunContext to_date_run(const BillingSettings& settings, std::map<std::int64_t, RatePlan> plans,
+                       int cycle, LocalDate as_of);
+
+// The open period of the account `outcome` drafted from `facts` under a to_date_run; its
+// `last_bill` is left empty.
+PeriodToDate to_date_of(const RunContext& run, const ChunkFacts& facts,
+                        const AccountOutcome& outcome);
 
 }  // namespace rp::billing

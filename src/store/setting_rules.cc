@@ -37,6 +37,24 @@ const std::vector<SettingRule>& setting_rules() {
        "8"},
       {"due_reminder_days", whole_number, 1, 14,
        "days before a bill's due date its reminder is sent (not when autopay will pay it)", "3"},
+      {"usage_alerts_hour", whole_number, 0, 23,
+       "the local hour the daily usage watch looks for high usage and possible leaks, after the "
+       "night's meter data has arrived",
+       "6"},
+      {"leak_water_least_flow_milli", whole_number, 0, 1'000'000,
+       "thousandths of a unit an hour: an interval water meter whose flow never fell to this or "
+       "below for a whole day is a possible leak (0: no such check)",
+       "1000"},
+      {"leak_gas_least_flow_milli", whole_number, 0, 1'000'000,
+       "the same for gas meters (default 0, off: furnaces and pilot lights burn all day)", "0"},
+      {"leak_burst_percent", whole_number, 150, 10'000,
+       "a day's use on an interval water or gas meter at this percent of the usual (the highest "
+       "per day on a bill of the past year) or more is a possible leak",
+       "300"},
+      {"leak_read_percent", whole_number, 150, 10'000,
+       "a register read implying a use per day at this percent of the usual or more is a possible "
+       "leak",
+       "200"},
       {"late_fee_grace_days", whole_number, 0, 60, "days after the due date before a late fee",
        "5"},
       {"late_fee_percent_bp", whole_number, 0, 10'000,

@@ -1,0 +1,1 @@
+DELETE FROM usage_thresholds WHERE account_id = :account AND basis = :basis

@@ -1,0 +1,1 @@
+SELECT id, account_id, status FROM leak_alerts WHERE id = :id

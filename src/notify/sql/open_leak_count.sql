@@ -1,0 +1,1 @@
+SELECT COUNT(*) AS n FROM leak_alerts WHERE status = 'open'

@@ -1,0 +1,13 @@
+#pragma once
+// A quantity as notices and alerts write it: milli-units with at most three decimals, trailing
+// zeros dropped, and the unit ("2.4 gal", "0.05 therm", "310 gal"). The unit keeps it from being
+// read as an amount of money.
+
+#include <cstdint>
+#include <string>
+
+namespace rp::notify {
+
+std::string quantity_text(std::int64_t milli, const std::string& unit);
+
+}  // namespace rp::notify
