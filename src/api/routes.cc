@@ -18,6 +18,7 @@
 #include "api/system_handlers.h"
 #include "api/tariff_handlers.h"
 #include "api/text_handlers.h"
+#include "api/usage_alert_handlers.h"
 #include "api/usage_handlers.h"
 #include "api/work_queue_handlers.h"
 
@@ -117,6 +118,13 @@ void add_routes(http::Router& router, ApiContext& context) {
              "accounts.change");
   router.add("DELETE", "/api/v1/accounts/{number}/text-consent",
              bind(withdraw_text_consent_handler), "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/alerts", bind(account_alerts_handler),
+             "accounts.read");
+  router.add("PUT", "/api/v1/accounts/{number}/usage-thresholds",
+             bind(set_usage_thresholds_handler), "accounts.change");
+  router.add("POST", "/api/v1/accounts/{number}/leaks/{id}/close", bind(close_leak_handler),
+             "accounts.change");
+  router.add("GET", "/api/v1/staff/leaks", bind(leak_queue_handler), "accounts.read");
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));
   router.add("POST", "/api/v1/sms/status", bind(text_status_handler));
   router.add("GET", "/api/v1/notices/unsubscribe", bind(unsubscribe_target_handler));

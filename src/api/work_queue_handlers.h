@@ -12,9 +12,10 @@
 namespace rp::api {
 
 // GET /api/v1/staff/work-queues: {"bill_holds": 75, "vee_exceptions": 72, "adjustments": 3,
-// "lockbox_suspense": 0, "pending_payments": 0, "bill_runs_running": 0}, with only the queues
-// the caller may see (billing.read: holds, adjustments, pending payments, runs;
-// meter_data.resolve: exceptions; lockbox.apply: the suspense).
+// "lockbox_suspense": 0, "pending_payments": 0, "bill_runs_running": 0, "possible_leaks": 2},
+// with only the queues the caller may see (billing.read: holds, adjustments, pending payments,
+// runs; meter_data.resolve: exceptions; lockbox.apply: the suspense; accounts.read: possible
+// leaks, notify/usage_thresholds.h).
 http::Response work_queue_counts_handler(ApiContext& context, http::Request& request);
 
 // GET /api/v1/staff/payments?status=pending&cursor=&limit=: payments waiting on the processor,

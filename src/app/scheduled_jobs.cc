@@ -6,6 +6,7 @@
 #include "ledger/arrangements.h"
 #include "ledger/late_fee_job.h"
 #include "notify/due_reminders.h"
+#include "notify/usage_alerts.h"
 #include "payments/payment_intake.h"
 #include "payments/payment_schedule.h"
 #include "store/utility_settings.h"
@@ -17,6 +18,7 @@ struct Clock {
   std::string today;
   int hour = 0;
   std::int64_t jobs_hour = kDefaultDailyJobsHour;
+  std::int64_t usage_hour = kDefaultUsageAlertsHour;
 };
 
 Result<Clock> read_clock(store::Database& database) {
@@ -25,6 +27,8 @@ Result<Clock> read_clock(store::Database& database) {
     RP_TRY(zone);
     auto hour = store::whole_number_setting(session, "daily_jobs_hour");
     RP_TRY(hour);
+    auto usage_hour = store::whole_number_setting(session, "usage_alerts_hour");
+    RP_TRY(usage_hour);
     const Instant instant = now();
     Clock clock;
     const LocalDate today = zone->local_date(instant);
@@ -34,6 +38,7 @@ Result<Clock> read_clock(store::Database& database) {
         std::chrono::duration_cast<std::chrono::hours>(instant - zone->start_of_day(today))
             .count());
     clock.jobs_hour = hour->value_or(kDefaultDailyJobsHour);
+    clock.usage_hour = usage_hour->value_or(kDefaultUsageAlertsHour);
     return clock;
   });
 }
@@ -62,6 +67,7 @@ void ScheduledJobs::loop() {
     lock.unlock();
     settle_payments();
     run_due_jobs();
+    run_usage_watch();
     lock.lock();
     wake_.wait_for(lock, std::chrono::seconds(tick_seconds_), [this] { return stopping_; });
   }
@@ -82,6 +88,25 @@ void ScheduledJobs::settle_payments() {
       spdlog::error("payment reconciliation: {}", problem);
     }
   }
+}
+
+void ScheduledJobs::run_usage_watch() {
+  auto clock = read_clock(database_);
+  if (!clock.ok()) return;  // run_due_jobs has said why
+  if (clock->today == last_usage_day_run_ || clock->hour < clock->usage_hour) return;
+  last_usage_day_run_ = clock->today;
+  auto today = parse_local_date(clock->today, "today");
+  if (!today.ok()) return;
+  auto watched = notify::run_usage_alerts(database_, *today);
+  if (!watched.ok()) {
+    spdlog::error("usage watch {}: stopped: {}", clock->today, watched.error().message);
+    return;
+  }
+  spdlog::info(
+      "usage watch {}: {} accounts, {} thresholds, {} water and gas meters; {} high-usage "
+      "alerts, {} possible leaks",
+      clock->today, watched->accounts, watched->thresholds, watched->meters, watched->high_usage,
+      watched->leaks);
 }
 
 void ScheduledJobs::run_due_jobs() {

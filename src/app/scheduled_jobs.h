@@ -6,7 +6,10 @@
 // (payments/payment_schedule.h; with the processor), the payment arrangements' breaking rule
 // (ledger/arrangements.h), the due reminders (notify/due_reminders.h), then the late-fee job
 // (ledger/late_fee_job.h).
-// Both jobs are exactly-once by construction, so a restart that runs them again, or a second
+// Once a local day at or after 'usage_alerts_hour' (default 6, after the night's meter data), it
+// runs the usage watch (notify/usage_alerts.h: high usage against customers' thresholds, possible
+// leaks).
+// The jobs are exactly-once by construction, so a restart that runs them again, or a second
 // server doing the same, changes nothing twice. Every run that did something is logged.
 
 #include <condition_variable>
@@ -21,6 +24,8 @@ namespace rp::app {
 
 // The local hour the daily jobs run while the 'daily_jobs_hour' setting is not set.
 inline constexpr std::int64_t kDefaultDailyJobsHour = 2;
+// The local hour the usage watch runs while the 'usage_alerts_hour' setting is not set.
+inline constexpr std::int64_t kDefaultUsageAlertsHour = 6;
 
 class ScheduledJobs {
  public:
@@ -36,12 +41,14 @@ class ScheduledJobs {
  private:
   void loop();
   void run_due_jobs();
+  void run_usage_watch();
   void settle_payments();
 
   store::Database& database_;
   payments::PaymentProcessor* processor_;
   const int tick_seconds_;
-  std::string last_day_run_;  // the local day the jobs last ran, "2026-11-23"
+  std::string last_day_run_;        // the local day the jobs last ran, "2026-11-23"
+  std::string last_usage_day_run_;  // the local day the usage watch last ran
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

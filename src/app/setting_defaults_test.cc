@@ -10,6 +10,7 @@
 #include "ledger/adjustments.h"
 #include "ledger/arrangement_rules.h"
 #include "ledger/late_fee.h"
+#include "notify/usage_rules.h"
 #include "store/setting_rules.h"
 #include "store/testing/test_database.h"
 #include "store/utility_settings.h"
@@ -46,6 +47,13 @@ TEST(SettingDefaults, WhatTheRulesSayIsWhatTheReadersDo) {
 
   EXPECT_EQ(when_unset("adjustment_approval_cents"), std::to_string(ledger::kDefaultApprovalCents));
   EXPECT_EQ(when_unset("daily_jobs_hour"), std::to_string(kDefaultDailyJobsHour));
+  EXPECT_EQ(when_unset("usage_alerts_hour"), std::to_string(kDefaultUsageAlertsHour));
+  const notify::LeakSettings leaks;
+  EXPECT_EQ(when_unset("leak_water_least_flow_milli"),
+            std::to_string(leaks.water_least_flow_milli));
+  EXPECT_EQ(when_unset("leak_gas_least_flow_milli"), std::to_string(leaks.gas_least_flow_milli));
+  EXPECT_EQ(when_unset("leak_burst_percent"), std::to_string(leaks.burst_percent));
+  EXPECT_EQ(when_unset("leak_read_percent"), std::to_string(leaks.read_percent));
   EXPECT_EQ(when_unset("name"), store::kDefaultUtilityName);
   EXPECT_EQ(when_unset("time_zone"), store::kDefaultTimeZone);
 }

@@ -10,4 +10,7 @@ namespace rp::notify {
 
 std::string quantity_text(std::int64_t milli, const std::string& unit);
 
+// The same without the unit ("2.4"), for the API.
+std::string decimal_text(std::int64_t milli);
+
 }  // namespace rp::notify

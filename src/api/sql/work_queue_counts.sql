@@ -4,4 +4,5 @@ SELECT (SELECT COUNT(*) FROM bills WHERE status = 'held') AS bill_holds,
        (SELECT COUNT(*) FROM adjustments WHERE status = 'pending') AS adjustments,
        (SELECT COUNT(*) FROM lockbox_items WHERE status = 'suspense') AS lockbox_suspense,
        (SELECT COUNT(*) FROM payments WHERE status = 'pending') AS pending_payments,
-       (SELECT COUNT(*) FROM bill_runs WHERE status = 'running') AS bill_runs_running
+       (SELECT COUNT(*) FROM bill_runs WHERE status = 'running') AS bill_runs_running,
+       (SELECT COUNT(*) FROM leak_alerts WHERE status = 'open') AS possible_leaks
