@@ -11,6 +11,8 @@
 #include "billing/rate_plan_tariffs.h"
 #include "core/json_writer.h"
 #include "ledger/late_fee_job.h"
+#include "notify/usage_alerts.h"
+#include "store/utility_settings.h"
 
 namespace rp::app {
 namespace {
@@ -162,6 +164,41 @@ int late_fees_command(const Config& config, const std::optional<std::string>& da
     std::cout << "late fees for " << format_local_date(report->today) << ": " << report->bills
               << " bills past their grace period answered, " << report->charged << " charged $"
               << Money::from_cents(report->fee_cents).to_string() << "\n";
+  }
+  return 0;
+}
+
+int usage_watch_command(const Config& config, const std::optional<std::string>& date, bool json) {
+  configure_logging(config);
+  auto database = open_migrated_database(config);
+  if (!database.ok()) return command_failed(database.error());
+  auto today = date
+                   ? parse_local_date(*date, "date")
+                   : (*database)->read<LocalDate>([](store::Session& session) -> Result<LocalDate> {
+                       auto zone = store::utility_zone(session);
+                       RP_TRY(zone);
+                       return zone->local_date(now());
+                     });
+  if (!today.ok()) return command_failed(today.error());
+  const auto started = std::chrono::steady_clock::now();
+  auto run = notify::run_usage_alerts(**database, *today);
+  if (!run.ok()) return command_failed(run.error());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (json) {
+    JsonWriter out;
+    out.begin_object().key("date").string(format_local_date(*today));
+    out.key("accounts").number(run->accounts).key("meters").number(run->meters);
+    out.key("thresholds").number(run->thresholds).key("high_usage").number(run->high_usage);
+    out.key("leaks").number(run->leaks);
+    out.key("milliseconds").number(static_cast<std::int64_t>(seconds * 1000));
+    out.end_object();
+    std::cout << out.take() << "\n";
+  } else {
+    std::cout << "usage watch for " << format_local_date(*today) << ": " << run->accounts
+              << " accounts, " << run->thresholds << " thresholds, " << run->meters
+              << " water and gas meters; " << run->high_usage << " high-usage alerts, "
+              << run->leaks << " possible leaks (" << seconds << " s)\n";
   }
   return 0;
 }

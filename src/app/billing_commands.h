@@ -1,5 +1,6 @@
 #pragma once
-// The billing commands: `ratepayer tariff`, `bill-schedule`, `bill-run` and `late-fees`.
+// The billing commands: `ratepayer tariff`, `bill-schedule`, `bill-run`, `late-fees` and
+// `watch-usage`.
 // Each returns the exit code: 0 success, 1 a clear one-line error on stderr (bad input names the
 // option or field; the database's errors), as the other commands (commands.h).
 
@@ -32,5 +33,10 @@ int bill_run_command(const Config& config, const BillRunCommandOptions& options)
 // Runs the late-fee job (ledger/late_fee_job.h) for `date` (YYYY-MM-DD; default: the utility's
 // today) and prints what it charged.
 int late_fees_command(const Config& config, const std::optional<std::string>& date, bool json);
+
+// Runs the usage watch (notify/usage_alerts.h: high usage against customers' thresholds,
+// possible leaks) for `date` (YYYY-MM-DD; default: the utility's today), as the server does each
+// day at 'usage_alerts_hour', and prints what it found and how long it took.
+int usage_watch_command(const Config& config, const std::optional<std::string>& date, bool json);
 
 }  // namespace rp::app

@@ -45,7 +45,8 @@ nlohmann::json usage_json(const UsageReport& usage) {
             {"stuck_days", usage.stuck_days}}},
           {"exceptions_by_rule", usage.exceptions_by_rule},
           {"register_channels", usage.register_channels},
-          {"register_reads", usage.register_reads}};
+          {"register_reads", usage.register_reads},
+          {"leaking_meters", usage.leaking_meters}};
 }
 
 nlohmann::json report_json(const GenerateReport& report) {
@@ -60,6 +61,7 @@ nlohmann::json report_json(const GenerateReport& report) {
           {"ledger_entries", report.ledger_entries},
           {"events", report.events},
           {"text_consents", report.text_consents},
+          {"usage_thresholds", report.usage_thresholds},
           {"sample_account_numbers", report.sample_account_numbers}};
 }
 

@@ -492,6 +492,26 @@ Result<std::size_t> give_text_consents(Session& session, const std::string& at) 
   return rows.size();
 }
 
+// One active account in ten asked to be told when its bill runs 20% above the last one per day,
+// another one in ten when it heads past $150 (notify/usage_rules.h), so the demo's usage watch
+// raises high-usage alerts.
+Result<std::size_t> give_thresholds(Session& session, const std::string& at) {
+  static const BulkTable kThresholds{
+      "usage_thresholds", {"account_id", "basis", "amount_cents", "percent", "set_by", "set_at"}};
+  auto accounts = session.query_named("app/demo_threshold_accounts");
+  RP_TRY(accounts);
+  std::vector<Params> rows;
+  for (const store::Row& account : *accounts) {
+    const bool amount = account.text("basis") == "amount";
+    rows.push_back({account.integer("id"), account.text("basis"),
+                    amount ? Value{std::int64_t{150'00}} : Value{Null{}},
+                    amount ? Value{Null{}} : Value{std::int64_t{20}}, std::string("generator"),
+                    at});
+  }
+  RP_TRY(store::bulk_insert(session, kThresholds, rows));
+  return rows.size();
+}
+
 Result<GenerateReport> generate_utility(store::Database& database, const GenerateOptions& options) {
   auto zone = UtilityZone::find(options.time_zone);
   RP_TRY(zone);
@@ -521,6 +541,10 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
       [&](Session& session) { return give_text_consents(session, context.posted_at); });
   RP_TRY(consents);
   report.text_consents = *consents;
+  auto thresholds = database.write<std::size_t>(
+      [&](Session& session) { return give_thresholds(session, context.posted_at); });
+  RP_TRY(thresholds);
+  report.usage_thresholds = *thresholds;
   // The planner needs statistics on the new rows before usage reads them back: without them
   // PostgreSQL plans the channel query for empty tables (minutes instead of a second at 100,000
   // accounts).

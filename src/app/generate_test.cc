@@ -77,6 +77,14 @@ TEST(GenerateUtility, TheReportCountsWhatIsInTheTables) {
                   "SELECT COUNT(*) FROM text_consents WHERE granted = 1 AND wording LIKE "
                   "'%Reply STOP to stop%' OR wording LIKE '%Responda PARA%'"),
             static_cast<std::int64_t>(report.text_consents));
+  // One active account in five has a high-usage threshold: half a bill amount, half a percent.
+  EXPECT_GT(report.usage_thresholds, 0u);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM usage_thresholds"),
+            static_cast<std::int64_t>(report.usage_thresholds));
+  EXPECT_GT(count(test.database(), "SELECT COUNT(*) FROM usage_thresholds WHERE basis = 'amount'"),
+            0);
+  EXPECT_GT(
+      count(test.database(), "SELECT COUNT(*) FROM usage_thresholds WHERE basis = 'last_bill'"), 0);
   ASSERT_EQ(report.sample_account_numbers.size(), 5u);
   EXPECT_EQ(report.sample_account_numbers[0], AccountNumber::from_sequence(10000001).digits());
 }

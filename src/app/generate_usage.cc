@@ -272,6 +272,14 @@ std::vector<mdm::IntervalDay> raw_days(const UsageRun& run, const UsageChannel& 
 
 constexpr std::size_t kPercentileBlockDays = 30;
 
+// The generated water leaks: 50 gallons an hour (a broken irrigation line or a running toilet
+// valve stuck open), for the 40 days before as_of, so the latest bill of a leaking meter covers
+// the leak and the usage watch finds its read far above the usual. Only meters read in the 6
+// days before as_of leak (the usage watch's news window, notify/usage_rules.h).
+constexpr std::int64_t kLeakDays = 40;
+constexpr std::int64_t kLeakNewsDays = 6;
+constexpr std::int64_t kLeakMilliPerHour = 50'000;
+
 // The spike percentile VEE is given for each block of 30 days, computed once from the 28 days
 // before the block (none for the first block: VEE then computes it day by day). Spikes go into a
 // block only when it has one, sized against it: at least 20 times the larger of the slot's normal
@@ -401,6 +409,34 @@ std::vector<std::int64_t> read_instants(const UsageRun& run, const UsageChannel&
   return instants;
 }
 
+// The latest scheduled read of the channel's cycle before as_of.
+LocalDate latest_cycle_read(const UsageRun& run, const UsageChannel& channel) {
+  date::year_month month = run.as_of.year() / run.as_of.month();
+  for (int back = 0; back < 3; ++back, month -= date::months{1}) {
+    const LocalDate read_on =
+        billing::cycle_dates(billing::CycleCalendar{}, channel.cycle, month).read_date;
+    if (date::sys_days(read_on) < date::sys_days(run.as_of)) return read_on;
+  }
+  return run.as_of;
+}
+
+// Whether the water meter has a leak: one in five of those whose cycle was read in the
+// kLeakNewsDays days before as_of, so the usage watch on as_of finds each in its latest read.
+bool leaking(const UsageRun& run, const UsageChannel& channel) {
+  if (!channel.water || channel.id % 5 != 3) return false;
+  const auto age = (date::sys_days(run.as_of) - date::sys_days(latest_cycle_read(run, channel)));
+  return age.count() >= 1 && age.count() <= kLeakNewsDays;
+}
+
+// What a leaking meter's leak adds in [from, to): kLeakMilliPerHour from its start.
+std::int64_t leak_milli(const UsageRun& run, const UsageChannel& channel, std::int64_t from,
+                        std::int64_t to) {
+  if (!leaking(run, channel)) return 0;
+  const std::int64_t start = std::max(from, run.as_of_start - kLeakDays * kDaySeconds);
+  if (to <= start) return 0;
+  return kLeakMilliPerHour * (to - start) / 3600;
+}
+
 // What the meter records in [from, to): its 15-minute slots (electric) or each day's water in
 // proportion to the part of the day inside.
 std::int64_t consumption(const UsageRun& run, const UsageChannel& channel,
@@ -415,6 +451,7 @@ std::int64_t consumption(const UsageRun& run, const UsageChannel& channel,
       const std::int64_t whole = water_day_milli(profile, run.calendar, run.seed, channel.id,
                                                  utc_day, channel.occupied((begin + end) / 2));
       total += whole * (end - begin) / kDaySeconds;
+      total += leak_milli(run, channel, begin, end);
       continue;
     }
     for (std::int32_t slot = 0; slot < kSlotsPerDay; ++slot) {
@@ -452,6 +489,9 @@ void fill_register_channel(const UsageRun& run, const UsageChannel& channel, Chu
                                    std::string("accepted"), taken_at});
   }
   ++work.report.register_channels;
+  if (leaking(run, channel) && channel.installed < run.as_of_start - kLeakDays * kDaySeconds) {
+    ++work.report.leaking_meters;
+  }
   work.report.register_reads += instants.size();
 }
 
@@ -503,7 +543,8 @@ void add_to_report(UsageReport& total, const UsageReport& part) {
                                               &UsageReport::stuck_meters,
                                               &UsageReport::stuck_days,
                                               &UsageReport::register_channels,
-                                              &UsageReport::register_reads};
+                                              &UsageReport::register_reads,
+                                              &UsageReport::leaking_meters};
   for (auto count : counts) total.*count += part.*count;
   total.interval_milli += part.interval_milli;
   for (const auto& [rule, count] : part.exceptions_by_rule) total.exceptions_by_rule[rule] += count;

@@ -71,6 +71,7 @@ struct UsageReport {
   std::map<std::string, std::size_t> exceptions_by_rule;
   std::size_t register_channels = 0;
   std::size_t register_reads = 0;
+  std::size_t leaking_meters = 0;  // water meters given a leak, installed before it began
 };
 
 // Fills usage from the first day of the month `options.usage_months` months before as_of's month
@@ -84,7 +85,10 @@ struct UsageReport {
 //  * register channels (interval_minutes NULL: manual electric kWh, AMR water gal): one read a
 //    month on the account's bill-cycle day, source 'manual' or 'amr', status 'accepted': the
 //    whole units the dial shows, moving forward by what the premise used, rolling over at the
-//    dial's end as real dials do (5 digits for kWh, 7 for gallons: ingest's defaults).
+//    dial's end as real dials do (5 digits for kWh, 7 for gallons: ingest's defaults). One in five
+//    water meters whose cycle was read in the 6 days before as_of has a leak: 50 gallons an hour
+//    for the 40 days before as_of, which that read shows (the usage watch on as_of,
+//    notify/usage_alerts.h, finds each once billed).
 // The shape follows the latest agreement on the meter's service point: its rate plan (codes
 // ending "-COM" are commercial) and its dates (outside them the premise is vacant: a standby
 // load, no faults). Requires a migrated database; time_zone and as_of valid.

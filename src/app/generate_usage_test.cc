@@ -8,6 +8,7 @@
 
 #include "app/generate.h"
 #include "mdm/interval_day.h"
+#include "notify/usage_alerts.h"
 #include "store/testing/test_database.h"
 
 namespace rp::app {
@@ -399,6 +400,32 @@ TEST(GenerateUsage, RegisterReadsAreMonthlyAndMoveForwardRollingOverLikeADial) {
                   "SELECT COUNT(*) FROM register_reads WHERE status <> 'accepted' OR "
                   "taken_at >= '2026-11-01T07:00:00Z' OR taken_at < '2025-11-01T07:00:00Z'"),
             0);
+}
+
+TEST(GenerateUsage, TheUsageWatchFindsTheGeneratedLeaksAndNoOtherMeter) {
+  TestDatabase test;
+  GenerateOptions options;
+  options.accounts = 300;
+  options.usage_months = 4;
+  const GenerateReport report = generate(test.database(), options);
+  EXPECT_GT(report.usage.leaking_meters, 0u);
+  auto watched = notify::run_usage_alerts(test.database(), options.as_of);
+  ASSERT_TRUE(watched.ok()) << watched.error().message;
+  // Most, not all: 50 gallons an hour more is not twice the summer use of a premise that waters
+  // a large garden (the usual is the highest per day of the past year's bills).
+  EXPECT_GT(watched->leaks, 0);
+  EXPECT_LE(static_cast<std::size_t>(watched->leaks), report.usage.leaking_meters);
+  // A leaking meter is one in five by channel id, read in the 6 days before as_of
+  // (generate_usage.h): no other meter is taken for one.
+  Rows leaks = query(test.database(),
+                     "SELECT l.kind, c.id, l.found_on FROM leak_alerts l JOIN meters m ON "
+                     "m.serial = l.meter JOIN meter_channels c ON c.meter_id = m.id");
+  ASSERT_EQ(leaks.size(), static_cast<std::size_t>(watched->leaks));
+  for (const store::Row& leak : leaks) {
+    EXPECT_EQ(leak.text(0), "high_read");
+    EXPECT_EQ(leak.integer(1) % 5, 3) << "channel " << leak.integer(1);
+    EXPECT_GE(leak.text(2), "2026-10-26");
+  }
 }
 
 TEST(GenerateUsage, DaysRunFromInstallationToTheStartOfAsOf) {

@@ -205,6 +205,16 @@ void add_billing_commands(CLI::App& app, CommonFlags& flags, Run& chosen) {
                   });
   command->add_option("--date", late_fees->date, "the day to assess on (default: today)");
   command->add_flag("--json", late_fees->json, "print a JSON report");
+
+  auto watch = std::make_shared<LateFees>();
+  command = add_command(app, "watch-usage",
+                        "look for high usage against customers' thresholds and possible leaks "
+                        "(the server does this daily)",
+                        flags, chosen, [watch](const Config& config) {
+                          return rp::app::usage_watch_command(config, watch->date, watch->json);
+                        });
+  command->add_option("--date", watch->date, "the day to watch on (default: today)");
+  command->add_flag("--json", watch->json, "print a JSON report");
 }
 
 // settings (list), settings set.

@@ -52,16 +52,15 @@ Costs costs_of(const std::vector<const std::vector<SectionHistory>*>& histories,
   return costs;
 }
 
-// The highest use per day among the released sections, skipping the newest `skip`; none with
-// fewer than two to go by.
+// The highest use per day among the released sections after the newest `skip` sections (of any
+// status); none with fewer than two to go by.
 std::optional<std::int64_t> highest_per_day(const std::vector<SectionHistory>& history,
                                             std::size_t skip) {
   std::optional<std::int64_t> highest;
-  std::size_t seen = 0;
   std::size_t counted = 0;
-  for (const SectionHistory& section : history) {
+  for (std::size_t at = skip; at < history.size(); ++at) {
+    const SectionHistory& section = history[at];
     if (!section.released) continue;
-    if (seen++ < skip) continue;
     const std::int32_t days = days_in(section.period);
     if (days <= 0) continue;
     const std::int64_t per_day = section.usage_milli / days;
@@ -126,10 +125,11 @@ std::optional<MeterWatch> meter_watch(const RunContext& run, const ChunkFacts& f
     watch.usual_per_day_milli = highest_per_day(history, 0);
     return watch;
   }
-  for (const SectionHistory& section : history) {
-    if (!section.released) continue;
-    watch.latest_read = BilledRead{section.period, section.usage_milli, section.estimated};
-    break;
+  // The latest read billed, released or held (a bill far above the usual is often held for
+  // review: the leak is what the customer should hear about meanwhile).
+  if (!history.empty()) {
+    const SectionHistory& latest = history.front();
+    watch.latest_read = BilledRead{latest.period, latest.usage_milli, latest.estimated};
   }
   watch.usual_per_day_milli = highest_per_day(history, 1);
   return watch;

@@ -8,9 +8,9 @@
 //   sections, like the charges so far);
 // - for each water and gas service, the evidence a leak check needs: on an interval meter the
 //   measured slots of the day before `today` (a local day: 92 or 100 slots of 15 minutes on a
-//   daylight-saving day), on a register meter the latest billed read's period; each beside the
-//   service's usual use, the highest use per day among its bills of the past year (for a register
-//   meter, the bills before the latest).
+//   daylight-saving day), on a register meter the latest billed read's period (its bill released
+//   or held); each beside the service's usual use, the highest use per day among its released
+//   bills of the past year (for a register meter, the bills before the latest).
 
 #include <cstdint>
 #include <functional>
