@@ -9,6 +9,8 @@
 #include "billing/bill_views.h"
 #include "billing/testing/billing_fixture.h"
 #include "ledger/arrangements.h"
+#include "notify/due_reminders.h"
+#include "notify/notices.h"
 
 namespace rp::billing {
 namespace {
@@ -90,6 +92,57 @@ TEST_F(ArrangementBillingTest, TheNextBillAsksForItsChargesAndOneInstallmentOnly
   EXPECT_FALSE(again->eligibility.eligible);
   EXPECT_NE(again->eligibility.reason.find("broken"), std::string::npos);
   EXPECT_TRUE(again->plans.empty());
+}
+
+TEST_F(ArrangementBillingTest, AnUnmadeDownPaymentAndEachInstallmentAreRemindedOnce) {
+  ASSERT_TRUE(notify::start_notices(test_.database()).ok());
+  ASSERT_TRUE(test_
+                  ->write_work([](store::Session& session) -> Result<void> {
+                    RP_TRY(session.execute("UPDATE accounts SET language = 'en'"));
+                    return success();
+                  })
+                  .ok());
+  auto made = ledger::make_arrangement(test_.database(), behind_, 4, "customer");
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  pay(behind_, made->down_payment.cents() - 100, made->created_on);  // $1.00 short
+  const LocalDate down_due = testing::on(made->down_payment_due_on.c_str());
+  auto days_before = [&](int days) {
+    return LocalDate(date::sys_days(down_due) - date::days(days));
+  };
+  EXPECT_EQ(notify::record_due_reminders(test_.database(), days_before(3))->at_risk, 0);
+  auto warned = notify::record_due_reminders(test_.database(), days_before(2));
+  ASSERT_TRUE(warned.ok()) << warned.error().message;
+  EXPECT_EQ(warned->at_risk, 1);
+  EXPECT_EQ(notify::record_due_reminders(test_.database(), days_before(1))->at_risk, 0);
+  EXPECT_EQ(events("arrangement.at_risk"), 1);
+
+  // The bill carrying the first installment is reminded of as the installment; the other
+  // account's bill as a bill.
+  ASSERT_TRUE(run(3, "2026-11-04").ok());
+  auto november = account_bills(test_.database(), behind_, BillPage{0, 1});
+  ASSERT_TRUE(november.ok());
+  const LocalDate due = testing::on(november->at(0).due_date.c_str());
+  auto reminded = notify::record_due_reminders(test_.database(),
+                                               LocalDate(date::sys_days(due) - date::days(3)));
+  ASSERT_TRUE(reminded.ok()) << reminded.error().message;
+  EXPECT_EQ(reminded->installments, 1);
+  EXPECT_EQ(reminded->recorded, 1);
+  EXPECT_EQ(events("arrangement.installment_due"), 1);
+
+  ASSERT_TRUE(
+      notify::queue_notices(test_.database(), {.public_url = "https://portal.example.com"}).ok());
+  auto mail = store::testing::query(
+      test_.database(),
+      "SELECT subject, body FROM email_outbox WHERE id IN (SELECT email_id FROM notices WHERE kind "
+      "IN ('arrangement.at_risk', 'arrangement.installment_due')) ORDER BY id");
+  ASSERT_EQ(mail.size(), 2u);
+  EXPECT_NE(mail[0].text(0).find("down payment is due"), std::string::npos) << mail[0].text(0);
+  EXPECT_NE(mail[0].text(1).find(": $1.00 is still owed."), std::string::npos) << mail[0].text(1);
+  EXPECT_NE(mail[1].text(0).find("installment is due"), std::string::npos) << mail[1].text(0);
+  EXPECT_NE(mail[1].text(1).find("installment of your payment arrangement ($" +
+                                 made->installment.to_string() + ")"),
+            std::string::npos)
+      << mail[1].text(1);
 }
 
 TEST_F(ArrangementBillingTest, AKeptDownPaymentKeepsTheArrangementInForce) {
