@@ -1,0 +1,1 @@
+SELECT id FROM bills WHERE account_id = :account AND number = :number

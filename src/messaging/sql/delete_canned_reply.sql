@@ -1,0 +1,1 @@
+DELETE FROM canned_replies WHERE id = :id

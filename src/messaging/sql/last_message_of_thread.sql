@@ -1,0 +1,1 @@
+SELECT MAX(id) AS id FROM messages WHERE thread_id = :thread

@@ -1,0 +1,1 @@
+SELECT MAX(id) AS id FROM message_threads WHERE account_id = :account

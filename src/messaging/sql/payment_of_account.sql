@@ -1,0 +1,1 @@
+SELECT id FROM payments WHERE account_id = :account AND confirmation = :confirmation
