@@ -25,6 +25,14 @@ bool staff_side(const std::string& pattern) {
          pattern == "/metrics";
 }
 
+// What only the customer does, whatever a staff credential holds: writing a message as the
+// customer (staff answer from the inbox).
+bool customer_only(const std::string& method, const std::string& pattern) {
+  return method == "POST" && (pattern == "/api/v1/accounts/{number}/message-attachments" ||
+                              pattern == "/api/v1/accounts/{number}/messages" ||
+                              pattern == "/api/v1/accounts/{number}/messages/{id}/replies");
+}
+
 TEST(RouteAccess, EveryRouteStaffReachDeclaresAPermissionThatExists) {
   store::testing::TestDatabase test;
   testing::ApiServer api(test.database());
@@ -99,6 +107,9 @@ TEST(RouteAccess, EveryShippedRoleAgainstEveryStaffRouteAsAPersonAndAsAKey) {
       if (may && !caller.person && route.pattern == "/api/v1/staff/users/{id}/roles") {
         EXPECT_EQ(answer.status, 403) << where;
         EXPECT_EQ(answer.json()["code"], "staff-user-required") << where;
+      } else if (may && customer_only(route.method, route.pattern)) {
+        EXPECT_EQ(answer.status, 403) << where;
+        EXPECT_EQ(answer.json()["code"], "customer-only") << where;
       } else if (may) {
         ++allowed;
         EXPECT_NE(answer.status, 401) << where << ": " << answer.body;

@@ -6,6 +6,7 @@
 #include "api/billing_handlers.h"
 #include "api/dashboard_handler.h"
 #include "api/ledger_handlers.h"
+#include "api/message_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/notice_handlers.h"
 #include "api/payment_handlers.h"
@@ -125,6 +126,37 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/accounts/{number}/leaks/{id}/close", bind(close_leak_handler),
              "accounts.change");
   router.add("GET", "/api/v1/staff/leaks", bind(leak_queue_handler), "accounts.read");
+  // The customer writes (staff callers are refused: they answer from the inbox below).
+  router.add("POST", "/api/v1/accounts/{number}/message-attachments",
+             bind(upload_attachment_handler), "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/message-attachments/{id}",
+             bind(account_attachment_handler), "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/messages", bind(account_threads_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/messages", bind(open_thread_handler),
+             "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/messages/{id}", bind(account_thread_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/messages/{id}/replies",
+             bind(customer_reply_handler), "accounts.change");
+  router.add("GET", "/api/v1/staff/messages", bind(inbox_handler), "accounts.read");
+  router.add("GET", "/api/v1/staff/messages/figures", bind(inbox_figures_handler), "accounts.read");
+  router.add("GET", "/api/v1/staff/messages/{id}", bind(staff_thread_handler), "accounts.read");
+  router.add("POST", "/api/v1/staff/messages/{id}/replies", bind(staff_reply_handler),
+             "messages.reply");
+  router.add("PUT", "/api/v1/staff/messages/{id}/assignee", bind(assign_thread_handler),
+             "messages.reply");
+  router.add("POST", "/api/v1/staff/messages/{id}/close", bind(close_thread_handler),
+             "messages.reply");
+  router.add("PUT", "/api/v1/staff/messages/{id}/links", bind(link_thread_handler),
+             "messages.reply");
+  router.add("GET", "/api/v1/staff/message-attachments/{id}", bind(staff_attachment_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/staff/canned-replies", bind(canned_replies_handler), "accounts.read");
+  router.add("PUT", "/api/v1/staff/canned-replies", bind(save_canned_reply_handler),
+             "messages.reply");
+  router.add("DELETE", "/api/v1/staff/canned-replies/{id}", bind(delete_canned_reply_handler),
+             "messages.reply");
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));
   router.add("POST", "/api/v1/sms/status", bind(text_status_handler));
   router.add("GET", "/api/v1/notices/unsubscribe", bind(unsubscribe_target_handler));

@@ -8,6 +8,7 @@
 #include "api/account_feed.h"
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
+#include "api/message_handlers.h"
 #include "app/audit_checkpointer.h"
 #include "app/commands.h"
 #include "app/generate.h"
@@ -134,6 +135,7 @@ int serve_database(const Config& config, store::Database& database,
   options.port = static_cast<std::uint16_t>(config.http.port);
   options.threads = static_cast<int>(http_thread_count(config.http));
   options.body_limit = static_cast<std::size_t>(config.http.body_limit_bytes);
+  options.upload_path_suffixes = api::upload_path_suffixes();
   options.static_root = config.http.static_root;
   options.trusted_proxies = trusted_proxy_list(config.http);
   options.strict_transport_security = config.portal.public_url.starts_with("https://");

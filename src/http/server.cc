@@ -2,6 +2,7 @@
 // without a socket lives in dispatch.cc, router.cc, static_files.cc and friends.
 #include "http/server.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -199,7 +200,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void read_header() {
     if (server_.stopping()) return close();
     parser_.emplace();
-    parser_->body_limit(server_.options().body_limit);
+    parser_->body_limit(std::max(server_.options().body_limit, server_.options().upload_limit));
     parser_->header_limit(kHeaderLimit);
     // One deadline for the whole request (header and body); it is also the keep-alive idle limit.
     stream_.expires_after(server_.options().read_timeout);
@@ -211,6 +212,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (error) return on_read_error(error);
     busy_ = true;
     started_ = Clock::now();
+    body_limit_ = limit_for(parser_->get().target());
+    // The header was read under the larger of the two limits (read_header): a declared length
+    // is judged here, a chunked body as it arrives.
+    const auto length = parser_->content_length();
+    if (length && *length > body_limit_) return on_read_error(bhttp::error::body_limit);
+    parser_->body_limit(body_limit_);
     if (parser_->is_done()) return answer();
     if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -234,12 +241,24 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     answer();
   }
 
+  // The body limit of a request for `target`: the upload limit on an upload path.
+  std::size_t limit_for(std::string_view target) const {
+    const std::string_view path = target.substr(0, target.find('?'));
+    for (const std::string& suffix : server_.options().upload_path_suffixes) {
+      if (path.ends_with(suffix)) return server_.options().upload_limit;
+    }
+    return server_.options().body_limit;
+  }
+
   void on_read_error(beast::error_code error) {
     if (!busy_) started_ = Clock::now();
+    // A declared length over the header-time limit stops the read with the header complete.
+    if (error == bhttp::error::body_limit && !busy_)
+      body_limit_ = limit_for(parser_->get().target());
     if (error == bhttp::error::body_limit) {
       return answer_unreadable(problem(413, "payload-too-large", "Payload too large",
                                        "The request body exceeds the limit of " +
-                                           std::to_string(server_.options().body_limit) +
+                                           std::to_string(body_limit_) +
                                            " bytes; send a smaller body."));
     }
     if (error == bhttp::error::header_limit) {
@@ -509,6 +528,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool busy_ = false;    // between a complete request header and its answer written
   bool linger_ = false;  // the connection ends after this answer (request not fully read)
   Clock::time_point started_;
+  std::size_t body_limit_ = 0;  // this request's: the upload limit on an upload path
   Exchange exchange_;
   std::array<char, 4096> discard_;
   bool streaming_ = false;  // the answer is an event stream (open_event_stream)

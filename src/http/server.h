@@ -32,9 +32,13 @@ namespace rp::http {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  std::uint16_t port = 8080;                // 0: any free port (tests); see Server::port()
-  int threads = 2;                          // io threads, which also run the handlers (see above)
-  std::size_t body_limit = 1 << 20;         // bytes; larger bodies get 413
+  std::uint16_t port = 8080;         // 0: any free port (tests); see Server::port()
+  int threads = 2;                   // io threads, which also run the handlers (see above)
+  std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413
+  // Requests whose path ends with one of these take a file: they may send up to upload_limit
+  // bytes instead (the route checks what it accepts).
+  std::vector<std::string> upload_path_suffixes;
+  std::size_t upload_limit = 6 << 20;
   std::chrono::seconds read_timeout{30};    // per request, and the keep-alive idle limit
   std::chrono::seconds shutdown_grace{10};  // stop(): how long in-flight requests may take
   std::string static_root;                  // directory of the web build; empty = none

@@ -113,6 +113,31 @@ TEST_F(ServerTest, BodyOverLimitAnswers413AndClosesConnection) {
   EXPECT_TRUE(client.closed_by_server());
 }
 
+TEST_F(ServerTest, AnUploadPathTakesTheUploadLimitAndOnlyIt) {
+  ServerOptions options;
+  options.body_limit = 1024;
+  options.upload_path_suffixes = {"/message-attachments"};
+  options.upload_limit = 8192;
+  RunningServer server(router_, metrics_, options);
+  TestClient client(server.port());
+  ClientResponse within =
+      client.request("POST", "/api/v1/accounts/1000-2345-6/message-attachments?name=a.jpg",
+                     {{"Content-Type", "image/jpeg"}}, std::string(4096, 'x'));
+  EXPECT_NE(within.status, 413);
+  TestClient second(server.port());
+  ClientResponse over = second.request("POST", "/api/v1/accounts/1000-2345-6/message-attachments",
+                                       {{"Content-Type", "image/jpeg"}}, std::string(9000, 'x'));
+  ASSERT_EQ(over.status, 413);
+  EXPECT_NE(over.json()["detail"].get<std::string>().find("8192"), std::string::npos);
+  // Anywhere else the body limit holds.
+  TestClient third(server.port());
+  EXPECT_EQ(third
+                .request("POST", "/api/v1/accounts/1000-2345-6/message-attachments/x",
+                         {{"Content-Type", "image/jpeg"}}, std::string(4096, 'x'))
+                .status,
+            413);
+}
+
 TEST_F(ServerTest, ChunkedBodyOverLimitAnswers413) {
   ServerOptions options;
   options.body_limit = 1024;

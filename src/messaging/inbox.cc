@@ -36,8 +36,10 @@ Result<void> record(Session& session, std::int64_t account_id, const std::string
 }
 
 bool staff_actor(const std::string& name) {
-  if (!name.starts_with("staff:") || name.size() == 6 || name.size() > 100) return false;
-  return std::all_of(name.begin() + 6, name.end(), [](char c) { return c > ' ' && c < 0x7F; });
+  const std::size_t prefix = name.starts_with("staff:") ? 6 : name.starts_with("api_key:") ? 8 : 0;
+  if (prefix == 0 || name.size() == prefix || name.size() > 40) return false;
+  return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix), name.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::int64_t minutes_between(const std::string& from, const std::string& to) {

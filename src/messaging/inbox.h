@@ -34,8 +34,8 @@ Result<Thread> staff_thread(store::Database& database, std::int64_t thread_id);
 Result<Thread> staff_reply(store::Database& database, std::int64_t thread_id,
                            const std::string& body, bool internal, const std::string& actor);
 
-// Assigns the thread to `assignee` (a staff actor, "" for nobody). Errors: not_found;
-// invalid_input ("assigned_to") for a name that is not a staff actor.
+// Assigns the thread to `assignee` (a staff actor, "staff:12" or "api_key:3"; "" for nobody).
+// Errors: not_found; invalid_input ("assigned_to") for a name that is not a staff actor.
 Result<Thread> assign_thread(store::Database& database, std::int64_t thread_id,
                              const std::string& assignee, const std::string& actor);
 

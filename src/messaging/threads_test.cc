@@ -50,22 +50,22 @@ TEST_F(ThreadsTest, ACustomerWritesWithAPhotoStaffReplyAndTheCustomerSeesTheRepl
   ASSERT_EQ(thread.messages[0].attachments.size(), 1u);
   EXPECT_EQ(thread.messages[0].attachments[0].file_name, "IMG_0001.jpg");
 
-  auto unassigned = inbox(test_.database(), InboxView::unassigned, "staff:ana", "", 20);
+  auto unassigned = inbox(test_.database(), InboxView::unassigned, "staff:7", "", 20);
   ASSERT_TRUE(unassigned.ok());
   ASSERT_EQ(unassigned->threads.size(), 1u);
   EXPECT_EQ(unassigned->threads[0].customer_name, "Maria Lopez");
 
-  ASSERT_TRUE(assign_thread(test_.database(), thread.summary.id, "staff:ana", "staff:ana").ok());
-  EXPECT_TRUE(inbox(test_.database(), InboxView::unassigned, "staff:ana", "", 20)->threads.empty());
-  EXPECT_EQ(inbox(test_.database(), InboxView::mine, "staff:ana", "", 20)->threads.size(), 1u);
-  EXPECT_TRUE(inbox(test_.database(), InboxView::mine, "staff:bo", "", 20)->threads.empty());
+  ASSERT_TRUE(assign_thread(test_.database(), thread.summary.id, "staff:7", "staff:7").ok());
+  EXPECT_TRUE(inbox(test_.database(), InboxView::unassigned, "staff:7", "", 20)->threads.empty());
+  EXPECT_EQ(inbox(test_.database(), InboxView::mine, "staff:7", "", 20)->threads.size(), 1u);
+  EXPECT_TRUE(inbox(test_.database(), InboxView::mine, "staff:8", "", 20)->threads.empty());
 
   ASSERT_TRUE(staff_reply(test_.database(), thread.summary.id, "Checked: the meter read is right.",
-                          true, "staff:ana")
+                          true, "staff:7")
                   .ok());
   auto replied =
       staff_reply(test_.database(), thread.summary.id,
-                  "Your November bill had 33 days; see the usage page.", false, "staff:ana");
+                  "Your November bill had 33 days; see the usage page.", false, "staff:7");
   ASSERT_TRUE(replied.ok()) << replied.error().message;
   EXPECT_EQ(replied->summary.status, "waiting");
   EXPECT_FALSE(replied->summary.first_reply_at.empty());
@@ -156,7 +156,7 @@ TEST_F(ThreadsTest, ListsPageThroughEveryThreadOnceAndFiguresCountFirstReplies) 
   EXPECT_TRUE(std::is_sorted(seen.rbegin(), seen.rend()));  // latest first
   seen.clear();
   do {
-    auto page = inbox(test_.database(), InboxView::unassigned, "staff:ana", cursor, 2);
+    auto page = inbox(test_.database(), InboxView::unassigned, "staff:7", cursor, 2);
     ASSERT_TRUE(page.ok());
     for (const ThreadSummary& thread : page->threads) seen.push_back(thread.id);
     cursor = page->next_cursor;
@@ -165,46 +165,46 @@ TEST_F(ThreadsTest, ListsPageThroughEveryThreadOnceAndFiguresCountFirstReplies) 
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));  // oldest first
   EXPECT_EQ(account_threads(test_.database(), maria_, "garbage", 2).error().field, "cursor");
 
-  ASSERT_TRUE(staff_reply(test_.database(), seen[0], "Answer", false, "staff:ana").ok());
-  ASSERT_TRUE(close_thread(test_.database(), seen[1], "staff:ana").ok());
-  EXPECT_EQ(close_thread(test_.database(), seen[1], "staff:ana").error().code, "thread-closed");
-  auto figures = inbox_figures(test_.database(), "staff:ana", now());
+  ASSERT_TRUE(staff_reply(test_.database(), seen[0], "Answer", false, "staff:7").ok());
+  ASSERT_TRUE(close_thread(test_.database(), seen[1], "staff:7").ok());
+  EXPECT_EQ(close_thread(test_.database(), seen[1], "staff:7").error().code, "thread-closed");
+  auto figures = inbox_figures(test_.database(), "staff:7", now());
   ASSERT_TRUE(figures.ok());
   EXPECT_EQ(figures->opened, 5);
   EXPECT_EQ(figures->answered, 1);
   EXPECT_EQ(figures->first_reply_median_minutes, 0);
   EXPECT_EQ(figures->unassigned, 3);
   EXPECT_EQ(figures->waiting, 1);
-  EXPECT_EQ(inbox(test_.database(), InboxView::closed, "staff:ana", "", 20)->threads.size(), 1u);
+  EXPECT_EQ(inbox(test_.database(), InboxView::closed, "staff:7", "", 20)->threads.size(), 1u);
 }
 
 TEST_F(ThreadsTest, StaffLinkAThreadToTheAccountsOwnBillOrPaymentOnly) {
   Thread thread = open(maria_, "Bill");
-  auto none = link_thread(test_.database(), thread.summary.id, 42, "", "staff:ana");
+  auto none = link_thread(test_.database(), thread.summary.id, 42, "", "staff:7");
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().field, "bill");
   auto nothing =
-      link_thread(test_.database(), thread.summary.id, std::nullopt, "P0000001", "staff:ana");
+      link_thread(test_.database(), thread.summary.id, std::nullopt, "P0000001", "staff:7");
   ASSERT_FALSE(nothing.ok());
   EXPECT_EQ(nothing.error().field, "payment");
-  EXPECT_EQ(assign_thread(test_.database(), thread.summary.id, "Ana", "staff:ana").error().field,
+  EXPECT_EQ(assign_thread(test_.database(), thread.summary.id, "Ana", "staff:7").error().field,
             "assigned_to");
 }
 
 TEST_F(ThreadsTest, CannedRepliesAreKeptPerTitleAndLanguage) {
   auto saved = save_canned_reply(test_.database(), {0, "High bill", "en", "Your bill...", "", ""},
-                                 "staff:ana");
+                                 "staff:7");
   ASSERT_TRUE(saved.ok()) << saved.error().message;
   saved = save_canned_reply(test_.database(), {0, "High bill", "es", "Su factura...", "", ""},
-                            "staff:ana");
+                            "staff:7");
   saved = save_canned_reply(test_.database(), {0, "High bill", "en", "Your bill was...", "", ""},
-                            "staff:bo");
+                            "staff:8");
   ASSERT_TRUE(saved.ok());
   ASSERT_EQ(saved->size(), 2u);
   EXPECT_EQ(saved->at(0).body, "Your bill was...");
-  EXPECT_EQ(saved->at(0).changed_by, "staff:bo");
+  EXPECT_EQ(saved->at(0).changed_by, "staff:8");
   EXPECT_EQ(
-      save_canned_reply(test_.database(), {0, "x", "fr", "y", "", ""}, "staff:ana").error().field,
+      save_canned_reply(test_.database(), {0, "x", "fr", "y", "", ""}, "staff:7").error().field,
       "language");
   EXPECT_EQ(delete_canned_reply(test_.database(), 999).error().kind, ErrorKind::not_found);
   EXPECT_EQ(delete_canned_reply(test_.database(), saved->at(0).id)->size(), 1u);

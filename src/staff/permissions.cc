@@ -6,11 +6,14 @@
 namespace rp::staff {
 namespace {
 
-constexpr std::array<PermissionInfo, 24> kPermissions{{
+constexpr std::array<PermissionInfo, 25> kPermissions{{
     {"accounts.read", "see an account: its customer, balance, bills, payments, usage and history"},
     {"accounts.open", "open a new account"},
     {"accounts.change", "change an account: contact details, budget billing, move-out"},
     {"notes.write", "add a note to an account, and pin or unpin its notes"},
+    {"messages.reply",
+     "answer customers' messages: reply, add internal notes, assign, link and close threads, and "
+     "keep the canned replies"},
     {"arrangements.make", "set up a payment arrangement on an account"},
     {"payments.take", "take a payment (counter, phone) and manage saved methods and autopay"},
     {"payments.void", "void a payment taken today"},
@@ -42,13 +45,14 @@ const std::vector<ShippedRole>& roles() {
     return std::vector<ShippedRole>{
         {"customer_service",
          "Customer service representative",
-         {"accounts.read", "accounts.change", "notes.write", "arrangements.make", "payments.take",
-          "adjustments.request", "billing.read", "meter_data.ingest"}},
+         {"accounts.read", "accounts.change", "notes.write", "messages.reply", "arrangements.make",
+          "payments.take", "adjustments.request", "billing.read", "meter_data.ingest"}},
         {"cashier", "Cashier", {"accounts.read", "notes.write", "payments.take", "lockbox.apply"}},
         {"billing_clerk",
          "Billing clerk",
-         {"accounts.read", "notes.write", "billing.read", "adjustments.request", "bill_runs.start",
-          "meter_data.ingest", "meter_data.resolve", "payments.return", "lockbox.apply"}},
+         {"accounts.read", "notes.write", "messages.reply", "billing.read", "adjustments.request",
+          "bill_runs.start", "meter_data.ingest", "meter_data.resolve", "payments.return",
+          "lockbox.apply"}},
         {"billing_manager",
          "Billing manager",
          {"accounts.read", "notes.write", "billing.read", "adjustments.request",
@@ -57,8 +61,8 @@ const std::vector<ShippedRole>& roles() {
           "lockbox.apply", "tariffs.change", "settings.change", "data.export"}},
         {"collections",
          "Collections",
-         {"accounts.read", "accounts.change", "notes.write", "arrangements.make", "payments.take",
-          "billing.read"}},
+         {"accounts.read", "accounts.change", "notes.write", "messages.reply", "arrangements.make",
+          "payments.take", "billing.read"}},
         {"field_dispatcher",
          "Field dispatcher",
          {"accounts.read", "notes.write", "meter_data.ingest"}},

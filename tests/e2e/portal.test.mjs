@@ -1287,11 +1287,18 @@ test("a customer turns a notice off in Settings and the server has it off; the n
 
   await page.getByRole("link", { name: "Settings", exact: true }).click();
   const notices = page.getByRole("region", { name: "Notices", exact: true });
-  const choices = notices.getByRole("group", { name: "Notices by email" });
+  const choices = notices.getByRole("group", { name: "Notices by email and text" });
   await choices.getByRole("checkbox").first().waitFor();
   // One row per kind, in the server's order, each box named by its notice and the Email column.
   const box = (name) => choices.getByRole("checkbox", { name: `${name} Email`, exact: true });
-  assert.equal(await choices.getByRole("checkbox").count(), server.kinds.length);
+  assert.equal(await choices.getByRole("checkbox", { name: / Email$/ }).count(), server.kinds.length);
+  // A Text box for each kind with a text, closed until the customer agrees to texts.
+  const texts = choices.getByRole("checkbox", { name: / Text$/ });
+  assert.equal(await texts.count(), server.kinds.filter((k) => k.text_available).length);
+  if (!server.texts_allowed) {
+    for (const box of await texts.all()) assert.equal(await box.isDisabled(), true);
+    await notices.getByText("To get notices by text, agree to text messages above first.").waitFor();
+  }
   // Always sent: ticked, closed, and why, in words.
   for (const name of ["A payment did not go through", "Your bank returned a payment", "Your contact details changed"]) {
     assert.equal(await box(name).isChecked(), true, name);
@@ -1344,7 +1351,7 @@ test("a customer turns a notice off in Settings and the server has it off; the n
   // In Spanish: every row named, and the reasons.
   await page.getByRole("button", { name: "Español" }).click();
   const avisos = page.getByRole("region", { name: "Avisos", exact: true });
-  await avisos.getByRole("group", { name: "Avisos por correo electrónico" }).waitFor();
+  await avisos.getByRole("group", { name: "Avisos por correo electrónico y mensaje de texto" }).waitFor();
   await avisos.getByRole("checkbox", { name: "Pago recibido (recibo) Correo", exact: true }).waitFor();
   await avisos.getByText("Siempre se envía: trata de dinero adeudado o de la seguridad de su cuenta.").first().waitFor();
   assert.equal(await avisos.getByText(/^Otro aviso/).count(), 0);

@@ -8,17 +8,24 @@ import {
   emailShown,
   kindWords,
   lockedReason,
+  mobileForServer,
+  mobileWords,
   nextBeforeCursor,
   noticeChanges,
   noticeKindName,
   noticeStatusName,
   refusedKind,
+  textOpen,
+  textShown,
 } from "../.test-build/portal/notices.js";
 import {
+  agreeToTexts,
   fetchNoticeChoices,
+  fetchTextConsent,
   fetchSentNotices,
   fetchUnsubscribeTarget,
   saveNoticeChoices,
+  stopTexts,
   unsubscribe,
 } from "../.test-build/portal/noticesApi.js";
 import { onSessionEnded, setCsrfToken } from "../.test-build/portal/api.js";
@@ -50,6 +57,13 @@ test("each kind has a name in English and in Spanish", () => {
   assert.equal(noticeKindName("payment.received", tEs), "Pago recibido (recibo)");
   assert.equal(noticeKindName("payment.returned", tEn), "Your bank returned a payment");
   assert.equal(noticeKindName("contact.changed", tEs), "Cambiaron sus datos de contacto");
+});
+
+test("the usage watch's kinds have names in both languages", () => {
+  assert.equal(noticeKindName("usage.high", tEn), "High usage alert");
+  assert.equal(noticeKindName("usage.high", tEs), "Alerta de consumo alto");
+  assert.equal(noticeKindName("leak.suspected", tEn), "Possible leak");
+  assert.equal(noticeKindName("leak.suspected", tEs), "Posible fuga");
 });
 
 test("a kind the portal has no words for shows by its code, in the reader's language", () => {
@@ -187,4 +201,67 @@ test("the unsubscribe link is read by GET and acted on only by POST, with an emp
   answer = { status: 401, body: { status: 401, detail: "no session" } };
   await assert.rejects(unsubscribe("x"), (e) => e.status === 401);
   assert.equal(ended, false, "signed-out pages do not end a session");
+});
+
+// Texts: a kind's Text box opens once the customer agreed to texts and the kind has a text.
+const texting = (fields = {}) => ({
+  paperless: false,
+  has_email: true,
+  texts_allowed: true,
+  kinds: [
+    kind("bill.ready", { text_available: false, text: false }),
+    kind("payment.failed", { may_turn_off: false, text_available: true, text: true }),
+    kind("usage.high", { text_available: true, text: false }),
+  ],
+  ...fields,
+});
+
+test("a Text box opens only for a kind with a text, once texts are allowed; one on stays open to turn off", () => {
+  const [bill, failed, high] = texting().kinds;
+  assert.equal(textOpen(texting(), bill), false, "no text for this kind");
+  assert.equal(textOpen(texting(), high), true);
+  assert.equal(textOpen(texting({ texts_allowed: false }), high), false, "not agreed to texts");
+  assert.equal(textOpen(texting({ texts_allowed: false }), failed), true, "on: it may be turned off");
+  // An older server says nothing of texts: every Text box closed, the emails as before.
+  assert.equal(textOpen(choices(), choices().kinds[0]), false);
+  assert.equal(textShown(texting(), { "usage.high": true }, high), true);
+  assert.equal(textShown(texting({ texts_allowed: false }), { "usage.high": true }, high), false);
+  assert.equal(textShown(texting(), {}, failed), true);
+});
+
+test("a save sends the Text boxes changed after the same kind's email, never a closed one", () => {
+  const answer = texting({ texts_allowed: false });
+  assert.deepEqual(noticeChanges(answer, {}, { "usage.high": true, "bill.ready": true }), [], "texts not allowed");
+  assert.deepEqual(noticeChanges(texting(), { "usage.high": false }, { "usage.high": true, "payment.failed": true }), [
+    { kind: "usage.high", channel: "email", enabled: false },
+    { kind: "usage.high", channel: "text", enabled: true },
+  ]);
+  assert.deepEqual(noticeChanges(texting(), {}, { "payment.failed": false }), [
+    { kind: "payment.failed", channel: "text", enabled: false },
+  ]);
+});
+
+test("a mobile number as typed is asked for in E.164, and shown as people write it", () => {
+  assert.equal(mobileForServer("(541) 555-0123"), "+15415550123");
+  assert.equal(mobileForServer("+1 541.555.0123"), "+15415550123");
+  assert.equal(mobileForServer("15415550123"), "+15415550123");
+  assert.equal(mobileForServer("555-0123"), null);
+  assert.equal(mobileForServer("(041) 555-0123"), null);
+  assert.equal(mobileForServer(""), null);
+  assert.equal(mobileWords("+15415550123"), "(541) 555-0123");
+  assert.equal(mobileWords("+447700900123"), "+447700900123");
+});
+
+test("the consent's words are asked for the number typed and the reader's language; agreeing sends them back", async () => {
+  await fetchTextConsent("100000017", "+15415550123", "es");
+  await fetchTextConsent("100000017", null, "en");
+  await agreeToTexts("100000017", "+15415550123", "es", "Acepto recibir mensajes…");
+  await stopTexts("100000017");
+  assert.equal(asked[0].path, "/api/v1/accounts/100000017/text-consent?language=es&number=%2B15415550123");
+  assert.equal(asked[1].path, "/api/v1/accounts/100000017/text-consent?language=en");
+  assert.equal(asked[2].method, "PUT");
+  assert.equal(asked[2].headers["X-CSRF-Token"], "csrf-1");
+  assert.deepEqual(JSON.parse(asked[2].body), { number: "+15415550123", language: "es", wording: "Acepto recibir mensajes…" });
+  assert.equal(asked[3].method, "DELETE");
+  assert.equal(asked[3].path, "/api/v1/accounts/100000017/text-consent");
 });

@@ -38,16 +38,18 @@ test("each queue is seen with the permission its list route declares (src/api/ro
       ["lockbox", "lockbox.apply", "lockbox_suspense"],
       ["pending-payments", "billing.read", "pending_payments"],
       ["bill-runs", "billing.read", "bill_runs_running"],
+      ["possible-leaks", "accounts.read", "possible_leaks"],
     ],
   );
 });
 
-test("a cashier sees lockbox suspense only; a billing clerk every queue; a field technician none", () => {
+test("a cashier sees lockbox suspense and possible leaks; a billing clerk every queue; a field technician possible leaks", () => {
   const ids = (qs) => qs.map((q) => q.id);
-  assert.deepEqual(ids(queuesFor(["accounts.read", "notes.write", "payments.take", "lockbox.apply"])), ["lockbox"]);
+  assert.deepEqual(ids(queuesFor(["accounts.read", "notes.write", "payments.take", "lockbox.apply"])), ["lockbox", "possible-leaks"]);
   const clerk = ["accounts.read", "notes.write", "billing.read", "adjustments.request", "bill_runs.start", "meter_data.ingest", "meter_data.resolve", "payments.return", "lockbox.apply"];
-  assert.deepEqual(ids(queuesFor(clerk)), ["bill-holds", "vee-exceptions", "adjustments", "lockbox", "pending-payments", "bill-runs"]);
-  assert.deepEqual(queuesFor(["accounts.read", "notes.write", "meter_data.ingest"]), []);
+  assert.deepEqual(ids(queuesFor(clerk)), ["bill-holds", "vee-exceptions", "adjustments", "lockbox", "pending-payments", "bill-runs", "possible-leaks"]);
+  assert.deepEqual(ids(queuesFor(["accounts.read", "notes.write", "meter_data.ingest"])), ["possible-leaks"]);
+  assert.deepEqual(queuesFor(["notes.write"]), []);
   assert.throws(() => workQueue("nowhere"), RangeError);
 });
 

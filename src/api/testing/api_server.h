@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/api.h"
+#include "api/message_handlers.h"
 #include "api/testing/staff_keys.h"
 #include "auth/logins.h"
 #include "billing/bill_views.h"
@@ -36,6 +37,7 @@ class ApiServer {
     add_routes(router_, context_);
     http::ServerOptions options;
     options.port = 0;
+    options.upload_path_suffixes = upload_path_suffixes();
     server_ = std::make_unique<http::testing::RunningServer>(router_, metrics_, options);
     client_ = std::make_unique<http::testing::TestClient>(server_->port());
   }

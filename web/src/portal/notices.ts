@@ -17,9 +17,14 @@ const NOTICE_KINDS: Readonly<Record<string, MessageKey>> = {
   "autopay.paid": "noticeAutopayPaid",
   "arrangement.made": "noticeArrangementMade",
   "arrangement.broken": "noticeArrangementBroken",
+  "arrangement.installment_due": "noticeArrangementInstallmentDue",
+  "arrangement.at_risk": "noticeArrangementAtRisk",
   "budget.enrolled": "noticeBudgetEnrolled",
   "budget.ended": "noticeBudgetEnded",
   "contact.changed": "noticeContactChanged",
+  "usage.high": "noticeUsageHigh",
+  "leak.suspected": "noticeLeakSuspected",
+  "message.new": "noticeMessageNew",
 };
 
 /** "late_fee.charged" -> "late fee charged": a kind the portal has no words for, readable. */
@@ -54,17 +59,53 @@ export function emailShown(choices: NoticeChoices, draft: NoticeDraft, choice: N
 }
 
 /**
- * The changes a save sends: only kinds whose box differs from what the server said, never a
- * locked one (the server would refuse it), in the catalog's order. Empty: nothing to save.
+ * Whether a kind's Text box may be ticked: the kind has a text message and the customer agreed
+ * to texts (Settings, Text messages). A kind's text may always be turned off.
  */
-export function noticeChanges(choices: NoticeChoices, draft: NoticeDraft): NoticeChoiceChange[] {
+export function textOpen(choices: NoticeChoices, choice: NoticeChoice): boolean {
+  return Boolean(choice.text_available) && (Boolean(choices.texts_allowed) || Boolean(choice.text));
+}
+
+/** Whether a kind's Text box is ticked: the draft's value for one that may change, else the server's. */
+export function textShown(choices: NoticeChoices, textDraft: NoticeDraft, choice: NoticeChoice): boolean {
+  if (!textOpen(choices, choice)) return Boolean(choice.text);
+  return textDraft[choice.kind] ?? Boolean(choice.text);
+}
+
+/**
+ * The changes a save sends: only boxes that differ from what the server said, never a locked
+ * email (the server would refuse it) nor a text that is not open, in the catalog's order, each
+ * kind's email before its text. Empty: nothing to save.
+ */
+export function noticeChanges(choices: NoticeChoices, draft: NoticeDraft, textDraft: NoticeDraft = {}): NoticeChoiceChange[] {
   const changes: NoticeChoiceChange[] = [];
   for (const choice of choices.kinds) {
-    if (lockedReason(choice, choices.paperless)) continue;
     const wanted = draft[choice.kind];
-    if (wanted !== undefined && wanted !== choice.email) changes.push({ kind: choice.kind, channel: "email", enabled: wanted });
+    if (!lockedReason(choice, choices.paperless) && wanted !== undefined && wanted !== choice.email) {
+      changes.push({ kind: choice.kind, channel: "email", enabled: wanted });
+    }
+    const text = textDraft[choice.kind];
+    if (textOpen(choices, choice) && text !== undefined && text !== Boolean(choice.text)) {
+      changes.push({ kind: choice.kind, channel: "text", enabled: text });
+    }
   }
   return changes;
+}
+
+/**
+ * A mobile number as typed ("(541) 555-0123", "+1 541 555 0123") in E.164 ("+15415550123"), as
+ * the consent is asked for; null when it is not a US number.
+ */
+export function mobileForServer(value: string): string | null {
+  const digits = value.replace(/[\s\-.()+]/g, "");
+  const m = /^1?([2-9]\d{9})$/.exec(digits);
+  return m ? `+1${m[1]}` : null;
+}
+
+/** "+15415550123" -> "(541) 555-0123": a US number as people write it; others as they are. */
+export function mobileWords(e164: string): string {
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
 }
 
 /**

@@ -1,8 +1,9 @@
 // Notices: which kinds an account is emailed (GET/PUT .../notice-choices), the notices it was
 // sent (GET .../notices), and the unsubscribe link in an email (/api/v1/notices/unsubscribe, no
-// sign-in: the token is the proof).
-import { accountPath, get, put, request } from "./api.ts";
-import type { NoticeChoiceChange, NoticeChoices, SentNoticesPage, UnsubscribeTarget } from "./types.ts";
+// sign-in: the token is the proof); texts: the consent, and the exact words agreed to
+// (GET/PUT/DELETE .../text-consent).
+import { accountPath, del, get, put, request } from "./api.ts";
+import type { NoticeChoiceChange, NoticeChoices, SentNoticesPage, TextConsent, UnsubscribeTarget } from "./types.ts";
 
 /** Notices sent asked for at a time; "Show more" asks for the next page. */
 export const NOTICES_PAGE_SIZE = 20;
@@ -30,3 +31,18 @@ export const fetchUnsubscribeTarget = (token: string, signal?: AbortSignal) =>
 /** Stops that kind of email; repeating it changes nothing. */
 export const unsubscribe = (token: string) =>
   request<UnsubscribeTarget>("POST", unsubscribePath(token), { session: false });
+
+/** The texts consent in force and the words to show before agreeing to texts at `number` (E.164;
+ * null: the number consented to, if any), in `language`. */
+export function fetchTextConsent(account: string, number: string | null, language: string, signal?: AbortSignal) {
+  const q = new URLSearchParams({ language });
+  if (number) q.set("number", number);
+  return get<TextConsent>(`${accountPath(account, "text-consent")}?${q}`, signal);
+}
+
+/** Agrees to texts at `number` with the words shown; 422 consent-wording-changed when they changed. */
+export const agreeToTexts = (account: string, number: string, language: string, wording: string) =>
+  put<TextConsent>(accountPath(account, "text-consent"), { number, language, wording });
+
+/** Stops all texts about the account (the consent is withdrawn). */
+export const stopTexts = (account: string) => del<TextConsent>(accountPath(account, "text-consent"));

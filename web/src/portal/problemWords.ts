@@ -52,9 +52,15 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   // Notices by email (Settings, the unsubscribe page): a kind that cannot be turned off.
   "notice-required": "problemNoticeRequired",
   "paperless-needs-bill-email": "problemPaperlessNeedsBillEmail",
-  // Notices by text (no page of the portal asks for them yet).
+  // Notices by text (Settings, Text messages and the notices' Text column).
   "text-consent-needed": "problemTextConsentNeeded",
   "consent-wording-changed": "problemConsentWordingChanged",
+  // A possible leak closed twice (Home, Fixed / checked it).
+  "leak-closed": "problemLeakClosed",
+  // Messages (a file attached, a conversation closed).
+  "attachment-too-large": "problemAttachmentTooLarge",
+  "attachment-type": "problemAttachmentType",
+  "thread-closed": "problemThreadClosed",
   // Staff acting for a customer (the portal never sends these, but words them all the same).
   "consent-required": "problemConsentRequired",
   "bill-overtaken": "problemBillOvertaken",

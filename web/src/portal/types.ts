@@ -342,6 +342,11 @@ export interface NoticeChoice {
   email: boolean;
   /** What an account that never chose gets. */
   email_default: boolean;
+  /** The kind has a text message (absent from older servers: no text). */
+  text_available?: boolean;
+  /** Texted now (only while texts are allowed). */
+  text?: boolean;
+  text_default?: boolean;
 }
 
 /** GET/PUT /api/v1/accounts/{number}/notice-choices: every kind, in display order. */
@@ -350,13 +355,15 @@ export interface NoticeChoices {
   paperless: boolean;
   /** Notices by email need a contact email on file. */
   has_email: boolean;
+  /** The customer agreed to texts at a number (Settings, Text messages): a kind's text may be on. */
+  texts_allowed?: boolean;
   kinds: NoticeChoice[];
 }
 
 /** One change in PUT .../notice-choices. */
 export interface NoticeChoiceChange {
   kind: string;
-  channel: "email";
+  channel: "email" | "text";
   enabled: boolean;
 }
 
@@ -391,4 +398,71 @@ export interface UnsubscribeTarget {
   language: string;
   /** Whether the kind is still sent on the channel. */
   enabled: boolean;
+}
+
+/**
+ * GET/PUT/DELETE /api/v1/accounts/{number}/text-consent: the texts consent in force and, for the
+ * number asked about (or the one consented to), the exact words to show before agreeing.
+ */
+export interface TextConsent {
+  granted: boolean;
+  /** The number consented to (E.164), "" when never. */
+  number: string;
+  /** portal | staff | reply; "" when never. */
+  source: string;
+  /** When it was given or withdrawn (UTC instant), "" when never. */
+  at: string;
+  /** GET only: the language and number of `wording`; wording null when there is no number. */
+  language?: string;
+  wording_number?: string;
+  wording?: string | null;
+}
+
+/** What the customer set: each threshold optional (null: no alert on that basis). */
+export interface UsageThresholds {
+  amount: Money | null;
+  last_bill_percent: number | null;
+  last_year_percent: number | null;
+}
+
+/** A threshold crossed, once per bill period: the period's charges so far and at this pace. */
+export interface UsageAlert {
+  id: number;
+  basis: "amount" | "last_bill" | "last_year";
+  period_start: string;
+  found_on: string;
+  so_far: Money;
+  projected: Money;
+  estimated: boolean;
+}
+
+/** A possible water or gas leak the daily watch found on a meter. */
+export interface Leak {
+  id: number;
+  commodity: "water" | "gas" | string;
+  meter: string;
+  unit: string;
+  kind: "continuous_flow" | "burst" | "high_read" | string;
+  /** The day judged, or the register read's date. */
+  found_on: string;
+  /** continuous_flow: the least flow in any interval that day, per hour. */
+  least_per_hour: string | null;
+  /** The day's use, or for high_read the use per day since the read before. */
+  use_per_day: string;
+  /** The highest use per day on a bill of the past year. */
+  usual_per_day: string | null;
+  status: "open" | "closed";
+  closed_by: string | null;
+  closed_at: string | null;
+  resolution: string | null;
+  created_at: string;
+}
+
+/** GET .../alerts and PUT .../usage-thresholds. */
+export interface AccountAlerts {
+  thresholds: UsageThresholds;
+  /** The latest 12, newest first. */
+  usage_alerts: UsageAlert[];
+  /** Open, and closed in the past 30 days, newest first. */
+  leaks: Leak[];
 }

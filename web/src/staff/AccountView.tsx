@@ -23,6 +23,7 @@ import { ArrangementsSection, AutopaySection, BudgetSection, MethodsSection, Sch
 import { AgreementsSection } from "./AgreementsSection";
 import { NOTES_WRITE, NotesSection } from "./NotesSection";
 import { NoticesSection } from "./NoticesSection";
+import { UsageAlertsSection } from "./UsageAlertsSection";
 import { NOTICES_CHANGE_PERMISSION } from "./notices";
 import { HistorySection } from "./HistorySection";
 import { AccountActions } from "./AccountActions";
@@ -101,6 +102,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     { id: "methods", label: "Payment methods", name: "saved payment methods", resource: parts.methods.resource },
     { id: "agreements", label: "Service agreements", name: "service agreements" },
     { id: "notices", label: "Notices", name: "notices", resource: noticesResource },
+    { id: "usage-alerts", label: "Usage alerts", name: "usage alerts", resource: parts.alerts.resource },
     { id: "history", label: "History", name: "history", resource: parts.history.resource },
   ];
   const entries = sections.map((s) => ({ id: s.id, label: s.label, failed: s.resource?.state === "failed" }));
@@ -168,6 +170,14 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
             notices={parts.notices}
             canChange={permissions.includes(NOTICES_CHANGE_PERMISSION)}
             onChanged={noticesChanged}
+            onSessionEnded={onSessionEnded}
+          />
+          <UsageAlertsSection
+            key={a.account_number}
+            account={a.account_number}
+            alerts={parts.alerts}
+            permissions={permissions}
+            onChanged={parts.history.showNewest}
             onSessionEnded={onSessionEnded}
           />
           <HistorySection history={parts.history} />

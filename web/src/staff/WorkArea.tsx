@@ -18,6 +18,7 @@ import { LockboxScreen } from "./LockboxScreen";
 import { PendingPaymentsScreen } from "./PendingPaymentsScreen";
 import { BillRunsScreen } from "./BillRunsScreen";
 import { BillRunScreen } from "./BillRunScreen";
+import { PossibleLeaksScreen } from "./PossibleLeaksScreen";
 
 export function WorkArea({ screen, me, onSessionEnded }: {
   screen: WorkScreen;
@@ -57,6 +58,8 @@ function Screen({ screen, counts, queues, ...props }: WorkScreenProps & { screen
       return <BillRunsScreen {...props} />;
     case "bill-run":
       return <BillRunScreen key={screen.id} {...props} id={screen.id} />;
+    case "possible-leaks":
+      return <PossibleLeaksScreen {...props} />;
   }
 }
 

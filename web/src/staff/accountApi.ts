@@ -8,6 +8,7 @@
 // Relative imports end in .ts for the unit tests.
 
 import { getJson, request } from "./api.ts";
+import type { AccountAlerts } from "../portal/types.ts";
 import type { AccountNote, NewNote } from "./notes.ts";
 import type { ActorKind } from "./labels.ts";
 import type { Money } from "../shared/money.ts";
@@ -239,4 +240,17 @@ export async function fetchSentNotices(account: string, cursor: string | null, s
   if (cursor) q.set("before", cursor);
   const page = await getJson<SentNoticesPage>(`${accountPath(account, "notices")}?${q}`, signal);
   return { items: page.notices, next_cursor: typeof page.next_before === "number" ? String(page.next_before) : null };
+}
+
+/** The account's usage thresholds, its latest high-usage alerts and its possible leaks (open, and closed in 30 days). */
+export function fetchAccountAlerts(account: string, signal?: AbortSignal) {
+  return getJson<AccountAlerts>(accountPath(account, "alerts"), signal);
+}
+
+/** Sets the thresholds on the customer's word (accounts.change): all three, null for none; 422 naming the `field`. */
+export function saveAccountThresholds(
+  account: string,
+  thresholds: { amount: string | null; last_bill_percent: number | null; last_year_percent: number | null },
+): Promise<AccountAlerts> {
+  return request<AccountAlerts>("PUT", accountPath(account, "usage-thresholds"), thresholds);
 }

@@ -8,6 +8,7 @@ import {
   fetchAutopay,
   fetchBills,
   fetchNoticeChoices,
+  fetchAccountAlerts,
   fetchNotes,
   fetchSentNotices,
   fetchPaymentMethods,
@@ -18,6 +19,7 @@ import {
 } from "./accountApi";
 import type { Aging, StaffPayment } from "./accountApi";
 import type { AccountNote } from "./notes";
+import type { AccountAlerts } from "../portal/types";
 import type {
   AccountPreferences,
   Arrangement,
@@ -54,6 +56,8 @@ export interface AccountParts {
   /** Which notices the customer is emailed, and the notices sent. */
   noticeChoices: Loaded<NoticeChoices>;
   notices: PagedLoaded<SentNotice>;
+  /** The usage thresholds, high-usage alerts and possible leaks. */
+  alerts: Loaded<AccountAlerts>;
   history: AccountHistory;
   usage: Loaded<Usage>;
   usageView: StaffUsageView;
@@ -88,6 +92,7 @@ export function useAccountParts(account: string, onSessionEnded: (e: ApiError) =
     notes: usePagedResource((cursor, signal) => fetchNotes(account, cursor, signal), account, onSessionEnded),
     noticeChoices: useResource(ask(fetchNoticeChoices), account, onSessionEnded),
     notices: usePagedResource((cursor, signal) => fetchSentNotices(account, cursor, signal), account, onSessionEnded),
+    alerts: useResource(ask(fetchAccountAlerts), account, onSessionEnded),
     history: useAccountHistory(account, onSessionEnded),
     usage: useResource(
       async (signal) => {

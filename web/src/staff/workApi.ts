@@ -1,6 +1,7 @@
 // The work queues' API (src/api/routes.cc declares each route and its permission): the counts,
 // bills on hold and their answers, meter-read (VEE) exceptions, adjustments waiting for a second
-// person, lockbox suspense, pending payments, moving a misapplied payment, and bill runs. Each
+// person, lockbox suspense, pending payments, moving a misapplied payment, bill runs, and
+// possible leaks. Each
 // change sends the session's CSRF token (api.ts); moving a payment sends an Idempotency-Key.
 // Relative imports end in .ts for the unit tests (test/staffWorkQueues.test.mjs).
 
@@ -8,7 +9,8 @@ import { getJson, request } from "./api.ts";
 import type { ListPage, BillHold } from "./accountApi.ts";
 import type { Adjustment } from "./actionsApi.ts";
 import type { Money } from "../shared/money.ts";
-import type { BillSummary, Payment } from "../portal/types.ts";
+import type { BillSummary, Leak, Payment } from "../portal/types.ts";
+import type { QueueLeak } from "./leaks.ts";
 import { holdParams } from "./billHolds.ts";
 import type { HoldFilters } from "./billHolds.ts";
 import type { WorkCounts } from "./workQueues.ts";
@@ -316,4 +318,20 @@ export function fetchBillRun(id: number, signal?: AbortSignal): Promise<BillRun>
  */
 export function startBillRun(cycle: number, readDate: string): Promise<BillRun> {
   return request<BillRun>("POST", `${STAFF}/bill-runs`, { cycle, read_date: readDate });
+}
+
+// ---- possible leaks (accounts.read; closing one accounts.change) ---------------------------
+
+/** The possible leaks, open or closed, oldest first, with the account and the customer's name. */
+export function fetchLeaks(status: "open" | "closed") {
+  return async (cursor: string | null, signal?: AbortSignal): Promise<ListPage<QueueLeak>> => {
+    const q = new URLSearchParams({ status });
+    const page = await getJson<{ leaks: QueueLeak[]; next_cursor: string | null }>(`${STAFF}/leaks?${pageQuery(WORK_PAGE_SIZE, cursor, q)}`, signal);
+    return { items: page.leaks ?? [], next_cursor: page.next_cursor ?? null };
+  };
+}
+
+/** Closes a possible leak with what was found or done (the account's digits); 409 leak-closed when it already was. */
+export function closeLeak(account: string, id: number, resolution: string): Promise<{ leak: Leak }> {
+  return request<{ leak: Leak }>("POST", `/api/v1/accounts/${encodeURIComponent(account)}/leaks/${id}/close`, { resolution });
 }

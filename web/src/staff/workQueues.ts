@@ -3,7 +3,14 @@
 // its key in GET /api/v1/staff/work-queues, and the words of its count on the navigation. One row
 // per queue; its screen is one file (WorkArea.tsx picks it).
 
-export type WorkQueueId = "bill-holds" | "vee-exceptions" | "adjustments" | "lockbox" | "pending-payments" | "bill-runs";
+export type WorkQueueId =
+  | "bill-holds"
+  | "vee-exceptions"
+  | "adjustments"
+  | "lockbox"
+  | "pending-payments"
+  | "bill-runs"
+  | "possible-leaks";
 
 export interface WorkQueue {
   id: WorkQueueId;
@@ -15,8 +22,8 @@ export interface WorkQueue {
   permission: string;
   /** Its count's key in the work-queues answer (absent when the caller may not see the queue). */
   countKey: string;
-  /** What its count counts: "75 waiting", "1 running". */
-  counted: "waiting" | "running";
+  /** What its count counts: "75 waiting", "1 running", "3 open". */
+  counted: "waiting" | "running" | "open";
 }
 
 export const WORK_QUEUES: readonly WorkQueue[] = [
@@ -68,6 +75,14 @@ export const WORK_QUEUES: readonly WorkQueue[] = [
     countKey: "bill_runs_running",
     counted: "running",
   },
+  {
+    id: "possible-leaks",
+    label: "Possible leaks",
+    about: "Water and gas meters the morning usage watch found a possible leak on: check with the customer, then close each with what was found.",
+    permission: "accounts.read",
+    countKey: "possible_leaks",
+    counted: "open",
+  },
 ];
 
 /** What the queues' actions need, beyond seeing the queue. */
@@ -77,6 +92,7 @@ export const WORK_ACTION_PERMISSIONS = {
   startBillRuns: "bill_runs.start",
   applyLockbox: "lockbox.apply",
   movePayments: "lockbox.apply",
+  closeLeaks: "accounts.change",
 } as const;
 
 /** The queues the user's permissions let them see, in the navigation's order. */

@@ -9,6 +9,7 @@
 //   #/queues/pending-payments      payments waiting for the card processor
 //   #/queues/bill-runs             bill runs, and starting one
 //   #/queues/bill-runs/{id}        one run, its progress followed while it bills
+//   #/queues/possible-leaks        possible leaks the usage watch found (open, or closed)
 
 import { NO_HOLD_FILTERS, holdParams, parseHoldFilters } from "./billHolds.ts";
 import type { HoldFilters } from "./billHolds.ts";
@@ -26,6 +27,7 @@ const PLAIN_QUEUES: readonly Exclude<WorkQueueId, "bill-holds">[] = [
   "lockbox",
   "pending-payments",
   "bill-runs",
+  "possible-leaks",
 ];
 
 /** The screen of a hash under #/queues; null for a hash outside the Work area (or an unknown queue). */

@@ -1,6 +1,7 @@
 // The first page after signing in: balance, what is owed now, by when and why (the server's
 // `owed`), last payment, autopay, usage this month against last and the billing period so far,
-// alerts (past due, a returned payment, high usage), and a prominent Pay now.
+// alerts (past due, a returned payment, high usage), possible leaks and the high-usage alert of
+// this period (GET .../alerts: extra, the rest shows without it), and a prominent Pay now.
 import { useI18n } from "../i18n/context";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
@@ -9,6 +10,10 @@ import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPath } from "../router";
 import { fetchDashboard } from "../accountApi";
+import { fetchAlerts } from "../usageAlertsApi";
+import { currentPeriodAlert, openLeaks } from "../usageAlerts";
+import { LeakCard } from "./dashboard/LeakCard";
+import { UsageAlertCard } from "./dashboard/UsageAlertCard";
 import { billReason, creditAmount, creditCents, isCredit, owedWhen, pastDueCents } from "../amountDue";
 import { OwedReasons } from "../components/OwedReasons";
 import { compareMonths, rememberResolutions } from "../usage";
@@ -28,6 +33,8 @@ export function Dashboard() {
   // is extra: when the server cannot work it out the rest still shows, without it.
   // (A login with no account sees pages/NoAccount.tsx instead: App.tsx.)
   const cards = useLoad((signal) => fetchDashboard(account, signal), [account, changes]);
+  const alerts = useLoad((signal) => fetchAlerts(account, signal), [account]);
+  const usageAlert = cards.data && alerts.data ? currentPeriodAlert(alerts.data.usage_alerts, cards.data.period_to_date) : null;
   // The Usage page opens on the views this account's meters have (read periods for a meter read
   // once a month): known from here on, before the customer goes there.
   if (cards.data) rememberResolutions(account, cards.data.months.resolutions);
@@ -51,6 +58,8 @@ export function Dashboard() {
       )}
       {ready && cards.data && (
         <div class="cards">
+          {alerts.data && openLeaks(alerts.data.leaks).map((l) => <LeakCard key={l.id} account={account} leak={l} />)}
+          {usageAlert && <UsageAlertCard alert={usageAlert} />}
           <Alerts summary={summary} payments={cards.data.payments} toDate={cards.data.period_to_date} />
           <BalanceCard summary={summary} />
           {summary && <DueCard owed={summary.owed} />}

@@ -1,5 +1,5 @@
-// Settings: language, password, bills and contact details, notices (which are emailed, and
-// those sent), budget billing, another account under this login, signing out (here or
+// Settings: language, password, bills and contact details, text messages (agreeing to them),
+// usage alerts, notices (which are emailed or texted, and those sent), budget billing, another account under this login, signing out (here or
 // everywhere).
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
@@ -21,6 +21,8 @@ import { LoadState } from "../components/Loading";
 import { useEffect, useRef } from "preact/hooks";
 import { NoticesSection } from "./settings/NoticesSection";
 import { NoticesSentSection } from "./settings/NoticesSentSection";
+import { TextsSection } from "./settings/TextsSection";
+import { UsageAlertsSection } from "./settings/UsageAlertsSection";
 import {
   billAmountForServer,
   checkNewPassword,
@@ -38,7 +40,8 @@ import {
 export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) {
   const { t } = useI18n();
   const { me, account } = useSession();
-  // Counts saves of the contact details: the notices ask again (an email added, paperless).
+  // Counts saves of the contact details and of the texts consent: the notices ask again (an
+  // email added, paperless, texts allowed).
   const [contactChanges, setContactChanges] = useState(0);
   // A link to a part of the page ("/settings#claim" from Home's notice of a letter) shows it.
   useEffect(() => {
@@ -52,6 +55,8 @@ export function Settings({ onLanguage }: { onLanguage: (l: Language) => void }) 
       <PasswordSection />
       <TwoStepSection />
       {account && <BillDeliverySection onSaved={() => setContactChanges((n) => n + 1)} />}
+      {account && <TextsSection onChanged={() => setContactChanges((n) => n + 1)} />}
+      {account && <UsageAlertsSection />}
       {account && <NoticesSection contactChanges={contactChanges} />}
       {account && <NoticesSentSection />}
       {account && <BudgetSection />}

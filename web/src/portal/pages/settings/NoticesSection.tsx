@@ -1,6 +1,8 @@
-// Settings: which notices the account is emailed, one row per kind of the catalog (in its order)
-// with an Email column; kinds that are always sent show ticked and closed, with why. Save sends
-// one PUT with only the boxes changed. A refusal is said in the alert and at its row.
+// Settings: which notices the account is emailed or texted, one row per kind of the catalog (in
+// its order) with an Email and a Text column; kinds that are always emailed show ticked and
+// closed, with why; a kind's Text box opens once the customer agreed to texts (TextsSection) and
+// the kind has a text. Save sends one PUT with only the boxes changed. A refusal is said in the
+// alert and at its row.
 import { useState } from "preact/hooks";
 import { Alert, Status } from "../../components/Alert";
 import { LoadState } from "../../components/Loading";
@@ -10,16 +12,18 @@ import { useI18n } from "../../i18n/context";
 import { useSession } from "../../session";
 import { ApiError } from "../../problem";
 import { fetchNoticeChoices, saveNoticeChoices } from "../../noticesApi";
-import { emailShown, lockedReason, noticeChanges, noticeKindName, refusedKind } from "../../notices";
+import { emailShown, lockedReason, noticeChanges, noticeKindName, refusedKind, textOpen, textShown } from "../../notices";
 import type { NoticeDraft } from "../../notices";
 import type { NoticeChoice, NoticeChoices } from "../../types";
 
 /** The id of the contact email field (BillDeliverySection), where an account without one adds it. */
 const CONTACT_EMAIL_ID = "contact-email";
 const EMAIL_COLUMN_ID = "notices-email-column";
+const TEXT_COLUMN_ID = "notices-text-column";
 const rowId = (kind: string) => `notice-${kind.replace(/[^a-z0-9]+/gi, "-")}`;
 
-/** `contactChanges` counts saves of the contact details (an email added, paperless): asked again. */
+/** `contactChanges` counts saves of the contact details (an email added, paperless) and of the
+ * texts consent: asked again. */
 export function NoticesSection({ contactChanges }: { contactChanges: number }) {
   const { t } = useI18n();
   const { account } = useSession();
@@ -46,6 +50,7 @@ function NoticesForm({ account, choices, onSaved, onRefused }: {
   const { t } = useI18n();
   const form = useFormSubmit();
   const [draft, setDraft] = useState<NoticeDraft>({});
+  const [textDraft, setTextDraft] = useState<NoticeDraft>({});
   const [refused, setRefused] = useState<string | null>(null);
   const [unchanged, setUnchanged] = useState(false);
 
@@ -54,12 +59,18 @@ function NoticesForm({ account, choices, onSaved, onRefused }: {
     setRefused(null);
     setUnchanged(false);
   };
+  const tickText = (kind: string, on: boolean) => {
+    setTextDraft({ ...textDraft, [kind]: on });
+    setRefused(null);
+    setUnchanged(false);
+  };
+  const textsWaiting = !choices.texts_allowed && choices.kinds.some((c) => c.text_available);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     form.check({}, []);
     setRefused(null);
-    const changes = noticeChanges(choices, draft);
+    const changes = noticeChanges(choices, draft, textDraft);
     setUnchanged(changes.length === 0);
     if (changes.length === 0) return;
     const saved = await form.run(async () => {
@@ -76,12 +87,14 @@ function NoticesForm({ account, choices, onSaved, onRefused }: {
     if (saved) {
       onSaved(saved);
       setDraft({});
+      setTextDraft({});
     }
   };
 
   return (
     <form onSubmit={submit} noValidate class="form">
       {!choices.has_email && <NeedsEmail />}
+      {textsWaiting && <p class="hint" data-testid="notices-need-texts">{t("noticesTextNeedsAgreement")}</p>}
       <fieldset class="notice-choices">
         <legend>{t("noticesLegend")}</legend>
         <table class="notice-table">
@@ -89,12 +102,15 @@ function NoticesForm({ account, choices, onSaved, onRefused }: {
             <tr>
               <th scope="col">{t("noticesColumnNotice")}</th>
               <th scope="col" class="check" id={EMAIL_COLUMN_ID}>{t("noticesColumnEmail")}</th>
+              <th scope="col" class="check" id={TEXT_COLUMN_ID}>{t("noticesColumnText")}</th>
             </tr>
           </thead>
           <tbody>
             {choices.kinds.map((c) => (
               <NoticeRow key={c.kind} choice={c} paperless={choices.paperless} on={emailShown(choices, draft, c)}
-                error={refused === c.kind ? form.failure : ""} onTick={(on) => tick(c.kind, on)} />
+                text={c.text_available ? { on: textShown(choices, textDraft, c), open: textOpen(choices, c) } : null}
+                error={refused === c.kind ? form.failure : ""} onTick={(on) => tick(c.kind, on)}
+                onTickText={(on) => tickText(c.kind, on)} />
             ))}
           </tbody>
         </table>
@@ -109,13 +125,16 @@ function NoticesForm({ account, choices, onSaved, onRefused }: {
   );
 }
 
-function NoticeRow({ choice, paperless, on, error, onTick }: {
+function NoticeRow({ choice, paperless, on, text, error, onTick, onTickText }: {
   choice: NoticeChoice;
   paperless: boolean;
   on: boolean;
+  /** The Text box: ticked, and whether it may change; null when the kind has no text. */
+  text: { on: boolean; open: boolean } | null;
   /** Why the server refused this row's change ("" when it did not). */
   error: string;
   onTick: (on: boolean) => void;
+  onTickText: (on: boolean) => void;
 }) {
   const { t } = useI18n();
   const id = rowId(choice.kind);
@@ -132,6 +151,13 @@ function NoticeRow({ choice, paperless, on, error, onTick }: {
         <input type="checkbox" id={`${id}-email`} checked={on} disabled={reason !== null}
           aria-labelledby={`${id}-name ${EMAIL_COLUMN_ID}`} aria-describedby={describedBy}
           aria-invalid={error ? "true" : undefined} onChange={(e) => onTick(e.currentTarget.checked)} />
+      </td>
+      <td class="check">
+        {text && (
+          <input type="checkbox" id={`${id}-text`} checked={text.on} disabled={!text.open}
+            aria-labelledby={`${id}-name ${TEXT_COLUMN_ID}`} aria-invalid={error ? "true" : undefined}
+            onChange={(e) => onTickText(e.currentTarget.checked)} />
+        )}
       </td>
     </tr>
   );
