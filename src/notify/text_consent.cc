@@ -108,12 +108,12 @@ std::string reply_text(const std::string& action, bool spanish, const std::strin
   }
   const std::string call = phone.empty() ? "" : (spanish ? " Llame al " : " Call ") + phone + ".";
   return spanish ? utility +
-                       ": mensajes sobre su cuenta (facturas, pagos, cortes). Pueden "
+                       ": mensajes sobre su cuenta (facturas, pagos, alertas, cortes). Pueden "
                        "aplicarse tarifas de mensajes y datos. Responda PARA para "
                        "detenerlos." +
                        call
                  : utility +
-                       ": texts about your account (bills, payments, outages). Msg & "
+                       ": texts about your account (bills, payments, alerts, outages). Msg & "
                        "data rates may apply. Reply STOP to stop." +
                        call;
 }
@@ -126,7 +126,7 @@ std::string text_consent_wording(std::string_view utility, std::string_view numb
   const std::string n(number);
   if (language == "es") {
     return "Acepto recibir mensajes de texto de " + u +
-           " sobre mi cuenta (facturas, pagos, "
+           " sobre mi cuenta (facturas, pagos, alertas de consumo y de fugas, "
            "cortes de servicio y solicitudes) al " +
            n +
            ". La frecuencia varía. Pueden "
@@ -134,7 +134,7 @@ std::string text_consent_wording(std::string_view utility, std::string_view numb
            "ayuda. No es publicidad ni una condición de servicio.";
   }
   return "I agree to receive text messages from " + u +
-         " about my account (bills, payments, "
+         " about my account (bills, payments, usage and leak alerts, "
          "outages and service requests) at " +
          n +
          ". Message frequency varies. Message and "
