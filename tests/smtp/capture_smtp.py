@@ -6,8 +6,10 @@ envelope in X-Envelope-From / X-Envelope-To headers on top). Prints "listening P
 once it accepts connections, then serves until killed (SIGTERM) or until its stdin closes, so a
 test that dies never leaves it behind.
 
-usage: capture_smtp.py DIR [PORT]   (PORT 0 or absent: any free port)
+usage: capture_smtp.py DIR [PORT] [DELAY_MS]   (PORT 0 or absent: any free port; DELAY_MS: how
+long it waits after keeping a message before saying it accepted it, as a slow relay does)
 """
+import asyncio
 import os
 import socket
 import sys
@@ -17,8 +19,9 @@ from aiosmtpd.controller import Controller
 
 
 class Capture:
-    def __init__(self, folder):
+    def __init__(self, folder, delay_ms=0):
         self.folder = folder
+        self.delay = delay_ms / 1000.0
         self.count = 0
         self.lock = threading.Lock()
 
@@ -35,6 +38,8 @@ class Capture:
         with open(path + ".tmp", "wb") as out:
             out.write(head.encode("ascii") + data)
         os.rename(path + ".tmp", path)  # a reader never sees half a message
+        if self.delay:
+            await asyncio.sleep(self.delay)
         return "250 Message accepted for delivery"
 
 
@@ -47,9 +52,10 @@ def free_port():
 def main():
     folder = sys.argv[1]
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    delay_ms = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     os.makedirs(folder, exist_ok=True)
     port = port or free_port()
-    controller = Controller(Capture(folder), hostname="127.0.0.1", port=port)
+    controller = Controller(Capture(folder, delay_ms), hostname="127.0.0.1", port=port)
     controller.start()
     print("listening %d" % port, flush=True)
     try:
