@@ -58,14 +58,14 @@ std::string messages_api_form(const TextMessage& message, const std::string& fro
          "&Body=" + form_encoded(message.body);
 }
 
-SmsGateway::SmsGateway(SmsSettings settings) : settings_(std::move(settings)) {
+SmsGateway::SmsGateway(SmsSettings settings)
+    : settings_(std::move(settings)), handles_(std::make_unique<CurlHandles>()) {
   while (!settings_.api_url.empty() && settings_.api_url.back() == '/')
     settings_.api_url.pop_back();
 }
 
 Result<std::string> SmsGateway::send(const TextMessage& message) {
-  start_curl_once();
-  CURL* curl = curl_easy_init();
+  CURL* curl = static_cast<CURL*>(handles_->take());
   if (curl == nullptr) return unavailable("could not start a connection to the SMS provider");
   const std::string url =
       settings_.api_url + "/2010-04-01/Accounts/" + settings_.account + "/Messages.json";
@@ -85,7 +85,7 @@ Result<std::string> SmsGateway::send(const TextMessage& message) {
   const CURLcode code = curl_easy_perform(curl);
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_cleanup(curl);
+  handles_->give_back(curl, code == CURLE_OK);  // kept alive for the next text
   if (code != CURLE_OK) {
     return unavailable("the SMS provider at " + settings_.api_url +
                        " did not answer: " + curl_easy_strerror(code));

@@ -11,8 +11,10 @@
 // the message for good (invalid_input: a number that cannot be texted, an empty body); every
 // other failure (no answer, 5xx, 429, bad credentials) is unavailable and tried again.
 
+#include <memory>
 #include <string>
 
+#include "notify/curl_handles.h"
 #include "notify/text_message.h"
 
 namespace rp::notify {
@@ -25,6 +27,8 @@ struct SmsSettings {
   long timeout_seconds = 20;
 };
 
+// Keeps its connections to the provider open between texts (HTTP keep-alive). Safe to call from
+// several threads.
 class SmsGateway final : public Texter {
  public:
   explicit SmsGateway(SmsSettings settings);
@@ -32,6 +36,7 @@ class SmsGateway final : public Texter {
 
  private:
   SmsSettings settings_;
+  std::unique_ptr<CurlHandles> handles_;  // movable gateway, fixed pool
 };
 
 // The form body SmsGateway posts (To, From, Body, URL-encoded).

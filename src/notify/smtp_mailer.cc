@@ -119,21 +119,8 @@ std::string render_message(const EmailMessage& message, const std::string& from)
 
 SmtpMailer::SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {}
 
-SmtpMailer::~SmtpMailer() {
-  for (void* handle : idle_) curl_easy_cleanup(static_cast<CURL*>(handle));
-}
-
 Result<void> SmtpMailer::send(const EmailMessage& message) {
-  start_curl_once();
-  CURL* curl = nullptr;
-  {
-    std::lock_guard lock(mutex_);
-    if (!idle_.empty()) {
-      curl = static_cast<CURL*>(idle_.back());
-      idle_.pop_back();
-    }
-  }
-  if (curl == nullptr) curl = curl_easy_init();
+  CURL* curl = static_cast<CURL*>(handles_.take());
   if (curl == nullptr) return unavailable("could not start an SMTP connection");
   const std::string text = render_message(message, settings_.from);
   Upload upload{text};
@@ -157,12 +144,7 @@ Result<void> SmtpMailer::send(const EmailMessage& message) {
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer);
   curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);  // the list is freed next
   curl_slist_free_all(recipients);
-  if (code == CURLE_OK) {
-    std::lock_guard lock(mutex_);
-    idle_.push_back(curl);
-  } else {
-    curl_easy_cleanup(curl);  // a connection in an unknown state is not used again
-  }
+  handles_.give_back(curl, code == CURLE_OK);  // a connection in an unknown state is not reused
   if (code != CURLE_OK) {
     return unavailable("the mail server " + settings_.url +
                        " did not take the message: " + curl_easy_strerror(code) +

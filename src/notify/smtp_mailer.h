@@ -4,10 +4,10 @@
 // where to look). Both render the same RFC 5322 message: UTF-8 plain text, the subject encoded
 // per RFC 2047 when it is not ASCII.
 
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "notify/curl_handles.h"
 #include "notify/email.h"
 
 namespace rp::notify {
@@ -30,15 +30,11 @@ std::string render_message(const EmailMessage& message, const std::string& from)
 class SmtpMailer final : public Mailer {
  public:
   explicit SmtpMailer(SmtpSettings settings);
-  ~SmtpMailer() override;
-  SmtpMailer(const SmtpMailer&) = delete;
-  SmtpMailer& operator=(const SmtpMailer&) = delete;
   Result<void> send(const EmailMessage& message) override;
 
  private:
   SmtpSettings settings_;
-  std::mutex mutex_;
-  std::vector<void*> idle_;  // CURL easy handles with an open connection; guarded by mutex_
+  CurlHandles handles_;
 };
 
 class DirectoryMailer final : public Mailer {

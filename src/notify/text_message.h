@@ -36,6 +36,7 @@ class Texter {
   virtual ~Texter() = default;
   // The provider's id for the message. Errors: unavailable when it could not take the message
   // now (tried again later); invalid_input when it refused the message for good (never retried).
+  // Called from several threads at once (the outbox sends on a few connections).
   virtual Result<std::string> send(const TextMessage& message) = 0;
 };
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "notify/email_dispatcher.h"
 #include "notify/sms_gateway.h"
 #include "notify/smtp_mailer.h"
@@ -47,7 +49,10 @@ TEST(TextOutbox, QueuedTextsAreSentOnceAfterCommitAndTheirBodiesCleared) {
   EXPECT_EQ(pass->texts_sent, 2);
   const auto texts = provider.wait_for(2);
   ASSERT_EQ(texts.size(), 2u);
-  EXPECT_EQ(texts[0].body, "secret link");
+  // Sent on a few connections at once: in either order.
+  std::vector<std::string> bodies{texts[0].body, texts[1].body};
+  std::sort(bodies.begin(), bodies.end());
+  EXPECT_EQ(bodies, (std::vector<std::string>{"another", "secret link"}));
   EXPECT_EQ(count(test.database(),
                   "SELECT COUNT(*) FROM text_outbox WHERE sent_at IS NOT NULL AND body = '' "
                   "AND provider_id LIKE 'SM%'"),

@@ -200,25 +200,43 @@ function totp(key, step) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
 }
 
-/** A code not near the end of its 30-second step (the server sees the same step). */
+let lastStep = -1; // the last step whose code this file sent
+
+/** A code for a step this file has not used, not near the step's end (the server sees the same step). */
 async function freshCode() {
   for (;;) {
-    const left = 30_000 - (Date.now() % 30_000);
-    if (left > 3_000) return totp(STAFF_TOTP, Math.floor(Date.now() / 30_000));
+    const now = Date.now();
+    const step = Math.floor(now / 30_000);
+    const left = (step + 1) * 30_000 - now;
+    if (step > lastStep && left > 3_000) {
+      lastStep = step;
+      return totp(STAFF_TOTP, step);
+    }
     await sleep(left + 250);
   }
 }
 
+/**
+ * Signs the staff user in. A code is good once (the server refuses a step already used), and the
+ * other browser test files sign the same user in meanwhile: a refused code is tried again with
+ * the next step's.
+ */
 async function staffConsole(t, device) {
   const { page, errors } = await newPage(t, device);
-  await page.goto(`${BASE}/staff.html`);
-  await page.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(STAFF_EMAIL);
-  await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
-  await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(await freshCode());
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.getByRole("searchbox", { name: "Search accounts" }).waitFor();
-  return { page, errors };
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${BASE}/staff.html`);
+    await page.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill(STAFF_EMAIL);
+    await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
+    await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(await freshCode());
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    const signedIn = await Promise.race([
+      page.getByRole("searchbox", { name: "Search accounts" }).waitFor().then(() => true),
+      page.getByText(/already used/).waitFor().then(() => false),
+    ]).catch(() => false);
+    if (signedIn) return { page, errors };
+    assert.ok(attempt < 4, "the staff user signs in");
+  }
 }
 
 const SUBJECT = "Meter read looks too high";
@@ -231,6 +249,15 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   const [account, other] = await freshAccounts();
   const { page, errors } = await newPage(t);
   await signUp(page, account);
+
+  // The menu has Messages (four to a row on a phone), in both languages.
+  const menu = page.getByRole("navigation", { name: "Main menu" });
+  await menu.getByRole("link", { name: "Messages", exact: true }).waitFor();
+  await photograph(page, page.locator("header"), "menu-phone-en");
+  await inLanguage(page, "es");
+  await page.getByRole("navigation", { name: "Menú principal" }).getByRole("link", { name: "Mensajes", exact: true }).waitFor();
+  await photograph(page, page.locator("header"), "menu-phone-es");
+  await inLanguage(page, "en");
 
   // Home leads to Messages; there are none yet.
   await page.getByTestId("write-to-us").getByRole("link", { name: "Write to us" }).click();
@@ -344,6 +371,13 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   await reply.getByRole("button", { name: "Add note" }).click();
   await staff.getByTestId("staff-message").filter({ hasText: NOTE }).getByText("Note only staff see").waitFor();
   assert.equal((await staffGet(`/api/v1/staff/messages/${threadId}`)).thread.status, "open", "a note changes nothing for the customer");
+  // A bill that is not the account's is refused at its field.
+  const links = staff.getByRole("form", { name: "Links to a bill or payment" });
+  await links.getByLabel("Bill number").fill("999999");
+  await links.getByRole("button", { name: "Save links" }).click();
+  await links.getByText("the thread's account has no bill 999999").waitFor();
+  assert.equal(await links.getByLabel("Bill number").getAttribute("aria-invalid"), "true");
+  await links.getByLabel("Bill number").fill("");
   await reply.getByLabel("Note only staff see").uncheck();
   await reply.getByLabel("Canned reply").selectOption({ label: CANNED_TITLE });
   assert.equal(await reply.getByLabel("Reply", { exact: true }).inputValue(), CANNED);
@@ -362,6 +396,12 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   await staff.getByTestId("inbox-view-waiting").click();
   await staff.locator(`[data-testid="inbox-row"][data-thread="${threadId}"]`).waitFor();
   await photograph(staff, staff.locator("main"), "inbox-waiting-desktop");
+
+  // The account page lists the account's threads, each a way to its thread in the Inbox.
+  await staff.goto(`${BASE}/staff.html#/accounts/${account.number}`);
+  const section = staff.getByTestId("section-messages");
+  await section.getByTestId("account-thread").filter({ hasText: "Waiting on the customer" }).getByRole("link", { name: SUBJECT }).click();
+  await staff.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
 
   // The customer is emailed (never the words), with a link to Messages.
   const [email] = await arrives(() => emailsTo(account.email, /\/messages/, mailBefore), "the new-message email");
@@ -418,7 +458,7 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   const theirs = await stranger.request.get(`${BASE}/api/v1/accounts/${other.number}/messages/${threadId}`);
   assert.equal(theirs.status(), 404);
   const notTheirs = await stranger.request.get(`${BASE}/api/v1/accounts/${account.number}/messages/${threadId}`);
-  assert.ok([403, 404].includes(notTheirs.status()), `another account's route: ${notTheirs.status()}`);
+  assert.equal(notTheirs.status(), 404, "another account's route is not found either");
   await photograph(stranger, stranger.locator("main"), "not-found-phone-en");
 
   assert.deepEqual(errors, []);

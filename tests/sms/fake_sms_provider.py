@@ -35,6 +35,8 @@ class Provider(BaseHTTPRequestHandler):
     count = 0
     lock = threading.Lock()
 
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real provider's API
+
     def log_message(self, *args):
         pass
 
