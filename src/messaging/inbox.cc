@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "accounts/account_events.h"
-#include "core/base64.h"
 #include "core/json_writer.h"
 #include "messaging/thread_store.h"
 
@@ -179,16 +178,9 @@ Result<Thread> link_thread(store::Database& database, std::int64_t thread_id,
 
 Result<Attachment> staff_attachment(store::Database& database, std::int64_t attachment_id) {
   return database.read<Attachment>([&](Session& session) -> Result<Attachment> {
-    auto rows = session.query_named("messaging/attachment_by_id", {attachment_id});
-    RP_TRY(rows);
-    if (rows->empty()) return not_found("no attachment " + std::to_string(attachment_id));
-    const Row& row = rows->at(0);
-    auto content = base64_decode(row.text("content_base64"));
-    if (!content)
-      return internal_error("attachment " + std::to_string(attachment_id) + " does not decode");
-    return Attachment{{row.integer("id"), row.text("file_name"), row.text("content_type"),
-                       row.integer("size_bytes")},
-                      std::move(*content)};
+    auto stored = detail::read_attachment(session, attachment_id);
+    RP_TRY(stored);
+    return std::move(stored->attachment);
   });
 }
 

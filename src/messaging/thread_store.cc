@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 
+#include "core/base64.h"
 #include "messaging/attachments.h"
 
 namespace rp::messaging::detail {
@@ -131,6 +132,19 @@ Result<std::int64_t> add_message(Session& session, std::int64_t account_id, std:
     RP_TRY(session.execute_named("messaging/send_attachment", {message_id, attachment}));
   }
   return message_id;
+}
+
+Result<StoredAttachment> read_attachment(Session& session, std::int64_t id) {
+  auto rows = session.query_named("messaging/attachment_by_id", {id});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("no attachment " + std::to_string(id));
+  const Row& row = rows->at(0);
+  auto content = base64_decode(row.text("content_base64"));
+  if (!content) return internal_error("attachment " + std::to_string(id) + " does not decode");
+  return StoredAttachment{row.integer("account_id"),
+                          {{row.integer("id"), row.text("file_name"), row.text("content_type"),
+                            row.integer("size_bytes")},
+                           std::move(*content)}};
 }
 
 Result<Cursor> parse_cursor(const std::string& text, bool descending) {

@@ -32,6 +32,14 @@ Result<std::int64_t> add_message(store::Session& session, std::int64_t account_i
                                  const std::vector<std::int64_t>& attachment_ids,
                                  const std::string& at);
 
+// Attachment `id` and the account it was uploaded for. Errors: not_found; internal_error when the
+// stored content does not decode.
+struct StoredAttachment {
+  std::int64_t account_id = 0;
+  Attachment attachment;
+};
+Result<StoredAttachment> read_attachment(store::Session& session, std::int64_t id);
+
 // A list cursor: the last row's (last_message_at, id) as "2026-12-07T10:00:00Z|42"; "" is the
 // start. Errors: invalid_input ("cursor").
 struct Cursor {

@@ -161,18 +161,12 @@ Result<Attachment> account_attachment(store::Database& database, const AccountNu
   return database.read<Attachment>([&](Session& session) -> Result<Attachment> {
     auto account_id = account_id_of(session, account);
     RP_TRY(account_id);
-    auto rows = session.query_named("messaging/attachment_by_id", {attachment_id});
-    RP_TRY(rows);
-    if (rows->empty() || rows->at(0).integer("account_id") != *account_id) {
+    auto stored = detail::read_attachment(session, attachment_id);
+    if (!stored.ok() && stored.error().kind != ErrorKind::not_found) return stored.error();
+    if (!stored.ok() || stored->account_id != *account_id) {
       return not_found("this account has no attachment " + std::to_string(attachment_id));
     }
-    const Row& row = rows->at(0);
-    auto content = base64_decode(row.text("content_base64"));
-    if (!content)
-      return internal_error("attachment " + std::to_string(attachment_id) + " does not decode");
-    return Attachment{{row.integer("id"), row.text("file_name"), row.text("content_type"),
-                       row.integer("size_bytes")},
-                      std::move(*content)};
+    return std::move(stored->attachment);
   });
 }
 

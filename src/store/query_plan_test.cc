@@ -15,6 +15,18 @@
 namespace rp::store {
 namespace {
 
+// SQLite's plan for `text` (a named query; every :parameter becomes NULL), one step a line.
+Result<std::string> plan_of(Database& database, const std::string& text) {
+  const std::string sql = std::regex_replace(text, std::regex(R"(:[a-z_]+)"), "NULL");
+  return database.read<std::string>([&](Session& session) -> Result<std::string> {
+    auto rows = session.query("EXPLAIN QUERY PLAN " + sql, {});
+    RP_TRY(rows);
+    std::string lines;
+    for (const Row& row : *rows) lines += row.text(3) + "\n";
+    return lines;
+  });
+}
+
 TEST(QueryPlans, EveryQueryForOneAccountsBillsUsesAnIndexOnTheAccount) {
   const std::filesystem::path folder =
       std::filesystem::temp_directory_path() / ("ratepayer-plans-" + std::to_string(::getpid()));
@@ -27,15 +39,7 @@ TEST(QueryPlans, EveryQueryForOneAccountsBillsUsesAnIndexOnTheAccount) {
   for (const auto& [name, text] : embedded_sql()) {
     if (name.starts_with("migrations/") || name.ends_with(".postgresql")) continue;
     if (!std::regex_search(text, one_accounts_bills)) continue;
-    std::string sql;  // the query with every :parameter replaced by NULL
-    sql = std::regex_replace(text, std::regex(R"(:[a-z_]+)"), "NULL");
-    auto plan = (*database)->read<std::string>([&](Session& session) -> Result<std::string> {
-      auto rows = session.query("EXPLAIN QUERY PLAN " + sql, {});
-      RP_TRY(rows);
-      std::string lines;
-      for (const Row& row : *rows) lines += row.text(3) + "\n";
-      return lines;
-    });
+    auto plan = plan_of(**database, text);
     ASSERT_TRUE(plan.ok()) << name << ": " << plan.error().message;
     EXPECT_EQ(plan->find("bills_by_status"), std::string::npos) << name << " plans:\n" << *plan;
     ++checked;
@@ -58,15 +62,7 @@ TEST(QueryPlans, TheOutboxesTakeDueMessagesThroughTheirUnsentIndex) {
   const std::vector<std::pair<std::string, std::string>> due{
       {"notify/due_emails", "email_outbox_unsent"}, {"notify/due_texts", "text_outbox_unsent"}};
   for (const auto& [name, index] : due) {
-    const std::string& text = embedded_sql().at(name);
-    const std::string sql = std::regex_replace(text, std::regex(R"(:[a-z_]+)"), "NULL");
-    auto plan = (*database)->read<std::string>([&](Session& session) -> Result<std::string> {
-      auto rows = session.query("EXPLAIN QUERY PLAN " + sql, {});
-      RP_TRY(rows);
-      std::string lines;
-      for (const Row& row : *rows) lines += row.text(3) + "\n";
-      return lines;
-    });
+    auto plan = plan_of(**database, embedded_sql().at(name));
     ASSERT_TRUE(plan.ok()) << name << ": " << plan.error().message;
     EXPECT_NE(plan->find("USING INDEX " + index), std::string::npos) << name << " plans:\n"
                                                                      << *plan;

@@ -1,13 +1,8 @@
 -- Threads waiting on the utility that nobody took, oldest first, after the cursor.
-SELECT t.id, a.number AS account_number, p.name AS customer_name, t.topic, t.subject, t.status,
-       t.assigned_to, t.opened_at, t.last_message_at, t.first_reply_at, b.number AS bill_number,
-       y.confirmation AS payment_confirmation
-FROM message_threads t
-JOIN accounts a ON a.id = t.account_id
-JOIN persons p ON p.id = a.person_id
-LEFT JOIN bills b ON b.id = t.bill_id
-LEFT JOIN payments y ON y.id = t.payment_id
-WHERE t.status = 'open' AND t.assigned_to IS NULL
-  AND (t.last_message_at > :after_at OR (t.last_message_at = :after_at_again AND t.id > :after_id))
-ORDER BY t.last_message_at, t.id
+SELECT id, account_number, customer_name, topic, subject, status, assigned_to, opened_at,
+       last_message_at, first_reply_at, bill_number, payment_confirmation
+FROM message_thread_rows
+WHERE status = 'open' AND assigned_to IS NULL
+  AND (last_message_at > :after_at OR (last_message_at = :after_at_again AND id > :after_id))
+ORDER BY last_message_at, id
 LIMIT :limit

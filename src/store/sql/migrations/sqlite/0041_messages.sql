@@ -21,6 +21,17 @@ CREATE INDEX message_threads_by_account ON message_threads (account_id, last_mes
 CREATE INDEX message_threads_by_status ON message_threads (status, last_message_at, id);
 CREATE INDEX message_threads_by_assignee ON message_threads (assigned_to, status, last_message_at, id);
 
+-- A thread as lists and pages show it: with its account, customer and links.
+CREATE VIEW message_thread_rows AS
+SELECT t.id, t.account_id, a.number AS account_number, p.name AS customer_name, t.topic, t.subject,
+       t.status, t.assigned_to, t.opened_at, t.last_message_at, t.first_reply_at,
+       b.number AS bill_number, y.confirmation AS payment_confirmation
+FROM message_threads t
+JOIN accounts a ON a.id = t.account_id
+JOIN persons p ON p.id = a.person_id
+LEFT JOIN bills b ON b.id = t.bill_id
+LEFT JOIN payments y ON y.id = t.payment_id;
+
 CREATE TABLE messages (
   id INTEGER PRIMARY KEY,
   thread_id INTEGER NOT NULL REFERENCES message_threads (id),
