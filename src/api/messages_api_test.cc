@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
-#include "api/testing/api_server.h"
 #include "api/testing/customers.h"
+#include "api/testing/two_accounts.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
@@ -17,23 +17,7 @@ using testing::Customer;
 
 const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + "pixels of a wet floor";
 
-class MessagesApiTest : public ::testing::Test {
- protected:
-  MessagesApiTest()
-      : maria_(accounts::testing::open_sample_account(test_.database())),
-        ben_(accounts::testing::open_sample_account(
-            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})),
-        server_(test_.database()) {}
-
-  std::string path(const AccountNumber& account, const std::string& rest) const {
-    return "/api/v1/accounts/" + account.digits() + rest;
-  }
-
-  store::testing::TestDatabase test_;
-  AccountNumber maria_;
-  AccountNumber ben_;
-  testing::ApiServer server_;
-};
+using MessagesApiTest = testing::TwoAccountsTest;
 
 TEST_F(MessagesApiTest, ACustomerSendsAPhotoStaffReplyAndTheCustomerReadsTheReply) {
   Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");

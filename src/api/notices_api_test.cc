@@ -8,8 +8,8 @@
 
 #include "accounts/account_events.h"
 #include "accounts/testing/account_fixtures.h"
-#include "api/testing/api_server.h"
 #include "api/testing/customers.h"
+#include "api/testing/two_accounts.h"
 #include "notify/notices.h"
 #include "notify/sms_signature.h"
 #include "store/testing/test_database.h"
@@ -22,18 +22,8 @@ using store::testing::query;
 using testing::as;
 using testing::Customer;
 
-class NoticesApiTest : public ::testing::Test {
+class NoticesApiTest : public testing::TwoAccountsTest {
  protected:
-  NoticesApiTest()
-      : maria_(accounts::testing::open_sample_account(test_.database())),
-        ben_(accounts::testing::open_sample_account(
-            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})),
-        server_(test_.database()) {}
-
-  std::string path(const AccountNumber& account, const std::string& rest) const {
-    return "/api/v1/accounts/" + account.digits() + rest;
-  }
-
   // A receipt for Maria's account, decided into the outbox; returns its unsubscribe token.
   std::string receipt() {
     EXPECT_TRUE(notify::start_notices(test_.database()).ok());
@@ -56,11 +46,6 @@ class NoticesApiTest : public ::testing::Test {
     if (!std::regex_search(url, found, std::regex("token=([A-Za-z0-9_-]+)"))) return "";
     return found[1];
   }
-
-  store::testing::TestDatabase test_;
-  AccountNumber maria_;
-  AccountNumber ben_;
-  testing::ApiServer server_;
 };
 
 TEST_F(NoticesApiTest, ACustomerChoosesTheirOwnAccountsNoticesOnly) {

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
-#include "api/testing/api_server.h"
 #include "api/testing/customers.h"
+#include "api/testing/two_accounts.h"
 #include "store/testing/test_database.h"
 
 namespace rp::api {
@@ -16,18 +16,8 @@ using store::testing::query;
 using testing::as;
 using testing::Customer;
 
-class UsageAlertsApiTest : public ::testing::Test {
+class UsageAlertsApiTest : public testing::TwoAccountsTest {
  protected:
-  UsageAlertsApiTest()
-      : maria_(accounts::testing::open_sample_account(test_.database())),
-        ben_(accounts::testing::open_sample_account(
-            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})),
-        server_(test_.database()) {}
-
-  std::string path(const AccountNumber& account, const std::string& rest) const {
-    return "/api/v1/accounts/" + account.digits() + rest;
-  }
-
   // A possible leak on Maria's water meter, as the usage watch records one.
   std::int64_t leak() {
     const std::int64_t account =
@@ -50,11 +40,6 @@ class UsageAlertsApiTest : public ::testing::Test {
                     .ok());
     return count(test_.database(), "SELECT MAX(id) FROM leak_alerts");
   }
-
-  store::testing::TestDatabase test_;
-  AccountNumber maria_;
-  AccountNumber ben_;
-  testing::ApiServer server_;
 };
 
 TEST_F(UsageAlertsApiTest, ACustomerSetsTheirOwnAccountsThresholdsOnly) {
