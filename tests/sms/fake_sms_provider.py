@@ -36,6 +36,7 @@ class Provider(BaseHTTPRequestHandler):
     lock = threading.Lock()
 
     protocol_version = "HTTP/1.1"  # keep-alive, as a real provider's API
+    disable_nagle_algorithm = True  # the answer's header and body go out at once
 
     def log_message(self, *args):
         pass
