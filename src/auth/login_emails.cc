@@ -63,4 +63,34 @@ notify::EmailMessage password_reset_email(const std::string& language, const std
               utility + "\n"};
 }
 
+notify::EmailMessage two_step_changed_email(const std::string& language, const std::string& to,
+                                            bool turned_on, const std::string& utility) {
+  if (language == "es") {
+    return {to,
+            std::string(turned_on ? "Se activó" : "Se desactivó") +
+                " la verificación en dos pasos de " + utility,
+            "Hola:\n\n" +
+                std::string(turned_on ? "Se activó la verificación en dos pasos"
+                                      : "Se desactivó la verificación en dos pasos") +
+                " de su acceso en línea a " + utility + ". " +
+                (turned_on ? "Desde ahora, al iniciar sesión se le pedirá también un código de su "
+                             "aplicación de autenticación."
+                           : "Desde ahora basta su contraseña para iniciar sesión.") +
+                "\n\nSi no fue usted, restablezca su contraseña ahora (\"¿Olvidó su "
+                "contraseña?\" en la página de inicio de sesión) y llámenos.\n\n" +
+                utility + "\n"};
+  }
+  return {
+      to,
+      std::string("Two-step sign-in was turned ") + (turned_on ? "on" : "off") + " for " + utility,
+      "Hello,\n\nTwo-step sign-in was turned " + std::string(turned_on ? "on" : "off") +
+          " for your online access to " + utility + ". " +
+          (turned_on ? "From now on, signing in also asks for a code from your "
+                       "authenticator app."
+                     : "From now on, your password alone signs you in.") +
+          "\n\nIf this was not you, reset your password now (\"Forgot your password?\" on the "
+          "sign-in page) and call us.\n\n" +
+          utility + "\n"};
+}
+
 }  // namespace rp::auth

@@ -555,6 +555,20 @@ Result<MfaEnrolment> start_mfa(store::Database& database, std::int64_t user_id) 
   return MfaEnrolment{totp_base32(secret), uri, qr_svg(uri, "QR code for your authenticator app")};
 }
 
+// Emails the login that its two-step sign-in changed, in the same transaction as the change.
+Result<void> tell_two_step_changed(Session& session, std::int64_t user_id, bool turned_on) {
+  auto rows = session.query_named("auth/user_by_id", {user_id});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("login " + std::to_string(user_id) + " does not exist");
+  const UserRow user = user_of(rows->at(0));
+  auto utility = store::utility_name(session);
+  RP_TRY(utility);
+  auto queued = notify::queue_email(
+      session, two_step_changed_email(user.language, user.email, turned_on, *utility));
+  RP_TRY(queued);
+  return success();
+}
+
 Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int64_t user_id,
                                              const std::string& code) {
   std::vector<std::string> codes;
@@ -580,7 +594,7 @@ Result<std::vector<std::string>> confirm_mfa(store::Database& database, std::int
       RP_TRY(
           session.execute_named("auth/insert_recovery_code", {user_id, recovery_digest(recovery)}));
     }
-    return success();
+    return tell_two_step_changed(session, user_id, true);
   }));
   return codes;
 }
@@ -594,7 +608,7 @@ Result<void> turn_off_mfa(store::Database& database, const LoginSettings& settin
   return database.write_work([&](Session& session) -> Result<void> {
     RP_TRY(session.execute_named("auth/turn_off_mfa", {user_id}));
     RP_TRY(session.execute_named("auth/delete_recovery_codes", {user_id}));
-    return success();
+    return tell_two_step_changed(session, user_id, false);
   });
 }
 

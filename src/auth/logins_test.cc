@@ -381,10 +381,17 @@ TEST_F(LoginsTest, TwoStepSignInNeedsACurrentCodeOnceOrARecoveryCodeOnce) {
                            "000000" == totp_code(secret, unix_now) ? "111111" : "000000");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().field, "code");
+  const auto told = [&](const char* subject) {
+    return count(db(), std::string("SELECT COUNT(*) FROM email_outbox WHERE to_address = "
+                                   "'maria@example.com' AND subject LIKE '") +
+                           subject + "%'");
+  };
+  EXPECT_EQ(told("Two-step sign-in was turned on"), 0);  // not for a wrong code
   auto codes = confirm_mfa(db(), maria.me.user_id, totp_code(secret, unix_now));
   ASSERT_TRUE(codes.ok()) << codes.error().message;
   ASSERT_EQ(codes->size(), 10u);
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM recovery_codes"), 10);
+  EXPECT_EQ(told("Two-step sign-in was turned on"), 1);  // the owner is told at once
 
   auto no_code = sign_in(db(), settings_, {"maria@example.com", kPassword, "", "10.0.0.1"});
   ASSERT_TRUE(no_code.ok());
@@ -410,9 +417,11 @@ TEST_F(LoginsTest, TwoStepSignInNeedsACurrentCodeOnceOrARecoveryCodeOnce) {
       SignInOutcome::Kind::wrong_credentials);
   // Turning it off needs the password.
   EXPECT_FALSE(turn_off_mfa(db(), settings_, maria.me.user_id, "wrong password!", "10.0.0.4").ok());
+  EXPECT_EQ(told("Two-step sign-in was turned off"), 0);
   ASSERT_TRUE(turn_off_mfa(db(), settings_, maria.me.user_id, kPassword, "10.0.0.4").ok());
   EXPECT_EQ(attempt("maria@example.com", kPassword).kind, SignInOutcome::Kind::signed_in);
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM recovery_codes"), 0);
+  EXPECT_EQ(told("Two-step sign-in was turned off"), 1);
 }
 
 }  // namespace
