@@ -125,8 +125,10 @@ Result<bool> record_leak(Session& session, const Leak& leak, const std::string& 
        f.use_per_day_milli, optional(f.usual_per_day_milli), format_instant(now())});
   RP_TRY(recorded);
   if (*recorded == 0) return false;
+  // A gas leak is a safety notice of its own (leak.gas_suspected: sent at any hour).
+  const std::string kind = leak.meter->commodity == "gas" ? "leak.gas_suspected" : "leak.suspected";
   auto event = accounts::record_event(
-      session, {leak.account_id, "leak.suspected", kActor,
+      session, {leak.account_id, kind, kActor,
                 "Possible " + leak.meter->commodity + " leak at meter " + leak.meter->meter,
                 leak_details(leak)});
   RP_TRY(event);

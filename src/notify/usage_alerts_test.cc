@@ -8,6 +8,7 @@
 #include "billing/testing/billing_fixture.h"
 #include "notify/notices.h"
 #include "notify/usage_thresholds.h"
+#include "store/utility_settings.h"
 
 namespace rp::notify {
 namespace {
@@ -217,6 +218,41 @@ TEST_F(UsageAlertsTest, WaterThatNeverStopsIsALeakForTheCustomerAndTheStaffQueue
       << sent[0].text(2);
   EXPECT_NE(sent[0].text(2).find("colorante"), std::string::npos);
   EXPECT_NE(sent[0].text(2).find("hay una fuga.\n\nVéalo en su cuenta"), std::string::npos);
+}
+
+TEST_F(UsageAlertsTest, AGasLeakIsASafetyNoticeOfItsOwn) {
+  set_tariffs();
+  AccountNumber maria = open("E1000017", true, "1204 Elm St");
+  make_interval("WE1000017");
+  ASSERT_TRUE(test_
+                  ->write_work([&](store::Session& session) -> Result<void> {
+                    RP_TRY(session.execute(
+                        "UPDATE service_points SET commodity = 'gas' WHERE commodity = 'water'"));
+                    RP_TRY(store::change_utility_setting(session, "leak_gas_least_flow_milli",
+                                                         "100", "staff:test"));
+                    return success();
+                  })
+                  .ok());
+  store_intervals("WE1000017", "2026-11-17", "2026-11-22", 500);
+  ASSERT_FALSE(HasFailure());
+  ASSERT_EQ(watch("2026-11-20").leaks, 1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'leak.gas_suspected'"),
+            1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT quiet_hours_exempt + 2 * may_turn_off FROM notice_kinds WHERE kind = "
+                  "'leak.gas_suspected'"),
+            1);  // sent at any hour, cannot be turned off
+  queue_mail();
+  auto sent = mail();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].text(1), "Posible fuga de gas en su medidor de Ratepayer Demo Utility");
+  EXPECT_EQ(sent[0].text(2).rfind("Si huele a gas, salga del edificio ahora", 0), 0u)
+      << sent[0].text(2);
+  auto alerts = account_alerts(test_.database(), maria);
+  ASSERT_TRUE(alerts.ok());
+  ASSERT_EQ(alerts->leaks.size(), 1u);
+  EXPECT_EQ(alerts->leaks[0].commodity, "gas");
 }
 
 TEST_F(UsageAlertsTest, AnotherAccountsLeakCannotBeClosed) {
