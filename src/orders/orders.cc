@@ -1,0 +1,280 @@
+#include "orders/orders.h"
+
+#include <charconv>
+#include <cstdio>
+
+#include "accounts/account_events.h"
+#include "core/json_writer.h"
+#include "core/secret_token.h"
+
+namespace rp::orders {
+namespace {
+
+using store::Row;
+using store::Session;
+
+std::string text_or_empty(const Row& row, const char* column) {
+  return row.is_null(column) ? std::string() : row.text(column);
+}
+
+Result<std::optional<Instant>> instant_or_none(const Row& row, const char* column) {
+  if (row.is_null(column)) return std::optional<Instant>{};
+  auto at = parse_instant(row.text(column), column);
+  RP_TRY(at);
+  return std::optional<Instant>{*at};
+}
+
+store::Value optional_instant(const std::optional<Instant>& at) {
+  if (!at) return store::Null{};
+  return format_instant(*at);
+}
+
+store::Value text_or_null(const std::string& text) {
+  if (text.empty()) return store::Null{};
+  return text;
+}
+
+Result<std::int64_t> account_id_of(Session& session, const AccountNumber& account) {
+  auto rows = session.query_named("orders/account_by_number", {account.digits()});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("no account has number " + account.formatted());
+  return rows->at(0).integer("id");
+}
+
+Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_moves) {
+  ServiceOrder order;
+  order.id = row.integer("id");
+  order.number = order_number(order.id);
+  order.account_number = row.text("account_number");
+  auto kind = parse_kind(row.text("kind"));
+  auto status = parse_status(row.text("status"));
+  if (!kind || !status) return internal_error("order " + order.number + " has an unknown state");
+  order.kind = *kind;
+  order.status = *status;
+  order.needs_visit = row.integer("needs_visit") != 0;
+  order.details = row.text("details");
+  auto start = instant_or_none(row, "window_start");
+  RP_TRY(start);
+  order.window_start = *start;
+  auto end = instant_or_none(row, "window_end");
+  RP_TRY(end);
+  order.window_end = *end;
+  order.crew = text_or_empty(row, "crew");
+  order.failure_reason = text_or_empty(row, "failure_reason");
+  order.external_id = text_or_empty(row, "external_id");
+  order.requested_by = row.text("requested_by");
+  order.requested_at = row.text("requested_at");
+  if (with_moves) {
+    auto moves = session.query_named("orders/moves_of_order", {order.id});
+    RP_TRY(moves);
+    for (const Row& move : *moves) {
+      order.moves.push_back({move.text("action"), move.text("from_status"), move.text("to_status"),
+                             move.text("note"), move.text("actor"), move.text("at")});
+    }
+  }
+  return order;
+}
+
+Result<ServiceOrder> read_order(Session& session, std::int64_t account_id, std::int64_t id) {
+  auto rows = session.query_named("orders/order_of_account", {id, account_id});
+  RP_TRY(rows);
+  if (rows->empty()) return not_found("this account has no order " + order_number(id));
+  return order_from(session, rows->at(0), true);
+}
+
+Result<void> record_move(Session& session, std::int64_t account_id, const ServiceOrder& order,
+                         std::string_view action, OrderStatus from, OrderStatus to,
+                         const std::string& note, const std::string& actor, const std::string& at) {
+  RP_TRY(session.execute_named("orders/insert_move",
+                               {order.id, std::string(action), std::string(status_name(from)),
+                                std::string(status_name(to)), note, actor, at}));
+  JsonWriter details;
+  details.begin_object().key("order").string(order.number);
+  details.key("kind").string(std::string(kind_name(order.kind)));
+  details.key("from").string(std::string(status_name(from)));
+  details.key("to").string(std::string(status_name(to)));
+  if (order.window_start && order.window_end) {
+    details.key("window_start").string(format_instant(*order.window_start));
+    details.key("window_end").string(format_instant(*order.window_end));
+  }
+  if (!note.empty()) details.key("note").string(note);
+  details.end_object();
+  RP_TRY(accounts::record_event(
+      session, {account_id, "order." + std::string(status_name(to)), actor,
+                "Service order " + order.number + " (" + std::string(kind_name(order.kind)) +
+                    "): " + std::string(status_name(to)),
+                details.take()}));
+  return success();
+}
+
+std::string request_digest(const NewOrder& order) {
+  return token_digest(std::string(kind_name(order.kind)) + "\n" +
+                      (order.needs_visit ? "visit" : "no visit") + "\n" + order.external_id + "\n" +
+                      order.details);
+}
+
+Result<void> check_move(const MoveRequest& request) {
+  const bool windowed =
+      request.action == OrderAction::schedule || request.action == OrderAction::reschedule;
+  if (windowed) {
+    if (!request.window_start || !request.window_end ||
+        *request.window_end <= *request.window_start) {
+      return invalid_input("window", "an appointment window needs a start before its end");
+    }
+  }
+  if (request.action == OrderAction::dispatch && request.crew.empty()) {
+    return invalid_input("crew", "say which crew the order goes to");
+  }
+  if (request.action == OrderAction::fail && request.note.empty()) {
+    return invalid_input("note", "say why it could not be done (no access, unsafe, ...)");
+  }
+  if (request.note.size() > kLongestDetails || request.crew.size() > 100) {
+    return invalid_input(request.crew.size() > 100 ? "crew" : "note", "too long");
+  }
+  return success();
+}
+
+}  // namespace
+
+std::string order_number(std::int64_t id) {
+  char text[24];
+  std::snprintf(text, sizeof text, "SO%06lld", static_cast<long long>(id));
+  return text;
+}
+
+Result<std::int64_t> parse_order_number(const std::string& text) {
+  std::string_view digits = text;
+  if (digits.starts_with("SO") || digits.starts_with("so")) digits.remove_prefix(2);
+  std::int64_t id = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || id <= 0) {
+    return invalid_input("order", "an order number looks like SO000123");
+  }
+  return id;
+}
+
+Result<ServiceOrder> create_order(store::Database& database, const AccountNumber& account,
+                                  const NewOrder& order, const std::string& idempotency_key,
+                                  const std::string& actor) {
+  if (order.details.size() > kLongestDetails) {
+    return invalid_input("details", "say what is needed in 2,000 characters at most");
+  }
+  if (order.external_id.size() > 100) {
+    return invalid_input("external_id", "an external id is 100 characters at most");
+  }
+  const std::string digest = request_digest(order);
+  return database.write<ServiceOrder>([&](Session& session) -> Result<ServiceOrder> {
+    auto account_id = account_id_of(session, account);
+    RP_TRY(account_id);
+    auto earlier = session.query_named("orders/order_by_key", {*account_id, idempotency_key});
+    RP_TRY(earlier);
+    if (!earlier->empty()) {
+      if (earlier->at(0).text("request_digest") != digest) {
+        return conflict("this Idempotency-Key was used for a different order")
+            .coded("idempotency-key-reused");
+      }
+      auto replay = read_order(session, *account_id, earlier->at(0).integer("id"));
+      RP_TRY(replay);
+      replay->replayed = true;
+      return replay;
+    }
+    if (!order.external_id.empty()) {
+      auto taken = session.query_named("orders/order_by_external_id", {order.external_id});
+      RP_TRY(taken);
+      if (!taken->empty()) {
+        return conflict("external id " + order.external_id + " names order " +
+                        order_number(taken->at(0).integer("id")));
+      }
+    }
+    const std::string at = format_instant(now());
+    RP_TRY(session.execute_named(
+        "orders/insert_order",
+        {*account_id, std::string(kind_name(order.kind)), std::int64_t{order.needs_visit ? 1 : 0},
+         order.details, text_or_null(order.external_id), idempotency_key, digest, actor, at, at}));
+    auto id = session.query_named("orders/order_id_by_key", {*account_id, idempotency_key});
+    RP_TRY(id);
+    auto created = read_order(session, *account_id, id->at(0).integer("id"));
+    RP_TRY(created);
+    RP_TRY(record_move(session, *account_id, *created, "create", OrderStatus::received,
+                       OrderStatus::received, "", actor, at));
+    return read_order(session, *account_id, created->id);
+  });
+}
+
+Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& account,
+                                std::int64_t id, const MoveRequest& request,
+                                const std::string& actor) {
+  RP_TRY(check_move(request));
+  return database.write<ServiceOrder>([&](Session& session) -> Result<ServiceOrder> {
+    auto account_id = account_id_of(session, account);
+    RP_TRY(account_id);
+    auto order = read_order(session, *account_id, id);
+    RP_TRY(order);
+    const OrderStatus from = order->status;
+    auto to = move(order->kind, from, request.action,
+                   {request.actor_kind, order->needs_visit, request.approval_required});
+    RP_TRY(to);
+    if (request.action == OrderAction::schedule || request.action == OrderAction::reschedule) {
+      order->window_start = request.window_start;
+      order->window_end = request.window_end;
+      order->crew.clear();
+    }
+    if (request.action == OrderAction::dispatch) order->crew = request.crew;
+    if (request.action == OrderAction::fail) order->failure_reason = request.note;
+    const std::string at = format_instant(now());
+    auto updated = session.execute_named(
+        "orders/update_order",
+        {std::string(status_name(*to)), optional_instant(order->window_start),
+         optional_instant(order->window_end), text_or_null(order->crew),
+         text_or_null(order->failure_reason), at, order->id, std::string(status_name(from))});
+    RP_TRY(updated);
+    if (*updated == 0) {
+      return conflict("order " + order->number + " was moved meanwhile: look at it again")
+          .coded("order-move-not-allowed");
+    }
+    order->status = *to;
+    RP_TRY(record_move(session, *account_id, *order, action_name(request.action), from, *to,
+                       request.note, actor, at));
+    return read_order(session, *account_id, order->id);
+  });
+}
+
+Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
+                                                 const AccountNumber& account) {
+  return database.read<std::vector<ServiceOrder>>(
+      [&](Session& session) -> Result<std::vector<ServiceOrder>> {
+        auto account_id = account_id_of(session, account);
+        RP_TRY(account_id);
+        auto rows = session.query_named("orders/orders_of_account", {*account_id});
+        RP_TRY(rows);
+        std::vector<ServiceOrder> orders;
+        for (const Row& row : *rows) {
+          auto order = order_from(session, row, false);
+          RP_TRY(order);
+          orders.push_back(std::move(*order));
+        }
+        return orders;
+      });
+}
+
+Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
+                                              bool unscheduled, std::size_t limit) {
+  return database.read<std::vector<ServiceOrder>>(
+      [&](Session& session) -> Result<std::vector<ServiceOrder>> {
+        auto rows = unscheduled ? session.query_named("orders/open_orders_unscheduled",
+                                                      {static_cast<std::int64_t>(limit)})
+                                : session.query_named("orders/open_orders_between",
+                                                      {format_instant(from), format_instant(to),
+                                                       static_cast<std::int64_t>(limit)});
+        RP_TRY(rows);
+        std::vector<ServiceOrder> orders;
+        for (const Row& row : *rows) {
+          auto order = order_from(session, row, false);
+          RP_TRY(order);
+          orders.push_back(std::move(*order));
+        }
+        return orders;
+      });
+}
+
+}  // namespace rp::orders

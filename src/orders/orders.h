@@ -1,0 +1,97 @@
+#pragma once
+// Service orders over the database (the rules are order_rules.h): creating one, once per
+// Idempotency-Key, moving it along with who did it (each move kept with the order and recorded as
+// the account event "order.<new status>" in the same transaction), and reading an account's
+// orders and the open ones for the dispatcher.
+//
+// Orders are named to people by their number, "SO" and the id (SO000123).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/account_number.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "orders/order_rules.h"
+#include "store/database.h"
+
+namespace rp::orders {
+
+inline constexpr std::size_t kLongestDetails = 2000;
+
+struct OrderMove {
+  std::string action;
+  std::string from_status;
+  std::string to_status;
+  std::string note;
+  std::string actor;
+  std::string at;
+};
+
+struct ServiceOrder {
+  std::int64_t id = 0;
+  std::string number;  // "SO000123"
+  std::string account_number;
+  OrderKind kind = OrderKind::other;
+  OrderStatus status = OrderStatus::received;
+  bool needs_visit = true;
+  std::string details;
+  std::optional<Instant> window_start;
+  std::optional<Instant> window_end;
+  std::string crew;
+  std::string failure_reason;
+  std::string external_id;
+  std::string requested_by;
+  std::string requested_at;
+  std::vector<OrderMove> moves;  // oldest first
+  bool replayed = false;         // the answer to a request made before with the same key
+};
+
+struct NewOrder {
+  OrderKind kind = OrderKind::other;
+  bool needs_visit = true;
+  std::string details;      // 0-2,000 characters
+  std::string external_id;  // "" none
+};
+
+// "SO000123" -> 123. Errors: invalid_input ("order").
+Result<std::int64_t> parse_order_number(const std::string& text);
+std::string order_number(std::int64_t id);
+
+// Creates the order (status received, "order.received"), or, for a key used before on the
+// account, returns that order (replayed). Errors: not_found (account); invalid_input naming
+// details or external_id; conflict "idempotency-key-reused" when the key was used for a different
+// request; conflict when the external id names another order.
+Result<ServiceOrder> create_order(store::Database& database, const AccountNumber& account,
+                                  const NewOrder& order, const std::string& idempotency_key,
+                                  const std::string& actor);
+
+struct MoveRequest {
+  OrderAction action = OrderAction::schedule;
+  Actor actor_kind = Actor::staff;
+  std::optional<Instant> window_start;  // schedule, reschedule: required, start before end
+  std::optional<Instant> window_end;
+  std::string crew;                // dispatch: required
+  std::string note;                // fail: the reason, required; otherwise optional
+  bool approval_required = false;  // the utility's setting, for results that change billing
+};
+
+// Moves order `id` of `account` (a customer may reach only their own account's orders).
+// Errors: not_found; conflict "order-move-not-allowed" (order_rules.h); invalid_input naming
+// window, crew or note.
+Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& account,
+                                std::int64_t id, const MoveRequest& request,
+                                const std::string& actor);
+
+// The account's orders, newest first. Errors: not_found.
+Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
+                                                 const AccountNumber& account);
+
+// Open orders (not completed or cancelled) whose window starts in [from, to), or with no window
+// yet when `unscheduled`, oldest first, at most `limit`.
+Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
+                                              bool unscheduled, std::size_t limit);
+
+}  // namespace rp::orders

@@ -1,0 +1,155 @@
+// Service orders over the database: created once per key, moved with who did it, each move an
+// account event, another account's order out of reach, and the dispatcher's open orders.
+
+#include "orders/orders.h"
+
+#include <gtest/gtest.h>
+
+#include "accounts/testing/account_fixtures.h"
+#include "store/testing/test_database.h"
+
+namespace rp::orders {
+namespace {
+
+using store::testing::count;
+using store::testing::query;
+
+Instant at(const char* text) {
+  return *parse_instant(text, "at");
+}
+
+MoveRequest by(OrderAction action, Actor actor = Actor::staff) {
+  MoveRequest request;
+  request.action = action;
+  request.actor_kind = actor;
+  return request;
+}
+
+class OrdersTest : public ::testing::Test {
+ protected:
+  OrdersTest()
+      : maria_(accounts::testing::open_sample_account(test_.database())),
+        ben_(accounts::testing::open_sample_account(
+            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})) {}
+
+  ServiceOrder reread(const std::string& key = "key-1") {
+    auto created = create_order(test_.database(), maria_,
+                                {OrderKind::meter_reread, true, "The read looks too high", ""}, key,
+                                "customer:1");
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? *created : ServiceOrder{};
+  }
+
+  MoveRequest scheduling() {
+    MoveRequest request;
+    request.action = OrderAction::schedule;
+    request.window_start = at("2026-12-08T16:00:00Z");
+    request.window_end = at("2026-12-08T20:00:00Z");
+    return request;
+  }
+
+  store::testing::TestDatabase test_;
+  AccountNumber maria_;
+  AccountNumber ben_;
+};
+
+TEST_F(OrdersTest, AnOrderIsCreatedOncePerKeyAndMovedWithWhoMovedIt) {
+  ServiceOrder order = reread();
+  EXPECT_EQ(order.number, order_number(order.id));
+  EXPECT_EQ(order.status, OrderStatus::received);
+  EXPECT_FALSE(order.replayed);
+  ServiceOrder again = reread();
+  EXPECT_EQ(again.id, order.id);
+  EXPECT_TRUE(again.replayed);
+  auto different =
+      create_order(test_.database(), maria_, {OrderKind::investigate, true, "Something else", ""},
+                   "key-1", "customer:1");
+  ASSERT_FALSE(different.ok());
+  EXPECT_EQ(different.error().code, "idempotency-key-reused");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM service_orders"), 1);
+
+  auto scheduled = move_order(test_.database(), maria_, order.id, scheduling(), "staff:4");
+  ASSERT_TRUE(scheduled.ok()) << scheduled.error().message;
+  EXPECT_EQ(scheduled->status, OrderStatus::scheduled);
+  EXPECT_EQ(format_instant(*scheduled->window_start), "2026-12-08T16:00:00Z");
+  MoveRequest dispatch = by(OrderAction::dispatch);
+  EXPECT_EQ(move_order(test_.database(), maria_, order.id, dispatch, "staff:4").error().field,
+            "crew");
+  dispatch.crew = "Crew 2";
+  ASSERT_TRUE(move_order(test_.database(), maria_, order.id, dispatch, "staff:4").ok());
+  // The customer may no longer cancel: a crew is on it.
+  MoveRequest cancel = by(OrderAction::cancel, Actor::customer);
+  auto late = move_order(test_.database(), maria_, order.id, cancel, "customer:1");
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "order-move-not-allowed");
+  ASSERT_TRUE(
+      move_order(test_.database(), maria_, order.id, by(OrderAction::arrive), "staff:9").ok());
+  auto done = move_order(test_.database(), maria_, order.id, by(OrderAction::complete), "staff:9");
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_EQ(done->status, OrderStatus::completed);
+  ASSERT_EQ(done->moves.size(), 5u);
+  EXPECT_EQ(done->moves[0].action, "create");
+  EXPECT_EQ(done->moves[4].actor, "staff:9");
+  auto events =
+      query(test_.database(),
+            "SELECT kind, actor FROM account_events WHERE kind LIKE 'order.%' ORDER BY id");
+  ASSERT_EQ(events.size(), 5u);
+  EXPECT_EQ(events[0].text(0), "order.received");
+  EXPECT_EQ(events[0].text(1), "customer:1");
+  EXPECT_EQ(events[4].text(0), "order.completed");
+}
+
+TEST_F(OrdersTest, BadMovesAndAnotherAccountsOrderChangeNothing) {
+  ServiceOrder order = reread();
+  EXPECT_EQ(move_order(test_.database(), ben_, order.id, scheduling(), "staff:4").error().kind,
+            ErrorKind::not_found);
+  MoveRequest backwards = scheduling();
+  std::swap(backwards.window_start, backwards.window_end);
+  EXPECT_EQ(move_order(test_.database(), maria_, order.id, backwards, "staff:4").error().field,
+            "window");
+  EXPECT_EQ(move_order(test_.database(), maria_, order.id, by(OrderAction::fail), "staff:4")
+                .error()
+                .field,
+            "note");
+  auto skipped =
+      move_order(test_.database(), maria_, order.id, by(OrderAction::complete), "staff:4");
+  ASSERT_FALSE(skipped.ok());
+  EXPECT_EQ(skipped.error().code, "order-move-not-allowed");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM service_order_moves"), 1);
+  EXPECT_EQ(query(test_.database(), "SELECT status FROM service_orders")[0].text(0), "received");
+  EXPECT_EQ(*parse_order_number("SO000017"), 17);
+  EXPECT_FALSE(parse_order_number("SO-17").ok());
+  EXPECT_FALSE(parse_order_number("").ok());
+}
+
+TEST_F(OrdersTest, TheDispatcherSeesOpenOrdersByWindowAndThoseWithoutOne) {
+  ServiceOrder first = reread("key-1");
+  ServiceOrder second = reread("key-2");
+  ASSERT_TRUE(move_order(test_.database(), maria_, first.id, scheduling(), "staff:4").ok());
+  auto day = open_orders(test_.database(), at("2026-12-08T08:00:00Z"), at("2026-12-09T08:00:00Z"),
+                         false, 100);
+  ASSERT_TRUE(day.ok());
+  ASSERT_EQ(day->size(), 1u);
+  EXPECT_EQ(day->at(0).id, first.id);
+  auto waiting = open_orders(test_.database(), {}, {}, true, 100);
+  ASSERT_TRUE(waiting.ok());
+  ASSERT_EQ(waiting->size(), 1u);
+  EXPECT_EQ(waiting->at(0).id, second.id);
+  auto mine = account_orders(test_.database(), maria_);
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->size(), 2u);
+  EXPECT_TRUE(account_orders(test_.database(), ben_)->empty());
+}
+
+TEST_F(OrdersTest, AnExternalIdNamesOneOrder) {
+  ASSERT_TRUE(create_order(test_.database(), maria_, {OrderKind::investigate, true, "", "WMS-1"},
+                           "key-1", "api_key:2")
+                  .ok());
+  auto taken = create_order(test_.database(), ben_, {OrderKind::investigate, true, "", "WMS-1"},
+                            "key-1", "api_key:2");
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().kind, ErrorKind::conflict);
+}
+
+}  // namespace
+}  // namespace rp::orders

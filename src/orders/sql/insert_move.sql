@@ -1,0 +1,2 @@
+INSERT INTO service_order_moves (order_id, action, from_status, to_status, note, actor, at)
+VALUES (:order, :action, :from_status, :to_status, :note, :actor, :at)

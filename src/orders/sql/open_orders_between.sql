@@ -1,0 +1,7 @@
+-- Open orders whose window starts in [:from, :to), oldest first.
+SELECT id, account_number, kind, status, needs_visit, details, window_start, window_end, crew,
+       failure_reason, external_id, requested_by, requested_at
+FROM service_order_rows
+WHERE status NOT IN ('completed', 'cancelled') AND window_start >= :from AND window_start < :to
+ORDER BY window_start, id
+LIMIT :limit

@@ -1,0 +1,1 @@
+SELECT id FROM service_orders WHERE account_id = :account AND idempotency_key = :key
