@@ -396,6 +396,9 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   await staff.getByTestId("inbox-view-waiting").click();
   await staff.locator(`[data-testid="inbox-row"][data-thread="${threadId}"]`).waitFor();
   await photograph(staff, staff.locator("main"), "inbox-waiting-desktop");
+  await staff.setViewportSize(PHONE.viewport);
+  await photograph(staff, staff.locator("main"), "inbox-waiting-phone");
+  await staff.setViewportSize(DESKTOP.viewport);
 
   // The account page lists the account's threads, each a way to its thread in the Inbox.
   await staff.goto(`${BASE}/staff.html#/accounts/${account.number}`);

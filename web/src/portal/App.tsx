@@ -35,6 +35,8 @@ const AutopayPage = lazyPage(() => import("./pages/Autopay").then((m) => m.Autop
 const Payments = lazyPage(() => import("./pages/Payments").then((m) => m.Payments));
 const Arrangements = lazyPage(() => import("./pages/Arrangements").then((m) => m.Arrangements));
 const UsagePage = lazyPage(() => import("./pages/Usage").then((m) => m.UsagePage));
+const Messages = lazyPage(() => import("./pages/Messages").then((m) => m.Messages));
+const MessageThread = lazyPage(() => import("./pages/MessageThread").then((m) => m.MessageThread));
 const Settings = lazyPage(() => import("./pages/Settings").then((m) => m.Settings));
 const Register = lazyPage(() => import("./pages/Register").then((m) => m.Register));
 const CheckEmail = lazyPage(() => import("./pages/CheckEmail").then((m) => m.CheckEmail));
@@ -55,6 +57,8 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
   payments: Payments,
   arrangements: Arrangements,
   usage: UsagePage,
+  messages: Messages,
+  message: MessageThread,
   settings: Settings,
   register: Register,
   "check-email": CheckEmail,
@@ -319,6 +323,10 @@ function PageFor(p: PageForProps) {
       return <Arrangements />;
     case "usage":
       return <UsagePage />;
+    case "messages":
+      return <Messages write={r.write} />;
+    case "message":
+      return <MessageThread thread={r.thread} />;
     case "settings":
       return <Settings onLanguage={p.onLanguage} />;
     case "not-found":

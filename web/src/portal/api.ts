@@ -42,6 +42,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** false for the sign-in APIs, where a 401 is an answer (wrong password), not a lost session. */
   session?: boolean;
+  /** A file sent as it is (its bytes the whole body), in place of a JSON `body`. */
+  file?: Blob;
 }
 
 /**
@@ -72,13 +74,14 @@ async function requestOnce<T>(method: string, path: string, options: RequestOpti
     ...options.headers,
   };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  else if (options.file) headers["Content-Type"] = options.file.type || "application/octet-stream";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body !== undefined ? JSON.stringify(options.body) : options.file,
       credentials: "same-origin",
       signal: options.signal,
     });
@@ -141,6 +144,8 @@ export function get<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
   request<T>("POST", path, { body, headers });
+/** POST of a file's bytes as the whole body (the server tells its type by its content). */
+export const postFile = <T>(path: string, file: Blob) => request<T>("POST", path, { file });
 export const put = <T>(path: string, body: unknown) => request<T>("PUT", path, { body });
 /** DELETE; most answer 204 (void), some 200 with a body (T). */
 export const del = <T = void>(path: string) => request<T>("DELETE", path);

@@ -24,6 +24,7 @@ const NOTICE_KINDS: Readonly<Record<string, MessageKey>> = {
   "contact.changed": "noticeContactChanged",
   "usage.high": "noticeUsageHigh",
   "leak.suspected": "noticeLeakSuspected",
+  "leak.gas_suspected": "noticeLeakGasSuspected",
   "message.new": "noticeMessageNew",
 };
 

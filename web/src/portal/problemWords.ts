@@ -61,6 +61,8 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   "attachment-too-large": "problemAttachmentTooLarge",
   "attachment-type": "problemAttachmentType",
   "thread-closed": "problemThreadClosed",
+  // Service requests (a cancel that came too late).
+  "order-move-not-allowed": "problemOrderMoveNotAllowed",
   // Staff acting for a customer (the portal never sends these, but words them all the same).
   "consent-required": "problemConsentRequired",
   "bill-overtaken": "problemBillOvertaken",

@@ -11,6 +11,8 @@ export type Route =
   | { page: "arrangements" }
   | { page: "usage" }
   | { page: "settings" }
+  | { page: "messages"; write: boolean }
+  | { page: "message"; thread: string }
   | { page: "sign-in"; next: string }
   | { page: "register" }
   | { page: "check-email" }
@@ -64,6 +66,8 @@ const ACCOUNT_PAGES: ReadonlySet<PageName> = new Set<PageName>([
   "payments",
   "arrangements",
   "usage",
+  "messages",
+  "message",
 ]);
 
 /** Pages only for someone not signed in: a signed-in customer goes to the dashboard. */
@@ -122,6 +126,9 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (path === "/not-me") return { page: "not-me", token: queryParam(search, "token") ?? "" };
   if (path === "/claim-by-text") return { page: "claim-by-text", token: queryParam(search, "token") ?? "" };
   if (path === "/unsubscribe") return { page: "unsubscribe", token: queryParam(search, "token") ?? "" };
+  if (path === "/messages") return { page: "messages", write: queryParam(search, "write") !== null };
+  const thread = /^\/messages\/([0-9]+)$/.exec(path);
+  if (thread) return { page: "message", thread: thread[1] };
   const bill = /^\/bills\/([0-9]+)$/.exec(path);
   if (bill) return { page: "bill", bill: bill[1] };
   return { page: "not-found", path: pathname };
@@ -138,6 +145,9 @@ export function billPath(bill: string | number): string {
   return `/bills/${encodeURIComponent(String(bill))}`;
 }
 
+/** The Messages page with the "Write to us" form open. */
+export const WRITE_TO_US_PATH = "/messages?write";
+
 /** Which navigation item a page belongs to (so "Bills" stays marked on a bill's page). */
 export function navSection(route: Route): PageName {
   switch (route.page) {
@@ -147,6 +157,8 @@ export function navSection(route: Route): PageName {
       return "pay";
     case "arrangements":
       return "payments";
+    case "message":
+      return "messages";
     default:
       return route.page;
   }

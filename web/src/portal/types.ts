@@ -466,3 +466,47 @@ export interface AccountAlerts {
   /** Open, and closed in the past 30 days, newest first. */
   leaks: Leak[];
 }
+
+/** What a conversation is about, as the customer chose it. */
+export type MessageTopic = "bill" | "payment" | "usage" | "service" | "other";
+
+/** A file attached to a message (GET .../message-attachments/{id} downloads it). */
+export interface MessageAttachment {
+  id: number;
+  name: string;
+  /** The type the server found by the file's content: "image/png", "application/pdf". */
+  type: string;
+  /** Bytes. */
+  size: number;
+}
+
+/**
+ * One conversation with the utility, as listed: open (waiting on the utility), waiting (the
+ * utility answered; waiting on the customer) or closed.
+ */
+export interface ThreadSummary {
+  id: number;
+  topic: MessageTopic | string;
+  subject: string;
+  status: "open" | "waiting" | "closed" | string;
+  opened_at: string;
+  last_message_at: string;
+  first_reply_at: string | null;
+  bill: number | null;
+  payment: string | null;
+}
+
+/** A message of a conversation: the customer's or the utility's (never a staff note). */
+export interface ThreadMessage {
+  id: number;
+  from: "customer" | "utility" | string;
+  body: string;
+  created_at: string;
+  attachments: MessageAttachment[];
+}
+
+/** A conversation and its messages, oldest first. */
+export interface Thread {
+  thread: ThreadSummary;
+  messages: ThreadMessage[];
+}

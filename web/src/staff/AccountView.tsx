@@ -24,6 +24,7 @@ import { AgreementsSection } from "./AgreementsSection";
 import { NOTES_WRITE, NotesSection } from "./NotesSection";
 import { NoticesSection } from "./NoticesSection";
 import { UsageAlertsSection } from "./UsageAlertsSection";
+import { MessagesSection } from "./MessagesSection";
 import { NOTICES_CHANGE_PERMISSION } from "./notices";
 import { HistorySection } from "./HistorySection";
 import { AccountActions } from "./AccountActions";
@@ -103,6 +104,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     { id: "agreements", label: "Service agreements", name: "service agreements" },
     { id: "notices", label: "Notices", name: "notices", resource: noticesResource },
     { id: "usage-alerts", label: "Usage alerts", name: "usage alerts", resource: parts.alerts.resource },
+    { id: "messages", label: "Messages", name: "messages" },
     { id: "history", label: "History", name: "history", resource: parts.history.resource },
   ];
   const entries = sections.map((s) => ({ id: s.id, label: s.label, failed: s.resource?.state === "failed" }));
@@ -180,6 +182,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
             onChanged={parts.history.showNewest}
             onSessionEnded={onSessionEnded}
           />
+          <MessagesSection key={a.account_number} account={a.account_number} onSessionEnded={onSessionEnded} />
           <HistorySection history={parts.history} />
         </div>
       </div>

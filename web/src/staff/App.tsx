@@ -17,6 +17,7 @@ import { queueOfScreen, workHash } from "./workRoute";
 import type { WorkScreen } from "./workRoute";
 import { REPORTS_PERMISSION, reportsHash } from "./reportsRoute";
 import type { ReportsScreen } from "./reportsRoute";
+import { INBOX_PERMISSION, inboxHash } from "./inbox";
 import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
 import { SEARCH_FIELD_ID, isSearchShortcut } from "./shortcuts";
 
@@ -26,6 +27,8 @@ const WorkArea = lazyPart("work queues", () => import("./WorkArea").then((m) => 
 const SettingsArea = lazyPart("settings", () => import("./SettingsArea").then((m) => m.SettingsArea));
 const ReportsArea = lazyPart("reports", () => import("./ReportsArea").then((m) => m.ReportsArea));
 /** The tariff screens, under Settings: their code loads when first opened. */
+/** The Inbox: customers' messages, loaded when first opened. */
+const InboxArea = lazyPart("inbox", () => import("./InboxArea").then((m) => m.InboxArea));
 const TariffsArea = lazyPart("tariffs", () => import("./TariffsArea").then((m) => m.TariffsArea));
 
 /** A Work area screen's page title: "Bill holds · Ratepayer staff". */
@@ -100,7 +103,9 @@ export function App() {
   // Into the Work, Settings (tariffs too) or Reports area: a problem of the page before is not
   // about it (each screen says its own).
   const inArea =
-    route.page === "work" || route.page === "settings" || route.page === "tariffs" || route.page === "reports" ? route.page : null;
+    route.page === "work" || route.page === "settings" || route.page === "tariffs" || route.page === "reports" || route.page === "inbox"
+      ? route.page
+      : null;
   useEffect(() => {
     if (inArea) setError(null);
   }, [inArea]);
@@ -257,6 +262,9 @@ export function App() {
       document.title = `${route.code ? `Rate plan ${route.code}` : "Tariffs"} · Ratepayer staff`;
     } else if (route.page === "reports") {
       document.title = reportsTitle(route.screen);
+    } else if (route.page === "inbox") {
+      document.title = route.screen.screen === "thread" ? `Thread ${route.screen.id} · Ratepayer staff`
+        : route.screen.screen === "canned-replies" ? "Canned replies · Ratepayer staff" : "Inbox · Ratepayer staff";
     } else {
       document.title = "Find an account · Ratepayer staff";
       const n = lastOpened.current;
@@ -329,6 +337,8 @@ export function App() {
     content = <SettingsArea me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "tariffs") {
     content = <TariffsArea code={route.code} me={session.me} onSessionEnded={fail} />;
+  } else if (route.page === "inbox") {
+    content = <InboxArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "reports") {
     content = <ReportsArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "search") {
@@ -376,6 +386,13 @@ export function App() {
                 <li>
                   <a href={workHash()} aria-current={route.page === "work" ? (route.screen.queue === "overview" ? "page" : "true") : undefined}>
                     Work
+                  </a>
+                </li>
+              )}
+              {me.permissions.includes(INBOX_PERMISSION) && (
+                <li>
+                  <a href={inboxHash()} aria-current={route.page === "inbox" ? (route.screen.screen === "view" ? "page" : "true") : undefined}>
+                    Inbox
                   </a>
                 </li>
               )}

@@ -25,6 +25,7 @@ const KINDS: Readonly<Record<string, string>> = {
   "arrangement.at_risk": "Arrangement down payment not made (warning)",
   "usage.high": "High usage alert",
   "leak.suspected": "Possible leak",
+  "leak.gas_suspected": "Possible gas leak (safety: sent at any hour)",
   "message.new": "New message from the utility",
   "budget.enrolled": "Budget billing started",
   "budget.ended": "Budget billing ended",

@@ -9,12 +9,15 @@
 //   #/settings              the utility's settings, the bill schedule and the settings' changes
 //   #/settings/tariffs...   the rate plans and their tariffs (tariffsRoute.ts)
 //   #/reports...            the office's reports (reportsRoute.ts)
+//   #/inbox...              customers' messages (inbox.ts)
 
 import { parseWorkRoute } from "./workRoute.ts";
 import type { WorkScreen } from "./workRoute.ts";
 import { parseReportsRoute } from "./reportsRoute.ts";
 import type { ReportsScreen } from "./reportsRoute.ts";
 import { parseTariffsRoute } from "./tariffsRoute.ts";
+import { parseInboxRoute } from "./inbox.ts";
+import type { InboxScreen } from "./inbox.ts";
 
 /** The audit trail's filters, in the form's order. */
 export const AUDIT_FILTERS = ["account", "staff", "action", "from", "to"] as const;
@@ -34,7 +37,8 @@ export type Route =
   | { page: "work"; screen: WorkScreen }
   | { page: "settings" }
   | { page: "tariffs"; code: string | null }
-  | { page: "reports"; screen: ReportsScreen };
+  | { page: "reports"; screen: ReportsScreen }
+  | { page: "inbox"; screen: InboxScreen };
 
 function decode(part: string): string | null {
   try {
@@ -76,6 +80,8 @@ export function parseRoute(hash: string): Route {
   if (/^#\/settings\/?$/.test(hash)) return { page: "settings" };
   const tariffs = parseTariffsRoute(hash);
   if (tariffs) return { page: "tariffs", code: tariffs.code };
+  const inbox = parseInboxRoute(hash);
+  if (inbox) return { page: "inbox", screen: inbox };
   const reports = parseReportsRoute(hash);
   if (reports) return { page: "reports", screen: reports };
   return { page: "search" };

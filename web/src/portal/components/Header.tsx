@@ -13,6 +13,7 @@ const NAV: { page: PageName; href: string; label: MessageKey }[] = [
   { page: "pay", href: "/pay", label: "navPay" },
   { page: "usage", href: "/usage", label: "navUsage" },
   { page: "payments", href: "/payments", label: "navPayments" },
+  { page: "messages", href: "/messages", label: "navMessages" },
   { page: "settings", href: "/settings", label: "navSettings" },
 ];
 

@@ -8,7 +8,7 @@ import { LoadState } from "../components/Loading";
 import { useLoad } from "../components/useLoad";
 import { Link } from "../navigation";
 import { useSession } from "../session";
-import { billPath } from "../router";
+import { WRITE_TO_US_PATH, billPath } from "../router";
 import { fetchDashboard } from "../accountApi";
 import { fetchAlerts } from "../usageAlertsApi";
 import { currentPeriodAlert, openLeaks } from "../usageAlerts";
@@ -68,6 +68,11 @@ export function Dashboard() {
             paperless={cards.data.preferences.paperless} />
           <UsageCard usage={cards.data.months} toDate={cards.data.period_to_date} />
         </div>
+      )}
+      {ready && (
+        <p class="write-to-us" data-testid="write-to-us">
+          {t("homeQuestions")} <Link href={WRITE_TO_US_PATH}>{t("homeWriteToUs")}</Link>
+        </p>
       )}
     </Page>
   );
