@@ -9,6 +9,7 @@
 #include "api/message_handlers.h"
 #include "api/meter_data_handlers.h"
 #include "api/notice_handlers.h"
+#include "api/order_handlers.h"
 #include "api/payment_handlers.h"
 #include "api/report_handlers.h"
 #include "api/settings_handlers.h"
@@ -157,6 +158,17 @@ void add_routes(http::Router& router, ApiContext& context) {
              "messages.reply");
   router.add("DELETE", "/api/v1/staff/canned-replies/{id}", bind(delete_canned_reply_handler),
              "messages.reply");
+  router.add("GET", "/api/v1/accounts/{number}/service-orders", bind(account_orders_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/service-orders", bind(create_order_handler),
+             "accounts.change");
+  router.add("GET", "/api/v1/accounts/{number}/service-orders/{order}", bind(account_order_handler),
+             "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/service-orders/{order}/cancel",
+             bind(cancel_order_handler), "accounts.change");
+  router.add("POST", "/api/v1/staff/service-orders/{order}/moves", bind(move_order_handler),
+             "orders.field");
+  router.add("GET", "/api/v1/staff/service-orders", bind(open_orders_handler), "accounts.read");
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));
   router.add("POST", "/api/v1/sms/status", bind(text_status_handler));
   router.add("GET", "/api/v1/notices/unsubscribe", bind(unsubscribe_target_handler));

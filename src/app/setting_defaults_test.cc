@@ -11,6 +11,7 @@
 #include "ledger/arrangement_rules.h"
 #include "ledger/late_fee.h"
 #include "notify/usage_rules.h"
+#include "orders/orders.h"
 #include "store/setting_rules.h"
 #include "store/testing/test_database.h"
 #include "store/utility_settings.h"
@@ -48,6 +49,9 @@ TEST(SettingDefaults, WhatTheRulesSayIsWhatTheReadersDo) {
   EXPECT_EQ(when_unset("adjustment_approval_cents"), std::to_string(ledger::kDefaultApprovalCents));
   EXPECT_EQ(when_unset("daily_jobs_hour"), std::to_string(kDefaultDailyJobsHour));
   EXPECT_EQ(when_unset("usage_alerts_hour"), std::to_string(kDefaultUsageAlertsHour));
+  store::testing::TestDatabase empty;
+  EXPECT_EQ(when_unset("orders_need_approval"),
+            *orders::approval_required(empty.database()) ? "1" : "0");
   const notify::LeakSettings leaks;
   EXPECT_EQ(when_unset("leak_water_least_flow_milli"),
             std::to_string(leaks.water_least_flow_milli));

@@ -6,6 +6,7 @@
 #include "accounts/account_events.h"
 #include "core/json_writer.h"
 #include "core/secret_token.h"
+#include "store/utility_settings.h"
 
 namespace rp::orders {
 namespace {
@@ -170,8 +171,8 @@ Result<ServiceOrder> create_order(store::Database& database, const AccountNumber
     RP_TRY(earlier);
     if (!earlier->empty()) {
       if (earlier->at(0).text("request_digest") != digest) {
-        return conflict("this Idempotency-Key was used for a different order")
-            .coded("idempotency-key-reused");
+        return invalid_input("idempotency_key",
+                             "this Idempotency-Key was used for a different order");
       }
       auto replay = read_order(session, *account_id, earlier->at(0).integer("id"));
       RP_TRY(replay);
@@ -236,6 +237,32 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
     RP_TRY(record_move(session, *account_id, *order, action_name(request.action), from, *to,
                        request.note, actor, at));
     return read_order(session, *account_id, order->id);
+  });
+}
+
+Result<ServiceOrder> account_order(store::Database& database, const AccountNumber& account,
+                                   std::int64_t id) {
+  return database.read<ServiceOrder>([&](Session& session) -> Result<ServiceOrder> {
+    auto account_id = account_id_of(session, account);
+    RP_TRY(account_id);
+    return read_order(session, *account_id, id);
+  });
+}
+
+Result<AccountNumber> order_account(store::Database& database, std::int64_t id) {
+  return database.read<AccountNumber>([&](Session& session) -> Result<AccountNumber> {
+    auto rows = session.query_named("orders/account_of_order", {id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("no order " + order_number(id));
+    return AccountNumber::parse(rows->at(0).text("number"));
+  });
+}
+
+Result<bool> approval_required(store::Database& database) {
+  return database.read<bool>([](Session& session) -> Result<bool> {
+    auto setting = store::whole_number_setting(session, "orders_need_approval");
+    RP_TRY(setting);
+    return setting->value_or(0) == 1;
   });
 }
 

@@ -62,8 +62,8 @@ std::string order_number(std::int64_t id);
 
 // Creates the order (status received, "order.received"), or, for a key used before on the
 // account, returns that order (replayed). Errors: not_found (account); invalid_input naming
-// details or external_id; conflict "idempotency-key-reused" when the key was used for a different
-// request; conflict when the external id names another order.
+// details, external_id, or idempotency_key when the key was used for a different request;
+// conflict when the external id names another order.
 Result<ServiceOrder> create_order(store::Database& database, const AccountNumber& account,
                                   const NewOrder& order, const std::string& idempotency_key,
                                   const std::string& actor);
@@ -84,6 +84,18 @@ struct MoveRequest {
 Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& account,
                                 std::int64_t id, const MoveRequest& request,
                                 const std::string& actor);
+
+// The account order `id` belongs to (for staff routes that name only the order). Errors:
+// not_found.
+Result<AccountNumber> order_account(store::Database& database, std::int64_t id);
+
+// Whether results that change billing wait for a supervisor (utility setting
+// orders_need_approval, 0 or 1, default 0). Errors: a bad stored setting.
+Result<bool> approval_required(store::Database& database);
+
+// One order of the account, with its moves. Errors: not_found (also for another account's).
+Result<ServiceOrder> account_order(store::Database& database, const AccountNumber& account,
+                                   std::int64_t id);
 
 // The account's orders, newest first. Errors: not_found.
 Result<std::vector<ServiceOrder>> account_orders(store::Database& database,

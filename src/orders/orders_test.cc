@@ -65,7 +65,7 @@ TEST_F(OrdersTest, AnOrderIsCreatedOncePerKeyAndMovedWithWhoMovedIt) {
       create_order(test_.database(), maria_, {OrderKind::investigate, true, "Something else", ""},
                    "key-1", "customer:1");
   ASSERT_FALSE(different.ok());
-  EXPECT_EQ(different.error().code, "idempotency-key-reused");
+  EXPECT_EQ(different.error().field, "idempotency_key");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM service_orders"), 1);
 
   auto scheduled = move_order(test_.database(), maria_, order.id, scheduling(), "staff:4");

@@ -6,7 +6,7 @@
 namespace rp::staff {
 namespace {
 
-constexpr std::array<PermissionInfo, 25> kPermissions{{
+constexpr std::array<PermissionInfo, 27> kPermissions{{
     {"accounts.read", "see an account: its customer, balance, bills, payments, usage and history"},
     {"accounts.open", "open a new account"},
     {"accounts.change", "change an account: contact details, budget billing, move-out"},
@@ -15,6 +15,9 @@ constexpr std::array<PermissionInfo, 25> kPermissions{{
      "answer customers' messages: reply, add internal notes, assign, link and close threads, and "
      "keep the canned replies"},
     {"arrangements.make", "set up a payment arrangement on an account"},
+    {"orders.dispatch",
+     "schedule, dispatch, reschedule, cancel and approve service orders (the dispatcher)"},
+    {"orders.field", "work service orders in the field: on the way, on site, done or not done"},
     {"payments.take", "take a payment (counter, phone) and manage saved methods and autopay"},
     {"payments.void", "void a payment taken today"},
     {"payments.return", "record a payment the bank returned"},
@@ -65,10 +68,10 @@ const std::vector<ShippedRole>& roles() {
           "payments.take", "billing.read"}},
         {"field_dispatcher",
          "Field dispatcher",
-         {"accounts.read", "notes.write", "meter_data.ingest"}},
+         {"accounts.read", "notes.write", "meter_data.ingest", "orders.dispatch", "orders.field"}},
         {"field_technician",
          "Field technician",
-         {"accounts.read", "notes.write", "meter_data.ingest"}},
+         {"accounts.read", "notes.write", "meter_data.ingest", "orders.field"}},
         {"outage_coordinator", "Outage coordinator", {"accounts.read", "notes.write"}},
         {"administrator", "Administrator", everything},
         {"auditor",

@@ -55,6 +55,10 @@ const std::vector<SettingRule>& setting_rules() {
        "a register read implying a use per day at this percent of the usual or more is a possible "
        "leak",
        "200"},
+      {"orders_need_approval", whole_number, 0, 1,
+       "1: a service order whose result changes billing (a start or final read, a meter put in or "
+       "taken out) waits for a supervisor's approval; 0 (the default): it completes at once",
+       "0"},
       {"late_fee_grace_days", whole_number, 0, 60, "days after the due date before a late fee",
        "5"},
       {"late_fee_percent_bp", whole_number, 0, 10'000,

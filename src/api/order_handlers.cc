@@ -1,0 +1,245 @@
+#include "api/order_handlers.h"
+
+#include <algorithm>
+
+#include "api/guards.h"
+#include "core/json_writer.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+#include "orders/orders.h"
+
+namespace rp::api {
+namespace {
+
+using orders::OrderAction;
+using orders::OrderKind;
+
+constexpr std::int64_t kMostOpenOrders = 5000;
+
+http::Response json_answer(int status, std::string body) {
+  return http::text_response(status, std::move(body), "application/json");
+}
+
+void write_optional_instant(JsonWriter& out, const std::optional<Instant>& at) {
+  if (at) {
+    out.string(format_instant(*at));
+  } else {
+    out.null();
+  }
+}
+
+void write_text_or_null(JsonWriter& out, const std::string& text) {
+  if (text.empty()) {
+    out.null();
+  } else {
+    out.string(text);
+  }
+}
+
+void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
+  auto number = AccountNumber::parse(order.account_number);
+  out.begin_object().key("number").string(order.number);
+  out.key("account").string(number.ok() ? number->formatted() : order.account_number);
+  out.key("kind").string(std::string(orders::kind_name(order.kind)));
+  out.key("status").string(std::string(orders::status_name(order.status)));
+  out.key("needs_visit").boolean(order.needs_visit).key("details").string(order.details);
+  out.key("window_start");
+  write_optional_instant(out, order.window_start);
+  out.key("window_end");
+  write_optional_instant(out, order.window_end);
+  out.key("crew");
+  write_text_or_null(out, order.crew);
+  out.key("failure_reason");
+  write_text_or_null(out, order.failure_reason);
+  out.key("external_id");
+  write_text_or_null(out, order.external_id);
+  out.key("requested_by").string(order.requested_by);
+  out.key("requested_at").string(order.requested_at).key("moves").begin_array();
+  for (const orders::OrderMove& move : order.moves) {
+    out.begin_object().key("action").string(move.action).key("from").string(move.from_status);
+    out.key("to").string(move.to_status).key("note").string(move.note);
+    out.key("actor").string(move.actor).key("at").string(move.at).end_object();
+  }
+  out.end_array().end_object();
+}
+
+std::string order_json(const orders::ServiceOrder& order) {
+  JsonWriter out;
+  out.begin_object().key("order");
+  write_order(out, order);
+  out.key("replayed").boolean(order.replayed).end_object();
+  return out.take();
+}
+
+std::string orders_json(const std::vector<orders::ServiceOrder>& list) {
+  JsonWriter out;
+  out.begin_object().key("orders").begin_array();
+  for (const auto& order : list) write_order(out, order);
+  out.end_array().end_object();
+  return out.take();
+}
+
+bool holds(const http::Request& request, std::string_view permission) {
+  return std::binary_search(request.staff_permissions.begin(), request.staff_permissions.end(),
+                            permission);
+}
+
+std::string text_field(const nlohmann::json& body, const char* key) {
+  return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
+}
+
+Result<std::optional<Instant>> instant_field(const nlohmann::json& body, const char* key) {
+  if (!body.contains(key) || body[key].is_null()) return std::optional<Instant>{};
+  if (!body[key].is_string()) {
+    return invalid_input(key, std::string(key) + " is an instant, 2026-12-08T16:00:00Z");
+  }
+  auto at = parse_instant(body[key].get<std::string>(), key);
+  RP_TRY(at);
+  return std::optional<Instant>{*at};
+}
+
+Result<std::int64_t> order_param(const http::Request& request) {
+  auto it = request.path_params.find("order");
+  if (it == request.path_params.end()) return not_found("no such order");
+  auto id = orders::parse_order_number(it->second);
+  if (!id.ok())
+    return not_found("no order " + it->second + ": an order number looks like SO000123");
+  return id;
+}
+
+}  // namespace
+
+http::Response account_orders_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto list = orders::account_orders(context.database, *number);
+  if (!list.ok()) return http::problem_from_error(list.error());
+  return json_answer(200, orders_json(*list));
+}
+
+http::Response create_order_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto key = idempotency_key(request);
+  if (!key.ok()) return http::problem_from_error(key.error());
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto kind = orders::parse_kind(text_field(*body, "kind"));
+  if (!kind) {
+    return http::problem_from_error(
+        invalid_input("kind",
+                      "kind is one of start_service, stop_service, transfer, new_connection, "
+                      "reconnect, disconnect, meter_reread, meter_exchange, meter_install, "
+                      "meter_remove, investigate, other"));
+  }
+  const bool customer = customer_login(request).has_value();
+  if (customer && *kind != OrderKind::meter_reread && *kind != OrderKind::investigate &&
+      *kind != OrderKind::other) {
+    return http::problem_from_error(
+        invalid_input("kind",
+                      "from the portal you can ask for a meter re-read, an "
+                      "investigation or something else; call us for the rest for now"));
+  }
+  if (body->contains("needs_visit") && !(*body)["needs_visit"].is_boolean()) {
+    return http::problem_from_error(invalid_input("needs_visit", "needs_visit is true or false"));
+  }
+  const bool needs_visit = customer || body->value("needs_visit", true);
+  auto created = orders::create_order(context.database, *number,
+                                      {*kind, needs_visit, text_field(*body, "details"),
+                                       customer ? std::string() : text_field(*body, "external_id")},
+                                      *key, request.actor);
+  if (!created.ok()) return money_problem(created.error());
+  return json_answer(created->replayed ? 200 : 201, order_json(*created));
+}
+
+http::Response account_order_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto id = order_param(request);
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto order = orders::account_order(context.database, *number, *id);
+  if (!order.ok()) return http::problem_from_error(order.error());
+  return json_answer(200, order_json(*order));
+}
+
+http::Response cancel_order_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = account_number_param(request);
+  if (!number.ok()) return http::problem_from_error(number.error());
+  auto id = order_param(request);
+  if (!id.ok()) return http::problem_from_error(id.error());
+  orders::MoveRequest move;
+  move.action = OrderAction::cancel;
+  move.actor_kind = customer_login(request) ? orders::Actor::customer : orders::Actor::staff;
+  auto moved = orders::move_order(context.database, *number, *id, move, request.actor);
+  if (!moved.ok()) return http::problem_from_error(moved.error());
+  return json_answer(200, order_json(*moved));
+}
+
+http::Response move_order_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto id = order_param(request);
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto action = orders::parse_action(text_field(*body, "action"));
+  if (!action) {
+    return http::problem_from_error(
+        invalid_input("action",
+                      "action is one of schedule, reschedule, dispatch, depart, arrive, complete, "
+                      "approve, reject, cancel, fail"));
+  }
+  const bool field_move = *action == OrderAction::depart || *action == OrderAction::arrive ||
+                          *action == OrderAction::complete || *action == OrderAction::fail;
+  if (!field_move && !holds(request, "orders.dispatch")) {
+    return http::problem(403, "permission-required", "Not allowed",
+                         "this needs the permission 'orders.dispatch'", {}, "permission-required");
+  }
+  orders::MoveRequest move;
+  move.action = *action;
+  auto start = instant_field(*body, "window_start");
+  if (!start.ok()) return http::problem_from_error(start.error());
+  auto end = instant_field(*body, "window_end");
+  if (!end.ok()) return http::problem_from_error(end.error());
+  move.window_start = *start;
+  move.window_end = *end;
+  move.crew = text_field(*body, "crew");
+  move.note = text_field(*body, "note");
+  auto approval = orders::approval_required(context.database);
+  if (!approval.ok()) return http::problem_from_error(approval.error());
+  move.approval_required = *approval;
+  auto account = orders::order_account(context.database, *id);
+  if (!account.ok()) return http::problem_from_error(account.error());
+  auto moved = orders::move_order(context.database, *account, *id, move, request.actor);
+  if (!moved.ok()) return http::problem_from_error(moved.error());
+  return json_answer(200, order_json(*moved));
+}
+
+http::Response open_orders_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto limit = integer_query(request, "limit", 500);
+  if (!limit.ok()) return http::problem_from_error(limit.error());
+  if (*limit < 1 || *limit > kMostOpenOrders) {
+    return http::problem_from_error(invalid_input("limit", "limit is 1 to 5000"));
+  }
+  const bool unscheduled = request.query_param("unscheduled").value_or("") == "true";
+  Instant from{};
+  Instant to{};
+  if (!unscheduled) {
+    auto from_text = parse_instant(request.query_param("from").value_or(""), "from");
+    if (!from_text.ok()) return http::problem_from_error(from_text.error());
+    auto to_text = parse_instant(request.query_param("to").value_or(""), "to");
+    if (!to_text.ok()) return http::problem_from_error(to_text.error());
+    from = *from_text;
+    to = *to_text;
+  }
+  auto list = orders::open_orders(context.database, from, to, unscheduled,
+                                  static_cast<std::size_t>(*limit));
+  if (!list.ok()) return http::problem_from_error(list.error());
+  return json_answer(200, orders_json(*list));
+}
+
+}  // namespace rp::api

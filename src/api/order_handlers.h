@@ -1,0 +1,23 @@
+#pragma once
+// Service orders over HTTP (orders/orders.h): an account's orders (the customer asks for a meter
+// re-read, an investigation or something else; staff for any kind), cancelling one, and the
+// staff's moves and open-order list. Shapes in docs/openapi.yaml.
+//
+// Who moves what: a customer only cancels (while nobody is on the way); staff with orders.field
+// report the field's moves (depart, arrive, complete, fail); orders.dispatch is needed for the
+// dispatcher's (schedule, reschedule, dispatch, cancel, approve, reject).
+
+#include "api/api.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace rp::api {
+
+http::Response account_orders_handler(ApiContext& context, http::Request& request);
+http::Response create_order_handler(ApiContext& context, http::Request& request);
+http::Response account_order_handler(ApiContext& context, http::Request& request);
+http::Response cancel_order_handler(ApiContext& context, http::Request& request);
+http::Response move_order_handler(ApiContext& context, http::Request& request);
+http::Response open_orders_handler(ApiContext& context, http::Request& request);
+
+}  // namespace rp::api

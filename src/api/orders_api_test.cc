@@ -1,0 +1,96 @@
+// Service orders over HTTP: a customer asks for a re-read once per key and may cancel it only
+// before a crew is on the way; the field and the dispatcher move it by their permissions.
+
+#include <gtest/gtest.h>
+
+#include "api/testing/customers.h"
+#include "api/testing/two_accounts.h"
+
+namespace rp::api {
+namespace {
+
+using store::testing::count;
+using testing::as;
+using testing::Customer;
+
+using OrdersApiTest = testing::TwoAccountsTest;
+
+TEST_F(OrdersApiTest, ACustomerAsksOnceAndCancelsOnlyBeforeACrewIsOnTheWay) {
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  auto headers = as(maria);
+  headers.emplace_back("Idempotency-Key", "reread-1");
+  const std::string body = R"({"kind": "meter_reread", "details": "The read looks too high"})";
+  auto created = server_.send("POST", path(maria_, "/service-orders"), headers, body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string number = created.json()["order"]["number"];
+  auto again = server_.send("POST", path(maria_, "/service-orders"), headers, body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(again.json()["replayed"].get<bool>());
+  EXPECT_EQ(again.json()["order"]["number"], number);
+  auto reused = server_.send("POST", path(maria_, "/service-orders"), headers,
+                             R"({"kind": "investigate"})");
+  EXPECT_EQ(reused.status, 422) << reused.body;
+  auto start = as(maria);
+  start.emplace_back("Idempotency-Key", "start-1");
+  auto refused = server_.send("POST", path(maria_, "/service-orders"), start,
+                              R"({"kind": "disconnect"})");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.json()["field"], "kind");
+  EXPECT_EQ(server_.send("GET", path(ben_, "/service-orders/" + number), as(maria)).status, 404);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM service_orders"), 1);
+
+  // The dispatcher schedules and dispatches it: the customer can no longer cancel.
+  const std::string moves = "/api/v1/staff/service-orders/" + number + "/moves";
+  ASSERT_EQ(server_
+                .request("POST", moves,
+                         R"({"action": "schedule", "window_start": "2026-12-08T16:00:00Z",
+                             "window_end": "2026-12-08T20:00:00Z"})")
+                .status,
+            200);
+  ASSERT_EQ(server_.request("POST", moves, R"({"action": "dispatch", "crew": "Crew 2"})").status,
+            200);
+  auto late = server_.send("POST", path(maria_, "/service-orders/" + number + "/cancel"),
+                           as(maria), "{}");
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(late.json()["code"], "order-move-not-allowed");
+  auto seen = server_.send("GET", path(maria_, "/service-orders/" + number), as(maria));
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_EQ(seen.json()["order"]["status"], "dispatched");
+  EXPECT_EQ(seen.json()["order"]["moves"].size(), 3u);
+}
+
+TEST_F(OrdersApiTest, TheFieldMovesWhatTheFieldDoesAndTheDispatcherTheRest) {
+  auto created = server_.send("POST", path(maria_, "/service-orders"),
+                              {{"Authorization", "Bearer " + server_.staff_key()},
+                               {"Content-Type", "application/json"},
+                               {"Idempotency-Key", "wms-7"}},
+                              R"({"kind": "meter_exchange", "external_id": "WMS-7"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string moves =
+      "/api/v1/staff/service-orders/" + created.json()["order"]["number"].get<std::string>() +
+      "/moves";
+  const std::string technician = server_.make_key("tech", {"field_technician"});
+  auto schedule = server_.send("POST", moves,
+                               {{"Authorization", "Bearer " + technician},
+                                {"Content-Type", "application/json"}},
+                               R"({"action": "schedule", "window_start": "2026-12-08T16:00:00Z",
+                                   "window_end": "2026-12-08T20:00:00Z"})");
+  EXPECT_EQ(schedule.status, 403) << schedule.body;
+  auto arrive = server_.send("POST", moves,
+                             {{"Authorization", "Bearer " + technician},
+                              {"Content-Type", "application/json"}},
+                             R"({"action": "arrive"})");
+  EXPECT_EQ(arrive.status, 409) << arrive.body;  // allowed to try, but it is not dispatched
+  EXPECT_EQ(server_.request("POST", moves, R"({"action": "teleport"})").status, 422);
+  EXPECT_EQ(server_.request("POST", "/api/v1/staff/service-orders/SO999999/moves",
+                            R"({"action": "cancel"})")
+                .status,
+            404);
+  auto board = server_.get("/api/v1/staff/service-orders?unscheduled=true");
+  ASSERT_EQ(board.status, 200) << board.body;
+  EXPECT_EQ(board.json()["orders"].size(), 1u);
+  EXPECT_EQ(server_.get("/api/v1/staff/service-orders?from=nonsense&to=x").status, 422);
+}
+
+}  // namespace
+}  // namespace rp::api
