@@ -62,6 +62,7 @@ nlohmann::json report_json(const GenerateReport& report) {
           {"events", report.events},
           {"text_consents", report.text_consents},
           {"usage_thresholds", report.usage_thresholds},
+          {"message_threads", report.message_threads},
           {"sample_account_numbers", report.sample_account_numbers}};
 }
 

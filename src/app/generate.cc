@@ -512,6 +512,37 @@ Result<std::size_t> give_thresholds(Session& session, const std::string& at) {
   return rows.size();
 }
 
+// One active account in fifty wrote to the utility from the portal the day before, in its
+// language: every other one of them has been answered (the thread waits on the customer), the
+// rest wait in the staff's inbox, so the demo's inbox and Messages pages are not empty. Rows
+// written as the service would (messaging/threads.h), without account events.
+Result<std::size_t> give_messages(Session& session, const std::string& at) {
+  static const BulkTable kThreads{"message_threads",
+                                  {"account_id", "topic", "subject", "status", "opened_by",
+                                   "opened_at", "last_message_at", "first_reply_at"}};
+  auto accounts = session.query_named("app/demo_message_accounts");
+  RP_TRY(accounts);
+  std::vector<Params> threads;
+  std::vector<std::pair<std::int64_t, bool>> written;  // account, answered
+  for (const store::Row& account : *accounts) {
+    const bool answered = threads.size() % 2 == 1;
+    const bool spanish = account.text("language") == "es";
+    threads.push_back(
+        {account.integer("id"), std::string("bill"),
+         std::string(spanish ? "¿Por qué subió mi factura?" : "Why did my bill go up?"),
+         std::string(answered ? "waiting" : "open"),
+         "customer:demo-" + std::to_string(account.integer("id")), at, at,
+         answered ? Value{at} : Value{Null{}}});
+    written.emplace_back(account.integer("id"), answered);
+  }
+  RP_TRY(store::bulk_insert(session, kThreads, threads));
+  for (const auto& [account, answered] : written) {
+    RP_TRY(session.execute_named("app/demo_messages_of_thread",
+                                 {at, account, at, account, std::int64_t{answered ? 1 : 0}}));
+  }
+  return threads.size();
+}
+
 Result<GenerateReport> generate_utility(store::Database& database, const GenerateOptions& options) {
   auto zone = UtilityZone::find(options.time_zone);
   RP_TRY(zone);
@@ -545,6 +576,10 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
       [&](Session& session) { return give_thresholds(session, context.posted_at); });
   RP_TRY(thresholds);
   report.usage_thresholds = *thresholds;
+  auto messages = database.write<std::size_t>(
+      [&](Session& session) { return give_messages(session, context.posted_at); });
+  RP_TRY(messages);
+  report.message_threads = *messages;
   // The planner needs statistics on the new rows before usage reads them back: without them
   // PostgreSQL plans the channel query for empty tables (minutes instead of a second at 100,000
   // accounts).

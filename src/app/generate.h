@@ -66,6 +66,7 @@ struct GenerateReport {
   std::size_t events = 0;
   std::size_t text_consents = 0;     // accounts that agreed to texts (one in five with a phone)
   std::size_t usage_thresholds = 0;  // accounts with a high-usage threshold (one in five)
+  std::size_t message_threads = 0;   // customers who wrote to the utility (one in fifty)
   std::int64_t opening_balance_cents = 0;  // the sum of every opening_balance entry written
   std::vector<std::string> sample_account_numbers;  // the first 5 numbers generated
   UsageReport usage;                                // empty unless usage_months > 0

@@ -85,6 +85,14 @@ TEST(GenerateUtility, TheReportCountsWhatIsInTheTables) {
             0);
   EXPECT_GT(
       count(test.database(), "SELECT COUNT(*) FROM usage_thresholds WHERE basis = 'last_bill'"), 0);
+  // One active account in fifty wrote to the utility; every other one was answered.
+  EXPECT_GT(report.message_threads, 0u);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM message_threads"),
+            static_cast<std::int64_t>(report.message_threads));
+  EXPECT_EQ(
+      count(test.database(), "SELECT COUNT(*) FROM messages"),
+      static_cast<std::int64_t>(report.message_threads) +
+          count(test.database(), "SELECT COUNT(*) FROM message_threads WHERE status = 'waiting'"));
   ASSERT_EQ(report.sample_account_numbers.size(), 5u);
   EXPECT_EQ(report.sample_account_numbers[0], AccountNumber::from_sequence(10000001).digits());
 }
