@@ -1,5 +1,6 @@
 #include "api/message_handlers.h"
 
+#include "api/actor_names.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -27,7 +28,9 @@ void write_attachment(JsonWriter& out, const messaging::AttachmentInfo& attachme
   out.end_object();
 }
 
-void write_summary(JsonWriter& out, const messaging::ThreadSummary& thread, bool for_staff) {
+// Staff see who did what by name (actor_names.h); customers never get staff names.
+void write_summary(JsonWriter& out, const messaging::ThreadSummary& thread, bool for_staff,
+                   const ActorNames* names) {
   out.begin_object().key("id").number(thread.id);
   if (for_staff) {
     auto number = AccountNumber::parse(thread.account_number);
@@ -38,6 +41,12 @@ void write_summary(JsonWriter& out, const messaging::ThreadSummary& thread, bool
       out.null();
     } else {
       out.string(thread.assigned_to);
+    }
+    out.key("assigned_to_name");
+    if (thread.assigned_to.empty() || names == nullptr) {
+      out.null();
+    } else {
+      out.string(names->of(thread.assigned_to));
     }
   }
   out.key("topic").string(thread.topic).key("subject").string(thread.subject);
@@ -63,15 +72,19 @@ void write_summary(JsonWriter& out, const messaging::ThreadSummary& thread, bool
   out.end_object();
 }
 
-std::string thread_json(const messaging::Thread& thread, bool for_staff) {
+std::string thread_json(const messaging::Thread& thread, bool for_staff,
+                        const ActorNames* names = nullptr) {
   JsonWriter out;
   out.begin_object().key("thread");
-  write_summary(out, thread.summary, for_staff);
+  write_summary(out, thread.summary, for_staff, names);
   out.key("messages").begin_array();
   for (const messaging::Message& message : thread.messages) {
     out.begin_object().key("id").number(message.id);
     out.key("from").string(message.from_utility ? "utility" : "customer");
-    if (for_staff) out.key("internal").boolean(message.internal).key("actor").string(message.actor);
+    if (for_staff) {
+      out.key("internal").boolean(message.internal).key("actor").string(message.actor);
+      out.key("actor_name").string(names != nullptr ? names->of(message.actor) : message.actor);
+    }
     out.key("body").string(message.body).key("created_at").string(message.created_at);
     out.key("attachments").begin_array();
     for (const auto& attachment : message.attachments) write_attachment(out, attachment);
@@ -81,10 +94,11 @@ std::string thread_json(const messaging::Thread& thread, bool for_staff) {
   return out.take();
 }
 
-std::string page_json(const messaging::ThreadPage& page, bool for_staff) {
+std::string page_json(const messaging::ThreadPage& page, bool for_staff,
+                      const ActorNames* names = nullptr) {
   JsonWriter out;
   out.begin_object().key("threads").begin_array();
-  for (const auto& thread : page.threads) write_summary(out, thread, for_staff);
+  for (const auto& thread : page.threads) write_summary(out, thread, for_staff, names);
   out.end_array().key("next_cursor");
   if (page.next_cursor.empty()) {
     out.null();
@@ -110,6 +124,18 @@ std::optional<http::Response> require_customer(const http::Request& request) {
                        "only the customer writes as the customer: staff answer from the inbox "
                        "(/api/v1/staff/messages)",
                        {}, "customer-only");
+}
+
+// The names of the staff, keys and customers among `actors`, read in one snapshot.
+Result<ActorNames> names_of(ApiContext& context, const std::vector<std::string>& actors) {
+  return context.database.read<ActorNames>(
+      [&](store::Session& session) { return ActorNames::load(session, actors); });
+}
+
+Result<ActorNames> names_in(ApiContext& context, const messaging::Thread& thread) {
+  std::vector<std::string> actors{thread.summary.assigned_to};
+  for (const auto& message : thread.messages) actors.push_back(message.actor);
+  return names_of(context, actors);
 }
 
 Result<std::size_t> page_limit(const http::Request& request) {
@@ -142,6 +168,13 @@ std::string text_field(const nlohmann::json& body, const char* key) {
 
 Result<std::int64_t> thread_param(const http::Request& request) {
   return id_param(request, "id", "message thread");
+}
+
+http::Response staff_thread_answer(ApiContext& context, int status,
+                                   const messaging::Thread& thread) {
+  auto names = names_in(context, thread);
+  if (!names.ok()) return problem(names.error());
+  return json_answer(status, thread_json(thread, true, &*names));
 }
 
 }  // namespace
@@ -243,7 +276,9 @@ http::Response inbox_handler(ApiContext& context, http::Request& request) {
   auto page = messaging::inbox(context.database, *view, request.actor,
                                request.query_param("cursor").value_or(""), *limit);
   if (!page.ok()) return problem(page.error());
-  return json_answer(200, page_json(*page, true));
+  auto names = names_of(context, {});
+  if (!names.ok()) return problem(names.error());
+  return json_answer(200, page_json(*page, true, &*names));
 }
 
 http::Response inbox_figures_handler(ApiContext& context, http::Request& request) {
@@ -281,7 +316,7 @@ http::Response staff_thread_handler(ApiContext& context, http::Request& request)
   if (!id.ok()) return problem(id.error());
   auto thread = messaging::staff_thread(context.database, *id);
   if (!thread.ok()) return problem(thread.error());
-  return json_answer(200, thread_json(*thread, true));
+  return staff_thread_answer(context, 200, *thread);
 }
 
 http::Response staff_reply_handler(ApiContext& context, http::Request& request) {
@@ -297,7 +332,7 @@ http::Response staff_reply_handler(ApiContext& context, http::Request& request) 
   auto thread = messaging::staff_reply(context.database, *id, text_field(*body, "body"), internal,
                                        request.actor);
   if (!thread.ok()) return problem(thread.error());
-  return json_answer(201, thread_json(*thread, true));
+  return staff_thread_answer(context, 201, *thread);
 }
 
 http::Response assign_thread_handler(ApiContext& context, http::Request& request) {
@@ -315,7 +350,7 @@ http::Response assign_thread_handler(ApiContext& context, http::Request& request
   if (assignee == "me") assignee = request.actor;
   auto thread = messaging::assign_thread(context.database, *id, assignee, request.actor);
   if (!thread.ok()) return problem(thread.error());
-  return json_answer(200, thread_json(*thread, true));
+  return staff_thread_answer(context, 200, *thread);
 }
 
 http::Response close_thread_handler(ApiContext& context, http::Request& request) {
@@ -324,7 +359,7 @@ http::Response close_thread_handler(ApiContext& context, http::Request& request)
   if (!id.ok()) return problem(id.error());
   auto thread = messaging::close_thread(context.database, *id, request.actor);
   if (!thread.ok()) return problem(thread.error());
-  return json_answer(200, thread_json(*thread, true));
+  return staff_thread_answer(context, 200, *thread);
 }
 
 http::Response link_thread_handler(ApiContext& context, http::Request& request) {
@@ -347,7 +382,7 @@ http::Response link_thread_handler(ApiContext& context, http::Request& request) 
   auto thread = messaging::link_thread(context.database, *id, bill, text_field(*body, "payment"),
                                        request.actor);
   if (!thread.ok()) return problem(thread.error());
-  return json_answer(200, thread_json(*thread, true));
+  return staff_thread_answer(context, 200, *thread);
 }
 
 http::Response staff_attachment_handler(ApiContext& context, http::Request& request) {
@@ -361,13 +396,16 @@ http::Response staff_attachment_handler(ApiContext& context, http::Request& requ
 
 namespace {
 
-std::string replies_json(const std::vector<messaging::CannedReply>& replies) {
+std::string replies_json(const std::vector<messaging::CannedReply>& replies,
+                         const ActorNames& names) {
   JsonWriter out;
   out.begin_object().key("canned_replies").begin_array();
   for (const auto& reply : replies) {
     out.begin_object().key("id").number(reply.id).key("title").string(reply.title);
     out.key("language").string(reply.language).key("body").string(reply.body);
-    out.key("changed_by").string(reply.changed_by).key("changed_at").string(reply.changed_at);
+    out.key("changed_by").string(reply.changed_by);
+    out.key("changed_by_name").string(names.of(reply.changed_by));
+    out.key("changed_at").string(reply.changed_at);
     out.end_object();
   }
   out.end_array().end_object();
@@ -380,7 +418,9 @@ http::Response canned_replies_handler(ApiContext& context, http::Request& reques
   if (auto refused = require_staff(context, request)) return *refused;
   auto replies = messaging::canned_replies(context.database);
   if (!replies.ok()) return problem(replies.error());
-  return json_answer(200, replies_json(*replies));
+  auto names = names_of(context, {});
+  if (!names.ok()) return problem(names.error());
+  return json_answer(200, replies_json(*replies, *names));
 }
 
 http::Response save_canned_reply_handler(ApiContext& context, http::Request& request) {
@@ -393,7 +433,9 @@ http::Response save_canned_reply_handler(ApiContext& context, http::Request& req
                                     text_field(*body, "body"), "", ""},
                                    request.actor);
   if (!replies.ok()) return problem(replies.error());
-  return json_answer(200, replies_json(*replies));
+  auto names = names_of(context, {});
+  if (!names.ok()) return problem(names.error());
+  return json_answer(200, replies_json(*replies, *names));
 }
 
 http::Response delete_canned_reply_handler(ApiContext& context, http::Request& request) {
@@ -402,7 +444,9 @@ http::Response delete_canned_reply_handler(ApiContext& context, http::Request& r
   if (!id.ok()) return problem(id.error());
   auto replies = messaging::delete_canned_reply(context.database, *id);
   if (!replies.ok()) return problem(replies.error());
-  return json_answer(200, replies_json(*replies));
+  auto names = names_of(context, {});
+  if (!names.ok()) return problem(names.error());
+  return json_answer(200, replies_json(*replies, *names));
 }
 
 }  // namespace rp::api

@@ -51,6 +51,8 @@ TEST_F(MessagesApiTest, ACustomerSendsAPhotoStaffReplyAndTheCustomerReadsTheRepl
                                  R"({"body": "A technician will come on Tuesday."})");
   ASSERT_EQ(replied.status, 201) << replied.body;
   EXPECT_EQ(replied.json()["thread"]["status"], "waiting");
+  EXPECT_EQ(replied.json()["thread"]["assigned_to_name"], "API key 'test staff'");
+  EXPECT_EQ(replied.json()["messages"][2]["actor_name"], "API key 'test staff'");
 
   auto read = server_.send("GET", path(maria_, "/messages/" + std::to_string(thread)), as(maria));
   ASSERT_EQ(read.status, 200) << read.body;

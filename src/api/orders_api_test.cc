@@ -27,13 +27,13 @@ TEST_F(OrdersApiTest, ACustomerAsksOnceAndCancelsOnlyBeforeACrewIsOnTheWay) {
   ASSERT_EQ(again.status, 200) << again.body;
   EXPECT_TRUE(again.json()["replayed"].get<bool>());
   EXPECT_EQ(again.json()["order"]["number"], number);
-  auto reused = server_.send("POST", path(maria_, "/service-orders"), headers,
-                             R"({"kind": "investigate"})");
+  auto reused =
+      server_.send("POST", path(maria_, "/service-orders"), headers, R"({"kind": "investigate"})");
   EXPECT_EQ(reused.status, 422) << reused.body;
   auto start = as(maria);
   start.emplace_back("Idempotency-Key", "start-1");
-  auto refused = server_.send("POST", path(maria_, "/service-orders"), start,
-                              R"({"kind": "disconnect"})");
+  auto refused =
+      server_.send("POST", path(maria_, "/service-orders"), start, R"({"kind": "disconnect"})");
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(refused.json()["field"], "kind");
   EXPECT_EQ(server_.send("GET", path(ben_, "/service-orders/" + number), as(maria)).status, 404);
@@ -49,8 +49,8 @@ TEST_F(OrdersApiTest, ACustomerAsksOnceAndCancelsOnlyBeforeACrewIsOnTheWay) {
             200);
   ASSERT_EQ(server_.request("POST", moves, R"({"action": "dispatch", "crew": "Crew 2"})").status,
             200);
-  auto late = server_.send("POST", path(maria_, "/service-orders/" + number + "/cancel"),
-                           as(maria), "{}");
+  auto late =
+      server_.send("POST", path(maria_, "/service-orders/" + number + "/cancel"), as(maria), "{}");
   EXPECT_EQ(late.status, 409) << late.body;
   EXPECT_EQ(late.json()["code"], "order-move-not-allowed");
   auto seen = server_.send("GET", path(maria_, "/service-orders/" + number), as(maria));
@@ -66,26 +66,26 @@ TEST_F(OrdersApiTest, TheFieldMovesWhatTheFieldDoesAndTheDispatcherTheRest) {
                                {"Idempotency-Key", "wms-7"}},
                               R"({"kind": "meter_exchange", "external_id": "WMS-7"})");
   ASSERT_EQ(created.status, 201) << created.body;
-  const std::string moves =
-      "/api/v1/staff/service-orders/" + created.json()["order"]["number"].get<std::string>() +
-      "/moves";
+  const std::string moves = "/api/v1/staff/service-orders/" +
+                            created.json()["order"]["number"].get<std::string>() + "/moves";
   const std::string technician = server_.make_key("tech", {"field_technician"});
-  auto schedule = server_.send("POST", moves,
-                               {{"Authorization", "Bearer " + technician},
-                                {"Content-Type", "application/json"}},
-                               R"({"action": "schedule", "window_start": "2026-12-08T16:00:00Z",
+  auto schedule = server_.send(
+      "POST", moves,
+      {{"Authorization", "Bearer " + technician}, {"Content-Type", "application/json"}},
+      R"({"action": "schedule", "window_start": "2026-12-08T16:00:00Z",
                                    "window_end": "2026-12-08T20:00:00Z"})");
   EXPECT_EQ(schedule.status, 403) << schedule.body;
-  auto arrive = server_.send("POST", moves,
-                             {{"Authorization", "Bearer " + technician},
-                              {"Content-Type", "application/json"}},
-                             R"({"action": "arrive"})");
+  auto arrive = server_.send(
+      "POST", moves,
+      {{"Authorization", "Bearer " + technician}, {"Content-Type", "application/json"}},
+      R"({"action": "arrive"})");
   EXPECT_EQ(arrive.status, 409) << arrive.body;  // allowed to try, but it is not dispatched
   EXPECT_EQ(server_.request("POST", moves, R"({"action": "teleport"})").status, 422);
-  EXPECT_EQ(server_.request("POST", "/api/v1/staff/service-orders/SO999999/moves",
-                            R"({"action": "cancel"})")
-                .status,
-            404);
+  EXPECT_EQ(
+      server_
+          .request("POST", "/api/v1/staff/service-orders/SO999999/moves", R"({"action": "cancel"})")
+          .status,
+      404);
   auto board = server_.get("/api/v1/staff/service-orders?unscheduled=true");
   ASSERT_EQ(board.status, 200) << board.body;
   EXPECT_EQ(board.json()["orders"].size(), 1u);

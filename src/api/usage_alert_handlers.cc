@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/account_json.h"
+#include "api/actor_names.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -36,7 +37,9 @@ void write_optional_text(JsonWriter& out, const std::string& text) {
   }
 }
 
-void write_leak(JsonWriter& out, const notify::LeakAlertSeen& leak) {
+// `names` (staff only): who closed it, by name.
+void write_leak(JsonWriter& out, const notify::LeakAlertSeen& leak,
+                const ActorNames* names = nullptr) {
   out.begin_object().key("id").number(leak.id);
   if (!leak.account_number.empty()) {
     auto number = AccountNumber::parse(leak.account_number);
@@ -53,6 +56,10 @@ void write_leak(JsonWriter& out, const notify::LeakAlertSeen& leak) {
   write_quantity(out, leak.usual_per_day_milli);
   out.key("status").string(leak.status).key("closed_by");
   write_optional_text(out, leak.closed_by);
+  if (names != nullptr) {
+    out.key("closed_by_name");
+    write_optional_text(out, leak.closed_by.empty() ? "" : names->of(leak.closed_by));
+  }
   out.key("closed_at");
   write_optional_text(out, leak.closed_at);
   out.key("resolution");
@@ -189,9 +196,14 @@ http::Response leak_queue_handler(ApiContext& context, http::Request& request) {
   auto page = notify::leak_queue(context.database, request.query_param("status").value_or("open"),
                                  *cursor, static_cast<std::size_t>(*limit));
   if (!page.ok()) return http::problem_from_error(page.error());
+  std::vector<std::string> closers;
+  for (const notify::LeakAlertSeen& leak : page->alerts) closers.push_back(leak.closed_by);
+  auto names = context.database.read<ActorNames>(
+      [&](store::Session& session) { return ActorNames::load(session, closers); });
+  if (!names.ok()) return http::problem_from_error(names.error());
   JsonWriter out;
   out.begin_object().key("leaks").begin_array();
-  for (const notify::LeakAlertSeen& leak : page->alerts) write_leak(out, leak);
+  for (const notify::LeakAlertSeen& leak : page->alerts) write_leak(out, leak, &*names);
   out.end_array().key("next_cursor");
   if (page->next_after) {
     out.string(std::to_string(*page->next_after));

@@ -129,7 +129,9 @@ TEST_F(UsageAlertsApiTest, ALeakShowsToItsCustomerAndInTheStaffQueueAndClosesOnc
   EXPECT_EQ(
       count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'leak.closed'"), 1);
   EXPECT_TRUE(server_.get("/api/v1/staff/leaks").json()["leaks"].empty());
-  EXPECT_EQ(server_.get("/api/v1/staff/leaks?status=closed").json()["leaks"].size(), 1u);
+  auto closed_queue = server_.get("/api/v1/staff/leaks?status=closed").json();
+  ASSERT_EQ(closed_queue["leaks"].size(), 1u);
+  EXPECT_EQ(closed_queue["leaks"][0]["closed_by_name"], "Customer (maria@example.com)");
 }
 
 }  // namespace

@@ -61,6 +61,10 @@ test("statuses, topics, assignees and authors in words", () => {
   assert.equal(actorLabel("staff:12", 3), "Staff member 12");
   assert.equal(actorLabel("api_key:3", 3), "API key 3");
   assert.equal(actorLabel(null, 3), "No one");
+  // The server's name for someone else; never for oneself.
+  assert.equal(actorLabel("staff:12", 3, "Bea Clerk"), "Bea Clerk");
+  assert.equal(actorLabel("staff:12", 12, "Bea Clerk"), "You");
+  assert.equal(authorLabel({ from: "utility", actor: "staff:12", actor_name: "Bea Clerk" }, "Maria", 3), "Bea Clerk");
   assert.equal(authorLabel({ from: "customer", actor: "customer:4" }, "Ana Ruiz", 1), "Ana Ruiz");
   assert.equal(authorLabel({ from: "utility", actor: "staff:1" }, "Ana Ruiz", 1), "You");
 });

@@ -43,6 +43,8 @@ test("each kind of leak is said in words, with its figures and unit", () => {
 test("who closed a leak, what a close needs, and what it says", () => {
   assert.equal(closedByWords("customer:12"), "the customer, in the portal");
   assert.equal(closedByWords("staff:3"), "staff user 3");
+  assert.equal(closedByWords("staff:3", "Bea Clerk"), "Bea Clerk");
+  assert.equal(closedByWords("customer:12", "Customer (maria@example.com)"), "the customer, in the portal");
   assert.equal(closedByWords(null), "");
   assert.equal(resolutionProblem("  "), "Write what was found or done.");
   assert.equal(resolutionProblem("x".repeat(501)), "Keep the note to 500 characters.");

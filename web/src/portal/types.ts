@@ -453,6 +453,8 @@ export interface Leak {
   usual_per_day: string | null;
   status: "open" | "closed";
   closed_by: string | null;
+  /** The staff queue only: who closed it, by name. */
+  closed_by_name?: string | null;
   closed_at: string | null;
   resolution: string | null;
   created_at: string;

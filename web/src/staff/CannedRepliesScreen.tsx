@@ -88,7 +88,7 @@ export function CannedRepliesScreen({ me, onSessionEnded }: { me: Staff; onSessi
                     <p class="message-head">
                       <span class="strong">{r.title}</span>
                       <span class="badge">{languageName(r.language)}</span>
-                      <span class="explain">{actorLabel(r.changed_by, me.id)}, {formatInstantIn(r.changed_at, zone)}</span>
+                      <span class="explain">{actorLabel(r.changed_by, me.id, r.changed_by_name)}, {formatInstantIn(r.changed_at, zone)}</span>
                     </p>
                     <p class="message-body">{r.body}</p>
                     <div class="form-actions">

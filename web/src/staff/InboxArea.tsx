@@ -110,7 +110,7 @@ function ThreadRow({ thread, view, zone, myId }: { thread: InboxThread; view: In
       </td>
       <td>
         {statusLabel(thread.status)}
-        <span class="explain">Assigned: {actorLabel(thread.assigned_to, myId)}</span>
+        <span class="explain">Assigned: {actorLabel(thread.assigned_to, myId, thread.assigned_to_name)}</span>
       </td>
       <td class="nowrap">{formatInstantIn(view === "closed" ? thread.last_message_at : thread.opened_at, zone)}</td>
     </tr>

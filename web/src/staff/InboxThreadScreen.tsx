@@ -80,7 +80,7 @@ function Thread({ data, me, onChanged, onSessionEnded }: {
         <div><dt>Account</dt><dd><a href={accountHash(digits)}>{t.account}</a> <span class="explain">{t.customer}</span></dd></div>
         <div><dt>Topic</dt><dd>{topicLabel(t.topic)}</dd></div>
         <div><dt>Status</dt><dd data-testid="thread-status">{statusLabel(t.status)}</dd></div>
-        <div><dt>Assigned</dt><dd data-testid="thread-assignee">{actorLabel(t.assigned_to, me.id)}</dd></div>
+        <div><dt>Assigned</dt><dd data-testid="thread-assignee">{actorLabel(t.assigned_to, me.id, t.assigned_to_name)}</dd></div>
         <div><dt>Opened</dt><dd>{formatInstantIn(t.opened_at, zone)}</dd></div>
         <div>
           <dt>First reply</dt>

@@ -87,7 +87,7 @@ export function PossibleLeaksScreen({ me, onSessionEnded, onChanged }: WorkScree
                       <>
                         {l.resolution}
                         <span class="explain">
-                          {[closedByWords(l.closed_by), l.closed_at ? formatInstantIn(l.closed_at, zone) : ""].filter(Boolean).join(", ")}
+                          {[closedByWords(l.closed_by, l.closed_by_name), l.closed_at ? formatInstantIn(l.closed_at, zone) : ""].filter(Boolean).join(", ")}
                         </span>
                       </>
                     )}

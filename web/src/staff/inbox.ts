@@ -86,11 +86,15 @@ export function statusLabel(status: string): string {
   }
 }
 
-/** "staff:12" (or "api_key:3"), as the signed-in user reads it: "You", "Staff member 12", "API key 3". */
-export function actorLabel(actor: string | null | undefined, myId: number): string {
+/**
+ * "staff:12" (or "api_key:3"), as the signed-in user reads it: "You", else the name the server
+ * gave ("Bea Clerk"), else "Staff member 12", "API key 3".
+ */
+export function actorLabel(actor: string | null | undefined, myId: number, name?: string | null): string {
   if (!actor) return "No one";
   const [kind, id] = actor.split(":");
   if (kind === "staff" && id === String(myId)) return "You";
+  if (name) return name;
   if (kind === "staff") return `Staff member ${id}`;
   if (kind === "api_key") return `API key ${id}`;
   if (kind === "customer") return "The customer";
@@ -99,9 +103,13 @@ export function actorLabel(actor: string | null | undefined, myId: number): stri
 }
 
 /** Who wrote a message: the customer (by name), a note's or a reply's author. */
-export function authorLabel(message: { from: string; actor?: string }, customer: string, myId: number): string {
+export function authorLabel(
+  message: { from: string; actor?: string; actor_name?: string },
+  customer: string,
+  myId: number,
+): string {
   if (message.from === "customer") return customer || "The customer";
-  return actorLabel(message.actor, myId);
+  return actorLabel(message.actor, myId, message.actor_name);
 }
 
 /** Minutes in words: "45 min", "3 h 5 min", "2 d 4 h"; "—" when there is no figure. */
@@ -121,6 +129,7 @@ export interface CannedReply {
   language: "en" | "es" | string;
   body: string;
   changed_by: string;
+  changed_by_name?: string;
   changed_at: string;
 }
 

@@ -23,6 +23,8 @@ export interface InboxThread {
   account: string;
   customer: string;
   assigned_to: string | null;
+  /** Who it is assigned to, by name (null: nobody). */
+  assigned_to_name?: string | null;
 }
 
 export interface StaffMessage {
@@ -33,6 +35,8 @@ export interface StaffMessage {
   attachments: { id: number; name: string; type: string; size: number }[];
   internal: boolean;
   actor: string;
+  /** Who wrote it, by name ("Bea Clerk", "API key 'wms'"). */
+  actor_name?: string;
 }
 
 export interface StaffThread {

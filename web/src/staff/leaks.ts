@@ -55,10 +55,14 @@ export function leakFigures(leak: Leak): string {
   return `${use} that day${usual}`;
 }
 
-/** Who closed a leak: "customer:12" -> "the customer, in the portal"; a staff user or key as recorded. */
-export function closedByWords(closedBy: string | null): string {
+/**
+ * Who closed a leak: "customer:12" -> "the customer, in the portal"; staff by the name the server
+ * gave, else the staff user or key as recorded.
+ */
+export function closedByWords(closedBy: string | null, name?: string | null): string {
   if (!closedBy) return "";
   if (closedBy.startsWith("customer:")) return "the customer, in the portal";
+  if (name) return name;
   return closedBy.replace(/^staff:/, "staff user ").replace(/^api_key:/, "API key ");
 }
 
