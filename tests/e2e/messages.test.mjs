@@ -10,40 +10,29 @@
 //
 //   RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, RATEPAYER_E2E_ACCOUNT, RATEPAYER_E2E_SECOND_ACCOUNT,
 //   RATEPAYER_E2E_MAIL_DIR, RATEPAYER_E2E_DB  as for portal.test.mjs
-//   RATEPAYER_STAFF_EMAIL, RATEPAYER_STAFF_PASSWORD, RATEPAYER_STAFF_TOTP_SECRET  as for staff_console.test.mjs
+//   RATEPAYER_BIN=build/ratepayer   the server's binary (optional; default build/ratepayer), to add
+//                                   this file's own staff user to RATEPAYER_E2E_DB
+//
+// Its own staff user (an administrator, ownStaffUser in support.mjs): node --test runs the files of
+// this folder side by side, and the server takes each 30-second step's code once per user.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, readdir, mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { createHmac } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "playwright-core";
+import {
+  required, baseUrl, launchBrowser, openPage, photographer, inLanguage, PHONE, DESKTOP,
+  apiKeyGet, emailsTo, lastMailNumber, arrives, signUpByEmail, ownStaffConsole,
+} from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (see the top of messages.test.mjs)`);
-  return value;
-}
-
-const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
-const STAFF_TOKEN = required("RATEPAYER_STAFF_KEY");
-const MAIL_DIR = required("RATEPAYER_E2E_MAIL_DIR");
+const BASE = baseUrl();
+required("RATEPAYER_STAFF_KEY");
+required("RATEPAYER_E2E_MAIL_DIR");
 const DB = required("RATEPAYER_E2E_DB");
-const STAFF_EMAIL = required("RATEPAYER_STAFF_EMAIL");
-const STAFF_PASSWORD = required("RATEPAYER_STAFF_PASSWORD");
-const STAFF_TOTP = Buffer.from(required("RATEPAYER_STAFF_TOTP_SECRET"), "hex");
 // Accounts other browser tests sign up with: not used here.
 const TAKEN = new Set([required("RATEPAYER_E2E_ACCOUNT"), required("RATEPAYER_E2E_SECOND_ACCOUNT")]);
-const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
 const PASSWORD = "harbor quill maple sixty";
-
-const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-US" };
-const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: "en-US" };
 
 // A real 8 x 8 PNG (a blue square): the server tells a file's type by its content.
 const PHOTO = Buffer.from(
@@ -54,96 +43,19 @@ const PHOTO = Buffer.from(
 let browser;
 
 before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-  });
+  browser = await launchBrowser(chromium);
 });
 
 after(async () => {
   await browser?.close();
 });
 
-async function newPage(t, device = PHONE) {
-  const context = await browser.newContext({ ...device, acceptDownloads: true });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    // A 404 for a conversation that is not the account's is the answer the page words.
-    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  return { page, errors };
-}
-
-async function asStaff(method, path, body) {
-  const response = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${STAFF_TOKEN}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.equal(response.status, 200, `staff ${method} ${path}: ${response.status}`);
-  return response.json();
-}
-const staffGet = (path) => asStaff("GET", path);
-
-/** The emails to `to` after email number `after` whose text matches `pattern`. */
-async function emailsTo(to, pattern, after) {
-  const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml") && parseInt(n) > after);
-  names.sort((a, b) => parseInt(a) - parseInt(b));
-  const found = [];
-  for (const name of names) {
-    const text = await readFile(join(MAIL_DIR, name), "utf8");
-    if (text.includes(`X-Envelope-To: ${to}`) && pattern.test(text)) found.push(text);
-  }
-  return found;
-}
-
-async function lastMailNumber() {
-  const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml"));
-  return Math.max(0, ...names.map((n) => parseInt(n)));
-}
-
-/** Waits (the server's notices pass runs every 2 s) until `look` finds something. */
-async function arrives(look, what) {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const found = await look();
-    if (found.length > 0) return found;
-    await sleep(250);
-  }
-  assert.fail(`${what} did not arrive`);
-}
-
-async function emailedLink(to) {
-  const [text] = await arrives(async () => (await emailsTo(to, /\/verify\?token=/, 0)).reverse(), `the sign-up email to ${to}`);
-  return text.match(/https?:\/\/\S+\/verify\?token=\S+/)[0];
-}
-
-async function runAxe(page) {
-  const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
+// A 404 for a conversation that is not the account's is the answer the page words (openPage
+// leaves "Failed to load resource" out of the errors).
+const newPage = (t, device = PHONE) => openPage(browser, t, device, { acceptDownloads: true });
 
 /** Nothing wider than the screen, axe finds nothing, and the part is photographed as messages-<name>.png. */
-async function photograph(page, locator, name) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the screen`);
-  assert.deepEqual(await runAxe(page), [], `WCAG 2.1 AA violations on ${name}`);
-  await locator.scrollIntoViewIfNeeded();
-  await locator.screenshot({ path: join(ARTIFACTS, `messages-${name}.png`) });
-}
+const photograph = photographer("messages");
 
 /**
  * Two accounts no other browser test signs up with: active, in English, with an email on file and
@@ -157,9 +69,9 @@ async function freshAccounts() {
   const found = [];
   for (const number of stdout.split("\n").map((n) => n.trim()).filter((n) => /^\d{9}$/.test(n))) {
     if (TAKEN.has(number)) continue;
-    const account = await staffGet(`/api/v1/staff/accounts/${number}`);
+    const account = await apiKeyGet(`/api/v1/staff/accounts/${number}`);
     if (!account.customer?.email || !account.service_address || account.staff_facts?.portal_logins !== 0) continue;
-    const alerts = await staffGet(`/api/v1/accounts/${number}/alerts`);
+    const alerts = await apiKeyGet(`/api/v1/accounts/${number}/alerts`);
     if (alerts.leaks.length > 0) continue;
     found.push({ number, email: account.customer.email, address: account.service_address, name: account.customer.name });
     if (found.length === 2) return found;
@@ -168,76 +80,13 @@ async function freshAccounts() {
 }
 
 /** Signs up with the email on file and the service address; ends signed in on Home. */
-async function signUp(page, account) {
-  await page.goto(`${BASE}/register`);
-  await page.getByLabel("Email").fill(account.email);
-  const street = [account.address.line1, account.address.line2].filter(Boolean).join(", ");
-  await page.getByLabel("Service address (number and street)").fill(street);
-  await page.getByLabel("ZIP code").fill(account.address.zip);
-  await page.getByRole("button", { name: "Send me the link" }).click();
-  await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
-  await page.goto(await emailedLink(account.email));
-  await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("New password again").fill(PASSWORD);
-  await page.getByRole("button", { name: "Save password and sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
-}
-
-async function inLanguage(page, language) {
-  const other = language === "es" ? "Español" : "English";
-  const button = page.getByRole("button", { name: other, exact: true });
-  if (await button.count()) await button.first().click();
-  await page.locator(`html[lang="${language}"]`).waitFor();
-}
+const signUp = (page, account) => signUpByEmail(page, account, PASSWORD);
 
 // ---- the staff console -------------------------------------------------------------------
 
-function totp(key, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
-
-let lastStep = -1; // the last step whose code this file sent
-
-/** A code for a step this file has not used, not near the step's end (the server sees the same step). */
-async function freshCode() {
-  for (;;) {
-    const now = Date.now();
-    const step = Math.floor(now / 30_000);
-    const left = (step + 1) * 30_000 - now;
-    if (step > lastStep && left > 3_000) {
-      lastStep = step;
-      return totp(STAFF_TOTP, step);
-    }
-    await sleep(left + 250);
-  }
-}
-
-/**
- * Signs the staff user in. A code is good once (the server refuses a step already used), and the
- * other browser test files sign the same user in meanwhile: a refused code is tried again with
- * the next step's.
- */
-async function staffConsole(t, device) {
-  const { page, errors } = await newPage(t, device);
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(`${BASE}/staff.html`);
-    await page.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
-    await page.getByRole("textbox", { name: "Email", exact: true }).fill(STAFF_EMAIL);
-    await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
-    await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(await freshCode());
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    const signedIn = await Promise.race([
-      page.getByRole("searchbox", { name: "Search accounts" }).waitFor().then(() => true),
-      page.getByText(/already used/).waitFor().then(() => false),
-    ]).catch(() => false);
-    if (signedIn) return { page, errors };
-    assert.ok(attempt < 4, "the staff user signs in");
-  }
-}
+/** A console page on `device`, signed in as this file's own staff user (an administrator). */
+const consoleAsOwnStaff = ownStaffConsole({ tag: "messages", name: "Messages Staff" });
+const staffConsole = (t, device) => consoleAsOwnStaff(browser, t, device);
 
 const SUBJECT = "Meter read looks too high";
 const QUESTION = "My last bill shows 9,000 gallons but the meter (photo attached) reads much lower. Could you check it?";
@@ -339,11 +188,11 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   await cannedForm.getByLabel("Text").fill(CANNED);
   await cannedForm.getByRole("button", { name: "Save canned reply" }).click();
   await staff.getByTestId("canned-reply").filter({ hasText: CANNED_TITLE }).waitFor();
-  const { canned_replies: canned } = await staffGet("/api/v1/staff/canned-replies");
+  const { canned_replies: canned } = await apiKeyGet("/api/v1/staff/canned-replies");
   assert.ok(canned.some((c) => c.title === CANNED_TITLE && c.language === "en" && c.body === CANNED));
 
   await staff.getByRole("link", { name: "Back to the inbox" }).click();
-  const figures = await staffGet("/api/v1/staff/messages/figures");
+  const figures = await apiKeyGet("/api/v1/staff/messages/figures");
   const unassignedTab = staff.getByTestId("inbox-view-unassigned");
   await unassignedTab.waitFor();
   await staff.getByTestId("inbox-count-unassigned").filter({ hasText: String(figures.unassigned) }).waitFor();
@@ -358,9 +207,9 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   // Assign it to oneself: it leaves Unassigned for Mine.
   await staff.getByRole("button", { name: "Assign to me" }).click();
   await staff.getByTestId("thread-assignee").filter({ hasText: "You" }).waitFor();
-  const assigned = await staffGet(`/api/v1/staff/messages?view=mine`);
+  const assigned = await apiKeyGet(`/api/v1/staff/messages?view=mine`);
   // (The API key is another staff member: its Mine is its own; the assignee shows on the thread.)
-  const thread = await staffGet(`/api/v1/staff/messages/${threadId}`);
+  const thread = await apiKeyGet(`/api/v1/staff/messages/${threadId}`);
   assert.match(thread.thread.assigned_to ?? "", /^staff:\d+$/, `assigned: ${JSON.stringify(thread.thread)}`);
   assert.ok(Array.isArray(assigned.threads));
 
@@ -370,7 +219,7 @@ test("a customer writes with a photo; staff assign it, add a note and answer wit
   await reply.getByLabel("Note", { exact: true }).fill(NOTE);
   await reply.getByRole("button", { name: "Add note" }).click();
   await staff.getByTestId("staff-message").filter({ hasText: NOTE }).getByText("Note only staff see").waitFor();
-  assert.equal((await staffGet(`/api/v1/staff/messages/${threadId}`)).thread.status, "open", "a note changes nothing for the customer");
+  assert.equal((await apiKeyGet(`/api/v1/staff/messages/${threadId}`)).thread.status, "open", "a note changes nothing for the customer");
   // A bill that is not the account's is refused at its field.
   const links = staff.getByRole("form", { name: "Links to a bill or payment" });
   await links.getByLabel("Bill number").fill("999999");

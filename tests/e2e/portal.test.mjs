@@ -26,39 +26,24 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, readdir, mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { createHmac } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
+import {
+  required, baseUrl, artifactsDir, launchBrowser, openPage, runAxe, PHONE, DESKTOP, apiKeyGet,
+  lastMailNumber, newestEmailTo, newestTextTo, totp, base32Bytes,
+} from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (see the top of portal.test.mjs)`);
-  return value;
-}
-
-const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
+const BASE = baseUrl();
 const STAFF_TOKEN = required("RATEPAYER_STAFF_KEY");
 const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
 const SECOND_ACCOUNT = required("RATEPAYER_E2E_SECOND_ACCOUNT");
-const MAIL_DIR = required("RATEPAYER_E2E_MAIL_DIR");
-const TEXT_DIR = required("RATEPAYER_E2E_TEXT_DIR");
+required("RATEPAYER_E2E_MAIL_DIR");
+required("RATEPAYER_E2E_TEXT_DIR");
 const DB = required("RATEPAYER_E2E_DB");
-const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
+const ARTIFACTS = artifactsDir();
 const PASSWORD = "river lamp oboe forty";
-
-const PHONE = {
-  viewport: { width: 412, height: 823 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: "en-US",
-};
 
 // Filled in before the tests: what staff see of the two sample accounts.
 let holder; // ACCOUNT: { address, email, name }; its customer signs up with the email on file
@@ -70,38 +55,20 @@ let utility;
 let browser;
 
 before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
   utility = await fetch(`${BASE}/api/v1/utility`).then((r) => (r.ok ? r.json() : null), () => null);
   holder = await accountOnFile(ACCOUNT);
   second = { ...(await accountOnFile(SECOND_ACCOUNT)), amountDue: await recentAmountDue(SECOND_ACCOUNT) };
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-  });
+  browser = await launchBrowser(chromium);
 });
 
 after(async () => {
   await browser?.close();
 });
 
-async function newPage(t) {
-  const context = await browser.newContext(PHONE);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  return { page, errors };
-}
+/** A phone-sized page and the errors it logs (openPage in support.mjs). */
+const newPage = (t) => openPage(browser, t, PHONE);
 
-async function staffGet(path) {
-  const response = await fetch(`${BASE}${path}`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
-  assert.equal(response.status, 200, `staff GET ${path}`);
-  return response.json();
-}
+const staffGet = apiKeyGet;
 
 /** What the utility has on file for an account: service address, the customer's email and name. */
 async function accountOnFile(number) {
@@ -123,44 +90,14 @@ async function recentAmountDue(number) {
   return sent.amount_due.amount;
 }
 
-/** The number of the newest email the SMTP server wrote (0 when none): later ones are newer. */
-async function lastMailNumber() {
-  const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml"));
-  return Math.max(0, ...names.map((n) => parseInt(n)));
-}
-
 /** The newest email to `to` the SMTP server got (after email number `after`) that matches
- * `pattern`: its text and the match. */
-async function emailTo(to, pattern, after = 0) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml") && parseInt(n) > after);
-    names.sort((a, b) => parseInt(b) - parseInt(a));
-    for (const name of names) {
-      const text = await readFile(join(MAIL_DIR, name), "utf8");
-      if (!text.includes(`X-Envelope-To: ${to}`)) continue;
-      const match = text.match(pattern);
-      if (match) return { text, match: match[0] };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no email to ${to} matching ${pattern} arrived in ${MAIL_DIR}`);
-}
+ * `pattern`, waited for up to 15 s: its text and the match. */
+const emailTo = (to, pattern, after = 0) => newestEmailTo(to, pattern, after, { timeout: 15_000 });
 
-/** The link in the newest text the SMS provider took for `to` (E.164) matching `pattern`. */
+/** The link in the newest text the SMS provider took for `to` (E.164) matching `pattern`, waited for up to 15 s. */
 async function textedLink(to, pattern) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const names = (await readdir(TEXT_DIR).catch(() => [])).filter((n) => n.endsWith(".json"));
-    names.sort((a, b) => parseInt(b) - parseInt(a));
-    for (const name of names) {
-      const text = JSON.parse(await readFile(join(TEXT_DIR, name), "utf8"));
-      const match = text.to === to && text.body.match(pattern);
-      if (match) return { body: text.body, link: match[0] };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no text to ${to} matching ${pattern} arrived in ${TEXT_DIR}`);
+  const { body, match } = await newestTextTo(to, pattern, { timeout: 15_000 });
+  return { body, link: match };
 }
 
 /** The first link (matching `pattern`) in the newest such email to `to` the SMTP server got. */
@@ -175,19 +112,6 @@ async function lastLetterCode() {
   const code = stdout.match(/^ {4}(\S+)\s*$/m);
   assert.ok(code, `no code in the letter: ${stdout}`);
   return code[1];
-}
-
-async function runAxe(page) {
-  const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 /** The utility's name in the header and the document title, and how to reach it in the footer. */
@@ -294,18 +218,7 @@ async function homeAndPayWork(page) {
 }
 
 /** The RFC 6238 code an authenticator app shows for a base32 key at `seconds`. */
-function totp(base32, seconds) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of base32.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(value).padStart(6, "0");
-}
+const appCode = (base32, seconds) => totp(base32Bytes(base32), Math.floor(seconds / 30));
 
 function cents(text) {
   const match = text.replace(/,/g, "").match(/(-?)\$(\d+)\.(\d{2})/);
@@ -606,7 +519,7 @@ test("a customer signs up with the account number and a recent amount due, and c
   const secret = (await page.getByTestId("two-step-secret").textContent()).trim();
   await checkPage(page, "two-step-setup");
   const now = Date.now() / 1000;
-  await page.getByLabel("Code from the app").fill(totp(secret, now));
+  await page.getByLabel("Code from the app").fill(appCode(secret, now));
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await page.getByRole("heading", { name: "Your recovery codes" }).waitFor();
   assert.equal(await page.locator(".recovery-codes li").count(), 10);
@@ -616,7 +529,7 @@ test("a customer signs up with the account number and a recent amount due, and c
   await page.getByLabel("Email").fill("second.customer@example.com");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel("Sign-in code").fill(totp(secret, now + 30));
+  await page.getByLabel("Sign-in code").fill(appCode(secret, now + 30));
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
   // A recovery code works once in place of the app's code.
@@ -1252,8 +1165,6 @@ test("a register-read customer sees 24 months of usage, by read period and by mo
 });
 
 // ---- notices ---------------------------------------------------------------------------------
-
-const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: "en-US" };
 
 /** A part of a page photographed on its own (the notices on a long Settings page). */
 async function photograph(locator, name) {

@@ -26,65 +26,39 @@
 // took. So the first test signs in and the tests after it open new pages with that session's
 // cookie (Playwright's storageState); a test that signs the staff user in again waits for a step
 // of its own (freshCode). Refused attempts count towards the lockout (5 per user): this file makes 2.
+// This file is the only one that signs RATEPAYER_STAFF_EMAIL in: the others sign in staff users of
+// their own (ownStaffUser in support.mjs), so no other file takes this user's codes meanwhile.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
-import { readFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { readFile, mkdtemp, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "playwright-core";
+import {
+  required, baseUrl, artifactsDir, ratepayerBin, launchBrowser, PHONE, asApiKey, accountsInZipArea,
+  totp, base32Bytes as base32Key, stepNow, freshCode as freshCodeOf,
+} from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 
-function required(name) {
-  const v = process.env[name];
-  if (!v) {
-    throw new Error(
-      `${name} is not set. The e2e tests need RATEPAYER_BASE_URL, RATEPAYER_STAFF_EMAIL, ` +
-        `RATEPAYER_STAFF_PASSWORD, RATEPAYER_STAFF_TOTP_SECRET, RATEPAYER_STAFF_ENROL_LINK and ` +
-        `RATEPAYER_E2E_ACCOUNT (optional: RATEPAYER_E2E_ARTIFACTS, RATEPAYER_E2E_UNKNOWN_ACCOUNT).`,
-    );
-  }
-  return v;
-}
-
-const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
+const BASE = baseUrl();
 const EMAIL = required("RATEPAYER_STAFF_EMAIL");
 const PASSWORD = required("RATEPAYER_STAFF_PASSWORD");
 const STAFF_KEY = Buffer.from(required("RATEPAYER_STAFF_TOTP_SECRET"), "hex");
 const ENROL_LINK = required("RATEPAYER_STAFF_ENROL_LINK");
 const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
 const UNKNOWN = process.env.RATEPAYER_E2E_UNKNOWN_ACCOUNT || "999999999";
-const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
-const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = artifactsDir();
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-// A phone: 412x823 CSS pixels.
-const PHONE = {
-  viewport: { width: 412, height: 823 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: "en-US",
-  // No bypassCSP: the console must work under the server's Content-Security-Policy (axe is
-  // evaluated through the DevTools protocol, which the policy does not govern).
-};
+// PHONE (support.mjs), 412x823 CSS pixels, has no bypassCSP: the console must work under the
+// server's Content-Security-Policy (axe is evaluated through the DevTools protocol, which the
+// policy does not govern).
 
 // The account page's actions are for a representative at a desk: a desktop screen, and a tablet.
 const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "en-US" };
@@ -92,49 +66,10 @@ const TABLET = { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, i
 
 const MONEY = /^-?\$\d{1,3}(,\d{3})*\.\d{2}$/;
 
-// ---- authenticator codes ------------------------------------------------------------
+// ---- authenticator codes (totp, base32Key and freshCode: support.mjs) -----------------------
 
-/** The RFC 6238 code (HMAC-SHA1, 30-second steps, 6 digits) for `key` at time step `step`. */
-function totp(key, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(value).padStart(6, "0");
-}
-
-/** A base32 key as the enrolment page shows it ("JBSW Y3DP ...") -> bytes. */
-function base32Key(text) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of text.replace(/[\s=]/g, "").toUpperCase()) {
-    const v = alphabet.indexOf(c);
-    assert.ok(v >= 0, `'${c}' is not base32`);
-    bits += v.toString(2).padStart(5, "0");
-  }
-  return Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-}
-
-const stepNow = () => Math.floor(Date.now() / 30_000);
-const lastStep = new Map(); // key (hex) -> the last step whose code a test sent
-
-/**
- * The code for a step no sign-in of this run has used for `key`, not within 3 s of the step's
- * end (so the server still sees the same step): waits for the next step when it must.
- */
-async function freshCode(key = STAFF_KEY) {
-  for (;;) {
-    const now = Date.now();
-    const step = Math.floor(now / 30_000);
-    const left = (step + 1) * 30_000 - now;
-    if (step > (lastStep.get(key.toString("hex")) ?? -1) && left > 3_000) {
-      lastStep.set(key.toString("hex"), step);
-      return totp(key, step);
-    }
-    await sleep(left + 250);
-  }
-}
+/** A code for a step no sign-in of this run has used for `key` (the staff user's unless given). */
+const freshCode = (key = STAFF_KEY) => freshCodeOf(key);
 
 /** Six digits that are not the key's code for this step or the ones either side of it. */
 function wrongCode(key = STAFF_KEY) {
@@ -153,8 +88,7 @@ let browser;
 let staffSession = null;
 
 before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchBrowser(chromium);
 });
 
 after(async () => {
@@ -474,18 +408,8 @@ let generated = null;
  */
 async function generatedAccounts(page) {
   if (generated) return generated;
-  const detail = await apiGet(page, `/api/v1/staff/accounts/${ACCOUNT}`);
-  const q = (detail.service_address ?? detail.mailing_address).zip.slice(0, 2);
-  const found = new Map();
-  let cursor = null;
-  do {
-    const params = new URLSearchParams({ q, limit: "100" });
-    if (cursor) params.set("cursor", cursor);
-    const answer = await apiGet(page, `/api/v1/staff/accounts?${params}`);
-    for (const a of answer.items) found.set(a.account_number, a);
-    cursor = answer.next_cursor;
-  } while (cursor && found.size < 2000);
-  generated = [...found.values()];
+  const { q, accounts } = await accountsInZipArea((path) => apiGet(page, path), ACCOUNT, 2000);
+  generated = accounts;
   assert.ok(generated.some((a) => a.account_number === ACCOUNT), `the search for "${q}" finds ${ACCOUNT}`);
   return generated;
 }
@@ -1470,24 +1394,14 @@ test("signing out ends the session and returns to the sign-in screen", async (t)
 
 // ---- the work queues -----------------------------------------------------------------------------
 
-const API_KEY = process.env.RATEPAYER_STAFF_KEY ?? "";
 const E2E_DB = process.env.RATEPAYER_E2E_DB ?? "";
-const RATEPAYER_BIN = process.env.RATEPAYER_BIN || fileURLToPath(new URL("../../build/ratepayer", import.meta.url));
+const RATEPAYER_BIN = ratepayerBin();
 
 // A tablet held sideways: the work queues are made for a desk, and must be usable at 1024 px.
 const TABLET_WIDE = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1, hasTouch: true, locale: "en-US" };
 
-/** A request as the API key (a second person: not the signed-in staff user), outside the page. */
-async function asApiKey(method, path, body, headers = {}) {
-  assert.ok(API_KEY, "RATEPAYER_STAFF_KEY is set (an administrator's API key)");
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${API_KEY}`, Accept: "application/json", ...(body ? { "Content-Type": "application/json" } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+// asApiKey (support.mjs): a request as the API key (a second person: not the signed-in staff
+// user), outside the page.
 
 /** Waits until the element with this id has focus (focus moves once the new part is drawn). */
 const focusMovesTo = (page, id) => page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 });

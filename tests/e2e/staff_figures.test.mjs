@@ -16,7 +16,7 @@
 //   RATEPAYER_E2E_ARTIFACTS=/tmp                   where screenshots go (optional, default /tmp)
 //   RATEPAYER_BIN=build/ratepayer                  the server's binary (optional; default build/ratepayer)
 //
-// Its own staff user: node --test runs the files of this folder side by side, and the server takes
+// Its own staff user (ownStaffUser in support.mjs): node --test runs the files of this folder side by side, and the server takes
 // each 30-second step's code once per user, so signing in as staff_console.test.mjs's user
 // (RATEPAYER_STAFF_EMAIL) could refuse one of them, and refusals count towards that user's lockout.
 // The other files change accounts meanwhile (payments, bill runs, holds approved): every page is
@@ -24,45 +24,19 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "playwright-core";
+import { required, baseUrl, artifactsDir, launchBrowser, asApiKey, apiKeyGet, accountsInZipArea, ownStaffUser, signInToConsole } from "./support.mjs";
 
-function required(name) {
-  const v = process.env[name];
-  if (!v) {
-    throw new Error(
-      `${name} is not set. staff_figures.test.mjs needs RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, ` +
-        `RATEPAYER_E2E_DB and RATEPAYER_E2E_ACCOUNT (optional: RATEPAYER_E2E_SECOND_ACCOUNT, RATEPAYER_E2E_ARTIFACTS, RATEPAYER_BIN).`,
-    );
-  }
-  return v;
-}
-
-const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
-const API_KEY = required("RATEPAYER_STAFF_KEY");
+const BASE = baseUrl();
+required("RATEPAYER_STAFF_KEY");
 const DB = required("RATEPAYER_E2E_DB");
 const ACCOUNT = required("RATEPAYER_E2E_ACCOUNT");
 const SECOND_ACCOUNT = process.env.RATEPAYER_E2E_SECOND_ACCOUNT || null;
-const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
-const RATEPAYER_BIN = process.env.RATEPAYER_BIN || fileURLToPath(new URL("../../build/ratepayer", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const ARTIFACTS = artifactsDir();
 
 // A representative's desk.
 const DESKTOP = { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, locale: "en-US" };
@@ -161,76 +135,6 @@ async function accountRecords(number) {
   return { ledger, payments, held: held[0].n };
 }
 
-// ---- the API, as the API key (outside any page) ----------------------------------------------
-
-async function asApiKey(method, path, body, headers = {}) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${API_KEY}`, Accept: "application/json", ...(body ? { "Content-Type": "application/json" } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function apiKeyGet(path) {
-  const { status, body } = await asApiKey("GET", path);
-  assert.equal(status, 200, `GET ${path}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-// ---- authenticator codes (this file's own staff user) ---------------------------------------
-
-function totp(key, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(value).padStart(6, "0");
-}
-
-function fromBase32(text) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of text.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  return Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-}
-
-/** The code of the current step, not within 3 s of its end (waits for the next step when it must). */
-async function currentCode(key) {
-  for (;;) {
-    const now = Date.now();
-    const left = 30_000 - (now % 30_000);
-    if (left > 3_000) return totp(key, Math.floor(now / 30_000));
-    await sleep(left + 250);
-  }
-}
-
-/**
- * A staff user of this file's own (administrator), enrolled as the enrolment page does: the
- * password, then the previous step's code (the current one stays unused for signing in).
- */
-async function ownStaffUser() {
-  const email = `figures.${randomBytes(4).toString("hex")}@utility.example`;
-  const password = `figures e2e passphrase ${randomBytes(4).toString("hex")}`;
-  const { stdout } = await run(RATEPAYER_BIN, ["staff", "add", "--db", `sqlite:${DB}`, "--email", email, "--name", "Figures Reader", "--role", "administrator"], {
-    env: { ...process.env, RATEPAYER_PORTAL_PUBLIC_URL: BASE, RATEPAYER_LOG_LEVEL: "warn" },
-  });
-  const link = stdout.trim().split("\n").pop();
-  const token = decodeURIComponent(new URL(link).hash.replace(/^#\/enrol\//, ""));
-  const post = async (path, body) => {
-    const res = await fetch(`${BASE}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const text = await res.text();
-    assert.ok(res.ok, `${path}: ${res.status} ${text}`);
-    return JSON.parse(text);
-  };
-  const enrolment = await post("/api/v1/staff/auth/enrol", { token, password });
-  const key = fromBase32(enrolment.totp_secret);
-  await post("/api/v1/staff/auth/enrol/confirm", { token, code: totp(key, Math.floor(Date.now() / 30_000) - 1) });
-  return { email, password, key };
-}
-
 // ---- pages ----------------------------------------------------------------------------------
 
 let browser;
@@ -283,22 +187,14 @@ async function answerOf(answers, path, fits = () => true) {
 }
 
 before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchBrowser(chromium);
 
-  const user = await ownStaffUser();
+  // This file's own staff user (an administrator), signed in once; the tests use its cookies.
+  const user = await ownStaffUser({ tag: "figures", name: "Figures Reader" });
   const context = await browser.newContext(DESKTOP);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${BASE}/staff.html`);
-  await page.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(user.email);
-  await page.getByLabel("Password", { exact: true }).fill(user.password);
-  await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(await currentCode(user.key));
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/v1/staff/auth/login"));
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  assert.equal((await answer).status(), 200, "this file's staff user signs in");
-  await page.getByRole("searchbox", { name: "Search accounts" }).waitFor();
+  await signInToConsole(page, user);
   staffSession = await context.storageState();
   await context.close();
 
@@ -310,20 +206,7 @@ after(async () => {
 });
 
 /** Every account the search finds by the first two digits of RATEPAYER_E2E_ACCOUNT's ZIP, in its order. */
-async function searchedAccounts() {
-  const detail = await apiKeyGet(`/api/v1/staff/accounts/${ACCOUNT}`);
-  const q = (detail.service_address ?? detail.mailing_address).zip.slice(0, 2);
-  const found = new Map();
-  let cursor = null;
-  do {
-    const params = new URLSearchParams({ q, limit: "100" });
-    if (cursor) params.set("cursor", cursor);
-    const page = await apiKeyGet(`/api/v1/staff/accounts?${params}`);
-    for (const a of page.items) found.set(a.account_number, a);
-    cursor = page.next_cursor;
-  } while (cursor && found.size < 5000);
-  return { q, accounts: [...found.values()] };
-}
+const searchedAccounts = () => accountsInZipArea(apiKeyGet, ACCOUNT, 5000);
 
 /**
  * The accounts to read: RATEPAYER_E2E_ACCOUNT and the second one, then from the tail of the search

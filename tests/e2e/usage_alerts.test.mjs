@@ -9,83 +9,45 @@
 //
 //   RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, RATEPAYER_E2E_ACCOUNT, RATEPAYER_E2E_SECOND_ACCOUNT,
 //   RATEPAYER_E2E_MAIL_DIR, RATEPAYER_E2E_TEXT_DIR, RATEPAYER_E2E_DB  as for portal.test.mjs
-//   RATEPAYER_STAFF_EMAIL, RATEPAYER_STAFF_PASSWORD, RATEPAYER_STAFF_TOTP_SECRET  as for staff_console.test.mjs
-//   RATEPAYER_BIN=/path/to/ratepayer   the server's binary, to run `watch-usage` on RATEPAYER_E2E_DB
+//   RATEPAYER_BIN=build/ratepayer   the server's binary (optional; default build/ratepayer), to run
+//                                   `watch-usage` on RATEPAYER_E2E_DB and add this file's own staff user
+//
+// Its own staff user (an administrator, ownStaffUser in support.mjs): node --test runs the files of
+// this folder side by side, and the server takes each 30-second step's code once per user.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, readdir, mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { createHmac } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "playwright-core";
+import {
+  required, baseUrl, ratepayerBin, launchBrowser, openPage, photographer, inLanguage, PHONE, DESKTOP,
+  apiKey, apiKeyGet, emailsTo, lastMailNumber, textsTo, arrives, signUpByEmail, ownStaffConsole,
+} from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (see the top of usage_alerts.test.mjs)`);
-  return value;
-}
-
-const BASE = required("RATEPAYER_BASE_URL").replace(/\/+$/, "");
-const STAFF_TOKEN = required("RATEPAYER_STAFF_KEY");
-const MAIL_DIR = required("RATEPAYER_E2E_MAIL_DIR");
-const TEXT_DIR = required("RATEPAYER_E2E_TEXT_DIR");
+baseUrl();
+required("RATEPAYER_STAFF_KEY");
+required("RATEPAYER_E2E_MAIL_DIR");
+required("RATEPAYER_E2E_TEXT_DIR");
 const DB = required("RATEPAYER_E2E_DB");
-const BIN = required("RATEPAYER_BIN");
-const STAFF_EMAIL = required("RATEPAYER_STAFF_EMAIL");
-const STAFF_PASSWORD = required("RATEPAYER_STAFF_PASSWORD");
-const STAFF_TOTP = Buffer.from(required("RATEPAYER_STAFF_TOTP_SECRET"), "hex");
+const BIN = ratepayerBin();
 // Accounts other browser tests sign up with: not used here.
 const TAKEN = new Set([required("RATEPAYER_E2E_ACCOUNT"), required("RATEPAYER_E2E_SECOND_ACCOUNT")]);
-const ARTIFACTS = process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp";
 const PASSWORD = "river lamp oboe forty";
 // A mobile number no generated account has; the fake SMS provider takes any.
 const MOBILE = "+15415550177";
 
-const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-US" };
-const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: "en-US" };
-
 let browser;
 
 before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-  });
+  browser = await launchBrowser(chromium);
 });
 
 after(async () => {
   await browser?.close();
 });
 
-async function newPage(t, device = PHONE) {
-  const context = await browser.newContext(device);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  return { page, errors };
-}
-
-async function asStaff(method, path, body) {
-  const response = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${STAFF_TOKEN}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.equal(response.status, 200, `staff ${method} ${path}: ${response.status}`);
-  return response.json();
-}
-const staffGet = (path) => asStaff("GET", path);
+const newPage = (t, device = PHONE) => openPage(browser, t, device);
 
 /** Runs the morning usage watch on the test database, as the server does at usage_alerts_hour. */
 async function watchUsage() {
@@ -96,114 +58,29 @@ async function watchUsage() {
 
 /** Quiet hours off while `run` runs (texts would otherwise wait for the morning), then as they were. */
 async function withoutQuietHours(run) {
-  const settings = await staffGet("/api/v1/staff/settings");
+  const settings = await apiKeyGet("/api/v1/staff/settings");
   const was = settings.settings.find((s) => s.key === "quiet_hours_end");
   const start = settings.settings.find((s) => s.key === "quiet_hours_start");
   const startHour = start.value ?? start.when_unset;
-  await asStaff("PUT", "/api/v1/staff/settings/quiet_hours_end", { value: startHour });
+  await apiKey("PUT", "/api/v1/staff/settings/quiet_hours_end", { value: startHour });
   try {
     return await run();
   } finally {
-    await asStaff("PUT", "/api/v1/staff/settings/quiet_hours_end", { value: was.value ?? was.when_unset });
+    await apiKey("PUT", "/api/v1/staff/settings/quiet_hours_end", { value: was.value ?? was.when_unset });
   }
-}
-
-/** The emails to `to` after email number `after` whose text matches `pattern`. */
-async function emailsTo(to, pattern, after) {
-  const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml") && parseInt(n) > after);
-  names.sort((a, b) => parseInt(a) - parseInt(b));
-  const found = [];
-  for (const name of names) {
-    const text = await readFile(join(MAIL_DIR, name), "utf8");
-    if (text.includes(`X-Envelope-To: ${to}`) && pattern.test(text)) found.push(text);
-  }
-  return found;
-}
-
-async function lastMailNumber() {
-  const names = (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith(".eml"));
-  return Math.max(0, ...names.map((n) => parseInt(n)));
-}
-
-/** The texts the SMS provider took for `to` whose body matches `pattern`. */
-async function textsTo(to, pattern) {
-  const names = (await readdir(TEXT_DIR).catch(() => [])).filter((n) => n.endsWith(".json"));
-  names.sort((a, b) => parseInt(a) - parseInt(b));
-  const found = [];
-  for (const name of names) {
-    const text = JSON.parse(await readFile(join(TEXT_DIR, name), "utf8"));
-    if (text.to === to && pattern.test(text.body)) found.push(text);
-  }
-  return found;
-}
-
-/** Waits (the server's notices pass runs every 2 s) until `look` finds something. */
-async function arrives(look, what) {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const found = await look();
-    if (found.length > 0) return found;
-    await sleep(250);
-  }
-  assert.fail(`${what} did not arrive`);
-}
-
-async function emailedLink(to) {
-  const [text] = await arrives(async () => (await emailsTo(to, /\/verify\?token=/, 0)).reverse(), `the sign-up email to ${to}`);
-  return text.match(/https?:\/\/\S+\/verify\?token=\S+/)[0];
-}
-
-async function runAxe(page) {
-  const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 /** Nothing wider than the screen, axe finds nothing, and the part is photographed as usage-<name>.png. */
-async function photograph(page, locator, name) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the screen`);
-  assert.deepEqual(await runAxe(page), [], `WCAG 2.1 AA violations on ${name}`);
-  await locator.scrollIntoViewIfNeeded();
-  await locator.screenshot({ path: join(ARTIFACTS, `usage-${name}.png`) });
-}
+const photograph = photographer("usage");
 
 /** What the utility has on file for an account (digits or formatted): address, email, name. */
 async function accountOnFile(number) {
-  const account = await staffGet(`/api/v1/staff/accounts/${number.replace(/\D/g, "")}`);
+  const account = await apiKeyGet(`/api/v1/staff/accounts/${number.replace(/\D/g, "")}`);
   return { number: number.replace(/\D/g, ""), address: account.service_address, email: account.customer?.email, name: account.customer?.name };
 }
 
-/** Signs up with the email on file and the service address; ends signed in on Home. */
-async function signUp(page, account) {
-  await page.goto(`${BASE}/register`);
-  await page.getByLabel("Email").fill(account.email);
-  // As the bill prints it: the unit too, at an apartment.
-  const street = [account.address.line1, account.address.line2].filter(Boolean).join(", ");
-  await page.getByLabel("Service address (number and street)").fill(street);
-  await page.getByLabel("ZIP code").fill(account.address.zip);
-  await page.getByRole("button", { name: "Send me the link" }).click();
-  await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
-  await page.goto(await emailedLink(account.email));
-  await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("New password again").fill(PASSWORD);
-  await page.getByRole("button", { name: "Save password and sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
-}
-
-async function inLanguage(page, language) {
-  const other = language === "es" ? "Español" : "English";
-  const button = page.getByRole("button", { name: other, exact: true });
-  if (await button.count()) await button.first().click();
-  await page.locator(`html[lang="${language}"]`).waitFor();
-}
+/** Signs up with the email on file and the service address (the unit too, at an apartment); ends signed in on Home. */
+const signUp = (page, account) => signUpByEmail(page, account, PASSWORD);
 
 /**
  * An account for the high-usage test: active, in English, with an email on file and no login
@@ -215,10 +92,10 @@ async function highUsageAccount() {
     "SELECT a.number FROM accounts a WHERE a.status = 'active' AND a.language = 'en' ORDER BY a.id DESC LIMIT 60;"]);
   for (const number of stdout.split("\n").map((n) => n.trim()).filter((n) => /^\d{9}$/.test(n))) {
     if (TAKEN.has(number)) continue;
-    const toDate = await staffGet(`/api/v1/accounts/${number}/usage/to-date`);
+    const toDate = await apiKeyGet(`/api/v1/accounts/${number}/usage/to-date`);
     if (toDate.problem || toDate.days_so_far < 7 || !toDate.projected_charges) continue;
     if (Number(toDate.projected_charges.amount) < 150) continue;
-    const alerts = await staffGet(`/api/v1/accounts/${number}/alerts`);
+    const alerts = await apiKeyGet(`/api/v1/accounts/${number}/alerts`);
     if (alerts.usage_alerts.some((a) => a.period_start === toDate.period.start)) continue;
     if (alerts.leaks.some((l) => l.status === "open")) continue;
     const account = await accountOnFile(number);
@@ -242,13 +119,13 @@ test("a customer sets a $150 alert and agrees to texts; the usage watch sends on
   await texts.getByText("Enter a 10-digit US mobile number, like 541-555-0123.").waitFor();
   await texts.getByLabel("Mobile number for texts").fill("(541) 555-0177");
   await texts.getByRole("button", { name: "Continue" }).click();
-  const server = await staffGet(`/api/v1/accounts/${account.number}/text-consent?number=${encodeURIComponent(MOBILE)}&language=en`);
+  const server = await apiKeyGet(`/api/v1/accounts/${account.number}/text-consent?number=${encodeURIComponent(MOBILE)}&language=en`);
   assert.equal((await texts.getByTestId("texts-wording").textContent()).trim(), server.wording);
   await photograph(page, texts, "settings-texts-words");
   await texts.getByRole("button", { name: "I agree: text me" }).click();
   await texts.getByRole("status").filter({ hasText: "Done. We will text (541) 555-0177." }).waitFor();
   await texts.getByText("Texts are on. We text (541) 555-0177.").waitFor();
-  const consent = await staffGet(`/api/v1/accounts/${account.number}/text-consent`);
+  const consent = await apiKeyGet(`/api/v1/accounts/${account.number}/text-consent`);
   assert.equal(consent.granted, true);
   assert.equal(consent.number, MOBILE);
   assert.equal(consent.source, "portal");
@@ -258,7 +135,7 @@ test("a customer sets a $150 alert and agrees to texts; the usage watch sends on
   const textBox = notices.getByRole("checkbox", { name: "High usage alert Text", exact: true });
   await textBox.waitFor();
   assert.equal(await textBox.isDisabled(), false);
-  const choices = await staffGet(`/api/v1/accounts/${account.number}/notice-choices`);
+  const choices = await apiKeyGet(`/api/v1/accounts/${account.number}/notice-choices`);
   const high = choices.kinds.find((k) => k.kind === "usage.high");
   assert.equal(await textBox.isChecked(), high.text);
   if (!high.text) {
@@ -283,7 +160,7 @@ test("a customer sets a $150 alert and agrees to texts; the usage watch sends on
   await alerts.getByRole("button", { name: "Save usage alerts" }).click();
   assert.deepEqual((await saved).postDataJSON(), { amount: `${threshold}.00`, last_bill_percent: null, last_year_percent: null });
   await alerts.getByRole("status").filter({ hasText: "Saved. We will check your usage against these every morning." }).waitFor();
-  const held = await staffGet(`/api/v1/accounts/${account.number}/alerts`);
+  const held = await apiKeyGet(`/api/v1/accounts/${account.number}/alerts`);
   assert.deepEqual(held.thresholds, { amount: { amount: `${threshold}.00`, currency: "USD" }, last_bill_percent: null, last_year_percent: null });
   await photograph(page, alerts, "settings-alerts-phone-en");
 
@@ -300,7 +177,7 @@ test("a customer sets a $150 alert and agrees to texts; the usage watch sends on
   assert.equal((await emailsTo(account.email, /^Subject: .*bill is heading higher/m, mailBefore)).length, 1, "one high-usage email");
   const sent = (await textsTo(MOBILE, /./)).slice(textsBefore);
   assert.equal(sent.length, 1, `one text: ${sent.map((s) => s.body).join(" | ")}`);
-  const after = await staffGet(`/api/v1/accounts/${account.number}/alerts`);
+  const after = await apiKeyGet(`/api/v1/accounts/${account.number}/alerts`);
   const now = after.usage_alerts.filter((a) => a.period_start === account.toDate.period.start);
   assert.equal(now.length, 1, "one alert this period");
   assert.equal(now[0].basis, "amount");
@@ -340,40 +217,15 @@ test("a customer sets a $150 alert and agrees to texts; the usage watch sends on
 
 // ---- the staff console -------------------------------------------------------------------
 
-function totp(key, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
-
-/** A code not near the end of its 30-second step (the server sees the same step). */
-async function freshCode() {
-  for (;;) {
-    const left = 30_000 - (Date.now() % 30_000);
-    if (left > 3_000) return totp(STAFF_TOTP, Math.floor(Date.now() / 30_000));
-    await sleep(left + 250);
-  }
-}
-
-async function staffConsole(t, device) {
-  const { page, errors } = await newPage(t, device);
-  await page.goto(`${BASE}/staff.html`);
-  await page.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(STAFF_EMAIL);
-  await page.getByLabel("Password", { exact: true }).fill(STAFF_PASSWORD);
-  await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(await freshCode());
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.getByRole("searchbox", { name: "Search accounts" }).waitFor();
-  return { page, errors };
-}
+/** A console page on `device`, signed in as this file's own staff user (an administrator). */
+const consoleAsOwnStaff = ownStaffConsole({ tag: "usage", name: "Usage Staff" });
+const staffConsole = (t, device) => consoleAsOwnStaff(browser, t, device);
 
 const LEAK_SUBJECT = /^Subject: Possible (water|gas) leak at your /m;
 
 test("a water meter's possible leak is emailed to its customer, shows on their Home, reaches the staff queue and leaves it when staff close it", async (t) => {
   await watchUsage(); // the leaks the generated data holds (again: found once per episode)
-  const { leaks } = await staffGet("/api/v1/staff/leaks?status=open&limit=50");
+  const { leaks } = await apiKeyGet("/api/v1/staff/leaks?status=open&limit=50");
   const water = leaks.filter((l) => l.commodity === "water" && !TAKEN.has(l.account.replace(/\D/g, "")));
   assert.ok(water.length > 0, "the generated data gives a recently read water meter a leak");
   const leak = water[0];
@@ -412,7 +264,7 @@ test("a water meter's possible leak is emailed to its customer, shows on their H
   await staff.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Work", exact: true }).click();
   const link = staff.getByTestId("queue-link-possible-leaks");
   await link.waitFor();
-  const counts = await staffGet("/api/v1/staff/work-queues");
+  const counts = await apiKeyGet("/api/v1/staff/work-queues");
   assert.equal(await staff.getByTestId("queue-count-possible-leaks").textContent(), String(counts.possible_leaks));
   await link.click();
   const row = staff.locator(`[data-testid="leak-row"][data-leak="${leak.id}"]`);
@@ -431,9 +283,9 @@ test("a water meter's possible leak is emailed to its customer, shows on their H
   await row.getByRole("button", { name: "Close the leak" }).click();
   await staff.getByTestId("leaks-outcome").filter({ hasText: `Closed the possible leak on meter ${leak.meter}` }).waitFor();
   await row.waitFor({ state: "detached" });
-  const open = await staffGet("/api/v1/staff/leaks?status=open&limit=50");
+  const open = await apiKeyGet("/api/v1/staff/leaks?status=open&limit=50");
   assert.ok(!open.leaks.some((l) => l.id === leak.id), "not open any more");
-  const closed = await staffGet("/api/v1/staff/leaks?status=closed&limit=50");
+  const closed = await apiKeyGet("/api/v1/staff/leaks?status=closed&limit=50");
   const done = closed.leaks.find((l) => l.id === leak.id);
   assert.equal(done.resolution, "Customer found a running toilet and replaced the flapper.");
   await staff.getByRole("radio", { name: "Closed" }).check();
@@ -448,7 +300,7 @@ test("a water meter's possible leak is emailed to its customer, shows on their H
   await section.getByLabel("Percent over the last bill").fill("25");
   await section.getByRole("button", { name: "Save thresholds" }).click();
   await section.getByRole("status").filter({ hasText: "Saved: Alert when 25% over the last bill." }).waitFor();
-  const held = await staffGet(`/api/v1/accounts/${account.number}/alerts`);
+  const held = await apiKeyGet(`/api/v1/accounts/${account.number}/alerts`);
   assert.equal(held.thresholds.last_bill_percent, 25);
   await photograph(staff, section, "staff-account-alerts-desktop");
 
@@ -461,7 +313,7 @@ test("a water meter's possible leak is emailed to its customer, shows on their H
 });
 
 test("a customer who checked a possible leak closes it from Home with a note; staff see it closed by the customer", async (t) => {
-  const { leaks } = await staffGet("/api/v1/staff/leaks?status=open&limit=50");
+  const { leaks } = await apiKeyGet("/api/v1/staff/leaks?status=open&limit=50");
   const leak = leaks.find((l) => !TAKEN.has(l.account.replace(/\D/g, "")));
   if (!leak) return t.skip("no other open leak in the generated data");
   const account = await accountOnFile(leak.account);
@@ -476,7 +328,7 @@ test("a customer who checked a possible leak closes it from Home with a note; st
   assert.equal((await closing).status(), 200);
   await card.getByRole("status").filter({ hasText: "Gracias. La alerta está cerrada." }).waitFor();
   await photograph(page, card, "home-leak-closed-phone-es");
-  const { leaks: closed } = await staffGet("/api/v1/staff/leaks?status=closed&limit=50");
+  const { leaks: closed } = await apiKeyGet("/api/v1/staff/leaks?status=closed&limit=50");
   const done = closed.find((l) => l.id === leak.id);
   assert.equal(done.resolution, "Cambié la válvula del inodoro.");
   assert.match(done.closed_by, /^customer:/);

@@ -1,7 +1,8 @@
-// Sending a request again when the server is too busy (src/portal/retry.ts, api.ts, busy.ts).
+// Sending a request again when the server is too busy (src/shared/retry.ts; src/portal/api.ts, busy.ts; src/staff/api.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { OVERLOAD_RETRIES, isOverloaded, retryDelayMs } from "../.test-build/portal/retry.js";
+import { OVERLOAD_RETRIES, isOverloaded, retryDelayMs } from "../.test-build/shared/retry.js";
+import { request as staffRequest } from "../.test-build/staff/api.js";
 import { post } from "../.test-build/portal/api.js";
 import { isBusy, onBusyChange } from "../.test-build/portal/busy.js";
 
@@ -62,3 +63,28 @@ test("other failures are not sent again", async () => {
   assert.equal(calls, 1);
   assert.ok(OVERLOAD_RETRIES >= 3);
 });
+
+test("the console sends a refused write again too, the same request", async () => {
+  const sent = [];
+  globalThis.fetch = async (path, init) => {
+    sent.push({ path, body: init.body, key: init.headers["Idempotency-Key"] });
+    if (sent.length === 1) return answer(503, { type: OVERLOADED, title: "Too busy", status: 503 }, { "Retry-After": "0" });
+    return answer(200, { moved: true });
+  };
+  const moved = await staffRequest("POST", "/api/v1/staff/payments/P-1/move", { to_account: "1" }, undefined, {
+    "Idempotency-Key": "move-1",
+  });
+  assert.deepEqual(moved, { moved: true });
+  assert.equal(sent.length, 2);
+  assert.equal(sent[1].body, sent[0].body);
+  assert.equal(sent[1].key, "move-1");
+  // Anything else the console is told at once.
+  sent.length = 0;
+  globalThis.fetch = async (path, init) => {
+    sent.push({ path, body: init.body });
+    return answer(503, { type: "https://ratepayer.dev/problems/unavailable", title: "x", status: 503 });
+  };
+  await assert.rejects(() => staffRequest("POST", "/api/v1/staff/payments/P-1/move", {}), (e) => e.status === 503);
+  assert.equal(sent.length, 1);
+});
+

@@ -3,7 +3,7 @@
 // session means the session ended: the app is told (onSessionEnded) and sends the customer to
 // sign in.
 import { ApiError, networkError, problemFrom } from "./problem.ts";
-import { OVERLOAD_RETRIES, isOverloaded, retryDelayMs, wait } from "./retry.ts";
+import { OVERLOAD_RETRIES, isOverloaded, retryDelayMs, wait } from "../shared/retry.ts";
 import { startWaiting } from "./busy.ts";
 
 export { ApiError };

@@ -4,6 +4,7 @@
 // become ApiError. Its relative imports end in .ts so the unit tests can compile it for Node.
 
 import type { Money } from "../shared/money.ts";
+import { OVERLOAD_RETRIES, isOverloaded, retryDelayMs, wait } from "../shared/retry.ts";
 import type { AmountOwed } from "../shared/owed.ts";
 import { AUDIT_CSV_FILENAME, filenameFrom } from "./download.ts";
 import { auditParams } from "./route.ts";
@@ -274,7 +275,10 @@ export class JsonText {
   constructor(readonly text: string) {}
 }
 
-/** One request with the session cookie: the answer when it is a success, else an ApiError. */
+/**
+ * One request with the session cookie: the answer when it is a success, else an ApiError. A 503
+ * "overloaded" (nothing done) is sent again up to OVERLOAD_RETRIES times, as the portal does.
+ */
 async function send(
   method: string,
   path: string,
@@ -286,21 +290,32 @@ async function send(
   const headers: Record<string, string> = { ...extra, Accept: accept };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : body instanceof JsonText ? body.text : JSON.stringify(body),
-      credentials: "same-origin",
-      signal,
-    });
-  } catch (e) {
-    if (isAbort(e)) throw e;
-    throw networkError();
+  for (let attempt = 1; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : body instanceof JsonText ? body.text : JSON.stringify(body),
+        credentials: "same-origin",
+        signal,
+      });
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw networkError();
+    }
+    // Too busy, nothing done: the same request again after the server's Retry-After (retry.ts).
+    if (res.status === 503 && attempt <= OVERLOAD_RETRIES) {
+      const problem = (await res.clone().json().catch(() => null)) as { type?: string } | null;
+      if (isOverloaded(res.status, problem?.type)) {
+        const after = Number(res.headers.get("retry-after") ?? "");
+        await wait(retryDelayMs(attempt, Number.isFinite(after) ? after : undefined, Math.random()), signal);
+        continue;
+      }
+    }
+    if (!res.ok) throw await toError(res);
+    return res;
   }
-  if (!res.ok) throw await toError(res);
-  return res;
 }
 
 /** One API request with the session cookie; a JSON body when `body` is given; 204 is undefined. */

@@ -1,8 +1,8 @@
-// Sending a request again when the server says it is too busy: a 503 "overloaded" answer means
-// nothing was done (docs/operations.md, "Overload"), so the very same request (same body, same
-// Idempotency-Key) may go again. The portal waits the server's Retry-After or its own backoff,
-// whichever is longer, with jitter so that many customers do not come back in the same instant,
-// and says so on the page while it waits (busy.ts).
+// Sending a request again when the server says it is too busy (the portal and the console): a 503
+// "overloaded" answer means nothing was done (docs/operations.md, "Overload"), so the very same
+// request (same body, same Idempotency-Key) may go again. Both wait the server's Retry-After or
+// their own backoff, whichever is longer, with jitter so that many clients do not come back in
+// the same instant; the portal says so on the page while it waits (portal/busy.ts).
 
 /** How many times a refused request is sent again before the customer is told to try later. */
 export const OVERLOAD_RETRIES = 4;
