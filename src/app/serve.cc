@@ -9,6 +9,7 @@
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
 #include "api/message_handlers.h"
+#include "notify/usage_alerts.h"
 #include "app/audit_checkpointer.h"
 #include "app/commands.h"
 #include "app/generate.h"
@@ -219,6 +220,12 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
     options.as_of = *today;  // the portal's charts reach yesterday
     auto report = generate_utility(**database, options);
     if (!report.ok()) return command_failed(report.error());
+    // The morning's usage watch, so the demo's Home pages and leak queue show what it finds
+    // without waiting for usage_alerts_hour (its events come before the notices start: no email).
+    auto watched = notify::run_usage_alerts(**database, *today);
+    if (!watched.ok()) return command_failed(watched.error());
+    std::cout << "usage watch: " << watched->high_usage << " high-usage alerts, "
+              << watched->leaks << " possible leaks\n";
   }
   auto administrator = staff::ensure_demo_administrator(**database);
   if (!administrator.ok()) return command_failed(administrator.error());
