@@ -1,7 +1,8 @@
 #pragma once
 // Exact fixed-point building blocks shared by Money (2 fractional digits) and Decimal (9): the text
-// form [-]digits[.digits], and integer division that rounds half away from zero. Internal to core;
-// other modules use Money and Decimal.
+// form [-]digits[.digits], and integer division that rounds half away from zero. Other modules
+// use Money and Decimal for amounts and rates, and these for the same arithmetic on plain scaled
+// integers (milli-units written out, a per-day rate or a percent rounded).
 
 #include <cstdint>
 #include <string>

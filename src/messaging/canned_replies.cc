@@ -1,18 +1,13 @@
 #include "messaging/canned_replies.h"
 
 #include "core/time.h"
+#include "messaging/thread_store.h"
 
 namespace rp::messaging {
 namespace {
 
 using store::Row;
 using store::Session;
-
-std::size_t characters(const std::string& text) {
-  std::size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
 
 Result<std::vector<CannedReply>> all_in(Session& session) {
   auto rows = session.query_named("messaging/canned_replies");
@@ -34,7 +29,7 @@ Result<std::vector<CannedReply>> canned_replies(store::Database& database) {
 Result<std::vector<CannedReply>> save_canned_reply(store::Database& database,
                                                    const CannedReply& reply,
                                                    const std::string& actor) {
-  if (reply.title.empty() || characters(reply.title) > 80 ||
+  if (reply.title.empty() || detail::characters(reply.title) > 80 ||
       reply.title.find_first_of("\r\n") != std::string::npos) {
     return invalid_input("title", "a canned reply's title is one line of 1 to 80 characters");
   }
@@ -42,7 +37,7 @@ Result<std::vector<CannedReply>> save_canned_reply(store::Database& database,
     return invalid_input("language", "a canned reply is in English (en) or Spanish (es)");
   }
   if (reply.body.find_first_not_of(" \t\r\n") == std::string::npos ||
-      characters(reply.body) > 4000) {
+      detail::characters(reply.body) > 4000) {
     return invalid_input("body", "a canned reply's text is 1 to 4,000 characters");
   }
   return database.write<std::vector<CannedReply>>(

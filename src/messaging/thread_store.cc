@@ -24,14 +24,13 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
-// Characters, not bytes: UTF-8 continuation bytes are not counted.
-std::size_t characters(const std::string& text) {
+}  // namespace
+
+std::size_t characters(std::string_view text) {
   std::size_t count = 0;
   for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return count;
 }
-
-}  // namespace
 
 ThreadSummary summary_from(const Row& row) {
   ThreadSummary summary;

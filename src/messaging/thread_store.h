@@ -19,6 +19,9 @@ Result<Thread> read_thread(store::Session& session, std::int64_t thread_id, bool
 
 ThreadSummary summary_from(const store::Row& row);
 
+// Characters, not bytes: UTF-8 continuation bytes are not counted.
+std::size_t characters(std::string_view text);
+
 // Checks a message's text: 1 to kLongestMessage characters after trimming. Errors: invalid_input
 // ("body").
 Result<std::string> checked_body(const std::string& body);

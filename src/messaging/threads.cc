@@ -50,9 +50,7 @@ Result<std::string> checked_subject(const std::string& subject) {
   if (text.find_first_of("\r\n") != std::string::npos) {
     return invalid_input("subject", "a subject is one line");
   }
-  std::size_t characters = 0;
-  for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  if (characters > kLongestSubject) {
+  if (detail::characters(text) > kLongestSubject) {
     return invalid_input("subject", "a subject may be 120 characters at most");
   }
   return text;

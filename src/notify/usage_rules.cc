@@ -3,13 +3,13 @@
 #include <algorithm>
 
 #include "billing/bill_cycle.h"
+#include "core/fixed_point.h"
 
 namespace rp::notify {
 namespace {
 
 std::int64_t divide_rounded(std::int64_t a, std::int64_t b) {
-  const std::int64_t half = b / 2;
-  return a >= 0 ? (a + half) / b : -((-a + half) / b);
+  return static_cast<std::int64_t>(fixed_point::divide_round_half_away(a, b));
 }
 
 bool any_estimated(const billing::PeriodToDate& to_date) {

@@ -30,11 +30,6 @@ store::Value optional_instant(const std::optional<Instant>& at) {
   return format_instant(*at);
 }
 
-store::Value text_or_null(const std::string& text) {
-  if (text.empty()) return store::Null{};
-  return text;
-}
-
 Result<std::int64_t> account_id_of(Session& session, const AccountNumber& account) {
   auto rows = session.query_named("orders/account_by_number", {account.digits()});
   RP_TRY(rows);
@@ -191,7 +186,8 @@ Result<ServiceOrder> create_order(store::Database& database, const AccountNumber
     RP_TRY(session.execute_named(
         "orders/insert_order",
         {*account_id, std::string(kind_name(order.kind)), std::int64_t{order.needs_visit ? 1 : 0},
-         order.details, text_or_null(order.external_id), idempotency_key, digest, actor, at, at}));
+         order.details, store::text_or_null(order.external_id), idempotency_key, digest, actor, at,
+         at}));
     auto id = session.query_named("orders/order_id_by_key", {*account_id, idempotency_key});
     RP_TRY(id);
     auto created = read_order(session, *account_id, id->at(0).integer("id"));
@@ -226,8 +222,9 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
     auto updated = session.execute_named(
         "orders/update_order",
         {std::string(status_name(*to)), optional_instant(order->window_start),
-         optional_instant(order->window_end), text_or_null(order->crew),
-         text_or_null(order->failure_reason), at, order->id, std::string(status_name(from))});
+         optional_instant(order->window_end), store::text_or_null(order->crew),
+         store::text_or_null(order->failure_reason), at, order->id,
+         std::string(status_name(from))});
     RP_TRY(updated);
     if (*updated == 0) {
       return conflict("order " + order->number + " was moved meanwhile: look at it again")

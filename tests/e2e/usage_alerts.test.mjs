@@ -315,7 +315,9 @@ test("a water meter's possible leak is emailed to its customer, shows on their H
 test("a customer who checked a possible leak closes it from Home with a note; staff see it closed by the customer", async (t) => {
   const { leaks } = await apiKeyGet("/api/v1/staff/leaks?status=open&limit=50");
   const leak = leaks.find((l) => !TAKEN.has(l.account.replace(/\D/g, "")));
-  if (!leak) return t.skip("no other open leak in the generated data");
+  // 200 generated accounts give about five recently read water meters a leak the watch finds
+  // (docs/generate.md): the first test closed one, so another is open.
+  assert.ok(leak, "the generated data gives a second recently read water meter a leak");
   const account = await accountOnFile(leak.account);
   const { page, errors } = await newPage(t);
   await signUp(page, account);
