@@ -33,4 +33,9 @@ Result<MailingAddressChanged> change_mailing_address(store::Database& database,
                                                      const AccountNumber& number,
                                                      const MailingAddressChange& change);
 
+// The same inside the caller's write transaction.
+Result<MailingAddressChanged> change_mailing_address_in(store::Session& session,
+                                                        const AccountNumber& number,
+                                                        const MailingAddressChange& change);
+
 }  // namespace rp::accounts

@@ -58,32 +58,39 @@ std::string event_details(const std::vector<OpenAgreement>& agreements,
 
 }  // namespace
 
-Result<std::int64_t> stop_service(store::Database& database, const AccountNumber& account,
-                                  const MoveOut& move_out) {
+Result<std::int64_t> stop_service_in(store::Session& session, const AccountNumber& account,
+                                     const MoveOut& move_out) {
   auto day = parse_local_date(move_out.last_day, "last_day");
   RP_TRY(day);
   const std::string last_day = format_local_date(*day);
-  return database.write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {
-    auto found = find_account_key(session, account);
-    RP_TRY(found);
-    const std::int64_t account_id = found->id;
-    auto agreements = open_agreements(session, account_id);
-    RP_TRY(agreements);
-    if (agreements->empty()) {
-      return conflict("account " + account.formatted() + " has no service to stop");
-    }
-    for (const OpenAgreement& agreement : *agreements) RP_TRY(check_last_day(agreement, last_day));
-    for (const OpenAgreement& agreement : *agreements) {
-      RP_TRY(session.execute_named("accounts/end_agreement", {last_day, agreement.id}));
-    }
-    NewAccountEvent event{account_id, "service.stopped", move_out.actor,
-                          "Service stops after " + last_day + " (" +
-                              std::to_string(agreements->size()) +
-                              " services); the final bill follows with the cycle's next run",
-                          event_details(*agreements, last_day)};
-    RP_TRY(record_event(session, event));
-    return static_cast<std::int64_t>(agreements->size());
-  });
+  auto found = find_account_key(session, account);
+  RP_TRY(found);
+  const std::int64_t account_id = found->id;
+  auto agreements = open_agreements(session, account_id);
+  RP_TRY(agreements);
+  if (agreements->empty()) {
+    return conflict("account " + account.formatted() + " has no service to stop");
+  }
+  for (const OpenAgreement& agreement : *agreements) RP_TRY(check_last_day(agreement, last_day));
+  for (const OpenAgreement& agreement : *agreements) {
+    RP_TRY(session.execute_named("accounts/end_agreement", {last_day, agreement.id}));
+  }
+  NewAccountEvent event{
+      account_id, "service.stopped", move_out.actor,
+      "Service stops after " + last_day + " (" + std::to_string(agreements->size()) +
+          " services); " +
+          (move_out.final_bill_now ? "the final bill follows at once"
+                                   : "the final bill follows with the cycle's next run"),
+      event_details(*agreements, last_day)};
+  RP_TRY(record_event(session, event));
+  return static_cast<std::int64_t>(agreements->size());
+}
+
+Result<std::int64_t> stop_service(store::Database& database, const AccountNumber& account,
+                                  const MoveOut& move_out) {
+  RP_TRY(parse_local_date(move_out.last_day, "last_day"));
+  return database.write<std::int64_t>(
+      [&](store::Session& session) { return stop_service_in(session, account, move_out); });
 }
 
 }  // namespace rp::accounts

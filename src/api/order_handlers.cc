@@ -54,7 +54,33 @@ void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
   out.key("external_id");
   write_text_or_null(out, order.external_id);
   out.key("requested_by").string(order.requested_by);
-  out.key("requested_at").string(order.requested_at).key("moves").begin_array();
+  out.key("requested_at").string(order.requested_at);
+  out.key("commodity");
+  write_text_or_null(out, order.commodity);
+  out.key("service_date");
+  write_text_or_null(out, order.service_date);
+  out.key("forwarding_address");
+  if (order.forwarding_address) {
+    const accounts::Address& a = *order.forwarding_address;
+    out.begin_object().key("line1").string(a.line1).key("line2").string(a.line2);
+    out.key("city").string(a.city).key("state").string(a.state).key("zip").string(a.zip);
+    out.end_object();
+  } else {
+    out.null();
+  }
+  out.key("results");
+  if (order.results.empty()) {
+    out.null();
+  } else {
+    out.json(order.results);
+  }
+  out.key("final_bill_id");
+  if (order.final_bill_id) {
+    out.number(*order.final_bill_id);
+  } else {
+    out.null();
+  }
+  out.key("moves").begin_array();
   for (const orders::OrderMove& move : order.moves) {
     out.begin_object().key("action").string(move.action).key("from").string(move.from_status);
     out.key("to").string(move.to_status).key("note").string(move.note);
@@ -98,6 +124,41 @@ Result<std::optional<Instant>> instant_field(const nlohmann::json& body, const c
   return std::optional<Instant>{*at};
 }
 
+Result<std::optional<accounts::Address>> address_field(const nlohmann::json& body,
+                                                       const char* key) {
+  if (!body.contains(key) || body[key].is_null()) return std::optional<accounts::Address>{};
+  if (!body[key].is_object()) {
+    return invalid_input(key, std::string(key) + " is an object: line1, line2, city, state, zip");
+  }
+  const nlohmann::json& a = body[key];
+  return std::optional<accounts::Address>{
+      accounts::Address{text_field(a, "line1"), text_field(a, "line2"), text_field(a, "city"),
+                        text_field(a, "state"), text_field(a, "zip")}};
+}
+
+// The readings a completion carries: [{"meter", "reading", "read_at"?, "confirmed"?}].
+Result<std::vector<mdm::CustomerRead>> reads_field(const nlohmann::json& body) {
+  std::vector<mdm::CustomerRead> reads;
+  if (!body.contains("reads") || body["reads"].is_null()) return reads;
+  if (!body["reads"].is_array()) {
+    return invalid_input("reads", "reads is a list of {meter, reading}");
+  }
+  for (const nlohmann::json& item : body["reads"]) {
+    if (!item.is_object() || !item.contains("reading") || !item["reading"].is_string()) {
+      return invalid_input("reads", "each reading is {meter, reading} with the reading as text");
+    }
+    mdm::CustomerRead read;
+    read.meter = text_field(item, "meter");
+    read.reading = item["reading"].get<std::string>();
+    if (item.contains("read_at") && item["read_at"].is_string()) {
+      read.read_at = item["read_at"].get<std::string>();
+    }
+    read.confirmed = item.value("confirmed", false) == true;
+    reads.push_back(std::move(read));
+  }
+  return reads;
+}
+
 Result<std::int64_t> order_param(const http::Request& request) {
   auto it = request.path_params.find("order");
   if (it == request.path_params.end()) return not_found("no such order");
@@ -136,20 +197,28 @@ http::Response create_order_handler(ApiContext& context, http::Request& request)
   }
   const bool customer = customer_login(request).has_value();
   if (customer && *kind != OrderKind::meter_reread && *kind != OrderKind::investigate &&
-      *kind != OrderKind::other) {
+      *kind != OrderKind::other && *kind != OrderKind::stop_service) {
     return http::problem_from_error(
         invalid_input("kind",
-                      "from the portal you can ask for a meter re-read, an "
+                      "from the portal you can stop service, ask for a meter re-read, an "
                       "investigation or something else; call us for the rest for now"));
   }
   if (body->contains("needs_visit") && !(*body)["needs_visit"].is_boolean()) {
     return http::problem_from_error(invalid_input("needs_visit", "needs_visit is true or false"));
   }
-  const bool needs_visit = customer || body->value("needs_visit", true);
-  auto created = orders::create_order(context.database, *number,
-                                      {*kind, needs_visit, text_field(*body, "details"),
-                                       customer ? std::string() : text_field(*body, "external_id")},
-                                      *key, request.actor);
+  auto forwarding = address_field(*body, "forwarding_address");
+  if (!forwarding.ok()) return http::problem_from_error(forwarding.error());
+  orders::NewOrder order;
+  order.kind = *kind;
+  // A customer's stop is read where the meter is read: by the field, or from an AMI meter's data
+  // (staff say which); anything else a customer asks for is a visit.
+  order.needs_visit = customer || body->value("needs_visit", true);
+  order.details = text_field(*body, "details");
+  order.external_id = customer ? std::string() : text_field(*body, "external_id");
+  order.commodity = text_field(*body, "commodity");
+  order.service_date = text_field(*body, "service_date");
+  order.forwarding_address = std::move(*forwarding);
+  auto created = orders::create_order(context.database, *number, order, *key, request.actor);
   if (!created.ok()) return money_problem(created.error());
   return json_answer(created->replayed ? 200 : 201, order_json(*created));
 }
@@ -208,13 +277,23 @@ http::Response move_order_handler(ApiContext& context, http::Request& request) {
   move.window_end = *end;
   move.crew = text_field(*body, "crew");
   move.note = text_field(*body, "note");
+  auto reads = reads_field(*body);
+  if (!reads.ok()) return http::problem_from_error(reads.error());
+  move.reads = std::move(*reads);
+  // Optional here: a field page sends one with each queued move so a resend is done once.
+  if (auto key = request.header("idempotency-key"); key && !key->empty()) {
+    if (key->size() > 200) {
+      return http::problem_from_error(invalid_input("Idempotency-Key", "at most 200 characters"));
+    }
+    move.idempotency_key = request.actor + "/" + std::string(*key);  // one caller's keys only
+  }
   auto approval = orders::approval_required(context.database);
   if (!approval.ok()) return http::problem_from_error(approval.error());
   move.approval_required = *approval;
   auto account = orders::order_account(context.database, *id);
   if (!account.ok()) return http::problem_from_error(account.error());
   auto moved = orders::move_order(context.database, *account, *id, move, request.actor);
-  if (!moved.ok()) return http::problem_from_error(moved.error());
+  if (!moved.ok()) return money_problem(moved.error());
   return json_answer(200, order_json(*moved));
 }
 

@@ -16,9 +16,6 @@ constexpr std::size_t kCompared = 6;   // recent bills the high/low checks compa
 constexpr int kEndReadWindowDays = 4;  // an end read up to this many days before the period end
 constexpr int kStartReadLookBackDays = 40;  // a first bill's start read, before the period start
 
-LocalDate plus_days(LocalDate date, int days) {
-  return LocalDate(date::sys_days(date) + date::days(days));
-}
 bool before(LocalDate a, LocalDate b) {
   return date::sys_days(a) < date::sys_days(b);
 }

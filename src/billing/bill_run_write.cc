@@ -108,7 +108,7 @@ std::string event_details(std::int64_t bill_id, std::optional<std::int64_t> numb
   json.begin_object().key("bill_id").number(bill_id);
   if (number) json.key("number").number(*number);
   if (outcome.replaces_bill_id) json.key("replaces_bill_id").number(outcome.replaces_bill_id);
-  json.key("run_id").number(run.run_id);
+  if (run.run_id != 0) json.key("run_id").number(run.run_id);  // 0: an off-cycle final bill
   json.key("period_start").string(format_local_date(draft.period.start));
   json.key("period_end").string(format_local_date(draft.period.end));
   json.key("charges").string(draft.charges.to_string());
@@ -200,7 +200,7 @@ Result<ChunkWritten> write_chunk(store::Session& session, const RunContext& run,
     rows.bills.push_back(
         {bill_id,
          outcome.account_id,
-         run.run_id,
+         run.run_id != 0 ? Value{run.run_id} : Value{Null{}},  // 0: an off-cycle final bill
          optional_integer(number),
          std::string(held ? "held" : "released"),
          format_local_date(draft.period.start),

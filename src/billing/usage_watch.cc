@@ -11,9 +11,6 @@ using store::Session;
 
 constexpr std::int64_t kDaySeconds = 86'400;
 
-LocalDate plus_days(LocalDate date, int days) {
-  return LocalDate(date::sys_days(date) + date::days(days));
-}
 
 bool contains(const rating::BillingPeriod& period, LocalDate day) {
   return date::sys_days(period.start) <= date::sys_days(day) &&

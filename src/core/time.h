@@ -70,6 +70,11 @@ Result<LocalDate> parse_local_date(std::string_view text, std::string field);
 // "2026-11-23".
 std::string format_local_date(LocalDate date);
 
+// The calendar date `days` after `date` (before it when negative).
+inline LocalDate plus_days(LocalDate date, int days) {
+  return LocalDate(date::sys_days(date) + date::days(days));
+}
+
 // Parses ISO 8601 / RFC 3339 "YYYY-MM-DDTHH:MM:SS" followed by "Z" or an offset "+hh:mm" /
 // "-hh:mm", optionally with fractional seconds before the zone ("...T14:05:00.000Z", as browsers
 // send), which are dropped (the instant is floored to the second). Anything else, including a

@@ -75,9 +75,9 @@ bool far_above_recent_use(std::int64_t consumption, std::int64_t elapsed,
 
 }  // namespace
 
-Result<CustomerReadOutcome> submit_customer_read(store::Database& database, const UtilityZone& zone,
+Result<CustomerReadOutcome> record_register_read(store::Session& session, const UtilityZone& zone,
                                                  const AccountNumber& account,
-                                                 const CustomerRead& read, Instant now) {
+                                                 const CustomerRead& read, Instant now, ReadBy by) {
   std::int64_t milli = 0;
   if (QuantityProblem problem = parse_milli_units(read.reading, milli);
       problem != QuantityProblem::none) {
@@ -94,12 +94,13 @@ Result<CustomerReadOutcome> submit_customer_read(store::Database& database, cons
   std::int64_t taken_at = taken.time_since_epoch().count();
 
   CustomerReadOutcome outcome;
-  RP_TRY(database.write_work([&](store::Session& session) -> Result<void> {
+  RP_TRY(([&]() -> Result<void> {
     auto meter = choose_meter(session, account, read.meter);
     if (!meter.ok()) return meter.error();
     auto channel = find_ingest_channel(session, zone, {meter->serial, meter->channel});
     if (!channel.ok()) return channel.error();
-    RegisterRead current{{meter->serial, meter->channel}, taken_at, milli, "customer", 1};
+    const std::string source = by == ReadBy::customer ? "customer" : "manual";
+    RegisterRead current{{meter->serial, meter->channel}, taken_at, milli, source, 1};
     std::string problem = register_read_problem(*channel, current, now.time_since_epoch().count());
     if (!problem.empty()) return invalid_input("read_at", problem);
     outcome.meter = meter->serial;
@@ -166,6 +167,19 @@ Result<CustomerReadOutcome> submit_customer_read(store::Database& database, cons
     }
     bool held = std::any_of(findings.begin(), findings.end(),
                             [](const VeeFinding& finding) { return finding.needs_review; });
+    if (held && by == ReadBy::field) {
+      // The technician is at the dial: an unlikely reading is refused at once, to be read again
+      // (or, when it is right, confirmed and kept for billing's review).
+      if (!recent.empty() && milli < recent[0].milli_units) {
+        return invalid_input("reading", "the reading " + outcome.reading + " " + channel->unit +
+                                            " " + why + "; read the dial again");
+      }
+      if (!read.confirmed) {
+        return invalid_input("reading", "the reading " + outcome.reading + " " + channel->unit +
+                                            " " + why +
+                                            "; read the dial again, or confirm it is right");
+      }
+    }
     outcome.status = held ? "held" : "accepted";
     outcome.message =
         held ? "Thank you. Your reading of " + outcome.reading + " " + channel->unit + " " + why +
@@ -176,8 +190,8 @@ Result<CustomerReadOutcome> submit_customer_read(store::Database& database, cons
                    " is recorded and will be used for your next bill.";
     auto inserted =
         session.query_named("mdm/insert_register_read",
-                            {channel->channel_id, outcome.read_at, milli, std::string("customer"),
-                             outcome.status, format_instant(now), outcome.message, store::Null{}});
+                            {channel->channel_id, outcome.read_at, milli, source, outcome.status,
+                             format_instant(now), outcome.message, store::Null{}});
     if (!inserted.ok()) return inserted.error();
     outcome.id = inserted->front().integer("id");
     std::vector<QueuedException> queued;
@@ -188,8 +202,17 @@ Result<CustomerReadOutcome> submit_customer_read(store::Database& database, cons
       }
     }
     return queue_exceptions(session, queued, std::nullopt, format_instant(now));
-  }));
+  }()));
   return outcome;
+}
+
+Result<CustomerReadOutcome> submit_customer_read(store::Database& database, const UtilityZone& zone,
+                                                 const AccountNumber& account,
+                                                 const CustomerRead& read, Instant now) {
+  return database.write<CustomerReadOutcome>(
+      [&](store::Session& session) -> Result<CustomerReadOutcome> {
+        return record_register_read(session, zone, account, read, now, ReadBy::customer);
+      });
 }
 
 }  // namespace rp::mdm

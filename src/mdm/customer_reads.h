@@ -26,6 +26,7 @@ struct CustomerRead {
   std::string meter;    // serial; may be empty when the account has one register meter
   std::string reading;  // "12345" or "12345.6", in the meter's unit
   std::optional<std::string> read_at;  // ISO 8601 with offset; default: now
+  bool confirmed = false;  // a field read: the technician confirms an unusual reading is right
 };
 
 struct CustomerReadOutcome {
@@ -43,6 +44,17 @@ struct CustomerReadOutcome {
 // installed), or "meter" (not one of the account's meters, a meter that is read automatically,
 // or which one when the account has several); conflict when a different reading was already
 // submitted for the same meter and time.
+// Who took a reading: the customer (held for staff when unlikely), or a technician at the dial
+// (an unlikely reading is refused, to be read again: invalid_input "reading" naming why, unless
+// `confirmed`; a reading below the last one is always refused). Field reads are stored as
+// 'manual'.
+enum class ReadBy { customer, field };
+
+// submit_customer_read's work inside the caller's write transaction, for a reading by `by`.
+Result<CustomerReadOutcome> record_register_read(store::Session& session, const UtilityZone& zone,
+                                                 const AccountNumber& account,
+                                                 const CustomerRead& read, Instant now, ReadBy by);
+
 Result<CustomerReadOutcome> submit_customer_read(store::Database& database, const UtilityZone& zone,
                                                  const AccountNumber& account,
                                                  const CustomerRead& read, Instant now);

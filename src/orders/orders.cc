@@ -4,8 +4,10 @@
 #include <cstdio>
 
 #include "accounts/account_events.h"
+#include "accounts/account_service.h"
 #include "core/json_writer.h"
 #include "core/secret_token.h"
+#include "orders/order_results.h"
 #include "store/utility_settings.h"
 
 namespace rp::orders {
@@ -28,6 +30,22 @@ Result<std::optional<Instant>> instant_or_none(const Row& row, const char* colum
 store::Value optional_instant(const std::optional<Instant>& at) {
   if (!at) return store::Null{};
   return format_instant(*at);
+}
+
+// A forwarding address kept as its five parts, one per line.
+std::string address_text(const accounts::Address& a) {
+  return a.line1 + "\n" + a.line2 + "\n" + a.city + "\n" + a.state + "\n" + a.zip;
+}
+
+std::optional<accounts::Address> address_of(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    parts.push_back(text.substr(start, end - start));
+  }
+  parts.push_back(text.substr(start));
+  if (parts.size() != 5) return std::nullopt;
+  return accounts::Address{parts[0], parts[1], parts[2], parts[3], parts[4]};
 }
 
 Result<std::int64_t> account_id_of(Session& session, const AccountNumber& account) {
@@ -60,6 +78,13 @@ Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_move
   order.external_id = text_or_empty(row, "external_id");
   order.requested_by = row.text("requested_by");
   order.requested_at = row.text("requested_at");
+  order.commodity = text_or_empty(row, "service_point_commodity");
+  order.service_date = text_or_empty(row, "service_date");
+  if (!row.is_null("forwarding_address")) {
+    order.forwarding_address = address_of(row.text("forwarding_address"));
+  }
+  order.results = text_or_empty(row, "results");
+  if (!row.is_null("final_bill_id")) order.final_bill_id = row.integer("final_bill_id");
   if (with_moves) {
     auto moves = session.query_named("orders/moves_of_order", {order.id});
     RP_TRY(moves);
@@ -80,10 +105,12 @@ Result<ServiceOrder> read_order(Session& session, std::int64_t account_id, std::
 
 Result<void> record_move(Session& session, std::int64_t account_id, const ServiceOrder& order,
                          std::string_view action, OrderStatus from, OrderStatus to,
-                         const std::string& note, const std::string& actor, const std::string& at) {
-  RP_TRY(session.execute_named("orders/insert_move",
-                               {order.id, std::string(action), std::string(status_name(from)),
-                                std::string(status_name(to)), note, actor, at}));
+                         const std::string& note, const std::string& actor, const std::string& at,
+                         const std::string& key = "") {
+  RP_TRY(session.execute_named(
+      "orders/insert_move",
+      {order.id, std::string(action), std::string(status_name(from)), std::string(status_name(to)),
+       note, actor, at, store::text_or_null(key)}));
   JsonWriter details;
   details.begin_object().key("order").string(order.number);
   details.key("kind").string(std::string(kind_name(order.kind)));
@@ -106,7 +133,104 @@ Result<void> record_move(Session& session, std::int64_t account_id, const Servic
 std::string request_digest(const NewOrder& order) {
   return token_digest(std::string(kind_name(order.kind)) + "\n" +
                       (order.needs_visit ? "visit" : "no visit") + "\n" + order.external_id + "\n" +
-                      order.details);
+                      order.commodity + "\n" + order.service_date + "\n" +
+                      (order.forwarding_address ? address_text(*order.forwarding_address) : "") +
+                      "\n" + order.details);
+}
+
+bool is_commodity(const std::string& name) {
+  return name == "electric" || name == "water" || name == "gas" || name == "sewer";
+}
+
+// What the order asks for, checked before anything is written.
+Result<void> check_new_order(const NewOrder& order) {
+  if (order.details.size() > kLongestDetails) {
+    return invalid_input("details", "say what is needed in 2,000 characters at most");
+  }
+  if (order.external_id.size() > 100) {
+    return invalid_input("external_id", "an external id is 100 characters at most");
+  }
+  if (!order.commodity.empty() && !is_commodity(order.commodity)) {
+    return invalid_input("commodity", "a service is electric, water, gas or sewer");
+  }
+  const bool stop = order.kind == OrderKind::stop_service;
+  if (stop && !order.commodity.empty()) {
+    return invalid_input("commodity",
+                         "a move-out stops every service of the account; to stop one service, "
+                         "ask for a disconnect");
+  }
+  if (stop && order.service_date.empty()) {
+    return invalid_input("service_date", "say the last day of service");
+  }
+  const bool dated =
+      stop || order.kind == OrderKind::start_service || order.kind == OrderKind::transfer;
+  if (!dated && !order.service_date.empty()) {
+    return invalid_input("service_date", "only a start, stop or transfer has a day of service");
+  }
+  if (!order.service_date.empty()) RP_TRY(parse_local_date(order.service_date, "service_date"));
+  if (order.forwarding_address) {
+    if (!stop) {
+      return invalid_input("forwarding_address", "only a move-out has a forwarding address");
+    }
+    auto valid = accounts::validate_mailing_address(*order.forwarding_address);
+    if (!valid.ok()) {
+      Error error = valid.error();
+      const std::string prefix = "mailing_address";
+      if (error.field.starts_with(prefix)) {
+        error.field = "forwarding_address" + error.field.substr(prefix.size());
+      }
+      return error;
+    }
+  }
+  return success();
+}
+
+// The checks that need the account: its services, the utility's today and its limits.
+Result<void> check_against_account(Session& session, std::int64_t account_id,
+                                   const NewOrder& order) {
+  auto services = session.query_named("accounts/open_agreements_of_account", {account_id});
+  RP_TRY(services);
+  if (!order.commodity.empty()) {
+    bool found = false;
+    for (const Row& row : *services) found = found || row.text("commodity") == order.commodity;
+    if (!found) {
+      return invalid_input("commodity", "this account has no " + order.commodity + " service");
+    }
+  }
+  if (order.kind != OrderKind::stop_service) return success();
+  if (services->empty()) return conflict("this account has no service to stop");
+  auto open_stop = session.query_named("orders/open_stop_of_account", {account_id});
+  RP_TRY(open_stop);
+  if (!open_stop->empty()) {
+    return conflict("order " + order_number(open_stop->at(0).integer("id")) +
+                    " already stops this account's service: change or cancel that one");
+  }
+  auto zone = store::utility_zone(session);
+  RP_TRY(zone);
+  auto past_days = store::whole_number_setting(session, "service_date_past_days");
+  RP_TRY(past_days);
+  const int back = static_cast<int>(past_days->value_or(kServiceDatePastDays));
+  const LocalDate today = zone->local_date(now());
+  auto last_day = parse_local_date(order.service_date, "service_date");
+  RP_TRY(last_day);
+  if (date::sys_days(*last_day) < date::sys_days(plus_days(today, -back))) {
+    return invalid_input("service_date", "the last day " + order.service_date + " is more than " +
+                                             std::to_string(back) +
+                                             " days ago; call us to stop service further back");
+  }
+  if (date::sys_days(*last_day) > date::sys_days(plus_days(today, kLongestNoticeDays))) {
+    return invalid_input(
+        "service_date",
+        "the last day can be at most " + std::to_string(kLongestNoticeDays) + " days from today");
+  }
+  for (const Row& row : *services) {
+    if (order.service_date < row.text("start_date")) {
+      return invalid_input("service_date", "the last day " + order.service_date + " is before " +
+                                               row.text("commodity") + " service started on " +
+                                               row.text("start_date"));
+    }
+  }
+  return success();
 }
 
 Result<void> check_move(const MoveRequest& request) {
@@ -152,12 +276,7 @@ Result<std::int64_t> parse_order_number(const std::string& text) {
 Result<ServiceOrder> create_order(store::Database& database, const AccountNumber& account,
                                   const NewOrder& order, const std::string& idempotency_key,
                                   const std::string& actor) {
-  if (order.details.size() > kLongestDetails) {
-    return invalid_input("details", "say what is needed in 2,000 characters at most");
-  }
-  if (order.external_id.size() > 100) {
-    return invalid_input("external_id", "an external id is 100 characters at most");
-  }
+  RP_TRY(check_new_order(order));
   const std::string digest = request_digest(order);
   return database.write<ServiceOrder>([&](Session& session) -> Result<ServiceOrder> {
     auto account_id = account_id_of(session, account);
@@ -182,12 +301,15 @@ Result<ServiceOrder> create_order(store::Database& database, const AccountNumber
                         order_number(taken->at(0).integer("id")));
       }
     }
+    RP_TRY(check_against_account(session, *account_id, order));
     const std::string at = format_instant(now());
     RP_TRY(session.execute_named(
         "orders/insert_order",
         {*account_id, std::string(kind_name(order.kind)), std::int64_t{order.needs_visit ? 1 : 0},
          order.details, store::text_or_null(order.external_id), idempotency_key, digest, actor, at,
-         at}));
+         at, store::text_or_null(order.commodity), store::text_or_null(order.service_date),
+         order.forwarding_address ? store::Value{address_text(*order.forwarding_address)}
+                                  : store::Value{store::Null{}}}));
     auto id = session.query_named("orders/order_id_by_key", {*account_id, idempotency_key});
     RP_TRY(id);
     auto created = read_order(session, *account_id, id->at(0).integer("id"));
@@ -207,10 +329,25 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
     RP_TRY(account_id);
     auto order = read_order(session, *account_id, id);
     RP_TRY(order);
+    if (!request.idempotency_key.empty()) {
+      auto earlier =
+          session.query_named("orders/move_by_key", {order->id, request.idempotency_key});
+      RP_TRY(earlier);
+      if (!earlier->empty()) {
+        if (earlier->at(0).text("action") != action_name(request.action)) {
+          return invalid_input("idempotency_key", "this key was used for another move");
+        }
+        order->replayed = true;
+        return order;
+      }
+    }
     const OrderStatus from = order->status;
     auto to = move(order->kind, from, request.action,
                    {request.actor_kind, order->needs_visit, request.approval_required});
     RP_TRY(to);
+    if (request.action != OrderAction::complete && !request.reads.empty()) {
+      return invalid_input("reads", "readings are sent with the move that completes the order");
+    }
     if (request.action == OrderAction::schedule || request.action == OrderAction::reschedule) {
       order->window_start = request.window_start;
       order->window_end = request.window_end;
@@ -218,7 +355,18 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
     }
     if (request.action == OrderAction::dispatch) order->crew = request.crew;
     if (request.action == OrderAction::fail) order->failure_reason = request.note;
-    const std::string at = format_instant(now());
+    const Instant moved_at = now();
+    const std::string at = format_instant(moved_at);
+    if (request.action == OrderAction::complete) {
+      auto zone = store::utility_zone(session);
+      RP_TRY(zone);
+      RP_TRY(check_ready_to_complete(*order, zone->local_date(moved_at)));
+      auto results = record_field_reads(session, *zone, *order, request.reads, moved_at);
+      RP_TRY(results);
+      order->results = std::move(*results);
+      RP_TRY(session.execute_named("orders/set_results", {store::text_or_null(order->results),
+                                                          store::Value{store::Null{}}, order->id}));
+    }
     auto updated = session.execute_named(
         "orders/update_order",
         {std::string(status_name(*to)), optional_instant(order->window_start),
@@ -231,8 +379,9 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
           .coded("order-move-not-allowed");
     }
     order->status = *to;
+    if (*to == OrderStatus::completed) RP_TRY(carry_out(session, *account_id, *order, actor, at));
     RP_TRY(record_move(session, *account_id, *order, action_name(request.action), from, *to,
-                       request.note, actor, at));
+                       request.note, actor, at, request.idempotency_key));
     return read_order(session, *account_id, order->id);
   });
 }

@@ -11,9 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "accounts/account.h"
 #include "core/account_number.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "mdm/customer_reads.h"
 #include "orders/order_rules.h"
 #include "store/database.h"
 
@@ -45,8 +47,13 @@ struct ServiceOrder {
   std::string external_id;
   std::string requested_by;
   std::string requested_at;
-  std::vector<OrderMove> moves;  // oldest first
-  bool replayed = false;         // the answer to a request made before with the same key
+  std::string commodity;                                // the service it is for; "" all of them
+  std::string service_date;                             // start/stop: first or last day; "" none
+  std::optional<accounts::Address> forwarding_address;  // stop: where the final bill goes
+  std::string results;                                  // JSON: reads taken, what was done; "" none
+  std::optional<std::int64_t> final_bill_id;            // stop: the final bill made on completion
+  std::vector<OrderMove> moves;                         // oldest first
+  bool replayed = false;  // the answer to a request made before with the same key
 };
 
 struct NewOrder {
@@ -54,7 +61,17 @@ struct NewOrder {
   bool needs_visit = true;
   std::string details;      // 0-2,000 characters
   std::string external_id;  // "" none
+  std::string commodity;    // electric | water | gas | sewer; "" every service of the account
+  // stop_service: the last day of service, required: from `service_date_past_days` (setting,
+  // default 3) before the utility's today to 90 days after, on or after service started.
+  std::string service_date;
+  std::optional<accounts::Address> forwarding_address;  // stop_service: where the final bill goes
 };
+
+// The longest a stop may be asked for ahead of its last day, and how far back its last day may be
+// unless the utility's setting `service_date_past_days` says otherwise.
+inline constexpr int kLongestNoticeDays = 90;
+inline constexpr int kServiceDatePastDays = 3;
 
 // "SO000123" -> 123. Errors: invalid_input ("order").
 Result<std::int64_t> parse_order_number(const std::string& text);
@@ -62,8 +79,11 @@ std::string order_number(std::int64_t id);
 
 // Creates the order (status received, "order.received"), or, for a key used before on the
 // account, returns that order (replayed). Errors: not_found (account); invalid_input naming
-// details, external_id, or idempotency_key when the key was used for a different request;
-// conflict when the external id names another order.
+// details, external_id, commodity (not a service of the account), service_date (missing,
+// malformed, too far back or ahead, before service started), forwarding_address.<field>, or
+// idempotency_key when the key was used for a different request; conflict when the external id
+// names another order, or a stop is asked for an account with no service or one with a stop
+// already open.
 Result<ServiceOrder> create_order(store::Database& database, const AccountNumber& account,
                                   const NewOrder& order, const std::string& idempotency_key,
                                   const std::string& actor);
@@ -76,11 +96,18 @@ struct MoveRequest {
   std::string crew;                // dispatch: required
   std::string note;                // fail: the reason, required; otherwise optional
   bool approval_required = false;  // the utility's setting, for results that change billing
+  // complete: the readings taken (order_results.h), checked against each meter's history.
+  std::vector<mdm::CustomerRead> reads;
+  // The same move sent again with this key (a field page resending a queued completion) returns
+  // the order as it is (replayed) instead of moving it twice. "" none.
+  std::string idempotency_key;
 };
 
-// Moves order `id` of `account` (a customer may reach only their own account's orders).
+// Moves order `id` of `account` (a customer may reach only their own account's orders). A move
+// that completes the order writes its results in the same transaction (order_results.h).
 // Errors: not_found; conflict "order-move-not-allowed" (order_rules.h); invalid_input naming
-// window, crew or note.
+// window, crew, note, reads (order_results.h) or idempotency_key (used for another move);
+// the results' errors.
 Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& account,
                                 std::int64_t id, const MoveRequest& request,
                                 const std::string& actor);

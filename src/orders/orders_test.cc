@@ -18,6 +18,14 @@ Instant at(const char* text) {
   return *parse_instant(text, "at");
 }
 
+NewOrder asking(OrderKind kind, const std::string& details, const std::string& external_id = "") {
+  NewOrder order;
+  order.kind = kind;
+  order.details = details;
+  order.external_id = external_id;
+  return order;
+}
+
 MoveRequest by(OrderAction action, Actor actor = Actor::staff) {
   MoveRequest request;
   request.action = action;
@@ -33,9 +41,9 @@ class OrdersTest : public ::testing::Test {
             test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})) {}
 
   ServiceOrder reread(const std::string& key = "key-1") {
-    auto created = create_order(test_.database(), maria_,
-                                {OrderKind::meter_reread, true, "The read looks too high", ""}, key,
-                                "customer:1");
+    auto created =
+        create_order(test_.database(), maria_,
+                     asking(OrderKind::meter_reread, "The read looks too high"), key, "customer:1");
     EXPECT_TRUE(created.ok()) << created.error().message;
     return created.ok() ? *created : ServiceOrder{};
   }
@@ -62,7 +70,7 @@ TEST_F(OrdersTest, AnOrderIsCreatedOncePerKeyAndMovedWithWhoMovedIt) {
   EXPECT_EQ(again.id, order.id);
   EXPECT_TRUE(again.replayed);
   auto different =
-      create_order(test_.database(), maria_, {OrderKind::investigate, true, "Something else", ""},
+      create_order(test_.database(), maria_, asking(OrderKind::investigate, "Something else"),
                    "key-1", "customer:1");
   ASSERT_FALSE(different.ok());
   EXPECT_EQ(different.error().field, "idempotency_key");
@@ -142,10 +150,10 @@ TEST_F(OrdersTest, TheDispatcherSeesOpenOrdersByWindowAndThoseWithoutOne) {
 }
 
 TEST_F(OrdersTest, AnExternalIdNamesOneOrder) {
-  ASSERT_TRUE(create_order(test_.database(), maria_, {OrderKind::investigate, true, "", "WMS-1"},
+  ASSERT_TRUE(create_order(test_.database(), maria_, asking(OrderKind::investigate, "", "WMS-1"),
                            "key-1", "api_key:2")
                   .ok());
-  auto taken = create_order(test_.database(), ben_, {OrderKind::investigate, true, "", "WMS-1"},
+  auto taken = create_order(test_.database(), ben_, asking(OrderKind::investigate, "", "WMS-1"),
                             "key-1", "api_key:2");
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().kind, ErrorKind::conflict);

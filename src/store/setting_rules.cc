@@ -59,6 +59,10 @@ const std::vector<SettingRule>& setting_rules() {
        "1: a service order whose result changes billing (a start or final read, a meter put in or "
        "taken out) waits for a supervisor's approval; 0 (the default): it completes at once",
        "0"},
+      {"service_date_past_days", whole_number, 0, 60,
+       "how many days back a customer may ask service to stop (or start) from; further back "
+       "needs staff",
+       "3"},
       {"late_fee_grace_days", whole_number, 0, 60, "days after the due date before a late fee",
        "5"},
       {"late_fee_percent_bp", whole_number, 0, 10'000,

@@ -1,2 +1,3 @@
-INSERT INTO service_order_moves (order_id, action, from_status, to_status, note, actor, at)
-VALUES (:order, :action, :from_status, :to_status, :note, :actor, :at)
+INSERT INTO service_order_moves (order_id, action, from_status, to_status, note, actor, at,
+                                 idempotency_key)
+VALUES (:order, :action, :from_status, :to_status, :note, :actor, :at, :key)

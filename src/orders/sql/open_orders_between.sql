@@ -1,6 +1,7 @@
 -- Open orders whose window starts in [:from, :to), oldest first.
 SELECT id, account_number, kind, status, needs_visit, details, window_start, window_end, crew,
-       failure_reason, external_id, requested_by, requested_at
+       failure_reason, external_id, requested_by, requested_at, service_point_commodity,
+       service_date, forwarding_address, results, final_bill_id
 FROM service_order_rows
 WHERE status NOT IN ('completed', 'cancelled') AND window_start >= :from AND window_start < :to
 ORDER BY window_start, id

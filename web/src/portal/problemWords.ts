@@ -63,6 +63,7 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   "thread-closed": "problemThreadClosed",
   // Service requests (a cancel that came too late).
   "order-move-not-allowed": "problemOrderMoveNotAllowed",
+  "order-not-due": "problemOrderNotDue",
   // Staff acting for a customer (the portal never sends these, but words them all the same).
   "consent-required": "problemConsentRequired",
   "bill-overtaken": "problemBillOvertaken",

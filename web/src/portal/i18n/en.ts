@@ -760,6 +760,7 @@ export const en = {
   problemAttachmentType: "Attach a photo (JPEG, PNG, GIF or WebP) or a PDF. That file is neither.",
   problemThreadClosed: "This conversation was already closed.",
   problemOrderMoveNotAllowed: "This request can no longer be changed that way: a crew may be on the way already. Call us to change it.",
+  problemOrderNotDue: "Service stops after the last day you chose: the final reading is taken on or after that day.",
   usageAlertTitle: "High usage this period",
   usageAlertHeading: "This period's bill is heading for about {amount}.",
   usageAlertHeadingEstimate: "This period's bill is heading for about {amount} (an estimate).",

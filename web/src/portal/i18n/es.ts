@@ -769,6 +769,7 @@ export const es: Messages = {
   problemAttachmentType: "Adjunte una foto (JPEG, PNG, GIF o WebP) o un PDF. Ese archivo no es ninguno de los dos.",
   problemThreadClosed: "Esta conversación ya estaba cerrada.",
   problemOrderMoveNotAllowed: "Esta solicitud ya no se puede cambiar así: puede que un equipo ya vaya en camino. Llámenos para cambiarla.",
+  problemOrderNotDue: "El servicio termina después del último día que eligió: la lectura final se toma ese día o después.",
   usageAlertTitle: "Consumo alto en este período",
   usageAlertHeading: "La factura de este período va camino de unos {amount}.",
   usageAlertHeadingEstimate: "La factura de este período va camino de unos {amount} (un estimado).",

@@ -1,0 +1,246 @@
+// Completing service orders through the domain code, in one transaction: a move-out's field read
+// through MDM, the services ended and the final bill made at once, off-cycle; a reading below the
+// last one refused with nothing written; a completion sent twice done once; a result waiting for a
+// supervisor changing nothing until approved; disconnect and reconnect recorded on the service
+// point; and a stop asked for with a bad day refused.
+
+#include "orders/order_results.h"
+
+#include <gtest/gtest.h>
+
+#include "billing/final_bill.h"
+#include "billing/testing/billing_fixture.h"
+
+namespace rp::orders {
+namespace {
+
+using billing::testing::on;
+using store::testing::count;
+using store::testing::query;
+
+class OrderResultsTest : public billing::testing::BillingFixture {
+ protected:
+  void SetUp() override {
+    BillingFixture::SetUp();
+    set_tariffs();
+    maria_.emplace(open("E1000017", true, "1204 Elm St"));
+    auto zone = UtilityZone::find("America/Los_Angeles");
+    ASSERT_TRUE(zone.ok());
+    today_ = zone->local_date(now());
+    // Electric every 15 minutes for 60 days; water read 35 days ago.
+    const std::string from = format_local_date(plus_days(today_, -60));
+    const std::string to = format_local_date(plus_days(today_, 1));
+    store_intervals("E1000017", from.c_str(), to.c_str(), 500);
+    const std::string earlier = format_local_date(plus_days(today_, -35)) + "T17:00:00Z";
+    store_read("WE1000017", earlier.c_str(), 10'000);
+  }
+
+  std::string day(int days_from_today) {
+    return format_local_date(plus_days(today_, days_from_today));
+  }
+
+  Result<ServiceOrder> stop(const std::string& last_day, const std::string& key = "stop-1") {
+    NewOrder order;
+    order.kind = OrderKind::stop_service;
+    order.service_date = last_day;
+    order.forwarding_address = accounts::Address{"88 Pine Rd", "", "Eugene", "OR", "97401"};
+    return create_order(test_.database(), *maria_, order, key, "customer:1");
+  }
+
+  // Walks the order to the premise: scheduled today, dispatched, on the way, on site.
+  void on_site(std::int64_t id) {
+    for (OrderAction action :
+         {OrderAction::schedule, OrderAction::dispatch, OrderAction::depart, OrderAction::arrive}) {
+      MoveRequest request;
+      request.action = action;
+      request.window_start = now();
+      request.window_end = now() + std::chrono::hours(4);
+      request.crew = "Crew 1";
+      auto moved = move_order(test_.database(), *maria_, id, request, "staff:7");
+      ASSERT_TRUE(moved.ok()) << moved.error().message;
+    }
+  }
+
+  Result<ServiceOrder> complete(std::int64_t id, const std::string& reading,
+                                const std::string& key = "", bool approval = false) {
+    MoveRequest request;
+    request.action = OrderAction::complete;
+    request.reads = {{"WE1000017", reading, std::nullopt, false}};
+    request.idempotency_key = key;
+    request.approval_required = approval;
+    return move_order(test_.database(), *maria_, id, request, "staff:7");
+  }
+
+  std::int64_t open_agreements() {
+    return count(test_.database(),
+                 "SELECT COUNT(*) FROM service_agreements WHERE end_date IS NULL");
+  }
+
+  std::optional<AccountNumber> maria_;
+  LocalDate today_;
+};
+
+TEST_F(OrderResultsTest, AMoveOutIsReadEndedAndFinalBilledAtOnce) {
+  auto order = stop(day(0));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  EXPECT_EQ(order->service_date, day(0));
+  on_site(order->id);
+
+  // Below the last reading: refused at once, naming the reading; nothing is written.
+  auto lower = complete(order->id, "9000");
+  ASSERT_FALSE(lower.ok());
+  EXPECT_EQ(lower.error().field, "reads[0].reading");
+  EXPECT_NE(lower.error().message.find("lower than the last reading"), std::string::npos);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM register_reads"), 1);
+  EXPECT_EQ(open_agreements(), 2);
+
+  auto done = complete(order->id, "10300", "field-1");
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_EQ(done->status, OrderStatus::completed);
+  ASSERT_TRUE(done->final_bill_id.has_value());
+  EXPECT_NE(done->results.find("\"status\":\"accepted\""), std::string::npos) << done->results;
+  EXPECT_EQ(open_agreements(), 0);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM register_reads WHERE source = 'manual' AND "
+                  "milli_units = 10300000"),
+            1);
+
+  // The final bill: off-cycle (no run), final, through the last day, worked out by hand.
+  auto bill = query(test_.database(),
+                    "SELECT bill_run_id IS NULL, final, status, period_start, period_end, "
+                    "charges_cents, number IS NOT NULL FROM bills WHERE id = " +
+                        std::to_string(*done->final_bill_id));
+  ASSERT_EQ(bill.size(), 1u);
+  EXPECT_EQ(bill[0].integer(0), 1);
+  EXPECT_EQ(bill[0].integer(1), 1);
+  EXPECT_EQ(bill[0].text(4), day(1));
+  const std::int64_t days =
+      (date::sys_days(on(bill[0].text(4).c_str())) - date::sys_days(on(bill[0].text(3).c_str())))
+          .count();
+  // Electric 0.50 a day + 48 kWh a day x 0.10; water 0.25 a day + 300 gal x 0.005.
+  EXPECT_EQ(bill[0].integer(5), days * (50 + 480 + 25) + 150);
+  if (bill[0].text(2) == "released") {
+    EXPECT_EQ(bill[0].integer(6), 1);
+    EXPECT_EQ(
+        count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'bill.ready'"),
+        1);
+  }
+  // The forwarding address is where the final bill goes, and the customer is told.
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM accounts WHERE mail_line1 = '88 Pine Rd'"), 1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'mailing_address.changed'"),
+            1);
+
+  // Sent again (a field page resending its queued completion): done once.
+  auto again = complete(order->id, "10300", "field-1");
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bills"), 1);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'order.completed'"),
+      1);
+  // Nothing is left to bill: a second final bill, or the cycle's run, finds nothing due.
+  auto second = test_->write<billing::FinalBillOutcome>([&](store::Session& session) {
+    return billing::bill_final(session, account_id(*maria_), today_, "system", "now");
+  });
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_FALSE(second->bill_id.has_value());
+}
+
+TEST_F(OrderResultsTest, AResultWaitingForApprovalChangesNothingUntilApproved) {
+  auto order = stop(day(0));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  on_site(order->id);
+  auto waiting = complete(order->id, "10300", "", /*approval=*/true);
+  ASSERT_TRUE(waiting.ok()) << waiting.error().message;
+  EXPECT_EQ(waiting->status, OrderStatus::awaiting_approval);
+  EXPECT_EQ(open_agreements(), 2);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM bills"), 0);
+
+  MoveRequest approve;
+  approve.action = OrderAction::approve;
+  approve.approval_required = true;
+  auto approved = move_order(test_.database(), *maria_, order->id, approve, "staff:2");
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->status, OrderStatus::completed);
+  EXPECT_TRUE(approved->final_bill_id.has_value());
+  EXPECT_EQ(open_agreements(), 0);
+  // The reading taken at completion is kept, not taken again.
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM register_reads"), 2);
+}
+
+TEST_F(OrderResultsTest, AStopIsCompletedOnlyOnceItsLastDayHasCome) {
+  auto order = stop(day(5));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  on_site(order->id);
+  auto early = complete(order->id, "10300");
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, "order-not-due");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM register_reads"), 1);
+  EXPECT_EQ(open_agreements(), 2);
+}
+
+TEST_F(OrderResultsTest, AStopWithABadDayIsRefusedWithNothingWritten) {
+  auto far_back = stop(day(-10));
+  ASSERT_FALSE(far_back.ok());
+  EXPECT_EQ(far_back.error().field, "service_date");
+  auto far_ahead = stop(day(91));
+  ASSERT_FALSE(far_ahead.ok());
+  EXPECT_EQ(far_ahead.error().field, "service_date");
+  auto malformed = stop("2026-02-30");
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_EQ(malformed.error().field, "service_date");
+  NewOrder bad_address;
+  bad_address.kind = OrderKind::stop_service;
+  bad_address.service_date = day(0);
+  bad_address.forwarding_address = accounts::Address{"88 Pine Rd", "", "Eugene", "Oregon", "97401"};
+  auto refused = create_order(test_.database(), *maria_, bad_address, "stop-x", "customer:1");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "forwarding_address.state");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM service_orders"), 0);
+
+  ASSERT_TRUE(stop(day(3)).ok());
+  auto second = stop(day(4), "stop-2");
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM service_orders"), 1);
+}
+
+TEST_F(OrderResultsTest, DisconnectAndReconnectAreRecordedOnTheServicePoint) {
+  NewOrder order;
+  order.kind = OrderKind::disconnect;
+  order.needs_visit = false;
+  order.commodity = "electric";
+  auto off = create_order(test_.database(), *maria_, order, "off-1", "staff:7");
+  ASSERT_TRUE(off.ok()) << off.error().message;
+  MoveRequest done;
+  done.action = OrderAction::complete;
+  ASSERT_TRUE(move_order(test_.database(), *maria_, off->id, done, "system").ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM service_points WHERE connection = 'disconnected' AND "
+                  "commodity = 'electric'"),
+            1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM service_points WHERE connection = 'disconnected'"),
+            1);
+  order.kind = OrderKind::reconnect;
+  auto on_again = create_order(test_.database(), *maria_, order, "on-1", "staff:7");
+  ASSERT_TRUE(on_again.ok()) << on_again.error().message;
+  ASSERT_TRUE(move_order(test_.database(), *maria_, on_again->id, done, "system").ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM service_points WHERE connection = 'disconnected'"),
+            0);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind IN ('service.disconnected', "
+                  "'service.connected')"),
+            2);
+
+  order.commodity = "gas";
+  auto no_gas = create_order(test_.database(), *maria_, order, "gas-1", "staff:7");
+  ASSERT_FALSE(no_gas.ok());
+  EXPECT_EQ(no_gas.error().field, "commodity");
+}
+
+}  // namespace
+}  // namespace rp::orders
