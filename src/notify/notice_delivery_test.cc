@@ -38,6 +38,9 @@ class NoticeDeliveryTest : public ::testing::Test {
               RP_TRY(
                   store::change_utility_setting(session, "quiet_hours_start", "8", "staff:test"));
               RP_TRY(store::change_utility_setting(session, "quiet_hours_end", "8", "staff:test"));
+              // Every kind's email on, also those sent only by text unless chosen (a crew on the
+              // way): every email template must reach the mail server.
+              RP_TRY(session.execute("UPDATE notice_kinds SET email_default = 1"));
               return success();
             })
             .ok());

@@ -18,6 +18,14 @@ std::string long_date(LocalDate date, std::string_view language) {
   return std::string(kEnglish[month]) + " " + day + ", " + year;
 }
 
+std::string clock_time(int hour, int minute, std::string_view language) {
+  const int twelve = hour % 12 == 0 ? 12 : hour % 12;
+  std::string text =
+      std::to_string(twelve) + ":" + (minute < 10 ? "0" : "") + std::to_string(minute);
+  if (language == "es") return text + (hour < 12 ? " a. m." : " p. m.");
+  return text + (hour < 12 ? " AM" : " PM");
+}
+
 std::string dollars(Money amount) {
   return amount.cents() < 0 ? "-$" + Money::from_cents(-amount.cents()).to_string()
                             : "$" + amount.to_string();

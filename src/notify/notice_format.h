@@ -12,6 +12,9 @@ namespace rp::notify {
 // "November 24, 2026" / "24 de noviembre de 2026".
 std::string long_date(LocalDate date, std::string_view language);
 
+// A local time of day, 0-23 and 0-59: "8:00 AM", "1:30 PM" / "8:00 a. m.", "1:30 p. m.".
+std::string clock_time(int hour, int minute, std::string_view language);
+
 // "$1234.56", "-$12.00".
 std::string dollars(Money amount);
 

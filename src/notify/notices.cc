@@ -67,8 +67,17 @@ bool is_date(const std::string& text) {
   return std::regex_match(text, kDate);
 }
 
-// A value as a customer reads it: amounts in dollars, dates written out in the language.
+bool is_clock_time(const std::string& text) {
+  static const std::regex kTime("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  return std::regex_match(text, kTime);
+}
+
+// A value as a customer reads it: amounts in dollars, dates written out in the language, local
+// times of day ("14:00") on the language's clock.
 std::string readable(const std::string& text, const std::string& language) {
+  if (is_clock_time(text)) {
+    return clock_time(std::stoi(text.substr(0, 2)), std::stoi(text.substr(3, 2)), language);
+  }
   if (is_money(text)) {
     auto amount = Money::parse(text);
     if (amount.ok()) return dollars(*amount);

@@ -9,8 +9,9 @@
 //   "usage.high" event;
 // - a possible leak: a leak_alerts row, open until the customer or staff close it (it shows on the
 //   customer's Home and in the staff's leak queue), and one "leak.suspected" event (water) or
-//   "leak.gas_suspected" (gas: a safety notice, sent whatever the hour, that cannot be turned off). A service
-//   point with a leak alert open, or one closed in the past kLeakQuietDays days, gets no new one.
+//   "leak.gas_suspected" (gas: a safety notice, sent whatever the hour, that cannot be turned off).
+//   A service point with a leak alert open, or one closed in the past kLeakQuietDays days, gets no
+//   new one.
 //
 // A second run the same day, or a second server, records nothing more: both tables' keys say
 // what was found already.

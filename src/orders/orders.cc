@@ -103,6 +103,16 @@ Result<ServiceOrder> read_order(Session& session, std::int64_t account_id, std::
   return order_from(session, rows->at(0), true);
 }
 
+// "14:00": the local time of day of `at`.
+std::string local_clock(const UtilityZone& zone, Instant at) {
+  const auto minutes =
+      std::chrono::duration_cast<std::chrono::minutes>(zone.local_time_of_day(at)).count();
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes / 60),
+                static_cast<int>(minutes % 60));
+  return text;
+}
+
 Result<void> record_move(Session& session, std::int64_t account_id, const ServiceOrder& order,
                          std::string_view action, OrderStatus from, OrderStatus to,
                          const std::string& note, const std::string& actor, const std::string& at,
@@ -114,12 +124,20 @@ Result<void> record_move(Session& session, std::int64_t account_id, const Servic
   JsonWriter details;
   details.begin_object().key("order").string(order.number);
   details.key("kind").string(std::string(kind_name(order.kind)));
+  details.key(std::string(kind_name(order.kind))).boolean(true);  // for notices' {{#stop_service}}
   details.key("from").string(std::string(status_name(from)));
   details.key("to").string(std::string(status_name(to)));
   if (order.window_start && order.window_end) {
     details.key("window_start").string(format_instant(*order.window_start));
     details.key("window_end").string(format_instant(*order.window_end));
+    // As the customer reads the window: the local day and times (notices write them out).
+    auto zone = store::utility_zone(session);
+    RP_TRY(zone);
+    details.key("window_date").string(format_local_date(zone->local_date(*order.window_start)));
+    details.key("window_from").string(local_clock(*zone, *order.window_start));
+    details.key("window_to").string(local_clock(*zone, *order.window_end));
   }
+  if (!order.service_date.empty()) details.key("service_date").string(order.service_date);
   if (!note.empty()) details.key("note").string(note);
   details.end_object();
   RP_TRY(accounts::record_event(

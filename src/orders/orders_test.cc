@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
+#include "notify/notices.h"
 #include "store/testing/test_database.h"
 
 namespace rp::orders {
@@ -157,6 +158,30 @@ TEST_F(OrdersTest, AnExternalIdNamesOneOrder) {
                             "key-1", "api_key:2");
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().kind, ErrorKind::conflict);
+}
+
+TEST_F(OrdersTest, TheCustomerIsToldOfTheWindowInTheirLanguageAndLocalTime) {
+  ASSERT_TRUE(notify::start_notices(test_.database()).ok());
+  ServiceOrder order = reread();
+  // 16:00-20:00 UTC on December 8 is 8 AM to noon in Los Angeles, the utility's zone.
+  ASSERT_TRUE(move_order(test_.database(), maria_, order.id, scheduling(), "staff:4").ok());
+  auto decided = notify::queue_notices(test_.database(), {.public_url = "https://portal.example",
+                                                          .settle = std::chrono::seconds(0)});
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+  // The sample account reads Spanish.
+  auto received =
+      query(test_.database(), "SELECT subject FROM notices WHERE kind = 'order.received'");
+  ASSERT_EQ(received.size(), 1u);
+  EXPECT_EQ(received[0].text(0), "Recibimos su solicitud " + order.number);
+  auto mail = query(test_.database(),
+                    "SELECT o.body FROM email_outbox o JOIN notices n ON n.email_id = o.id "
+                    "WHERE n.kind = 'order.scheduled'");
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_NE(mail[0].text(0).find("para el 8 de diciembre de 2026 entre las 8:00 a. m. y las "
+                                 "12:00 p. m."),
+            std::string::npos)
+      << mail[0].text(0);
+  EXPECT_NE(mail[0].text(0).find("una nueva lectura de su medidor"), std::string::npos);
 }
 
 }  // namespace
