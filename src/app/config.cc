@@ -165,6 +165,20 @@ Problem set_sms_api_url(Config& config, std::string_view url) {
   return {};
 }
 
+Problem set_head_end_url(Config& config, std::string_view url) {
+  if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
+    return "the head-end must be https://HOST (http:// for a test double on loopback), or empty "
+           "for none";
+  }
+  config.head_end.url = std::string(url);
+  return {};
+}
+
+Problem set_head_end_token(Config& config, std::string_view token) {
+  config.head_end.token = std::string(token);
+  return {};
+}
+
 Problem set_sms_account(Config& config, std::string_view account) {
   if (account.find_first_of("/?#@: \t") != std::string_view::npos) {
     return "the SMS account id is one word (no '/', '?', '#', '@', ':' or spaces)";
@@ -229,8 +243,8 @@ Problem set_log_level(Config& config, std::string_view name) {
   return {};
 }
 
-const std::array<Setting, 34>& settings() {
-  static const std::array<Setting, 34> kSettings{{
+const std::array<Setting, 36>& settings() {
+  static const std::array<Setting, 36> kSettings{{
       {"database", "url", {}, set_database_url, nullptr},
       {"database", "read_connections", IntegerRule{1, 256, "number of connections", ""}, nullptr,
        [](Config& c, std::int64_t v) { c.database.read_connections = v; }},
@@ -268,6 +282,8 @@ const std::array<Setting, 34>& settings() {
       {"sms", "token", {}, set_sms_token, nullptr},
       {"sms", "from", {}, set_sms_from, nullptr},
       {"sms", "folder", {}, set_sms_folder, nullptr},
+      {"head_end", "url", {}, set_head_end_url, nullptr},
+      {"head_end", "token", {}, set_head_end_token, nullptr},
       {"portal", "public_url", {}, set_public_url, nullptr},
       {"audit", "signing_key_file", {}, set_signing_key_file, nullptr},
       {"audit", "checkpoint_minutes",
@@ -284,8 +300,9 @@ const std::array<Setting, 34>& settings() {
   return kSettings;
 }
 
-constexpr std::array<std::string_view, 10> kSections{
-    "database", "http", "auth", "utility", "payments", "email", "sms", "portal", "audit", "log"};
+constexpr std::array<std::string_view, 11> kSections{"database", "http",  "auth", "utility",
+                                                     "payments", "email", "sms",  "head_end",
+                                                     "portal",   "audit", "log"};
 
 bool is_section(std::string_view name) {
   return std::find(kSections.begin(), kSections.end(), name) != kSections.end();
@@ -441,7 +458,7 @@ Result<void> apply_file_table(Config& config, const std::string& path, const tom
       return file_error(path, node, name,
                         what +
                             "; the sections are [database], [http], [auth], [payments], [email], "
-                            "[sms], [portal], [audit], [log]");
+                            "[sms], [head_end], [portal], [audit], [log]");
     }
     if (!node.is_table()) {
       return file_error(
@@ -687,6 +704,13 @@ token = ""
 from = "+15005550006"
 # Where texts go when api_url is empty. Env: RATEPAYER_SMS_FOLDER
 folder = "var/texts"
+
+[head_end]
+# The AMI head-end that connects and disconnects meters for service orders that need no visit
+# (its protocol: docs/orders.md). Empty: those orders wait for staff. Env: RATEPAYER_HEAD_END_URL
+url = ""
+# Its bearer token; prefer the environment. Env: RATEPAYER_HEAD_END_TOKEN
+token = ""
 
 [portal]
 # The address customers reach the portal at; links in emails point here.

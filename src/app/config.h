@@ -86,6 +86,14 @@ struct SmsConfig {
   friend bool operator==(const SmsConfig&, const SmsConfig&) = default;
 };
 
+struct HeadEndConfig {
+  // The AMI head-end that connects and disconnects meters for service orders that need no visit
+  // (orders/head_end.h, its protocol in docs/orders.md). Empty: such orders wait for staff.
+  std::string url;
+  std::string token;  // its bearer token
+  friend bool operator==(const HeadEndConfig&, const HeadEndConfig&) = default;
+};
+
 struct PortalConfig {
   // The address customers reach the portal at: links in emails point here.
   std::string public_url = "http://localhost:8080";
@@ -124,6 +132,7 @@ struct Config {
   PaymentsConfig payments;
   EmailConfig email;
   SmsConfig sms;
+  HeadEndConfig head_end;
   PortalConfig portal;
   AuditConfig audit;
   LogConfig log;

@@ -72,7 +72,7 @@ TEST(Config, TheExampleFileLoadsToExactlyTheDefaults) {
 
 TEST(Config, TheExampleFileShowsEverySettingAndItsEnvironmentVariable) {
   std::string example = example_config_toml();
-  ASSERT_EQ(setting_names().size(), 31u);
+  ASSERT_EQ(setting_names().size(), 33u);
   for (const std::string& name : setting_names()) {
     std::string key = name.substr(name.find('.') + 1);
     EXPECT_THAT(example, HasSubstr("\n" + key + " = ")) << name;

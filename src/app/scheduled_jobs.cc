@@ -1,6 +1,7 @@
 #include "app/scheduled_jobs.h"
 
 #include <spdlog/spdlog.h>
+#include "orders/remote_orders.h"
 
 #include "core/time.h"
 #include "ledger/arrangements.h"
@@ -46,9 +47,10 @@ Result<Clock> read_clock(store::Database& database) {
 }  // namespace
 
 ScheduledJobs::ScheduledJobs(store::Database& database, payments::PaymentProcessor* processor,
-                             int tick_seconds)
+                             int tick_seconds, orders::HeadEnd* head_end)
     : database_(database),
       processor_(processor),
+      head_end_(head_end),
       tick_seconds_(tick_seconds),
       thread_([this] { loop(); }) {}
 
@@ -66,6 +68,7 @@ void ScheduledJobs::loop() {
   while (!stopping_) {
     lock.unlock();
     settle_payments();
+    run_remote_orders();
     run_due_jobs();
     run_usage_watch();
     lock.lock();
@@ -87,6 +90,19 @@ void ScheduledJobs::settle_payments() {
     for (const std::string& problem : settled->problems) {
       spdlog::error("payment reconciliation: {}", problem);
     }
+  }
+}
+
+void ScheduledJobs::run_remote_orders() {
+  if (head_end_ == nullptr) return;
+  auto pass = orders::run_remote_orders(database_, *head_end_);
+  if (!pass.ok()) {
+    spdlog::error("remote orders stopped: {}", pass.error().message);
+  } else if (pass->sent + pass->completed + pass->fell_back + pass->unreachable > 0) {
+    spdlog::info(
+        "remote orders: {} commands sent, {} orders completed, {} need a visit now, {} times the "
+        "head-end did not answer",
+        pass->sent, pass->completed, pass->fell_back, pass->unreachable);
   }
 }
 

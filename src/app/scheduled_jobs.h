@@ -9,6 +9,8 @@
 // Once a local day at or after 'usage_alerts_hour' (default 6, after the night's meter data), it
 // runs the usage watch (notify/usage_alerts.h: high usage against customers' thresholds, possible
 // leaks).
+// Every tick, when a head-end is configured, it sends remote connects and disconnects and follows
+// their answers (orders/remote_orders.h).
 // The jobs are exactly-once by construction, so a restart that runs them again, or a second
 // server doing the same, changes nothing twice. Every run that did something is logged.
 
@@ -17,6 +19,7 @@
 #include <string>
 #include <thread>
 
+#include "orders/head_end.h"
 #include "payments/processor.h"
 #include "store/database.h"
 
@@ -32,7 +35,7 @@ class ScheduledJobs {
   // Starts the scheduler thread; it checks the clock every `tick_seconds`. `processor` (may be
   // null: no reconciliation) must outlive this.
   ScheduledJobs(store::Database& database, payments::PaymentProcessor* processor,
-                int tick_seconds = 60);
+                int tick_seconds = 60, orders::HeadEnd* head_end = nullptr);
   // Stops the thread (a job in progress finishes its current chunk first).
   ~ScheduledJobs();
   ScheduledJobs(const ScheduledJobs&) = delete;
@@ -43,9 +46,11 @@ class ScheduledJobs {
   void run_due_jobs();
   void run_usage_watch();
   void settle_payments();
+  void run_remote_orders();
 
   store::Database& database_;
   payments::PaymentProcessor* processor_;
+  orders::HeadEnd* head_end_;
   const int tick_seconds_;
   std::string last_day_run_;        // the local day the jobs last ran, "2026-11-23"
   std::string last_usage_day_run_;  // the local day the usage watch last ran

@@ -9,7 +9,6 @@
 #include "api/api.h"
 #include "api/bill_run_jobs.h"
 #include "api/message_handlers.h"
-#include "notify/usage_alerts.h"
 #include "app/audit_checkpointer.h"
 #include "app/commands.h"
 #include "app/generate.h"
@@ -24,6 +23,8 @@
 #include "notify/sms_gateway.h"
 #include "notify/sms_signature.h"
 #include "notify/smtp_mailer.h"
+#include "notify/usage_alerts.h"
+#include "orders/head_end.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
 #include "staff/demo_staff.h"
@@ -64,7 +65,12 @@ int serve_database(const Config& config, store::Database& database,
   payments::TestBankAccountValidator validator;
   payments::AchOriginator ach(database, *vault_key, validator);
   payments::ProcessorByToken processors(cards, ach);
-  ScheduledJobs scheduled_jobs(database, &processors);
+  std::unique_ptr<orders::HeadEnd> head_end;
+  if (!config.head_end.url.empty()) {
+    head_end = orders::http_head_end({config.head_end.url, config.head_end.token, 10});
+    spdlog::info("head-end: remote connects and disconnects go to {}", config.head_end.url);
+  }
+  ScheduledJobs scheduled_jobs(database, &processors, 60, head_end.get());
   auto signing_key = audit::load_or_create_signing_key(config.audit.signing_key_file);
   if (!signing_key.ok()) return command_failed(signing_key.error());
   CheckpointSchedule checkpoints(database, config.audit, *signing_key);
@@ -224,8 +230,8 @@ int demo_command(Config config, std::size_t accounts, std::size_t usage_months) 
     // without waiting for usage_alerts_hour (its events come before the notices start: no email).
     auto watched = notify::run_usage_alerts(**database, *today);
     if (!watched.ok()) return command_failed(watched.error());
-    std::cout << "usage watch: " << watched->high_usage << " high-usage alerts, "
-              << watched->leaks << " possible leaks\n";
+    std::cout << "usage watch: " << watched->high_usage << " high-usage alerts, " << watched->leaks
+              << " possible leaks\n";
   }
   auto administrator = staff::ensure_demo_administrator(**database);
   if (!administrator.ok()) return command_failed(administrator.error());

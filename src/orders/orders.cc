@@ -398,6 +398,10 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
     }
     order->status = *to;
     if (*to == OrderStatus::completed) RP_TRY(carry_out(session, *account_id, *order, actor, at));
+    if (*to == OrderStatus::failed && !order->needs_visit) {
+      // A remote command that did not work falls back to a field visit.
+      RP_TRY(session.execute_named("orders/set_needs_visit", {order->id}));
+    }
     RP_TRY(record_move(session, *account_id, *order, action_name(request.action), from, *to,
                        request.note, actor, at, request.idempotency_key));
     return read_order(session, *account_id, order->id);
