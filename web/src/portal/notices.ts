@@ -26,6 +26,12 @@ const NOTICE_KINDS: Readonly<Record<string, MessageKey>> = {
   "leak.suspected": "noticeLeakSuspected",
   "leak.gas_suspected": "noticeLeakGasSuspected",
   "message.new": "noticeMessageNew",
+  "order.received": "noticeOrderReceived",
+  "order.scheduled": "noticeOrderScheduled",
+  "order.en_route": "noticeOrderEnRoute",
+  "order.completed": "noticeOrderCompleted",
+  "order.cancelled": "noticeOrderCancelled",
+  "order.failed": "noticeOrderFailed",
 };
 
 /** "late_fee.charged" -> "late fee charged": a kind the portal has no words for, readable. */

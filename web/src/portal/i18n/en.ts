@@ -706,6 +706,12 @@ export const en = {
   noticeLeakSuspected: "Possible leak",
   noticeLeakGasSuspected: "Possible gas leak (for your safety, at any hour)",
   noticeMessageNew: "New message from us",
+  noticeOrderReceived: "Request received",
+  noticeOrderScheduled: "Request scheduled (the appointment window)",
+  noticeOrderEnRoute: "Crew on the way",
+  noticeOrderCompleted: "Request done",
+  noticeOrderCancelled: "Request cancelled",
+  noticeOrderFailed: "Visit could not be done",
   // Settings: usage alerts
   usageAlertsTitle: "Usage alerts",
   usageAlertsIntro: "We can tell you when this period's bill is heading higher than you want, by email and, if you agreed to texts, by text. Set any of these, or none.",

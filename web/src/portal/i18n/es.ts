@@ -715,6 +715,12 @@ export const es: Messages = {
   noticeLeakSuspected: "Posible fuga",
   noticeLeakGasSuspected: "Posible fuga de gas (por su seguridad, a cualquier hora)",
   noticeMessageNew: "Mensaje nuevo nuestro",
+  noticeOrderReceived: "Solicitud recibida",
+  noticeOrderScheduled: "Solicitud programada (el horario de la cita)",
+  noticeOrderEnRoute: "Equipo en camino",
+  noticeOrderCompleted: "Solicitud completa",
+  noticeOrderCancelled: "Solicitud cancelada",
+  noticeOrderFailed: "No se pudo hacer la visita",
   // Settings: usage alerts
   usageAlertsTitle: "Alertas de consumo",
   usageAlertsIntro: "Podemos avisarle cuando la factura de este período vaya a ser más alta de lo que desea, por correo electrónico y, si aceptó los mensajes de texto, por mensaje. Fije cualquiera de estas alertas, o ninguna.",
