@@ -55,28 +55,31 @@ Result<AccountNumber> next_account_number(store::Session& session) {
   return AccountNumber::from_sequence(static_cast<std::uint32_t>(sequence));
 }
 
-Result<AccountNumber> write_account(store::Session& session, const NewAccount& account,
-                                    const std::string& actor) {
+}  // namespace
+
+Result<AccountNumber> open_account_in(store::Session& session, const NewAccount& account,
+                                      const std::string& actor, bool pending) {
   auto person_id = insert_person(session, account.customer);
   if (!person_id.ok()) return person_id.error();
   auto number = next_account_number(session);
   if (!number.ok()) return number.error();
   const Address& mail = account.mailing_address;
-  auto rows = session.query_named("accounts/insert_account",
-                                  {number->digits(), *person_id, std::int64_t{account.bill_cycle},
-                                   mail.line1, mail.line2, mail.city, mail.state, mail.zip,
-                                   account.language, account.opened_on, format_instant(now())});
+  auto rows = session.query_named(
+      "accounts/insert_account",
+      {number->digits(), *person_id, std::string(pending ? "pending" : "active"),
+       std::int64_t{account.bill_cycle}, mail.line1, mail.line2, mail.city, mail.state, mail.zip,
+       account.language, account.opened_on, format_instant(now())});
   if (!rows.ok()) return rows.error();
   RP_TRY(index_accounts_of_holder(session, rows->at(0).integer("id")));
-  auto event = record_event(session, {.account_id = rows->at(0).integer("id"),
-                                      .kind = "account.opened",
-                                      .actor = actor,
-                                      .summary = "Account opened for " + account.customer.name});
+  auto event = record_event(
+      session, {.account_id = rows->at(0).integer("id"),
+                .kind = "account.opened",
+                .actor = actor,
+                .summary = pending ? "Application for service from " + account.customer.name
+                                   : "Account opened for " + account.customer.name});
   if (!event.ok()) return event.error();
   return *number;
 }
-
-}  // namespace
 
 Result<void> validate_mailing_address(const Address& address) {
   RP_TRY(require_text(address.line1, "mailing_address.line1", 200));
@@ -125,7 +128,7 @@ Result<AccountNumber> open_account(store::Database& database, const NewAccount& 
                                    const std::string& actor) {
   RP_TRY(validate_new_account(account));
   return database.write<AccountNumber>(
-      [&](store::Session& session) { return write_account(session, account, actor); });
+      [&](store::Session& session) { return open_account_in(session, account, actor, false); });
 }
 
 }  // namespace rp::accounts

@@ -36,6 +36,11 @@ Result<void> validate_new_account(const NewAccount& account);
 Result<AccountNumber> open_account(store::Database& database, const NewAccount& account,
                                    const std::string& actor);
 
+// open_account's writing inside the caller's transaction (the caller has validated), the account
+// 'pending' (an application for service, not yet activated) when `pending`.
+Result<AccountNumber> open_account_in(store::Session& session, const NewAccount& account,
+                                      const std::string& actor, bool pending);
+
 // An account's row id and status ('pending', 'active', 'closed'), inside the caller's
 // transaction: what every service looks up before it writes for an account.
 struct AccountKey {

@@ -146,6 +146,36 @@ Result<void> define_rate_plan(store::Database& database, const RatePlanRef& plan
   });
 }
 
+Result<std::int64_t> start_at_service_point(store::Session& session, std::int64_t account_id,
+                                            std::int64_t service_point_id,
+                                            std::int64_t rate_plan_id,
+                                            const std::string& start_date,
+                                            const std::string& actor) {
+  auto day = parse_local_date(start_date, "start_date");
+  RP_TRY(day);
+  auto in_service =
+      session.query_named("accounts/agreements_in_service_from", {service_point_id, start_date});
+  RP_TRY(in_service);
+  if (!in_service->empty()) {
+    const bool own = in_service->front().integer("account_id") == account_id;
+    return conflict(own ? "this account already has that service from " + start_date
+                        : "service there is in another customer's name on " + start_date +
+                              ": their move-out must come first")
+        .coded("premise-served");
+  }
+  auto agreement_id = single_id(
+      session.query_named("accounts/insert_agreement", {account_id, service_point_id, rate_plan_id,
+                                                        start_date, format_instant(now())}),
+      "agreement");
+  RP_TRY(agreement_id);
+  RP_TRY(index_accounts_of_holder(session, account_id));
+  RP_TRY(record_event(session, {.account_id = account_id,
+                                .kind = "service.started",
+                                .actor = actor,
+                                .summary = "Service starts on " + start_date}));
+  return *agreement_id;
+}
+
 Result<std::int64_t> start_service(store::Database& database, const AccountNumber& account,
                                    const NewService& service, const std::string& actor) {
   RP_TRY(validate_service(service));

@@ -43,4 +43,15 @@ Result<void> define_rate_plan(store::Database& database, const RatePlanRef& plan
 Result<std::int64_t> start_service(store::Database& database, const AccountNumber& account,
                                    const NewService& service, const std::string& actor);
 
+// Starts an agreement for account `account_id` on an existing service point (a move-in where the
+// utility already serves), from `start_date`, inside the caller's transaction, with a
+// "service.started" event; returns the agreement's id. Errors: invalid_input "start_date"
+// (malformed); conflict when the service point is still in service on or after the start date
+// (another account's agreement, or this one's): that one's move-out must come first.
+Result<std::int64_t> start_at_service_point(store::Session& session, std::int64_t account_id,
+                                            std::int64_t service_point_id,
+                                            std::int64_t rate_plan_id,
+                                            const std::string& start_date,
+                                            const std::string& actor);
+
 }  // namespace rp::accounts

@@ -8,6 +8,7 @@
 #include "core/json_writer.h"
 #include "core/secret_token.h"
 #include "orders/order_results.h"
+#include "orders/order_writes.h"
 #include "store/utility_settings.h"
 
 namespace rp::orders {
@@ -96,7 +97,7 @@ Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_move
   return order;
 }
 
-Result<ServiceOrder> read_order(Session& session, std::int64_t account_id, std::int64_t id) {
+Result<ServiceOrder> read_order_in(Session& session, std::int64_t account_id, std::int64_t id) {
   auto rows = session.query_named("orders/order_of_account", {id, account_id});
   RP_TRY(rows);
   if (rows->empty()) return not_found("this account has no order " + order_number(id));
@@ -274,6 +275,10 @@ Result<void> check_move(const MoveRequest& request) {
 
 }  // namespace
 
+Result<ServiceOrder> read_order(Session& session, std::int64_t account_id, std::int64_t id) {
+  return read_order_in(session, account_id, id);
+}
+
 std::string order_number(std::int64_t id) {
   char text[24];
   std::snprintf(text, sizeof text, "SO%06lld", static_cast<long long>(id));
@@ -320,22 +325,29 @@ Result<ServiceOrder> create_order(store::Database& database, const AccountNumber
       }
     }
     RP_TRY(check_against_account(session, *account_id, order));
-    const std::string at = format_instant(now());
-    RP_TRY(session.execute_named(
-        "orders/insert_order",
-        {*account_id, std::string(kind_name(order.kind)), std::int64_t{order.needs_visit ? 1 : 0},
-         order.details, store::text_or_null(order.external_id), idempotency_key, digest, actor, at,
-         at, store::text_or_null(order.commodity), store::text_or_null(order.service_date),
-         order.forwarding_address ? store::Value{address_text(*order.forwarding_address)}
-                                  : store::Value{store::Null{}}}));
-    auto id = session.query_named("orders/order_id_by_key", {*account_id, idempotency_key});
-    RP_TRY(id);
-    auto created = read_order(session, *account_id, id->at(0).integer("id"));
-    RP_TRY(created);
-    RP_TRY(record_move(session, *account_id, *created, "create", OrderStatus::received,
-                       OrderStatus::received, "", actor, at));
-    return read_order(session, *account_id, created->id);
+    return insert_order(session, *account_id, order, idempotency_key, actor);
   });
+}
+
+Result<ServiceOrder> insert_order(Session& session, std::int64_t account_id, const NewOrder& order,
+                                  const std::string& idempotency_key, const std::string& actor) {
+  const std::string at = format_instant(now());
+  RP_TRY(session.execute_named(
+      "orders/insert_order",
+      {account_id, std::string(kind_name(order.kind)), std::int64_t{order.needs_visit ? 1 : 0},
+       order.details, store::text_or_null(order.external_id), idempotency_key,
+       request_digest(order), actor, at, at, store::text_or_null(order.commodity),
+       store::text_or_null(order.service_date),
+       order.forwarding_address ? store::Value{address_text(*order.forwarding_address)}
+                                : store::Value{store::Null{}},
+       order.premise_id ? store::Value{*order.premise_id} : store::Value{store::Null{}}}));
+  auto id = session.query_named("orders/order_id_by_key", {account_id, idempotency_key});
+  RP_TRY(id);
+  auto created = read_order(session, account_id, id->at(0).integer("id"));
+  RP_TRY(created);
+  RP_TRY(record_move(session, account_id, *created, "create", OrderStatus::received,
+                     OrderStatus::received, "", actor, at));
+  return read_order(session, account_id, created->id);
 }
 
 Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& account,

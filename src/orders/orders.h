@@ -66,6 +66,7 @@ struct NewOrder {
   // default 3) before the utility's today to 90 days after, on or after service started.
   std::string service_date;
   std::optional<accounts::Address> forwarding_address;  // stop_service: where the final bill goes
+  std::optional<std::int64_t> premise_id;  // start, transfer: where service starts (applications.h)
 };
 
 // The longest a stop may be asked for ahead of its last day, and how far back its last day may be

@@ -59,6 +59,12 @@ const std::vector<SettingRule>& setting_rules() {
        "1: a service order whose result changes billing (a start or final read, a meter put in or "
        "taken out) waits for a supervisor's approval; 0 (the default): it completes at once",
        "0"},
+      {"start_requires_birth_date", whole_number, 0, 1,
+       "1: an application for service must give the applicant's date of birth", "0"},
+      {"start_requires_id_last4", whole_number, 0, 1,
+       "1: an application for service must give the last four digits of the applicant's Social "
+       "Security number (never the whole number)",
+       "0"},
       {"service_date_past_days", whole_number, 0, 60,
        "how many days back a customer may ask service to stop (or start) from; further back "
        "needs staff",
