@@ -80,6 +80,12 @@ void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
   } else {
     out.null();
   }
+  out.key("final_bill_number");
+  if (order.final_bill_number) {
+    out.number(*order.final_bill_number);
+  } else {
+    out.null();
+  }
   out.key("moves").begin_array();
   for (const orders::OrderMove& move : order.moves) {
     out.begin_object().key("action").string(move.action).key("from").string(move.from_status);
@@ -87,14 +93,6 @@ void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
     out.key("actor").string(move.actor).key("at").string(move.at).end_object();
   }
   out.end_array().end_object();
-}
-
-std::string order_json(const orders::ServiceOrder& order) {
-  JsonWriter out;
-  out.begin_object().key("order");
-  write_order(out, order);
-  out.key("replayed").boolean(order.replayed).end_object();
-  return out.take();
 }
 
 std::string orders_json(const std::vector<orders::ServiceOrder>& list) {
@@ -169,6 +167,15 @@ Result<std::int64_t> order_param(const http::Request& request) {
 }
 
 }  // namespace
+
+std::string order_json(const orders::ServiceOrder& order, const std::string& account_number) {
+  JsonWriter out;
+  out.begin_object().key("order");
+  write_order(out, order);
+  if (!account_number.empty()) out.key("account").string(account_number);
+  out.key("replayed").boolean(order.replayed).end_object();
+  return out.take();
+}
 
 http::Response account_orders_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_account_access(context, request)) return *refused;
@@ -315,8 +322,12 @@ http::Response open_orders_handler(ApiContext& context, http::Request& request) 
     from = *from_text;
     to = *to_text;
   }
+  const std::string kind(request.query_param("kind").value_or(""));
+  if (!kind.empty() && !orders::parse_kind(kind)) {
+    return http::problem_from_error(invalid_input("kind", "kind is an order kind (start_service)"));
+  }
   auto list = orders::open_orders(context.database, from, to, unscheduled,
-                                  static_cast<std::size_t>(*limit));
+                                  static_cast<std::size_t>(*limit), kind);
   if (!list.ok()) return http::problem_from_error(list.error());
   return json_answer(200, orders_json(*list));
 }

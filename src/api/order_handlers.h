@@ -11,7 +11,14 @@
 #include "http/request.h"
 #include "http/response.h"
 
+#include <string>
+
+#include "orders/orders.h"
+
 namespace rp::api {
+
+// {"order": {...}, "account": account_number (when given), "replayed": ...}.
+std::string order_json(const orders::ServiceOrder& order, const std::string& account_number = "");
 
 http::Response account_orders_handler(ApiContext& context, http::Request& request);
 http::Response create_order_handler(ApiContext& context, http::Request& request);

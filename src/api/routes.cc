@@ -1,6 +1,7 @@
 #include "api/account_handlers.h"
 #include "api/account_notes_handlers.h"
 #include "api/api.h"
+#include "api/application_handlers.h"
 #include "api/audit_handlers.h"
 #include "api/auth_handlers.h"
 #include "api/billing_handlers.h"
@@ -169,6 +170,10 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/service-orders/{order}/moves", bind(move_order_handler),
              "orders.field");
   router.add("GET", "/api/v1/staff/service-orders", bind(open_orders_handler), "accounts.read");
+  router.add("POST", "/api/v1/staff/service-orders/{order}/activate",
+             bind(activate_application_handler), "accounts.open");
+  router.add("GET", "/api/v1/premises", bind(find_premises_handler));
+  router.add("POST", "/api/v1/service-applications", bind(apply_for_service_handler));
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));
   router.add("POST", "/api/v1/sms/status", bind(text_status_handler));
   router.add("GET", "/api/v1/notices/unsubscribe", bind(unsubscribe_target_handler));

@@ -56,6 +56,10 @@ http::Response utility_handler(ApiContext& context, http::Request&) {
           rest.erase(0, end + 1);
         }
         out["address"] = lines;
+        // The zone the utility's days and appointment windows are in, for pages that show times.
+        auto zone = store::utility_zone(session);
+        RP_TRY(zone);
+        out["time_zone"] = zone->name();
         return out;
       });
   if (!contact.ok()) return http::problem_from_error(contact.error());

@@ -86,6 +86,7 @@ Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_move
   }
   order.results = text_or_empty(row, "results");
   if (!row.is_null("final_bill_id")) order.final_bill_id = row.integer("final_bill_id");
+  if (!row.is_null("final_bill_number")) order.final_bill_number = row.integer("final_bill_number");
   if (with_moves) {
     auto moves = session.query_named("orders/moves_of_order", {order.id});
     RP_TRY(moves);
@@ -197,6 +198,9 @@ Result<void> check_new_order(const NewOrder& order) {
       const std::string prefix = "mailing_address";
       if (error.field.starts_with(prefix)) {
         error.field = "forwarding_address" + error.field.substr(prefix.size());
+        if (error.message.starts_with(prefix)) {
+          error.message = "forwarding_address" + error.message.substr(prefix.size());
+        }
       }
       return error;
     }
@@ -465,14 +469,16 @@ Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
 }
 
 Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
-                                              bool unscheduled, std::size_t limit) {
+                                              bool unscheduled, std::size_t limit,
+                                              const std::string& kind) {
   return database.read<std::vector<ServiceOrder>>(
       [&](Session& session) -> Result<std::vector<ServiceOrder>> {
-        auto rows = unscheduled ? session.query_named("orders/open_orders_unscheduled",
-                                                      {static_cast<std::int64_t>(limit)})
-                                : session.query_named("orders/open_orders_between",
-                                                      {format_instant(from), format_instant(to),
-                                                       static_cast<std::int64_t>(limit)});
+        auto rows = unscheduled
+                        ? session.query_named("orders/open_orders_unscheduled",
+                                              {kind, kind, static_cast<std::int64_t>(limit)})
+                        : session.query_named("orders/open_orders_between",
+                                              {format_instant(from), format_instant(to), kind, kind,
+                                               static_cast<std::int64_t>(limit)});
         RP_TRY(rows);
         std::vector<ServiceOrder> orders;
         for (const Row& row : *rows) {

@@ -52,6 +52,7 @@ struct ServiceOrder {
   std::optional<accounts::Address> forwarding_address;  // stop: where the final bill goes
   std::string results;                                  // JSON: reads taken, what was done; "" none
   std::optional<std::int64_t> final_bill_id;            // stop: the final bill made on completion
+  std::optional<std::int64_t> final_bill_number;        // its number, once released
   std::vector<OrderMove> moves;                         // oldest first
   bool replayed = false;  // the answer to a request made before with the same key
 };
@@ -130,8 +131,10 @@ Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
                                                  const AccountNumber& account);
 
 // Open orders (not completed or cancelled) whose window starts in [from, to), or with no window
-// yet when `unscheduled`, oldest first, at most `limit`.
+// yet when `unscheduled`, oldest first, at most `limit`, of kind `kind` ("start_service") when
+// not "".
 Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
-                                              bool unscheduled, std::size_t limit);
+                                              bool unscheduled, std::size_t limit,
+                                              const std::string& kind = "");
 
 }  // namespace rp::orders

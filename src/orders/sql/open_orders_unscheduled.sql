@@ -1,8 +1,9 @@
--- Open orders with no window yet, oldest first.
+-- Open orders with no window yet, oldest first (of one kind when :kind is not '').
 SELECT id, account_number, kind, status, needs_visit, details, window_start, window_end, crew,
        failure_reason, external_id, requested_by, requested_at, service_point_commodity,
-       service_date, forwarding_address, results, final_bill_id
+       service_date, forwarding_address, results, final_bill_id, final_bill_number
 FROM service_order_rows
 WHERE status NOT IN ('completed', 'cancelled') AND window_start IS NULL
+  AND (:kind = '' OR kind = :kind_again)
 ORDER BY id
 LIMIT :limit

@@ -13,6 +13,7 @@ import { navigate, useLocation } from "./navigation";
 import { onSessionEnded, setCsrfToken, setRequestLanguage, startEarly } from "./api";
 import { fetchMe, saveLanguage, signOut, signOutEverywhere } from "./authApi";
 import { fetchBill, fetchDashboard, fetchUsage, fetchUsageToDate } from "./accountApi";
+import { fetchOrder, fetchOrders } from "./ordersApi";
 import { firstView, rememberedResolutions, usageRange } from "./usage";
 import { isoLocalDate } from "./validation";
 import { chooseAccount } from "./linkedAccounts";
@@ -37,6 +38,10 @@ const Arrangements = lazyPage(() => import("./pages/Arrangements").then((m) => m
 const UsagePage = lazyPage(() => import("./pages/Usage").then((m) => m.UsagePage));
 const Messages = lazyPage(() => import("./pages/Messages").then((m) => m.Messages));
 const MessageThread = lazyPage(() => import("./pages/MessageThread").then((m) => m.MessageThread));
+const Requests = lazyPage(() => import("./pages/Requests").then((m) => m.Requests));
+const RequestPage = lazyPage(() => import("./pages/RequestPage").then((m) => m.RequestPage));
+const StopService = lazyPage(() => import("./pages/StopService").then((m) => m.StopService));
+const MeterReading = lazyPage(() => import("./pages/MeterReading").then((m) => m.MeterReading));
 const Settings = lazyPage(() => import("./pages/Settings").then((m) => m.Settings));
 const Register = lazyPage(() => import("./pages/Register").then((m) => m.Register));
 const CheckEmail = lazyPage(() => import("./pages/CheckEmail").then((m) => m.CheckEmail));
@@ -59,6 +64,10 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
   usage: UsagePage,
   messages: Messages,
   message: MessageThread,
+  requests: Requests,
+  request: RequestPage,
+  "stop-service": StopService,
+  "meter-reading": MeterReading,
   settings: Settings,
   register: Register,
   "check-email": CheckEmail,
@@ -96,6 +105,10 @@ export function startOpening(route: Route, me: Me | null): void {
       void fetchUsage(account, view, days.from, days.to);
     } else if (route.page === "bill") {
       void fetchBill(account, route.bill);
+    } else if (route.page === "requests") {
+      void fetchOrders(account);
+    } else if (route.page === "request") {
+      void fetchOrder(account, route.order);
     }
   });
 }
@@ -327,6 +340,14 @@ function PageFor(p: PageForProps) {
       return <Messages write={r.write} />;
     case "message":
       return <MessageThread thread={r.thread} />;
+    case "requests":
+      return <Requests ask={r.ask} />;
+    case "request":
+      return <RequestPage order={r.order} />;
+    case "stop-service":
+      return <StopService />;
+    case "meter-reading":
+      return <MeterReading />;
     case "settings":
       return <Settings onLanguage={p.onLanguage} />;
     case "not-found":

@@ -68,3 +68,22 @@ export class PaymentAttempts {
     this.attempt = null;
   }
 }
+
+/**
+ * Sends one request of the attempt in progress under its key (`send` puts the key in the
+ * Idempotency-Key header): a definite answer, or a refusal, ends the attempt; a failure that
+ * leaves the outcome unknown keeps it, so sending again resends the same request. Also how a
+ * service request is asked for exactly once (a move-out tapped twice is one request).
+ */
+export async function sendAttempt<T>(attempts: PaymentAttempts, send: (key: string) => Promise<T>): Promise<T> {
+  const attempt = attempts.current();
+  try {
+    const answer = await send(attempt.key);
+    attempts.finish();
+    return answer;
+  } catch (e) {
+    const status = (e as { status?: unknown } | null)?.status;
+    attempts.failed(typeof status === "number" ? status : 0);
+    throw e;
+  }
+}

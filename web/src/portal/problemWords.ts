@@ -64,6 +64,8 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   // Service requests (a cancel that came too late).
   "order-move-not-allowed": "problemOrderMoveNotAllowed",
   "order-not-due": "problemOrderNotDue",
+  // Starting service at an address still in another customer's name on the start day.
+  "premise-served": "problemPremiseServed",
   // Staff acting for a customer (the portal never sends these, but words them all the same).
   "consent-required": "problemConsentRequired",
   "bill-overtaken": "problemBillOvertaken",

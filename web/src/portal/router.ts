@@ -13,6 +13,10 @@ export type Route =
   | { page: "settings" }
   | { page: "messages"; write: boolean }
   | { page: "message"; thread: string }
+  | { page: "requests"; ask: boolean }
+  | { page: "request"; order: string }
+  | { page: "stop-service" }
+  | { page: "meter-reading" }
   | { page: "sign-in"; next: string }
   | { page: "register" }
   | { page: "check-email" }
@@ -36,6 +40,8 @@ const FIXED: Record<string, PageName> = {
   "/arrangements": "arrangements",
   "/usage": "usage",
   "/settings": "settings",
+  "/requests/stop": "stop-service",
+  "/meter-reading": "meter-reading",
   "/register": "register",
   "/check-email": "check-email",
   "/forgot-password": "forgot-password",
@@ -68,6 +74,10 @@ const ACCOUNT_PAGES: ReadonlySet<PageName> = new Set<PageName>([
   "usage",
   "messages",
   "message",
+  "requests",
+  "request",
+  "stop-service",
+  "meter-reading",
 ]);
 
 /** Pages only for someone not signed in: a signed-in customer goes to the dashboard. */
@@ -129,6 +139,9 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (path === "/messages") return { page: "messages", write: queryParam(search, "write") !== null };
   const thread = /^\/messages\/([0-9]+)$/.exec(path);
   if (thread) return { page: "message", thread: thread[1] };
+  if (path === "/requests") return { page: "requests", ask: queryParam(search, "ask") !== null };
+  const order = /^\/requests\/(SO[0-9]+)$/i.exec(path);
+  if (order) return { page: "request", order: order[1].toUpperCase() };
   const bill = /^\/bills\/([0-9]+)$/.exec(path);
   if (bill) return { page: "bill", bill: bill[1] };
   return { page: "not-found", path: pathname };
@@ -159,6 +172,11 @@ export function navSection(route: Route): PageName {
       return "payments";
     case "message":
       return "messages";
+    case "request":
+    case "stop-service":
+      return "requests";
+    case "meter-reading":
+      return "usage";
     default:
       return route.page;
   }

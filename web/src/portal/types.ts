@@ -41,12 +41,34 @@ export interface Address {
   zip: string;
 }
 
+/** A meter of a service: `ami` sends its readings itself, `amr` is read by a drive-by, `manual` by hand. */
+export interface Meter {
+  serial: string;
+  kind: "ami" | "amr" | "manual" | string;
+  /** Its channels' names, which are their units ("kWh", "gal"). */
+  channels: string[];
+  installed_on: string | null;
+}
+
+/** A service of the account (AccountSummary.agreements): one commodity at one address. */
+export interface ServiceAgreement {
+  id: number;
+  commodity: string;
+  service_address: Address;
+  start_date: string;
+  /** The last day of service; null while it goes on. */
+  end_date: string | null;
+  meters: Meter[];
+}
+
 export interface AccountSummary {
   account_number: string;
   status: "pending" | "active" | "closed";
   customer_name: string;
   balance: Money;
   service_address: Address | null;
+  /** The account's services, ended ones too (absent from older servers). */
+  agreements?: ServiceAgreement[];
   /** What is owed now, by when and why: the only figures the portal shows for it. */
   owed: AmountOwed;
 }
@@ -511,4 +533,86 @@ export interface ThreadMessage {
 export interface Thread {
   thread: ThreadSummary;
   messages: ThreadMessage[];
+}
+
+/** What a service order is for (docs/orders.md); a customer asks for the first four. */
+export type OrderKind =
+  | "stop_service" | "meter_reread" | "investigate" | "other"
+  | "start_service" | "transfer" | "new_connection" | "reconnect" | "disconnect"
+  | "meter_exchange" | "meter_install" | "meter_remove";
+
+/** Where a service order stands: received -> scheduled -> dispatched -> en_route -> on_site -> completed. */
+export type OrderStatus =
+  | "received" | "scheduled" | "dispatched" | "en_route" | "on_site" | "awaiting_approval"
+  | "completed" | "cancelled" | "failed";
+
+/** One step of an order: who moved it (customer:12, staff:7, api_key:3, system:...) from what to what. */
+export interface OrderMove {
+  action: string;
+  from: string;
+  to: string;
+  note: string;
+  /** Never shown: the portal says "you" or the utility's name. */
+  actor: string;
+  at: string;
+}
+
+/** A reading taken when an order was completed (a stop's final reading). */
+export interface OrderRead {
+  meter: string;
+  reading: string;
+  unit: string;
+  read_at: string;
+  status: string;
+}
+
+/** A service order (GET .../service-orders, .../service-orders/{SO000123}). */
+export interface ServiceOrder {
+  number: string;
+  account: string;
+  kind: OrderKind | string;
+  status: OrderStatus | string;
+  needs_visit: boolean;
+  details: string;
+  /** The appointment window, UTC instants; null until scheduled. */
+  window_start: string | null;
+  window_end: string | null;
+  crew: string | null;
+  failure_reason: string | null;
+  external_id: string | null;
+  requested_by: string;
+  requested_at: string;
+  commodity: string | null;
+  /** A stop's last day of service. */
+  service_date: string | null;
+  forwarding_address: Address | null;
+  /** What completing it recorded. */
+  results: { reads?: OrderRead[]; done?: Record<string, unknown> } | null;
+  /** A completed stop's final bill: its id (the bill's page is by its number). */
+  final_bill_id: number | null;
+  /** The final bill's number once released (its page is /bills/{number}); null while held. */
+  final_bill_number: number | null;
+  /** Oldest first on one order's page; empty in the list. */
+  moves: OrderMove[];
+}
+
+/** What the customer asks for (POST .../service-orders, with an Idempotency-Key). */
+export interface NewOrder {
+  kind: "stop_service" | "meter_reread" | "investigate" | "other";
+  details?: string;
+  service_date?: string;
+  forwarding_address?: Address;
+}
+
+/** A customer's reading of a meter read by hand (POST .../meter-reads). */
+export interface MeterReadAnswer {
+  id: number;
+  /** held: a person checks it before it is used for a bill. */
+  status: "accepted" | "held" | string;
+  /** The server's words for the customer, in English. */
+  message: string;
+  meter: string;
+  unit: string;
+  reading: string;
+  read_at: string;
 }

@@ -14,6 +14,7 @@ const NAV: { page: PageName; href: string; label: MessageKey }[] = [
   { page: "usage", href: "/usage", label: "navUsage" },
   { page: "payments", href: "/payments", label: "navPayments" },
   { page: "messages", href: "/messages", label: "navMessages" },
+  { page: "requests", href: "/requests", label: "navRequests" },
   { page: "settings", href: "/settings", label: "navSettings" },
 ];
 

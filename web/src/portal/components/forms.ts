@@ -9,18 +9,18 @@ export function focusFirstError(errors: FieldErrors, order: string[]): void {
 
 /**
  * Server field errors for this form's inputs: the API's field name -> our input's id, each
- * field with the problem in the customer's words (`words`, from useProblemText). Fields the form
- * does not show are left to the alert.
+ * field with the problem in the customer's words (`words`, from useProblemText, told which API
+ * field it is for). Fields the form does not show are left to the alert.
  */
 export function serverFieldErrors(
   problem: ApiError,
-  words: (problem: ApiError) => string,
+  words: (problem: ApiError, field: string) => string,
   fieldIds: Record<string, string>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const field of Object.keys(problem.fieldErrors)) {
     const id = fieldIds[field];
-    if (id) out[id] = words(problem);
+    if (id) out[id] = words(problem, field);
   }
   return out;
 }

@@ -3,6 +3,8 @@
 // sending; what was done in the status region. Every form of the portal that sends uses it.
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/context";
+import type { MessageKey } from "../i18n/translate";
+import { PROBLEM_CODES } from "../problemWords";
 import { ApiError } from "../problem";
 import { hasErrors } from "../validation";
 import type { FieldErrors } from "../validation";
@@ -32,7 +34,15 @@ export interface FormSubmit {
   run: <T>(send: () => Promise<T>, message?: string | ((answer: T) => string)) => Promise<T | undefined>;
 }
 
-export function useFormSubmit(serverFields: Record<string, string> = {}, onDone: () => void = () => {}): FormSubmit {
+/**
+ * `fieldWords` (API field name -> message key) words a refusal of that field the server gives
+ * without a code the portal knows, in both languages, in place of the server's English detail.
+ */
+export function useFormSubmit(
+  serverFields: Record<string, string> = {},
+  onDone: () => void = () => {},
+  fieldWords: Readonly<Record<string, MessageKey>> = {},
+): FormSubmit {
   const { t } = useI18n();
   const problemText = useProblemText();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -40,7 +50,11 @@ export function useFormSubmit(serverFields: Record<string, string> = {}, onDone:
   // change of language.
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const failure = refusal ? problemText(refusal) : "";
-  const serverErrors = refusal ? serverFieldErrors(refusal, problemText, serverFields) : {};
+  const wordsOfField = (problem: ApiError, field: string) => {
+    const key = fieldWords[field];
+    return key && !(problem.code && problem.code in PROBLEM_CODES) ? t(key) : problemText(problem);
+  };
+  const serverErrors = refusal ? serverFieldErrors(refusal, wordsOfField, serverFields) : {};
   const [done, setDone] = useState("");
   const [busy, setBusy] = useState(false);
 

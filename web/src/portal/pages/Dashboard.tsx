@@ -19,6 +19,8 @@ import { OwedReasons } from "../components/OwedReasons";
 import { compareMonths, rememberResolutions } from "../usage";
 import { hasChargesSoFar, highUsageAlerts, showsUsage } from "../usageToDate";
 import { isoLocalDate } from "../validation";
+import { rememberZone } from "../utilityZone";
+import { METER_READING_PATH, handReadMeters } from "../meterReads";
 import { lettersPending, pendingBy, pendingSentence } from "../linkedAccounts";
 import { commodityName, commodityNoun, paymentStatusName } from "../words";
 import type {
@@ -37,7 +39,11 @@ export function Dashboard() {
   const usageAlert = cards.data && alerts.data ? currentPeriodAlert(alerts.data.usage_alerts, cards.data.period_to_date) : null;
   // The Usage page opens on the views this account's meters have (read periods for a meter read
   // once a month): known from here on, before the customer goes there.
-  if (cards.data) rememberResolutions(account, cards.data.months.resolutions);
+  // It names the utility's time zone too, for the times other pages show on its clocks.
+  if (cards.data) {
+    rememberResolutions(account, cards.data.months.resolutions);
+    rememberZone(cards.data.months.time_zone);
+  }
   const linked = me.accounts.find((a) => a.number === account);
   const ready = summary !== null && cards.data !== null;
   return (
@@ -66,7 +72,7 @@ export function Dashboard() {
           <LastPaymentCard payments={cards.data.payments} />
           <AutopayCard enrolment={cards.data.autopay} methods={cards.data.payment_methods}
             paperless={cards.data.preferences.paperless} />
-          <UsageCard usage={cards.data.months} toDate={cards.data.period_to_date} />
+          <UsageCard usage={cards.data.months} toDate={cards.data.period_to_date} summary={summary} />
         </div>
       )}
       {ready && (
@@ -230,12 +236,24 @@ function AutopayCard({
 }
 
 /** The open billing period from .../usage/to-date when the server rated it; else the calendar months. */
-function UsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate | null }) {
-  if (hasChargesSoFar(toDate) && toDate.services.some(showsUsage)) return <PeriodUsageCard toDate={toDate} />;
-  return <MonthUsageCard usage={usage} toDate={toDate} />;
+function UsageCard({ usage, toDate, summary }: { usage: Usage; toDate: UsageToDate | null; summary: AccountSummary | null }) {
+  const readable = handReadMeters(summary?.agreements).length > 0;
+  if (hasChargesSoFar(toDate) && toDate.services.some(showsUsage)) return <PeriodUsageCard toDate={toDate} readable={readable} />;
+  return <MonthUsageCard usage={usage} toDate={toDate} readable={readable} />;
 }
 
-function PeriodUsageCard({ toDate }: { toDate: UsageToDate }) {
+/** Under the usage card: the Usage page, and for a meter read by hand, sending its reading. */
+function UsageLinks({ readable }: { readable: boolean }) {
+  const { t } = useI18n();
+  return (
+    <p class="link-row">
+      <Link href="/usage">{t("seeUsage")}</Link>
+      {readable && <Link href={METER_READING_PATH} data-testid="home-meter-reading">{t("meterReadingLink")}</Link>}
+    </p>
+  );
+}
+
+function PeriodUsageCard({ toDate, readable }: { toDate: UsageToDate; readable: boolean }) {
   const { t, quantity, money } = useI18n();
   return (
     <section class="card" aria-labelledby="usage-heading">
@@ -267,12 +285,12 @@ function PeriodUsageCard({ toDate }: { toDate: UsageToDate }) {
           </div>
         ))}
       </dl>
-      <p><Link href="/usage">{t("seeUsage")}</Link></p>
+      <UsageLinks readable={readable} />
     </section>
   );
 }
 
-function MonthUsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate | null }) {
+function MonthUsageCard({ usage, toDate, readable }: { usage: Usage; toDate: UsageToDate | null; readable: boolean }) {
   const { t, quantity, money } = useI18n();
   const rows = compareMonths(usage.series, isoLocalDate(new Date()));
   return (
@@ -298,7 +316,7 @@ function MonthUsageCard({ usage, toDate }: { usage: Usage; toDate: UsageToDate |
           ))}
         </dl>
       )}
-      <p><Link href="/usage">{t("seeUsage")}</Link></p>
+      <UsageLinks readable={readable} />
     </section>
   );
 }

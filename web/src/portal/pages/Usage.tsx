@@ -22,6 +22,9 @@ import {
 import type { UsageView } from "../usage";
 import { checkUsageDay, isoLocalDate } from "../validation";
 import { commodityName } from "../words";
+import { Link } from "../navigation";
+import { rememberZone } from "../utilityZone";
+import { METER_READING_PATH, handReadMeters } from "../meterReads";
 import type { UsageChartProps } from "./UsageChart";
 import { ChartKey } from "./usage/ChartKey";
 import { Comparison } from "./usage/Comparison";
@@ -42,7 +45,8 @@ const answered = (l: Pick<Loaded<unknown>, "data" | "error">) => l.data !== null
 
 export function UsagePage() {
   const { t } = useI18n();
-  const { account } = useSession();
+  const { account, summary } = useSession();
+  const readable = handReadMeters(summary?.agreements).length > 0;
   const today = isoLocalDate(new Date());
   // Opens on the first view of the meters this account had last time here (by day, else by read
   // period); an answer that shows it has other meters now moves it to theirs.
@@ -64,6 +68,7 @@ export function UsagePage() {
   useEffect(() => {
     if (!usage.data) return;
     rememberResolutions(account, usage.data.resolutions);
+    rememberZone(usage.data.time_zone);
     if (misfit) setView(firstView(usage.data.resolutions));
   }, [usage.data, misfit]);
   // The answer for this view (the one before stays until the next comes).
@@ -92,6 +97,11 @@ export function UsagePage() {
   return (
     <Page title={t("usageTitle")}>
       <PeriodSoFarCard loaded={toDate} />
+      {readable && (
+        <p class="usage-meter-reading">
+          <Link href={METER_READING_PATH} class="button" data-testid="usage-meter-reading">{t("meterReadingLink")}</Link>
+        </p>
+      )}
       {offered.length > 0 && (
         <fieldset class="choices inline">
           <legend>{t("usageView")}</legend>

@@ -1,0 +1,428 @@
+// Browser tests of service requests in the portal, end to end, against a running Ratepayer server:
+// a customer whose meter is read by hand signs up, finds Requests in the menu (none yet), asks for a
+// meter re-read (what is missing is said first) and sees it received; staff schedule it over the
+// API and the open page shows the window on the utility's clocks without a reload; the customer
+// cancels it after a confirm step. A request staff dispatch while the customer's page hears nothing
+// is refused when the customer cancels, in words. The customer sends a meter reading from the
+// Usage page, then asks to stop service (moving out): a bad ZIP is said at its field before
+// anything is sent, a state the server refuses is said at its field after, and the check before
+// sending names the services, the last day (today) and where the final bill goes; a double tap
+// makes one request. Staff walk it (schedule, dispatch, depart, arrive, complete with the hand-read
+// meter's final reading): the page follows live to "Completed", with the reading taken and the
+// link to the final bill. Screens are photographed at phone size and on a desktop, in English and
+// Spanish, under $RATEPAYER_E2E_ARTIFACTS/orders-*.png (each checked for overflow and by axe).
+//
+//   RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, RATEPAYER_E2E_ACCOUNT, RATEPAYER_E2E_SECOND_ACCOUNT,
+//   RATEPAYER_E2E_MAIL_DIR, RATEPAYER_E2E_DB  as for portal.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { chromium } from "playwright-core";
+import {
+  required, baseUrl, launchBrowser, openPage, photographer, inLanguage, PHONE, DESKTOP, apiKeyGet, asApiKey,
+  signUpByEmail,
+} from "./support.mjs";
+
+const BASE = baseUrl();
+required("RATEPAYER_STAFF_KEY");
+required("RATEPAYER_E2E_MAIL_DIR");
+const DB = required("RATEPAYER_E2E_DB");
+// Accounts other browser tests sign up with: not used here.
+const TAKEN = new Set([required("RATEPAYER_E2E_ACCOUNT"), required("RATEPAYER_E2E_SECOND_ACCOUNT")]);
+const PASSWORD = "copper ladder pine ninety";
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser(chromium);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Nothing wider than the screen, axe finds nothing, and the part is photographed as orders-<name>.png. */
+const photograph = photographer("orders");
+
+const sql = async (query) => (await promisify(execFile)("sqlite3", [DB, query])).stdout.trim();
+
+/**
+ * The account portal.test.mjs's register-read test signs up (the first active account the staff
+ * search finds whose meters are all read by hand or drive-by, with an email on file): left to it,
+ * as the files run side by side.
+ */
+async function portalTestsRegisterAccount() {
+  for (const q of ["an", "er", "on", "ar", "el", "st", "in", "or", "le", "ll", "ma", "ro"]) {
+    let cursor = "";
+    do {
+      const found = await apiKeyGet(`/api/v1/staff/accounts?${new URLSearchParams({ q, limit: "100", ...(cursor ? { cursor } : {}) })}`);
+      for (const item of found.items) {
+        if (item.status !== "active") continue;
+        const detail = await apiKeyGet(`/api/v1/staff/accounts/${item.account_number}`);
+        const meters = detail.agreements.filter((a) => !a.end_date).flatMap((a) => a.meters);
+        if (meters.length > 0 && meters.every((m) => m.kind === "amr" || m.kind === "manual") && detail.customer?.email) {
+          return item.account_number;
+        }
+      }
+      cursor = found.next_cursor ?? "";
+    } while (cursor);
+  }
+  return null;
+}
+
+/**
+ * An account with a meter read by hand: active, in English, with an email on file and no login
+ * yet, without a unit (the apartment test's), nothing owed (the arrangement test's), a possible
+ * leak (the leak tests') or a bill heading for $150 (the high-usage test's). Its hand-read meter's
+ * serial and last accepted reading (whole units) come with it.
+ */
+async function handReadAccount() {
+  const theirs = await portalTestsRegisterAccount();
+  const numbers = (await sql(
+    "SELECT o.number FROM account_overview o JOIN accounts a ON a.id = o.id WHERE o.status = 'active' " +
+    "AND a.language = 'en' AND COALESCE(o.line2, '') = '' AND o.balance_cents <= 0 AND EXISTS (" +
+    "SELECT 1 FROM service_agreements sa JOIN meters m ON m.service_point_id = sa.service_point_id " +
+    "WHERE sa.account_id = o.id AND sa.end_date IS NULL AND m.kind = 'manual') ORDER BY o.id DESC;",
+  )).split("\n").filter((n) => /^\d{9}$/.test(n));
+  for (const number of numbers) {
+    if (TAKEN.has(number) || number === theirs) continue;
+    const account = await apiKeyGet(`/api/v1/staff/accounts/${number}`);
+    if (!account.customer?.email || !account.service_address || account.staff_facts?.portal_logins !== 0) continue;
+    const alerts = await apiKeyGet(`/api/v1/accounts/${number}/alerts`);
+    if (alerts.leaks.length > 0) continue;
+    const toDate = await apiKeyGet(`/api/v1/accounts/${number}/usage/to-date`);
+    if (toDate.projected_charges && Number(toDate.projected_charges.amount) >= 150) continue;
+    const [serial, unit, milli] = (await sql(
+      "SELECT m.serial, mc.unit, (SELECT rr.milli_units FROM register_reads rr WHERE rr.channel_id = mc.id " +
+      "AND rr.status = 'accepted' ORDER BY rr.taken_at DESC LIMIT 1) FROM meters m " +
+      "JOIN meter_channels mc ON mc.meter_id = m.id JOIN service_agreements sa ON sa.service_point_id = m.service_point_id " +
+      `JOIN accounts a ON a.id = sa.account_id WHERE a.number = '${number}' AND m.kind = 'manual' AND sa.end_date IS NULL ` +
+      "ORDER BY m.id LIMIT 1;",
+    )).split("|");
+    if (!serial || !milli) continue;
+    const services = account.agreements.filter((a) => !a.end_date).map((a) => a.commodity);
+    return { number, email: account.customer.email, address: account.service_address, serial, unit, last: Math.floor(Number(milli) / 1000), services };
+  }
+  assert.fail("the test utility has an English account with a meter read by hand and no login");
+}
+
+/** The utility's time zone, as usage answers name it. */
+async function utilityZone(number) {
+  const month = new Date().toISOString().slice(0, 7);
+  return (await apiKeyGet(`/api/v1/accounts/${number}/usage?resolution=month&from=${month}-01&to=${month}-02`)).time_zone;
+}
+
+/** Text as it reads, whatever spaces Intl put in ("8:00 AM" has a narrow no-break space). */
+const plain = (text) => (text ?? "").replace(/[\s\u202f\u2009\u00a0]+/g, " ").trim();
+
+/** A window as the portal writes it on the utility's clocks: "Tue, Dec 8, 2026, 8:00 AM – 12:00 PM PST". */
+function windowWords(start, end, zone, locale = "en-US") {
+  return plain(new Intl.DateTimeFormat(locale, {
+    weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit",
+    timeZoneName: "short", timeZone: zone,
+  }).formatRange(new Date(start), new Date(end)));
+}
+
+/** The day it is on the utility's clocks: "2026-12-07". */
+const todayIn = (zone) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
+
+/** An order moved by staff over the API (the dispatcher's and the field's moves). */
+async function staffMove(order, move) {
+  const answer = await asApiKey("POST", `/api/v1/staff/service-orders/${order}/moves`, move);
+  assert.equal(answer.status, 200, `${move.action} ${order}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.order;
+}
+
+/** An appointment window `days` from now, 8 AM to noon Pacific (16:00-20:00 UTC). */
+function windowIn(days) {
+  const day = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return { window_start: `${day}T16:00:00Z`, window_end: `${day}T20:00:00Z` };
+}
+
+const mainText = async (page) => plain(await page.locator("main").textContent());
+
+test("a customer asks for a meter re-read, sees it scheduled live and cancels it; sends a meter reading; stops service with the final bill's address and follows it to the final bill", async (t) => {
+  const account = await handReadAccount();
+  const zone = await utilityZone(account.number);
+  const { page, errors } = await openPage(browser, t, PHONE);
+  await signUpByEmail(page, account, PASSWORD);
+  const navigations = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+
+  // Home offers sending a reading of the meter read by hand.
+  await page.getByTestId("home-meter-reading").waitFor();
+  await photograph(page, page.getByTestId("home-meter-reading").locator("xpath=ancestor::section[1]"), "home-usage-card-phone-en");
+
+  // The menu has Requests, on a phone and in Spanish too.
+  const menu = page.getByRole("navigation", { name: "Main menu" });
+  await photograph(page, page.locator("header"), "menu-phone-en");
+  await inLanguage(page, "es");
+  await page.getByRole("navigation", { name: "Menú principal" }).getByRole("link", { name: "Solicitudes", exact: true }).waitFor();
+  await photograph(page, page.locator("header"), "menu-phone-es");
+  await page.setViewportSize(DESKTOP.viewport);
+  await photograph(page, page.locator("header"), "menu-desktop-es");
+  await inLanguage(page, "en");
+  await photograph(page, page.locator("header"), "menu-desktop-en");
+  await page.setViewportSize(PHONE.viewport);
+  await menu.getByRole("link", { name: "Requests", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Requests" }).waitFor();
+  await page.getByTestId("requests-none").filter({ hasText: "You have no requests yet." }).waitFor();
+  assert.equal(await menu.getByRole("link", { name: "Requests", exact: true }).getAttribute("aria-current"), "page");
+  await photograph(page, page.locator("main"), "empty-phone-en");
+
+  // Asking: what is missing is said first, then the re-read is sent with an Idempotency-Key.
+  await page.getByRole("button", { name: "Ask for something" }).click();
+  const form = page.locator("#ask-form");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await form.getByText("Choose what you need.").waitFor();
+  await form.getByLabel("Look into a high bill or a leak").check();
+  await form.getByRole("button", { name: "Send request" }).click();
+  await form.getByText("Tell us what you need.").waitFor();
+  await form.getByLabel("Read my meter again").check();
+  await form.getByLabel("Tell us more (optional)").fill("The reading on my last bill looks higher than the dial.");
+  await photograph(page, page.locator("main"), "ask-phone-en");
+  await inLanguage(page, "es");
+  await form.getByRole("heading", { name: "Pedir algo" }).waitFor();
+  await photograph(page, page.locator("main"), "ask-phone-es");
+  await inLanguage(page, "en");
+  const asked = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith(`/accounts/${account.number}/service-orders`));
+  await form.getByRole("button", { name: "Send request" }).click();
+  const request = await asked;
+  assert.match(request.headers()["idempotency-key"] ?? "", /^portal-[0-9a-f]{32}$/);
+  assert.deepEqual(request.postDataJSON(), { kind: "meter_reread", details: "The reading on my last bill looks higher than the dial." });
+  await page.getByRole("heading", { level: 1, name: "Read my meter again" }).waitFor();
+  const reread = decodeURIComponent(new URL(page.url()).pathname.split("/").pop());
+  assert.match(reread, /^SO\d{6}$/);
+  const status = page.getByTestId("request-status");
+  await status.filter({ hasText: "Received" }).waitFor();
+  await page.getByTestId("request-window").filter({ hasText: "Not set yet: we will let you know." }).waitFor();
+  await page.getByTestId("request-move").filter({ hasText: "You asked for this." }).waitFor();
+  await page.getByRole("button", { name: "Cancel this request" }).waitFor();
+  await photograph(page, page.locator("main"), "received-phone-en");
+
+  // The list: what was asked, received.
+  await page.getByRole("link", { name: "All requests" }).click();
+  const row = page.locator(`[data-testid="request"][data-order="${reread}"]`);
+  await row.getByRole("link", { name: "Read my meter again" }).waitFor();
+  await row.getByTestId("request-status").filter({ hasText: "Received" }).waitFor();
+  await photograph(page, page.locator("main"), "list-phone-en");
+
+  // Staff schedule it: the open page shows it, with the window on the utility's clocks, unreloaded.
+  await row.getByRole("link", { name: "Read my meter again" }).click();
+  await status.filter({ hasText: "Received" }).waitFor();
+  const visit = windowIn(1);
+  navigations.length = 0;
+  await staffMove(reread, { action: "schedule", ...visit });
+  await status.filter({ hasText: "Scheduled" }).waitFor();
+  assert.equal(plain(await page.getByTestId("request-window").textContent()), windowWords(visit.window_start, visit.window_end, zone));
+  await page.getByTestId("request-move").filter({ hasText: "We scheduled the visit." }).waitFor();
+  assert.deepEqual(navigations, [], "the page was not reloaded");
+  assert.doesNotMatch(await mainText(page), /api_key|staff:|customer:/, "no actor's id is shown");
+  await photograph(page, page.locator("main"), "scheduled-phone-en");
+
+  // Cancelled after the confirm step; the server has it cancelled too.
+  await page.getByRole("button", { name: "Cancel this request" }).click();
+  await page.getByRole("heading", { name: "Cancel this request?" }).waitFor();
+  await photograph(page, page.locator("main"), "cancel-confirm-phone-en");
+  await page.getByRole("button", { name: "Keep the request" }).click();
+  await page.getByRole("button", { name: "Cancel this request" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await status.filter({ hasText: "Cancelled" }).waitFor();
+  await page.getByText("Your request is cancelled.").waitFor();
+  await page.getByTestId("request-move").filter({ hasText: "You cancelled this request." }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Cancel this request" }).count(), 0);
+  assert.equal((await apiKeyGet(`/api/v1/accounts/${account.number}/service-orders/${reread}`)).order.status, "cancelled");
+  await photograph(page, page.locator("main"), "cancelled-phone-en");
+
+  // Too late to cancel: a page that heard nothing of the dispatch is refused, in words.
+  const { page: quiet, errors: quietErrors } = await openPage(browser, t, PHONE, { storageState: await page.context().storageState() });
+  await quiet.route("**/api/v1/me/events", (route) => route.abort());
+  const made = await asApiKey("POST", `/api/v1/accounts/${account.number}/service-orders`,
+    { kind: "investigate", details: "Water runs at night." }, { "Idempotency-Key": `orders-e2e-${Date.now()}` });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const late = made.body.order.number;
+  await staffMove(late, { action: "schedule", ...windowIn(2) });
+  await quiet.goto(`${BASE}/requests/${late}`);
+  await quiet.getByTestId("request-status").filter({ hasText: "Scheduled" }).waitFor();
+  await quiet.getByTestId("request-move").filter({ hasText: "We opened this request for you." }).waitFor();
+  await staffMove(late, { action: "dispatch", crew: "Crew 2" });
+  await quiet.getByRole("button", { name: "Cancel this request" }).click();
+  await quiet.getByRole("button", { name: "Yes, cancel it" }).click();
+  await quiet.getByText("This request can no longer be changed that way: a crew may be on the way already. Call us to change it.").waitFor();
+  await quiet.getByTestId("request-status").filter({ hasText: "Crew assigned" }).waitFor();
+  assert.equal(await quiet.getByRole("button", { name: "Cancel this request" }).count(), 0);
+  await photograph(quiet, quiet.locator("main"), "too-late-phone-en");
+  assert.deepEqual(quietErrors, []);
+
+  // A meter reading, from the Usage page: used for the next bill.
+  await page.goto(`${BASE}/usage`);
+  await page.getByTestId("usage-meter-reading").waitFor();
+  await photograph(page, page.locator("main"), "usage-phone-en");
+  await page.getByTestId("usage-meter-reading").click();
+  await page.getByRole("heading", { level: 1, name: "Submit a meter reading" }).waitFor();
+  if (await page.getByTestId("read-meter-only").count()) {
+    await page.getByTestId("read-meter-only").filter({ hasText: account.serial }).waitFor();
+  } else {
+    await page.getByLabel(new RegExp(` ${account.serial} `)).check();
+  }
+  await page.getByRole("button", { name: "Send reading" }).click();
+  await page.getByText("Enter the numbers on the meter's display.").waitFor();
+  const reading = page.getByLabel(/^Reading/);
+  await reading.fill("12,34x");
+  await page.getByRole("button", { name: "Send reading" }).click();
+  await page.getByText("Enter the reading in numbers only, like 18342 (up to 3 decimals).").waitFor();
+  await reading.fill(String(account.last + 30));
+  await photograph(page, page.locator("main"), "reading-phone-en");
+  const readSent = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/accounts/${account.number}/meter-reads`));
+  await page.getByRole("button", { name: "Send reading" }).click();
+  const readAnswer = await (await readSent).json();
+  assert.equal(readAnswer.status, "accepted", JSON.stringify(readAnswer));
+  await page.getByRole("heading", { name: "Your reading is in" }).waitFor();
+  // The server's sentence, its figures as the portal writes them.
+  const dial = (account.last + 30).toLocaleString("en-US");
+  assert.equal(plain(await page.getByTestId("read-answer-words").textContent()),
+    plain(readAnswer.message.replace(/\d+\.000/, dial)));
+  assert.match(readAnswer.message, new RegExp(`reading of ${account.last + 30}\\.000 `));
+  await photograph(page, page.locator("main"), "reading-done-phone-en");
+  await inLanguage(page, "es");
+  await page.getByRole("heading", { name: "Recibimos su lectura" }).waitFor();
+  await page.getByTestId("read-answer-words").filter({ hasText: `del medidor ${account.serial} quedó registrada` }).waitFor();
+  await photograph(page, page.locator("main"), "reading-done-phone-es");
+  await inLanguage(page, "en");
+
+  // Stopping service: a bad ZIP is said at its field before anything is sent.
+  await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Requests", exact: true }).click();
+  await page.getByRole("link", { name: "Moving out? Stop your service" }).click();
+  await page.getByRole("heading", { level: 1, name: "Stop service (moving out)" }).waitFor();
+  const today = todayIn(zone);
+  const lastDay = page.getByLabel("Last day of service");
+  assert.equal(await lastDay.inputValue(), today, "the last day is today unless changed");
+  await page.getByLabel("Street address").fill("2210 Harbor View Rd");
+  await page.getByLabel("Apartment, suite or unit (optional)").fill("Apt 4");
+  await page.getByLabel("City", { exact: true }).fill("Salem");
+  await page.getByLabel("State", { exact: true }).fill("ZZ");
+  await page.getByLabel("ZIP code").fill("9730");
+  let stopPosts = 0;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith(`/accounts/${account.number}/service-orders`)) stopPosts += 1;
+  });
+  await page.getByRole("button", { name: "Continue" }).click();
+  const zipError = page.locator("#stop-zip-error");
+  await zipError.filter({ hasText: "Enter a 5-digit ZIP code, or ZIP+4 like 97477-1234." }).waitFor();
+  assert.equal(await page.getByLabel("ZIP code").getAttribute("aria-invalid"), "true");
+  assert.equal(stopPosts, 0, "nothing is sent with a bad ZIP");
+  await photograph(page, page.locator("main"), "stop-zip-phone-en");
+  await inLanguage(page, "es");
+  await zipError.filter({ hasText: "Escriba un código postal de 5 dígitos, o ZIP+4 como 97477-1234." }).waitFor();
+  await photograph(page, page.locator("main"), "stop-zip-phone-es");
+  await inLanguage(page, "en");
+
+  // A state the server does not know is said at its field when it refuses it.
+  await page.getByLabel("ZIP code").fill("97301");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Check before you send" }).waitFor();
+  await page.getByRole("button", { name: /^Stop my service after / }).click();
+  await page.locator("#stop-state-error").filter({ hasText: "Enter the state's 2-letter code, like OR." }).waitFor();
+  assert.equal(stopPosts, 1);
+  assert.equal(await page.getByLabel("State", { exact: true }).getAttribute("aria-invalid"), "true");
+  await page.getByLabel("State", { exact: true }).fill("or");
+
+  // The check before sending says what will happen; a double tap makes one request.
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Check before you send" }).waitFor();
+  const dayWords = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${today}T00:00:00Z`));
+  const street = account.address.line1;
+  const summary = plain(await page.getByTestId("stop-summary").textContent());
+  assert.match(summary, new RegExp(`^Your .+ service at ${street}.* stops after ${dayWords}\\.$`), summary);
+  assert.equal(plain(await page.getByTestId("stop-summary-bill").textContent()),
+    "Your final bill goes to 2210 Harbor View Rd, Apt 4, Salem, OR 97301.");
+  await photograph(page, page.locator("main"), "stop-review-phone-en");
+  await page.setViewportSize(DESKTOP.viewport);
+  await photograph(page, page.locator("main"), "stop-review-desktop-en");
+  await inLanguage(page, "es");
+  await page.getByRole("heading", { name: "Revise antes de enviar" }).waitFor();
+  await photograph(page, page.locator("main"), "stop-review-desktop-es");
+  await page.setViewportSize(PHONE.viewport);
+  await photograph(page, page.locator("main"), "stop-review-phone-es");
+  await inLanguage(page, "en");
+  const stopSent = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/accounts/${account.number}/service-orders`));
+  await page.getByRole("button", { name: `Stop my service after ${dayWords}` }).dblclick();
+  const stopAnswer = await stopSent;
+  assert.equal(stopAnswer.status(), 201);
+  const stop = (await stopAnswer.json()).order.number;
+  await page.getByRole("heading", { level: 1, name: "Stop service (moving out)" }).waitFor();
+  await page.waitForURL(`${BASE}/requests/${stop}`);
+  await status.filter({ hasText: "Received" }).waitFor();
+  const stops = (await apiKeyGet(`/api/v1/accounts/${account.number}/service-orders`)).orders.filter((o) => o.kind === "stop_service");
+  assert.equal(stops.length, 1, "one request for a double tap");
+  assert.deepEqual(stops[0].forwarding_address, { line1: "2210 Harbor View Rd", line2: "Apt 4", city: "Salem", state: "OR", zip: "97301" });
+  assert.equal(stops[0].service_date, today);
+  await page.getByTestId("request-last-day").filter({ hasText: dayWords }).waitFor();
+  await photograph(page, page.locator("main"), "stop-received-phone-en");
+
+  // Staff walk it; the page follows, to the final bill.
+  const stopVisit = windowIn(0);
+  await staffMove(stop, { action: "schedule", ...stopVisit });
+  await status.filter({ hasText: "Scheduled" }).waitFor();
+  await staffMove(stop, { action: "dispatch", crew: "Crew 1" });
+  await status.filter({ hasText: "Crew assigned" }).waitFor();
+  await staffMove(stop, { action: "depart" });
+  await status.filter({ hasText: "Crew on the way" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Cancel this request" }).count(), 0, "no cancelling once a crew is on the way");
+  await photograph(page, page.locator("main"), "stop-en-route-phone-en");
+  await staffMove(stop, { action: "arrive" });
+  // The crew reads the dial the customer read minutes ago (more in minutes would be unlikely use).
+  const finalReading = String(account.last + 30);
+  const done = await staffMove(stop, { action: "complete", reads: [{ meter: account.serial, reading: finalReading }] });
+  assert.equal(done.status, "completed");
+  assert.ok(done.final_bill_id, `a completed stop makes the final bill: ${JSON.stringify(done)}`);
+  await status.filter({ hasText: "Completed" }).waitFor();
+  await page.getByTestId("request-explain").filter({ hasText: "Your service has stopped. Your final bill is below." }).waitFor();
+  const finalBill = page.getByTestId("final-bill-link");
+  await finalBill.waitFor();
+  await page.getByTestId("request-read").filter({ hasText: `Meter ${account.serial}: ${Number(finalReading).toLocaleString("en-US")} ${account.unit}` }).waitFor();
+  for (const words of ["You asked for this.", "We scheduled the visit.", "We assigned a crew.", "The crew set off to your address.",
+    "The crew arrived.", "The work was done."]) {
+    await page.getByTestId("request-move").filter({ hasText: words }).waitFor();
+  }
+  assert.deepEqual(await page.getByTestId("request-move").evaluateAll((items) => items.map((i) => i.dataset.action)),
+    ["create", "schedule", "dispatch", "depart", "arrive", "complete"], "the history is oldest first");
+  assert.doesNotMatch(await mainText(page), /api_key|staff:|customer:/, "no actor's id is shown");
+  await photograph(page, page.locator("main"), "stop-completed-phone-en");
+  await page.setViewportSize(DESKTOP.viewport);
+  await photograph(page, page.locator("main"), "stop-completed-desktop-en");
+  await inLanguage(page, "es");
+  await status.filter({ hasText: "Terminada" }).waitFor();
+  await page.getByTestId("request-move").filter({ hasText: "Se hizo el trabajo." }).waitFor();
+  await photograph(page, page.locator("main"), "stop-completed-desktop-es");
+  await page.setViewportSize(PHONE.viewport);
+  await photograph(page, page.locator("main"), "stop-completed-phone-es");
+  await page.getByRole("link", { name: "Todas las solicitudes" }).click();
+  await page.locator(`[data-testid="request"][data-order="${stop}"]`).getByTestId("request-status").filter({ hasText: "Terminada" }).waitFor();
+  await page.locator(`[data-testid="request"][data-order="${reread}"]`).getByTestId("request-status").filter({ hasText: "Cancelada" }).waitFor();
+  await photograph(page, page.locator("main"), "list-phone-es");
+  await page.setViewportSize(DESKTOP.viewport);
+  await photograph(page, page.locator("main"), "list-desktop-es");
+  await inLanguage(page, "en");
+  await photograph(page, page.locator("main"), "list-desktop-en");
+  await page.setViewportSize(PHONE.viewport);
+
+  // No second move-out: the service has stopped. The final bill opens from the request.
+  await page.locator(`[data-testid="request"][data-order="${stop}"]`).waitFor();
+  assert.equal(await page.getByRole("link", { name: "Moving out? Stop your service" }).count(), 0);
+  await page.goto(`${BASE}/requests/stop`);
+  await page.getByTestId("stop-no-service").filter({ hasText: "There is no service on this account to stop." }).waitFor();
+  await page.goBack();
+  await page.locator(`[data-testid="request"][data-order="${stop}"]`).getByRole("link").click();
+  await page.getByTestId("final-bill-link").click();
+  await page.waitForURL(/\/bills\/\d+$/);
+  const billNumber = new URL(page.url()).pathname.split("/").pop();
+  const bill = await apiKeyGet(`/api/v1/accounts/${account.number}/bills/${billNumber}`);
+  assert.equal(bill.id, done.final_bill_id, "the link opens the final bill the stop made");
+  assert.equal(bill.final, true);
+
+  assert.deepEqual(errors, []);
+});
