@@ -204,10 +204,11 @@ http::Response create_order_handler(ApiContext& context, http::Request& request)
   }
   const bool customer = customer_login(request).has_value();
   if (customer && *kind != OrderKind::meter_reread && *kind != OrderKind::investigate &&
-      *kind != OrderKind::other && *kind != OrderKind::stop_service) {
+      *kind != OrderKind::other && *kind != OrderKind::stop_service &&
+      *kind != OrderKind::transfer) {
     return http::problem_from_error(
         invalid_input("kind",
-                      "from the portal you can stop service, ask for a meter re-read, an "
+                      "from the portal you can stop or move service, ask for a meter re-read, an "
                       "investigation or something else; call us for the rest for now"));
   }
   if (body->contains("needs_visit") && !(*body)["needs_visit"].is_boolean()) {
@@ -225,6 +226,23 @@ http::Response create_order_handler(ApiContext& context, http::Request& request)
   order.commodity = text_field(*body, "commodity");
   order.service_date = text_field(*body, "service_date");
   order.forwarding_address = std::move(*forwarding);
+  if (body->contains("premise")) {
+    if (!(*body)["premise"].is_number_integer()) {
+      return http::problem_from_error(invalid_input("premise", "premise is a premise's id"));
+    }
+    order.premise_id = (*body)["premise"].get<std::int64_t>();
+  }
+  if (body->contains("services") && (*body)["services"].is_array()) {
+    for (const nlohmann::json& item : (*body)["services"]) {
+      if (!item.is_object() || !item.contains("service_point") ||
+          !item["service_point"].is_number_integer()) {
+        return http::problem_from_error(
+            invalid_input("services", "each service is {service_point, rate_plan}"));
+      }
+      order.services.push_back(
+          {item["service_point"].get<std::int64_t>(), text_field(item, "rate_plan")});
+    }
+  }
   auto created = orders::create_order(context.database, *number, order, *key, request.actor);
   if (!created.ok()) return money_problem(created.error());
   return json_answer(created->replayed ? 200 : 201, order_json(*created));

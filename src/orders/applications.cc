@@ -9,6 +9,7 @@
 #include "accounts/service_start.h"
 #include "core/secret_token.h"
 #include "orders/order_writes.h"
+#include "orders/premise_services.h"
 #include "store/utility_settings.h"
 
 namespace rp::orders {
@@ -135,68 +136,6 @@ std::string application_digest(const Application& a) {
   return token_digest(text);
 }
 
-struct PremisePoint {
-  std::int64_t id = 0;
-  std::string commodity;
-  std::string meter_kind;  // "" none
-};
-
-struct Premise {
-  accounts::Address address;
-  std::vector<PremisePoint> points;
-};
-
-Result<Premise> read_premise(Session& session, std::int64_t premise_id) {
-  auto rows = session.query_named("orders/premise_points", {premise_id});
-  RP_TRY(rows);
-  if (rows->empty()) return invalid_input("premise", "we do not serve that address");
-  Premise premise;
-  const Row& first = rows->at(0);
-  premise.address = {first.text("line1"), first.text("line2"), first.text("city"),
-                     first.text("state"), first.text("zip")};
-  for (const Row& row : *rows) {
-    premise.points.push_back({row.integer("service_point_id"), row.text("commodity"),
-                              row.is_null("meter_kind") ? "" : row.text("meter_kind")});
-  }
-  return premise;
-}
-
-// The chosen services as (point, plan id), checked against the premise and the plans.
-Result<std::vector<std::pair<std::int64_t, std::int64_t>>> chosen_services(
-    Session& session, const Premise& premise, const std::vector<ChosenService>& services) {
-  if (services.empty() || services.size() > 4) {
-    return invalid_input("services", "choose the services to start (one to four)");
-  }
-  auto plans = session.query_named("orders/residential_plans");
-  RP_TRY(plans);
-  std::vector<std::pair<std::int64_t, std::int64_t>> chosen;
-  for (std::size_t i = 0; i < services.size(); ++i) {
-    const std::string field = "services[" + std::to_string(i) + "]";
-    auto point =
-        std::find_if(premise.points.begin(), premise.points.end(),
-                     [&](const PremisePoint& p) { return p.id == services[i].service_point_id; });
-    if (point == premise.points.end()) {
-      return invalid_input(field + ".service_point", "that service is not at this address");
-    }
-    for (const auto& [taken, plan] : chosen) {
-      if (taken == point->id) return invalid_input(field, "that service is chosen twice");
-    }
-    std::int64_t plan_id = 0;
-    for (const Row& row : *plans) {
-      if (row.text("code") == services[i].rate_plan_code &&
-          row.text("commodity") == point->commodity) {
-        plan_id = row.integer("id");
-      }
-    }
-    if (plan_id == 0) {
-      return invalid_input(field + ".rate_plan",
-                           "choose one of the " + point->commodity + " plans offered");
-    }
-    chosen.emplace_back(point->id, plan_id);
-  }
-  return chosen;
-}
-
 Result<int> premise_cycle(Session& session, std::int64_t premise_id) {
   auto rows = session.query_named("orders/premise_cycle", {premise_id});
   RP_TRY(rows);
@@ -282,17 +221,7 @@ Result<Applied> apply_for_service(store::Database& database, const Application& 
     account.bill_cycle = *cycle;
     RP_TRY(accounts::validate_new_account(account));
     // Refused now rather than at activation: a move-in over someone still in service there.
-    for (const auto& [point, plan] : *chosen) {
-      auto in_service = session.query_named("accounts/agreements_in_service_from",
-                                            {point, application.start_date});
-      RP_TRY(in_service);
-      if (!in_service->empty()) {
-        return conflict("service at " + premise->address.line1 +
-                        " is in another customer's name on " + application.start_date +
-                        ": their move-out must come first; choose a later day, or call us")
-            .coded("premise-served");
-      }
-    }
+    RP_TRY(require_free_from(session, *premise, *chosen, application.start_date));
     auto number = accounts::open_account_in(session, account, actor, /*pending=*/true);
     RP_TRY(number);
     auto ids = session.query_named("accounts/account_id_and_status", {number->digits()});

@@ -49,11 +49,6 @@ struct PremiseMatch {
 Result<std::vector<PremiseMatch>> find_premises(store::Database& database, const std::string& line1,
                                                 const std::string& zip);
 
-struct ChosenService {
-  std::int64_t service_point_id = 0;
-  std::string rate_plan_code;
-};
-
 struct Application {
   std::int64_t premise_id = 0;
   std::string start_date;               // from service_date_past_days back to 90 days ahead

@@ -2,6 +2,7 @@
 
 #include "accounts/account_events.h"
 #include "accounts/mailing_address.h"
+#include "accounts/service_start.h"
 #include "accounts/service_stop.h"
 #include "billing/final_bill.h"
 #include "core/json.h"
@@ -51,6 +52,32 @@ Result<void> stop_service(store::Session& session, std::int64_t account_id, Serv
   return success();
 }
 
+// A transfer: the services here end on the last day (final bill at once), and the services chosen
+// there start the next day.
+Result<void> transfer(store::Session& session, std::int64_t account_id, ServiceOrder& order,
+                      const std::string& actor, const std::string& at) {
+  RP_TRY(stop_service(session, account_id, order, actor, at));
+  auto last_day = parse_local_date(order.service_date, "service_date");
+  RP_TRY(last_day);
+  const std::string first_day = format_local_date(plus_days(*last_day, 1));
+  auto services = session.query_named("orders/order_services", {order.id});
+  RP_TRY(services);
+  json started = json::array();
+  for (const store::Row& service : *services) {
+    RP_TRY(accounts::start_at_service_point(session, account_id,
+                                            service.integer("service_point_id"),
+                                            service.integer("rate_plan_id"), first_day, actor));
+    started.push_back({{"commodity", service.text("commodity")},
+                       {"rate_plan", service.text("rate_plan_code")},
+                       {"start_date", first_day}});
+  }
+  json done = json::parse(order.results, nullptr, false);
+  json summary = done.is_object() && done.contains("done") ? done["done"] : json::object();
+  summary["started"] = started;
+  order.results = with_result(order.results, "done", summary);
+  return success();
+}
+
 Result<void> set_connection(store::Session& session, std::int64_t account_id, ServiceOrder& order,
                             bool connected, const std::string& actor) {
   const std::string connection = connected ? "connected" : "disconnected";
@@ -75,7 +102,9 @@ Result<void> set_connection(store::Session& session, std::int64_t account_id, Se
 }  // namespace
 
 Result<void> check_ready_to_complete(const ServiceOrder& order, LocalDate today) {
-  if (order.kind != OrderKind::stop_service || order.service_date.empty()) return success();
+  const bool ends_service =
+      order.kind == OrderKind::stop_service || order.kind == OrderKind::transfer;
+  if (!ends_service || order.service_date.empty()) return success();
   auto last_day = parse_local_date(order.service_date, "service_date");
   RP_TRY(last_day);
   if (date::sys_days(today) < date::sys_days(*last_day)) {
@@ -117,6 +146,9 @@ Result<void> carry_out(store::Session& session, std::int64_t account_id, Service
   switch (order.kind) {
     case OrderKind::stop_service:
       RP_TRY(stop_service(session, account_id, order, actor, at));
+      break;
+    case OrderKind::transfer:
+      RP_TRY(transfer(session, account_id, order, actor, at));
       break;
     case OrderKind::disconnect:
       RP_TRY(set_connection(session, account_id, order, false, actor));

@@ -10,6 +10,9 @@
 //      (accounts/service_stop.h), the final bill is made at once, off-cycle
 //      (billing/final_bill.h), and a forwarding address becomes the mailing address
 //      (accounts/mailing_address.h, which tells the customer);
+//    - transfer: the same as a stop for the services here, then each service chosen at the new
+//      premise starts the day after the last day (accounts::start_at_service_point; refused,
+//      and nothing done, if someone else is in service there by then);
 //    - disconnect / reconnect: the service point of the order's service (or of every open service)
 //      is recorded disconnected / connected, with an account event;
 //    - every other kind: the readings only.
@@ -25,7 +28,7 @@
 
 namespace rp::orders {
 
-// Errors: conflict naming the last day when a stop is completed before its last day has come
+// Errors: conflict naming the last day when a stop or transfer is completed before its last day
 // (the final read is taken on or after it).
 Result<void> check_ready_to_complete(const ServiceOrder& order, LocalDate today);
 

@@ -9,6 +9,7 @@
 #include "core/secret_token.h"
 #include "orders/order_results.h"
 #include "orders/order_writes.h"
+#include "orders/premise_services.h"
 #include "store/utility_settings.h"
 
 namespace rp::orders {
@@ -150,12 +151,21 @@ Result<void> record_move(Session& session, std::int64_t account_id, const Servic
   return success();
 }
 
+std::string services_text(const NewOrder& order) {
+  std::string text;
+  for (const ChosenService& service : order.services) {
+    text += std::to_string(service.service_point_id) + ":" + service.rate_plan_code + ";";
+  }
+  return text;
+}
+
 std::string request_digest(const NewOrder& order) {
-  return token_digest(std::string(kind_name(order.kind)) + "\n" +
-                      (order.needs_visit ? "visit" : "no visit") + "\n" + order.external_id + "\n" +
-                      order.commodity + "\n" + order.service_date + "\n" +
-                      (order.forwarding_address ? address_text(*order.forwarding_address) : "") +
-                      "\n" + order.details);
+  return token_digest(
+      std::string(kind_name(order.kind)) + "\n" + (order.needs_visit ? "visit" : "no visit") +
+      "\n" + order.external_id + "\n" + order.commodity + "\n" + order.service_date + "\n" +
+      std::to_string(order.premise_id.value_or(0)) + "\n" + services_text(order) + "\n" +
+      (order.forwarding_address ? address_text(*order.forwarding_address) : "") + "\n" +
+      order.details);
 }
 
 bool is_commodity(const std::string& name) {
@@ -174,6 +184,19 @@ Result<void> check_new_order(const NewOrder& order) {
     return invalid_input("commodity", "a service is electric, water, gas or sewer");
   }
   const bool stop = order.kind == OrderKind::stop_service;
+  const bool transfer = order.kind == OrderKind::transfer;
+  if (transfer) {
+    if (!order.commodity.empty()) {
+      return invalid_input("commodity", "a transfer moves every service of the account");
+    }
+    if (order.service_date.empty()) {
+      return invalid_input("service_date", "say the last day of service here");
+    }
+    if (!order.premise_id) return invalid_input("premise", "say where service moves to");
+    if (order.services.empty()) return invalid_input("services", "choose the services to start");
+  } else if (order.premise_id || !order.services.empty()) {
+    return invalid_input("premise", "only a transfer names where service moves to");
+  }
   if (stop && !order.commodity.empty()) {
     return invalid_input("commodity",
                          "a move-out stops every service of the account; to stop one service, "
@@ -208,9 +231,12 @@ Result<void> check_new_order(const NewOrder& order) {
   return success();
 }
 
-// The checks that need the account: its services, the utility's today and its limits.
-Result<void> check_against_account(Session& session, std::int64_t account_id,
-                                   const NewOrder& order) {
+// The checks that need the account: its services, the utility's today and its limits; for a
+// transfer, the services chosen where it moves (returned as (service point, plan id)), free from
+// the day after the last day here.
+using Chosen = std::vector<std::pair<std::int64_t, std::int64_t>>;
+Result<Chosen> check_against_account(Session& session, std::int64_t account_id,
+                                     const NewOrder& order) {
   auto services = session.query_named("accounts/open_agreements_of_account", {account_id});
   RP_TRY(services);
   if (!order.commodity.empty()) {
@@ -220,7 +246,8 @@ Result<void> check_against_account(Session& session, std::int64_t account_id,
       return invalid_input("commodity", "this account has no " + order.commodity + " service");
     }
   }
-  if (order.kind != OrderKind::stop_service) return success();
+  const bool transfer = order.kind == OrderKind::transfer;
+  if (order.kind != OrderKind::stop_service && !transfer) return Chosen{};
   if (services->empty()) return conflict("this account has no service to stop");
   auto open_stop = session.query_named("orders/open_stop_of_account", {account_id});
   RP_TRY(open_stop);
@@ -253,7 +280,14 @@ Result<void> check_against_account(Session& session, std::int64_t account_id,
                                                row.text("start_date"));
     }
   }
-  return success();
+  if (!transfer) return Chosen{};
+  auto premise = read_premise(session, *order.premise_id);
+  RP_TRY(premise);
+  auto chosen = chosen_services(session, *premise, order.services);
+  RP_TRY(chosen);
+  // The first day there is the day after the last day here: no day unbilled or billed twice.
+  RP_TRY(require_free_from(session, *premise, *chosen, format_local_date(plus_days(*last_day, 1))));
+  return chosen;
 }
 
 Result<void> check_move(const MoveRequest& request) {
@@ -328,8 +362,14 @@ Result<ServiceOrder> create_order(store::Database& database, const AccountNumber
                         order_number(taken->at(0).integer("id")));
       }
     }
-    RP_TRY(check_against_account(session, *account_id, order));
-    return insert_order(session, *account_id, order, idempotency_key, actor);
+    auto chosen = check_against_account(session, *account_id, order);
+    RP_TRY(chosen);
+    auto created = insert_order(session, *account_id, order, idempotency_key, actor);
+    RP_TRY(created);
+    for (const auto& [point, plan] : *chosen) {
+      RP_TRY(session.execute_named("orders/insert_order_service", {created->id, point, plan}));
+    }
+    return created;
   });
 }
 

@@ -57,6 +57,12 @@ struct ServiceOrder {
   bool replayed = false;  // the answer to a request made before with the same key
 };
 
+// A service to start at a premise: its service point and the rate plan chosen (by code).
+struct ChosenService {
+  std::int64_t service_point_id = 0;
+  std::string rate_plan_code;
+};
+
 struct NewOrder {
   OrderKind kind = OrderKind::other;
   bool needs_visit = true;
@@ -68,6 +74,8 @@ struct NewOrder {
   std::string service_date;
   std::optional<accounts::Address> forwarding_address;  // stop_service: where the final bill goes
   std::optional<std::int64_t> premise_id;  // start, transfer: where service starts (applications.h)
+  // transfer: the services started at premise_id the day after service_date (the last day here).
+  std::vector<ChosenService> services;
 };
 
 // The longest a stop may be asked for ahead of its last day, and how far back its last day may be
