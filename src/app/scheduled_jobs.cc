@@ -1,6 +1,7 @@
 #include "app/scheduled_jobs.h"
 
 #include <spdlog/spdlog.h>
+#include "orders/orders.h"
 #include "orders/remote_orders.h"
 
 #include "core/time.h"
@@ -94,6 +95,13 @@ void ScheduledJobs::settle_payments() {
 }
 
 void ScheduledJobs::run_remote_orders() {
+  auto due = orders::complete_due_orders(database_);
+  if (!due.ok()) {
+    spdlog::error("move-outs read from meter data stopped: {}", due.error().message);
+  } else if (due->completed + due->stuck > 0) {
+    spdlog::info("move-outs read from meter data: {} completed, {} left for staff{}{}",
+                 due->completed, due->stuck, due->stuck ? "; first: " : "", due->first_problem);
+  }
   if (head_end_ == nullptr) return;
   auto pass = orders::run_remote_orders(database_, *head_end_);
   if (!pass.ok()) {

@@ -9,8 +9,9 @@
 // Once a local day at or after 'usage_alerts_hour' (default 6, after the night's meter data), it
 // runs the usage watch (notify/usage_alerts.h: high usage against customers' thresholds, possible
 // leaks).
-// Every tick, when a head-end is configured, it sends remote connects and disconnects and follows
-// their answers (orders/remote_orders.h).
+// Every tick it completes the move-outs that need no visit once their last day is over
+// (orders/orders.h, complete_due_orders) and, when a head-end is configured, sends remote
+// connects and disconnects and follows their answers (orders/remote_orders.h).
 // The jobs are exactly-once by construction, so a restart that runs them again, or a second
 // server doing the same, changes nothing twice. Every run that did something is logged.
 

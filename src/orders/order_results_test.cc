@@ -242,5 +242,46 @@ TEST_F(OrderResultsTest, DisconnectAndReconnectAreRecordedOnTheServicePoint) {
   EXPECT_EQ(no_gas.error().field, "commodity");
 }
 
+// Electric only, read by AMI.
+using AmiMoveOutTest = billing::testing::BillingFixture;
+
+TEST_F(AmiMoveOutTest, ACustomersMoveOutCompletesItselfOnceTheLastDayIsOver) {
+  set_tariffs();
+  AccountNumber maria = open("E1000017", false, "1204 Elm St");
+  const LocalDate today = UtilityZone::find("America/Los_Angeles")->local_date(now());
+  const std::string from = format_local_date(plus_days(today, -60));
+  const std::string to = format_local_date(plus_days(today, 1));
+  store_intervals("E1000017", from.c_str(), to.c_str(), 500);
+  auto ask = [&](int last_day_from_today, const std::string& key) {
+    NewOrder order;
+    order.kind = OrderKind::stop_service;
+    order.service_date = format_local_date(plus_days(today, last_day_from_today));
+    return create_order(test_.database(), maria, order, key, "customer:1");
+  };
+  // Today's last day is not over yet: nothing happens.
+  auto today_stop = ask(0, "stop-1");
+  ASSERT_TRUE(today_stop.ok()) << today_stop.error().message;
+  EXPECT_FALSE(today_stop->needs_visit);
+  auto early = complete_due_orders(test_.database());
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  EXPECT_EQ(early->completed, 0);
+  MoveRequest cancel;
+  cancel.action = OrderAction::cancel;
+  cancel.actor_kind = Actor::customer;
+  ASSERT_TRUE(move_order(test_.database(), maria, today_stop->id, cancel, "customer:1").ok());
+  // Yesterday's is: the meter's data gives the final read, the final bill follows.
+  auto yesterday_stop = ask(-1, "stop-2");
+  ASSERT_TRUE(yesterday_stop.ok()) << yesterday_stop.error().message;
+  auto pass = complete_due_orders(test_.database());
+  ASSERT_TRUE(pass.ok()) << pass.error().message;
+  EXPECT_EQ(pass->completed, 1);
+  auto done = account_order(test_.database(), maria, yesterday_stop->id);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->status, OrderStatus::completed);
+  EXPECT_EQ(done->moves.back().actor, "system:orders");
+  EXPECT_TRUE(done->final_bill_number.has_value());
+  EXPECT_EQ(complete_due_orders(test_.database())->completed, 0);
+}
+
 }  // namespace
 }  // namespace rp::orders

@@ -364,7 +364,19 @@ Result<ServiceOrder> create_order(store::Database& database, const AccountNumber
     }
     auto chosen = check_against_account(session, *account_id, order);
     RP_TRY(chosen);
-    auto created = insert_order(session, *account_id, order, idempotency_key, actor);
+    NewOrder asked = order;
+    const bool ends_service =
+        order.kind == OrderKind::stop_service || order.kind == OrderKind::transfer;
+    if (ends_service && actor.starts_with("customer:")) {
+      // A customer's move-out needs a visit only for a meter read by hand: an AMI meter's data
+      // gives the final read, and the order completes itself after the last day.
+      auto kinds = session.query_named("orders/meter_kinds_of_account", {*account_id});
+      RP_TRY(kinds);
+      asked.needs_visit = false;
+      for (const Row& row : *kinds)
+        asked.needs_visit = asked.needs_visit || row.text("kind") != "ami";
+    }
+    auto created = insert_order(session, *account_id, asked, idempotency_key, actor);
     RP_TRY(created);
     for (const auto& [point, plan] : *chosen) {
       RP_TRY(session.execute_named("orders/insert_order_service", {created->id, point, plan}));
@@ -462,6 +474,38 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
                        request.note, actor, at, request.idempotency_key));
     return read_order(session, *account_id, order->id);
   });
+}
+
+Result<DuePass> complete_due_orders(store::Database& database, std::size_t limit) {
+  auto due = database.read<store::Rows>([&](Session& session) -> Result<store::Rows> {
+    auto zone = store::utility_zone(session);
+    RP_TRY(zone);
+    return session.query_named(
+        "orders/due_no_visit_orders",
+        {format_local_date(zone->local_date(now())), static_cast<std::int64_t>(limit)});
+  });
+  RP_TRY(due);
+  auto approval = approval_required(database);
+  RP_TRY(approval);
+  DuePass pass;
+  for (const Row& row : *due) {
+    auto account = AccountNumber::parse(row.text("account_number"));
+    RP_TRY(account);
+    MoveRequest complete;
+    complete.action = OrderAction::complete;
+    complete.actor_kind = Actor::system;
+    complete.approval_required = *approval;
+    auto moved = move_order(database, *account, row.integer("id"), complete, "system:orders");
+    if (moved.ok()) {
+      ++pass.completed;
+    } else if (moved.error().code != "order-move-not-allowed") {
+      // Left for staff (a transfer whose new premise was taken meanwhile); the others go on.
+      if (pass.stuck++ == 0) {
+        pass.first_problem = order_number(row.integer("id")) + ": " + moved.error().message;
+      }
+    }
+  }
+  return pass;
 }
 
 Result<ServiceOrder> account_order(store::Database& database, const AccountNumber& account,

@@ -122,6 +122,17 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
                                 std::int64_t id, const MoveRequest& request,
                                 const std::string& actor);
 
+// Completes the stops and transfers that need no visit (every meter AMI) once their last day is
+// over in the utility's zone, as "system:orders" (a scheduled job, every minute); at most `limit`
+// a pass. An order that cannot complete (a transfer whose new premise was taken meanwhile) stays
+// for staff and the others go on. Errors: the database's.
+struct DuePass {
+  int completed = 0;
+  int stuck = 0;
+  std::string first_problem;  // the first stuck order and why
+};
+Result<DuePass> complete_due_orders(store::Database& database, std::size_t limit = 500);
+
 // The account order `id` belongs to (for staff routes that name only the order). Errors:
 // not_found.
 Result<AccountNumber> order_account(store::Database& database, std::int64_t id);
