@@ -101,7 +101,11 @@ int serve_database(const Config& config, store::Database& database,
   if (auto started = notify::start_notices(database); !started.ok()) {
     return command_failed(started.error());
   }
-  const notify::NoticeSettings notices{.public_url = config.portal.public_url};
+  // On SQLite one writer commits transactions one after another, so event ids are committed in
+  // order: the cursor passes each event at once. On PostgreSQL a later id may commit first, and
+  // the cursor waits the default settle before passing (notices.h).
+  notify::NoticeSettings notices{.public_url = config.portal.public_url};
+  if (database.engine() == store::Engine::sqlite) notices.settle = std::chrono::seconds(0);
   mail.add_producer([&database, notices]() -> Result<int> {
     auto pass = notify::queue_notices(database, notices);
     if (!pass.ok()) return pass.error();

@@ -327,7 +327,7 @@ Result<NoticePass> queue_notices(store::Database& database, const NoticeSettings
   });
   RP_TRY(worth);
   if (!*worth) return NoticePass{};
-  return database.write<NoticePass>([&](Session& session) -> Result<NoticePass> {
+  return database.write_bulk<NoticePass>([&](Session& session) -> Result<NoticePass> {
     RP_TRY(session.execute_named("notify/lock_notice_cursor", {std::string(kCursor)}));
     auto cursor = session.query_named("notify/event_cursor", {std::string(kCursor)});
     RP_TRY(cursor);
