@@ -7,6 +7,7 @@
 #include "http/json_body.h"
 #include "http/problem.h"
 #include "orders/orders.h"
+#include "orders/webhooks.h"
 
 namespace rp::api {
 namespace {
@@ -157,9 +158,14 @@ Result<std::vector<mdm::CustomerRead>> reads_field(const nlohmann::json& body) {
   return reads;
 }
 
-Result<std::int64_t> order_param(const http::Request& request) {
+Result<std::int64_t> order_param(const http::Request& request,
+                                 store::Database* database = nullptr) {
   auto it = request.path_params.find("order");
   if (it == request.path_params.end()) return not_found("no such order");
+  // A work-management system names its own orders: "ext:WMS-123" (by their external id).
+  if (database != nullptr && it->second.starts_with("ext:")) {
+    return orders::order_by_external_id(*database, it->second.substr(4));
+  }
   auto id = orders::parse_order_number(it->second);
   if (!id.ok())
     return not_found("no order " + it->second + ": an order number looks like SO000123");
@@ -275,7 +281,7 @@ http::Response cancel_order_handler(ApiContext& context, http::Request& request)
 
 http::Response move_order_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(context, request)) return *refused;
-  auto id = order_param(request);
+  auto id = order_param(request, &context.database);
   if (!id.ok()) return http::problem_from_error(id.error());
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
@@ -348,6 +354,66 @@ http::Response open_orders_handler(ApiContext& context, http::Request& request) 
                                   static_cast<std::size_t>(*limit), kind);
   if (!list.ok()) return http::problem_from_error(list.error());
   return json_answer(200, orders_json(*list));
+}
+
+http::Response staff_order_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto id = order_param(request, &context.database);
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto account = orders::order_account(context.database, *id);
+  if (!account.ok()) return http::problem_from_error(account.error());
+  auto order = orders::account_order(context.database, *account, *id);
+  if (!order.ok()) return http::problem_from_error(order.error());
+  return json_answer(200, order_json(*order));
+}
+
+namespace {
+
+std::string endpoint_json(const orders::WebhookEndpoint& endpoint) {
+  JsonWriter out;
+  out.begin_object().key("id").number(endpoint.id).key("url").string(endpoint.url);
+  out.key("event_prefix").string(endpoint.event_prefix).key("active").boolean(endpoint.active);
+  if (!endpoint.secret.empty()) out.key("secret").string(endpoint.secret);
+  out.key("created_by").string(endpoint.created_by).key("created_at").string(endpoint.created_at);
+  out.end_object();
+  return out.take();
+}
+
+}  // namespace
+
+http::Response webhooks_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto list = orders::webhook_endpoints(context.database);
+  if (!list.ok()) return http::problem_from_error(list.error());
+  std::string body = "{\"webhooks\":[";
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    body += (i ? "," : "") + endpoint_json((*list)[i]);
+  }
+  return json_answer(200, body + "]}");
+}
+
+http::Response add_webhook_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto added = orders::add_webhook_endpoint(context.database, text_field(*body, "url"),
+                                            text_field(*body, "event_prefix"), request.actor);
+  if (!added.ok()) return http::problem_from_error(added.error());
+  return json_answer(201, endpoint_json(*added));
+}
+
+http::Response remove_webhook_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  const std::string id_text(request.path_param("id"));
+  std::int64_t id = 0;
+  try {
+    id = std::stoll(id_text);
+  } catch (...) {
+    return http::problem_from_error(not_found("no webhook " + id_text));
+  }
+  auto removed = orders::deactivate_webhook_endpoint(context.database, id);
+  if (!removed.ok()) return http::problem_from_error(removed.error());
+  return http::text_response(204, "", "application/json");
 }
 
 }  // namespace rp::api

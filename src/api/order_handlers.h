@@ -26,5 +26,11 @@ http::Response account_order_handler(ApiContext& context, http::Request& request
 http::Response cancel_order_handler(ApiContext& context, http::Request& request);
 http::Response move_order_handler(ApiContext& context, http::Request& request);
 http::Response open_orders_handler(ApiContext& context, http::Request& request);
+// One order for staff by its number or, for a work-management system, "ext:<its external id>".
+http::Response staff_order_handler(ApiContext& context, http::Request& request);
+// The outbound webhook endpoints (orders/webhooks.h): list, add (the secret answered once), remove.
+http::Response webhooks_handler(ApiContext& context, http::Request& request);
+http::Response add_webhook_handler(ApiContext& context, http::Request& request);
+http::Response remove_webhook_handler(ApiContext& context, http::Request& request);
 
 }  // namespace rp::api

@@ -92,5 +92,41 @@ TEST_F(OrdersApiTest, TheFieldMovesWhatTheFieldDoesAndTheDispatcherTheRest) {
   EXPECT_EQ(server_.get("/api/v1/staff/service-orders?from=nonsense&to=x").status, 422);
 }
 
+TEST_F(OrdersApiTest, AWorkManagementSystemNamesOrdersByItsOwnIdsAndFollowsThemByWebhook) {
+  auto created = server_.send("POST", path(maria_, "/service-orders"),
+                              {{"Authorization", "Bearer " + server_.staff_key()},
+                               {"Content-Type", "application/json"},
+                               {"Idempotency-Key", "wms-1"}},
+                              R"({"kind": "investigate", "external_id": "WMS-4411"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string number = created.json()["order"]["number"];
+  auto found = server_.get("/api/v1/staff/service-orders/ext:WMS-4411");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_EQ(found.json()["order"]["number"], number);
+  EXPECT_EQ(server_.get("/api/v1/staff/service-orders/ext:WMS-9999").status, 404);
+  auto moved = server_.request(
+      "POST", "/api/v1/staff/service-orders/ext:WMS-4411/moves",
+      R"({"action": "schedule", "window_start": "2026-12-08T16:00:00Z", "window_end": "2026-12-08T20:00:00Z"})");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json()["order"]["status"], "scheduled");
+
+  auto refused = server_.request("POST", "/api/v1/staff/webhooks",
+                                 R"({"url": "ftp://wms", "event_prefix": "order."})");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.json()["field"], "url");
+  auto added = server_.request("POST", "/api/v1/staff/webhooks",
+                               R"({"url": "https://wms.example/hooks", "event_prefix": "order."})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_FALSE(added.json()["secret"].get<std::string>().empty());
+  auto listed = server_.get("/api/v1/staff/webhooks");
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(listed.json()["webhooks"].size(), 1u);
+  EXPECT_FALSE(listed.json()["webhooks"][0].contains("secret"));
+  const std::string id = std::to_string(added.json()["id"].get<std::int64_t>());
+  EXPECT_EQ(server_.request("DELETE", "/api/v1/staff/webhooks/" + id, "").status, 204);
+  EXPECT_EQ(server_.request("DELETE", "/api/v1/staff/webhooks/424242", "").status, 404);
+  EXPECT_FALSE(server_.get("/api/v1/staff/webhooks").json()["webhooks"][0]["active"].get<bool>());
+}
+
 }  // namespace
 }  // namespace rp::api

@@ -172,6 +172,12 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("GET", "/api/v1/staff/service-orders", bind(open_orders_handler), "accounts.read");
   router.add("POST", "/api/v1/staff/service-orders/{order}/activate",
              bind(activate_application_handler), "accounts.open");
+  router.add("GET", "/api/v1/staff/service-orders/{order}", bind(staff_order_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/staff/webhooks", bind(webhooks_handler), "settings.change");
+  router.add("POST", "/api/v1/staff/webhooks", bind(add_webhook_handler), "settings.change");
+  router.add("DELETE", "/api/v1/staff/webhooks/{id}", bind(remove_webhook_handler),
+             "settings.change");
   router.add("GET", "/api/v1/premises", bind(find_premises_handler));
   router.add("POST", "/api/v1/service-applications", bind(apply_for_service_handler));
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));

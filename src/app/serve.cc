@@ -25,6 +25,7 @@
 #include "notify/smtp_mailer.h"
 #include "notify/usage_alerts.h"
 #include "orders/head_end.h"
+#include "orders/webhooks.h"
 #include "payments/ach_originator.h"
 #include "payments/test_processor.h"
 #include "staff/demo_staff.h"
@@ -110,6 +111,16 @@ int serve_database(const Config& config, store::Database& database,
     auto pass = notify::queue_notices(database, notices);
     if (!pass.ok()) return pass.error();
     return pass->emails;
+  });
+  // Order events to the utility's work-management system (orders/webhooks.h), on the same thread.
+  const std::chrono::seconds webhook_settle = notices.settle;
+  mail.add_producer([&database, webhook_settle]() -> Result<int> {
+    static const orders::WebhookSender sender = orders::http_webhook_sender();
+    auto queued = orders::queue_webhooks(database, webhook_settle);
+    if (!queued.ok()) return queued.error();
+    auto sent = orders::deliver_webhooks(database, sender);
+    if (!sent.ok()) return sent.error();
+    return 0;
   });
   mail.start();
   auth::LoginSettings logins;

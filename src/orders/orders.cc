@@ -517,6 +517,16 @@ Result<ServiceOrder> account_order(store::Database& database, const AccountNumbe
   });
 }
 
+Result<std::int64_t> order_by_external_id(store::Database& database,
+                                          const std::string& external_id) {
+  return database.read<std::int64_t>([&](Session& session) -> Result<std::int64_t> {
+    auto rows = session.query_named("orders/order_by_external_id", {external_id});
+    RP_TRY(rows);
+    if (rows->empty()) return not_found("no order has external id " + external_id);
+    return rows->at(0).integer("id");
+  });
+}
+
 Result<AccountNumber> order_account(store::Database& database, std::int64_t id) {
   return database.read<AccountNumber>([&](Session& session) -> Result<AccountNumber> {
     auto rows = session.query_named("orders/account_of_order", {id});

@@ -133,6 +133,10 @@ struct DuePass {
 };
 Result<DuePass> complete_due_orders(store::Database& database, std::size_t limit = 500);
 
+// The order a work-management system knows by `external_id`. Errors: not_found.
+Result<std::int64_t> order_by_external_id(store::Database& database,
+                                          const std::string& external_id);
+
 // The account order `id` belongs to (for staff routes that name only the order). Errors:
 // not_found.
 Result<AccountNumber> order_account(store::Database& database, std::int64_t id);

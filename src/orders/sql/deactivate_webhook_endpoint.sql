@@ -1,0 +1,1 @@
+UPDATE webhook_endpoints SET active = 0 WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT last_event_id FROM event_cursors WHERE name = 'webhooks'
