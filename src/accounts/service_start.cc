@@ -62,8 +62,11 @@ Result<std::int64_t> find_or_create_premise(store::Session& session, const Addre
                    "premise");
 }
 
+}  // namespace
+
 Result<void> install_meter(store::Session& session, const NewMeter& meter,
                            std::int64_t service_point_id, const std::string& installed_on) {
+  RP_TRY(validate_meter(meter));
   auto meter_id = single_id(
       session.query_named("accounts/insert_meter", {meter.serial, service_point_id, meter.kind,
                                                     installed_on, format_instant(now())}),
@@ -85,6 +88,8 @@ Result<void> install_meter(store::Session& session, const NewMeter& meter,
   }
   return success();
 }
+
+namespace {
 
 Result<std::int64_t> write_service(store::Session& session, const AccountNumber& number,
                                    const NewService& service, const std::string& actor) {

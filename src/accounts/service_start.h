@@ -43,6 +43,12 @@ Result<void> define_rate_plan(store::Database& database, const RatePlanRef& plan
 Result<std::int64_t> start_service(store::Database& database, const AccountNumber& account,
                                    const NewService& service, const std::string& actor);
 
+// Installs `meter` (with its channels) on service point `service_point_id` from `installed_on`,
+// inside the caller's transaction. Errors: invalid_input naming meter.serial, meter.kind or
+// meter.channels; conflict "meter.serial" when the serial is already installed.
+Result<void> install_meter(store::Session& session, const NewMeter& meter,
+                           std::int64_t service_point_id, const std::string& installed_on);
+
 // Starts an agreement for account `account_id` on an existing service point (a move-in where the
 // utility already serves), from `start_date`, inside the caller's transaction, with a
 // "service.started" event; returns the agreement's id. Errors: invalid_input "start_date"

@@ -311,6 +311,21 @@ http::Response move_order_handler(ApiContext& context, http::Request& request) {
   auto reads = reads_field(*body);
   if (!reads.ok()) return http::problem_from_error(reads.error());
   move.reads = std::move(*reads);
+  if (body->contains("new_meter") && (*body)["new_meter"].is_object()) {
+    const nlohmann::json& m = (*body)["new_meter"];
+    accounts::NewMeter meter{text_field(m, "serial"), text_field(m, "kind"), {}};
+    if (m.contains("channels") && m["channels"].is_array()) {
+      for (const nlohmann::json& c : m["channels"]) {
+        if (!c.is_object()) continue;
+        std::optional<int> interval;
+        if (c.contains("interval_minutes") && c["interval_minutes"].is_number_integer()) {
+          interval = c["interval_minutes"].get<int>();
+        }
+        meter.channels.push_back({text_field(c, "name"), text_field(c, "unit"), interval});
+      }
+    }
+    move.new_meter = std::move(meter);
+  }
   // Optional here: a field page sends one with each queued move so a resend is done once.
   if (auto key = request.header("idempotency-key"); key && !key->empty()) {
     if (key->size() > 200) {

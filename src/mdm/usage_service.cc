@@ -14,7 +14,25 @@ struct UsageChannel {
   ChannelUsage usage;
   std::int64_t channel_id = 0;
   std::int32_t dial_digits = 5;
+  // The account's days on the service: [served_from, served_to). Usage outside them is another
+  // customer's (the one before moved out, the one after moved in) and is never shown.
+  LocalDate served_from;
+  std::optional<LocalDate> served_to;
 };
+
+// The query narrowed to the days the account had the channel's service; empty (from == to) when
+// none of the asked days are its.
+UsageQuery served_part(const UsageQuery& query, const UsageChannel& channel) {
+  UsageQuery part = query;
+  if (date::sys_days(part.from) < date::sys_days(channel.served_from)) {
+    part.from = channel.served_from;
+  }
+  if (channel.served_to && date::sys_days(*channel.served_to) < date::sys_days(part.to)) {
+    part.to = *channel.served_to;
+  }
+  if (date::sys_days(part.to) < date::sys_days(part.from)) part.to = part.from;
+  return part;
+}
 
 Result<std::vector<UsageChannel>> channels_of(store::Session& session, const UsageQuery& query) {
   auto exists = session.query_named("accounts/account_id_and_status", {query.account.digits()});
@@ -34,6 +52,14 @@ Result<std::vector<UsageChannel>> channels_of(store::Session& session, const Usa
     channel.usage.channel = row.text("name");
     channel.usage.unit = row.text("unit");
     channel.usage.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
+    auto started = parse_local_date(row.text("start_date"), "start_date");
+    RP_TRY(started);
+    channel.served_from = *started;
+    if (!row.is_null("end_date")) {
+      auto ended = parse_local_date(row.text("end_date"), "end_date");
+      RP_TRY(ended);
+      channel.served_to = LocalDate(date::sys_days(*ended) + date::days(1));
+    }
     if (channel.usage.is_register()) {
       IngestChannel dial;
       dial.unit = channel.usage.unit;
@@ -77,6 +103,10 @@ Result<void> fill_register(store::Session& session, const UtilityZone& zone,
     reads.push_back({*taken, row.integer("milli_units"), row.text("source") == "estimated"});
   }
   std::vector<ReadPeriod> periods = read_periods(reads, zone, channel.dial_digits);
+  // A period begun before the account's service is partly another customer's use.
+  std::erase_if(periods, [&](const ReadPeriod& period) {
+    return date::sys_days(period.start) < date::sys_days(channel.served_from);
+  });
   if (query.resolution == Resolution::month) {
     channel.usage.months = spread_by_month(periods, query.from, query.to);
     return success();
@@ -123,17 +153,21 @@ Result<AccountUsage> find_usage(store::Database& database, const UtilityZone& zo
     usage.resolutions = resolutions_of(*channels);
     auto range = utc_days_covering(zone, query.from, query.to);
     for (UsageChannel& channel : *channels) {
+      const UsageQuery served = served_part(query, channel);
+      const bool none_served = served.from == served.to;
       if (channel.usage.is_register()) {
         if (query.resolution != Resolution::month && query.resolution != Resolution::read_period) {
           continue;
         }
-        RP_TRY(fill_register(session, zone, query, channel));
+        if (!none_served) RP_TRY(fill_register(session, zone, served, channel));
       } else {
         if (query.resolution == Resolution::read_period) continue;
-        auto days = load_interval_days(session, channel.channel_id, range.first, range.second);
-        RP_TRY(days);
-        channel.usage.points = sum_usage(*days, zone, query.from, query.to, query.resolution,
-                                         channel.usage.interval_minutes);
+        if (!none_served) {
+          auto days = load_interval_days(session, channel.channel_id, range.first, range.second);
+          RP_TRY(days);
+          channel.usage.points = sum_usage(*days, zone, served.from, served.to, query.resolution,
+                                           channel.usage.interval_minutes);
+        }
       }
       usage.channels.push_back(std::move(channel.usage));
     }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/service_start.h"
+#include "accounts/service_stop.h"
 #include "accounts/testing/account_fixtures.h"
 #include "core/time.h"
 #include "mdm/interval_day_store.h"
@@ -94,7 +96,8 @@ void store_read(store::Database& database, const char* taken_at, std::int64_t ga
   auto stored = database.write<std::int64_t>([&](store::Session& session) {
     return session.execute(
         "INSERT INTO register_reads (channel_id, taken_at, milli_units, source, status, "
-        "created_at) SELECT mc.id, :at, :milli, :source, 'accepted', :created FROM meter_channels mc "
+        "created_at) SELECT mc.id, :at, :milli, :source, 'accepted', :created FROM meter_channels "
+        "mc "
         "JOIN meters m ON m.id = mc.meter_id WHERE m.serial = 'WE1000017' AND mc.name = 'gal'",
         {std::string(taken_at), gallons * 1000, std::string(source), std::string(taken_at)});
   });
@@ -145,6 +148,47 @@ TEST(UsageService, ARegisterMeterShowsItsReadPeriodsAndMonthsButNoDays) {
   ASSERT_TRUE(days.ok());
   EXPECT_EQ(days->channels.size(), 1u);
   EXPECT_TRUE(days->channels.front().points.size() == 31u);
+}
+
+// A customer sees the usage of their own days on a meter only: not the one who moved out before
+// them, not the one who moved in after.
+TEST(UsageService, EachCustomerSeesOnlyTheDaysTheyHadTheService) {
+  TestDatabase test;
+  AccountNumber maria = accounts::testing::open_sample_account(test.database());
+  auto [first, last] = utc_days_covering(kLosAngeles, on("2026-10-28"), on("2026-11-08"));
+  for (std::int32_t day = first; day <= last; ++day) store_day(test.database(), day, 500);
+  ASSERT_TRUE(accounts::stop_service(test.database(), maria, {"2026-11-01", "staff:test"}).ok());
+  auto ben = accounts::open_account(
+      test.database(), accounts::testing::sample_new_account("Ben Ortiz"), "staff:test");
+  ASSERT_TRUE(ben.ok()) << ben.error().message;
+  auto started = test->write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {
+    auto ids = session.query(
+        "SELECT a.id AS account, sp.id AS point, rp.id AS plan FROM accounts a, "
+        "service_points sp, rate_plans rp WHERE a.number = :number AND "
+        "sp.commodity = 'electric' AND rp.code = 'E-RES'",
+        {ben->digits()});
+    RP_TRY(ids);
+    return accounts::start_at_service_point(session, ids->at(0).integer("account"),
+                                            ids->at(0).integer("point"), ids->at(0).integer("plan"),
+                                            "2026-11-02", "staff:test");
+  });
+  ASSERT_TRUE(started.ok()) << started.error().message;
+
+  auto days_of = [&](const AccountNumber& account) {
+    auto usage = find_usage(test.database(), kLosAngeles,
+                            {account, on("2026-10-30"), on("2026-11-05"), Resolution::day, {}});
+    EXPECT_TRUE(usage.ok()) << usage.error().message;
+    std::vector<std::string> days;
+    for (const ChannelUsage& channel : usage->channels) {
+      if (channel.unit != "kWh") continue;
+      for (const UsagePoint& point : channel.points) {
+        days.push_back(format_local_date(kLosAngeles.local_date(point.start)));
+      }
+    }
+    return days;
+  };
+  EXPECT_EQ(days_of(maria), (std::vector<std::string>{"2026-10-30", "2026-10-31", "2026-11-01"}));
+  EXPECT_EQ(days_of(*ben), (std::vector<std::string>{"2026-11-02", "2026-11-03", "2026-11-04"}));
 }
 
 TEST(UsageFormatting, MilliUnitsAreExactDecimalStrings) {

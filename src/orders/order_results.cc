@@ -7,6 +7,7 @@
 #include "billing/final_bill.h"
 #include "core/json.h"
 #include "core/json_writer.h"
+#include "store/utility_settings.h"
 
 namespace rp::orders {
 namespace {
@@ -78,6 +79,82 @@ Result<void> transfer(store::Session& session, std::int64_t account_id, ServiceO
   return success();
 }
 
+json meter_json(const accounts::NewMeter& meter) {
+  json channels = json::array();
+  for (const accounts::NewMeterChannel& channel : meter.channels) {
+    channels.push_back(
+        {{"name", channel.name},
+         {"unit", channel.unit},
+         {"interval_minutes",
+          channel.interval_minutes ? json(*channel.interval_minutes) : json(nullptr)}});
+  }
+  return {{"serial", meter.serial}, {"kind", meter.kind}, {"channels", channels}};
+}
+
+std::optional<accounts::NewMeter> meter_of(const std::string& results) {
+  const json parsed = json::parse(results, nullptr, false);
+  if (!parsed.is_object() || !parsed.contains("new_meter")) return std::nullopt;
+  const json& m = parsed["new_meter"];
+  accounts::NewMeter meter{m.value("serial", std::string()), m.value("kind", std::string()), {}};
+  for (const json& c : m.value("channels", json::array())) {
+    std::optional<int> interval;
+    if (c.contains("interval_minutes") && c["interval_minutes"].is_number_integer()) {
+      interval = c["interval_minutes"].get<int>();
+    }
+    meter.channels.push_back(
+        {c.value("name", std::string()), c.value("unit", std::string()), interval});
+  }
+  return meter;
+}
+
+// The meter work of a completed exchange, install or remove, on the order's service.
+Result<void> meter_work(store::Session& session, std::int64_t account_id, ServiceOrder& order,
+                        const std::string& actor) {
+  auto point =
+      session.query_named("orders/metered_point_of_account", {account_id, order.commodity});
+  RP_TRY(point);
+  if (point->empty()) {
+    return conflict("account " + order.account_number + " has no " + order.commodity +
+                    " service for this meter work");
+  }
+  const std::int64_t point_id = point->at(0).integer("service_point_id");
+  auto zone = store::utility_zone(session);
+  RP_TRY(zone);
+  const std::string today = format_local_date(zone->local_date(now()));
+  auto in_place = session.query_named("orders/meter_in_place", {point_id});
+  RP_TRY(in_place);
+  const std::string old_serial = in_place->empty() ? "" : in_place->at(0).text("serial");
+  json done = json::object();
+  if (order.kind != OrderKind::meter_install) {
+    auto removed = session.execute_named("orders/remove_meter", {today, point_id, today});
+    RP_TRY(removed);
+    if (*removed == 0) {
+      return conflict("no " + order.commodity + " meter is in place to take out");
+    }
+    done["removed"] = old_serial;
+  } else if (!old_serial.empty()) {
+    return conflict("meter " + old_serial + " is in place: exchange it instead");
+  }
+  if (order.kind != OrderKind::meter_remove) {
+    auto meter = meter_of(order.results);
+    if (!meter) return invalid_input("new_meter", "say which meter was put in");
+    RP_TRY(accounts::install_meter(session, *meter, point_id, today));
+    done["installed"] = meter->serial;
+  }
+  const std::string what = order.kind == OrderKind::meter_install  ? "installed"
+                           : order.kind == OrderKind::meter_remove ? "removed"
+                                                                   : "exchanged";
+  RP_TRY(accounts::record_event(
+      session,
+      {account_id, "meter." + what, actor,
+       order.commodity + " meter " + what + " (order " + order.number + ")" +
+           (old_serial.empty() ? "" : ": " + old_serial + " out") +
+           (done.contains("installed") ? ", " + done["installed"].get<std::string>() + " in" : ""),
+       ""}));
+  order.results = with_result(order.results, "done", done);
+  return success();
+}
+
 Result<void> set_connection(store::Session& session, std::int64_t account_id, ServiceOrder& order,
                             bool connected, const std::string& actor) {
   const std::string connection = connected ? "connected" : "disconnected";
@@ -113,6 +190,27 @@ Result<void> check_ready_to_complete(const ServiceOrder& order, LocalDate today)
         .coded("order-not-due");
   }
   return success();
+}
+
+Result<std::string> keep_new_meter(const ServiceOrder& order,
+                                   const std::optional<accounts::NewMeter>& meter) {
+  const bool puts_one_in =
+      order.kind == OrderKind::meter_exchange || order.kind == OrderKind::meter_install;
+  if (!puts_one_in) {
+    if (meter) return invalid_input("new_meter", "only an exchange or install puts a meter in");
+    return order.results;
+  }
+  if (!meter) return invalid_input("new_meter", "say which meter was put in");
+  if (meter->serial.empty() || meter->serial.size() > 40) {
+    return invalid_input("new_meter.serial", "the new meter's serial is 1 to 40 characters");
+  }
+  if (meter->kind != "ami" && meter->kind != "amr" && meter->kind != "manual") {
+    return invalid_input("new_meter.kind", "the new meter's kind is ami, amr or manual");
+  }
+  if (meter->channels.empty()) {
+    return invalid_input("new_meter.channels", "the new meter needs its channels");
+  }
+  return with_result(order.results, "new_meter", meter_json(*meter));
 }
 
 Result<std::string> record_field_reads(store::Session& session, const UtilityZone& zone,
@@ -155,6 +253,11 @@ Result<void> carry_out(store::Session& session, std::int64_t account_id, Service
       break;
     case OrderKind::reconnect:
       RP_TRY(set_connection(session, account_id, order, true, actor));
+      break;
+    case OrderKind::meter_exchange:
+    case OrderKind::meter_install:
+    case OrderKind::meter_remove:
+      RP_TRY(meter_work(session, account_id, order, actor));
       break;
     default:
       break;

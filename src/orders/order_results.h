@@ -13,6 +13,12 @@
 //    - transfer: the same as a stop for the services here, then each service chosen at the new
 //      premise starts the day after the last day (accounts::start_at_service_point; refused,
 //      and nothing done, if someone else is in service there by then);
+//    - meter_remove / meter_install / meter_exchange (of the order's service): the meter in place
+//      is taken out on the utility's today (its final reading sent with the completion), and the
+//      new meter given with the completion (kept with the order until approved) is put in from
+//      today (accounts::install_meter). Billing reads one meter per bill period: the period the
+//      exchange falls in is billed on the meter in place when it began (a limit noted in
+//      docs/orders.md);
 //    - disconnect / reconnect: the service point of the order's service (or of every open service)
 //      is recorded disconnected / connected, with an account event;
 //    - every other kind: the readings only.
@@ -38,6 +44,11 @@ Result<void> check_ready_to_complete(const ServiceOrder& order, LocalDate today)
 Result<std::string> record_field_reads(store::Session& session, const UtilityZone& zone,
                                        const ServiceOrder& order,
                                        const std::vector<mdm::CustomerRead>& reads, Instant now);
+
+// The results with the new meter of an exchange or install kept in them (required for those
+// kinds: invalid_input "new_meter"; refused for others). Checks the meter's fields.
+Result<std::string> keep_new_meter(const ServiceOrder& order,
+                                   const std::optional<accounts::NewMeter>& meter);
 
 // Carries out the kind's work for `order` becoming completed, updating order.final_bill_id and
 // order.results. Errors: those of the domain code it calls (nothing is written: the caller's

@@ -242,6 +242,59 @@ TEST_F(OrderResultsTest, DisconnectAndReconnectAreRecordedOnTheServicePoint) {
   EXPECT_EQ(no_gas.error().field, "commodity");
 }
 
+TEST_F(OrderResultsTest, AMeterExchangeTakesTheOldMeterOutWithItsReadAndPutsTheNewOneIn) {
+  NewOrder asked;
+  asked.kind = OrderKind::meter_exchange;
+  auto refused = create_order(test_.database(), *maria_, asked, "swap-0", "staff:7");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "commodity");
+  asked.commodity = "water";
+  auto order = create_order(test_.database(), *maria_, asked, "swap-1", "staff:7");
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  on_site(order->id);
+  MoveRequest done;
+  done.action = OrderAction::complete;
+  done.reads = {{"WE1000017", "10300", std::nullopt, false}};
+  auto no_meter = move_order(test_.database(), *maria_, order->id, done, "staff:7");
+  ASSERT_FALSE(no_meter.ok());
+  EXPECT_EQ(no_meter.error().field, "new_meter");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM register_reads"), 1);
+  done.new_meter = accounts::NewMeter{"W2000099", "amr", {{"gal", "gal", std::nullopt}}};
+  auto swapped = move_order(test_.database(), *maria_, order->id, done, "staff:7");
+  ASSERT_TRUE(swapped.ok()) << swapped.error().message;
+  EXPECT_EQ(swapped->status, OrderStatus::completed);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM meters WHERE serial = 'WE1000017' AND "
+                  "removed_on = '" +
+                      day(0) + "'"),
+            1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM meters WHERE serial = 'W2000099' AND "
+                  "installed_on = '" +
+                      day(0) + "' AND removed_on IS NULL"),
+            1);
+  // The old meter's last reading went through MDM before it came out.
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM register_reads WHERE source = 'manual' "
+                  "AND milli_units = 10300000"),
+            1);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'meter.exchanged'"),
+      1);
+  // Installing where a meter is in place is an exchange, not an install.
+  asked.kind = OrderKind::meter_install;
+  auto install = create_order(test_.database(), *maria_, asked, "install-1", "staff:7");
+  ASSERT_TRUE(install.ok());
+  on_site(install->id);
+  MoveRequest put_in;
+  put_in.action = OrderAction::complete;
+  put_in.new_meter = accounts::NewMeter{"W2000100", "amr", {{"gal", "gal", std::nullopt}}};
+  auto doubled = move_order(test_.database(), *maria_, install->id, put_in, "staff:7");
+  ASSERT_FALSE(doubled.ok());
+  EXPECT_EQ(doubled.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM meters WHERE serial = 'W2000100'"), 0);
+}
+
 // Electric only, read by AMI.
 using AmiMoveOutTest = billing::testing::BillingFixture;
 

@@ -197,6 +197,12 @@ Result<void> check_new_order(const NewOrder& order) {
   } else if (order.premise_id || !order.services.empty()) {
     return invalid_input("premise", "only a transfer names where service moves to");
   }
+  const bool meter_work = order.kind == OrderKind::meter_exchange ||
+                          order.kind == OrderKind::meter_install ||
+                          order.kind == OrderKind::meter_remove;
+  if (meter_work && order.commodity.empty()) {
+    return invalid_input("commodity", "say which service's meter (electric, water or gas)");
+  }
   if (stop && !order.commodity.empty()) {
     return invalid_input("commodity",
                          "a move-out stops every service of the account; to stop one service, "
@@ -431,7 +437,7 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
     auto to = move(order->kind, from, request.action,
                    {request.actor_kind, order->needs_visit, request.approval_required});
     RP_TRY(to);
-    if (request.action != OrderAction::complete && !request.reads.empty()) {
+    if (request.action != OrderAction::complete && (!request.reads.empty() || request.new_meter)) {
       return invalid_input("reads", "readings are sent with the move that completes the order");
     }
     if (request.action == OrderAction::schedule || request.action == OrderAction::reschedule) {
@@ -450,6 +456,9 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
       auto results = record_field_reads(session, *zone, *order, request.reads, moved_at);
       RP_TRY(results);
       order->results = std::move(*results);
+      auto with_meter = keep_new_meter(*order, request.new_meter);
+      RP_TRY(with_meter);
+      order->results = std::move(*with_meter);
       RP_TRY(session.execute_named("orders/set_results", {store::text_or_null(order->results),
                                                           store::Value{store::Null{}}, order->id}));
     }

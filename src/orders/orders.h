@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "accounts/account.h"
+#include "accounts/service_start.h"
 #include "core/account_number.h"
 #include "core/result.h"
 #include "core/time.h"
@@ -108,6 +109,8 @@ struct MoveRequest {
   bool approval_required = false;  // the utility's setting, for results that change billing
   // complete: the readings taken (order_results.h), checked against each meter's history.
   std::vector<mdm::CustomerRead> reads;
+  // complete, meter_exchange and meter_install: the meter put in (required).
+  std::optional<accounts::NewMeter> new_meter;
   // The same move sent again with this key (a field page resending a queued completion) returns
   // the order as it is (replayed) instead of moving it twice. "" none.
   std::string idempotency_key;

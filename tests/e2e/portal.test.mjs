@@ -962,6 +962,7 @@ test("the utility's name and how to reach it show on every page, signed in or no
     address: ["PO Box 1100", "Springfield, OR 97477"],
     website: "utility.example",
     hours: "Monday to Friday, 8 a.m. to 5 p.m.",
+    time_zone: "America/Los_Angeles",
   });
 
   // Without the answer (blocked here), every page still works, under the portal's own name.

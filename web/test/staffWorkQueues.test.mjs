@@ -28,7 +28,7 @@ import { ApiError, setCsrfToken } from "../.test-build/staff/api.js";
 
 // ---- the queues and who sees them ----
 
-test("each queue is seen with the permission its list route declares (src/api/routes.cc)", () => {
+test("each queue is seen with the permission its list route declares (src/api/routes.cc), the applications with activating's", () => {
   assert.deepEqual(
     WORK_QUEUES.map((q) => [q.id, q.permission, q.countKey]),
     [
@@ -39,6 +39,7 @@ test("each queue is seen with the permission its list route declares (src/api/ro
       ["pending-payments", "billing.read", "pending_payments"],
       ["bill-runs", "billing.read", "bill_runs_running"],
       ["possible-leaks", "accounts.read", "possible_leaks"],
+      ["applications", "accounts.open", "start_applications"],
     ],
   );
 });
@@ -74,7 +75,7 @@ test("a count is read out with its queue: waiting, or running for bill runs", ()
 test("the Work area's routes: the queues, each queue, a run; anything else under #/queues is not one", () => {
   assert.deepEqual(parseRoute("#/queues"), { page: "work", screen: { queue: "overview" } });
   assert.deepEqual(parseRoute("#/queues/"), { page: "work", screen: { queue: "overview" } });
-  for (const queue of ["vee-exceptions", "adjustments", "lockbox", "pending-payments", "bill-runs"]) {
+  for (const queue of ["vee-exceptions", "adjustments", "lockbox", "pending-payments", "bill-runs", "applications"]) {
     assert.deepEqual(parseRoute(`#/queues/${queue}`), { page: "work", screen: { queue } }, queue);
     assert.equal(workHash(queue), `#/queues/${queue}`);
   }

@@ -10,6 +10,7 @@ import {
   utilityFromAnswer,
   websiteLink,
 } from "../.test-build/portal/utility.js";
+import { ZONE_KEY } from "../.test-build/portal/utilityZone.js";
 
 const ANSWER = {
   name: "Ratepayer Demo Utility",
@@ -18,15 +19,19 @@ const ANSWER = {
   address: ["PO Box 1100", "Springfield, OR 97477"],
   website: "utility.example",
   hours: "Monday to Friday, 8 a.m. to 5 p.m.",
+  time_zone: "America/Los_Angeles",
 };
 
-test("the API's answer is read as it is documented; a setting not set is null", () => {
+test("the API's answer is read as it is documented, with the utility's time zone; a setting not set is null", () => {
   assert.deepEqual(utilityFromAnswer(ANSWER), ANSWER);
   assert.deepEqual(utilityFromAnswer({ name: " Springfield Power ", phone: null, email: null, address: [], website: null, hours: null }),
-    { name: "Springfield Power", phone: null, email: null, address: [], website: null, hours: null });
+    { name: "Springfield Power", phone: null, email: null, address: [], website: null, hours: null, time_zone: null });
   // Blank values and lines are left out; a missing address is no lines.
   assert.deepEqual(utilityFromAnswer({ name: "U", phone: " ", address: ["", "PO Box 1", 7] }),
-    { name: "U", phone: null, email: null, address: ["PO Box 1"], website: null, hours: null });
+    { name: "U", phone: null, email: null, address: ["PO Box 1"], website: null, hours: null, time_zone: null });
+  // The zone is an IANA name or nothing (an older server does not name it).
+  assert.equal(utilityFromAnswer({ name: "U", time_zone: "not a zone; drop table" }).time_zone, null);
+  assert.equal(utilityFromAnswer({ name: "U", time_zone: " America/New_York " }).time_zone, "America/New_York");
   // Without a name there is nothing to show: the portal keeps its own.
   for (const bad of [null, "Ratepayer", [], {}, { name: "" }, { name: 3 }]) assert.equal(utilityFromAnswer(bad), null);
 });
@@ -81,6 +86,8 @@ test("the utility is asked for once per page load, kept on this device, and its 
   // The next load starts from the kept answer.
   assert.deepEqual(JSON.parse(kept.get(UTILITY_KEY)), ANSWER);
   assert.deepEqual(lastKnownUtility(), ANSWER);
+  // Its zone is the one the portal's times are on (components/useUtilityZone.ts), kept too.
+  assert.equal(kept.get(ZONE_KEY), "America/Los_Angeles");
   kept.set(UTILITY_KEY, "not json");
   assert.equal(lastKnownUtility(), null);
   delete globalThis.localStorage;

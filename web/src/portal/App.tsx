@@ -20,7 +20,7 @@ import { chooseAccount } from "./linkedAccounts";
 import { ApiError } from "./problem";
 import { AccountSession, SessionContext } from "./session";
 import { ACCOUNT_KEY, LANGUAGE_KEY, store, stored } from "./storage";
-import type { Me } from "./types";
+import type { Me, RegisterPrefill } from "./types";
 import { Header } from "./components/Header";
 import { BusyNotice } from "./components/BusyNotice";
 import { Footer, UtilityContext, useUtilityAnswer } from "./components/Footer";
@@ -52,6 +52,7 @@ const NotMe = lazyPage(() => import("./pages/NotMe").then((m) => m.NotMe));
 const ClaimByText = lazyPage(() => import("./pages/ClaimByText").then((m) => m.ClaimByText));
 const Unsubscribe = lazyPage(() => import("./pages/Unsubscribe").then((m) => m.Unsubscribe));
 const NoAccount = lazyPage(() => import("./pages/NoAccount").then((m) => m.NoAccount));
+const StartService = lazyPage(() => import("./pages/StartService").then((m) => m.StartService));
 
 /** The pages whose code loads on first visit, by name. */
 const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
@@ -68,6 +69,7 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
   request: RequestPage,
   "stop-service": StopService,
   "meter-reading": MeterReading,
+  "start-service": StartService,
   settings: Settings,
   register: Register,
   "check-email": CheckEmail,
@@ -144,6 +146,8 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
   const [sessionNumber, setSessionNumber] = useState(0);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const [registeredEmail, setRegisteredEmail] = useState("");
+  // What a new customer told us applying for service, offered again on Register.
+  const [registerPrefill, setRegisterPrefill] = useState<RegisterPrefill | null>(null);
   const signedIn = useRef(startMe !== null);
   const utility = useUtilityAnswer();
 
@@ -264,6 +268,8 @@ export function App({ startLanguage, startMe }: { startLanguage: Language; start
                 route={route}
                 notice={notice}
                 registeredEmail={registeredEmail}
+                registerPrefill={registerPrefill}
+                onRegister={setRegisterPrefill}
                 onRegistered={(email) => {
                   setRegisteredEmail(email);
                   navigate("/check-email");
@@ -289,6 +295,8 @@ interface PageForProps {
   route: Route;
   notice: MessageKey | null;
   registeredEmail: string;
+  registerPrefill: RegisterPrefill | null;
+  onRegister: (prefill: RegisterPrefill) => void;
   onRegistered: (email: string) => void;
   onSignedIn: (me: Me, to: string) => void;
   onPasswordReset: () => void;
@@ -305,7 +313,7 @@ function PageFor(p: PageForProps) {
     case "sign-in":
       return <SignIn next={r.next} notice={p.notice} onSignedIn={p.onSignedIn} />;
     case "register":
-      return <Register onRegistered={p.onRegistered} />;
+      return <Register prefill={p.registerPrefill} onRegistered={p.onRegistered} />;
     case "check-email":
       return <CheckEmail email={p.registeredEmail} />;
     case "verify":
@@ -348,6 +356,8 @@ function PageFor(p: PageForProps) {
       return <StopService />;
     case "meter-reading":
       return <MeterReading />;
+    case "start-service":
+      return <StartService onRegister={p.onRegister} />;
     case "settings":
       return <Settings onLanguage={p.onLanguage} />;
     case "not-found":

@@ -1,8 +1,8 @@
 // Times on the utility's clocks (pure; test/orders.test.mjs): an appointment window, when a
 // request was made or moved, the utility's today. The API sends these as instants (UTC) and names
-// the utility's zone only in usage answers (utilityZone.ts keeps it). Without the zone (not known
-// yet, or one this browser does not know) times are shown in the browser's zone, named, so a time
-// is never wrong, only told on other clocks.
+// the utility's zone in GET /api/v1/utility (components/useUtilityZone.ts). Without the zone (not
+// known yet, or one this browser does not know) times are shown in the browser's zone, named, so
+// a time is never wrong, only told on other clocks.
 import { isoLocalDate } from "./validation.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -226,19 +226,27 @@ export function zipForServer(value: string): string | null {
   return m[2] ? `${m[1]}-${m[2]}` : m[1];
 }
 
-/** What is wrong with the forwarding address before sending, by field id. */
-export function checkForwarding(address: AddressDraft): FieldErrors {
+/**
+ * What is wrong with a postal address before sending, by field id: `${prefix}-line1`, -line2,
+ * -city, -state, -zip (a form's address fields are named so).
+ */
+export function checkAddressDraft(address: AddressDraft, prefix: string): FieldErrors {
   return collectErrors({
-    "stop-line1": checkRequired(address.line1) ? "errorStreetLine" : null,
-    "stop-line2": length(address.line2) > 200 ? "errorLine2Long" : null,
-    "stop-city": checkRequired(address.city) ? "errorCity" : null,
-    "stop-state": /^[A-Z]{2}$/.test(stateForServer(address.state)) ? null : "errorState",
-    "stop-zip": zipForServer(address.zip) === null ? "errorZipPlus4" : null,
+    [`${prefix}-line1`]: checkRequired(address.line1) ? "errorStreetLine" : null,
+    [`${prefix}-line2`]: length(address.line2) > 200 ? "errorLine2Long" : null,
+    [`${prefix}-city`]: checkRequired(address.city) ? "errorCity" : null,
+    [`${prefix}-state`]: /^[A-Z]{2}$/.test(stateForServer(address.state)) ? null : "errorState",
+    [`${prefix}-zip`]: zipForServer(address.zip) === null ? "errorZipPlus4" : null,
   });
 }
 
-/** The forwarding address as sent. */
-export function forwardingForServer(address: AddressDraft): Address {
+/** What is wrong with the forwarding address before sending, by field id. */
+export function checkForwarding(address: AddressDraft): FieldErrors {
+  return checkAddressDraft(address, "stop");
+}
+
+/** A postal address as sent: spaces tidied, the state's code in capitals, the ZIP as the server takes it. */
+export function addressForServer(address: AddressDraft): Address {
   return {
     line1: address.line1.trim().replace(/\s+/g, " "),
     line2: address.line2.trim().replace(/\s+/g, " "),
@@ -246,6 +254,11 @@ export function forwardingForServer(address: AddressDraft): Address {
     state: stateForServer(address.state),
     zip: zipForServer(address.zip) ?? address.zip.trim(),
   };
+}
+
+/** The forwarding address as sent. */
+export function forwardingForServer(address: AddressDraft): Address {
+  return addressForServer(address);
 }
 
 /** The stop form's field ids, in order. */

@@ -17,6 +17,7 @@ export type Route =
   | { page: "request"; order: string }
   | { page: "stop-service" }
   | { page: "meter-reading" }
+  | { page: "start-service" }
   | { page: "sign-in"; next: string }
   | { page: "register" }
   | { page: "check-email" }
@@ -42,6 +43,7 @@ const FIXED: Record<string, PageName> = {
   "/settings": "settings",
   "/requests/stop": "stop-service",
   "/meter-reading": "meter-reading",
+  "/start-service": "start-service",
   "/register": "register",
   "/check-email": "check-email",
   "/forgot-password": "forgot-password",
@@ -58,6 +60,7 @@ const PUBLIC: ReadonlySet<PageName> = new Set<PageName>([
   "not-me",
   "claim-by-text",
   "unsubscribe",
+  "start-service",
   "not-found",
 ]);
 
@@ -158,6 +161,9 @@ export function billPath(bill: string | number): string {
   return `/bills/${encodeURIComponent(String(bill))}`;
 }
 
+/** Starting service, open to anyone (pages/StartService.tsx). */
+export const START_PATH = "/start-service";
+
 /** The Messages page with the "Write to us" form open. */
 export const WRITE_TO_US_PATH = "/messages?write";
 
@@ -174,6 +180,7 @@ export function navSection(route: Route): PageName {
       return "messages";
     case "request":
     case "stop-service":
+    case "start-service":
       return "requests";
     case "meter-reading":
       return "usage";

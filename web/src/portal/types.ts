@@ -604,6 +604,68 @@ export interface NewOrder {
   forwarding_address?: Address;
 }
 
+/** A plan a new customer may choose for a service (GET /api/v1/premises). */
+export interface PremisePlan {
+  code: string;
+  /** The utility's own name for it ("Residential time of use"), in its words only. */
+  name: string;
+}
+
+/** A service offered at a premise: its commodity, the service point, the plans to choose from. */
+export interface PremiseService {
+  commodity: string;
+  service_point: number;
+  plans: PremisePlan[];
+}
+
+/** An address the utility serves (GET /api/v1/premises?address=&zip=, no sign-in). */
+export interface Premise {
+  id: number;
+  line1: string;
+  line2: string;
+  city: string;
+  state: string;
+  zip: string;
+  services: PremiseService[];
+}
+
+/** An application for service (POST /api/v1/service-applications, with an Idempotency-Key). */
+export interface ServiceApplication {
+  premise: number;
+  /** The first day in the applicant's name, YYYY-MM-DD. */
+  start_date: string;
+  services: { service_point: number; rate_plan: string }[];
+  customer: {
+    name: string;
+    email: string;
+    /** E.164: "+15415550177". */
+    phone?: string;
+    birth_date?: string;
+    /** The last four digits of an ID number: never more. */
+    id_last4?: string;
+  };
+  /** Where bills and letters go; the premise's address when absent. */
+  mailing_address?: Address;
+  language: "en" | "es";
+  paperless: boolean;
+}
+
+/** The answer to an application: the start order and the new (pending) account's number. */
+export interface ApplicationAnswer {
+  order: ServiceOrder;
+  /** Formatted: "1000-0201-3". */
+  account: string;
+  replayed: boolean;
+}
+
+/** What a new customer who just applied already told us, offered again when they register. */
+export interface RegisterPrefill {
+  email: string;
+  street: string;
+  zip: string;
+  account_number: string;
+}
+
 /** A customer's reading of a meter read by hand (POST .../meter-reads). */
 export interface MeterReadAnswer {
   id: number;

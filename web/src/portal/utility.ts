@@ -1,10 +1,12 @@
 // Who the utility is and how to reach it (GET /api/v1/utility: no sign-in, cacheable for 5
-// minutes): its name in the header and the document title, and its contact details in the footer
-// of every page. Asked for once per page load, alongside the page's own first answers, never
-// before them; the portal works without it ("Ratepayer", and a general sentence in the footer).
-// The last answer is kept on this device, so a returning visitor's first paint has the name.
+// minutes): its name in the header and the document title, its contact details in the footer of
+// every page, and its time zone (the clocks its days and appointment windows are on). Asked for
+// once per page load, alongside the page's own first answers, never before them; the portal works
+// without it ("Ratepayer", and a general sentence in the footer). The last answer is kept on this
+// device, so a returning visitor's first paint has the name.
 import { request } from "./api.ts";
 import { store, stored } from "./storage.ts";
+import { asZone, rememberZone } from "./utilityZone.ts";
 
 export interface Utility {
   name: string;
@@ -14,6 +16,8 @@ export interface Utility {
   address: string[];
   website: string | null;
   hours: string | null;
+  /** The IANA zone its days and times are in ("America/Los_Angeles"); null when not named. */
+  time_zone: string | null;
 }
 
 const text = (value: unknown): string | null =>
@@ -32,6 +36,7 @@ export function utilityFromAnswer(data: unknown): Utility | null {
     address: Array.isArray(d.address) ? d.address.map(text).filter((line): line is string => line !== null) : [],
     website: text(d.website),
     hours: text(d.hours),
+    time_zone: asZone(text(d.time_zone)),
   };
 }
 
@@ -97,7 +102,10 @@ export function fetchUtility(): Promise<Utility | null> {
   asked ??= request<unknown>("GET", "/api/v1/utility", { session: false }).then(
     (data) => {
       const utility = utilityFromAnswer(data);
-      if (utility) store(UTILITY_KEY, JSON.stringify(utility));
+      if (utility) {
+        store(UTILITY_KEY, JSON.stringify(utility));
+        rememberZone(utility.time_zone);
+      }
       return utility;
     },
     () => null,

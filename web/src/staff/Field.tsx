@@ -3,7 +3,7 @@ interface Props {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  type?: "text" | "email" | "password" | "date" | "tel";
+  type?: "text" | "email" | "password" | "date" | "time" | "tel";
   autocomplete?: string;
   inputMode?: "numeric" | "decimal" | "text" | "email" | "tel";
   hint?: string;

@@ -19,6 +19,7 @@ import { PendingPaymentsScreen } from "./PendingPaymentsScreen";
 import { BillRunsScreen } from "./BillRunsScreen";
 import { BillRunScreen } from "./BillRunScreen";
 import { PossibleLeaksScreen } from "./PossibleLeaksScreen";
+import { ApplicationsScreen } from "./ApplicationsScreen";
 
 export function WorkArea({ screen, me, onSessionEnded }: {
   screen: WorkScreen;
@@ -60,6 +61,8 @@ function Screen({ screen, counts, queues, ...props }: WorkScreenProps & { screen
       return <BillRunScreen key={screen.id} {...props} id={screen.id} />;
     case "possible-leaks":
       return <PossibleLeaksScreen {...props} />;
+    case "applications":
+      return <ApplicationsScreen {...props} />;
   }
 }
 

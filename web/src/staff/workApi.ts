@@ -1,7 +1,7 @@
 // The work queues' API (src/api/routes.cc declares each route and its permission): the counts,
 // bills on hold and their answers, meter-read (VEE) exceptions, adjustments waiting for a second
-// person, lockbox suspense, pending payments, moving a misapplied payment, bill runs, and
-// possible leaks. Each
+// person, lockbox suspense, pending payments, moving a misapplied payment, bill runs, possible
+// leaks, and applications for service (activating one, scheduling the visit its start needs). Each
 // change sends the session's CSRF token (api.ts); moving a payment sends an Idempotency-Key.
 // Relative imports end in .ts for the unit tests (test/staffWorkQueues.test.mjs).
 
@@ -9,7 +9,7 @@ import { getJson, request } from "./api.ts";
 import type { ListPage, BillHold } from "./accountApi.ts";
 import type { Adjustment } from "./actionsApi.ts";
 import type { Money } from "../shared/money.ts";
-import type { BillSummary, Leak, Payment } from "../portal/types.ts";
+import type { BillSummary, Leak, Payment, ServiceOrder } from "../portal/types.ts";
 import type { QueueLeak } from "./leaks.ts";
 import { holdParams } from "./billHolds.ts";
 import type { HoldFilters } from "./billHolds.ts";
@@ -334,4 +334,38 @@ export function fetchLeaks(status: "open" | "closed") {
 /** Closes a possible leak with what was found or done (the account's digits); 409 leak-closed when it already was. */
 export function closeLeak(account: string, id: number, resolution: string): Promise<{ leak: Leak }> {
   return request<{ leak: Leak }>("POST", `/api/v1/accounts/${encodeURIComponent(account)}/leaks/${id}/close`, { resolution });
+}
+
+// ---- applications for service (list accounts.read, activate accounts.open, schedule orders.dispatch)
+
+/** The most unscheduled orders one answer holds (the server's default limit). */
+export const APPLICATIONS_LIMIT = 500;
+
+/**
+ * Applications for service (and other start orders with no visit scheduled), oldest first: GET
+ * .../service-orders?unscheduled=true&kind=start_service, one answer (the server does not page it).
+ */
+export function fetchApplications() {
+  return async (_cursor: string | null, signal?: AbortSignal): Promise<ListPage<ServiceOrder>> => {
+    const q = new URLSearchParams({ unscheduled: "true", kind: "start_service", limit: String(APPLICATIONS_LIMIT) });
+    const answer = await getJson<{ orders: ServiceOrder[] }>(`${STAFF}/service-orders?${q}`, signal);
+    return { items: answer.orders ?? [], next_cursor: null };
+  };
+}
+
+/**
+ * Activates an application: the account becomes active (on `bill_cycle` when given, else the
+ * premise's), its services start on the start day. 409 when it is not a received application of a
+ * pending account, or premise-served; 422 bill_cycle.
+ */
+export function activateApplication(order: string, body: { bill_cycle?: number }): Promise<{ order: ServiceOrder }> {
+  return request<{ order: ServiceOrder }>("POST", `${STAFF}/service-orders/${encodeURIComponent(order)}/activate`, body);
+}
+
+/** Schedules an order's visit in a window (instants); 409 order-move-not-allowed when it has moved on. */
+export function scheduleVisit(order: string, window: { window_start: string; window_end: string }): Promise<{ order: ServiceOrder }> {
+  return request<{ order: ServiceOrder }>("POST", `${STAFF}/service-orders/${encodeURIComponent(order)}/moves`, {
+    action: "schedule",
+    ...window,
+  });
 }

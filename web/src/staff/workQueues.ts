@@ -1,7 +1,8 @@
 // The staff console's work queues (pure; test/staffWorkQueues.test.mjs): each queue, the
-// permission that lets a user see it (the permission its list route declares, src/api/routes.cc),
-// its key in GET /api/v1/staff/work-queues, and the words of its count on the navigation. One row
-// per queue; its screen is one file (WorkArea.tsx picks it).
+// permission that lets a user see it (the permission its list route declares, src/api/routes.cc;
+// for the applications, the one activating needs), its key in GET /api/v1/staff/work-queues, and
+// the words of its count on the navigation. One row per queue; its screen is one file
+// (WorkArea.tsx picks it).
 
 export type WorkQueueId =
   | "bill-holds"
@@ -10,7 +11,8 @@ export type WorkQueueId =
   | "lockbox"
   | "pending-payments"
   | "bill-runs"
-  | "possible-leaks";
+  | "possible-leaks"
+  | "applications";
 
 export interface WorkQueue {
   id: WorkQueueId;
@@ -83,6 +85,17 @@ export const WORK_QUEUES: readonly WorkQueue[] = [
     countKey: "possible_leaks",
     counted: "open",
   },
+  {
+    // Seen with the permission its action needs (the list's is accounts.read): the queue is for
+    // activating, which only accounts.open allows. The server counts no applications (yet): its
+    // link has no count.
+    id: "applications",
+    label: "Applications",
+    about: "Applications for service from the portal, and other start orders not scheduled yet: activate each to open the account and start its services.",
+    permission: "accounts.open",
+    countKey: "start_applications",
+    counted: "waiting",
+  },
 ];
 
 /** What the queues' actions need, beyond seeing the queue. */
@@ -93,6 +106,8 @@ export const WORK_ACTION_PERMISSIONS = {
   applyLockbox: "lockbox.apply",
   movePayments: "lockbox.apply",
   closeLeaks: "accounts.change",
+  activateApplications: "accounts.open",
+  scheduleVisits: "orders.dispatch",
 } as const;
 
 /** The queues the user's permissions let them see, in the navigation's order. */

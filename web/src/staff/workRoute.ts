@@ -10,6 +10,7 @@
 //   #/queues/bill-runs             bill runs, and starting one
 //   #/queues/bill-runs/{id}        one run, its progress followed while it bills
 //   #/queues/possible-leaks        possible leaks the usage watch found (open, or closed)
+//   #/queues/applications          applications for service, to activate
 
 import { NO_HOLD_FILTERS, holdParams, parseHoldFilters } from "./billHolds.ts";
 import type { HoldFilters } from "./billHolds.ts";
@@ -28,6 +29,7 @@ const PLAIN_QUEUES: readonly Exclude<WorkQueueId, "bill-holds">[] = [
   "pending-payments",
   "bill-runs",
   "possible-leaks",
+  "applications",
 ];
 
 /** The screen of a hash under #/queues; null for a hash outside the Work area (or an unknown queue). */

@@ -108,8 +108,7 @@ function ReadingForm({ account, meters }: { account: string; meters: HandReadMet
 /** What the server made of the reading: used for the next bill, or held for a person to check. */
 function ReadAnswer({ answer, onAnother }: { answer: MeterReadAnswer; onAnother: () => void }) {
   const { t, language, decimal, date, locale } = useI18n();
-  const { account } = useSession();
-  const zone = useUtilityZone(account);
+  const zone = useUtilityZone();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const held = answer.status === "held";

@@ -2,7 +2,7 @@
 // have a bill at hand the account number and the amount due on one of the last two bills (with
 // both, the account is linked as soon as the email is confirmed; without, a code is mailed to the
 // service address, or, given the mobile phone on file, a link is texted to it). A verification
-// link is emailed.
+// link is emailed. Someone who just applied for service finds what they told us filled in.
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { Field } from "../components/Field";
@@ -11,6 +11,7 @@ import { useFormSubmit } from "../components/useFormSubmit";
 import { useI18n } from "../i18n/context";
 import { Link } from "../navigation";
 import { register } from "../authApi";
+import type { RegisterPrefill } from "../types";
 import {
   billAmountForServer,
   checkEmail,
@@ -25,12 +26,16 @@ import {
 
 const ORDER = ["email", "street", "zip", "account_number", "bill_amount", "phone"];
 
-export function Register({ onRegistered }: { onRegistered: (email: string) => void }) {
+export function Register({ prefill, onRegistered }: {
+  /** What a new customer told us applying for service (StartService.tsx), filled in. */
+  prefill: RegisterPrefill | null;
+  onRegistered: (email: string) => void;
+}) {
   const { t, language } = useI18n();
-  const [email, setEmail] = useState("");
-  const [street, setStreet] = useState("");
-  const [zip, setZip] = useState("");
-  const [accountNumber, setAccountNumber] = useState("");
+  const [email, setEmail] = useState(prefill?.email ?? "");
+  const [street, setStreet] = useState(prefill?.street ?? "");
+  const [zip, setZip] = useState(prefill?.zip ?? "");
+  const [accountNumber, setAccountNumber] = useState(prefill?.account_number ?? "");
   const [billAmount, setBillAmount] = useState("");
   const [phone, setPhone] = useState("");
   const form = useFormSubmit({

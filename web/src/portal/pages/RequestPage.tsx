@@ -26,7 +26,7 @@ import type { ServiceOrder } from "../types";
 export function RequestPage({ order: number }: { order: string }) {
   const { t } = useI18n();
   const { account, changes } = useSession();
-  const zone = useUtilityZone(account);
+  const zone = useUtilityZone();
   const loaded = useLoad((signal) => fetchOrder(account, number, signal), [account, number, changes]);
   const cancel = useFormSubmit({}, loaded.reload);
   const statusLine = useRef<HTMLParagraphElement>(null);

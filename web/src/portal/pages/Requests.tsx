@@ -1,8 +1,9 @@
 // Requests: what the customer asked of the utility (and what it opened for the account), newest
 // first: what was asked and where it stands, the visit's window on the utility's clocks, a
 // move-out's last day, each a link to its page. "Ask for something" opens a form on the page
-// (/requests?ask opens it at once); stopping service (while a service goes on) and sending a
-// meter reading (for a meter read by hand) have pages of their own. A move of any request (an account event) loads the list again (session.tsx).
+// (/requests?ask opens it at once); stopping service (while a service goes on), starting service
+// somewhere new and sending a meter reading (for a meter read by hand) have pages of their own.
+// A move of any request (an account event) loads the list again (session.tsx).
 import { useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
@@ -14,6 +15,7 @@ import { useSession } from "../session";
 import { fetchOrders } from "../ordersApi";
 import { STOP_PATH, kindKey, openStop, orderPath, servicesToStop, showsWindow, statusKey } from "../orders";
 import { METER_READING_PATH, handReadMeters } from "../meterReads";
+import { START_PATH } from "../router";
 import { dayIn, formatWindow } from "../localTime";
 import type { ServiceOrder } from "../types";
 import { AskForm } from "./requests/AskForm";
@@ -21,7 +23,7 @@ import { AskForm } from "./requests/AskForm";
 export function Requests({ ask }: { ask: boolean }) {
   const { t } = useI18n();
   const { account, changes, summary } = useSession();
-  const zone = useUtilityZone(account);
+  const zone = useUtilityZone();
   const [asking, setAsking] = useState(ask);
   const loaded = useLoad((signal) => fetchOrders(account, signal), [account, changes]);
   const orders = loaded.data?.orders ?? [];
@@ -42,16 +44,15 @@ export function Requests({ ask }: { ask: boolean }) {
           <button type="button" class="button primary" onClick={() => setAsking(true)}>{t("requestsAsk")}</button>
         </p>
       )}
-      {(stop || stoppable || readable) && (
-        <ul class="links request-links">
-          {stop ? (
-            <li><Link href={orderPath(stop.number)}>{t("requestsStopOpen")}</Link></li>
-          ) : (
-            stoppable && <li><Link href={STOP_PATH}>{t("requestsStopLink")}</Link></li>
-          )}
-          {readable && <li><Link href={METER_READING_PATH}>{t("meterReadingLink")}</Link></li>}
-        </ul>
-      )}
+      <ul class="links request-links">
+        {stop ? (
+          <li><Link href={orderPath(stop.number)}>{t("requestsStopOpen")}</Link></li>
+        ) : (
+          stoppable && <li><Link href={STOP_PATH}>{t("requestsStopLink")}</Link></li>
+        )}
+        <li><Link href={START_PATH}>{t("startLinkRequests")}</Link></li>
+        {readable && <li><Link href={METER_READING_PATH}>{t("meterReadingLink")}</Link></li>}
+      </ul>
       <h2 id="requests-heading">{t("requestsYours")}</h2>
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && orders.length === 0 && <p data-testid="requests-none">{t("requestsNone")}</p>}

@@ -33,7 +33,7 @@ import type { ServiceAgreement } from "../types";
 export function StopService() {
   const { t, date } = useI18n();
   const { account, changes, summary, summaryError, refreshSummary } = useSession();
-  const zone = useUtilityZone(account);
+  const zone = useUtilityZone();
   const orders = useLoad((signal) => fetchOrders(account, signal), [account, changes]);
   const stop = orders.data ? openStop(orders.data.orders) : null;
   const services = servicesToStop(summary?.agreements);
