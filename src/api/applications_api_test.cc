@@ -151,6 +151,18 @@ TEST_F(ApplicationsApiTest, AStopCompletedTwiceFromTheFieldIsDoneOnce) {
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.json()["order"]["status"], "completed");
   EXPECT_EQ(done.json()["order"]["results"]["reads"][0]["reading"], "120.000");
+  // The crew sees where and what: the premise and its meters, with the last reading taken.
+  const nlohmann::json site = done.json()["order"]["site"];
+  EXPECT_EQ(site["line1"], "1204 Elm St");
+  bool water_seen = false;
+  for (const auto& meter : site["meters"]) {
+    if (meter["serial"] == "WE1000017") {
+      water_seen = true;
+      EXPECT_EQ(meter["last_reading"], "120.000");
+      EXPECT_FALSE(meter["automatic"].get<bool>());
+    }
+  }
+  EXPECT_TRUE(water_seen) << site.dump();
   auto resent = server_.send("POST", moves, field, completion);
   ASSERT_EQ(resent.status, 200) << resent.body;
   EXPECT_TRUE(resent.json()["replayed"].get<bool>());

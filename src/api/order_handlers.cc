@@ -87,6 +87,23 @@ void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
   } else {
     out.null();
   }
+  if (order.site) {
+    const accounts::Address& a = order.site->address;
+    out.key("site").begin_object().key("line1").string(a.line1).key("line2").string(a.line2);
+    out.key("city").string(a.city).key("state").string(a.state).key("zip").string(a.zip);
+    out.key("meters").begin_array();
+    for (const orders::SiteMeter& meter : order.site->meters) {
+      out.begin_object().key("commodity").string(meter.commodity);
+      out.key("serial");
+      write_text_or_null(out, meter.serial);
+      out.key("kind").string(meter.kind).key("unit").string(meter.unit);
+      out.key("automatic").boolean(meter.automatic);
+      out.key("last_reading").optional_string(meter.last_reading);
+      out.key("last_read_at").optional_string(meter.last_read_at);
+      out.end_object();
+    }
+    out.end_array().end_object();
+  }
   out.key("moves").begin_array();
   for (const orders::OrderMove& move : order.moves) {
     out.begin_object().key("action").string(move.action).key("from").string(move.from_status);

@@ -60,11 +60,12 @@ TEST_F(OrdersApiTest, ACustomerAsksOnceAndCancelsOnlyBeforeACrewIsOnTheWay) {
 }
 
 TEST_F(OrdersApiTest, TheFieldMovesWhatTheFieldDoesAndTheDispatcherTheRest) {
-  auto created = server_.send("POST", path(maria_, "/service-orders"),
-                              {{"Authorization", "Bearer " + server_.staff_key()},
-                               {"Content-Type", "application/json"},
-                               {"Idempotency-Key", "wms-7"}},
-                              R"({"kind": "meter_exchange", "external_id": "WMS-7"})");
+  auto created =
+      server_.send("POST", path(maria_, "/service-orders"),
+                   {{"Authorization", "Bearer " + server_.staff_key()},
+                    {"Content-Type", "application/json"},
+                    {"Idempotency-Key", "wms-7"}},
+                   R"({"kind": "meter_exchange", "commodity": "water", "external_id": "WMS-7"})");
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string moves = "/api/v1/staff/service-orders/" +
                             created.json()["order"]["number"].get<std::string>() + "/moves";

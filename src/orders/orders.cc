@@ -89,6 +89,34 @@ Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_move
   if (!row.is_null("final_bill_id")) order.final_bill_id = row.integer("final_bill_id");
   if (!row.is_null("final_bill_number")) order.final_bill_number = row.integer("final_bill_number");
   if (with_moves) {
+    auto site = session.query_named(
+        "orders/order_site", {order.id, row.integer("account_id"), order.commodity, order.commodity,
+                              order.commodity, order.commodity});
+    RP_TRY(site);
+    if (!site->empty()) {
+      const Row& first = site->at(0);
+      OrderSite where{{first.text("line1"), first.text("line2"), first.text("city"),
+                       first.text("state"), first.text("zip")},
+                      {}};
+      for (const Row& meter : *site) {
+        SiteMeter seen;
+        seen.commodity = meter.text("commodity");
+        seen.serial = text_or_empty(meter, "serial");
+        seen.kind = text_or_empty(meter, "kind");
+        seen.unit = text_or_empty(meter, "unit");
+        seen.automatic = !meter.is_null("interval_minutes");
+        if (!meter.is_null("last_reading_milli")) {
+          const std::int64_t milli = meter.integer("last_reading_milli");
+          char text[32];
+          std::snprintf(text, sizeof text, "%lld.%03lld", static_cast<long long>(milli / 1000),
+                        static_cast<long long>(milli % 1000));
+          seen.last_reading = text;
+          seen.last_read_at = meter.text("last_read_at");
+        }
+        where.meters.push_back(std::move(seen));
+      }
+      order.site = std::move(where);
+    }
     auto moves = session.query_named("orders/moves_of_order", {order.id});
     RP_TRY(moves);
     for (const Row& move : *moves) {

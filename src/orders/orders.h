@@ -33,6 +33,21 @@ struct OrderMove {
   std::string at;
 };
 
+// Where an order's work is, for the crew: the premise and the meters in place on its services.
+struct SiteMeter {
+  std::string commodity;
+  std::string serial;  // "" a service with no meter
+  std::string kind;    // ami | amr | manual
+  std::string unit;
+  bool automatic = false;                   // an interval (AMI) channel
+  std::optional<std::string> last_reading;  // register meters: "10300.000"
+  std::optional<std::string> last_read_at;
+};
+struct OrderSite {
+  accounts::Address address;
+  std::vector<SiteMeter> meters;
+};
+
 struct ServiceOrder {
   std::int64_t id = 0;
   std::string number;  // "SO000123"
@@ -54,8 +69,9 @@ struct ServiceOrder {
   std::string results;                                  // JSON: reads taken, what was done; "" none
   std::optional<std::int64_t> final_bill_id;            // stop: the final bill made on completion
   std::optional<std::int64_t> final_bill_number;        // its number, once released
-  std::vector<OrderMove> moves;                         // oldest first
-  bool replayed = false;  // the answer to a request made before with the same key
+  std::optional<OrderSite> site;  // read with the moves (one order), not in lists
+  std::vector<OrderMove> moves;   // oldest first
+  bool replayed = false;          // the answer to a request made before with the same key
 };
 
 // A service to start at a premise: its service point and the rate plan chosen (by code).
