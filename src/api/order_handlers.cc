@@ -382,8 +382,9 @@ http::Response open_orders_handler(ApiContext& context, http::Request& request) 
   if (!kind.empty() && !orders::parse_kind(kind)) {
     return http::problem_from_error(invalid_input("kind", "kind is an order kind (start_service)"));
   }
+  const std::string crew(request.query_param("crew").value_or(""));
   auto list = orders::open_orders(context.database, from, to, unscheduled,
-                                  static_cast<std::size_t>(*limit), kind);
+                                  static_cast<std::size_t>(*limit), kind, crew);
   if (!list.ok()) return http::problem_from_error(list.error());
   return json_answer(200, orders_json(*list));
 }

@@ -601,7 +601,7 @@ Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
 
 Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
                                               bool unscheduled, std::size_t limit,
-                                              const std::string& kind) {
+                                              const std::string& kind, const std::string& crew) {
   return database.read<std::vector<ServiceOrder>>(
       [&](Session& session) -> Result<std::vector<ServiceOrder>> {
         auto rows = unscheduled
@@ -609,7 +609,7 @@ Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant
                                               {kind, kind, static_cast<std::int64_t>(limit)})
                         : session.query_named("orders/open_orders_between",
                                               {format_instant(from), format_instant(to), kind, kind,
-                                               static_cast<std::int64_t>(limit)});
+                                               crew, crew, static_cast<std::int64_t>(limit)});
         RP_TRY(rows);
         std::vector<ServiceOrder> orders;
         for (const Row& row : *rows) {

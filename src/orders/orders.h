@@ -172,11 +172,12 @@ Result<ServiceOrder> account_order(store::Database& database, const AccountNumbe
 Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
                                                  const AccountNumber& account);
 
-// Open orders (not completed or cancelled) whose window starts in [from, to), or with no window
-// yet when `unscheduled`, oldest first, at most `limit`, of kind `kind` ("start_service") when
-// not "".
+// Open orders (not completed or cancelled) whose window starts in [from, to) (of crew `crew` when
+// not ""), or, when `unscheduled`, those waiting for a window (none yet, or a visit that failed),
+// oldest first, at most `limit`, of kind `kind` ("start_service") when not "".
 Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
                                               bool unscheduled, std::size_t limit,
-                                              const std::string& kind = "");
+                                              const std::string& kind = "",
+                                              const std::string& crew = "");
 
 }  // namespace rp::orders

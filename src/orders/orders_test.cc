@@ -184,5 +184,37 @@ TEST_F(OrdersTest, TheCustomerIsToldOfTheWindowInTheirLanguageAndLocalTime) {
   EXPECT_NE(mail[0].text(0).find("una nueva lectura de su medidor"), std::string::npos);
 }
 
+TEST_F(OrdersTest, AFailedVisitWaitsAmongTheUnscheduledAndACrewSeesItsOwnDay) {
+  const Instant day_start = at("2026-12-08T08:00:00Z");
+  const Instant day_end = at("2026-12-09T08:00:00Z");
+  auto walk = [&](const ServiceOrder& order, const std::string& crew) {
+    ASSERT_TRUE(move_order(test_.database(), maria_, order.id, scheduling(), "staff:4").ok());
+    MoveRequest dispatch = by(OrderAction::dispatch);
+    dispatch.crew = crew;
+    ASSERT_TRUE(move_order(test_.database(), maria_, order.id, dispatch, "staff:4").ok());
+  };
+  ServiceOrder failing = reread("key-1");
+  ServiceOrder other = reread("key-2");
+  walk(failing, "Crew 2");
+  walk(other, "Crew 3");
+  auto crew_three = open_orders(test_.database(), day_start, day_end, false, 100, "", "Crew 3");
+  ASSERT_TRUE(crew_three.ok());
+  ASSERT_EQ(crew_three->size(), 1u);
+  EXPECT_EQ(crew_three->front().id, other.id);
+
+  MoveRequest fail = by(OrderAction::fail);
+  fail.note = "No access: gate locked";
+  ASSERT_TRUE(move_order(test_.database(), maria_, failing.id, fail, "staff:9").ok());
+  auto day = open_orders(test_.database(), day_start, day_end, false, 100);
+  ASSERT_TRUE(day.ok());
+  ASSERT_EQ(day->size(), 1u);
+  EXPECT_EQ(day->front().id, other.id);
+  auto waiting = open_orders(test_.database(), {}, {}, true, 100);
+  ASSERT_TRUE(waiting.ok());
+  ASSERT_EQ(waiting->size(), 1u);
+  EXPECT_EQ(waiting->front().id, failing.id);
+  EXPECT_EQ(waiting->front().failure_reason, "No access: gate locked");
+}
+
 }  // namespace
 }  // namespace rp::orders

@@ -1,9 +1,10 @@
--- Open orders with no window yet, oldest first (of one kind when :kind is not '').
+-- Open orders waiting for a window, oldest first (of one kind when :kind is not ''): those with
+-- none yet, and visits that failed (they keep the window they failed in until scheduled again).
 SELECT id, account_number, kind, status, needs_visit, details, window_start, window_end, crew,
        failure_reason, external_id, requested_by, requested_at, service_point_commodity,
        service_date, forwarding_address, results, final_bill_id, final_bill_number
 FROM service_order_rows
-WHERE status NOT IN ('completed', 'cancelled') AND window_start IS NULL
+WHERE status NOT IN ('completed', 'cancelled') AND (window_start IS NULL OR status = 'failed')
   AND (:kind = '' OR kind = :kind_again)
 ORDER BY id
 LIMIT :limit

@@ -8,7 +8,9 @@ import { forgetNoteDrafts } from "./NotesSection";
 import { AccountView } from "./AccountView";
 import { AuditTrail } from "./AuditTrail";
 import { ProblemAlert } from "./ProblemAlert";
-import { SETTINGS_HASH, SETTINGS_PERMISSION, accountHash, auditHash, parseRoute } from "./route";
+import {
+  DISPATCH_PERMISSION, FIELD_PERMISSION, SETTINGS_HASH, SETTINGS_PERMISSION, accountHash, auditHash, dispatchHash, fieldHash, parseRoute,
+} from "./route";
 import type { Route } from "./route";
 import { codeLabel, rolesLabel } from "./labels";
 import { lazyPart } from "./lazyPart";
@@ -29,6 +31,9 @@ const ReportsArea = lazyPart("reports", () => import("./ReportsArea").then((m) =
 /** The tariff screens, under Settings: their code loads when first opened. */
 /** The Inbox: customers' messages, loaded when first opened. */
 const InboxArea = lazyPart("inbox", () => import("./InboxArea").then((m) => m.InboxArea));
+/** The dispatcher's board and the field technician's page: loaded when first opened. */
+const DispatchBoard = lazyPart("dispatch board", () => import("./DispatchBoard").then((m) => m.DispatchBoard));
+const FieldPage = lazyPart("field page", () => import("./FieldPage").then((m) => m.FieldPage));
 const TariffsArea = lazyPart("tariffs", () => import("./TariffsArea").then((m) => m.TariffsArea));
 
 /** A Work area screen's page title: "Bill holds · Ratepayer staff". */
@@ -103,7 +108,8 @@ export function App() {
   // Into the Work, Settings (tariffs too) or Reports area: a problem of the page before is not
   // about it (each screen says its own).
   const inArea =
-    route.page === "work" || route.page === "settings" || route.page === "tariffs" || route.page === "reports" || route.page === "inbox"
+    route.page === "work" || route.page === "settings" || route.page === "tariffs" || route.page === "reports" || route.page === "inbox" ||
+    route.page === "dispatch" || route.page === "field"
       ? route.page
       : null;
   useEffect(() => {
@@ -262,6 +268,10 @@ export function App() {
       document.title = `${route.code ? `Rate plan ${route.code}` : "Tariffs"} · Ratepayer staff`;
     } else if (route.page === "reports") {
       document.title = reportsTitle(route.screen);
+    } else if (route.page === "dispatch") {
+      document.title = "Dispatch · Ratepayer staff";
+    } else if (route.page === "field") {
+      document.title = `${route.order ?? "Field work"} · Ratepayer staff`;
     } else if (route.page === "inbox") {
       document.title = route.screen.screen === "thread" ? `Thread ${route.screen.id} · Ratepayer staff`
         : route.screen.screen === "canned-replies" ? "Canned replies · Ratepayer staff" : "Inbox · Ratepayer staff";
@@ -339,6 +349,10 @@ export function App() {
     content = <TariffsArea code={route.code} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "inbox") {
     content = <InboxArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
+  } else if (route.page === "dispatch") {
+    content = <DispatchBoard day={route.day} me={session.me} onSessionEnded={fail} />;
+  } else if (route.page === "field") {
+    content = <FieldPage order={route.order} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "reports") {
     content = <ReportsArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "search") {
@@ -387,6 +401,16 @@ export function App() {
                   <a href={workHash()} aria-current={route.page === "work" ? (route.screen.queue === "overview" ? "page" : "true") : undefined}>
                     Work
                   </a>
+                </li>
+              )}
+              {me.permissions.includes(DISPATCH_PERMISSION) && (
+                <li>
+                  <a href={dispatchHash()} aria-current={route.page === "dispatch" ? "page" : undefined}>Dispatch</a>
+                </li>
+              )}
+              {me.permissions.includes(FIELD_PERMISSION) && (
+                <li>
+                  <a href={fieldHash()} aria-current={route.page === "field" ? (route.order ? "true" : "page") : undefined}>Field work</a>
                 </li>
               )}
               {me.permissions.includes(INBOX_PERMISSION) && (

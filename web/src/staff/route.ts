@@ -10,6 +10,9 @@
 //   #/settings/tariffs...   the rate plans and their tariffs (tariffsRoute.ts)
 //   #/reports...            the office's reports (reportsRoute.ts)
 //   #/inbox...              customers' messages (inbox.ts)
+//   #/dispatch?day=YYYY-MM-DD   the dispatcher's board of a day (today without a day)
+//   #/field                 the field technician's orders of today
+//   #/field/{SO000123}      one of them: the site, the meters and the moves
 
 import { parseWorkRoute } from "./workRoute.ts";
 import type { WorkScreen } from "./workRoute.ts";
@@ -38,7 +41,9 @@ export type Route =
   | { page: "settings" }
   | { page: "tariffs"; code: string | null }
   | { page: "reports"; screen: ReportsScreen }
-  | { page: "inbox"; screen: InboxScreen };
+  | { page: "inbox"; screen: InboxScreen }
+  | { page: "dispatch"; day: string | null }
+  | { page: "field"; order: string | null };
 
 function decode(part: string): string | null {
   try {
@@ -82,6 +87,13 @@ export function parseRoute(hash: string): Route {
   if (tariffs) return { page: "tariffs", code: tariffs.code };
   const inbox = parseInboxRoute(hash);
   if (inbox) return { page: "inbox", screen: inbox };
+  const dispatch = /^#\/dispatch\/?(?:\?(.*))?$/.exec(hash);
+  if (dispatch) {
+    const day = new URLSearchParams(dispatch[1] ?? "").get("day");
+    return { page: "dispatch", day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null };
+  }
+  const field = /^#\/field(?:\/(SO\d{1,12}))?\/?$/.exec(hash);
+  if (field) return { page: "field", order: field[1] ?? null };
   const reports = parseReportsRoute(hash);
   if (reports) return { page: "reports", screen: reports };
   return { page: "search" };
@@ -100,3 +112,17 @@ export function auditHash(filters: AuditFilters = NO_AUDIT_FILTERS): string {
 export const SETTINGS_HASH = "#/settings";
 /** Seeing the settings, their changes and the bill schedule (what their routes declare, src/api/routes.cc). */
 export const SETTINGS_PERMISSION = "billing.read";
+
+/** The dispatcher's board: "#/dispatch", or a day's: "#/dispatch?day=2026-12-08". */
+export function dispatchHash(day: string | null = null): string {
+  return day ? `#/dispatch?day=${day}` : "#/dispatch";
+}
+
+/** The field page: "#/field", or one order's: "#/field/SO000123". */
+export function fieldHash(order: string | null = null): string {
+  return order ? `#/field/${order}` : "#/field";
+}
+
+/** Seeing the dispatcher's board (its moves need it), and the field page (the field's moves). */
+export const DISPATCH_PERMISSION = "orders.dispatch";
+export const FIELD_PERMISSION = "orders.field";

@@ -1,0 +1,361 @@
+// Browser test of the dispatcher's board and the field technician's page (web/staff.html #/dispatch,
+// #/field) against a running Ratepayer server: a meter re-read is asked for over the API; a field
+// dispatcher (role field_dispatcher) finds it among the unscheduled orders, schedules it for today
+// and dispatches it to "Crew 7", and the board shows it in Crew 7's column. A field technician (role
+// field_technician) on a phone (412 x 823) chooses Crew 7 once, sees the order, opens it (the
+// address, the meter with its last reading), goes on the way and arrives; then the phone loses its
+// connection, the completion (with a reading when a meter is read by hand) waits to send; the
+// connection comes back and the first send reaches the server but its answer is lost; it is sent
+// again with the same Idempotency-Key. The order is completed, with exactly one complete among its
+// moves. A second technician's reading below the last is refused in words and read again, and a
+// visit not done (a reason chosen) is on the dispatcher's board to schedule again. Screens are photographed as dispatch-*.png under $RATEPAYER_E2E_ARTIFACTS (each checked for
+// overflow and by axe).
+//
+//   RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, RATEPAYER_E2E_ACCOUNT, RATEPAYER_E2E_SECOND_ACCOUNT,
+//   RATEPAYER_E2E_DB, RATEPAYER_BIN  as for staff_console.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { chromium } from "playwright-core";
+import {
+  required, baseUrl, launchBrowser, openPage, photographer, PHONE, DESKTOP, apiKeyGet, asApiKey, ownStaffUser, signInToConsole,
+} from "./support.mjs";
+
+const BASE = baseUrl();
+required("RATEPAYER_STAFF_KEY");
+const DB = required("RATEPAYER_E2E_DB");
+// Accounts other browser tests use: not used here.
+const TAKEN = new Set([required("RATEPAYER_E2E_ACCOUNT"), required("RATEPAYER_E2E_SECOND_ACCOUNT")]);
+const CREW = "Crew 7";
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser(chromium);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const photograph = photographer("dispatch");
+const sql = async (query) => (await promisify(execFile)("sqlite3", [DB, query])).stdout.trim();
+
+/** An active account with a meter read by hand, not another file's (the newest such). */
+async function accountWithHandReadMeter() {
+  const numbers = (await sql(
+    "SELECT a.number FROM accounts a WHERE a.status = 'active' AND EXISTS (SELECT 1 FROM service_agreements sa " +
+    "JOIN meters m ON m.service_point_id = sa.service_point_id WHERE sa.account_id = a.id AND sa.end_date IS NULL AND m.kind = 'manual') " +
+    "ORDER BY a.id DESC LIMIT 20;",
+  )).split("\n").filter((n) => /^\d{9}$/.test(n));
+  const number = numbers.find((n) => !TAKEN.has(n));
+  assert.ok(number, "the test utility has an active account with a meter read by hand");
+  return number;
+}
+
+/** The day and the next whole hour on the utility's clocks, as the date and time fields take them. */
+function nowIn(zone) {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" })
+    .formatToParts(new Date());
+  const part = (type) => parts.find((p) => p.type === type).value;
+  const hour = Math.min(Number(part("hour")) + 1, 22);
+  return { day: `${part("year")}-${part("month")}-${part("day")}`, from: `${String(hour).padStart(2, "0")}:00` };
+}
+
+test("a dispatcher schedules and dispatches a visit; the technician's completion, made offline, posts once", async (t) => {
+  const number = await accountWithHandReadMeter();
+  const made = await asApiKey("POST", `/api/v1/accounts/${number}/service-orders`, { kind: "meter_reread" },
+    { "Idempotency-Key": `dispatch-e2e-${Date.now()}` });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const so = made.body.order.number;
+  const zone = (await (await fetch(`${BASE}/api/v1/utility`)).json()).time_zone;
+  const { day, from } = nowIn(zone);
+
+  // ---- the dispatcher -------------------------------------------------------------------------
+  const dispatcher = await ownStaffUser({ tag: "dispatch", name: "Dee Dispatcher", role: "field_dispatcher" });
+  const desk = await openPage(browser, t, DESKTOP);
+  await signInToConsole(desk.page, dispatcher);
+  const page = desk.page;
+  await page.getByRole("link", { name: "Dispatch", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Dispatch" }).waitFor();
+  await page.getByTestId("dispatch-status").filter({ hasText: /orders? on .*to schedule\./ }).waitFor();
+  const unscheduled = page.locator("section.unscheduled");
+  const showAll = unscheduled.getByRole("button", { name: /^Show all/ });
+  if (await showAll.isVisible()) await showAll.click();
+  const card = page.locator(`[data-testid=order-card][data-order=${so}]`);
+  assert.equal(await unscheduled.locator(`[data-order=${so}]`).count(), 1, "the new order is among the unscheduled");
+  await card.getByText("Read the meter again").waitFor();
+
+  await card.getByRole("button", { name: `Schedule… ${so}` }).click();
+  const form = card.getByRole("form", { name: `Schedule ${so}` });
+  assert.equal(await form.getByLabel("Day of the visit").inputValue(), day, "the board's day (today) is offered");
+  await form.getByLabel("From").fill(from);
+  await form.getByLabel("To").fill("23:30");
+  await form.getByRole("button", { name: "Schedule", exact: true }).click();
+  await page.getByTestId("dispatch-outcome").filter({ hasText: `Scheduled ${so}.` }).waitFor();
+
+  const notDispatched = page.locator("[data-testid=crew-column][data-crew='']");
+  const scheduledCard = notDispatched.locator(`[data-order=${so}]`);
+  await scheduledCard.waitFor();
+  await scheduledCard.getByRole("button", { name: `Dispatch… ${so}` }).click();
+  await scheduledCard.getByLabel("Crew").fill(CREW);
+  await scheduledCard.getByRole("button", { name: "Dispatch", exact: true }).click();
+  await page.getByTestId("dispatch-outcome").filter({ hasText: `Dispatched ${so} to ${CREW}.` }).waitFor();
+  const crewColumn = page.locator(`[data-testid=crew-column][data-crew='${CREW}']`);
+  await crewColumn.locator(`[data-order=${so}]`).getByText("Dispatched").waitFor();
+  assert.match(await crewColumn.getByTestId("crew-count").innerText(), /^\d+ orders?/);
+  assert.equal((await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.crew, CREW);
+  await photograph(page, page.locator(".dispatch-board"), "board");
+
+  // ---- the technician, on a phone --------------------------------------------------------------
+  const technician = await ownStaffUser({ tag: "field", name: "Finn Field", role: "field_technician" });
+  const phone = await openPage(browser, t, PHONE);
+  const field = phone.page;
+  await signInToConsole(field, technician);
+  assert.equal(await field.getByRole("link", { name: "Dispatch", exact: true }).count(), 0, "no board for a technician");
+  await field.getByRole("link", { name: "Field work" }).click();
+  await field.getByRole("heading", { level: 1, name: "Your crew" }).waitFor();
+  await field.getByLabel("Crew", { exact: true }).fill(CREW);
+  await field.getByRole("button", { name: "Show my orders" }).click();
+  await field.getByRole("heading", { level: 1, name: `Today, ${CREW}` }).waitFor();
+  const listed = field.locator(`[data-testid=field-order][data-order=${so}]`);
+  await listed.waitFor();
+  await photograph(field, field.locator(".field-page"), "field-list");
+
+  // The crew is remembered on the phone.
+  await field.reload();
+  await field.getByRole("heading", { level: 1, name: `Today, ${CREW}` }).waitFor();
+
+  await field.locator(`[data-testid=field-order][data-order=${so}]`).click();
+  await field.getByTestId("site-address").waitFor();
+  const status = field.getByTestId("order-status");
+  await status.filter({ hasText: "Dispatched" }).waitFor();
+  const idle = field.getByTestId("outbox-line");
+  await field.getByRole("button", { name: "On my way" }).click();
+  await status.filter({ hasText: "On the way" }).waitFor();
+  await field.waitForFunction(() => !document.querySelector("[data-testid=waiting-moves]"));
+  await field.getByRole("button", { name: "Arrived" }).click();
+  await status.filter({ hasText: "On site" }).waitFor();
+  await field.waitForFunction(() => !document.querySelector("[data-testid=waiting-moves]"));
+  await field.getByRole("button", { name: "Complete…" }).waitFor();
+  assert.equal((await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.status, "on_site");
+  await photograph(field, field.locator(".field-page"), "field-order");
+
+  // No connection: the completion waits on the phone.
+  await phone.context.setOffline(true);
+  await field.getByRole("button", { name: "Complete…" }).click();
+  const detail = await apiKeyGet(`/api/v1/staff/service-orders/${so}`);
+  const handRead = (detail.order.site?.meters ?? []).filter((m) => !m.automatic && m.serial);
+  for (const meter of handRead) {
+    // The last reading was taken this morning (the generated data): the dial has hardly moved since.
+    const reading = String(Math.ceil(Number(meter.last_reading ?? "0")));
+    await field.getByLabel(`Reading of meter ${meter.serial} (${meter.unit})`).fill(reading);
+  }
+  await field.getByRole("button", { name: "Complete", exact: true }).click();
+  await field.getByTestId("waiting-moves").getByText("Complete: waiting to send").waitFor();
+  await idle.filter({ hasText: "1 move is waiting to send." }).waitFor();
+  await status.filter({ hasText: "Completed, not sent yet" }).waitFor();
+  await photograph(field, field.locator(".field-page"), "field-waiting");
+  assert.equal((await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.status, "on_site", "nothing reached the server");
+
+  // Back online: sent; the answer is lost, so it stays waiting and is sent again with its key.
+  // (Routed only now: a routed request is fetched by Playwright, which the offline phone would not do.)
+  const seenKeys = [];
+  let lostOne = false;
+  await field.route(`**/api/v1/staff/service-orders/${so}/moves`, async (route) => {
+    const body = JSON.parse(route.request().postData() ?? "{}");
+    if (body.action !== "complete") return route.continue();
+    seenKeys.push(route.request().headers()["idempotency-key"]);
+    if (!lostOne) {
+      // The first send reaches the server, which completes the order; its answer never comes back.
+      lostOne = true;
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  await phone.context.setOffline(false);
+  await field.waitForFunction(() => navigator.onLine);
+  await field.evaluate(() => dispatchEvent(new Event("online"))); // in case the emulation did not say so
+  await assertEventually(() => seenKeys.length >= 1, "the completion is sent once the connection is back");
+  // Sent again by the next pass (another 'online', "Send now", or the 20 s timer), whichever comes first.
+  const sendNow = field.getByRole("button", { name: "Send now" });
+  await assertEventually(async () => {
+    if (await sendNow.isVisible()) await sendNow.click().catch(() => {});
+    return (await field.getByTestId("waiting-moves").count()) === 0;
+  }, "the completion is sent again and leaves the outbox", 30_000);
+  assert.ok(seenKeys.length >= 2, `sent again after the lost answer (${seenKeys.length} sends)`);
+  assert.equal(new Set(seenKeys).size, 1, "every send carries the same Idempotency-Key");
+  // Should the server find a reading unlikely, the technician is told and confirms it is right
+  // (each reading it names, one at a time; each confirmed completion is a new move with its own key).
+  const refused = field.getByTestId("move-refused");
+  for (let confirmed = 0; (await refused.count()) > 0; confirmed++) {
+    assert.ok(confirmed < 4, "at most one confirmation per reading");
+    assert.match(await refused.innerText(), /read the dial again, or confirm it is right/);
+    if (confirmed === 0) await photograph(field, refused, "field-reading-refused");
+    const before = await refused.innerText();
+    await refused.getByRole("button", { name: "It is right" }).click();
+    await assertEventually(async () => (await field.getByTestId("waiting-moves").count()) === 0 &&
+      ((await refused.count()) === 0 || (await refused.innerText()) !== before), "the confirmed completion is answered");
+  }
+  const done = (await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order;
+  assert.equal(done.status, "completed");
+  assert.equal(done.moves.filter((m) => m.action === "complete").length, 1, "exactly one complete among the moves");
+  if (handRead.length > 0) assert.equal(done.results?.reads?.length, handRead.length, "the reading taken is kept with the order");
+  await field.getByRole("link", { name: "← Today's orders" }).click();
+  await field.getByRole("heading", { level: 1, name: `Today, ${CREW}` }).waitFor();
+  await assertEventually(async () => (await field.locator(`[data-testid=field-order][data-order=${so}]`).count()) === 0,
+    "the completed order leaves today's list");
+  await photograph(field, field.locator(".field-page"), "field-done");
+  assert.deepEqual(phone.errors.filter((e) => !/Could not reach|ERR_INTERNET_DISCONNECTED|net::/.test(e)), []);
+  assert.deepEqual(desk.errors, []);
+});
+
+/** An order moved over the API as the administrator's key. */
+async function staffMove(order, move) {
+  const answer = await asApiKey("POST", `/api/v1/staff/service-orders/${order}/moves`, move);
+  assert.equal(answer.status, 200, `${move.action} ${order}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.order;
+}
+
+test("the technician: a reading lower than the last is said and read again; a visit not done is on the board to schedule again", async (t) => {
+  const number = await accountWithHandReadMeter();
+  const zone = (await (await fetch(`${BASE}/api/v1/utility`)).json()).time_zone;
+  const { day, from } = nowIn(zone);
+  const crew = `Crew 8-${Date.now() % 10_000}`;
+  const window = { window_start: instantOf(day, from, zone), window_end: instantOf(day, "23:30", zone) };
+  const orders = [];
+  for (const tag of ["read", "fail"]) {
+    const made = await asApiKey("POST", `/api/v1/accounts/${number}/service-orders`, { kind: "meter_reread" },
+      { "Idempotency-Key": `dispatch-e2e-${tag}-${Date.now()}` });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const so = made.body.order.number;
+    await staffMove(so, { action: "schedule", ...window });
+    await staffMove(so, { action: "dispatch", crew });
+    orders.push(so);
+  }
+  const [reread, notDone] = orders;
+  await staffMove(reread, { action: "depart" });
+  await staffMove(reread, { action: "arrive" });
+
+  const technician = await ownStaffUser({ tag: "field2", name: "Fay Field", role: "field_technician" });
+  const phone = await openPage(browser, t, PHONE);
+  const page = phone.page;
+  await signInToConsole(page, technician);
+  await page.goto(`${BASE}/staff.html#/field`);
+  await page.getByLabel("Crew", { exact: true }).fill(crew);
+  await page.getByRole("button", { name: "Show my orders" }).click();
+  await page.getByTestId("field-status").filter({ hasText: "2 orders today." }).waitFor();
+
+  // A reading below the last: the server's words, then the form again for the dial read again.
+  await page.locator(`[data-testid=field-order][data-order=${reread}]`).click();
+  await page.getByTestId("order-status").filter({ hasText: "On site" }).waitFor();
+  const meters = (await apiKeyGet(`/api/v1/staff/service-orders/${reread}`)).order.site.meters.filter((m) => !m.automatic && m.serial);
+  assert.ok(meters.length > 0, "the account has a meter read by hand");
+  await page.getByRole("button", { name: "Complete…" }).click();
+  for (const m of meters) await page.getByLabel(`Reading of meter ${m.serial} (${m.unit})`).fill(String(Math.max(0, Math.floor(Number(m.last_reading)) - 10)));
+  await page.getByRole("button", { name: "Complete", exact: true }).click();
+  const refused = page.getByTestId("move-refused");
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /lower than the last reading/);
+  assert.equal(await refused.getByRole("button", { name: "It is right" }).count(), 0, "a reading below the last cannot be confirmed");
+  await photograph(page, refused, "field-reading-lower");
+  await refused.getByRole("button", { name: "Read it again" }).click();
+  for (const m of meters) await page.getByLabel(`Reading of meter ${m.serial} (${m.unit})`).fill(String(Math.ceil(Number(m.last_reading))));
+  await page.getByRole("button", { name: "Complete", exact: true }).click();
+  await assertEventually(async () => (await apiKeyGet(`/api/v1/staff/service-orders/${reread}`)).order.status === "completed", "completed once read again");
+
+  // Could not do it: a reason is needed; the order goes back to the dispatcher's unscheduled list.
+  await page.getByRole("link", { name: "← Today's orders" }).click();
+  await page.locator(`[data-testid=field-order][data-order=${notDone}]`).click();
+  await page.getByTestId("order-status").filter({ hasText: "Dispatched" }).waitFor();
+  await page.getByRole("button", { name: "Could not do it…" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await page.getByText("Choose why it could not be done.").waitFor();
+  await page.getByRole("radio", { name: "No access" }).check();
+  await page.getByLabel("More (optional)").fill("Gate locked, nobody home");
+  await photograph(page, page.locator(".field-page"), "field-could-not");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await assertEventually(async () => (await apiKeyGet(`/api/v1/staff/service-orders/${notDone}`)).order.status === "failed", "recorded as failed");
+  const failed = (await apiKeyGet(`/api/v1/staff/service-orders/${notDone}`)).order;
+  assert.equal(failed.failure_reason, "No access: Gate locked, nobody home");
+  assert.deepEqual(phone.errors, []);
+
+  // The dispatcher's board has it to schedule again, with why it was not done (the server lists
+  // it by its old window, not among the unscheduled: the board puts it there).
+  const dispatcher = await ownStaffUser({ tag: "dispatch2", name: "Dan Dispatcher", role: "field_dispatcher" });
+  const desk = await openPage(browser, t, DESKTOP);
+  await signInToConsole(desk.page, dispatcher);
+  await desk.page.goto(`${BASE}/staff.html#/dispatch`);
+  const again = desk.page.locator(`section.unscheduled [data-testid=order-card][data-order=${notDone}]`);
+  await again.getByText("Not done last time: No access: Gate locked, nobody home").waitFor();
+  assert.equal(await desk.page.locator(`[data-testid=crew-column] [data-order=${notDone}]`).count(), 0, "not in its crew's column");
+  await again.getByRole("button", { name: `Schedule… ${notDone}` }).waitFor();
+  assert.equal(await again.getByTestId("late").count(), 0, "a visit not done is not late");
+  await photograph(desk.page, desk.page.locator("section.unscheduled"), "board-not-done");
+  assert.deepEqual(desk.errors, []);
+});
+
+test("a day of 5,000 orders: one request for the day, drawn quickly, a column's first cards shown and the rest on asking", async (t) => {
+  const dispatcher = await ownStaffUser({ tag: "dispatch3", name: "Di Dispatcher", role: "field_dispatcher" });
+  const desk = await openPage(browser, t, DESKTOP);
+  await signInToConsole(desk.page, dispatcher);
+  const page = desk.page;
+  // The day's answer as the server would give it at its most (limit 5000): 40 crews, some late.
+  const start = Date.parse(new Date().toISOString().slice(0, 10) + "T16:00:00Z");
+  const orders = Array.from({ length: 5000 }, (_, i) => ({
+    number: `SO9${String(i).padStart(5, "0")}`, account: "1000-0001-7", kind: i % 3 ? "meter_reread" : "disconnect",
+    status: i % 5 === 0 ? "scheduled" : "dispatched", needs_visit: true, details: `${100 + i} Elm St`,
+    window_start: new Date(start + (i % 40) * 900_000).toISOString(), window_end: new Date(start + (i % 40) * 900_000 + 7_200_000).toISOString(),
+    crew: i % 5 === 0 ? null : `Crew ${i % 40}`, failure_reason: null, service_date: null, commodity: "electric", requested_at: "2026-12-01T10:00:00Z",
+  }));
+  let dayRequests = 0;
+  await page.route(/\/api\/v1\/staff\/service-orders\?from=/, async (route) => {
+    dayRequests += 1;
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ orders }) });
+  });
+  const began = Date.now();
+  await page.goto(`${BASE}/staff.html#/dispatch`);
+  await page.getByTestId("dispatch-status").filter({ hasText: / orders on / }).waitFor();
+  const took = Date.now() - began;
+  const status = await page.getByTestId("dispatch-status").innerText();
+  assert.match(status, /^5000 orders on/);
+  assert.equal(dayRequests, 1, "one request for the day");
+  assert.ok(took < 5000, `drawn in ${took} ms`);
+  const cards = await page.locator("[data-testid=crew-column] [data-testid=order-card]").count();
+  assert.ok(cards <= 41 * 40, `${cards} cards drawn at first`);
+  const none = page.locator("[data-testid=crew-column][data-crew='']");
+  assert.match(await none.getByTestId("crew-count").innerText(), /^1000 orders/);
+  const more = Date.now();
+  await none.getByRole("button", { name: /^Show all 1000/ }).click();
+  await assertEventually(async () => (await none.locator("[data-testid=order-card]").count()) === 1000, "all 1,000 shown");
+  console.log(`# 5,000 orders: status in ${took} ms, ${cards} cards at first; a column of 1,000 in ${Date.now() - more} ms`);
+  await page.screenshot({ path: `${process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp"}/dispatch-board-5000.png` });
+  assert.deepEqual(desk.errors, []);
+});
+
+/** The instant a day and time on the utility's clocks is (as the console computes it). */
+function instantOf(day, time, zone) {
+  const [y, mo, d] = day.split("-").map(Number);
+  const [h, mi] = time.split(":").map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const offset = (at) => {
+    const p = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+      .formatToParts(new Date(at));
+    const v = (type) => Number(p.find((x) => x.type === type).value);
+    return Date.UTC(v("year"), v("month") - 1, v("day"), v("hour"), v("minute")) - at;
+  };
+  let at = wall;
+  for (let i = 0; i < 2; i++) at = wall - offset(at);
+  return new Date(at).toISOString().replace(/\.000Z$/, "Z");
+}
+
+async function assertEventually(check, what, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    assert.ok(Date.now() < until, what);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -1,0 +1,516 @@
+// The field technician's page (orders.field), phone first: the crew chosen once (kept on this
+// phone), today's orders dispatched to it in window order (today on the utility's clocks), and
+// one order's page: where (the address, the meters with their last reading), what to do, and the
+// moves: On my way, Arrived, Complete (a reading per meter read by hand; the server checks it
+// against the meter's history), Could not do it (a reason). Every move goes through the outbox
+// (useFieldOutbox.ts, fieldQueue.ts): kept on the phone with its own Idempotency-Key, sent when
+// there is a connection, shown as waiting to send until the server answers; a refusal is said
+// with its order (an unlikely reading may then be confirmed as right).
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { asApiError, isAbort } from "./api";
+import type { ApiError, Staff } from "./api";
+import type { ServiceOrder } from "../portal/types";
+import { fetchOrder, fetchWindowOrders } from "./ordersApi";
+import type { SitedOrder, SiteMeter } from "./ordersApi";
+import {
+  FAIL_REASONS, byWindow, crewsSeen, dayRange, failNote, kindWords, readingMayBeConfirmed, readingWords, refusedReading, siteLine, statusWords,
+  windowTimes,
+} from "./dispatch";
+import type { FailReason, FieldAction } from "./dispatch";
+import { CREW_STORAGE_KEY, fieldMovesFrom, statusAfter } from "./fieldQueue";
+import type { FieldMoveBody, RefusedMove } from "./fieldQueue";
+import { useFieldOutbox } from "./useFieldOutbox";
+import type { FieldOutbox } from "./useFieldOutbox";
+import { useOrdersZone } from "./useOrdersZone";
+import { formatInstantIn, localDateOf } from "./localTime";
+import { formatDate } from "../shared/format";
+import { consoleProblem } from "./problems";
+import { FIELD_PERMISSION, fieldHash } from "./route";
+import "./field.css";
+
+/** How often today's list is asked for again while the page is open. */
+const LIST_EVERY_MS = 120_000;
+
+/** Orders seen on this page, by number: an order opened before still shows when the connection is gone. */
+const seen = new Map<string, SitedOrder>();
+
+function storedCrew(): string {
+  try {
+    return localStorage.getItem(CREW_STORAGE_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function sameCrew(a: string | null, b: string): boolean {
+  return (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+const MOVE_WORDS: Record<FieldAction, string> = {
+  depart: "On my way",
+  arrive: "Arrived",
+  complete: "Complete",
+  fail: "Could not do it",
+};
+
+export function FieldPage({ order, me, onSessionEnded }: { order: string | null; me: Staff; onSessionEnded: (e: ApiError) => void }) {
+  if (!me.permissions.includes(FIELD_PERMISSION)) {
+    return (
+      <section class="field-page" aria-labelledby="field-heading">
+        <h1 id="field-heading">Field work</h1>
+        <p class="alert">
+          <strong>Not open to you.</strong>
+          <span class="detail">The field page needs the permission {FIELD_PERMISSION}, which your roles do not give.</span>
+        </p>
+      </section>
+    );
+  }
+  return <FieldWork order={order} me={me} onSessionEnded={onSessionEnded} />;
+}
+
+type Load = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready" };
+
+function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: Staff; onSessionEnded: (e: ApiError) => void }) {
+  const { zone, ready } = useOrdersZone();
+  const today = localDateOf(new Date(), zone) ?? "";
+  const [crew, setCrew] = useState(storedCrew);
+  const [choosing, setChoosing] = useState(() => storedCrew() === "");
+  const [orders, setOrders] = useState<ServiceOrder[]>([]);
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const asking = useRef(0);
+
+  const refresh = useCallback(() => {
+    const range = dayRange(today, zone);
+    if (!ready || !range) return;
+    const n = ++asking.current;
+    fetchWindowOrders(range.from, range.to).then(
+      (all) => {
+        if (n !== asking.current) return;
+        setOrders(all);
+        setLoad({ state: "ready" });
+      },
+      (e) => {
+        if (isAbort(e) || n !== asking.current) return;
+        const err = asApiError(e);
+        if (consoleProblem(err) === "sign-in") onSessionEnded(err);
+        else setLoad((l) => (l.state === "ready" ? l : { state: "failed", error: err })); // the list shown stays
+      },
+    );
+  }, [today, zone, ready, onSessionEnded]);
+
+  // Asked again every few minutes and when the connection comes back: orders dispatched meanwhile appear.
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(() => {
+      if (navigator.onLine) refresh();
+    }, LIST_EVERY_MS);
+    addEventListener("online", refresh);
+    return () => {
+      clearInterval(timer);
+      removeEventListener("online", refresh);
+    };
+  }, [refresh]);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    addEventListener("online", on);
+    addEventListener("offline", off);
+    return () => {
+      removeEventListener("online", on);
+      removeEventListener("offline", off);
+    };
+  }, []);
+
+  // An order's page asks for the order again when an answer comes back from the server.
+  const [answers, setAnswers] = useState(0);
+  const onAnswered = useCallback(() => {
+    setAnswers((n) => n + 1);
+    refresh();
+  }, [refresh]);
+  const outbox = useFieldOutbox(me.id, onSessionEnded, onAnswered);
+
+  const mine = useMemo(() => orders.filter((o) => sameCrew(o.crew, crew)).sort(byWindow), [orders, crew]);
+  const crews = useMemo(() => crewsSeen(orders), [orders]);
+
+  const chooseCrew = (name: string) => {
+    try {
+      localStorage.setItem(CREW_STORAGE_KEY, name);
+    } catch {
+      // not kept on this phone: asked again next time
+    }
+    setCrew(name);
+    setChoosing(false);
+  };
+
+  return (
+    <section class="field-page" aria-labelledby="field-heading">
+      <OutboxLine outbox={outbox} online={online} />
+      {order ? (
+        <OrderPage key={order} number={order} listed={mine.find((o) => o.number === order) ?? null} zone={zone} answers={answers}
+          outbox={outbox} onSessionEnded={onSessionEnded} />
+      ) : choosing ? (
+        <CrewChooser crew={crew} crews={crews} onChosen={chooseCrew} onBack={crew ? () => setChoosing(false) : null} />
+      ) : (
+        <>
+          <h1 id="field-heading" tabIndex={-1}>Today, {crew}</h1>
+          <p class="field-sub">
+            {formatDate(today)} · <button type="button" class="link-button" onClick={() => setChoosing(true)}>Change crew</button>
+          </p>
+          {load.state === "loading" && <p role="status" class="status-line">Loading today's orders…</p>}
+          {load.state === "failed" && (
+            <div class="section-problem">
+              <p class="alert"><strong>Could not load today's orders.</strong><span class="detail">{load.error.detail}</span></p>
+              <button type="button" class="secondary" onClick={refresh}>Try again</button>
+            </div>
+          )}
+          {load.state === "ready" && (
+            <>
+              <p role="status" class="status-line" data-testid="field-status">
+                {mine.length === 0 ? `No orders are dispatched to ${crew} today.` : `${mine.length} ${mine.length === 1 ? "order" : "orders"} today.`}
+              </p>
+              <ol class="field-orders">
+                {mine.map((o) => {
+                  const status = statusAfter(o.status, outbox.outbox.waiting, o.number);
+                  const waiting = outbox.outbox.waiting.some((m) => m.order === o.number);
+                  return (
+                    <li key={o.number}>
+                      <a class="field-order" href={fieldHash(o.number)} data-testid="field-order" data-order={o.number}>
+                        <span class="field-window">{windowTimes(o.window_start, o.window_end, zone)}</span>
+                        <span class="field-kind">{kindWords(o.kind)}</span>
+                        <span class="field-details">{o.details || `Account ${o.account}`}</span>
+                        <span class="field-order-foot">
+                          <span class="badge order-status">{statusWords(status)}</span>
+                          {waiting && <span class="badge waiting-badge">Waiting to send</span>}
+                          <span class="nowrap">{o.number}</span>
+                        </span>
+                      </a>
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** How many moves wait to be sent, and whether the phone has a connection. */
+function OutboxLine({ outbox, online }: { outbox: FieldOutbox; online: boolean }) {
+  const n = outbox.outbox.waiting.length;
+  return (
+    <div class={n > 0 || !online ? "outbox-line waiting" : "outbox-line"} role="status" data-testid="outbox-line">
+      {!online && <strong>No connection. </strong>}
+      {n > 0 ? (
+        <>
+          <span>{n === 1 ? "1 move is waiting to send." : `${n} moves are waiting to send.`} They are sent when the connection is back.</span>{" "}
+          {online && (
+            <button type="button" class="secondary small" aria-disabled={outbox.sending ? "true" : undefined} onClick={outbox.flush}>
+              {outbox.sending ? "Sending…" : "Send now"}
+            </button>
+          )}
+        </>
+      ) : (
+        !online && <span>Your moves are kept on this phone and sent when it is back.</span>
+      )}
+    </div>
+  );
+}
+
+function CrewChooser({ crew, crews, onChosen, onBack }: { crew: string; crews: string[]; onChosen: (crew: string) => void; onBack: (() => void) | null }) {
+  const [name, setName] = useState(crew);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError("Type your crew's name, as the dispatcher writes it.");
+      document.getElementById("field-crew")?.focus();
+      return;
+    }
+    onChosen(name.trim());
+  };
+  return (
+    <form class="crew-chooser" onSubmit={submit} noValidate aria-labelledby="field-heading">
+      <h1 id="field-heading" tabIndex={-1} ref={heading}>Your crew</h1>
+      <p class="hint">Choose it once: this phone remembers it.</p>
+      <div class={error ? "field invalid" : "field"}>
+        <label for="field-crew">Crew</label>
+        <input id="field-crew" list="field-crews" autocomplete="off" maxLength={60} value={name} aria-invalid={error ? "true" : undefined}
+          aria-describedby={error ? "field-crew-error" : undefined} onInput={(e) => setName(e.currentTarget.value)} />
+        <datalist id="field-crews">{crews.map((c) => <option key={c} value={c} />)}</datalist>
+        {error && <p id="field-crew-error" class="field-error">{error}</p>}
+      </div>
+      {crews.length > 0 && (
+        <ul class="crew-picks" aria-label="Crews with orders today">
+          {crews.map((c) => (
+            <li key={c}><button type="button" class="secondary" onClick={() => onChosen(c)}>{c}</button></li>
+          ))}
+        </ul>
+      )}
+      <div class="form-actions">
+        <button type="submit">Show my orders</button>
+        {onBack && <button type="button" class="secondary" onClick={onBack}>Back</button>}
+      </div>
+    </form>
+  );
+}
+
+function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
+  number: string;
+  listed: ServiceOrder | null;
+  zone: string | null;
+  answers: number;
+  outbox: FieldOutbox;
+  onSessionEnded: (e: ApiError) => void;
+}) {
+  const [order, setOrder] = useState<SitedOrder | null>(() => seen.get(number) ?? null);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [form, setForm] = useState<"complete" | "fail" | null>(null);
+  const [full, setFull] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    const ctl = new AbortController();
+    fetchOrder(number, ctl.signal).then(
+      (o) => {
+        seen.set(number, o);
+        setOrder(o);
+        setProblem(null);
+      },
+      (e) => {
+        if (isAbort(e)) return;
+        const err = asApiError(e);
+        if (consoleProblem(err) === "sign-in") onSessionEnded(err);
+        else setProblem(err);
+      },
+    );
+    return () => ctl.abort();
+  }, [number, answers, onSessionEnded]);
+
+  const shown: SitedOrder | null = order ?? (listed ? { ...listed } : null);
+  const waiting = outbox.outbox.waiting.filter((m) => m.order === number);
+  const refused = outbox.outbox.refused.filter((r) => r.order === number);
+  const status = shown ? statusAfter(shown.status, outbox.outbox.waiting, number) : "";
+
+  const make = (body: FieldMoveBody) => {
+    const added = outbox.add(number, body);
+    setFull(!added);
+    if (!added) return;
+    setForm(null);
+    requestAnimationFrame(() => document.getElementById("field-moves-heading")?.focus());
+  };
+
+  return (
+    <article class="field-order-page" aria-labelledby="field-heading">
+      <a class="back" href={fieldHash()}>← Today's orders</a>
+      <h1 id="field-heading" tabIndex={-1} ref={heading}>{shown ? kindWords(shown.kind) : number}</h1>
+      {!shown && !problem && <p role="status" class="status-line">Loading {number}…</p>}
+      {problem && !shown && (
+        <p class="alert"><strong>Could not load {number}.</strong><span class="detail">{problem.detail}</span></p>
+      )}
+      {shown && (
+        <>
+          <p class="field-sub">
+            <span class="nowrap">{number}</span> · <span class="badge order-status" data-testid="order-status">{statusWords(status)}{waiting.length > 0 ? ", not sent yet" : ""}</span>
+          </p>
+          <dl class="field-facts">
+            <dt>When</dt>
+            <dd>{shown.window_start ? `${windowTimes(shown.window_start, shown.window_end, zone)}` : "No window"}</dd>
+            <dt>Where</dt>
+            <dd data-testid="site-address">{siteLine(shown.site) || shown.details}</dd>
+            <dt>What to do</dt>
+            <dd>{kindWords(shown.kind)}{shown.details ? `: ${shown.details}` : ""}</dd>
+            {shown.failure_reason && (<><dt>Not done last time</dt><dd>{shown.failure_reason}</dd></>)}
+          </dl>
+          <Meters meters={shown.site?.meters ?? null} zone={zone} />
+          <h2 id="field-moves-heading" tabIndex={-1}>Your moves</h2>
+          {waiting.length > 0 && (
+            <ul class="waiting-moves" data-testid="waiting-moves">
+              {waiting.map((m) => (
+                <li key={m.key}>
+                  <strong>{MOVE_WORDS[m.body.action]}: waiting to send</strong>
+                  <span class="explain">Made {formatInstantIn(m.made_at, zone)}{m.tries > 0 ? `; tried ${m.tries} ${m.tries === 1 ? "time" : "times"}` : ""}.</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {refused.map((r) => (
+            <Refusal key={r.key} refusal={r} onConfirm={(body) => { outbox.forget(r.key); make(body); }} onDismiss={() => {
+              outbox.forget(r.key);
+              if (refusedReading(r.field) !== null) setForm("complete");
+            }} />
+          ))}
+          {form === "complete" ? (
+            <CompleteForm meters={shown.site?.meters ?? null} onSend={make} onBack={() => setForm(null)} />
+          ) : form === "fail" ? (
+            <FailForm onSend={make} onBack={() => setForm(null)} />
+          ) : (
+            <MoveButtons status={status} waiting={waiting.length > 0} onMove={(a) => (a === "complete" || a === "fail" ? setForm(a) : make({ action: a }))} />
+          )}
+          {full && <p class="alert" role="alert"><strong>Not kept: too many moves are waiting to send.</strong><span class="detail">Find a connection so they can be sent, then try again.</span></p>}
+          {problem && shown && <p class="alert"><strong>Could not ask for {number} again.</strong><span class="detail">{problem.detail}</span></p>}
+        </>
+      )}
+    </article>
+  );
+}
+
+function MoveButtons({ status, waiting, onMove }: { status: string; waiting: boolean; onMove: (action: FieldAction) => void }) {
+  const moves = fieldMovesFrom(status);
+  if (moves.length === 0) {
+    if (waiting) return <p class="hint">Done on this phone. It is sent when there is a connection: you may go on to the next order.</p>;
+    return <p class="hint">{status === "completed" ? "Done. Nothing more to do here." : `Nothing for you to do while it is ${statusWords(status).toLowerCase()}.`}</p>;
+  }
+  return (
+    <div class="field-moves">
+      {moves.map((a) => (
+        <button key={a} type="button" class={a === "fail" ? "secondary" : ""} onClick={() => onMove(a)}>
+          {a === "complete" ? "Complete…" : a === "fail" ? "Could not do it…" : MOVE_WORDS[a]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Meters({ meters, zone }: { meters: SiteMeter[] | null; zone: string | null }) {
+  if (meters === null) return <p class="hint">The meters show once the order is loaded.</p>;
+  if (meters.length === 0) return <p class="hint">No meter is recorded here.</p>;
+  return (
+    <>
+      <h2>Meters</h2>
+      <ul class="field-meters">
+        {meters.map((m, i) => (
+          <li key={m.serial ?? i}>
+            <strong>{m.serial ?? "No meter"}</strong> · {kindWords(m.commodity)}{m.unit ? `, ${m.unit}` : ""}
+            <span class="explain">
+              {m.automatic
+                ? "Read automatically: no reading needed."
+                : !m.serial
+                  ? "Nothing to read."
+                  : m.last_reading
+                  ? `Last reading ${readingWords(m.last_reading)}${m.last_read_at ? ` on ${formatInstantIn(m.last_read_at, zone)}` : ""}.`
+                  : "No reading yet."}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The meters a reading is asked for: read by hand, with a serial. */
+function handRead(meters: SiteMeter[] | null): SiteMeter[] {
+  return (meters ?? []).filter((m) => !m.automatic && m.serial);
+}
+
+function CompleteForm({ meters, onSend, onBack }: { meters: SiteMeter[] | null; onSend: (body: FieldMoveBody) => void; onBack: () => void }) {
+  const asked = handRead(meters);
+  const [readings, setReadings] = useState<string[]>(() => asked.map(() => ""));
+  const [errors, setErrors] = useState<(string | undefined)[]>([]);
+  useEffect(() => {
+    const first = document.querySelector<HTMLElement>(".complete-form input, .complete-form button[type=submit]");
+    first?.focus();
+  }, []);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const problems = readings.map((r) => (/^\d+(\.\d+)?$/.test(r.trim()) ? undefined : "Type the reading on the dial, digits only."));
+    setErrors(problems);
+    const first = problems.findIndex(Boolean);
+    if (first >= 0) {
+      document.getElementById(`reading-${first}`)?.focus();
+      return;
+    }
+    onSend(asked.length > 0 ? { action: "complete", reads: asked.map((m, i) => ({ meter: m.serial!, reading: readings[i].trim() })) } : { action: "complete" });
+  };
+  return (
+    <form class="complete-form" aria-label="Complete the work" onSubmit={submit} noValidate>
+      {asked.length === 0 && <p class="hint">Every meter here is read automatically: no reading is needed.</p>}
+      {asked.map((m, i) => (
+        <div key={m.serial} class={errors[i] ? "field invalid" : "field"}>
+          <label for={`reading-${i}`}>Reading of meter {m.serial} ({m.unit})</label>
+          <input id={`reading-${i}`} inputMode="decimal" autocomplete="off" value={readings[i]} aria-invalid={errors[i] ? "true" : undefined}
+            aria-describedby={`reading-${i}-hint${errors[i] ? ` reading-${i}-error` : ""}`}
+            onInput={(e) => { const v = e.currentTarget.value; setReadings((r) => r.map((x, j) => (j === i ? v : x))); }} />
+          <p id={`reading-${i}-hint`} class="hint">{m.last_reading ? `Last reading ${readingWords(m.last_reading)}.` : "No reading yet."}</p>
+          {errors[i] && <p id={`reading-${i}-error`} class="field-error">{errors[i]}</p>}
+        </div>
+      ))}
+      <div class="form-actions">
+        <button type="submit">Complete</button>
+        <button type="button" class="secondary" onClick={onBack}>Back</button>
+      </div>
+    </form>
+  );
+}
+
+function FailForm({ onSend, onBack }: { onSend: (body: FieldMoveBody) => void; onBack: () => void }) {
+  const [reason, setReason] = useState<FailReason | null>(null);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | undefined>(undefined);
+  useEffect(() => document.querySelector<HTMLElement>(".fail-form input")?.focus(), []);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!reason) {
+      setError("Choose why it could not be done.");
+      document.querySelector<HTMLElement>(".fail-form input")?.focus();
+      return;
+    }
+    const note = failNote(reason, text);
+    if (!note) {
+      setError("Say what happened.");
+      document.getElementById("fail-text")?.focus();
+      return;
+    }
+    onSend({ action: "fail", note });
+  };
+  return (
+    <form class="fail-form" aria-label="Could not do it" onSubmit={submit} noValidate>
+      <fieldset aria-describedby={error ? "fail-error" : undefined}>
+        <legend>Why could it not be done?</legend>
+        {FAIL_REASONS.map((r) => (
+          <label key={r.id} class="choice">
+            <input type="radio" name="fail-reason" value={r.id} checked={reason === r.id} onChange={() => { setReason(r.id); setError(undefined); }} />
+            {r.words}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for="fail-text">{reason === "other" ? "What happened" : "More (optional)"}</label>
+        <textarea id="fail-text" rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </div>
+      {error && <p id="fail-error" class="field-error">{error}</p>}
+      <div class="form-actions">
+        <button type="submit">Send</button>
+        <button type="button" class="secondary" onClick={onBack}>Back</button>
+      </div>
+    </form>
+  );
+}
+
+/** A move the server refused: its words, and for an unlikely reading, "It is right" (sent again, confirmed). */
+function Refusal({ refusal, onConfirm, onDismiss }: { refusal: RefusedMove; onConfirm: (body: FieldMoveBody) => void; onDismiss: () => void }) {
+  const index = refusedReading(refusal.field);
+  const read = index !== null ? refusal.body.reads?.[index] : undefined;
+  const confirmable = read !== undefined && readingMayBeConfirmed(refusal.detail);
+  const confirm = () => {
+    const reads = (refusal.body.reads ?? []).map((r, i) => (i === index ? { ...r, confirmed: true } : r));
+    onConfirm({ ...refusal.body, reads });
+  };
+  return (
+    <div class="alert refusal" role="alert" data-testid="move-refused">
+      <strong>{MOVE_WORDS[refusal.body.action]}: not done.</strong>
+      <span class="detail">
+        {read ? `The reading ${read.reading} of meter ${read.meter}: ` : ""}{refusal.detail}
+      </span>
+      <div class="form-actions">
+        {confirmable && <button type="button" onClick={confirm}>It is right</button>}
+        <button type="button" class="secondary" onClick={onDismiss}>{read ? "Read it again" : "OK"}</button>
+      </div>
+    </div>
+  );
+}
+

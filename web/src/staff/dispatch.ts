@@ -1,0 +1,279 @@
+// The dispatcher's board and the field page's words and arrangements (pure;
+// test/staffDispatch.test.mjs): an order's kind and status in words, whether a visit is late, the
+// day's orders grouped by crew (with counts), the crews seen that day, the day as the server's
+// [from, to) on the utility's clocks, and the server's refusals of a move in words. The rules are
+// the server's (src/orders/order_rules.h, docs/orders.md). Relative imports end in .ts for the
+// unit tests.
+
+import type { ApiError } from "./api.ts";
+import type { ServiceOrder } from "../portal/types.ts";
+import { instantAt } from "./applications.ts";
+
+/** The fields of an order the board and the field page use (a list item has them all). */
+export type BoardOrder = Pick<ServiceOrder, "number" | "account" | "kind" | "status" | "needs_visit" | "details" | "window_start" |
+  "window_end" | "crew" | "failure_reason" | "service_date" | "commodity" | "requested_at">;
+
+const KIND_WORDS: Record<string, string> = {
+  start_service: "Start service",
+  stop_service: "Stop service",
+  transfer: "Transfer of service",
+  new_connection: "New connection",
+  reconnect: "Reconnect",
+  disconnect: "Disconnect",
+  meter_reread: "Read the meter again",
+  meter_exchange: "Exchange the meter",
+  meter_install: "Install a meter",
+  meter_remove: "Remove the meter",
+  investigate: "Investigate",
+  other: "Other work",
+};
+
+/** What the order is for, in words: "meter_reread" -> "Read the meter again"; a kind not known, made readable. */
+export function kindWords(kind: string): string {
+  const words = KIND_WORDS[kind];
+  if (words) return words;
+  const plain = kind.replace(/[_-]+/g, " ").trim();
+  return plain ? plain[0].toUpperCase() + plain.slice(1) : kind;
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  received: "Received",
+  scheduled: "Scheduled",
+  dispatched: "Dispatched",
+  en_route: "On the way",
+  on_site: "On site",
+  awaiting_approval: "Waiting for approval",
+  completed: "Completed",
+  cancelled: "Cancelled",
+  failed: "Could not be done",
+};
+
+export function statusWords(status: string): string {
+  return STATUS_WORDS[status] ?? kindWords(status);
+}
+
+/**
+ * Late: the window has ended (at `nowMs`) and nobody is on site yet, nor has the work been done
+ * (nor has the visit been found impossible: that is for scheduling again, not late).
+ * An order with no window is never late.
+ */
+export function isLate(order: Pick<BoardOrder, "status" | "window_end">, nowMs: number): boolean {
+  if (!order.window_end) return false;
+  const end = Date.parse(order.window_end);
+  if (Number.isNaN(end) || end > nowMs) return false;
+  return !["on_site", "awaiting_approval", "completed", "cancelled", "failed"].includes(order.status);
+}
+
+/**
+ * The board's two lists from the server's two answers: the crews' (the day's orders but the visits
+ * that could not be done) and those needing a visit scheduled: the unscheduled, then the day's
+ * failed visits (the server lists a failed visit by its old window, not among the unscheduled).
+ */
+export function boardLists<T extends Pick<BoardOrder, "number" | "status">>(dayOrders: readonly T[], unscheduled: readonly T[]): { crews: T[]; toSchedule: T[] } {
+  const crews: T[] = [];
+  const failed: T[] = [];
+  for (const o of dayOrders) (o.status === "failed" ? failed : crews).push(o);
+  const listed = new Set(unscheduled.map((o) => o.number));
+  return { crews, toSchedule: [...unscheduled, ...failed.filter((o) => !listed.has(o.number))] };
+}
+
+/** One crew's orders on the board (crew null: those not dispatched to a crew yet). */
+export interface CrewGroup<T> {
+  crew: string | null;
+  orders: T[];
+  late: number;
+}
+
+const byCrewName = new Intl.Collator("en-US", { numeric: true, sensitivity: "base" });
+
+/** Window order: earliest start first, then the order's number (a stable order for equal windows). */
+export function byWindow(a: Pick<BoardOrder, "window_start" | "number">, b: Pick<BoardOrder, "window_start" | "number">): number {
+  const sa = a.window_start ?? "";
+  const sb = b.window_start ?? "";
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+}
+
+/**
+ * The day's orders by crew: first the orders with no crew ("Not dispatched yet", present only when
+ * there are some), then each crew by name ("Crew 2" before "Crew 10"), each in window order with
+ * its count of late visits. One pass over the orders and one sort per group: fast for 5,000.
+ */
+export function groupByCrew<T extends Pick<BoardOrder, "crew" | "status" | "window_start" | "window_end" | "number">>(
+  orders: readonly T[],
+  nowMs: number,
+): CrewGroup<T>[] {
+  const groups = new Map<string, CrewGroup<T>>();
+  let none: CrewGroup<T> | null = null;
+  for (const order of orders) {
+    const crew = order.crew?.trim() || null;
+    let group: CrewGroup<T> | null | undefined = crew === null ? none : groups.get(crew);
+    if (!group) {
+      group = { crew, orders: [], late: 0 };
+      if (crew === null) none = group;
+      else groups.set(crew, group);
+    }
+    group.orders.push(order);
+    if (isLate(order, nowMs)) group.late++;
+  }
+  const crews = [...groups.values()].sort((a, b) => byCrewName.compare(a.crew ?? "", b.crew ?? ""));
+  const all = none ? [none, ...crews] : crews;
+  for (const group of all) group.orders.sort(byWindow);
+  return all;
+}
+
+/** The crews seen among the orders, by name: the suggestions when dispatching. */
+export function crewsSeen(orders: readonly Pick<BoardOrder, "crew">[]): string[] {
+  const crews = new Set<string>();
+  for (const o of orders) if (o.crew?.trim()) crews.add(o.crew.trim());
+  return [...crews].sort(byCrewName.compare);
+}
+
+/** The day after "2026-12-07": "2026-12-08" (calendar arithmetic, no clocks). */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** The day before "2026-12-07": "2026-12-06". */
+export function previousDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * A day on the utility's clocks as the list's [from, to): midnight to the next midnight there
+ * (23 or 25 hours on a day the clocks change). Null when `day` is not a day.
+ */
+export function dayRange(day: string, timeZone: string | null): { from: string; to: string } | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const from = instantAt(day, "00:00", timeZone);
+  const to = instantAt(nextDay(day), "00:00", timeZone);
+  return from && to ? { from, to } : null;
+}
+
+/** A window's times on the utility's clocks: "8:00 AM – 12:00 PM"; "No window" without one. */
+export function windowTimes(start: string | null, end: string | null, timeZone: string | null): string {
+  if (!start || !end) return "No window";
+  const fields: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-US", timeZone ? { ...fields, timeZone } : fields);
+  } catch {
+    format = new Intl.DateTimeFormat("en-US", fields);
+  }
+  const a = new Date(start);
+  const b = new Date(end);
+  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return "No window";
+  return `${format.format(a)} – ${format.format(b)}`;
+}
+
+/** A moment's time of day on the utility's clocks as a time field takes it: "08:00". */
+export function clockTime(iso: string, timeZone: string | null): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  const fields: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-US", timeZone ? { ...fields, timeZone } : fields);
+  } catch {
+    format = new Intl.DateTimeFormat("en-US", fields);
+  }
+  return format.format(d);
+}
+
+/** The dispatcher's moves, and the field's. */
+export type DispatchAction = "schedule" | "reschedule" | "dispatch" | "cancel" | "approve" | "reject";
+export type FieldAction = "depart" | "arrive" | "complete" | "fail";
+export type MoveAction = DispatchAction | FieldAction;
+
+const DONE_WORDS: Record<MoveAction, string> = {
+  schedule: "Scheduled",
+  reschedule: "Rescheduled",
+  dispatch: "Dispatched",
+  cancel: "Cancelled",
+  approve: "Approved",
+  reject: "Sent back on site",
+  depart: "On the way to",
+  arrive: "Arrived at",
+  complete: "Completed",
+  fail: "Recorded as not done:",
+};
+
+/** What a move did, in a sentence: "Dispatched SO000123 to Crew 7." */
+export function movedWords(action: MoveAction, number: string, crew?: string): string {
+  if (action === "dispatch" && crew) return `Dispatched ${number} to ${crew}.`;
+  return `${DONE_WORDS[action]} ${number}.`;
+}
+
+const NOT_WORDS: Record<MoveAction, string> = {
+  schedule: "Not scheduled",
+  reschedule: "Not rescheduled",
+  dispatch: "Not dispatched",
+  cancel: "Not cancelled",
+  approve: "Not approved",
+  reject: "Not sent back",
+  depart: "Not marked on the way",
+  arrive: "Not marked arrived",
+  complete: "Not completed",
+  fail: "Not recorded",
+};
+
+/** The permission a move needs (the dispatcher's, or the field's). */
+export function movePermission(action: MoveAction): "orders.dispatch" | "orders.field" {
+  return action === "depart" || action === "arrive" || action === "complete" || action === "fail" ? "orders.field" : "orders.dispatch";
+}
+
+/** Why the server refused a move, in words (a reading refused is also said at its field). */
+export function moveRefusal(e: Pick<ApiError, "status" | "code" | "detail">, action: MoveAction, number: string): string {
+  const not = `${NOT_WORDS[action]}: `;
+  if (e.status === 403) return `${not}this needs the permission ${movePermission(action)}, which your roles do not give.`;
+  if (e.status === 404) return `${not}there is no order ${number}.`;
+  if (e.status === 409 && e.code === "order-not-due") return `${not}${e.detail} A stop is completed on or after its last day.`;
+  if (e.status === 409) return `${not}${e.detail} Someone may have moved it meanwhile: the list is asked for again.`;
+  return `${not}${e.detail}`;
+}
+
+/** The index of the reading a refusal names ("reads[1].reading" -> 1); null when it names none. */
+export function refusedReading(field: string | undefined | null): number | null {
+  const m = /^reads\[(\d+)\]\.reading$/.exec(field ?? "");
+  return m ? Number(m[1]) : null;
+}
+
+/** A reading refused as unlikely (not lower than the last): the technician may confirm it is right. */
+export function readingMayBeConfirmed(detail: string): boolean {
+  return /confirm/i.test(detail) && !/lower than/i.test(detail);
+}
+
+/** The reasons a visit could not be done, as the technician chooses them. */
+export const FAIL_REASONS = [
+  { id: "no_access", words: "No access" },
+  { id: "unsafe", words: "Unsafe" },
+  { id: "meter_missing", words: "Meter missing" },
+  { id: "come_back", words: "Customer asked to come back" },
+  { id: "other", words: "Other" },
+] as const;
+
+export type FailReason = (typeof FAIL_REASONS)[number]["id"];
+
+/** The note sent with "fail": the reason in words, then what was typed ("Unsafe: dog in the yard"). Null when "other" has no words. */
+export function failNote(reason: FailReason, text: string): string | null {
+  const words = FAIL_REASONS.find((r) => r.id === reason)?.words ?? "Other";
+  const typed = text.trim();
+  if (reason === "other") return typed ? typed : null;
+  return typed ? `${words}: ${typed}` : words;
+}
+
+/** The address's lines, one string: "1204 Elm St, Apt 2, Springfield, OR 97477". */
+export function siteLine(site: { line1?: string; line2?: string; city?: string; state?: string; zip?: string } | null | undefined): string {
+  if (!site) return "";
+  const cityLine = [site.city, [site.state, site.zip].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return [site.line1, site.line2, cityLine].filter((p) => p && p.trim()).join(", ");
+}
+
+/** A register reading as the dial shows it: "39453.000" -> "39453", "12.500" -> "12.5"; else as sent. */
+export function readingWords(reading: string): string {
+  const m = /^(\d+)(?:\.(\d*?)0*)?$/.exec(reading.trim());
+  if (!m) return reading;
+  return m[2] ? `${m[1]}.${m[2]}` : m[1];
+}

@@ -1,0 +1,79 @@
+// The dispatcher's and the field's API (src/api/routes.cc): open orders by window or with none
+// (accounts.read), one order with its site and meters, and moving an order (orders.dispatch for the
+// dispatcher's moves, orders.field for the field's; the server checks which). Field moves carry
+// an Idempotency-Key (fieldQueue.ts). Relative imports end in .ts for the unit tests.
+
+import { getJson, request } from "./api.ts";
+import type { ServiceOrder } from "../portal/types.ts";
+import type { MoveAction } from "./dispatch.ts";
+
+const ORDERS = "/api/v1/staff/service-orders";
+
+/** The most orders one answer holds (the server's maximum): a day's board is one request. */
+export const BOARD_LIMIT = 5000;
+
+/** Open orders whose window starts in [from, to), oldest first. */
+export async function fetchWindowOrders(from: string, to: string, signal?: AbortSignal): Promise<ServiceOrder[]> {
+  const q = new URLSearchParams({ from, to, limit: String(BOARD_LIMIT) });
+  return (await getJson<{ orders: ServiceOrder[] }>(`${ORDERS}?${q}`, signal)).orders ?? [];
+}
+
+/** Open orders that need a visit and have no window (failed visits to schedule again among them). */
+export async function fetchUnscheduledOrders(signal?: AbortSignal): Promise<ServiceOrder[]> {
+  const q = new URLSearchParams({ unscheduled: "true", limit: String(BOARD_LIMIT) });
+  return (await getJson<{ orders: ServiceOrder[] }>(`${ORDERS}?${q}`, signal)).orders ?? [];
+}
+
+/** A meter in place where the work is, with a register meter's last accepted reading. */
+export interface SiteMeter {
+  commodity: string;
+  serial: string | null;
+  kind: string;
+  unit: string;
+  /** Read automatically (AMI): no reading is asked for. */
+  automatic: boolean;
+  last_reading: string | null;
+  last_read_at: string | null;
+}
+
+export interface OrderSite {
+  line1: string;
+  line2: string;
+  city: string;
+  state: string;
+  zip: string;
+  meters: SiteMeter[];
+}
+
+export type SitedOrder = ServiceOrder & { site?: OrderSite };
+
+/** One order with its moves and its site. */
+export async function fetchOrder(number: string, signal?: AbortSignal): Promise<SitedOrder> {
+  return (await getJson<{ order: SitedOrder }>(`${ORDERS}/${encodeURIComponent(number)}`, signal)).order;
+}
+
+export interface MoveBody {
+  action: MoveAction;
+  window_start?: string;
+  window_end?: string;
+  crew?: string;
+  note?: string;
+  reads?: { meter: string; reading: string; confirmed?: boolean }[];
+}
+
+/** Moves an order; with `key`, a resent move answers the order as it is (replayed: true). */
+export function moveOrder(number: string, body: MoveBody, key?: string): Promise<{ order: ServiceOrder; replayed?: boolean }> {
+  return request<{ order: ServiceOrder; replayed?: boolean }>(
+    "POST",
+    `${ORDERS}/${encodeURIComponent(number)}/moves`,
+    body,
+    undefined,
+    key ? { "Idempotency-Key": key } : {},
+  );
+}
+
+/** The utility's zone from its public facts (GET /api/v1/utility): every window is on its clocks. */
+export async function fetchUtilityTimeZone(signal?: AbortSignal): Promise<string | null> {
+  const answer = await getJson<{ time_zone?: string | null }>("/api/v1/utility", signal);
+  return answer.time_zone ?? null;
+}
