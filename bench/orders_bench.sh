@@ -37,6 +37,16 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null &
 rate="${BENCH_ORDERS_RATE:-300}"
 echo "creating orders: $clients clients at $rate a second for $seconds s ..." >&2
 "$client" "$port" "$staff" create "$work/accounts.txt" "$clients" "$seconds" "$rate"
+# The notices keep up: three seconds after the last order, every order's event is decided.
+sleep 3
+sqlite3 "$work/orders.db" "
+  SELECT '{\"order_events\": ' || COUNT(*) ||
+         ', \"undecided_after_3_s\": ' || SUM(d.event_id IS NULL AND e.id > (SELECT last_event_id FROM event_cursors WHERE name = 'notices')) ||
+         ', \"order_notices_queued\": ' ||
+         (SELECT COUNT(*) FROM notices n JOIN account_events x ON x.id = n.event_id
+          WHERE x.kind = 'order.received') || '}'
+  FROM account_events e LEFT JOIN notice_decisions d ON d.event_id = e.id
+  WHERE e.kind = 'order.received';"
 
 # The board: 5,000 open orders in tomorrow's three 4-hour windows, twelve crews.
 tomorrow="$(date -u -d tomorrow +%Y-%m-%d)"

@@ -107,10 +107,17 @@ int serve_database(const Config& config, store::Database& database,
   // the cursor waits the default settle before passing (notices.h).
   notify::NoticeSettings notices{.public_url = config.portal.public_url};
   if (database.engine() == store::Engine::sqlite) notices.settle = std::chrono::seconds(0);
+  // Decided in short writes of at most 64 events, so that a busy minute's backlog never holds the
+  // writer long: a payment or an order waits behind one chunk at most (store/database.h).
   mail.add_producer([&database, notices]() -> Result<int> {
-    auto pass = notify::queue_notices(database, notices);
-    if (!pass.ok()) return pass.error();
-    return pass->emails;
+    constexpr std::size_t kChunk = 16;
+    int emails = 0;
+    for (;;) {
+      auto pass = notify::queue_notices(database, notices, kChunk);
+      if (!pass.ok()) return pass.error();
+      emails += pass->emails;
+      if (static_cast<std::size_t>(pass->events) < kChunk) return emails;
+    }
   });
   // Order events to the utility's work-management system (orders/webhooks.h), on the same thread.
   const std::chrono::seconds webhook_settle = notices.settle;

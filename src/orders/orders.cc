@@ -437,7 +437,10 @@ Result<ServiceOrder> insert_order(Session& session, std::int64_t account_id, con
   RP_TRY(created);
   RP_TRY(record_move(session, account_id, *created, "create", OrderStatus::received,
                      OrderStatus::received, "", actor, at));
-  return read_order(session, account_id, created->id);
+  // The order as read, with the move just recorded (read once per creation).
+  created->moves.push_back({"create", std::string(status_name(OrderStatus::received)),
+                            std::string(status_name(OrderStatus::received)), "", actor, at});
+  return created;
 }
 
 Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& account,
