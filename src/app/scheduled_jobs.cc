@@ -1,6 +1,7 @@
 #include "app/scheduled_jobs.h"
 
 #include <spdlog/spdlog.h>
+#include "orders/account_closing.h"
 #include "orders/orders.h"
 #include "orders/remote_orders.h"
 
@@ -101,6 +102,12 @@ void ScheduledJobs::run_remote_orders() {
   } else if (due->completed + due->stuck > 0) {
     spdlog::info("move-outs read from meter data: {} completed, {} left for staff{}{}",
                  due->completed, due->stuck, due->stuck ? "; first: " : "", due->first_problem);
+  }
+  auto closing = orders::close_settled_accounts(database_);
+  if (!closing.ok()) {
+    spdlog::error("closing settled accounts stopped: {}", closing.error().message);
+  } else if (closing->closed > 0) {
+    spdlog::info("accounts closed, their final bills settled: {}", closing->closed);
   }
   if (head_end_ == nullptr) return;
   auto pass = orders::run_remote_orders(database_, *head_end_);

@@ -11,7 +11,8 @@
 // leaks).
 // Every tick it completes the move-outs that need no visit once their last day is over
 // (orders/orders.h, complete_due_orders) and, when a head-end is configured, sends remote
-// connects and disconnects and follows their answers (orders/remote_orders.h).
+// connects and disconnects and follows their answers (orders/remote_orders.h), and closes the
+// accounts whose final bill is settled (orders/account_closing.h).
 // The jobs are exactly-once by construction, so a restart that runs them again, or a second
 // server doing the same, changes nothing twice. Every run that did something is logged.
 

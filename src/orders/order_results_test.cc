@@ -8,8 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/ledger.h"
 #include "billing/final_bill.h"
 #include "billing/testing/billing_fixture.h"
+#include "orders/account_closing.h"
 
 namespace rp::orders {
 namespace {
@@ -146,6 +148,80 @@ TEST_F(OrderResultsTest, AMoveOutIsReadEndedAndFinalBilledAtOnce) {
   });
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_FALSE(second->bill_id.has_value());
+}
+
+TEST_F(OrderResultsTest, AnAccountClosesOnceItsFinalBillIsSettledAndNotBefore) {
+  auto order = stop(day(0));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  on_site(order->id);
+  auto done = complete(order->id, "10300");
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  ASSERT_TRUE(done->final_bill_id.has_value());
+  const std::string bill_status =
+      query(test_.database(),
+            "SELECT status FROM bills WHERE id = " + std::to_string(*done->final_bill_id))[0]
+          .text(0);
+  ASSERT_EQ(bill_status, "released");
+  const std::int64_t id = account_id(*maria_);
+  auto status = [&] {
+    return query(test_.database(),
+                 "SELECT status FROM accounts WHERE id = " + std::to_string(id))[0]
+        .text(0);
+  };
+  auto post = [&](accounts::LedgerEntryKind kind, std::int64_t cents) {
+    auto posted = test_->write<std::int64_t>([&](store::Session& session) {
+      return accounts::post_ledger_entry(
+          session, {id, kind, Money::from_cents(cents), format_local_date(today_), "t", "", 0});
+    });
+    ASSERT_TRUE(posted.ok()) << posted.error().message;
+  };
+  const std::int64_t owed =
+      count(test_.database(),
+            "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM ledger_entries WHERE account_id = " +
+                std::to_string(id));
+  ASSERT_GT(owed, 0);
+
+  // Still owed: open.
+  auto pass = close_settled_accounts(test_.database());
+  ASSERT_TRUE(pass.ok()) << pass.error().message;
+  EXPECT_EQ(pass->closed, 0);
+  EXPECT_EQ(status(), "active");
+  // Paid a cent too much: a credit to give back keeps it open.
+  post(accounts::LedgerEntryKind::payment, -(owed + 1));
+  pass = close_settled_accounts(test_.database());
+  ASSERT_TRUE(pass.ok()) << pass.error().message;
+  EXPECT_EQ(pass->closed, 0);
+  EXPECT_EQ(status(), "active");
+  // Settled to the cent: closed, on the utility's today, by the system, once.
+  post(accounts::LedgerEntryKind::adjustment, 1);
+  pass = close_settled_accounts(test_.database());
+  ASSERT_TRUE(pass.ok()) << pass.error().message;
+  EXPECT_EQ(pass->closed, 1);
+  EXPECT_EQ(status(), "closed");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM accounts WHERE closed_on = '" +
+                                        format_local_date(today_) + "'"),
+            1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'account.closed' AND "
+                  "actor = 'system:accounts'"),
+            1);
+  pass = close_settled_accounts(test_.database());
+  ASSERT_TRUE(pass.ok()) << pass.error().message;
+  EXPECT_EQ(pass->closed, 0);
+}
+
+TEST_F(OrderResultsTest, AnAccountInServiceOrWithAnOpenOrderIsNeverClosed) {
+  // Balance zero but in service: open.
+  auto pass = close_settled_accounts(test_.database());
+  ASSERT_TRUE(pass.ok()) << pass.error().message;
+  EXPECT_EQ(pass->closed, 0);
+  // A stop asked for, not done: open.
+  auto order = stop(day(5));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  pass = close_settled_accounts(test_.database());
+  ASSERT_TRUE(pass.ok()) << pass.error().message;
+  EXPECT_EQ(pass->closed, 0);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM accounts WHERE status = 'closed'"), 0);
 }
 
 TEST_F(OrderResultsTest, AResultWaitingForApprovalChangesNothingUntilApproved) {
