@@ -12,10 +12,6 @@
 namespace rp::api {
 namespace {
 
-http::Response json_answer(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
-
 // The actor's names for everyone among `actors`, read in one snapshot.
 Result<ActorNames> names_of(ApiContext& context, const std::vector<std::string>& actors) {
   return context.database.read<ActorNames>(
@@ -127,7 +123,7 @@ http::Response account_history_handler(ApiContext& context, http::Request& reque
     out.null();
   }
   out.end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response account_notes_handler(ApiContext& context, http::Request& request) {
@@ -158,7 +154,7 @@ http::Response account_notes_handler(ApiContext& context, http::Request& request
     out.null();
   }
   out.end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response add_note_handler(ApiContext& context, http::Request& request) {
@@ -176,7 +172,7 @@ http::Response add_note_handler(ApiContext& context, http::Request& request) {
   if (!added.ok()) return http::problem_from_error(added.error());
   auto body = one_note_json(context, added->note);
   if (!body.ok()) return http::problem_from_error(body.error());
-  return json_answer(added->replayed ? 200 : 201, std::move(*body));
+  return http::json_text_response(added->replayed ? 200 : 201, std::move(*body));
 }
 
 http::Response pin_note_handler(ApiContext& context, http::Request& request) {
@@ -193,7 +189,7 @@ http::Response pin_note_handler(ApiContext& context, http::Request& request) {
   if (!note.ok()) return http::problem_from_error(note.error());
   auto answer = one_note_json(context, *note);
   if (!answer.ok()) return http::problem_from_error(answer.error());
-  return json_answer(200, std::move(*answer));
+  return http::json_text_response(200, std::move(*answer));
 }
 
 }  // namespace rp::api

@@ -11,10 +11,6 @@
 namespace rp::api {
 namespace {
 
-http::Response json_answer(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
-
 std::string text_of(const nlohmann::json& body, const char* key) {
   return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
 }
@@ -83,7 +79,7 @@ http::Response find_premises_handler(ApiContext& context, http::Request& request
   auto found = orders::find_premises(context.database, request.query_param("address").value_or(""),
                                      request.query_param("zip").value_or(""));
   if (!found.ok()) return http::problem_from_error(found.error());
-  return json_answer(200, premises_json(*found));
+  return http::json_text_response(200, premises_json(*found));
 }
 
 http::Response apply_for_service_handler(ApiContext& context, http::Request& request) {
@@ -102,8 +98,8 @@ http::Response apply_for_service_handler(ApiContext& context, http::Request& req
       orders::apply_for_service(context.database, *application,
                                 client_idempotency_key("application/" + actor, key_text), actor);
   if (!applied.ok()) return money_problem(applied.error());
-  return json_answer(applied->order.replayed ? 200 : 201,
-                     order_json(applied->order, applied->account.formatted()));
+  return http::json_text_response(applied->order.replayed ? 200 : 201,
+                                  order_json(applied->order, applied->account.formatted()));
 }
 
 http::Response activate_application_handler(ApiContext& context, http::Request& request) {
@@ -124,7 +120,7 @@ http::Response activate_application_handler(ApiContext& context, http::Request& 
   }
   auto activated = orders::activate_application(context.database, *id, activation, request.actor);
   if (!activated.ok()) return http::problem_from_error(activated.error());
-  return json_answer(200, order_json(*activated));
+  return http::json_text_response(200, order_json(*activated));
 }
 
 }  // namespace rp::api

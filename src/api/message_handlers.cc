@@ -14,10 +14,6 @@ namespace {
 
 constexpr std::int64_t kMostThreadsPerPage = 100;
 
-http::Response json_answer(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
-
 http::Response problem(const Error& error) {
   return http::problem_from_error(error);
 }
@@ -174,7 +170,7 @@ http::Response staff_thread_answer(ApiContext& context, int status,
                                    const messaging::Thread& thread) {
   auto names = names_in(context, thread);
   if (!names.ok()) return problem(names.error());
-  return json_answer(status, thread_json(thread, true, &*names));
+  return http::json_text_response(status, thread_json(thread, true, &*names));
 }
 
 }  // namespace
@@ -196,7 +192,7 @@ http::Response upload_attachment_handler(ApiContext& context, http::Request& req
   out.begin_object().key("attachment");
   write_attachment(out, *uploaded);
   out.end_object();
-  return json_answer(201, out.take());
+  return http::json_text_response(201, out.take());
 }
 
 http::Response account_attachment_handler(ApiContext& context, http::Request& request) {
@@ -219,7 +215,7 @@ http::Response account_threads_handler(ApiContext& context, http::Request& reque
   auto page = messaging::account_threads(context.database, *number,
                                          request.query_param("cursor").value_or(""), *limit);
   if (!page.ok()) return problem(page.error());
-  return json_answer(200, page_json(*page, false));
+  return http::json_text_response(200, page_json(*page, false));
 }
 
 http::Response open_thread_handler(ApiContext& context, http::Request& request) {
@@ -236,7 +232,7 @@ http::Response open_thread_handler(ApiContext& context, http::Request& request) 
       {text_field(*body, "topic"), text_field(*body, "subject"), text_field(*body, "body"), *ids},
       request.actor);
   if (!opened.ok()) return problem(opened.error());
-  return json_answer(201, thread_json(*opened, false));
+  return http::json_text_response(201, thread_json(*opened, false));
 }
 
 http::Response account_thread_handler(ApiContext& context, http::Request& request) {
@@ -247,7 +243,7 @@ http::Response account_thread_handler(ApiContext& context, http::Request& reques
   if (!id.ok()) return problem(id.error());
   auto thread = messaging::account_thread(context.database, *number, *id);
   if (!thread.ok()) return problem(thread.error());
-  return json_answer(200, thread_json(*thread, false));
+  return http::json_text_response(200, thread_json(*thread, false));
 }
 
 http::Response customer_reply_handler(ApiContext& context, http::Request& request) {
@@ -264,7 +260,7 @@ http::Response customer_reply_handler(ApiContext& context, http::Request& reques
   auto thread = messaging::customer_reply(context.database, *number, *id, text_field(*body, "body"),
                                           *ids, request.actor);
   if (!thread.ok()) return problem(thread.error());
-  return json_answer(201, thread_json(*thread, false));
+  return http::json_text_response(201, thread_json(*thread, false));
 }
 
 http::Response inbox_handler(ApiContext& context, http::Request& request) {
@@ -278,7 +274,7 @@ http::Response inbox_handler(ApiContext& context, http::Request& request) {
   if (!page.ok()) return problem(page.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return json_answer(200, page_json(*page, true, &*names));
+  return http::json_text_response(200, page_json(*page, true, &*names));
 }
 
 http::Response inbox_figures_handler(ApiContext& context, http::Request& request) {
@@ -307,7 +303,7 @@ http::Response inbox_figures_handler(ApiContext& context, http::Request& request
     }
   }
   out.end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response staff_thread_handler(ApiContext& context, http::Request& request) {
@@ -420,7 +416,7 @@ http::Response canned_replies_handler(ApiContext& context, http::Request& reques
   if (!replies.ok()) return problem(replies.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return json_answer(200, replies_json(*replies, *names));
+  return http::json_text_response(200, replies_json(*replies, *names));
 }
 
 http::Response save_canned_reply_handler(ApiContext& context, http::Request& request) {
@@ -435,7 +431,7 @@ http::Response save_canned_reply_handler(ApiContext& context, http::Request& req
   if (!replies.ok()) return problem(replies.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return json_answer(200, replies_json(*replies, *names));
+  return http::json_text_response(200, replies_json(*replies, *names));
 }
 
 http::Response delete_canned_reply_handler(ApiContext& context, http::Request& request) {
@@ -446,7 +442,7 @@ http::Response delete_canned_reply_handler(ApiContext& context, http::Request& r
   if (!replies.ok()) return problem(replies.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return json_answer(200, replies_json(*replies, *names));
+  return http::json_text_response(200, replies_json(*replies, *names));
 }
 
 }  // namespace rp::api

@@ -9,10 +9,6 @@
 namespace rp::api {
 namespace {
 
-http::Response json_answer(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
-
 std::string choices_json(const notify::NoticeChoices& choices) {
   JsonWriter out;
   out.begin_object().key("paperless").boolean(choices.paperless);
@@ -53,7 +49,7 @@ http::Response notice_choices_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto choices = notify::notice_choices(context.database, *number);
   if (!choices.ok()) return http::problem_from_error(choices.error());
-  return json_answer(200, choices_json(*choices));
+  return http::json_text_response(200, choices_json(*choices));
 }
 
 http::Response change_notice_choices_handler(ApiContext& context, http::Request& request) {
@@ -81,7 +77,7 @@ http::Response change_notice_choices_handler(ApiContext& context, http::Request&
   }
   auto changed = notify::change_notice_choices(context.database, *number, changes, request.actor);
   if (!changed.ok()) return http::problem_from_error(changed.error());
-  return json_answer(200, choices_json(*changed));
+  return http::json_text_response(200, choices_json(*changed));
 }
 
 http::Response notices_sent_handler(ApiContext& context, http::Request& request) {
@@ -110,7 +106,7 @@ http::Response notices_sent_handler(ApiContext& context, http::Request& request)
     out.null();
   }
   out.end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response unsubscribe_target_handler(ApiContext& context, http::Request& request) {
@@ -118,7 +114,7 @@ http::Response unsubscribe_target_handler(ApiContext& context, http::Request& re
   if (!token.ok()) return http::problem_from_error(token.error());
   auto target = notify::unsubscribe_target(context.database, *token);
   if (!target.ok()) return http::problem_from_error(target.error());
-  return json_answer(200, target_json(*target));
+  return http::json_text_response(200, target_json(*target));
 }
 
 http::Response unsubscribe_handler(ApiContext& context, http::Request& request) {
@@ -133,7 +129,7 @@ http::Response unsubscribe_handler(ApiContext& context, http::Request& request) 
   }
   auto target = notify::unsubscribe(context.database, *token);
   if (!target.ok()) return http::problem_from_error(target.error());
-  return json_answer(200, target_json(*target));
+  return http::json_text_response(200, target_json(*target));
 }
 
 }  // namespace rp::api

@@ -93,6 +93,54 @@ TEST_F(OrdersApiTest, TheFieldMovesWhatTheFieldDoesAndTheDispatcherTheRest) {
   EXPECT_EQ(server_.get("/api/v1/staff/service-orders?from=nonsense&to=x").status, 422);
 }
 
+TEST_F(OrdersApiTest, TheDispatcherBooksACrewWithinItsVisitsADay) {
+  const std::string technician = server_.make_key("tech", {"field_technician"});
+  const std::string crew = R"({"name": "Crew 2", "orders_per_day": 1})";
+  auto by_technician = server_.send(
+      "POST", "/api/v1/staff/crews",
+      {{"Authorization", "Bearer " + technician}, {"Content-Type", "application/json"}}, crew);
+  EXPECT_EQ(by_technician.status, 403) << by_technician.body;
+  auto bad = server_.request("POST", "/api/v1/staff/crews",
+                             R"({"name": "Crew 2", "orders_per_day": "twelve"})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["field"], "orders_per_day");
+  EXPECT_EQ(server_.request("POST", "/api/v1/staff/crews", R"({"orders_per_day": 3})")
+                .json()["field"],
+            "name");
+  auto saved = server_.request("POST", "/api/v1/staff/crews", crew);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json()["orders_per_day"], 1);
+
+  std::vector<std::string> moves;
+  for (const char* key : {"x-1", "x-2"}) {
+    auto created = server_.send("POST", path(maria_, "/service-orders"),
+                                {{"Authorization", "Bearer " + server_.staff_key()},
+                                 {"Content-Type", "application/json"},
+                                 {"Idempotency-Key", key}},
+                                R"({"kind": "investigate", "details": "leak"})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    moves.push_back("/api/v1/staff/service-orders/" +
+                    created.json()["order"]["number"].get<std::string>() + "/moves");
+    ASSERT_EQ(server_
+                  .request("POST", moves.back(),
+                           R"({"action": "schedule", "window_start": "2026-12-08T16:00:00Z",
+                               "window_end": "2026-12-08T20:00:00Z"})")
+                  .status,
+              200);
+  }
+  const std::string dispatch = R"({"action": "dispatch", "crew": "Crew 2"})";
+  EXPECT_EQ(server_.request("POST", moves[0], dispatch).status, 200);
+  auto full = server_.request("POST", moves[1], dispatch);
+  EXPECT_EQ(full.status, 409) << full.body;
+  EXPECT_EQ(full.json()["code"], "crew-full");
+  auto day = server_.get("/api/v1/staff/crews?day=2026-12-08");
+  ASSERT_EQ(day.status, 200) << day.body;
+  ASSERT_EQ(day.json()["crews"].size(), 1u);
+  EXPECT_EQ(day.json()["crews"][0]["booked"], 1);
+  EXPECT_EQ(server_.get("/api/v1/staff/crews?day=tomorrow").status, 422);
+  EXPECT_EQ(server_.get("/api/v1/staff/crews").json()["crews"][0]["booked"], 0);
+}
+
 TEST_F(OrdersApiTest, AWorkManagementSystemNamesOrdersByItsOwnIdsAndFollowsThemByWebhook) {
   auto created = server_.send("POST", path(maria_, "/service-orders"),
                               {{"Authorization", "Bearer " + server_.staff_key()},

@@ -5,6 +5,7 @@
 #include "api/audit_handlers.h"
 #include "api/auth_handlers.h"
 #include "api/billing_handlers.h"
+#include "api/crew_handlers.h"
 #include "api/dashboard_handler.h"
 #include "api/ledger_handlers.h"
 #include "api/message_handlers.h"
@@ -174,6 +175,8 @@ void add_routes(http::Router& router, ApiContext& context) {
              bind(activate_application_handler), "accounts.open");
   router.add("GET", "/api/v1/staff/service-orders/{order}", bind(staff_order_handler),
              "accounts.read");
+  router.add("GET", "/api/v1/staff/crews", bind(crews_handler), "accounts.read");
+  router.add("POST", "/api/v1/staff/crews", bind(save_crew_handler), "orders.dispatch");
   router.add("GET", "/api/v1/staff/webhooks", bind(webhooks_handler), "settings.change");
   router.add("POST", "/api/v1/staff/webhooks", bind(add_webhook_handler), "settings.change");
   router.add("DELETE", "/api/v1/staff/webhooks/{id}", bind(remove_webhook_handler),

@@ -16,10 +16,6 @@
 namespace rp::api {
 namespace {
 
-http::Response json_answer(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
-
 bool staff_caller(const http::Request& request) {
   return request.actor.starts_with("staff:") || request.actor.starts_with("api_key:");
 }
@@ -83,7 +79,7 @@ http::Response text_consent_handler(ApiContext& context, http::Request& request)
     out.string(notify::text_consent_wording(*utility, asked, language));
   }
   out.end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response grant_text_consent_handler(ApiContext& context, http::Request& request) {
@@ -111,7 +107,7 @@ http::Response grant_text_consent_handler(ApiContext& context, http::Request& re
   out.begin_object().key("granted").boolean(granted->granted);
   out.key("number").string(granted->number).key("source").string(granted->source);
   out.key("at").string(granted->at).end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response withdraw_text_consent_handler(ApiContext& context, http::Request& request) {
@@ -126,7 +122,7 @@ http::Response withdraw_text_consent_handler(ApiContext& context, http::Request&
   out.begin_object().key("granted").boolean(withdrawn->granted);
   out.key("number").string(withdrawn->number).key("source").string(withdrawn->source);
   out.key("at").string(withdrawn->at).end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response inbound_text_handler(ApiContext& context, http::Request& request) {

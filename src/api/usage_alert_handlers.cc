@@ -16,10 +16,6 @@ namespace {
 
 constexpr std::int64_t kMostLeaksPerPage = 200;
 
-http::Response json_answer(int status, std::string body) {
-  return http::text_response(status, std::move(body), "application/json");
-}
-
 // Milli-units as decimal text without the unit ("2.4"), or null.
 void write_quantity(JsonWriter& out, const std::optional<std::int64_t>& milli) {
   if (!milli) {
@@ -146,7 +142,7 @@ http::Response account_alerts_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto alerts = notify::account_alerts(context.database, *number);
   if (!alerts.ok()) return http::problem_from_error(alerts.error());
-  return json_answer(200, alerts_json(*alerts));
+  return http::json_text_response(200, alerts_json(*alerts));
 }
 
 http::Response set_usage_thresholds_handler(ApiContext& context, http::Request& request) {
@@ -159,7 +155,7 @@ http::Response set_usage_thresholds_handler(ApiContext& context, http::Request& 
   if (!choice.ok()) return http::problem_from_error(choice.error());
   auto alerts = notify::set_thresholds(context.database, *number, *choice, request.actor);
   if (!alerts.ok()) return http::problem_from_error(alerts.error());
-  return json_answer(200, alerts_json(*alerts));
+  return http::json_text_response(200, alerts_json(*alerts));
 }
 
 http::Response close_leak_handler(ApiContext& context, http::Request& request) {
@@ -181,7 +177,7 @@ http::Response close_leak_handler(ApiContext& context, http::Request& request) {
   out.begin_object().key("leak");
   write_leak(out, *closed);
   out.end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 http::Response leak_queue_handler(ApiContext& context, http::Request& request) {
@@ -211,7 +207,7 @@ http::Response leak_queue_handler(ApiContext& context, http::Request& request) {
     out.null();
   }
   out.end_object();
-  return json_answer(200, out.take());
+  return http::json_text_response(200, out.take());
 }
 
 }  // namespace rp::api

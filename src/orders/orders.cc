@@ -7,6 +7,7 @@
 #include "accounts/account_service.h"
 #include "core/json_writer.h"
 #include "core/secret_token.h"
+#include "orders/crews.h"
 #include "orders/order_results.h"
 #include "orders/order_writes.h"
 #include "orders/premise_services.h"
@@ -476,7 +477,12 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
       order->window_end = request.window_end;
       order->crew.clear();
     }
-    if (request.action == OrderAction::dispatch) order->crew = request.crew;
+    if (request.action == OrderAction::dispatch) {
+      order->crew = request.crew;
+      if (order->window_start) {
+        RP_TRY(check_crew_day(session, order->crew, *order->window_start, order->id));
+      }
+    }
     if (request.action == OrderAction::fail) order->failure_reason = request.note;
     const Instant moved_at = now();
     const std::string at = format_instant(moved_at);

@@ -3,6 +3,8 @@
 
 #include "orders/orders.h"
 
+#include "orders/crews.h"
+
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
@@ -214,6 +216,61 @@ TEST_F(OrdersTest, AFailedVisitWaitsAmongTheUnscheduledAndACrewSeesItsOwnDay) {
   ASSERT_EQ(waiting->size(), 1u);
   EXPECT_EQ(waiting->front().id, failing.id);
   EXPECT_EQ(waiting->front().failure_reason, "No access: gate locked");
+}
+
+TEST_F(OrdersTest, ACrewTakesNoMoreVisitsInADayThanItsLimit) {
+  auto listed = save_crew(test_.database(), {"Crew 1", 2, true}, "staff:3");
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  for (const CrewChange& bad :
+       {CrewChange{"", 2, true}, CrewChange{"Crew 2", 0, true}, CrewChange{"Crew 2", 201, true}}) {
+    auto refused = save_crew(test_.database(), bad, "staff:3");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().field, bad.name.empty() ? "name" : "orders_per_day");
+  }
+  auto dispatch_new = [&](const std::string& key, const std::string& crew) {
+    ServiceOrder order = reread(key);
+    auto scheduled = move_order(test_.database(), maria_, order.id, scheduling(), "staff:4");
+    EXPECT_TRUE(scheduled.ok()) << scheduled.error().message;
+    MoveRequest dispatch = by(OrderAction::dispatch);
+    dispatch.crew = crew;
+    return move_order(test_.database(), maria_, order.id, dispatch, "staff:4");
+  };
+  ASSERT_TRUE(dispatch_new("a", "Crew 1").ok());
+  ASSERT_TRUE(dispatch_new("b", "Crew 1").ok());
+  auto third = dispatch_new("c", "Crew 1");
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().code, "crew-full");
+  EXPECT_NE(third.error().message.find("already has 2 visits on 2026-12-08"), std::string::npos)
+      << third.error().message;
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM service_orders WHERE status = 'dispatched'"),
+      2);
+  // A crew not listed has no limit; the day's bookings are counted per crew.
+  ASSERT_TRUE(dispatch_new("d", "Contractor A").ok());
+  auto day = crews_on(test_.database(), *parse_local_date("2026-12-08", "day"));
+  ASSERT_TRUE(day.ok()) << day.error().message;
+  ASSERT_EQ(day->size(), 2u);
+  EXPECT_EQ((*day)[0].name, "Contractor A");
+  EXPECT_FALSE((*day)[0].orders_per_day.has_value());
+  EXPECT_EQ((*day)[0].booked, 1);
+  EXPECT_EQ((*day)[1].name, "Crew 1");
+  EXPECT_EQ((*day)[1].booked, 2);
+  EXPECT_EQ((*day)[1].orders_per_day, 2);
+  // A cancelled visit frees its place; a crew not working takes none.
+  auto open = query(test_.database(),
+                    "SELECT id FROM service_orders WHERE crew = 'Crew 1' ORDER BY id LIMIT 1");
+  auto cancelled =
+      move_order(test_.database(), maria_, open[0].integer(0), by(OrderAction::cancel), "staff:4");
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  ASSERT_TRUE(dispatch_new("e", "Crew 1").ok());
+  ASSERT_TRUE(save_crew(test_.database(), {"Crew 1", 5, false}, "staff:3").ok());
+  auto resting = dispatch_new("f", "Crew 1");
+  ASSERT_FALSE(resting.ok());
+  EXPECT_EQ(resting.error().code, "crew-not-working");
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind = 'crew.changed' AND "
+                  "actor = 'staff:3' AND account_id IS NULL"),
+            2);
 }
 
 }  // namespace
