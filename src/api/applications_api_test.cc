@@ -94,6 +94,7 @@ TEST_F(ApplicationsApiTest, AnyoneAppliesAtAPremiseAndStaffActivate) {
   ASSERT_EQ(queue.status, 200) << queue.body;
   ASSERT_EQ(queue.json()["orders"].size(), 1u);
   EXPECT_EQ(queue.json()["orders"][0]["number"], number);
+  EXPECT_EQ(server_.get("/api/v1/staff/work-queues").json()["start_applications"], 1);
 
   // A public caller is throttled after five applications an hour (four more here).
   std::vector<int> statuses;
@@ -113,6 +114,8 @@ TEST_F(ApplicationsApiTest, AnyoneAppliesAtAPremiseAndStaffActivate) {
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM accounts WHERE status = 'active' AND bill_cycle = 4"),
             1);
+  // Four applications still wait in the queue's count; the one done is not among them.
+  EXPECT_EQ(server_.get("/api/v1/staff/work-queues").json()["start_applications"], 4);
 }
 
 TEST_F(ApplicationsApiTest, AStopCompletedTwiceFromTheFieldIsDoneOnce) {

@@ -30,7 +30,7 @@ constexpr QueueCount kQueues[] = {
     {"bill_holds", "billing.read"},       {"vee_exceptions", "meter_data.resolve"},
     {"adjustments", "billing.read"},      {"lockbox_suspense", "lockbox.apply"},
     {"pending_payments", "billing.read"}, {"bill_runs_running", "billing.read"},
-    {"possible_leaks", "accounts.read"},
+    {"possible_leaks", "accounts.read"},  {"start_applications", "accounts.open"},
 };
 
 void write_account_balance(JsonWriter& out, const std::string& digits, Money balance) {

@@ -15,7 +15,8 @@ namespace rp::api {
 // "lockbox_suspense": 0, "pending_payments": 0, "bill_runs_running": 0, "possible_leaks": 2},
 // with only the queues the caller may see (billing.read: holds, adjustments, pending payments,
 // runs; meter_data.resolve: exceptions; lockbox.apply: the suspense; accounts.read: possible
-// leaks, notify/usage_thresholds.h).
+// leaks, notify/usage_thresholds.h; accounts.open: start_applications, the applications and other
+// start orders waiting for a window, as the console's Applications queue lists them).
 http::Response work_queue_counts_handler(ApiContext& context, http::Request& request);
 
 // GET /api/v1/staff/payments?status=pending&cursor=&limit=: payments waiting on the processor,
