@@ -94,6 +94,7 @@ TEST_F(ApplicationsApiTest, AnyoneAppliesAtAPremiseAndStaffActivate) {
   ASSERT_EQ(queue.status, 200) << queue.body;
   ASSERT_EQ(queue.json()["orders"].size(), 1u);
   EXPECT_EQ(queue.json()["orders"][0]["number"], number);
+  EXPECT_EQ(queue.json()["orders"][0]["account_status"], "pending");
   EXPECT_EQ(server_.get("/api/v1/staff/work-queues").json()["start_applications"], 1);
 
   // A public caller is throttled after five applications an hour (four more here).
@@ -111,6 +112,7 @@ TEST_F(ApplicationsApiTest, AnyoneAppliesAtAPremiseAndStaffActivate) {
   ASSERT_EQ(activated.status, 200) << activated.body;
   // An AMI meter: nobody goes out, the order is done.
   EXPECT_EQ(activated.json()["order"]["status"], "completed");
+  EXPECT_EQ(activated.json()["order"]["account_status"], "active");
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM accounts WHERE status = 'active' AND bill_cycle = 4"),
             1);

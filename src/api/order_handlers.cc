@@ -37,6 +37,7 @@ void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
   auto number = AccountNumber::parse(order.account_number);
   out.begin_object().key("number").string(order.number);
   out.key("account").string(number.ok() ? number->formatted() : order.account_number);
+  out.key("account_status").string(order.account_status);
   out.key("kind").string(std::string(orders::kind_name(order.kind)));
   out.key("status").string(std::string(orders::status_name(order.status)));
   out.key("needs_visit").boolean(order.needs_visit).key("details").string(order.details);

@@ -104,9 +104,9 @@ TEST_F(OrdersApiTest, TheDispatcherBooksACrewWithinItsVisitsADay) {
                              R"({"name": "Crew 2", "orders_per_day": "twelve"})");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.json()["field"], "orders_per_day");
-  EXPECT_EQ(server_.request("POST", "/api/v1/staff/crews", R"({"orders_per_day": 3})")
-                .json()["field"],
-            "name");
+  EXPECT_EQ(
+      server_.request("POST", "/api/v1/staff/crews", R"({"orders_per_day": 3})").json()["field"],
+      "name");
   auto saved = server_.request("POST", "/api/v1/staff/crews", crew);
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(saved.json()["orders_per_day"], 1);

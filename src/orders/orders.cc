@@ -63,6 +63,7 @@ Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_move
   order.id = row.integer("id");
   order.number = order_number(order.id);
   order.account_number = row.text("account_number");
+  order.account_status = row.text("account_status");
   auto kind = parse_kind(row.text("kind"));
   auto status = parse_status(row.text("status"));
   if (!kind || !status) return internal_error("order " + order.number + " has an unknown state");

@@ -52,6 +52,7 @@ struct ServiceOrder {
   std::int64_t id = 0;
   std::string number;  // "SO000123"
   std::string account_number;
+  std::string account_status;  // pending (an application not activated yet) | active | closed
   OrderKind kind = OrderKind::other;
   OrderStatus status = OrderStatus::received;
   bool needs_visit = true;

@@ -1,6 +1,6 @@
 -- Open orders whose window starts in [:from, :to), oldest first (of one kind when :kind is not '',
 -- of one crew when :crew is not ''); a failed visit is in the unscheduled list instead.
-SELECT id, account_number, kind, status, needs_visit, details, window_start, window_end, crew,
+SELECT id, account_number, account_status, kind, status, needs_visit, details, window_start, window_end, crew,
        failure_reason, external_id, requested_by, requested_at, service_point_commodity,
        service_date, forwarding_address, results, final_bill_id, final_bill_number
 FROM service_order_rows

@@ -1,5 +1,5 @@
 -- One order of the account (none when the id is another account's).
-SELECT id, account_id, account_number, kind, status, needs_visit, details, window_start, window_end, crew,
+SELECT id, account_id, account_number, account_status, kind, status, needs_visit, details, window_start, window_end, crew,
        failure_reason, external_id, requested_by, requested_at, service_point_commodity,
        service_date, forwarding_address, results, final_bill_id, final_bill_number
 FROM service_order_rows
