@@ -227,6 +227,23 @@ TEST_F(ApiTest, CustomersSubmitMeterReadingsAndHearWhatHappens) {
   EXPECT_EQ(lower.json()["status"], "held");
   EXPECT_NE(lower.json()["message"].get<std::string>().find("You do not need to do anything"),
             std::string::npos);
+  // Staff send someone to read it again: a re-read order, asked once.
+  ClientResponse queue = get("/api/v1/staff/vee-exceptions");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  const std::string exception =
+      "/api/v1/staff/vee-exceptions/" + std::to_string(queue.json()["items"][0]["id"].get<int>());
+  ClientResponse reread =
+      post_json(exception + "/reread", R"({"note": "the customer is not sure of the dial"})");
+  ASSERT_EQ(reread.status, 201) << reread.body;
+  EXPECT_EQ(reread.json()["order"]["kind"], "meter_reread");
+  EXPECT_EQ(reread.json()["account"], number.formatted());
+  ClientResponse asked_again = post_json(exception + "/reread", "{}");
+  ASSERT_EQ(asked_again.status, 200) << asked_again.body;
+  EXPECT_TRUE(asked_again.json()["replayed"].get<bool>());
+  EXPECT_EQ(get("/api/v1/staff/vee-exceptions").json()["items"][0]["reread_order"],
+            reread.json()["order"]["number"]);
+  expect_problem(post_json(exception + "/reread", R"({"note": 5})"), 422, "note");
+  expect_problem(post_json("/api/v1/staff/vee-exceptions/424242/reread", "{}"), 404);
   expect_problem(post_json(target, R"({"reading": "12.3456"})"), 422, "reading");
   expect_problem(post_json(target, R"({"meter": "E1000017", "reading": "5"})"), 422, "meter");
   expect_problem(post_json(target, R"({"read_at": "2026-11-01T09:00:00Z"})"), 422, "reading");

@@ -4,6 +4,7 @@
 
 #include "api/answers.h"
 #include "api/guards.h"
+#include "api/order_handlers.h"
 #include "core/json.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -12,6 +13,7 @@
 #include "mdm/exception_queue.h"
 #include "mdm/ingest.h"
 #include "mdm/read_fields.h"
+#include "orders/rereads.h"
 
 namespace rp::api {
 namespace {
@@ -57,6 +59,9 @@ void write_exception(JsonWriter& out, const mdm::QueuedExceptionView& item) {
     out.key("first_slot").number(item.first_slot).key("last_slot").number(item.last_slot);
   }
   if (item.register_read_id) out.key("register_read_id").number(*item.register_read_id);
+  if (item.reread_order_id) {
+    out.key("reread_order").string(orders::order_number(*item.reread_order_id));
+  }
   out.key("affected_accounts").begin_array();
   for (const std::string& account : item.accounts) out.string(account);
   out.end_array();
@@ -205,6 +210,27 @@ http::Response edit_vee_exception_handler(ApiContext& context, http::Request& re
   auto parsed = parse_resolution(request);
   if (!parsed.ok()) return http::problem_from_error(parsed.error());
   return exception_response(mdm::edit_exception(context.database, parsed->first, parsed->second));
+}
+
+http::Response reread_vee_exception_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto id = id_param(request, "id", "VEE exception");
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  std::string note;
+  if (body->contains("note")) {
+    if (!(*body)["note"].is_string()) {
+      return http::problem_from_error(invalid_input("note", "note is text"));
+    }
+    note = (*body)["note"].get<std::string>();
+  }
+  auto order = orders::order_reread(context.database, *id, note, request.actor);
+  if (!order.ok()) return http::problem_from_error(order.error());
+  auto account = AccountNumber::parse(order->account_number);
+  return http::json_text_response(
+      order->replayed ? 200 : 201,
+      order_json(*order, account.ok() ? account->formatted() : order->account_number));
 }
 
 http::Response estimate_vee_exception_handler(ApiContext& context, http::Request& request) {

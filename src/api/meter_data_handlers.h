@@ -15,5 +15,9 @@ http::Response list_vee_exceptions_handler(ApiContext& context, http::Request& r
 http::Response accept_vee_exception_handler(ApiContext& context, http::Request& request);
 http::Response edit_vee_exception_handler(ApiContext& context, http::Request& request);
 http::Response estimate_vee_exception_handler(ApiContext& context, http::Request& request);
+// POST /api/v1/staff/vee-exceptions/{id}/reread {"note"?}: a meter re-read order for a held
+// register read (orders/rereads.h); 201 {"order", "account"}, or 200 with replayed when asked
+// before.
+http::Response reread_vee_exception_handler(ApiContext& context, http::Request& request);
 
 }  // namespace rp::api

@@ -205,6 +205,8 @@ void add_routes(http::Router& router, ApiContext& context) {
              "meter_data.resolve");
   router.add("POST", "/api/v1/staff/vee-exceptions/{id}/estimate",
              bind(estimate_vee_exception_handler), "meter_data.resolve");
+  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/reread",
+             bind(reread_vee_exception_handler), "meter_data.resolve");
   router.add("GET", "/api/v1/accounts/{number}/bills", bind(account_bills_handler),
              "accounts.read");
   router.add("GET", "/api/v1/accounts/{number}/bills/{bill}", bind(account_bill_handler),

@@ -7,6 +7,7 @@
 #include "billing/final_bill.h"
 #include "core/json.h"
 #include "core/json_writer.h"
+#include "orders/rereads.h"
 #include "store/utility_settings.h"
 
 namespace rp::orders {
@@ -258,6 +259,9 @@ Result<void> carry_out(store::Session& session, std::int64_t account_id, Service
     case OrderKind::meter_install:
     case OrderKind::meter_remove:
       RP_TRY(meter_work(session, account_id, order, actor));
+      break;
+    case OrderKind::meter_reread:
+      RP_TRY(settle_rereads(session, order, actor, at));
       break;
     default:
       break;

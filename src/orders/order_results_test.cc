@@ -11,7 +11,9 @@
 #include "accounts/ledger.h"
 #include "billing/final_bill.h"
 #include "billing/testing/billing_fixture.h"
+#include "mdm/customer_reads.h"
 #include "orders/account_closing.h"
+#include "orders/rereads.h"
 
 namespace rp::orders {
 namespace {
@@ -222,6 +224,57 @@ TEST_F(OrderResultsTest, AnAccountInServiceOrWithAnOpenOrderIsNeverClosed) {
   ASSERT_TRUE(pass.ok()) << pass.error().message;
   EXPECT_EQ(pass->closed, 0);
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM accounts WHERE status = 'closed'"), 0);
+}
+
+TEST_F(OrderResultsTest, AHeldCustomerReadingIsReadAgainInTheFieldAndSetAside) {
+  auto zone = UtilityZone::find("America/Los_Angeles");
+  ASSERT_TRUE(zone.ok());
+  mdm::CustomerRead dial;
+  dial.meter = "WE1000017";
+  dial.reading = "9000";
+  dial.read_at = format_instant(now() - std::chrono::hours(2));
+  auto held = mdm::submit_customer_read(test_.database(), *zone, *maria_, dial, now());
+  ASSERT_TRUE(held.ok()) << held.error().message;
+  ASSERT_EQ(held->status, "held");
+  const std::int64_t exception =
+      count(test_.database(), "SELECT MAX(id) FROM vee_exceptions WHERE status = 'open'");
+
+  auto order = order_reread(test_.database(), exception, "Customer says the dial is hard to read",
+                            "staff:5");
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  EXPECT_EQ(order->kind, OrderKind::meter_reread);
+  EXPECT_EQ(order->commodity, "water");
+  EXPECT_NE(order->details.find("The customer's reading 9000 gal of meter WE1000017"),
+            std::string::npos)
+      << order->details;
+  auto again = order_reread(test_.database(), exception, "", "staff:5");
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->id, order->id);
+  EXPECT_EQ(order_reread(test_.database(), exception + 100, "", "staff:5").error().kind,
+            ErrorKind::not_found);
+
+  on_site(order->id);
+  auto done = complete(order->id, "10300");
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  // The held reading is set aside, never billed; the exception resolved by the field's reading.
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM register_reads WHERE status = 'rejected' "
+                  "AND milli_units = 9000000"),
+            1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM register_reads WHERE status = 'accepted' AND source = "
+                  "'manual' AND milli_units = 10300000"),
+            1);
+  auto resolved =
+      query(test_.database(),
+            "SELECT status, resolved_by, resolution_note FROM vee_exceptions WHERE id = " +
+                std::to_string(exception));
+  EXPECT_EQ(resolved[0].text(0), "edited");
+  EXPECT_EQ(resolved[0].text(1), "staff:7");
+  EXPECT_NE(resolved[0].text(2).find(done->number), std::string::npos);
+  // Resolved: asking again answers the same order; a new one is never made.
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM service_orders"), 1);
 }
 
 TEST_F(OrderResultsTest, AResultWaitingForApprovalChangesNothingUntilApproved) {
