@@ -227,6 +227,14 @@ TEST_F(ApiTest, CustomersSubmitMeterReadingsAndHearWhatHappens) {
   EXPECT_EQ(lower.json()["status"], "held");
   EXPECT_NE(lower.json()["message"].get<std::string>().find("You do not need to do anything"),
             std::string::npos);
+  // With a photo of the dial (the image as the body), kept once, for the person who checks it.
+  const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "the dial";
+  const std::string photo_target =
+      target + "/" + std::to_string(lower.json()["id"].get<std::int64_t>()) + "/photo";
+  ClientResponse photo = post_json(photo_target, jpeg, "image/jpeg");
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  EXPECT_EQ(post_json(photo_target, jpeg, "image/jpeg").status, 200);
+  expect_problem(post_json(photo_target, "not an image", "image/jpeg"), 422, "file");
   // Staff send someone to read it again: a re-read order, asked once.
   ClientResponse queue = get("/api/v1/staff/vee-exceptions");
   ASSERT_EQ(queue.status, 200) << queue.body;
@@ -242,6 +250,12 @@ TEST_F(ApiTest, CustomersSubmitMeterReadingsAndHearWhatHappens) {
   EXPECT_TRUE(asked_again.json()["replayed"].get<bool>());
   EXPECT_EQ(get("/api/v1/staff/vee-exceptions").json()["items"][0]["reread_order"],
             reread.json()["order"]["number"]);
+  const auto photo_id = get("/api/v1/staff/vee-exceptions").json()["items"][0]["photo_id"];
+  ASSERT_EQ(photo_id, photo.json()["photo"]["id"]);
+  ClientResponse file = get("/api/v1/staff/photos/" + std::to_string(photo_id.get<int>()));
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, jpeg);
+  EXPECT_EQ(file.header("content-type").value_or(""), "image/jpeg");
   expect_problem(post_json(exception + "/reread", R"({"note": 5})"), 422, "note");
   expect_problem(post_json("/api/v1/staff/vee-exceptions/424242/reread", "{}"), 404);
   expect_problem(post_json(target, R"({"reading": "12.3456"})"), 422, "reading");

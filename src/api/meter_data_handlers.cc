@@ -59,6 +59,7 @@ void write_exception(JsonWriter& out, const mdm::QueuedExceptionView& item) {
     out.key("first_slot").number(item.first_slot).key("last_slot").number(item.last_slot);
   }
   if (item.register_read_id) out.key("register_read_id").number(*item.register_read_id);
+  if (item.photo_id) out.key("photo_id").number(*item.photo_id);
   if (item.reread_order_id) {
     out.key("reread_order").string(orders::order_number(*item.reread_order_id));
   }

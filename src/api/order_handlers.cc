@@ -107,6 +107,13 @@ void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
     out.key("to").string(move.to_status).key("note").string(move.note);
     out.key("actor").string(move.actor).key("at").string(move.at).end_object();
   }
+  out.end_array().key("photos").begin_array();
+  for (const orders::Photo& photo : order.photos) {
+    out.begin_object().key("id").number(photo.id).key("purpose").string(photo.purpose);
+    out.key("content_type").string(photo.content_type).key("size_bytes").number(photo.size_bytes);
+    out.key("taken_by").string(photo.taken_by).key("taken_at").string(photo.taken_at);
+    out.end_object();
+  }
   out.end_array().end_object();
 }
 
@@ -172,8 +179,9 @@ Result<std::vector<mdm::CustomerRead>> reads_field(const nlohmann::json& body) {
   return reads;
 }
 
-Result<std::int64_t> order_param(const http::Request& request,
-                                 store::Database* database = nullptr) {
+}  // namespace
+
+Result<std::int64_t> order_param(const http::Request& request, store::Database* database) {
   auto it = request.path_params.find("order");
   if (it == request.path_params.end()) return not_found("no such order");
   // A work-management system names its own orders: "ext:WMS-123" (by their external id).
@@ -185,8 +193,6 @@ Result<std::int64_t> order_param(const http::Request& request,
     return not_found("no order " + it->second + ": an order number looks like SO000123");
   return id;
 }
-
-}  // namespace
 
 std::string order_json(const orders::ServiceOrder& order, const std::string& account_number) {
   JsonWriter out;

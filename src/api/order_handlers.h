@@ -17,6 +17,10 @@
 
 namespace rp::api {
 
+// The {order} path parameter: "SO000123", or with `database`, "ext:<external id>" (a
+// work-management system's name for it). Errors: not_found.
+Result<std::int64_t> order_param(const http::Request& request, store::Database* database = nullptr);
+
 // {"order": {...}, "account": account_number (when given), "replayed": ...}.
 std::string order_json(const orders::ServiceOrder& order, const std::string& account_number = "");
 

@@ -141,6 +141,40 @@ TEST_F(OrdersApiTest, TheDispatcherBooksACrewWithinItsVisitsADay) {
   EXPECT_EQ(server_.get("/api/v1/staff/crews").json()["crews"][0]["booked"], 0);
 }
 
+TEST_F(OrdersApiTest, ATechniciansPhotoIsKeptWithTheOrderAndShownOnlyToItsAccount) {
+  auto created = server_.send("POST", path(maria_, "/service-orders"),
+                              {{"Authorization", "Bearer " + server_.staff_key()},
+                               {"Content-Type", "application/json"},
+                               {"Idempotency-Key", "photo-1"}},
+                              R"({"kind": "investigate", "details": "leak at the meter box"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string number = created.json()["order"]["number"];
+  const std::string technician = server_.make_key("tech", {"field_technician"});
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "water in the box";
+  const std::string photos = "/api/v1/staff/service-orders/" + number + "/photos?purpose=site";
+  auto added =
+      server_.send("POST", photos,
+                   {{"Authorization", "Bearer " + technician}, {"Content-Type", "image/png"}}, png);
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string id = std::to_string(added.json()["photo"]["id"].get<int>());
+  auto seen = server_.get("/api/v1/staff/service-orders/" + number);
+  ASSERT_EQ(seen.json()["order"]["photos"].size(), 1u);
+  EXPECT_EQ(seen.json()["order"]["photos"][0]["purpose"], "site");
+  EXPECT_EQ(server_.get("/api/v1/staff/photos/" + id).body, png);
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  EXPECT_EQ(server_.send("GET", path(maria_, "/photos/" + id), as(maria)).body, png);
+  // Another account's address for the same photo finds nothing; a customer adds no order photo.
+  EXPECT_EQ(server_.send("GET", path(ben_, "/photos/" + id), as(maria)).status, 404);
+  EXPECT_EQ(server_.get(path(ben_, "/photos/" + id)).status, 404);
+  auto by_customer = server_.send("POST", photos, as(maria), png);
+  EXPECT_EQ(by_customer.status, 401) << by_customer.body;
+  EXPECT_EQ(server_
+                .send("POST", "/api/v1/staff/service-orders/" + number + "/photos?purpose=x",
+                      {{"Authorization", "Bearer " + technician}}, png)
+                .json()["field"],
+            "purpose");
+}
+
 TEST_F(OrdersApiTest, AWorkManagementSystemNamesOrdersByItsOwnIdsAndFollowsThemByWebhook) {
   auto created = server_.send("POST", path(maria_, "/service-orders"),
                               {{"Authorization", "Bearer " + server_.staff_key()},

@@ -13,6 +13,7 @@
 #include "api/notice_handlers.h"
 #include "api/order_handlers.h"
 #include "api/payment_handlers.h"
+#include "api/photo_handlers.h"
 #include "api/report_handlers.h"
 #include "api/settings_handlers.h"
 #include "api/staff_access_handlers.h"
@@ -175,6 +176,13 @@ void add_routes(http::Router& router, ApiContext& context) {
              bind(activate_application_handler), "accounts.open");
   router.add("GET", "/api/v1/staff/service-orders/{order}", bind(staff_order_handler),
              "accounts.read");
+  router.add("POST", "/api/v1/staff/service-orders/{order}/photos", bind(add_order_photo_handler),
+             "orders.field");
+  router.add("GET", "/api/v1/staff/photos/{id}", bind(staff_photo_handler), "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/meter-reads/{read}/photo",
+             bind(add_read_photo_handler), "meter_data.ingest");
+  router.add("GET", "/api/v1/accounts/{number}/photos/{id}", bind(account_photo_handler),
+             "accounts.read");
   router.add("GET", "/api/v1/staff/crews", bind(crews_handler), "accounts.read");
   router.add("POST", "/api/v1/staff/crews", bind(save_crew_handler), "orders.dispatch");
   router.add("GET", "/api/v1/staff/webhooks", bind(webhooks_handler), "settings.change");
@@ -205,8 +213,8 @@ void add_routes(http::Router& router, ApiContext& context) {
              "meter_data.resolve");
   router.add("POST", "/api/v1/staff/vee-exceptions/{id}/estimate",
              bind(estimate_vee_exception_handler), "meter_data.resolve");
-  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/reread",
-             bind(reread_vee_exception_handler), "meter_data.resolve");
+  router.add("POST", "/api/v1/staff/vee-exceptions/{id}/reread", bind(reread_vee_exception_handler),
+             "meter_data.resolve");
   router.add("GET", "/api/v1/accounts/{number}/bills", bind(account_bills_handler),
              "accounts.read");
   router.add("GET", "/api/v1/accounts/{number}/bills/{bill}", bind(account_bill_handler),

@@ -39,6 +39,7 @@ Result<StoredException> read_exception(store::Session& session, const store::Row
   view.interval_minutes = static_cast<std::int32_t>(row.integer("interval_minutes"));
   if (!row.is_null("register_read_id")) view.register_read_id = row.integer("register_read_id");
   if (!row.is_null("reread_order_id")) view.reread_order_id = row.integer("reread_order_id");
+  if (!row.is_null("photo_id")) view.photo_id = row.integer("photo_id");
   view.created_at = row.text("created_at");
   view.resolved_at = row.text("resolved_at");
   view.resolved_by = row.text("resolved_by");

@@ -42,6 +42,7 @@ struct QueuedExceptionView {
   std::int32_t interval_minutes = 0;  // 0 for a register channel
   std::optional<std::int64_t> register_read_id;
   std::optional<std::int64_t> reread_order_id;  // the field asked to read it again (orders)
+  std::optional<std::int64_t> photo_id;  // the customer's photo of the dial (orders/photos.h)
   std::vector<std::string> accounts;  // account numbers billed for the service point that day
   std::string created_at;
   std::string resolved_at;

@@ -119,6 +119,9 @@ Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_move
       }
       order.site = std::move(where);
     }
+    auto photos = photos_of_order(session, order.id);
+    RP_TRY(photos);
+    order.photos = std::move(*photos);
     auto moves = session.query_named("orders/moves_of_order", {order.id});
     RP_TRY(moves);
     for (const Row& move : *moves) {

@@ -18,6 +18,7 @@
 #include "core/time.h"
 #include "mdm/customer_reads.h"
 #include "orders/order_rules.h"
+#include "orders/photos.h"
 #include "store/database.h"
 
 namespace rp::orders {
@@ -72,6 +73,7 @@ struct ServiceOrder {
   std::optional<std::int64_t> final_bill_number;        // its number, once released
   std::optional<OrderSite> site;  // read with the moves (one order), not in lists
   std::vector<OrderMove> moves;   // oldest first
+  std::vector<Photo> photos;      // read with the moves, oldest first (photos.h)
   bool replayed = false;          // the answer to a request made before with the same key
 };
 

@@ -273,5 +273,52 @@ TEST_F(OrdersTest, ACrewTakesNoMoreVisitsInADayThanItsLimit) {
             2);
 }
 
+TEST_F(OrdersTest, PhotosAreKeptWithTheOrderOnceEachAndOnlyImages) {
+  ServiceOrder order = reread();
+  const std::string dial = std::string("\xFF\xD8\xFF\xE0", 4) + "the dial at 10300";
+  auto photo = add_order_photo(test_.database(), order.id, "reading", dial, "staff:9");
+  ASSERT_TRUE(photo.ok()) << photo.error().message;
+  EXPECT_EQ(photo->content_type, "image/jpeg");
+  EXPECT_FALSE(photo->replayed);
+  // Sent again from a field page's queue: kept once.
+  auto again = add_order_photo(test_.database(), order.id, "reading", dial, "staff:9");
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->id, photo->id);
+  // Not an image (a PDF, or text named .jpg), a bad purpose, an order that is not there.
+  auto pdf = add_order_photo(test_.database(), order.id, "site", "%PDF-1.4 a form", "staff:9");
+  ASSERT_FALSE(pdf.ok());
+  EXPECT_EQ(pdf.error().code, "photo-type");
+  EXPECT_EQ(add_order_photo(test_.database(), order.id, "site", "hello", "staff:9").error().code,
+            "attachment-type");
+  EXPECT_EQ(add_order_photo(test_.database(), order.id, "selfie", dial, "staff:9").error().field,
+            "purpose");
+  EXPECT_EQ(add_order_photo(test_.database(), order.id + 99, "site", dial, "staff:9").error().kind,
+            ErrorKind::not_found);
+  // Ten at most.
+  for (int i = 1; i < 10; ++i) {
+    ASSERT_TRUE(
+        add_order_photo(test_.database(), order.id, "site", dial + std::to_string(i), "staff:9")
+            .ok());
+  }
+  auto eleventh = add_order_photo(test_.database(), order.id, "site", dial + "x", "staff:9");
+  ASSERT_FALSE(eleventh.ok());
+  EXPECT_EQ(eleventh.error().code, "too-many-photos");
+  auto read = account_order(test_.database(), maria_, order.id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read->photos.size(), 10u);
+  EXPECT_EQ(read->photos[0].purpose, "reading");
+  // The file, to staff; to the account's own customer only.
+  auto file = photo_file(test_.database(), photo->id);
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(file->bytes, dial);
+  EXPECT_EQ(file->file_name, "photo-" + std::to_string(photo->id) + ".jpg");
+  EXPECT_TRUE(photo_file(test_.database(), photo->id, &maria_).ok());
+  EXPECT_EQ(photo_file(test_.database(), photo->id, &ben_).error().kind, ErrorKind::not_found);
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'order.photo'"),
+      10);
+}
+
 }  // namespace
 }  // namespace rp::orders

@@ -1,0 +1,2 @@
+-- The account of order :order.
+SELECT account_id FROM service_orders WHERE id = :order
