@@ -106,8 +106,7 @@ Result<void> check_crew_day(Session& session, const std::string& crew, Instant w
   if (listed->empty()) return success();
   const Crew limits = crew_from(listed->at(0));
   if (!limits.active) {
-    return conflict("crew " + crew + " is not working: choose another crew")
-        .coded("crew-not-working");
+    return conflict(crew + " is not working: choose another crew").coded("crew-not-working");
   }
   auto zone = store::utility_zone(session);
   RP_TRY(zone);
@@ -116,8 +115,9 @@ Result<void> check_crew_day(Session& session, const std::string& crew, Instant w
   RP_TRY(booked);
   const int visits = booked->contains(crew) ? booked->at(crew) : 0;
   if (visits >= *limits.orders_per_day) {
-    return conflict("crew " + crew + " already has " + std::to_string(visits) + " visits on " +
-                    format_local_date(day) + ", its most for a day: choose another crew or day")
+    return conflict(crew + " already has " + std::to_string(visits) +
+                    (visits == 1 ? " visit" : " visits") + " on " + format_local_date(day) +
+                    ", the most it takes in a day: choose another crew or day")
         .coded("crew-full");
   }
   return success();

@@ -8,8 +8,12 @@
 // connection comes back and the first send reaches the server but its answer is lost; it is sent
 // again with the same Idempotency-Key. The order is completed, with exactly one complete among its
 // moves. A second technician's reading below the last is refused in words and read again, and a
-// visit not done (a reason chosen) is on the dispatcher's board to schedule again. Screens are photographed as dispatch-*.png under $RATEPAYER_E2E_ARTIFACTS (each checked for
-// overflow and by axe).
+// visit not done (a reason chosen) is on the dispatcher's board to schedule again. A crew is listed
+// on the board's Crews form with 1 visit a day (a limit out of range said at its field first); one
+// order is dispatched to it, its load then "1 of 1 visit" and marked Full; a second the same day is
+// refused, said in words on its card; the crew marked not working is refused too. Screens are
+// photographed as dispatch-*.png under $RATEPAYER_E2E_ARTIFACTS (each checked for overflow and by
+// axe), the board and its crews at desktop and phone sizes.
 //
 //   RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, RATEPAYER_E2E_ACCOUNT, RATEPAYER_E2E_SECOND_ACCOUNT,
 //   RATEPAYER_E2E_DB, RATEPAYER_BIN  as for staff_console.test.mjs
@@ -295,6 +299,104 @@ test("the technician: a reading lower than the last is said and read again; a vi
   assert.equal(await again.getByTestId("late").count(), 0, "a visit not done is not late");
   await photograph(desk.page, desk.page.locator("section.unscheduled"), "board-not-done");
   assert.deepEqual(desk.errors, []);
+});
+
+test("a crew that takes 1 visit a day: listed on the board, one order dispatched to it, a second refused in words; a crew not working refused too", async (t) => {
+  const number = await accountWithHandReadMeter();
+  const zone = (await (await fetch(`${BASE}/api/v1/utility`)).json()).time_zone;
+  const { day, from } = nowIn(zone);
+  const crew = `Crew 1v-${Date.now() % 10_000}`;
+  const window = { window_start: instantOf(day, from, zone), window_end: instantOf(day, "23:30", zone) };
+  const orders = [];
+  for (const tag of ["first", "second"]) {
+    const made = await asApiKey("POST", `/api/v1/accounts/${number}/service-orders`, { kind: "meter_reread" },
+      { "Idempotency-Key": `dispatch-e2e-crew-${tag}-${Date.now()}` });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    await staffMove(made.body.order.number, { action: "schedule", ...window });
+    orders.push(made.body.order.number);
+  }
+  const [first, second] = orders;
+
+  const dispatcher = await ownStaffUser({ tag: "dispatch4", name: "Dot Dispatcher", role: "field_dispatcher" });
+  const desk = await openPage(browser, t, DESKTOP);
+  const page = desk.page;
+  await signInToConsole(page, dispatcher);
+  await page.goto(`${BASE}/staff.html#/dispatch`);
+  await page.getByTestId("dispatch-status").filter({ hasText: /orders? on .*to schedule\./ }).waitFor();
+
+  // The Crews form: a limit out of range is said at its field, in words; then the crew is listed with 1 visit a day.
+  const crews = page.locator("section.crews-panel");
+  await crews.getByRole("heading", { level: 2, name: /^Crews on / }).waitFor();
+  await crews.getByRole("button", { name: "Add a crew…" }).click();
+  const adding = crews.getByRole("form", { name: "Add a crew" });
+  await adding.getByLabel("Crew's name").fill(crew);
+  await adding.getByLabel("Visits a day").fill("0");
+  await adding.getByRole("button", { name: "Save", exact: true }).click();
+  await adding.getByText("Visits a day is a whole number from 1 to 200.").waitFor();
+  assert.equal(await adding.getByLabel("Visits a day").getAttribute("aria-invalid"), "true");
+  await photograph(page, crews, "crews-form-problem");
+  await adding.getByLabel("Visits a day").fill("1");
+  await adding.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByTestId("crews-outcome").filter({ hasText: `Saved ${crew}: 1 visit a day, working.` }).waitFor();
+  const row = crews.locator(`[data-testid=crew-row][data-crew='${crew}']`);
+  await row.getByTestId("crew-load").filter({ hasText: "0 of 1 visit" }).waitFor();
+
+  // The first order to it: offered among the crews, its load said before sending; dispatched.
+  const notDispatched = page.locator("[data-testid=crew-column][data-crew='']");
+  const firstCard = notDispatched.locator(`[data-order=${first}]`);
+  await firstCard.getByRole("button", { name: `Dispatch… ${first}` }).click();
+  assert.equal(await firstCard.locator(`datalist option[value='${crew}']`).getAttribute("label"), "0 of 1 visit");
+  await firstCard.getByLabel("Crew").fill(crew);
+  await firstCard.getByTestId("crew-notice").filter({ hasText: `${crew}: 0 of 1 visit on ` }).waitFor();
+  await firstCard.getByRole("button", { name: "Dispatch", exact: true }).click();
+  await page.getByTestId("dispatch-outcome").filter({ hasText: `Dispatched ${first} to ${crew}.` }).waitFor();
+  const column = page.locator(`[data-testid=crew-column][data-crew='${crew}']`);
+  await column.getByTestId("crew-load").filter({ hasText: "1 of 1 visit this day" }).waitFor();
+  assert.match(await column.getByTestId("crew-load").innerText(), /^1 of 1 visit this day\s+Full$/, "a full crew is marked in words");
+  await row.getByTestId("crew-load").filter({ hasText: "1 of 1 visit" }).waitFor();
+  assert.equal(await row.getByTestId("crew-mark").innerText(), "Full");
+
+  // The second, the same day: offered as full, said so under the field; the server's refusal said on the card.
+  const secondCard = notDispatched.locator(`[data-order=${second}]`);
+  await secondCard.getByRole("button", { name: `Dispatch… ${second}` }).click();
+  assert.equal(await secondCard.locator(`datalist option[value='${crew}']`).getAttribute("label"), "1 of 1 visit, full");
+  await secondCard.getByLabel("Crew").fill(crew);
+  await secondCard.getByTestId("crew-notice").filter({ hasText: "full: choose another crew or day." }).waitFor();
+  await secondCard.getByRole("button", { name: "Dispatch", exact: true }).click();
+  const refused = secondCard.getByTestId("order-refused");
+  await refused.waitFor();
+  assert.match(await refused.innerText(),
+    new RegExp(`^Not dispatched: ${crew} already has 1 visit on .+, the most it takes in a day: choose another crew or day\\.$`));
+  assert.equal(await refused.getAttribute("role"), "alert");
+  assert.equal(await secondCard.getByLabel("Crew").inputValue(), crew, "the crew form stays open for another crew");
+  const unmoved = (await apiKeyGet(`/api/v1/staff/service-orders/${second}`)).order;
+  assert.equal(unmoved.status, "scheduled");
+  assert.equal(unmoved.crew, null);
+  await photograph(page, secondCard, "crew-full-refused");
+  await photograph(page, page.locator(".dispatch-board"), "board-crews");
+
+  // The crew stops working: marked so; a dispatch to it is refused in words too.
+  await row.getByRole("button", { name: `Change… ${crew}` }).click();
+  const changing = row.getByRole("form", { name: `Change ${crew}` });
+  assert.equal(await changing.getByLabel("Visits a day").inputValue(), "1");
+  await changing.getByLabel("Working (takes new visits)").uncheck();
+  await changing.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByTestId("crews-outcome").filter({ hasText: `Saved ${crew}: 1 visit a day, not working.` }).waitFor();
+  await row.getByTestId("crew-mark").filter({ hasText: "Not working" }).waitFor();
+  await secondCard.getByRole("button", { name: "Dispatch", exact: true }).click();
+  await refused.filter({ hasText: `Not dispatched: ${crew} is not working` }).waitFor();
+  assert.deepEqual(desk.errors, []);
+
+  // On a phone the board and its crews still fit the screen (the columns scroll across inside it).
+  const phone = await openPage(browser, t, PHONE);
+  await signInToConsole(phone.page, dispatcher);
+  await phone.page.goto(`${BASE}/staff.html#/dispatch`);
+  const phoneCrews = phone.page.locator("section.crews-panel");
+  await phoneCrews.locator(`[data-testid=crew-row][data-crew='${crew}']`).getByTestId("crew-mark").filter({ hasText: "Not working" }).waitFor();
+  await phoneCrews.getByRole("button", { name: "Add a crew…" }).click();
+  await photograph(phone.page, phoneCrews, "crews-phone");
+  await photograph(phone.page, phone.page.locator("section.crew-board"), "board-phone");
+  assert.deepEqual(phone.errors, []);
 });
 
 test("a day of 5,000 orders: one request for the day, drawn quickly, a column's first cards shown and the rest on asking", async (t) => {

@@ -429,6 +429,9 @@ test("staff activate the applications: one needs a visit and is scheduled, one i
   }
   await row(english.number).getByText("Online application").waitFor();
   await row(third.body.order.number).getByText("Online application").waitFor();
+  for (const number of [english.number, spanish.number, third.body.order.number]) {
+    assert.equal(await row(number).getByTestId("account-standing").innerText(), "Waiting for activation");
+  }
   await row(english.number).getByText(dayWords(tomorrow)).waitFor();
   await row(english.number).getByRole("cell", { name: withSewer.address.line1, exact: true }).waitFor();
   await photograph(page, page.locator(".work-screen"), "staff-applications-desktop");
@@ -445,6 +448,12 @@ test("staff activate the applications: one needs a visit and is scheduled, one i
   await row(english.number).getByRole("button", { name: "Activate", exact: true }).click();
   await outcome.filter({ hasText: `Activated ${english.number}: account ${english.account} is active, and its services start on ${dayWords(tomorrow)}. It needs a visit (a meter is read by hand, or there is none): schedule it.` }).waitFor();
   await row(english.number).getByText("Activated: needs a visit").waitFor();
+  // The server says so too: after a reload the account is active, Activate not offered, the visit still to schedule.
+  await page.reload();
+  await row(english.number).getByText("Activated: needs a visit").waitFor();
+  assert.equal(await row(english.number).getAttribute("data-account-status"), "active");
+  assert.equal(await row(english.number).getByRole("button", { name: /^Activate/ }).count(), 0, "no Activate for an active account");
+  assert.equal(await row(spanish.number).getByTestId("account-standing").innerText(), "Waiting for activation");
   const digits = english.account.replace(/\D/g, "");
   assert.equal((await apiKeyGet(`/api/v1/staff/accounts/${digits}`)).status, "active");
   await photograph(page, page.locator(".work-screen"), "staff-needs-visit-desktop");

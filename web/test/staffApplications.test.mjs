@@ -1,12 +1,12 @@
 // The Applications queue in the console (src/staff/applications.ts, workApi.ts, workQueues.ts):
-// who applied, what activating did in words, the server's refusals in words, the bill cycle and
+// whether the account waits for activation (and what the row offers), who applied, what activating did in words, the server's refusals in words, the bill cycle and
 // the visit's window checked and sent as the server takes them, the queue's place among the work
 // queues (seen only with accounts.open), and the requests it makes.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
-  activatedWords, activationDone, activationRefusal, applicantWords, applicationAddress, billCycleForServer, billCycleProblem, defaultVisit,
-  instantAt, scheduleRefusal, visitProblems, windowWords,
+  accountStanding, activatedWords, activationDone, activationRefusal, applicantWords, applicationAction, applicationAddress, billCycleForServer,
+  billCycleProblem, defaultVisit, instantAt, scheduleRefusal, standingWords, visitProblems, windowWords,
 } from "../.test-build/staff/applications.js";
 import { activateApplication, fetchApplications, scheduleVisit } from "../.test-build/staff/workApi.js";
 import { queuesFor, workQueue } from "../.test-build/staff/workQueues.js";
@@ -41,6 +41,23 @@ test("who applied: someone with no sign-in is an online application", () => {
   assert.equal(applicantWords("elsewhere"), "elsewhere");
   assert.equal(applicationAddress("Start service at 6643 Coburg Ave Apt 4"), "6643 Coburg Ave Apt 4");
   assert.equal(applicationAddress("Meter set at the back gate"), "Meter set at the back gate");
+});
+
+test("whether the account waits for activation or is active already; Activate offered only while it waits", () => {
+  assert.equal(accountStanding(order({ account_status: "pending" }), false), "pending");
+  assert.equal(accountStanding(order({ account_status: "active" }), false), "active", "activated elsewhere, waiting for its visit");
+  assert.equal(accountStanding(order({ account_status: "closed" }), false), "closed");
+  assert.equal(accountStanding(order(), false), "pending", "a server that does not say: not activated here, so waiting");
+  assert.equal(accountStanding(order(), true), "active");
+  assert.equal(accountStanding(order({ account_status: "pending" }), true), "pending", "the server's word counts");
+  assert.equal(standingWords("pending"), "Waiting for activation");
+  assert.equal(standingWords("active"), "Activated: needs a visit");
+  assert.equal(standingWords("closed"), "Account closed");
+  assert.equal(applicationAction("pending", false), "activate");
+  assert.equal(applicationAction("pending", true), "activate");
+  assert.equal(applicationAction("active", true), "schedule");
+  assert.equal(applicationAction("active", false), null, "no Activate for an active account; scheduling is a dispatcher's");
+  assert.equal(applicationAction("closed", true), null);
 });
 
 test("the bill cycle is optional: blank keeps the premise's, else a whole number 1 to 20", () => {

@@ -1,14 +1,17 @@
 // The dispatcher's board and the field page's words (src/staff/dispatch.ts, ordersApi.ts,
 // route.ts): kinds and statuses in words, lateness, the day's orders grouped by crew with counts
-// (and quickly for 5,000), the crews seen, the day as [from, to) on the utility's clocks across a
-// change of the clocks, the refusals in words, the reasons a visit failed, and the requests made.
+// (and quickly for 5,000), the crews seen, each crew's load that day (full, not working) and the
+// crews offered when dispatching, a crew's change checked as the server checks it, the day as
+// [from, to) on the utility's clocks across a change of the clocks, the refusals in words, the
+// reasons a visit failed, and the requests made.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
   boardLists, byWindow, crewsSeen, dayRange, failNote, groupByCrew, isLate, kindWords, movedWords, moveRefusal, nextDay, previousDay, readingMayBeConfirmed,
-  readingWords, refusedReading, siteLine, statusWords, windowTimes, clockTime,
+  readingWords, refusedReading, siteLine, statusWords, windowTimes, clockTime, crewLoadWords, crewStanding, standingWords, dayCrews, dispatchChoices,
+  crewNotice, crewDraft, crewProblems, crewForServer, crewSavedWords, crewRefusal, isCrewRefusal,
 } from "../.test-build/staff/dispatch.js";
-import { fetchOrder, fetchUnscheduledOrders, fetchWindowOrders, moveOrder } from "../.test-build/staff/ordersApi.js";
+import { fetchCrews, fetchOrder, fetchUnscheduledOrders, fetchWindowOrders, moveOrder, saveCrew } from "../.test-build/staff/ordersApi.js";
 import { dispatchHash, fieldHash, parseRoute } from "../.test-build/staff/route.js";
 import { setCsrfToken } from "../.test-build/staff/api.js";
 
@@ -111,6 +114,75 @@ test("what a move did, and why the server refused it, in words", () => {
   assert.equal(readingMayBeConfirmed("The reading is lower than the last reading (10300): read the dial again."), false);
 });
 
+const crew = (fields = {}) => ({ name: "Crew 2", orders_per_day: 12, active: true, booked: 7, ...fields });
+
+test("a crew's load that day: '7 of 12 visits', no limit when not listed; full and not working marked in words", () => {
+  assert.equal(crewLoadWords(crew()), "7 of 12 visits");
+  assert.equal(crewLoadWords(crew({ orders_per_day: 1, booked: 1 })), "1 of 1 visit");
+  assert.equal(crewLoadWords(crew({ orders_per_day: null, booked: 3 })), "3 visits, no limit");
+  assert.equal(crewLoadWords(crew({ orders_per_day: null, booked: 1 })), "1 visit, no limit");
+  assert.equal(crewStanding(crew()), "open");
+  assert.equal(crewStanding(crew({ booked: 12 })), "full");
+  assert.equal(crewStanding(crew({ booked: 13 })), "full", "booked past its limit (the limit lowered since): still full");
+  assert.equal(crewStanding(crew({ active: false, booked: 12 })), "not-working", "not working says more than full");
+  assert.equal(crewStanding(crew({ orders_per_day: null, booked: 400 })), "open", "not listed: no limit");
+  assert.equal(standingWords("full"), "Full");
+  assert.equal(standingWords("not-working"), "Not working");
+  assert.equal(standingWords("open"), null);
+});
+
+test("the day's crews: those answered and those seen on the orders, by name; working ones offered when dispatching, with their load", () => {
+  const answered = [crew({ name: "Crew 10", booked: 0 }), crew({ name: "Crew 2", orders_per_day: 1, booked: 1 }), crew({ name: "Resting", active: false, booked: 0 })];
+  const crews = dayCrews(answered, ["Crew 2", "Contractor A"]);
+  assert.deepEqual(crews.map((c) => c.name), ["Contractor A", "Crew 2", "Crew 10", "Resting"]);
+  assert.deepEqual(crews[0], { name: "Contractor A", orders_per_day: null, active: true, booked: 0 });
+  assert.deepEqual(dispatchChoices(crews), [
+    { name: "Contractor A", load: "0 visits, no limit" },
+    { name: "Crew 2", load: "1 of 1 visit, full" },
+    { name: "Crew 10", load: "0 of 12 visits" },
+  ], "a crew not working is not offered");
+  assert.equal(crewNotice("Crew 2 ", crews, "Dec 8, 2026"), "Crew 2: 1 of 1 visit on Dec 8, 2026, full: choose another crew or day.");
+  assert.equal(crewNotice("Crew 10", crews, "Dec 8, 2026"), "Crew 10: 0 of 12 visits on Dec 8, 2026.");
+  assert.equal(crewNotice("Resting", crews, "Dec 8, 2026"), "Resting is not working: choose another crew.");
+  assert.equal(crewNotice("Crew 99", crews, "Dec 8, 2026"), null, "a crew the board does not know: nothing said, the server decides");
+});
+
+test("a crew's change is checked as the server checks it, said by field, and sent as it takes it", () => {
+  assert.deepEqual(crewDraft(null), { name: "", perDay: "", active: true });
+  assert.deepEqual(crewDraft(crew({ active: false })), { name: "Crew 2", perDay: "12", active: false });
+  assert.deepEqual(crewDraft(crew({ orders_per_day: null, active: true })), { name: "Crew 2", perDay: "", active: true });
+  assert.deepEqual(crewProblems({ name: " ", perDay: "", active: true }),
+    { name: "Name the crew.", orders_per_day: "Visits a day is a whole number from 1 to 200." });
+  assert.deepEqual(crewProblems({ name: "Crew 2", perDay: " 12 ", active: true }), {});
+  assert.deepEqual(crewProblems({ name: "x".repeat(60), perDay: "200", active: true }), {});
+  assert.equal(crewProblems({ name: "x".repeat(61), perDay: "1", active: true }).name, "A crew's name is at most 60 characters.");
+  assert.equal(crewProblems({ name: "ñ".repeat(31), perDay: "1", active: true }).name, "A crew's name is at most 60 characters.", "the server counts bytes");
+  assert.equal(crewProblems({ name: "Crew\t2", perDay: "1", active: true }).name, "A crew's name is one line, with no tabs.");
+  for (const bad of ["0", "201", "1.5", "-1", "twelve", "1000"]) {
+    assert.equal(crewProblems({ name: "Crew 2", perDay: bad, active: true }).orders_per_day, "Visits a day is a whole number from 1 to 200.", bad);
+  }
+  assert.deepEqual(crewForServer({ name: " Crew 2 ", perDay: " 12", active: false }), { name: "Crew 2", orders_per_day: 12, active: false });
+  assert.equal(crewSavedWords(crew()), "Saved Crew 2: 12 visits a day, working.");
+  assert.equal(crewSavedWords(crew({ orders_per_day: 1, active: false })), "Saved Crew 2: 1 visit a day, not working.");
+  assert.deepEqual(crewRefusal({ status: 422, field: "orders_per_day", detail: "a crew takes 1 to 200 visits a day" }),
+    { field: "orders_per_day", words: "Visits a day is a whole number from 1 to 200." });
+  assert.equal(crewRefusal({ status: 422, field: "name", detail: "x" }).field, "name");
+  assert.deepEqual(crewRefusal({ status: 403, detail: "x" }),
+    { field: null, words: "Not saved: changing crews needs the permission orders.dispatch, which your roles do not give." });
+  assert.deepEqual(crewRefusal({ status: 500, detail: "database is locked" }), { field: null, words: "Not saved: database is locked." });
+});
+
+test("a dispatch refused for its crew is said in the server's words, plainly, without guessing someone moved the order", () => {
+  const full = { status: 409, code: "crew-full", detail: "crew Crew 2 already has 12 visits on 2026-12-08, its most for a day: choose another crew or day" };
+  const resting = { status: 409, code: "crew-not-working", detail: "crew Resting is not working: choose another crew" };
+  assert.equal(isCrewRefusal(full), true);
+  assert.equal(isCrewRefusal(resting), true);
+  assert.equal(isCrewRefusal({ status: 409, code: "order-move-not-allowed" }), false);
+  assert.equal(moveRefusal(full, "dispatch", "SO000123"),
+    "Not dispatched: crew Crew 2 already has 12 visits on 2026-12-08, its most for a day: choose another crew or day.");
+  assert.equal(moveRefusal(resting, "dispatch", "SO000123"), "Not dispatched: crew Resting is not working: choose another crew.");
+});
+
 test("why a visit failed: the reason in words and what was typed; 'other' needs words", () => {
   assert.equal(failNote("no_access", ""), "No access");
   assert.equal(failNote("unsafe", " dog in the yard "), "Unsafe: dog in the yard");
@@ -161,4 +233,19 @@ test("requests: a day's window list and the unscheduled list (5,000 at most each
   assert.deepEqual(JSON.parse(asked[3].body), { action: "complete", reads: [{ meter: "E1", reading: "10300" }] });
   await moveOrder("SO000001", { action: "dispatch", crew: "Crew 7" });
   assert.equal(asked[4].headers["Idempotency-Key"], undefined, "the dispatcher's moves carry no key");
+});
+
+test("requests: the crews of a day, and a crew listed or changed", async () => {
+  answer = () => new Response(JSON.stringify({ day: "2026-12-08", crews: [crew()] }), { status: 200, headers: { "Content-Type": "application/json" } });
+  assert.deepEqual(await fetchCrews("2026-12-08"), [crew()]);
+  assert.equal(asked[0].path, "/api/v1/staff/crews?day=2026-12-08");
+  answer = () => new Response(JSON.stringify(crew({ booked: 0 })), { status: 200, headers: { "Content-Type": "application/json" } });
+  assert.equal((await saveCrew({ name: "Crew 2", orders_per_day: 12, active: true })).name, "Crew 2");
+  assert.equal(asked[1].method, "POST");
+  assert.equal(asked[1].path, "/api/v1/staff/crews");
+  assert.equal(asked[1].headers["X-CSRF-Token"], "csrf-ana");
+  assert.deepEqual(JSON.parse(asked[1].body), { name: "Crew 2", orders_per_day: 12, active: true });
+  answer = () => new Response(JSON.stringify({ status: 422, title: "Invalid input", detail: "a crew takes 1 to 200 visits a day", field: "orders_per_day" }),
+    { status: 422, headers: { "Content-Type": "application/problem+json" } });
+  await assert.rejects(saveCrew({ name: "Crew 2", orders_per_day: 0, active: true }), (e) => e.status === 422 && e.field === "orders_per_day");
 });

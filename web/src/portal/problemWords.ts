@@ -66,6 +66,16 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   "order-not-due": "problemOrderNotDue",
   // Starting service at an address still in another customer's name on the start day.
   "premise-served": "problemPremiseServed",
+  // A dispatcher's refusals (a crew full that day, or not working): the console's, worded all the same.
+  "crew-full": "problemCrewFull",
+  "crew-not-working": "problemCrewNotWorking",
+  // Photos (a technician's with an order, a customer's of the dial with a reading).
+  "photo-type": "problemPhotoType",
+  "too-many-photos": "problemTooManyPhotos",
+  "read-has-photo": "problemReadHasPhoto",
+  // A held reading sent to be read again (the console's exception queue).
+  "exception-resolved": "problemExceptionResolved",
+  "nobody-in-service": "problemNobodyInService",
   // Staff acting for a customer (the portal never sends these, but words them all the same).
   "consent-required": "problemConsentRequired",
   "bill-overtaken": "problemBillOvertaken",

@@ -594,6 +594,8 @@ export interface ServiceOrder {
   final_bill_number: number | null;
   /** Oldest first on one order's page; empty in the list. */
   moves: OrderMove[];
+  /** The account's standing: pending while an application waits to be activated. */
+  account_status?: "pending" | "active" | "closed";
 }
 
 /** What the customer asks for (POST .../service-orders, with an Idempotency-Key). */

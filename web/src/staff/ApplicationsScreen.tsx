@@ -1,7 +1,9 @@
 // Applications (accounts.open): applications for service and other start orders no visit is
 // scheduled for yet (GET /api/v1/staff/service-orders?unscheduled=true&kind=start_service),
-// oldest first: the order, the account it opens (a link to it), the address, the start day, when
-// and how it came (an applicant with no sign-in is an "Online application"). Activate (POST
+// oldest first: the order, whether its account waits for activation or is active already (its
+// account_status), the account it opens (a link to it), the address, the start day, when and how
+// it came (an applicant with no sign-in is an "Online application"). Activate, offered only while
+// the account waits (POST
 // .../activate, an optional bill cycle; blank keeps the premise's) opens the account and starts
 // the chosen services on the start day; what it did is said: the start complete at once when
 // every meter is read automatically, else a visit to schedule, here for a dispatcher
@@ -16,10 +18,9 @@ import { formatDate } from "../shared/format";
 import { formatInstantIn, localDateOf } from "./localTime";
 import { useUtilityZone } from "./useUtilityZone";
 import { accountDigits } from "./leaks";
-import { codeLabel } from "./labels";
 import {
-  activatedWords, activationDone, activationRefusal, applicantWords, applicationAddress, billCycleForServer, billCycleProblem, defaultVisit,
-  instantAt, scheduleRefusal, visitProblems, windowWords,
+  accountStanding, activatedWords, activationDone, activationRefusal, applicantWords, applicationAction, applicationAddress, billCycleForServer,
+  billCycleProblem, defaultVisit, instantAt, scheduleRefusal, standingWords, visitProblems, windowWords,
 } from "./applications";
 import type { VisitDraft } from "./applications";
 import type { ServiceOrder } from "../portal/types";
@@ -39,7 +40,7 @@ export function ApplicationsScreen({ me, onSessionEnded, onChanged }: WorkScreen
   const canSchedule = me.permissions.includes(WORK_ACTION_PERMISSIONS.scheduleVisits);
   const [open, setOpen] = useState<string | null>(null);
   const [said, setSaid] = useState<{ text: string; refused: boolean } | null>(null);
-  // Activated here and waiting for a visit: the list cannot tell them from those not activated yet.
+  // Activated here and waiting for a visit: the answer to activating, until the list is asked again.
   const [activated, setActivated] = useState<Record<string, ServiceOrder>>({});
   const back = (number: string) => {
     setOpen(null);
@@ -74,13 +75,15 @@ export function ApplicationsScreen({ me, onSessionEnded, onChanged }: WorkScreen
               </tr>
             </thead>
             <tbody>
-              {list.items.map((o) => {
-                const done = activated[o.number];
+              {list.items.map((listed) => {
+                const o = activated[listed.number] ?? listed;
+                const standing = accountStanding(o, listed.number in activated);
+                const action = applicationAction(standing, canSchedule);
                 return (
-                  <tr key={o.number} data-testid="application-row" data-order={o.number}>
+                  <tr key={o.number} data-testid="application-row" data-order={o.number} data-account-status={standing}>
                     <th scope="row">
                       <span class="nowrap">{o.number}</span>
-                      <span class="explain">{done ? "Activated: needs a visit" : codeLabel(o.status)}</span>
+                      <span class={`badge account-standing ${standing}`} data-testid="account-standing">{standingWords(standing)}</span>
                     </th>
                     <td><a class="nowrap" href={accountHash(accountDigits(o.account))}>{o.account}</a></td>
                     <td>{applicationAddress(o.details)}</td>
@@ -90,13 +93,13 @@ export function ApplicationsScreen({ me, onSessionEnded, onChanged }: WorkScreen
                       <span class="explain">{applicantWords(o.requested_by)}</span>
                     </td>
                     <td class="decision">
-                      {open !== o.number && (!done || canSchedule) && (
+                      {open !== o.number && action && (
                         <button type="button" id={actionId(o.number)} class="secondary small" onClick={() => setOpen(o.number)}>
-                          {done ? "Schedule the visit…" : "Activate…"}
+                          {action === "schedule" ? "Schedule the visit…" : "Activate…"}
                           <span class="visually-hidden"> {o.number}</span>
                         </button>
                       )}
-                      {open === o.number && !done && (
+                      {open === o.number && action === "activate" && (
                         <ActivateForm order={o} onSessionEnded={onSessionEnded} onBack={() => back(o.number)}
                           onRefused={(text) => tell(text, true)}
                           onActivated={(answer) => {
@@ -107,8 +110,8 @@ export function ApplicationsScreen({ me, onSessionEnded, onChanged }: WorkScreen
                             onChanged();
                           }} />
                       )}
-                      {open === o.number && done && (
-                        <ScheduleForm order={done} zone={zone} onSessionEnded={onSessionEnded} onBack={() => back(o.number)}
+                      {open === o.number && action === "schedule" && (
+                        <ScheduleForm order={o} zone={zone} onSessionEnded={onSessionEnded} onBack={() => back(o.number)}
                           onRefused={(text) => tell(text, true)}
                           onScheduled={(answer) => {
                             setOpen(null);

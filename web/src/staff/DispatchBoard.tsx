@@ -1,32 +1,35 @@
 // The dispatcher's board (orders.dispatch): a day on the utility's clocks (today unless the
-// address names one), its open orders by crew, each crew's count and late visits, those not
-// dispatched to a crew yet first; and the orders that need a visit and have no window
-// (unscheduled), with the day's visits that could not be done, to schedule again. Two requests per
-// showing (the day's window list and the unscheduled list, 5,000 each at most), asked again after
-// each move. A column shows its first cards and more on asking, so a day of 5,000 orders draws
-// quickly. Moves (POST .../moves): schedule and reschedule (a day and times), dispatch to a crew
-// (the crews seen that day offered), cancel (confirmed), approve and reject a result waiting for
-// approval. Refusals are said in words.
+// address names one), its open orders by crew, each crew's count, late visits and load that day
+// ("7 of 12 visits", full, not working), those not dispatched to a crew yet first; the day's crews
+// (CrewsPanel.tsx: listing one, changing its visits a day or whether it works); and the orders that
+// need a visit and have no window (unscheduled), with the day's visits that could not be done, to
+// schedule again. Three requests per showing (the day's window list and the unscheduled list,
+// 5,000 each at most, and the day's crews), asked again after each move. A column shows its first
+// cards and more on asking, so a day of 5,000 orders draws quickly. Moves (POST .../moves):
+// schedule and reschedule (a day and times), dispatch to a crew (the day's working crews offered
+// with their load, a name may be typed), cancel (confirmed), approve and reject a result waiting
+// for approval (OrderCardForms.tsx). Refusals are said in words; a crew full or not working is
+// said on the order's card.
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { asApiError, isAbort } from "./api";
 import type { ApiError, Staff } from "./api";
 import type { ServiceOrder } from "../portal/types";
-import { fetchUnscheduledOrders, fetchWindowOrders, moveOrder } from "./ordersApi";
+import { fetchCrews, fetchUnscheduledOrders, fetchWindowOrders, moveOrder } from "./ordersApi";
 import type { MoveBody } from "./ordersApi";
 import {
-  boardLists, clockTime, crewsSeen, dayRange, groupByCrew, isLate, kindWords, movedWords, moveRefusal, nextDay, previousDay, statusWords, windowTimes,
+  boardLists, crewLoadWords, crewStanding, crewsSeen, dayCrews, dayRange, groupByCrew, isCrewRefusal, isLate, kindWords, movedWords, moveRefusal,
+  nextDay, previousDay, standingWords, statusWords, windowTimes,
 } from "./dispatch";
-import type { DispatchAction } from "./dispatch";
-import { instantAt, visitProblems } from "./applications";
-import type { VisitDraft } from "./applications";
+import type { CrewDay, DispatchAction } from "./dispatch";
 import { localDateOf, formatZoneName } from "./localTime";
 import { formatDate } from "../shared/format";
 import { useOrdersZone } from "./useOrdersZone";
 import { consoleProblem } from "./problems";
 import { accountHash, dispatchHash, DISPATCH_PERMISSION } from "./route";
 import { accountDigits } from "./leaks";
-import { Field } from "./Field";
-import { ActionOutcome, NoteField, focusSoon } from "./WorkParts";
+import { ActionOutcome, focusSoon } from "./WorkParts";
+import { ConfirmForm, CrewForm, WindowForm } from "./OrderCardForms";
+import { CrewsPanel } from "./CrewsPanel";
 import "./dispatch.css";
 
 const OUTCOME_ID = "dispatch-outcome";
@@ -47,20 +50,26 @@ export function DispatchBoard({ day: asked, me, onSessionEnded }: { day: string 
       </section>
     );
   }
-  return <Board asked={asked} onSessionEnded={onSessionEnded} />;
+  return <Board asked={asked} canChangeCrews={me.permissions.includes(DISPATCH_PERMISSION)} onSessionEnded={onSessionEnded} />;
 }
 
-function Board({ asked, onSessionEnded }: { asked: string | null; onSessionEnded: (e: ApiError) => void }) {
+/** The day's crews as the server answered them, or why they could not be had (the board shows without them). */
+type CrewsAnswer = { crews: CrewDay[]; error: null } | { crews: null; error: ApiError };
+
+function Board({ asked, canChangeCrews, onSessionEnded }: { asked: string | null; canChangeCrews: boolean; onSessionEnded: (e: ApiError) => void }) {
   const { zone, ready } = useOrdersZone();
   const today = localDateOf(new Date(), zone) ?? "";
   const day = asked ?? today;
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [orders, setOrders] = useState<ServiceOrder[]>([]);
   const [unscheduled, setUnscheduled] = useState<ServiceOrder[]>([]);
+  const [crewsAnswer, setCrewsAnswer] = useState<CrewsAnswer>({ crews: [], error: null });
   const [shownDay, setShownDay] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [said, setSaid] = useState<{ text: string; refused: boolean } | null>(null);
-  const [open, setOpen] = useState<{ number: string; action: DispatchAction } | null>(null);
+  const [open, setOpenForm] = useState<{ number: string; action: DispatchAction } | null>(null);
+  // A dispatch refused for its crew (full that day, not working): said on the order's card.
+  const [refusedOn, setRefusedOn] = useState<{ number: string; text: string } | null>(null);
   const asking = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -75,11 +84,19 @@ function Board({ asked, onSessionEnded }: { asked: string | null; onSessionEnded
     if (!ready || !range) return;
     const n = ++asking.current;
     const ctl = new AbortController();
-    Promise.all([fetchWindowOrders(range.from, range.to, ctl.signal), fetchUnscheduledOrders(ctl.signal)]).then(
-      ([dayOrders, none]) => {
+    const crews = fetchCrews(day, ctl.signal).then(
+      (answered): CrewsAnswer => ({ crews: answered, error: null }),
+      (e): CrewsAnswer => {
+        if (isAbort(e)) throw e;
+        return { crews: null, error: asApiError(e) };
+      },
+    );
+    Promise.all([fetchWindowOrders(range.from, range.to, ctl.signal), fetchUnscheduledOrders(ctl.signal), crews]).then(
+      ([dayOrders, none, crewsNow]) => {
         if (n !== asking.current) return;
         setOrders(dayOrders);
         setUnscheduled(none);
+        setCrewsAnswer(crewsNow);
         setShownDay(day);
         setNow(Date.now());
         setLoad({ state: "ready" });
@@ -102,12 +119,18 @@ function Board({ asked, onSessionEnded }: { asked: string | null; onSessionEnded
 
   const lists = useMemo(() => boardLists(orders, unscheduled), [orders, unscheduled]);
   const groups = useMemo(() => groupByCrew(lists.crews, now), [lists, now]);
-  const crews = useMemo(() => crewsSeen(orders), [orders]);
+  const seen = useMemo(() => crewsSeen(orders), [orders]);
+  const crews = useMemo(() => dayCrews(crewsAnswer.crews ?? [], seen), [crewsAnswer, seen]);
   const late = useMemo(() => groups.reduce((n, g) => n + g.late, 0), [groups]);
 
   const tell = (text: string, refused = false) => {
     setSaid({ text, refused });
+    setRefusedOn(null);
     focusSoon(OUTCOME_ID);
+  };
+  const setOpen = (form: { number: string; action: DispatchAction } | null) => {
+    setOpenForm(form);
+    setRefusedOn(null);
   };
 
   /** Sends a move; says what it did or why not; asks for the board again either way. */
@@ -121,7 +144,12 @@ function Board({ asked, onSessionEnded }: { asked: string | null; onSessionEnded
     } catch (e) {
       const err = asApiError(e);
       if (consoleProblem(err) === "sign-in") onSessionEnded(err);
-      else {
+      else if (isCrewRefusal(err)) {
+        // Near the order, its crew form still open for another crew; the crews' loads asked for again.
+        setSaid(null);
+        setRefusedOn({ number: order.number, text: moveRefusal(err, body.action, order.number) });
+        refresh();
+      } else {
         tell(moveRefusal(err, body.action, order.number), true);
         if (err.status === 409) refresh();
       }
@@ -129,7 +157,7 @@ function Board({ asked, onSessionEnded }: { asked: string | null; onSessionEnded
     }
   };
 
-  const cardProps = { zone, now, crews, open, setOpen, move, boardDay: day };
+  const cardProps = { zone, now, crews, open, setOpen, move, boardDay: day, refusedOn };
   const stale = shownDay !== null && shownDay !== day;
   return (
     <section class="dispatch-board" aria-labelledby="dispatch-heading" aria-busy={load.state === "loading" || stale ? "true" : undefined}>
@@ -162,11 +190,14 @@ function Board({ asked, onSessionEnded }: { asked: string | null; onSessionEnded
             ) : (
               <div class="crew-columns">
                 {groups.map((g) => (
-                  <CrewColumn key={`${shownDay}|${g.crew ?? ""}`} crew={g.crew} orders={g.orders} late={g.late} {...cardProps} />
+                  <CrewColumn key={`${shownDay}|${g.crew ?? ""}`} crew={g.crew} orders={g.orders} late={g.late}
+                    load={crewsAnswer.crews ? crews.find((c) => c.name === g.crew) : undefined} {...cardProps} />
                 ))}
               </div>
             )}
           </section>
+          <CrewsPanel day={shownDay ?? day} crews={crewsAnswer.crews ? crews : null} problem={crewsAnswer.error} canChange={canChangeCrews}
+            onSaved={() => refresh()} onRetry={() => refresh()} onSessionEnded={onSessionEnded} />
           <section class="unscheduled" aria-labelledby="unscheduled-heading">
             <h2 id="unscheduled-heading">
               Unscheduled <span class="count-badge" data-testid="unscheduled-count">{lists.toSchedule.length}</span>
@@ -207,16 +238,19 @@ function DayPicker({ day, today, zone }: { day: string; today: string; zone: str
 interface CardProps {
   zone: string | null;
   now: number;
-  crews: string[];
+  /** The day's crews (listed, booked, seen), with their loads. */
+  crews: CrewDay[];
   boardDay: string;
   open: { number: string; action: DispatchAction } | null;
   setOpen: (open: { number: string; action: DispatchAction } | null) => void;
   move: (order: ServiceOrder, body: MoveBody) => Promise<boolean>;
+  refusedOn: { number: string; text: string } | null;
 }
 
-function CrewColumn({ crew, orders, late, ...props }: CardProps & { crew: string | null; orders: ServiceOrder[]; late: number }) {
+function CrewColumn({ crew, orders, late, load, ...props }: CardProps & { crew: string | null; orders: ServiceOrder[]; late: number; load?: CrewDay }) {
   const name = crew ?? "Not dispatched yet";
   const id = `crew-${(crew ?? "none").replace(/[^A-Za-z0-9]+/g, "-")}`;
+  const mark = load ? standingWords(crewStanding(load)) : null;
   return (
     <section class={crew ? "crew-column" : "crew-column no-crew"} aria-labelledby={id} data-testid="crew-column" data-crew={crew ?? ""}>
       <h3 id={id}>
@@ -225,6 +259,11 @@ function CrewColumn({ crew, orders, late, ...props }: CardProps & { crew: string
           {orders.length} {orders.length === 1 ? "order" : "orders"}{late > 0 ? `, ${late} late` : ""}
         </span>
       </h3>
+      {load && (
+        <p class="crew-load" data-testid="crew-load">
+          {crewLoadWords(load)} this day{mark && <> <span class={`badge crew-mark ${crewStanding(load)}`}>{mark}</span></>}
+        </p>
+      )}
       <CardList orders={orders} label={`${name}'s orders`} {...props} />
     </section>
   );
@@ -276,7 +315,7 @@ const ACTION_WORDS: Record<DispatchAction, string> = {
   reject: "Reject…",
 };
 
-function OrderCard({ order, zone, now, crews, boardDay, open, setOpen, move }: CardProps & { order: ServiceOrder }) {
+function OrderCard({ order, zone, now, crews, boardDay, open, setOpen, move, refusedOn }: CardProps & { order: ServiceOrder }) {
   const lateNow = isLate(order, now);
   const opened = open?.number === order.number ? open.action : null;
   const [sending, setSending] = useState(false);
@@ -305,6 +344,7 @@ function OrderCard({ order, zone, now, crews, boardDay, open, setOpen, move }: C
         {order.failure_reason && <span class="explain">Not done last time: {order.failure_reason}</span>}
       </p>
       <p class="order-account"><a href={accountHash(accountDigits(order.account))}>Account {order.account}</a></p>
+      {refusedOn?.number === order.number && <p class="card-refusal" role="alert" data-testid="order-refused">{refusedOn.text}</p>}
       {opened === null ? (
         <div class="order-actions">
           {actionsFrom(order).map((a) => (
@@ -317,122 +357,10 @@ function OrderCard({ order, zone, now, crews, boardDay, open, setOpen, move }: C
       ) : opened === "schedule" || opened === "reschedule" ? (
         <WindowForm order={order} action={opened} zone={zone} boardDay={boardDay} onSend={send} onBack={() => back(opened)} />
       ) : opened === "dispatch" ? (
-        <CrewForm order={order} crews={crews} onSend={send} onBack={() => back("dispatch")} />
+        <CrewForm order={order} crews={crews} boardDay={boardDay} onSend={send} onBack={() => back("dispatch")} />
       ) : (
         <ConfirmForm order={order} action={opened} onSend={send} onBack={() => back(opened)} />
       )}
     </li>
-  );
-}
-
-interface FormProps {
-  order: ServiceOrder;
-  onSend: (body: MoveBody) => Promise<void>;
-  onBack: () => void;
-}
-
-function escapeBack(onBack: () => void) {
-  return (e: KeyboardEvent) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      onBack();
-    }
-  };
-}
-
-/** A window: the day and the times on the utility's clocks (the order's own, else the board's day, 8 AM to noon). */
-function WindowForm({ order, action, zone, boardDay, onSend, onBack }: FormProps & { action: "schedule" | "reschedule"; zone: string | null; boardDay: string }) {
-  const [visit, setVisit] = useState<VisitDraft>(() =>
-    order.window_start && order.window_end
-      ? { day: localDateOf(order.window_start, zone) ?? boardDay, from: clockTime(order.window_start, zone), to: clockTime(order.window_end, zone) }
-      : { day: boardDay, from: "08:00", to: "12:00" },
-  );
-  const [errors, setErrors] = useState<ReturnType<typeof visitProblems>>({});
-  const id = (part: string) => `order-${order.number}-window-${part}`;
-  useEffect(() => document.getElementById(id("day"))?.focus(), []);
-  const set = (part: Partial<VisitDraft>) => setVisit({ ...visit, ...part });
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const problems = visitProblems(visit);
-    setErrors(problems);
-    const first = (["day", "from", "to"] as const).find((k) => problems[k]);
-    if (first) {
-      document.getElementById(id(first))?.focus();
-      return;
-    }
-    void onSend({ action, window_start: instantAt(visit.day, visit.from, zone) ?? "", window_end: instantAt(visit.day, visit.to, zone) ?? "" });
-  };
-  const verb = action === "schedule" ? "Schedule" : "Reschedule";
-  return (
-    <form class="card-form" aria-label={`${verb} ${order.number}`} onSubmit={submit} noValidate onKeyDown={escapeBack(onBack)}>
-      <Field id={id("day")} type="date" label="Day of the visit" value={visit.day} onValue={(day) => set({ day })} error={errors.day} />
-      <div class="visit-times">
-        <Field id={id("from")} type="time" label="From" value={visit.from} onValue={(from) => set({ from })} error={errors.from} />
-        <Field id={id("to")} type="time" label="To" value={visit.to} onValue={(to) => set({ to })} error={errors.to} />
-      </div>
-      <div class="form-actions">
-        <button type="submit" class="small">{verb}</button>
-        <button type="button" class="secondary small" onClick={onBack}>Back</button>
-      </div>
-    </form>
-  );
-}
-
-/** The crew, typed or chosen among those seen on the day. */
-function CrewForm({ order, crews, onSend, onBack }: FormProps & { crews: string[] }) {
-  const [crew, setCrew] = useState(order.crew ?? "");
-  const [error, setError] = useState<string | undefined>(undefined);
-  const id = `order-${order.number}-crew`;
-  useEffect(() => document.getElementById(id)?.focus(), []);
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const name = crew.trim();
-    if (!name) {
-      setError("Name the crew to dispatch it to.");
-      document.getElementById(id)?.focus();
-      return;
-    }
-    void onSend({ action: "dispatch", crew: name });
-  };
-  return (
-    <form class="card-form" aria-label={`Dispatch ${order.number}`} onSubmit={submit} noValidate onKeyDown={escapeBack(onBack)}>
-      <div class={error ? "field invalid" : "field"}>
-        <label for={id}>Crew</label>
-        <input id={id} list={`${id}-seen`} maxLength={60} autocomplete="off" value={crew} aria-invalid={error ? "true" : undefined}
-          aria-describedby={error ? `${id}-error` : undefined} onInput={(e) => setCrew(e.currentTarget.value)} />
-        <datalist id={`${id}-seen`}>{crews.map((c) => <option key={c} value={c} />)}</datalist>
-        {error && <p id={`${id}-error`} class="field-error">{error}</p>}
-      </div>
-      <div class="form-actions">
-        <button type="submit" class="small">Dispatch</button>
-        <button type="button" class="secondary small" onClick={onBack}>Back</button>
-      </div>
-    </form>
-  );
-}
-
-/** Cancel (confirmed, a note optional) or reject a result waiting for approval (a note optional). */
-function ConfirmForm({ order, action, onSend, onBack }: FormProps & { action: DispatchAction }) {
-  const [note, setNote] = useState("");
-  const id = `order-${order.number}-${action}-note`;
-  const cancel = action === "cancel";
-  useEffect(() => document.getElementById(id)?.focus(), []);
-  const submit = (e: Event) => {
-    e.preventDefault();
-    void onSend(note.trim() ? { action, note: note.trim() } : { action });
-  };
-  return (
-    <form class="card-form" aria-label={cancel ? `Cancel ${order.number}` : `Reject ${order.number}`} onSubmit={submit} noValidate onKeyDown={escapeBack(onBack)}>
-      <p class="confirm-words">
-        {cancel
-          ? `Cancel ${order.number}? The customer is told, and it leaves the board.`
-          : `Send ${order.number} back on site? Its result is not approved.`}
-      </p>
-      <NoteField id={id} label="Note (optional)" value={note} onValue={setNote} rows={2} />
-      <div class="form-actions">
-        <button type="submit" class={cancel ? "danger small" : "small"}>{cancel ? "Cancel the order" : "Reject"}</button>
-        <button type="button" class="secondary small" onClick={onBack}>{cancel ? "Keep it" : "Back"}</button>
-      </div>
-    </form>
   );
 }

@@ -1,4 +1,5 @@
-// The Applications queue's words (pure; test/staffApplications.test.mjs): who applied, what
+// The Applications queue's words (pure; test/staffApplications.test.mjs): who applied, whether the
+// account waits for activation or is active already (and so what the row offers), what
 // activating did (the start complete at once when every meter is read automatically, else a visit
 // to schedule), why the server refused, the bill cycle and the visit's window checked before
 // sending, and the window as the server takes it (instants, from a day and times on the utility's
@@ -31,6 +32,38 @@ export function applicantWords(requestedBy: string): string {
 /** The address an application is for, from the order's details ("Start service at 1204 Elm St"). */
 export function applicationAddress(details: string): string {
   return details.replace(/^Start service at /, "");
+}
+
+/**
+ * Where an application's account stands: pending (waiting for activation), active (activated: its
+ * start needs a visit), or closed. From the order's account_status; a server that does not send it
+ * is read as pending unless the application was activated on this screen.
+ */
+export type AccountStanding = "pending" | "active" | "closed";
+
+export function accountStanding(order: Pick<ServiceOrder, "account_status">, activatedHere: boolean): AccountStanding {
+  const status = order.account_status;
+  if (status === "pending" || status === "active" || status === "closed") return status;
+  return activatedHere ? "active" : "pending";
+}
+
+/** The standing in words, on the application's row. */
+export function standingWords(standing: AccountStanding): string {
+  switch (standing) {
+    case "pending":
+      return "Waiting for activation";
+    case "active":
+      return "Activated: needs a visit";
+    case "closed":
+      return "Account closed";
+  }
+}
+
+/** What the row offers: Activate for a pending account; scheduling the visit for an active one (to a dispatcher); nothing else. */
+export function applicationAction(standing: AccountStanding, canSchedule: boolean): "activate" | "schedule" | null {
+  if (standing === "pending") return "activate";
+  if (standing === "active" && canSchedule) return "schedule";
+  return null;
 }
 
 /** The optional bill cycle as typed: blank keeps the premise's cycle; else a whole number 1 to 20. */

@@ -1,9 +1,10 @@
 // The dispatcher's board and the field page's words and arrangements (pure;
 // test/staffDispatch.test.mjs): an order's kind and status in words, whether a visit is late, the
-// day's orders grouped by crew (with counts), the crews seen that day, the day as the server's
-// [from, to) on the utility's clocks, and the server's refusals of a move in words. The rules are
-// the server's (src/orders/order_rules.h, docs/orders.md). Relative imports end in .ts for the
-// unit tests.
+// day's orders grouped by crew (with counts), the crews seen that day, each crew's visits that day
+// against its limit (full, not working) and the crews offered when dispatching, a crew's change
+// checked as the server checks it, the day as the server's [from, to) on the utility's clocks,
+// and the server's refusals in words. The rules are the server's (src/orders/order_rules.h,
+// src/orders/crews.h, docs/orders.md). Relative imports end in .ts for the unit tests.
 
 import type { ApiError } from "./api.ts";
 import type { ServiceOrder } from "../portal/types.ts";
@@ -129,6 +130,145 @@ export function crewsSeen(orders: readonly Pick<BoardOrder, "crew">[]): string[]
   return [...crews].sort(byCrewName.compare);
 }
 
+/**
+ * A field crew on a day (GET /api/v1/staff/crews?day=): the visits it takes in a day (null: a crew
+ * named on orders but not listed, with no limit), whether it is working (takes new visits), and
+ * the visits booked that day (dispatched or further along, finished included).
+ */
+export interface CrewDay {
+  name: string;
+  orders_per_day: number | null;
+  active: boolean;
+  booked: number;
+}
+
+/** What a crew changed or listed is sent as (POST /api/v1/staff/crews). */
+export interface CrewChange {
+  name: string;
+  orders_per_day: number;
+  active: boolean;
+}
+
+/** The most visits a crew takes in a day, and the longest name (UTF-8 bytes): the server's limits (src/orders/crews.cc). */
+export const CREW_VISITS_MAX = 200;
+export const CREW_NAME_BYTES_MAX = 60;
+
+/** A crew's visits that day against its limit: "7 of 12 visits", "1 of 1 visit"; "3 visits, no limit" when not listed. */
+export function crewLoadWords(crew: Pick<CrewDay, "orders_per_day" | "booked">): string {
+  if (crew.orders_per_day === null) return `${crew.booked} ${crew.booked === 1 ? "visit" : "visits"}, no limit`;
+  return `${crew.booked} of ${crew.orders_per_day} ${crew.orders_per_day === 1 ? "visit" : "visits"}`;
+}
+
+/**
+ * Where a crew stands that day: not working (a listed crew that takes no new visits), full (as many
+ * visits booked as it takes), else open. The server refuses a dispatch to the first two.
+ */
+export type CrewStanding = "open" | "full" | "not-working";
+
+export function crewStanding(crew: Pick<CrewDay, "orders_per_day" | "active" | "booked">): CrewStanding {
+  if (crew.orders_per_day !== null && !crew.active) return "not-working";
+  if (crew.orders_per_day !== null && crew.booked >= crew.orders_per_day) return "full";
+  return "open";
+}
+
+/** The standing as the board marks it, in words (a mark is never colour alone); null when open. */
+export function standingWords(standing: CrewStanding): string | null {
+  return standing === "full" ? "Full" : standing === "not-working" ? "Not working" : null;
+}
+
+/**
+ * The day's crews: those the server answered, then those seen on the day's orders it did not name
+ * (a crew on a visit that could not be done: no limit, nothing booked), by name.
+ */
+export function dayCrews(answered: readonly CrewDay[], seen: readonly string[]): CrewDay[] {
+  const byName = new Map<string, CrewDay>();
+  for (const c of answered) byName.set(c.name, c);
+  for (const name of seen) if (!byName.has(name)) byName.set(name, { name, orders_per_day: null, active: true, booked: 0 });
+  return [...byName.values()].sort((a, b) => byCrewName.compare(a.name, b.name));
+}
+
+/**
+ * The crews offered when dispatching (a name may still be typed): every crew of the day but those
+ * not working, by name, each with its load ("full" said, as the server will refuse it).
+ */
+export function dispatchChoices(crews: readonly CrewDay[]): { name: string; load: string }[] {
+  return crews
+    .filter((c) => crewStanding(c) !== "not-working")
+    .map((c) => ({ name: c.name, load: crewStanding(c) === "full" ? `${crewLoadWords(c)}, full` : crewLoadWords(c) }));
+}
+
+/**
+ * What the board knows of a crew typed or chosen when dispatching, said under the field before
+ * sending ("Crew 7: 1 of 1 visit on Dec 8, 2026, full: choose another crew or day."); null for a
+ * name it does not know (a new crew, no limit). The server still decides.
+ */
+export function crewNotice(name: string, crews: readonly CrewDay[], dayWords: string): string | null {
+  const crew = crews.find((c) => c.name === name.trim());
+  if (!crew) return null;
+  const standing = crewStanding(crew);
+  if (standing === "not-working") return `${crew.name} is not working: choose another crew.`;
+  const load = `${crew.name}: ${crewLoadWords(crew)} on ${dayWords}`;
+  return standing === "full" ? `${load}, full: choose another crew or day.` : `${load}.`;
+}
+
+/** A crew's change as typed: the name (when adding), the visits a day, working or not. */
+export interface CrewDraft {
+  name: string;
+  perDay: string;
+  active: boolean;
+}
+
+/** The draft for a crew: a new one (no name, no limit typed, working), or a crew of the day as it is. */
+export function crewDraft(crew: CrewDay | null): CrewDraft {
+  if (!crew) return { name: "", perDay: "", active: true };
+  return { name: crew.name, perDay: crew.orders_per_day === null ? "" : String(crew.orders_per_day), active: crew.orders_per_day === null || crew.active };
+}
+
+export type CrewField = "name" | "orders_per_day";
+
+/** What is wrong with a crew's change before sending, by field, in words (the server's rules). */
+export function crewProblems(draft: CrewDraft): Partial<Record<CrewField, string>> {
+  const problems: Partial<Record<CrewField, string>> = {};
+  const name = draft.name.trim();
+  if (!name) problems.name = "Name the crew.";
+  else if (new TextEncoder().encode(name).length > CREW_NAME_BYTES_MAX) problems.name = "A crew's name is at most 60 characters.";
+  else if (/[\u0000-\u001f]/.test(name)) problems.name = "A crew's name is one line, with no tabs.";
+  const perDay = draft.perDay.trim();
+  const n = /^\d{1,3}$/.test(perDay) ? Number(perDay) : NaN;
+  if (!(n >= 1 && n <= CREW_VISITS_MAX)) problems.orders_per_day = "Visits a day is a whole number from 1 to 200.";
+  return problems;
+}
+
+/** The change as the server takes it (call only when crewProblems finds nothing). */
+export function crewForServer(draft: CrewDraft): CrewChange {
+  return { name: draft.name.trim(), orders_per_day: Number(draft.perDay.trim()), active: draft.active };
+}
+
+/** What saving a crew did, in a sentence: "Saved Crew 2: 12 visits a day, working." */
+export function crewSavedWords(crew: Pick<CrewDay, "name" | "orders_per_day" | "active">): string {
+  const perDay = crew.orders_per_day === null ? "no limit" : `${crew.orders_per_day} ${crew.orders_per_day === 1 ? "visit" : "visits"} a day`;
+  return `Saved ${crew.name}: ${perDay}, ${crew.active ? "working" : "not working"}.`;
+}
+
+/** Why the server refused a crew's change: at a field (422 naming it), else for the form, in words. */
+export function crewRefusal(e: Pick<ApiError, "status" | "field" | "detail">): { field: CrewField | null; words: string } {
+  if (e.status === 422 && e.field === "name") return { field: "name", words: "A crew's name is 1 to 60 characters on one line, with no tabs." };
+  if (e.status === 422 && e.field === "orders_per_day") return { field: "orders_per_day", words: "Visits a day is a whole number from 1 to 200." };
+  if (e.status === 403) return { field: null, words: "Not saved: changing crews needs the permission orders.dispatch, which your roles do not give." };
+  return { field: null, words: `Not saved: ${sentence(e.detail)}` };
+}
+
+/** The server's detail as the end of a sentence: a full stop added when it has none. */
+function sentence(detail: string): string {
+  const text = detail.trim();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** The refusals of a dispatch that are about the crew, said near the order (the crew is full that day, or not working). */
+export function isCrewRefusal(e: Pick<ApiError, "status" | "code">): boolean {
+  return e.status === 409 && (e.code === "crew-full" || e.code === "crew-not-working");
+}
+
 /** The day after "2026-12-07": "2026-12-08" (calendar arithmetic, no clocks). */
 export function nextDay(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
@@ -230,6 +370,7 @@ export function moveRefusal(e: Pick<ApiError, "status" | "code" | "detail">, act
   if (e.status === 403) return `${not}this needs the permission ${movePermission(action)}, which your roles do not give.`;
   if (e.status === 404) return `${not}there is no order ${number}.`;
   if (e.status === 409 && e.code === "order-not-due") return `${not}${e.detail} A stop is completed on or after its last day.`;
+  if (isCrewRefusal(e)) return `${not}${sentence(e.detail)}`;
   if (e.status === 409) return `${not}${e.detail} Someone may have moved it meanwhile: the list is asked for again.`;
   return `${not}${e.detail}`;
 }

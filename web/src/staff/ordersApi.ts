@@ -1,11 +1,13 @@
 // The dispatcher's and the field's API (src/api/routes.cc): open orders by window or with none
-// (accounts.read), one order with its site and meters, and moving an order (orders.dispatch for the
-// dispatcher's moves, orders.field for the field's; the server checks which). Field moves carry
-// an Idempotency-Key (fieldQueue.ts). Relative imports end in .ts for the unit tests.
+// (accounts.read), one order with its site and meters, moving an order (orders.dispatch for the
+// dispatcher's moves, orders.field for the field's; the server checks which), and the field
+// crews with their visits on a day (accounts.read; listing or changing one, orders.dispatch).
+// Field moves carry an Idempotency-Key (fieldQueue.ts). Relative imports end in .ts for the unit
+// tests.
 
 import { getJson, request } from "./api.ts";
 import type { ServiceOrder } from "../portal/types.ts";
-import type { MoveAction } from "./dispatch.ts";
+import type { CrewChange, CrewDay, MoveAction } from "./dispatch.ts";
 
 const ORDERS = "/api/v1/staff/service-orders";
 
@@ -70,6 +72,18 @@ export function moveOrder(number: string, body: MoveBody, key?: string): Promise
     undefined,
     key ? { "Idempotency-Key": key } : {},
   );
+}
+
+const CREWS = "/api/v1/staff/crews";
+
+/** Every listed crew and every crew booked on `day` (the utility's local day), with its visits booked that day. */
+export async function fetchCrews(day: string, signal?: AbortSignal): Promise<CrewDay[]> {
+  return (await getJson<{ day: string; crews: CrewDay[] }>(`${CREWS}?${new URLSearchParams({ day })}`, signal)).crews ?? [];
+}
+
+/** Lists a crew, or changes its visits a day and whether it is working; answers the crew (422 naming name or orders_per_day). */
+export function saveCrew(change: CrewChange): Promise<CrewDay> {
+  return request<CrewDay>("POST", CREWS, change);
 }
 
 /** The utility's zone from its public facts (GET /api/v1/utility): every window is on its clocks. */

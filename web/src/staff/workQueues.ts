@@ -87,8 +87,8 @@ export const WORK_QUEUES: readonly WorkQueue[] = [
   },
   {
     // Seen with the permission its action needs (the list's is accounts.read): the queue is for
-    // activating, which only accounts.open allows. The server counts no applications (yet): its
-    // link has no count.
+    // activating, which only accounts.open allows. Its count (start_applications) is the start
+    // orders with no visit scheduled, those activated and waiting for a visit among them.
     id: "applications",
     label: "Applications",
     about: "Applications for service from the portal, and other start orders not scheduled yet: activate each to open the account and start its services.",
