@@ -11,25 +11,32 @@ namespace {
 
 const std::set<std::string> kCommodities = {"electric", "water", "gas", "sewer"};
 
-Result<void> validate_meter(const NewMeter& meter) {
-  if (meter.serial.empty()) return invalid_input("meter.serial", "meter.serial is required");
+}  // namespace
+
+Result<void> validate_meter(const NewMeter& meter, std::string_view field) {
+  const std::string name(field);
+  if (meter.serial.empty() || meter.serial.size() > 40) {
+    return invalid_input(name + ".serial", "the meter's serial is 1 to 40 characters");
+  }
   if (meter.kind != "ami" && meter.kind != "amr" && meter.kind != "manual") {
-    return invalid_input("meter.kind", "meter.kind must be ami, amr or manual");
+    return invalid_input(name + ".kind", "the meter's kind is ami, amr or manual");
   }
   static const std::set<std::string> units = {"kWh", "kW", "gal", "CCF", "therm"};
   static const std::set<int> intervals = {5, 15, 30, 60};
   for (const NewMeterChannel& channel : meter.channels) {
-    if (channel.name.empty()) return invalid_input("meter.channels", "a channel needs a name");
+    if (channel.name.empty()) return invalid_input(name + ".channels", "a channel needs a name");
     if (!units.contains(channel.unit)) {
-      return invalid_input("meter.channels",
+      return invalid_input(name + ".channels",
                            "unit '" + channel.unit + "' is not one of kWh, kW, gal, CCF, therm");
     }
     if (channel.interval_minutes && !intervals.contains(*channel.interval_minutes)) {
-      return invalid_input("meter.channels", "interval must be 5, 15, 30 or 60 minutes");
+      return invalid_input(name + ".channels", "interval must be 5, 15, 30 or 60 minutes");
     }
   }
   return success();
 }
+
+namespace {
 
 Result<void> validate_service(const NewService& service) {
   if (service.service_address.line1.empty() || service.service_address.zip.size() < 5) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "accounts/account.h"
@@ -25,6 +26,12 @@ struct NewMeter {
   std::string kind;  // ami | amr | manual
   std::vector<NewMeterChannel> channels;
 };
+
+// A meter as given: a serial (1-40 characters), a kind, and each channel with a name, a unit and
+// an interval (none for a register). Errors: invalid_input naming `<field>.serial`,
+// `<field>.kind` or `<field>.channels` (`field`: "meter" when starting service, "new_meter" when
+// a technician puts one in).
+Result<void> validate_meter(const NewMeter& meter, std::string_view field = "meter");
 
 struct NewService {
   Address service_address;

@@ -202,12 +202,7 @@ Result<std::string> keep_new_meter(const ServiceOrder& order,
     return order.results;
   }
   if (!meter) return invalid_input("new_meter", "say which meter was put in");
-  if (meter->serial.empty() || meter->serial.size() > 40) {
-    return invalid_input("new_meter.serial", "the new meter's serial is 1 to 40 characters");
-  }
-  if (meter->kind != "ami" && meter->kind != "amr" && meter->kind != "manual") {
-    return invalid_input("new_meter.kind", "the new meter's kind is ami, amr or manual");
-  }
+  RP_TRY(accounts::validate_meter(*meter, "new_meter"));
   if (meter->channels.empty()) {
     return invalid_input("new_meter.channels", "the new meter needs its channels");
   }
