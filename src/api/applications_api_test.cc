@@ -107,6 +107,23 @@ TEST_F(ApplicationsApiTest, AnyoneAppliesAtAPremiseAndStaffActivate) {
   }
   EXPECT_EQ(statuses, (std::vector<int>{201, 201, 201, 201, 429}));
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM accounts WHERE status = 'pending'"), 5);
+  // A signed-in customer applies as themselves (their CSRF token checked), not by their address;
+  // a staff key is not taken for anyone here.
+  Customer ben = testing::sign_up(server_, test_.database(), "ben@example.com", "17 Oak Ave");
+  auto signed_in = as(ben);
+  signed_in.emplace_back("Idempotency-Key", "m-1");
+  auto no_csrf = as(ben, false);
+  no_csrf.emplace_back("Idempotency-Key", "m-2");
+  EXPECT_EQ(server_.send("POST", "/api/v1/service-applications", no_csrf, application).status, 403);
+  auto by_ben = server_.send("POST", "/api/v1/service-applications", signed_in, application);
+  ASSERT_EQ(by_ben.status, 201) << by_ben.body;
+  EXPECT_EQ(by_ben.json()["order"]["requested_by"].get<std::string>().rfind("customer:", 0), 0u)
+      << by_ben.body;
+  auto keyed = publicly("k-1");
+  keyed.emplace_back("Authorization", "Bearer " + server_.staff_key());
+  auto by_key = server_.send("POST", "/api/v1/service-applications", keyed, application);
+  EXPECT_EQ(by_key.status, 403) << by_key.body;
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM accounts WHERE status = 'pending'"), 6);
   auto activated = server_.request("POST", "/api/v1/staff/service-orders/" + number + "/activate",
                                    R"({"bill_cycle": 4})");
   ASSERT_EQ(activated.status, 200) << activated.body;
@@ -116,8 +133,8 @@ TEST_F(ApplicationsApiTest, AnyoneAppliesAtAPremiseAndStaffActivate) {
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM accounts WHERE status = 'active' AND bill_cycle = 4"),
             1);
-  // Four applications still wait in the queue's count; the one done is not among them.
-  EXPECT_EQ(server_.get("/api/v1/staff/work-queues").json()["start_applications"], 4);
+  // Five applications still wait in the queue's count; the one done is not among them.
+  EXPECT_EQ(server_.get("/api/v1/staff/work-queues").json()["start_applications"], 5);
 }
 
 TEST_F(ApplicationsApiTest, AStopCompletedTwiceFromTheFieldIsDoneOnce) {
