@@ -24,7 +24,10 @@ import json
 import os
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from doubles.loopback import serve_until_stdin_closes  # noqa: E402
 
 
 class HeadEnd(BaseHTTPRequestHandler):
@@ -107,15 +110,7 @@ def main():
     HeadEnd.folder, HeadEnd.token, HeadEnd.expiry = sys.argv[1], sys.argv[2], int(sys.argv[3])
     port = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     os.makedirs(HeadEnd.folder, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", port), HeadEnd)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print("listening %d" % server.server_address[1], flush=True)
-    try:
-        sys.stdin.read()
-    except KeyboardInterrupt:
-        pass
-    server.shutdown()
+    serve_until_stdin_closes(HeadEnd, port)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,10 @@ import re
 import sys
 import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from doubles.loopback import serve_until_stdin_closes  # noqa: E402
 
 E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
 INVALID_NUMBER = "+15005550001"
@@ -94,15 +97,7 @@ def main():
     Provider.folder, Provider.account, Provider.token = sys.argv[1], sys.argv[2], sys.argv[3]
     port = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     os.makedirs(Provider.folder, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", port), Provider)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print("listening %d" % server.server_address[1], flush=True)
-    try:
-        sys.stdin.read()  # returns when the parent closes our stdin or dies
-    except KeyboardInterrupt:
-        pass
-    server.shutdown()
+    serve_until_stdin_closes(Provider, port)
 
 
 if __name__ == "__main__":

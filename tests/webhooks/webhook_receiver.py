@@ -10,7 +10,10 @@ import json
 import os
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from doubles.loopback import serve_until_stdin_closes  # noqa: E402
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -48,15 +51,7 @@ def main():
     Receiver.folder = sys.argv[1]
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
     os.makedirs(Receiver.folder, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", port), Receiver)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print("listening %d" % server.server_address[1], flush=True)
-    try:
-        sys.stdin.read()
-    except KeyboardInterrupt:
-        pass
-    server.shutdown()
+    serve_until_stdin_closes(Receiver, port)
 
 
 if __name__ == "__main__":
