@@ -18,6 +18,7 @@
 
 #include "accounts/account_service.h"
 #include "app/generate.h"
+#include "bench_database.h"
 #include "bench_support.h"
 #include "core/account_number.h"
 #include "core/text_fold.h"
@@ -63,15 +64,9 @@ double percentile(std::vector<double> values, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string folder = (std::filesystem::temp_directory_path() / "rp-search-bench").string();
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
-  const std::string url = argc > 1 ? argv[1] : "sqlite:" + folder + "/bench.db";
   const std::size_t accounts = argc > 2 ? std::stoul(argv[2]) : 100000;
-  auto database = store::Database::open(url);
-  if (!database.ok()) fail("open", database.error().message);
-  store::Database& db = **database;
-  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error().message);
+  const auto database = bench::open_bench_database(argc > 1 ? argv[1] : "", "rp-search-bench");
+  store::Database& db = *database;
 
   const auto generating = std::chrono::steady_clock::now();
   app::GenerateOptions billed;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "app/generate.h"
+#include "bench_database.h"
 #include "bench_support.h"
 #include "core/account_number.h"
 #include "messaging/inbox.h"
@@ -94,18 +95,10 @@ void add_threads(store::Database& db, std::size_t threads, const std::vector<std
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string folder =
-      (std::filesystem::temp_directory_path() / "rp-messages-bench").string();
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
-  const std::string url =
-      argc > 1 && std::string(argv[1]) != "" ? argv[1] : "sqlite:" + folder + "/bench.db";
   const std::size_t accounts = argc > 2 ? std::stoul(argv[2]) : 100000;
   const std::size_t threads = argc > 3 ? std::stoul(argv[3]) : 100000;
-  auto database = store::Database::open(url);
-  if (!database.ok()) fail("open", database.error().message);
-  store::Database& db = **database;
-  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error().message);
+  const auto database = bench::open_bench_database(argc > 1 ? argv[1] : "", "rp-messages-bench");
+  store::Database& db = *database;
 
   const auto preparing = std::chrono::steady_clock::now();
   app::GenerateOptions options;

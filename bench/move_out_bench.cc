@@ -49,18 +49,10 @@ double seconds_since(std::chrono::steady_clock::time_point started) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string folder =
-      (std::filesystem::temp_directory_path() / "rp-move-out-bench").string();
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
-  const std::string url =
-      argc > 1 && std::string(argv[1]) != "" ? argv[1] : "sqlite:" + folder + "/bench.db";
   const std::size_t accounts = argc > 2 ? std::stoul(argv[2]) : 10000;
   const std::size_t workers = argc > 3 ? std::stoul(argv[3]) : 4;
-  auto database = store::Database::open(url);
-  if (!database.ok()) fail("open", database.error().message);
-  store::Database& db = **database;
-  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error().message);
+  const auto database = bench::open_bench_database(argc > 1 ? argv[1] : "", "rp-move-out-bench");
+  store::Database& db = *database;
 
   const auto preparing = std::chrono::steady_clock::now();
   app::GenerateOptions options;

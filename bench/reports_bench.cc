@@ -124,15 +124,9 @@ void write_history(store::Database& db, LocalDate today, std::int64_t first_acco
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string folder = (std::filesystem::temp_directory_path() / "rp-reports-bench").string();
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
-  const std::string url = argc > 1 ? argv[1] : "sqlite:" + folder + "/bench.db";
   const std::size_t accounts = argc > 2 ? std::stoul(argv[2]) : 100000;
-  auto database = store::Database::open(url);
-  if (!database.ok()) fail("open", database.error().message);
-  store::Database& db = **database;
-  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error().message);
+  const auto database = bench::open_bench_database(argc > 1 ? argv[1] : "", "rp-reports-bench");
+  store::Database& db = *database;
   auto zone = UtilityZone::find("America/Los_Angeles");
   if (!zone.ok()) fail("zone", zone.error().message);
   const LocalDate today = zone->local_date(now());
@@ -158,13 +152,13 @@ int main(int argc, char** argv) {
     }
     write_history(db, today, first_bulk);
     // PostgreSQL plans from statistics its autovacuum would gather after a load this size.
-    if (!url.starts_with("sqlite:")) execute(db, "ANALYZE");
+    if (db.engine() == store::Engine::postgresql) execute(db, "ANALYZE");
   }
   const double prepare_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - generating).count();
 
   const LocalDate from = LocalDate{date::sys_days(today) - date::days{365}};
-  std::cout << "{\"database\": \"" << (url.starts_with("sqlite:") ? "sqlite" : "postgresql")
+  std::cout << "{\"database\": \"" << store::engine_name(db.engine())
             << "\", \"accounts\": " << scalar(db, "SELECT COUNT(*) FROM accounts")
             << ", \"bills\": " << scalar(db, "SELECT COUNT(*) FROM bills")
             << ", \"payments\": " << scalar(db, "SELECT COUNT(*) FROM payments")

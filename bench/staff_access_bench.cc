@@ -15,6 +15,7 @@
 
 #include "audit/audit_trail.h"
 #include "auth/totp.h"
+#include "bench_database.h"
 #include "bench_support.h"
 #include "core/time.h"
 #include "staff/api_keys.h"
@@ -30,15 +31,9 @@ using bench::fail;
 using bench::microseconds_each;
 
 int main(int argc, char** argv) {
-  const std::string folder = (std::filesystem::temp_directory_path() / "rp-staff-bench").string();
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
-  const std::string url = argc > 1 ? argv[1] : "sqlite:" + folder + "/bench.db";
   const std::int64_t records = argc > 2 ? std::stoll(argv[2]) : 1'000'000;
-  auto database = store::Database::open(url);
-  if (!database.ok()) fail("open", database.error().message);
-  store::Database& db = **database;
-  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error().message);
+  const auto database = bench::open_bench_database(argc > 1 ? argv[1] : "", "rp-staff-bench");
+  store::Database& db = *database;
 
   // An API key with a cashier's permissions, checked for one of them, as require_staff does.
   auto key =
@@ -170,10 +165,8 @@ int main(int argc, char** argv) {
       "\"audit_append_us\": %.1f, "
       "\"checks_allowed\": %s, \"audit_records\": %lld, \"audit_write_seconds\": %.2f, "
       "\"audit_verify_seconds\": %.2f, \"audit_intact\": %s}\n",
-      url.starts_with("sqlite:") ? "sqlite" : "postgresql", key_us, session_us, key_uncached_us,
-      session_uncached_us, append_us, allowed ? "true" : "false",
-      static_cast<long long>(report->records), write_seconds, verify_seconds,
-      report->intact ? "true" : "false");
-  std::filesystem::remove_all(folder);
+      store::engine_name(db.engine()), key_us, session_us, key_uncached_us, session_uncached_us,
+      append_us, allowed ? "true" : "false", static_cast<long long>(report->records), write_seconds,
+      verify_seconds, report->intact ? "true" : "false");
   return report->intact && allowed ? 0 : 1;
 }

@@ -16,6 +16,7 @@
 #include "api/api.h"
 #include "api/guards.h"
 #include "audit/deferred_audit.h"
+#include "bench_database.h"
 #include "bench_support.h"
 #include "http/dispatch.h"
 #include "http/metrics.h"
@@ -31,14 +32,8 @@ using bench::fail;
 using bench::microseconds_each;
 
 int main(int argc, char** argv) {
-  const std::string folder = (std::filesystem::temp_directory_path() / "rp-summary-bench").string();
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
-  const std::string url = argc > 1 ? argv[1] : "sqlite:" + folder + "/bench.db";
-  auto database = store::Database::open(url);
-  if (!database.ok()) fail("open", database.error().message);
-  store::Database& db = **database;
-  if (auto migrated = store::migrate(db); !migrated.ok()) fail("migrate", migrated.error().message);
+  const auto database = bench::open_bench_database(argc > 1 ? argv[1] : "", "rp-summary-bench");
+  store::Database& db = *database;
   const AccountNumber account = accounts::testing::open_sample_account(db);
   auto key =
       db.write<staff::IssuedApiKey>([](store::Session& session) -> Result<staff::IssuedApiKey> {
@@ -91,8 +86,7 @@ int main(int argc, char** argv) {
       "{\"database\": \"%s\", \"summary_request_us\": %.1f, \"identity_us\": %.1f, "
       "\"summary_per_second_per_core\": %.0f, \"summary_per_second_per_core_without_identity\": "
       "%.0f, \"answered\": %d, \"expected\": %d}\n",
-      url.starts_with("sqlite:") ? "sqlite" : "postgresql", whole_us, identity_us, 1e6 / whole_us,
+      store::engine_name(db.engine()), whole_us, identity_us, 1e6 / whole_us,
       1e6 / (whole_us - identity_us), ok, 2 * kTimes);
-  std::filesystem::remove_all(folder);
   return ok == 2 * kTimes ? 0 : 1;
 }
