@@ -7,6 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <barrier>
+#include <thread>
+#include <vector>
+
 #include "accounts/testing/account_fixtures.h"
 #include "notify/notices.h"
 #include "store/testing/test_database.h"
@@ -271,6 +275,45 @@ TEST_F(OrdersTest, ACrewTakesNoMoreVisitsInADayThanItsLimit) {
                   "SELECT COUNT(*) FROM account_events WHERE kind = 'crew.changed' AND "
                   "actor = 'staff:3' AND account_id IS NULL"),
             2);
+}
+
+TEST_F(OrdersTest, TwoDispatchersRacingForACrewsLastVisitBookItOnce) {
+  ASSERT_TRUE(save_crew(test_.database(), {"Crew 1", 1, true}, "staff:3").ok());
+  // Ten days, each with two orders sent to the crew's only place by two dispatchers at once.
+  constexpr int kDays = 10;
+  for (int day = 0; day < kDays; ++day) {
+    std::vector<std::int64_t> ids;
+    for (const char* side : {"a", "b"}) {
+      ServiceOrder order = reread("race-" + std::to_string(day) + side);
+      MoveRequest schedule = scheduling();
+      schedule.window_start = *schedule.window_start + std::chrono::hours(24 * day);
+      schedule.window_end = *schedule.window_end + std::chrono::hours(24 * day);
+      ASSERT_TRUE(move_order(test_.database(), maria_, order.id, schedule, "staff:4").ok());
+      ids.push_back(order.id);
+    }
+    std::vector<Result<ServiceOrder>> outcomes(2, internal_error("not run"));
+    std::barrier together(2);
+    std::vector<std::thread> dispatchers;
+    for (std::size_t i = 0; i < 2; ++i) {
+      dispatchers.emplace_back([&, i] {
+        MoveRequest dispatch = by(OrderAction::dispatch);
+        dispatch.crew = "Crew 1";
+        together.arrive_and_wait();
+        outcomes[i] = move_order(test_.database(), maria_, ids[i], dispatch, "staff:4");
+      });
+    }
+    for (std::thread& dispatcher : dispatchers) dispatcher.join();
+    EXPECT_EQ((outcomes[0].ok() ? 1 : 0) + (outcomes[1].ok() ? 1 : 0), 1) << "day " << day;
+    for (const auto& outcome : outcomes) {
+      if (!outcome.ok()) {
+        EXPECT_EQ(outcome.error().code, "crew-full") << outcome.error().message;
+      }
+    }
+  }
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM service_orders WHERE crew = 'Crew 1' AND status = "
+                  "'dispatched'"),
+            kDays);
 }
 
 TEST_F(OrdersTest, PhotosAreKeptWithTheOrderOnceEachAndOnlyImages) {
