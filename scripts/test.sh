@@ -102,13 +102,14 @@ staff_password="e2e staff passphrase 7"
 staff_secret="$(node tests/e2e/enrol_staff.mjs "$(staff_add "$staff_email" "E2E Administrator" administrator)" \
   "$staff_password")" || count 0 1
 enrol_link="$(staff_add bea.clerk@utility.example "Bea Clerk" cashier)" || count 0 1
+# One browser test file at a time: they share one server and one database.
 (cd tests/e2e && RATEPAYER_BASE_URL="http://127.0.0.1:$port" RATEPAYER_STAFF_KEY="$staff_key" \
    RATEPAYER_STAFF_EMAIL="$staff_email" RATEPAYER_STAFF_PASSWORD="$staff_password" \
    RATEPAYER_STAFF_TOTP_SECRET="$staff_secret" RATEPAYER_STAFF_ENROL_LINK="$enrol_link" \
    RATEPAYER_E2E_ACCOUNT="$account" RATEPAYER_E2E_SECOND_ACCOUNT="$second_account" RATEPAYER_E2E_MAIL_DIR="$work/mail" \
    RATEPAYER_E2E_TEXT_DIR="$work/texts" \
    RATEPAYER_E2E_DB="$work/e2e.db" RATEPAYER_E2E_USAGE_MONTHS=24 \
-   RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test) 2>&1 | tee "$work/e2e.log"
+   RATEPAYER_E2E_ARTIFACTS="$root/build/e2e-artifacts" node --test --test-concurrency=1) 2>&1 | tee "$work/e2e.log"
 count $(node_counts "$work/e2e.log")
 
 echo

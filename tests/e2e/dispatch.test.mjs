@@ -4,16 +4,20 @@
 // and dispatches it to "Crew 7", and the board shows it in Crew 7's column. A field technician (role
 // field_technician) on a phone (412 x 823) chooses Crew 7 once, sees the order, opens it (the
 // address, the meter with its last reading), goes on the way and arrives; then the phone loses its
-// connection, the completion (with a reading when a meter is read by hand) waits to send; the
-// connection comes back and the first send reaches the server but its answer is lost; it is sent
-// again with the same Idempotency-Key. The order is completed, with exactly one complete among its
-// moves. A second technician's reading below the last is refused in words and read again, and a
-// visit not done (a reason chosen) is on the dispatcher's board to schedule again. A crew is listed
-// on the board's Crews form with 1 visit a day (a limit out of range said at its field first); one
-// order is dispatched to it, its load then "1 of 1 visit" and marked Full; a second the same day is
-// refused, said in words on its card; the crew marked not working is refused too. Screens are
-// photographed as dispatch-*.png under $RATEPAYER_E2E_ARTIFACTS (each checked for overflow and by
-// axe), the board and its crews at desktop and phone sizes.
+// connection, the completion (with a reading when a meter is read by hand, and a photo of the dial
+// from the camera, shrunk on the phone under the server's 1 MB limit) waits to send; the
+// connection comes back and the first send of each reaches the server but its answer is lost; each
+// is sent again (the completion with the same Idempotency-Key, the photo as the same image). The
+// order is completed, with exactly one complete among its moves and exactly one photo. A second
+// technician's reading below the last is refused in words and read again (then a photo of the site
+// is added), and a visit not done (a reason chosen, a photo of why) is on the dispatcher's board to
+// schedule again. A meter exchange is completed with the old meter's last reading and the new
+// meter's details (what is missing said at its field first): the new meter is in place. A crew is
+// listed on the board's Crews form with 1 visit a day (a limit out of range said at its field
+// first); one order is dispatched to it, its load then "1 of 1 visit" and marked Full; a second the
+// same day is refused, said in words on its card; the crew marked not working is refused too.
+// Screens are photographed as dispatch-*.png under $RATEPAYER_E2E_ARTIFACTS (each checked for
+// overflow and by axe), the board and its crews at desktop and phone sizes.
 //
 //   RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, RATEPAYER_E2E_ACCOUNT, RATEPAYER_E2E_SECOND_ACCOUNT,
 //   RATEPAYER_E2E_DB, RATEPAYER_BIN  as for staff_console.test.mjs
@@ -22,8 +26,9 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
+import { stat } from "node:fs/promises";
 import {
-  required, baseUrl, launchBrowser, openPage, photographer, PHONE, DESKTOP, apiKeyGet, asApiKey, ownStaffUser, signInToConsole,
+  required, baseUrl, launchBrowser, openPage, photographer, PHONE, DESKTOP, apiKeyGet, asApiKey, ownStaffUser, signInToConsole, cameraPhoto,
 } from "./support.mjs";
 
 const BASE = baseUrl();
@@ -46,12 +51,15 @@ after(async () => {
 const photograph = photographer("dispatch");
 const sql = async (query) => (await promisify(execFile)("sqlite3", [DB, query])).stdout.trim();
 
-/** An active account with a meter read by hand, not another file's (the newest such). */
-async function accountWithHandReadMeter() {
+/**
+ * An active account with a meter read by hand, not another file's (the newest such; the oldest
+ * with `oldest`, for a test that changes its meter: orders.test.mjs takes the newest it can).
+ */
+async function accountWithHandReadMeter({ oldest = false } = {}) {
   const numbers = (await sql(
     "SELECT a.number FROM accounts a WHERE a.status = 'active' AND EXISTS (SELECT 1 FROM service_agreements sa " +
     "JOIN meters m ON m.service_point_id = sa.service_point_id WHERE sa.account_id = a.id AND sa.end_date IS NULL AND m.kind = 'manual') " +
-    "ORDER BY a.id DESC LIMIT 20;",
+    `ORDER BY a.id ${oldest ? "ASC" : "DESC"} LIMIT 20;`,
   )).split("\n").filter((n) => /^\d{9}$/.test(n));
   const number = numbers.find((n) => !TAKEN.has(n));
   assert.ok(number, "the test utility has an active account with a meter read by hand");
@@ -156,12 +164,30 @@ test("a dispatcher schedules and dispatches a visit; the technician's completion
     const reading = String(Math.ceil(Number(meter.last_reading ?? "0")));
     await field.getByLabel(`Reading of meter ${meter.serial} (${meter.unit})`).fill(reading);
   }
+  // A photo of the dial from the camera (larger than the server takes): shrunk on the phone, shown before it is kept.
+  const dial = await cameraPhoto(field);
+  assert.ok((await stat(dial)).size > 1_000_000, "the camera's photo is larger than the server's body limit");
+  await field.getByLabel("Photo of the dial (optional)").setInputFiles(dial);
+  await field.getByTestId("photo-chosen").getByText(/^Ready to send, \d+ kB\.$/).waitFor();
+  await photograph(field, field.locator(".complete-form"), "field-complete-photo");
   await field.getByRole("button", { name: "Complete", exact: true }).click();
   await field.getByTestId("waiting-moves").getByText("Complete: waiting to send").waitFor();
-  await idle.filter({ hasText: "1 move is waiting to send." }).waitFor();
+  await idle.filter({ hasText: "1 move and 1 photo are waiting to send." }).waitFor();
   await status.filter({ hasText: "Completed, not sent yet" }).waitFor();
+  await field.getByTestId("photo-waiting").getByText("Photo of the dial: waiting to send").waitFor();
+  await field.getByTestId("photo-count").filter({ hasText: "None kept yet. 1 waiting to send." }).waitFor();
+  await field.waitForFunction(() => document.querySelector("[data-testid=photo-waiting] img")?.naturalWidth > 0);
   await photograph(field, field.locator(".field-page"), "field-waiting");
   assert.equal((await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.status, "on_site", "nothing reached the server");
+  // Kept on the phone (IndexedDB) like the moves (localStorage), not only in the page's memory.
+  assert.equal(await field.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open("ratepayer-field");
+    open.onsuccess = () => {
+      const count = open.result.transaction("photos").objectStore("photos").count();
+      count.onsuccess = () => resolve(count.result);
+    };
+    open.onerror = () => resolve(-1);
+  })), 1, "the photo's bytes are kept on the phone");
 
   // Back online: sent; the answer is lost, so it stays waiting and is sent again with its key.
   // (Routed only now: a routed request is fetched by Playwright, which the offline phone would not do.)
@@ -179,6 +205,20 @@ test("a dispatcher schedules and dispatches a visit; the technician's completion
     }
     return route.continue();
   });
+  const photoSends = [];
+  let lostPhoto = false;
+  await field.route(new RegExp(`/api/v1/staff/service-orders/${so}/photos\\?`), async (route) => {
+    const body = route.request().postDataBuffer() ?? Buffer.alloc(0);
+    photoSends.push({ purpose: new URL(route.request().url()).searchParams.get("purpose"), type: route.request().headers()["content-type"],
+      bytes: body.length, jpeg: body[0] === 0xff && body[1] === 0xd8 });
+    if (!lostPhoto) {
+      // Kept by the server; the answer is lost, so the phone sends the same image again.
+      lostPhoto = true;
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
   await phone.context.setOffline(false);
   await field.waitForFunction(() => navigator.onLine);
   await field.evaluate(() => dispatchEvent(new Event("online"))); // in case the emulation did not say so
@@ -187,8 +227,8 @@ test("a dispatcher schedules and dispatches a visit; the technician's completion
   const sendNow = field.getByRole("button", { name: "Send now" });
   await assertEventually(async () => {
     if (await sendNow.isVisible()) await sendNow.click().catch(() => {});
-    return (await field.getByTestId("waiting-moves").count()) === 0;
-  }, "the completion is sent again and leaves the outbox", 30_000);
+    return (await field.getByTestId("waiting-moves").count()) === 0 && (await field.getByTestId("photo-waiting").count()) === 0;
+  }, "the completion and the photo are sent again and leave the outbox", 45_000);
   assert.ok(seenKeys.length >= 2, `sent again after the lost answer (${seenKeys.length} sends)`);
   assert.equal(new Set(seenKeys).size, 1, "every send carries the same Idempotency-Key");
   // Should the server find a reading unlikely, the technician is told and confirms it is right
@@ -207,6 +247,19 @@ test("a dispatcher schedules and dispatches a visit; the technician's completion
   assert.equal(done.status, "completed");
   assert.equal(done.moves.filter((m) => m.action === "complete").length, 1, "exactly one complete among the moves");
   if (handRead.length > 0) assert.equal(done.results?.reads?.length, handRead.length, "the reading taken is kept with the order");
+  // The photo: sent twice (the first answer lost), kept once; a JPEG well under the server's limit.
+  assert.ok(photoSends.length >= 2, `the photo was sent again after the lost answer (${photoSends.length} sends)`);
+  for (const sent of photoSends) {
+    assert.deepEqual([sent.purpose, sent.type, sent.jpeg], ["reading", "image/jpeg", true]);
+    assert.ok(sent.bytes > 10_000 && sent.bytes <= 900_000, `shrunk to ${sent.bytes} bytes`);
+  }
+  assert.equal(new Set(photoSends.map((p) => p.bytes)).size, 1, "the same image each time");
+  assert.equal(done.photos.length, 1, `exactly one photo kept: ${JSON.stringify(done.photos)}`);
+  assert.deepEqual([done.photos[0].purpose, done.photos[0].content_type, done.photos[0].size_bytes], ["reading", "image/jpeg", photoSends[0].bytes]);
+  await field.getByTestId("photo-count").filter({ hasText: "1 photo kept with this order." }).waitFor();
+  await field.waitForFunction(() => document.querySelector("[data-testid=photo-kept] img")?.naturalWidth > 0);
+  assert.equal(await field.evaluate(() => document.querySelector("[data-testid=photo-kept] img").naturalWidth), 1600, "the server's copy, 1600 px wide");
+  await photograph(field, field.locator(".field-photos"), "field-photos");
   await field.getByRole("link", { name: "← Today's orders" }).click();
   await field.getByRole("heading", { level: 1, name: `Today, ${CREW}` }).waitFor();
   await assertEventually(async () => (await field.locator(`[data-testid=field-order][data-order=${so}]`).count()) === 0,
@@ -269,6 +322,10 @@ test("the technician: a reading lower than the last is said and read again; a vi
   for (const m of meters) await page.getByLabel(`Reading of meter ${m.serial} (${m.unit})`).fill(String(Math.ceil(Number(m.last_reading))));
   await page.getByRole("button", { name: "Complete", exact: true }).click();
   await assertEventually(async () => (await apiKeyGet(`/api/v1/staff/service-orders/${reread}`)).order.status === "completed", "completed once read again");
+  // A photo of the site, added from the order's page: kept at once.
+  await page.getByLabel("Add a photo of the site").setInputFiles(await cameraPhoto(page, { digits: "SITE01" }));
+  await page.getByTestId("photo-count").filter({ hasText: "1 photo kept with this order." }).waitFor();
+  assert.deepEqual((await apiKeyGet(`/api/v1/staff/service-orders/${reread}`)).order.photos.map((p) => p.purpose), ["site"]);
 
   // Could not do it: a reason is needed; the order goes back to the dispatcher's unscheduled list.
   await page.getByRole("link", { name: "← Today's orders" }).click();
@@ -279,11 +336,15 @@ test("the technician: a reading lower than the last is said and read again; a vi
   await page.getByText("Choose why it could not be done.").waitFor();
   await page.getByRole("radio", { name: "No access" }).check();
   await page.getByLabel("More (optional)").fill("Gate locked, nobody home");
+  await page.getByLabel("Photo of why (optional)").setInputFiles(await cameraPhoto(page, { digits: "LOCKED" }));
+  await page.getByTestId("photo-chosen").waitFor();
   await photograph(page, page.locator(".field-page"), "field-could-not");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await assertEventually(async () => (await apiKeyGet(`/api/v1/staff/service-orders/${notDone}`)).order.status === "failed", "recorded as failed");
   const failed = (await apiKeyGet(`/api/v1/staff/service-orders/${notDone}`)).order;
   assert.equal(failed.failure_reason, "No access: Gate locked, nobody home");
+  await assertEventually(async () => (await apiKeyGet(`/api/v1/staff/service-orders/${notDone}`)).order.photos.length === 1, "the photo of why is kept");
+  assert.equal((await apiKeyGet(`/api/v1/staff/service-orders/${notDone}`)).order.photos[0].purpose, "failure");
   assert.deepEqual(phone.errors, []);
 
   // The dispatcher's board has it to schedule again, with why it was not done (the server lists
@@ -299,6 +360,79 @@ test("the technician: a reading lower than the last is said and read again; a vi
   assert.equal(await again.getByTestId("late").count(), 0, "a visit not done is not late");
   await photograph(desk.page, desk.page.locator("section.unscheduled"), "board-not-done");
   assert.deepEqual(desk.errors, []);
+});
+
+test("a meter exchange: the technician says which meter went in (what is missing said first); the old one's last reading and the new meter are kept", async (t) => {
+  const number = await accountWithHandReadMeter({ oldest: true });
+  const zone = (await (await fetch(`${BASE}/api/v1/utility`)).json()).time_zone;
+  const { day, from } = nowIn(zone);
+  const commodity = (await sql(
+    "SELECT sp.commodity FROM accounts a JOIN service_agreements sa ON sa.account_id = a.id JOIN service_points sp ON sp.id = sa.service_point_id " +
+    `JOIN meters m ON m.service_point_id = sa.service_point_id WHERE a.number = '${number}' AND sa.end_date IS NULL AND m.kind = 'manual' LIMIT 1;`,
+  ));
+  assert.ok(commodity, "a service read by hand");
+  const crew = `Crew X-${Date.now() % 10_000}`;
+  const made = await asApiKey("POST", `/api/v1/accounts/${number}/service-orders`, { kind: "meter_exchange", commodity, details: "Dial fogged over" },
+    { "Idempotency-Key": `dispatch-e2e-exchange-${Date.now()}` });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const so = made.body.order.number;
+  await staffMove(so, { action: "schedule", window_start: instantOf(day, from, zone), window_end: instantOf(day, "23:30", zone) });
+  await staffMove(so, { action: "dispatch", crew });
+  await staffMove(so, { action: "depart" });
+  await staffMove(so, { action: "arrive" });
+  const meters = (await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.site.meters;
+  const old = meters.find((m) => m.commodity === commodity && m.serial && !m.automatic);
+  assert.ok(old, `a ${commodity} meter read by hand is in place`);
+
+  const technician = await ownStaffUser({ tag: "field3", name: "Fox Field", role: "field_technician" });
+  const phone = await openPage(browser, t, PHONE);
+  const page = phone.page;
+  await signInToConsole(page, technician);
+  await page.goto(`${BASE}/staff.html#/field`);
+  await page.getByLabel("Crew", { exact: true }).fill(crew);
+  await page.getByRole("button", { name: "Show my orders" }).click();
+  await page.locator(`[data-testid=field-order][data-order=${so}]`).click();
+  await page.getByTestId("order-status").filter({ hasText: "On site" }).waitFor();
+  await page.getByRole("button", { name: "Complete…" }).click();
+  const form = page.getByRole("form", { name: "Complete the work" });
+  const newMeter = form.getByTestId("new-meter");
+  await newMeter.getByRole("group", { name: "How it is read" }).waitFor();
+  assert.equal(await newMeter.getByLabel("Counts in").inputValue(), old.unit, "the unit of the meter coming out is offered");
+  for (const m of meters.filter((x) => x.serial && !x.automatic)) {
+    const label = m === old ? `Last reading of meter ${m.serial} (${m.unit})` : `Reading of meter ${m.serial} (${m.unit})`;
+    await form.getByLabel(label).fill(String(Math.ceil(Number(m.last_reading ?? "0"))));
+  }
+  await form.getByRole("button", { name: "Complete", exact: true }).click();
+  await newMeter.getByText("Type the new meter's serial, as on its plate.").waitFor();
+  await newMeter.getByText("Choose how the new meter is read.").waitFor();
+  assert.equal(await newMeter.getByLabel("Serial").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "new-meter-serial", "focus goes to the first field to put right");
+  assert.equal((await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.status, "on_site", "nothing is sent");
+  await photograph(page, form, "field-exchange-problems");
+  const serial = `${old.serial[0]}9${String(Date.now()).slice(-7)}`;
+  await newMeter.getByLabel("Serial").fill(serial);
+  await newMeter.getByRole("radio", { name: "Sends its own readings (AMI)" }).check();
+  await newMeter.getByLabel("Sends a reading every").waitFor();
+  await newMeter.getByRole("radio", { name: "Read by hand" }).check();
+  assert.equal(await newMeter.getByLabel("Sends a reading every").count(), 0, "a meter read by hand has no interval");
+  await photograph(page, form, "field-exchange");
+  await form.getByRole("button", { name: "Complete", exact: true }).click();
+  // Should the server find a reading unlikely, the technician confirms it (the new meter goes with it).
+  const refused = page.getByTestId("move-refused");
+  await assertEventually(async () => {
+    if ((await refused.count()) > 0 && (await refused.getByRole("button", { name: "It is right" }).count()) > 0) {
+      await refused.getByRole("button", { name: "It is right" }).click();
+    }
+    return (await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.status === "completed";
+  }, "the exchange is completed", 20_000);
+  const done = (await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order;
+  assert.deepEqual(done.results.new_meter, { serial, kind: "manual", channels: [{ name: old.unit, unit: old.unit, interval_minutes: null }] });
+  assert.equal(done.results.done.installed, serial);
+  assert.equal(done.results.done.removed, old.serial);
+  assert.ok(done.results.reads.some((r) => r.meter === old.serial), "the old meter's last reading is kept");
+  const after = (await apiKeyGet(`/api/v1/staff/accounts/${number}`)).agreements.flatMap((a) => a.meters).map((m) => m.serial);
+  assert.ok(after.includes(serial) && !after.includes(old.serial), `the new meter is in place: ${after.join(", ")}`);
+  assert.deepEqual(phone.errors, []);
 });
 
 test("a crew that takes 1 visit a day: listed on the board, one order dispatched to it, a second refused in words; a crew not working refused too", async (t) => {

@@ -9,8 +9,13 @@
 // sending names the services, the last day (today) and where the final bill goes; a double tap
 // makes one request. Staff walk it (schedule, dispatch, depart, arrive, complete with the hand-read
 // meter's final reading): the page follows live to "Completed", with the reading taken and the
-// link to the final bill. Screens are photographed at phone size and on a desktop, in English and
-// Spanish, under $RATEPAYER_E2E_ARTIFACTS/orders-*.png (each checked for overflow and by axe).
+// link to the final bill. Another customer sends a reading lower than the last with a photo of the
+// dial from the camera (shrunk in the page): held, the photo kept with it; a second reading whose
+// photo cannot be sent says so plainly, the reading kept, and sends it on asking again. A billing
+// clerk sees the photo in the exception queue and sends someone to read the meter again: "Re-read
+// ordered: SO...", the order among the customer's requests. Screens are photographed at phone
+// size and on a desktop, in English and Spanish, under $RATEPAYER_E2E_ARTIFACTS/orders-*.png
+// (each checked for overflow and by axe).
 //
 //   RATEPAYER_BASE_URL, RATEPAYER_STAFF_KEY, RATEPAYER_E2E_ACCOUNT, RATEPAYER_E2E_SECOND_ACCOUNT,
 //   RATEPAYER_E2E_MAIL_DIR, RATEPAYER_E2E_DB  as for portal.test.mjs
@@ -21,7 +26,7 @@ import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import {
   required, baseUrl, launchBrowser, openPage, photographer, inLanguage, PHONE, DESKTOP, apiKeyGet, asApiKey,
-  signUpByEmail,
+  signUpByEmail, cameraPhoto, ownStaffUser, signInToConsole,
 } from "./support.mjs";
 
 const BASE = baseUrl();
@@ -425,4 +430,145 @@ test("a customer asks for a meter re-read, sees it scheduled live and cancels it
   assert.equal(bill.final, true);
 
   assert.deepEqual(errors, []);
+});
+
+/** The open exception about register read `read` (the queue is paged oldest first). */
+async function exceptionOfRead(read) {
+  let after = "";
+  for (;;) {
+    const page = await apiKeyGet(`/api/v1/staff/vee-exceptions?${new URLSearchParams({ status: "open", limit: "200", ...(after ? { after } : {}) })}`);
+    const found = page.items.find((e) => e.register_read_id === read);
+    if (found) return found;
+    if (page.next_after === undefined || page.items.length === 0) return null;
+    after = String(page.next_after);
+  }
+}
+
+test("a customer's held reading comes with a photo of the dial; a photo not sent is said, the reading kept; staff see the photo and send someone to read it again", async (t) => {
+  const account = await handReadAccount();
+  const { page, errors } = await openPage(browser, t, PHONE);
+  await signUpByEmail(page, account, PASSWORD);
+  await page.goto(`${BASE}/meter-reading`);
+  await page.getByRole("heading", { level: 1, name: "Submit a meter reading" }).waitFor();
+  if (await page.getByTestId("read-meter-only").count() === 0) await page.getByLabel(new RegExp(` ${account.serial} `)).check();
+  // Lower than the last reading: held for a person to check.
+  const low = Math.max(1, account.last - 120);
+  await page.getByLabel(/^Reading/).fill(String(low));
+  await page.getByText("Take or choose a photo").waitFor();
+  await photograph(page, page.locator("main"), "reading-photo-choose-phone-en");
+  await inLanguage(page, "es");
+  await page.getByText("Tomar o elegir una foto").waitFor();
+  await photograph(page, page.locator("main"), "reading-photo-choose-phone-es");
+  await inLanguage(page, "en");
+  const dial = await cameraPhoto(page, { digits: String(low).padStart(6, "0") });
+  await page.getByLabel("Photo of the dial (optional)").setInputFiles(dial);
+  const chosen = page.getByTestId("dial-photo-chosen");
+  await chosen.getByText(/^Photo ready to send \(\d+ KB\)\.$/).waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=dial-photo-chosen] img")?.naturalWidth > 0);
+  await photograph(page, page.locator("main"), "reading-photo-phone-en");
+  await inLanguage(page, "es");
+  await page.getByTestId("dial-photo-chosen").getByText(/^Foto lista para enviar/).waitFor();
+  await page.getByRole("button", { name: "Quitar la foto" }).waitFor();
+  await photograph(page, page.locator("main"), "reading-photo-phone-es");
+  await page.setViewportSize(DESKTOP.viewport);
+  await photograph(page, page.locator("main"), "reading-photo-desktop-es");
+  await inLanguage(page, "en");
+  await photograph(page, page.locator("main"), "reading-photo-desktop-en");
+  await page.setViewportSize(PHONE.viewport);
+
+  const readSent = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/accounts/${account.number}/meter-reads`));
+  const photoSent = page.waitForResponse((r) => r.request().method() === "POST" && /\/meter-reads\/\d+\/photo$/.test(r.url()));
+  await page.getByRole("button", { name: "Send reading" }).click();
+  const held = await (await readSent).json();
+  assert.equal(held.status, "held", JSON.stringify(held));
+  const photoAnswer = await photoSent;
+  assert.equal(photoAnswer.status(), 201);
+  assert.equal(new URL(photoAnswer.url()).pathname, `/api/v1/accounts/${account.number}/meter-reads/${held.id}/photo`, "the photo names the reading answered");
+  // (A Blob's bytes are not in the request Playwright sees: the server's answer says what it kept.)
+  assert.equal(photoAnswer.request().headers()["content-type"], "image/jpeg");
+  const photo = (await photoAnswer.json()).photo;
+  assert.deepEqual([photo.purpose, photo.content_type], ["dial", "image/jpeg"]);
+  assert.ok(photo.size_bytes > 10_000 && photo.size_bytes <= 900_000, `shrunk to ${photo.size_bytes} bytes`);
+  await page.getByRole("heading", { name: "We will check your reading" }).waitFor();
+  await page.getByTestId("read-photo").filter({ hasText: "Your photo of the dial was sent with the reading." }).waitFor();
+  await photograph(page, page.locator("main"), "reading-held-photo-phone-en");
+  await inLanguage(page, "es");
+  await page.getByTestId("read-photo").filter({ hasText: "Su foto de la pantalla del medidor se envió con la lectura." }).waitFor();
+  await photograph(page, page.locator("main"), "reading-held-photo-phone-es");
+  await inLanguage(page, "en");
+
+  // Another reading, whose photo cannot be sent (the connection drops): said plainly, the reading
+  // kept; sent when asked again.
+  await page.getByRole("button", { name: "Send another reading" }).click();
+  if (await page.getByTestId("read-meter-only").count() === 0) await page.getByLabel(new RegExp(` ${account.serial} `)).check();
+  await page.getByLabel(/^Reading/).fill(String(account.last + 20));
+  await page.getByLabel("Photo of the dial (optional)").setInputFiles(await cameraPhoto(page, { digits: String(account.last + 20).padStart(6, "0") }));
+  await page.getByTestId("dial-photo-chosen").waitFor();
+  await page.route(/\/meter-reads\/\d+\/photo$/, (route) => route.abort("connectionreset"));
+  const secondSent = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/accounts/${account.number}/meter-reads`));
+  await page.getByRole("button", { name: "Send reading" }).click();
+  const second = await (await secondSent).json();
+  assert.equal(second.status, "accepted", JSON.stringify(second));
+  const failed = page.locator("[data-testid=read-photo][data-state=failed]");
+  await failed.waitFor();
+  assert.equal(plain(await failed.locator("p").textContent()),
+    "Your reading is recorded, but your photo of the dial could not be sent. The connection was lost while sending it. You do not need to send the reading again.");
+  await page.getByRole("heading", { name: "Your reading is in" }).waitFor();
+  await photograph(page, page.locator("main"), "reading-photo-failed-phone-en");
+  await inLanguage(page, "es");
+  await failed.getByText("Su lectura quedó registrada, pero no se pudo enviar su foto de la pantalla del medidor.").waitFor();
+  await photograph(page, page.locator("main"), "reading-photo-failed-phone-es");
+  await inLanguage(page, "en");
+  await page.unroute(/\/meter-reads\/\d+\/photo$/);
+  const again = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/meter-reads/${second.id}/photo`));
+  await failed.getByRole("button", { name: "Try sending the photo again" }).click();
+  assert.equal((await again).status(), 201);
+  await page.getByTestId("read-photo").filter({ hasText: "Your photo of the dial was sent with the reading." }).waitFor();
+  assert.deepEqual(errors.filter((e) => !/ERR_CONNECTION_RESET|net::/.test(e)), []);
+
+  // A billing clerk: the held reading's exception shows the customer's photo; a re-read is ordered.
+  const exception = await exceptionOfRead(held.id);
+  assert.ok(exception, `an open exception holds reading ${held.id}`);
+  assert.equal(exception.photo_id, photo.id, "the queue names the customer's photo");
+  assert.equal(exception.reread_order, undefined);
+  const clerk = await ownStaffUser({ tag: "orders-vee", name: "Bo Billing", role: "billing_clerk" });
+  const desk = await openPage(browser, t, DESKTOP);
+  await signInToConsole(desk.page, clerk);
+  const queue = desk.page;
+  await queue.goto(`${BASE}/staff.html#/queues/vee-exceptions`);
+  const row = queue.locator(`tr[data-exception-id="${exception.id}"]`);
+  const more = queue.getByRole("button", { name: "Show more exceptions" });
+  for (let pages = 0; (await row.count()) === 0; pages++) {
+    assert.ok(pages < 20, "the exception is listed");
+    await more.or(row).first().waitFor();
+    if ((await row.count()) === 0) await more.click();
+  }
+  await row.getByTestId("has-dial-photo").filter({ hasText: "With the customer's photo of the dial." }).waitFor();
+  await photograph(queue, row, "vee-row-photo-desktop");
+  await row.getByRole("button", { name: `Resolve exception ${exception.id}, meter ${exception.meter}`, exact: true }).click();
+  const panel = queue.getByTestId("vee-resolve");
+  const shown = panel.getByRole("img", { name: `The customer's photo of the dial of meter ${exception.meter}` });
+  await shown.waitFor();
+  await queue.waitForFunction(() => document.querySelector("[data-testid=dial-photo] img")?.naturalWidth > 0);
+  assert.equal(await shown.evaluate((img) => img.naturalWidth), 1600, "the customer's photo as kept, 1600 px wide");
+  await panel.getByRole("link", { name: "Download the photo" }).waitFor();
+  await photograph(queue, panel, "vee-dial-photo-desktop");
+  const reread = panel.getByTestId("vee-reread");
+  await reread.getByLabel("Note for the technician (optional)").fill("Customer's photo shows a lower dial than our last read: read it again.");
+  const asked = queue.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/vee-exceptions/${exception.id}/reread`));
+  await reread.getByRole("button", { name: "Send someone to read it again" }).click();
+  const rereadAnswer = await asked;
+  assert.equal(rereadAnswer.status(), 201, await rereadAnswer.text());
+  const order = (await rereadAnswer.json()).order;
+  assert.equal(order.kind, "meter_reread");
+  assert.deepEqual(rereadAnswer.request().postDataJSON(), { note: "Customer's photo shows a lower dial than our last read: read it again." });
+  await panel.getByTestId("reread-ordered").getByText(`Re-read ordered: ${order.number}`).waitFor();
+  assert.equal(await panel.getByTestId("reread-ordered").getByRole("link").count(), 0, "a billing clerk cannot open the field page: the number only");
+  await queue.getByTestId("vee-outcome").filter({ hasText: `Re-read ordered: ${order.number} for exception ${exception.id} (meter ${exception.meter}).` }).waitFor();
+  await row.getByTestId("row-reread").filter({ hasText: `Re-read ordered: ${order.number}.` }).waitFor();
+  await photograph(queue, panel, "vee-reread-ordered-desktop");
+  assert.equal((await exceptionOfRead(held.id)).reread_order, order.number, "the exception stays open, the order named");
+  const requests = (await apiKeyGet(`/api/v1/accounts/${account.number}/service-orders`)).orders;
+  assert.ok(requests.some((o) => o.number === order.number && o.kind === "meter_reread"), "the re-read is among the customer's requests");
+  assert.deepEqual(desk.errors, []);
 });

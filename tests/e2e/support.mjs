@@ -1,6 +1,7 @@
 // What the browser test files share: the environment, the browser and its pages, the API key, the
 // loopback SMTP server's and SMS provider's folders, customer sign-up through the emailed link,
-// authenticator codes, and staff users of a file's own signed in to the console.
+// authenticator codes, staff users of a file's own signed in to the console, and a camera's photo
+// drawn for a page to shrink and send.
 //
 // Nothing here reads the environment when imported (enrol_staff.mjs imports it with none set):
 // each helper reads what it needs when called.
@@ -11,7 +12,8 @@
 import assert from "node:assert/strict";
 import { createHmac, randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
-import { mkdir, readFile, readdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -384,4 +386,40 @@ export function ownStaffConsole(spec) {
     await signInToConsole(opened.page, await user);
     return opened;
   };
+}
+
+// ---- photos ----------------------------------------------------------------------------------
+
+/**
+ * A photo as a phone's camera makes one, drawn on a canvas in `page` (no image is kept in the
+ * repository): `width` x `height` PNG pixels, a dial's digits `digits` on a gradient, and a band
+ * of noise so that the file is larger than the server's 1 MB body limit (the pages must shrink
+ * it). Written to a new temporary folder; returns its path.
+ */
+export async function cameraPhoto(page, { digits = "018342", width = 3000, height = 2000 } = {}) {
+  const dataUrl = await page.evaluate(({ digits, width, height }) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const c = canvas.getContext("2d");
+    const sky = c.createLinearGradient(0, 0, width, height);
+    sky.addColorStop(0, "#dfe7ef");
+    sky.addColorStop(1, "#59636e");
+    c.fillStyle = sky;
+    c.fillRect(0, 0, width, height);
+    const band = c.createImageData(width, Math.round(height / 4));
+    for (let i = 0; i < band.data.length; i++) band.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+    c.putImageData(band, 0, height - band.height);
+    c.fillStyle = "#111";
+    c.fillRect(width * 0.2, height * 0.3, width * 0.6, height * 0.25);
+    c.fillStyle = "#f4f4f4";
+    c.font = `bold ${Math.round(height * 0.18)}px monospace`;
+    c.textAlign = "center";
+    c.textBaseline = "middle";
+    c.fillText(digits, width / 2, height * 0.425);
+    return canvas.toDataURL("image/png");
+  }, { digits, width, height });
+  const path = join(await mkdtemp(join(tmpdir(), "ratepayer-photo-")), `IMG_${digits}.png`);
+  await writeFile(path, Buffer.from(dataUrl.split(",")[1], "base64"));
+  return path;
 }

@@ -3,9 +3,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  METER_READING_PATH, READ_SERVER_FIELDS, checkReading, handReadMeters, readAnswerWords, readingForServer, tidyFigures,
+  METER_READING_PATH, READ_SERVER_FIELDS, checkReading, handReadMeters, readAnswerWords, readPhotoFailure, readingForServer, shrinkProblemKey,
+  tidyFigures,
 } from "../.test-build/portal/meterReads.js";
-import { submitMeterRead } from "../.test-build/portal/meterReadsApi.js";
+import { submitMeterRead, uploadReadPhoto } from "../.test-build/portal/meterReadsApi.js";
 import { setCsrfToken } from "../.test-build/portal/api.js";
 import { en } from "../.test-build/portal/i18n/en.js";
 import { es } from "../.test-build/portal/i18n/es.js";
@@ -88,4 +89,45 @@ test("a reading is sent for its meter, with the CSRF token", async () => {
   assert.equal(asked[0].method, "POST");
   assert.equal(asked[0].headers["X-CSRF-Token"], "csrf-8");
   assert.deepEqual(JSON.parse(asked[0].body), { meter: "E000000011", reading: "50180" });
+});
+
+test("the photo of the dial goes after the reading, its bytes the whole body, for the reading answered", async () => {
+  const asked = [];
+  setCsrfToken("csrf-8");
+  globalThis.fetch = async (path, init) => {
+    asked.push({ path, method: init.method, headers: init.headers, body: init.body });
+    return new Response(JSON.stringify({ photo: { id: 41, purpose: "dial" }, replayed: false }), { status: 201, headers: { "Content-Type": "application/json" } });
+  };
+  const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: "image/jpeg" });
+  const answer = await uploadReadPhoto("100000066", 9001, jpeg);
+  assert.equal(answer.photo.id, 41);
+  assert.equal(asked[0].path, "/api/v1/accounts/100000066/meter-reads/9001/photo");
+  assert.equal(asked[0].method, "POST");
+  assert.equal(asked[0].headers["Content-Type"], "image/jpeg");
+  assert.equal(asked[0].headers["X-CSRF-Token"], "csrf-8");
+  assert.equal(asked[0].body, jpeg);
+});
+
+test("a photo not sent is said plainly, in both languages, the reading kept; sending it again is offered only when it may work", () => {
+  assert.deepEqual(readPhotoFailure({ status: 0 }), { reason: "meterPhotoConnection", again: true });
+  assert.deepEqual(readPhotoFailure({ status: 503 }), { reason: "meterPhotoConnection", again: true });
+  assert.deepEqual(readPhotoFailure({ status: 409, code: "read-has-photo" }), { reason: "meterPhotoHasOne", again: false });
+  assert.deepEqual(readPhotoFailure({ status: 413 }), { reason: "meterPhotoTooLarge", again: false });
+  assert.deepEqual(readPhotoFailure({ status: 422, code: "photo-type" }), { reason: "meterPhotoRefused", again: false });
+  assert.deepEqual(readPhotoFailure({ status: 404 }), { reason: "meterPhotoRefused", again: false });
+  for (const t of [tEn, tEs]) {
+    for (const key of ["meterPhotoFailed", "meterPhotoConnection", "meterPhotoHasOne", "meterPhotoTooLarge", "meterPhotoRefused", "meterPhotoNoNeed"]) {
+      assert.ok(t(key).length > 10 && !t(key).includes("{"), key);
+    }
+  }
+  assert.equal(tEn("meterPhotoFailed"), "Your reading is recorded, but your photo of the dial could not be sent.");
+  assert.equal(tEs("meterPhotoNoNeed"), "No necesita enviar la lectura otra vez.");
+  assert.equal(tEn("meterPhotoReady", { size: "412 KB" }), "Photo ready to send (412 KB).");
+});
+
+test("a photo that could not be made ready is said at the field", () => {
+  assert.equal(shrinkProblemKey("not-a-photo"), "meterPhotoNotPhoto");
+  assert.equal(shrinkProblemKey("too-large"), "meterPhotoTooLarge");
+  assert.equal(shrinkProblemKey("unreadable"), "meterPhotoUnreadable");
+  assert.equal(shrinkProblemKey("anything else"), "meterPhotoUnreadable");
 });

@@ -11,7 +11,9 @@ import {
   readingWords, refusedReading, siteLine, statusWords, windowTimes, clockTime, crewLoadWords, crewStanding, standingWords, dayCrews, dispatchChoices,
   crewNotice, crewDraft, crewProblems, crewForServer, crewSavedWords, crewRefusal, isCrewRefusal,
 } from "../.test-build/staff/dispatch.js";
-import { fetchCrews, fetchOrder, fetchUnscheduledOrders, fetchWindowOrders, moveOrder, saveCrew } from "../.test-build/staff/ordersApi.js";
+import {
+  fetchCrews, fetchOrder, fetchUnscheduledOrders, fetchWindowOrders, moveOrder, postOrderPhoto, saveCrew, staffPhotoPath,
+} from "../.test-build/staff/ordersApi.js";
 import { dispatchHash, fieldHash, parseRoute } from "../.test-build/staff/route.js";
 import { setCsrfToken } from "../.test-build/staff/api.js";
 
@@ -233,6 +235,24 @@ test("requests: a day's window list and the unscheduled list (5,000 at most each
   assert.deepEqual(JSON.parse(asked[3].body), { action: "complete", reads: [{ meter: "E1", reading: "10300" }] });
   await moveOrder("SO000001", { action: "dispatch", crew: "Crew 7" });
   assert.equal(asked[4].headers["Idempotency-Key"], undefined, "the dispatcher's moves carry no key");
+});
+
+test("requests: a photo is its bytes, the whole body, with its purpose; no key (the server keeps an order's same image once)", async () => {
+  const kept = { id: 41, purpose: "reading", content_type: "image/jpeg", size_bytes: 5, taken_by: "staff:7", taken_at: "2026-12-08T18:05:00Z" };
+  answer = () => new Response(JSON.stringify({ photo: kept, replayed: true }), { status: 200, headers: { "Content-Type": "application/json" } });
+  const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0])], { type: "image/jpeg" });
+  const answered = await postOrderPhoto("SO000001", "reading", jpeg);
+  assert.deepEqual(answered, { photo: kept, replayed: true });
+  assert.equal(asked[0].method, "POST");
+  assert.equal(asked[0].path, "/api/v1/staff/service-orders/SO000001/photos?purpose=reading");
+  assert.equal(asked[0].headers["Content-Type"], "image/jpeg");
+  assert.equal(asked[0].headers["X-CSRF-Token"], "csrf-ana");
+  assert.equal(asked[0].headers["Idempotency-Key"], undefined);
+  assert.equal(asked[0].body, jpeg, "sent as it is");
+  answer = () => new Response(JSON.stringify({ status: 409, title: "Conflict", detail: "order SO000001 has 10 photos, the most it keeps", code: "too-many-photos" }),
+    { status: 409, headers: { "Content-Type": "application/problem+json" } });
+  await assert.rejects(postOrderPhoto("SO000001", "site", jpeg), (e) => e.status === 409 && e.code === "too-many-photos");
+  assert.equal(staffPhotoPath(41), "/api/v1/staff/photos/41");
 });
 
 test("requests: the crews of a day, and a crew listed or changed", async () => {

@@ -1,11 +1,13 @@
 // The field page's outbox (src/staff/fieldQueue.ts): moves kept with their own key, sent oldest
 // first, kept while the outcome is unknown (no connection, 503), removed when the server answers
 // (done, or refused and then said), the same key when sent again (a completion posts once), the
-// status the technician's moves leave an order in, and what the stored outbox reads as.
+// status the technician's moves leave an order in, and what the stored outbox reads as; photos in
+// the same line, with their limits (30 waiting, 10 an order), said in words, let go once answered.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  EMPTY_OUTBOX, OUTBOX_MOST, dismiss, enqueue, fieldMovesFrom, outcomeOfFailure, parseOutbox, sendWaiting, settle, statusAfter,
+  EMPTY_OUTBOX, OUTBOX_MOST, PHOTOS_PER_ORDER_MOST, PHOTOS_WAITING_MOST, dismiss, enqueue, enqueuePhoto, fieldMovesFrom, outcomeOfFailure,
+  parseOutbox, photoMayWait, photoRoom, photosWaiting, sendWaiting, settle, statusAfter, waitingWords,
 } from "../.test-build/staff/fieldQueue.js";
 
 const at = new Date("2026-12-08T18:05:00Z");
@@ -131,4 +133,91 @@ test("the status the technician's own moves leave an order in, and the moves it 
   assert.deepEqual(fieldMovesFrom("en_route"), ["arrive", "fail"]);
   assert.deepEqual(fieldMovesFrom("on_site"), ["complete", "fail"]);
   assert.deepEqual(fieldMovesFrom("completed"), []);
+});
+
+// ---- photos (of the dial, the site, why a visit could not be done) in the same outbox ----------
+
+const photo = (purpose = "site", size_bytes = 412_000) => ({ purpose, size_bytes });
+
+test("a photo waits in the same line as the moves, after those made before it", () => {
+  const box = enqueuePhoto(enqueue(EMPTY_OUTBOX, "SO1", { action: "complete" }, at, "k1"), "SO1", photo("reading"), at, "p1");
+  assert.deepEqual(box.waiting.map((m) => [m.key, m.body?.action ?? m.photo.purpose]), [["k1", "complete"], ["p1", "reading"]]);
+  assert.deepEqual(box.waiting[1], { key: "p1", order: "SO1", photo: { purpose: "reading", size_bytes: 412_000 }, made_at: "2026-12-08T18:05:00.000Z", tries: 0 });
+  assert.match(enqueuePhoto(EMPTY_OUTBOX, "SO1", photo(), at).waiting[0].key, /^photo-[0-9a-f]{32}$/, "a new random key");
+  assert.deepEqual(photosWaiting(box, "SO1").map((p) => p.key), ["p1"]);
+  assert.deepEqual(photosWaiting(box, "SO2"), []);
+  assert.equal(statusAfter("on_site", box.waiting, "SO1"), "completed", "a photo moves no order");
+});
+
+test("at most 30 photos wait on the phone, and the outbox's 200 items count them", () => {
+  let box = EMPTY_OUTBOX;
+  for (let i = 0; i < PHOTOS_WAITING_MOST; i++) box = enqueuePhoto(box, `SO${i}`, photo(), at, `p${i}`);
+  assert.equal(photoMayWait(box), false);
+  assert.equal(enqueuePhoto(box, "SO99", photo(), at, "one-more"), null);
+  assert.ok(enqueue(box, "SO99", { action: "depart" }, at, "k"), "a move is still kept");
+  let moves = EMPTY_OUTBOX;
+  for (let i = 0; i < OUTBOX_MOST; i++) moves = enqueue(moves, `SO${i}`, { action: "depart" }, at, key());
+  assert.equal(photoMayWait(moves), false);
+  assert.equal(enqueuePhoto(moves, "SO1", photo(), at, "p"), null);
+  assert.equal(photoMayWait(EMPTY_OUTBOX), true);
+});
+
+test("an order takes 10 photos: those the server keeps and those waiting count", () => {
+  const box = enqueuePhoto(enqueuePhoto(EMPTY_OUTBOX, "SO1", photo(), at, "p1"), "SO2", photo(), at, "p2");
+  assert.equal(PHOTOS_PER_ORDER_MOST, 10);
+  assert.equal(photoRoom(0, EMPTY_OUTBOX, "SO1"), 10);
+  assert.equal(photoRoom(7, box, "SO1"), 2);
+  assert.equal(photoRoom(9, box, "SO1"), 0);
+  assert.equal(photoRoom(12, box, "SO1"), 0, "never below none");
+});
+
+test("what waits, in words", () => {
+  const move = (k) => enqueue(EMPTY_OUTBOX, "SO1", { action: "depart" }, at, k).waiting[0];
+  const pic = (k) => enqueuePhoto(EMPTY_OUTBOX, "SO1", photo(), at, k).waiting[0];
+  assert.equal(waitingWords([]), "");
+  assert.equal(waitingWords([move("a")]), "1 move is waiting to send.");
+  assert.equal(waitingWords([move("a"), move("b")]), "2 moves are waiting to send.");
+  assert.equal(waitingWords([pic("a")]), "1 photo is waiting to send.");
+  assert.equal(waitingWords([move("a"), pic("b")]), "1 move and 1 photo are waiting to send.");
+  assert.equal(waitingWords([move("a"), pic("b"), pic("c")]), "1 move and 2 photos are waiting to send.");
+});
+
+test("a photo whose answer was lost is sent again (the server keeps the same image once); its bytes are let go once it is answered", async () => {
+  const kept = new Set(); // the server's: images it keeps for the order
+  const letGo = [];
+  let lose = true;
+  const server = async (m) => {
+    if (m.photo) kept.add(`${m.order}:${m.key}`); // the same bytes each time: one image
+    if (lose && m.photo) { lose = false; return { kind: "unknown" }; }
+    return { kind: "done" };
+  };
+  const store = storage(enqueuePhoto(enqueue(EMPTY_OUTBOX, "SO1", { action: "complete" }, at, "k1"), "SO1", photo("reading"), at, "p1"));
+  await sendWaiting(store.load, store.save, server, (m) => letGo.push(m.key));
+  assert.deepEqual(store.load().waiting.map((m) => [m.key, m.tries]), [["p1", 1]], "the completion went; the photo waits, tried once");
+  assert.deepEqual(letGo, ["k1"], "a photo whose outcome is unknown keeps its bytes");
+  await sendWaiting(store.load, store.save, server, (m) => letGo.push(m.key));
+  assert.deepEqual(store.load().waiting, []);
+  assert.deepEqual(letGo, ["k1", "p1"]);
+  assert.equal(kept.size, 1, "kept once");
+});
+
+test("a photo refused is kept with what it was, for the technician to read; it stops nothing after it", async () => {
+  const store = storage(enqueue(enqueuePhoto(EMPTY_OUTBOX, "SO1", photo("site"), at, "p1"), "SO1", { action: "depart" }, at, "k2"));
+  const send = async (m) => (m.photo
+    ? { kind: "refused", status: 409, code: "too-many-photos", field: null, detail: "order SO1 has 10 photos, the most it keeps" }
+    : { kind: "done" });
+  const after = await sendWaiting(store.load, store.save, send);
+  assert.deepEqual(after.waiting, []);
+  assert.deepEqual(after.refused, [{ key: "p1", order: "SO1", photo: { purpose: "site", size_bytes: 412_000 }, status: 409, code: "too-many-photos",
+    field: null, detail: "order SO1 has 10 photos, the most it keeps" }]);
+  const again = enqueue(after, "SO1", { action: "arrive" }, at, "k3");
+  assert.equal(again.refused.length, 1, "a new move does not replace a photo's refusal");
+  assert.deepEqual(dismiss(again, "p1").refused, []);
+});
+
+test("photos stored and read back; a photo of no known purpose is not", () => {
+  const box = enqueuePhoto(enqueue(EMPTY_OUTBOX, "SO1", { action: "fail", note: "No access" }, at, "k1"), "SO1", photo("failure"), at, "p1");
+  assert.deepEqual(parseOutbox(JSON.stringify(box)), box);
+  const odd = { waiting: [{ ...box.waiting[1], photo: { purpose: "selfie", size_bytes: 1 } }, { ...box.waiting[1], photo: { purpose: "site" } }] };
+  assert.deepEqual(parseOutbox(JSON.stringify(odd)).waiting, []);
 });

@@ -2,7 +2,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { EMPTY_VEE_DRAFT, checkVeeDraft, isRegisterException, slotTimes, slotsOf, veeRequest, veeResolvedWords, veeRuleLabel } from "../.test-build/staff/vee.js";
+import {
+  EMPTY_VEE_DRAFT, REREAD_NOTE_MAX, checkRereadNote, checkVeeDraft, dialPhotoWords, isRegisterException, mayAskReread, rereadWords, slotTimes, slotsOf,
+  veeRequest, veeResolvedWords, veeRuleLabel,
+} from "../.test-build/staff/vee.js";
 
 const spike = { id: 1, rule: "spike_history", meter: "E000000015", unit: "kWh", interval_minutes: 15, first_slot: 19, last_slot: 21, affected_accounts: ["100000090"] };
 const reversal = { id: 9, rule: "register_reversal", meter: "W000000141", unit: "gal", register_read_id: 77, affected_accounts: [] };
@@ -45,4 +48,19 @@ test("what is sent: the note, and a correction for every slot covered or the reg
 test("what became of it", () => {
   assert.equal(veeResolvedWords({ id: 1, meter: "E000000015", status: "accepted" }), "Exception 1 (meter E000000015) accepted as read.");
   assert.equal(veeResolvedWords({ id: 1, meter: "E000000015", status: "edited" }), "Exception 1 (meter E000000015) corrected.");
+});
+
+test("a held register read may be read again in the field, once; interval exceptions may not", () => {
+  assert.equal(mayAskReread(reversal), true);
+  assert.equal(mayAskReread({ ...reversal, reread_order: "SO000123" }), false, "asked already: the order is named instead");
+  assert.equal(mayAskReread(spike), false);
+  assert.equal(rereadWords("SO000123"), "Re-read ordered: SO000123");
+  assert.equal(dialPhotoWords({ ...reversal, photo_id: 41 }), "The customer's photo of the dial of meter W000000141");
+});
+
+test("a re-read's note may be left out; a long one is said with its length", () => {
+  assert.equal(REREAD_NOTE_MAX, 500);
+  assert.equal(checkRereadNote(""), undefined);
+  assert.equal(checkRereadNote("x".repeat(500)), undefined);
+  assert.equal(checkRereadNote("é".repeat(501)), "Keep the note to 500 characters (it has 501).");
 });

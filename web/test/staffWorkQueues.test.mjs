@@ -13,6 +13,7 @@ import { moneyOf } from "../.test-build/staff/moneyAnswer.js";
 import {
   actOnBill,
   answerHeldBills,
+  askForReread,
   applyLockboxItem,
   decideAdjustment,
   fetchBillHolds,
@@ -175,6 +176,17 @@ test("bills on hold are answered together with one note, or one at a time; the C
   await actOnBill("approve", 1071, "");
   assert.equal(asked[3].path, "/api/v1/staff/bills/1071/approve");
   assert.equal(asked[3].body, undefined, "approving needs no note");
+});
+
+test("a held reading read again: the re-read order asked for, a note only when there is one", async () => {
+  answer = json({ order: { number: "SO000123" }, account: "100000066" });
+  assert.equal((await askForReread(12, "Customer sent a photo: the dial looks like 50,810")).order.number, "SO000123");
+  assert.equal(asked[0].method, "POST");
+  assert.equal(asked[0].path, "/api/v1/staff/vee-exceptions/12/reread");
+  assert.equal(asked[0].headers["X-CSRF-Token"], "csrf-ana");
+  assert.deepEqual(body(0), { note: "Customer sent a photo: the dial looks like 50,810" });
+  await askForReread(12, "");
+  assert.deepEqual(body(1), {}, "no note");
 });
 
 test("a meter-read exception, an adjustment, a lockbox check, a bill run", async () => {

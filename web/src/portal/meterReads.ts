@@ -2,6 +2,7 @@
 // take one, what a reading must look like before it is sent, and what the answer means in the
 // customer's words. The server checks the reading against the meter's history and either uses it
 // (accepted) or holds it for a person to check (held); either way the customer has nothing more to do.
+// An optional photo of the dial goes after the reading is answered: what became of it, in words.
 import type { Language, MessageKey, Translate } from "./i18n/translate.ts";
 import type { MeterReadAnswer, ServiceAgreement } from "./types.ts";
 
@@ -78,4 +79,31 @@ export function readAnswerWords(
   if (language === "en" && answer.message.trim()) return tidyFigures(answer.message.trim(), decimal, date);
   const vars = { reading: `${decimal(answer.reading)} ${answer.unit}`.trim(), meter: answer.meter };
   return t(answer.status === "held" ? "meterReadHeld" : "meterReadAccepted", vars);
+}
+
+/** What became of the photo of the dial sent after the reading. */
+export type ReadPhotoState =
+  | { state: "none" }
+  | { state: "sending" }
+  | { state: "sent" }
+  | { state: "failed"; reason: MessageKey; again: boolean };
+
+/**
+ * Why the photo was not kept, from the server's answer (status 0: no answer), and whether sending
+ * it again may work: no connection or a busy server may; another photo kept for the reading, or an
+ * image refused, will not.
+ */
+export function readPhotoFailure(e: { status: number; code?: string }): { reason: MessageKey; again: boolean } {
+  if (e.code === "read-has-photo") return { reason: "meterPhotoHasOne", again: false };
+  if (e.status === 413 || e.code === "attachment-too-large") return { reason: "meterPhotoTooLarge", again: false };
+  if (e.status === 422) return { reason: "meterPhotoRefused", again: false };
+  if (e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500) return { reason: "meterPhotoConnection", again: true };
+  return { reason: "meterPhotoRefused", again: false };
+}
+
+/** Why a photo chosen could not be made ready to send (shared/shrinkPhoto.ts ShrinkProblem), in words. */
+export function shrinkProblemKey(problem: string): MessageKey {
+  if (problem === "not-a-photo") return "meterPhotoNotPhoto";
+  if (problem === "too-large") return "meterPhotoTooLarge";
+  return "meterPhotoUnreadable";
 }

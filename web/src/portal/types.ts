@@ -594,8 +594,20 @@ export interface ServiceOrder {
   final_bill_number: number | null;
   /** Oldest first on one order's page; empty in the list. */
   moves: OrderMove[];
+  /** One order's photos (none in a list), without their content: GET .../photos/{id}. */
+  photos?: KeptPhoto[];
   /** The account's standing: pending while an application waits to be activated. */
   account_status?: "pending" | "active" | "closed";
+}
+
+/** A photo kept with an order (a technician's) or with a reading (the customer's of the dial). */
+export interface KeptPhoto {
+  id: number;
+  purpose: "reading" | "site" | "failure" | "dial" | string;
+  content_type: string;
+  size_bytes: number;
+  taken_by: string;
+  taken_at: string;
 }
 
 /** What the customer asks for (POST .../service-orders, with an Idempotency-Key). */

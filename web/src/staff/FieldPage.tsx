@@ -1,10 +1,12 @@
 // The field technician's page (orders.field), phone first: the crew chosen once (kept on this
 // phone), today's orders dispatched to it in window order (today on the utility's clocks), and
-// one order's page: where (the address, the meters with their last reading), what to do, and the
+// one order's page: where (the address, the meters with their last reading), what to do, the
 // moves: On my way, Arrived, Complete (a reading per meter read by hand; the server checks it
-// against the meter's history), Could not do it (a reason). Every move goes through the outbox
-// (useFieldOutbox.ts, fieldQueue.ts): kept on the phone with its own Idempotency-Key, sent when
-// there is a connection, shown as waiting to send until the server answers; a refusal is said
+// against the meter's history; the meter put in for an exchange or install), Could not do it (a
+// reason), with FieldForms.tsx; and its photos (FieldPhotos.tsx: of the dial with a reading, of the
+// site, of why with "Could not do it"). Every move and photo goes through the outbox
+// (useFieldOutbox.ts, fieldQueue.ts): kept on the phone (a move with its own Idempotency-Key), sent
+// when there is a connection, shown as waiting to send until the server answers; a refusal is said
 // with its order (an unlikely reading may then be confirmed as right).
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { asApiError, isAbort } from "./api";
@@ -13,12 +15,15 @@ import type { ServiceOrder } from "../portal/types";
 import { fetchOrder, fetchWindowOrders } from "./ordersApi";
 import type { SitedOrder, SiteMeter } from "./ordersApi";
 import {
-  FAIL_REASONS, byWindow, crewsSeen, dayRange, failNote, kindWords, readingMayBeConfirmed, readingWords, refusedReading, siteLine, statusWords,
-  windowTimes,
+  byWindow, crewsSeen, dayRange, kindWords, readingMayBeConfirmed, readingWords, refusedReading, siteLine, statusWords, windowTimes,
 } from "./dispatch";
-import type { FailReason, FieldAction } from "./dispatch";
-import { CREW_STORAGE_KEY, fieldMovesFrom, statusAfter } from "./fieldQueue";
-import type { FieldMoveBody, RefusedMove } from "./fieldQueue";
+import type { FieldAction } from "./dispatch";
+import { CREW_STORAGE_KEY, fieldMovesFrom, photoRoom, statusAfter, waitingWords } from "./fieldQueue";
+import type { FieldMoveBody, QueuedMove, RefusedMove } from "./fieldQueue";
+import { CompleteForm, FailForm } from "./FieldForms";
+import { OrderPhotos } from "./FieldPhotos";
+import type { ChosenPhoto } from "./FieldPhotos";
+import { newMeterField } from "./newMeter";
 import { useFieldOutbox } from "./useFieldOutbox";
 import type { FieldOutbox } from "./useFieldOutbox";
 import { useOrdersZone } from "./useOrdersZone";
@@ -172,7 +177,7 @@ function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: St
               <ol class="field-orders">
                 {mine.map((o) => {
                   const status = statusAfter(o.status, outbox.outbox.waiting, o.number);
-                  const waiting = outbox.outbox.waiting.some((m) => m.order === o.number);
+                  const waiting = outbox.outbox.waiting.some((m) => m.order === o.number && !m.photo);
                   return (
                     <li key={o.number}>
                       <a class="field-order" href={fieldHash(o.number)} data-testid="field-order" data-order={o.number}>
@@ -205,7 +210,7 @@ function OutboxLine({ outbox, online }: { outbox: FieldOutbox; online: boolean }
       {!online && <strong>No connection. </strong>}
       {n > 0 ? (
         <>
-          <span>{n === 1 ? "1 move is waiting to send." : `${n} moves are waiting to send.`} They are sent when the connection is back.</span>{" "}
+          <span>{waitingWords(outbox.outbox.waiting)} They are sent when the connection is back.</span>{" "}
           {online && (
             <button type="button" class="secondary small" aria-disabled={outbox.sending ? "true" : undefined} onClick={outbox.flush}>
               {outbox.sending ? "Sending…" : "Send now"}
@@ -213,7 +218,7 @@ function OutboxLine({ outbox, online }: { outbox: FieldOutbox; online: boolean }
           )}
         </>
       ) : (
-        !online && <span>Your moves are kept on this phone and sent when it is back.</span>
+        !online && <span>Your moves and photos are kept on this phone and sent when it is back.</span>
       )}
     </div>
   );
@@ -292,14 +297,17 @@ function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
   }, [number, answers, onSessionEnded]);
 
   const shown: SitedOrder | null = order ?? (listed ? { ...listed } : null);
-  const waiting = outbox.outbox.waiting.filter((m) => m.order === number);
-  const refused = outbox.outbox.refused.filter((r) => r.order === number);
+  const waiting = outbox.outbox.waiting.filter((m): m is QueuedMove => m.order === number && !m.photo);
+  const refused = outbox.outbox.refused.filter((r): r is RefusedMove => r.order === number && !r.photo);
   const status = shown ? statusAfter(shown.status, outbox.outbox.waiting, number) : "";
+  const room = photoRoom(order?.photos?.length ?? 0, outbox.outbox, number);
 
-  const make = (body: FieldMoveBody) => {
+  // The move first (a completion matters more than its photo, and goes first), then its photo.
+  const make = (body: FieldMoveBody, photo: ChosenPhoto | null = null) => {
     const added = outbox.add(number, body);
     setFull(!added);
     if (!added) return;
+    if (photo) void outbox.addPhoto(number, body.action === "fail" ? "failure" : "reading", photo.blob).then((kept) => setFull(!kept));
     setForm(null);
     requestAnimationFrame(() => document.getElementById("field-moves-heading")?.focus());
   };
@@ -341,18 +349,20 @@ function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
           {refused.map((r) => (
             <Refusal key={r.key} refusal={r} onConfirm={(body) => { outbox.forget(r.key); make(body); }} onDismiss={() => {
               outbox.forget(r.key);
-              if (refusedReading(r.field) !== null) setForm("complete");
+              if (refusedReading(r.field) !== null || newMeterField(r.field) !== null) setForm("complete");
             }} />
           ))}
           {form === "complete" ? (
-            <CompleteForm meters={shown.site?.meters ?? null} onSend={make} onBack={() => setForm(null)} />
+            <CompleteForm kind={shown.kind} commodity={shown.commodity ?? null} meters={shown.site?.meters ?? null} photoRoom={room} onSend={make}
+              onBack={() => setForm(null)} />
           ) : form === "fail" ? (
-            <FailForm onSend={make} onBack={() => setForm(null)} />
+            <FailForm photoRoom={room} onSend={make} onBack={() => setForm(null)} />
           ) : (
             <MoveButtons status={status} waiting={waiting.length > 0} onMove={(a) => (a === "complete" || a === "fail" ? setForm(a) : make({ action: a }))} />
           )}
-          {full && <p class="alert" role="alert"><strong>Not kept: too many moves are waiting to send.</strong><span class="detail">Find a connection so they can be sent, then try again.</span></p>}
+          {full && <p class="alert" role="alert"><strong>Not kept: too many moves or photos are waiting to send.</strong><span class="detail">Find a connection so they can be sent, then try again.</span></p>}
           {problem && shown && <p class="alert"><strong>Could not ask for {number} again.</strong><span class="detail">{problem.detail}</span></p>}
+          <OrderPhotos number={number} kept={order ? order.photos ?? [] : null} outbox={outbox} zone={zone} />
         </>
       )}
     </article>
@@ -399,95 +409,6 @@ function Meters({ meters, zone }: { meters: SiteMeter[] | null; zone: string | n
         ))}
       </ul>
     </>
-  );
-}
-
-/** The meters a reading is asked for: read by hand, with a serial. */
-function handRead(meters: SiteMeter[] | null): SiteMeter[] {
-  return (meters ?? []).filter((m) => !m.automatic && m.serial);
-}
-
-function CompleteForm({ meters, onSend, onBack }: { meters: SiteMeter[] | null; onSend: (body: FieldMoveBody) => void; onBack: () => void }) {
-  const asked = handRead(meters);
-  const [readings, setReadings] = useState<string[]>(() => asked.map(() => ""));
-  const [errors, setErrors] = useState<(string | undefined)[]>([]);
-  useEffect(() => {
-    const first = document.querySelector<HTMLElement>(".complete-form input, .complete-form button[type=submit]");
-    first?.focus();
-  }, []);
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const problems = readings.map((r) => (/^\d+(\.\d+)?$/.test(r.trim()) ? undefined : "Type the reading on the dial, digits only."));
-    setErrors(problems);
-    const first = problems.findIndex(Boolean);
-    if (first >= 0) {
-      document.getElementById(`reading-${first}`)?.focus();
-      return;
-    }
-    onSend(asked.length > 0 ? { action: "complete", reads: asked.map((m, i) => ({ meter: m.serial!, reading: readings[i].trim() })) } : { action: "complete" });
-  };
-  return (
-    <form class="complete-form" aria-label="Complete the work" onSubmit={submit} noValidate>
-      {asked.length === 0 && <p class="hint">Every meter here is read automatically: no reading is needed.</p>}
-      {asked.map((m, i) => (
-        <div key={m.serial} class={errors[i] ? "field invalid" : "field"}>
-          <label for={`reading-${i}`}>Reading of meter {m.serial} ({m.unit})</label>
-          <input id={`reading-${i}`} inputMode="decimal" autocomplete="off" value={readings[i]} aria-invalid={errors[i] ? "true" : undefined}
-            aria-describedby={`reading-${i}-hint${errors[i] ? ` reading-${i}-error` : ""}`}
-            onInput={(e) => { const v = e.currentTarget.value; setReadings((r) => r.map((x, j) => (j === i ? v : x))); }} />
-          <p id={`reading-${i}-hint`} class="hint">{m.last_reading ? `Last reading ${readingWords(m.last_reading)}.` : "No reading yet."}</p>
-          {errors[i] && <p id={`reading-${i}-error`} class="field-error">{errors[i]}</p>}
-        </div>
-      ))}
-      <div class="form-actions">
-        <button type="submit">Complete</button>
-        <button type="button" class="secondary" onClick={onBack}>Back</button>
-      </div>
-    </form>
-  );
-}
-
-function FailForm({ onSend, onBack }: { onSend: (body: FieldMoveBody) => void; onBack: () => void }) {
-  const [reason, setReason] = useState<FailReason | null>(null);
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => document.querySelector<HTMLElement>(".fail-form input")?.focus(), []);
-  const submit = (e: Event) => {
-    e.preventDefault();
-    if (!reason) {
-      setError("Choose why it could not be done.");
-      document.querySelector<HTMLElement>(".fail-form input")?.focus();
-      return;
-    }
-    const note = failNote(reason, text);
-    if (!note) {
-      setError("Say what happened.");
-      document.getElementById("fail-text")?.focus();
-      return;
-    }
-    onSend({ action: "fail", note });
-  };
-  return (
-    <form class="fail-form" aria-label="Could not do it" onSubmit={submit} noValidate>
-      <fieldset aria-describedby={error ? "fail-error" : undefined}>
-        <legend>Why could it not be done?</legend>
-        {FAIL_REASONS.map((r) => (
-          <label key={r.id} class="choice">
-            <input type="radio" name="fail-reason" value={r.id} checked={reason === r.id} onChange={() => { setReason(r.id); setError(undefined); }} />
-            {r.words}
-          </label>
-        ))}
-      </fieldset>
-      <div class="field">
-        <label for="fail-text">{reason === "other" ? "What happened" : "More (optional)"}</label>
-        <textarea id="fail-text" rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      </div>
-      {error && <p id="fail-error" class="field-error">{error}</p>}
-      <div class="form-actions">
-        <button type="submit">Send</button>
-        <button type="button" class="secondary" onClick={onBack}>Back</button>
-      </div>
-    </form>
   );
 }
 

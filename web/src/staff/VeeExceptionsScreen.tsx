@@ -1,15 +1,17 @@
 // Meter-read exceptions (meter_data.resolve): the reads validation (VEE) could not settle on its
 // own, oldest first: the meter, the accounts whose next bill the day falls into, the rule that
-// failed and what it found (the value read against what was expected). Each is resolved below its
-// row: accept the reads, correct them (the right value, or the right register reading) or
-// estimate them from the meter's history; a note says why.
+// failed and what it found (the value read against what was expected), with the customer's photo
+// of the dial or the re-read ordered for a held reading said. Each is resolved below its row:
+// accept the reads, correct them (the right value, or the right register reading) or estimate
+// them from the meter's history; a note says why. A held register read may first be read again in
+// the field (VeeReread.tsx).
 import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { fetchVeeExceptions } from "./workApi";
 import type { VeeException } from "./workApi";
 import { accountHash } from "./route";
 import { formatDate } from "../shared/format";
-import { slotTimes, veeResolvedWords, veeRuleLabel } from "./vee";
+import { rereadWords, slotTimes, veeResolvedWords, veeRuleLabel } from "./vee";
 import { useWorkList } from "./useWorkList";
 import { ActionOutcome, ListMore, ListStatus, ScreenHeading, focusSoon } from "./WorkParts";
 import type { WorkScreenProps } from "./WorkParts";
@@ -17,7 +19,7 @@ import { VeeResolvePanel, veeOpenButtonId, veePanelId } from "./VeeResolvePanel"
 
 const OUTCOME_ID = "vee-outcome";
 
-export function VeeExceptionsScreen({ onSessionEnded, onChanged }: WorkScreenProps) {
+export function VeeExceptionsScreen({ me, onSessionEnded, onChanged }: WorkScreenProps) {
   const list = useWorkList(fetchVeeExceptions, "vee", onSessionEnded);
   const [open, setOpen] = useState<number | null>(null);
   const [said, setSaid] = useState("");
@@ -28,6 +30,13 @@ export function VeeExceptionsScreen({ onSessionEnded, onChanged }: WorkScreenPro
     list.refresh();
     onChanged();
     focusSoon(OUTCOME_ID);
+  };
+  // The exception stays open (and its panel too) until the re-read is completed: its row names the
+  // order from here on (the list is not asked for again, which would drop the pages shown after the first).
+  const [rereads, setRereads] = useState<Record<number, string>>({});
+  const rereadOrdered = (e: VeeException, order: string) => {
+    setRereads((r) => ({ ...r, [e.id]: order }));
+    setSaid(`${rereadWords(order)} for exception ${e.id} (meter ${e.meter}).`);
   };
 
   return (
@@ -54,7 +63,8 @@ export function VeeExceptionsScreen({ onSessionEnded, onChanged }: WorkScreenPro
               </tr>
             </thead>
             <tbody>
-              {list.items.map((e) => {
+              {list.items.map((item) => {
+                const e = rereads[item.id] && !item.reread_order ? { ...item, reread_order: rereads[item.id] } : item;
                 const isOpen = e.id === open;
                 const times = slotTimes(e);
                 return (
@@ -78,7 +88,11 @@ export function VeeExceptionsScreen({ onSessionEnded, onChanged }: WorkScreenPro
                         {times && <span class="explain">{times}</span>}
                       </td>
                       <td>{veeRuleLabel(e.rule)}</td>
-                      <td class="evidence">{e.evidence}</td>
+                      <td class="evidence">
+                        {e.evidence}
+                        {e.photo_id !== undefined && <span class="explain" data-testid="has-dial-photo">With the customer's photo of the dial.</span>}
+                        {e.reread_order && <span class="explain" data-testid="row-reread">{rereadWords(e.reread_order)}.</span>}
+                      </td>
                       <td>
                         <button type="button" class="secondary small" id={veeOpenButtonId(e.id)} aria-expanded={isOpen ? "true" : "false"}
                           aria-controls={isOpen ? veePanelId(e.id) : undefined} onClick={() => setOpen(isOpen ? null : e.id)}>
@@ -89,7 +103,8 @@ export function VeeExceptionsScreen({ onSessionEnded, onChanged }: WorkScreenPro
                     {isOpen && (
                       <tr class="row-panel">
                         <td colSpan={6}>
-                          <VeeResolvePanel exception={e} onSessionEnded={onSessionEnded} onResolved={resolved} onClose={() => setOpen(null)} />
+                          <VeeResolvePanel exception={e} me={me} onSessionEnded={onSessionEnded} onResolved={resolved}
+                            onRereadOrdered={(order) => rereadOrdered(e, order)} onClose={() => setOpen(null)} />
                         </td>
                       </tr>
                     )}

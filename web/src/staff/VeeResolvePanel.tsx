@@ -1,9 +1,11 @@
 // Resolving one meter-read exception, below its row: accept the reads as they are, correct them
 // (an interval exception: the right value for each interval it covers; a register one: the right
 // reading) or estimate them from the meter's history (interval exceptions only), with a note
-// (POST /api/v1/staff/vee-exceptions/{id}/accept|edit|estimate). Escape or Close shuts it.
+// (POST /api/v1/staff/vee-exceptions/{id}/accept|edit|estimate). A held register read shows the
+// customer's photo of the dial and may be read again in the field first (VeeReread.tsx). Escape or
+// Close shuts it.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ApiError } from "./api";
+import type { ApiError, Staff } from "./api";
 import { resolveVeeException } from "./workApi";
 import type { VeeException, VeeResolution } from "./workApi";
 import { EMPTY_VEE_DRAFT, VEE_FIELDS, checkVeeDraft, isRegisterException, slotTimes, slotsOf, veeRequest, veeRuleLabel } from "./vee";
@@ -12,14 +14,18 @@ import { Field } from "./Field";
 import { useActionForm } from "./useActionForm";
 import { ActionProblem } from "./ActionParts";
 import { NoteField } from "./WorkParts";
+import { DialPhoto, VeeReread } from "./VeeReread";
 
 export const veePanelId = (id: number) => `vee-${id}`;
 export const veeOpenButtonId = (id: number) => `vee-${id}-open`;
 
-export function VeeResolvePanel({ exception: e, onSessionEnded, onResolved, onClose }: {
+export function VeeResolvePanel({ exception: e, me, onSessionEnded, onResolved, onRereadOrdered, onClose }: {
   exception: VeeException;
+  me: Staff;
   onSessionEnded: (err: ApiError) => void;
   onResolved: (resolved: VeeException) => void;
+  /** A re-read order was made for the exception's held read. */
+  onRereadOrdered: (order: string) => void;
   onClose: () => void;
 }) {
   const [draft, setDraft] = useState<VeeDraft>(EMPTY_VEE_DRAFT);
@@ -67,37 +73,44 @@ export function VeeResolvePanel({ exception: e, onSessionEnded, onResolved, onCl
   };
 
   return (
-    <form id={base} class="vee-resolve" aria-labelledby={`${base}-heading`} onSubmit={submit} onKeyDown={onKeyDown} noValidate
-      data-testid="vee-resolve">
+    <section id={base} class="vee-resolve" aria-labelledby={`${base}-heading`} onKeyDown={onKeyDown} data-testid="vee-resolve">
       <div class="held-bill-head">
         <h2 id={`${base}-heading`} tabIndex={-1} ref={heading}>Resolve exception {e.id}: {veeRuleLabel(e.rule)}</h2>
         <button type="button" class="secondary small" onClick={close}>Close<span class="visually-hidden"> exception {e.id}</span></button>
       </div>
       <p class="evidence">{e.evidence}</p>
-      <fieldset class="choices" id={fieldId("how")} tabIndex={-1} aria-describedby={form.errors.how ? `${fieldId("how")}-error` : undefined}>
-        <legend>What to do</legend>
-        {choices.map((c) => (
-          <label key={c.value} class="choice">
-            <input type="radio" name={`${base}-how`} value={c.value} checked={draft.how === c.value} onChange={() => change({ how: c.value })} />
-            {c.label}
-          </label>
-        ))}
-        {form.errors.how && <p id={`${fieldId("how")}-error`} class="field-error">{form.errors.how}</p>}
-      </fieldset>
-      {draft.how === "edit" && (
-        <Field id={fieldId("value")} label={register ? `Right reading (${e.unit})` : `Right value for each interval (${e.unit})`}
-          inputMode="decimal" autocomplete="off" value={draft.value} onValue={(value) => change({ value })} error={form.errors.value}
-          hint={register ? "The register's reading as it should have been read." :
-            `Every ${e.interval_minutes}-minute interval of ${times ?? "the exception"} (${slots.length} in all) gets this value.`} />
+      {register && (
+        <div class="vee-held-read">
+          <DialPhoto exception={e} />
+          <VeeReread exception={e} me={me} onSessionEnded={onSessionEnded} onOrdered={onRereadOrdered} />
+        </div>
       )}
-      <NoteField id={fieldId("note")} label="Note" value={draft.note} error={form.errors.note} onValue={(note) => change({ note })}
-        hint="Why the reads are resolved this way; kept with the exception." />
-      <ActionProblem what={`Could not resolve exception ${e.id}.`} problem={form.problem} />
-      <div class="form-actions">
-        <button type="submit" aria-disabled={form.busy ? "true" : undefined}>
-          {form.busy ? "Resolving…" : `Resolve exception ${e.id}`}
-        </button>
-      </div>
-    </form>
+      <form class="vee-resolve-form" aria-label={`Resolve exception ${e.id}`} onSubmit={submit} noValidate>
+        <fieldset class="choices" id={fieldId("how")} tabIndex={-1} aria-describedby={form.errors.how ? `${fieldId("how")}-error` : undefined}>
+          <legend>What to do</legend>
+          {choices.map((c) => (
+            <label key={c.value} class="choice">
+              <input type="radio" name={`${base}-how`} value={c.value} checked={draft.how === c.value} onChange={() => change({ how: c.value })} />
+              {c.label}
+            </label>
+          ))}
+          {form.errors.how && <p id={`${fieldId("how")}-error`} class="field-error">{form.errors.how}</p>}
+        </fieldset>
+        {draft.how === "edit" && (
+          <Field id={fieldId("value")} label={register ? `Right reading (${e.unit})` : `Right value for each interval (${e.unit})`}
+            inputMode="decimal" autocomplete="off" value={draft.value} onValue={(value) => change({ value })} error={form.errors.value}
+            hint={register ? "The register's reading as it should have been read." :
+              `Every ${e.interval_minutes}-minute interval of ${times ?? "the exception"} (${slots.length} in all) gets this value.`} />
+        )}
+        <NoteField id={fieldId("note")} label="Note" value={draft.note} error={form.errors.note} onValue={(note) => change({ note })}
+          hint="Why the reads are resolved this way; kept with the exception." />
+        <ActionProblem what={`Could not resolve exception ${e.id}.`} problem={form.problem} />
+        <div class="form-actions">
+          <button type="submit" aria-disabled={form.busy ? "true" : undefined}>
+            {form.busy ? "Resolving…" : `Resolve exception ${e.id}`}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }

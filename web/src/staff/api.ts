@@ -288,7 +288,9 @@ async function send(
   extra: Record<string, string> = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { ...extra, Accept: accept };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // A Blob (a photo) is sent as it is, its bytes the whole body; anything else as JSON.
+  if (body instanceof Blob) headers["Content-Type"] = body.type || "application/octet-stream";
+  else if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   for (let attempt = 1; ; attempt++) {
     let res: Response;
@@ -296,7 +298,7 @@ async function send(
       res = await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : body instanceof JsonText ? body.text : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof Blob ? body : body instanceof JsonText ? body.text : JSON.stringify(body),
         credentials: "same-origin",
         signal,
       });
@@ -318,7 +320,7 @@ async function send(
   }
 }
 
-/** One API request with the session cookie; a JSON body when `body` is given; 204 is undefined. */
+/** One API request with the session cookie; a JSON body when `body` is given (a Blob as it is); 204 is undefined. */
 export async function request<T>(
   method: string,
   path: string,

@@ -2,11 +2,11 @@
 // (accounts.read), one order with its site and meters, moving an order (orders.dispatch for the
 // dispatcher's moves, orders.field for the field's; the server checks which), and the field
 // crews with their visits on a day (accounts.read; listing or changing one, orders.dispatch).
-// Field moves carry an Idempotency-Key (fieldQueue.ts). Relative imports end in .ts for the unit
-// tests.
+// Field moves carry an Idempotency-Key (fieldQueue.ts); a photo needs none (the server keeps the
+// same image once an order). Relative imports end in .ts for the unit tests.
 
 import { getJson, request } from "./api.ts";
-import type { ServiceOrder } from "../portal/types.ts";
+import type { KeptPhoto, ServiceOrder } from "../portal/types.ts";
 import type { CrewChange, CrewDay, MoveAction } from "./dispatch.ts";
 
 const ORDERS = "/api/v1/staff/service-orders";
@@ -61,6 +61,15 @@ export interface MoveBody {
   crew?: string;
   note?: string;
   reads?: { meter: string; reading: string; confirmed?: boolean }[];
+  /** Completing an exchange or install: the meter put in. */
+  new_meter?: NewMeterBody;
+}
+
+/** The meter an exchange or install puts in, as the complete move takes it (src/api/order_handlers.cc). */
+export interface NewMeterBody {
+  serial: string;
+  kind: "ami" | "amr" | "manual";
+  channels: { name: string; unit: string; interval_minutes: number | null }[];
 }
 
 /** Moves an order; with `key`, a resent move answers the order as it is (replayed: true). */
@@ -72,6 +81,24 @@ export function moveOrder(number: string, body: MoveBody, key?: string): Promise
     undefined,
     key ? { "Idempotency-Key": key } : {},
   );
+}
+
+/** What a technician's photo shows: the dial read, the site, why the visit could not be done. */
+export type OrderPhotoPurpose = "reading" | "site" | "failure";
+
+/**
+ * Keeps a photo (its bytes the whole body, at most the server's body limit: shrinkPhoto.ts) with
+ * an order (orders.field). The same image again answers the photo kept before (replayed: true);
+ * 409 too-many-photos past 10, 422 field "file" for what is not an image, 413 too large.
+ */
+export function postOrderPhoto(number: string, purpose: OrderPhotoPurpose, photo: Blob): Promise<{ photo: KeptPhoto; replayed: boolean }> {
+  const q = new URLSearchParams({ purpose });
+  return request<{ photo: KeptPhoto; replayed: boolean }>("POST", `${ORDERS}/${encodeURIComponent(number)}/photos?${q}`, photo);
+}
+
+/** Where a photo kept by the server is (with the session cookie: an <img> may show it). */
+export function staffPhotoPath(id: number): string {
+  return `/api/v1/staff/photos/${encodeURIComponent(String(id))}`;
 }
 
 const CREWS = "/api/v1/staff/crews";

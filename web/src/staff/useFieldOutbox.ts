@@ -1,13 +1,19 @@
 // The field page's outbox in a component (fieldQueue.ts holds its rules): kept in localStorage
-// per user, sent at once after each move, when the browser is online again, every 20 s while the
-// page is open, and when the page opens (a reload). One pass at a time in this tab; the key of each
-// move makes a pass of another tab, or one cut short, harmless.
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+// per user, the photos' bytes in IndexedDB (fieldPhotoStore.ts), sent at once after each move or
+// photo, when the browser is online again, every 20 s while the page is open, and when the page
+// opens (a reload). One pass at a time in this tab; the key of each move (and the server keeping
+// an order's same image once) makes a pass of another tab, or one cut short, harmless.
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { asApiError } from "./api";
 import type { ApiError } from "./api";
-import { EMPTY_OUTBOX, RESEND_EVERY_MS, dismiss, enqueue, outboxStorageKey, outcomeOfFailure, parseOutbox, sendWaiting } from "./fieldQueue";
-import type { FieldMoveBody, Outbox, SendOutcome } from "./fieldQueue";
-import { moveOrder } from "./ordersApi";
+import {
+  EMPTY_OUTBOX, RESEND_EVERY_MS, dismiss, enqueue, enqueuePhoto, outboxStorageKey, outcomeOfFailure, parseOutbox, photoMayWait, sendWaiting,
+} from "./fieldQueue";
+import type { FieldMoveBody, Outbox, QueuedItem, SendOutcome } from "./fieldQueue";
+import { photoStore } from "./fieldPhotoStore";
+import { newIdempotencyKey } from "../portal/idempotency";
+import { moveOrder, postOrderPhoto } from "./ordersApi";
+import type { OrderPhotoPurpose } from "./ordersApi";
 import { consoleProblem } from "./problems";
 
 export interface FieldOutbox {
@@ -16,12 +22,23 @@ export interface FieldOutbox {
   sending: boolean;
   /** Queues a move and sends what waits; false when the outbox is full. */
   add: (order: string, body: FieldMoveBody) => boolean;
+  /** Keeps a photo (shrunk already) on the phone and queues it; false when too many wait. */
+  addPhoto: (order: string, purpose: OrderPhotoPurpose, photo: Blob) => Promise<boolean>;
+  /** A waiting photo's bytes, for its preview (null once sent or lost). */
+  photoOf: (key: string) => Promise<Blob | null>;
   flush: () => void;
   forget: (key: string) => void;
 }
 
+/** A photo whose bytes are gone (kept in memory by a page since closed): said, to be taken again. */
+const LOST_PHOTO: SendOutcome = {
+  kind: "refused", status: 0, code: "photo-lost", field: null,
+  detail: "The photo was not kept on this phone after the page closed. Take it again.",
+};
+
 export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) => void, onAnswered: () => void): FieldOutbox {
   const storageKey = outboxStorageKey(staffId);
+  const photos = useMemo(() => photoStore(staffId), [staffId]);
   const load = useCallback((): Outbox => {
     try {
       return parseOutbox(localStorage.getItem(storageKey));
@@ -42,6 +59,16 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
     setOutbox(next);
   }, [storageKey]);
 
+  const sendOne = useCallback(async (item: QueuedItem): Promise<void> => {
+    if (!item.photo) {
+      await moveOrder(item.order, item.body, item.key);
+      return;
+    }
+    const blob = await photos.get(item.key);
+    if (!blob) throw LOST_PHOTO;
+    await postOrderPhoto(item.order, item.photo.purpose, blob);
+  }, [photos]);
+
   const flush = useCallback(() => {
     if (passing.current) {
       again.current = true; // a move added meanwhile goes in the next pass
@@ -51,12 +78,13 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
     passing.current = true;
     setSending(true);
     let answered = false;
-    const send = async (move: Outbox["waiting"][number]): Promise<SendOutcome> => {
+    const send = async (item: QueuedItem): Promise<SendOutcome> => {
       try {
-        await moveOrder(move.order, move.body, move.key);
+        await sendOne(item);
         answered = true;
         return { kind: "done" };
       } catch (e) {
+        if (e === LOST_PHOTO) return LOST_PHOTO;
         const err = asApiError(e);
         if (consoleProblem(err) === "sign-in") {
           onSessionEnded(err); // kept: sent once signed in again
@@ -67,7 +95,10 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
         return outcome;
       }
     };
-    void sendWaiting(load, save, send).finally(() => {
+    const letGo = (item: QueuedItem) => {
+      if (item.photo) void photos.remove(item.key);
+    };
+    void sendWaiting(load, save, send, letGo).finally(() => {
       passing.current = false;
       setSending(false);
       if (answered) onAnswered();
@@ -76,10 +107,11 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
         flush();
       }
     });
-  }, [load, save, onSessionEnded, onAnswered]);
+  }, [load, save, sendOne, photos, onSessionEnded, onAnswered]);
 
   useEffect(() => {
     flush();
+    void photos.prune(new Set(load().waiting.map((m) => m.key)));
     const timer = setInterval(flush, RESEND_EVERY_MS);
     addEventListener("online", flush);
     const fromOtherTab = (e: StorageEvent) => {
@@ -91,7 +123,7 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
       removeEventListener("online", flush);
       removeEventListener("storage", fromOtherTab);
     };
-  }, [flush, load, storageKey]);
+  }, [flush, load, photos, storageKey]);
 
   const add = useCallback((order: string, body: FieldMoveBody) => {
     const next = enqueue(load(), order, body, new Date());
@@ -101,7 +133,23 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
     return true;
   }, [load, save, flush]);
 
+  const addPhoto = useCallback(async (order: string, purpose: OrderPhotoPurpose, photo: Blob) => {
+    const facts = { purpose, size_bytes: photo.size };
+    if (!photoMayWait(load())) return false;
+    // The bytes first, then the outbox: a pass never finds an item without its photo.
+    const key = newIdempotencyKey(undefined, "photo");
+    await photos.put(key, photo);
+    const next = enqueuePhoto(load(), order, facts, new Date(), key);
+    if (!next) {
+      void photos.remove(key);
+      return false;
+    }
+    save(next);
+    flush();
+    return true;
+  }, [load, save, flush, photos]);
+
   const forget = useCallback((key: string) => save(dismiss(load(), key)), [load, save]);
 
-  return { outbox, sending, add, flush, forget };
+  return { outbox, sending, add, addPhoto, photoOf: photos.get, flush, forget };
 }

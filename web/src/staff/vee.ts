@@ -1,7 +1,8 @@
 // Meter-read exceptions (VEE) as the work queue shows and resolves them (pure;
 // test/staffVee.test.mjs): the rule that failed in words, the intervals an exception covers, and
 // a resolution (accept, edit with the right values, estimate) checked before it is sent
-// (src/mdm/exception_queue.h says what each does).
+// (src/mdm/exception_queue.h says what each does), and sending someone to read a held register
+// read again (src/orders/rereads.h).
 
 import type { FieldErrors } from "./forms.ts";
 import { codeLabel } from "./labels.ts";
@@ -97,4 +98,31 @@ const RESOLVED: Record<string, string> = { accepted: "accepted as read", edited:
 /** What became of the exception: "Exception 12 (meter E000000015) accepted as read." */
 export function veeResolvedWords(e: Pick<VeeException, "id" | "meter" | "status">): string {
   return `Exception ${e.id} (meter ${e.meter}) ${RESOLVED[e.status] ?? codeLabel(e.status).toLowerCase()}.`;
+}
+
+/** The longest note a re-read order takes (the server's limit). */
+export const REREAD_NOTE_MAX = 500;
+
+/**
+ * Whether someone may be sent to read the exception's held read again: a register read is held,
+ * and no re-read was asked for yet (the server answers the same order if one was).
+ */
+export function mayAskReread(e: Pick<VeeException, "register_read_id" | "first_slot" | "reread_order">): boolean {
+  return e.register_read_id !== undefined && !e.reread_order;
+}
+
+/** What is wrong with a re-read's note before it is sent (it may be left out). */
+export function checkRereadNote(note: string): string | undefined {
+  const n = [...note.trim()].length;
+  return n > REREAD_NOTE_MAX ? `Keep the note to ${REREAD_NOTE_MAX} characters (it has ${n}).` : undefined;
+}
+
+/** "Re-read ordered: SO000123". */
+export function rereadWords(order: string): string {
+  return `Re-read ordered: ${order}`;
+}
+
+/** Words for the customer's photo of the dial of the exception's meter (an image's alternative text). */
+export function dialPhotoWords(e: Pick<VeeException, "meter">): string {
+  return `The customer's photo of the dial of meter ${e.meter}`;
 }

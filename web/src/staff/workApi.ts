@@ -130,6 +130,10 @@ export interface VeeException {
   last_slot?: number;
   /** A register channel's: the read held for review. */
   register_read_id?: number;
+  /** The customer's photo of the dial sent with the held read (GET /api/v1/staff/photos/{id}). */
+  photo_id?: number;
+  /** The meter re-read order asked for the held read ("SO000123"), once one was. */
+  reread_order?: string;
   /** The accounts billed for the service point that day. */
   affected_accounts: string[];
   created_at: string;
@@ -162,6 +166,16 @@ export interface VeeResolutionBody {
  */
 export function resolveVeeException(id: number, how: VeeResolution, body: VeeResolutionBody): Promise<VeeException> {
   return request<VeeException>("POST", `${STAFF}/vee-exceptions/${id}/${how}`, body);
+}
+
+/**
+ * Sends someone to read a held register read again (meter_data.resolve): a meter re-read order for
+ * the account in service at the meter; asked again, the same order (replayed). Completing it with a
+ * reading sets the held read aside and resolves the exception. 409 exception-resolved or
+ * nobody-in-service; 422 `note` (500 characters at most).
+ */
+export function askForReread(id: number, note: string): Promise<{ order: ServiceOrder; account: string; replayed?: boolean }> {
+  return request<{ order: ServiceOrder; account: string; replayed?: boolean }>("POST", `${STAFF}/vee-exceptions/${id}/reread`, note ? { note } : {});
 }
 
 // ---- adjustments waiting for approval (billing.read; deciding adjustments.approve) -----------------
