@@ -235,6 +235,11 @@ TEST_F(ApiTest, CustomersSubmitMeterReadingsAndHearWhatHappens) {
   ASSERT_EQ(photo.status, 201) << photo.body;
   EXPECT_EQ(post_json(photo_target, jpeg, "image/jpeg").status, 200);
   expect_problem(post_json(photo_target, "not an image", "image/jpeg"), 422, "file");
+  expect_problem(post_json(target + "/424242/photo", jpeg, "image/jpeg"), 404);
+  // One photo a reading: a different one for the same reading is refused.
+  ClientResponse another = post_json(photo_target, jpeg + " again", "image/jpeg");
+  EXPECT_EQ(another.status, 409) << another.body;
+  EXPECT_EQ(another.json()["code"], "read-has-photo");
   // Staff send someone to read it again: a re-read order, asked once.
   ClientResponse queue = get("/api/v1/staff/vee-exceptions");
   ASSERT_EQ(queue.status, 200) << queue.body;

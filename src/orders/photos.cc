@@ -72,16 +72,21 @@ Result<Photo> add_order_photo(store::Database& database, std::int64_t order_id,
           .coded("too-many-photos");
     }
     const std::string at = format_instant(now());
-    RP_TRY(session.execute_named(
+    auto inserted = session.execute_named(
         "orders/insert_photo",
         {account_id, order_id, store::Value{store::Null{}}, purpose, *type,
-         static_cast<std::int64_t>(bytes.size()), digest, content, actor, at}));
-    RP_TRY(accounts::record_event(
-        session, {account_id, "order.photo", actor,
-                  "Photo (" + purpose + ") added to service order " + order_number(order_id)}));
+         static_cast<std::int64_t>(bytes.size()), digest, content, actor, at});
+    RP_TRY(inserted);
+    if (*inserted > 0) {
+      RP_TRY(accounts::record_event(
+          session, {account_id, "order.photo", actor,
+                    "Photo (" + purpose + ") added to service order " + order_number(order_id)}));
+    }
     auto added = session.query_named("orders/photo_of_order_by_digest", {order_id, digest});
     RP_TRY(added);
-    return photo_from(added->at(0));
+    Photo photo = photo_from(added->at(0));
+    photo.replayed = *inserted == 0;  // the same image sent at the same moment: kept once
+    return photo;
   });
 }
 
@@ -119,6 +124,9 @@ Result<Photo> add_read_photo(store::Database& database, const AccountNumber& acc
          static_cast<std::int64_t>(bytes.size()), digest, content, actor, format_instant(now())}));
     auto added = session.query_named("orders/photo_of_read", {read_id});
     RP_TRY(added);
+    if (added->at(0).text("sha256") != digest) {  // another upload won the race
+      return conflict("this reading has its photo already").coded("read-has-photo");
+    }
     return photo_from(added->at(0));
   });
 }

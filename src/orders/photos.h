@@ -36,8 +36,9 @@ Result<Photo> add_order_photo(store::Database& database, std::int64_t order_id,
                               const std::string& purpose, const std::string& bytes,
                               const std::string& actor);
 
-// A photo of the dial for register read `read_id`, a reading of one of `account`'s meters.
-// Errors: not_found (no such account, or a read not of its meters); invalid_input "file" as
+// A photo of the dial for register read `read_id`: a reading the account's customer sent, of one
+// of its meters, while in service there. Errors: not_found (no such account, or no such reading
+// of theirs); invalid_input "file" as
 // above; conflict when the reading has another photo already (code read-has-photo).
 Result<Photo> add_read_photo(store::Database& database, const AccountNumber& account,
                              std::int64_t read_id, const std::string& bytes,
