@@ -15,6 +15,7 @@ constexpr int kPastPeaks = 11;         // enough for a demand ratchet's look-bac
 constexpr std::size_t kCompared = 6;   // recent bills the high/low checks compare against
 constexpr int kEndReadWindowDays = 4;  // an end read up to this many days before the period end
 constexpr int kStartReadLookBackDays = 40;  // a first bill's start read, before the period start
+constexpr int kMoveInReadDays = 7;  // a move-in read taken up to this many days after the start
 
 bool before(LocalDate a, LocalDate b) {
   return date::sys_days(a) < date::sys_days(b);
@@ -231,11 +232,14 @@ std::vector<PastUsage> past_usage(const std::vector<SectionHistory>& history) {
 }
 
 // The register usage of `period`: from the last billed read (or the read at the period's start)
-// to the read at its end, estimated from recent usage when there is no end read.
+// to the read at its end, estimated from recent usage when there is no end read. When the period
+// starts with the service (a move-in) and nothing was read on the start day or the day before,
+// the move-in read taken within kMoveInReadDays after it starts the bill: the reading before the
+// start is the previous customer's, and their usage is not the new customer's.
 std::optional<Problem> register_usage(const RunContext& run, const MeterChannel& channel,
                                       const std::vector<RegisterRead>& reads,
                                       const std::vector<SectionHistory>& history,
-                                      SectionInput& input) {
+                                      bool starts_with_service, SectionInput& input) {
   const UtilityZone& zone = run.settings.zone;
   SectionUsage& usage = input.usage;
   usage.source = SectionUsage::Source::register_reads;
@@ -247,9 +251,22 @@ std::optional<Problem> register_usage(const RunContext& run, const MeterChannel&
     const Instant latest = zone.end_of_day(input.period.start);
     const Instant earliest =
         zone.start_of_day(plus_days(input.period.start, -kStartReadLookBackDays));
+    const Instant day_before = zone.start_of_day(plus_days(input.period.start, -1));
+    bool at_the_start = false;
     for (const RegisterRead& read : reads) {
-      if (read.taken_at >= earliest && read.taken_at < latest)
+      if (read.taken_at >= earliest && read.taken_at < latest) {
         usage.start_read_milli = read.milli_units;
+        at_the_start = read.taken_at >= day_before;
+      }
+    }
+    if (starts_with_service && !at_the_start) {
+      const Instant move_in_end = zone.end_of_day(plus_days(input.period.start, kMoveInReadDays));
+      for (const RegisterRead& read : reads) {
+        if (read.taken_at >= latest && read.taken_at < move_in_end) {
+          usage.start_read_milli = read.milli_units;
+          break;  // the first read after the start
+        }
+      }
     }
     if (!usage.start_read_milli) {
       return Problem{"meter " + channel.serial + " has no read on or up to " +
@@ -357,7 +374,7 @@ std::optional<Problem> gather_usage(const RunContext& run, const ChunkFacts& fac
   static const std::vector<RegisterRead> kNoReads;
   auto reads = facts.reads.find(channel->channel_id);
   return register_usage(run, *channel, reads == facts.reads.end() ? kNoReads : reads->second,
-                        history, input);
+                        history, input.period.start == agreement.start_date, input);
 }
 
 void add_history_facts(const RunContext& run, const std::vector<SectionHistory>& history,

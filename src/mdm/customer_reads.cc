@@ -66,7 +66,10 @@ bool far_above_recent_use(std::int64_t consumption, std::int64_t elapsed,
   std::int64_t earlier_use = recent[0].milli_units - recent[1].milli_units;
   std::int64_t earlier_elapsed = recent[0].taken_at - recent[1].taken_at;
   if (earlier_use < 0 || earlier_elapsed <= 0) return false;
-  // consumption / elapsed > factor x earlier_use / earlier_elapsed + 1 unit a day
+  // consumption / elapsed > factor x earlier_use / earlier_elapsed + 1 unit a day, over a day at
+  // least: a reading hours after the last (a move-in read, then the same day's move-out read) is
+  // allowed a day's use, not the few hours' (any rise over a morning's read looked unlikely).
+  elapsed = std::max<std::int64_t>(elapsed, 86400);
   __int128 left = static_cast<__int128>(consumption) * earlier_elapsed * 86400;
   __int128 right = static_cast<__int128>(kImplausibleFactor) * earlier_use * elapsed * 86400 +
                    static_cast<__int128>(kMilliUnitsPerUnit) * elapsed * earlier_elapsed;

@@ -155,6 +155,27 @@ TEST_F(ExceptionQueue, CustomerReadingsAreAcceptedOrHeldWithAMessageForThem) {
   EXPECT_EQ(count(database(), "SELECT COUNT(*) FROM register_reads WHERE status = 'accepted'"), 3);
 }
 
+TEST_F(ExceptionQueue, AReadingHoursAfterTheLastIsAllowedADaysUse) {
+  Instant now = late_options().now;
+  for (const auto& [reading, at] : {std::pair{"1000", "2026-09-01T09:00:00-07:00"},
+                                    std::pair{"4000", "2026-10-01T09:00:00-07:00"}}) {
+    auto taken =
+        submit_customer_read(database(), los_angeles(), account, {"WE1000017", reading, at}, now);
+    ASSERT_TRUE(taken.ok()) << taken.error().message;
+  }
+  // 100 gallons a day before; 150 gallons in three hours (a move-in read in the morning, the
+  // move-out read that afternoon) is within a day's use, not "far above" a few hours' share.
+  auto afternoon = submit_customer_read(database(), los_angeles(), account,
+                                        {"WE1000017", "4150", "2026-10-01T12:00:00-07:00"}, now);
+  ASSERT_TRUE(afternoon.ok()) << afternoon.error().message;
+  EXPECT_EQ(afternoon->status, "accepted") << afternoon->message;
+  // Many days' use in the next three hours still is held.
+  auto flood = submit_customer_read(database(), los_angeles(), account,
+                                    {"WE1000017", "20000", "2026-10-01T15:00:00-07:00"}, now);
+  ASSERT_TRUE(flood.ok()) << flood.error().message;
+  EXPECT_EQ(flood->status, "held");
+}
+
 TEST_F(ExceptionQueue, CustomerReadingsThatCannotBeTakenSayWhy) {
   Instant now = late_options().now;
   auto check = [&](CustomerRead read, const char* field) {

@@ -23,17 +23,16 @@
 //   RATEPAYER_E2E_DB, RATEPAYER_BIN  as for staff_console.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import { stat } from "node:fs/promises";
 import {
   required, baseUrl, launchBrowser, openPage, photographer, PHONE, DESKTOP, apiKeyGet, asApiKey, ownStaffUser, signInToConsole, cameraPhoto,
+  sql, nowIn, assertEventually,
 } from "./support.mjs";
 
 const BASE = baseUrl();
 required("RATEPAYER_STAFF_KEY");
-const DB = required("RATEPAYER_E2E_DB");
+required("RATEPAYER_E2E_DB");
 // Accounts other browser tests use: not used here.
 const TAKEN = new Set([required("RATEPAYER_E2E_ACCOUNT"), required("RATEPAYER_E2E_SECOND_ACCOUNT")]);
 const CREW = "Crew 7";
@@ -49,7 +48,6 @@ after(async () => {
 });
 
 const photograph = photographer("dispatch");
-const sql = async (query) => (await promisify(execFile)("sqlite3", [DB, query])).stdout.trim();
 
 /**
  * An active account with a meter read by hand, not another file's (the newest such; the oldest
@@ -64,15 +62,6 @@ async function accountWithHandReadMeter({ oldest = false } = {}) {
   const number = numbers.find((n) => !TAKEN.has(n));
   assert.ok(number, "the test utility has an active account with a meter read by hand");
   return number;
-}
-
-/** The day and the next whole hour on the utility's clocks, as the date and time fields take them. */
-function nowIn(zone) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" })
-    .formatToParts(new Date());
-  const part = (type) => parts.find((p) => p.type === type).value;
-  const hour = Math.min(Number(part("hour")) + 1, 22);
-  return { day: `${part("year")}-${part("month")}-${part("day")}`, from: `${String(hour).padStart(2, "0")}:00` };
 }
 
 test("a dispatcher schedules and dispatches a visit; the technician's completion, made offline, posts once", async (t) => {
@@ -585,13 +574,4 @@ function instantOf(day, time, zone) {
   let at = wall;
   for (let i = 0; i < 2; i++) at = wall - offset(at);
   return new Date(at).toISOString().replace(/\.000Z$/, "Z");
-}
-
-async function assertEventually(check, what, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    assert.ok(Date.now() < until, what);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }

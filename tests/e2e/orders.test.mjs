@@ -21,18 +21,16 @@
 //   RATEPAYER_E2E_MAIL_DIR, RATEPAYER_E2E_DB  as for portal.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import {
   required, baseUrl, launchBrowser, openPage, photographer, inLanguage, PHONE, DESKTOP, apiKeyGet, asApiKey,
-  signUpByEmail, cameraPhoto, ownStaffUser, signInToConsole,
+  signUpByEmail, cameraPhoto, ownStaffUser, signInToConsole, sql, plain, windowWords,
 } from "./support.mjs";
 
 const BASE = baseUrl();
 required("RATEPAYER_STAFF_KEY");
 required("RATEPAYER_E2E_MAIL_DIR");
-const DB = required("RATEPAYER_E2E_DB");
+required("RATEPAYER_E2E_DB");
 // Accounts other browser tests sign up with: not used here.
 const TAKEN = new Set([required("RATEPAYER_E2E_ACCOUNT"), required("RATEPAYER_E2E_SECOND_ACCOUNT")]);
 const PASSWORD = "copper ladder pine ninety";
@@ -49,8 +47,6 @@ after(async () => {
 
 /** Nothing wider than the screen, axe finds nothing, and the part is photographed as orders-<name>.png. */
 const photograph = photographer("orders");
-
-const sql = async (query) => (await promisify(execFile)("sqlite3", [DB, query])).stdout.trim();
 
 /**
  * The account portal.test.mjs's register-read test signs up (the first active account the staff
@@ -116,17 +112,6 @@ async function handReadAccount() {
 async function utilityZone(number) {
   const month = new Date().toISOString().slice(0, 7);
   return (await apiKeyGet(`/api/v1/accounts/${number}/usage?resolution=month&from=${month}-01&to=${month}-02`)).time_zone;
-}
-
-/** Text as it reads, whatever spaces Intl put in ("8:00 AM" has a narrow no-break space). */
-const plain = (text) => (text ?? "").replace(/[\s\u202f\u2009\u00a0]+/g, " ").trim();
-
-/** A window as the portal writes it on the utility's clocks: "Tue, Dec 8, 2026, 8:00 AM – 12:00 PM PST". */
-function windowWords(start, end, zone, locale = "en-US") {
-  return plain(new Intl.DateTimeFormat(locale, {
-    weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit",
-    timeZoneName: "short", timeZone: zone,
-  }).formatRange(new Date(start), new Date(end)));
 }
 
 /** The day it is on the utility's clocks: "2026-12-07". */

@@ -28,18 +28,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import {
   required, baseUrl, launchBrowser, openPage, photographer, inLanguage, PHONE, DESKTOP, apiKeyGet, asApiKey, newestEmailTo,
-  ownStaffConsole, ownStaffUser, signInToConsole,
+  ownStaffConsole, ownStaffUser, signInToConsole, sql, plain, dayIn, dayWords,
 } from "./support.mjs";
 
 const BASE = baseUrl();
 required("RATEPAYER_STAFF_KEY");
 required("RATEPAYER_E2E_MAIL_DIR");
-const DB = required("RATEPAYER_E2E_DB");
+required("RATEPAYER_E2E_DB");
 // Accounts other browser tests sign up with: not used here.
 const TAKEN = new Set([required("RATEPAYER_E2E_ACCOUNT"), required("RATEPAYER_E2E_SECOND_ACCOUNT")]);
 
@@ -56,25 +54,8 @@ after(async () => {
 /** Nothing wider than the screen, axe finds nothing, and the part is photographed as start-<name>.png. */
 const photograph = photographer("start");
 
-const sql = async (query) => (await promisify(execFile)("sqlite3", [DB, query])).stdout.trim();
-
-/** Text as it reads, whatever spaces Intl put in. */
-const plain = (text) => (text ?? "").replace(/[\s\u202f\u2009\u00a0]+/g, " ").trim();
-
 /** The utility, as the portal reads it (its phone, its zone). */
 const utility = async () => (await fetch(`${BASE}/api/v1/utility`)).json();
-
-/** The day it is on the utility's clocks, and `days` later: "2026-12-07". */
-function dayIn(zone, days = 0) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A date as the portal writes it: "Dec 8, 2026" / "8 dic 2026". */
-const dayWords = (day, locale = "en-US") =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 
 /**
  * Two accounts to move out, away from those other files take (the messages test's first 60, the

@@ -1,5 +1,6 @@
-// What the browser test files share: the environment, the browser and its pages, the API key, the
-// loopback SMTP server's and SMS provider's folders, customer sign-up through the emailed link,
+// What the browser test files share: the environment, the browser and its pages, the generated
+// database read with sqlite3, the utility's clocks and dates and windows as the pages write them,
+// the API key, the loopback SMTP server's and SMS provider's folders, customer sign-up through the emailed link,
 // authenticator codes, staff users of a file's own signed in to the console, and a camera's photo
 // drawn for a page to shrink and send.
 //
@@ -122,6 +123,57 @@ export async function inLanguage(page, language) {
   const button = page.getByRole("button", { name: other, exact: true });
   if (await button.count()) await button.first().click();
   await page.locator(`html[lang="${language}"]`).waitFor();
+}
+
+// ---- the generated database (RATEPAYER_E2E_DB), read with the sqlite3 CLI ---------------------
+
+/** What the sqlite3 CLI prints for `query` on RATEPAYER_E2E_DB (rows by line, columns by "|"), trimmed. */
+export async function sql(query) {
+  return (await promisify(execFile)("sqlite3", [required("RATEPAYER_E2E_DB"), query])).stdout.trim();
+}
+
+// ---- the utility's clocks, and words as the pages write them -----------------------------------
+
+/** Text as it reads, whatever spaces Intl put in ("8:00 AM" has a narrow no-break space). */
+export const plain = (text) => (text ?? "").replace(/[\s\u202f\u2009\u00a0]+/g, " ").trim();
+
+/** The day it is on the clocks of time zone `zone`, and `days` later: "2026-12-07". */
+export function dayIn(zone, days = 0) {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A date as the portal writes it: "Dec 8, 2026" / "8 dic 2026". */
+export const dayWords = (day, locale = "en-US") =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+
+/** The day and the next whole hour (22:00 at the latest) on the clocks of `zone`, as the date and time fields take them. */
+export function nowIn(zone) {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" })
+    .formatToParts(new Date());
+  const part = (type) => parts.find((p) => p.type === type).value;
+  const hour = Math.min(Number(part("hour")) + 1, 22);
+  return { day: `${part("year")}-${part("month")}-${part("day")}`, from: `${String(hour).padStart(2, "0")}:00` };
+}
+
+/** A window as the portal writes it on the utility's clocks: "Tue, Dec 8, 2026, 8:00 AM – 12:00 PM PST". */
+export function windowWords(start, end, zone, locale = "en-US") {
+  return plain(new Intl.DateTimeFormat(locale, {
+    weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit",
+    timeZoneName: "short", timeZone: zone,
+  }).formatRange(new Date(start), new Date(end)));
+}
+
+/** Calls `check` every 200 ms until it answers true; fails saying `what` after `timeoutMs`. */
+export async function assertEventually(check, what, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    assert.ok(Date.now() < until, what);
+    await sleep(200);
+  }
 }
 
 // ---- the API key (RATEPAYER_STAFF_KEY: an administrator's, outside any page) ------------------

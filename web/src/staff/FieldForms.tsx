@@ -74,7 +74,7 @@ export function CompleteForm({ kind, commodity, meters, photoRoom, onSend, onBac
       {asked.map((m, i) => (
         <div key={m.serial} class={errors[i] ? "field invalid" : "field"}>
           <label for={`reading-${i}`}>{kind === "meter_exchange" && m === outgoing ? "Last reading of meter" : "Reading of meter"} {m.serial} ({m.unit})</label>
-          <input id={`reading-${i}`} inputMode="decimal" autocomplete="off" value={readings[i]} aria-invalid={errors[i] ? "true" : undefined}
+          <input id={`reading-${i}`} type="text" inputMode="decimal" autocomplete="off" value={readings[i]} aria-invalid={errors[i] ? "true" : undefined}
             aria-describedby={`reading-${i}-hint${errors[i] ? ` reading-${i}-error` : ""}`}
             onInput={(e) => { const v = e.currentTarget.value; setReadings((r) => r.map((x, j) => (j === i ? v : x))); }} />
           <p id={`reading-${i}-hint`} class="hint">{m.last_reading ? `Last reading ${readingWords(m.last_reading)}.` : "No reading yet."}</p>
