@@ -160,6 +160,14 @@ TEST_F(ApplicationsTest, ActivationStartsTheServicesFromTheStartDay) {
   auto twice = activate_application(test_.database(), applied->order.id, {}, "staff:3");
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+  // Service has started: the customer stops it rather than cancelling the start.
+  MoveRequest cancel;
+  cancel.action = OrderAction::cancel;
+  cancel.actor_kind = Actor::customer;
+  auto cancelled =
+      move_order(test_.database(), applied->account, applied->order.id, cancel, "customer:9");
+  ASSERT_FALSE(cancelled.ok());
+  EXPECT_EQ(cancelled.error().code, "order-move-not-allowed");
 }
 
 TEST_F(ApplicationsTest, AnApplicationWithOnlyAutomaticMetersCompletesOnActivation) {

@@ -469,6 +469,12 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
         return order;
       }
     }
+    if (request.action == OrderAction::cancel && request.actor_kind == Actor::customer &&
+        order->kind == OrderKind::start_service && order->account_status != "pending") {
+      return conflict("service has started at " + order->number +
+                      ": ask to stop service instead of cancelling the start")
+          .coded("order-move-not-allowed");
+    }
     const OrderStatus from = order->status;
     auto to = move(order->kind, from, request.action,
                    {request.actor_kind, order->needs_visit, request.approval_required});

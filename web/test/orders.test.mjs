@@ -69,6 +69,9 @@ test("a customer cancels only while nobody is on the way: received or scheduled"
   const may = ["received", "scheduled", "dispatched", "en_route", "on_site", "awaiting_approval", "completed", "cancelled", "failed"]
     .filter((status) => mayCancel({ status }));
   assert.deepEqual(may, ["received", "scheduled"]);
+  // A start of service is cancelled only until it is activated; after that, stopping is the way out.
+  assert.equal(mayCancel({ status: "received", kind: "start_service", account_status: "pending" }), true);
+  assert.equal(mayCancel({ status: "received", kind: "start_service", account_status: "active" }), false);
   assert.equal(isOpen({ status: "failed" }), true, "a failed visit may be scheduled again");
   assert.equal(isOpen({ status: "completed" }), false);
   assert.equal(isOpen({ status: "cancelled" }), false);
@@ -97,6 +100,7 @@ test("the history is oldest first, each step a sentence with 'you' or 'we', neve
   assert.equal(tEn(moveKey(move("fail", "failed"))), "The crew could not do the work.");
   assert.equal(tEn(moveKey(move("hold", "on_site")), { status: tEn(statusKey("on_site")) }), "Now: Crew at your address.");
   assert.equal(byCustomer({ actor: "customer:12" }), true);
+  assert.equal(byCustomer({ actor: "public:192.0.2.7" }), true, "an application made before signing up is theirs");
   assert.equal(byCustomer({ actor: "staff:12" }), false);
   // The page's copy is left as the server sent it.
   assert.equal(moves[0].action, "schedule");

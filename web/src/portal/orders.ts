@@ -84,8 +84,12 @@ export function isOpen(order: Pick<ServiceOrder, "status">): boolean {
   return order.status !== "completed" && order.status !== "cancelled";
 }
 
-/** A customer cancels only while nobody is on the way yet: received or scheduled. */
-export function mayCancel(order: Pick<ServiceOrder, "status">): boolean {
+/**
+ * A customer cancels only while nobody is on the way yet (received or scheduled), and a start of
+ * service only until it is activated: after that the way out is stopping service.
+ */
+export function mayCancel(order: Pick<ServiceOrder, "status"> & Partial<Pick<ServiceOrder, "kind" | "account_status">>): boolean {
+  if (order.kind === "start_service" && order.account_status !== undefined && order.account_status !== "pending") return false;
   return order.status === "received" || order.status === "scheduled";
 }
 
@@ -94,9 +98,12 @@ export function openStop(orders: readonly ServiceOrder[]): ServiceOrder | null {
   return orders.find((o) => o.kind === "stop_service" && isOpen(o)) ?? null;
 }
 
-/** Whether a move was the customer's own (any login of the account), not the utility's. */
+/**
+ * Whether a move was the customer's own (any login of the account, or their application made
+ * before they had one: "public:"), not the utility's.
+ */
 export function byCustomer(move: Pick<OrderMove, "actor">): boolean {
-  return move.actor.startsWith("customer:");
+  return move.actor.startsWith("customer:") || move.actor.startsWith("public:");
 }
 
 /** A step of the history as one sentence, with who did it as "you" or "we". */

@@ -917,6 +917,7 @@ export const en = {
   requestAskedOn: "Asked",
   requestVisitLabel: "Visit",
   requestNoVisitYet: "Not set yet: we will let you know.",
+  requestFirstDayLabel: "First day of service",
   requestLastDayLabel: "Last day of service",
   requestBillTo: "Final bill goes to",
   requestYourWords: "What you told us",

@@ -926,6 +926,7 @@ export const es: Messages = {
   requestAskedOn: "Pedida",
   requestVisitLabel: "Visita",
   requestNoVisitYet: "Todavía sin fijar: se lo avisaremos.",
+  requestFirstDayLabel: "Primer día de servicio",
   requestLastDayLabel: "Último día de servicio",
   requestBillTo: "La factura final va a",
   requestYourWords: "Lo que nos dijo",

@@ -92,7 +92,10 @@ function OrderFacts({ order, zone }: { order: ServiceOrder; zone: string | null 
         </div>
       )}
       {order.service_date && (
-        <div><dt>{t("requestLastDayLabel")}</dt><dd data-testid="request-last-day">{date(order.service_date)}</dd></div>
+        <div>
+          <dt>{t(order.kind === "start_service" ? "requestFirstDayLabel" : "requestLastDayLabel")}</dt>
+          <dd data-testid="request-last-day">{date(order.service_date)}</dd>
+        </div>
       )}
       {order.forwarding_address && (
         <div><dt>{t("requestBillTo")}</dt><dd>{addressLine(order.forwarding_address)}</dd></div>
