@@ -30,8 +30,12 @@ Result<void> audit_event(store::Session& session, const NewAccountEvent& event) 
 
 }  // namespace
 
-Result<std::int64_t> record_event(store::Session& session, const NewAccountEvent& event) {
-  if (event.kind.empty()) return invalid_input("kind", "an account event needs a kind");
+Result<std::int64_t> record_event(store::Session& session, const NewAccountEvent& given) {
+  if (given.kind.empty()) return invalid_input("kind", "an account event needs a kind");
+  // No details are the empty object: an event's details are always JSON (the history answers
+  // them as they are, and "" there made the whole page invalid).
+  NewAccountEvent event = given;
+  if (event.details_json.empty()) event.details_json = "{}";
   store::Value account =
       event.account_id ? store::Value{event.account_id} : store::Value{store::Null{}};
   auto rows = session.query_named(

@@ -48,12 +48,13 @@ Result<HistoryPage> account_history(store::Database& database, const AccountNumb
         page.next_before_id = page.entries.back().id;
         break;
       }
-      page.entries.push_back(HistoryEntry{.id = row.integer("id"),
-                                          .kind = row.text("kind"),
-                                          .occurred_at = row.text("occurred_at"),
-                                          .actor = row.text("actor"),
-                                          .summary = row.text("summary"),
-                                          .details_json = row.text("details")});
+      page.entries.push_back(
+          HistoryEntry{.id = row.integer("id"),
+                       .kind = row.text("kind"),
+                       .occurred_at = row.text("occurred_at"),
+                       .actor = row.text("actor"),
+                       .summary = row.text("summary"),
+                       .details_json = row.text("details").empty() ? "{}" : row.text("details")});
     }
     auto kinds = session.query_named("accounts/event_kinds_of_account", {account->id});
     RP_TRY(kinds);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/account_events.h"
 #include "accounts/account_notes.h"
 #include "accounts/testing/account_fixtures.h"
 #include "store/testing/test_database.h"
@@ -59,6 +60,23 @@ TEST_F(AccountHistoryTest, FiltersByKindAndListsTheKindsThereAre) {
   EXPECT_EQ(notes.kind_groups, (std::vector<std::string>{"account", "note", "service"}));
   // "not" is no group of its own: it does not match "note.added".
   EXPECT_TRUE(history({.kind_group = "not", .limit = 50, .before_id = 0}).entries.empty());
+}
+
+TEST_F(AccountHistoryTest, AnEventRecordedWithoutDetailsReadsAsTheEmptyObject) {
+  auto id = test_->write<std::int64_t>([&](store::Session& session) -> Result<std::int64_t> {
+    auto rows = session.query_named("accounts/find_account_by_number", {account_.digits()});
+    RP_TRY(rows);
+    return record_event(session, {rows->at(0).integer("id"), "meter.exchanged", "staff:4",
+                                  "Water meter exchanged", ""});
+  });
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  HistoryPage page = history({});
+  ASSERT_FALSE(page.entries.empty());
+  EXPECT_EQ(page.entries.front().kind, "meter.exchanged");
+  EXPECT_EQ(page.entries.front().details_json, "{}");
+  EXPECT_EQ(store::testing::count(test_.database(),
+                                  "SELECT COUNT(*) FROM account_events WHERE details = ''"),
+            0);
 }
 
 TEST_F(AccountHistoryTest, BadQueriesNameTheField) {

@@ -151,7 +151,7 @@ Result<void> meter_work(store::Session& session, std::int64_t account_id, Servic
        order.commodity + " meter " + what + " (order " + order.number + ")" +
            (old_serial.empty() ? "" : ": " + old_serial + " out") +
            (done.contains("installed") ? ", " + done["installed"].get<std::string>() + " in" : ""),
-       ""}));
+       json{{"order", order.number}, {"done", done}}.dump()}));
   order.results = with_result(order.results, "done", done);
   return success();
 }

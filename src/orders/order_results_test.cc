@@ -408,7 +408,9 @@ TEST_F(OrderResultsTest, AMeterExchangeTakesTheOldMeterOutWithItsReadAndPutsTheN
                   "AND milli_units = 10300000"),
             1);
   EXPECT_EQ(
-      count(test_.database(), "SELECT COUNT(*) FROM account_events WHERE kind = 'meter.exchanged'"),
+      count(test_.database(),
+            "SELECT COUNT(*) FROM account_events WHERE kind = 'meter.exchanged' AND details LIKE "
+            "'%\"order\":\"SO%'"),
       1);
   // Installing where a meter is in place is an exchange, not an install.
   asked.kind = OrderKind::meter_install;
