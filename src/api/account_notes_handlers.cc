@@ -3,6 +3,7 @@
 #include "accounts/account_history.h"
 #include "accounts/account_notes.h"
 #include "api/actor_names.h"
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "core/time.h"
@@ -123,7 +124,7 @@ http::Response account_history_handler(ApiContext& context, http::Request& reque
     out.null();
   }
   out.end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response account_notes_handler(ApiContext& context, http::Request& request) {
@@ -154,7 +155,7 @@ http::Response account_notes_handler(ApiContext& context, http::Request& request
     out.null();
   }
   out.end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response add_note_handler(ApiContext& context, http::Request& request) {
@@ -172,7 +173,7 @@ http::Response add_note_handler(ApiContext& context, http::Request& request) {
   if (!added.ok()) return http::problem_from_error(added.error());
   auto body = one_note_json(context, added->note);
   if (!body.ok()) return http::problem_from_error(body.error());
-  return http::json_text_response(added->replayed ? 200 : 201, std::move(*body));
+  return json_text(added->replayed ? 200 : 201, std::move(*body));
 }
 
 http::Response pin_note_handler(ApiContext& context, http::Request& request) {
@@ -189,7 +190,7 @@ http::Response pin_note_handler(ApiContext& context, http::Request& request) {
   if (!note.ok()) return http::problem_from_error(note.error());
   auto answer = one_note_json(context, *note);
   if (!answer.ok()) return http::problem_from_error(answer.error());
-  return http::json_text_response(200, std::move(*answer));
+  return json_text(200, std::move(*answer));
 }
 
 }  // namespace rp::api

@@ -1,5 +1,6 @@
 #include "api/application_handlers.h"
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "api/order_handlers.h"
 #include "core/idempotency_key.h"
@@ -79,7 +80,7 @@ http::Response find_premises_handler(ApiContext& context, http::Request& request
   auto found = orders::find_premises(context.database, request.query_param("address").value_or(""),
                                      request.query_param("zip").value_or(""));
   if (!found.ok()) return http::problem_from_error(found.error());
-  return http::json_text_response(200, premises_json(*found));
+  return json_text(200, premises_json(*found));
 }
 
 http::Response apply_for_service_handler(ApiContext& context, http::Request& request) {
@@ -112,8 +113,8 @@ http::Response apply_for_service_handler(ApiContext& context, http::Request& req
       orders::apply_for_service(context.database, *application,
                                 client_idempotency_key("application/" + actor, key_text), actor);
   if (!applied.ok()) return money_problem(applied.error());
-  return http::json_text_response(applied->order.replayed ? 200 : 201,
-                                  order_json(applied->order, applied->account.formatted()));
+  return json_text(applied->order.replayed ? 200 : 201,
+                   order_json(applied->order, applied->account.formatted()));
 }
 
 http::Response activate_application_handler(ApiContext& context, http::Request& request) {
@@ -134,7 +135,7 @@ http::Response activate_application_handler(ApiContext& context, http::Request& 
   }
   auto activated = orders::activate_application(context.database, *id, activation, request.actor);
   if (!activated.ok()) return http::problem_from_error(activated.error());
-  return http::json_text_response(200, order_json(*activated));
+  return json_text(200, order_json(*activated));
 }
 
 }  // namespace rp::api

@@ -1,5 +1,6 @@
 #include "api/crew_handlers.h"
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -34,7 +35,7 @@ http::Response crews_handler(ApiContext& context, http::Request& request) {
   out.begin_object().key("day").string(format_local_date(*day)).key("crews").begin_array();
   for (const orders::Crew& crew : *crews) write_crew(out, crew);
   out.end_array().end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response save_crew_handler(ApiContext& context, http::Request& request) {
@@ -62,7 +63,7 @@ http::Response save_crew_handler(ApiContext& context, http::Request& request) {
   if (!saved.ok()) return http::problem_from_error(saved.error());
   JsonWriter out;
   write_crew(out, *saved);
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 }  // namespace rp::api

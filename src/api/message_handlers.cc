@@ -1,6 +1,7 @@
 #include "api/message_handlers.h"
 
 #include "api/actor_names.h"
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -170,7 +171,7 @@ http::Response staff_thread_answer(ApiContext& context, int status,
                                    const messaging::Thread& thread) {
   auto names = names_in(context, thread);
   if (!names.ok()) return problem(names.error());
-  return http::json_text_response(status, thread_json(thread, true, &*names));
+  return json_text(status, thread_json(thread, true, &*names));
 }
 
 }  // namespace
@@ -192,7 +193,7 @@ http::Response upload_attachment_handler(ApiContext& context, http::Request& req
   out.begin_object().key("attachment");
   write_attachment(out, *uploaded);
   out.end_object();
-  return http::json_text_response(201, out.take());
+  return json_text(201, out.take());
 }
 
 http::Response account_attachment_handler(ApiContext& context, http::Request& request) {
@@ -215,7 +216,7 @@ http::Response account_threads_handler(ApiContext& context, http::Request& reque
   auto page = messaging::account_threads(context.database, *number,
                                          request.query_param("cursor").value_or(""), *limit);
   if (!page.ok()) return problem(page.error());
-  return http::json_text_response(200, page_json(*page, false));
+  return json_text(200, page_json(*page, false));
 }
 
 http::Response open_thread_handler(ApiContext& context, http::Request& request) {
@@ -232,7 +233,7 @@ http::Response open_thread_handler(ApiContext& context, http::Request& request) 
       {text_field(*body, "topic"), text_field(*body, "subject"), text_field(*body, "body"), *ids},
       request.actor);
   if (!opened.ok()) return problem(opened.error());
-  return http::json_text_response(201, thread_json(*opened, false));
+  return json_text(201, thread_json(*opened, false));
 }
 
 http::Response account_thread_handler(ApiContext& context, http::Request& request) {
@@ -243,7 +244,7 @@ http::Response account_thread_handler(ApiContext& context, http::Request& reques
   if (!id.ok()) return problem(id.error());
   auto thread = messaging::account_thread(context.database, *number, *id);
   if (!thread.ok()) return problem(thread.error());
-  return http::json_text_response(200, thread_json(*thread, false));
+  return json_text(200, thread_json(*thread, false));
 }
 
 http::Response customer_reply_handler(ApiContext& context, http::Request& request) {
@@ -260,7 +261,7 @@ http::Response customer_reply_handler(ApiContext& context, http::Request& reques
   auto thread = messaging::customer_reply(context.database, *number, *id, text_field(*body, "body"),
                                           *ids, request.actor);
   if (!thread.ok()) return problem(thread.error());
-  return http::json_text_response(201, thread_json(*thread, false));
+  return json_text(201, thread_json(*thread, false));
 }
 
 http::Response inbox_handler(ApiContext& context, http::Request& request) {
@@ -274,7 +275,7 @@ http::Response inbox_handler(ApiContext& context, http::Request& request) {
   if (!page.ok()) return problem(page.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return http::json_text_response(200, page_json(*page, true, &*names));
+  return json_text(200, page_json(*page, true, &*names));
 }
 
 http::Response inbox_figures_handler(ApiContext& context, http::Request& request) {
@@ -303,7 +304,7 @@ http::Response inbox_figures_handler(ApiContext& context, http::Request& request
     }
   }
   out.end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response staff_thread_handler(ApiContext& context, http::Request& request) {
@@ -416,7 +417,7 @@ http::Response canned_replies_handler(ApiContext& context, http::Request& reques
   if (!replies.ok()) return problem(replies.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return http::json_text_response(200, replies_json(*replies, *names));
+  return json_text(200, replies_json(*replies, *names));
 }
 
 http::Response save_canned_reply_handler(ApiContext& context, http::Request& request) {
@@ -431,7 +432,7 @@ http::Response save_canned_reply_handler(ApiContext& context, http::Request& req
   if (!replies.ok()) return problem(replies.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return http::json_text_response(200, replies_json(*replies, *names));
+  return json_text(200, replies_json(*replies, *names));
 }
 
 http::Response delete_canned_reply_handler(ApiContext& context, http::Request& request) {
@@ -442,7 +443,7 @@ http::Response delete_canned_reply_handler(ApiContext& context, http::Request& r
   if (!replies.ok()) return problem(replies.error());
   auto names = names_of(context, {});
   if (!names.ok()) return problem(names.error());
-  return http::json_text_response(200, replies_json(*replies, *names));
+  return json_text(200, replies_json(*replies, *names));
 }
 
 }  // namespace rp::api

@@ -229,9 +229,8 @@ http::Response reread_vee_exception_handler(ApiContext& context, http::Request& 
   auto order = orders::order_reread(context.database, *id, note, request.actor);
   if (!order.ok()) return http::problem_from_error(order.error());
   auto account = AccountNumber::parse(order->account_number);
-  return http::json_text_response(
-      order->replayed ? 200 : 201,
-      order_json(*order, account.ok() ? account->formatted() : order->account_number));
+  return json_text(order->replayed ? 200 : 201,
+                   order_json(*order, account.ok() ? account->formatted() : order->account_number));
 }
 
 http::Response estimate_vee_exception_handler(ApiContext& context, http::Request& request) {

@@ -1,5 +1,6 @@
 #include "api/notice_handlers.h"
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -49,7 +50,7 @@ http::Response notice_choices_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto choices = notify::notice_choices(context.database, *number);
   if (!choices.ok()) return http::problem_from_error(choices.error());
-  return http::json_text_response(200, choices_json(*choices));
+  return json_text(200, choices_json(*choices));
 }
 
 http::Response change_notice_choices_handler(ApiContext& context, http::Request& request) {
@@ -77,7 +78,7 @@ http::Response change_notice_choices_handler(ApiContext& context, http::Request&
   }
   auto changed = notify::change_notice_choices(context.database, *number, changes, request.actor);
   if (!changed.ok()) return http::problem_from_error(changed.error());
-  return http::json_text_response(200, choices_json(*changed));
+  return json_text(200, choices_json(*changed));
 }
 
 http::Response notices_sent_handler(ApiContext& context, http::Request& request) {
@@ -106,7 +107,7 @@ http::Response notices_sent_handler(ApiContext& context, http::Request& request)
     out.null();
   }
   out.end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response unsubscribe_target_handler(ApiContext& context, http::Request& request) {
@@ -114,7 +115,7 @@ http::Response unsubscribe_target_handler(ApiContext& context, http::Request& re
   if (!token.ok()) return http::problem_from_error(token.error());
   auto target = notify::unsubscribe_target(context.database, *token);
   if (!target.ok()) return http::problem_from_error(target.error());
-  return http::json_text_response(200, target_json(*target));
+  return json_text(200, target_json(*target));
 }
 
 http::Response unsubscribe_handler(ApiContext& context, http::Request& request) {
@@ -129,7 +130,7 @@ http::Response unsubscribe_handler(ApiContext& context, http::Request& request) 
   }
   auto target = notify::unsubscribe(context.database, *token);
   if (!target.ok()) return http::problem_from_error(target.error());
-  return http::json_text_response(200, target_json(*target));
+  return json_text(200, target_json(*target));
 }
 
 }  // namespace rp::api

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -209,7 +210,7 @@ http::Response account_orders_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto list = orders::account_orders(context.database, *number);
   if (!list.ok()) return http::problem_from_error(list.error());
-  return http::json_text_response(200, orders_json(*list));
+  return json_text(200, orders_json(*list));
 }
 
 http::Response create_order_handler(ApiContext& context, http::Request& request) {
@@ -271,7 +272,7 @@ http::Response create_order_handler(ApiContext& context, http::Request& request)
   }
   auto created = orders::create_order(context.database, *number, order, *key, request.actor);
   if (!created.ok()) return money_problem(created.error());
-  return http::json_text_response(created->replayed ? 200 : 201, order_json(*created));
+  return json_text(created->replayed ? 200 : 201, order_json(*created));
 }
 
 http::Response account_order_handler(ApiContext& context, http::Request& request) {
@@ -282,7 +283,7 @@ http::Response account_order_handler(ApiContext& context, http::Request& request
   if (!id.ok()) return http::problem_from_error(id.error());
   auto order = orders::account_order(context.database, *number, *id);
   if (!order.ok()) return http::problem_from_error(order.error());
-  return http::json_text_response(200, order_json(*order));
+  return json_text(200, order_json(*order));
 }
 
 http::Response cancel_order_handler(ApiContext& context, http::Request& request) {
@@ -296,7 +297,7 @@ http::Response cancel_order_handler(ApiContext& context, http::Request& request)
   move.actor_kind = customer_login(request) ? orders::Actor::customer : orders::Actor::staff;
   auto moved = orders::move_order(context.database, *number, *id, move, request.actor);
   if (!moved.ok()) return http::problem_from_error(moved.error());
-  return http::json_text_response(200, order_json(*moved));
+  return json_text(200, order_json(*moved));
 }
 
 http::Response move_order_handler(ApiContext& context, http::Request& request) {
@@ -360,7 +361,7 @@ http::Response move_order_handler(ApiContext& context, http::Request& request) {
   if (!account.ok()) return http::problem_from_error(account.error());
   auto moved = orders::move_order(context.database, *account, *id, move, request.actor);
   if (!moved.ok()) return money_problem(moved.error());
-  return http::json_text_response(200, order_json(*moved));
+  return json_text(200, order_json(*moved));
 }
 
 http::Response open_orders_handler(ApiContext& context, http::Request& request) {
@@ -389,7 +390,7 @@ http::Response open_orders_handler(ApiContext& context, http::Request& request) 
   auto list = orders::open_orders(context.database, from, to, unscheduled,
                                   static_cast<std::size_t>(*limit), kind, crew);
   if (!list.ok()) return http::problem_from_error(list.error());
-  return http::json_text_response(200, orders_json(*list));
+  return json_text(200, orders_json(*list));
 }
 
 http::Response staff_order_handler(ApiContext& context, http::Request& request) {
@@ -400,7 +401,7 @@ http::Response staff_order_handler(ApiContext& context, http::Request& request) 
   if (!account.ok()) return http::problem_from_error(account.error());
   auto order = orders::account_order(context.database, *account, *id);
   if (!order.ok()) return http::problem_from_error(order.error());
-  return http::json_text_response(200, order_json(*order));
+  return json_text(200, order_json(*order));
 }
 
 namespace {
@@ -425,7 +426,7 @@ http::Response webhooks_handler(ApiContext& context, http::Request& request) {
   for (std::size_t i = 0; i < list->size(); ++i) {
     body += (i ? "," : "") + endpoint_json((*list)[i]);
   }
-  return http::json_text_response(200, body + "]}");
+  return json_text(200, body + "]}");
 }
 
 http::Response add_webhook_handler(ApiContext& context, http::Request& request) {
@@ -435,7 +436,7 @@ http::Response add_webhook_handler(ApiContext& context, http::Request& request) 
   auto added = orders::add_webhook_endpoint(context.database, text_field(*body, "url"),
                                             text_field(*body, "event_prefix"), request.actor);
   if (!added.ok()) return http::problem_from_error(added.error());
-  return http::json_text_response(201, endpoint_json(*added));
+  return json_text(201, endpoint_json(*added));
 }
 
 http::Response remove_webhook_handler(ApiContext& context, http::Request& request) {

@@ -1,5 +1,6 @@
 #include "api/photo_handlers.h"
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "api/order_handlers.h"
 #include "core/json_writer.h"
@@ -17,7 +18,7 @@ http::Response photo_answer(const Result<orders::Photo>& photo) {
   out.key("size_bytes").number(photo->size_bytes).key("taken_by").string(photo->taken_by);
   out.key("taken_at").string(photo->taken_at).end_object();
   out.key("replayed").boolean(photo->replayed).end_object();
-  return http::json_text_response(photo->replayed ? 200 : 201, out.take());
+  return json_text(photo->replayed ? 200 : 201, out.take());
 }
 
 http::Response file_answer(const Result<orders::PhotoFile>& file) {

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -79,7 +80,7 @@ http::Response text_consent_handler(ApiContext& context, http::Request& request)
     out.string(notify::text_consent_wording(*utility, asked, language));
   }
   out.end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response grant_text_consent_handler(ApiContext& context, http::Request& request) {
@@ -107,7 +108,7 @@ http::Response grant_text_consent_handler(ApiContext& context, http::Request& re
   out.begin_object().key("granted").boolean(granted->granted);
   out.key("number").string(granted->number).key("source").string(granted->source);
   out.key("at").string(granted->at).end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response withdraw_text_consent_handler(ApiContext& context, http::Request& request) {
@@ -122,7 +123,7 @@ http::Response withdraw_text_consent_handler(ApiContext& context, http::Request&
   out.begin_object().key("granted").boolean(withdrawn->granted);
   out.key("number").string(withdrawn->number).key("source").string(withdrawn->source);
   out.key("at").string(withdrawn->at).end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response inbound_text_handler(ApiContext& context, http::Request& request) {

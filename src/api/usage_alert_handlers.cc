@@ -4,6 +4,7 @@
 
 #include "api/account_json.h"
 #include "api/actor_names.h"
+#include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
@@ -142,7 +143,7 @@ http::Response account_alerts_handler(ApiContext& context, http::Request& reques
   if (!number.ok()) return http::problem_from_error(number.error());
   auto alerts = notify::account_alerts(context.database, *number);
   if (!alerts.ok()) return http::problem_from_error(alerts.error());
-  return http::json_text_response(200, alerts_json(*alerts));
+  return json_text(200, alerts_json(*alerts));
 }
 
 http::Response set_usage_thresholds_handler(ApiContext& context, http::Request& request) {
@@ -155,7 +156,7 @@ http::Response set_usage_thresholds_handler(ApiContext& context, http::Request& 
   if (!choice.ok()) return http::problem_from_error(choice.error());
   auto alerts = notify::set_thresholds(context.database, *number, *choice, request.actor);
   if (!alerts.ok()) return http::problem_from_error(alerts.error());
-  return http::json_text_response(200, alerts_json(*alerts));
+  return json_text(200, alerts_json(*alerts));
 }
 
 http::Response close_leak_handler(ApiContext& context, http::Request& request) {
@@ -177,7 +178,7 @@ http::Response close_leak_handler(ApiContext& context, http::Request& request) {
   out.begin_object().key("leak");
   write_leak(out, *closed);
   out.end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 http::Response leak_queue_handler(ApiContext& context, http::Request& request) {
@@ -207,7 +208,7 @@ http::Response leak_queue_handler(ApiContext& context, http::Request& request) {
     out.null();
   }
   out.end_object();
-  return http::json_text_response(200, out.take());
+  return json_text(200, out.take());
 }
 
 }  // namespace rp::api

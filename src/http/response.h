@@ -39,9 +39,4 @@ Response json_response(int status, const nlohmann::json& value);
 Response text_response(int status, std::string body,
                        std::string content_type = "text/plain; charset=utf-8");
 
-// `body`, JSON this program wrote (core/json_writer.h), as application/json.
-inline Response json_text_response(int status, std::string body) {
-  return text_response(status, std::move(body), "application/json");
-}
-
 }  // namespace rp::http
