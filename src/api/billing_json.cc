@@ -77,6 +77,14 @@ void write_section(JsonWriter& out, const billing::BillSectionView& section) {
   out.key("start_read").optional_string(section.start_read);
   out.key("end_read").optional_string(section.end_read);
   out.key("estimated").boolean(section.estimated).key("final").boolean(section.final_service);
+  out.key("meters").begin_array();
+  for (const billing::MeterLegView& leg : section.meters) {
+    out.begin_object().key("serial").string(leg.serial).key("from").string(leg.from);
+    out.key("to").string(leg.to).key("start_read").optional_string(leg.start_read);
+    out.key("end_read").optional_string(leg.end_read).key("usage").string(leg.usage);
+    out.key("estimated").boolean(leg.estimated).end_object();
+  }
+  out.end_array();
   out.key("charges");
   write_money(out, section.charges);
   out.key("lines").begin_array();

@@ -85,6 +85,13 @@ void write_order(JsonWriter& out, const orders::ServiceOrder& order) {
   } else {
     out.null();
   }
+  out.key("area");
+  if (order.area_zip.empty()) {
+    out.null();
+  } else {
+    out.begin_object().key("zip").string(order.area_zip).key("city").string(order.area_city);
+    out.end_object();
+  }
   if (order.site) {
     const accounts::Address& a = order.site->address;
     out.key("site").begin_object().key("line1").string(a.line1).key("line2").string(a.line2);
@@ -346,6 +353,10 @@ http::Response move_order_handler(ApiContext& context, http::Request& request) {
       }
     }
     move.new_meter = std::move(meter);
+    if (m.contains("reading")) {
+      const nlohmann::json& reading = m["reading"];
+      move.new_meter_reading = reading.is_string() ? reading.get<std::string>() : reading.dump();
+    }
   }
   // Optional here: a field page sends one with each queued move so a resend is done once.
   if (auto key = request.header("idempotency-key"); key && !key->empty()) {
@@ -386,9 +397,15 @@ http::Response open_orders_handler(ApiContext& context, http::Request& request) 
   if (!kind.empty() && !orders::parse_kind(kind)) {
     return http::problem_from_error(invalid_input("kind", "kind is an order kind (start_service)"));
   }
-  const std::string crew(request.query_param("crew").value_or(""));
+  orders::OpenOrderFilter filter{kind, std::string(request.query_param("crew").value_or("")),
+                                 std::string(request.query_param("area").value_or(""))};
+  if (!filter.area.empty() && (filter.area.size() != 5 ||
+                               filter.area.find_first_not_of("0123456789") != std::string::npos)) {
+    return http::problem_from_error(
+        invalid_input("area", "area is a five-digit ZIP code (97201), not " + filter.area));
+  }
   auto list = orders::open_orders(context.database, from, to, unscheduled,
-                                  static_cast<std::size_t>(*limit), kind, crew);
+                                  static_cast<std::size_t>(*limit), filter);
   if (!list.ok()) return http::problem_from_error(list.error());
   return json_text(200, orders_json(*list));
 }

@@ -90,6 +90,14 @@ TEST_F(OrdersApiTest, TheFieldMovesWhatTheFieldDoesAndTheDispatcherTheRest) {
   auto board = server_.get("/api/v1/staff/service-orders?unscheduled=true");
   ASSERT_EQ(board.status, 200) << board.body;
   EXPECT_EQ(board.json()["orders"].size(), 1u);
+  EXPECT_EQ(board.json()["orders"][0]["area"]["zip"], "97477");
+  EXPECT_EQ(board.json()["orders"][0]["area"]["city"], "Springfield");
+  auto elsewhere = server_.get("/api/v1/staff/service-orders?unscheduled=true&area=97401");
+  ASSERT_EQ(elsewhere.status, 200) << elsewhere.body;
+  EXPECT_TRUE(elsewhere.json()["orders"].empty());
+  auto bad_area = server_.get("/api/v1/staff/service-orders?unscheduled=true&area=Springfield");
+  EXPECT_EQ(bad_area.status, 422);
+  EXPECT_NE(bad_area.body.find("area"), std::string::npos) << bad_area.body;
   EXPECT_EQ(server_.get("/api/v1/staff/service-orders?from=nonsense&to=x").status, 422);
 }
 

@@ -137,6 +137,14 @@ Result<void> add_sections(Session& session, const BillView& bill, BillDocument& 
     section.end_read = view.end_read;
     section.usage = view.usage;
     section.estimated = view.estimated;
+    for (const MeterLegView& leg : view.meters) {
+      auto from = date_of(leg.from, "meter_legs.from");
+      auto to = date_of(leg.to, "meter_legs.to");
+      RP_TRY(from);
+      RP_TRY(to);
+      section.meters.push_back(
+          {leg.serial, *from, *to, leg.start_read, leg.end_read, leg.usage, leg.estimated});
+    }
     for (const BillLineView& line : view.lines) {
       if (line.unit == "$") {  // a percentage of the lines above: "3%" of "$125.41"
         auto base = Money::parse(line.quantity);

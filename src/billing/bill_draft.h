@@ -20,6 +20,17 @@
 namespace rp::billing {
 
 // One agreement's usage for the period, as gathered.
+// One meter's part of a period its meter was exchanged in.
+struct MeterLeg {
+  std::string serial;
+  LocalDate from;  // its first day in the period (the day it was put in, or the period's first)
+  LocalDate to;    // its last day: the day it was taken out, else the period's last day
+  std::optional<std::int64_t> start_read_milli;  // a register meter's; none for interval
+  std::optional<std::int64_t> end_read_milli;    // its final reading, or the period's end read
+  std::int64_t usage_milli = 0;                  // interval: what it measured in the period
+  bool estimated = false;
+};
+
 struct SectionUsage {
   enum class Source { interval, register_reads, water_of_premise, unmetered };
   Source source = Source::unmetered;
@@ -28,7 +39,8 @@ struct SectionUsage {
   std::optional<std::int64_t> start_read_milli;     // Source::register_reads
   std::optional<std::int64_t> end_read_milli;
   bool estimated = false;
-  std::string meter_serial;  // empty when unmetered
+  std::string meter_serial;    // empty when unmetered; the meter in place at the period's end
+  std::vector<MeterLeg> legs;  // a meter exchanged in the period: each meter's part, oldest first
 };
 
 struct SectionInput {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "billing/bill_cycle.h"
+#include "billing/bill_meter_usage.h"
 
 namespace rp::billing {
 namespace {
@@ -11,11 +12,8 @@ using store::Row;
 using store::Session;
 
 constexpr std::int64_t kDaySeconds = 86'400;
-constexpr int kPastPeaks = 11;         // enough for a demand ratchet's look-back
-constexpr std::size_t kCompared = 6;   // recent bills the high/low checks compare against
-constexpr int kEndReadWindowDays = 4;  // an end read up to this many days before the period end
-constexpr int kStartReadLookBackDays = 40;  // a first bill's start read, before the period start
-constexpr int kMoveInReadDays = 7;  // a move-in read taken up to this many days after the start
+constexpr int kPastPeaks = 11;        // enough for a demand ratchet's look-back
+constexpr std::size_t kCompared = 6;  // recent bills the high/low checks compare against
 
 bool before(LocalDate a, LocalDate b) {
   return date::sys_days(a) < date::sys_days(b);
@@ -103,6 +101,9 @@ Result<void> read_channels(Session& session, const RunContext& run, std::int64_t
     MeterChannel channel;
     channel.meter_id = row.integer("meter_id");
     channel.serial = row.text("serial");
+    auto installed = optional_date_in(row, "installed_on");
+    RP_TRY(installed);
+    channel.installed_on = *installed;
     auto removed = optional_date_in(row, "removed_on");
     RP_TRY(removed);
     channel.removed_on = *removed;
@@ -219,84 +220,6 @@ struct Problem {
   std::string text;
 };
 
-int default_dial_digits(const std::string& unit) {
-  return unit == "kWh" ? 5 : 7;
-}
-
-std::vector<PastUsage> past_usage(const std::vector<SectionHistory>& history) {
-  std::vector<PastUsage> past;
-  for (const SectionHistory& section : history) {
-    past.push_back({section.usage_milli, days_in(section.period), section.estimated});
-  }
-  return past;
-}
-
-// The register usage of `period`: from the last billed read (or the read at the period's start)
-// to the read at its end, estimated from recent usage when there is no end read. When the period
-// starts with the service (a move-in) and nothing was read on the start day or the day before,
-// the move-in read taken within kMoveInReadDays after it starts the bill: the reading before the
-// start is the previous customer's, and their usage is not the new customer's.
-std::optional<Problem> register_usage(const RunContext& run, const MeterChannel& channel,
-                                      const std::vector<RegisterRead>& reads,
-                                      const std::vector<SectionHistory>& history,
-                                      bool starts_with_service, SectionInput& input) {
-  const UtilityZone& zone = run.settings.zone;
-  SectionUsage& usage = input.usage;
-  usage.source = SectionUsage::Source::register_reads;
-  const int digits =
-      channel.dial_digits > 0 ? channel.dial_digits : default_dial_digits(channel.unit);
-  if (!history.empty() && history.front().end_read_milli) {
-    usage.start_read_milli = history.front().end_read_milli;
-  } else {
-    const Instant latest = zone.end_of_day(input.period.start);
-    const Instant earliest =
-        zone.start_of_day(plus_days(input.period.start, -kStartReadLookBackDays));
-    const Instant day_before = zone.start_of_day(plus_days(input.period.start, -1));
-    bool at_the_start = false;
-    for (const RegisterRead& read : reads) {
-      if (read.taken_at >= earliest && read.taken_at < latest) {
-        usage.start_read_milli = read.milli_units;
-        at_the_start = read.taken_at >= day_before;
-      }
-    }
-    if (starts_with_service && !at_the_start) {
-      const Instant move_in_end = zone.end_of_day(plus_days(input.period.start, kMoveInReadDays));
-      for (const RegisterRead& read : reads) {
-        if (read.taken_at >= latest && read.taken_at < move_in_end) {
-          usage.start_read_milli = read.milli_units;
-          break;  // the first read after the start
-        }
-      }
-    }
-    if (!usage.start_read_milli) {
-      return Problem{"meter " + channel.serial + " has no read on or up to " +
-                     std::to_string(kStartReadLookBackDays) + " days before " +
-                     format_local_date(input.period.start) + " to start its first bill from"};
-    }
-  }
-  const Instant window_start = zone.start_of_day(plus_days(input.period.end, -kEndReadWindowDays));
-  const Instant window_end = zone.end_of_day(input.period.end);
-  for (const RegisterRead& read : reads) {
-    if (read.taken_at >= window_start && read.taken_at < window_end) {
-      usage.end_read_milli = read.milli_units;
-    }
-  }
-  if (usage.end_read_milli) {
-    usage.usage_milli = dial_usage(*usage.start_read_milli, *usage.end_read_milli, digits);
-    return std::nullopt;
-  }
-  auto per_day = usage_per_day(past_usage(history));
-  if (!per_day) {
-    return Problem{"meter " + channel.serial + " has no read within " +
-                   std::to_string(kEndReadWindowDays) + " days before " +
-                   format_local_date(input.period.end) + " and no earlier bills to estimate from"};
-  }
-  usage.usage_milli = *per_day * days_in(input.period);
-  usage.end_read_milli = (*usage.start_read_milli + usage.usage_milli) % dial_span_milli(digits);
-  usage.estimated = true;
-  return std::nullopt;
-}
-
 // The average monthly water use over the winter quarter (periods starting December to February)
 // of the last year's actual bills, for a sewer cap; none without such bills.
 std::optional<Decimal> winter_average(const std::vector<SectionHistory>& water_history) {
@@ -320,10 +243,17 @@ std::optional<Problem> gather_usage(const RunContext& run, const ChunkFacts& fac
                                     const std::vector<SectionInput>& earlier, SectionInput& input) {
   const rating::Tariff& tariff = *input.tariff;
   auto at_point = facts.channels.find(agreement.service_point_id);
-  const MeterChannel* channel = at_point == facts.channels.end()
-                                    ? nullptr
-                                    : billing_channel(at_point->second, input.period.start);
-  if (channel == nullptr) {
+  std::vector<BilledMeter> meters;
+  if (at_point != facts.channels.end()) {
+    meters = billed_meters(at_point->second, input.period);
+    // A meter taken out on the period's first day with none put in: bill on it as before.
+    const MeterChannel* kept =
+        meters.empty() ? billing_channel(at_point->second, input.period.start) : nullptr;
+    if (kept != nullptr) {
+      meters.push_back({kept, input.period.start, plus_days(input.period.end, -1), false});
+    }
+  }
+  if (meters.empty()) {
     if (agreement.commodity != "sewer") {
       input.usage.source = SectionUsage::Source::unmetered;
       return std::nullopt;
@@ -352,29 +282,11 @@ std::optional<Problem> gather_usage(const RunContext& run, const ChunkFacts& fac
     }
     return std::nullopt;
   }
-  const std::string tariff_unit = rating::usage_unit_name(tariff.unit);
-  if (channel->unit != tariff_unit && !(channel->unit == "CCF" && tariff.therm_factor)) {
-    return Problem{"meter " + channel->serial + " measures " + channel->unit + " but rate plan " +
-                   agreement.plan_code + " bills " + tariff_unit};
-  }
-  input.usage.meter_serial = channel->serial;
-  if (channel->interval_minutes) {
-    static const std::vector<mdm::IntervalDay> kNoDays;
-    auto days = facts.days.find(channel->channel_id);
-    auto cut = period_intervals(days == facts.days.end() ? kNoDays : days->second,
-                                *channel->interval_minutes, input.period, run.settings.zone,
-                                usage_per_day(past_usage(history)));
-    if (!cut.ok()) return Problem{"meter " + channel->serial + ": " + cut.error().message};
-    input.usage.source = SectionUsage::Source::interval;
-    input.usage.usage_milli = cut->usage_milli;
-    input.usage.estimated = cut->estimated_slots > 0;
-    input.usage.intervals = std::move(cut->series);
-    return std::nullopt;
-  }
-  static const std::vector<RegisterRead> kNoReads;
-  auto reads = facts.reads.find(channel->channel_id);
-  return register_usage(run, *channel, reads == facts.reads.end() ? kNoReads : reads->second,
-                        history, input.period.start == agreement.start_date, input);
+  std::string problem =
+      meter_usage(run, facts, meters, history, input.period.start == agreement.start_date,
+                  agreement.plan_code, input);
+  if (!problem.empty()) return Problem{problem};
+  return std::nullopt;
 }
 
 void add_history_facts(const RunContext& run, const std::vector<SectionHistory>& history,

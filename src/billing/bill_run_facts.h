@@ -71,6 +71,7 @@ struct SectionHistory {
 struct MeterChannel {
   std::int64_t meter_id = 0;
   std::string serial;
+  std::optional<LocalDate> installed_on;  // none: in place for as long as billing knows
   std::optional<LocalDate> removed_on;
   std::int64_t channel_id = 0;
   std::string unit;

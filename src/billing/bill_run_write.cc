@@ -41,7 +41,7 @@ const BulkTable kSections{
     "bill_sections",
     {"id", "bill_id", "service_agreement_id", "commodity", "rate_plan_code", "period_start",
      "period_end", "meter_serial", "unit", "usage_milli", "peak_demand_milli", "start_read_milli",
-     "end_read_milli", "estimated", "final", "charges_cents"}};
+     "end_read_milli", "estimated", "final", "charges_cents", "meter_legs"}};
 const BulkTable kLines{"bill_lines",
                        {"bill_section_id", "position", "kind", "description", "quantity", "unit",
                         "rate", "amount_cents"}};
@@ -68,6 +68,33 @@ std::int64_t milli_of(Decimal value) {
   return (rounded.ok() ? *rounded : value).raw() / (Decimal::kScale / 1000);
 }
 
+// Each meter's part of a period its meter was exchanged in (the meter_legs column); NULL for one.
+Value meter_legs(const SectionUsage& usage) {
+  if (usage.legs.empty()) return Null{};
+  JsonWriter out;
+  out.begin_array();
+  for (const MeterLeg& leg : usage.legs) {
+    out.begin_object().key("serial").string(leg.serial);
+    out.key("from").string(format_local_date(leg.from)).key("to").string(format_local_date(leg.to));
+    out.key("start_read_milli");
+    if (leg.start_read_milli) {
+      out.number(*leg.start_read_milli);
+    } else {
+      out.null();
+    }
+    out.key("end_read_milli");
+    if (leg.end_read_milli) {
+      out.number(*leg.end_read_milli);
+    } else {
+      out.null();
+    }
+    out.key("usage_milli").number(leg.usage_milli).key("estimated").boolean(leg.estimated);
+    out.end_object();
+  }
+  out.end_array();
+  return out.take();
+}
+
 struct Rows {
   std::vector<Params> bills, sections, lines, holds, ledger, events;
 };
@@ -84,7 +111,7 @@ void add_sections(Rows& rows, const AccountOutcome& outcome, std::int64_t bill_i
          store::text_or_null(input.usage.meter_serial), section.unit, input.usage.usage_milli,
          milli_of(section.rated.peak_demand), optional_integer(input.usage.start_read_milli),
          optional_integer(input.usage.end_read_milli), flag(input.usage.estimated),
-         flag(input.final), section.rated.total.cents()});
+         flag(input.final), section.rated.total.cents(), meter_legs(input.usage)});
     std::int64_t position = 1;
     for (const rating::BillLine& line : section.rated.lines) {
       rows.lines.push_back({section_id, position++, std::string(rating::line_kind_name(line.kind)),

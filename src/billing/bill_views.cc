@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "billing/bill_checks.h"
 #include "billing/line_explanation.h"
 #include "core/decimal.h"
@@ -98,6 +100,31 @@ BillSummary summary_of(const Row& row) {
   return bill;
 }
 
+// The meter_legs column (bill_run_write.cc); empty for NULL or text that does not read.
+std::vector<MeterLegView> meter_legs_of(const Row& row) {
+  std::vector<MeterLegView> legs;
+  if (row.is_null("meter_legs")) return legs;
+  const auto parsed = nlohmann::json::parse(row.text("meter_legs"), nullptr, false);
+  if (!parsed.is_array()) return legs;
+  auto read_of = [](const nlohmann::json& leg, const char* key) -> std::optional<std::string> {
+    if (!leg.contains(key) || !leg[key].is_number_integer()) return std::nullopt;
+    return milli_text(leg[key].get<std::int64_t>());
+  };
+  for (const nlohmann::json& leg : parsed) {
+    if (!leg.is_object()) continue;
+    MeterLegView view;
+    view.serial = leg.value("serial", std::string());
+    view.from = leg.value("from", std::string());
+    view.to = leg.value("to", std::string());
+    view.start_read = read_of(leg, "start_read_milli");
+    view.end_read = read_of(leg, "end_read_milli");
+    view.usage = milli_text(leg.value("usage_milli", std::int64_t{0}));
+    view.estimated = leg.value("estimated", false);
+    legs.push_back(std::move(view));
+  }
+  return legs;
+}
+
 BillSectionView section_of(const Row& row) {
   BillSectionView section;
   section.agreement_id = row.integer("service_agreement_id");
@@ -117,6 +144,7 @@ BillSectionView section_of(const Row& row) {
   section.final_service = row.integer("final") != 0;
   section.charges = Money::from_cents(row.integer("charges_cents"));
   section.rate_plan_name = row.text("rate_plan_name");
+  section.meters = meter_legs_of(row);
   return section;
 }
 

@@ -58,6 +58,17 @@ struct BillLineView {
   std::string explanation;  // line_explanation.h
 };
 
+// One meter's part of a period its meter was exchanged in.
+struct MeterLegView {
+  std::string serial;
+  std::string from;  // its first day in the period
+  std::string to;    // its last day (the day it was taken out, else the period's last)
+  std::optional<std::string> start_read;  // register meters; decimal text in the section's unit
+  std::optional<std::string> end_read;
+  std::string usage;
+  bool estimated = false;
+};
+
 struct BillSectionView {
   std::int64_t agreement_id = 0;
   std::string commodity;
@@ -74,6 +85,7 @@ struct BillSectionView {
   bool estimated = false;
   bool final_service = false;
   Money charges;
+  std::vector<MeterLegView> meters;  // a meter exchanged in the period: each one's part
   std::vector<BillLineView> lines;
 };
 

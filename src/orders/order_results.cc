@@ -1,5 +1,7 @@
 #include "orders/order_results.h"
 
+#include <algorithm>
+
 #include "accounts/account_events.h"
 #include "accounts/mailing_address.h"
 #include "accounts/service_start.h"
@@ -7,6 +9,7 @@
 #include "billing/final_bill.h"
 #include "core/json.h"
 #include "core/json_writer.h"
+#include "mdm/read_fields.h"
 #include "orders/rereads.h"
 #include "store/utility_settings.h"
 
@@ -141,6 +144,25 @@ Result<void> meter_work(store::Session& session, std::int64_t account_id, Servic
     if (!meter) return invalid_input("new_meter", "say which meter was put in");
     RP_TRY(accounts::install_meter(session, *meter, point_id, today));
     done["installed"] = meter->serial;
+    const bool has_register = std::any_of(
+        meter->channels.begin(), meter->channels.end(),
+        [](const accounts::NewMeterChannel& c) { return !c.interval_minutes && c.unit != "kW"; });
+    if (has_register) {
+      // Its first reading, which its first bill starts from.
+      const json kept = json::parse(order.results, nullptr, false);
+      std::string reading = "0";
+      if (kept.is_object() && kept.contains("new_meter") &&
+          kept["new_meter"].value("reading", std::string()) != "") {
+        reading = kept["new_meter"]["reading"].get<std::string>();
+      }
+      auto account = AccountNumber::parse(order.account_number);
+      RP_TRY(account);
+      auto read = mdm::record_register_read(session, *zone, *account,
+                                            {meter->serial, reading, std::nullopt, true}, now(),
+                                            mdm::ReadBy::field);
+      RP_TRY(read);
+      done["installed_reading"] = read->reading;
+    }
   }
   const std::string what = order.kind == OrderKind::meter_install  ? "installed"
                            : order.kind == OrderKind::meter_remove ? "removed"
@@ -194,7 +216,8 @@ Result<void> check_ready_to_complete(const ServiceOrder& order, LocalDate today)
 }
 
 Result<std::string> keep_new_meter(const ServiceOrder& order,
-                                   const std::optional<accounts::NewMeter>& meter) {
+                                   const std::optional<accounts::NewMeter>& meter,
+                                   const std::string& reading) {
   const bool puts_one_in =
       order.kind == OrderKind::meter_exchange || order.kind == OrderKind::meter_install;
   if (!puts_one_in) {
@@ -206,7 +229,19 @@ Result<std::string> keep_new_meter(const ServiceOrder& order,
   if (meter->channels.empty()) {
     return invalid_input("new_meter.channels", "the new meter needs its channels");
   }
-  return with_result(order.results, "new_meter", meter_json(*meter));
+  json kept = meter_json(*meter);
+  if (!reading.empty()) {
+    std::int64_t milli = 0;
+    const auto problem = mdm::parse_milli_units(reading, milli);
+    if (problem != mdm::QuantityProblem::none || milli < 0) {
+      return invalid_input("new_meter.reading",
+                           "the reading the new meter was put in with is a number of at most 3 "
+                           "decimals, 0 or more (\"1204.5\"), not \"" +
+                               reading + "\"");
+    }
+    kept["reading"] = reading;
+  }
+  return with_result(order.results, "new_meter", kept);
 }
 
 Result<std::string> record_field_reads(store::Session& session, const UtilityZone& zone,

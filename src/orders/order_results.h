@@ -16,9 +16,9 @@
 //    - meter_remove / meter_install / meter_exchange (of the order's service): the meter in place
 //      is taken out on the utility's today (its final reading sent with the completion), and the
 //      new meter given with the completion (kept with the order until approved) is put in from
-//      today (accounts::install_meter). Billing reads one meter per bill period: the period the
-//      exchange falls in is billed on the meter in place when it began (a limit noted in
-//      docs/orders.md);
+//      today (accounts::install_meter), a register meter with the reading it was put in with
+//      recorded as its first field read (0 unless given). The period the exchange falls in is
+//      billed on both meters (billing/bill_meter_usage.h);
 //    - disconnect / reconnect: the service point of the order's service (or of every open service)
 //      is recorded disconnected / connected, with an account event;
 //    - every other kind: the readings only.
@@ -46,9 +46,12 @@ Result<std::string> record_field_reads(store::Session& session, const UtilityZon
                                        const std::vector<mdm::CustomerRead>& reads, Instant now);
 
 // The results with the new meter of an exchange or install kept in them (required for those
-// kinds: invalid_input "new_meter"; refused for others). Checks the meter's fields.
+// kinds: invalid_input "new_meter"; refused for others), with the reading it was put in with
+// (`reading`, "" for 0). Checks the meter's fields; invalid_input "new_meter.reading" for a
+// reading that is not a number of at most 3 decimals, or is negative.
 Result<std::string> keep_new_meter(const ServiceOrder& order,
-                                   const std::optional<accounts::NewMeter>& meter);
+                                   const std::optional<accounts::NewMeter>& meter,
+                                   const std::string& reading);
 
 // Carries out the kind's work for `order` becoming completed, updating order.final_bill_id and
 // order.results. Errors: those of the domain code it calls (nothing is written: the caller's

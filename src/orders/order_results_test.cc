@@ -389,6 +389,13 @@ TEST_F(OrderResultsTest, AMeterExchangeTakesTheOldMeterOutWithItsReadAndPutsTheN
   EXPECT_EQ(no_meter.error().field, "new_meter");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM register_reads"), 1);
   done.new_meter = accounts::NewMeter{"W2000099", "amr", {{"gal", "gal", std::nullopt}}};
+  done.new_meter_reading = "-250";
+  auto negative = move_order(test_.database(), *maria_, order->id, done, "staff:7");
+  ASSERT_FALSE(negative.ok());
+  EXPECT_EQ(negative.error().field, "new_meter.reading");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM meters WHERE serial = 'W2000099'"), 0);
+  // A refurbished meter goes in reading 250 gallons: its first bill starts from there.
+  done.new_meter_reading = "250";
   auto swapped = move_order(test_.database(), *maria_, order->id, done, "staff:7");
   ASSERT_TRUE(swapped.ok()) << swapped.error().message;
   EXPECT_EQ(swapped->status, OrderStatus::completed);
@@ -402,6 +409,13 @@ TEST_F(OrderResultsTest, AMeterExchangeTakesTheOldMeterOutWithItsReadAndPutsTheN
                   "installed_on = '" +
                       day(0) + "' AND removed_on IS NULL"),
             1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM register_reads r JOIN meter_channels c ON c.id = "
+                  "r.channel_id JOIN meters m ON m.id = c.meter_id WHERE m.serial = 'W2000099' "
+                  "AND r.milli_units = 250000 AND r.status = 'accepted'"),
+            1);
+  EXPECT_NE(swapped->results.find("\"installed_reading\":\"250"), std::string::npos)
+      << swapped->results;
   // The old meter's last reading went through MDM before it came out.
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM register_reads WHERE source = 'manual' "

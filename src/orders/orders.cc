@@ -90,6 +90,8 @@ Result<ServiceOrder> order_from(Session& session, const Row& row, bool with_move
   order.results = text_or_empty(row, "results");
   if (!row.is_null("final_bill_id")) order.final_bill_id = row.integer("final_bill_id");
   if (!row.is_null("final_bill_number")) order.final_bill_number = row.integer("final_bill_number");
+  order.area_zip = text_or_empty(row, "area_zip");
+  order.area_city = text_or_empty(row, "area_city");
   if (with_moves) {
     auto site = session.query_named(
         "orders/order_site", {order.id, row.integer("account_id"), order.commodity, order.commodity,
@@ -503,7 +505,7 @@ Result<ServiceOrder> move_order(store::Database& database, const AccountNumber& 
       auto results = record_field_reads(session, *zone, *order, request.reads, moved_at);
       RP_TRY(results);
       order->results = std::move(*results);
-      auto with_meter = keep_new_meter(*order, request.new_meter);
+      auto with_meter = keep_new_meter(*order, request.new_meter, request.new_meter_reading);
       RP_TRY(with_meter);
       order->results = std::move(*with_meter);
       RP_TRY(session.execute_named("orders/set_results", {store::text_or_null(order->results),
@@ -620,15 +622,18 @@ Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
 
 Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
                                               bool unscheduled, std::size_t limit,
-                                              const std::string& kind, const std::string& crew) {
+                                              const OpenOrderFilter& filter) {
   return database.read<std::vector<ServiceOrder>>(
       [&](Session& session) -> Result<std::vector<ServiceOrder>> {
-        auto rows = unscheduled
-                        ? session.query_named("orders/open_orders_unscheduled",
-                                              {kind, kind, static_cast<std::int64_t>(limit)})
-                        : session.query_named("orders/open_orders_between",
-                                              {format_instant(from), format_instant(to), kind, kind,
-                                               crew, crew, static_cast<std::int64_t>(limit)});
+        auto rows =
+            unscheduled
+                ? session.query_named("orders/open_orders_unscheduled",
+                                      {filter.kind, filter.kind, filter.area, filter.area,
+                                       static_cast<std::int64_t>(limit)})
+                : session.query_named("orders/open_orders_between",
+                                      {format_instant(from), format_instant(to), filter.kind,
+                                       filter.kind, filter.area, filter.area, filter.crew,
+                                       filter.crew, static_cast<std::int64_t>(limit)});
         RP_TRY(rows);
         std::vector<ServiceOrder> orders;
         for (const Row& row : *rows) {

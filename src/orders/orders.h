@@ -71,6 +71,10 @@ struct ServiceOrder {
   std::string results;                                  // JSON: reads taken, what was done; "" none
   std::optional<std::int64_t> final_bill_id;            // stop: the final bill made on completion
   std::optional<std::int64_t> final_bill_number;        // its number, once released
+  // The area the work is in (the dispatcher's board groups by it): the first five digits of the
+  // order's premise's ZIP code and its city; "" when the account has no premise yet.
+  std::string area_zip;
+  std::string area_city;
   std::optional<OrderSite> site;  // read with the moves (one order), not in lists
   std::vector<OrderMove> moves;   // oldest first
   std::vector<Photo> photos;      // read with the moves, oldest first (photos.h)
@@ -130,6 +134,9 @@ struct MoveRequest {
   std::vector<mdm::CustomerRead> reads;
   // complete, meter_exchange and meter_install: the meter put in (required).
   std::optional<accounts::NewMeter> new_meter;
+  // With a new register meter: its dial as put in ("1204.5"; "" is 0, a new meter's), the reading
+  // its first bill starts from (billing/bill_meter_usage.h).
+  std::string new_meter_reading;
   // The same move sent again with this key (a field page resending a queued completion) returns
   // the order as it is (replayed) instead of moving it twice. "" none.
   std::string idempotency_key;
@@ -175,12 +182,18 @@ Result<ServiceOrder> account_order(store::Database& database, const AccountNumbe
 Result<std::vector<ServiceOrder>> account_orders(store::Database& database,
                                                  const AccountNumber& account);
 
-// Open orders (not completed or cancelled) whose window starts in [from, to) (of crew `crew` when
-// not ""), or, when `unscheduled`, those waiting for a window (none yet, or a visit that failed),
-// oldest first, at most `limit`, of kind `kind` ("start_service") when not "".
+// Which open orders a list shows; "" is any.
+struct OpenOrderFilter {
+  std::string kind;  // "start_service"
+  std::string crew;  // windows only: the crew dispatched
+  std::string area;  // the five-digit ZIP code of the work (ServiceOrder::area_zip)
+};
+
+// Open orders (not completed or cancelled) whose window starts in [from, to), or, when
+// `unscheduled`, those waiting for a window (none yet, or a visit that failed), oldest first, at
+// most `limit`, narrowed by `filter`.
 Result<std::vector<ServiceOrder>> open_orders(store::Database& database, Instant from, Instant to,
                                               bool unscheduled, std::size_t limit,
-                                              const std::string& kind = "",
-                                              const std::string& crew = "");
+                                              const OpenOrderFilter& filter = {});
 
 }  // namespace rp::orders

@@ -40,12 +40,24 @@ MoveRequest by(OrderAction action, Actor actor = Actor::staff) {
   return request;
 }
 
+OpenOrderFilter in_area(const std::string& zip) {
+  OpenOrderFilter filter;
+  filter.area = zip;
+  return filter;
+}
+
+OpenOrderFilter of_crew(const std::string& crew) {
+  OpenOrderFilter filter;
+  filter.crew = crew;
+  return filter;
+}
+
 class OrdersTest : public ::testing::Test {
  protected:
   OrdersTest()
       : maria_(accounts::testing::open_sample_account(test_.database())),
         ben_(accounts::testing::open_sample_account(
-            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97477", "E2000017", false})) {}
+            test_.database(), {"Ben Ortiz", "17 Oak Ave", "97478-1234", "E2000017", false})) {}
 
   ServiceOrder reread(const std::string& key = "key-1") {
     auto created =
@@ -156,6 +168,37 @@ TEST_F(OrdersTest, TheDispatcherSeesOpenOrdersByWindowAndThoseWithoutOne) {
   EXPECT_TRUE(account_orders(test_.database(), ben_)->empty());
 }
 
+TEST_F(OrdersTest, TheDispatcherNarrowsTheBoardToAnArea) {
+  ServiceOrder marias = reread("key-1");
+  auto bens = create_order(test_.database(), ben_, asking(OrderKind::investigate, "Leak"), "key-2",
+                           "staff:4");
+  ASSERT_TRUE(bens.ok()) << bens.error().message;
+  // The area is the premise's: five digits of its ZIP code, and its city.
+  EXPECT_EQ(marias.area_zip, "97477");
+  EXPECT_EQ(bens->area_zip, "97478");
+  EXPECT_EQ(bens->area_city, "Springfield");
+  ASSERT_TRUE(move_order(test_.database(), ben_, bens->id, scheduling(), "staff:4").ok());
+  ASSERT_TRUE(move_order(test_.database(), maria_, marias.id, scheduling(), "staff:4").ok());
+  const Instant day_start = at("2026-12-08T08:00:00Z");
+  const Instant day_end = at("2026-12-09T08:00:00Z");
+  auto in_97478 = open_orders(test_.database(), day_start, day_end, false, 100, in_area("97478"));
+  ASSERT_TRUE(in_97478.ok());
+  ASSERT_EQ(in_97478->size(), 1u);
+  EXPECT_EQ(in_97478->front().id, bens->id);
+  auto both = open_orders(test_.database(), day_start, day_end, false, 100);
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->size(), 2u);
+  EXPECT_TRUE(
+      open_orders(test_.database(), day_start, day_end, false, 100, in_area("97401"))->empty());
+  // The waiting list narrows the same way.
+  ServiceOrder waiting = reread("key-3");
+  auto waiting_here = open_orders(test_.database(), {}, {}, true, 100, in_area("97477"));
+  ASSERT_TRUE(waiting_here.ok());
+  ASSERT_EQ(waiting_here->size(), 1u);
+  EXPECT_EQ(waiting_here->front().id, waiting.id);
+  EXPECT_TRUE(open_orders(test_.database(), {}, {}, true, 100, in_area("97478"))->empty());
+}
+
 TEST_F(OrdersTest, AnExternalIdNamesOneOrder) {
   ASSERT_TRUE(create_order(test_.database(), maria_, asking(OrderKind::investigate, "", "WMS-1"),
                            "key-1", "api_key:2")
@@ -203,7 +246,8 @@ TEST_F(OrdersTest, AFailedVisitWaitsAmongTheUnscheduledAndACrewSeesItsOwnDay) {
   ServiceOrder other = reread("key-2");
   walk(failing, "Crew 2");
   walk(other, "Crew 3");
-  auto crew_three = open_orders(test_.database(), day_start, day_end, false, 100, "", "Crew 3");
+  auto crew_three =
+      open_orders(test_.database(), day_start, day_end, false, 100, of_crew("Crew 3"));
   ASSERT_TRUE(crew_three.ok());
   ASSERT_EQ(crew_three->size(), 1u);
   EXPECT_EQ(crew_three->front().id, other.id);

@@ -30,6 +30,17 @@ struct DocumentLine {
   Money amount;
 };
 
+// One meter's part of a period its meter was exchanged in.
+struct DocumentMeterLeg {
+  std::string serial;
+  LocalDate from;                         // its first day in the period
+  LocalDate to;                           // its last day (the day it was taken out)
+  std::optional<std::string> start_read;  // register meters, decimal text in the section's unit
+  std::optional<std::string> end_read;
+  std::string usage;  // decimal text
+  bool estimated = false;
+};
+
 // One service agreement's part of the bill: a commodity at the premise on one rate plan.
 struct DocumentSection {
   std::string commodity;     // "electric", "water", "sewer", "gas" (printed translated)
@@ -44,6 +55,8 @@ struct DocumentSection {
   std::optional<std::string> end_read;
   std::string usage;       // decimal text in `unit`
   bool estimated = false;  // the usage rests on an estimated read
+  // A meter exchanged in the period: each meter's part, oldest first (`usage` is their sum).
+  std::vector<DocumentMeterLeg> meters;
   std::vector<DocumentLine> lines;
   Money charges;  // the sum of `lines`' amounts
 };

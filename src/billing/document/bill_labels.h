@@ -27,6 +27,7 @@ struct BillLabels {
   std::string_view amount_due, pay_by, credit_balance_note;
   std::string_view estimated, estimated_bill, estimated_note, final_bill, final_note;
   std::string_view meter, unmetered, interval_meter, previous_read, current_read, usage, days;
+  std::string_view final_read, installed_read, total_usage;  // a meter exchanged in the period
   std::string_view description, quantity, rate, amount, section_total, continued, continued_on;
   std::string_view usage_history, estimated_legend, current_legend;
   std::string_view budget_title, actual_charges, budget_amount_due, budget_balance, budget_note;

@@ -196,6 +196,37 @@ TEST(BillPdf, ListsEveryLineAndSectionTotal) {
   }
 }
 
+// A bill whose water meter was exchanged on August 30.
+BillDocument exchange_bill(const std::string& language) {
+  BillDocument bill = realistic_bill();
+  bill.language = language;
+  DocumentSection& water = bill.sections[1];
+  water.estimated = false;
+  water.meter_serial = "W-9000001";
+  water.usage = "7000";
+  water.meters = {
+      {"W-7731905", date::year{2026} / August / 15, date::year{2026} / August / 30, "16600",
+       "19600", "3000", false},
+      {"W-9000001", date::year{2026} / August / 30, date::year{2026} / September / 14, "500",
+       "4500", "4000", false},
+  };
+  return bill;
+}
+
+TEST(BillPdf, AMeterExchangedInThePeriodShowsEachMetersPartAndTheTotal) {
+  for (const auto& [language, words] :
+       std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"en",
+            {"Meter W-7731905, Aug 15, 2026", "Final read 19,600", "Meter W-9000001, Aug 30, 2026",
+             "Read when installed 500", "Current read 4,500", "Total usage 7,000 gal"}},
+           {"es", {"Lectura final 19,600", "Lectura al instalarlo 500", "Consumo total 7,000"}}}) {
+    const std::string text = pdf_text(rendered(exchange_bill(language)), "exchange-" + language);
+    for (const std::string& expected : words) {
+      EXPECT_TRUE(contains(text, expected)) << "missing \"" << expected << "\" in:\n" << text;
+    }
+  }
+}
+
 TEST(BillPdf, CarriesTheScanLineOnTheStub) {
   const BillDocument bill = realistic_bill();
   const std::string line = scan_line(bill.account_number, bill.amount_due);
@@ -322,6 +353,7 @@ TEST(BillPdf, PageImagesForReview) {
   write_page_image(long_bill(), "bill-long");
   write_page_image(budget_bill(), "bill-budget");
   write_page_image(final_credit_bill(), "bill-final");
+  write_page_image(exchange_bill("es"), "bill-exchange-es");
 }
 
 }  // namespace

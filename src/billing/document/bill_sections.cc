@@ -63,7 +63,36 @@ FlowRow title_row(const Sheet& sheet, const DocumentSection& section, bool conti
                  }};
 }
 
-// Meter, reads and usage on one line (wrapping if it must).
+// A meter exchanged in the period: a line per meter (its days, reads and usage), then the total.
+std::string exchange_text(const BillLabels& labels, const DocumentSection& section) {
+  const std::string unit = " " + unit_name(section.unit, labels);
+  const std::string estimated = " (" + std::string(labels.estimated) + ")";
+  std::string text;
+  for (std::size_t i = 0; i < section.meters.size(); ++i) {
+    const DocumentMeterLeg& leg = section.meters[i];
+    const bool last = i + 1 == section.meters.size();
+    std::vector<std::string> parts;
+    parts.push_back(std::string(labels.meter) + " " + leg.serial + ", " +
+                    format_period(leg.from, plus_days(leg.to, 1), labels));
+    if (leg.start_read && leg.end_read) {
+      parts.push_back(std::string(i == 0 ? labels.previous_read : labels.installed_read) + " " +
+                      format_quantity(*leg.start_read, section.unit));
+      parts.push_back(std::string(last ? labels.current_read : labels.final_read) + " " +
+                      format_quantity(*leg.end_read, section.unit) +
+                      (leg.estimated ? estimated : ""));
+    } else {
+      parts.push_back(std::string(labels.interval_meter));
+    }
+    parts.push_back(std::string(labels.usage) + " " + format_quantity(leg.usage, section.unit) +
+                    unit + (leg.estimated && !leg.end_read ? estimated : ""));
+    text += joined(parts) + "\n";
+  }
+  return text + std::string(labels.total_usage) + " " +
+         format_quantity(section.usage, section.unit) + unit;
+}
+
+// Meter, reads and usage on one line (wrapping if it must); a line per meter when one was
+// exchanged in the period.
 FlowRow meter_row(const Sheet& sheet, const DocumentSection& section) {
   const BillLabels& labels = sheet.labels;
   const std::string unit = " " + unit_name(section.unit, labels);
@@ -82,7 +111,7 @@ FlowRow meter_row(const Sheet& sheet, const DocumentSection& section) {
   }
   parts.push_back(std::string(labels.usage) + " " + format_quantity(section.usage, section.unit) +
                   unit + (section.start_read ? "" : estimated));
-  const std::string text = joined(parts);
+  const std::string text = section.meters.empty() ? joined(parts) : exchange_text(labels, section);
   const TextStyle style{.size = 7.5, .color = kMuted};
   const double width = kContentWidth - 2 * kInset;
   const double height = sheet.canvas.text_height(width, text, style) + 6;
