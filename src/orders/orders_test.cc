@@ -407,5 +407,43 @@ TEST_F(OrdersTest, PhotosAreKeptWithTheOrderOnceEachAndOnlyImages) {
       10);
 }
 
+TEST_F(OrdersTest, PhotosSentAtOnceNeverTakeAnOrderPastTen) {
+  const std::string dial = std::string("\xFF\xD8\xFF\xE0", 4) + "the dial";
+  // Five orders, each with nine photos kept, each sent four more at once: one is kept.
+  constexpr int kOrders = 5;
+  constexpr std::size_t kAtOnce = 4;
+  for (int o = 0; o < kOrders; ++o) {
+    ServiceOrder order = reread("photos-" + std::to_string(o));
+    for (int i = 0; i < 9; ++i) {
+      ASSERT_TRUE(
+          add_order_photo(test_.database(), order.id, "site", dial + std::to_string(i), "staff:9")
+              .ok());
+    }
+    std::vector<Result<Photo>> outcomes(kAtOnce, internal_error("not run"));
+    std::barrier together(static_cast<std::ptrdiff_t>(kAtOnce));
+    std::vector<std::thread> phones;
+    for (std::size_t i = 0; i < kAtOnce; ++i) {
+      phones.emplace_back([&, i] {
+        together.arrive_and_wait();
+        outcomes[i] = add_order_photo(test_.database(), order.id, "site",
+                                      dial + "late " + std::to_string(i), "staff:9");
+      });
+    }
+    for (std::thread& phone : phones) phone.join();
+    int kept = 0;
+    for (const auto& outcome : outcomes) {
+      if (outcome.ok()) {
+        ++kept;
+      } else {
+        EXPECT_EQ(outcome.error().code, "too-many-photos") << outcome.error().message;
+      }
+    }
+    EXPECT_EQ(kept, 1) << "order " << o;
+    EXPECT_EQ(count(test_.database(),
+                    "SELECT COUNT(*) FROM photos WHERE order_id = " + std::to_string(order.id)),
+              10);
+  }
+}
+
 }  // namespace
 }  // namespace rp::orders

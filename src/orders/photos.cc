@@ -54,6 +54,7 @@ Result<Photo> add_order_photo(store::Database& database, std::int64_t order_id,
   const std::string digest = token_digest(bytes);
   const std::string content = base64_encode(bytes);
   return database.write<Photo>([&](Session& session) -> Result<Photo> {
+    RP_TRY(session.execute_named("orders/lock_order", {order_id}));
     auto account = session.query_named("orders/order_account_id", {order_id});
     RP_TRY(account);
     if (account->empty()) return not_found("there is no order " + order_number(order_id));
