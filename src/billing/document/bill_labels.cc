@@ -40,6 +40,7 @@ constexpr BillLabels kEnglish{
     .current_read = "Current read",
     .usage = "Usage",
     .days = "days",
+    .day = "day",
     .final_read = "Final read",
     .installed_read = "Read when installed",
     .total_usage = "Total usage",
@@ -101,6 +102,7 @@ constexpr BillLabels kSpanish{
     .current_read = "Lectura actual",
     .usage = "Consumo",
     .days = "días",
+    .day = "día",
     .final_read = "Lectura final",
     .installed_read = "Lectura al instalarlo",
     .total_usage = "Consumo total",
@@ -236,7 +238,7 @@ std::string format_period(LocalDate start, LocalDate end_exclusive, const BillLa
 
 std::string format_day_count(LocalDate start, LocalDate end_exclusive, const BillLabels& labels) {
   const auto days = (date::sys_days(end_exclusive) - date::sys_days(start)).count();
-  return std::to_string(days) + " " + std::string(labels.days);
+  return std::to_string(days) + " " + std::string(days == 1 ? labels.day : labels.days);
 }
 
 std::string_view month_abbreviation(date::month month, const BillLabels& labels) {

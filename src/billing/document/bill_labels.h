@@ -26,7 +26,7 @@ struct BillLabels {
   std::string_view budget_installment;  // current_charges' label on a budget bill
   std::string_view amount_due, pay_by, credit_balance_note;
   std::string_view estimated, estimated_bill, estimated_note, final_bill, final_note;
-  std::string_view meter, unmetered, interval_meter, previous_read, current_read, usage, days;
+  std::string_view meter, unmetered, interval_meter, previous_read, current_read, usage, days, day;
   std::string_view final_read, installed_read, total_usage;  // a meter exchanged in the period
   std::string_view description, quantity, rate, amount, section_total, continued, continued_on;
   std::string_view usage_history, estimated_legend, current_legend;
@@ -59,7 +59,7 @@ std::string format_date(LocalDate date, const BillLabels& labels);
 // The days billed, first to last inclusive, from an exclusive end: "Aug 15, 2026 - Sep 14, 2026"
 // (with an en dash). Requires start < end_exclusive.
 std::string format_period(LocalDate start, LocalDate end_exclusive, const BillLabels& labels);
-// "30 days" / "30 días": the number of days from start to the exclusive end.
+// "30 days" / "30 días" ("1 day" / "1 día"): the number of days from start to the exclusive end.
 std::string format_day_count(LocalDate start, LocalDate end_exclusive, const BillLabels& labels);
 // The month's abbreviation ("Sep" / "sep"). Requires month.ok().
 std::string_view month_abbreviation(date::month month, const BillLabels& labels);

@@ -61,6 +61,9 @@ TEST(BillLabels, APeriodPrintsItsLastDayNotTheExclusiveEnd) {
   EXPECT_EQ(format_period(start, end, spanish), "15 ago 2026 \u2013 14 sep 2026");
   EXPECT_EQ(format_day_count(start, end, english), "31 days");
   EXPECT_EQ(format_day_count(start, end, spanish), "31 días");
+  // A final bill for the day service started: one day.
+  EXPECT_EQ(format_day_count(start, plus_days(start, 1), english), "1 day");
+  EXPECT_EQ(format_day_count(start, plus_days(start, 1), spanish), "1 día");
 }
 
 TEST(BillLabels, UnknownLanguagesAreEnglish) {
