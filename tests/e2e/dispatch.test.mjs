@@ -16,6 +16,13 @@
 // listed on the board's Crews form with 1 visit a day (a limit out of range said at its field
 // first); one order is dispatched to it, its load then "1 of 1 visit" and marked Full; a second the
 // same day is refused, said in words on its card; the crew marked not working is refused too.
+// Orders in two areas (ZIP codes): each card names its area, "By area" sums the day up, and the
+// board narrowed to one area (the selector, or an area's link) asks the server with `area` and
+// shows only that area's orders. A technician's phone that opened the field page once with a
+// connection (no reload after its service worker was registered) opens it again after a reload
+// with none: the day's list and an order from the copies kept on the phone, said "Offline — as
+// of"; a move made then waits and is sent once the connection is back; signing out leaves no copy
+// (and with the worker blocked, the console does not open offline at all).
 // Screens are photographed as dispatch-*.png under $RATEPAYER_E2E_ARTIFACTS (each checked for
 // overflow and by axe), the board and its crews at desktop and phone sizes.
 //
@@ -522,6 +529,235 @@ test("a crew that takes 1 visit a day: listed on the board, one order dispatched
   assert.deepEqual(phone.errors, []);
 });
 
+/**
+ * Two active accounts, not another file's, whose services are in different ZIP codes (the newest
+ * such): [{ number, zip, city }, ...].
+ */
+async function accountsInTwoAreas() {
+  const rows = (await sql(
+    "SELECT a.number, substr(p.zip, 1, 5), p.city FROM accounts a JOIN service_agreements sa ON sa.account_id = a.id AND sa.end_date IS NULL " +
+    "JOIN service_points sp ON sp.id = sa.service_point_id JOIN premises p ON p.id = sp.premise_id WHERE a.status = 'active' " +
+    "GROUP BY a.number ORDER BY a.id DESC LIMIT 40;",
+  )).split("\n").map((line) => line.split("|")).map(([number, zip, city]) => ({ number, zip, city }))
+    .filter((a) => /^\d{9}$/.test(a.number) && /^\d{5}$/.test(a.zip) && !TAKEN.has(a.number));
+  const first = rows[0];
+  const second = rows.find((a) => a.zip !== first?.zip);
+  assert.ok(first && second, "the test utility has active accounts in two ZIP codes");
+  return [first, second];
+}
+
+test("the board by area: each card names its area; the day summed up by area; narrowed to one area (the server's filter), only its orders", async (t) => {
+  const zone = (await (await fetch(`${BASE}/api/v1/utility`)).json()).time_zone;
+  const { day, from } = nowIn(zone);
+  const window = { window_start: instantOf(day, from, zone), window_end: instantOf(day, "23:30", zone) };
+  const crew = `Crew A-${Date.now() % 10_000}`;
+  const [here, there] = await accountsInTwoAreas();
+  // In each area: one order today (here dispatched to a crew), one waiting for a window.
+  const made = {};
+  for (const [tag, account] of [["here", here], ["there", there]]) {
+    for (const when of ["day", "waiting"]) {
+      const answer = await asApiKey("POST", `/api/v1/accounts/${account.number}/service-orders`, { kind: "investigate", details: `Area test: ${tag}, ${when}` },
+        { "Idempotency-Key": `dispatch-e2e-area-${tag}-${when}-${Date.now()}` });
+      assert.equal(answer.status, 201, JSON.stringify(answer.body));
+      assert.deepEqual(answer.body.order.area, { zip: account.zip, city: account.city }, "the server names the order's area");
+      if (when === "day") await staffMove(answer.body.order.number, { action: "schedule", ...window });
+      made[`${tag}-${when}`] = answer.body.order.number;
+    }
+  }
+  await staffMove(made["here-day"], { action: "dispatch", crew });
+  const hereWords = `${here.city} ${here.zip}`;
+  const thereWords = `${there.city} ${there.zip}`;
+
+  const dispatcher = await ownStaffUser({ tag: "dispatch5", name: "Ada Dispatcher", role: "field_dispatcher" });
+  const desk = await openPage(browser, t, DESKTOP);
+  const page = desk.page;
+  await signInToConsole(page, dispatcher);
+  const asked = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/v1/staff/service-orders?")) asked.push(new URL(r.url()).searchParams);
+  });
+  await page.goto(`${BASE}/staff.html#/dispatch`);
+  await page.getByTestId("dispatch-status").filter({ hasText: /orders? on .*to schedule\./ }).waitFor();
+  const card = (so) => page.locator(`[data-testid=order-card][data-order=${so}]`);
+  for (const [so, words] of [["here-day", hereWords], ["there-day", thereWords]]) {
+    await card(made[so]).getByTestId("order-area").filter({ hasText: words }).waitFor();
+  }
+  for (const so of ["here-waiting", "there-waiting"]) {
+    const showAll = page.locator("section.unscheduled").getByRole("button", { name: /^Show all/ });
+    if (await showAll.isVisible()) await showAll.click();
+    await card(made[so]).waitFor();
+  }
+  assert.equal(await card(made["here-waiting"]).getByTestId("order-area").innerText(), hereWords);
+
+  // The day by area: a row per area, its counts and the crews there, as the server's lists have them.
+  const summary = page.getByTestId("areas-summary");
+  const hereRow = summary.locator(`[data-testid=area-row][data-area='${here.zip}']`);
+  const hereDay = (await apiKeyGet(`/api/v1/staff/service-orders?from=${encodeURIComponent(dayStart(day, zone))}&to=${encodeURIComponent(dayStart(nextDayOf(day), zone))}&area=${here.zip}&limit=5000`)).orders;
+  const cells = await hereRow.locator("th, td").allInnerTexts();
+  assert.equal(cells[0], hereWords);
+  assert.equal(Number(cells[1]), hereDay.filter((o) => o.status !== "failed").length, "the area's orders that day");
+  assert.match(cells[4], new RegExp(`${crew}: 1`), "the crew working there");
+  await photograph(page, page.locator(".dispatch-board"), "board-areas");
+
+  // Narrowed to one area with the selector: the server is asked with its ZIP code; only its orders show.
+  const picker = page.getByLabel("Area", { exact: true });
+  const choice = await picker.locator(`option[value='${here.zip}']`).innerText();
+  assert.match(choice, new RegExp(`^${hereWords} \\(\\d+ that day, (\\d+|none) to schedule\\)$`));
+  assert.match(await picker.locator("option[value='']").innerText(), /^All areas \(\d+ that day, (\d+|none) to schedule\)$/);
+  asked.length = 0;
+  await picker.selectOption(here.zip);
+  await page.waitForURL(new RegExp(`#/dispatch\\?area=${here.zip}$`));
+  await page.getByTestId("dispatch-status").filter({ hasText: ` in ${hereWords} on ` }).waitFor();
+  assert.ok(asked.some((q) => q.get("area") === here.zip && q.has("from")), "the day's list asked for with the area");
+  assert.ok(asked.some((q) => q.get("area") === here.zip && q.get("unscheduled") === "true"), "the waiting list asked for with the area");
+  const board = page.locator(".crew-board, section.unscheduled");
+  await card(made["here-day"]).waitFor();
+  await card(made["here-waiting"]).waitFor();
+  assert.equal(await card(made["there-day"]).count(), 0, "another area's order today is not shown");
+  assert.equal(await card(made["there-waiting"]).count(), 0, "another area's waiting order is not shown");
+  const areasShown = new Set(await board.getByTestId("order-area").allInnerTexts());
+  assert.deepEqual([...areasShown], [hereWords], "every card shown is in the area");
+  assert.equal(await picker.inputValue(), here.zip);
+  await page.getByRole("heading", { level: 2, name: new RegExp(`^Unscheduled in ${hereWords}`) }).waitFor();
+  await photograph(page, page.locator(".dispatch-board"), "board-one-area");
+
+  // Kept in the address: the next day is of the same area; the summary's link narrows to another; all areas again.
+  assert.match(await page.getByRole("link", { name: "Next day" }).getAttribute("href"), new RegExp(`&area=${here.zip}$`));
+  await summary.getByRole("link", { name: thereWords, exact: true }).click();
+  await page.getByTestId("dispatch-status").filter({ hasText: ` in ${thereWords} on ` }).waitFor();
+  await card(made["there-day"]).waitFor();
+  assert.equal(await card(made["here-day"]).count(), 0);
+  await summary.getByTestId("all-areas").click();
+  await page.getByTestId("dispatch-status").filter({ hasText: /^\d+ orders? on / }).waitFor();
+  await card(made["here-day"]).waitFor();
+  await card(made["there-day"]).waitFor();
+  assert.deepEqual(desk.errors, []);
+
+  // On a phone the board narrowed to an area still fits the screen.
+  const phone = await openPage(browser, t, PHONE);
+  await signInToConsole(phone.page, dispatcher);
+  await phone.page.goto(`${BASE}/staff.html#/dispatch?area=${here.zip}`);
+  await phone.page.getByTestId("dispatch-status").filter({ hasText: ` in ${hereWords} on ` }).waitFor();
+  await photograph(phone.page, phone.page.locator(".dispatch-board"), "board-one-area-phone");
+  assert.deepEqual(phone.errors, []);
+});
+
+/** The field worker's caches in `page`: { name: [paths] } (the names start "ratepayer-field-"). */
+const fieldCaches = (page) => page.evaluate(async () => {
+  const found = {};
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("ratepayer-field-")) continue;
+    found[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search);
+  }
+  return found;
+});
+
+test("the field page with no connection: loaded once online, it opens again after a reload offline (the day and an order as they were), and a move made then is sent once back", async (t) => {
+  const number = await accountWithHandReadMeter();
+  const zone = (await (await fetch(`${BASE}/api/v1/utility`)).json()).time_zone;
+  const { day, from } = nowIn(zone);
+  const crew = `Crew O-${Date.now() % 10_000}`;
+  const made = await asApiKey("POST", `/api/v1/accounts/${number}/service-orders`, { kind: "meter_reread" },
+    { "Idempotency-Key": `dispatch-e2e-offline-${Date.now()}` });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const so = made.body.order.number;
+  await staffMove(so, { action: "schedule", window_start: instantOf(day, from, zone), window_end: instantOf(day, "23:30", zone) });
+  await staffMove(so, { action: "dispatch", crew });
+
+  // What this is about: with no worker (blocked here), the console does not open at all offline.
+  const bare = await openPage(browser, t, PHONE, { serviceWorkers: "block" });
+  await bare.page.goto(`${BASE}/staff.html#/field`);
+  await bare.page.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
+  await bare.context.setOffline(true);
+  await assert.rejects(bare.page.reload(), /ERR_INTERNET_DISCONNECTED/, "without the worker a reload offline finds nothing");
+
+  // A phone that has never opened the console (a new browser profile: no service worker yet).
+  const technician = await ownStaffUser({ tag: "field4", name: "Flo Field", role: "field_technician" });
+  const phone = await openPage(browser, t, PHONE);
+  const field = phone.page;
+  await signInToConsole(field, technician);
+  assert.equal(await field.evaluate(() => navigator.serviceWorker.controller), null, "no worker answers the console before the field page");
+  await field.getByRole("link", { name: "Field work" }).click();
+  await field.getByLabel("Crew", { exact: true }).fill(crew);
+  await field.getByRole("button", { name: "Show my orders" }).click();
+  await field.getByRole("heading", { level: 1, name: `Today, ${crew}` }).waitFor();
+  const listed = field.locator(`[data-testid=field-order][data-order=${so}]`);
+  await listed.waitFor();
+
+  // The field page registered its worker, which answers this very page at once (it claims it): no
+  // reload with a connection is needed. A mark on the window proves the page was not reloaded meanwhile.
+  await field.evaluate(() => { window.notReloaded = true; });
+  await field.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith("/field-sw.js"));
+  const registration = await field.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+  assert.equal(registration, `${BASE}/staff.html`, "the worker's scope is the console's page only");
+  // Opened with a connection: the order's details come through the worker, which keeps them.
+  await listed.click();
+  await field.getByTestId("site-address").waitFor();
+  await field.getByTestId("order-status").filter({ hasText: "Dispatched" }).waitFor();
+  assert.equal(await field.getByTestId("offline-note").count(), 0, "online: the server's answer, no note");
+  await field.getByRole("link", { name: "← Today's orders" }).click();
+  await listed.waitFor();
+  await assertEventually(async () => {
+    const kept = await fieldCaches(field);
+    const copies = Object.entries(kept).find(([name]) => name.startsWith("ratepayer-field-copies-"))?.[1] ?? [];
+    const shell = kept["ratepayer-field-shell-v1"] ?? [];
+    return copies.some((p) => p.startsWith("/api/v1/staff/service-orders?from=")) && copies.includes(`/api/v1/staff/service-orders/${so}`) &&
+      shell.includes("/staff.html") && shell.some((p) => /^\/assets\/FieldPage-.*\.js$/.test(p));
+  }, "the page, its files, the day's list and the order are kept on the phone");
+  const kept = await fieldCaches(field);
+  assert.deepEqual(Object.keys(kept).sort(), ["ratepayer-field-copies-" + (await field.evaluate(() => JSON.parse(localStorage.getItem("ratepayer.field.technician")).id)), "ratepayer-field-shell-v1"]);
+  for (const paths of Object.values(kept)) {
+    for (const path of paths) {
+      assert.match(path, /^(\/staff\.html|\/assets\/.+|\/api\/v1\/staff\/service-orders(\/SO\d+|\?.+))$/, `only the page, its files and the field page's orders are kept: ${path}`);
+    }
+  }
+  assert.equal(await field.evaluate(() => window.notReloaded), true, "all that with no reload since the worker was registered");
+  await photograph(field, field.locator(".field-page"), "field-list-online");
+
+  // No connection, and the page is opened again.
+  await phone.context.setOffline(true);
+  await field.reload();
+  assert.equal(await field.evaluate(() => window.notReloaded), undefined, "reloaded");
+  await field.getByRole("heading", { level: 1, name: `Today, ${crew}` }).waitFor();
+  const note = field.getByTestId("offline-note");
+  await note.waitFor();
+  assert.match(await note.locator("strong").innerText(), /^Offline — showing your list as of \d{1,2}:\d{2}\s[AP]M\.$/);
+  await listed.waitFor();
+  await field.getByTestId("outbox-line").filter({ hasText: "No connection." }).waitFor();
+  assert.equal(await field.getByTestId("staff-name").innerText(), "Flo Field", "the technician kept on the phone");
+  await photograph(field, field.locator("main"), "field-list-offline");
+
+  await listed.click();
+  await field.getByTestId("site-address").waitFor();
+  await field.getByTestId("offline-note").filter({ hasText: /^Offline — showing this order as of / }).waitFor();
+  const status = field.getByTestId("order-status");
+  await status.filter({ hasText: "Dispatched" }).waitFor();
+  await field.getByRole("button", { name: "On my way" }).click();
+  await field.getByTestId("waiting-moves").getByText("On my way: waiting to send").waitFor();
+  await status.filter({ hasText: "On the way, not sent yet" }).waitFor();
+  await photograph(field, field.locator("main"), "field-order-offline");
+  assert.equal((await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.status, "dispatched", "nothing reached the server");
+
+  // Back online: the session is asked for again, then the move is sent; the list is the server's again.
+  await phone.context.setOffline(false);
+  await field.waitForFunction(() => navigator.onLine);
+  await field.evaluate(() => dispatchEvent(new Event("online"))); // in case the emulation did not say so
+  await assertEventually(async () => (await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.status === "en_route",
+    "the move made offline is sent once the connection is back", 30_000);
+  await field.waitForFunction(() => !document.querySelector("[data-testid=waiting-moves]"));
+  await status.filter({ hasText: /^On the way$/ }).waitFor();
+  await field.getByTestId("offline-note").waitFor({ state: "detached" });
+  const moves = (await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.moves.filter((m) => m.action === "depart");
+  assert.equal(moves.length, 1, "sent once");
+
+  // Signing out lets go of every copy on the phone.
+  await field.getByRole("button", { name: "Sign out" }).click();
+  await field.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
+  await assertEventually(async () => Object.keys(await fieldCaches(field)).length === 0, "no copies are left after signing out");
+  assert.equal(await field.evaluate(() => localStorage.getItem("ratepayer.field.technician")), null);
+  assert.deepEqual(phone.errors.filter((e) => !/Could not reach|ERR_INTERNET_DISCONNECTED|net::/.test(e)), []);
+});
+
 test("a day of 5,000 orders: one request for the day, drawn quickly, a column's first cards shown and the rest on asking", async (t) => {
   const dispatcher = await ownStaffUser({ tag: "dispatch3", name: "Di Dispatcher", role: "field_dispatcher" });
   const desk = await openPage(browser, t, DESKTOP);
@@ -559,6 +795,16 @@ test("a day of 5,000 orders: one request for the day, drawn quickly, a column's 
   await page.screenshot({ path: `${process.env.RATEPAYER_E2E_ARTIFACTS || "/tmp"}/dispatch-board-5000.png` });
   assert.deepEqual(desk.errors, []);
 });
+
+/** Midnight of `day` on the utility's clocks, as the board asks for a day. */
+const dayStart = (day, zone) => instantOf(day, "00:00", zone);
+
+/** The day after "2026-12-07". */
+function nextDayOf(day) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /** The instant a day and time on the utility's clocks is (as the console computes it). */
 function instantOf(day, time, zone) {

@@ -1,6 +1,7 @@
 // The dispatcher's board and the field page's words (src/staff/dispatch.ts, ordersApi.ts,
 // route.ts): kinds and statuses in words, lateness, the day's orders grouped by crew with counts
-// (and quickly for 5,000), the crews seen, each crew's load that day (full, not working) and the
+// (and quickly for 5,000) and by area (the Area selector's choices, the lists narrowed by the
+// server's filter), the crews seen, each crew's load that day (full, not working) and the
 // crews offered when dispatching, a crew's change checked as the server checks it, the day as
 // [from, to) on the utility's clocks across a change of the clocks, the refusals in words, the
 // reasons a visit failed, and the requests made.
@@ -9,7 +10,8 @@ import assert from "node:assert/strict";
 import {
   boardLists, byWindow, crewsSeen, dayRange, failNote, groupByCrew, isLate, kindWords, movedWords, moveRefusal, nextDay, previousDay, readingMayBeConfirmed,
   readingWords, refusedReading, siteLine, statusWords, windowTimes, clockTime, crewLoadWords, crewStanding, standingWords, dayCrews, dispatchChoices,
-  crewNotice, crewDraft, crewProblems, crewForServer, crewSavedWords, crewRefusal, isCrewRefusal,
+  crewNotice, crewDraft, crewProblems, crewForServer, crewSavedWords, crewRefusal, isCrewRefusal, isAreaZip, areaWords, summarizeAreas,
+  areaCountWords, areaCrewWords, areaChoices, allAreasWords,
 } from "../.test-build/staff/dispatch.js";
 import {
   fetchCrews, fetchOrder, fetchUnscheduledOrders, fetchWindowOrders, moveOrder, postOrderPhoto, saveCrew, staffPhotoPath,
@@ -196,10 +198,108 @@ test("why a visit failed: the reason in words and what was typed; 'other' needs 
   assert.equal(siteLine({ line1: "12 Oak St", line2: "", city: "Eugene", state: "OR", zip: "97401" }), "12 Oak St, Eugene, OR 97401");
 });
 
-test("routes: the board of a day, the field page and one of its orders", () => {
-  assert.deepEqual(parseRoute("#/dispatch"), { page: "dispatch", day: null });
-  assert.deepEqual(parseRoute("#/dispatch?day=2026-12-08"), { page: "dispatch", day: "2026-12-08" });
-  assert.deepEqual(parseRoute("#/dispatch?day=soon"), { page: "dispatch", day: null });
+const SPRINGFIELD = { zip: "97477", city: "Springfield" };
+const EUGENE_01 = { zip: "97401", city: "Eugene" };
+const EUGENE_03 = { zip: "97403", city: "Eugene" };
+
+test("an area in words: the city and ZIP code; the ZIP alone without a city; no premise yet", () => {
+  assert.equal(areaWords(SPRINGFIELD), "Springfield 97477");
+  assert.equal(areaWords({ zip: "97477", city: " " }), "97477");
+  assert.equal(areaWords(null), "No premise yet");
+  assert.equal(areaWords(undefined), "No premise yet");
+  assert.equal(isAreaZip("97477"), true);
+  for (const text of ["9747", "974771", "97477-1234", "", null, undefined]) assert.equal(isAreaZip(text), false, String(text));
+});
+
+test("the day by area: each area's orders that day, late, not dispatched, to schedule and crews there; by city then ZIP, no premise last", () => {
+  const later = { window_end: "2026-12-08T22:00:00Z" }; // not late at NOW
+  const day = [
+    order({ ...later, number: "SO000001", area: SPRINGFIELD, crew: "Crew 10" }),
+    order({ ...later, number: "SO000002", area: SPRINGFIELD, crew: "Crew 2" }),
+    order({ number: "SO000003", area: SPRINGFIELD, crew: "Crew 2", window_end: "2026-12-08T19:00:00Z", status: "dispatched" }), // late
+    order({ ...later, number: "SO000004", area: SPRINGFIELD, crew: null }),
+    order({ ...later, number: "SO000005", area: EUGENE_03, crew: "Crew 7" }),
+    order({ ...later, number: "SO000006", area: null, crew: "Crew 7" }),
+    order({ ...later, number: "SO000007", area: EUGENE_01, crew: " " }),
+  ];
+  const waiting = [
+    order({ number: "SO000010", area: SPRINGFIELD, window_start: null, window_end: null, status: "received" }),
+    order({ number: "SO000011", area: { zip: "97333", city: "Corvallis" }, window_start: null, window_end: null, status: "received" }),
+    order({ number: "SO000012", window_start: null, window_end: null, status: "received" }), // an answer without the field
+  ];
+  const areas = summarizeAreas(day, waiting, NOW);
+  assert.deepEqual(areas.map((a) => [a.zip, a.city]), [["97333", "Corvallis"], ["97401", "Eugene"], ["97403", "Eugene"], ["97477", "Springfield"], [null, ""]]);
+  const springfield = areas[3];
+  assert.deepEqual(springfield, {
+    zip: "97477", city: "Springfield", day: 4, late: 1, notDispatched: 1, toSchedule: 1,
+    crews: [{ crew: "Crew 2", orders: 2 }, { crew: "Crew 10", orders: 1 }], // "Crew 2" before "Crew 10"
+  });
+  assert.deepEqual([areas[0].day, areas[0].toSchedule, areas[0].crews], [0, 1, []]);
+  assert.deepEqual([areas[1].day, areas[1].notDispatched], [1, 1], "a blank crew is not dispatched");
+  assert.deepEqual([areas[4].day, areas[4].toSchedule, areas[4].crews], [1, 1, [{ crew: "Crew 7", orders: 1 }]]);
+  // Every order counted once.
+  assert.equal(areas.reduce((n, a) => n + a.day, 0), day.length);
+  assert.equal(areas.reduce((n, a) => n + a.toSchedule, 0), waiting.length);
+  assert.deepEqual(summarizeAreas([], [], NOW), []);
+});
+
+test("the day by area: an area's city is the one most of its premises name", () => {
+  const areas = summarizeAreas([
+    order({ area: { zip: "97477", city: "SPRINGFIELD" } }),
+    order({ area: SPRINGFIELD }),
+    order({ area: SPRINGFIELD }),
+  ], [order({ area: { zip: "97477", city: "" } })], NOW);
+  assert.deepEqual(areas.map((a) => [a.zip, a.city, a.day, a.toSchedule]), [["97477", "Springfield", 3, 1]]);
+  // A ZIP code the server would not send (not five digits) is no area the board can narrow to.
+  assert.deepEqual(summarizeAreas([order({ area: { zip: "9747", city: "Springfield" } })], [], NOW).map((a) => a.zip), [null]);
+});
+
+test("an area's counts and crews in words", () => {
+  assert.equal(areaCountWords({ day: 12, toSchedule: 3 }), "12 that day, 3 to schedule");
+  assert.equal(areaCountWords({ day: 1, toSchedule: 0 }), "1 that day, none to schedule");
+  assert.equal(areaCrewWords({ crews: [{ crew: "Crew 2", orders: 5 }, { crew: "Crew 7", orders: 1 }], notDispatched: 2 }), "Crew 2: 5, Crew 7: 1; 2 not dispatched");
+  assert.equal(areaCrewWords({ crews: [], notDispatched: 2 }), "2 not dispatched");
+  assert.equal(areaCrewWords({ crews: [], notDispatched: 0 }), "None yet");
+  assert.equal(allAreasWords(40, 9), "All areas (40 that day, 9 to schedule)");
+});
+
+test("the Area selector: each area with its counts; the area chosen offered even when none of its orders are listed; no premise is no choice", () => {
+  const areas = summarizeAreas([order({ area: SPRINGFIELD }), order({ area: null })], [order({ area: EUGENE_01 })], NOW);
+  assert.deepEqual(areaChoices(areas, null), [
+    { zip: "97401", words: "Eugene 97401 (0 that day, 1 to schedule)" },
+    { zip: "97477", words: "Springfield 97477 (1 that day, none to schedule)" },
+  ]);
+  assert.deepEqual(areaChoices(areas, "97477").length, 2, "chosen and listed: once");
+  // Past the lists' limit, or an address naming an area with nothing that day: still offered (named by the narrowed answer).
+  assert.deepEqual(areaChoices(areas, "97702", { zip: "97702", city: "Bend" }).at(-1), { zip: "97702", words: "Bend 97702 (none that day or to schedule)" });
+  assert.deepEqual(areaChoices(areas, "97702").at(-1), { zip: "97702", words: "97702 (none that day or to schedule)" });
+  assert.deepEqual(areaChoices(areas, "nonsense").length, 2);
+});
+
+test("the day by area: 5,000 orders in a few milliseconds", () => {
+  const zips = Array.from({ length: 60 }, (_, i) => ({ zip: String(97001 + i), city: `Town ${i % 20}` }));
+  const orders = Array.from({ length: 5000 }, (_, i) => order({ number: `SO${String(i).padStart(6, "0")}`, area: i % 97 ? zips[i % 60] : null, crew: i % 5 ? `Crew ${i % 40}` : null }));
+  const began = performance.now();
+  const areas = summarizeAreas(orders, orders.slice(0, 500), NOW);
+  const took = performance.now() - began;
+  assert.equal(areas.length, 61);
+  assert.equal(areas.reduce((n, a) => n + a.day, 0), 5000);
+  assert.ok(took < 200, `${took} ms`);
+});
+
+test("routes: the board of a day (narrowed to an area), the field page and one of its orders", () => {
+  assert.deepEqual(parseRoute("#/dispatch"), { page: "dispatch", day: null, area: null });
+  assert.deepEqual(parseRoute("#/dispatch?day=2026-12-08"), { page: "dispatch", day: "2026-12-08", area: null });
+  assert.deepEqual(parseRoute("#/dispatch?day=soon"), { page: "dispatch", day: null, area: null });
+  assert.deepEqual(parseRoute("#/dispatch?day=2026-12-08&area=97477"), { page: "dispatch", day: "2026-12-08", area: "97477" });
+  assert.deepEqual(parseRoute("#/dispatch?area=97477"), { page: "dispatch", day: null, area: "97477" });
+  // Only what the server's filter takes (five digits): anything else is the whole board.
+  for (const area of ["9747", "97477-1234", "Springfield", ""]) {
+    assert.deepEqual(parseRoute(`#/dispatch?area=${encodeURIComponent(area)}`), { page: "dispatch", day: null, area: null }, area);
+  }
+  assert.equal(dispatchHash(), "#/dispatch");
+  assert.equal(dispatchHash(null, "97477"), "#/dispatch?area=97477");
+  assert.equal(dispatchHash("2026-12-08", "97477"), "#/dispatch?day=2026-12-08&area=97477");
   assert.deepEqual(parseRoute("#/field"), { page: "field", order: null });
   assert.deepEqual(parseRoute("#/field/SO000123"), { page: "field", order: "SO000123" });
   assert.deepEqual(parseRoute("#/field/nonsense"), { page: "search" });
@@ -235,6 +335,15 @@ test("requests: a day's window list and the unscheduled list (5,000 at most each
   assert.deepEqual(JSON.parse(asked[3].body), { action: "complete", reads: [{ meter: "E1", reading: "10300" }] });
   await moveOrder("SO000001", { action: "dispatch", crew: "Crew 7" });
   assert.equal(asked[4].headers["Idempotency-Key"], undefined, "the dispatcher's moves carry no key");
+});
+
+test("requests: the two lists narrowed to an area, by the server's filter (so an area's orders are all there past the limit)", async () => {
+  await fetchWindowOrders("2026-12-08T08:00:00Z", "2026-12-09T08:00:00Z", undefined, { area: "97477" });
+  await fetchUnscheduledOrders(undefined, { area: "97477" });
+  assert.equal(asked[0].path, "/api/v1/staff/service-orders?from=2026-12-08T08%3A00%3A00Z&to=2026-12-09T08%3A00%3A00Z&area=97477&limit=5000");
+  assert.equal(asked[1].path, "/api/v1/staff/service-orders?unscheduled=true&area=97477&limit=5000");
+  await fetchUnscheduledOrders(undefined, { area: null });
+  assert.equal(asked[2].path, "/api/v1/staff/service-orders?unscheduled=true&limit=5000");
 });
 
 test("requests: a photo is its bytes, the whole body, with its purpose; no key (the server keeps an order's same image once)", async () => {

@@ -598,6 +598,17 @@ export interface ServiceOrder {
   photos?: KeptPhoto[];
   /** The account's standing: pending while an application waits to be activated. */
   account_status?: "pending" | "active" | "closed";
+  /**
+   * Where the work is (staff answers: the dispatcher groups and filters by it): the premise's
+   * five-digit ZIP code and city; null when the account has no premise yet.
+   */
+  area?: OrderArea | null;
+}
+
+/** An order's area: the premise's ZIP code (its first five digits) and city. */
+export interface OrderArea {
+  zip: string;
+  city: string;
 }
 
 /** A photo kept with an order (a technician's) or with a reading (the customer's of the dial). */

@@ -22,6 +22,7 @@ import type { ReportsScreen } from "./reportsRoute";
 import { INBOX_PERMISSION, inboxHash } from "./inbox";
 import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
 import { SEARCH_FIELD_ID, isSearchShortcut } from "./shortcuts";
+import { forgetFieldCopies, forgetOtherTechnician, keptTechnician } from "./fieldWorker";
 
 /** The work queues' screens: their code loads when the Work area is first opened. */
 const WorkArea = lazyPart("work queues", () => import("./WorkArea").then((m) => m.WorkArea));
@@ -48,8 +49,16 @@ function reportsTitle(screen: ReportsScreen): string {
   return `${screen.report === null ? "Reports" : `${codeLabel(screen.report)} report`} · Ratepayer staff`;
 }
 
-/** unknown: not asked yet (GET /api/v1/staff/me on start); nothing is drawn until it is known. */
-type Session = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; me: Staff };
+/**
+ * unknown: not asked yet (GET /api/v1/staff/me on start); nothing is drawn until it is known.
+ * offline: the server could not be reached on start, on the field page, by the technician kept on
+ * this phone (fieldWorker.ts): the field page opens from its copies (no CSRF token: nothing is sent)
+ * and the session is asked for again when the connection is back.
+ */
+type Session = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; me: Staff } | { state: "offline"; me: Staff };
+
+/** How often the session is asked for again while the page is open with no connection (besides the browser's "online"). */
+const OFFLINE_ASK_EVERY_MS = 30_000;
 
 /**
  * The skip link: focus moves to the page's content (main, tabindex -1). Followed as a link, "#main"
@@ -144,6 +153,7 @@ export function App() {
     (me: Staff) => {
       if (lastUser.current && lastUser.current.id !== me.id) forgetConsole();
       lastUser.current = { id: me.id, email: me.email };
+      forgetOtherTechnician(me);
       setCsrfToken(me.csrf_token);
       setSession({ state: "signed-in", me: staffOf(me) });
       setSessionKey((k) => k + 1);
@@ -169,11 +179,41 @@ export function App() {
     getMe(ctl.signal).then(signedIn, (e) => {
       if (isAbort(e)) return;
       const err = asApiError(e);
+      // No connection on the field page: opened for the technician kept on this phone, from its copies.
+      const technician = err.status === 0 && parseRoute(location.hash).page === "field" ? keptTechnician() : null;
+      if (technician) {
+        setSession({ state: "offline", me: technician });
+        return;
+      }
       if (err.status !== 401) setError(err); // the server could not say; signing in may still work
       setSession({ state: "signed-out" });
     });
     return () => ctl.abort();
   }, [onEnrol, sessionState, signedIn]);
+
+  // Opened with no connection: the session is asked for again when the connection is back (and
+  // every 30 s). Still the same user's: signed in as usual (the field page's outbox then sends); ended: sign in again.
+  useEffect(() => {
+    if (sessionState !== "offline") return;
+    const ctl = new AbortController();
+    let asking = false;
+    const ask = () => {
+      if (asking) return;
+      asking = true;
+      getMe(ctl.signal).then(signedIn, (e) => {
+        asking = false;
+        if (isAbort(e)) return;
+        if (asApiError(e).status === 401) signedOut(SESSION_ENDED);
+      });
+    };
+    addEventListener("online", ask);
+    const timer = setInterval(ask, OFFLINE_ASK_EVERY_MS);
+    return () => {
+      ctl.abort();
+      removeEventListener("online", ask);
+      clearInterval(timer);
+    };
+  }, [sessionState, signedIn, signedOut]);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -220,6 +260,7 @@ export function App() {
   );
 
   const signedInNow = session.state === "signed-in";
+  const offlineNow = session.state === "offline";
 
   // Signed in again after the session ended during a search: run it again.
   useEffect(() => {
@@ -254,6 +295,8 @@ export function App() {
   useEffect(() => {
     if (route.page === "enrol") {
       document.title = "Set up your sign-in · Ratepayer staff";
+    } else if (offlineNow) {
+      document.title = `${route.page === "field" ? route.order ?? "Field work" : "No connection"} · Ratepayer staff`;
     } else if (!signedInNow) {
       document.title = "Sign in · Ratepayer staff";
     } else if (route.page === "account") {
@@ -283,7 +326,7 @@ export function App() {
       else focusSearchField();
       searchAsked.current = false;
     }
-  }, [route, signedInNow]);
+  }, [route, signedInNow, offlineNow]);
 
   // "/" from anywhere in the console (not while typing in a field): the search field, on this
   // page or the search page.
@@ -322,6 +365,7 @@ export function App() {
     }
     setSigningOut(false);
     forgetConsole();
+    void forgetFieldCopies(); // the field page's copies of the day's orders leave the phone with the session
     lastUser.current = null;
     signedOut(SIGNED_OUT);
     replaceRoute("#/");
@@ -339,6 +383,15 @@ export function App() {
     content = null; // a moment, on start: nothing to draw and take back
   } else if (session.state === "signed-out") {
     content = <SignIn email={lastUser.current?.email ?? ""} onSignedIn={signedIn} onProblem={setError} />;
+  } else if (session.state === "offline") {
+    content = route.page === "field" ? (
+      <FieldPage order={route.order} me={session.me} confirmed={false} onSessionEnded={fail} />
+    ) : (
+      <section aria-labelledby="offline-heading">
+        <h1 id="offline-heading">No connection</h1>
+        <p>Only the field page opens without a connection. <a href={fieldHash()}>Field work</a></p>
+      </section>
+    );
   } else if (route.page === "audit") {
     content = <AuditTrail filters={route.filters} onProblem={setError} onFail={fail} />;
   } else if (route.page === "work") {
@@ -350,9 +403,9 @@ export function App() {
   } else if (route.page === "inbox") {
     content = <InboxArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "dispatch") {
-    content = <DispatchBoard day={route.day} me={session.me} onSessionEnded={fail} />;
+    content = <DispatchBoard day={route.day} area={route.area} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "field") {
-    content = <FieldPage order={route.order} me={session.me} onSessionEnded={fail} />;
+    content = <FieldPage order={route.order} me={session.me} confirmed onSessionEnded={fail} />;
   } else if (route.page === "reports") {
     content = <ReportsArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "search") {
@@ -381,7 +434,7 @@ export function App() {
     );
   }
 
-  const me = session.state === "signed-in" && !onEnrol ? session.me : null;
+  const me = (session.state === "signed-in" || session.state === "offline") && !onEnrol ? session.me : null;
 
   return (
     <>
@@ -440,7 +493,7 @@ export function App() {
             </ul>
           </nav>
         )}
-        {me && (
+        {me && signedInNow && (
           <p class="shortcut-hint">
             Press <kbd>/</kbd> to search
           </p>

@@ -7,12 +7,17 @@
 // site, of why with "Could not do it"). Every move and photo goes through the outbox
 // (useFieldOutbox.ts, fieldQueue.ts): kept on the phone (a move with its own Idempotency-Key), sent
 // when there is a connection, shown as waiting to send until the server answers; a refusal is said
-// with its order (an unlikely reading may then be confirmed as right).
+// with its order (an unlikely reading may then be confirmed as right). Without a connection the page
+// still opens after a reload (fieldWorker.ts registers public/field-sw.js, which keeps the page, its
+// files and copies of the orders the page asked for): the day's list and each order opened before
+// show as they were then, said so ("Offline — showing your list as of 9:42 AM"); opened so, for the
+// technician kept on the phone (App.tsx), moves wait in the outbox until the server has said the
+// session is still theirs (`confirmed`).
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { asApiError, isAbort } from "./api";
 import type { ApiError, Staff } from "./api";
 import type { ServiceOrder } from "../portal/types";
-import { fetchOrder, fetchWindowOrders } from "./ordersApi";
+import { fetchFieldDay, fetchFieldOrder } from "./ordersApi";
 import type { SitedOrder, SiteMeter } from "./ordersApi";
 import {
   byWindow, crewsSeen, dayRange, kindWords, readingMayBeConfirmed, readingWords, refusedReading, siteLine, statusWords, windowTimes,
@@ -27,6 +32,8 @@ import { newMeterField } from "./newMeter";
 import { useFieldOutbox } from "./useFieldOutbox";
 import type { FieldOutbox } from "./useFieldOutbox";
 import { useOrdersZone } from "./useOrdersZone";
+import { copyNote } from "./fieldOffline";
+import { keepTechnician, keepZone, keptZone, registerFieldWorker } from "./fieldWorker";
 import { formatInstantIn, localDateOf } from "./localTime";
 import { formatDate } from "../shared/format";
 import { consoleProblem } from "./problems";
@@ -38,6 +45,9 @@ const LIST_EVERY_MS = 120_000;
 
 /** Orders seen on this page, by number: an order opened before still shows when the connection is gone. */
 const seen = new Map<string, SitedOrder>();
+
+/** The utility's zone kept on the phone (useOrdersZone): the day is the same day with no connection. */
+const KEPT_ZONE = { read: keptZone, keep: keepZone };
 
 function storedCrew(): string {
   try {
@@ -58,7 +68,13 @@ const MOVE_WORDS: Record<FieldAction, string> = {
   fail: "Could not do it",
 };
 
-export function FieldPage({ order, me, onSessionEnded }: { order: string | null; me: Staff; onSessionEnded: (e: ApiError) => void }) {
+export function FieldPage({ order, me, confirmed, onSessionEnded }: {
+  order: string | null;
+  me: Staff;
+  /** False: opened with no connection for the technician kept on the phone; nothing is sent until the server confirms the session. */
+  confirmed: boolean;
+  onSessionEnded: (e: ApiError) => void;
+}) {
   if (!me.permissions.includes(FIELD_PERMISSION)) {
     return (
       <section class="field-page" aria-labelledby="field-heading">
@@ -70,17 +86,19 @@ export function FieldPage({ order, me, onSessionEnded }: { order: string | null;
       </section>
     );
   }
-  return <FieldWork order={order} me={me} onSessionEnded={onSessionEnded} />;
+  return <FieldWork order={order} me={me} confirmed={confirmed} onSessionEnded={onSessionEnded} />;
 }
 
 type Load = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready" };
 
-function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: Staff; onSessionEnded: (e: ApiError) => void }) {
-  const { zone, ready } = useOrdersZone();
+function FieldWork({ order, me, confirmed, onSessionEnded }: { order: string | null; me: Staff; confirmed: boolean; onSessionEnded: (e: ApiError) => void }) {
+  const { zone, ready } = useOrdersZone(KEPT_ZONE);
   const today = localDateOf(new Date(), zone) ?? "";
   const [crew, setCrew] = useState(storedCrew);
   const [choosing, setChoosing] = useState(() => storedCrew() === "");
   const [orders, setOrders] = useState<ServiceOrder[]>([]);
+  // When the list shown is the copy kept on the phone (no connection), when that copy was made.
+  const [listCopiedAt, setListCopiedAt] = useState<string | null>(null);
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [online, setOnline] = useState(() => navigator.onLine);
   const asking = useRef(0);
@@ -89,10 +107,11 @@ function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: St
     const range = dayRange(today, zone);
     if (!ready || !range) return;
     const n = ++asking.current;
-    fetchWindowOrders(range.from, range.to).then(
-      (all) => {
+    fetchFieldDay(range.from, range.to, me.id).then(
+      ({ value: all, copiedAt }) => {
         if (n !== asking.current) return;
         setOrders(all);
+        setListCopiedAt(copiedAt);
         setLoad({ state: "ready" });
       },
       (e) => {
@@ -102,7 +121,7 @@ function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: St
         else setLoad((l) => (l.state === "ready" ? l : { state: "failed", error: err })); // the list shown stays
       },
     );
-  }, [today, zone, ready, onSessionEnded]);
+  }, [today, zone, ready, me.id, onSessionEnded]);
 
   // Asked again every few minutes and when the connection comes back: orders dispatched meanwhile appear.
   useEffect(() => {
@@ -133,7 +152,16 @@ function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: St
     setAnswers((n) => n + 1);
     refresh();
   }, [refresh]);
-  const outbox = useFieldOutbox(me.id, onSessionEnded, onAnswered);
+  const outbox = useFieldOutbox(me.id, onSessionEnded, onAnswered, !confirmed);
+
+  // The service worker: registered here (the field page only); once it answers the page, the list
+  // and the order shown are asked for again through it, so that it keeps them.
+  const whenWorkerAnswers = useRef(onAnswered);
+  whenWorkerAnswers.current = onAnswered;
+  useEffect(() => registerFieldWorker(() => whenWorkerAnswers.current()), []);
+  useEffect(() => {
+    if (confirmed) keepTechnician(me);
+  }, [confirmed, me]);
 
   const mine = useMemo(() => orders.filter((o) => sameCrew(o.crew, crew)).sort(byWindow), [orders, crew]);
   const crews = useMemo(() => crewsSeen(orders), [orders]);
@@ -152,7 +180,7 @@ function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: St
     <section class="field-page" aria-labelledby="field-heading">
       <OutboxLine outbox={outbox} online={online} />
       {order ? (
-        <OrderPage key={order} number={order} listed={mine.find((o) => o.number === order) ?? null} zone={zone} answers={answers}
+        <OrderPage key={order} number={order} technician={me.id} listed={mine.find((o) => o.number === order) ?? null} zone={zone} answers={answers}
           outbox={outbox} onSessionEnded={onSessionEnded} />
       ) : choosing ? (
         <CrewChooser crew={crew} crews={crews} onChosen={chooseCrew} onBack={crew ? () => setChoosing(false) : null} />
@@ -171,6 +199,7 @@ function FieldWork({ order, me, onSessionEnded }: { order: string | null; me: St
           )}
           {load.state === "ready" && (
             <>
+              {listCopiedAt && <OfflineNote words={copyNote("list", listCopiedAt, new Date(), zone)} />}
               <p role="status" class="status-line" data-testid="field-status">
                 {mine.length === 0 ? `No orders are dispatched to ${crew} today.` : `${mine.length} ${mine.length === 1 ? "order" : "orders"} today.`}
               </p>
@@ -264,8 +293,20 @@ function CrewChooser({ crew, crews, onChosen, onBack }: { crew: string; crews: s
   );
 }
 
-function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
+/** The copy kept on the phone is shown: said above what it shows. */
+function OfflineNote({ words }: { words: string | null }) {
+  if (!words) return null;
+  return (
+    <p class="offline-note" data-testid="offline-note">
+      <strong>{words}</strong> <span>It is asked for again when the connection is back.</span>
+    </p>
+  );
+}
+
+function OrderPage({ number, technician, listed, zone, answers, outbox, onSessionEnded }: {
   number: string;
+  /** The technician's staff id: the service worker keeps the order's copy for them. */
+  technician: number;
   listed: ServiceOrder | null;
   zone: string | null;
   answers: number;
@@ -273,6 +314,7 @@ function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
   onSessionEnded: (e: ApiError) => void;
 }) {
   const [order, setOrder] = useState<SitedOrder | null>(() => seen.get(number) ?? null);
+  const [copiedAt, setCopiedAt] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [form, setForm] = useState<"complete" | "fail" | null>(null);
   const [full, setFull] = useState(false);
@@ -280,10 +322,11 @@ function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     const ctl = new AbortController();
-    fetchOrder(number, ctl.signal).then(
-      (o) => {
+    fetchFieldOrder(number, technician, ctl.signal).then(
+      ({ value: o, copiedAt: copied }) => {
         seen.set(number, o);
         setOrder(o);
+        setCopiedAt(copied);
         setProblem(null);
       },
       (e) => {
@@ -294,7 +337,7 @@ function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
       },
     );
     return () => ctl.abort();
-  }, [number, answers, onSessionEnded]);
+  }, [number, technician, answers, onSessionEnded]);
 
   const shown: SitedOrder | null = order ?? (listed ? { ...listed } : null);
   const waiting = outbox.outbox.waiting.filter((m): m is QueuedMove => m.order === number && !m.photo);
@@ -322,6 +365,7 @@ function OrderPage({ number, listed, zone, answers, outbox, onSessionEnded }: {
       )}
       {shown && (
         <>
+          {order && copiedAt && <OfflineNote words={copyNote("order", copiedAt, new Date(), zone)} />}
           <p class="field-sub">
             <span class="nowrap">{number}</span> · <span class="badge order-status" data-testid="order-status">{statusWords(status)}{waiting.length > 0 ? ", not sent yet" : ""}</span>
           </p>

@@ -337,6 +337,15 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return request<T>("GET", path, undefined, signal);
 }
 
+/**
+ * A GET sending `headers`, answered with its JSON and the answer's headers (the field page reads
+ * whether an answer is the copy its service worker kept: fieldOffline.ts).
+ */
+export async function getJsonAnswer<T>(path: string, headers: Record<string, string>, signal?: AbortSignal): Promise<{ body: T; headers: Headers }> {
+  const res = await send("GET", path, "application/json", undefined, signal, headers);
+  return { body: (await res.json()) as T, headers: res.headers };
+}
+
 // ---- sign-in ------------------------------------------------------------------
 
 /** The signed-in user; 401 when there is no session. */

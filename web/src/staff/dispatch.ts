@@ -1,18 +1,19 @@
 // The dispatcher's board and the field page's words and arrangements (pure;
 // test/staffDispatch.test.mjs): an order's kind and status in words, whether a visit is late, the
-// day's orders grouped by crew (with counts), the crews seen that day, each crew's visits that day
-// against its limit (full, not working) and the crews offered when dispatching, a crew's change
-// checked as the server checks it, the day as the server's [from, to) on the utility's clocks,
-// and the server's refusals in words. The rules are the server's (src/orders/order_rules.h,
+// day's orders grouped by crew (with counts) and summed up by area (the premise's ZIP code: the Area
+// selector's choices), the crews seen that day, each crew's visits that day against its limit
+// (full, not working) and the crews offered when dispatching, a crew's change checked as the server
+// checks it, the day as the server's [from, to) on the utility's clocks, and the server's refusals
+// in words. The rules are the server's (src/orders/order_rules.h,
 // src/orders/crews.h, docs/orders.md). Relative imports end in .ts for the unit tests.
 
 import type { ApiError } from "./api.ts";
-import type { ServiceOrder } from "../portal/types.ts";
+import type { OrderArea, ServiceOrder } from "../portal/types.ts";
 import { instantAt } from "./applications.ts";
 
 /** The fields of an order the board and the field page use (a list item has them all). */
 export type BoardOrder = Pick<ServiceOrder, "number" | "account" | "kind" | "status" | "needs_visit" | "details" | "window_start" |
-  "window_end" | "crew" | "failure_reason" | "service_date" | "commodity" | "requested_at">;
+  "window_end" | "crew" | "failure_reason" | "service_date" | "commodity" | "requested_at" | "area">;
 
 const KIND_WORDS: Record<string, string> = {
   start_service: "Start service",
@@ -85,7 +86,7 @@ export interface CrewGroup<T> {
   late: number;
 }
 
-const byCrewName = new Intl.Collator("en-US", { numeric: true, sensitivity: "base" });
+const namesInOrder = new Intl.Collator("en-US", { numeric: true, sensitivity: "base" });
 
 /** Window order: earliest start first, then the order's number (a stable order for equal windows). */
 export function byWindow(a: Pick<BoardOrder, "window_start" | "number">, b: Pick<BoardOrder, "window_start" | "number">): number {
@@ -117,7 +118,7 @@ export function groupByCrew<T extends Pick<BoardOrder, "crew" | "status" | "wind
     group.orders.push(order);
     if (isLate(order, nowMs)) group.late++;
   }
-  const crews = [...groups.values()].sort((a, b) => byCrewName.compare(a.crew ?? "", b.crew ?? ""));
+  const crews = [...groups.values()].sort((a, b) => namesInOrder.compare(a.crew ?? "", b.crew ?? ""));
   const all = none ? [none, ...crews] : crews;
   for (const group of all) group.orders.sort(byWindow);
   return all;
@@ -127,7 +128,116 @@ export function groupByCrew<T extends Pick<BoardOrder, "crew" | "status" | "wind
 export function crewsSeen(orders: readonly Pick<BoardOrder, "crew">[]): string[] {
   const crews = new Set<string>();
   for (const o of orders) if (o.crew?.trim()) crews.add(o.crew.trim());
-  return [...crews].sort(byCrewName.compare);
+  return [...crews].sort(namesInOrder.compare);
+}
+
+/** A ZIP code the server's `area` filter takes: five digits ("97477"). */
+export function isAreaZip(text: string | null | undefined): text is string {
+  return typeof text === "string" && /^\d{5}$/.test(text);
+}
+
+/** An area as the board writes it: "Springfield 97477"; the ZIP alone without a city; "No premise yet" for none. */
+export function areaWords(area: OrderArea | null | undefined): string {
+  if (!area) return "No premise yet";
+  const city = area.city.trim();
+  return city ? `${city} ${area.zip}` : area.zip;
+}
+
+/**
+ * One area's share of the board: its orders on the day (those late, those not dispatched to a crew
+ * yet, and how many each crew has there) and those waiting to be scheduled. `zip` null: orders whose
+ * account has no premise yet (the server cannot filter by that).
+ */
+export interface AreaSummary {
+  zip: string | null;
+  /** The city most of its orders name (the premises of one ZIP code may spell it differently). */
+  city: string;
+  day: number;
+  late: number;
+  notDispatched: number;
+  toSchedule: number;
+  /** Crews with orders there that day, by name, each with its count. */
+  crews: { crew: string; orders: number }[];
+}
+
+/**
+ * The board by area, from the day's orders (the crews' list) and those to schedule: each area by
+ * city, then ZIP code ("Eugene 97401" before "Eugene 97403" before "Springfield 97477"), the orders
+ * with no premise yet last. One pass over the orders.
+ */
+export function summarizeAreas<T extends Pick<BoardOrder, "area" | "crew" | "status" | "window_end">>(
+  dayOrders: readonly T[],
+  toSchedule: readonly T[],
+  nowMs: number,
+): AreaSummary[] {
+  interface Tally { summary: AreaSummary; cities: Map<string, number>; crews: Map<string, number> }
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (area: OrderArea | null | undefined): Tally => {
+    const zip = isAreaZip(area?.zip) ? area.zip : null;
+    const key = zip ?? "";
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = { summary: { zip, city: "", day: 0, late: 0, notDispatched: 0, toSchedule: 0, crews: [] }, cities: new Map(), crews: new Map() };
+      tallies.set(key, tally);
+    }
+    const city = zip ? area?.city.trim() : "";
+    if (city) tally.cities.set(city, (tally.cities.get(city) ?? 0) + 1);
+    return tally;
+  };
+  for (const order of dayOrders) {
+    const { summary, crews } = tallyOf(order.area);
+    summary.day++;
+    if (isLate(order, nowMs)) summary.late++;
+    const crew = order.crew?.trim();
+    if (crew) crews.set(crew, (crews.get(crew) ?? 0) + 1);
+    else summary.notDispatched++;
+  }
+  for (const order of toSchedule) tallyOf(order.area).summary.toSchedule++;
+  const summaries = [...tallies.values()].map(({ summary, cities, crews }) => {
+    const named = [...cities.entries()].sort((a, b) => b[1] - a[1] || namesInOrder.compare(a[0], b[0]));
+    summary.city = named[0]?.[0] ?? "";
+    summary.crews = [...crews.entries()].sort((a, b) => namesInOrder.compare(a[0], b[0])).map(([crew, orders]) => ({ crew, orders }));
+    return summary;
+  });
+  return summaries.sort((a, b) => {
+    if ((a.zip === null) !== (b.zip === null)) return a.zip === null ? 1 : -1;
+    return namesInOrder.compare(a.city, b.city) || (a.zip ?? "").localeCompare(b.zip ?? "");
+  });
+}
+
+/** An area's counts in words: "12 that day, 3 to schedule"; "1 that day, none to schedule". */
+export function areaCountWords(counts: Pick<AreaSummary, "day" | "toSchedule">): string {
+  return `${counts.day} that day, ${counts.toSchedule === 0 ? "none" : counts.toSchedule} to schedule`;
+}
+
+/** The crews working in an area that day, in words: "Crew 2: 5, Crew 7: 1; 2 not dispatched"; "None yet". */
+export function areaCrewWords(summary: Pick<AreaSummary, "crews" | "notDispatched">): string {
+  const crews = summary.crews.map((c) => `${c.crew}: ${c.orders}`).join(", ");
+  const waiting = summary.notDispatched > 0 ? `${summary.notDispatched} not dispatched` : "";
+  return [crews, waiting].filter(Boolean).join("; ") || "None yet";
+}
+
+/**
+ * The Area selector's choices after "All areas": each area with orders that day or to schedule
+ * ("Springfield 97477 (12 that day, 3 to schedule)"), in the summary's order; the area chosen is
+ * offered even when none of its orders are in the lists (named by `chosenArea`, the narrowed
+ * answer's, when there is one). Orders with no premise yet are not a choice: the server filters by
+ * ZIP code.
+ */
+export function areaChoices(summaries: readonly AreaSummary[], chosen: string | null, chosenArea: OrderArea | null = null): { zip: string; words: string }[] {
+  const choices = summaries
+    .filter((s): s is AreaSummary & { zip: string } => s.zip !== null)
+    .map((s) => ({ zip: s.zip, words: `${areaWords({ zip: s.zip, city: s.city })} (${areaCountWords(s)})` }));
+  if (isAreaZip(chosen) && !choices.some((c) => c.zip === chosen)) {
+    const area = chosenArea?.zip === chosen ? chosenArea : { zip: chosen, city: "" };
+    choices.push({ zip: chosen, words: `${areaWords(area)} (none that day or to schedule)` });
+  }
+  return choices;
+}
+
+/** "All areas (40 that day, 9 to schedule)": the selector's first choice. */
+export function allAreasWords(dayOrders: number, toSchedule: number): string {
+  return `All areas (${areaCountWords({ day: dayOrders, toSchedule })})`;
 }
 
 /**
@@ -184,7 +294,7 @@ export function dayCrews(answered: readonly CrewDay[], seen: readonly string[]):
   const byName = new Map<string, CrewDay>();
   for (const c of answered) byName.set(c.name, c);
   for (const name of seen) if (!byName.has(name)) byName.set(name, { name, orders_per_day: null, active: true, booked: 0 });
-  return [...byName.values()].sort((a, b) => byCrewName.compare(a.name, b.name));
+  return [...byName.values()].sort((a, b) => namesInOrder.compare(a.name, b.name));
 }
 
 /**

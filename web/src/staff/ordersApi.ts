@@ -5,7 +5,8 @@
 // Field moves carry an Idempotency-Key (fieldQueue.ts); a photo needs none (the server keeps the
 // same image once an order). Relative imports end in .ts for the unit tests.
 
-import { getJson, request } from "./api.ts";
+import { getJson, getJsonAnswer, request } from "./api.ts";
+import { COPY_FOR_HEADER, COPY_MADE_AT_HEADER } from "./fieldOffline.ts";
 import type { KeptPhoto, ServiceOrder } from "../portal/types.ts";
 import type { CrewChange, CrewDay, MoveAction } from "./dispatch.ts";
 
@@ -14,16 +15,26 @@ const ORDERS = "/api/v1/staff/service-orders";
 /** The most orders one answer holds (the server's maximum): a day's board is one request. */
 export const BOARD_LIMIT = 5000;
 
+/** Narrows a list: `area`, only orders whose work is in that five-digit ZIP code (else 422 naming `area`). */
+export interface OrderFilter {
+  area?: string | null;
+}
+
+function listQuery(fields: Record<string, string>, filter: OrderFilter): URLSearchParams {
+  const q = new URLSearchParams(fields);
+  if (filter.area) q.set("area", filter.area);
+  q.set("limit", String(BOARD_LIMIT));
+  return q;
+}
+
 /** Open orders whose window starts in [from, to), oldest first. */
-export async function fetchWindowOrders(from: string, to: string, signal?: AbortSignal): Promise<ServiceOrder[]> {
-  const q = new URLSearchParams({ from, to, limit: String(BOARD_LIMIT) });
-  return (await getJson<{ orders: ServiceOrder[] }>(`${ORDERS}?${q}`, signal)).orders ?? [];
+export async function fetchWindowOrders(from: string, to: string, signal?: AbortSignal, filter: OrderFilter = {}): Promise<ServiceOrder[]> {
+  return (await getJson<{ orders: ServiceOrder[] }>(`${ORDERS}?${listQuery({ from, to }, filter)}`, signal)).orders ?? [];
 }
 
 /** Open orders that need a visit and have no window (failed visits to schedule again among them). */
-export async function fetchUnscheduledOrders(signal?: AbortSignal): Promise<ServiceOrder[]> {
-  const q = new URLSearchParams({ unscheduled: "true", limit: String(BOARD_LIMIT) });
-  return (await getJson<{ orders: ServiceOrder[] }>(`${ORDERS}?${q}`, signal)).orders ?? [];
+export async function fetchUnscheduledOrders(signal?: AbortSignal, filter: OrderFilter = {}): Promise<ServiceOrder[]> {
+  return (await getJson<{ orders: ServiceOrder[] }>(`${ORDERS}?${listQuery({ unscheduled: "true" }, filter)}`, signal)).orders ?? [];
 }
 
 /** A meter in place where the work is, with a register meter's last accepted reading. */
@@ -52,6 +63,33 @@ export type SitedOrder = ServiceOrder & { site?: OrderSite };
 /** One order with its moves and its site. */
 export async function fetchOrder(number: string, signal?: AbortSignal): Promise<SitedOrder> {
   return (await getJson<{ order: SitedOrder }>(`${ORDERS}/${encodeURIComponent(number)}`, signal)).order;
+}
+
+/**
+ * An answer the field page shows, and when it is the copy kept on the phone (public/field-sw.js
+ * answers so with no connection), when that copy was made; null for the server's answer.
+ */
+export interface FieldAnswer<T> {
+  value: T;
+  copiedAt: string | null;
+}
+
+/** The field page's request: marked for its service worker to keep a copy for `technician` (a staff id). */
+async function fieldGet<T>(path: string, technician: number, signal?: AbortSignal): Promise<{ body: T; copiedAt: string | null }> {
+  const { body, headers } = await getJsonAnswer<T>(path, { [COPY_FOR_HEADER]: String(technician) }, signal);
+  return { body, copiedAt: headers.get(COPY_MADE_AT_HEADER) };
+}
+
+/** The day's open orders, as the field page asks for them (the technician's crew is chosen on the page). */
+export async function fetchFieldDay(from: string, to: string, technician: number, signal?: AbortSignal): Promise<FieldAnswer<ServiceOrder[]>> {
+  const { body, copiedAt } = await fieldGet<{ orders: ServiceOrder[] }>(`${ORDERS}?${listQuery({ from, to }, {})}`, technician, signal);
+  return { value: body.orders ?? [], copiedAt };
+}
+
+/** One order with its site and meters, as the field page asks for it. */
+export async function fetchFieldOrder(number: string, technician: number, signal?: AbortSignal): Promise<FieldAnswer<SitedOrder>> {
+  const { body, copiedAt } = await fieldGet<{ order: SitedOrder }>(`${ORDERS}/${encodeURIComponent(number)}`, technician, signal);
+  return { value: body.order, copiedAt };
 }
 
 export interface MoveBody {

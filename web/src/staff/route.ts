@@ -10,7 +10,9 @@
 //   #/settings/tariffs...   the rate plans and their tariffs (tariffsRoute.ts)
 //   #/reports...            the office's reports (reportsRoute.ts)
 //   #/inbox...              customers' messages (inbox.ts)
-//   #/dispatch?day=YYYY-MM-DD   the dispatcher's board of a day (today without a day)
+//   #/dispatch?day=YYYY-MM-DD&area=97477
+//                           the dispatcher's board of a day (today without a day), narrowed to
+//                           an area (a five-digit ZIP code) when one is named
 //   #/field                 the field technician's orders of today
 //   #/field/{SO000123}      one of them: the site, the meters and the moves
 
@@ -42,7 +44,7 @@ export type Route =
   | { page: "tariffs"; code: string | null }
   | { page: "reports"; screen: ReportsScreen }
   | { page: "inbox"; screen: InboxScreen }
-  | { page: "dispatch"; day: string | null }
+  | { page: "dispatch"; day: string | null; area: string | null }
   | { page: "field"; order: string | null };
 
 function decode(part: string): string | null {
@@ -89,8 +91,10 @@ export function parseRoute(hash: string): Route {
   if (inbox) return { page: "inbox", screen: inbox };
   const dispatch = /^#\/dispatch\/?(?:\?(.*))?$/.exec(hash);
   if (dispatch) {
-    const day = new URLSearchParams(dispatch[1] ?? "").get("day");
-    return { page: "dispatch", day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null };
+    const params = new URLSearchParams(dispatch[1] ?? "");
+    const day = params.get("day");
+    const area = params.get("area");
+    return { page: "dispatch", day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null, area: area && /^\d{5}$/.test(area) ? area : null };
   }
   const field = /^#\/field(?:\/(SO\d{1,12}))?\/?$/.exec(hash);
   if (field) return { page: "field", order: field[1] ?? null };
@@ -113,9 +117,13 @@ export const SETTINGS_HASH = "#/settings";
 /** Seeing the settings, their changes and the bill schedule (what their routes declare, src/api/routes.cc). */
 export const SETTINGS_PERMISSION = "billing.read";
 
-/** The dispatcher's board: "#/dispatch", or a day's: "#/dispatch?day=2026-12-08". */
-export function dispatchHash(day: string | null = null): string {
-  return day ? `#/dispatch?day=${day}` : "#/dispatch";
+/** The dispatcher's board: "#/dispatch", a day's: "#/dispatch?day=2026-12-08", narrowed to an area: "#/dispatch?day=2026-12-08&area=97477". */
+export function dispatchHash(day: string | null = null, area: string | null = null): string {
+  const params = new URLSearchParams();
+  if (day) params.set("day", day);
+  if (area) params.set("area", area);
+  const query = params.toString();
+  return query ? `#/dispatch?${query}` : "#/dispatch";
 }
 
 /** The field page: "#/field", or one order's: "#/field/SO000123". */

@@ -1,7 +1,9 @@
 // The field page's outbox in a component (fieldQueue.ts holds its rules): kept in localStorage
 // per user, the photos' bytes in IndexedDB (fieldPhotoStore.ts), sent at once after each move or
 // photo, when the browser is online again, every 20 s while the page is open, and when the page
-// opens (a reload). One pass at a time in this tab; the key of each move (and the server keeping
+// opens (a reload); never while `paused` (the page opened with no connection for the technician kept
+// on the phone: nothing is sent until the server has said the session is still theirs, and its CSRF
+// token is known). One pass at a time in this tab; the key of each move (and the server keeping
 // an order's same image once) makes a pass of another tab, or one cut short, harmless.
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { asApiError } from "./api";
@@ -36,7 +38,7 @@ const LOST_PHOTO: SendOutcome = {
   detail: "The photo was not kept on this phone after the page closed. Take it again.",
 };
 
-export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) => void, onAnswered: () => void): FieldOutbox {
+export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) => void, onAnswered: () => void, paused = false): FieldOutbox {
   const storageKey = outboxStorageKey(staffId);
   const photos = useMemo(() => photoStore(staffId), [staffId]);
   const load = useCallback((): Outbox => {
@@ -70,6 +72,7 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
   }, [photos]);
 
   const flush = useCallback(() => {
+    if (paused) return; // sent once the session is known again (this callback is made anew then, and runs)
     if (passing.current) {
       again.current = true; // a move added meanwhile goes in the next pass
       return;
@@ -107,7 +110,7 @@ export function useFieldOutbox(staffId: number, onSessionEnded: (e: ApiError) =>
         flush();
       }
     });
-  }, [load, save, sendOne, photos, onSessionEnded, onAnswered]);
+  }, [load, save, sendOne, photos, onSessionEnded, onAnswered, paused]);
 
   useEffect(() => {
     flush();
