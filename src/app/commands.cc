@@ -63,6 +63,9 @@ nlohmann::json report_json(const GenerateReport& report) {
           {"text_consents", report.text_consents},
           {"usage_thresholds", report.usage_thresholds},
           {"message_threads", report.message_threads},
+          {"transformers", report.transformers},
+          {"feeders", report.feeders},
+          {"substations", report.substations},
           {"sample_account_numbers", report.sample_account_numbers}};
 }
 

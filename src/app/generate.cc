@@ -14,6 +14,7 @@
 #include "core/account_number.h"
 #include "notify/text_consent.h"
 #include "notify/text_message.h"
+#include "outages/network.h"
 #include "rating/tariff_format.h"
 #include "store/bulk_insert.h"
 #include "store/utility_settings.h"
@@ -580,6 +581,12 @@ Result<GenerateReport> generate_utility(store::Database& database, const Generat
       [&](Session& session) { return give_messages(session, context.posted_at); });
   RP_TRY(messages);
   report.message_threads = *messages;
+  // The electric network the premises are on, for outages.
+  auto network = outages::draw_missing_network(database, options.seed, context.posted_at);
+  RP_TRY(network);
+  report.transformers = static_cast<std::size_t>(network->transformers);
+  report.feeders = static_cast<std::size_t>(network->feeders);
+  report.substations = static_cast<std::size_t>(network->substations);
   // The planner needs statistics on the new rows before usage reads them back: without them
   // PostgreSQL plans the channel query for empty tables (minutes instead of a second at 100,000
   // accounts).

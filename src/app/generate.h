@@ -67,6 +67,9 @@ struct GenerateReport {
   std::size_t text_consents = 0;     // accounts that agreed to texts (one in five with a phone)
   std::size_t usage_thresholds = 0;  // accounts with a high-usage threshold (one in five)
   std::size_t message_threads = 0;   // customers who wrote to the utility (one in fifty)
+  std::size_t transformers = 0;      // the electric network drawn (outages/network.h)
+  std::size_t feeders = 0;
+  std::size_t substations = 0;
   std::int64_t opening_balance_cents = 0;  // the sum of every opening_balance entry written
   std::vector<std::string> sample_account_numbers;  // the first 5 numbers generated
   UsageReport usage;                                // empty unless usage_months > 0
@@ -83,12 +86,14 @@ Result<LocalDate> parse_as_of(const std::string& text, const std::string& time_z
 // (no meter), one open agreement per service point on the class's rate plan (E-RES/E-COM,
 // W-RES/W-COM, S-RES/S-COM, inserted when missing), an opening balance for ~70%, and an
 // 'account.opened' event. ~3% of accounts are closed: agreements ended, 'account.closed' event.
-// Then, when options.usage_months > 0, generate_usage over the whole database (the meters of
-// earlier runs already have theirs and are left alone) and generate_bills. Rate plans without a
-// tariff get the demo tariffs (demo_tariffs.h); E-TOU is the plan of a quarter of the residential
-// accounts with interval meters, and commercial accounts always have interval meters.
-// Errors: invalid_input (field "time_zone", "accounts" or "usage_months") for a bad option, before
-// anything is written; the database's error otherwise.
+// The electric network of every electric service point without one (outages/network.h:
+// transformers of 10-15 neighbours, feeders, substations, premises' positions). Then, when
+// options.usage_months > 0, generate_usage over the whole database (the meters of earlier runs
+// already have theirs and are left alone) and generate_bills. Rate plans without a tariff get the
+// demo tariffs (demo_tariffs.h); E-TOU is the plan of a quarter of the residential accounts with
+// interval meters, and commercial accounts always have interval meters. Errors: invalid_input
+// (field "time_zone", "accounts" or "usage_months") for a bad option, before anything is written;
+// the database's error otherwise.
 Result<GenerateReport> generate_utility(store::Database& database, const GenerateOptions& options);
 
 }  // namespace rp::app

@@ -95,6 +95,26 @@ TEST(GenerateUtility, TheReportCountsWhatIsInTheTables) {
           count(test.database(), "SELECT COUNT(*) FROM message_threads WHERE status = 'waiting'"));
   ASSERT_EQ(report.sample_account_numbers.size(), 5u);
   EXPECT_EQ(report.sample_account_numbers[0], AccountNumber::from_sequence(10000001).digits());
+  // The electric network: every electric service point on a transformer of at most 15, every
+  // premise placed.
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM transformers"),
+            static_cast<std::int64_t>(report.transformers));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM feeders"),
+            static_cast<std::int64_t>(report.feeders));
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM substations"),
+            static_cast<std::int64_t>(report.substations));
+  EXPECT_GE(report.transformers, 300u / 15);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM service_points WHERE commodity = 'electric' AND "
+                  "transformer_id IS NULL"),
+            0);
+  EXPECT_EQ(count(test.database(),
+                  "SELECT COUNT(*) FROM (SELECT transformer_id FROM service_points WHERE "
+                  "transformer_id IS NOT NULL GROUP BY transformer_id HAVING COUNT(*) > 15) "
+                  "crowded"),
+            0);
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM premises WHERE latitude_micro IS NULL"),
+            0);
 }
 
 TEST(GenerateAsOf, ADateOrTodayInTheZoneAndNothingElse) {
@@ -183,6 +203,9 @@ TEST(GenerateUtility, GeneratingAgainAppendsWithoutCollisions) {
   EXPECT_NE(first.sample_account_numbers, second.sample_account_numbers);
   EXPECT_EQ(count(test.database(), "SELECT COUNT(*) FROM rate_plans"), 7)
       << "rate plans are not duplicated";
+  EXPECT_EQ(count(test.database(), "SELECT COUNT(DISTINCT name) FROM substations"),
+            static_cast<std::int64_t>(first.substations + second.substations))
+      << "the second run's substations are numbered on";
   // An ordinary insert after the explicit-id loads still gets a fresh id.
   auto inserted = test->write<Rows>([](Session& session) {
     return session.query(
