@@ -45,7 +45,7 @@ struct Topology {
 
 struct PredictionRules {
   int transformer_points = 2;
-  int transformer_percent = 15;
+  int transformer_percent = 10;
   int feeder_transformers = 3;
   int feeder_percent = 25;
   int substation_feeders = 2;
