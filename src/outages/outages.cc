@@ -6,7 +6,7 @@
 #include <set>
 
 #include "notify/phone_number.h"
-#include "store/bulk_insert.h"
+#include "outages/outage_store.h"
 #include "store/utility_settings.h"
 
 namespace rp::outages {
@@ -18,63 +18,6 @@ using store::Session;
 using store::Value;
 
 constexpr std::size_t kMostEvents = 10'000;
-constexpr const char* kSystem = "system:outages";
-
-std::optional<DeviceKind> parse_device_kind(std::string_view text) {
-  for (DeviceKind kind : {DeviceKind::service_point, DeviceKind::transformer, DeviceKind::feeder,
-                          DeviceKind::substation}) {
-    if (text == device_kind_name(kind)) return kind;
-  }
-  return std::nullopt;
-}
-
-std::string optional_text(const Row& row, const char* column) {
-  return row.is_null(column) ? "" : row.text(column);
-}
-
-Result<Outage> outage_from(const Row& row) {
-  Outage outage;
-  outage.id = row.integer("id");
-  outage.number = outage_number(outage.id);
-  auto status = parse_status(row.text("status"));
-  auto cause = parse_cause(row.text("cause"));
-  auto device = parse_device_kind(row.text("device_kind"));
-  if (!status || !cause || !device) {
-    return internal_error("outage " + outage.number + " has an unknown status, cause or device");
-  }
-  outage.status = *status;
-  outage.cause = *cause;
-  outage.device_kind = *device;
-  outage.device_id = row.integer("device_id");
-  outage.planned = row.integer("planned") != 0;
-  outage.began_at = row.text("began_at");
-  outage.etr = optional_text(row, "etr");
-  outage.crew = optional_text(row, "crew");
-  outage.public_note = row.text("public_note");
-  outage.customers_out = row.integer("customers_out");
-  outage.customers_total = row.integer("customers_total");
-  outage.updated_at = row.text("updated_at");
-  outage.restored_at = optional_text(row, "restored_at");
-  return outage;
-}
-
-Result<std::optional<Outage>> open_outage_of_point(Session& session, std::int64_t point) {
-  auto rows = session.query_named("outages/open_outage_of_point", {point});
-  RP_TRY(rows);
-  if (rows->empty()) return std::optional<Outage>{};
-  auto outage = outage_from(rows->at(0));
-  RP_TRY(outage);
-  return std::optional<Outage>{std::move(*outage)};
-}
-
-Result<std::int64_t> electric_point(Session& session, std::int64_t premise_id) {
-  auto point = session.query_named("outages/electric_point_of_premise", {premise_id});
-  RP_TRY(point);
-  if (point->empty()) {
-    return invalid_input("premise", "we do not serve electricity at that address");
-  }
-  return point->at(0).integer("id");
-}
 
 Result<void> check_report(const OutageReport& report) {
   if (report.details.size() > kMostDetails) {
@@ -84,96 +27,25 @@ Result<void> check_report(const OutageReport& report) {
   return success();
 }
 
-Result<std::vector<std::int64_t>> points_under(Session& session, DeviceKind kind,
-                                               std::int64_t device) {
-  if (kind == DeviceKind::service_point) return std::vector<std::int64_t>{device};
-  const char* query = kind == DeviceKind::transformer ? "outages/points_under_transformer"
-                      : kind == DeviceKind::feeder    ? "outages/points_under_feeder"
-                                                      : "outages/points_under_substation";
-  auto rows = session.query_named(query, {device});
-  RP_TRY(rows);
-  std::vector<std::int64_t> points;
-  points.reserve(rows->size());
-  for (const Row& row : *rows) points.push_back(row.integer("id"));
-  return points;
-}
-
-Result<void> record_move(Session& session, std::int64_t outage, std::string_view action,
-                         std::string_view from, std::string_view to, const std::string& note,
-                         const std::string& actor, const std::string& at) {
-  RP_TRY(session.execute_named("outages/insert_outage_move",
-                               {outage, std::string(action), std::string(from), std::string(to),
-                                note, Value{Null{}}, actor, at}));
-  return success();
-}
-
-struct Opened {
-  std::int64_t id = 0;
-  std::int64_t merged = 0;  // open outages taken in
-};
-
-// Opens an outage on `predicted`'s device, listing every point under it as out, and takes in the
-// open outages under it.
-Result<Opened> open_outage(Session& session, const PredictedOutage& predicted,
-                           const std::map<std::int64_t, std::string>& began,
-                           const std::string& at) {
+// The outage to open for `predicted`: every point under its device (the signalling points when
+// the network lists none), out since its first signal.
+Result<NewOutage> new_outage(Session& session, const PredictedOutage& predicted,
+                             const std::map<std::int64_t, std::string>& began,
+                             const std::string& at) {
+  NewOutage outage;
+  outage.kind = predicted.kind;
+  outage.device_id = predicted.device_id;
   auto points = points_under(session, predicted.kind, predicted.device_id);
   RP_TRY(points);
-  if (points->empty()) points->push_back(predicted.device_id);  // a device with nothing listed
-  std::string first = at;
+  outage.points = points->empty() ? predicted.signalled : std::move(*points);
+  outage.began_at = at;
   for (std::int64_t point : predicted.signalled) {
     auto when = began.find(point);
-    if (when != began.end()) first = std::min(first, when->second);
+    if (when != began.end()) outage.began_at = std::min(outage.began_at, when->second);
   }
-  const auto customers = static_cast<std::int64_t>(points->size());
-  auto inserted = session.query_named(
-      "outages/insert_outage", {std::string(device_kind_name(predicted.kind)), predicted.device_id,
-                                first, customers, customers, std::string(kSystem), at, at});
-  RP_TRY(inserted);
-  const std::int64_t outage = inserted->at(0).integer(0);
-  std::vector<store::Params> rows;
-  rows.reserve(points->size());
-  for (std::int64_t point : *points) rows.push_back({outage, point, first});
-  static const store::BulkTable kPoints{"outage_points",
-                                        {"outage_id", "service_point_id", "out_since"}};
-  RP_TRY(store::bulk_insert(session, kPoints, rows));
-  RP_TRY(record_move(session, outage, "predict", "reported", "reported",
-                     std::to_string(predicted.signalled.size()) + " signals under " +
-                         device_kind_name(predicted.kind) + " " +
-                         std::to_string(predicted.device_id),
-                     kSystem, at));
-  auto under = session.query_named("outages/outages_dark_at_points_of", {outage, outage});
-  RP_TRY(under);
-  for (const Row& row : *under) {
-    const std::int64_t smaller = row.integer("outage_id");
-    RP_TRY(session.execute_named("outages/merge_outage", {outage, at, smaller}));
-    RP_TRY(session.execute_named("outages/move_signals", {outage, smaller}));
-    RP_TRY(record_move(session, smaller, "merge", "reported", "merged",
-                       "taken into " + outage_number(outage), kSystem, at));
-    RP_TRY(session.execute_named("outages/insert_outage_count", {smaller, at, std::int64_t{0}}));
-  }
-  RP_TRY(session.execute_named("outages/insert_outage_count", {outage, at, customers}));
-  return Opened{outage, static_cast<std::int64_t>(under->size())};
-}
-
-Result<Topology> read_topology(Session& session) {
-  auto rows = session.query_named("outages/topology");
-  RP_TRY(rows);
-  Topology topology;
-  for (const Row& row : *rows) {
-    if (row.is_null("transformer_id")) continue;
-    const std::int64_t transformer = row.integer("transformer_id");
-    topology.transformer_of_point[row.integer("point")] = transformer;
-    if (!row.is_null("feeder_id")) {
-      const std::int64_t feeder = row.integer("feeder_id");
-      topology.feeder_of_transformer[transformer] = feeder;
-      if (!row.is_null("substation_id")) {
-        topology.substation_of_feeder[feeder] = row.integer("substation_id");
-      }
-    }
-  }
-  topology.index();
-  return topology;
+  outage.note = std::to_string(predicted.signalled.size()) + " signalling under " +
+                device_kind_name(predicted.kind) + " " + std::to_string(predicted.device_id);
+  return outage;
 }
 
 }  // namespace
@@ -339,7 +211,9 @@ Result<PredictionPass> predict_pass(store::Database& database, const PredictionR
       if (!existing->empty()) {
         outage = existing->at(0).integer("id");
       } else {
-        auto opened = open_outage(session, predicted, began, at);
+        auto asked = new_outage(session, predicted, began, at);
+        RP_TRY(asked);
+        auto opened = open_outage(session, *asked, kSystemActor, at);
         RP_TRY(opened);
         pass.merged += opened->merged;
         ++pass.opened;

@@ -8,6 +8,7 @@
 
 #include "accounts/testing/account_fixtures.h"
 #include "outages/network.h"
+#include "outages/outage_moves.h"
 #include "store/testing/test_database.h"
 
 namespace rp::outages {
@@ -61,8 +62,30 @@ class OutagesTest : public ::testing::Test {
     return report_outage(test_.database(), asked, actor);
   }
 
+  // Reports from two homes on home 0's transformer, predicted: that transformer's outage.
+  Outage transformer_outage() {
+    const std::vector<int> neighbours = neighbours_of_first();
+    EXPECT_TRUE(report(neighbours[0]).ok());
+    EXPECT_TRUE(report(neighbours[1]).ok());
+    EXPECT_TRUE(predict_pass(test_.database()).ok());
+    auto known = outage_at_premise(test_.database(), premise(neighbours[0]));
+    EXPECT_TRUE(known.ok() && *known);
+    return known.ok() && *known ? **known : Outage{};
+  }
+
+  std::int64_t point_of(int home) {
+    return count(test_.database(), "SELECT id FROM service_points WHERE premise_id = " +
+                                       std::to_string(premise(home)));
+  }
+
   store::testing::TestDatabase test_;
 };
+
+OutageMove by(OutageAction action) {
+  OutageMove move;
+  move.action = action;
+  return move;
+}
 
 TEST_F(OutagesTest, NeighboursReportsOpenTheirTransformersOutageAndLaterOnesJoinIt) {
   const std::vector<int> neighbours = neighbours_of_first();
@@ -173,6 +196,177 @@ TEST_F(OutagesTest, FlickersBadInputAndOtherPeoplesPremisesChangeNothing) {
   EXPECT_EQ(report_outage(test_.database(), bad, "customer:1").error().field, "premise");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_signals"), before);
   EXPECT_EQ(record_meter_events(test_.database(), {}, "api_key:4").error().field, "events");
+}
+
+TEST_F(OutagesTest, StaffConfirmSendACrewSetTheEtrAndRestoreWithWhoDidEachStep) {
+  const Outage outage = transformer_outage();
+  ASSERT_NE(outage.id, 0);
+  auto confirmed = move_outage(test_.database(), outage.id, by(OutageAction::confirm), "staff:3");
+  ASSERT_TRUE(confirmed.ok()) << confirmed.error().message;
+  EXPECT_EQ(confirmed->status, OutageStatus::confirmed);
+  // A crew needs a name; the steps go in order.
+  EXPECT_EQ(move_outage(test_.database(), outage.id, by(OutageAction::assign_crew), "staff:3")
+                .error()
+                .field,
+            "crew");
+  EXPECT_EQ(
+      move_outage(test_.database(), outage.id, by(OutageAction::arrive), "staff:3").error().code,
+      "outage-move-not-allowed");
+  OutageMove crew = by(OutageAction::assign_crew);
+  crew.crew = "Line crew 4";
+  crew.cause = OutageCause::vegetation;
+  crew.public_note = "A tree is on the line on Oak St.";
+  auto sent = move_outage(test_.database(), outage.id, crew, "staff:3");
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_EQ(sent->crew, "Line crew 4");
+  EXPECT_EQ(sent->cause, OutageCause::vegetation);
+  ASSERT_TRUE(move_outage(test_.database(), outage.id, by(OutageAction::depart), "staff:9").ok());
+  ASSERT_TRUE(move_outage(test_.database(), outage.id, by(OutageAction::arrive), "staff:9").ok());
+  EXPECT_EQ(
+      move_outage(test_.database(), outage.id, by(OutageAction::cancel), "staff:3").error().code,
+      "outage-move-not-allowed")
+      << "a crew found something: not cancelled";
+
+  // The ETR: announced the first time and when it moves by 30 minutes or more, kept always.
+  const Instant now_at = now();
+  EXPECT_EQ(
+      set_etr(test_.database(), outage.id, now_at - std::chrono::hours(1), "staff:3").error().field,
+      "etr");
+  EXPECT_EQ(set_etr(test_.database(), outage.id, now_at + std::chrono::hours(24 * 15), "staff:3")
+                .error()
+                .field,
+            "etr");
+  auto first = set_etr(test_.database(), outage.id, now_at + std::chrono::hours(2), "staff:3");
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(first->announced);
+  auto nudged = set_etr(test_.database(), outage.id,
+                        now_at + std::chrono::hours(2) + std::chrono::minutes(10), "staff:9");
+  ASSERT_TRUE(nudged.ok());
+  EXPECT_FALSE(nudged->announced);
+  auto later = set_etr(test_.database(), outage.id, now_at + std::chrono::hours(3), "staff:9");
+  ASSERT_TRUE(later.ok());
+  EXPECT_TRUE(later->announced);
+  EXPECT_EQ(later->outage.etr, format_instant(now_at + std::chrono::hours(3)));
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_moves WHERE action = 'etr'"), 3);
+
+  auto restored = restore_outage(test_.database(), outage.id, {}, "staff:9");
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(restored->outage.status, OutageStatus::restored);
+  EXPECT_EQ(restored->outage.customers_out, 0);
+  EXPECT_EQ(restored->restored_points, outage.customers_out);
+  EXPECT_FALSE(restored->outage.restored_at.empty());
+  EXPECT_EQ(restore_outage(test_.database(), outage.id, {}, "staff:9").error().code,
+            "outage-move-not-allowed");
+  EXPECT_EQ(
+      set_etr(test_.database(), outage.id, now_at + std::chrono::hours(4), "staff:3").error().code,
+      "outage-move-not-allowed");
+  // Every step with who made it.
+  auto moves =
+      query(test_.database(), "SELECT action, actor FROM outage_moves WHERE outage_id = " +
+                                  std::to_string(outage.id) + " AND action <> 'etr' ORDER BY id");
+  std::vector<std::string> steps;
+  for (const auto& row : moves) steps.push_back(row.text(0) + " " + row.text(1));
+  EXPECT_EQ(steps, (std::vector<std::string>{"open system:outages", "confirm staff:3",
+                                             "assign_crew staff:3", "depart staff:9",
+                                             "arrive staff:9", "restore staff:9"}));
+  EXPECT_EQ(count(test_.database(), "SELECT customers_out FROM outage_counts WHERE outage_id = " +
+                                        std::to_string(outage.id) + " ORDER BY at DESC LIMIT 1"),
+            0);
+}
+
+TEST_F(OutagesTest, APartRestoredAndAHomeStillDarkKeepsAnOutageOfItsOwn) {
+  // A feeder outage from last gasps on four transformers.
+  std::vector<MeterEvent> gasps;
+  std::set<std::int64_t> transformers;
+  for (int i = 0; i < 60 && transformers.size() < 4; ++i) {
+    if (transformers.insert(transformer_of(i)).second) {
+      gasps.push_back({"E50001" + std::string(i < 10 ? "0" : "") + std::to_string(i),
+                       MeterEventKind::last_gasp, now()});
+    }
+  }
+  ASSERT_TRUE(record_meter_events(test_.database(), gasps, "api_key:4").ok());
+  ASSERT_TRUE(predict_pass(test_.database()).ok());
+  auto feeder = outage_at_premise(test_.database(), premise(0));
+  ASSERT_TRUE(feeder.ok() && *feeder);
+  ASSERT_EQ((*feeder)->device_kind, DeviceKind::feeder);
+  const std::int64_t id = (*feeder)->id;
+
+  // Home 0's transformer is back, but home 0's meter does not answer.
+  const std::int64_t part = transformer_of(0);
+  const std::int64_t on_part = on_transformer(part);
+  Restoration some;
+  some.part_kind = DeviceKind::transformer;
+  some.part_id = part;
+  some.still_dark = {point_of(0)};
+  // A point elsewhere cannot be "still dark" in this restoration; a part with nothing out is no
+  // part at all. Nothing changes.
+  Restoration wrong = some;
+  wrong.still_dark = {point_of(59)};
+  if (transformer_of(59) != part) {
+    EXPECT_EQ(restore_outage(test_.database(), id, wrong, "staff:9").error().field, "still_dark");
+  }
+  wrong = some;
+  wrong.part_id = 999'999;
+  EXPECT_EQ(restore_outage(test_.database(), id, wrong, "staff:9").error().field, "part");
+  auto partly = restore_outage(test_.database(), id, some, "staff:9");
+  ASSERT_TRUE(partly.ok()) << partly.error().message;
+  EXPECT_EQ(partly->restored_points, on_part - 1);
+  EXPECT_NE(partly->outage.status, OutageStatus::restored);
+  EXPECT_EQ(partly->outage.customers_out, 60 - on_part);
+  ASSERT_EQ(partly->still_dark_outages.size(), 1u);
+  // Home 0 is in an outage of its own now, not told the power is back.
+  auto home = outage_at_premise(test_.database(), premise(0));
+  ASSERT_TRUE(home.ok() && *home);
+  EXPECT_EQ((*home)->id, partly->still_dark_outages[0]);
+  EXPECT_EQ((*home)->device_kind, DeviceKind::service_point);
+  EXPECT_EQ((*home)->customers_out, 1);
+  // A neighbour on the restored transformer is out of every outage.
+  for (int i = 1; i < 60; ++i) {
+    if (transformer_of(i) != part) continue;
+    auto neighbour = outage_at_premise(test_.database(), premise(i));
+    ASSERT_TRUE(neighbour.ok());
+    EXPECT_FALSE(*neighbour) << "home " << i;
+    break;
+  }
+  // The rest restored: the feeder's outage ends; home 0's stays open.
+  auto rest = restore_outage(test_.database(), id, {}, "staff:9");
+  ASSERT_TRUE(rest.ok()) << rest.error().message;
+  EXPECT_EQ(rest->outage.status, OutageStatus::restored);
+  auto still = outage_at_premise(test_.database(), premise(0));
+  ASSERT_TRUE(still.ok() && *still);
+  EXPECT_EQ((*still)->status, OutageStatus::reported);
+}
+
+TEST_F(OutagesTest, AnOutageMergedIntoAnotherTakesItsHomesAndReports) {
+  const Outage first = transformer_outage();
+  // Two homes on another transformer.
+  std::vector<int> other;
+  for (int i = 0; i < 60 && other.size() < 2; ++i) {
+    if (transformer_of(i) != transformer_of(0)) {
+      if (other.empty() || transformer_of(i) == transformer_of(other[0])) other.push_back(i);
+    }
+  }
+  ASSERT_EQ(other.size(), 2u);
+  ASSERT_TRUE(report(other[0]).ok());
+  ASSERT_TRUE(report(other[1]).ok());
+  ASSERT_TRUE(predict_pass(test_.database()).ok());
+  auto second = outage_at_premise(test_.database(), premise(other[0]));
+  ASSERT_TRUE(second.ok() && *second);
+  OutageMove merge = by(OutageAction::merge);
+  merge.into = 999'999;
+  EXPECT_EQ(move_outage(test_.database(), (*second)->id, merge, "staff:3").error().field, "into");
+  merge.into = first.id;
+  auto merged = move_outage(test_.database(), (*second)->id, merge, "staff:3");
+  ASSERT_TRUE(merged.ok()) << merged.error().message;
+  EXPECT_EQ(merged->status, OutageStatus::merged);
+  EXPECT_EQ(merged->customers_out, 0);
+  auto now_first = outage_at_premise(test_.database(), premise(other[0]));
+  ASSERT_TRUE(now_first.ok() && *now_first);
+  EXPECT_EQ((*now_first)->id, first.id);
+  EXPECT_EQ((*now_first)->customers_out, first.customers_out + (*second)->customers_out);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_signals WHERE outage_id = " +
+                                        std::to_string(first.id)),
+            4);
 }
 
 }  // namespace

@@ -65,6 +65,10 @@ const std::vector<SettingRule>& setting_rules() {
        "1: an application for service must give the last four digits of the applicant's Social "
        "Security number (never the whole number)",
        "0"},
+      {"outage_etr_step_minutes", whole_number, 0, 240,
+       "an outage's estimated restoration time that moves by less than this many minutes is "
+       "kept but not announced to customers again",
+       "30"},
       {"service_date_past_days", whole_number, 0, 60,
        "how many days back a customer may ask service to stop (or start) from; further back "
        "needs staff",

@@ -2,8 +2,9 @@
 -- point, transformer, feeder or substation) and lists the service points it leaves dark, each
 -- restored on its own (a partial restoration restores some). Signals say a point lost power: a
 -- customer's report or a meter's last gasp; the prediction pass groups those not yet in an
--- outage. Every move is kept (outage_moves), and the count of customers out after each change
--- (outage_counts), so the storm summary can chart it.
+-- outage. A point found still dark when its outage is restored moves to an outage of its own
+-- (outage_points.moved_to). Every move is kept (outage_moves), and the count of customers out
+-- after each change (outage_counts), so the storm summary can chart it.
 CREATE TABLE outages (
   id INTEGER PRIMARY KEY,
   status TEXT NOT NULL CHECK (status IN ('reported', 'confirmed', 'crew_assigned', 'en_route',
@@ -35,9 +36,11 @@ CREATE TABLE outage_points (
   service_point_id INTEGER NOT NULL REFERENCES service_points (id),
   out_since TEXT NOT NULL,
   restored_at TEXT,
+  moved_to INTEGER REFERENCES outages (id),  -- still dark when this one was restored: its own outage
   PRIMARY KEY (outage_id, service_point_id)
 );
-CREATE INDEX outage_points_dark ON outage_points (service_point_id) WHERE restored_at IS NULL;
+CREATE INDEX outage_points_dark ON outage_points (service_point_id)
+  WHERE restored_at IS NULL AND moved_to IS NULL;
 
 CREATE TABLE outage_signals (
   id INTEGER PRIMARY KEY,

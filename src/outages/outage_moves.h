@@ -1,0 +1,75 @@
+#pragma once
+// What staff do to an outage (outage_rules.h's state machine over the database): confirm it,
+// send a crew and follow it, merge it into another, cancel it, set its estimated restoration
+// time (ETR), and restore it, whole or a part of it. Each is one transaction, refused whole when
+// anything is wrong, and kept in the outage's moves with who made it.
+//
+//  * Merge: the outage's dark points, signals and customers join the open outage named; it ends.
+//  * ETR: between now and 14 days ahead. It is always kept (with its history in the moves); it
+//    is announced to customers when there was none, or when it moved by at least the utility's
+//    outage_etr_step_minutes (setting, default 30), so a crew nudging it by five minutes does not
+//    text a thousand homes.
+//  * Restore: every point of the outage, or only those under a part of it (a transformer or
+//    feeder the outage covers). Points whose meters did not answer when pinged (`still_dark`) are
+//    not restored: they move to outages of their own, predicted from them alone (a transformer
+//    still out under a restored feeder becomes that transformer's outage), so nobody still in the
+//    dark is told the power is back. The outage is restored when no point is left dark.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "outages/outages.h"
+
+namespace rp::outages {
+
+inline constexpr std::size_t kMostCrewName = 80;
+inline constexpr std::size_t kMostPublicNote = 500;
+inline constexpr int kLongestEtrDays = 14;
+
+struct OutageMove {
+  OutageAction action = OutageAction::confirm;
+  std::string crew;                        // assign_crew: required, 1-80 characters
+  std::optional<OutageCause> cause;        // any move may say the cause found
+  std::optional<std::string> public_note;  // any move may change it: 0-500 characters
+  std::string note;                        // kept with the move, 0-500 characters
+  std::int64_t into = 0;                   // merge: the open outage it joins
+};
+
+// Errors (nothing written): not_found; conflict "outage-move-not-allowed" naming the status and
+// the move (also when it was moved meanwhile); invalid_input naming crew, public_note, note or
+// into (restore has its own call: restore_outage).
+Result<Outage> move_outage(store::Database& database, std::int64_t id, const OutageMove& move,
+                           const std::string& actor);
+
+struct EtrSet {
+  Outage outage;
+  bool announced = false;  // customers are to be told (none before, or moved by the step)
+};
+
+// Errors (nothing written): not_found; conflict "outage-move-not-allowed" for an outage no longer
+// open; invalid_input "etr" before now or more than 14 days ahead.
+Result<EtrSet> set_etr(store::Database& database, std::int64_t id, Instant etr,
+                       const std::string& actor);
+
+struct Restoration {
+  std::optional<DeviceKind> part_kind;  // with part_id: restore only what is under it
+  std::int64_t part_id = 0;
+  std::vector<std::int64_t> still_dark;  // service points whose meters did not answer
+  std::string note;                      // 0-500 characters
+};
+
+struct Restored {
+  Outage outage;
+  std::int64_t restored_points = 0;
+  std::vector<std::int64_t> still_dark_outages;  // opened for the points still dark
+};
+
+// Errors (nothing written): not_found; conflict "outage-move-not-allowed" for an outage no longer
+// open; invalid_input "part" (nothing of the outage is under it), "still_dark" (a point the
+// outage does not leave dark), "note".
+Result<Restored> restore_outage(store::Database& database, std::int64_t id,
+                                const Restoration& restoration, const std::string& actor);
+
+}  // namespace rp::outages
