@@ -12,6 +12,7 @@
 #include "api/meter_data_handlers.h"
 #include "api/notice_handlers.h"
 #include "api/order_handlers.h"
+#include "api/outage_handlers.h"
 #include "api/payment_handlers.h"
 #include "api/photo_handlers.h"
 #include "api/report_handlers.h"
@@ -189,6 +190,13 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/webhooks", bind(add_webhook_handler), "settings.change");
   router.add("DELETE", "/api/v1/staff/webhooks/{id}", bind(remove_webhook_handler),
              "settings.change");
+  router.add("GET", "/api/v1/staff/outages", bind(staff_outages_handler), "accounts.read");
+  router.add("GET", "/api/v1/staff/outages/{outage}", bind(staff_outage_handler), "accounts.read");
+  router.add("POST", "/api/v1/staff/outages/{outage}/moves", bind(move_outage_handler),
+             "outages.manage");
+  router.add("POST", "/api/v1/staff/outages/{outage}/etr", bind(outage_etr_handler),
+             "outages.manage");
+  router.add("POST", "/api/v1/meter-events", bind(meter_events_handler), "meter_data.ingest");
   router.add("GET", "/api/v1/premises", bind(find_premises_handler));
   router.add("POST", "/api/v1/service-applications", bind(apply_for_service_handler));
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));

@@ -13,6 +13,7 @@
 #include "app/commands.h"
 #include "app/generate.h"
 #include "app/open_database.h"
+#include "app/outage_watch.h"
 #include "app/scheduled_jobs.h"
 #include "audit/deferred_audit.h"
 #include "auth/logins.h"
@@ -72,6 +73,7 @@ int serve_database(const Config& config, store::Database& database,
     spdlog::info("head-end: remote connects and disconnects go to {}", config.head_end.url);
   }
   ScheduledJobs scheduled_jobs(database, &processors, 60, head_end.get());
+  OutageWatch outage_watch(database, kOutageWatchPeriod);
   auto signing_key = audit::load_or_create_signing_key(config.audit.signing_key_file);
   if (!signing_key.ok()) return command_failed(signing_key.error());
   CheckpointSchedule checkpoints(database, config.audit, *signing_key);

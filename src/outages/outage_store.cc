@@ -41,6 +41,7 @@ Result<Outage> outage_from(const Row& row) {
   outage.cause = *cause;
   outage.device_kind = *device;
   outage.device_id = row.integer("device_id");
+  outage.device_name = optional_text(row, "device_name");
   outage.planned = row.integer("planned") != 0;
   outage.began_at = row.text("began_at");
   outage.etr = optional_text(row, "etr");

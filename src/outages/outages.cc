@@ -56,6 +56,56 @@ std::string outage_number(std::int64_t id) {
   return text;
 }
 
+Result<std::int64_t> parse_outage_number(std::string_view text) {
+  std::string_view digits = text;
+  if (digits.starts_with("OUT")) digits.remove_prefix(3);
+  if (digits.empty() || digits.size() > 12 ||
+      digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    return not_found("there is no outage " + std::string(text.substr(0, 40)));
+  }
+  const std::int64_t id = std::stoll(std::string(digits));
+  if (id <= 0) return not_found("there is no outage " + std::string(text.substr(0, 40)));
+  return id;
+}
+
+Result<std::vector<Outage>> outages_for_staff(store::Database& database, std::size_t limit,
+                                              int ended_hours) {
+  return database.read<std::vector<Outage>>([&](Session& session) -> Result<std::vector<Outage>> {
+    std::vector<Outage> outages;
+    auto open = session.query_named("outages/open_outages", {static_cast<std::int64_t>(limit)});
+    RP_TRY(open);
+    const std::string since = format_instant(now() - std::chrono::hours(ended_hours));
+    auto ended =
+        session.query_named("outages/recent_outages", {since, static_cast<std::int64_t>(limit)});
+    RP_TRY(ended);
+    for (const store::Rows* rows : {&*open, &*ended}) {
+      for (const Row& row : *rows) {
+        auto outage = outage_from(row);
+        RP_TRY(outage);
+        outages.push_back(std::move(*outage));
+      }
+    }
+    return outages;
+  });
+}
+
+Result<OutageDetail> outage_detail(store::Database& database, std::int64_t id) {
+  return database.read<OutageDetail>([&](Session& session) -> Result<OutageDetail> {
+    OutageDetail detail;
+    auto outage = read_outage(session, id);
+    RP_TRY(outage);
+    detail.outage = std::move(*outage);
+    auto moves = session.query_named("outages/moves_of_outage", {id});
+    RP_TRY(moves);
+    for (const Row& row : *moves) {
+      detail.moves.push_back({row.text("action"), row.text("from_status"), row.text("to_status"),
+                              row.text("note"), row.is_null("etr") ? "" : row.text("etr"),
+                              row.text("actor"), row.text("at")});
+    }
+    return detail;
+  });
+}
+
 std::optional<ReportKind> parse_report_kind(std::string_view text) {
   for (ReportKind kind :
        {ReportKind::out, ReportKind::partial, ReportKind::flicker, ReportKind::wires_down}) {
@@ -172,6 +222,15 @@ Result<MeterEventsRecorded> record_meter_events(store::Database& database,
 }
 
 Result<PredictionPass> predict_pass(store::Database& database, const PredictionRules& rules) {
+  // Most passes find nothing new: a read says so without taking the writer.
+  auto waiting = database.read<bool>([](Session& session) -> Result<bool> {
+    const std::string since = format_instant(now() - std::chrono::hours(kPredictionWindowHours));
+    auto any = session.query_named("outages/any_unplaced_signal", {since});
+    RP_TRY(any);
+    return !any->empty();
+  });
+  RP_TRY(waiting);
+  if (!*waiting) return PredictionPass{};
   return database.write<PredictionPass>([&](Session& session) -> Result<PredictionPass> {
     const Instant started = now();
     const std::string at = format_instant(started);

@@ -47,6 +47,7 @@ struct Outage {
   OutageCause cause = OutageCause::unknown;
   DeviceKind device_kind = DeviceKind::service_point;
   std::int64_t device_id = 0;
+  std::string device_name;  // as staff know it ("T-97477-0012"; a home's first address line)
   bool planned = false;
   std::string began_at;
   std::string etr;  // "" none
@@ -111,5 +112,31 @@ Result<PredictionPass> predict_pass(store::Database& database, const PredictionR
 
 // "OUT000123".
 std::string outage_number(std::int64_t id);
+// "OUT000123" (or "123") -> 123. Errors: not_found for anything else.
+Result<std::int64_t> parse_outage_number(std::string_view text);
+
+struct OutageMoveRecord {
+  std::string
+      action;  // open, confirm, assign_crew, ..., etr, restore, restore_part, merge, take_in
+  std::string from_status;
+  std::string to_status;
+  std::string note;
+  std::string etr;  // an etr move: the time set
+  std::string actor;
+  std::string at;
+};
+
+struct OutageDetail {
+  Outage outage;
+  std::vector<OutageMoveRecord> moves;  // oldest first
+};
+
+// Open outages (most customers out first), then those ended in the last `ended_hours` (newest
+// first); at most `limit` of each.
+Result<std::vector<Outage>> outages_for_staff(store::Database& database, std::size_t limit,
+                                              int ended_hours = 24);
+
+// Errors: not_found.
+Result<OutageDetail> outage_detail(store::Database& database, std::int64_t id);
 
 }  // namespace rp::outages

@@ -6,7 +6,7 @@
 namespace rp::staff {
 namespace {
 
-constexpr std::array<PermissionInfo, 27> kPermissions{{
+constexpr std::array<PermissionInfo, 28> kPermissions{{
     {"accounts.read", "see an account: its customer, balance, bills, payments, usage and history"},
     {"accounts.open", "open a new account"},
     {"accounts.change", "change an account: contact details, budget billing, move-out"},
@@ -18,6 +18,9 @@ constexpr std::array<PermissionInfo, 27> kPermissions{{
     {"orders.dispatch",
      "schedule, dispatch, reschedule, cancel and approve service orders (the dispatcher)"},
     {"orders.field", "work service orders in the field: on the way, on site, done or not done"},
+    {"outages.manage",
+     "confirm, merge and cancel outages, send and follow crews, set restoration times and "
+     "restore"},
     {"payments.take", "take a payment (counter, phone) and manage saved methods and autopay"},
     {"payments.void", "void a payment taken today"},
     {"payments.return", "record a payment the bank returned"},
@@ -72,7 +75,9 @@ const std::vector<ShippedRole>& roles() {
         {"field_technician",
          "Field technician",
          {"accounts.read", "notes.write", "meter_data.ingest", "orders.field"}},
-        {"outage_coordinator", "Outage coordinator", {"accounts.read", "notes.write"}},
+        {"outage_coordinator",
+         "Outage coordinator",
+         {"accounts.read", "notes.write", "outages.manage"}},
         {"administrator", "Administrator", everything},
         {"auditor",
          "Auditor",

@@ -90,3 +90,16 @@ CREATE TABLE meter_event_rejects (
   received_at TEXT NOT NULL,
   actor TEXT NOT NULL
 );
+
+-- An outage as lists show it, with its device's name as staff know it (a transformer's, feeder's
+-- or substation's; a service point's premise's first address line: staff only).
+CREATE VIEW outage_rows AS
+SELECT o.id, o.status, o.cause, o.device_kind, o.device_id, o.planned, o.began_at, o.etr, o.crew,
+       o.public_note, o.customers_out, o.customers_total, o.updated_at, o.restored_at,
+       COALESCE(t.name, f.name, s.name, p.line1, '') AS device_name
+FROM outages o
+LEFT JOIN transformers t ON o.device_kind = 'transformer' AND t.id = o.device_id
+LEFT JOIN feeders f ON o.device_kind = 'feeder' AND f.id = o.device_id
+LEFT JOIN substations s ON o.device_kind = 'substation' AND s.id = o.device_id
+LEFT JOIN service_points sp ON o.device_kind = 'service_point' AND sp.id = o.device_id
+LEFT JOIN premises p ON p.id = sp.premise_id;

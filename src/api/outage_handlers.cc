@@ -1,0 +1,248 @@
+#include "api/outage_handlers.h"
+
+#include "api/answers.h"
+#include "api/guards.h"
+#include "core/json_writer.h"
+#include "http/json_body.h"
+#include "http/problem.h"
+#include "outages/outage_moves.h"
+#include "outages/outages.h"
+
+namespace rp::api {
+namespace {
+
+using outages::Outage;
+
+void write_outage(JsonWriter& out, const Outage& outage) {
+  out.begin_object().key("number").string(outage.number);
+  out.key("status").string(std::string(outages::status_name(outage.status)));
+  out.key("cause").string(std::string(outages::cause_name(outage.cause)));
+  out.key("device").begin_object();
+  out.key("kind").string(outages::device_kind_name(outage.device_kind));
+  out.key("id").number(outage.device_id).key("name").string(outage.device_name).end_object();
+  out.key("planned").boolean(outage.planned).key("began_at").string(outage.began_at);
+  out.key("etr").optional_string(outage.etr.empty() ? std::nullopt
+                                                    : std::optional<std::string>(outage.etr));
+  out.key("crew").optional_string(outage.crew.empty() ? std::nullopt
+                                                      : std::optional<std::string>(outage.crew));
+  out.key("public_note").string(outage.public_note);
+  out.key("customers_out").number(outage.customers_out);
+  out.key("customers_total").number(outage.customers_total);
+  out.key("updated_at").string(outage.updated_at);
+  out.key("restored_at")
+      .optional_string(outage.restored_at.empty() ? std::nullopt
+                                                  : std::optional<std::string>(outage.restored_at));
+  out.end_object();
+}
+
+std::string outage_json(const Outage& outage) {
+  JsonWriter out;
+  out.begin_object().key("outage");
+  write_outage(out, outage);
+  out.end_object();
+  return out.take();
+}
+
+Result<std::int64_t> outage_param(const http::Request& request) {
+  return outages::parse_outage_number(request.path_param("outage"));
+}
+
+std::string text_of(const nlohmann::json& body, const char* key) {
+  return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
+}
+
+Result<std::optional<outages::DeviceKind>> part_kind(const std::string& text) {
+  for (auto kind : {outages::DeviceKind::service_point, outages::DeviceKind::transformer,
+                    outages::DeviceKind::feeder, outages::DeviceKind::substation}) {
+    if (text == outages::device_kind_name(kind)) return std::optional<outages::DeviceKind>{kind};
+  }
+  return invalid_input("part.kind",
+                       "part.kind is transformer, feeder, substation or service_point");
+}
+
+// {"part": {"kind", "id"}?, "still_dark": [service point ids]?, "note"?}
+http::Response restore(ApiContext& context, std::int64_t id, const nlohmann::json& body,
+                       const std::string& actor) {
+  outages::Restoration restoration;
+  restoration.note = text_of(body, "note");
+  if (body.contains("part") && !body["part"].is_null()) {
+    const nlohmann::json& part = body["part"];
+    if (!part.is_object() || !part.contains("id") || !part["id"].is_number_integer()) {
+      return http::problem_from_error(
+          invalid_input("part", "part is {\"kind\": \"transformer\", \"id\": 12}"));
+    }
+    auto kind = part_kind(text_of(part, "kind"));
+    if (!kind.ok()) return http::problem_from_error(kind.error());
+    restoration.part_kind = *kind;
+    restoration.part_id = part["id"].get<std::int64_t>();
+  }
+  if (body.contains("still_dark")) {
+    if (!body["still_dark"].is_array() || body["still_dark"].size() > 10'000) {
+      return http::problem_from_error(
+          invalid_input("still_dark", "still_dark lists service point ids (at most 10,000)"));
+    }
+    for (const nlohmann::json& point : body["still_dark"]) {
+      if (!point.is_number_integer()) {
+        return http::problem_from_error(
+            invalid_input("still_dark", "still_dark lists service point ids"));
+      }
+      restoration.still_dark.push_back(point.get<std::int64_t>());
+    }
+  }
+  auto restored = outages::restore_outage(context.database, id, restoration, actor);
+  if (!restored.ok()) return http::problem_from_error(restored.error());
+  JsonWriter out;
+  out.begin_object().key("outage");
+  write_outage(out, restored->outage);
+  out.key("restored_points").number(restored->restored_points);
+  out.key("still_dark_outages").begin_array();
+  for (std::int64_t opened : restored->still_dark_outages) {
+    out.string(outages::outage_number(opened));
+  }
+  out.end_array().end_object();
+  return json_text(200, out.take());
+}
+
+}  // namespace
+
+http::Response staff_outages_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto list = outages::outages_for_staff(context.database, 500);
+  if (!list.ok()) return http::problem_from_error(list.error());
+  JsonWriter out;
+  out.begin_object().key("outages").begin_array();
+  for (const Outage& outage : *list) write_outage(out, outage);
+  out.end_array().end_object();
+  return json_text(200, out.take());
+}
+
+http::Response staff_outage_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto id = outage_param(request);
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto detail = outages::outage_detail(context.database, *id);
+  if (!detail.ok()) return http::problem_from_error(detail.error());
+  JsonWriter out;
+  out.begin_object().key("outage");
+  write_outage(out, detail->outage);
+  out.key("moves").begin_array();
+  for (const outages::OutageMoveRecord& move : detail->moves) {
+    out.begin_object().key("action").string(move.action).key("from").string(move.from_status);
+    out.key("to").string(move.to_status).key("note").string(move.note);
+    out.key("etr").optional_string(move.etr.empty() ? std::nullopt
+                                                    : std::optional<std::string>(move.etr));
+    out.key("actor").string(move.actor).key("at").string(move.at).end_object();
+  }
+  out.end_array().end_object();
+  return json_text(200, out.take());
+}
+
+http::Response move_outage_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto id = outage_param(request);
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  const std::string action_text = text_of(*body, "action");
+  auto action = outages::parse_action(action_text);
+  if (!action) {
+    return http::problem_from_error(invalid_input(
+        "action",
+        "action is confirm, assign_crew, depart, arrive, restore, merge or cancel, not '" +
+            action_text.substr(0, 40) + "'"));
+  }
+  if (*action == outages::OutageAction::restore) {
+    return restore(context, *id, *body, request.actor);
+  }
+  outages::OutageMove move;
+  move.action = *action;
+  move.crew = text_of(*body, "crew");
+  move.note = text_of(*body, "note");
+  if (body->contains("cause")) {
+    const std::string cause_text = text_of(*body, "cause");
+    auto cause = outages::parse_cause(cause_text);
+    if (!cause) {
+      return http::problem_from_error(invalid_input(
+          "cause",
+          "cause is unknown, weather, vegetation, equipment, vehicle, animal, dig_in, "
+          "overload, planned or other"));
+    }
+    move.cause = *cause;
+  }
+  if (body->contains("public_note")) {
+    if (!(*body)["public_note"].is_string()) {
+      return http::problem_from_error(invalid_input("public_note", "public_note is text"));
+    }
+    move.public_note = (*body)["public_note"].get<std::string>();
+  }
+  if (body->contains("into")) {
+    auto into = outages::parse_outage_number(text_of(*body, "into"));
+    if (!into.ok()) {
+      return http::problem_from_error(invalid_input("into", "into names an open outage"));
+    }
+    move.into = *into;
+  }
+  auto moved = outages::move_outage(context.database, *id, move, request.actor);
+  if (!moved.ok()) return http::problem_from_error(moved.error());
+  return json_text(200, outage_json(*moved));
+}
+
+http::Response outage_etr_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto id = outage_param(request);
+  if (!id.ok()) return http::problem_from_error(id.error());
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto etr = parse_instant(text_of(*body, "etr"), "etr");
+  if (!etr.ok()) return http::problem_from_error(etr.error());
+  auto set = outages::set_etr(context.database, *id, *etr, request.actor);
+  if (!set.ok()) return http::problem_from_error(set.error());
+  JsonWriter out;
+  out.begin_object().key("outage");
+  write_outage(out, set->outage);
+  out.key("announced").boolean(set->announced).end_object();
+  return json_text(200, out.take());
+}
+
+http::Response meter_events_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_staff(context, request)) return *refused;
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  if (!body->contains("events") || !(*body)["events"].is_array()) {
+    return http::problem_from_error(
+        invalid_input("events", "events lists {meter, kind, occurred_at}"));
+  }
+  std::vector<outages::MeterEvent> events;
+  std::size_t index = 0;
+  for (const nlohmann::json& item : (*body)["events"]) {
+    const std::string field = "events[" + std::to_string(index++) + "]";
+    if (!item.is_object()) return http::problem_from_error(invalid_input(field, "an object"));
+    outages::MeterEvent event;
+    event.meter_serial = text_of(item, "meter");
+    if (event.meter_serial.empty() || event.meter_serial.size() > 64) {
+      return http::problem_from_error(
+          invalid_input(field + ".meter", "the meter's serial, 1 to 64 characters"));
+    }
+    const std::string kind = text_of(item, "kind");
+    if (kind == "last_gasp") {
+      event.kind = outages::MeterEventKind::last_gasp;
+    } else if (kind == "power_restored") {
+      event.kind = outages::MeterEventKind::power_restored;
+    } else {
+      return http::problem_from_error(
+          invalid_input(field + ".kind", "kind is last_gasp or power_restored"));
+    }
+    auto occurred = parse_instant(text_of(item, "occurred_at"), field + ".occurred_at");
+    if (!occurred.ok()) return http::problem_from_error(occurred.error());
+    event.occurred_at = *occurred;
+    events.push_back(std::move(event));
+  }
+  auto recorded = outages::record_meter_events(context.database, events, request.actor);
+  if (!recorded.ok()) return http::problem_from_error(recorded.error());
+  JsonWriter out;
+  out.begin_object().key("accepted").number(recorded->accepted);
+  out.key("rejected").number(recorded->rejected).end_object();
+  return json_text(202, out.take());
+}
+
+}  // namespace rp::api

@@ -1,0 +1,19 @@
+#pragma once
+// Outages over HTTP (outages/outages.h, outages/outage_moves.h): the staff's list and one
+// outage with its moves (accounts.read); their moves, restoration time and restoring
+// (outages.manage); and the head-end's meter events (meter_data.ingest). Shapes in
+// docs/openapi.yaml.
+
+#include "api/api.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace rp::api {
+
+http::Response staff_outages_handler(ApiContext& context, http::Request& request);
+http::Response staff_outage_handler(ApiContext& context, http::Request& request);
+http::Response move_outage_handler(ApiContext& context, http::Request& request);
+http::Response outage_etr_handler(ApiContext& context, http::Request& request);
+http::Response meter_events_handler(ApiContext& context, http::Request& request);
+
+}  // namespace rp::api

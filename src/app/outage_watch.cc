@@ -1,0 +1,37 @@
+#include "app/outage_watch.h"
+
+#include <spdlog/spdlog.h>
+
+#include "outages/outages.h"
+
+namespace rp::app {
+
+OutageWatch::OutageWatch(store::Database& database, std::chrono::milliseconds period)
+    : database_(database), period_(period), thread_([this] { loop(); }) {}
+
+OutageWatch::~OutageWatch() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void OutageWatch::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    auto pass = outages::predict_pass(database_);
+    if (!pass.ok()) {
+      spdlog::error("outage prediction stopped: {}", pass.error().message);
+    } else if (pass->opened + pass->joined + pass->merged > 0) {
+      spdlog::info("outage prediction: {} signals, {} outages opened, {} joined one, {} merged",
+                   pass->signals, pass->opened, pass->joined, pass->merged);
+    }
+    lock.lock();
+    wake_.wait_for(lock, period_, [this] { return stopping_; });
+  }
+}
+
+}  // namespace rp::app
