@@ -26,6 +26,9 @@ namespace rp::notify {
 class EmailDispatcher;
 struct SmsWebhookSettings;
 }  // namespace rp::notify
+namespace rp::outages {
+class StatusBoard;
+}  // namespace rp::outages
 namespace rp::payments {
 class PaymentProcessor;
 class TestProcessor;
@@ -63,6 +66,9 @@ struct ApiContext {
   // Checks the SMS provider's signed posts (inbound texts, delivery statuses); null: those routes
   // answer 503.
   const notify::SmsWebhookSettings* sms = nullptr;
+  // Customers' outage status, from memory (outages/status_board.h); null: those routes answer
+  // 503.
+  const outages::StatusBoard* outage_status = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

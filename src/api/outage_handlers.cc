@@ -7,6 +7,7 @@
 #include "http/problem.h"
 #include "outages/outage_moves.h"
 #include "outages/outages.h"
+#include "outages/status_board.h"
 
 namespace rp::api {
 namespace {
@@ -101,6 +102,62 @@ http::Response restore(ApiContext& context, std::int64_t id, const nlohmann::jso
   }
   out.end_array().end_object();
   return json_text(200, out.take());
+}
+
+// An outage as customers see it: never the device's name, the homes, or the crew's name.
+void write_public_outage(JsonWriter& out, const Outage& outage) {
+  out.begin_object().key("number").string(outage.number);
+  out.key("status").string(std::string(outages::status_name(outage.status)));
+  out.key("cause").string(std::string(outages::cause_name(outage.cause)));
+  // "About" how many: exact below 20, else to the nearest ten.
+  const std::int64_t out_now = outage.customers_out;
+  out.key("customers_out").number(out_now < 20 ? out_now : (out_now + 5) / 10 * 10);
+  out.key("etr").optional_string(outage.etr.empty() ? std::nullopt
+                                                    : std::optional<std::string>(outage.etr));
+  out.key("public_note").string(outage.public_note).key("planned").boolean(outage.planned);
+  out.key("began_at").string(outage.began_at).key("updated_at").string(outage.updated_at);
+  out.end_object();
+}
+
+http::Response board_not_ready() {
+  return http::problem(503, "outage-status-unavailable", "Outage status is starting",
+                       "outage status is not available yet; try again in a few seconds", {},
+                       "outage-status-unavailable");
+}
+
+// {"premise", "kind", "callback_phone"?, "details"?}
+Result<outages::OutageReport> report_of(const nlohmann::json& body) {
+  outages::OutageReport report;
+  if (!body.contains("premise") || !body["premise"].is_number_integer()) {
+    return invalid_input("premise", "premise is the id of the address (GET /api/v1/premises)");
+  }
+  report.premise_id = body["premise"].get<std::int64_t>();
+  const std::string kind = text_of(body, "kind");
+  auto parsed = outages::parse_report_kind(kind.empty() ? "out" : kind);
+  if (!parsed) {
+    return invalid_input("kind", "kind is out, partial, flicker or wires_down");
+  }
+  report.kind = *parsed;
+  report.callback_phone = text_of(body, "callback_phone");
+  report.details = text_of(body, "details");
+  return report;
+}
+
+http::Response report_answer(const Result<outages::ReportAnswer>& answer, bool in_public) {
+  if (!answer.ok()) return http::problem_from_error(answer.error());
+  JsonWriter out;
+  out.begin_object().key("report").begin_object().key("id").number(answer->signal_id);
+  out.key("duplicate").boolean(answer->duplicate).end_object();
+  out.key("known_outage");
+  const bool shown = answer->known && !(in_public && answer->known->customers_out <
+                                                         outages::kPublicMinimumCustomers);
+  if (shown) {
+    write_public_outage(out, *answer->known);
+  } else {
+    out.null();
+  }
+  out.end_object();
+  return json_text(answer->duplicate ? 200 : 201, out.take());
 }
 
 }  // namespace
@@ -243,6 +300,99 @@ http::Response meter_events_handler(ApiContext& context, http::Request& request)
   out.begin_object().key("accepted").number(recorded->accepted);
   out.key("rejected").number(recorded->rejected).end_object();
   return json_text(202, out.take());
+}
+
+}  // namespace rp::api
+
+namespace rp::api {
+
+http::Response public_outage_report_handler(ApiContext& context, http::Request& request) {
+  // Staff and integrations report for an account (POST /api/v1/accounts/{number}/outage-reports).
+  if (request.header("authorization")) {
+    return http::problem(403, "permission-required", "Not here",
+                         "an integration reports for an account: POST "
+                         "/api/v1/accounts/{number}/outage-reports",
+                         {}, "permission-required");
+  }
+  std::string actor = "public:" + request.remote_address;
+  auto session = current_session(context, request);
+  if (!session.ok()) return http::problem_from_error(session.error());
+  if (*session) {
+    if (auto refused = require_csrf(request, **session)) return *refused;
+    actor = "customer:" + std::to_string((*session)->user_id);
+  }
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto report = report_of(*body);
+  if (!report.ok()) return http::problem_from_error(report.error());
+  return report_answer(outages::report_outage(context.database, *report, actor), true);
+}
+
+http::Response account_outage_report_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  auto number = AccountNumber::parse(request.path_param("number"));
+  if (!number.ok()) return http::problem_from_error(not_found("no such account"));
+  auto body = http::parse_json_object_body(request);
+  if (!body.ok()) return http::problem_from_error(body.error());
+  auto report = report_of(*body);
+  if (!report.ok()) return http::problem_from_error(report.error());
+  report->account = *number;
+  return report_answer(outages::report_outage(context.database, *report, request.actor), false);
+}
+
+http::Response outage_status_handler(ApiContext& context, http::Request& request) {
+  if (context.outage_status == nullptr || !context.outage_status->ready()) {
+    return board_not_ready();
+  }
+  auto premise = integer_query(request, "premise", 0);
+  if (!premise.ok()) return http::problem_from_error(premise.error());
+  if (*premise <= 0) {
+    return http::problem_from_error(
+        invalid_input("premise", "premise is the id of the address (GET /api/v1/premises)"));
+  }
+  const outages::PremiseStatus status = context.outage_status->at_premise(*premise, true);
+  JsonWriter out;
+  out.begin_object().key("as_of").string(status.as_of).key("outage");
+  if (status.outage) {
+    write_public_outage(out, *status.outage);
+  } else {
+    out.null();
+  }
+  out.end_object();
+  http::Response response = json_text(200, out.take());
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response account_outages_handler(ApiContext& context, http::Request& request) {
+  if (auto refused = require_account_access(context, request)) return *refused;
+  if (context.outage_status == nullptr || !context.outage_status->ready()) {
+    return board_not_ready();
+  }
+  auto number = AccountNumber::parse(request.path_param("number"));
+  if (!number.ok()) return http::problem_from_error(not_found("no such account"));
+  auto premises = outages::account_premises(context.database, *number);
+  if (!premises.ok()) return http::problem_from_error(premises.error());
+  JsonWriter out;
+  std::string as_of;
+  out.begin_object().key("premises").begin_array();
+  for (const outages::ServedPremise& premise : *premises) {
+    const outages::PremiseStatus status = context.outage_status->at_premise(premise.id, false);
+    as_of = status.as_of;
+    out.begin_object().key("premise").number(premise.id);
+    out.key("address").begin_object().key("line1").string(premise.line1);
+    out.key("line2").string(premise.line2).key("city").string(premise.city);
+    out.key("state").string(premise.state).key("zip").string(premise.zip).end_object();
+    out.key("outage");
+    if (status.outage) {
+      write_public_outage(out, *status.outage);
+    } else {
+      out.null();
+    }
+    out.end_object();
+  }
+  out.end_array().key("as_of").string(as_of).end_object();
+  return json_text(200, out.take());
 }
 
 }  // namespace rp::api

@@ -16,4 +16,11 @@ http::Response move_outage_handler(ApiContext& context, http::Request& request);
 http::Response outage_etr_handler(ApiContext& context, http::Request& request);
 http::Response meter_events_handler(ApiContext& context, http::Request& request);
 
+// Customers: reporting (by address, open to anyone and throttled; or for an account's own
+// premise, signed in or by an integration with outages.report) and the status they read.
+http::Response public_outage_report_handler(ApiContext& context, http::Request& request);
+http::Response account_outage_report_handler(ApiContext& context, http::Request& request);
+http::Response outage_status_handler(ApiContext& context, http::Request& request);
+http::Response account_outages_handler(ApiContext& context, http::Request& request);
+
 }  // namespace rp::api

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "api/testing/customers.h"
 #include "api/testing/two_accounts.h"
 #include "outages/network.h"
 #include "outages/outages.h"
@@ -11,6 +12,8 @@ namespace rp::api {
 namespace {
 
 using store::testing::count;
+using testing::as;
+using testing::Customer;
 
 using OutagesApiTest = testing::TwoAccountsTest;
 
@@ -98,6 +101,116 @@ TEST_F(OutagesApiTest, LastGaspsBecomeAnOutageThatStaffFollowToItsRestoration) {
             "api_key:" + std::to_string(count(test_.database(),
                                               "SELECT id FROM api_keys WHERE name = "
                                               "'storm desk'")));
+}
+
+TEST_F(OutagesApiTest, CustomersReportAndReadTheStatusOfTheirOwnHomeAndStrangersSeeNoHome) {
+  ASSERT_TRUE(outages::draw_missing_network(test_.database(), 1).ok());
+  const std::int64_t marias_premise =
+      count(test_.database(),
+            "SELECT sp.premise_id FROM meters m JOIN service_points sp ON sp.id = "
+            "m.service_point_id WHERE m.serial = 'E1000017'");
+  // Before any snapshot, the status says it is starting.
+  auto early =
+      server_.send("GET", "/api/v1/outages/status?premise=" + std::to_string(marias_premise), {});
+  EXPECT_EQ(early.status, 503) << early.body;
+  ASSERT_TRUE(server_.refresh_outage_status().ok());
+  auto none =
+      server_.send("GET", "/api/v1/outages/status?premise=" + std::to_string(marias_premise), {});
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_TRUE(none.json()["outage"].is_null());
+  EXPECT_FALSE(none.json()["as_of"].get<std::string>().empty());
+
+  // Anyone may report by address; bad input is named and changes nothing.
+  const std::string report = R"({"premise": )" + std::to_string(marias_premise) +
+                             R"(, "kind": "out", "callback_phone": "(541) 555-0134"})";
+  auto reported = server_.send("POST", "/api/v1/outage-reports",
+                               {{"Content-Type", "application/json"}}, report);
+  ASSERT_EQ(reported.status, 201) << reported.body;
+  EXPECT_TRUE(reported.json()["known_outage"].is_null());
+  EXPECT_EQ(server_
+                .send("POST", "/api/v1/outage-reports", {{"Content-Type", "application/json"}},
+                      R"({"premise": 999999})")
+                .json()["field"],
+            "premise");
+  EXPECT_EQ(server_
+                .send("POST", "/api/v1/outage-reports", {{"Content-Type", "application/json"}},
+                      R"({"premise": )" + std::to_string(marias_premise) + R"(, "kind": "boom"})")
+                .json()["field"],
+            "kind");
+  EXPECT_EQ(server_
+                .send("POST", "/api/v1/outage-reports",
+                      {{"Content-Type", "application/json"}, {"Authorization", "Bearer not-a-key"}},
+                      report)
+                .status,
+            403);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_signals"), 1);
+
+  // Ben's home too: the two homes of the transformer make its outage.
+  const std::string ivr = server_.make_key("phone system", {"customer_service"});
+  auto by_phone = server_.send(
+      "POST", path(ben_, "/outage-reports"),
+      {{"Authorization", "Bearer " + ivr}, {"Content-Type", "application/json"}},
+      R"({"premise": )" +
+          std::to_string(count(test_.database(),
+                               "SELECT sp.premise_id FROM meters m JOIN service_points sp ON "
+                               "sp.id = m.service_point_id WHERE m.serial = 'E2000017'")) +
+          "}");
+  ASSERT_EQ(by_phone.status, 201) << by_phone.body;
+  const std::string cashier = server_.make_key("till", {"cashier"});
+  EXPECT_EQ(
+      server_
+          .send("POST", path(ben_, "/outage-reports"),
+                {{"Authorization", "Bearer " + cashier}, {"Content-Type", "application/json"}},
+                R"({"premise": 1})")
+          .status,
+      403);
+  ASSERT_TRUE(outages::predict_pass(test_.database()).ok());
+  ASSERT_TRUE(server_.refresh_outage_status().ok());
+
+  // Maria, signed in, sees her home's outage and is told of it when she reports again.
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  auto mine = server_.send("GET", path(maria_, "/outages"), as(maria));
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  ASSERT_EQ(mine.json()["premises"].size(), 1u);
+  const nlohmann::json outage = mine.json()["premises"][0]["outage"];
+  ASSERT_FALSE(outage.is_null()) << mine.body;
+  EXPECT_EQ(outage["customers_out"], 2);
+  EXPECT_FALSE(outage.contains("device")) << "never the device or the homes";
+  EXPECT_FALSE(outage.contains("crew"));
+  auto again = server_.send("POST", path(maria_, "/outage-reports"), as(maria),
+                            R"({"premise": )" + std::to_string(marias_premise) + "}");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(again.json()["report"]["duplicate"].get<bool>())
+      << "her first report, by address, is hers";
+  EXPECT_FALSE(again.json()["known_outage"].is_null());
+  // Another account's home is not hers to report for.
+  EXPECT_EQ(server_
+                .send("POST", path(ben_, "/outage-reports"), as(maria),
+                      R"({"premise": )" + std::to_string(marias_premise) + "}")
+                .status,
+            404);
+  // A stranger looking up her address is not told of a two-home outage.
+  auto stranger =
+      server_.send("GET", "/api/v1/outages/status?premise=" + std::to_string(marias_premise), {});
+  ASSERT_EQ(stranger.status, 200);
+  EXPECT_TRUE(stranger.json()["outage"].is_null());
+}
+
+TEST_F(OutagesApiTest, APublicCallerReportsTenTimesAnHourAtMost) {
+  const std::int64_t premise = count(test_.database(), "SELECT MIN(id) FROM premises");
+  const std::string report = R"({"premise": )" + std::to_string(premise) + "}";
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_EQ(
+        server_
+            .send("POST", "/api/v1/outage-reports", {{"Content-Type", "application/json"}}, report)
+            .status,
+        201)
+        << i;
+  }
+  auto eleventh = server_.send("POST", "/api/v1/outage-reports",
+                               {{"Content-Type", "application/json"}}, report);
+  EXPECT_EQ(eleventh.status, 429) << eleventh.body;
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_signals"), 10);
 }
 
 }  // namespace

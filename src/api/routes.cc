@@ -197,6 +197,12 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/staff/outages/{outage}/etr", bind(outage_etr_handler),
              "outages.manage");
   router.add("POST", "/api/v1/meter-events", bind(meter_events_handler), "meter_data.ingest");
+  router.add("POST", "/api/v1/outage-reports", bind(public_outage_report_handler));
+  router.add("GET", "/api/v1/outages/status", bind(outage_status_handler));
+  router.add("POST", "/api/v1/accounts/{number}/outage-reports",
+             bind(account_outage_report_handler), "outages.report");
+  router.add("GET", "/api/v1/accounts/{number}/outages", bind(account_outages_handler),
+             "accounts.read");
   router.add("GET", "/api/v1/premises", bind(find_premises_handler));
   router.add("POST", "/api/v1/service-applications", bind(apply_for_service_handler));
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));

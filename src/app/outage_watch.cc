@@ -6,8 +6,9 @@
 
 namespace rp::app {
 
-OutageWatch::OutageWatch(store::Database& database, std::chrono::milliseconds period)
-    : database_(database), period_(period), thread_([this] { loop(); }) {}
+OutageWatch::OutageWatch(store::Database& database, std::chrono::milliseconds period,
+                         outages::StatusBoard* board)
+    : database_(database), period_(period), board_(board), thread_([this] { loop(); }) {}
 
 OutageWatch::~OutageWatch() {
   {
@@ -28,6 +29,11 @@ void OutageWatch::loop() {
     } else if (pass->opened + pass->joined + pass->merged > 0) {
       spdlog::info("outage prediction: {} signals, {} outages opened, {} joined one, {} merged",
                    pass->signals, pass->opened, pass->joined, pass->merged);
+    }
+    if (board_ != nullptr) {
+      if (auto refreshed = board_->refresh(database_); !refreshed.ok()) {
+        spdlog::error("outage status snapshot stopped: {}", refreshed.error().message);
+      }
     }
     lock.lock();
     wake_.wait_for(lock, period_, [this] { return stopping_; });

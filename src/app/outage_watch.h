@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "outages/status_board.h"
 #include "store/database.h"
 
 namespace rp::app {
@@ -18,7 +19,9 @@ inline constexpr std::chrono::milliseconds kOutageWatchPeriod{2000};
 
 class OutageWatch {
  public:
-  OutageWatch(store::Database& database, std::chrono::milliseconds period);
+  // `board` (may be null) is refreshed after each pass: what customers' status lookups read.
+  OutageWatch(store::Database& database, std::chrono::milliseconds period,
+              outages::StatusBoard* board = nullptr);
   ~OutageWatch();
   OutageWatch(const OutageWatch&) = delete;
   OutageWatch& operator=(const OutageWatch&) = delete;
@@ -28,6 +31,7 @@ class OutageWatch {
 
   store::Database& database_;
   std::chrono::milliseconds period_;
+  outages::StatusBoard* board_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -73,7 +73,7 @@ int serve_database(const Config& config, store::Database& database,
     spdlog::info("head-end: remote connects and disconnects go to {}", config.head_end.url);
   }
   ScheduledJobs scheduled_jobs(database, &processors, 60, head_end.get());
-  OutageWatch outage_watch(database, kOutageWatchPeriod);
+  outages::StatusBoard outage_status;  // what customers' outage lookups read (refreshed 2 s)
   auto signing_key = audit::load_or_create_signing_key(config.audit.signing_key_file);
   if (!signing_key.ok()) return command_failed(signing_key.error());
   CheckpointSchedule checkpoints(database, config.audit, *signing_key);
@@ -160,6 +160,8 @@ int serve_database(const Config& config, store::Database& database,
                           test_doubles,
                           &read_audit,
                           config.sms.token.empty() ? nullptr : &sms_webhooks};
+  context.outage_status = &outage_status;
+  OutageWatch outage_watch(database, kOutageWatchPeriod, &outage_status);
   api::add_routes(router, context);
   http::ServerOptions options;
   options.address = config.http.address;

@@ -140,6 +140,17 @@ Result<ReportAnswer> report_outage(store::Database& database, const OutageReport
   return database.write<ReportAnswer>([&](Session& session) -> Result<ReportAnswer> {
     const Instant received = now();
     const std::string at = format_instant(received);
+    const bool in_public = actor.starts_with("public:");
+    if (in_public || actor.starts_with("customer:")) {
+      auto made = session.query_named("outages/reports_by_actor_since",
+                                      {actor, format_instant(received - std::chrono::hours(1))});
+      RP_TRY(made);
+      if (made->at(0).integer("made") >=
+          (in_public ? kPublicReportsPerHour : kCustomerReportsPerHour)) {
+        return throttled("too many outage reports from here; try again in an hour, or call us",
+                         3600);
+      }
+    }
     Value account_id = Null{};
     if (report.account) {
       auto zone = store::utility_zone(session);
@@ -176,6 +187,24 @@ Result<ReportAnswer> report_outage(store::Database& database, const OutageReport
     answer.known = std::move(*known);
     return answer;
   });
+}
+
+Result<std::vector<ServedPremise>> account_premises(store::Database& database,
+                                                    const AccountNumber& account) {
+  return database.read<std::vector<ServedPremise>>(
+      [&](Session& session) -> Result<std::vector<ServedPremise>> {
+        auto zone = store::utility_zone(session);
+        RP_TRY(zone);
+        const std::string since = format_local_date(plus_days(zone->local_date(now()), -30));
+        auto rows = session.query_named("outages/account_premises", {account.digits(), since});
+        RP_TRY(rows);
+        std::vector<ServedPremise> premises;
+        for (const Row& row : *rows) {
+          premises.push_back({row.integer("id"), row.text("line1"), row.text("line2"),
+                              row.text("city"), row.text("state"), row.text("zip")});
+        }
+        return premises;
+      });
 }
 
 Result<std::optional<Outage>> outage_at_premise(store::Database& database,

@@ -34,6 +34,10 @@ namespace rp::outages {
 
 inline constexpr int kPredictionWindowHours = 12;
 inline constexpr std::size_t kMostDetails = 1000;
+// Reports an hour from one public caller (by address) and from one signed-in customer; an
+// integration's key (a phone system) is not limited.
+inline constexpr std::int64_t kPublicReportsPerHour = 10;
+inline constexpr std::int64_t kCustomerReportsPerHour = 30;
 
 enum class ReportKind { out, partial, flicker, wires_down };
 std::optional<ReportKind> parse_report_kind(std::string_view text);
@@ -74,9 +78,21 @@ struct ReportAnswer {
 };
 
 // Errors (nothing written): invalid_input naming premise (not served with electricity, or not
-// one of the signed-in account's), callback_phone or details; not_found for the account.
+// one of the signed-in account's), callback_phone or details; not_found for the account;
+// throttled past kPublicReportsPerHour ("public:" actors) or kCustomerReportsPerHour
+// ("customer:" actors).
 Result<ReportAnswer> report_outage(store::Database& database, const OutageReport& report,
                                    const std::string& actor);
+
+struct ServedPremise {
+  std::int64_t id = 0;
+  std::string line1, line2, city, state, zip;
+};
+
+// The premises where the account has electric service now (or had it in the last 30 days).
+// Errors: none for an unknown account (an empty list).
+Result<std::vector<ServedPremise>> account_premises(store::Database& database,
+                                                    const AccountNumber& account);
 
 // The open outage premise `premise_id` is dark in, if any (what a customer is shown first).
 Result<std::optional<Outage>> outage_at_premise(store::Database& database, std::int64_t premise_id);

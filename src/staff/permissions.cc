@@ -6,7 +6,7 @@
 namespace rp::staff {
 namespace {
 
-constexpr std::array<PermissionInfo, 28> kPermissions{{
+constexpr std::array<PermissionInfo, 29> kPermissions{{
     {"accounts.read", "see an account: its customer, balance, bills, payments, usage and history"},
     {"accounts.open", "open a new account"},
     {"accounts.change", "change an account: contact details, budget billing, move-out"},
@@ -18,6 +18,8 @@ constexpr std::array<PermissionInfo, 28> kPermissions{{
     {"orders.dispatch",
      "schedule, dispatch, reschedule, cancel and approve service orders (the dispatcher)"},
     {"orders.field", "work service orders in the field: on the way, on site, done or not done"},
+    {"outages.report",
+     "report an outage for an account's premise (a customer service call, a phone system)"},
     {"outages.manage",
      "confirm, merge and cancel outages, send and follow crews, set restoration times and "
      "restore"},
@@ -52,7 +54,8 @@ const std::vector<ShippedRole>& roles() {
         {"customer_service",
          "Customer service representative",
          {"accounts.read", "accounts.change", "notes.write", "messages.reply", "arrangements.make",
-          "payments.take", "adjustments.request", "billing.read", "meter_data.ingest"}},
+          "payments.take", "adjustments.request", "billing.read", "meter_data.ingest",
+          "outages.report"}},
         {"cashier", "Cashier", {"accounts.read", "notes.write", "payments.take", "lockbox.apply"}},
         {"billing_clerk",
          "Billing clerk",
@@ -77,7 +80,7 @@ const std::vector<ShippedRole>& roles() {
          {"accounts.read", "notes.write", "meter_data.ingest", "orders.field"}},
         {"outage_coordinator",
          "Outage coordinator",
-         {"accounts.read", "notes.write", "outages.manage"}},
+         {"accounts.read", "notes.write", "outages.report", "outages.manage"}},
         {"administrator", "Administrator", everything},
         {"auditor",
          "Auditor",

@@ -14,6 +14,7 @@
 #include "auth/logins.h"
 #include "billing/bill_views.h"
 #include "http/test_client.h"
+#include "outages/status_board.h"
 #include "payments/testing/payment_processors.h"
 
 namespace rp::api::testing {
@@ -33,6 +34,7 @@ class ApiServer {
                                         &processors_.ach(),
                                         &logins_} {
     logins_.recent_amounts_due = &billing::recent_amounts_due;
+    context_.outage_status = &outage_status_;
     staff_key_ = make_key("test staff", {"administrator"});
     add_routes(router_, context_);
     http::ServerOptions options;
@@ -85,6 +87,9 @@ class ApiServer {
 
   // The context the routes run with (for calling an api function directly).
   ApiContext& context() { return context_; }
+  // Takes the snapshot customers' outage lookups read (the server's outage watch does it every
+  // 2 s).
+  Result<void> refresh_outage_status() { return outage_status_.refresh(context_.database); }
 
   // DELETE as staff.
   http::testing::ClientResponse remove(const std::string& target) {
@@ -103,6 +108,7 @@ class ApiServer {
   http::Metrics metrics_;
   auth::LoginSettings logins_;
   payments::testing::TestPaymentProcessors processors_;
+  outages::StatusBoard outage_status_;
   ApiContext context_;
   std::string staff_key_;
   http::Router router_;

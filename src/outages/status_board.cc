@@ -1,0 +1,70 @@
+#include "outages/status_board.h"
+
+#include <unordered_map>
+
+#include "outages/outage_store.h"
+
+namespace rp::outages {
+
+using store::Row;
+using store::Session;
+
+Result<void> StatusBoard::refresh(store::Database& database) {
+  auto taken = database.read<std::shared_ptr<Snapshot>>(
+      [](Session& session) -> Result<std::shared_ptr<Snapshot>> {
+        auto snapshot = std::make_shared<Snapshot>();
+        snapshot->as_of = format_instant(now());
+        auto open = session.query_named("outages/open_outages", {std::int64_t{100'000}});
+        RP_TRY(open);
+        std::unordered_map<std::int64_t, std::size_t> index_of;
+        for (const Row& row : *open) {
+          auto outage = outage_from(row);
+          RP_TRY(outage);
+          index_of[outage->id] = snapshot->outages.size();
+          snapshot->outages.push_back(std::move(*outage));
+        }
+        auto dark = session.query_named("outages/dark_premises");
+        RP_TRY(dark);
+        for (const Row& row : *dark) {
+          auto outage = index_of.find(row.integer("outage_id"));
+          if (outage == index_of.end()) continue;
+          const std::int64_t premise = row.integer("premise_id");
+          auto [at, added] = snapshot->by_premise.try_emplace(premise, outage->second);
+          // Dark in two outages (nested): the larger one says more.
+          if (!added && snapshot->outages[outage->second].customers_out >
+                            snapshot->outages[at->second].customers_out) {
+            at->second = outage->second;
+          }
+        }
+        return snapshot;
+      });
+  RP_TRY(taken);
+  std::lock_guard lock(mutex_);
+  snapshot_ = std::move(*taken);
+  return success();
+}
+
+bool StatusBoard::ready() const {
+  return current() != nullptr;
+}
+
+std::shared_ptr<const StatusBoard::Snapshot> StatusBoard::current() const {
+  std::lock_guard lock(mutex_);
+  return snapshot_;
+}
+
+PremiseStatus StatusBoard::at_premise(std::int64_t premise_id, bool in_public) const {
+  const auto snapshot = current();
+  PremiseStatus status;
+  if (!snapshot) return status;
+  status.as_of = snapshot->as_of;
+  auto found = snapshot->by_premise.find(premise_id);
+  if (found == snapshot->by_premise.end()) return status;
+  const Outage& outage = snapshot->outages[found->second];
+  if (in_public && outage.customers_out < kPublicMinimumCustomers) return status;
+  status.outage = outage;
+  status.outage->device_name.clear();  // staff's words, not customers'
+  return status;
+}
+
+}  // namespace rp::outages
