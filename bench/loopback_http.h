@@ -19,13 +19,14 @@ class Connection {
   explicit Connection(int port) : port_(port) {}
   ~Connection() { close(); }
 
-  // Sends one request and reads its response; the status, or 0 when the connection failed.
-  int exchange(const std::string& message) {
+  // Sends one request and reads its response; the status, or 0 when the connection failed. The
+  // response's body goes to `body` when given.
+  int exchange(const std::string& message, std::string* body = nullptr) {
     for (int attempt = 0; attempt < 2; ++attempt) {
       if (fd_ < 0 && !open()) return 0;
       if (::send(fd_, message.data(), message.size(), MSG_NOSIGNAL) ==
           static_cast<ssize_t>(message.size())) {
-        const int status = read_response();
+        const int status = read_response(body);
         if (status > 0) return status;
       }
       close();  // the server closed a kept-alive connection: open a new one once
@@ -58,7 +59,7 @@ class Connection {
     buffer_.clear();
   }
 
-  int read_response() {
+  int read_response(std::string* body) {
     std::size_t end_of_head;
     while ((end_of_head = buffer_.find("\r\n\r\n")) == std::string::npos) {
       if (!fill()) return 0;
@@ -70,6 +71,7 @@ class Connection {
     while (buffer_.size() < end_of_head + 4 + length) {
       if (!fill()) return 0;
     }
+    if (body != nullptr) *body = buffer_.substr(end_of_head + 4, length);
     buffer_.erase(0, end_of_head + 4 + length);
     return std::stoi(head.substr(9, 3));
   }

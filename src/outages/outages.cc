@@ -251,70 +251,85 @@ Result<MeterEventsRecorded> record_meter_events(store::Database& database,
 }
 
 Result<PredictionPass> predict_pass(store::Database& database, const PredictionRules& rules) {
+  const std::string since = format_instant(now() - std::chrono::hours(kPredictionWindowHours));
   // Most passes find nothing new: a read says so without taking the writer.
-  auto waiting = database.read<bool>([](Session& session) -> Result<bool> {
-    const std::string since = format_instant(now() - std::chrono::hours(kPredictionWindowHours));
+  auto waiting = database.read<bool>([&](Session& session) -> Result<bool> {
     auto any = session.query_named("outages/any_unplaced_signal", {since});
     RP_TRY(any);
     return !any->empty();
   });
   RP_TRY(waiting);
-  if (!*waiting) return PredictionPass{};
-  return database.write<PredictionPass>([&](Session& session) -> Result<PredictionPass> {
-    const Instant started = now();
-    const std::string at = format_instant(started);
-    const std::string since = format_instant(started - std::chrono::hours(kPredictionWindowHours));
+  PredictionPass pass;
+  if (!*waiting) return pass;
+  // 1. Signals from points dark in an open outage join it: one statement, a short write.
+  auto joined = database.write<std::int64_t>([&](Session& session) {
+    return session.execute_named("outages/join_known_outages", {since});
+  });
+  RP_TRY(joined);
+  pass.joined = *joined;
+  // 2. The rest are predicted outside the writer: the signals and the network are read, and the
+  //    prediction is worked out, while reports keep being written.
+  struct Asked {
+    std::map<std::int64_t, std::string> began;  // point -> its first signal
+    Topology topology;
+  };
+  auto asked = database.read<Asked>([&](Session& session) -> Result<Asked> {
+    Asked read;
     auto signals = session.query_named("outages/unplaced_signals", {since});
     RP_TRY(signals);
-    PredictionPass pass;
-    pass.signals = static_cast<std::int64_t>(signals->size());
-    if (signals->empty()) return pass;
-    // Signals whose point is dark in an open outage join it; the rest are predicted.
-    std::map<std::int64_t, std::vector<std::int64_t>> signals_of_point;
-    std::map<std::int64_t, std::string> began;
     for (const Row& row : *signals) {
-      const std::int64_t point = row.integer("service_point_id");
-      auto known = open_outage_of_point(session, point);
-      RP_TRY(known);
-      if (*known) {
-        RP_TRY(session.execute_named("outages/place_signal", {(*known)->id, row.integer("id")}));
-        ++pass.joined;
-        continue;
-      }
-      signals_of_point[point].push_back(row.integer("id"));
-      auto [when, added] = began.try_emplace(point, row.text("occurred_at"));
+      auto [when, added] =
+          read.began.try_emplace(row.integer("service_point_id"), row.text("occurred_at"));
       if (!added) when->second = std::min(when->second, row.text("occurred_at"));
     }
-    if (signals_of_point.empty()) return pass;
+    if (read.began.empty()) return read;
     auto topology = read_topology(session);
     RP_TRY(topology);
-    std::vector<std::int64_t> points;
-    for (const auto& [point, ids] : signals_of_point) points.push_back(point);
-    for (const PredictedOutage& predicted : predict_outages(*topology, points, rules)) {
-      auto existing =
-          session.query_named("outages/open_outage_on_device",
-                              {std::string(device_kind_name(predicted.kind)), predicted.device_id});
-      RP_TRY(existing);
-      std::int64_t outage = 0;
-      if (!existing->empty()) {
-        outage = existing->at(0).integer("id");
-      } else {
-        auto asked = new_outage(session, predicted, began, at);
-        RP_TRY(asked);
-        auto opened = open_outage(session, *asked, kSystemActor, at);
-        RP_TRY(opened);
-        pass.merged += opened->merged;
-        ++pass.opened;
-        outage = opened->id;
-      }
-      for (std::int64_t point : predicted.signalled) {
-        for (std::int64_t signal : signals_of_point[point]) {
-          RP_TRY(session.execute_named("outages/place_signal", {outage, signal}));
-        }
-      }
-    }
-    return pass;
+    read.topology = std::move(*topology);
+    return read;
   });
+  RP_TRY(asked);
+  pass.signals = pass.joined + static_cast<std::int64_t>(asked->began.size());
+  if (asked->began.empty()) return pass;
+  std::vector<std::int64_t> points;
+  points.reserve(asked->began.size());
+  for (const auto& [point, first] : asked->began) points.push_back(point);
+  const std::vector<PredictedOutage> predicted = predict_outages(asked->topology, points, rules);
+  // 3. Short writes open the outages (or find one opened meanwhile on the same device) and place
+  //    their signals, a few outages a write, so a storm's pass never holds the writer long.
+  constexpr std::size_t kOutagesPerWrite = 8;
+  for (std::size_t first = 0; first < predicted.size(); first += kOutagesPerWrite) {
+    const std::size_t last = std::min(predicted.size(), first + kOutagesPerWrite);
+    auto written = database.write<PredictionPass>([&](Session& session) -> Result<PredictionPass> {
+      const std::string at = format_instant(now());
+      PredictionPass done;
+      for (std::size_t i = first; i < last; ++i) {
+        const PredictedOutage& outage = predicted[i];
+        auto existing =
+            session.query_named("outages/open_outage_on_device",
+                                {std::string(device_kind_name(outage.kind)), outage.device_id});
+        RP_TRY(existing);
+        std::int64_t id = 0;
+        if (!existing->empty()) {
+          id = existing->at(0).integer("id");
+        } else {
+          auto wanted = new_outage(session, outage, asked->began, at);
+          RP_TRY(wanted);
+          auto opened = open_outage(session, *wanted, kSystemActor, at);
+          RP_TRY(opened);
+          done.merged += opened->merged;
+          ++done.opened;
+          id = opened->id;
+        }
+        RP_TRY(session.execute_named("outages/place_signals_of_outage", {id, since, id}));
+      }
+      return done;
+    });
+    RP_TRY(written);
+    pass.opened += written->opened;
+    pass.merged += written->merged;
+  }
+  return pass;
 }
 
 }  // namespace rp::outages
