@@ -2,7 +2,9 @@
 // #/field) against a running Ratepayer server: a meter re-read is asked for over the API; a field
 // dispatcher (role field_dispatcher) finds it among the unscheduled orders, schedules it for today
 // and dispatches it to "Crew 7", and the board shows it in Crew 7's column. A field technician (role
-// field_technician) on a phone (412 x 823) chooses Crew 7 once, sees the order, opens it (the
+// field_technician) on a phone (412 x 823) chooses Crew 7 once (offered among the day's crews; typed
+// in any case, asked for as the crew is listed), the page asking the server for Crew 7's orders only
+// (crew= on every request for the day), sees the order, opens it (the
 // address, the meter with its last reading), goes on the way and arrives; then the phone loses its
 // connection, the completion (with a reading when a meter is read by hand, and a photo of the dial
 // from the camera, shrunk on the phone under the server's 1 MB limit) waits to send; the
@@ -20,8 +22,8 @@
 // board narrowed to one area (the selector, or an area's link) asks the server with `area` and
 // shows only that area's orders. A technician's phone that opened the field page once with a
 // connection (no reload after its service worker was registered) opens it again after a reload
-// with none: the day's list and an order from the copies kept on the phone, said "Offline — as
-// of"; a move made then waits and is sent once the connection is back; signing out leaves no copy
+// with none: the day's list (its crew's only: another crew's order that day is not on the phone)
+// and an order from the copies kept on the phone, said "Offline — as of"; a move made then waits and is sent once the connection is back; signing out leaves no copy
 // (and with the worker blocked, the console does not open offline at all).
 // Screens are photographed as dispatch-*.png under $RATEPAYER_E2E_ARTIFACTS (each checked for
 // overflow and by axe), the board and its crews at desktop and phone sizes.
@@ -122,11 +124,25 @@ test("a dispatcher schedules and dispatches a visit; the technician's completion
   const field = phone.page;
   await signInToConsole(field, technician);
   assert.equal(await field.getByRole("link", { name: "Dispatch", exact: true }).count(), 0, "no board for a technician");
+  const dayLists = [];
+  field.on("request", (r) => {
+    if (/\/api\/v1\/staff\/service-orders\?/.test(r.url())) dayLists.push(new URL(r.url()));
+  });
+  const crewsAsked = field.waitForRequest((r) => r.url().startsWith(`${BASE}/api/v1/staff/crews?day=`));
   await field.getByRole("link", { name: "Field work" }).click();
   await field.getByRole("heading", { level: 1, name: "Your crew" }).waitFor();
-  await field.getByLabel("Crew", { exact: true }).fill(CREW);
+  await crewsAsked;
+  // The day's crews are offered (Crew 7 has a visit booked today); a name typed in another case is Crew 7's.
+  await field.getByRole("list", { name: "Today's crews" }).getByRole("button", { name: CREW, exact: true }).waitFor();
+  assert.deepEqual(dayLists, [], "nothing is asked for before a crew is chosen");
+  await photograph(field, field.locator(".field-page"), "field-crew-chooser");
+  await field.getByLabel("Crew", { exact: true }).fill(CREW.toLowerCase());
+  const listAsked = field.waitForRequest((r) => /\/api\/v1\/staff\/service-orders\?/.test(r.url()));
   await field.getByRole("button", { name: "Show my orders" }).click();
   await field.getByRole("heading", { level: 1, name: `Today, ${CREW}` }).waitFor();
+  const asked = await listAsked;
+  assert.equal(new URL(asked.url()).searchParams.get("crew"), CREW, "the page asks for its crew's orders only, as the crew is listed");
+  assert.ok(asked.headers()["x-field-copy-for"], "marked for the phone's copy");
   const listed = field.locator(`[data-testid=field-order][data-order=${so}]`);
   await listed.waitFor();
   await photograph(field, field.locator(".field-page"), "field-list");
@@ -134,6 +150,12 @@ test("a dispatcher schedules and dispatches a visit; the technician's completion
   // The crew is remembered on the phone.
   await field.reload();
   await field.getByRole("heading", { level: 1, name: `Today, ${CREW}` }).waitFor();
+  await listed.waitFor();
+  assert.ok(dayLists.length >= 2, `the day asked for on each load: ${dayLists.length}`);
+  for (const url of dayLists) {
+    assert.deepEqual([url.searchParams.get("crew"), !!url.searchParams.get("from"), !!url.searchParams.get("to")], [CREW, true, true],
+      `every request for the day names the crew: ${url.search}`);
+  }
 
   await field.locator(`[data-testid=field-order][data-order=${so}]`).click();
   await field.getByTestId("site-address").waitFor();
@@ -663,6 +685,13 @@ test("the field page with no connection: loaded once online, it opens again afte
   const so = made.body.order.number;
   await staffMove(so, { action: "schedule", window_start: instantOf(day, from, zone), window_end: instantOf(day, "23:30", zone) });
   await staffMove(so, { action: "dispatch", crew });
+  // Another crew's visit the same day: never on this technician's phone.
+  const others = await asApiKey("POST", `/api/v1/accounts/${number}/service-orders`, { kind: "investigate", details: "Another crew's visit" },
+    { "Idempotency-Key": `dispatch-e2e-offline-other-${Date.now()}` });
+  assert.equal(others.status, 201, JSON.stringify(others.body));
+  const theirs = others.body.order.number;
+  await staffMove(theirs, { action: "schedule", window_start: instantOf(day, from, zone), window_end: instantOf(day, "23:30", zone) });
+  await staffMove(theirs, { action: "dispatch", crew: `${crew} other` });
 
   // What this is about: with no worker (blocked here), the console does not open at all offline.
   const bare = await openPage(browser, t, PHONE, { serviceWorkers: "block" });
@@ -677,12 +706,17 @@ test("the field page with no connection: loaded once online, it opens again afte
   const field = phone.page;
   await signInToConsole(field, technician);
   assert.equal(await field.evaluate(() => navigator.serviceWorker.controller), null, "no worker answers the console before the field page");
+  const dayLists = [];
+  field.on("request", (r) => {
+    if (/\/api\/v1\/staff\/service-orders\?/.test(r.url())) dayLists.push(new URL(r.url()).searchParams.get("crew"));
+  });
   await field.getByRole("link", { name: "Field work" }).click();
   await field.getByLabel("Crew", { exact: true }).fill(crew);
   await field.getByRole("button", { name: "Show my orders" }).click();
   await field.getByRole("heading", { level: 1, name: `Today, ${crew}` }).waitFor();
   const listed = field.locator(`[data-testid=field-order][data-order=${so}]`);
   await listed.waitFor();
+  assert.equal(await field.locator(`[data-testid=field-order][data-order=${theirs}]`).count(), 0, "another crew's order is not listed");
 
   // The field page registered its worker, which answers this very page at once (it claims it): no
   // reload with a connection is needed. A mark on the window proves the page was not reloaded meanwhile.
@@ -705,6 +739,18 @@ test("the field page with no connection: loaded once online, it opens again afte
       shell.includes("/staff.html") && shell.some((p) => /^\/assets\/FieldPage-.*\.js$/.test(p));
   }, "the page, its files, the day's list and the order are kept on the phone");
   const kept = await fieldCaches(field);
+  // The list kept is this crew's day, as the server answered it: the other crew's order is not in it.
+  const keptLists = Object.values(kept).flat().filter((p) => p.startsWith("/api/v1/staff/service-orders?"));
+  assert.equal(keptLists.length, 1, `one list kept: ${keptLists}`);
+  assert.equal(new URLSearchParams(keptLists[0].split("?")[1]).get("crew"), crew, "the kept list is the crew's");
+  const keptNumbers = await field.evaluate(async (path) => {
+    for (const name of await caches.keys()) {
+      const answer = await (await caches.open(name)).match(path);
+      if (answer) return (await answer.json()).orders.map((o) => o.number);
+    }
+    return null;
+  }, keptLists[0]);
+  assert.ok(keptNumbers.includes(so) && !keptNumbers.includes(theirs), `only the crew's orders are on the phone: ${keptNumbers}`);
   assert.deepEqual(Object.keys(kept).sort(), ["ratepayer-field-copies-" + (await field.evaluate(() => JSON.parse(localStorage.getItem("ratepayer.field.technician")).id)), "ratepayer-field-shell-v1"]);
   for (const paths of Object.values(kept)) {
     for (const path of paths) {
@@ -749,6 +795,8 @@ test("the field page with no connection: loaded once online, it opens again afte
   await field.getByTestId("offline-note").waitFor({ state: "detached" });
   const moves = (await apiKeyGet(`/api/v1/staff/service-orders/${so}`)).order.moves.filter((m) => m.action === "depart");
   assert.equal(moves.length, 1, "sent once");
+  assert.ok(dayLists.length > 0 && dayLists.every((c) => c === crew), `every request for the day names the crew: ${dayLists}`);
+  await staffMove(theirs, { action: "cancel", note: "a browser test's: only there to be left off the phone" });
 
   // Signing out lets go of every copy on the phone.
   await field.getByRole("button", { name: "Sign out" }).click();

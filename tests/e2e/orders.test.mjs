@@ -13,7 +13,13 @@
 // dial from the camera (shrunk in the page): held, the photo kept with it; a second reading whose
 // photo cannot be sent says so plainly, the reading kept, and sends it on asking again. A billing
 // clerk sees the photo in the exception queue and sends someone to read the meter again: "Re-read
-// ordered: SO...", the order among the customer's requests. Screens are photographed at phone
+// ordered: SO...", the order among the customer's requests. A technician keeps photos of the site
+// and of the dial with another customer's request (the staff API): the open request page shows
+// them as they come, thumbnails whose alt text says what and when in English and Spanish, each a
+// link to the photo, which the customer's session fetches; another account's photo is refused. A
+// third customer's meter is exchanged and they move out the same day: the final bill lists each
+// meter's part (previous read, final read; read when installed, current read) and the total, in
+// the portal in both languages and in the console. Screens are photographed at phone
 // size and on a desktop, in English and Spanish, under $RATEPAYER_E2E_ARTIFACTS/orders-*.png
 // (each checked for overflow and by axe).
 //
@@ -556,4 +562,212 @@ test("a customer's held reading comes with a photo of the dial; a photo not sent
   const requests = (await apiKeyGet(`/api/v1/accounts/${account.number}/service-orders`)).orders;
   assert.ok(requests.some((o) => o.number === order.number && o.kind === "meter_reread"), "the re-read is among the customer's requests");
   assert.deepEqual(desk.errors, []);
+});
+
+/** A small JPEG (a canvas drawn in `page`, `words` written on it), as the field page would send one. */
+async function jpegOf(page, words) {
+  const base64 = await page.evaluate((words) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 800;
+    canvas.height = 600;
+    const c = canvas.getContext("2d");
+    c.fillStyle = "#6b7d5a";
+    c.fillRect(0, 0, 800, 600);
+    c.fillStyle = "#f4f4f4";
+    c.font = "bold 64px sans-serif";
+    c.fillText(words, 60, 320);
+    return canvas.toDataURL("image/jpeg", 0.8).split(",")[1];
+  }, words);
+  return Buffer.from(base64, "base64");
+}
+
+/** A technician's photo kept with `order` over the staff API (the field page's upload), its answer. */
+async function staffPhoto(order, purpose, jpeg) {
+  const res = await fetch(`${BASE}/api/v1/staff/service-orders/${order}/photos?purpose=${purpose}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${required("RATEPAYER_STAFF_KEY")}`, "Content-Type": "image/jpeg" },
+    body: jpeg,
+  });
+  const answer = await res.json();
+  assert.equal(res.status, 201, `photo for ${order}: ${res.status} ${JSON.stringify(answer)}`);
+  return answer.photo;
+}
+
+/** When a photo was taken as the request page writes it: on the utility's clocks, its zone named. */
+const takenWords = (at, zone, locale) => plain(new Intl.DateTimeFormat(locale, {
+  month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone: zone,
+}).format(new Date(at)));
+
+test("a request's page shows the technician's photos to its customer, live, in English and Spanish; another account's photo is not served", async (t) => {
+  const account = await handReadAccount();
+  const zone = await utilityZone(account.number);
+  const { page, errors } = await openPage(browser, t, PHONE);
+  await signUpByEmail(page, account, PASSWORD);
+  const made = await asApiKey("POST", `/api/v1/accounts/${account.number}/service-orders`,
+    { kind: "investigate", details: "Water pools by the meter box after it rains." }, { "Idempotency-Key": `orders-photos-${Date.now()}` });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const order = made.body.order.number;
+  await page.goto(`${BASE}/requests/${order}`);
+  await page.getByRole("heading", { level: 1, name: "Look into a high bill or a leak" }).waitFor();
+  assert.equal(await page.getByRole("heading", { name: "Photos" }).count(), 0, "no section without photos");
+
+  // The technician keeps a photo of the site: the open page shows it as it happens, unreloaded.
+  const site = await staffPhoto(order, "site", await jpegOf(page, "meter box, wet"));
+  const photos = page.getByTestId("request-photo");
+  await photos.first().waitFor();
+  await page.getByRole("heading", { name: "Photos" }).waitFor();
+  const dial = await staffPhoto(order, "reading", await jpegOf(page, "018342"));
+  await page.locator(`[data-testid="request-photo"][data-purpose="reading"]`).waitFor();
+  assert.equal(await photos.count(), 2);
+
+  // Each: a thumbnail of the account's own photo, sized and lazy, its alt saying what and when, a link to it.
+  const shown = async (locale) => photos.evaluateAll((items) => items.map((li) => {
+    const img = li.querySelector("img");
+    return { purpose: li.dataset.purpose, href: li.querySelector("a").getAttribute("href"), src: img.getAttribute("src"),
+      alt: img.alt.replace(/[\s\u202f\u2009\u00a0]+/g, " "), loading: img.loading, width: img.getAttribute("width"), height: img.getAttribute("height") };
+  }));
+  const path = (p) => `/api/v1/accounts/${account.number}/photos/${p.id}`;
+  const expected = (subjects, taken, locale) => [site, dial].map((p, i) => ({
+    purpose: p.purpose, href: path(p), src: path(p), alt: `${subjects[i]}${taken}${takenWords(p.taken_at, zone, locale)}`,
+    loading: "lazy", width: "160", height: "160",
+  }));
+  assert.deepEqual(await shown(), expected(["Photo of the site", "Photo of your meter's dial"], ", taken ", "en-US"));
+  await page.getByRole("heading", { name: "Photos" }).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=request-photo] img")].every((img) => img.naturalWidth === 800));
+  await page.getByRole("link", { name: `Photo of the site, taken ${takenWords(site.taken_at, zone, "en-US")}` }).waitFor();
+  // The link's photo, with the customer's session: the image itself.
+  const fetched = await page.evaluate(async (href) => {
+    const r = await fetch(href);
+    return { status: r.status, type: r.headers.get("content-type"), bytes: (await r.arrayBuffer()).byteLength };
+  }, path(site));
+  assert.deepEqual(fetched, { status: 200, type: "image/jpeg", bytes: site.size_bytes });
+  assert.doesNotMatch(await mainText(page), /api_key|staff:|customer:/, "no actor's id is shown");
+  await photograph(page, page.locator("section[aria-labelledby=photos-heading]"), "request-photos-phone-en");
+  await photograph(page, page.locator("main"), "request-photos-page-phone-en");
+
+  await inLanguage(page, "es");
+  await page.getByRole("heading", { name: "Fotos" }).waitFor();
+  await page.getByRole("link", { name: `Foto del lugar, tomada el ${takenWords(site.taken_at, zone, "es-US")}` }).waitFor();
+  assert.deepEqual(await shown(), expected(["Foto del lugar", "Foto de la pantalla de su medidor"], ", tomada el ", "es-US"));
+  await photograph(page, page.locator("section[aria-labelledby=photos-heading]"), "request-photos-phone-es");
+  await photograph(page, page.locator("main"), "request-photos-page-phone-es");
+  await inLanguage(page, "en");
+
+  // Another account's photo is never served to this customer, by its id under this account or under the other.
+  const others = (await sql(
+    "SELECT number FROM account_overview WHERE status = 'active' AND COALESCE(line2, '') <> '' " +
+    `AND number NOT IN ('${account.number}', ${[...TAKEN].map((n) => `'${n}'`).join(", ")}) ORDER BY id DESC LIMIT 1;`,
+  ));
+  assert.match(others, /^\d{9}$/, "the test utility has another active account");
+  const theirs = await asApiKey("POST", `/api/v1/accounts/${others}/service-orders`,
+    { kind: "other", details: "A test order, cancelled at once." }, { "Idempotency-Key": `orders-photos-other-${Date.now()}` });
+  assert.equal(theirs.status, 201, JSON.stringify(theirs.body));
+  await staffMove(theirs.body.order.number, { action: "cancel", note: "browser test" });
+  const theirPhoto = await staffPhoto(theirs.body.order.number, "site", await jpegOf(page, "not yours"));
+  const refused = await page.evaluate(async (paths) => Promise.all(paths.map(async (p) => (await fetch(p)).status)),
+    [`/api/v1/accounts/${account.number}/photos/${theirPhoto.id}`, `/api/v1/accounts/${others}/photos/${theirPhoto.id}`]);
+  assert.ok(refused.every((s) => s === 403 || s === 404), `another account's photo refused: ${refused}`);
+  assert.deepEqual(errors, []);
+});
+
+/** A quantity as the portal and the console write it: whole gallons, one decimal for kWh, CCF and therms. */
+const quantityWords = (value, unit, locale = "en-US") => {
+  const digits = unit === "gal" ? 0 : 1;
+  return Number(value).toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+};
+
+test("a meter exchanged, then a move-out the same day: the final bill lists each meter's part and the total, in the portal in English and Spanish and in the console", async (t) => {
+  const account = await handReadAccount();
+  const zone = await utilityZone(account.number);
+  const { page, errors } = await openPage(browser, t, PHONE);
+  await signUpByEmail(page, account, PASSWORD);
+
+  // The technician exchanges the hand-read meter: its final reading, the new one put in reading 5.
+  const staffAccount = await apiKeyGet(`/api/v1/staff/accounts/${account.number}`);
+  const commodity = staffAccount.agreements.find((a) => !a.end_date && a.meters.some((m) => m.serial === account.serial)).commodity;
+  const asked = await asApiKey("POST", `/api/v1/accounts/${account.number}/service-orders`, { kind: "meter_exchange", commodity, details: "Dial fogged over" },
+    { "Idempotency-Key": `orders-exchange-${Date.now()}` });
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+  const exchange = asked.body.order.number;
+  for (const move of [{ action: "schedule", ...windowIn(0) }, { action: "dispatch", crew: "Crew 3" }, { action: "depart" }, { action: "arrive" }]) {
+    await staffMove(exchange, move);
+  }
+  const finalReading = String(account.last + 40);
+  const newSerial = `${account.serial[0]}7${String(Date.now()).slice(-7)}`;
+  const exchanged = await staffMove(exchange, {
+    action: "complete", reads: [{ meter: account.serial, reading: finalReading, confirmed: true }],
+    new_meter: { serial: newSerial, kind: "manual", reading: "5", channels: [{ name: account.unit, unit: account.unit, interval_minutes: null }] },
+  });
+  assert.equal(exchanged.status, "completed", JSON.stringify(exchanged.results));
+
+  // The customer moves out today: the new meter still reads 5, the others a little more than last time.
+  const today = todayIn(zone);
+  const stopAsked = await asApiKey("POST", `/api/v1/accounts/${account.number}/service-orders`, {
+    kind: "stop_service", service_date: today, forwarding_address: { line1: "2210 Harbor View Rd", line2: "", city: "Salem", state: "OR", zip: "97301" },
+  }, { "Idempotency-Key": `orders-exchange-stop-${Date.now()}` });
+  assert.equal(stopAsked.status, 201, JSON.stringify(stopAsked.body));
+  const stop = stopAsked.body.order.number;
+  for (const move of [{ action: "schedule", ...windowIn(0) }, { action: "dispatch", crew: "Crew 3" }, { action: "depart" }, { action: "arrive" }]) {
+    await staffMove(stop, move);
+  }
+  const site = (await apiKeyGet(`/api/v1/staff/service-orders/${stop}`)).order.site.meters.filter((m) => m.serial && !m.automatic);
+  const reads = site.map((m) => ({ meter: m.serial, reading: m.serial === newSerial ? "5" : String(Math.ceil(Number(m.last_reading ?? "0")) + 12), confirmed: true }));
+  const stopped = await staffMove(stop, { action: "complete", reads });
+  assert.ok(stopped.final_bill_number, `the final bill is released: ${JSON.stringify(stopped.results)}`);
+  const bill = await apiKeyGet(`/api/v1/accounts/${account.number}/bills/${stopped.final_bill_number}`);
+  const section = bill.sections.find((s) => (s.meters ?? []).length > 0);
+  assert.ok(section, `a section lists the meters: ${JSON.stringify(bill.sections.map((s) => [s.commodity, s.meters]))}`);
+  assert.deepEqual(section.meters.map((m) => [m.serial, m.to, Number(m.end_read)]), [[account.serial, today, Number(finalReading)], [newSerial, today, 5]]);
+  assert.equal(section.meter_serial, newSerial, "the meter in place at the end");
+  const [old, fresh] = section.meters;
+  const unit = section.unit;
+
+  // The portal's bill: each meter's part as on paper, then the total; in English and Spanish.
+  await page.goto(`${BASE}/bills/${stopped.final_bill_number}`);
+  const box = page.getByTestId("meter-exchange");
+  await box.waitFor();
+  const parts = async () => (await box.getByTestId("meter-part").evaluateAll((items) => items.map((li) =>
+    [...li.querySelectorAll(".meter-part-title, .meter-part-period, dt, dd")].map((e) => e.textContent)))).map((texts) => texts.map(plain));
+  const date = (d, locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
+  assert.deepEqual(await parts(), [
+    [`Meter ${old.serial}`, `${date(old.from, "en-US")} to ${date(old.to, "en-US")}`,
+      "Previous read", quantityWords(old.start_read, unit), "Final read", quantityWords(old.end_read, unit), "Usage", `${quantityWords(old.usage, unit)} ${unit}`],
+    [`Meter ${fresh.serial}`, `${date(fresh.from, "en-US")} to ${date(fresh.to, "en-US")}`,
+      "Read when installed", quantityWords("5", unit), "Current read", quantityWords("5", unit), "Usage", `${quantityWords("0", unit)} ${unit}`],
+  ]);
+  assert.equal(plain(await box.getByTestId("meter-total").textContent()), `Total usage${quantityWords(section.usage, unit)} ${unit}`);
+  assert.equal(await box.locator("xpath=ancestor::section[1]").getByText("Usage billed").count(), 0, "the total stands in for the usage billed");
+  await page.getByText("This is the final bill for a service that ended.").waitFor();
+  assert.match(plain(await page.getByTestId("bill-period").textContent()), / \(\d+ days?\)$/);
+  const card = box.locator("xpath=ancestor::section[1]");
+  await photograph(page, card, "bill-exchange-phone-en");
+  await inLanguage(page, "es");
+  await box.getByRole("heading", { name: "Medidores en este período" }).waitFor();
+  assert.deepEqual((await parts())[1], [`Medidor ${fresh.serial}`, `Del ${date(fresh.from, "es-US")} al ${date(fresh.to, "es-US")}`,
+    "Lectura al instalarlo", quantityWords("5", unit, "es-US"), "Lectura actual", quantityWords("5", unit, "es-US"), "Consumo", `${quantityWords("0", unit, "es-US")} ${unit}`]);
+  assert.deepEqual((await parts())[0].slice(2, 6), ["Lectura anterior", quantityWords(old.start_read, unit, "es-US"), "Lectura final", quantityWords(old.end_read, unit, "es-US")]);
+  assert.equal(plain(await box.getByTestId("meter-total").textContent()), `Consumo total${quantityWords(section.usage, unit, "es-US")} ${unit}`);
+  await photograph(page, card, "bill-exchange-phone-es");
+  await inLanguage(page, "en");
+  assert.deepEqual(errors, []);
+
+  // The console's bill: the same parts, in English, a line each.
+  const clerk = await ownStaffUser({ tag: "orders-bill", name: "Cy Service", role: "customer_service" });
+  for (const device of [DESKTOP, PHONE]) {
+    const desk = await openPage(browser, t, device);
+    await signInToConsole(desk.page, clerk);
+    await desk.page.goto(`${BASE}/staff.html#/accounts/${account.number}`);
+    await desk.page.getByRole("button", { name: `Bill ${stopped.final_bill_number}`, exact: true }).click();
+    const opened = desk.page.getByRole("region", { name: `Bill ${stopped.final_bill_number}`, exact: true });
+    const lines = opened.getByTestId("meter-exchange").getByTestId("meter-part");
+    await lines.first().waitFor();
+    assert.deepEqual((await lines.allTextContents()).map(plain), [
+      `${old.serial}, ${date(old.from, "en-US")} to ${date(old.to, "en-US")}: Previous read ${quantityWords(old.start_read, unit)} · Final read ${quantityWords(old.end_read, unit)} · Usage ${quantityWords(old.usage, unit)} ${unit}`,
+      `${fresh.serial}, ${date(fresh.from, "en-US")} to ${date(fresh.to, "en-US")}: Read when installed ${quantityWords("5", unit)} · Current read ${quantityWords("5", unit)} · Usage ${quantityWords("0", unit)} ${unit}`,
+    ]);
+    assert.equal(plain(await opened.getByTestId("meter-total").textContent()), `${quantityWords(section.usage, unit)} ${unit}`);
+    await photograph(desk.page, opened.locator(".bill-service").filter({ has: desk.page.getByTestId("meter-exchange") }),
+      `staff-bill-exchange-${device === PHONE ? "phone" : "desktop"}`);
+    assert.deepEqual(desk.errors, []);
+  }
 });

@@ -19,7 +19,7 @@
 // charge prorated to its days, its water from the move-in read (none of the previous customer's). The same day the customer stops
 // service from the portal (last day today); the dispatcher and the technician do the final read; the
 // request page says the service has stopped and, live, links the final bill, which is in Bills the
-// same day, marked final, for today alone. A bill a check holds (no water used since the move-in
+// same day, marked final, for today alone ("1 day"; "1 día" in Spanish). A bill a check holds (no water used since the move-in
 // read: "zero usage") is approved over the API as the console's Approve does, and the test says
 // so. Screens are photographed at phone size and on a desktop under
 // $RATEPAYER_E2E_ARTIFACTS/lifecycle-*.png (each checked for overflow and by axe).
@@ -41,7 +41,7 @@ import { randomBytes } from "node:crypto";
 import { chromium } from "playwright-core";
 import {
   required, baseUrl, launchBrowser, openPage, photographer, PHONE, DESKTOP, apiKeyGet, asApiKey, newestEmailTo,
-  ownStaffConsole, ownStaffUser, signInToConsole, sql, plain, dayIn, dayWords, nowIn, windowWords, assertEventually,
+  ownStaffConsole, ownStaffUser, signInToConsole, sql, plain, dayIn, dayWords, nowIn, windowWords, assertEventually, inLanguage,
 } from "./support.mjs";
 
 const BASE = baseUrl();
@@ -466,8 +466,10 @@ function assertFixedChargesProrated(bill, days) {
 /** A service as the portal's bill names it. */
 const SERVICE_WORDS = { electric: "Electricity", water: "Water", sewer: "Sewer" };
 
-/** A period as the portal's bill writes it: "Dec 4, 2026 to Dec 6, 2026 (3 days)". */
-const periodWords = (period) => `${dayWords(period.start)} to ${dayWords(period.end)} (${period.days} days)`;
+/** A period as the portal's bill writes it: "Dec 4, 2026 to Dec 6, 2026 (3 days)", "Dec 7, 2026 to Dec 7, 2026 (1 day)"; in Spanish "Del 7 dic 2026 al 7 dic 2026 (1 día)". */
+const periodWords = (period, language = "en") => language === "es"
+  ? `Del ${dayWords(period.start, "es-US")} al ${dayWords(period.end, "es-US")} (${period.days} ${period.days === 1 ? "día" : "días"})`
+  : `${dayWords(period.start)} to ${dayWords(period.end)} (${period.days} ${period.days === 1 ? "day" : "days"})`;
 
 /**
  * The customer's Bills (a page opened signed in with `state`): bill `bill` listed with its period,
@@ -488,6 +490,15 @@ async function billInPortal(t, bill, { final, name }) {
   const facts = page.locator("section.card").first();
   await facts.getByText(periodWords(bill.period), { exact: true }).waitFor();
   if (final) await page.getByText("This is the final bill for a service that ended.").waitFor();
+  // An estimated final bill has no next bill to correct it: it says a later reading of the meter will.
+  const estimatedNote = page.getByTestId("bill-estimated-note");
+  if (bill.estimated) {
+    assert.equal(plain(await estimatedNote.textContent()), final
+      ? "The last meter reading on this final bill is estimated because the meter was not read. If the meter is read later, we will correct this bill."
+      : "Some usage on this bill is estimated because the meter was not read. The next actual reading corrects it.");
+  } else {
+    assert.equal(await estimatedNote.count(), 0);
+  }
   for (const section of bill.sections) {
     const fixed = section.lines.find((l) => l.kind === "fixed");
     const card = page.locator("section.card").filter({ has: page.getByRole("heading", { level: 2, name: `${SERVICE_WORDS[section.commodity]}: $${section.charges.amount}` }) });
@@ -496,6 +507,17 @@ async function billInPortal(t, bill, { final, name }) {
     assert.match(plain(await line.locator(".calc").textContent()), new RegExp(`^${bill.period.days} days? × .+ = \\$${fixed.amount.amount}$`));
   }
   await photograph(page, main(page), `${name}-phone`);
+  if (final) {
+    // The final bill (today alone, as a rule: "1 day") in Spanish too, then back to the customer's English.
+    await inLanguage(page, "es");
+    await facts.getByText(periodWords(bill.period, "es"), { exact: true }).waitFor();
+    await page.getByText("Esta es la factura final de un servicio que terminó.").waitFor();
+    if (bill.estimated) {
+      await estimatedNote.filter({ hasText: "La última lectura del medidor en esta factura final es estimada porque no se leyó el medidor. Si se lee más adelante, corregiremos esta factura." }).waitFor();
+    }
+    await photograph(page, main(page), `${name}-phone-es`);
+    await inLanguage(page, "en");
+  }
   await page.setViewportSize(DESKTOP.viewport);
   await photograph(page, main(page), `${name}-desktop`);
   assert.deepEqual(errors, []);

@@ -13,12 +13,13 @@
 //   - /assets/*: the kept file first (their names carry a hash of their content: a kept file is
 //     never out of date), else the network, the file then kept. The page tells the worker which
 //     files it loaded before the worker was there ("keep-shell"), so the first visit is enough.
-//   - The field page's own requests for its orders, GET /api/v1/staff/service-orders?... and
-//     GET /api/v1/staff/service-orders/SO..., marked by the page with X-Field-Copy-For (the
-//     technician's staff id): the network first, a 200 kept as a copy (with X-Field-Copy-Made-At,
-//     when); the copy without a connection, so the page says "offline — as of". Copies are kept per
-//     technician (another technician's are let go), the newest day list only, at most
-//     ORDER_COPIES_MOST orders (the oldest copies go first).
+//   - The field page's own requests for its orders, its crew's day GET /api/v1/staff/service-orders?
+//     from=..&to=..&crew=<crew>&limit=.. and GET /api/v1/staff/service-orders/SO..., marked by the
+//     page with X-Field-Copy-For (the technician's staff id): the network first, a 200 kept as a copy
+//     by its address (with X-Field-Copy-Made-At, when); the copy without a connection, so the page
+//     says "offline — as of". A day's list without a crew (every crew's orders) is never kept.
+//     Copies are kept per technician (another technician's are let go), the newest day list only
+//     (one crew's, one day), at most ORDER_COPIES_MOST orders (the oldest copies go first).
 // Every other request (any other API answer, the dispatcher's board asking for the same lists
 // without the mark, another page) goes to the network untouched and is never kept. Signing out
 // ("forget", and the page deleting the caches itself) lets go of every copy.
@@ -47,6 +48,7 @@ self.addEventListener("activate", (event) => {
     (async () => {
       for (const name of await caches.keys()) {
         if (name.startsWith("ratepayer-field-shell-") && name !== SHELL_CACHE) await caches.delete(name);
+        if (name.startsWith(COPIES_CACHE_PREFIX)) await forgetEveryCrewLists(name);
       }
       // The page that registered the worker is answered by it at once: its next requests for its
       // orders are kept, with no reload needed.
@@ -77,8 +79,23 @@ function answerFor(request, meanwhile) {
   if (request.mode === "navigate") return url.pathname === SHELL_PAGE ? pageFirstFromNetwork(request) : null;
   if (url.pathname.startsWith("/assets/")) return assetFirstFromCache(request, url);
   const technician = request.headers.get(COPY_FOR_HEADER);
-  if (technician && /^\d{1,12}$/.test(technician) && ORDER_PATH.test(url.pathname)) return ordersFirstFromNetwork(request, technician, meanwhile);
-  return null;
+  if (!technician || !/^\d{1,12}$/.test(technician) || !ORDER_PATH.test(url.pathname)) return null;
+  if (url.pathname === ORDERS_LIST && !oneCrewsList(url)) return null;
+  return ordersFirstFromNetwork(request, technician, meanwhile);
+}
+
+/** A day's list asked for one crew (crew=, not empty): the only list the worker keeps. */
+function oneCrewsList(url) {
+  return (url.searchParams.get("crew") ?? "").trim() !== "";
+}
+
+/** Lets go of a list of every crew's orders an earlier worker kept (before the page asked for its crew's only). */
+async function forgetEveryCrewLists(name) {
+  const cache = await caches.open(name);
+  for (const request of await cache.keys()) {
+    const url = new URL(request.url);
+    if (url.pathname === ORDERS_LIST && !oneCrewsList(url)) await cache.delete(request);
+  }
 }
 
 async function pageFirstFromNetwork(request) {

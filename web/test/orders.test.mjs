@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import {
   ASK_KINDS, ASK_PATH, STOP_FIELD_WORDS, STOP_PATH, STOP_SERVER_FIELDS, addressLine, byCustomer, checkAsk, checkForwarding,
   checkLastDay, explainKey, forwardingForServer, history, isOpen, kindKey, lastDayRange, mayCancel, moveKey,
-  openStop, orderPath, readsOf, servicesToStop, showsWindow, statusKey, zipForServer,
+  openStop, orderPath, photoSubjectKey, photosOf, readsOf, servicesToStop, showsWindow, statusKey, zipForServer,
 } from "../.test-build/portal/orders.js";
-import { askForOrder, cancelOrder, fetchOrder, fetchOrders } from "../.test-build/portal/ordersApi.js";
+import { askForOrder, cancelOrder, fetchOrder, fetchOrders, orderPhotoPath } from "../.test-build/portal/ordersApi.js";
 import { dayIn, formatTimeIn, formatWindow } from "../.test-build/portal/localTime.js";
 import { ZONE_KEY, knownZone, rememberZone } from "../.test-build/portal/utilityZone.js";
 import { PaymentAttempts, sendAttempt } from "../.test-build/portal/idempotency.js";
@@ -203,6 +203,28 @@ test("a completed stop's readings are read from its results", () => {
   assert.deepEqual(readsOf(order({ results: { reads, done: {} } })), reads);
   assert.deepEqual(readsOf(order({ results: { done: {} } })), []);
   assert.deepEqual(readsOf(order()), []);
+});
+
+test("a technician's photos: what each is of and when, in both languages, from the account's own address", () => {
+  const photo = (id, purpose, taken_at) => ({ id, purpose, content_type: "image/jpeg", size_bytes: 48_211, taken_by: "staff:7", taken_at });
+  const kept = [photo(41, "reading", "2026-12-07T17:05:12Z"), photo(42, "site", "2026-12-07T17:06:40Z"), photo(57, "failure", "2026-12-08T01:15:00Z")];
+  assert.deepEqual(photosOf(order({ photos: kept })), kept, "as the server lists them, oldest first");
+  assert.deepEqual(photosOf(order({ photos: [] })), []);
+  assert.deepEqual(photosOf(order()), [], "a list's order carries none");
+  const alt = (t, p, locale) => t("requestPhotoAlt", { subject: t(photoSubjectKey(p.purpose)), time: formatTimeIn(p.taken_at, "America/Los_Angeles", locale) });
+  assert.deepEqual(kept.map((p) => plain(alt(tEn, p, "en-US"))), [
+    "Photo of your meter's dial, taken Dec 7, 2026, 9:05 AM PST",
+    "Photo of the site, taken Dec 7, 2026, 9:06 AM PST",
+    "Photo of why the visit could not be done, taken Dec 7, 2026, 5:15 PM PST",
+  ], "the day and time on the utility's clocks: the failure's UTC day is the 8th, Pacific the 7th");
+  assert.deepEqual(kept.map((p) => plain(alt(tEs, p, "es-US"))), [
+    "Foto de la pantalla de su medidor, tomada el 7 dic 2026, 9:05 a.m. PST",
+    "Foto del lugar, tomada el 7 dic 2026, 9:06 a.m. PST",
+    "Foto de por qué no se pudo hacer la visita, tomada el 7 dic 2026, 5:15 p.m. PST",
+  ]);
+  assert.equal(tEn(photoSubjectKey("something-new")), "Photo from the visit");
+  assert.equal(tEs(photoSubjectKey("something-new")), "Foto de la visita");
+  assert.equal(orderPhotoPath("100000017", 42), "/api/v1/accounts/100000017/photos/42");
 });
 
 test("/requests, /requests?ask, /requests/SO000123 and /requests/stop are account pages under Requests", () => {

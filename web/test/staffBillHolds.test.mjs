@@ -13,6 +13,7 @@ import {
   checkBillNote,
   checkBulkAnswer,
   checkHoldFilters,
+  dayCountWords,
   daysBetween,
   filterRefusal,
   holdParams,
@@ -60,6 +61,9 @@ test("how long a bill has been held, in whole days", () => {
   assert.equal(ageWords(0), "Today");
   assert.equal(ageWords(1), "1 day");
   assert.equal(ageWords(116), "116 days");
+  // A held bill's period: a one-day final bill (held as a short period) reads "1 day".
+  assert.equal(dayCountWords(1), "1 day");
+  assert.equal(dayCountWords(31), "31 days");
 });
 
 test("hold reasons in words; one the console does not know, as words too", () => {

@@ -8,7 +8,7 @@
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
-  boardLists, byWindow, crewsSeen, dayRange, failNote, groupByCrew, isLate, kindWords, movedWords, moveRefusal, nextDay, previousDay, readingMayBeConfirmed,
+  boardLists, byWindow, crewAsListed, crewsSeen, fieldCrewChoices, dayRange, failNote, groupByCrew, isLate, kindWords, movedWords, moveRefusal, nextDay, previousDay, readingMayBeConfirmed,
   readingWords, refusedReading, siteLine, statusWords, windowTimes, clockTime, crewLoadWords, crewStanding, standingWords, dayCrews, dispatchChoices,
   crewNotice, crewDraft, crewProblems, crewForServer, crewSavedWords, crewRefusal, isCrewRefusal, isAreaZip, areaWords, summarizeAreas,
   areaCountWords, areaCrewWords, areaChoices, allAreasWords,
@@ -149,6 +149,24 @@ test("the day's crews: those answered and those seen on the orders, by name; wor
   assert.equal(crewNotice("Crew 10", crews, "Dec 8, 2026"), "Crew 10: 0 of 12 visits on Dec 8, 2026.");
   assert.equal(crewNotice("Resting", crews, "Dec 8, 2026"), "Resting is not working: choose another crew.");
   assert.equal(crewNotice("Crew 99", crews, "Dec 8, 2026"), null, "a crew the board does not know: nothing said, the server decides");
+});
+
+test("the field page's crews: the day's working crews and those with visits booked, by name; a name typed as the crew is listed", () => {
+  const day = [
+    crew({ name: "Crew 10", booked: 0 }),
+    crew({ name: "Crew 2", booked: 7 }),
+    crew({ name: "Crew 3", active: false, booked: 0 }), // listed, not working, nothing booked: left out
+    crew({ name: "Crew 4", active: false, booked: 2 }), // not working now, but has visits booked today
+    crew({ name: "Night crew", orders_per_day: null, active: true, booked: 1 }), // booked, not listed
+    crew({ name: "  ", booked: 1 }),
+  ];
+  assert.deepEqual(fieldCrewChoices(day), ["Crew 2", "Crew 4", "Crew 10", "Night crew"]);
+  assert.deepEqual(fieldCrewChoices([]), []);
+  const names = fieldCrewChoices(day);
+  assert.equal(crewAsListed(" crew 2 ", names), "Crew 2", "the server's crew filter matches the name exactly");
+  assert.equal(crewAsListed("NIGHT CREW", names), "Night crew");
+  assert.equal(crewAsListed(" Crew 9 ", names), "Crew 9", "a crew not among the day's: as typed, trimmed");
+  assert.equal(crewAsListed("Crew 2", []), "Crew 2");
 });
 
 test("a crew's change is checked as the server checks it, said by field, and sent as it takes it", () => {

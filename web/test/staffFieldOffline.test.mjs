@@ -2,8 +2,9 @@
 // technician kept on the phone, the files to keep, the "offline — as of" words) and its service
 // worker (public/field-sw.js), run here in a sandbox with a cache storage and a network of the
 // test's own: the page network first and its copy offline, the files from the cache first, copies
-// of the field page's own orders (marked) only, never another answer nor a POST, per technician,
-// the newest day's list, at most 100 orders, and nothing left after signing out.
+// of the field page's own orders (marked) only, its crew's day and never every crew's, never another
+// answer nor a POST, per technician, the newest day's list, at most 100 orders, and nothing left
+// after signing out.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -65,7 +66,7 @@ test("the page and its worker name the same caches, header and script", () => {
 
 // ---- the field page's requests ----------------------------------------------------------------
 
-test("the field page's requests carry the technician's mark; an answer that is a copy says when it was made", async () => {
+test("the field page's requests carry the technician's mark and ask for its crew's day only; an answer that is a copy says when it was made", async () => {
   const asked = [];
   let made = null;
   globalThis.fetch = async (path, init) => {
@@ -74,9 +75,11 @@ test("the field page's requests carry the technician's mark; an answer that is a
     const body = path.includes("/SO") ? { order: { number: "SO000001" } } : { orders: [{ number: "SO000001" }] };
     return new Response(JSON.stringify(body), { status: 200, headers });
   };
-  const day = await fetchFieldDay("2026-12-08T08:00:00Z", "2026-12-09T08:00:00Z", 12);
+  const day = await fetchFieldDay("2026-12-08T08:00:00Z", "2026-12-09T08:00:00Z", "Crew 7", 12);
   assert.deepEqual(day, { value: [{ number: "SO000001" }], copiedAt: null });
-  assert.equal(asked[0].path, "/api/v1/staff/service-orders?from=2026-12-08T08%3A00%3A00Z&to=2026-12-09T08%3A00%3A00Z&limit=5000");
+  assert.equal(asked[0].path, "/api/v1/staff/service-orders?from=2026-12-08T08%3A00%3A00Z&to=2026-12-09T08%3A00%3A00Z&crew=Crew+7&limit=5000");
+  await assert.rejects(fetchFieldDay("2026-12-08T08:00:00Z", "2026-12-09T08:00:00Z", " ", 12), /needs the crew/);
+  assert.equal(asked.length, 1, "never every crew's day");
   assert.equal(asked[0].method, "GET");
   assert.equal(asked[0].headers[COPY_FOR_HEADER], "12");
   made = "2026-12-08T17:42:10.000Z";
@@ -186,7 +189,9 @@ function loadWorker() {
   return world;
 }
 
-const LIST = "/api/v1/staff/service-orders?from=2026-12-08T08%3A00%3A00Z&to=2026-12-09T08%3A00%3A00Z&limit=5000";
+const LIST = "/api/v1/staff/service-orders?from=2026-12-08T08%3A00%3A00Z&to=2026-12-09T08%3A00%3A00Z&crew=Crew+7&limit=5000";
+/** The same day, every crew's orders: what the page asked for before it asked for its crew's. */
+const EVERY_CREW = LIST.replace("&crew=Crew+7", "");
 const json = (value) => ({ body: JSON.stringify(value), headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 const mark = (id = 12) => ({ headers: { [COPY_FOR_HEADER]: String(id) } });
 
@@ -265,8 +270,11 @@ test("the field page's orders: the network first, a copy kept; with no connectio
   await assert.rejects(worker.request("/api/v1/staff/service-orders/SO000002", mark()), TypeError);
 });
 
-test("never kept: an answer not marked (the dispatcher's board asks for the same list), any other API answer, a POST, a refusal", async () => {
+test("never kept: an answer not marked (the dispatcher's board asks for the same list), every crew's day, any other API answer, a POST, a refusal", async () => {
   assert.equal(await worker.request(LIST), null, "not marked: the network, untouched");
+  worker.pages.set(EVERY_CREW, json({ orders: [{ number: "SO000001" }, { number: "SO000002" }] }));
+  assert.equal(await worker.request(EVERY_CREW, mark()), null, "marked, but every crew's orders: the network, untouched");
+  assert.equal(await worker.request(`${EVERY_CREW}&crew=`, mark()), null, "an empty crew is every crew");
   assert.equal(await worker.request("/api/v1/staff/me", mark()), null, "marked, but not the orders");
   assert.equal(await worker.request("/api/v1/staff/service-orders/SO000001/photos", mark()), null);
   assert.equal(await worker.request("/api/v1/staff/service-orders/SO000001/moves", { method: "POST", ...mark() }), null);
@@ -275,6 +283,24 @@ test("never kept: an answer not marked (the dispatcher's board asks for the same
   worker.pages.set("/api/v1/staff/service-orders/SO000009", { status: 404, ...json({ status: 404 }) });
   assert.equal((await worker.request("/api/v1/staff/service-orders/SO000009", mark())).status, 404);
   assert.deepEqual(await worker.caches.keys(), [], "nothing kept");
+});
+
+test("one crew's day at a time: choosing another crew lets go of the last one's list; an every-crew list an earlier worker kept goes when this one starts", async () => {
+  await worker.request(LIST, mark());
+  const crew2 = LIST.replace("Crew+7", "Crew+2");
+  worker.pages.set(crew2, json({ orders: [{ number: "SO000002" }] }));
+  await worker.request(crew2, mark());
+  assert.deepEqual(worker.caches.urls(`${COPIES_CACHE_PREFIX}12`), [crew2]);
+  worker.online = false;
+  await assert.rejects(worker.request(LIST, mark()), TypeError, "Crew 7's list is no longer on the phone");
+  assert.deepEqual(await (await worker.request(crew2, mark())).json(), { orders: [{ number: "SO000002" }] });
+
+  // A phone the earlier worker kept every crew's day on: activating this one lets go of it, and of nothing else.
+  const old = await worker.caches.open(`${COPIES_CACHE_PREFIX}12`);
+  await old.put(EVERY_CREW, new Response(JSON.stringify({ orders: [] })));
+  await old.put("/api/v1/staff/service-orders/SO000001", new Response(JSON.stringify({ order: {} })));
+  await worker.activate();
+  assert.deepEqual(worker.caches.urls(`${COPIES_CACHE_PREFIX}12`).sort(), [crew2, "/api/v1/staff/service-orders/SO000001"].sort());
 });
 
 test("copies per technician: another technician's are let go; the newest day's list only; at most 100 orders, the oldest go first", async () => {

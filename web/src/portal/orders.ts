@@ -6,7 +6,7 @@
 import type { MessageKey } from "./i18n/translate.ts";
 import { addDays, checkRequired, collectErrors } from "./validation.ts";
 import type { Check, FieldErrors } from "./validation.ts";
-import type { Address, OrderMove, OrderRead, ServiceAgreement, ServiceOrder } from "./types.ts";
+import type { Address, KeptPhoto, OrderMove, OrderRead, ServiceAgreement, ServiceOrder } from "./types.ts";
 
 export const REQUESTS_PATH = "/requests";
 /** The Requests page with the "Ask for something" form open. */
@@ -149,6 +149,22 @@ export function history(order: Pick<ServiceOrder, "moves">): OrderMove[] {
 export function readsOf(order: Pick<ServiceOrder, "results">): OrderRead[] {
   const reads = order.results?.reads;
   return Array.isArray(reads) ? reads : [];
+}
+
+/** The photos a technician kept with the order, oldest first (as the server lists them). */
+export function photosOf(order: Pick<ServiceOrder, "photos">): KeptPhoto[] {
+  return Array.isArray(order.photos) ? order.photos : [];
+}
+
+const PHOTO_SUBJECTS: Readonly<Record<string, MessageKey>> = {
+  reading: "requestPhotoReading",
+  site: "requestPhotoSite",
+  failure: "requestPhotoFailure",
+};
+
+/** What a photo is of, in words: the meter's dial, the site, why the visit could not be done. */
+export function photoSubjectKey(purpose: string): MessageKey {
+  return PHOTO_SUBJECTS[purpose] ?? "requestPhotoOther";
 }
 
 // ---- Asking for something (a meter re-read, a problem looked into, something else) ----------

@@ -69,6 +69,8 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   // A dispatcher's refusals (a crew full that day, or not working): the console's, worded all the same.
   "crew-full": "problemCrewFull",
   "crew-not-working": "problemCrewNotWorking",
+  // An outage moved by the outage coordinators (the console's; the portal never moves one).
+  "outage-move-not-allowed": "problemOutageMoveNotAllowed",
   // Photos (a technician's with an order, a customer's of the dial with a reading).
   "photo-type": "problemPhotoType",
   "too-many-photos": "problemTooManyPhotos",

@@ -124,8 +124,29 @@ export interface BillSection {
   end_read: string | null;
   estimated: boolean;
   final: boolean;
+  /**
+   * A meter exchanged in the period: each meter's part, oldest first (`usage` is their sum,
+   * `meter_serial` the meter in place at the end). Empty, or absent from older servers, for a
+   * period billed on one meter.
+   */
+  meters?: BillSectionMeter[];
   charges: Money;
   lines: BillLine[];
+}
+
+/** One meter's part of a period in which the meter was exchanged. */
+export interface BillSectionMeter {
+  serial: string;
+  /** Its first day in the period. */
+  from: string;
+  /** Its last day: the day it was taken out, else the period's last (inclusive). */
+  to: string;
+  /** A register meter's: the last billed read, or the reading it was put in with; null for an interval meter. */
+  start_read: string | null;
+  /** Its final reading, or the read at the period's end; null for an interval meter. */
+  end_read: string | null;
+  usage: string;
+  estimated: boolean;
 }
 
 export interface Bill extends BillSummary {

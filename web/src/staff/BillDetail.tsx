@@ -3,9 +3,13 @@
 // (`explanation`) and, in the customer's own words, what that kind of charge is for (the
 // portal's words, billLines.ts, so staff say what the customer reads). The portal's I18n
 // context defaults to English, the console's language. A user who may change the account
-// (accounts.change) can email the bill again from here (ResendBill.tsx).
+// (accounts.change) can email the bill again from here (ResendBill.tsx). A service whose meter was
+// exchanged in the period lists each meter's part and the total in the printed bill's words
+// (the portal's billMeters.ts).
 import { useI18n } from "../portal/i18n/context";
 import { kindExplanation, lineCalculation } from "../portal/billLines";
+import { hasExchange, meterParts, totalUsage } from "../portal/billMeters";
+import { dayCountWords } from "./billHolds";
 import type { BillLine, BillSection } from "../portal/types";
 import type { BillWithHolds as Bill } from "./accountApi";
 import { formatMoney } from "../shared/money";
@@ -31,7 +35,7 @@ export function BillDetail({ bill: b, resend }: {
         <dt>Period</dt>
         <dd>
           {formatDate(b.period.start)} – {formatDate(b.period.end)}
-          {b.period.days ? ` (${b.period.days} days)` : ""}
+          {b.period.days ? ` (${dayCountWords(b.period.days)})` : ""}
         </dd>
         <dt>Previous balance</dt>
         <dd class="amount">{formatMoney(b.previous_balance)}</dd>
@@ -80,7 +84,13 @@ function BillNotices({ bill: b }: { bill: Bill }) {
         <p class="callout warn">Cancelled{b.cancel_reason ? `: ${b.cancel_reason}` : ""}.</p>
       )}
       {b.replaces_bill_id !== null && <p class="callout">A rebill: it replaces a cancelled bill (id {b.replaces_bill_id}).</p>}
-      {b.estimated && <p class="callout">Estimated: a meter was not read; the next actual read corrects it.</p>}
+      {b.estimated && (
+        <p class="callout" data-testid="bill-estimated-note">
+          {b.final
+            ? "Estimated: the last read of this final bill was estimated (the meter was not read). If the meter is read later, the bill is corrected."
+            : "Estimated: a meter was not read; the next actual read corrects it."}
+        </p>
+      )}
       {b.final && <p class="callout">Final bill of a service (move-out).</p>}
       {holds.length > 0 && (
         <ul class="bill-holds" aria-label="Held for review before it was sent">
@@ -99,7 +109,9 @@ function BillNotices({ bill: b }: { bill: Bill }) {
 }
 
 function ServiceCharges({ section: s }: { section: BillSection }) {
-  const { quantity } = useI18n();
+  const { t, date, quantity } = useI18n();
+  const exchanged = hasExchange(s);
+  const total = exchanged ? totalUsage(s, { t, date, quantity }) : null;
   return (
     <div class="bill-service">
       <h4>
@@ -112,19 +124,40 @@ function ServiceCharges({ section: s }: { section: BillSection }) {
         </dd>
         <dt>Period</dt>
         <dd>{formatDate(s.period.start)} – {formatDate(s.period.end)}</dd>
-        {s.meter_serial && (
+        {exchanged && (
+          <>
+            <dt>Meters</dt>
+            <dd data-testid="meter-exchange">
+              <span class="explain">Exchanged in the period: each meter's part, oldest first.</span>
+              <ol class="meter-parts">
+                {meterParts(s, { t, date, quantity }).map((part, i) => (
+                  <li key={i} data-testid="meter-part" data-serial={part.serial}>
+                    <strong>{part.serial}</strong>, {part.period}: {part.rows.map((r) => `${r.label} ${r.value}`).join(" · ")}
+                  </li>
+                ))}
+              </ol>
+            </dd>
+          </>
+        )}
+        {!exchanged && s.meter_serial && (
           <>
             <dt>Meter</dt>
             <dd>{s.meter_serial}</dd>
           </>
         )}
-        {s.start_read !== null && s.end_read !== null && (
+        {!exchanged && s.start_read !== null && s.end_read !== null && (
           <>
             <dt>Reads</dt>
             <dd>{quantity(s.start_read, s.unit)} at the start, {quantity(s.end_read, s.unit)} at the end</dd>
           </>
         )}
-        {s.usage && (
+        {total && (
+          <>
+            <dt>{total.label}</dt>
+            <dd data-testid="meter-total">{total.value}</dd>
+          </>
+        )}
+        {!exchanged && s.usage && (
           <>
             <dt>Usage billed</dt>
             <dd>

@@ -1,5 +1,7 @@
 // The field technician's page (orders.field), phone first: the crew chosen once (kept on this
-// phone), today's orders dispatched to it in window order (today on the utility's clocks), and
+// phone; the day's crews offered, GET /api/v1/staff/crews), today's orders dispatched to it in
+// window order (today on the utility's clocks; the server is asked for that crew's orders only,
+// `crew=`, so no other crew's orders reach the phone or its kept copy), and
 // one order's page: where (the address, the meters with their last reading), what to do, the
 // moves: On my way, Arrived, Complete (a reading per meter read by hand; the server checks it
 // against the meter's history; the meter put in for an exchange or install), Could not do it (a
@@ -17,10 +19,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { asApiError, isAbort } from "./api";
 import type { ApiError, Staff } from "./api";
 import type { ServiceOrder } from "../portal/types";
-import { fetchFieldDay, fetchFieldOrder } from "./ordersApi";
+import { fetchCrews, fetchFieldDay, fetchFieldOrder } from "./ordersApi";
 import type { SitedOrder, SiteMeter } from "./ordersApi";
 import {
-  byWindow, crewsSeen, dayRange, kindWords, readingMayBeConfirmed, readingWords, refusedReading, siteLine, statusWords, windowTimes,
+  byWindow, crewAsListed, dayRange, fieldCrewChoices, kindWords, readingMayBeConfirmed, readingWords, refusedReading, siteLine, statusWords, windowTimes,
 } from "./dispatch";
 import type { FieldAction } from "./dispatch";
 import { CREW_STORAGE_KEY, fieldMovesFrom, photoRoom, statusAfter, waitingWords } from "./fieldQueue";
@@ -55,10 +57,6 @@ function storedCrew(): string {
   } catch {
     return "";
   }
-}
-
-function sameCrew(a: string | null, b: string): boolean {
-  return (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 const MOVE_WORDS: Record<FieldAction, string> = {
@@ -103,11 +101,12 @@ function FieldWork({ order, me, confirmed, onSessionEnded }: { order: string | n
   const [online, setOnline] = useState(() => navigator.onLine);
   const asking = useRef(0);
 
+  // The crew's day only: nothing is asked for until a crew is chosen.
   const refresh = useCallback(() => {
     const range = dayRange(today, zone);
-    if (!ready || !range) return;
+    if (!ready || !range || !crew) return;
     const n = ++asking.current;
-    fetchFieldDay(range.from, range.to, me.id).then(
+    fetchFieldDay(range.from, range.to, crew, me.id).then(
       ({ value: all, copiedAt }) => {
         if (n !== asking.current) return;
         setOrders(all);
@@ -121,7 +120,7 @@ function FieldWork({ order, me, confirmed, onSessionEnded }: { order: string | n
         else setLoad((l) => (l.state === "ready" ? l : { state: "failed", error: err })); // the list shown stays
       },
     );
-  }, [today, zone, ready, me.id, onSessionEnded]);
+  }, [today, zone, ready, crew, me.id, onSessionEnded]);
 
   // Asked again every few minutes and when the connection comes back: orders dispatched meanwhile appear.
   useEffect(() => {
@@ -163,18 +162,36 @@ function FieldWork({ order, me, confirmed, onSessionEnded }: { order: string | n
     if (confirmed) keepTechnician(me);
   }, [confirmed, me]);
 
-  const mine = useMemo(() => orders.filter((o) => sameCrew(o.crew, crew)).sort(byWindow), [orders, crew]);
-  const crews = useMemo(() => crewsSeen(orders), [orders]);
+  // The server answers the crew's orders only; in window order here.
+  const mine = useMemo(() => [...orders].sort(byWindow), [orders]);
+  // The day's crews, asked for again each time "Change crew" opens the chooser.
+  const [chooserOpened, setChooserOpened] = useState(0);
+  const crews = useDayCrews(ready ? today : "", chooserOpened, onSessionEnded);
 
-  const chooseCrew = (name: string) => {
+  /** Keeps `typed` on the phone as the crew's listed name; another crew's day starts from nothing shown. */
+  const keepCrew = (typed: string) => {
+    const name = crewAsListed(typed, crews);
     try {
       localStorage.setItem(CREW_STORAGE_KEY, name);
     } catch {
       // not kept on this phone: asked again next time
     }
-    setCrew(name);
+    if (name !== crew) {
+      setOrders([]);
+      setListCopiedAt(null);
+      setLoad({ state: "loading" });
+      setCrew(name);
+    }
+  };
+  const chooseCrew = (typed: string) => {
+    keepCrew(typed);
     setChoosing(false);
   };
+
+  // A crew kept on the phone as typed ("crew 7") is asked for as the server names it ("Crew 7").
+  useEffect(() => {
+    if (crew && crewAsListed(crew, crews) !== crew) keepCrew(crew);
+  }, [crew, crews]);
 
   return (
     <section class="field-page" aria-labelledby="field-heading">
@@ -188,7 +205,7 @@ function FieldWork({ order, me, confirmed, onSessionEnded }: { order: string | n
         <>
           <h1 id="field-heading" tabIndex={-1}>Today, {crew}</h1>
           <p class="field-sub">
-            {formatDate(today)} · <button type="button" class="link-button" onClick={() => setChoosing(true)}>Change crew</button>
+            {formatDate(today)} · <button type="button" class="link-button" onClick={() => { setChooserOpened((n) => n + 1); setChoosing(true); }}>Change crew</button>
           </p>
           {load.state === "loading" && <p role="status" class="status-line">Loading today's orders…</p>}
           {load.state === "failed" && (
@@ -229,6 +246,29 @@ function FieldWork({ order, me, confirmed, onSessionEnded }: { order: string | n
       )}
     </section>
   );
+}
+
+/**
+ * The day's crews a technician may choose from (GET /api/v1/staff/crews), asked for when the page
+ * opens and again at each `asking` (the chooser opened); none while `day` is not known or with no
+ * connection (the crew is typed then). Never kept on the phone: suggestions only.
+ */
+function useDayCrews(day: string, asking: number, onSessionEnded: (e: ApiError) => void): string[] {
+  const [crews, setCrews] = useState<string[]>([]);
+  useEffect(() => {
+    if (!day) return;
+    const ctl = new AbortController();
+    fetchCrews(day, ctl.signal).then(
+      (list) => setCrews(fieldCrewChoices(list)),
+      (e) => {
+        if (isAbort(e)) return;
+        const err = asApiError(e);
+        if (consoleProblem(err) === "sign-in") onSessionEnded(err);
+      },
+    );
+    return () => ctl.abort();
+  }, [day, asking, onSessionEnded]);
+  return crews;
 }
 
 /** How many moves wait to be sent, and whether the phone has a connection. */
@@ -279,7 +319,7 @@ function CrewChooser({ crew, crews, onChosen, onBack }: { crew: string; crews: s
         {error && <p id="field-crew-error" class="field-error">{error}</p>}
       </div>
       {crews.length > 0 && (
-        <ul class="crew-picks" aria-label="Crews with orders today">
+        <ul class="crew-picks" aria-label="Today's crews">
           {crews.map((c) => (
             <li key={c}><button type="button" class="secondary" onClick={() => onChosen(c)}>{c}</button></li>
           ))}

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError } from "./api";
 import { actOnBill } from "./workApi";
 import type { BillAction, BillActionOutcome, HeldBill } from "./workApi";
-import { asksToRecalculate, checkBillNote, holdReasonLabel, recalculateHint } from "./billHolds";
+import { asksToRecalculate, checkBillNote, dayCountWords, holdReasonLabel, recalculateHint } from "./billHolds";
 import type { BillRefusal } from "./billHolds";
 import { accountHash } from "./route";
 import { formatMoney } from "../shared/money";
@@ -76,7 +76,7 @@ export function HeldBillPanel({ bill: b, canAnswer, refusal, onSessionEnded, onA
       </div>
       <dl class="facts held-bill-facts">
         <dt>Period</dt>
-        <dd>{formatDate(b.period.start)} – {formatDate(b.period.end)} ({b.period.days} days)</dd>
+        <dd>{formatDate(b.period.start)} – {formatDate(b.period.end)} ({dayCountWords(b.period.days ?? 0)})</dd>
         <dt>Bill date</dt>
         <dd>{formatDate(b.bill_date)}, due {formatDate(b.due_date)}</dd>
         <dt>Previous balance</dt>

@@ -9,7 +9,7 @@ import type { HeldBill } from "./workApi";
 import { accountHash } from "./route";
 import { formatMoney } from "../shared/money";
 import { formatDate } from "../shared/format";
-import { ageWords, asksToRecalculate, daysBetween, holdReasonLabel, recalculateHint } from "./billHolds";
+import { ageWords, asksToRecalculate, dayCountWords, daysBetween, holdReasonLabel, recalculateHint } from "./billHolds";
 import type { BillRefusal } from "./billHolds";
 import { localDateOf } from "./localTime";
 import { useUtilityZone } from "./useUtilityZone";
@@ -90,7 +90,7 @@ export function HeldBillsTable({ bills, busy, canAnswer, chosen, onChoose, onCho
                   </th>
                   <td>
                     <span class="nowrap">{formatDate(b.period.start)} –</span> <span class="nowrap">{formatDate(b.period.end)}</span>
-                    <span class="explain">{b.period.days} days</span>
+                    <span class="explain">{dayCountWords(b.period.days ?? 0)}</span>
                   </td>
                   <td class="num">{b.cycle ?? "—"}</td>
                   <td class="num strong">{formatMoney(b.charges)}</td>

@@ -106,6 +106,11 @@ export function daysBetween(from: string, to: string): number | null {
 /** "0 days" is "today"; "1 day", "116 days". */
 export function ageWords(days: number): string {
   if (days <= 0) return "Today";
+  return dayCountWords(days);
+}
+
+/** A number of days: "1 day", "31 days" (a bill's period may be one day: a move-out the day after the last read). */
+export function dayCountWords(days: number): string {
   return days === 1 ? "1 day" : `${days} days`;
 }
 

@@ -2,7 +2,8 @@
 // test/staffDispatch.test.mjs): an order's kind and status in words, whether a visit is late, the
 // day's orders grouped by crew (with counts) and summed up by area (the premise's ZIP code: the Area
 // selector's choices), the crews seen that day, each crew's visits that day against its limit
-// (full, not working) and the crews offered when dispatching, a crew's change checked as the server
+// (full, not working) and the crews offered when dispatching, the crews a technician chooses from
+// on the field page (the day's crews, GET /api/v1/staff/crews) and a typed name as the crew is listed, a crew's change checked as the server
 // checks it, the day as the server's [from, to) on the utility's clocks, and the server's refusals
 // in words. The rules are the server's (src/orders/order_rules.h,
 // src/orders/crews.h, docs/orders.md). Relative imports end in .ts for the unit tests.
@@ -129,6 +130,30 @@ export function crewsSeen(orders: readonly Pick<BoardOrder, "crew">[]): string[]
   const crews = new Set<string>();
   for (const o of orders) if (o.crew?.trim()) crews.add(o.crew.trim());
   return [...crews].sort(namesInOrder.compare);
+}
+
+/**
+ * The crews a technician chooses from on the field page, by name: the day's crews
+ * (GET /api/v1/staff/crews) that work that day (a crew not listed, or listed and working) or have
+ * visits booked on it; a listed crew not working with nothing booked is left out.
+ */
+export function fieldCrewChoices(crews: readonly Pick<CrewDay, "name" | "orders_per_day" | "active" | "booked">[]): string[] {
+  const names = new Set<string>();
+  for (const c of crews) {
+    const working = c.orders_per_day === null || c.active;
+    if (c.name.trim() && (working || c.booked > 0)) names.add(c.name.trim());
+  }
+  return [...names].sort(namesInOrder.compare);
+}
+
+/**
+ * The crew's name as the server has it: the day's crew whose name is `typed` but for case and
+ * surrounding spaces ("crew 7 " -> "Crew 7"), else `typed` trimmed. The server's `crew` filter
+ * matches the name exactly, so the field page asks with this.
+ */
+export function crewAsListed(typed: string, crews: readonly string[]): string {
+  const name = typed.trim();
+  return crews.find((c) => c.trim().toLowerCase() === name.toLowerCase())?.trim() ?? name;
 }
 
 /** A ZIP code the server's `area` filter takes: five digits ("97477"). */

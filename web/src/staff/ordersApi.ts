@@ -15,14 +15,20 @@ const ORDERS = "/api/v1/staff/service-orders";
 /** The most orders one answer holds (the server's maximum): a day's board is one request. */
 export const BOARD_LIMIT = 5000;
 
-/** Narrows a list: `area`, only orders whose work is in that five-digit ZIP code (else 422 naming `area`). */
+/**
+ * Narrows a list: `area`, only orders whose work is in that five-digit ZIP code (else 422 naming
+ * `area`); `crew`, with a window's from and to, only that crew's orders (its name exactly as the
+ * server has it).
+ */
 export interface OrderFilter {
   area?: string | null;
+  crew?: string | null;
 }
 
 function listQuery(fields: Record<string, string>, filter: OrderFilter): URLSearchParams {
   const q = new URLSearchParams(fields);
   if (filter.area) q.set("area", filter.area);
+  if (filter.crew) q.set("crew", filter.crew);
   q.set("limit", String(BOARD_LIMIT));
   return q;
 }
@@ -80,9 +86,14 @@ async function fieldGet<T>(path: string, technician: number, signal?: AbortSigna
   return { body, copiedAt: headers.get(COPY_MADE_AT_HEADER) };
 }
 
-/** The day's open orders, as the field page asks for them (the technician's crew is chosen on the page). */
-export async function fetchFieldDay(from: string, to: string, technician: number, signal?: AbortSignal): Promise<FieldAnswer<ServiceOrder[]>> {
-  const { body, copiedAt } = await fieldGet<{ orders: ServiceOrder[] }>(`${ORDERS}?${listQuery({ from, to }, {})}`, technician, signal);
+/**
+ * The day's open orders of one crew (chosen on the page), as the field page asks for them: only
+ * that crew's orders reach the phone, and only they are kept there (public/field-sw.js keeps the
+ * answer by its address, crew included). `crew` must not be empty.
+ */
+export async function fetchFieldDay(from: string, to: string, crew: string, technician: number, signal?: AbortSignal): Promise<FieldAnswer<ServiceOrder[]>> {
+  if (!crew.trim()) throw new Error("fetchFieldDay needs the crew: the field page never asks for every crew's day");
+  const { body, copiedAt } = await fieldGet<{ orders: ServiceOrder[] }>(`${ORDERS}?${listQuery({ from, to }, { crew: crew.trim() })}`, technician, signal);
   return { value: body.orders ?? [], copiedAt };
 }
 

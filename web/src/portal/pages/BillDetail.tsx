@@ -1,5 +1,6 @@
 // One bill: the totals, then each service with every line explained in plain words and its
-// arithmetic, and the PDF. On the latest bill, when what is owed now (the server's owed.now)
+// arithmetic, and the PDF. A service whose meter was exchanged in the period lists each meter's
+// part (its days, reads and usage) and the total, as the printed bill does (billMeters.ts). On the latest bill, when what is owed now (the server's owed.now)
 // is not what the bill asked for, what is owed now and why.
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
@@ -9,6 +10,8 @@ import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPdfUrl, fetchBill } from "../accountApi";
 import { kindExplanation, lineCalculation, lineName } from "../billLines";
+import { estimatedNoteKey, hasExchange, meterParts, periodWords, totalUsage } from "../billMeters";
+import type { BillWords } from "../billMeters";
 import { billReason } from "../amountDue";
 import { OwedReasons } from "../components/OwedReasons";
 import { parseCents } from "../../shared/money";
@@ -29,20 +32,20 @@ export function BillDetail({ bill }: { bill: string }) {
 }
 
 function BillBody({ bill: b, account }: { bill: Bill; account: string }) {
-  const { t, money, date } = useI18n();
+  const { t, money, date, quantity } = useI18n();
   const { summary } = useSession();
   return (
     <>
       {b.status === "cancelled" && (
         <p class="callout warn">{t("billCancelledNote", { reason: b.cancel_reason ?? "" })}</p>
       )}
-      {b.estimated && <p class="callout">{t("billEstimatedNote")}</p>}
+      {b.estimated && <p class="callout" data-testid="bill-estimated-note">{t(estimatedNoteKey(b))}</p>}
       {b.final && <p class="callout">{t("billFinalNote")}</p>}
       <section class="card" aria-labelledby="totals-heading">
         <h2 id="totals-heading">{t("billTotals")}</h2>
         <dl class="facts">
           <div><dt>{t("billDate")}</dt><dd>{date(b.bill_date)}</dd></div>
-          <div><dt>{t("billPeriod")}</dt><dd>{t("periodRange", { start: date(b.period.start), end: date(b.period.end), days: b.period.days ?? "" })}</dd></div>
+          <div><dt>{t("billPeriod")}</dt><dd data-testid="bill-period">{periodWords(b.period.start, b.period.end, b.period.days, { t, date, quantity })}</dd></div>
           <div><dt>{t("previousBalance")}</dt><dd>{money(b.previous_balance)}<span class="explain">{t("previousBalanceExplain")}</span></dd></div>
           <div><dt>{t("newCharges")}</dt><dd>{money(b.charges)}<span class="explain">{t("newChargesExplain")}</span></dd></div>
           {b.budget && (
@@ -97,6 +100,7 @@ function OwedNow({ owed }: { owed: AmountOwed }) {
 function SectionCard({ section: s, index }: { section: BillSection; index: number }) {
   const { t, money, date, quantity, locale, language } = useI18n();
   const id = `section-${index}`;
+  const exchanged = hasExchange(s);
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>{t("sectionTitle", { service: commodityName(s.commodity, t), amount: money(s.charges) })}</h2>
@@ -104,15 +108,16 @@ function SectionCard({ section: s, index }: { section: BillSection; index: numbe
         {/* The plan's name; its code until the server sends the name. */}
         <div><dt>{t("ratePlan")}</dt><dd data-testid="rate-plan">{s.rate_plan_name?.trim() || s.rate_plan}</dd></div>
         <div><dt>{t("billPeriod")}</dt><dd>{t("periodShort", { start: date(s.period.start), end: date(s.period.end) })}</dd></div>
-        {s.meter_serial && <div><dt>{t("meter")}</dt><dd>{s.meter_serial}</dd></div>}
-        {s.start_read !== null && s.end_read !== null && (
+        {!exchanged && s.meter_serial && <div><dt>{t("meter")}</dt><dd>{s.meter_serial}</dd></div>}
+        {!exchanged && s.start_read !== null && s.end_read !== null && (
           <div><dt>{t("meterReads")}</dt><dd>{t("readsFromTo", { start: quantity(s.start_read, s.unit), end: quantity(s.end_read, s.unit) })}</dd></div>
         )}
-        {s.usage && <div><dt>{t("usageBilled")}</dt><dd>{quantity(s.usage, s.unit)} {s.unit}{s.estimated ? ` (${t("estimatedShort")})` : ""}</dd></div>}
+        {!exchanged && s.usage && <div><dt>{t("usageBilled")}</dt><dd>{quantity(s.usage, s.unit)} {s.unit}{s.estimated ? ` (${t("estimatedShort")})` : ""}</dd></div>}
         {s.peak_demand_kw && Number(s.peak_demand_kw) > 0 && (
           <div><dt>{t("peakDemand")}</dt><dd>{quantity(s.peak_demand_kw, "kW")} kW</dd></div>
         )}
       </dl>
+      {exchanged && <MeterExchange section={s} id={`${id}-meters`} />}
       <h3 class="lines-heading">{t("chargesLineByLine")}</h3>
       <ul class="bill-lines">
         {s.lines.map((line, i) => {
@@ -134,5 +139,32 @@ function SectionCard({ section: s, index }: { section: BillSection; index: numbe
         })}
       </ul>
     </section>
+  );
+}
+
+/** A meter exchanged in the period: each meter's part, oldest first, then the total usage. */
+function MeterExchange({ section, id }: { section: BillSection; id: string }) {
+  const { t, date, quantity } = useI18n();
+  const words: BillWords = { t, date, quantity };
+  const total = totalUsage(section, words);
+  return (
+    <div class="meter-exchange" data-testid="meter-exchange" role="group" aria-labelledby={id}>
+      <h3 id={id} class="lines-heading">{t("meterExchangeTitle")}</h3>
+      <p class="hint">{t("meterExchangeIntro")}</p>
+      <ol class="meter-parts">
+        {meterParts(section, words).map((part, i) => (
+          <li key={i} data-testid="meter-part" data-serial={part.serial}>
+            <p class="strong meter-part-title">{part.title}</p>
+            <p class="hint meter-part-period">{part.period}</p>
+            <dl class="facts">
+              {part.rows.map((row) => <div key={row.label}><dt>{row.label}</dt><dd>{row.value}</dd></div>)}
+            </dl>
+          </li>
+        ))}
+      </ol>
+      <dl class="facts">
+        <div class="total" data-testid="meter-total"><dt>{total.label}</dt><dd>{total.value}</dd></div>
+      </dl>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // One request (/requests/SO000123): what was asked and where it stands, with what that means; the
 // visit's window on the utility's clocks; a move-out's last day and where its final bill goes,
-// and once done its final bill; the readings taken; what happened, oldest first, with who did it
+// and once done its final bill; the readings taken; the photos a technician kept with it (each a
+// thumbnail linking to the photo at full size); what happened, oldest first, with who did it
 // as "you" or "we" (never an id); and Cancel while nobody is on the way yet (received or
 // scheduled), after a confirm step, with the server's refusal said if it comes too late. A move
 // by the utility (an account event) loads the page again as it happens (session.tsx).
@@ -15,10 +16,10 @@ import { useI18n } from "../i18n/context";
 import { Link } from "../navigation";
 import { useSession } from "../session";
 import { billPath } from "../router";
-import { cancelOrder, fetchOrder } from "../ordersApi";
+import { cancelOrder, fetchOrder, orderPhotoPath } from "../ordersApi";
 import {
   REQUESTS_PATH, addressLine, byCustomer, explainKey, history, isOpen, kindKey, mayCancel, moveKey,
-  readsOf, showsWindow, statusKey,
+  photoSubjectKey, photosOf, readsOf, showsWindow, statusKey,
 } from "../orders";
 import { formatTimeIn, formatWindow } from "../localTime";
 import type { ServiceOrder } from "../types";
@@ -69,6 +70,7 @@ export function RequestPage({ order: number }: { order: string }) {
             <FinalBill order={order} />
           )}
           <ReadsTaken order={order} zone={zone} />
+          <Photos order={order} account={account} zone={zone} />
           {mayCancel(order) && <CancelRequest busy={cancel.busy} onCancel={() => void cancelIt()} />}
           <History order={order} zone={zone} />
         </>
@@ -146,6 +148,40 @@ function ReadsTaken({ order, zone }: { order: ServiceOrder; zone: string | null 
             <p class="hint">{t("requestReadAt", { time: formatTimeIn(r.read_at, zone, locale) })}</p>
           </li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The technician's photos: a thumbnail each (lazy, its box sized before it loads), its alt saying
+ * what it is of and when it was taken on the utility's clocks, a link to the full photo (the
+ * server sends it as a download). Only the session's account is named in the address.
+ */
+function Photos({ order, account, zone }: { order: ServiceOrder; account: string; zone: string | null }) {
+  const { t, locale } = useI18n();
+  const photos = photosOf(order);
+  if (photos.length === 0) return null;
+  return (
+    <section aria-labelledby="photos-heading">
+      <h2 id="photos-heading">{t("requestPhotosTitle")}</h2>
+      <p class="hint">{t("requestPhotosIntro")}</p>
+      <ul class="request-photos">
+        {photos.map((p) => {
+          const subject = t(photoSubjectKey(p.purpose));
+          const time = formatTimeIn(p.taken_at, zone, locale);
+          const src = orderPhotoPath(account, p.id);
+          return (
+            <li key={p.id} data-testid="request-photo" data-purpose={p.purpose}>
+              <a href={src} class="request-photo-link">
+                <img src={src} alt={t("requestPhotoAlt", { subject, time })} width={160} height={160} loading="lazy" decoding="async" />
+              </a>
+              <p class="hint request-photo-words" aria-hidden="true">
+                <span class="strong">{subject}</span> {time}
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -5,6 +5,7 @@ import type { Loaded } from "../../components/useLoad";
 import { useI18n } from "../../i18n/context";
 import { basisNote, countedThrough, perDayChange, showsUsage } from "../../usageToDate";
 import { commodityName } from "../../words";
+import { dayCount } from "../../billMeters";
 import type { ServiceToDate, UsageToDate } from "../../types";
 
 export function PeriodSoFarCard({ loaded }: { loaded: Loaded<UsageToDate> }) {
@@ -50,7 +51,7 @@ function PeriodFigures({ toDate }: { toDate: UsageToDate }) {
         {toDate.last_bill && (
           <div>
             <dt>{t("toDateLastBill")}</dt>
-            <dd>{t("toDateLastBillValue", { amount: money(toDate.last_bill.charges), days: toDate.last_bill.days })}</dd>
+            <dd>{t("toDateLastBillValue", { amount: money(toDate.last_bill.charges), days: dayCount(toDate.last_bill.days, t) })}</dd>
           </div>
         )}
         <div>
