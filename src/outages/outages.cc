@@ -297,7 +297,7 @@ Result<PredictionPass> predict_pass(store::Database& database, const PredictionR
   const std::vector<PredictedOutage> predicted = predict_outages(asked->topology, points, rules);
   // 3. Short writes open the outages (or find one opened meanwhile on the same device) and place
   //    their signals, a few outages a write, so a storm's pass never holds the writer long.
-  constexpr std::size_t kOutagesPerWrite = 8;
+  constexpr std::size_t kOutagesPerWrite = 2;
   for (std::size_t first = 0; first < predicted.size(); first += kOutagesPerWrite) {
     const std::size_t last = std::min(predicted.size(), first + kOutagesPerWrite);
     auto written = database.write<PredictionPass>([&](Session& session) -> Result<PredictionPass> {
