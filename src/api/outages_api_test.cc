@@ -95,9 +95,11 @@ TEST_F(OutagesApiTest, LastGaspsBecomeAnOutageThatStaffFollowToItsRestoration) {
   const nlohmann::json seen = detail.json();
   std::vector<std::string> actions;
   for (const auto& move : seen["moves"]) actions.push_back(move["action"]);
-  EXPECT_EQ(actions,
-            (std::vector<std::string>{"open", "confirm", "assign_crew", "etr", "restore"}));
-  EXPECT_EQ(seen["moves"][1]["actor"],
+  // The history's ETR at the opening and again once the cause was named; then staff's.
+  EXPECT_EQ(actions, (std::vector<std::string>{"open", "etr", "confirm", "etr", "assign_crew",
+                                               "etr", "restore"}));
+  EXPECT_EQ(seen["moves"][1]["actor"], "system:history");
+  EXPECT_EQ(seen["moves"][2]["actor"],
             "api_key:" + std::to_string(count(test_.database(),
                                               "SELECT id FROM api_keys WHERE name = "
                                               "'storm desk'")));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "outages/etr_history.h"
 #include "outages/outage_store.h"
 #include "store/utility_settings.h"
 
@@ -72,6 +73,12 @@ Result<Outage> move_outage(store::Database& database, std::int64_t id, const Out
     }
     RP_TRY(record_move(session, id, action_name(move.action), status_name(outage->status),
                        status_name(*to), move.note, actor, at));
+    // A cause named, and the ETR still the history's: the history of that cause says more.
+    if (move.cause && *move.cause != outage->cause && outage->etr_by == kHistoryActor &&
+        is_open(*to)) {
+      RP_TRY(estimate_and_set_etr(session, id, outage->device_kind, cause_name(*move.cause),
+                                  outage->began_at, at));
+    }
     if (move.action == OutageAction::merge) {
       RP_TRY(session.execute_named("outages/copy_dark_points", {move.into, id}));
       RP_TRY(session.execute_named("outages/move_signals", {move.into, id}));
@@ -101,7 +108,8 @@ Result<EtrSet> set_etr(store::Database& database, std::int64_t id, Instant etr,
     if (!is_open(outage->status)) return not_allowed(*outage, "given a restoration time");
     auto step = store::whole_number_setting(session, "outage_etr_step_minutes");
     RP_TRY(step);
-    bool announced = outage->etr.empty();
+    // The first ETR, and a crew's first in place of the history's guess, are always announced.
+    bool announced = outage->etr.empty() || outage->etr_by == kHistoryActor;
     if (!announced) {
       auto before = parse_instant(outage->etr, "etr");
       RP_TRY(before);

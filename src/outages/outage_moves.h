@@ -5,10 +5,11 @@
 // anything is wrong, and kept in the outage's moves with who made it.
 //
 //  * Merge: the outage's dark points, signals and customers join the open outage named; it ends.
-//  * ETR: between now and 14 days ahead. It is always kept (with its history in the moves); it
-//    is announced to customers when there was none, or when it moved by at least the utility's
-//    outage_etr_step_minutes (setting, default 30), so a crew nudging it by five minutes does not
-//    text a thousand homes.
+//  * ETR: every outage opens with one from the utility's history (etr_history.h), set again when
+//    staff name the cause while it is still the history's. Staff set theirs between now and 14
+//    days ahead. It is always kept (with its history in the moves); it is announced to customers
+//    when it replaces the history's, or moves by at least the utility's outage_etr_step_minutes
+//    (setting, default 30), so a crew nudging it by five minutes does not text a thousand homes.
 //  * Restore: every point of the outage, or only those under a part of it (a transformer or
 //    feeder the outage covers). Points whose meters did not answer when pinged (`still_dark`) are
 //    not restored: they move to outages of their own, predicted from them alone (a transformer

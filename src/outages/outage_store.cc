@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "outages/etr_history.h"
 #include "store/bulk_insert.h"
 
 namespace rp::outages {
@@ -45,6 +46,7 @@ Result<Outage> outage_from(const Row& row) {
   outage.planned = row.integer("planned") != 0;
   outage.began_at = row.text("began_at");
   outage.etr = optional_text(row, "etr");
+  outage.etr_by = optional_text(row, "etr_by");
   outage.crew = optional_text(row, "crew");
   outage.public_note = row.text("public_note");
   outage.customers_out = row.integer("customers_out");
@@ -122,6 +124,27 @@ Result<void> record_move(Session& session, std::int64_t outage, std::string_view
   return success();
 }
 
+Result<void> estimate_and_set_etr(Session& session, std::int64_t id, DeviceKind kind,
+                                  std::string_view cause, const std::string& began_at,
+                                  const std::string& at) {
+  auto began = parse_instant(began_at, "began_at");
+  RP_TRY(began);
+  auto moment = parse_instant(at, "at");
+  RP_TRY(moment);
+  auto estimate = estimate_etr(session, kind, cause, *began, *moment);
+  RP_TRY(estimate);
+  const std::string etr = format_instant(estimate->etr);
+  RP_TRY(
+      session.execute_named("outages/set_outage_etr", {etr, std::string(kHistoryActor), at, id}));
+  auto outage = read_outage(session, id);
+  RP_TRY(outage);
+  const std::string status(status_name(outage->status));
+  RP_TRY(session.execute_named(
+      "outages/insert_outage_etr_move",
+      {id, status, status, estimate->basis, etr, std::string(kHistoryActor), at}));
+  return success();
+}
+
 Result<Opened> open_outage(Session& session, const NewOutage& outage, const std::string& actor,
                            const std::string& at) {
   const auto customers = static_cast<std::int64_t>(outage.points.size());
@@ -137,6 +160,7 @@ Result<Opened> open_outage(Session& session, const NewOutage& outage, const std:
                                         {"outage_id", "service_point_id", "out_since"}};
   RP_TRY(store::bulk_insert(session, kPoints, rows));
   RP_TRY(record_move(session, id, "open", "reported", "reported", outage.note, actor, at));
+  RP_TRY(estimate_and_set_etr(session, id, outage.kind, "", outage.began_at, at));
   store::Rows under;
   if (outage.take_in) {
     auto sharing = session.query_named("outages/outages_dark_at_points_of", {id, id});

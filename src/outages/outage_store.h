@@ -52,8 +52,15 @@ struct Opened {
   std::int64_t merged = 0;  // open outages taken in (their dark points are all in this one)
 };
 
-// Opens an outage (status reported) listing `points` as out from began_at, takes in (merges) every
-// open outage with a dark point it lists, and records the count.
+// Sets outage `id`'s ETR from the restoration history (etr_history.h), by system:history, with the
+// basis kept in an etr move.
+Result<void> estimate_and_set_etr(store::Session& session, std::int64_t id, DeviceKind kind,
+                                  std::string_view cause, const std::string& began_at,
+                                  const std::string& at);
+
+// Opens an outage (status reported) listing `points` as out from began_at, with an ETR from the
+// restoration history, takes in (merges) every open outage with a dark point it lists, and
+// records the count.
 Result<Opened> open_outage(store::Session& session, const NewOutage& outage,
                            const std::string& actor, const std::string& at);
 

@@ -54,7 +54,8 @@ struct Outage {
   std::string device_name;  // as staff know it ("T-97477-0012"; a home's first address line)
   bool planned = false;
   std::string began_at;
-  std::string etr;  // "" none
+  std::string etr;     // "" none
+  std::string etr_by;  // who set it: "system:history" (etr_history.h) or the staff member
   std::string crew;
   std::string public_note;
   std::int64_t customers_out = 0;

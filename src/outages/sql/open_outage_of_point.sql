@@ -1,5 +1,5 @@
 -- The open outage service point :point is dark in (the newest, should there be two).
-SELECT o.id, o.status, o.cause, o.device_kind, o.device_id, o.planned, o.began_at, o.etr, o.crew,
+SELECT o.id, o.status, o.cause, o.device_kind, o.device_id, o.planned, o.began_at, o.etr, o.etr_by, o.crew,
        o.public_note, o.customers_out, o.customers_total, o.updated_at, o.restored_at, o.device_name
 FROM outage_points op JOIN outage_rows o ON o.id = op.outage_id
 WHERE op.service_point_id = :point AND op.restored_at IS NULL AND op.moved_to IS NULL

@@ -1,5 +1,5 @@
 -- Open outages, the most customers out first, then the newest.
-SELECT id, status, cause, device_kind, device_id, planned, began_at, etr, crew, public_note,
+SELECT id, status, cause, device_kind, device_id, planned, began_at, etr, etr_by, crew, public_note,
        customers_out, customers_total, updated_at, restored_at, device_name
 FROM outage_rows WHERE status NOT IN ('restored', 'merged', 'cancelled')
 ORDER BY customers_out DESC, id DESC

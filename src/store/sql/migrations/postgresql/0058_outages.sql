@@ -95,7 +95,8 @@ CREATE TABLE meter_event_rejects (
 -- An outage as lists show it, with its device's name as staff know it (a transformer's, feeder's
 -- or substation's; a service point's premise's first address line: staff only).
 CREATE VIEW outage_rows AS
-SELECT o.id, o.status, o.cause, o.device_kind, o.device_id, o.planned, o.began_at, o.etr, o.crew,
+SELECT o.id, o.status, o.cause, o.device_kind, o.device_id, o.planned, o.began_at, o.etr,
+       o.etr_by, o.crew,
        o.public_note, o.customers_out, o.customers_total, o.updated_at, o.restored_at,
        COALESCE(t.name, f.name, s.name, p.line1, '') AS device_name
 FROM outages o
