@@ -7,6 +7,7 @@
 
 #include "notify/phone_number.h"
 #include "outages/outage_store.h"
+#include "store/bulk_insert.h"
 #include "store/utility_settings.h"
 
 namespace rp::outages {
@@ -223,31 +224,52 @@ Result<MeterEventsRecorded> record_meter_events(store::Database& database,
   if (events.empty() || events.size() > kMostEvents) {
     return invalid_input("events", "send 1 to 10,000 events at once");
   }
-  return database.write<MeterEventsRecorded>([&](Session& session) -> Result<MeterEventsRecorded> {
-    const std::string at = format_instant(now());
-    MeterEventsRecorded recorded;
-    for (const MeterEvent& event : events) {
-      const std::string kind =
-          event.kind == MeterEventKind::last_gasp ? "last_gasp" : "power_restored";
-      const std::string occurred = format_instant(event.occurred_at);
-      auto point = session.query_named("outages/point_of_meter", {event.meter_serial});
-      RP_TRY(point);
-      if (point->empty()) {
-        RP_TRY(
-            session.execute_named("outages/insert_meter_event_reject",
-                                  {event.meter_serial.substr(0, 64), kind, occurred,
-                                   std::string("no meter in place has this serial"), at, actor}));
-        ++recorded.rejected;
-        continue;
-      }
-      RP_TRY(session.query_named(
-          "outages/insert_signal",
-          {point->at(0).integer("service_point_id"), kind, Value{Null{}}, Value{Null{}},
-           Value{Null{}}, std::string(), occurred, at, actor, Value{Null{}}, std::int64_t{0}}));
-      ++recorded.accepted;
+  // Which meter is where is read first, outside the writer; the write is two bulk inserts, so a
+  // head-end's batch of thousands holds the writer for milliseconds, not for a query an event.
+  auto points = database.read<std::vector<std::optional<std::int64_t>>>(
+      [&](Session& session) -> Result<std::vector<std::optional<std::int64_t>>> {
+        std::vector<std::optional<std::int64_t>> found;
+        found.reserve(events.size());
+        for (const MeterEvent& event : events) {
+          auto point = session.query_named("outages/point_of_meter", {event.meter_serial});
+          RP_TRY(point);
+          found.push_back(point->empty() ? std::nullopt
+                                         : std::optional<std::int64_t>(
+                                               point->at(0).integer("service_point_id")));
+        }
+        return found;
+      });
+  RP_TRY(points);
+  const std::string at = format_instant(now());
+  MeterEventsRecorded recorded;
+  std::vector<store::Params> signals;
+  std::vector<store::Params> rejects;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const MeterEvent& event = events[i];
+    const std::string kind =
+        event.kind == MeterEventKind::last_gasp ? "last_gasp" : "power_restored";
+    const std::string occurred = format_instant(event.occurred_at);
+    if (!(*points)[i]) {
+      rejects.push_back({event.meter_serial.substr(0, 64), kind, occurred,
+                         std::string("no meter in place has this serial"), at, actor});
+      ++recorded.rejected;
+      continue;
     }
-    return recorded;
-  });
+    signals.push_back({*(*points)[i], kind, std::string(), occurred, at, actor});
+    ++recorded.accepted;
+  }
+  static const store::BulkTable kSignals{
+      "outage_signals",
+      {"service_point_id", "kind", "details", "occurred_at", "received_at", "actor"}};
+  static const store::BulkTable kRejects{
+      "meter_event_rejects",
+      {"meter_serial", "kind", "occurred_at", "reason", "received_at", "actor"}};
+  RP_TRY(database.write<void>([&](Session& session) -> Result<void> {
+    if (!signals.empty()) RP_TRY(store::bulk_insert(session, kSignals, signals));
+    if (!rejects.empty()) RP_TRY(store::bulk_insert(session, kRejects, rejects));
+    return success();
+  }));
+  return recorded;
 }
 
 Result<PredictionPass> predict_pass(store::Database& database, const PredictionRules& rules) {
