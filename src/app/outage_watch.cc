@@ -26,9 +26,11 @@ void OutageWatch::loop() {
     auto pass = outages::predict_pass(database_);
     if (!pass.ok()) {
       spdlog::error("outage prediction stopped: {}", pass.error().message);
-    } else if (pass->opened + pass->joined + pass->merged > 0) {
-      spdlog::info("outage prediction: {} signals, {} outages opened, {} joined one, {} merged",
-                   pass->signals, pass->opened, pass->joined, pass->merged);
+    } else if (pass->opened + pass->joined + pass->merged + pass->restored > 0) {
+      spdlog::info(
+          "outage prediction: {} signals, {} outages opened, {} joined one, {} merged, {} homes "
+          "restored by their meters",
+          pass->signals, pass->opened, pass->joined, pass->merged, pass->restored);
     }
     if (board_ != nullptr) {
       if (auto refreshed = board_->refresh(database_); !refreshed.ok()) {

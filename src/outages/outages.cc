@@ -272,8 +272,45 @@ Result<MeterEventsRecorded> record_meter_events(store::Database& database,
   return recorded;
 }
 
+Result<std::int64_t> restore_where_power_came_back(store::Database& database,
+                                                   const std::string& since) {
+  auto waiting = database.read<store::Rows>([&](Session& session) {
+    return session.query_named("outages/outages_with_power_back", {since});
+  });
+  RP_TRY(waiting);
+  std::int64_t restored = 0;
+  for (const Row& row : *waiting) {
+    const std::int64_t id = row.integer("outage_id");
+    auto done = database.write<std::int64_t>([&](Session& session) -> Result<std::int64_t> {
+      const std::string at = format_instant(now());
+      auto outage = read_outage(session, id);
+      RP_TRY(outage);
+      if (!is_open(outage->status)) return std::int64_t{0};
+      auto points =
+          session.execute_named("outages/restore_points_with_power_back", {at, id, since});
+      RP_TRY(points);
+      if (*points == 0) return std::int64_t{0};
+      auto now_out = recount(session, id, at);
+      RP_TRY(now_out);
+      RP_TRY(record_move(
+          session, id, now_out->status == OutageStatus::restored ? "restore" : "restore_part",
+          status_name(outage->status), status_name(now_out->status),
+          std::to_string(*points) +
+              (*points == 1 ? " meter said its power is back" : " meters said their power is back"),
+          kSystemActor, at));
+      return *points;
+    });
+    RP_TRY(done);
+    restored += *done;
+  }
+  return restored;
+}
+
 Result<PredictionPass> predict_pass(store::Database& database, const PredictionRules& rules) {
   const std::string since = format_instant(now() - std::chrono::hours(kPredictionWindowHours));
+  // 0. Homes whose meters said their power came back are restored in their outages.
+  auto back = restore_where_power_came_back(database, since);
+  RP_TRY(back);
   // Most passes find nothing new: a read says so without taking the writer.
   auto waiting = database.read<bool>([&](Session& session) -> Result<bool> {
     auto any = session.query_named("outages/any_unplaced_signal", {since});
@@ -282,6 +319,7 @@ Result<PredictionPass> predict_pass(store::Database& database, const PredictionR
   });
   RP_TRY(waiting);
   PredictionPass pass;
+  pass.restored = *back;
   if (!*waiting) return pass;
   // 1. Signals from points dark in an open outage join it: one statement, a short write.
   auto joined = database.write<std::int64_t>([&](Session& session) {

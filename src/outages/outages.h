@@ -11,8 +11,10 @@
 //    the same point to the same outage is counted once (kept, marked duplicate) and acknowledged.
 //  * Meter events from the head-end (last_gasp, power_restored) name a meter by serial; one we do
 //    not know is rejected and kept in meter_event_rejects, the rest recorded.
-//  * The prediction pass (run by the server every few seconds) takes the unplaced signals of the
-//    last kPredictionWindowHours, joins those whose point is dark in an open outage, predicts
+//  * The prediction pass (run by the server every few seconds) first restores, in their open
+//    outages, the homes whose meters said their power came back after it went out (an outage all
+//    of whose homes are back is restored, by system:outages); then takes the unplaced signals of
+//    the last kPredictionWindowHours, joins those whose point is dark in an open outage, predicts
 //    the rest, and opens an outage per prediction, listing every service point under its device
 //    as out; an open outage under a new, larger one is merged into it.
 //
@@ -118,10 +120,11 @@ Result<MeterEventsRecorded> record_meter_events(store::Database& database,
                                                 const std::string& actor);
 
 struct PredictionPass {
-  std::int64_t signals = 0;  // unplaced signals looked at
-  std::int64_t joined = 0;   // placed in an outage already open
-  std::int64_t opened = 0;   // outages opened
-  std::int64_t merged = 0;   // open outages merged into a larger one
+  std::int64_t signals = 0;   // unplaced signals looked at
+  std::int64_t joined = 0;    // placed in an outage already open
+  std::int64_t opened = 0;    // outages opened
+  std::int64_t merged = 0;    // open outages merged into a larger one
+  std::int64_t restored = 0;  // homes restored because their meters said the power is back
 };
 
 // One prediction pass (see above), in one transaction.

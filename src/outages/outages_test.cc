@@ -345,6 +345,61 @@ TEST_F(OutagesTest, APartRestoredAndAHomeStillDarkKeepsAnOutageOfItsOwn) {
   EXPECT_EQ((*still)->status, OutageStatus::reported);
 }
 
+TEST_F(OutagesTest, MetersSayingThePowerIsBackRestoreTheirHomesAndThenTheOutage) {
+  // Home 0's transformer out, from its meters' last gasps.
+  std::vector<int> homes;
+  for (int i = 0; i < 60; ++i) {
+    if (transformer_of(i) == transformer_of(0)) homes.push_back(i);
+  }
+  auto serial = [](int i) { return "E50001" + std::string(i < 10 ? "0" : "") + std::to_string(i); };
+  const Instant went_out = now() - std::chrono::minutes(30);
+  std::vector<MeterEvent> gasps;
+  for (int home : homes) gasps.push_back({serial(home), MeterEventKind::last_gasp, went_out});
+  ASSERT_TRUE(record_meter_events(test_.database(), gasps, "api_key:4").ok());
+  ASSERT_TRUE(predict_pass(test_.database()).ok());
+  auto outage = outage_at_premise(test_.database(), premise(homes[0]));
+  ASSERT_TRUE(outage.ok() && *outage);
+  const std::int64_t id = (*outage)->id;
+  // A power-restored event from before the outage began says nothing of it.
+  ASSERT_TRUE(record_meter_events(test_.database(),
+                                  {{serial(homes[0]), MeterEventKind::power_restored,
+                                    went_out - std::chrono::minutes(5)}},
+                                  "api_key:4")
+                  .ok());
+  auto nothing = predict_pass(test_.database());
+  ASSERT_TRUE(nothing.ok());
+  EXPECT_EQ(nothing->restored, 0);
+  // All but one meter say the power is back: those homes are restored, the outage stays open.
+  std::vector<MeterEvent> back;
+  for (std::size_t i = 1; i < homes.size(); ++i) {
+    back.push_back({serial(homes[i]), MeterEventKind::power_restored, now()});
+  }
+  ASSERT_TRUE(record_meter_events(test_.database(), back, "api_key:4").ok());
+  auto partly = predict_pass(test_.database());
+  ASSERT_TRUE(partly.ok()) << partly.error().message;
+  EXPECT_EQ(partly->restored, static_cast<std::int64_t>(homes.size() - 1));
+  auto still = outage_at_premise(test_.database(), premise(homes[0]));
+  ASSERT_TRUE(still.ok() && *still);
+  EXPECT_EQ((*still)->customers_out, 1);
+  EXPECT_FALSE(*outage_at_premise(test_.database(), premise(homes[1])));
+  // The last one too: the outage is restored, by the system, with the count in its move.
+  ASSERT_TRUE(record_meter_events(test_.database(),
+                                  {{serial(homes[0]), MeterEventKind::power_restored, now()}},
+                                  "api_key:4")
+                  .ok());
+  ASSERT_TRUE(predict_pass(test_.database()).ok());
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM outages WHERE status = 'restored' AND id = " +
+                                  std::to_string(id)),
+      1);
+  EXPECT_EQ(
+      count(test_.database(),
+            "SELECT COUNT(*) FROM outage_moves WHERE outage_id = " + std::to_string(id) +
+                " AND action = 'restore' AND actor = 'system:outages' AND note = '1 meter said "
+                "its power is back'"),
+      1);
+}
+
 TEST_F(OutagesTest, AnOutageMergedIntoAnotherTakesItsHomesAndReports) {
   const Outage first = transformer_outage();
   // Two homes on another transformer.

@@ -60,6 +60,7 @@ CREATE INDEX outage_signals_unplaced ON outage_signals (received_at) WHERE outag
 CREATE INDEX outage_signals_by_outage ON outage_signals (outage_id);
 CREATE INDEX outage_signals_by_point ON outage_signals (service_point_id, received_at);
 CREATE INDEX outage_signals_by_actor ON outage_signals (actor, received_at);
+CREATE INDEX outage_signals_power_back ON outage_signals (received_at) WHERE kind = 'power_restored';
 
 CREATE TABLE outage_moves (
   id INTEGER PRIMARY KEY,
