@@ -87,8 +87,8 @@ Load open_loop(int port, int clients, double rate, double seconds, Make make, in
   const Clock::time_point start = Clock::now();
   const Clock::time_point stop =
       start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-  const Clock::duration interval = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::duration<double>(clients / rate));
+  const Clock::duration interval =
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(clients / rate));
   std::vector<std::thread> threads;
   for (int client = 0; client < clients; ++client) {
     threads.emplace_back([&, client] {
@@ -214,8 +214,6 @@ int main(int argc, char** argv) {
   });
 
   // Reports: four in five from dark homes.
-  const std::string run = std::to_string(std::chrono::system_clock::now().time_since_epoch() /
-                                         std::chrono::milliseconds(1));
   std::thread reporting_thread;
   Load reports;
   reporting_thread = std::thread([&] {
@@ -225,7 +223,6 @@ int main(int argc, char** argv) {
           std::mt19937 pick(static_cast<unsigned>(client * 1'000'003 + i));
           const Home& home = pick() % 5 != 0 && !dark.empty() ? homes[dark[pick() % dark.size()]]
                                                               : homes[pick() % homes.size()];
-          (void)run;
           return post("/api/v1/accounts/" + home.account + "/outage-reports", key,
                       R"({"premise": )" + home.premise + R"(, "kind": "out"})");
         },
@@ -253,9 +250,9 @@ int main(int argc, char** argv) {
       "s\"}\n",
       seconds, homes.size(), out_feeders, gasps_accepted, gasp_failure,
       percentile(prediction_delays, 0.5), percentile(prediction_delays, 1.0),
-      prediction_delays.size(), reports.ok, reports.ok / seconds, percentile(reports.latencies, 0.5),
-      percentile(reports.latencies, 0.99), reports.failed, reports.first_failure, status.ok,
-      status.ok / seconds, percentile(status.latencies, 0.5), percentile(status.latencies, 0.99),
-      status.failed, status.first_failure);
+      prediction_delays.size(), reports.ok, reports.ok / seconds,
+      percentile(reports.latencies, 0.5), percentile(reports.latencies, 0.99), reports.failed,
+      reports.first_failure, status.ok, status.ok / seconds, percentile(status.latencies, 0.5),
+      percentile(status.latencies, 0.99), status.failed, status.first_failure);
   return 0;
 }

@@ -88,23 +88,15 @@ http::Response apply_for_service_handler(ApiContext& context, http::Request& req
   if (auto checked = check_client_key(key_text, "Idempotency-Key"); !checked.ok()) {
     return http::problem_from_error(checked.error());
   }
-  // Who applies: a signed-in customer as themselves (with the session's CSRF token); anyone else
-  // by their address. A staff credential is refused, not taken for anyone: staff open accounts
-  // and start service through the staff routes, as themselves.
-  if (request.header("authorization")) {
-    return http::problem(403, "permission-required", "Not here",
-                         "staff start service for a customer through the staff routes "
-                         "(POST /api/v1/staff/accounts, then the account's service orders); this "
-                         "route is the public application",
-                         {}, "permission-required");
+  // Staff open accounts and start service through the staff routes, as themselves.
+  if (auto refused = require_public_caller(
+          context, request,
+          "staff start service for a customer through the staff routes (POST "
+          "/api/v1/staff/accounts, then the account's service orders); this route is the public "
+          "application")) {
+    return *refused;
   }
-  std::string actor = "public:" + request.remote_address;
-  auto session = current_session(context, request);
-  if (!session.ok()) return http::problem_from_error(session.error());
-  if (*session) {
-    if (auto refused = require_csrf(request, **session)) return *refused;
-    actor = "customer:" + std::to_string((*session)->user_id);
-  }
+  const std::string& actor = request.actor;
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   auto application = application_of(*body);

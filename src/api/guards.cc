@@ -398,4 +398,21 @@ std::optional<http::Response> require_account_access(ApiContext& context, http::
   return std::nullopt;
 }
 
+std::optional<http::Response> require_public_caller(ApiContext& context, http::Request& request,
+                                                    std::string_view staff_route) {
+  if (request.header("authorization")) {
+    return http::problem(403, "permission-required", "Not here", std::string(staff_route), {},
+                         "permission-required");
+  }
+  auto session = current_session(context, request);
+  if (!session.ok()) return http::problem_from_error(session.error());
+  if (!*session) {
+    request.actor = "public:" + request.remote_address;
+    return std::nullopt;
+  }
+  if (auto refused = require_csrf(request, **session)) return refused;
+  request.actor = "customer:" + std::to_string((*session)->user_id);
+  return std::nullopt;
+}
+
 }  // namespace rp::api

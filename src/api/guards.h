@@ -66,6 +66,14 @@ std::optional<http::Response> require_account_access(ApiContext& context, http::
 // header. Sets request.actor as require_account_access does.
 std::optional<http::Response> require_signed_in(ApiContext& context, http::Request& request);
 
+// Gate for routes open to anyone (applying for service, reporting an outage by address): a
+// signed-in customer acts as themselves (with the CSRF header: "customer:<login id>"), anyone
+// else by their address ("public:<address>"). A credential in Authorization is refused (403
+// permission-required, `staff_route` saying where staff and integrations go instead), not taken
+// for anyone. On success sets request.actor.
+std::optional<http::Response> require_public_caller(ApiContext& context, http::Request& request,
+                                                    std::string_view staff_route);
+
 // The portal login calling, when request.actor names one ("customer:42" -> 42).
 std::optional<std::int64_t> customer_login(const http::Request& request);
 

@@ -52,15 +52,6 @@ std::string text_of(const nlohmann::json& body, const char* key) {
   return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
 }
 
-Result<std::optional<outages::DeviceKind>> part_kind(const std::string& text) {
-  for (auto kind : {outages::DeviceKind::service_point, outages::DeviceKind::transformer,
-                    outages::DeviceKind::feeder, outages::DeviceKind::substation}) {
-    if (text == outages::device_kind_name(kind)) return std::optional<outages::DeviceKind>{kind};
-  }
-  return invalid_input("part.kind",
-                       "part.kind is transformer, feeder, substation or service_point");
-}
-
 // {"part": {"kind", "id"}?, "still_dark": [service point ids]?, "note"?}
 http::Response restore(ApiContext& context, std::int64_t id, const nlohmann::json& body,
                        const std::string& actor) {
@@ -72,8 +63,11 @@ http::Response restore(ApiContext& context, std::int64_t id, const nlohmann::jso
       return http::problem_from_error(
           invalid_input("part", "part is {\"kind\": \"transformer\", \"id\": 12}"));
     }
-    auto kind = part_kind(text_of(part, "kind"));
-    if (!kind.ok()) return http::problem_from_error(kind.error());
+    auto kind = outages::parse_device_kind(text_of(part, "kind"));
+    if (!kind) {
+      return http::problem_from_error(invalid_input(
+          "part.kind", "part.kind is transformer, feeder, substation or service_point"));
+    }
     restoration.part_kind = *kind;
     restoration.part_id = part["id"].get<std::int64_t>();
   }
@@ -307,25 +301,16 @@ http::Response meter_events_handler(ApiContext& context, http::Request& request)
 namespace rp::api {
 
 http::Response public_outage_report_handler(ApiContext& context, http::Request& request) {
-  // Staff and integrations report for an account (POST /api/v1/accounts/{number}/outage-reports).
-  if (request.header("authorization")) {
-    return http::problem(403, "permission-required", "Not here",
-                         "an integration reports for an account: POST "
-                         "/api/v1/accounts/{number}/outage-reports",
-                         {}, "permission-required");
-  }
-  std::string actor = "public:" + request.remote_address;
-  auto session = current_session(context, request);
-  if (!session.ok()) return http::problem_from_error(session.error());
-  if (*session) {
-    if (auto refused = require_csrf(request, **session)) return *refused;
-    actor = "customer:" + std::to_string((*session)->user_id);
+  if (auto refused = require_public_caller(context, request,
+                                           "an integration reports for an account: POST "
+                                           "/api/v1/accounts/{number}/outage-reports")) {
+    return *refused;
   }
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
   auto report = report_of(*body);
   if (!report.ok()) return http::problem_from_error(report.error());
-  return report_answer(outages::report_outage(context.database, *report, actor), true);
+  return report_answer(outages::report_outage(context.database, *report, request.actor), true);
 }
 
 http::Response account_outage_report_handler(ApiContext& context, http::Request& request) {

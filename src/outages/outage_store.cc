@@ -14,14 +14,6 @@ using store::Value;
 
 namespace {
 
-std::optional<DeviceKind> parse_device_kind(std::string_view text) {
-  for (DeviceKind kind : {DeviceKind::service_point, DeviceKind::transformer, DeviceKind::feeder,
-                          DeviceKind::substation}) {
-    if (text == device_kind_name(kind)) return kind;
-  }
-  return std::nullopt;
-}
-
 std::string optional_text(const Row& row, const char* column) {
   return row.is_null(column) ? "" : row.text(column);
 }

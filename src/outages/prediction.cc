@@ -49,6 +49,14 @@ const char* device_kind_name(DeviceKind kind) {
   return "service_point";
 }
 
+std::optional<DeviceKind> parse_device_kind(std::string_view text) {
+  for (DeviceKind kind : {DeviceKind::service_point, DeviceKind::transformer, DeviceKind::feeder,
+                          DeviceKind::substation}) {
+    if (text == device_kind_name(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
 void Topology::index() {
   points_on_transformer.clear();
   transformers_on_feeder.clear();

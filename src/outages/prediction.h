@@ -17,6 +17,8 @@
 // transformers'); each signalling point is in exactly one predicted outage.
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +26,7 @@ namespace rp::outages {
 
 enum class DeviceKind { service_point, transformer, feeder, substation };
 const char* device_kind_name(DeviceKind kind);  // "service_point", "transformer", ...
+std::optional<DeviceKind> parse_device_kind(std::string_view text);
 
 // The electric network as prediction sees it: each service point's transformer, each
 // transformer's feeder, each feeder's substation (0: none known).
