@@ -1,11 +1,15 @@
 #include "api/outage_handlers.h"
 
+#include <cstdio>
+
 #include "api/answers.h"
 #include "api/guards.h"
 #include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
+#include "outages/outage_map.h"
 #include "outages/outage_moves.h"
+#include "outages/outage_views.h"
 #include "outages/outages.h"
 #include "outages/status_board.h"
 
@@ -104,8 +108,7 @@ void write_public_outage(JsonWriter& out, const Outage& outage) {
   out.key("status").string(std::string(outages::status_name(outage.status)));
   out.key("cause").string(std::string(outages::cause_name(outage.cause)));
   // "About" how many: exact below 20, else to the nearest ten.
-  const std::int64_t out_now = outage.customers_out;
-  out.key("customers_out").number(out_now < 20 ? out_now : (out_now + 5) / 10 * 10);
+  out.key("customers_out").number(outages::about_how_many(outage.customers_out));
   out.key("etr").optional_string(outage.etr.empty() ? std::nullopt
                                                     : std::optional<std::string>(outage.etr));
   out.key("public_note").string(outage.public_note).key("planned").boolean(outage.planned);
@@ -119,13 +122,20 @@ http::Response board_not_ready() {
                        "outage-status-unavailable");
 }
 
-// {"premise", "kind", "callback_phone"?, "details"?}
-Result<outages::OutageReport> report_of(const nlohmann::json& body) {
+// {"premise" (or, `by_phone`, "phone"), "kind", "callback_phone"?, "details"?}
+Result<outages::OutageReport> report_of(const nlohmann::json& body, bool by_phone) {
   outages::OutageReport report;
-  if (!body.contains("premise") || !body["premise"].is_number_integer()) {
+  if (by_phone && body.contains("phone") && !body.contains("premise")) {
+    report.account_phone = text_of(body, "phone");
+    if (report.account_phone.empty()) {
+      return invalid_input("phone", "type the 10-digit phone number on the account")
+          .coded("outage-phone-not-matched");
+    }
+  } else if (!body.contains("premise") || !body["premise"].is_number_integer()) {
     return invalid_input("premise", "premise is the id of the address (GET /api/v1/premises)");
+  } else {
+    report.premise_id = body["premise"].get<std::int64_t>();
   }
-  report.premise_id = body["premise"].get<std::int64_t>();
   const std::string kind = text_of(body, "kind");
   auto parsed = outages::parse_report_kind(kind.empty() ? "out" : kind);
   if (!parsed) {
@@ -183,6 +193,31 @@ http::Response staff_outage_handler(ApiContext& context, http::Request& request)
     out.key("etr").optional_string(move.etr.empty() ? std::nullopt
                                                     : std::optional<std::string>(move.etr));
     out.key("actor").string(move.actor).key("at").string(move.at).end_object();
+  }
+  out.end_array();
+  auto parts = outages::outage_parts(context.database, detail->outage);
+  if (!parts.ok()) return http::problem_from_error(parts.error());
+  out.key("devices").begin_array();
+  for (const outages::OutageDevice& device : parts->devices) {
+    out.begin_object().key("kind").string(outages::device_kind_name(device.kind));
+    out.key("id").number(device.id).key("name").string(device.name);
+    out.key("customers_out").number(device.customers_out);
+    out.key("customers_total").number(device.customers_total).end_object();
+  }
+  out.end_array().key("homes").begin_array();
+  for (const outages::OutageHome& home : parts->homes) {
+    out.begin_object().key("service_point").number(home.service_point);
+    out.key("premise").number(home.premise);
+    out.key("address").begin_object().key("line1").string(home.line1);
+    out.key("city").string(home.city).end_object();
+    out.key("dark").boolean(home.dark);
+    out.key("restored_at")
+        .optional_string(home.restored_at.empty() ? std::nullopt
+                                                  : std::optional<std::string>(home.restored_at));
+    out.key("moved_to")
+        .optional_string(home.moved_to.empty() ? std::nullopt
+                                               : std::optional<std::string>(home.moved_to));
+    out.end_object();
   }
   out.end_array().end_object();
   return json_text(200, out.take());
@@ -308,7 +343,7 @@ http::Response public_outage_report_handler(ApiContext& context, http::Request& 
   }
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  auto report = report_of(*body);
+  auto report = report_of(*body, true);
   if (!report.ok()) return http::problem_from_error(report.error());
   return report_answer(outages::report_outage(context.database, *report, request.actor), true);
 }
@@ -319,7 +354,7 @@ http::Response account_outage_report_handler(ApiContext& context, http::Request&
   if (!number.ok()) return http::problem_from_error(not_found("no such account"));
   auto body = http::parse_json_object_body(request);
   if (!body.ok()) return http::problem_from_error(body.error());
-  auto report = report_of(*body);
+  auto report = report_of(*body, false);
   if (!report.ok()) return http::problem_from_error(report.error());
   report->account = *number;
   return report_answer(outages::report_outage(context.database, *report, request.actor), false);
@@ -374,10 +409,74 @@ http::Response account_outages_handler(ApiContext& context, http::Request& reque
     } else {
       out.null();
     }
+    // Back in the last day: the page asks "still out?", which reports again.
+    auto restored = outages::recently_restored(context.database, premise.id);
+    if (!restored.ok()) return http::problem_from_error(restored.error());
+    out.key("recently_restored");
+    if (*restored && !status.outage) {
+      write_public_outage(out, (*restored)->outage);
+      out.key("restored_at").string((*restored)->restored_at);
+    } else {
+      out.null();
+    }
     out.end_object();
   }
   out.end_array().key("as_of").string(as_of).end_object();
   return json_text(200, out.take());
+}
+
+}  // namespace rp::api
+
+namespace rp::api {
+
+http::Response outage_map_handler(ApiContext& context, http::Request&) {
+  if (context.outage_status == nullptr || !context.outage_status->ready()) {
+    return board_not_ready();
+  }
+  const auto [as_of, map] = context.outage_status->map();
+  // Micro-degrees as decimal degrees, exactly: -123012345 -> -123.012345.
+  const auto degrees = [](std::int64_t micro) {
+    const std::int64_t whole = (micro < 0 ? -micro : micro);
+    char text[32];
+    std::snprintf(text, sizeof text, "%s%lld.%06lld", micro < 0 ? "-" : "",
+                  static_cast<long long>(whole / 1'000'000),
+                  static_cast<long long>(whole % 1'000'000));
+    return std::string(text);
+  };
+  const auto write_box = [&](JsonWriter& out, const outages::MapBox& box) {
+    out.key("south").json(degrees(box.south)).key("west").json(degrees(box.west));
+    out.key("north").json(degrees(box.north)).key("east").json(degrees(box.east));
+  };
+  JsonWriter out;
+  out.begin_object().key("as_of").string(as_of).key("bounds");
+  if (map.bounds) {
+    out.begin_object();
+    write_box(out, *map.bounds);
+    out.end_object();
+  } else {
+    out.null();
+  }
+  out.key("customers_out").number(map.customers_out).key("areas").begin_array();
+  for (const outages::MapArea& area : map.areas) {
+    out.begin_object().key("zip").string(area.area.zip).key("city").string(area.area.city);
+    out.key("state").string(area.area.state).key("customers_out").number(area.customers_out);
+    out.key("customers_served").number(area.area.homes).key("outages").number(area.outages);
+    out.key("etr").optional_string(area.etr.empty() ? std::nullopt
+                                                    : std::optional<std::string>(area.etr));
+    out.key("cause").string(std::string(outages::cause_name(area.cause)));
+    write_box(out, area.area.box);
+    out.end_object();
+  }
+  out.end_array().key("cells").begin_array();
+  for (const outages::MapCell& cell : map.cells) {
+    out.begin_object();
+    write_box(out, cell.box);
+    out.key("customers_out").number(cell.customers_out).end_object();
+  }
+  out.end_array().end_object();
+  http::Response response = json_text(200, out.take());
+  response.set_header("Cache-Control", "no-store");
+  return response;
 }
 
 }  // namespace rp::api

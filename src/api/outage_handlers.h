@@ -22,5 +22,13 @@ http::Response public_outage_report_handler(ApiContext& context, http::Request& 
 http::Response account_outage_report_handler(ApiContext& context, http::Request& request);
 http::Response outage_status_handler(ApiContext& context, http::Request& request);
 http::Response account_outages_handler(ApiContext& context, http::Request& request);
+// The map of affected areas (outages/outage_map.h): open to anyone, from the status snapshot.
+http::Response outage_map_handler(ApiContext& context, http::Request& request);
+
+// The outage console's reading (outages/outage_views.h, accounts.read): the storm summary, the
+// signals by device, and an account's outage history.
+http::Response outage_summary_handler(ApiContext& context, http::Request& request);
+http::Response outage_signals_handler(ApiContext& context, http::Request& request);
+http::Response account_outage_history_handler(ApiContext& context, http::Request& request);
 
 }  // namespace rp::api

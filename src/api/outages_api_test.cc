@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/search_index.h"
 #include "api/testing/customers.h"
 #include "api/testing/two_accounts.h"
 #include "outages/network.h"
@@ -213,6 +214,130 @@ TEST_F(OutagesApiTest, APublicCallerReportsTenTimesAnHourAtMost) {
                                {{"Content-Type", "application/json"}}, report);
   EXPECT_EQ(eleventh.status, 429) << eleventh.body;
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_signals"), 10);
+}
+
+TEST_F(OutagesApiTest, TheConsoleReadsTheStormAndAnAccountsHistoryAndTheMapHidesSmallOutages) {
+  ASSERT_TRUE(outages::draw_missing_network(test_.database(), 1).ok());
+  auto gasps = server_.request(
+      "POST", "/api/v1/meter-events",
+      R"({"events": [{"meter": "E1000017", "kind": "last_gasp", "occurred_at": "2026-12-07T10:00:00Z"},
+                     {"meter": "E2000017", "kind": "last_gasp", "occurred_at": "2026-12-07T10:00:02Z"}]})");
+  ASSERT_EQ(gasps.status, 202) << gasps.body;
+  // Before the pass the signals are in no outage yet.
+  auto signals = server_.get("/api/v1/staff/outage-signals");
+  ASSERT_EQ(signals.status, 200) << signals.body;
+  ASSERT_EQ(signals.json()["devices"].size(), 1u);
+  EXPECT_EQ(signals.json()["devices"][0]["last_gasps"], 2);
+  EXPECT_EQ(signals.json()["devices"][0]["points"], 2);
+  EXPECT_TRUE(signals.json()["devices"][0]["outage"].is_null());
+  ASSERT_TRUE(outages::predict_pass(test_.database()).ok());
+  ASSERT_TRUE(server_.refresh_outage_status().ok());
+  const std::string number = server_.get("/api/v1/staff/outages").json()["outages"][0]["number"];
+  EXPECT_EQ(server_.get("/api/v1/staff/outage-signals").json()["devices"][0]["outage"], number);
+
+  auto summary = server_.get("/api/v1/staff/outages/summary");
+  ASSERT_EQ(summary.status, 200) << summary.body;
+  EXPECT_EQ(summary.json()["customers_out"], 2);
+  EXPECT_EQ(summary.json()["outages_open"], 1);
+  EXPECT_EQ(summary.json()["hours"].size(), 24u);
+  std::int64_t gasps_counted = 0;
+  const nlohmann::json hours = summary.json()["hours"];
+  for (const auto& hour : hours) gasps_counted += hour["last_gasps"].get<int>();
+  EXPECT_EQ(gasps_counted, 2) << summary.body;
+  EXPECT_EQ(summary.json()["customers_out_over_time"].back()["customers_out"], 2);
+
+  // Two homes out: not on the public map (a stranger could tell whose they are).
+  auto map = server_.send("GET", "/api/v1/outages/map", {});
+  ASSERT_EQ(map.status, 200) << map.body;
+  EXPECT_TRUE(map.json()["areas"].empty());
+  EXPECT_TRUE(map.json()["cells"].empty());
+  ASSERT_FALSE(map.json()["bounds"].is_null()) << map.body;
+  EXPECT_GT(map.json()["bounds"]["north"].get<double>(), 40.0);
+
+  // The detail lists the homes, to restore one of them first.
+  auto detail = server_.get("/api/v1/staff/outages/" + number);
+  ASSERT_EQ(detail.json()["homes"].size(), 2u) << detail.body;
+  EXPECT_TRUE(detail.json()["devices"].empty()) << "one transformer: nothing to split";
+  const nlohmann::json first_home = detail.json()["homes"][0];
+  auto part =
+      server_.request("POST", "/api/v1/staff/outages/" + number + "/moves",
+                      R"({"action": "restore", "part": {"kind": "service_point", "id": )" +
+                          std::to_string(first_home["service_point"].get<std::int64_t>()) + "}}");
+  ASSERT_EQ(part.status, 200) << part.body;
+  EXPECT_EQ(part.json()["outage"]["customers_out"], 1);
+  EXPECT_EQ(server_.get("/api/v1/staff/outages/summary").json()["restored_today"], 1);
+  ASSERT_TRUE(server_.refresh_outage_status().ok());
+
+  // The restored home's customer is asked "still out?"; the other is still in the outage.
+  const std::int64_t restored_premise = first_home["premise"];
+  for (const AccountNumber& account : {maria_, ben_}) {
+    auto mine = server_.get(path(account, "/outages"));
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    const nlohmann::json home = mine.json()["premises"][0];
+    if (home["premise"] == restored_premise) {
+      EXPECT_TRUE(home["outage"].is_null());
+      ASSERT_FALSE(home["recently_restored"].is_null()) << mine.body;
+      EXPECT_EQ(home["recently_restored"]["number"], number);
+    } else {
+      EXPECT_FALSE(home["outage"].is_null());
+      EXPECT_TRUE(home["recently_restored"].is_null());
+    }
+  }
+  auto history = server_.get(path(maria_, "/outage-history"));
+  ASSERT_EQ(history.status, 200) << history.body;
+  ASSERT_EQ(history.json()["outages"].size(), 1u);
+  EXPECT_EQ(history.json()["outages"][0]["number"], number);
+  EXPECT_EQ(history.json()["outages"][0]["premise"]["line1"], "1204 Elm St");
+}
+
+TEST_F(OutagesApiTest, SignedOutCustomersReportByThePhoneNumberOnTheirAccount) {
+  // Maria and Ben share a phone at first: the number has two homes.
+  ASSERT_TRUE(test_.database()
+                  .write<bool>([&](store::Session& session) -> Result<bool> {
+                    RP_TRY(session.execute("UPDATE persons SET phone = '+15415550134'"));
+                    auto accounts = session.query("SELECT id FROM accounts");
+                    RP_TRY(accounts);
+                    for (const store::Row& row : *accounts) {
+                      RP_TRY(accounts::index_accounts_of_holder(session, row.integer("id")));
+                    }
+                    return true;
+                  })
+                  .ok());
+  const auto report = [&](const std::string& phone) {
+    return server_.send("POST", "/api/v1/outage-reports", {{"Content-Type", "application/json"}},
+                        R"({"phone": ")" + phone + R"(", "kind": "out"})");
+  };
+  auto several = report("(541) 555-0134");
+  EXPECT_EQ(several.status, 422) << several.body;
+  EXPECT_EQ(several.json()["code"], "outage-phone-several-homes");
+  EXPECT_EQ(several.json()["field"], "phone");
+  auto unknown = report("541-555-0199");
+  EXPECT_EQ(unknown.json()["code"], "outage-phone-not-matched") << unknown.body;
+  EXPECT_EQ(report("hello").json()["code"], "outage-phone-not-matched");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_signals"), 0);
+
+  ASSERT_TRUE(test_.database()
+                  .write<bool>([&](store::Session& session) -> Result<bool> {
+                    RP_TRY(session.execute(
+                        "UPDATE persons SET phone = '5415550177' WHERE id = (SELECT person_id "
+                        "FROM accounts WHERE number = '" +
+                        ben_.digits() + "')"));
+                    auto accounts = session.query("SELECT id FROM accounts");
+                    RP_TRY(accounts);
+                    for (const store::Row& row : *accounts) {
+                      RP_TRY(accounts::index_accounts_of_holder(session, row.integer("id")));
+                    }
+                    return true;
+                  })
+                  .ok());
+  auto bens = report("541.555.0177");
+  ASSERT_EQ(bens.status, 201) << bens.body;
+  EXPECT_FALSE(bens.json().contains("address_hint")) << "a number never tells a stranger a street";
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM outage_signals s JOIN accounts a ON a.id = s.account_id "
+                  "WHERE a.number = '" +
+                      ben_.digits() + "'"),
+            1);
 }
 
 }  // namespace

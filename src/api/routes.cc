@@ -191,6 +191,9 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("DELETE", "/api/v1/staff/webhooks/{id}", bind(remove_webhook_handler),
              "settings.change");
   router.add("GET", "/api/v1/staff/outages", bind(staff_outages_handler), "accounts.read");
+  router.add("GET", "/api/v1/staff/outages/summary", bind(outage_summary_handler),
+             "accounts.read");
+  router.add("GET", "/api/v1/staff/outage-signals", bind(outage_signals_handler), "accounts.read");
   router.add("GET", "/api/v1/staff/outages/{outage}", bind(staff_outage_handler), "accounts.read");
   router.add("POST", "/api/v1/staff/outages/{outage}/moves", bind(move_outage_handler),
              "outages.manage");
@@ -199,10 +202,13 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("POST", "/api/v1/meter-events", bind(meter_events_handler), "meter_data.ingest");
   router.add("POST", "/api/v1/outage-reports", bind(public_outage_report_handler));
   router.add("GET", "/api/v1/outages/status", bind(outage_status_handler));
+  router.add("GET", "/api/v1/outages/map", bind(outage_map_handler));
   router.add("POST", "/api/v1/accounts/{number}/outage-reports",
              bind(account_outage_report_handler), "outages.report");
   router.add("GET", "/api/v1/accounts/{number}/outages", bind(account_outages_handler),
              "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/outage-history",
+             bind(account_outage_history_handler), "accounts.read");
   router.add("GET", "/api/v1/premises", bind(find_premises_handler));
   router.add("POST", "/api/v1/service-applications", bind(apply_for_service_handler));
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));

@@ -24,7 +24,9 @@ Result<void> check_report(const OutageReport& report) {
   if (report.details.size() > kMostDetails) {
     return invalid_input("details", "at most 1,000 characters");
   }
-  if (report.premise_id <= 0) return invalid_input("premise", "say which address is out");
+  if (report.premise_id <= 0 && report.account_phone.empty()) {
+    return invalid_input("premise", "say which address is out");
+  }
   return success();
 }
 
@@ -129,6 +131,33 @@ std::string_view report_kind_name(ReportKind kind) {
   return "out";
 }
 
+namespace {
+
+// The one home with electric service now of the accounts with phone `typed` on file, and its
+// account. A different answer for an unknown number and for several homes says no more than
+// the start-service search does; the caller is throttled before asking.
+Result<std::pair<std::int64_t, std::int64_t>> home_of_phone(Session& session,
+                                                            const std::string& typed) {
+  auto number = notify::e164_number(typed, "US", "phone");
+  if (!number.ok() || !number->starts_with("+1") || number->size() != 12) {
+    return invalid_input("phone", "type the 10-digit phone number on the account")
+        .coded("outage-phone-not-matched");
+  }
+  auto homes = session.query_named("outages/electric_homes_of_phone", {number->substr(2)});
+  RP_TRY(homes);
+  if (homes->empty()) {
+    return invalid_input("phone", "no account with electric service has that phone number")
+        .coded("outage-phone-not-matched");
+  }
+  if (homes->size() > 1) {
+    return invalid_input("phone", "that phone number has several homes: report by address")
+        .coded("outage-phone-several-homes");
+  }
+  return std::make_pair(homes->at(0).integer("premise_id"), homes->at(0).integer("account_id"));
+}
+
+}  // namespace
+
 Result<ReportAnswer> report_outage(store::Database& database, const OutageReport& report,
                                    const std::string& actor) {
   RP_TRY(check_report(report));
@@ -153,19 +182,26 @@ Result<ReportAnswer> report_outage(store::Database& database, const OutageReport
       }
     }
     Value account_id = Null{};
+    std::int64_t premise_id = report.premise_id;
+    if (!report.account_phone.empty()) {
+      auto home = home_of_phone(session, report.account_phone);
+      RP_TRY(home);
+      premise_id = home->first;
+      account_id = home->second;
+    }
     if (report.account) {
       auto zone = store::utility_zone(session);
       RP_TRY(zone);
       const std::string since = format_local_date(plus_days(zone->local_date(received), -30));
       auto served = session.query_named("outages/account_serves_premise",
-                                        {report.account->digits(), report.premise_id, since});
+                                        {report.account->digits(), premise_id, since});
       RP_TRY(served);
       if (served->empty()) {
         return invalid_input("premise", "that address is not one of this account's");
       }
       account_id = served->at(0).integer("id");
     }
-    auto point = electric_point(session, report.premise_id);
+    auto point = electric_point(session, premise_id);
     RP_TRY(point);
     auto known = open_outage_of_point(session, *point);
     RP_TRY(known);

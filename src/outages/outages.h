@@ -69,6 +69,9 @@ struct Outage {
 struct OutageReport {
   std::optional<AccountNumber> account;  // signed in: the premise must be one of its services
   std::int64_t premise_id = 0;
+  // Or, signed out, the phone number on the account (any US form): its one home with electric
+  // service now is the one reported for.
+  std::string account_phone;
   ReportKind kind = ReportKind::out;
   std::string callback_phone;  // "" none: 10 digits, or +1 and 10 digits
   std::string details;         // 0-1,000 characters
@@ -82,6 +85,8 @@ struct ReportAnswer {
 
 // Errors (nothing written): invalid_input naming premise (not served with electricity, or not
 // one of the signed-in account's), callback_phone or details; not_found for the account;
+// invalid_input "phone" coded outage-phone-not-matched (no account with that phone has electric
+// service now) or outage-phone-several-homes (use the address);
 // throttled past kPublicReportsPerHour ("public:" actors) or kCustomerReportsPerHour
 // ("customer:" actors).
 Result<ReportAnswer> report_outage(store::Database& database, const OutageReport& report,

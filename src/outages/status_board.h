@@ -16,13 +16,13 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "outages/outage_map.h"
 #include "outages/outages.h"
 
 namespace rp::outages {
-
-inline constexpr std::int64_t kPublicMinimumCustomers = 5;
 
 struct PremiseStatus {
   std::string as_of;             // when the snapshot was taken ("" before the first)
@@ -41,16 +41,25 @@ class StatusBoard {
   // outages smaller than kPublicMinimumCustomers are not shown.
   PremiseStatus at_premise(std::int64_t premise_id, bool in_public) const;
 
+  // The map of affected areas (outage_map.h) and when it was drawn ("" before the first).
+  std::pair<std::string, OutageMap> map() const;
+
  private:
   struct Snapshot {
     std::string as_of;
     std::vector<Outage> outages;
     std::unordered_map<std::int64_t, std::size_t> by_premise;  // index into outages
+    OutageMap map;
   };
   std::shared_ptr<const Snapshot> current() const;
 
   mutable std::mutex mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
+  std::mutex refresh_mutex_;  // one refresh at a time; guards served_
+  // The served areas change only with new premises: read again every kServedAreasMinutes.
+  std::vector<ServedArea> served_;
+  Instant served_read_at_{};
+  static constexpr int kServedAreasMinutes = 10;
 };
 
 }  // namespace rp::outages
