@@ -31,4 +31,9 @@ http::Response outage_summary_handler(ApiContext& context, http::Request& reques
 http::Response outage_signals_handler(ApiContext& context, http::Request& request);
 http::Response account_outage_history_handler(ApiContext& context, http::Request& request);
 
+// Addresses an account follows for outage alerts (outages/announcements.h).
+http::Response followed_addresses_handler(ApiContext& context, http::Request& request);
+http::Response follow_address_handler(ApiContext& context, http::Request& request);
+http::Response unfollow_address_handler(ApiContext& context, http::Request& request);
+
 }  // namespace rp::api

@@ -340,5 +340,37 @@ TEST_F(OutagesApiTest, SignedOutCustomersReportByThePhoneNumberOnTheirAccount) {
             1);
 }
 
+TEST_F(OutagesApiTest, ACustomerFollowsAnotherAddressAndNobodyElseChangesTheirList) {
+  const std::int64_t bens_premise =
+      count(test_.database(),
+            "SELECT sp.premise_id FROM meters m JOIN service_points sp ON sp.id = "
+            "m.service_point_id WHERE m.serial = 'E2000017'");
+  Customer maria = testing::sign_up(server_, test_.database(), "maria@example.com", "1204 Elm St");
+  auto followed = server_.send("POST", path(maria_, "/followed-addresses"), as(maria),
+                               R"({"premise": )" + std::to_string(bens_premise) + "}");
+  ASSERT_EQ(followed.status, 200) << followed.body;
+  ASSERT_EQ(followed.json()["addresses"].size(), 1u);
+  EXPECT_EQ(followed.json()["addresses"][0]["line1"], "17 Oak Ave");
+  EXPECT_EQ(server_
+                .send("POST", path(maria_, "/followed-addresses"), as(maria),
+                      R"({"premise": "17 Oak Ave"})")
+                .json()["field"],
+            "premise");
+  // Maria cannot read or change Ben's list.
+  EXPECT_EQ(server_.send("GET", path(ben_, "/followed-addresses"), as(maria)).status, 404);
+  EXPECT_EQ(server_
+                .send("DELETE", path(ben_, "/followed-addresses/" + std::to_string(bens_premise)),
+                      as(maria))
+                .status,
+            404);
+  auto stopped = server_.send(
+      "DELETE", path(maria_, "/followed-addresses/" + std::to_string(bens_premise)), as(maria));
+  ASSERT_EQ(stopped.status, 200) << stopped.body;
+  EXPECT_TRUE(stopped.json()["addresses"].empty());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM account_events WHERE kind LIKE 'outage.address_%'"),
+            2);
+}
+
 }  // namespace
 }  // namespace rp::api

@@ -209,6 +209,12 @@ void add_routes(http::Router& router, ApiContext& context) {
              "accounts.read");
   router.add("GET", "/api/v1/accounts/{number}/outage-history",
              bind(account_outage_history_handler), "accounts.read");
+  router.add("GET", "/api/v1/accounts/{number}/followed-addresses",
+             bind(followed_addresses_handler), "accounts.read");
+  router.add("POST", "/api/v1/accounts/{number}/followed-addresses",
+             bind(follow_address_handler), "accounts.change");
+  router.add("DELETE", "/api/v1/accounts/{number}/followed-addresses/{premise}",
+             bind(unfollow_address_handler), "accounts.change");
   router.add("GET", "/api/v1/premises", bind(find_premises_handler));
   router.add("POST", "/api/v1/service-applications", bind(apply_for_service_handler));
   router.add("POST", "/api/v1/sms/inbound", bind(inbound_text_handler));

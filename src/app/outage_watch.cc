@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "outages/announcements.h"
 #include "outages/outages.h"
 
 namespace rp::app {
@@ -31,6 +32,13 @@ void OutageWatch::loop() {
           "outage prediction: {} signals, {} outages opened, {} joined one, {} merged, {} homes "
           "restored by their meters",
           pass->signals, pass->opened, pass->joined, pass->merged, pass->restored);
+    }
+    // Tell customers: announcements fanned out into account events for the notices pipeline.
+    if (auto told = outages::fan_out_announcements(database_); !told.ok()) {
+      spdlog::error("outage alerts stopped: {}", told.error().message);
+    } else if (told->events > 0) {
+      spdlog::info("outage alerts: {} announcements, {} account events", told->announcements,
+                   told->events);
     }
     if (board_ != nullptr) {
       if (auto refreshed = board_->refresh(database_); !refreshed.ok()) {

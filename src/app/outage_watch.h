@@ -1,7 +1,9 @@
 #pragma once
 // The server's outage watch: every `period` (2 s in the server) a prediction pass over the
 // signals not yet in an outage (outages/outages.h), so that a storm's reports and last gasps
-// become outages within seconds. A pass that finds nothing only reads. Runs on its own thread so
+// become outages within seconds; then the outage alerts waiting are fanned out into account
+// events (outages/announcements.h), which the notices pipeline sends within its minute. A pass
+// that finds nothing only reads. Runs on its own thread so
 // the minute-long scheduler tick (scheduled_jobs.h) never delays it; every pass that did
 // something is logged.
 

@@ -241,6 +241,39 @@ TEST_F(NoticesTest, TwoServersPassingAtOnceSendEachNoticeOnce) {
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM notices"), 40);
 }
 
+TEST_F(NoticesTest, OutageAlertsSayWhereWhenAndHowToSayStillOut) {
+  record("outage.detected",
+         R"({"outage": "OUT000042", "address": "1204 Elm St", "city": "Springfield",
+             "followed": false, "cause": "vegetation", "cause_vegetation": true,
+             "customers_out": 140, "etr": "2026-12-08T02:30:00Z", "etr_clock": "18:30",
+             "etr_clock_12": "6:30 PM", "etr_day_en": "Monday, December 7",
+             "etr_day_es": "lunes 7 de diciembre", "etr_today": false})");
+  record("outage.restored",
+         R"({"outage": "OUT000042", "address": "1204 Elm St", "city": "Springfield",
+             "followed": true})");
+  pass();
+  auto sent = mail();
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[0].text("subject"), "Power outage at 1204 Elm St");
+  EXPECT_NE(sent[0].text("body").find("about 140 customers are out"), std::string::npos)
+      << sent[0].text("body");
+  EXPECT_NE(sent[0].text("body").find("Cause: a tree on the line."), std::string::npos);
+  EXPECT_NE(sent[0].text("body").find("Estimated back Monday, December 7 by 6:30 PM."),
+            std::string::npos);
+  EXPECT_EQ(sent[1].text("subject"), "Power is back at 1204 Elm St");
+  EXPECT_NE(sent[1].text("body").find("(an address you follow)"), std::string::npos);
+  EXPECT_NE(sent[1].text("body").find("https://portal.example.com/outages"), std::string::npos)
+      << "still out? one tap";
+
+  set_contact("maria@example.com", "es");
+  record("outage.restored",
+         R"({"outage": "OUT000042", "address": "1204 Elm St", "city": "Springfield"})");
+  pass();
+  sent = mail();
+  ASSERT_EQ(sent.size(), 3u);
+  EXPECT_EQ(sent[2].text("subject"), "Volvió la luz en 1204 Elm St");
+}
+
 TEST_F(NoticesTest, EveryKindInTheCatalogHasItsTemplatesInEnglishAndSpanish) {
   auto kinds = query(test_.database(), "SELECT kind, text_default FROM notice_kinds");
   ASSERT_FALSE(kinds.empty());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "outages/announcements.h"
 #include "outages/etr_history.h"
 #include "outages/outage_store.h"
 #include "store/utility_settings.h"
@@ -73,6 +74,9 @@ Result<Outage> move_outage(store::Database& database, std::int64_t id, const Out
     }
     RP_TRY(record_move(session, id, action_name(move.action), status_name(outage->status),
                        status_name(*to), move.note, actor, at));
+    if (move.action == OutageAction::arrive) {
+      RP_TRY(announce(session, id, Announcement::crew_on_site, actor, at));
+    }
     // A cause named, and the ETR still the history's: the history of that cause says more.
     if (move.cause && *move.cause != outage->cause && outage->etr_by == kHistoryActor &&
         is_open(*to)) {
@@ -125,6 +129,7 @@ Result<EtrSet> set_etr(store::Database& database, std::int64_t id, Instant etr,
         {id, status, status,
          std::string(announced ? "announced" : "kept; moved less than the step, not announced"),
          text, actor, at}));
+    if (announced) RP_TRY(announce(session, id, Announcement::etr, actor, at));
     auto now_set = read_outage(session, id);
     RP_TRY(now_set);
     return EtrSet{std::move(*now_set), announced};
@@ -188,6 +193,7 @@ Result<Restored> restore_outage(store::Database& database, std::int64_t id,
                       predicted.signalled,
                       outage->began_at,
                       "still dark when " + outage->number + " was restored",
+                      false,
                       false};
         auto opened = open_outage(session, own, actor, at);
         RP_TRY(opened);
@@ -205,6 +211,9 @@ Result<Restored> restore_outage(store::Database& database, std::int64_t id,
     RP_TRY(record_move(session, id, restoration.part_kind ? "restore_part" : "restore",
                        status_name(outage->status), status_name(now_out->status), words, actor,
                        at));
+    if (restored.restored_points > 0) {
+      RP_TRY(announce(session, id, Announcement::restored, actor, at, at));
+    }
     restored.outage = std::move(*now_out);
     return restored;
   });

@@ -1,5 +1,7 @@
 #include "outages/outage_store.h"
 
+#include "outages/announcements.h"
+
 #include <algorithm>
 
 #include "outages/etr_history.h"
@@ -153,6 +155,10 @@ Result<Opened> open_outage(Session& session, const NewOutage& outage, const std:
   RP_TRY(store::bulk_insert(session, kPoints, rows));
   RP_TRY(record_move(session, id, "open", "reported", "reported", outage.note, actor, at));
   RP_TRY(estimate_and_set_etr(session, id, outage.kind, "", outage.began_at, at));
+  // A single home's own outage is not announced: its customer knows, and a report was answered.
+  if (outage.announce && outage.kind != DeviceKind::service_point) {
+    RP_TRY(announce(session, id, Announcement::detected, actor, at));
+  }
   store::Rows under;
   if (outage.take_in) {
     auto sharing = session.query_named("outages/outages_dark_at_points_of", {id, id});

@@ -43,8 +43,9 @@ struct NewOutage {
   std::int64_t device_id = 0;
   std::vector<std::int64_t> points;  // the points it leaves out
   std::string began_at;
-  std::string note;     // kept with its first move
-  bool take_in = true;  // merge the open outages sharing a dark point (not when splitting one)
+  std::string note;      // kept with its first move
+  bool take_in = true;   // merge the open outages sharing a dark point (not when splitting one)
+  bool announce = true;  // tell its customers it is detected (announcements.h)
 };
 
 struct Opened {

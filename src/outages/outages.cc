@@ -6,6 +6,7 @@
 #include <set>
 
 #include "notify/phone_number.h"
+#include "outages/announcements.h"
 #include "outages/outage_store.h"
 #include "store/bulk_insert.h"
 #include "store/utility_settings.h"
@@ -221,6 +222,12 @@ Result<ReportAnswer> report_outage(store::Database& database, const OutageReport
          std::int64_t{answer.duplicate ? 1 : 0}});
     RP_TRY(signal);
     answer.signal_id = signal->at(0).integer(0);
+    // The account's customer is told their report arrived (not a repeat, not a flicker).
+    if (!std::holds_alternative<Null>(account_id) && !answer.duplicate &&
+        report.kind != ReportKind::flicker) {
+      RP_TRY(
+          report_received(session, std::get<std::int64_t>(account_id), premise_id, *known, actor));
+    }
     answer.known = std::move(*known);
     return answer;
   });
@@ -334,6 +341,7 @@ Result<std::int64_t> restore_where_power_came_back(store::Database& database,
           std::to_string(*points) +
               (*points == 1 ? " meter said its power is back" : " meters said their power is back"),
           kSystemActor, at));
+      RP_TRY(announce(session, id, Announcement::restored, kSystemActor, at, at));
       return *points;
     });
     RP_TRY(done);

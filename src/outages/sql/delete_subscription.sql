@@ -1,0 +1,1 @@
+DELETE FROM outage_subscriptions WHERE account_id = :account_id AND premise_id = :premise_id

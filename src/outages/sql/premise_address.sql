@@ -1,0 +1,1 @@
+SELECT line1, city FROM premises WHERE id = :premise
