@@ -26,6 +26,9 @@ namespace rp::notify {
 class EmailDispatcher;
 struct SmsWebhookSettings;
 }  // namespace rp::notify
+namespace rp::orders {
+class HeadEnd;
+}  // namespace rp::orders
 namespace rp::outages {
 class StatusBoard;
 }  // namespace rp::outages
@@ -69,6 +72,9 @@ struct ApiContext {
   // Customers' outage status, from memory (outages/status_board.h); null: those routes answer
   // 503.
   const outages::StatusBoard* outage_status = nullptr;
+  // The AMI head-end (orders/head_end.h), pinged before a restoration is announced; null: none
+  // configured (restorations stand on staff's word).
+  orders::HeadEnd* head_end = nullptr;
 };
 
 // Registers every route: /healthz, /metrics, /api/v1/openapi.json, staff account search, detail

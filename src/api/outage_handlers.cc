@@ -7,6 +7,7 @@
 #include "core/json_writer.h"
 #include "http/json_body.h"
 #include "http/problem.h"
+#include "orders/head_end.h"
 #include "outages/outage_map.h"
 #include "outages/outage_moves.h"
 #include "outages/outage_views.h"
@@ -87,6 +88,24 @@ http::Response restore(ApiContext& context, std::int64_t id, const nlohmann::jso
       }
       restoration.still_dark.push_back(point.get<std::int64_t>());
     }
+  }
+  // The meters are asked first: a home still dark keeps its own outage, never told "restored".
+  if (context.head_end != nullptr) {
+    const std::string reference = outages::outage_number(id);
+    auto pinged =
+        outages::ping_before_restoring(context.database, id, restoration,
+                                       [&](const std::vector<std::string>& meters)
+                                           -> Result<std::map<std::string, std::optional<bool>>> {
+                                         auto answers = context.head_end->ping(meters, reference);
+                                         RP_TRY(answers);
+                                         std::map<std::string, std::optional<bool>> by_meter;
+                                         for (const orders::MeterPingAnswer& answer : *answers) {
+                                           by_meter[answer.meter] = answer.energized;
+                                         }
+                                         return by_meter;
+                                       });
+    if (!pinged.ok()) return http::problem_from_error(pinged.error());
+    restoration = std::move(*pinged);
   }
   auto restored = outages::restore_outage(context.database, id, restoration, actor);
   if (!restored.ok()) return http::problem_from_error(restored.error());

@@ -161,6 +161,7 @@ int serve_database(const Config& config, store::Database& database,
                           &read_audit,
                           config.sms.token.empty() ? nullptr : &sms_webhooks};
   context.outage_status = &outage_status;
+  context.head_end = head_end.get();
   OutageWatch outage_watch(database, kOutageWatchPeriod, &outage_status);
   api::add_routes(router, context);
   http::ServerOptions options;

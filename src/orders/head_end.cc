@@ -68,6 +68,29 @@ class HttpHeadEnd final : public HeadEnd {
     return outcome;
   }
 
+  Result<std::vector<MeterPingAnswer>> ping(const std::vector<std::string>& meters,
+                                            const std::string& reference) override {
+    const json body = {{"meters", meters}, {"reference", reference}};
+    auto answer = request("/v1/pings", body.dump());
+    RP_TRY(answer);
+    const json& b = answer->body;
+    if (answer->status != 200 || !b.is_object() || !b.contains("meters") ||
+        !b["meters"].is_array()) {
+      return unavailable("the head-end did not answer the ping (" + std::to_string(answer->status) +
+                         "): " + words(*answer));
+    }
+    std::vector<MeterPingAnswer> answers;
+    for (const json& item : b["meters"]) {
+      if (!item.is_object() || !item.contains("meter") || !item["meter"].is_string()) continue;
+      MeterPingAnswer one{item["meter"].get<std::string>(), std::nullopt};
+      if (item.contains("energized") && item["energized"].is_boolean()) {
+        one.energized = item["energized"].get<bool>();
+      }
+      answers.push_back(std::move(one));
+    }
+    return answers;
+  }
+
  private:
   static std::string words(const Answer& answer) {
     if (answer.body.is_object() && answer.body.contains("error") &&

@@ -137,5 +137,24 @@ TEST_F(RemoteOrdersTest, AHeadEndThatCannotBeReachedIsTriedAgainNotFailed) {
   EXPECT_EQ(order(off.id).status, OrderStatus::received);
 }
 
+TEST_F(RemoteOrdersTest, MetersArePingedThroughTheHeadEnd) {
+  meter_will("dark", "E2");
+  meter_will("silent", "E3");
+  auto answers = head_end_->ping({"E1", "E2", "E3"}, "OUT000042");
+  ASSERT_TRUE(answers.ok()) << answers.error().message;
+  ASSERT_EQ(answers->size(), 3u);
+  EXPECT_EQ((*answers)[0].energized, std::optional<bool>(true));
+  EXPECT_EQ((*answers)[1].energized, std::optional<bool>(false));
+  EXPECT_FALSE((*answers)[2].energized.has_value()) << "no answer";
+  const auto pings = double_.files("ping");
+  bool sent = false;
+  for (const std::string& ping : pings) sent = sent || ping.find("OUT000042") != std::string::npos;
+  EXPECT_TRUE(sent);
+  auto refused = http_head_end({"http://127.0.0.1:" + std::to_string(double_.port()), "wrong", 5})
+                     ->ping({"E1"}, "OUT000042");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::unavailable);
+}
+
 }  // namespace
 }  // namespace rp::orders

@@ -174,5 +174,57 @@ TEST_F(AnnouncementsTest, FollowingIsLimitedAndOnlyServedAddresses) {
   EXPECT_FALSE(follow_address(test_.database(), accounts_[0], 999999, "customer:1").ok());
 }
 
+TEST_F(AnnouncementsTest, AHomeWhoseMeterSaysDarkOrDoesNotAnswerIsNotToldItsPowerIsBack) {
+  const std::int64_t outage = transformer_outage();
+  const auto homes = on_transformer_of(0);
+  const std::string dark_meter =
+      "E60001" + std::string(homes[0] < 10 ? "0" : "") + std::to_string(homes[0]);
+  const std::string silent_meter =
+      "E60001" + std::string(homes[1] < 10 ? "0" : "") + std::to_string(homes[1]);
+  std::vector<std::string> asked;
+  auto checked = ping_before_restoring(test_.database(), outage, Restoration{},
+                                       [&](const std::vector<std::string>& meters)
+                                           -> Result<std::map<std::string, std::optional<bool>>> {
+                                         asked = meters;
+                                         std::map<std::string, std::optional<bool>> answers;
+                                         for (const std::string& meter : meters) {
+                                           if (meter == dark_meter) {
+                                             answers[meter] = false;
+                                           } else if (meter != silent_meter) {
+                                             answers[meter] =
+                                                 true;  // the silent one is missing from the answer
+                                           }
+                                         }
+                                         return answers;
+                                       });
+  ASSERT_TRUE(checked.ok()) << checked.error().message;
+  EXPECT_EQ(asked.size(), homes.size()) << "every AMI meter of the homes being restored";
+  EXPECT_EQ(checked->still_dark.size(), 2u);
+  auto restored = restore_outage(test_.database(), outage, *checked, "staff:1");
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(restored->restored_points, static_cast<std::int64_t>(homes.size()) - 2);
+  ASSERT_TRUE(fan_out_announcements(test_.database()).ok());
+  EXPECT_EQ(events("outage.restored", for_home(homes[0])), 0);
+  EXPECT_EQ(events("outage.restored", for_home(homes[1])), 0);
+  EXPECT_EQ(events("outage.restored"), static_cast<std::int64_t>(homes.size()) - 2);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM outage_moves WHERE note LIKE '%meters pinged: " +
+                      std::to_string(homes.size() - 2) + " on, 2 dark or silent%'"),
+            1);
+
+  // A head-end that cannot be asked leaves staff's word standing, and says so.
+  const std::int64_t second =
+      count(test_.database(), "SELECT MIN(id) FROM outages WHERE status = 'reported' AND id > " +
+                                  std::to_string(outage));
+  auto unasked = ping_before_restoring(
+      test_.database(), second, Restoration{},
+      [](const std::vector<std::string>&) -> Result<std::map<std::string, std::optional<bool>>> {
+        return unavailable("the head-end did not answer");
+      });
+  ASSERT_TRUE(unasked.ok());
+  EXPECT_TRUE(unasked->still_dark.empty());
+  EXPECT_NE(unasked->meters_checked.find("not pinged"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rp::outages

@@ -11,6 +11,31 @@
 namespace rp::outages {
 namespace {
 
+// The dark points of `outage` (rows of outages/dark_points_of_outage) that `restoration` would
+// restore: all of them, or those under its part.
+std::set<std::int64_t> selected_points(const Outage& outage, const store::Rows& dark,
+                                       const Restoration& restoration) {
+  std::set<std::int64_t> selected;
+  for (const store::Row& row : dark) {
+    const std::int64_t point = row.integer("service_point_id");
+    bool under = !restoration.part_kind;
+    if (restoration.part_kind == DeviceKind::service_point) under = point == restoration.part_id;
+    if (restoration.part_kind == DeviceKind::transformer) {
+      under =
+          !row.is_null("transformer_id") && row.integer("transformer_id") == restoration.part_id;
+    }
+    if (restoration.part_kind == DeviceKind::feeder) {
+      under = !row.is_null("feeder_id") && row.integer("feeder_id") == restoration.part_id;
+    }
+    if (restoration.part_kind == DeviceKind::substation) {
+      under =
+          outage.device_kind == DeviceKind::substation && outage.device_id == restoration.part_id;
+    }
+    if (under) selected.insert(point);
+  }
+  return selected;
+}
+
 using store::Null;
 using store::Row;
 using store::Session;
@@ -146,24 +171,7 @@ Result<Restored> restore_outage(store::Database& database, std::int64_t id,
     if (!is_open(outage->status)) return not_allowed(*outage, "restored");
     auto dark = session.query_named("outages/dark_points_of_outage", {id});
     RP_TRY(dark);
-    std::set<std::int64_t> selected;
-    for (const Row& row : *dark) {
-      const std::int64_t point = row.integer("service_point_id");
-      bool under = !restoration.part_kind;
-      if (restoration.part_kind == DeviceKind::service_point) under = point == restoration.part_id;
-      if (restoration.part_kind == DeviceKind::transformer) {
-        under =
-            !row.is_null("transformer_id") && row.integer("transformer_id") == restoration.part_id;
-      }
-      if (restoration.part_kind == DeviceKind::feeder) {
-        under = !row.is_null("feeder_id") && row.integer("feeder_id") == restoration.part_id;
-      }
-      if (restoration.part_kind == DeviceKind::substation) {
-        under = outage->device_kind == DeviceKind::substation &&
-                outage->device_id == restoration.part_id;
-      }
-      if (under) selected.insert(point);
-    }
+    const std::set<std::int64_t> selected = selected_points(*outage, *dark, restoration);
     if (selected.empty()) {
       return invalid_input(
           "part", "nothing " + outage->number + " leaves out is under that part of the network");
@@ -207,6 +215,7 @@ Result<Restored> restore_outage(store::Database& database, std::int64_t id,
     RP_TRY(now_out);
     std::string words = std::to_string(restored.restored_points) + " restored";
     if (!still.empty()) words += ", " + std::to_string(still.size()) + " still dark";
+    if (!restoration.meters_checked.empty()) words += " (" + restoration.meters_checked + ")";
     if (!restoration.note.empty()) words += ": " + restoration.note;
     RP_TRY(record_move(session, id, restoration.part_kind ? "restore_part" : "restore",
                        status_name(outage->status), status_name(now_out->status), words, actor,
@@ -217,6 +226,66 @@ Result<Restored> restore_outage(store::Database& database, std::int64_t id,
     restored.outage = std::move(*now_out);
     return restored;
   });
+}
+
+Result<Restoration> ping_before_restoring(store::Database& database, std::int64_t id,
+                                          Restoration restoration, const MeterPinger& ping) {
+  auto asked = database.read<std::map<std::string, std::int64_t>>(
+      [&](Session& session) -> Result<std::map<std::string, std::int64_t>> {
+        auto outage = read_outage(session, id);
+        RP_TRY(outage);
+        auto dark = session.query_named("outages/dark_points_of_outage", {id});
+        RP_TRY(dark);
+        const std::set<std::int64_t> selected = selected_points(*outage, *dark, restoration);
+        std::map<std::string, std::int64_t> meters;  // AMI meter -> its point
+        for (const Row& row : *dark) {
+          if (row.is_null("ami_meter")) continue;
+          if (selected.count(row.integer("service_point_id"))) {
+            meters[row.text("ami_meter")] = row.integer("service_point_id");
+          }
+        }
+        return meters;
+      });
+  RP_TRY(asked);
+  if (asked->empty()) return restoration;
+  std::set<std::int64_t> still(restoration.still_dark.begin(), restoration.still_dark.end());
+  std::int64_t on = 0;
+  std::int64_t dark = 0;
+  std::vector<std::string> batch;
+  const auto ask = [&]() -> Result<void> {
+    auto answers = ping(batch);
+    RP_TRY(answers);
+    for (const std::string& meter : batch) {
+      auto answer = answers->find(meter);
+      if (answer != answers->end() && answer->second == true) {
+        ++on;
+      } else {
+        ++dark;
+        still.insert(asked->at(meter));
+      }
+    }
+    batch.clear();
+    return success();
+  };
+  for (const auto& [meter, point] : *asked) {
+    batch.push_back(meter);
+    if (batch.size() == kMostPingedAtOnce) {
+      if (auto done = ask(); !done.ok()) {
+        restoration.meters_checked = "meters not pinged: " + done.error().message;
+        return restoration;
+      }
+    }
+  }
+  if (!batch.empty()) {
+    if (auto done = ask(); !done.ok()) {
+      restoration.meters_checked = "meters not pinged: " + done.error().message;
+      return restoration;
+    }
+  }
+  restoration.still_dark.assign(still.begin(), still.end());
+  restoration.meters_checked = std::to_string(on + dark) + " meters pinged: " + std::to_string(on) +
+                               " on, " + std::to_string(dark) + " dark or silent";
+  return restoration;
 }
 
 }  // namespace rp::outages

@@ -17,6 +17,8 @@
 //    dark is told the power is back. The outage is restored when no point is left dark.
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +61,7 @@ struct Restoration {
   std::int64_t part_id = 0;
   std::vector<std::int64_t> still_dark;  // service points whose meters did not answer
   std::string note;                      // 0-500 characters
+  std::string meters_checked;            // what pinging the meters found, kept in the move
 };
 
 struct Restored {
@@ -72,5 +75,20 @@ struct Restored {
 // outage does not leave dark), "note".
 Result<Restored> restore_outage(store::Database& database, std::int64_t id,
                                 const Restoration& restoration, const std::string& actor);
+
+// What the AMI head-end says of each meter asked about: true on (energized), false dark, and no
+// entry (or nullopt) for a meter that did not answer. Errors: the head-end could not be asked.
+using MeterPinger = std::function<Result<std::map<std::string, std::optional<bool>>>(
+    const std::vector<std::string>& meters)>;
+inline constexpr std::size_t kMostPingedAtOnce = 1000;
+
+// Before announcing a restoration, asks the head-end whether the AMI meters of the points
+// `restoration` would restore have power (kMostPingedAtOnce a request): a point whose meter says
+// dark or does not answer is added to still_dark, so it keeps an outage of its own and is never
+// told its power is back. Points without an AMI meter are restored on staff's word. A head-end
+// that cannot be asked leaves the restoration as it was, saying so in meters_checked (staff's
+// word stands: a crew restored it). Errors: not_found for the outage.
+Result<Restoration> ping_before_restoring(store::Database& database, std::int64_t id,
+                                          Restoration restoration, const MeterPinger& ping);
 
 }  // namespace rp::outages

@@ -9,11 +9,18 @@ through (docs/orders.md, "The head-end"), with nothing but the Python standard l
   GET /v1/commands/tx-1        Authorization: Bearer TOKEN
   -> 200 {"transaction_id": "tx-1", "status": "pending" | "succeeded" | "failed", "reason": "..."}
 
-Like a head-end, it answers at once and does the work later: a command is pending on its first
+  POST /v1/pings               Authorization: Bearer TOKEN
+  {"meters": ["E1000017", ...], "reference": "OUT000123"}
+  -> 200 {"meters": [{"meter": "E1000017", "energized": true | false | null}]}
+
+Like a head-end, it answers commands at once and does the work later: a command is pending on its first
 status request and done on the next. What it does is chosen per meter by files in DIR:
 DIR/fail-<meter> makes that meter's commands fail ("the meter did not respond to the switch");
-DIR/silent-<meter> leaves them pending forever (the answer expires). Each command is written to
-DIR/<n>.json. Wrong credentials are 401; an unknown transaction 404; a command that is neither
+DIR/silent-<meter> leaves them pending forever (the answer expires) and its pings unanswered
+(energized null); DIR/dark-<meter> makes its pings answer energized false (the meter has no
+power); any other meter answers a ping energized true. Each command is written to DIR/<n>.json,
+each ping to DIR/<n>.ping. Wrong credentials are 401; an unknown transaction 404; a command that
+is neither
 connect nor disconnect, or has no meter, 400. Commands expire EXPIRY seconds after they are taken.
 Prints "listening PORT" once it accepts connections, then serves until its stdin closes.
 
@@ -35,6 +42,7 @@ class HeadEnd(BaseHTTPRequestHandler):
     token = ""
     expiry = 60
     commands = {}  # transaction id -> {"meter", "command", "polls"}
+    pings = 0
     lock = threading.Lock()
 
     protocol_version = "HTTP/1.1"
@@ -60,7 +68,7 @@ class HeadEnd(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length).decode("utf-8")
-        if self.path != "/v1/commands":
+        if self.path not in ("/v1/commands", "/v1/pings"):
             return self.answer(404, {"error": "no such path"})
         if not self.authorised():
             return None
@@ -68,6 +76,8 @@ class HeadEnd(BaseHTTPRequestHandler):
             body = json.loads(raw)
         except ValueError:
             return self.answer(400, {"error": "the body is not JSON"})
+        if self.path == "/v1/pings":
+            return self.ping(body)
         if body.get("command") not in ("connect", "disconnect") or not body.get("meter"):
             return self.answer(400, {"error": "a command is connect or disconnect, for a meter"})
         with self.lock:
@@ -83,6 +93,27 @@ class HeadEnd(BaseHTTPRequestHandler):
             seconds=self.expiry)
         self.answer(202, {"transaction_id": transaction,
                           "expires_at": expires.strftime("%Y-%m-%dT%H:%M:%SZ")})
+
+    def ping(self, body):
+        meters = body.get("meters")
+        if not isinstance(meters, list) or not meters or len(meters) > 1000:
+            return self.answer(400, {"error": "meters lists 1 to 1,000 meters"})
+        with self.lock:
+            HeadEnd.pings += 1
+            number = HeadEnd.pings
+        target = os.path.join(self.folder, "%d.ping" % number)
+        with open(target + ".tmp", "w", encoding="utf-8") as out:
+            json.dump(body, out)
+        os.rename(target + ".tmp", target)
+        answers = []
+        for meter in meters:
+            energized = True
+            if os.path.exists(os.path.join(self.folder, "silent-" + str(meter))):
+                energized = None
+            elif os.path.exists(os.path.join(self.folder, "dark-" + str(meter))):
+                energized = False
+            answers.append({"meter": meter, "energized": energized})
+        return self.answer(200, {"meters": answers})
 
     def do_GET(self):
         prefix = "/v1/commands/"
