@@ -20,8 +20,7 @@ DIR/silent-<meter> leaves them pending forever (the answer expires) and its ping
 (energized null); DIR/dark-<meter> makes its pings answer energized false (the meter has no
 power); any other meter answers a ping energized true. Each command is written to DIR/<n>.json,
 each ping to DIR/<n>.ping. Wrong credentials are 401; an unknown transaction 404; a command that
-is neither
-connect nor disconnect, or has no meter, 400. Commands expire EXPIRY seconds after they are taken.
+is neither connect nor disconnect, or has no meter, 400. Commands expire EXPIRY seconds after they are taken.
 Prints "listening PORT" once it accepts connections, then serves until its stdin closes.
 
 usage: fake_head_end.py DIR TOKEN EXPIRY [PORT]   (PORT 0 or absent: any free port)
