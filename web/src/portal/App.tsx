@@ -53,6 +53,7 @@ const ClaimByText = lazyPage(() => import("./pages/ClaimByText").then((m) => m.C
 const Unsubscribe = lazyPage(() => import("./pages/Unsubscribe").then((m) => m.Unsubscribe));
 const NoAccount = lazyPage(() => import("./pages/NoAccount").then((m) => m.NoAccount));
 const StartService = lazyPage(() => import("./pages/StartService").then((m) => m.StartService));
+const Outages = lazyPage(() => import("./pages/Outages").then((m) => m.Outages));
 
 /** The pages whose code loads on first visit, by name. */
 const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
@@ -70,6 +71,7 @@ const LAZY_PAGES: Partial<Record<PageName, { preload: () => void }>> = {
   "stop-service": StopService,
   "meter-reading": MeterReading,
   "start-service": StartService,
+  outages: Outages,
   settings: Settings,
   register: Register,
   "check-email": CheckEmail,
@@ -358,6 +360,8 @@ function PageFor(p: PageForProps) {
       return <MeterReading />;
     case "start-service":
       return <StartService onRegister={p.onRegister} />;
+    case "outages":
+      return <Outages />;
     case "settings":
       return <Settings onLanguage={p.onLanguage} />;
     case "not-found":

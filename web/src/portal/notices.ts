@@ -32,6 +32,12 @@ const NOTICE_KINDS: Readonly<Record<string, MessageKey>> = {
   "order.completed": "noticeOrderCompleted",
   "order.cancelled": "noticeOrderCancelled",
   "order.failed": "noticeOrderFailed",
+  "outage.report_received": "noticeOutageReportReceived",
+  "outage.detected": "noticeOutageDetected",
+  "outage.etr": "noticeOutageEtr",
+  "outage.crew_on_site": "noticeOutageCrewOnSite",
+  "outage.restored": "noticeOutageRestored",
+  "outage.planned": "noticeOutagePlanned",
 };
 
 /** "late_fee.charged" -> "late fee charged": a kind the portal has no words for, readable. */

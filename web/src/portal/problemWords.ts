@@ -71,6 +71,9 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   "crew-not-working": "problemCrewNotWorking",
   // An outage moved by the outage coordinators (the console's; the portal never moves one).
   "outage-move-not-allowed": "problemOutageMoveNotAllowed",
+  // An outage reported by the phone number on the account (the Outages page, signed out).
+  "outage-phone-not-matched": "problemOutagePhoneNotMatched",
+  "outage-phone-several-homes": "problemOutagePhoneSeveralHomes",
   // Photos (a technician's with an order, a customer's of the dial with a reading).
   "photo-type": "problemPhotoType",
   "too-many-photos": "problemTooManyPhotos",
@@ -101,6 +104,8 @@ const PROBLEM_TYPES: Readonly<Record<string, MessageKey>> = {
   // Too busy: nothing was done (the portal already sent it again a few times; retry.ts).
   "overloaded": "problemOverloaded",
   "payments-unavailable": "problemUnavailable",
+  // Outage status before the server's first snapshot (a few seconds after it starts).
+  "outage-status-unavailable": "problemOutageStatusUnavailable",
   "bank-payments-unavailable": "problemUnavailable",
   // A card or bank payment refused (declined, insufficient funds): the detail is the processor's
   // own text ("the card was declined"); the customer reads the portal's sentence in either language.

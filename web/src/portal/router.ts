@@ -18,6 +18,7 @@ export type Route =
   | { page: "stop-service" }
   | { page: "meter-reading" }
   | { page: "start-service" }
+  | { page: "outages" }
   | { page: "sign-in"; next: string }
   | { page: "register" }
   | { page: "check-email" }
@@ -44,6 +45,7 @@ const FIXED: Record<string, PageName> = {
   "/requests/stop": "stop-service",
   "/meter-reading": "meter-reading",
   "/start-service": "start-service",
+  "/outages": "outages",
   "/register": "register",
   "/check-email": "check-email",
   "/forgot-password": "forgot-password",
@@ -61,6 +63,7 @@ const PUBLIC: ReadonlySet<PageName> = new Set<PageName>([
   "claim-by-text",
   "unsubscribe",
   "start-service",
+  "outages",
   "not-found",
 ]);
 
@@ -163,6 +166,9 @@ export function billPath(bill: string | number): string {
 
 /** Starting service, open to anyone (pages/StartService.tsx). */
 export const START_PATH = "/start-service";
+
+/** Power outages: each home's status and reporting one, open to anyone (pages/Outages.tsx). */
+export const OUTAGES_PATH = "/outages";
 
 /** The Messages page with the "Write to us" form open. */
 export const WRITE_TO_US_PATH = "/messages?write";

@@ -25,6 +25,7 @@ import { NOTES_WRITE, NotesSection } from "./NotesSection";
 import { NoticesSection } from "./NoticesSection";
 import { UsageAlertsSection } from "./UsageAlertsSection";
 import { MessagesSection } from "./MessagesSection";
+import { OutageHistorySection, outageHistoryAbsent, useOutageHistory } from "./OutageHistorySection";
 import { NOTICES_CHANGE_PERMISSION } from "./notices";
 import { HistorySection } from "./HistorySection";
 import { AccountActions } from "./AccountActions";
@@ -44,6 +45,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const parts = useAccountParts(a.account_number, onSessionEnded);
+  const outages = useOutageHistory(a.account_number, onSessionEnded);
 
   // Move focus to the new page's heading so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -105,6 +107,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
     { id: "notices", label: "Notices", name: "notices", resource: noticesResource },
     { id: "usage-alerts", label: "Usage alerts", name: "usage alerts", resource: parts.alerts.resource },
     { id: "messages", label: "Messages", name: "messages" },
+    ...(outageHistoryAbsent(outages) ? [] : [{ id: "outages", label: "Outages", name: "outage history", resource: outages.resource }]),
     { id: "history", label: "History", name: "history", resource: parts.history.resource },
   ];
   const entries = sections.map((s) => ({ id: s.id, label: s.label, failed: s.resource?.state === "failed" }));
@@ -183,6 +186,7 @@ export function AccountView({ account: a, permissions, onSessionEnded, onAccount
             onSessionEnded={onSessionEnded}
           />
           <MessagesSection key={a.account_number} account={a.account_number} onSessionEnded={onSessionEnded} />
+          <OutageHistorySection history={outages} />
           <HistorySection history={parts.history} />
         </div>
       </div>

@@ -20,6 +20,7 @@ import type { WorkScreen } from "./workRoute";
 import { REPORTS_PERMISSION, reportsHash } from "./reportsRoute";
 import type { ReportsScreen } from "./reportsRoute";
 import { INBOX_PERMISSION, inboxHash } from "./inbox";
+import { OUTAGES_PERMISSION, outagesHash } from "./outages";
 import { SESSION_ENDED, SIGNED_OUT, consoleProblem } from "./problems";
 import { SEARCH_FIELD_ID, isSearchShortcut } from "./shortcuts";
 import { forgetFieldCopies, forgetOtherTechnician, keptTechnician } from "./fieldWorker";
@@ -35,6 +36,8 @@ const InboxArea = lazyPart("inbox", () => import("./InboxArea").then((m) => m.In
 /** The dispatcher's board and the field technician's page: loaded when first opened. */
 const DispatchBoard = lazyPart("dispatch board", () => import("./DispatchBoard").then((m) => m.DispatchBoard));
 const FieldPage = lazyPart("field page", () => import("./FieldPage").then((m) => m.FieldPage));
+/** The outage console: loaded when first opened. */
+const OutagesArea = lazyPart("outages", () => import("./OutagesArea").then((m) => m.OutagesArea));
 const TariffsArea = lazyPart("tariffs", () => import("./TariffsArea").then((m) => m.TariffsArea));
 
 /** A Work area screen's page title: "Bill holds · Ratepayer staff". */
@@ -118,7 +121,7 @@ export function App() {
   // about it (each screen says its own).
   const inArea =
     route.page === "work" || route.page === "settings" || route.page === "tariffs" || route.page === "reports" || route.page === "inbox" ||
-    route.page === "dispatch" || route.page === "field"
+    route.page === "dispatch" || route.page === "field" || route.page === "outages"
       ? route.page
       : null;
   useEffect(() => {
@@ -315,6 +318,8 @@ export function App() {
       document.title = "Dispatch · Ratepayer staff";
     } else if (route.page === "field") {
       document.title = `${route.order ?? "Field work"} · Ratepayer staff`;
+    } else if (route.page === "outages") {
+      document.title = `${route.number ? `Outage ${route.number}` : "Outages"} · Ratepayer staff`;
     } else if (route.page === "inbox") {
       document.title = route.screen.screen === "thread" ? `Thread ${route.screen.id} · Ratepayer staff`
         : route.screen.screen === "canned-replies" ? "Canned replies · Ratepayer staff" : "Inbox · Ratepayer staff";
@@ -406,6 +411,8 @@ export function App() {
     content = <DispatchBoard day={route.day} area={route.area} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "field") {
     content = <FieldPage order={route.order} me={session.me} confirmed onSessionEnded={fail} />;
+  } else if (route.page === "outages") {
+    content = <OutagesArea number={route.number} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "reports") {
     content = <ReportsArea screen={route.screen} me={session.me} onSessionEnded={fail} />;
   } else if (route.page === "search") {
@@ -459,6 +466,11 @@ export function App() {
               {me.permissions.includes(DISPATCH_PERMISSION) && (
                 <li>
                   <a href={dispatchHash()} aria-current={route.page === "dispatch" ? "page" : undefined}>Dispatch</a>
+                </li>
+              )}
+              {me.permissions.includes(OUTAGES_PERMISSION) && (
+                <li>
+                  <a href={outagesHash()} aria-current={route.page === "outages" ? (route.number ? "true" : "page") : undefined}>Outages</a>
                 </li>
               )}
               {me.permissions.includes(FIELD_PERMISSION) && (

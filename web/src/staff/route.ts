@@ -15,6 +15,7 @@
 //                           an area (a five-digit ZIP code) when one is named
 //   #/field                 the field technician's orders of today
 //   #/field/{SO000123}      one of them: the site, the meters and the moves
+//   #/outages...            the outage console (outages.ts)
 
 import { parseWorkRoute } from "./workRoute.ts";
 import type { WorkScreen } from "./workRoute.ts";
@@ -23,6 +24,7 @@ import type { ReportsScreen } from "./reportsRoute.ts";
 import { parseTariffsRoute } from "./tariffsRoute.ts";
 import { parseInboxRoute } from "./inbox.ts";
 import type { InboxScreen } from "./inbox.ts";
+import { parseOutagesRoute } from "./outages.ts";
 
 /** The audit trail's filters, in the form's order. */
 export const AUDIT_FILTERS = ["account", "staff", "action", "from", "to"] as const;
@@ -45,7 +47,8 @@ export type Route =
   | { page: "reports"; screen: ReportsScreen }
   | { page: "inbox"; screen: InboxScreen }
   | { page: "dispatch"; day: string | null; area: string | null }
-  | { page: "field"; order: string | null };
+  | { page: "field"; order: string | null }
+  | { page: "outages"; number: string | null };
 
 function decode(part: string): string | null {
   try {
@@ -98,6 +101,8 @@ export function parseRoute(hash: string): Route {
   }
   const field = /^#\/field(?:\/(SO\d{1,12}))?\/?$/.exec(hash);
   if (field) return { page: "field", order: field[1] ?? null };
+  const outages = parseOutagesRoute(hash);
+  if (outages) return { page: "outages", number: outages.number };
   const reports = parseReportsRoute(hash);
   if (reports) return { page: "reports", screen: reports };
   return { page: "search" };

@@ -15,6 +15,7 @@ const NAV: { page: PageName; href: string; label: MessageKey }[] = [
   { page: "payments", href: "/payments", label: "navPayments" },
   { page: "messages", href: "/messages", label: "navMessages" },
   { page: "requests", href: "/requests", label: "navRequests" },
+  { page: "outages", href: "/outages", label: "navOutages" },
   { page: "settings", href: "/settings", label: "navSettings" },
 ];
 

@@ -1,7 +1,8 @@
 // The first page after signing in: balance, what is owed now, by when and why (the server's
 // `owed`), last payment, autopay, usage this month against last and the billing period so far,
 // alerts (past due, a returned payment, high usage), possible leaks and the high-usage alert of
-// this period (GET .../alerts: extra, the rest shows without it), and a prominent Pay now.
+// this period (GET .../alerts: extra, the rest shows without it), a home in a power outage (GET
+// .../outages: extra too, and quiet when nothing is out), and a prominent Pay now.
 import { useI18n } from "../i18n/context";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
@@ -14,6 +15,8 @@ import { fetchAlerts } from "../usageAlertsApi";
 import { currentPeriodAlert, openLeaks } from "../usageAlerts";
 import { LeakCard } from "./dashboard/LeakCard";
 import { UsageAlertCard } from "./dashboard/UsageAlertCard";
+import { OutageCard } from "./dashboard/OutageCard";
+import { fetchAccountOutages } from "../outagesApi";
 import { billReason, creditAmount, creditCents, isCredit, owedWhen, pastDueCents } from "../amountDue";
 import { OwedReasons } from "../components/OwedReasons";
 import { compareMonths, rememberResolutions } from "../usage";
@@ -36,6 +39,7 @@ export function Dashboard() {
   // (A login with no account sees pages/NoAccount.tsx instead: App.tsx.)
   const cards = useLoad((signal) => fetchDashboard(account, signal), [account, changes]);
   const alerts = useLoad((signal) => fetchAlerts(account, signal), [account]);
+  const outages = useLoad((signal) => fetchAccountOutages(account, signal), [account]);
   const usageAlert = cards.data && alerts.data ? currentPeriodAlert(alerts.data.usage_alerts, cards.data.period_to_date) : null;
   // The Usage page opens on the views this account's meters have (read periods for a meter read
   // once a month): known from here on, before the customer goes there.
@@ -64,6 +68,7 @@ export function Dashboard() {
       )}
       {ready && cards.data && (
         <div class="cards">
+          {outages.data && <OutageCard outages={outages.data} />}
           {alerts.data && openLeaks(alerts.data.leaks).map((l) => <LeakCard key={l.id} account={account} leak={l} />)}
           {usageAlert && <UsageAlertCard alert={usageAlert} />}
           <Alerts summary={summary} payments={cards.data.payments} toDate={cards.data.period_to_date} />

@@ -8,7 +8,7 @@ import { focusFirstError } from "../components/forms";
 import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
 import { Link } from "../navigation";
-import { START_PATH } from "../router";
+import { OUTAGES_PATH, START_PATH } from "../router";
 import { signIn } from "../authApi";
 import { ApiError } from "../problem";
 import { checkEmail, checkRequired, checkSignInCode, collectErrors, hasErrors } from "../validation";
@@ -84,6 +84,7 @@ export function SignIn({ next, notice, onSignedIn }: SignInProps) {
         <li><Link href="/forgot-password">{t("forgotPasswordLink")}</Link></li>
         <li><Link href="/register">{t("registerLink")}</Link></li>
         <li><Link href={START_PATH}>{t("startLink")}</Link></li>
+        <li><Link href={OUTAGES_PATH} data-testid="sign-in-outages">{t("signInOutageLink")}</Link></li>
       </ul>
     </Page>
   );
