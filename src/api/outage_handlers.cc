@@ -41,14 +41,6 @@ void write_outage(JsonWriter& out, const Outage& outage) {
   out.end_object();
 }
 
-std::string outage_json(const Outage& outage) {
-  JsonWriter out;
-  out.begin_object().key("outage");
-  write_outage(out, outage);
-  out.end_object();
-  return out.take();
-}
-
 Result<std::int64_t> outage_param(const http::Request& request) {
   return outages::parse_outage_number(request.path_param("outage"));
 }
@@ -122,7 +114,9 @@ http::Response restore(ApiContext& context, std::int64_t id, const nlohmann::jso
 }
 
 // An outage as customers see it: never the device's name, the homes, or the crew's name.
-void write_public_outage(JsonWriter& out, const Outage& outage) {
+// `restored_at`: when the customer's home came back ("" not written).
+void write_public_outage(JsonWriter& out, const Outage& outage,
+                         const std::string& restored_at = "") {
   out.begin_object().key("number").string(outage.number);
   out.key("status").string(std::string(outages::status_name(outage.status)));
   out.key("cause").string(std::string(outages::cause_name(outage.cause)));
@@ -132,6 +126,7 @@ void write_public_outage(JsonWriter& out, const Outage& outage) {
                                                     : std::optional<std::string>(outage.etr));
   out.key("public_note").string(outage.public_note).key("planned").boolean(outage.planned);
   out.key("began_at").string(outage.began_at).key("updated_at").string(outage.updated_at);
+  if (!restored_at.empty()) out.key("restored_at").string(restored_at);
   out.end_object();
 }
 
@@ -184,6 +179,14 @@ http::Response report_answer(const Result<outages::ReportAnswer>& answer, bool i
 }
 
 }  // namespace
+
+std::string staff_outage_json(const Outage& outage) {
+  JsonWriter out;
+  out.begin_object().key("outage");
+  write_outage(out, outage);
+  out.end_object();
+  return out.take();
+}
 
 http::Response staff_outages_handler(ApiContext& context, http::Request& request) {
   if (auto refused = require_staff(context, request)) return *refused;
@@ -289,7 +292,7 @@ http::Response move_outage_handler(ApiContext& context, http::Request& request) 
   }
   auto moved = outages::move_outage(context.database, *id, move, request.actor);
   if (!moved.ok()) return http::problem_from_error(moved.error());
-  return json_text(200, outage_json(*moved));
+  return json_text(200, staff_outage_json(*moved));
 }
 
 http::Response outage_etr_handler(ApiContext& context, http::Request& request) {
@@ -433,8 +436,15 @@ http::Response account_outages_handler(ApiContext& context, http::Request& reque
     if (!restored.ok()) return http::problem_from_error(restored.error());
     out.key("recently_restored");
     if (*restored && !status.outage) {
-      write_public_outage(out, (*restored)->outage);
-      out.key("restored_at").string((*restored)->restored_at);
+      write_public_outage(out, (*restored)->outage, (*restored)->restored_at);
+    } else {
+      out.null();
+    }
+    auto planned = outages::planned_ahead(context.database, premise.id);
+    if (!planned.ok()) return http::problem_from_error(planned.error());
+    out.key("planned");
+    if (*planned) {
+      write_public_outage(out, **planned);
     } else {
       out.null();
     }

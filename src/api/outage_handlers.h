@@ -8,6 +8,10 @@
 #include "http/request.h"
 #include "http/response.h"
 
+namespace rp::outages {
+struct Outage;
+}  // namespace rp::outages
+
 namespace rp::api {
 
 http::Response staff_outages_handler(ApiContext& context, http::Request& request);
@@ -30,6 +34,10 @@ http::Response outage_map_handler(ApiContext& context, http::Request& request);
 http::Response outage_summary_handler(ApiContext& context, http::Request& request);
 http::Response outage_signals_handler(ApiContext& context, http::Request& request);
 http::Response account_outage_history_handler(ApiContext& context, http::Request& request);
+// Opening an outage by hand (outages/staff_outages.h, outages.manage): planned work, a main break.
+http::Response open_outage_handler(ApiContext& context, http::Request& request);
+// {"outage": <the staff's view of it>}, as the outage routes answer.
+std::string staff_outage_json(const outages::Outage& outage);
 
 // Addresses an account follows for outage alerts (outages/announcements.h).
 http::Response followed_addresses_handler(ApiContext& context, http::Request& request);

@@ -278,6 +278,7 @@ TEST_F(OutagesApiTest, TheConsoleReadsTheStormAndAnAccountsHistoryAndTheMapHides
       EXPECT_TRUE(home["outage"].is_null());
       ASSERT_FALSE(home["recently_restored"].is_null()) << mine.body;
       EXPECT_EQ(home["recently_restored"]["number"], number);
+      EXPECT_FALSE(home["recently_restored"]["restored_at"].get<std::string>().empty());
     } else {
       EXPECT_FALSE(home["outage"].is_null());
       EXPECT_TRUE(home["recently_restored"].is_null());
@@ -370,6 +371,36 @@ TEST_F(OutagesApiTest, ACustomerFollowsAnotherAddressAndNobodyElseChangesTheirLi
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM account_events WHERE kind LIKE 'outage.address_%'"),
             2);
+}
+
+TEST_F(OutagesApiTest, StaffOpenAWaterMainBreakByStreetAndBadInputIsNamed) {
+  const std::string coordinator = server_.make_key("storm desk", {"outage_coordinator"});
+  const auto open = [&](const std::string& key, const std::string& body) {
+    return server_.send("POST", "/api/v1/staff/outages",
+                        {{"Authorization", "Bearer " + key}, {"Content-Type", "application/json"}},
+                        body);
+  };
+  const std::string main_break =
+      R"({"area": {"commodity": "water", "zip": "97477", "streets": ["Elm St"]},
+          "cause": "equipment", "public_note": "A main broke on Elm St."})";
+  const std::string cashier = server_.make_key("till", {"cashier"});
+  EXPECT_EQ(open(cashier, main_break).status, 403);
+  auto opened = open(coordinator, main_break);
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(opened.json()["outage"]["device"]["kind"], "area");
+  EXPECT_EQ(opened.json()["outage"]["customers_out"], 1) << "Maria's water; Ben has none";
+  EXPECT_EQ(opened.json()["outage"]["status"], "confirmed");
+  EXPECT_EQ(open(coordinator, R"({"area": {"commodity": "steam", "zip": "97477",
+                                            "streets": ["Elm St"]}})")
+                .json()["field"],
+            "area");
+  EXPECT_EQ(open(coordinator, R"({"planned": true, "device": {"kind": "transformer", "id": 1}})")
+                .json()["field"],
+            "starts_at");
+  EXPECT_EQ(open(coordinator, R"({"area": {"commodity": "water", "polygon": [[44, -123], [45]]}})")
+                .json()["field"],
+            "area");
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outages"), 1);
 }
 
 }  // namespace

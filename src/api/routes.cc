@@ -191,6 +191,7 @@ void add_routes(http::Router& router, ApiContext& context) {
   router.add("DELETE", "/api/v1/staff/webhooks/{id}", bind(remove_webhook_handler),
              "settings.change");
   router.add("GET", "/api/v1/staff/outages", bind(staff_outages_handler), "accounts.read");
+  router.add("POST", "/api/v1/staff/outages", bind(open_outage_handler), "outages.manage");
   router.add("GET", "/api/v1/staff/outages/summary", bind(outage_summary_handler),
              "accounts.read");
   router.add("GET", "/api/v1/staff/outage-signals", bind(outage_signals_handler), "accounts.read");

@@ -17,6 +17,7 @@ std::optional<minutes> median_restoration(std::vector<minutes> durations) {
 minutes default_restoration(DeviceKind kind) {
   switch (kind) {
     case DeviceKind::service_point:
+    case DeviceKind::area:  // a main break: hours of digging
       return minutes(240);
     case DeviceKind::transformer:
       return minutes(180);

@@ -58,7 +58,7 @@ Result<Outage> read_outage(Session& session, std::int64_t id) {
 }
 
 Result<std::optional<Outage>> open_outage_of_point(Session& session, std::int64_t point) {
-  auto rows = session.query_named("outages/open_outage_of_point", {point});
+  auto rows = session.query_named("outages/open_outage_of_point", {point, format_instant(now())});
   RP_TRY(rows);
   if (rows->empty()) return std::optional<Outage>{};
   auto outage = outage_from(rows->at(0));
@@ -78,6 +78,8 @@ Result<std::int64_t> electric_point(Session& session, std::int64_t premise_id) {
 Result<std::vector<std::int64_t>> points_under(Session& session, DeviceKind kind,
                                                std::int64_t device) {
   if (kind == DeviceKind::service_point) return std::vector<std::int64_t>{device};
+  // An area's points are found when its outage is opened (staff_outages.h); nothing is under it.
+  if (kind == DeviceKind::area) return std::vector<std::int64_t>{};
   const char* query = kind == DeviceKind::transformer ? "outages/points_under_transformer"
                       : kind == DeviceKind::feeder    ? "outages/points_under_feeder"
                                                       : "outages/points_under_substation";

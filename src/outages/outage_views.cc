@@ -223,4 +223,18 @@ Result<std::optional<RestoredAtPremise>> recently_restored(store::Database& data
   });
 }
 
+Result<std::optional<Outage>> planned_ahead(store::Database& database, std::int64_t premise_id) {
+  return database.read<std::optional<Outage>>(
+      [&](Session& session) -> Result<std::optional<Outage>> {
+        auto rows = session.query_named("outages/planned_ahead_at_premise",
+                                        {premise_id, format_instant(now())});
+        RP_TRY(rows);
+        if (rows->empty()) return std::optional<Outage>();
+        auto outage = outage_from((*rows)[0]);
+        RP_TRY(outage);
+        outage->device_name.clear();
+        return std::optional<Outage>(std::move(*outage));
+      });
+}
+
 }  // namespace rp::outages

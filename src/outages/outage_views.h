@@ -96,4 +96,8 @@ struct RestoredAtPremise {
 Result<std::optional<RestoredAtPremise>> recently_restored(store::Database& database,
                                                            std::int64_t premise_id, int hours = 24);
 
+// The planned outage at the premise that has not begun yet, if any (each home's status page shows
+// it ahead; the map and public lookups only once it has begun).
+Result<std::optional<Outage>> planned_ahead(store::Database& database, std::int64_t premise_id);
+
 }  // namespace rp::outages

@@ -28,6 +28,7 @@ int rank(DeviceKind kind) {
     case DeviceKind::transformer:
       return 2;
     case DeviceKind::service_point:
+    case DeviceKind::area:  // never predicted
       return 3;
   }
   return 3;
@@ -45,13 +46,15 @@ const char* device_kind_name(DeviceKind kind) {
       return "feeder";
     case DeviceKind::substation:
       return "substation";
+    case DeviceKind::area:
+      return "area";
   }
   return "service_point";
 }
 
 std::optional<DeviceKind> parse_device_kind(std::string_view text) {
   for (DeviceKind kind : {DeviceKind::service_point, DeviceKind::transformer, DeviceKind::feeder,
-                          DeviceKind::substation}) {
+                          DeviceKind::substation, DeviceKind::area}) {
     if (text == device_kind_name(kind)) return kind;
   }
   return std::nullopt;

@@ -24,7 +24,8 @@
 
 namespace rp::outages {
 
-enum class DeviceKind { service_point, transformer, feeder, substation };
+// `area`: water, gas or sewer points by streets or a polygon (never predicted; staff open it).
+enum class DeviceKind { service_point, transformer, feeder, substation, area };
 const char* device_kind_name(DeviceKind kind);  // "service_point", "transformer", ...
 std::optional<DeviceKind> parse_device_kind(std::string_view text);
 

@@ -58,7 +58,7 @@ Result<void> StatusBoard::refresh(store::Database& database) {
           index_of[outage->id] = snapshot->outages.size();
           snapshot->outages.push_back(std::move(*outage));
         }
-        auto dark = session.query_named("outages/dark_premises");
+        auto dark = session.query_named("outages/dark_premises", {snapshot->as_of});
         RP_TRY(dark);
         std::unordered_map<std::int64_t, DarkPremise> placed;
         for (const Row& row : *dark) {

@@ -10,8 +10,9 @@ CREATE TABLE outages (
   status TEXT NOT NULL CHECK (status IN ('reported', 'confirmed', 'crew_assigned', 'en_route',
                                           'on_site', 'restored', 'merged', 'cancelled')),
   cause TEXT NOT NULL DEFAULT 'unknown',
+  -- 'area': water, gas or sewer points by streets or a polygon (outage_areas, migration 0060)
   device_kind TEXT NOT NULL CHECK (device_kind IN ('service_point', 'transformer', 'feeder',
-                                                    'substation')),
+                                                    'substation', 'area')),
   device_id INTEGER NOT NULL,
   planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),
   began_at TEXT NOT NULL,               -- the first signal, or a planned outage's start

@@ -1,0 +1,1 @@
+SELECT id FROM service_points WHERE id = :id AND commodity = 'electric'

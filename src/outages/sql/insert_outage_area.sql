@@ -1,0 +1,3 @@
+INSERT INTO outage_areas (commodity, zip, streets, polygon, name, created_at)
+VALUES (:commodity, :zip, :streets, :polygon, :name, :created_at)
+RETURNING id
