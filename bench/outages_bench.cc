@@ -8,11 +8,14 @@
 //    the out feeders, one in five from anywhere (POST /api/v1/accounts/{n}/outage-reports, as the
 //    phone system's key): the intake's p50/p99;
 //  * status: STATUS_CLIENTS clients look up random homes at STATUS_RATE a second together
-//    (GET /api/v1/outages/status?premise=): the lookups' p50/p99 and how many answered.
+//    (GET /api/v1/outages/status?premise=): the lookups' p50/p99 and how many answered;
+//  * payments: 8 clients pay $1.00 by card at PAYMENT_RATE a second together (POST
+//    /api/v1/accounts/{n}/payments, a new Idempotency-Key each), first for QUIET_SECONDS alone
+//    (the quiet p99), then through the storm (the storm's p99): payments must not notice.
 // Prints one JSON line with every figure and the goals beside them.
 //
 // usage: outages_bench PORT KEY HOMES_FILE SECONDS REPORT_RATE STATUS_RATE STATUS_CLIENTS
-//        GASP_PERCENT
+//        GASP_PERCENT CARD PAYMENT_RATE QUIET_SECONDS
 // HOMES_FILE: one home a line, "account premise meter feeder" (meter "-" when not AMI).
 
 #include <algorithm>
@@ -124,9 +127,9 @@ Load open_loop(int port, int clients, double rate, double seconds, Make make, in
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 9) {
+  if (argc != 12) {
     std::cerr << "usage: outages_bench PORT KEY HOMES_FILE SECONDS REPORT_RATE STATUS_RATE "
-                 "STATUS_CLIENTS GASP_PERCENT\n";
+                 "STATUS_CLIENTS GASP_PERCENT CARD PAYMENT_RATE QUIET_SECONDS\n";
     return 2;
   }
   const int port = std::stoi(argv[1]);
@@ -136,6 +139,9 @@ int main(int argc, char** argv) {
   const double status_rate = std::stod(argv[6]);
   const int status_clients = std::stoi(argv[7]);
   const double gasp_percent = std::stod(argv[8]);
+  const std::string card = argv[9];
+  const double payment_rate = std::stod(argv[10]);
+  const double quiet_seconds = std::stod(argv[11]);
 
   std::vector<Home> homes;
   std::ifstream file(argv[3]);
@@ -167,6 +173,31 @@ int main(int argc, char** argv) {
     }
   }
   std::shuffle(gasping.begin(), gasping.end(), random);
+
+  // Payments: a new Idempotency-Key each, unique to this run and phase.
+  const std::string run_tag =
+      std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count());
+  const auto payments = [&](const std::string& phase, double for_seconds) {
+    return open_loop(
+        port, 8, payment_rate, for_seconds,
+        [&, phase](int client, long i) {
+          std::mt19937 pick(static_cast<unsigned>(client * 104'729 + i));
+          const std::string body =
+              R"({"amount": "1.00", "payment_method": {"token": ")" + card + R"("}})";
+          return "POST /api/v1/accounts/" + homes[pick() % homes.size()].account +
+                 "/payments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key +
+                 "\r\nIdempotency-Key: storm-" + run_tag + "-" + phase + "-" +
+                 std::to_string(client) + "-" + std::to_string(i) +
+                 "\r\nContent-Type: application/json\r\nContent-Length: " +
+                 std::to_string(body.size()) + "\r\n\r\n" + body;
+        },
+        201);
+  };
+  const Load quiet_payments = payments("quiet", quiet_seconds);
+  Load storm_payments;
+  std::thread paying([&] { storm_payments = payments("storm", seconds); });
 
   // The head-end, and the watch on the prediction's delay.
   std::vector<double> prediction_delays;
@@ -237,6 +268,7 @@ int main(int argc, char** argv) {
       200);
   reporting_thread.join();
   head_end.join();
+  paying.join();
 
   std::printf(
       "{\"seconds\": %.0f, \"homes\": %zu, \"out_feeders\": %zu, \"last_gasps_sent\": %ld, "
@@ -246,13 +278,20 @@ int main(int argc, char** argv) {
       "\"report_p99_ms\": %.1f, \"reports_refused\": %ld, \"report_refusal\": %d, "
       "\"status_lookups\": %ld, \"status_per_second\": %.0f, \"status_p50_ms\": %.1f, "
       "\"status_p99_ms\": %.1f, \"status_refused\": %ld, \"status_refusal\": %d, "
+      "\"payments_quiet\": %ld, \"payment_quiet_p99_ms\": %.1f, \"payments_storm\": %ld, "
+      "\"payment_storm_p50_ms\": %.1f, \"payment_storm_p99_ms\": %.1f, "
+      "\"payments_refused\": %ld, \"payment_refusal\": %d, "
       "\"goals\": \"status >= 2,000/s p99 <= 50 ms; report p99 <= 100 ms; predicted within 5 "
-      "s\"}\n",
+      "s; payments' p99 in the storm within the payment benchmark's (14.5-20.7 ms)\"}\n",
       seconds, homes.size(), out_feeders, gasps_accepted, gasp_failure,
       percentile(prediction_delays, 0.5), percentile(prediction_delays, 1.0),
       prediction_delays.size(), reports.ok, reports.ok / seconds,
       percentile(reports.latencies, 0.5), percentile(reports.latencies, 0.99), reports.failed,
       reports.first_failure, status.ok, status.ok / seconds, percentile(status.latencies, 0.5),
-      percentile(status.latencies, 0.99), status.failed, status.first_failure);
+      percentile(status.latencies, 0.99), status.failed, status.first_failure, quiet_payments.ok,
+      percentile(quiet_payments.latencies, 0.99), storm_payments.ok,
+      percentile(storm_payments.latencies, 0.5), percentile(storm_payments.latencies, 0.99),
+      storm_payments.failed + quiet_payments.failed,
+      storm_payments.first_failure ? storm_payments.first_failure : quiet_payments.first_failure);
   return 0;
 }
