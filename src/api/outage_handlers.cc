@@ -49,24 +49,46 @@ std::string text_of(const nlohmann::json& body, const char* key) {
   return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
 }
 
+// {"part": {"kind", "id"}}: a device under an outage, or one home's service point.
+Result<std::pair<outages::DeviceKind, std::int64_t>> part_of(const nlohmann::json& body) {
+  const nlohmann::json& part = body.contains("part") ? body["part"] : nlohmann::json();
+  if (!part.is_object() || !part.contains("id") || !part["id"].is_number_integer()) {
+    return invalid_input("part", "part is {\"kind\": \"transformer\", \"id\": 12}");
+  }
+  auto kind = outages::parse_device_kind(text_of(part, "kind"));
+  if (!kind || *kind == outages::DeviceKind::area) {
+    return invalid_input("part.kind",
+                         "part.kind is transformer, feeder, substation or service_point");
+  }
+  return std::make_pair(*kind, part["id"].get<std::int64_t>());
+}
+
+// {"part": {"kind", "id"}}: the homes under it become an outage of their own.
+http::Response split(ApiContext& context, std::int64_t id, const nlohmann::json& body,
+                     const std::string& actor) {
+  auto part = part_of(body);
+  if (!part.ok()) return http::problem_from_error(part.error());
+  auto done = outages::split_outage(context.database, id, part->first, part->second, actor);
+  if (!done.ok()) return http::problem_from_error(done.error());
+  JsonWriter out;
+  out.begin_object().key("outage");
+  write_outage(out, done->outage);
+  out.key("split_off");
+  write_outage(out, done->split_off);
+  out.end_object();
+  return json_text(200, out.take());
+}
+
 // {"part": {"kind", "id"}?, "still_dark": [service point ids]?, "note"?}
 http::Response restore(ApiContext& context, std::int64_t id, const nlohmann::json& body,
                        const std::string& actor) {
   outages::Restoration restoration;
   restoration.note = text_of(body, "note");
   if (body.contains("part") && !body["part"].is_null()) {
-    const nlohmann::json& part = body["part"];
-    if (!part.is_object() || !part.contains("id") || !part["id"].is_number_integer()) {
-      return http::problem_from_error(
-          invalid_input("part", "part is {\"kind\": \"transformer\", \"id\": 12}"));
-    }
-    auto kind = outages::parse_device_kind(text_of(part, "kind"));
-    if (!kind) {
-      return http::problem_from_error(invalid_input(
-          "part.kind", "part.kind is transformer, feeder, substation or service_point"));
-    }
-    restoration.part_kind = *kind;
-    restoration.part_id = part["id"].get<std::int64_t>();
+    auto part = part_of(body);
+    if (!part.ok()) return http::problem_from_error(part.error());
+    restoration.part_kind = part->first;
+    restoration.part_id = part->second;
   }
   if (body.contains("still_dark")) {
     if (!body["still_dark"].is_array() || body["still_dark"].size() > 10'000) {
@@ -256,12 +278,13 @@ http::Response move_outage_handler(ApiContext& context, http::Request& request) 
   if (!action) {
     return http::problem_from_error(invalid_input(
         "action",
-        "action is confirm, assign_crew, depart, arrive, restore, merge or cancel, not '" +
+        "action is confirm, assign_crew, depart, arrive, restore, split, merge or cancel, not '" +
             action_text.substr(0, 40) + "'"));
   }
   if (*action == outages::OutageAction::restore) {
     return restore(context, *id, *body, request.actor);
   }
+  if (*action == outages::OutageAction::split) return split(context, *id, *body, request.actor);
   outages::OutageMove move;
   move.action = *action;
   move.crew = text_of(*body, "crew");

@@ -61,6 +61,12 @@ TEST_F(OutagesApiTest, LastGaspsBecomeAnOutageThatStaffFollowToItsRestoration) {
         {{"Authorization", "Bearer " + coordinator}, {"Content-Type", "application/json"}}, body);
   };
   EXPECT_EQ(as_coordinator(moves, R"({"action": "teleport"})").status, 422);
+  auto all_of_it =
+      as_coordinator(moves, R"({"action": "split", "part": {"kind": "transformer", "id": )" +
+                                std::to_string(outage["device"]["id"].get<std::int64_t>()) + "}}");
+  EXPECT_EQ(all_of_it.status, 422) << all_of_it.body;
+  EXPECT_EQ(all_of_it.json()["field"], "part");
+  EXPECT_EQ(as_coordinator(moves, R"({"action": "split"})").json()["field"], "part");
   EXPECT_EQ(as_coordinator(moves, R"({"action": "arrive"})").json()["code"],
             "outage-move-not-allowed");
   EXPECT_EQ(

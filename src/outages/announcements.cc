@@ -263,14 +263,18 @@ Result<void> follow_address(store::Database& database, const AccountNumber& acco
     RP_TRY(found);
     if (found->empty()) return not_found("no such account");
     const std::int64_t account_id = found->at(0).integer("id");
-    RP_TRY(electric_point(session, premise_id));
+    if (!electric_point(session, premise_id).ok()) {
+      return invalid_input("premise", "we do not provide electricity at that address")
+          .coded("outage-follow-not-served");
+    }
     auto followed = session.query_named("outages/subscriptions_of_account", {account_id});
     RP_TRY(followed);
     bool already = false;
     for (const Row& row : *followed) already = already || row.integer("id") == premise_id;
     if (already) return success();
     if (static_cast<std::int64_t>(followed->size()) >= kMostFollowed) {
-      return invalid_input("premise", "an account follows at most 10 addresses");
+      return invalid_input("premise", "an account follows at most 10 addresses")
+          .coded("outage-follow-limit");
     }
     RP_TRY(session.execute_named("outages/insert_subscription",
                                  {account_id, premise_id, actor, format_instant(now())}));

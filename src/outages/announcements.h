@@ -57,8 +57,8 @@ Result<FanOut> fan_out_announcements(store::Database& database, std::size_t chun
                                      int most_writes = 20);
 
 // Account `account` follows premise `premise_id` for outage alerts (idempotent). Errors:
-// invalid_input "premise" when it has no electric service; not_found for the account;
-// invalid_input "premise" past kMostFollowed addresses.
+// invalid_input "premise" coded outage-follow-not-served when it has no electric service (or is
+// no premise), coded outage-follow-limit past kMostFollowed addresses; not_found for the account.
 inline constexpr std::int64_t kMostFollowed = 10;
 Result<void> follow_address(store::Database& database, const AccountNumber& account,
                             std::int64_t premise_id, const std::string& actor);

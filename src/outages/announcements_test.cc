@@ -166,12 +166,14 @@ TEST_F(AnnouncementsTest, FollowingIsLimitedAndOnlyServedAddresses) {
   auto eleventh = follow_address(test_.database(), accounts_[0], premise(20), "customer:1");
   ASSERT_FALSE(eleventh.ok());
   EXPECT_EQ(eleventh.error().field, "premise");
+  EXPECT_EQ(eleventh.error().code, "outage-follow-limit");
   auto followed = followed_addresses(test_.database(), accounts_[0]);
   ASSERT_TRUE(followed.ok());
   EXPECT_EQ(followed->size(), kMostFollowed);
   ASSERT_TRUE(unfollow_address(test_.database(), accounts_[0], premise(1), "customer:1").ok());
   EXPECT_EQ(followed_addresses(test_.database(), accounts_[0])->size(), kMostFollowed - 1);
-  EXPECT_FALSE(follow_address(test_.database(), accounts_[0], 999999, "customer:1").ok());
+  EXPECT_EQ(follow_address(test_.database(), accounts_[1], 999999, "customer:1").error().code,
+            "outage-follow-not-served");
 }
 
 TEST_F(AnnouncementsTest, AHomeWhoseMeterSaysDarkOrDoesNotAnswerIsNotToldItsPowerIsBack) {

@@ -61,6 +61,9 @@ Result<void> check_move(std::int64_t id, const OutageMove& move) {
   if (move.action == OutageAction::merge && (move.into <= 0 || move.into == id)) {
     return invalid_input("into", "name the other open outage it joins");
   }
+  if (move.action == OutageAction::split) {
+    return invalid_input("action", "split names the part that becomes its own (split_outage)");
+  }
   if (move.action == OutageAction::restore) {
     return invalid_input("action", "restore names what has power again (restore_outage)");
   }
@@ -286,6 +289,60 @@ Result<Restoration> ping_before_restoring(store::Database& database, std::int64_
   restoration.meters_checked = std::to_string(on + dark) + " meters pinged: " + std::to_string(on) +
                                " on, " + std::to_string(dark) + " dark or silent";
   return restoration;
+}
+
+Result<Split> split_outage(store::Database& database, std::int64_t id, DeviceKind part_kind,
+                           std::int64_t part_id, const std::string& actor) {
+  if (part_kind == DeviceKind::area) {
+    return invalid_input("part", "part is a transformer, feeder, substation or one home");
+  }
+  return database.write<Split>([&](Session& session) -> Result<Split> {
+    const std::string at = format_instant(now());
+    auto outage = read_outage(session, id);
+    RP_TRY(outage);
+    if (!is_open(outage->status)) return not_allowed(*outage, "split");
+    auto dark = session.query_named("outages/dark_points_of_outage", {id});
+    RP_TRY(dark);
+    Restoration part;
+    part.part_kind = part_kind;
+    part.part_id = part_id;
+    const std::set<std::int64_t> selected = selected_points(*outage, *dark, part);
+    if (selected.empty()) {
+      return invalid_input(
+          "part", "nothing " + outage->number + " leaves out is under that part of the network");
+    }
+    if (selected.size() == dark->size()) {
+      return invalid_input("part", "that is all of " + outage->number + ": nothing to split");
+    }
+    NewOutage own{part_kind,
+                  part_id,
+                  std::vector<std::int64_t>(selected.begin(), selected.end()),
+                  outage->began_at,
+                  "split from " + outage->number,
+                  false,
+                  false};
+    auto opened = open_outage(session, own, actor, at);
+    RP_TRY(opened);
+    for (std::int64_t point : selected) {
+      RP_TRY(session.execute_named("outages/move_point", {opened->id, id, point}));
+      RP_TRY(session.execute_named("outages/move_point_signals", {opened->id, id, point}));
+    }
+    // Staff split it knowingly: the new outage is confirmed, with the cause and note it had.
+    RP_TRY(session.execute_named(
+        "outages/update_outage_status",
+        {std::string("confirmed"), Value{Null{}}, std::string(cause_name(outage->cause)),
+         outage->public_note, Value{Null{}}, at, opened->id, std::string("reported")}));
+    RP_TRY(record_move(session, opened->id, "confirm", "reported", "confirmed",
+                       "split from " + outage->number, actor, at));
+    auto now_out = recount(session, id, at);
+    RP_TRY(now_out);
+    RP_TRY(record_move(
+        session, id, "split", status_name(outage->status), status_name(now_out->status),
+        std::to_string(selected.size()) + " to " + outage_number(opened->id), actor, at));
+    auto split_off = read_outage(session, opened->id);
+    RP_TRY(split_off);
+    return Split{std::move(*now_out), std::move(*split_off)};
+  });
 }
 
 }  // namespace rp::outages

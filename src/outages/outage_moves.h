@@ -76,6 +76,20 @@ struct Restored {
 Result<Restored> restore_outage(store::Database& database, std::int64_t id,
                                 const Restoration& restoration, const std::string& actor);
 
+struct Split {
+  Outage outage;     // what is left of it
+  Outage split_off;  // the new outage of the part
+};
+
+// Splits the homes under `part` (a transformer, feeder or substation under the outage, or one
+// home's service point) off into an outage of their own on that device: confirmed, with the
+// cause and public note the outage had, its ETR from the history, its homes' reports with it; the
+// outage keeps the rest and its status. Used when a prediction lumped two faults together.
+// Errors (nothing written): not_found; conflict "outage-move-not-allowed" for an outage no longer
+// open; invalid_input "part" (nothing of it under that part, or all of it).
+Result<Split> split_outage(store::Database& database, std::int64_t id, DeviceKind part_kind,
+                           std::int64_t part_id, const std::string& actor);
+
 // What the AMI head-end says of each meter asked about: true on (energized), false dark, and no
 // entry (or nullopt) for a meter that did not answer. Errors: the head-end could not be asked.
 using MeterPinger = std::function<Result<std::map<std::string, std::optional<bool>>>(

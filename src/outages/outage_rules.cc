@@ -38,6 +38,7 @@ constexpr std::array kActions{
     std::pair{OutageAction::restore, std::string_view("restore")},
     std::pair{OutageAction::merge, std::string_view("merge")},
     std::pair{OutageAction::cancel, std::string_view("cancel")},
+    std::pair{OutageAction::split, std::string_view("split")},
 };
 
 template <typename Enum, std::size_t N>
@@ -108,6 +109,8 @@ std::optional<OutageStatus> moved(OutageStatus from, OutageAction action) {
     case OutageAction::cancel:
       if (from == S::reported || from == S::confirmed) return S::cancelled;
       return std::nullopt;  // a crew is on it: something was out
+    case OutageAction::split:
+      return from;
   }
   return std::nullopt;
 }

@@ -38,7 +38,9 @@ enum class OutageCause {
   planned,  // maintenance announced in advance
   other,
 };
-enum class OutageAction { confirm, assign_crew, depart, arrive, restore, merge, cancel };
+// split: part of its homes (under a device, or one home) become an outage of their own; its own
+// status does not change.
+enum class OutageAction { confirm, assign_crew, depart, arrive, restore, merge, cancel, split };
 
 std::string_view status_name(OutageStatus status);
 std::string_view cause_name(OutageCause cause);

@@ -8,6 +8,7 @@
 #include "accounts/testing/account_fixtures.h"
 #include "outages/announcements.h"
 #include "outages/network.h"
+#include "outages/outage_moves.h"
 #include "outages/outage_views.h"
 #include "outages/status_board.h"
 #include "store/testing/test_database.h"
@@ -162,6 +163,48 @@ TEST_F(StaffOutagesTest, AWaterMainBreakTakesTheWaterPointsOfItsStreets) {
   both.device_id = 1;
   EXPECT_EQ(open_staff_outage(test_.database(), both, "staff:4").error().field, "device");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outages"), 2);
+}
+
+TEST_F(StaffOutagesTest, AFeedersOutageSplitsIntoItsTransformerAndTheRest) {
+  const std::int64_t feeder = count(test_.database(), "SELECT MIN(feeder_id) FROM transformers");
+  ASSERT_GE(count(test_.database(),
+                  "SELECT COUNT(*) FROM transformers WHERE feeder_id = " + std::to_string(feeder)),
+            2);
+  NewStaffOutage storm;
+  storm.device_kind = DeviceKind::feeder;
+  storm.device_id = feeder;
+  storm.cause = OutageCause::weather;
+  auto opened = open_staff_outage(test_.database(), storm, "staff:4");
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  const std::int64_t transformer =
+      count(test_.database(),
+            "SELECT MIN(id) FROM transformers WHERE feeder_id = " + std::to_string(feeder));
+  const std::int64_t under =
+      count(test_.database(), "SELECT COUNT(*) FROM service_points WHERE transformer_id = " +
+                                  std::to_string(transformer));
+  auto split =
+      split_outage(test_.database(), opened->id, DeviceKind::transformer, transformer, "staff:4");
+  ASSERT_TRUE(split.ok()) << split.error().message;
+  EXPECT_EQ(split->split_off.customers_out, under);
+  EXPECT_EQ(split->split_off.device_kind, DeviceKind::transformer);
+  EXPECT_EQ(split->split_off.status, OutageStatus::confirmed);
+  EXPECT_EQ(split->split_off.cause, OutageCause::weather);
+  EXPECT_EQ(split->outage.customers_out, opened->customers_out - under);
+  EXPECT_EQ(split->outage.status, OutageStatus::confirmed);
+  // Each dark home is in exactly one open outage.
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM (SELECT service_point_id FROM outage_points WHERE "
+                  "restored_at IS NULL AND moved_to IS NULL GROUP BY service_point_id HAVING "
+                  "COUNT(*) > 1) twice"),
+            0);
+  // All of what is left is not a split; a part it does not cover is named.
+  auto whole = split_outage(test_.database(), opened->id, DeviceKind::feeder, feeder, "staff:4");
+  ASSERT_FALSE(whole.ok());
+  EXPECT_EQ(whole.error().field, "part");
+  EXPECT_EQ(split_outage(test_.database(), opened->id, DeviceKind::transformer, 999999, "staff:4")
+                .error()
+                .field,
+            "part");
 }
 
 }  // namespace
