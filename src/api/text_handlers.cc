@@ -12,6 +12,7 @@
 #include "notify/phone_number.h"
 #include "notify/sms_signature.h"
 #include "notify/text_consent.h"
+#include "outages/still_out.h"
 #include "store/utility_settings.h"
 
 namespace rp::api {
@@ -132,6 +133,12 @@ http::Response inbound_text_handler(ApiContext& context, http::Request& request)
   auto answer = notify::receive_text(
       context.database, {field(form, "MessageSid"), field(form, "From"), field(form, "Body")});
   if (!answer.ok()) return http::problem_from_error(answer.error());
+  // "OUT" after a restored alert: the customer's home is reported out again (outages/still_out.h).
+  if (answer->action == "none" && !answer->repeated) {
+    auto still_out =
+        outages::still_out_by_text(context.database, field(form, "From"), field(form, "Body"));
+    if (!still_out.ok()) return http::problem_from_error(still_out.error());
+  }
   if (context.mail != nullptr) context.mail->wake();  // the reply goes at once
   // The reply is sent through the outbox; the provider is answered with an empty response.
   return http::text_response(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>",

@@ -142,4 +142,12 @@ std::string folded_letters_and_digits(std::string_view utf8) {
   return out;
 }
 
+std::size_t utf8_characters(std::string_view utf8) {
+  std::size_t characters = 0;
+  for (unsigned char byte : utf8) {
+    if ((byte & 0xC0) != 0x80) ++characters;  // not a continuation byte
+  }
+  return characters;
+}
+
 }  // namespace rp

@@ -21,4 +21,8 @@ std::vector<std::string> folded_words(std::string_view utf8);
 // The folded letters and digits only, joined ("Peña-López" -> "penalopez").
 std::string folded_letters_and_digits(std::string_view utf8);
 
+// How many characters (code points) UTF-8 text has, as a database's length() counts them
+// ("Peña" is 4, though 5 bytes).
+std::size_t utf8_characters(std::string_view utf8);
+
 }  // namespace rp

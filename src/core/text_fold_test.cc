@@ -32,6 +32,8 @@ TEST(TextFoldTest, WordsSplitAtPunctuationAndSpace) {
 
 TEST(TextFoldTest, LettersAndDigitsJoinTheWords) {
   EXPECT_EQ(folded_letters_and_digits("Peña-López 42"), "penalopez42");
+  EXPECT_EQ(utf8_characters("Peña"), 4u);
+  EXPECT_EQ(utf8_characters(""), 0u);
 }
 
 TEST(TextFoldTest, ATruncatedSequenceIsKeptWithoutReadingPastTheEnd) {

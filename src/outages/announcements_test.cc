@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "accounts/testing/account_fixtures.h"
+#include "notify/text_consent.h"
 #include "outages/network.h"
 #include "outages/outage_moves.h"
+#include "outages/still_out.h"
 #include "store/testing/test_database.h"
+#include "store/utility_settings.h"
 
 namespace rp::outages {
 namespace {
@@ -226,6 +229,70 @@ TEST_F(AnnouncementsTest, AHomeWhoseMeterSaysDarkOrDoesNotAnswerIsNotToldItsPowe
   ASSERT_TRUE(unasked.ok());
   EXPECT_TRUE(unasked->still_dark.empty());
   EXPECT_NE(unasked->meters_checked.find("not pinged"), std::string::npos);
+}
+
+TEST(StillOutKeywords, OutInEnglishOrSpanishAnyCaseAccentsIgnored) {
+  bool spanish = true;
+  EXPECT_TRUE(is_still_out_keyword(" out ", &spanish));
+  EXPECT_FALSE(spanish);
+  EXPECT_TRUE(is_still_out_keyword("Still out!", &spanish));
+  EXPECT_TRUE(is_still_out_keyword("SIN LUZ", &spanish));
+  EXPECT_TRUE(spanish);
+  EXPECT_TRUE(is_still_out_keyword("Apagón", &spanish));
+  EXPECT_FALSE(is_still_out_keyword("outage at 12 Elm St"));
+  EXPECT_FALSE(is_still_out_keyword("STOP"));
+}
+
+TEST_F(AnnouncementsTest, ACustomerTextingOutAfterARestorationReportsTheirHomeAgain) {
+  const std::int64_t outage = transformer_outage();
+  const int home = on_transformer_of(0)[0];
+  ASSERT_TRUE(test_
+                  ->write_work([](store::Session& session) {
+                    return store::change_utility_setting(session, "name", "Elm City Utilities",
+                                                         "staff:test");
+                  })
+                  .ok());
+  auto agreed = notify::grant_text_consent(
+      test_.database(), accounts_[home],
+      {"(541) 555-0134", "en",
+       notify::text_consent_wording("Elm City Utilities", "+15415550134", "en"), "portal",
+       "203.0.113.9", "customer:7"});
+  ASSERT_TRUE(agreed.ok()) << agreed.error().message;
+  // Before a restoration there is nothing to report again.
+  auto early = still_out_by_text(test_.database(), "+15415550134", "OUT");
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  EXPECT_TRUE(early->matched);
+  EXPECT_EQ(early->reported, 0);
+  ASSERT_TRUE(restore_outage(test_.database(), outage, Restoration{}, "staff:1").ok());
+  const std::int64_t reports_before =
+      count(test_.database(), "SELECT COUNT(*) FROM outage_signals WHERE kind = 'report'");
+  auto again = still_out_by_text(test_.database(), "+15415550134", "sin luz");
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->reported, 1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM outage_signals WHERE kind = 'report' "
+                  "AND actor = 'sms:+15415550134' AND service_point_id = " +
+                      std::to_string(point_of(home))),
+            1);
+  EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outage_signals WHERE kind = 'report'"),
+            reports_before + 1);
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM text_outbox WHERE to_number = '+15415550134' AND body "
+                  "LIKE 'Elm City Utilities: anotamos que sigue sin luz en%'"),
+            1);
+  // The report becomes that home's own outage; another number is answered, nothing reported.
+  ASSERT_TRUE(predict_pass(test_.database()).ok());
+  EXPECT_EQ(count(test_.database(),
+                  "SELECT COUNT(*) FROM outages WHERE status = 'reported' AND device_kind = "
+                  "'service_point' AND device_id = " +
+                      std::to_string(point_of(home))),
+            1);
+  auto stranger = still_out_by_text(test_.database(), "+15415550199", "out");
+  ASSERT_TRUE(stranger.ok());
+  EXPECT_EQ(stranger->reported, 0);
+  auto chat = still_out_by_text(test_.database(), "+15415550134", "thanks!");
+  ASSERT_TRUE(chat.ok());
+  EXPECT_FALSE(chat->matched);
 }
 
 }  // namespace

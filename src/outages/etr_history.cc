@@ -90,7 +90,8 @@ Result<EtrEstimate> estimate_etr(store::Session& session, DeviceKind kind, std::
   }
   const minutes fallback = default_restoration(kind);
   return EtrEstimate{etr_from(began, fallback, now),
-                     "default for a " + kind_words + " outage: " + duration_words(fallback)};
+                     std::string(kind == DeviceKind::area ? "default for an " : "default for a ") +
+                         kind_words + " outage: " + duration_words(fallback)};
 }
 
 }  // namespace rp::outages

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text_fold.h"
 #include "outages/announcements.h"
 #include "outages/etr_history.h"
 #include "outages/outage_store.h"
@@ -50,8 +51,9 @@ Error not_allowed(const Outage& outage, std::string_view what) {
 }
 
 Result<void> check_move(std::int64_t id, const OutageMove& move) {
-  if (move.note.size() > kMostNote) return invalid_input("note", "at most 500 characters");
-  if (move.public_note && move.public_note->size() > kMostPublicNote) {
+  if (utf8_characters(move.note) > kMostNote)
+    return invalid_input("note", "at most 500 characters");
+  if (move.public_note && utf8_characters(*move.public_note) > kMostPublicNote) {
     return invalid_input("public_note", "at most 500 characters");
   }
   if (move.action == OutageAction::assign_crew &&
@@ -166,7 +168,8 @@ Result<EtrSet> set_etr(store::Database& database, std::int64_t id, Instant etr,
 
 Result<Restored> restore_outage(store::Database& database, std::int64_t id,
                                 const Restoration& restoration, const std::string& actor) {
-  if (restoration.note.size() > kMostNote) return invalid_input("note", "at most 500 characters");
+  if (utf8_characters(restoration.note) > kMostNote)
+    return invalid_input("note", "at most 500 characters");
   return database.write<Restored>([&](Session& session) -> Result<Restored> {
     const std::string at = format_instant(now());
     auto outage = read_outage(session, id);
@@ -205,7 +208,8 @@ Result<Restored> restore_outage(store::Database& database, std::int64_t id,
                       outage->began_at,
                       "still dark when " + outage->number + " was restored",
                       false,
-                      false};
+                      false,
+                      true};
         auto opened = open_outage(session, own, actor, at);
         RP_TRY(opened);
         for (std::int64_t point : predicted.signalled) {
@@ -320,7 +324,8 @@ Result<Split> split_outage(store::Database& database, std::int64_t id, DeviceKin
                   outage->began_at,
                   "split from " + outage->number,
                   false,
-                  false};
+                  false,
+                  true};
     auto opened = open_outage(session, own, actor, at);
     RP_TRY(opened);
     for (std::int64_t point : selected) {

@@ -156,7 +156,9 @@ Result<Opened> open_outage(Session& session, const NewOutage& outage, const std:
                                         {"outage_id", "service_point_id", "out_since"}};
   RP_TRY(store::bulk_insert(session, kPoints, rows));
   RP_TRY(record_move(session, id, "open", "reported", "reported", outage.note, actor, at));
-  RP_TRY(estimate_and_set_etr(session, id, outage.kind, "", outage.began_at, at));
+  if (outage.estimate_etr) {
+    RP_TRY(estimate_and_set_etr(session, id, outage.kind, "", outage.began_at, at));
+  }
   // A single home's own outage is not announced: its customer knows, and a report was answered.
   if (outage.announce && outage.kind != DeviceKind::service_point) {
     RP_TRY(announce(session, id, Announcement::detected, actor, at));

@@ -43,9 +43,10 @@ struct NewOutage {
   std::int64_t device_id = 0;
   std::vector<std::int64_t> points;  // the points it leaves out
   std::string began_at;
-  std::string note;      // kept with its first move
-  bool take_in = true;   // merge the open outages sharing a dark point (not when splitting one)
-  bool announce = true;  // tell its customers it is detected (announcements.h)
+  std::string note;          // kept with its first move
+  bool take_in = true;       // merge the open outages sharing a dark point (not when splitting one)
+  bool announce = true;      // tell its customers it is detected (announcements.h)
+  bool estimate_etr = true;  // an ETR from the history (etr_history.h) at once
 };
 
 struct Opened {

@@ -68,7 +68,7 @@ Result<StormSummary> storm_summary(store::Database& database, Instant today_bega
     StormSummary summary;
     const Instant at = now();
     summary.as_of = format_instant(at);
-    auto dark = session.query_named("outages/summary_dark_points");
+    auto dark = session.query_named("outages/summary_dark_points", {summary.as_of});
     RP_TRY(dark);
     if (!dark->empty()) {
       summary.customers_out = (*dark)[0].integer("dark");

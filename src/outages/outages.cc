@@ -172,7 +172,8 @@ Result<ReportAnswer> report_outage(store::Database& database, const OutageReport
     const Instant received = now();
     const std::string at = format_instant(received);
     const bool in_public = actor.starts_with("public:");
-    if (in_public || actor.starts_with("customer:")) {
+    // A customer signed in, or texting back from their number, is held to the customer's limit.
+    if (in_public || actor.starts_with("customer:") || actor.starts_with("sms:")) {
       auto made = session.query_named("outages/reports_by_actor_since",
                                       {actor, format_instant(received - std::chrono::hours(1))});
       RP_TRY(made);

@@ -88,7 +88,7 @@ struct ReportAnswer {
 // invalid_input "phone" coded outage-phone-not-matched (no account with that phone has electric
 // service now) or outage-phone-several-homes (use the address);
 // throttled past kPublicReportsPerHour ("public:" actors) or kCustomerReportsPerHour
-// ("customer:" actors).
+// ("customer:" and "sms:" actors).
 Result<ReportAnswer> report_outage(store::Database& database, const OutageReport& report,
                                    const std::string& actor);
 

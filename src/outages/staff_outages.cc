@@ -82,6 +82,23 @@ Result<void> check_times(const NewStaffOutage& outage, Instant asked) {
   return success();
 }
 
+// "bond ln" -> "Bond Ln": a street as staff and customers read it, whatever case it was typed in.
+std::string street_words(const std::string& street) {
+  std::string words;
+  bool start = true;
+  for (char c : street) {
+    if (c == ' ' || c == '\t') {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+      start = true;
+      continue;
+    }
+    words += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    start = false;
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  return words;
+}
+
 std::string area_name(const OutageArea& area) {
   std::string name = area.commodity;
   if (!name.empty()) name[0] = static_cast<char>(name[0] - 'a' + 'A');
@@ -90,7 +107,7 @@ std::string area_name(const OutageArea& area) {
     name += "an area of " + std::to_string(area.polygon.size()) + " corners";
   } else {
     for (std::size_t i = 0; i < area.streets.size() && i < 3; ++i) {
-      name += (i ? ", " : "") + area.streets[i];
+      name += (i ? ", " : "") + street_words(area.streets[i]);
     }
     if (area.streets.size() > 3)
       name += " and " + std::to_string(area.streets.size() - 3) + " more";
@@ -193,7 +210,7 @@ Result<Outage> open_staff_outage(store::Database& database, const NewStaffOutage
   }
   if (outage.area) RP_TRY(check_area(*outage.area));
   RP_TRY(check_times(outage, asked));
-  if (outage.public_note.size() > kMostNote) {
+  if (utf8_characters(outage.public_note) > kMostNote) {
     return invalid_input("public_note", "at most 500 characters");
   }
   return database.write<Outage>([&](Session& session) -> Result<Outage> {
@@ -233,6 +250,7 @@ Result<Outage> open_staff_outage(store::Database& database, const NewStaffOutage
     opened.note = outage.planned ? "planned work, opened by staff" : "opened by staff";
     opened.take_in = !outage.planned;
     opened.announce = false;  // announced below, once it is confirmed and has its words
+    opened.estimate_etr = !outage.ends_at;  // staff's own end or ETR, not the history's
     auto made = open_outage(session, opened, actor, at);
     RP_TRY(made);
     const OutageCause cause =

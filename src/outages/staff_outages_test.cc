@@ -79,6 +79,10 @@ TEST_F(StaffOutagesTest, PlannedWorkIsToldAheadAndDarkOnlyFromItsStart) {
   EXPECT_EQ(opened->cause, OutageCause::planned);
   EXPECT_EQ(opened->etr, format_instant(*work.ends_at));
   EXPECT_EQ(opened->began_at, format_instant(*work.starts_at));
+  EXPECT_EQ(
+      count(test_.database(), "SELECT COUNT(*) FROM outage_moves WHERE actor = 'system:history'"),
+      0)
+      << "its end is its ETR, not the history's guess";
 
   auto told = fan_out_announcements(test_.database());
   ASSERT_TRUE(told.ok());
@@ -107,6 +111,14 @@ TEST_F(StaffOutagesTest, PlannedWorkIsToldAheadAndDarkOnlyFromItsStart) {
   past.starts_at = now() - std::chrono::hours(1);
   EXPECT_EQ(open_staff_outage(test_.database(), past, "staff:4").error().field, "starts_at");
   EXPECT_EQ(count(test_.database(), "SELECT COUNT(*) FROM outages"), 1);
+  // A note of 500 characters is taken however many bytes its accents take.
+  NewStaffOutage long_note = work;
+  long_note.public_note = "ñ" + std::string(499, 'x');  // 500 characters, 501 bytes
+  long_note.starts_at = *work.starts_at + std::chrono::hours(100);
+  long_note.ends_at = *long_note.starts_at + std::chrono::hours(1);
+  EXPECT_TRUE(open_staff_outage(test_.database(), long_note, "staff:4").ok());
+  long_note.public_note += "x";
+  EXPECT_EQ(open_staff_outage(test_.database(), long_note, "staff:4").error().field, "public_note");
 }
 
 TEST_F(StaffOutagesTest, AWaterMainBreakTakesTheWaterPointsOfItsStreets) {
@@ -122,7 +134,7 @@ TEST_F(StaffOutagesTest, AWaterMainBreakTakesTheWaterPointsOfItsStreets) {
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   EXPECT_EQ(opened->device_kind, DeviceKind::area);
   EXPECT_EQ(opened->customers_out, 12);
-  EXPECT_EQ(opened->device_name, "Water: birch st, Cedar Ave (97477)");
+  EXPECT_EQ(opened->device_name, "Water: Birch St, Cedar Ave (97477)") << "as streets are written";
   EXPECT_EQ(count(test_.database(),
                   "SELECT COUNT(*) FROM outage_points op JOIN service_points sp ON sp.id = "
                   "op.service_point_id WHERE sp.commodity <> 'water'"),

@@ -4,7 +4,7 @@
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
-  asOfWords, causeKey, clockWords, customersSentence, homesBack, homesOut, statusKey, streetLine,
+  asOfWords, causeKey, clockWords, customersSentence, homeRestoredAt, homesBack, homesOut, statusKey, streetLine,
 } from "../.test-build/portal/outages.js";
 import {
   EMPTY_REPORT, REPORT_KINDS, REPORT_KIND_WORDS, checkLookupPhone, checkReport, reportForServer, reportOutcome,
@@ -158,4 +158,12 @@ test("the map is null from a server without one (404), and any other failure is 
   assert.equal(await fetchOutageMap(), null);
   answer = { status: 500, body: { type: "https://ratepayer.dev/problems/internal", status: 500, detail: "x" } };
   await assert.rejects(fetchOutageMap(), (e) => e.status === 500);
+});
+
+test("when a home's power came back: the home's own time, else its outage's, else none", () => {
+  const back = outage({ status: "restored", restored_at: "2026-12-07T19:00:00Z" });
+  assert.equal(homeRestoredAt(home(3, { recently_restored: back, restored_at: "2026-12-07T18:30:00Z" })), "2026-12-07T18:30:00Z");
+  assert.equal(homeRestoredAt(home(3, { recently_restored: back })), "2026-12-07T19:00:00Z");
+  assert.equal(homeRestoredAt(home(3, { recently_restored: outage({ status: "restored" }) })), null);
+  assert.equal(homeRestoredAt(home(3)), null);
 });

@@ -3,6 +3,7 @@
 // and the requests.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
 import {
   NOTICES_CHANGE_PERMISSION,
   lockedWords,
@@ -12,6 +13,7 @@ import {
 } from "../.test-build/staff/notices.js";
 import { fetchNoticeChoices, fetchSentNotices, saveNoticeChoices } from "../.test-build/staff/accountApi.js";
 import { setCsrfToken } from "../.test-build/staff/api.js";
+import { codeLabel } from "../.test-build/staff/labels.js";
 
 const kind = (name, fields = {}) => ({ kind: name, may_turn_off: true, email: true, email_default: true, ...fields });
 
@@ -19,6 +21,23 @@ test("each kind is named; one the console does not know, in words", () => {
   assert.equal(noticeKindLabel("payment.received"), "Payment received (receipt)");
   assert.equal(noticeKindLabel("bill.ready"), "Bill is ready");
   assert.equal(noticeKindLabel("meter.exchange_scheduled"), "Meter exchange scheduled");
+});
+
+// Every kind in the server's catalog (the migrations' INSERT INTO notice_kinds) has a name of its
+// own in the console, not its code made readable.
+test("every kind of the server's catalog has a name in the console", () => {
+  const dir = new URL("../../src/store/sql/migrations/sqlite/", import.meta.url).pathname;
+  const kinds = new Set();
+  for (const file of readdirSync(dir).filter((n) => n.endsWith(".sql"))) {
+    const sql = readFileSync(dir + file, "utf8");
+    for (const insert of sql.matchAll(/INSERT INTO notice_kinds[^;]*;/g)) {
+      for (const row of insert[0].matchAll(/^\s*\('([a-z0-9_.]+)'/gm)) kinds.add(row[1]);
+    }
+  }
+  assert.ok(kinds.has("bill.ready") && kinds.has("outage.restored"), `found the catalog: ${[...kinds]}`);
+  for (const k of kinds) {
+    assert.notEqual(noticeKindLabel(k), codeLabel(k.replace(/[._-]+/g, " ")), `${k} has no name in the console`);
+  }
 });
 
 test("changing a customer's notices needs accounts.change, as other changes to the account", () => {

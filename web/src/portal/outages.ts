@@ -35,6 +35,8 @@ export interface HomeOutage {
   address: HomeAddress;
   outage: PublicOutage | null;
   recently_restored?: PublicOutage | null;
+  /** When this home's power came back from recently_restored (the server may give it here). */
+  restored_at?: string | null;
 }
 
 /** GET /api/v1/accounts/{number}/outages */
@@ -152,6 +154,12 @@ export function streetLine(address: HomeAddress): string {
 /** The homes in an outage now, in the server's order. */
 export function homesOut(homes: readonly HomeOutage[]): HomeOutage[] {
   return homes.filter((h) => h.outage !== null);
+}
+
+/** When a home's power came back from its recently restored outage: the home's own time (a part
+ * of an outage may come back before the rest), else the outage's; null when neither is given. */
+export function homeRestoredAt(home: HomeOutage): string | null {
+  return home.restored_at || home.recently_restored?.restored_at || null;
 }
 
 /** The homes whose power came back in the last 24 hours and are not out again. */

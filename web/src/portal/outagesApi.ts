@@ -1,9 +1,11 @@
 // Outages (docs/openapi.yaml): the status of each home of the account, reporting for one of them,
-// and, open to anyone, an address's status, a report by address or by the phone number on file,
-// and the map of affected areas. Status answers come from a snapshot (as_of says when); until the
-// server's first one they are 503 outage-status-unavailable.
-import { ApiError, accountPath, get, request } from "./api.ts";
+// the addresses it follows for outage alerts, and, open to anyone, an address's status, a report
+// by address or by the phone number on file, and the map of affected areas. Status answers come
+// from a snapshot (as_of says when); until the server's first one they are 503
+// outage-status-unavailable.
+import { ApiError, accountPath, del, get, post, request } from "./api.ts";
 import type { AccountOutages, OutageStatus, ReportAnswer } from "./outages.ts";
+import type { FollowedAddresses } from "./followedAddresses.ts";
 import type { OutageMap } from "./outageMap.ts";
 
 export const fetchAccountOutages = (account: string, signal?: AbortSignal) =>
@@ -30,3 +32,15 @@ export async function fetchOutageMap(signal?: AbortSignal): Promise<OutageMap | 
     throw e;
   }
 }
+
+/** The addresses the account follows for outage alerts (a parent's house), in the order chosen. */
+export const fetchFollowedAddresses = (account: string, signal?: AbortSignal) =>
+  get<FollowedAddresses>(accountPath(account, "followed-addresses"), signal);
+
+/** Follows an address (idempotent); answers the list now. 422 naming premise: no electricity there, or past 10. */
+export const followAddress = (account: string, premise: number) =>
+  post<FollowedAddresses>(accountPath(account, "followed-addresses"), { premise });
+
+/** Stops following an address (idempotent); answers the list now. */
+export const unfollowAddress = (account: string, premise: number) =>
+  del<FollowedAddresses>(accountPath(account, `followed-addresses/${encodeURIComponent(String(premise))}`));

@@ -74,6 +74,9 @@ export const PROBLEM_CODES: Readonly<Record<string, MessageKey>> = {
   // An outage reported by the phone number on the account (the Outages page, signed out).
   "outage-phone-not-matched": "problemOutagePhoneNotMatched",
   "outage-phone-several-homes": "problemOutagePhoneSeveralHomes",
+  // Following an address for outage alerts (the Outages page, signed in).
+  "outage-follow-limit": "followFull",
+  "outage-follow-not-served": "followNoElectricity",
   // Photos (a technician's with an order, a customer's of the dial with a reading).
   "photo-type": "problemPhotoType",
   "too-many-photos": "problemTooManyPhotos",

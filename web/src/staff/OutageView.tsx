@@ -7,8 +7,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, Staff } from "./api";
 import { fetchOutage } from "./outagesApi";
 import {
-  OUTAGES_MANAGE_PERMISSION, OUTAGES_REFRESH_MS, actorWords, causeWords, customersWords, deviceKindWords, deviceWords, homeWords, isEtrPast, isOpen, isToConfirm, moveWords,
-  outagesHash, shortTime, statusWords,
+  OUTAGES_MANAGE_PERMISSION, OUTAGES_REFRESH_MS, actorWords, causeWords, customersWords, deviceKindWords, deviceWords, homeWords, isEtrPast, isOpen,
+  isPlannedAhead, isToConfirm, moveWords, outageCustomersWords, outagesHash, shortTime, statusWords,
 } from "./outages";
 import type { OutageDetail, OutageMoveRecord } from "./outages";
 import { usePolled } from "./usePolled";
@@ -37,7 +37,7 @@ export function OutageView({ number, me, onSessionEnded }: { number: string; me:
       <a class="back" href={outagesHash()}>← All outages</a>
       {detail.data ? (
         <article class="outage-view" aria-labelledby="outage-heading" data-testid="outage-view">
-          <Head detail={detail.data} headingRef={heading} />
+          <Head detail={detail.data} headingRef={heading} now={now} />
           <ActionOutcome id={OUTCOME_ID} refused={said?.refused}>{said && <strong>{said.text}</strong>}</ActionOutcome>
           {detail.error && <RefreshProblem error={detail.error} onRetry={detail.refresh} />}
           <div class={canMove ? "outage-layout with-actions" : "outage-layout"}>
@@ -47,7 +47,7 @@ export function OutageView({ number, me, onSessionEnded }: { number: string; me:
                 onSaid={(text, refused) => setSaid({ text, refused })} onChanged={detail.refresh} onSessionEnded={onSessionEnded} />
             )}
           </div>
-          <Parts detail={detail.data} />
+          <Parts detail={detail.data} ahead={isPlannedAhead(detail.data.outage, now)} />
           <Moves moves={detail.data.moves} zone={zone} now={now} meId={me.id} />
           {zone && <p class="hint">Times on the utility's clocks ({formatZoneName(zone)}).</p>}
         </article>
@@ -81,15 +81,20 @@ function RefreshProblem({ error, onRetry }: { error: ApiError; onRetry: () => vo
   );
 }
 
-function Head({ detail, headingRef }: { detail: OutageDetail; headingRef: { current: HTMLHeadingElement | null } }) {
+function Head({ detail, headingRef, now }: { detail: OutageDetail; headingRef: { current: HTMLHeadingElement | null }; now: number }) {
   const o = detail.outage;
+  const ahead = isPlannedAhead(o, now);
   return (
     <header class="outage-head">
       <h1 id="outage-heading" tabIndex={-1} ref={headingRef}>Outage {o.number}</h1>
       <span class={`badge outage-status ${o.status}`} data-testid="outage-status">{statusWords(o.status)}</span>
       {isToConfirm(o) && <span class="badge confirm-badge">To confirm</span>}
+      {o.planned && <span class="badge planned-badge" data-testid="outage-planned">Planned</span>}
       <p class="outage-summary-line">
-        {deviceWords(o.device)} · <strong data-testid="outage-customers">{customersWords(o.customers_out, o.customers_total)}</strong> customers out
+        {deviceWords(o.device)} ·{" "}
+        {ahead
+          ? <><strong data-testid="outage-customers">{o.customers_total}</strong> customers go out at its start</>
+          : <><strong data-testid="outage-customers">{customersWords(o.customers_out, o.customers_total)}</strong> customers out</>}
       </p>
     </header>
   );
@@ -99,7 +104,7 @@ function Head({ detail, headingRef }: { detail: OutageDetail; headingRef: { curr
 function etrSource(moves: readonly OutageMoveRecord[], meId: number): string | null {
   const last = [...moves].reverse().find((m) => m.etr !== null);
   if (!last) return null;
-  return last.actor === "system:history" ? `estimated from past outages${last.note ? `: ${last.note}` : ""}` : `set by ${actorWords(last.actor, meId).replace(/^You$/, "you")}`;
+  return last.actor === "system:history" ? `estimated from past outages${last.note ? `: ${last.note}` : ""}` : `set by ${actorWords(last.actor, meId).replace(/^You$/, "you")}${last.note ? ` (${last.note})` : ""}`;
 }
 
 function Facts({ detail, zone, now, meId }: { detail: OutageDetail; zone: string | null; now: number; meId: number }) {
@@ -115,7 +120,7 @@ function Facts({ detail, zone, now, meId }: { detail: OutageDetail; zone: string
           <dd>{statusWords(o.status)}{isToConfirm(o) && <span class="explain">Predicted from the signals; nobody has confirmed it yet.</span>}</dd>
         </div>
         <div><dt>Cause</dt><dd data-testid="outage-cause">{causeWords(o.cause)}</dd></div>
-        <div><dt>Customers out</dt><dd>{customersWords(o.customers_out, o.customers_total)}</dd></div>
+        <div><dt>Customers out</dt><dd>{outageCustomersWords(o, now)}</dd></div>
         <div>
           <dt>ETR</dt>
           <dd data-testid="outage-etr">
@@ -125,7 +130,13 @@ function Facts({ detail, zone, now, meId }: { detail: OutageDetail; zone: string
           </dd>
         </div>
         <div><dt>Crew</dt><dd>{o.crew ?? (isOpen(o.status) ? "None yet" : "None")}</dd></div>
-        <div><dt>Began</dt><dd>{shortTime(o.began_at, zone, now)}</dd></div>
+        <div>
+          <dt>{isPlannedAhead(o, now) ? "Starts" : "Began"}</dt>
+          <dd data-testid="outage-began">
+            {shortTime(o.began_at, zone, now)}
+            {o.planned && <span class="explain">Planned work: its homes were told ahead.</span>}
+          </dd>
+        </div>
         <div><dt>Updated</dt><dd>{shortTime(o.updated_at, zone, now)}</dd></div>
         {o.restored_at && <div><dt>Restored</dt><dd>{shortTime(o.restored_at, zone, now)}</dd></div>}
         <div class="wide-fact"><dt>What customers are told</dt><dd data-testid="outage-public-note">{o.public_note || "Nothing yet beyond the status and ETR."}</dd></div>
@@ -134,8 +145,8 @@ function Facts({ detail, zone, now, meId }: { detail: OutageDetail; zone: string
   );
 }
 
-/** The devices and homes under the outage, when the server lists them. */
-function Parts({ detail }: { detail: OutageDetail }) {
+/** The devices and homes under the outage, when the server lists them (planned work ahead: homes going out at its start). */
+function Parts({ detail, ahead }: { detail: OutageDetail; ahead: boolean }) {
   const devices = detail.devices ?? [];
   const homes = detail.homes ?? [];
   if (devices.length === 0 && homes.length === 0) return null;
@@ -162,7 +173,9 @@ function Parts({ detail }: { detail: OutageDetail }) {
         <ul class="outage-homes" aria-label="Homes in the outage">
           {homes.map((h) => (
             <li key={h.service_point} class={h.dark ? "dark" : "back"} data-testid="outage-home">
-              <span class={h.dark ? "badge dark-badge" : "badge back-badge"}>{h.dark ? "Out" : h.moved_to ? "Moved" : "Back"}</span> {homeWords(h)}
+              <span class={h.dark ? (ahead ? "badge planned-badge" : "badge dark-badge") : "badge back-badge"}>
+                {h.dark ? (ahead ? "At its start" : "Out") : h.moved_to ? "Moved" : "Back"}
+              </span> {homeWords(h)}
               {h.moved_to && <> to <a href={outagesHash(h.moved_to)}>{h.moved_to}</a></>}
             </li>
           ))}

@@ -1,7 +1,8 @@
-// The outage console (#/outages, accounts.read): the main screen, or one outage. Its code loads
+// The outage console (#/outages, accounts.read): the main screen (where staff with outages.manage
+// also open an outage by hand), or one outage. Its code loads
 // when first opened (App.tsx).
 import type { ApiError, Staff } from "./api";
-import { OUTAGES_PERMISSION } from "./outages";
+import { OUTAGES_MANAGE_PERMISSION, OUTAGES_PERMISSION } from "./outages";
 import { OutagesScreen } from "./OutagesScreen";
 import { OutageView } from "./OutageView";
 
@@ -17,5 +18,7 @@ export function OutagesArea({ number, me, onSessionEnded }: { number: string | n
       </section>
     );
   }
-  return number ? <OutageView number={number} me={me} onSessionEnded={onSessionEnded} /> : <OutagesScreen onSessionEnded={onSessionEnded} />;
+  return number ? <OutageView number={number} me={me} onSessionEnded={onSessionEnded} /> : (
+    <OutagesScreen canOpen={me.permissions.includes(OUTAGES_MANAGE_PERMISSION)} onSessionEnded={onSessionEnded} />
+  );
 }

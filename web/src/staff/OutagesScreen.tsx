@@ -3,22 +3,28 @@
 // open outages (most customers out first; predicted ones nobody confirmed yet marked "To confirm"),
 // the signals by device of the last 12 hours (those in no outage first), and the outages ended in
 // the last 24 hours. Everything is asked for again every 15 seconds. A server without the summary
-// or the signals (404) shows the rest.
-import { useEffect, useRef } from "preact/hooks";
+// or the signals (404) shows the rest. Staff with outages.manage open an outage by hand here
+// (OutageOpenForm.tsx): planned work, listed with a "Planned" badge and its start, or an outage
+// they know of, such as a water main break.
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError } from "./api";
 import { fetchOutages, fetchSignals, fetchStormSummary } from "./outagesApi";
 import {
-  OUTAGES_REFRESH_MS, causeWords, customersWords, deviceKindWords, isEtrPast, isToConfirm, lastHourSignals, openLine, outagesHash, plural, shortTime,
-  sortSignals, splitOutages, statusWords,
+  OUTAGES_REFRESH_MS, beganWords, causeWords, deviceKindWords, isEtrPast, isPlannedAhead, isToConfirm, lastHourSignals, openLine, outageCustomersWords,
+  outagesHash, plural, shortTime, sortSignals, splitOutages, statusWords,
 } from "./outages";
 import type { Outage, SignalDevice, StormSummary } from "./outages";
 import { usePolled } from "./usePolled";
 import { useOrdersZone } from "./useOrdersZone";
 import { formatZoneName } from "./localTime";
 import { CustomersOutChart, SignalsByHourChart } from "./OutageCharts";
+import { OutageOpenForm } from "./OutageOpenForm";
+import { knownDevices } from "./outageOpen";
 import "./outages.css";
 
-export function OutagesScreen({ onSessionEnded }: { onSessionEnded: (e: ApiError) => void }) {
+const OPEN_BUTTON_ID = "outages-open-button";
+
+export function OutagesScreen({ canOpen, onSessionEnded }: { canOpen: boolean; onSessionEnded: (e: ApiError) => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { zone } = useOrdersZone();
@@ -27,10 +33,20 @@ export function OutagesScreen({ onSessionEnded }: { onSessionEnded: (e: ApiError
   const signals = usePolled(fetchSignals, "signals", OUTAGES_REFRESH_MS, onSessionEnded);
   const now = outages.at ?? Date.now();
   const lists = outages.data ? splitOutages(outages.data) : null;
+  const [opening, setOpening] = useState(false);
+  const closeOpening = () => {
+    setOpening(false);
+    requestAnimationFrame(() => document.getElementById(OPEN_BUTTON_ID)?.focus());
+  };
 
   return (
     <section class="outages-screen" aria-labelledby="outages-heading" aria-busy={outages.data === undefined && !outages.error ? "true" : undefined}>
-      <h1 id="outages-heading" tabIndex={-1} ref={heading}>Outages</h1>
+      <div class="outages-head">
+        <h1 id="outages-heading" tabIndex={-1} ref={heading}>Outages</h1>
+        {canOpen && !opening && (
+          <button id={OPEN_BUTTON_ID} type="button" onClick={() => setOpening(true)}>Open an outage</button>
+        )}
+      </div>
       <p role="status" class="status-line" data-testid="outages-status">
         {lists
           ? `${openLine(lists.open)} Updated ${shortTime(new Date(now).toISOString(), zone, now)}; refreshed every 15 seconds.`
@@ -44,6 +60,9 @@ export function OutagesScreen({ onSessionEnded }: { onSessionEnded: (e: ApiError
           </p>
           <button type="button" class="secondary" onClick={outages.refresh}>Try again</button>
         </div>
+      )}
+      {opening && (
+        <OutageOpenForm zone={zone} known={knownDevices(outages.data ?? [], signals.data?.devices ?? [])} onBack={closeOpening} onSessionEnded={onSessionEnded} />
       )}
       {summary.data ? <Summary summary={summary.data} zone={zone} /> : summary.error && <PartProblem what="the storm summary" error={summary.error} />}
       {lists && (
@@ -128,23 +147,24 @@ function OutagesTable({ outages, zone, now, caption, testId, ended = false }: {
         </thead>
         <tbody>
           {outages.map((o) => (
-            <tr key={o.number} class={isToConfirm(o) ? "to-confirm" : undefined} data-testid="outage-row" data-outage={o.number}>
+            <tr key={o.number} class={isToConfirm(o) ? "to-confirm" : isPlannedAhead(o, now) ? "planned-ahead" : undefined} data-testid="outage-row" data-outage={o.number}>
               <th scope="row">
                 <a href={outagesHash(o.number)}>{o.number}</a>
                 {isToConfirm(o) && <span class="badge confirm-badge" data-testid="to-confirm">To confirm</span>}
+                {o.planned && <span class="badge planned-badge" data-testid="planned">Planned</span>}
               </th>
               <td>
                 <span class="device-kind">{deviceKindWords(o.device.kind)}</span> {o.device.name}
               </td>
               <td><span class={`badge outage-status ${o.status}`}>{statusWords(o.status)}</span></td>
               <td>{causeWords(o.cause)}</td>
-              <td class="num" data-testid="customers-out">{customersWords(o.customers_out, o.customers_total)}</td>
+              <td class="num" data-testid="customers-out">{outageCustomersWords(o, now)}</td>
               <td class="nowrap">
                 {ended ? shortTime(o.restored_at ?? o.updated_at, zone, now) : shortTime(o.etr, zone, now)}
                 {!ended && isEtrPast(o, now) && <span class="badge past-badge">Passed</span>}
               </td>
               <td>{o.crew ?? "—"}</td>
-              <td class="nowrap">{shortTime(o.began_at, zone, now)}</td>
+              <td class="nowrap" data-testid="began">{beganWords(o, zone, now)}</td>
               <td class="nowrap">{shortTime(o.updated_at, zone, now)}</td>
             </tr>
           ))}

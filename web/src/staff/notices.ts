@@ -36,6 +36,12 @@ const KINDS: Readonly<Record<string, string>> = {
   "budget.enrolled": "Budget billing started",
   "budget.ended": "Budget billing ended",
   "contact.changed": "Contact details changed",
+  "outage.report_received": "Outage report acknowledged",
+  "outage.detected": "Power outage at the home (detected)",
+  "outage.etr": "Outage: new estimated restoration time",
+  "outage.crew_on_site": "Outage: crew on site",
+  "outage.restored": "Outage: power restored",
+  "outage.planned": "Planned outage ahead",
 };
 
 /** "payment.received" -> "Payment received (receipt)"; one the console does not know: "Meter exchanged". */

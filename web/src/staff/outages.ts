@@ -176,6 +176,7 @@ export function causeWords(cause: string): string {
 
 const DEVICE_WORDS: Record<string, string> = {
   service_point: "Home",
+  area: "Area",
   transformer: "Transformer",
   feeder: "Feeder",
   substation: "Substation",
@@ -185,8 +186,9 @@ export function deviceKindWords(kind: string): string {
   return DEVICE_WORDS[kind] ?? readable(kind);
 }
 
-/** "Transformer T-97477-0042", "Home 12 Oak St". */
+/** "Transformer T-97477-0042", "Home 12 Oak St"; an area by its name alone: "Water: Oak St (97477)". */
 export function deviceWords(device: Pick<Device, "kind" | "name">): string {
+  if (device.kind === "area" && device.name) return device.name;
   return `${deviceKindWords(device.kind)} ${device.name}`.trim();
 }
 
@@ -224,6 +226,21 @@ export function shortTime(iso: string | null | undefined, zone: string | null, n
 export function hourWords(iso: string, zone: string | null): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : formatIn(d, { hour: "numeric" }, zone);
+}
+
+/** Planned work still to start: its homes are told ahead and go dark only from its start. */
+export function isPlannedAhead(o: Pick<Outage, "planned" | "began_at" | "status">, now: number): boolean {
+  return o.planned && isOpen(o.status) && Date.parse(o.began_at) > now;
+}
+
+/** When it began, or planned work's start still ahead: "Starts Dec 8, 9:00 AM". */
+export function beganWords(o: Pick<Outage, "planned" | "began_at" | "status">, zone: string | null, now: number): string {
+  return isPlannedAhead(o, now) ? `Starts ${shortTime(o.began_at, zone, now)}` : shortTime(o.began_at, zone, now);
+}
+
+/** Its customers out; planned work still to start says how many go out at its start: "11 from its start". */
+export function outageCustomersWords(o: Pick<Outage, "planned" | "began_at" | "status" | "customers_out" | "customers_total">, now: number): string {
+  return isPlannedAhead(o, now) ? `${o.customers_total} from its start` : customersWords(o.customers_out, o.customers_total);
 }
 
 /** An ETR already past while the outage is open: the customers were told a time that has gone. */

@@ -1,5 +1,5 @@
 // The outage console's API (src/api/routes.cc; docs/openapi.yaml): the outages (accounts.read), one
-// with its moves, moving it and setting its ETR (outages.manage), the storm summary, the signals
+// with its moves, opening one by hand, moving it and setting its ETR (outages.manage), the storm summary, the signals
 // by device and an account's outage history. The last three are newer than the rest: a server
 // without them answers 404, and the console shows what it has (optional()).
 
@@ -7,6 +7,7 @@ import { getJson, request } from "./api.ts";
 import type { ApiError } from "./api.ts";
 import type { OutageDetail, Outage, PastOutage, SignalDevice, StormSummary } from "./outages.ts";
 import type { MoveBody, RestoreAnswer } from "./outageMoves.ts";
+import type { OpenBody } from "./outageOpen.ts";
 
 const OUTAGES = "/api/v1/staff/outages";
 
@@ -17,6 +18,11 @@ export async function fetchOutages(signal?: AbortSignal): Promise<Outage[]> {
 
 export function fetchOutage(number: string, signal?: AbortSignal): Promise<OutageDetail> {
   return getJson<OutageDetail>(`${OUTAGES}/${encodeURIComponent(number)}`, signal);
+}
+
+/** Planned work, or an outage staff know of (201: the outage opened, confirmed). */
+export async function openOutage(body: OpenBody): Promise<Outage> {
+  return (await request<{ outage: Outage }>("POST", OUTAGES, body)).outage;
 }
 
 export function moveOutage(number: string, body: MoveBody): Promise<RestoreAnswer> {

@@ -701,7 +701,7 @@ export const en = {
 
   // Settings: text messages (the exact words agreed to come from the server)
   textsTitle: "Text messages",
-  textsIntro: "We can text you about this account: bills, payments, high usage and possible leaks. We text only a mobile number you agree to here.",
+  textsIntro: "We can text you about this account: bills, payments, high usage, possible leaks and power outages. We text only a mobile number you agree to here.",
   textsNumber: "Mobile number for texts",
   textsNumberHint: "A US mobile number, like 541-555-0123.",
   textsShowWords: "Continue",
@@ -1214,6 +1214,24 @@ export const en = {
   outageCardBack: "Power is back at {address}.",
   outageCardLink: "See the outage",
   outageCardStillOut: "Still out? Tell us",
+  // Outage alerts for another address (pages/outages/FollowAddresses.tsx)
+  followTitle: "Get outage alerts for another address",
+  followIntro: "For example, a parent's house: we tell you when its power goes out, when it should be back, and when it is back.",
+  followListTitle: "Addresses you follow",
+  followStop: "Stop",
+  followStopLabel: "Stop alerts for {address}",
+  followFindLabel: "Find an address to follow",
+  followMatchesLabel: "Addresses found",
+  followButton: "Follow",
+  followLabel: "Follow {address}",
+  followDone: "Done. We will send you outage alerts for {address}.",
+  followStopped: "Done. No more outage alerts for {address}.",
+  followAlready: "You follow this address.",
+  followOwnHome: "Your home: its alerts come already.",
+  followNoElectricity: "We don't provide electricity at this address, so there are no outage alerts for it.",
+  followFull: "You follow 10 addresses, the most we allow. Stop one to follow another.",
+  followDelivery: "Alerts go to your email, and by text to the number you agreed to.",
+  followChooseNotices: "Choose your notices in Settings",
 };
 
 export type MessageKey = keyof typeof en;

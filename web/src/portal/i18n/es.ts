@@ -710,7 +710,7 @@ export const es: Messages = {
 
   // Settings: text messages (the exact words agreed to come from the server)
   textsTitle: "Mensajes de texto",
-  textsIntro: "Podemos enviarle mensajes de texto sobre esta cuenta: facturas, pagos, consumo alto y posibles fugas. Solo enviamos mensajes a un número celular que usted acepte aquí.",
+  textsIntro: "Podemos enviarle mensajes de texto sobre esta cuenta: facturas, pagos, consumo alto, posibles fugas y cortes de luz. Solo enviamos mensajes a un número celular que usted acepte aquí.",
   textsNumber: "Número celular para mensajes",
   textsNumberHint: "Un número celular de EE. UU., como 541-555-0123.",
   textsShowWords: "Continuar",
@@ -1223,4 +1223,22 @@ export const es: Messages = {
   outageCardBack: "Volvió la luz en {address}.",
   outageCardLink: "Ver el corte",
   outageCardStillOut: "¿Sigue sin luz? Avísenos",
+  // Alertas de cortes de otra dirección (pages/outages/FollowAddresses.tsx)
+  followTitle: "Recibir alertas de cortes de otra dirección",
+  followIntro: "Por ejemplo, la casa de sus padres: le avisamos cuando se va la luz, cuándo debería volver y cuando vuelve.",
+  followListTitle: "Direcciones que sigue",
+  followStop: "Quitar",
+  followStopLabel: "Quitar las alertas de {address}",
+  followFindLabel: "Buscar una dirección para seguir",
+  followMatchesLabel: "Direcciones encontradas",
+  followButton: "Seguir",
+  followLabel: "Seguir {address}",
+  followDone: "Listo. Le enviaremos las alertas de cortes de {address}.",
+  followStopped: "Listo. Ya no le enviaremos alertas de cortes de {address}.",
+  followAlready: "Ya sigue esta dirección.",
+  followOwnHome: "Es su casa: ya recibe sus alertas.",
+  followNoElectricity: "No damos servicio de electricidad en esta dirección, así que no hay alertas de cortes para ella.",
+  followFull: "Ya sigue 10 direcciones, el máximo. Quite una para seguir otra.",
+  followDelivery: "Las alertas llegan a su correo electrónico y, por mensaje de texto, al número que aceptó.",
+  followChooseNotices: "Elija sus avisos en Ajustes",
 };

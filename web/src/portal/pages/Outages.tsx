@@ -1,8 +1,9 @@
 // Power outages (/outages), signed in or not. A signed-in customer sees each home of the account
 // with the outage we know of there (asked again every 30 seconds, with when the status was taken)
-// and reports in one tap; anyone else finds their address (or uses the phone number on their
-// account), sees what we already know there first, and reports. Wires down always puts the
-// safety message first. Under it, the map of affected areas with its list.
+// and reports in one tap, and may follow other addresses (a parent's house) for outage alerts;
+// anyone else finds their address (or uses the phone number on their account), sees what we
+// already know there first, and reports. Wires down always puts the safety message first. Under
+// it, the map of affected areas with its list.
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { Page } from "../components/Page";
 import { LoadState } from "../components/Loading";
@@ -11,6 +12,7 @@ import { useI18n } from "../i18n/context";
 import { SessionContext } from "../session";
 import { fetchAccountOutages } from "../outagesApi";
 import { AddressReport } from "./outages/AddressReport";
+import { FollowAddresses } from "./outages/FollowAddresses";
 import { HomeStatus } from "./outages/HomeStatus";
 import { OutageMapSection } from "./outages/OutageMapView";
 import { PhoneReport } from "./outages/PhoneReport";
@@ -31,7 +33,8 @@ export function Outages() {
   );
 }
 
-/** The account's homes, each with its status and a one-tap report; another address below. */
+/** The account's homes, each with its status and a one-tap report; another address, and the
+ * addresses followed for alerts, below. */
 function AccountHomes({ account }: { account: string }) {
   const { t } = useI18n();
   const { asOf } = useClock();
@@ -56,6 +59,7 @@ function AccountHomes({ account }: { account: string }) {
         <summary>{t("outageAnotherAddress")}</summary>
         <AddressReport />
       </details>
+      <FollowAddresses account={account} ownHomes={homes.data?.premises.map((h) => h.premise) ?? []} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 // power that came back in the last day ("still out?", one tap), and reporting in one tap.
 import { useI18n } from "../../i18n/context";
 import { reportForAccount } from "../../outagesApi";
-import { streetLine } from "../../outages";
+import { homeRestoredAt, streetLine } from "../../outages";
 import type { HomeOutage } from "../../outages";
 import { KnownOutage } from "./KnownOutage";
 import { ReportPanel } from "./ReportPanel";
@@ -13,6 +13,7 @@ export function HomeStatus({ account, home, onReported }: { account: string; hom
   const { clock } = useClock();
   const headingId = `home-${home.premise}-heading`;
   const back = home.outage ? null : home.recently_restored ?? null;
+  const backAt = back ? homeRestoredAt(home) : null;
   const out = home.outage !== null;
   return (
     <section class={out ? "card home-outage out" : "card home-outage"} aria-labelledby={headingId} data-testid="home-outage">
@@ -25,7 +26,7 @@ export function HomeStatus({ account, home, onReported }: { account: string; hom
       )}
       {back && (
         <div class="power-back" data-testid="power-back">
-          {back.restored_at && <p>{t("outageBackAt", { time: clock(back.restored_at) })}</p>}
+          {backAt && <p>{t("outageBackAt", { time: clock(backAt) })}</p>}
           <p class="strong">{t("outageStillOut")}</p>
         </div>
       )}
