@@ -33,17 +33,18 @@ void OutageWatch::loop() {
           "restored by their meters",
           pass->signals, pass->opened, pass->joined, pass->merged, pass->restored);
     }
+    // What customers read first, so a busy fan-out never delays the status.
+    if (board_ != nullptr) {
+      if (auto refreshed = board_->refresh(database_); !refreshed.ok()) {
+        spdlog::error("outage status snapshot stopped: {}", refreshed.error().message);
+      }
+    }
     // Tell customers: announcements fanned out into account events for the notices pipeline.
     if (auto told = outages::fan_out_announcements(database_); !told.ok()) {
       spdlog::error("outage alerts stopped: {}", told.error().message);
     } else if (told->events > 0) {
       spdlog::info("outage alerts: {} announcements, {} account events", told->announcements,
                    told->events);
-    }
-    if (board_ != nullptr) {
-      if (auto refreshed = board_->refresh(database_); !refreshed.ok()) {
-        spdlog::error("outage status snapshot stopped: {}", refreshed.error().message);
-      }
     }
     lock.lock();
     wake_.wait_for(lock, period_, [this] { return stopping_; });

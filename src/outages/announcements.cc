@@ -222,10 +222,14 @@ Result<void> report_received(Session& session, std::int64_t account_id, std::int
   return success();
 }
 
-Result<FanOut> fan_out_announcements(store::Database& database, std::size_t chunk,
-                                     int most_writes) {
+Result<FanOut> fan_out_announcements(store::Database& database, std::size_t chunk, int most_writes,
+                                     std::chrono::milliseconds most_time) {
   FanOut done;
-  for (int write = 0; write < most_writes;) {
+  const auto deadline = std::chrono::steady_clock::now() + most_time;
+  const auto more = [&](int write) {
+    return write < most_writes && std::chrono::steady_clock::now() < deadline;
+  };
+  for (int write = 0; more(write);) {
     auto waiting = database.read<store::Rows>([](Session& session) {
       return session.query_named("outages/waiting_announcements", {std::int64_t{50}});
     });
@@ -233,9 +237,9 @@ Result<FanOut> fan_out_announcements(store::Database& database, std::size_t chun
     if (waiting->empty()) break;
     for (const Row& row : *waiting) {
       bool finished = false;
-      while (!finished && write < most_writes) {
+      while (!finished && more(write)) {
         ++write;
-        auto step = database.write<std::pair<std::int64_t, bool>>(
+        auto step = database.write_bulk<std::pair<std::int64_t, bool>>(
             [&](Session& session) -> Result<std::pair<std::int64_t, bool>> {
               // Read again inside the write: another server may have moved it on.
               auto fresh = session.query_named("outages/announcement_by_id", {row.integer("id")});

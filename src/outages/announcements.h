@@ -8,11 +8,11 @@
 //    utility's step (outage_moves.h), a crew on site, homes restored (only those restored by that
 //    move: never a home found still dark), a planned outage ahead.
 //  * The server's outage watch fans announcements out (fan_out_announcements), each in chunks of
-//    its own writes, into one account event ("outage.detected", ...) per account and home: every
-//    account with service at a home the announcement concerns, and every account following that
-//    address (follow_address). "Detected" skips homes that were already in an outage this one
-//    took in (they heard already); detected, ETR and crew news of an outage that has ended by
-//    then is dropped (its restoration says what matters).
+//    its own short bulk writes, into one account event ("outage.detected", ...) per account and
+//    home: every account with service at a home the announcement concerns, and every account
+//    following that address (follow_address). "Detected" skips homes that were already in an outage
+//    this one took in (they heard already); detected, ETR and crew news of an outage that has ended
+//    by then is dropped (its restoration says what matters).
 //  * The account event's details carry what the templates say: the outage number, the address,
 //    whether it is followed rather than served, the cause, about how many customers are out and
 //    the ETR in the utility's local time ("2026-12-07", "18:30", "6:30 PM").
@@ -20,6 +20,7 @@
 // A customer's own report is acknowledged the same way ("outage.report_received"), in the
 // report's transaction (report_received).
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -51,10 +52,12 @@ struct FanOut {
   std::int64_t events = 0;         // account events written
 };
 
-// Fans out waiting announcements, oldest first, at most `chunk` recipients a write, for at most
-// `most_writes` writes (the rest wait for the next call).
-Result<FanOut> fan_out_announcements(store::Database& database, std::size_t chunk = 500,
-                                     int most_writes = 20);
+// Fans out waiting announcements, oldest first, at most `chunk` recipients a write (a short bulk
+// write, which waits its turn behind customers' writes: store/database.h), for at most
+// `most_writes` writes and about `most_time` (the rest wait for the next call).
+Result<FanOut> fan_out_announcements(
+    store::Database& database, std::size_t chunk = 100, int most_writes = 50,
+    std::chrono::milliseconds most_time = std::chrono::milliseconds(1000));
 
 // Account `account` follows premise `premise_id` for outage alerts (idempotent). Errors:
 // invalid_input "premise" coded outage-follow-not-served when it has no electric service (or is
