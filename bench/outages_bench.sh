@@ -9,7 +9,7 @@
 # bench/outages_bench.cc prints the figures.
 # usage: bench/outages_bench.sh   (from the repository root, after a build)
 set -euo pipefail
-ratepayer=build/ratepayer
+ratepayer="${BENCH_RATEPAYER:-build/ratepayer}"
 client=build/bench/outages_bench
 accounts="${BENCH_OUTAGES_ACCOUNTS:-100000}"
 seconds="${BENCH_OUTAGES_SECONDS:-60}"

@@ -239,7 +239,7 @@ Result<FanOut> fan_out_announcements(store::Database& database, std::size_t chun
       bool finished = false;
       while (!finished && more(write)) {
         ++write;
-        auto step = database.write_bulk<std::pair<std::int64_t, bool>>(
+        auto step = database.write<std::pair<std::int64_t, bool>>(
             [&](Session& session) -> Result<std::pair<std::int64_t, bool>> {
               // Read again inside the write: another server may have moved it on.
               auto fresh = session.query_named("outages/announcement_by_id", {row.integer("id")});

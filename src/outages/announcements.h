@@ -8,7 +8,7 @@
 //    utility's step (outage_moves.h), a crew on site, homes restored (only those restored by that
 //    move: never a home found still dark), a planned outage ahead.
 //  * The server's outage watch fans announcements out (fan_out_announcements), each in chunks of
-//    its own short bulk writes, into one account event ("outage.detected", ...) per account and
+//    its own short writes, into one account event ("outage.detected", ...) per account and
 //    home: every account with service at a home the announcement concerns, and every account
 //    following that address (follow_address). "Detected" skips homes that were already in an outage
 //    this one took in (they heard already); detected, ETR and crew news of an outage that has ended
@@ -52,11 +52,11 @@ struct FanOut {
   std::int64_t events = 0;         // account events written
 };
 
-// Fans out waiting announcements, oldest first, at most `chunk` recipients a write (a short bulk
-// write, which waits its turn behind customers' writes: store/database.h), for at most
-// `most_writes` writes and about `most_time` (the rest wait for the next call).
+// Fans out waiting announcements, oldest first, at most `chunk` recipients a write (a short write,
+// sharing a group commit with customers' writes: store/database.h), for at most `most_writes`
+// writes and about `most_time` (the rest wait for the next call).
 Result<FanOut> fan_out_announcements(
-    store::Database& database, std::size_t chunk = 100, int most_writes = 50,
+    store::Database& database, std::size_t chunk = 50, int most_writes = 100,
     std::chrono::milliseconds most_time = std::chrono::milliseconds(1000));
 
 // Account `account` follows premise `premise_id` for outage alerts (idempotent). Errors:

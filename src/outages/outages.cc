@@ -308,9 +308,7 @@ Result<MeterEventsRecorded> record_meter_events(store::Database& database,
   static const store::BulkTable kRejects{
       "meter_event_rejects",
       {"meter_serial", "kind", "occurred_at", "reason", "received_at", "actor"}};
-  // A batch from the head-end is bulk work: customers' payments and reports go first
-  // (store/database.h).
-  RP_TRY(database.write_bulk<void>([&](Session& session) -> Result<void> {
+  RP_TRY(database.write<void>([&](Session& session) -> Result<void> {
     if (!signals.empty()) RP_TRY(store::bulk_insert(session, kSignals, signals));
     if (!rejects.empty()) RP_TRY(store::bulk_insert(session, kRejects, rejects));
     return success();
@@ -327,7 +325,7 @@ Result<std::int64_t> restore_where_power_came_back(store::Database& database,
   std::int64_t restored = 0;
   for (const Row& row : *waiting) {
     const std::int64_t id = row.integer("outage_id");
-    auto done = database.write_bulk<std::int64_t>([&](Session& session) -> Result<std::int64_t> {
+    auto done = database.write<std::int64_t>([&](Session& session) -> Result<std::int64_t> {
       const std::string at = format_instant(now());
       auto outage = read_outage(session, id);
       RP_TRY(outage);
@@ -369,7 +367,7 @@ Result<PredictionPass> predict_pass(store::Database& database, const PredictionR
   pass.restored = *back;
   if (!*waiting) return pass;
   // 1. Signals from points dark in an open outage join it: one statement, a short write.
-  auto joined = database.write_bulk<std::int64_t>([&](Session& session) {
+  auto joined = database.write<std::int64_t>([&](Session& session) {
     return session.execute_named("outages/join_known_outages", {since});
   });
   RP_TRY(joined);
@@ -402,38 +400,38 @@ Result<PredictionPass> predict_pass(store::Database& database, const PredictionR
   points.reserve(asked->began.size());
   for (const auto& [point, first] : asked->began) points.push_back(point);
   const std::vector<PredictedOutage> predicted = predict_outages(asked->topology, points, rules);
-  // 3. Short bulk writes open the outages (or find one opened meanwhile on the same device) and
-  //    place their signals, a few outages a write, each waiting its turn behind customers' writes
-  //    (store/database.h), so a storm's pass never holds a payment up.
-  constexpr std::size_t kOutagesPerWrite = 2;
+  // 3. Short writes open the outages (or find one opened meanwhile on the same device) and place
+  //    their signals, one outage a write, so a storm's pass never holds the writer long: each
+  //    shares a group commit with customers' writes (store/database.h) rather than taking a
+  //    commit of its own.
+  constexpr std::size_t kOutagesPerWrite = 1;
   for (std::size_t first = 0; first < predicted.size(); first += kOutagesPerWrite) {
     const std::size_t last = std::min(predicted.size(), first + kOutagesPerWrite);
-    auto written =
-        database.write_bulk<PredictionPass>([&](Session& session) -> Result<PredictionPass> {
-          const std::string at = format_instant(now());
-          PredictionPass done;
-          for (std::size_t i = first; i < last; ++i) {
-            const PredictedOutage& outage = predicted[i];
-            auto existing =
-                session.query_named("outages/open_outage_on_device",
-                                    {std::string(device_kind_name(outage.kind)), outage.device_id});
-            RP_TRY(existing);
-            std::int64_t id = 0;
-            if (!existing->empty()) {
-              id = existing->at(0).integer("id");
-            } else {
-              auto wanted = new_outage(session, outage, asked->began, at);
-              RP_TRY(wanted);
-              auto opened = open_outage(session, *wanted, kSystemActor, at);
-              RP_TRY(opened);
-              done.merged += opened->merged;
-              ++done.opened;
-              id = opened->id;
-            }
-            RP_TRY(session.execute_named("outages/place_signals_of_outage", {id, since, id}));
-          }
-          return done;
-        });
+    auto written = database.write<PredictionPass>([&](Session& session) -> Result<PredictionPass> {
+      const std::string at = format_instant(now());
+      PredictionPass done;
+      for (std::size_t i = first; i < last; ++i) {
+        const PredictedOutage& outage = predicted[i];
+        auto existing =
+            session.query_named("outages/open_outage_on_device",
+                                {std::string(device_kind_name(outage.kind)), outage.device_id});
+        RP_TRY(existing);
+        std::int64_t id = 0;
+        if (!existing->empty()) {
+          id = existing->at(0).integer("id");
+        } else {
+          auto wanted = new_outage(session, outage, asked->began, at);
+          RP_TRY(wanted);
+          auto opened = open_outage(session, *wanted, kSystemActor, at);
+          RP_TRY(opened);
+          done.merged += opened->merged;
+          ++done.opened;
+          id = opened->id;
+        }
+        RP_TRY(session.execute_named("outages/place_signals_of_outage", {id, since, id}));
+      }
+      return done;
+    });
     RP_TRY(written);
     pass.opened += written->opened;
     pass.merged += written->merged;
