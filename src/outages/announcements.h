@@ -56,8 +56,8 @@ struct FanOut {
 // sharing a group commit with customers' writes: store/database.h), for at most `most_writes`
 // writes and about `most_time` (the rest wait for the next call).
 Result<FanOut> fan_out_announcements(
-    store::Database& database, std::size_t chunk = 50, int most_writes = 100,
-    std::chrono::milliseconds most_time = std::chrono::milliseconds(1000));
+    store::Database& database, std::size_t chunk = 500, int most_writes = 20,
+    std::chrono::milliseconds most_time = std::chrono::milliseconds(2000));
 
 // Account `account` follows premise `premise_id` for outage alerts (idempotent). Errors:
 // invalid_input "premise" coded outage-follow-not-served when it has no electric service (or is
