@@ -87,7 +87,7 @@ RATEPAYER_HTTP_STATIC_ROOT="$root/web/dist" RATEPAYER_LOG_LEVEL=warn \
   RATEPAYER_PORTAL_PUBLIC_URL="http://127.0.0.1:$port" \
   RATEPAYER_SMS_API_URL="http://127.0.0.1:$sms_port" RATEPAYER_SMS_ACCOUNT="$sms_account" \
   RATEPAYER_SMS_TOKEN="$sms_token" RATEPAYER_SMS_FROM=+15415550100 \
-  RATEPAYER_PAYMENTS_CARD_PROCESSOR=test \
+  RATEPAYER_PAYMENTS_CARD_PROCESSOR=test RATEPAYER_HTTP_TRUSTED_PROXIES=127.0.0.1 \
   build/ratepayer serve --db "sqlite:$work/e2e.db" --port "$port" &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done

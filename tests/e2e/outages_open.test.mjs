@@ -131,7 +131,7 @@ test("staff open planned work on a transformer, then a water main break on a str
   await form.getByRole("button", { name: "Open planned outage" }).click();
   const endProblem = page.getByTestId("outage-open-end").locator(".field-error");
   assert.equal(await endProblem.innerText(), "The end must be after the start.");
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "outage-open-end-day", "the field with the problem is focused");
+  await page.waitForFunction(() => document.activeElement?.id === "outage-open-end-day"); // the field with the problem is focused
   await photograph(page, page.getByTestId("outage-open"), "planned-problem");
   await form.getByLabel("End time").fill("13:00");
   await photograph(page, page.getByTestId("outage-open"), "planned-form");
@@ -177,7 +177,7 @@ test("staff open planned work on a transformer, then a water main break on a str
   await form.getByLabel("Streets, one a line").fill("Nowhere Such Rd");
   await form.getByRole("button", { name: "Open outage", exact: true }).click();
   await form.getByText("A ZIP code is five digits, like 97477.").waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "outage-open-zip");
+  await page.waitForFunction(() => document.activeElement?.id === "outage-open-zip");
 
   // A street where nobody has water: the server's refusal is said at the streets.
   await form.getByLabel("ZIP code", { exact: true }).fill(water.zip);
@@ -185,7 +185,7 @@ test("staff open planned work on a transformer, then a water main break on a str
   const streetsProblem = page.locator("#outage-open-streets-error");
   await streetsProblem.waitFor();
   assert.match(await streetsProblem.innerText(), /^No home with water service is on these streets/);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "outage-open-streets");
+  await page.waitForFunction(() => document.activeElement?.id === "outage-open-streets");
   await photograph(page, page.getByTestId("outage-open"), "main-break-refused");
 
   await form.getByLabel("Streets, one a line").fill(`${water.name}\n`);
