@@ -7,9 +7,9 @@ import { isoLocalDate } from "./validation.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A formatter in `zone` (the browser's when null or unknown to this browser). */
-function formatter(locale: string, zone: string | null, name: string, fields: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${name}|${locale}|${zone ?? ""}`;
+/** A formatter of `fields` in `zone` (the browser's when null or unknown to this browser), made once. */
+export function formatter(locale: string, zone: string | null, fields: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${zone ?? ""}|${JSON.stringify(fields)}`;
   let f = formatters.get(key);
   if (!f) {
     try {
@@ -43,19 +43,19 @@ export function formatWindow(startIso: string, endIso: string, zone: string | nu
   const start = instant(startIso);
   const end = instant(endIso);
   if (!start || !end) return null;
-  return formatter(locale, zone, "window", WINDOW_FIELDS).formatRange(start, end);
+  return formatter(locale, zone, WINDOW_FIELDS).formatRange(start, end);
 }
 
 /** An instant on the utility's clocks: "Dec 7, 2026, 3:48 AM PST"; as sent when it is not one. */
 export function formatTimeIn(iso: string, zone: string | null, locale = "en-US"): string {
   const at = instant(iso);
-  return at ? formatter(locale, zone, "time", TIME_FIELDS).format(at) : iso;
+  return at ? formatter(locale, zone, TIME_FIELDS).format(at) : iso;
 }
 
 /** The calendar day it is (or was) at `at` on the utility's clocks: "2026-12-07". */
 export function dayIn(at: Date, zone: string | null): string {
   if (!zone) return isoLocalDate(at);
-  const parts = formatter("en-US", zone, "day", { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const parts = formatter("en-US", zone, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const day = `${part("year")}-${part("month")}-${part("day")}`;
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : isoLocalDate(at);

@@ -2,6 +2,7 @@
 // knows of an outage (how many customers, the cause, when power should be back, on the utility's
 // clocks) and each home's status. Home uses it too: reporting is outageReport.ts.
 import type { MessageKey, MessageVars } from "./i18n/translate.ts";
+import { formatter } from "./localTime.ts";
 
 // ---- what the server sends (docs/openapi.yaml, PublicOutage and the outage routes) -------------
 
@@ -98,21 +99,6 @@ export function customersSentence(count: number): { key: MessageKey; vars: Messa
 
 // ---- times on the utility's clocks -----------------------------------------------------------
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(locale: string, zone: string | null, fields: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${zone ?? ""}|${JSON.stringify(fields)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, zone ? { ...fields, timeZone: zone } : fields);
-    } catch {
-      f = new Intl.DateTimeFormat(locale, fields); // a zone this browser does not know
-    }
-    formatters.set(key, f);
-  }
-  return f;
-}
 
 function dayOf(at: Date, zone: string | null): string {
   return formatter("en-CA", zone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
